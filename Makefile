@@ -1,0 +1,36 @@
+# The whole developer interface: make demo, make test (+ bench, fuzz, gate, lint).
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+DB     ?= demo/diplograph.duckdb
+SAMPLE := src/diplograph/sample
+
+.PHONY: install demo test bench fuzz gate lint clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/pip install --quiet -e ".[web]" --group dev
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	@mkdir -p demo
+	$(BIN)/diplograph ingest $(SAMPLE) --db $(DB)
+	$(BIN)/diplograph events --db $(DB) --format table
+	@echo
+	@echo "Dashboard: $(BIN)/diplograph serve --db $(DB)  (then open http://127.0.0.1:8000/)"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+
+gate: $(STAMP)
+	$(BIN)/python -m pytest -q tests/quality
+
+lint: $(STAMP)
+	$(BIN)/python -m ruff check src tests || true
+
+clean:
+	rm -rf $(VENV) demo .pytest_cache

