@@ -1,0 +1,193 @@
+"""Command line (SPEC §6). Each command is a thin layer over library functions:
+data goes to stdout, messages and one line per failed document to stderr.
+
+Exit status: 0 success, 1 some input failed (the rest was processed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from enum import Enum
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from diplograph.errors import DiplographError, UsageError
+from diplograph.formats import ARTICLE_COLUMNS, EVENT_COLUMNS, WRITERS
+from diplograph.records import DocumentError, to_dict
+from diplograph.settings import Settings
+
+app = typer.Typer(
+    help="diplograph: evidence-linked political event data from raw news pages.",
+    no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+)
+logger = logging.getLogger("diplograph")
+
+
+class EventFormat(str, Enum):
+    jsonl = "jsonl"
+    csv = "csv"
+    table = "table"
+
+
+class ListFormat(str, Enum):
+    jsonl = "jsonl"
+    table = "table"
+
+
+Paths = Annotated[list[str], typer.Argument(help="Files, directories (recursive) or globs.")]
+DbOption = Annotated[Path, typer.Option("--db", help="DuckDB database file.")]
+ActorsOption = Annotated[
+    Optional[list[Path]],
+    typer.Option("--actors", help="Extra actor knowledge file (YAML); repeatable."),
+]
+ActorFilter = Annotated[Optional[str], typer.Option("--actor", help="Actor name, words or country code (either side).")]
+TypeFilter = Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")]
+SinceFilter = Annotated[Optional[str], typer.Option("--since", help="Earliest event date, YYYY[-MM[-DD]].")]
+UntilFilter = Annotated[Optional[str], typer.Option("--until", help="Latest event date, YYYY[-MM[-DD]].")]
+StatusFilter = Annotated[Optional[str], typer.Option("--status", help="Claim status, e.g. reported.")]
+
+
+def _report(error: DocumentError) -> None:
+    typer.echo(error.line(), err=True)
+
+
+def _fail(message: str, code: int) -> typer.Exit:
+    typer.echo(f"error: {message}", err=True)
+    return typer.Exit(code)
+
+
+def _settings(actors: list[Path] | None) -> Settings:
+    return Settings.from_env(actor_files=actors or None)
+
+
+@app.command()
+def ingest(
+    paths: Paths,
+    db: DbOption,
+    actors: ActorsOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+) -> None:
+    """Ingest documents into the database. Unchanged documents are skipped; changed ones replaced."""
+    from diplograph.ingest import ingest_paths
+
+    try:
+        summary = ingest_paths(paths, db, settings=_settings(actors), on_error=_report,
+                               progress=not quiet and sys.stderr.isatty())
+    except DiplographError as exc:
+        raise _fail(str(exc), 2) from exc
+    if not quiet:
+        typer.echo(summary.line(db), err=True)
+    raise typer.Exit(1 if summary.failed else 0)
+
+
+@app.command()
+def articles(
+    paths: Paths,
+    format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.jsonl,
+) -> None:
+    """Print the cleaned articles (SPEC §5) found in the input, without coding events."""
+    from diplograph.pipeline import read_articles
+
+    failed = 0
+    records = []
+    for item in read_articles(paths, Settings.from_env()):
+        if isinstance(item, DocumentError):
+            _report(item)
+            failed += 1
+            continue
+        for article in item[1]:
+            record = to_dict(article)
+            record.pop("content_hash", None)
+            if format is ListFormat.jsonl:
+                WRITERS["jsonl"]([record], sys.stdout)
+            else:
+                records.append({**record, "chars": len(article.text)})
+    if format is ListFormat.table:
+        WRITERS["table"](records, sys.stdout, ARTICLE_COLUMNS)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def extract(
+    paths: Paths,
+    format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.jsonl,
+    actors: ActorsOption = None,
+    min_confidence: Annotated[float, typer.Option("--min-confidence", help="Drop events below this confidence.")] = 0.0,
+) -> None:
+    """Code events from files and print them (stateless: nothing is stored)."""
+    from diplograph.pipeline import process_paths
+
+    settings = _settings(actors).model_copy(update={"min_confidence": min_confidence})
+    failed = 0
+    events = []
+    for result in process_paths(paths, settings):
+        if isinstance(result, DocumentError):
+            _report(result)
+            failed += 1
+            continue
+        for event in result.events:
+            if format is EventFormat.jsonl:
+                WRITERS["jsonl"]([to_dict(event)], sys.stdout)
+            else:
+                events.append(to_dict(event))
+    if format is not EventFormat.jsonl:
+        WRITERS[format.value](events, sys.stdout, EVENT_COLUMNS)
+    raise typer.Exit(1 if failed else 0)
+
+
+@app.command()
+def events(
+    db: DbOption,
+    format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.jsonl,
+    actor: ActorFilter = None,
+    type: TypeFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    status: StatusFilter = None,
+) -> None:
+    """List stored events, filtered."""
+    from diplograph.db.store import EventFilter, Store
+
+    try:
+        with Store(db, read_only=True) as store:
+            records = store.events(EventFilter(actor=actor, type=type, since=since,
+                                               until=until, status=status))
+    except DiplographError as exc:
+        raise _fail(str(exc), 2) from exc
+    WRITERS[format.value](records, sys.stdout, EVENT_COLUMNS) if format is not EventFormat.jsonl \
+        else WRITERS["jsonl"](records, sys.stdout)
+
+
+@app.command(name="eval")
+def evaluate(
+    gold: Annotated[Path, typer.Option("--gold", help="Gold events (JSONL, SPEC §7).")],
+    db: Annotated[Optional[Path], typer.Option("--db", help="Score the events stored here.")] = None,
+    pred: Annotated[Optional[Path], typer.Option("--pred", help="Score these events (JSONL).")] = None,
+    show: Annotated[bool, typer.Option("--show", help="List every TP, FP and miss.")] = False,
+    as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
+    per_type: Annotated[bool, typer.Option("--per-type", help="Also print figures per event type.")] = False,
+) -> None:
+    """Score events against gold with the referee's rules (same figures as score_events.py)."""
+    from diplograph.evaluate import evaluate_events, render
+
+    if (db is None) == (pred is None):
+        raise _fail("give exactly one of --db or --pred", 2)
+    try:
+        result = evaluate_events(gold, db=db, pred=pred)
+    except (DiplographError, OSError, json.JSONDecodeError) as exc:
+        raise _fail(str(exc), 2) from exc
+    typer.echo(render(result, show=show, as_json=as_json, per_type=per_type), nl=False)
+
+
+def main() -> None:
+    """Console entry point."""
+    logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
+    try:
+        app()
+    except UsageError as exc:
+        typer.echo(f"error: {exc}", err=True)
+        sys.exit(2)

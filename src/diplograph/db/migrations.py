@@ -1,0 +1,103 @@
+"""Tiny numbered migrations, recorded in ``_migrations`` (sqlite-utils style).
+
+Each migration is a plain function registered in order; ``migrate`` applies the
+ones a database has not seen yet, each in its own transaction.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+import duckdb
+
+logger = logging.getLogger(__name__)
+
+Migration = Callable[[duckdb.DuckDBPyConnection], None]
+MIGRATIONS: list[tuple[str, Migration]] = []
+
+
+def migration(func: Migration) -> Migration:
+    """Register ``func`` as the next migration; its name is its identity."""
+    MIGRATIONS.append((func.__name__, func))
+    return func
+
+
+@migration
+def m001_documents_articles_events(con: duckdb.DuckDBPyConnection) -> None:
+    con.execute("""
+        CREATE TABLE documents (
+            doc_id VARCHAR PRIMARY KEY,
+            content_hash VARCHAR NOT NULL,
+            kind VARCHAR,
+            path VARCHAR,
+            url VARCHAR,
+            n_articles INTEGER,
+            n_events INTEGER,
+            ingested_at TIMESTAMP DEFAULT current_timestamp
+        )""")
+    con.execute("""
+        CREATE TABLE articles (
+            doc_id VARCHAR NOT NULL,
+            article_index INTEGER NOT NULL,
+            title VARCHAR,
+            text VARCHAR NOT NULL,
+            published_value VARCHAR,
+            published_precision VARCHAR,
+            published_source VARCHAR,
+            dateline VARCHAR,
+            language VARCHAR,
+            url VARCHAR,
+            dropped JSON,
+            duplicate_of VARCHAR,
+            PRIMARY KEY (doc_id, article_index)
+        )""")
+    con.execute("""
+        CREATE TABLE events (
+            id VARCHAR PRIMARY KEY,
+            doc_id VARCHAR NOT NULL,
+            article_index INTEGER NOT NULL,
+            type VARCHAR NOT NULL,
+            mode VARCHAR,
+            source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR,
+            source_role VARCHAR, source_wikidata VARCHAR, source_text VARCHAR,
+            target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR,
+            target_role VARCHAR, target_wikidata VARCHAR, target_text VARCHAR,
+            date_value VARCHAR, date_precision VARCHAR, date_text VARCHAR,
+            location_name VARCHAR, location_country VARCHAR, location_precision VARCHAR,
+            location_lat DOUBLE, location_lon DOUBLE,
+            status VARCHAR NOT NULL,
+            claimed_by_name VARCHAR, claimed_by_country VARCHAR,
+            evidence_text VARCHAR NOT NULL, evidence_start INTEGER, evidence_end INTEGER,
+            quote_text VARCHAR,
+            confidence DOUBLE,
+            trigger VARCHAR,
+            extractor VARCHAR,
+            record JSON NOT NULL
+        )""")
+    con.execute("CREATE INDEX events_doc ON events (doc_id)")
+    con.execute("CREATE INDEX events_type ON events (type)")
+
+
+def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
+    """Apply pending migrations; returns the names applied now."""
+    con.execute(
+        "CREATE TABLE IF NOT EXISTS _migrations (name VARCHAR PRIMARY KEY, "
+        "applied_at TIMESTAMP DEFAULT current_timestamp)"
+    )
+    done = {row[0] for row in con.execute("SELECT name FROM _migrations").fetchall()}
+    applied = []
+    for name, func in MIGRATIONS:
+        if name in done:
+            continue
+        con.execute("BEGIN TRANSACTION")
+        try:
+            func(con)
+            con.execute("INSERT INTO _migrations (name) VALUES (?)", [name])
+            con.execute("COMMIT")
+        except Exception:
+            con.execute("ROLLBACK")
+            raise
+        logger.info("applied migration %s", name)
+        applied.append(name)
+    return applied

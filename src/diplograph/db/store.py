@@ -1,0 +1,193 @@
+"""Writing pipeline results to DuckDB and reading them back.
+
+Writes are per batch of documents, in one transaction: a document's old
+articles and events are replaced only together with the new ones, so an
+interrupted run never leaves half a document behind. Rows go in through Arrow
+tables, not row by row.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pyarrow as pa
+
+from diplograph.db.connection import open_db
+from diplograph.db.migrations import migrate
+from diplograph.records import Article, Document, Event, to_dict
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(slots=True)
+class DocumentResult:
+    """Everything the pipeline produced for one document."""
+
+    document: Document
+    articles: list[Article] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    """Filters shared by ``events``, ``incidents``, the API and the exports."""
+
+    actor: str | None = None  # name, country code or words, either side
+    type: str | None = None
+    since: str | None = None  # YYYY-MM-DD (compared on the date's prefix)
+    until: str | None = None
+    status: str | None = None
+    country: str | None = None
+
+    def where(self) -> tuple[str, list]:
+        """SQL condition (bound parameters only) and its parameters."""
+        clauses, params = ["TRUE"], []
+        if self.actor:
+            like = f"%{self.actor.lower()}%"
+            clauses.append(
+                "(lower(source_name) LIKE ? OR lower(target_name) LIKE ? OR "
+                "lower(source_text) LIKE ? OR lower(target_text) LIKE ? OR "
+                "upper(source_country) = ? OR upper(target_country) = ?)"
+            )
+            params += [like, like, like, like, self.actor.upper(), self.actor.upper()]
+        if self.country:
+            clauses.append("(source_country = ? OR target_country = ?)")
+            params += [self.country.upper(), self.country.upper()]
+        if self.type:
+            clauses.append("type = ?")
+            params.append(self.type.upper())
+        if self.status:
+            clauses.append("status = ?")
+            params.append(self.status.lower())
+        if self.since:
+            clauses.append("date_value >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("substr(date_value, 1, ?) <= ?")
+            params += [len(self.until), self.until]
+        return " AND ".join(clauses), params
+
+
+def _actor_columns(prefix: str, actor) -> dict:
+    keys = ("name", "country", "sector", "role", "wikidata", "text")
+    return {f"{prefix}_{k}": getattr(actor, k, None) if actor else None for k in keys}
+
+
+def event_row(ev: Event) -> dict:
+    loc = ev.location
+    return {
+        "id": ev.id, "doc_id": ev.doc_id, "article_index": ev.article_index,
+        "type": ev.type, "mode": ev.mode,
+        **_actor_columns("source", ev.source), **_actor_columns("target", ev.target),
+        "date_value": ev.date.value, "date_precision": ev.date.precision,
+        "date_text": ev.date.text,
+        "location_name": loc.name if loc else None,
+        "location_country": loc.country if loc else None,
+        "location_precision": loc.precision if loc else None,
+        "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
+        "status": ev.status,
+        "claimed_by_name": ev.claimed_by.name if ev.claimed_by else None,
+        "claimed_by_country": ev.claimed_by.country if ev.claimed_by else None,
+        "evidence_text": ev.evidence.text, "evidence_start": ev.evidence.start,
+        "evidence_end": ev.evidence.end,
+        "quote_text": ev.quote.text if ev.quote else None,
+        "confidence": ev.confidence, "trigger": ev.trigger, "extractor": ev.extractor,
+        "record": json.dumps(to_dict(ev), ensure_ascii=False),
+    }
+
+
+def article_row(a: Article) -> dict:
+    return {
+        "doc_id": a.doc_id, "article_index": a.article_index, "title": a.title, "text": a.text,
+        "published_value": a.published.value, "published_precision": a.published.precision,
+        "published_source": a.published.source, "dateline": a.dateline,
+        "language": a.language, "url": a.url,
+        "dropped": json.dumps(list(a.dropped), ensure_ascii=False),
+        "duplicate_of": a.duplicate_of,
+    }
+
+
+def document_row(r: DocumentResult) -> dict:
+    d = r.document
+    return {
+        "doc_id": d.doc_id, "content_hash": d.content_hash, "kind": d.kind, "path": d.path,
+        "url": d.url, "n_articles": len(r.articles), "n_events": len(r.events),
+    }
+
+
+class Store:
+    """The diplograph database: one DuckDB file."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.con = open_db(self.path, read_only=read_only)
+        if not read_only:
+            migrate(self.con)
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def known_hashes(self) -> dict[str, str]:
+        """doc_id → content hash of every stored document (to skip unchanged input)."""
+        return dict(self.con.execute("SELECT doc_id, content_hash FROM documents").fetchall())
+
+    def write(self, results: Sequence[DocumentResult]) -> None:
+        """Replace the stored records of these documents with the new ones, atomically."""
+        if not results:
+            return
+        doc_ids = [r.document.doc_id for r in results]
+        tables = {
+            "documents": [document_row(r) for r in results],
+            "articles": [article_row(a) for r in results for a in r.articles],
+            "events": [event_row(e) for r in results for e in r.events],
+        }
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            for table in ("events", "articles", "documents"):
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+            for table, rows in tables.items():
+                self._insert(table, rows)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        columns = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        columns = [c for c in columns if c in rows[0]]
+        arrow = pa.Table.from_pylist(rows).select(columns)  # noqa: F841 (used by DuckDB by name)
+        names = ", ".join(columns)
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
+
+    def events(self, flt: EventFilter = EventFilter(), *, limit: int | None = None,
+               offset: int = 0) -> list[dict]:
+        """Stored events as SPEC §4 dicts, ordered by date then document."""
+        where, params = flt.where()
+        sql = (f"SELECT record FROM events WHERE {where} "
+               "ORDER BY date_value NULLS LAST, doc_id, article_index, evidence_start, id")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = params + [limit, offset]
+        return [json.loads(row[0]) for row in self.con.execute(sql, params).fetchall()]
+
+    def count_events(self, flt: EventFilter = EventFilter()) -> int:
+        where, params = flt.where()
+        return self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("documents", "articles", "events")
+        }

