@@ -46,14 +46,16 @@ class EventFilter:
     def where(self) -> tuple[str, list]:
         """SQL condition (bound parameters only) and its parameters."""
         clauses, params = ["TRUE"], []
-        if self.actor:
+        if self.actor and _is_country_code(self.actor):
+            clauses.append("(source_country = ? OR target_country = ?)")
+            params += [self.actor, self.actor]
+        elif self.actor:
             like = f"%{self.actor.lower()}%"
             clauses.append(
                 "(lower(source_name) LIKE ? OR lower(target_name) LIKE ? OR "
-                "lower(source_text) LIKE ? OR lower(target_text) LIKE ? OR "
-                "upper(source_country) = ? OR upper(target_country) = ?)"
+                "lower(source_text) LIKE ? OR lower(target_text) LIKE ?)"
             )
-            params += [like, like, like, like, self.actor.upper(), self.actor.upper()]
+            params += [like, like, like, like]
         if self.country:
             clauses.append("(source_country = ? OR target_country = ?)")
             params += [self.country.upper(), self.country.upper()]
@@ -70,6 +72,11 @@ class EventFilter:
             clauses.append("substr(date_value, 1, ?) <= ?")
             params += [len(self.until), self.until]
         return " AND ".join(clauses), params
+
+
+def _is_country_code(value: str) -> bool:
+    """"RUS", "CAN": an ISO 3166 alpha-3 code, matched exactly rather than as words."""
+    return len(value) == 3 and value.isalpha() and value.isupper()
 
 
 def _actor_columns(prefix: str, actor) -> dict:

@@ -1,0 +1,32 @@
+"""Shared fixtures: paths to the bundled sample and to ../shared (when present)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SAMPLE = REPO / "src" / "diplograph" / "sample"
+SHARED = REPO.parent / "shared"
+DATA = Path(__file__).resolve().parent / "data"
+
+
+@pytest.fixture(scope="session")
+def sample_dir() -> Path:
+    return SAMPLE
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    if not SHARED.exists():
+        pytest.skip(f"{SHARED} is not there (the shared data sits beside the repo in CI)")
+    return SHARED
+
+
+@pytest.fixture(scope="session")
+def article_coder():
+    """One loaded coder (spaCy model + knowledge) for the whole test session."""
+    from diplograph.pipeline import ArticleCoder
+
+    return ArticleCoder()

@@ -1,0 +1,147 @@
+"""The command line, through its entry point: extract, ingest, events, eval, bad input."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from diplograph.cli import app
+
+runner = CliRunner()
+
+
+def run(*args: str):
+    return runner.invoke(app, list(args))
+
+
+@pytest.fixture(scope="module")
+def sample_db(tmp_path_factory, sample_dir) -> Path:
+    db = tmp_path_factory.mktemp("db") / "sample.duckdb"
+    result = run("ingest", str(sample_dir), "--db", str(db))
+    assert result.exit_code == 0, result.output
+    return db
+
+
+def test_every_command_and_option_has_help():
+    for command in app.registered_commands:
+        assert command.callback.__doc__, f"{command.callback.__name__} has no help"
+    for name in ("ingest", "articles", "extract", "events", "eval"):
+        result = run(name, "--help")
+        assert result.exit_code == 0
+        assert "Usage" in result.output
+
+
+def test_extract_through_the_console_entry_point(sample_dir):
+    proc = subprocess.run(
+        [sys.executable, "-m", "diplograph", "extract", str(sample_dir / "001_carney_zelenskyy_call.txt")],
+        capture_output=True, text=True, check=False,
+    )
+    assert proc.returncode == 0, proc.stderr
+    events = [json.loads(line) for line in proc.stdout.splitlines()]
+    consult = [e for e in events if e["type"] == "CONSULT" and e["mode"] == "phone"
+               or e["type"] == "CONSULT" and {e["source"]["country"], e["target"]["country"]} == {"CAN", "UKR"}]
+    assert consult, events
+    required = {"id", "doc_id", "article_index", "type", "mode", "source", "target", "others",
+                "date", "location", "status", "claimed_by", "evidence", "quote", "confidence"}
+    for event in events:
+        assert required <= set(event)
+
+
+def test_evidence_offsets_point_into_the_cleaned_article(sample_dir):
+    articles = {}
+    out = run("articles", str(sample_dir))
+    assert out.exit_code == 0
+    for line in out.stdout.splitlines():
+        a = json.loads(line)
+        articles[(a["doc_id"], a["article_index"])] = a["text"]
+    events = [json.loads(line) for line in run("extract", str(sample_dir)).stdout.splitlines()]
+    assert len(events) >= 10
+    for e in events:
+        text = articles[(e["doc_id"], e["article_index"])]
+        ev = e["evidence"]
+        assert text[ev["start"]:ev["end"]] == ev["text"]
+
+
+def test_same_input_gives_the_same_ids(sample_dir):
+    first = run("extract", str(sample_dir)).stdout
+    second = run("extract", str(sample_dir)).stdout
+    assert first == second
+
+
+def test_bad_documents_get_one_line_each_and_the_batch_goes_on(tmp_path, sample_dir):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
+    (tmp_path / "latin1.txt").write_bytes("Le pr\xe9sident a d\xe9clar\xe9 lundi.".encode("latin-1"))
+    good = (sample_dir / "001_carney_zelenskyy_call.txt").read_bytes()
+    (tmp_path / "good.txt").write_bytes(good)
+    result = run("extract", str(tmp_path))
+    assert result.exit_code == 1
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(lines) == 3, lines
+    for name in ("empty.txt", "binary.txt", "latin1.txt"):
+        assert sum(name in line for line in lines) == 1, (name, lines)
+    events = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {e["doc_id"] for e in events} == {"good"}
+
+
+def test_ingest_is_idempotent(tmp_path, sample_dir, sample_db):
+    before = run("events", "--db", str(sample_db)).stdout
+    again = run("ingest", str(sample_dir), "--db", str(sample_db))
+    assert again.exit_code == 0
+    assert "ingested 0 documents" in again.stderr
+    assert run("events", "--db", str(sample_db)).stdout == before
+
+
+def test_events_filters(sample_db):
+    out = run("events", "--db", str(sample_db), "--type", "CONSULT")
+    events = [json.loads(line) for line in out.stdout.splitlines()]
+    assert events and all(e["type"] == "CONSULT" for e in events)
+    out = run("events", "--db", str(sample_db), "--actor", "RUS", "--format", "csv")
+    rows = list(csv.DictReader(io.StringIO(out.stdout)))
+    assert rows and all("RUS" in (r["src"], r["tgt"]) for r in rows)
+    table = run("events", "--db", str(sample_db), "--format", "table", "--since", "2025-08")
+    assert "CONSULT" in table.stdout
+
+
+def test_events_on_a_missing_database_is_a_usage_error(tmp_path):
+    result = run("events", "--db", str(tmp_path / "nope.duckdb"))
+    assert result.exit_code == 2
+    assert "no such database" in result.stderr
+
+
+def test_eval_needs_exactly_one_system(tmp_path):
+    gold = tmp_path / "g.jsonl"
+    gold.write_text("")
+    assert run("eval", "--gold", str(gold)).exit_code == 2
+
+
+def test_eval_agrees_with_the_referee_scorer(tmp_path, sample_dir, shared_dir):
+    gold = Path(__file__).parent / "data" / "sample_gold.jsonl"
+    pred = tmp_path / "pred.jsonl"
+    pred.write_text(run("extract", str(sample_dir)).stdout)
+    ours = run("eval", "--gold", str(gold), "--pred", str(pred), "--json")
+    referee = subprocess.run(
+        [sys.executable, str(shared_dir / "tools" / "score_events.py"), str(gold), str(pred), "--json"],
+        capture_output=True, text=True, check=True,
+    )
+    assert json.loads(ours.stdout) == json.loads(referee.stdout)
+    shown = run("eval", "--gold", str(gold), "--pred", str(pred), "--show").stdout
+    referee_shown = subprocess.run(
+        [sys.executable, str(shared_dir / "tools" / "score_events.py"), str(gold), str(pred), "--show"],
+        capture_output=True, text=True, check=True,
+    ).stdout
+    assert shown == referee_shown
+
+
+def test_eval_from_the_database(sample_db):
+    gold = Path(__file__).parent / "data" / "sample_gold.jsonl"
+    result = run("eval", "--gold", str(gold), "--db", str(sample_db), "--json")
+    figures = json.loads(result.stdout)
+    assert figures["true_positive_keys"] > 0
