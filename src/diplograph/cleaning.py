@@ -124,7 +124,7 @@ def _read_lines(text: str) -> tuple[list[_Line], list[str]]:
     lines: list[_Line] = []
     dropped: list[str] = []
     blank = False
-    for raw in ftfy.fix_text(text).splitlines():
+    for raw in ftfy.fix_text(text, uncurl_quotes=False).splitlines():
         line = _normalise(raw)
         if not line:
             blank = True
@@ -232,14 +232,23 @@ def _mark_headline_lists(lines: list[_Line]) -> None:
 
 
 def _after_section(lines: list[_Line]) -> None:
-    """Headlines after a section header ("Top Stories") belong to its list."""
+    """Headlines after a section header ("Top Stories") belong to its list.
+
+    The list ends at prose; its last headline stays a headline when prose or a
+    date/byline follows, since that is the next story's own title.
+    """
     in_list = False
+    last: _Line | None = None
     for line in lines:
         if line.label == "section":
-            in_list = True
-        elif line.label == "prose":
+            in_list, last = True, None
+        elif line.label in ("prose", "date", "byline") and in_list:
+            if last is not None:
+                last.label = "headline"
             in_list = False
-        elif in_list and line.label in ("headline", "short", "date"):
+        elif in_list and line.label in ("headline", "list", "short"):
+            if line.label in ("headline", "list"):
+                last = line
             line.label = "list"
 
 

@@ -25,7 +25,7 @@ from diplograph.records import (
     SYMMETRIC_TYPES, ActorRef, Article, Event, Evidence, Mention,
 )
 from diplograph.triggers import (
-    CLAUSE_DEPS, Trigger, find_triggers, passive_parts, subject_tokens, target_tokens,
+    CLAUSE_DEPS, Trigger, fallback_target_tokens, find_triggers, passive_parts, subject_tokens, target_tokens,
 )
 
 logger = logging.getLogger(__name__)
@@ -38,10 +38,12 @@ REQUEST_MODES = {"CONSULT": "meet", "AID": "assist", "RETREAT": "yield", "CONCED
 REJECT_MODES = {"CONSULT": "meet", "AID": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 THREATEN_MODES = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "restrict"}
 INTENT_HEADS = {"agree", "pledge", "promise", "vow", "offer", "undertake", "commit", "willing",
-                "ready", "prepared"}
+                "ready", "prepared", "eager", "decide", "plan", "intend"}
 SPEECH_LEMMAS = {"say", "tell", "state", "announce", "add", "declare", "insist", "claim",
                  "report", "confirm", "write", "note"}
 NEEDS_TARGET = {"CONSULT"}
+# Cooperative acts whose promise is coded AGREE (SPEC §4: intent to cooperate is AGREE).
+PROMISABLE_TYPES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their"}
 
 
@@ -104,6 +106,9 @@ class EventCoder:
             elif _intent_of(head) and t.rule.type == "CONSULT":
                 frames[t.token.i].planned = True
                 del frames[head.token.i]
+        for frame in frames.values():
+            if frame.type in PROMISABLE_TYPES and _promised(frame.trigger):
+                frame.type, frame.mode = "AGREE", None
         return list(frames.values())
 
     def _events(self, frame: Frame, sent: Span, ctx: _ArticleContext) -> list[Event]:
@@ -111,6 +116,8 @@ class EventCoder:
         sources, targets = _arguments(trigger, frame)
         source_actors = _actors(sources, ctx)
         target_actors = _actors(targets, ctx)
+        if not target_actors:
+            target_actors = _first_actor(fallback_target_tokens(trigger), ctx, exclude=source_actors)
         if not source_actors and not target_actors:
             return []
         if frame.type in SYMMETRIC_TYPES and not target_actors and len(source_actors) > 1:
@@ -229,6 +236,15 @@ def _governing_trigger(t: Trigger, by_token: dict[int, Trigger]) -> Trigger | No
     return None
 
 
+def _promised(trigger: Trigger) -> bool:
+    """A cooperative act in the future or offered ("will support", "is willing to send",
+    "offered to hand over"): PLOVER codes the promise itself, as AGREE."""
+    verb = trigger.verb or trigger.token
+    if status.is_future(trigger.token, trigger.verb):
+        return True
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
+
+
 def _intent_of(trigger: Trigger) -> bool:
     return trigger.rule.intent or trigger.token.lemma_.lower() in INTENT_HEADS
 
@@ -280,6 +296,14 @@ def _actors(tokens: Iterable[Token], ctx: _ArticleContext) -> list[ActorRef]:
         if mention is not None and mention.actor not in found:
             found.append(mention.actor)
     return found
+
+
+def _first_actor(tokens: Iterable[Token], ctx: _ArticleContext,
+                 exclude: list[ActorRef]) -> list[ActorRef]:
+    for actor in _actors(tokens, ctx):
+        if not any(_same(actor, other) for other in exclude):
+            return [actor]
+    return []
 
 
 def _speaker_of_clause(pronoun: Token, ctx: _ArticleContext) -> Mention | None:

@@ -71,9 +71,11 @@ class NearDuplicateIndex:
     def _best_match(self, minhash: MinHash, key: str) -> str | None:
         # LSH gives candidates; the MinHash estimate confirms them. The first
         # article seen is the one the others point to.
+        # An article seen before only points to articles older than itself.
+        limit = self._order.get(key, len(self._order))
         matches = [
             other
             for other in self._lsh.query(minhash)
-            if other != key and self._hashes[other].jaccard(minhash) >= self.threshold
+            if self._order[other] < limit and self._hashes[other].jaccard(minhash) >= self.threshold
         ]
         return min(matches, key=self._order.__getitem__) if matches else None

@@ -77,7 +77,7 @@ def read_articles(
             yield DocumentError(doc=item.path or item.doc_id, reason=str(exc))
             continue
         except Exception as exc:  # a cleaner bug must not stop the batch
-            logger.exception("extraction failed for %s", item.doc_id)
+            logger.debug("extraction failed for %s", item.doc_id, exc_info=True)
             yield DocumentError(doc=item.path or item.doc_id, reason=f"extraction failed: {exc!r}")
             continue
         yield item, [_link_duplicate(a, index) for a in articles]
@@ -128,7 +128,7 @@ def _code_batch(
         events = coder(articles)
     except Exception:
         # One article broke the batch: code document by document to isolate it.
-        logger.warning("batch coding failed; retrying document by document")
+        logger.debug("batch coding failed; retrying document by document", exc_info=True)
         yield from (_code_one(doc, arts, coder) for doc, arts in batch)
         return
     by_key = dict(zip((a.key for a in articles), events))
@@ -140,6 +140,6 @@ def _code_one(doc: Document, articles: list[Article], coder: ArticleCoder):
     try:
         events = coder(articles)
     except Exception as exc:
-        logger.exception("coding failed for %s", doc.doc_id)
+        logger.debug("coding failed for %s", doc.doc_id, exc_info=True)
         return DocumentError(doc=doc.path or doc.doc_id, reason=f"event coding failed: {exc!r}")
     return DocumentResult(doc, articles, [e for evs in events for e in evs])

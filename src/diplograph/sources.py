@@ -275,11 +275,34 @@ def _str_or_none(value: object) -> str | None:
     return str(value)
 
 
+class _GzipTail:
+    """A gunzipping reader that ends quietly at a truncated member and says so.
+
+    warcio reads ahead in blocks; if the truncation error surfaced there, the
+    good records before it would be lost with it.
+    """
+
+    def __init__(self, handle: gzip.GzipFile):
+        self._handle = handle
+        self.truncated: str | None = None
+
+    def read(self, size: int = -1) -> bytes:
+        if self.truncated:
+            return b""
+        try:
+            return self._handle.read1(size if size and size > 0 else 1 << 16)
+        except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
+            self.truncated = str(exc) or type(exc).__name__
+            return b""
+
+
 def _iter_warc(path: str, max_bytes: int) -> Iterator[Document | DocumentError]:
     from warcio.archiveiterator import ArchiveIterator  # imported here: only WARC input needs it
 
     good = 0
-    with open(path, "rb") as handle:
+    cut_record = False
+    with open(path, "rb") as raw:
+        handle = _GzipTail(gzip.GzipFile(fileobj=raw)) if path.lower().endswith(".gz") else raw
         records = iter(ArchiveIterator(handle, arc2warc=True))
         while True:
             try:
@@ -292,7 +315,10 @@ def _iter_warc(path: str, max_bytes: int) -> Iterator[Document | DocumentError]:
                 return
             if item is not None:
                 good += isinstance(item, Document)
+                cut_record = isinstance(item, DocumentError) and item.reason.startswith("truncated")
                 yield item
+        if getattr(handle, "truncated", None) and not cut_record:
+            yield DocumentError(doc=path, reason=f"truncated gzip after {good} good record(s) ({handle.truncated})")
     if good == 0:
         logger.info("%s: no HTML or text responses in this WARC file", path)
 
@@ -317,6 +343,8 @@ def _warc_document(record, *, path: str, max_bytes: int) -> Document | DocumentE
     raw = record.content_stream().read(max_bytes + 1)
     if len(raw) > max_bytes:
         return DocumentError(doc=where, reason=f"too large (record over {max_bytes} bytes > limit)")
+    if getattr(record.raw_stream, "limit", 0) > 0:
+        return DocumentError(doc=where, reason="truncated WARC record (shorter than its Content-Length)")
     try:
         return _make_document(raw, doc_id=record_id or doc_id_for(path), kind=kind, path=where,
                               url=record.rec_headers.get_header("WARC-Target-URI"))

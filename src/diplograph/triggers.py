@@ -191,6 +191,39 @@ def target_tokens(trigger: Trigger) -> list[Token]:
     return []
 
 
+FALLBACK_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from",
+                  "in", "for", "over", "of", "upon")
+
+
+def fallback_target_tokens(trigger: Trigger) -> list[Token]:
+    """Where a target usually is when the rule's slots found none, nearest first:
+    the object, a recipient, a prepositional argument, then the same inside an
+    embedded infinitive ("promised TO CONTINUE aid TO MOZAMBIQUE")."""
+    heads = [trigger.token] if trigger.verb is not trigger.token else []
+    if trigger.verb is not None:
+        heads.append(trigger.verb)
+    found: list[Token] = []
+    for head in heads:
+        found += _argument_tokens(head)
+        for child in head.children:
+            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and _is_infinitive(child)):
+                found += _argument_tokens(child)
+    return found
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _argument_tokens(head: Token) -> list[Token]:
+    found = [c for c in head.children if c.dep_ in OBJECT_DEPS | {"dative"} and c.pos_ != "ADP"]
+    found += [m for c in head.children if c.dep_ in OBJECT_DEPS
+              for m in c.lefts if m.dep_ in {"poss", "amod", "compound", "nmod"}]
+    found += prep_objects(head, FALLBACK_PREPS)
+    found += [c for c in head.children if c.dep_ == "poss"]
+    return found
+
+
 def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
     kind, _, word = slot.partition(":")
     words = tuple(word.split("|")) if word else ()

@@ -1,0 +1,115 @@
+"""Documents to Articles: HTML and text paths, dates, datelines, language, duplicates."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+from pathlib import Path
+
+import pytest
+
+from diplograph.articles import extract_articles
+from diplograph.dedup import NearDuplicateIndex
+from diplograph.errors import ExtractionError
+from diplograph.pubdate import find_dateline, is_weekday_date_line, parse_date
+from diplograph.records import Article, Document, DocumentError
+from diplograph.sources import iter_documents
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+def articles_of(name: str) -> list[Article]:
+    found = []
+    for doc in iter_documents([str(PAGES / name)]):
+        assert not isinstance(doc, DocumentError), doc
+        found.extend(extract_articles(doc))
+    return found
+
+
+def text_doc(content: str, **meta: str) -> Document:
+    return Document(doc_id="d", kind="text", content=content, content_hash=hashlib.sha256(content.encode()).hexdigest(), **meta)
+
+
+def test_text_dump_article_fields() -> None:
+    [article] = articles_of("crawl_date_captions_nav.txt")
+    assert article.doc_id == "crawl_date_captions_nav" and article.article_index == 0
+    assert article.published.value == "2016-06-18" and article.published.source == "byline"
+    assert article.dateline == "OTTAWA"
+    assert article.language == "en"
+    assert article.title not in article.text
+    assert "\n\n" in article.text and "ADVT" in article.dropped
+
+
+def test_several_articles_get_indexes_and_own_dates() -> None:
+    first, second = articles_of("two_articles.txt")
+    assert (first.article_index, second.article_index) == (0, 1)
+    assert first.published.value == "2025-03-17" and second.published.value == "2025-03-18"
+    assert second.dateline == "BRUSSELS"
+
+
+def test_caption_date_when_no_byline_date() -> None:
+    [article] = articles_of("caption_date_only.txt")
+    assert (article.published.value, article.published.source) == ("2025-03-17", "caption")
+
+
+def test_only_crawl_date_means_no_date() -> None:
+    text = "Saturday, December 27, 2025\nTalks on trade open in Rome\nTrade ministers opened talks in Rome on Monday, officials said.\n"
+    [article] = extract_articles(text_doc(text))
+    assert article.published.source == "none" and article.published.value is None
+
+
+def test_html_page_uses_trafilatura_and_meta_date() -> None:
+    [article] = articles_of("page.html")
+    assert article.title == "Ministers sign trade accord"
+    assert article.text.startswith("ROME — Trade ministers")
+    assert "Top Stories" not in article.text and "Copyright" not in article.text
+    assert article.published.value == "2022-09-14" and article.published.source == "html-meta"
+    assert article.text.count("\n\n") == 2
+
+
+def test_jsonl_metadata_wins() -> None:
+    arts = articles_of("feed.jsonl")
+    assert [a.doc_id for a in arts] == ["rec-1", "rec-2"]
+    assert arts[0].published.source == "metadata" and arts[0].title == "Talks resume in Geneva"
+    assert arts[0].url == "https://example.org/a" and arts[0].dateline == "GENEVA"
+    assert arts[1].published.source == "html-meta"
+
+
+def test_non_english_is_kept_and_flagged() -> None:
+    [article] = articles_of("french.txt")
+    assert article.language == "fr"
+
+
+def test_boilerplate_only_raises() -> None:
+    with pytest.raises(ExtractionError):
+        extract_articles(text_doc("Home\nShare\nTT\nADVT\n"))
+
+
+def test_near_duplicates_are_linked() -> None:
+    [base] = articles_of("crawl_date_captions_nav.txt")
+    index = NearDuplicateIndex()
+    assert index.check_and_add(base) is None
+    copy = dataclasses.replace(base, doc_id="other-feed", text=base.text.replace("on Monday", "on Monday morning"))
+    assert index.check_and_add(copy) == base.key
+    assert index.check_and_add(base) is None  # the same article again is not its own duplicate
+    [different] = articles_of("broken_lines.txt")
+    assert index.check_and_add(different) is None
+
+
+@pytest.mark.parametrize(("text", "want"), [
+    ("2016-06-18T10:00:00Z", ("2016-06-18", "day")),
+    ("2016-06", ("2016-06", "month")),
+    ("June 2016", ("2016-06", "month")),
+    ("18 Jun, 2016 11:21 AM", ("2016-06-18", "day")),
+    ("not a date", None),
+])
+def test_parse_date(text: str, want: tuple[str, str] | None) -> None:
+    assert parse_date(text) == want
+
+
+def test_datelines_and_weekday_lines() -> None:
+    assert find_dateline("ST. PETERSBURG, Russia — The president said") == "ST. PETERSBURG, Russia"
+    assert find_dateline("MOSCOW - The Kremlin said") == "MOSCOW"
+    assert find_dateline("The US - no") is None
+    assert is_weekday_date_line("Saturday, December 27, 2025")
+    assert not is_weekday_date_line("December 27, 2025")

@@ -1,0 +1,118 @@
+"""The text-dump cleaner on small noisy pages written for these tests (SPEC §2 noise kinds)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from diplograph.cleaning import clean_text_dump, clean_title, has_mojibake
+
+PAGES = Path(__file__).parent / "data" / "pages"
+
+
+def clean(name: str):  # type: ignore[no-untyped-def]
+    return clean_text_dump((PAGES / name).read_text(encoding="utf-8"))
+
+
+def test_navigation_tool_lines_captions_and_other_headlines_are_dropped() -> None:
+    [article] = clean("crawl_date_captions_nav.txt")
+    assert article.title == "Canada and Russia hold talks on Arctic cooperation"
+    assert article.paragraphs[0].startswith("OTTAWA — Canada's foreign minister")
+    assert len(article.paragraphs) == 3
+    for noise in ("Skip to main content", "TT", "ADVT", "Share", "MORE International ARTICLES",
+                  "Storm hits coastal towns", "Local team wins championship", "Photo : Getty Images / Some Photographer"):
+        assert noise not in article.paragraphs
+        assert noise in article.dropped
+    assert "(Photo: Jane Doe/Reuters)" not in article.text
+    assert article.dropped.count("Foreign ministers meet in Ottawa. (Photo: Jane Doe/Reuters)") == 3
+
+
+def test_every_line_is_kept_somewhere() -> None:
+    text = (PAGES / "crawl_date_captions_nav.txt").read_text(encoding="utf-8")
+    [article] = clean_text_dump(text)
+    everything = " ".join([article.title or "", article.text, *article.dropped])
+    for line in text.splitlines():
+        assert line.strip() in everything
+
+
+def test_crawl_date_is_dropped_and_byline_date_kept() -> None:
+    [article] = clean("crawl_date_captions_nav.txt")
+    assert "Saturday, December 27, 2025" in article.dropped
+    assert article.date_line == "18 Jun, 2016 11:21 AM"
+
+
+def test_broken_lines_are_rejoined_into_paragraphs() -> None:
+    [article] = clean("broken_lines.txt")
+    assert article.paragraphs == [
+        "The ministers discussed the summit of the military alliance in the capital, where they agreed to "
+        "increase spending on defence and to hold a further meeting in the autumn.",
+        "A spokesman for the ministry said the talks were held in a good atmosphere.",
+    ]
+    assert article.text.count("\n\n") == 1
+
+
+def test_several_articles_in_one_file_are_split_with_titles() -> None:
+    first, second = clean("two_articles.txt")
+    assert first.title == "Leaders gather in Paris for security summit"
+    assert second.title == "Finance ministers agree on new tariff plan"
+    assert first.date_line == "Published March 17, 2025"
+    assert second.date_line == "By Jane Doe | March 18, 2025"
+    assert second.paragraphs[0].startswith("BRUSSELS - Finance ministers")
+    assert "Celebrity chef opens new restaurant" in second.dropped
+    assert "Trending Now" not in second.text
+
+
+def test_mojibake_is_repaired_and_spam_dropped() -> None:
+    [article] = clean("mojibake_spam.txt")
+    assert "Élysée" in article.text and "Ã" not in article.text
+    assert article.title is not None and article.title.startswith("Élysée: minister’s talks")
+    assert any("casino" in line for line in article.dropped)
+    assert "Share" not in article.paragraphs
+
+
+def test_caption_date_is_remembered() -> None:
+    [article] = clean("caption_date_only.txt")
+    assert article.date_line is None
+    assert article.caption_dates and "March 17, 2025" in article.caption_dates[0]
+    assert "Photo" not in article.text
+
+
+def test_headline_list_before_the_story_is_not_its_title() -> None:
+    text = "\n".join([
+        "Top Stories",
+        "Storm hits coastal towns overnight",
+        "Election results delayed in key province",
+        "Markets rally after bank decision",
+        "Ministers agree to reopen the embassy",
+        "By Sam Lee",
+        "The two governments agreed on Friday to reopen their embassies, ending a three-year break in relations.",
+    ])
+    [article] = clean_text_dump(text)
+    assert article.title == "Ministers agree to reopen the embassy"
+    assert "Storm hits coastal towns overnight" in article.dropped
+
+
+def test_lines_repeated_verbatim_are_dropped() -> None:
+    caption = "Soldiers patrol the border near the town"
+    body = "Troops were deployed to the border on Tuesday after clashes overnight, the defence ministry said."
+    [article] = clean_text_dump("\n".join(["Troops deployed to the border", caption, caption, body, caption]))
+    assert caption not in article.text
+    assert article.paragraphs == [body]
+
+
+def test_no_prose_gives_no_article() -> None:
+    assert clean_text_dump("Home\nWorld\nShare\nTT\nSkip to main content\n") == []
+
+
+@pytest.mark.parametrize(("raw", "want"), [
+    ("Leaders meet in Paris | Example News", "Leaders meet in Paris"),
+    ("Leaders meet in Paris www.spam.example", "Leaders meet in Paris"),
+])
+def test_clean_title(raw: str, want: str) -> None:
+    assert clean_title(raw) == want
+
+
+def test_has_mojibake() -> None:
+    assert has_mojibake("caf\u00c3\u00a9")
+    assert not has_mojibake("café, Zürich, Москва")
