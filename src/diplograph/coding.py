@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from diplograph import quotes, status, timexpr
 from diplograph.actors import ActorResolver
 from diplograph.lexicon import Lexicon, TriggerRule, load_lexicon
-from diplograph.locations import Gazetteer, event_location
+from diplograph.locations import Gazetteer, default_gazetteer, event_location
 from diplograph.records import (
     SYMMETRIC_TYPES, ActorRef, Article, Event, Evidence, Mention,
 )
@@ -44,6 +44,7 @@ SPEECH_LEMMAS = {"say", "tell", "state", "announce", "add", "declare", "insist",
 NEEDS_TARGET = {"CONSULT"}
 # Cooperative acts whose promise is coded AGREE (SPEC §4: intent to cooperate is AGREE).
 PROMISABLE_TYPES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "amod", "csubj", "pcomp", "appos", "npadvmod"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their"}
 
 
@@ -70,7 +71,7 @@ class EventCoder:
     ) -> None:
         self.resolver = resolver or ActorResolver()
         self.lexicon = lexicon or load_lexicon()
-        self.gazetteer = gazetteer or Gazetteer()
+        self.gazetteer = gazetteer or default_gazetteer()
 
     def code(self, article: Article, doc: Doc) -> list[Event]:
         """All events of one article, whose cleaned text ``doc`` is the parse of."""
@@ -106,6 +107,7 @@ class EventCoder:
             elif _intent_of(head) and t.rule.type == "CONSULT":
                 frames[t.token.i].planned = True
                 del frames[head.token.i]
+        frames = {i: f for i, f in frames.items() if not _subordinate(f.trigger)}
         for frame in frames.values():
             if frame.type in PROMISABLE_TYPES and _promised(frame.trigger):
                 frame.type, frame.mode = "AGREE", None
@@ -162,7 +164,7 @@ class EventCoder:
         trigger = frame.trigger
         location = event_location(
             shared["sent"], trigger.verb or trigger.token, event_type=frame.type, mode=frame.mode,
-            actor_countries=[a.country for a in (source, target) if a and a.country],
+            actor_countries=[(a.country or "") if a else "" for a in (source, target)],
             dateline=ctx.article.dateline,
             dateline_applies=shared["date"].value == ctx.article.published.value,
             gazetteer=self.gazetteer,
@@ -234,6 +236,25 @@ def _governing_trigger(t: Trigger, by_token: dict[int, Trigger]) -> Trigger | No
         if node.i in by_token and node.i != t.token.i:
             return by_token[node.i]
     return None
+
+
+def _subordinate(trigger: Trigger) -> bool:
+    """True for triggers inside background clauses — relative clauses, participial
+    modifiers ("..., KILLING one person"), adverbial clauses: the sentence is not
+    about them, and coding them is the main source of noise in event data."""
+    node = trigger.verb or trigger.token
+    for _ in range(8):
+        if node.dep_ in SUBORDINATE_DEPS:
+            return not (node.dep_ == "advcl" and _is_purpose(node))
+        if node.dep_ == "ROOT" or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _is_purpose(verb: Token) -> bool:
+    """ "... to demand reforms": an infinitive of purpose belongs to the main event."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _promised(trigger: Trigger) -> bool:

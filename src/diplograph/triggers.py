@@ -162,7 +162,7 @@ def subject_tokens(verb: Token) -> list[Token]:
             if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 subj = verb.head
             return [subj, *subj.conjuncts]
-        if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp"} and verb.head is not verb:
+        if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and verb.head is not verb:
             verb = verb.head
             continue
         if verb.dep_ == "relcl":
