@@ -22,6 +22,7 @@ import logging
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
+from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc, Span
 
@@ -42,25 +43,32 @@ DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this",
                          "those", "both", "two", "three", "several", "some", "many", "other"})
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 # Adjectives that may sit between the modifier and the head without changing the actor.
-FILLERS = frozenset({"top", "senior", "new", "acting", "outgoing", "incoming", "current", "visiting",
-                     "interim", "then", "newly", "appointed", "elected", "powerful", "longtime",
-                     "long-time", "veteran", "chief", "main", "own", "-", "de", "facto"})
+FILLERS = frozenset({
+    "top", "senior", "new", "acting", "outgoing", "incoming", "current", "visiting", "interim",
+    "then", "newly", "highest", "supreme", "leading", "appointed", "elected", "powerful",
+    "longtime", "long-time", "veteran", "main", "own", "-", "de", "facto",
+})
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame",
                         "madam", "mister"})
 # A capital or state after one of these is a place, not an actor ("talks in Moscow").
-LOCATIVE = frozenset({"in", "at", "inside", "within", "across", "throughout", "near", "outside",
-                      "into", "from", "to", "via", "toward", "towards", "around", "through",
-                      "visit", "visited", "visiting", "visits", "arrived", "left", "flew", "travelled",
-                      "traveled", "of", "over"})
+LOCATIVE = frozenset({
+    "in", "at", "inside", "within", "across", "throughout", "near", "outside", "into", "from",
+    "to", "via", "toward", "towards", "around", "through", "visit", "visited", "visiting",
+    "visits", "arrived", "left", "flew", "travelled", "traveled", "of", "over",
+})
 STATE_LOCATIVE = frozenset({"in", "at", "inside", "within", "across", "throughout", "near",
                             "outside", "into", "around", "through", "visit", "visited", "visiting",
                             "visits", "arrived", "flew", "travelled", "traveled"})
+MONARCH_TITLES = frozenset({"king", "queen", "emir", "sultan", "monarch", "emperor", "grand duke",
+                            "prince", "crown prince"})
 PRONOUNS = {"he": "m", "she": "f", "him": "m", "her": "f"}
 # Surnames that are also ordinary words need a title, a first name or a PERSON entity.
-COMMON_WORDS = frozenset({"may", "rice", "brown", "hunt", "black", "cook", "carter", "young", "little",
-                          "long", "ball", "march", "april", "june", "king", "price", "church", "bush",
-                          "power", "said", "will", "rich", "love", "hope", "grant", "lee"})
-COUNTERPART = frozenset({"counterpart", "counterparts", "opposite", "number"})
+COMMON_WORDS = frozenset({
+    "may", "rice", "brown", "hunt", "black", "cook", "carter", "young", "little", "long", "ball",
+    "march", "april", "june", "king", "price", "church", "bush", "power", "said", "will", "rich",
+    "love", "hope", "grant", "lee",
+})
+COUNTERPART = frozenset({"counterpart", "counterparts", "opposite number", "opposite numbers"})
 LEADER = frozenset({"leader", "leaders"})
 SINGULAR_PERSON_NOUNS = frozenset({
     "reporter", "journalist", "correspondent", "editor", "columnist", "official", "diplomat",
@@ -107,8 +115,27 @@ class _Phrase:
 class _ArticleState:
     """Within-article memory for coreference."""
 
-    people: list[tuple[int, ActorRef, str | None]] = field(default_factory=list)  # (sent, ref, gender)
+    # (sentence start, actor, gender) of every person mentioned so far
+    people: list[tuple[int, ActorRef, str | None]] = field(default_factory=list)
     unknown_names: dict[str, ActorRef] = field(default_factory=dict)  # surname -> full mention
+
+
+SURNAME_FIRST = frozenset({"CHN", "PRK", "KOR", "VNM", "TWN", "KHM", "MNG", "HUN"})
+NAME_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "II", "III", "IV"})
+
+
+def _derived_surname(person: Person) -> str | None:
+    """The bare surname an article uses after the first mention, when the file gives none.
+
+    Chinese and Korean names put it first (Xi Jinping -> Xi); names with particles
+    (von der Leyen, da Silva) are left to the file's aliases.
+    """
+    parts = [p for p in person.name.split() if p not in NAME_SUFFIXES]
+    if len(parts) < 2 or any(p[0].islower() for p in parts[1:]):
+        return None
+    if any(t.country in SURNAME_FIRST for t in person.terms):
+        return parts[0]
+    return parts[-1]
 
 
 def _strip_the(text: str) -> str:
@@ -122,7 +149,7 @@ class ActorResolver:
     ``find_mentions`` per article.
     """
 
-    def __init__(self, kb: KnowledgeBase | None = None, nlp=None):
+    def __init__(self, kb: KnowledgeBase | None = None, nlp: Language | None = None):
         from diplograph.nlp import load_nlp
 
         self.kb = kb or load_knowledge_base()
@@ -135,8 +162,9 @@ class ActorResolver:
         self._add_patterns()
 
     # ------------------------------------------------------------------ matchers
-    def _add(self, matcher: PhraseMatcher, text: str, kind: str, key: str, extra: str = "") -> None:
-        text = _strip_the(text.strip())
+    def _add(self, matcher: PhraseMatcher, text: str, kind: str, key: str, extra: str = "",
+             *, strip: bool = True) -> None:
+        text = _strip_the(text.strip()) if strip else text.strip()
         if not text:
             return
         label = f"{kind}|{key}|{extra}"
@@ -160,8 +188,13 @@ class ActorResolver:
             for text in org.metonyms:
                 self._add(self._exact, text, "orgmetonym", org.name)
         for i, person in enumerate(kb.people):
+            surname = _derived_surname(person)
+            if surname and surname not in person.aliases:
+                self._add(self._exact, surname, "person", str(i), "derived")
             for text in (person.name, *person.aliases):
                 self._add(self._exact, text, "person", str(i))
+                if " " in text.strip():  # "Von der Leyen" at the start of a sentence
+                    self._add(self._lower, text, "person", str(i))
                 if " " not in text.strip():
                     self._surname_of.setdefault(text, []).append(i)
         for title in kb.titles:
@@ -177,7 +210,8 @@ class ActorResolver:
             for head in groups.get("heads", ()):
                 self._add(self._lower, f"{region} {head}", "group", head)
         for text in groups.get("standalone", ()):
-            self._add(self._lower, text, "group", "allies")
+            # "the West" keeps its article: a bare "West" is West Ham or West Bank.
+            self._add(self._lower, text, "group", "allies", strip=False)
 
     def _hits(self, doc: Doc) -> dict[int, list[_Hit]]:
         """All matches by start token, longest first."""
@@ -277,6 +311,14 @@ class ActorResolver:
                 j += 1
                 continue
             mod = self._first(hits, j, ("adj", "country", "org", "metonym"))
+            title = self._first(hits, j, ("title",))
+            if title is not None and (mod is None or title.end > mod.end):
+                break  # "Pentagon chief" is a title, not "Pentagon" + "chief"
+            body = self._first(hits, j, ("sector",))
+            if body is not None and mod is None and self._first(
+                    hits, body.end, ("title", "sector")) is not None:
+                j = body.end  # "foreign ministry spokeswoman", "opposition activist"
+                continue
             if mod is not None and self._modifies(doc, mod, hits):
                 if mod.kind == "org":
                     phrase.org = mod.key
@@ -287,6 +329,9 @@ class ActorResolver:
                 continue
             break
         head = self._first(hits, j, ("title", "counterpart", "leader", "sector"))
+        if head is not None and head.kind == "title" and phrase.org is None \
+                and self._needs_org(head):
+            head = None  # "chief" alone is not a title; "IAEA chief" is
         if head is not None:
             phrase.head = head
             phrase.plural = doc[head.end - 1].tag_ in ("NNS", "NNPS")
@@ -303,12 +348,16 @@ class ActorResolver:
             return None
         return phrase
 
+    def _needs_org(self, head: _Hit) -> bool:
+        return any(t.text == head.extra and t.requires_org for t in self.kb.titles)
+
     def _modifies(self, doc: Doc, mod: _Hit, hits: dict[int, list[_Hit]]) -> bool:
         """A state/org word modifies a following head ("Russian troops", "Russia's minister")."""
         nxt = mod.end
         if nxt < len(doc) and doc[nxt].tag_ == "POS":
             nxt += 1
-        while nxt < len(doc) and (doc[nxt].lower_ in FILLERS or doc[nxt].lower_ in self.kb.former_words):
+        skip = FILLERS | self.kb.former_words
+        while nxt < len(doc) and doc[nxt].lower_ in skip:
             nxt += 1
         if self._first(hits, nxt, ("title", "counterpart", "leader", "sector")) is not None:
             return True
@@ -332,7 +381,11 @@ class ActorResolver:
         if person_hit is not None:
             text = doc[person_hit.start:person_hit.end].text
             ent = person_ents.get(person_hit.start)
-            if " " in text or titled or ent is not None or text.lower() not in COMMON_WORDS:
+            derived = all(h.extra == "derived" for h in hits[k]
+                          if h.kind == "person" and h.end == person_hit.end)
+            if (" " in text or titled or ent is not None or text.lower() not in COMMON_WORDS) \
+                    and not (derived and ent is None and not titled) \
+                    and not self._other_bearer(doc, person_hit, hits, text):
                 phrase.candidates = [self.kb.people[int(h.key)] for h in hits[k]
                                      if h.kind == "person" and h.end == person_hit.end]
                 phrase.person = phrase.candidates[0]
@@ -343,13 +396,22 @@ class ActorResolver:
                     end = ent.end
                 return end
         ent = person_ents.get(k)
-        if ent is not None and not self._is_place(hits, ent):
+        if ent is not None and not self._is_place(hits, ent) and doc[ent.start].lower_ != "the" \
+                and (len(ent) > 1 or titled):
             phrase.person_text = ent.text
             return ent.end
         if k > j and k < len(doc) and doc[k].is_title:
             phrase.person_text = doc[k].text  # "Mr. Smith" unknown to the model too
             return k + 1
         return j
+
+    def _other_bearer(self, doc: Doc, hit: _Hit, hits: dict[int, list[_Hit]], text: str) -> bool:
+        """'Jeff Morrison' is not Scott Morrison: a surname after an unknown first name."""
+        if " " in text or hit.start == 0:
+            return False
+        prev = doc[hit.start - 1]
+        return prev.is_title and prev.pos_ == "PROPN" and not prev.is_sent_start \
+            and not hits.get(prev.i) and prev.lower_ not in HONORIFICS
 
     def _is_place(self, hits: dict[int, list[_Hit]], ent: Span) -> bool:
         hit = self._first(hits, ent.start, ("country", "metonym", "adj", "org", "orgmetonym"))
@@ -361,7 +423,7 @@ class ActorResolver:
                 when: dt.date) -> tuple[ActorRef | None, int]:
         """A state, metonym, organisation, group or pronoun that is not part of a phrase."""
         start = i + 1 if doc[i].lower_ == "the" else i
-        for hit in hits.get(start, ()):
+        for hit in (*hits.get(i, ()), *hits.get(start, ())) if start != i else hits.get(i, ()):
             if hit.kind in ("title", "sector", "counterpart", "leader", "adj", "person"):
                 continue
             if self._inside_other_name(doc, hit, ent_end):
@@ -369,6 +431,9 @@ class ActorResolver:
             ref = self._single_ref(doc, hit, when)
             if ref is not None:
                 return ref, hit.end
+        known = state.unknown_names.get(doc[i].text)
+        if known is not None and doc[i].is_title:
+            return known, i + 1  # "Doe" after "Canadian journalist Jane Doe"
         if doc[i].lower_ in PRONOUNS and doc[i].dep_ in ("nsubj", "nsubjpass"):
             return self._pronoun(doc, i, state), i + 1
         return None, i + 1
@@ -385,15 +450,23 @@ class ActorResolver:
         kb = self.kb
         before = self._word_before(doc, hit.start)
         if hit.kind == "country":
-            if before in STATE_LOCATIVE or self._compound_of_thing(doc, hit):
+            if before in STATE_LOCATIVE or self._compound_of_thing(doc, hit) \
+                    or self._listed_place(doc, hit, STATE_LOCATIVE):
                 return None
             return self._state(hit.key, "GOV")
         if hit.kind == "metonym":
-            if before in LOCATIVE or self._compound_of_thing(doc, hit):
+            if before in LOCATIVE or self._compound_of_thing(doc, hit) \
+                    or self._listed_place(doc, hit, LOCATIVE):
                 return None
             return self._state(hit.key, hit.extra or "GOV")
         if hit.kind == "people":
             country = kb.countries[hit.key]
+            text = doc[hit.start:hit.end].text
+            nxt = doc[hit.end] if hit.end < len(doc) else None
+            after_the = hit.start > 0 and doc[hit.start - 1].lower_ == "the"
+            if text in country.adjectives and (not after_the or (
+                    nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"))):
+                return None  # "best British act", "the British Library"
             return ActorRef(name=country.name, country=country.code, sector=None, kind="group")
         if hit.kind in ("org", "orgmetonym"):
             if hit.kind == "orgmetonym" and before in LOCATIVE:
@@ -404,6 +477,14 @@ class ActorResolver:
             return ActorRef(name=text[0].upper() + text[1:] if text.islower() else text,
                             country=None, sector="GOV", kind="group")
         return None
+
+    @staticmethod
+    def _listed_place(doc: Doc, hit: _Hit, locative: frozenset[str]) -> bool:
+        """'stations in London, Amsterdam and Sydney': a later item of a list of places."""
+        token = doc[hit.end - 1]
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head
+        return token.dep_ == "pobj" and token.head.lower_ in locative
 
     def _word_before(self, doc: Doc, start: int) -> str:
         k = start - 1
@@ -435,6 +516,8 @@ class ActorResolver:
         if phrase.person is not None:
             role = self._title_role(head, phrase)
             person = self._pick_person(phrase, state, when, role)
+            if person is not None and self._too_early(person, phrase, when):
+                person = None  # "Morrison" in 2005 is not Scott Morrison
             if person is None:  # two known people share this name: keep the words, guess nothing
                 return ActorRef(name=phrase.person_text, country=phrase.country, kind="person")
             return self._person_ref(person, when, phrase, role)
@@ -449,6 +532,14 @@ class ActorResolver:
         if role is None:
             return None
         return self._role_holder(role, phrase, state, when, home_country)
+
+    @staticmethod
+    def _too_early(person: Person, phrase: _Phrase, when: dt.date) -> bool:
+        """A bare surname years before the person's first office names someone else."""
+        if phrase.head is not None or " " in (phrase.person_text or " ") or not person.terms:
+            return False
+        first = min(t.start for t in person.terms)
+        return when < first.replace(year=first.year - 3)
 
     def _pick_person(self, phrase: _Phrase, state: _ArticleState, when: dt.date,
                      role: str | None) -> Person | None:
@@ -524,6 +615,10 @@ class ActorResolver:
         if former:
             return ActorRef(name=person.name, country=where_country, sector="ELI", role=None,
                             wikidata=person.wikidata, kind="person")
+        if not current and phrase is not None and role is not None:
+            # "Prime Minister Tony Blair" before our data starts: the text says who he is.
+            return ActorRef(name=person.name, country=phrase.country, sector="GOV", role=role,
+                            wikidata=person.wikidata, kind="person")
         if not current:  # mentioned before taking office
             return ActorRef(name=person.name, country=where_country, sector=None, role=None,
                             wikidata=person.wikidata, kind="person")
@@ -564,9 +659,7 @@ class ActorResolver:
                             sector=org.sector if sector == "GOV" else sector,
                             wikidata=org.wikidata, kind="person" if single else "organisation")
         if phrase.country is None:
-            if phrase.possessor:
-                return None
-            return None
+            return None  # "their officials": whose is not ours to guess
         if single:  # "a Canadian reporter": someone we cannot name
             return ActorRef(name=None, country=phrase.country, sector=sector, kind="person")
         return self._state(phrase.country, sector)
@@ -581,25 +674,38 @@ class ActorResolver:
             if phrase.org:
                 return self._org(phrase.org)
             return self._state(where, "GOV")
+        if where is None and phrase.head is not None:
+            where = self._implied_country(phrase.head)
         if where is None:
             earlier = self._earlier_with_role(state, role)
             if earlier is not None:
                 return earlier
             where = home_country
         if where is None:
+            if role not in ("head of state", "head of government"):
+                return None  # "spokesman for Celltick": nothing political to say
             return ActorRef(name=None, country=None, sector="GOV", role=role, kind="person")
         if phrase.former:
             return ActorRef(name=None, country=None if phrase.org else where, sector="ELI",
                             role=None, kind="person")
         person = self._holder(role, where, when, title)
+        if person is None and title and not self._title_fits_any(role, where, when, title):
+            where = None  # "the president" in a Canadian story: not Canada's head of state
         if person is None:
             return ActorRef(name=None, country=None if phrase.org else where,
                             sector="IGO" if phrase.org else "GOV", role=role, kind="person")
         ref = self._person_ref(person, when, None, role)
         return replace(ref, role=role)
 
+    def _implied_country(self, head: _Hit) -> str | None:
+        """'the Pentagon chief', 'the foreign secretary': titles only one state uses."""
+        for title in self.kb.titles:
+            if title.text == head.extra and len(title.countries) == 1:
+                return title.countries[0]
+        return None
+
     def _holder(self, role: str, where: str, when: dt.date, title: str | None) -> Person | None:
-        """The holder of a role; for role `other`-style titles ("vice president") match the title."""
+        """The holder of a role; for `other` roles ("vice president") match the title."""
         if title:
             for person in self.kb.people:
                 for term in person.terms:
@@ -607,7 +713,23 @@ class ActorResolver:
                             and where in (term.country, term.org) and term.active(when) \
                             and term.role == "other":
                         return person
-        return self.kb.holder(role, where, when)
+        person = self.kb.holder(role, where, when)
+        if person is not None and title and not self._title_fits(person, role, where, when, title):
+            return None  # "the president" in a Canadian story is not the King
+        return person
+
+    def _title_fits_any(self, role: str, where: str, when: dt.date, title: str) -> bool:
+        person = self.kb.holder(role, where, when)
+        return person is None or self._title_fits(person, role, where, when, title)
+
+    @staticmethod
+    def _title_fits(person: Person, role: str, where: str, when: dt.date, title: str) -> bool:
+        for term in person.terms:
+            if term.role == role and where in (term.country, term.org) and term.active(when):
+                held = (term.title or "").lower()
+                if held and (title.lower() in MONARCH_TITLES) != (held in MONARCH_TITLES):
+                    return False
+        return True
 
     def _earlier_with_role(self, state: _ArticleState, role: str) -> ActorRef | None:
         for _sent, ref, _gender in reversed(state.people):
@@ -644,7 +766,8 @@ class ActorResolver:
             state.unknown_names.setdefault(ref.name.split()[-1], ref)
 
     def _pronoun(self, doc: Doc, i: int, state: _ArticleState) -> ActorRef | None:
-        """'he'/'she' as a subject: the one person of that gender named in this or the last sentence."""
+        """'he'/'she' as a subject: the one person of that gender named in this or the last
+        sentence; None when there are several."""
         if not doc.has_annotation("SENT_START"):
             return None
         sent = doc[i].sent

@@ -44,7 +44,7 @@ SPEECH_LEMMAS = {"say", "tell", "state", "announce", "add", "declare", "insist",
 NEEDS_TARGET = {"CONSULT"}
 # Cooperative acts whose promise is coded AGREE (SPEC §4: intent to cooperate is AGREE).
 PROMISABLE_TYPES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
-SUBORDINATE_DEPS = {"relcl", "acl", "advcl", "amod", "csubj", "pcomp", "appos", "npadvmod"}
+SUBORDINATE_DEPS = {"relcl", "acl", "amod", "csubj", "pcomp", "appos", "npadvmod"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their"}
 
 
@@ -111,6 +111,8 @@ class EventCoder:
         for frame in frames.values():
             if frame.type in PROMISABLE_TYPES and _promised(frame.trigger):
                 frame.type, frame.mode = "AGREE", None
+            if frame.mode is None:
+                frame.mode = _mode_from_cues(frame, self.lexicon)
         return list(frames.values())
 
     def _events(self, frame: Frame, sent: Span, ctx: _ArticleContext) -> list[Event]:
@@ -238,6 +240,32 @@ def _governing_trigger(t: Trigger, by_token: dict[int, Trigger]) -> Trigger | No
     return None
 
 
+def _phrase_lemmas(trigger: Trigger) -> list[str]:
+    """Lemmas of the trigger's own phrase: its words and their non-clausal dependents."""
+    roots = [t for t in (trigger.token, trigger.verb) if t is not None]
+    seen, lemmas, stack = set(), [], list(dict.fromkeys(roots))
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        lemmas.append((tok.i, tok.lemma_.lower()))
+        stack += [c for c in tok.children if c.dep_ not in CLAUSE_DEPS | {"nsubj", "nsubjpass"}]
+    return [lemma for _, lemma in sorted(lemmas)]
+
+
+def _mode_from_cues(frame: Frame, lexicon: Lexicon) -> str | None:
+    table = (lexicon.mode_cues or {}).get(frame.type, ())
+    if not table:
+        return None
+    lemmas = _phrase_lemmas(frame.trigger)
+    grams = {tuple(lemmas[i:i + n]) for n in (1, 2, 3) for i in range(len(lemmas) - n + 1)}
+    for mode, cues in table:
+        if any(cue in grams for cue in cues):
+            return mode
+    return None
+
+
 def _subordinate(trigger: Trigger) -> bool:
     """True for triggers inside background clauses — relative clauses, participial
     modifiers ("..., KILLING one person"), adverbial clauses: the sentence is not
@@ -245,16 +273,13 @@ def _subordinate(trigger: Trigger) -> bool:
     node = trigger.verb or trigger.token
     for _ in range(8):
         if node.dep_ in SUBORDINATE_DEPS:
-            return not (node.dep_ == "advcl" and _is_purpose(node))
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            return True
         if node.dep_ == "ROOT" or node.head is node:
             return False
         node = node.head
     return False
-
-
-def _is_purpose(verb: Token) -> bool:
-    """ "... to demand reforms": an infinitive of purpose belongs to the main event."""
-    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
 def _promised(trigger: Trigger) -> bool:

@@ -98,6 +98,7 @@ class Title:
     role: str
     countries: tuple[str, ...] = ()
     org: str | None = None
+    requires_org: bool = False  # "chief" is a title only after an organisation ("IAEA chief")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -125,7 +126,8 @@ class KnowledgeBase:
         for role_ in (role, *self.equivalent_roles.get(role, ())):
             for person in self.holders.get((role_, where), ()):
                 for term in person.terms:
-                    if term.role == role_ and where in (term.country, term.org) and term.active(when):
+                    if term.role == role_ and where in (term.country, term.org) \
+                            and term.active(when):
                         found.append((term.acting, person))
         if not found:
             return None
@@ -185,7 +187,8 @@ def parse_organisation(entry: Any, where: str) -> Organisation:
     return Organisation(
         name=str(_require(entry, "name", where)), aliases=_strings(entry.get("aliases"), where),
         metonyms=_strings(entry.get("metonyms"), where), wikidata=entry.get("wikidata"),
-        sector=entry.get("sector") or "IGO", country=entry.get("country"), parent=entry.get("parent"),
+        sector=entry.get("sector") or "IGO", country=entry.get("country"),
+        parent=entry.get("parent"),
     )
 
 
@@ -296,7 +299,7 @@ class _Builder:
     def freeze(self, roles: dict[str, Any], sectors: dict[str, Any]) -> KnowledgeBase:
         titles = tuple(
             Title(text=t["text"], role=t["role"], countries=tuple(t.get("countries") or ()),
-                  org=t.get("org"))
+                  org=t.get("org"), requires_org=bool(t.get("requires_org")))
             for t in roles.get("titles") or ()
         )
         sector_words: dict[str, str] = {}
@@ -315,9 +318,11 @@ class _Builder:
                         bucket.append(person)
         return KnowledgeBase(
             countries=self.countries, organisations=self.orgs, people=people, titles=titles,
-            sectors=sector_words, groups={k: tuple(v) for k, v in (sectors.get("groups") or {}).items()},
+            sectors=sector_words,
+            groups={k: tuple(v) for k, v in (sectors.get("groups") or {}).items()},
             former_words=frozenset(roles.get("former_words") or ()),
-            equivalent_roles={k: tuple(v) for k, v in (roles.get("equivalent_roles") or {}).items()},
+            equivalent_roles={k: tuple(v)
+                              for k, v in (roles.get("equivalent_roles") or {}).items()},
             sources=tuple(self.sources), holders={k: tuple(v) for k, v in holders.items()},
         )
 

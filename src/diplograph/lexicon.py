@@ -62,6 +62,8 @@ class TriggerRule:
 class Lexicon:
     verb_rules: dict[str, tuple[TriggerRule, ...]]
     noun_rules: dict[str, tuple[TriggerRule, ...]]
+    # type -> ordered (mode, cue lemma sequences); see data/lexicon/modes.yaml
+    mode_cues: dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]] = None  # type: ignore[assignment]
 
 
 def _rule_from(entry: dict, order: int, origin: str) -> TriggerRule:
@@ -131,4 +133,18 @@ def _load_lexicon(extra_files: tuple[str, ...]) -> Lexicon:
     return Lexicon(
         verb_rules={k: tuple(v) for k, v in verbs.items()},
         noun_rules={k: tuple(v) for k, v in nouns.items()},
+        mode_cues=_load_mode_cues(),
     )
+
+
+def _load_mode_cues() -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:
+    packaged = resources.files("diplograph") / "data" / "lexicon" / "modes.yaml"
+    data = yaml.safe_load(packaged.read_text(encoding="utf-8")) or {}
+    cues = {}
+    for kind, modes in data.items():
+        if kind not in EVENT_TYPES or not isinstance(modes, dict):
+            raise KnowledgeError(f"modes.yaml: {kind!r} is not a PLOVER type with a mode table")
+        cues[kind] = tuple(
+            (mode, tuple(tuple(str(w).lower().split()) for w in words)) for mode, words in modes.items()
+        )
+    return cues
