@@ -617,8 +617,8 @@ class ActorResolver:
                             wikidata=person.wikidata, kind="person")
         if not current and phrase is not None and role is not None:
             # "Prime Minister Tony Blair" before our data starts: the text says who he is.
-            return ActorRef(name=person.name, country=phrase.country, sector="GOV", role=role,
-                            wikidata=person.wikidata, kind="person")
+            return ActorRef(name=person.name, country=phrase.country or where_country,
+                            sector="GOV", role=role, wikidata=person.wikidata, kind="person")
         if not current:  # mentioned before taking office
             return ActorRef(name=person.name, country=where_country, sector=None, role=None,
                             wikidata=person.wikidata, kind="person")

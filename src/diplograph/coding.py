@@ -44,6 +44,9 @@ SPEECH_LEMMAS = {"say", "tell", "state", "announce", "add", "declare", "insist",
 NEEDS_TARGET = {"CONSULT"}
 # Cooperative acts whose promise is coded AGREE (SPEC §4: intent to cooperate is AGREE).
 PROMISABLE_TYPES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+NAME_ENTITY_TYPES = {"GPE", "NORP", "LOC"}
+# Types whose unstated target is the source's own country (domestic events).
+DOMESTIC_TYPES = {"PROTEST", "COERCE"}
 SUBORDINATE_DEPS = {"relcl", "acl", "amod", "csubj", "pcomp", "appos", "npadvmod"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their"}
 
@@ -72,18 +75,36 @@ class EventCoder:
         self.resolver = resolver or ActorResolver()
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer = gazetteer or default_gazetteer()
+        self._name_cache: dict[str, ActorRef | None] = {}
+        self._state_words = _state_words(self.resolver.kb)
 
     def code(self, article: Article, doc: Doc) -> list[Event]:
         """All events of one article, whose cleaned text ``doc`` is the parse of."""
         anchor = _anchor(article)
         home = self._home_country(article, anchor)
         mentions = self.resolver.find_mentions(doc, when=anchor, home_country=home)
-        context = _ArticleContext(article, doc, anchor, mentions, quotes.find_attributions(doc))
+        context = _ArticleContext(article, doc, anchor, mentions, quotes.find_attributions(doc),
+                                  self._name_actor)
         events: list[Event] = []
         for sent in doc.sents:
             for frame in self._frames(sent):
                 events.extend(self._events(frame, sent, context))
         return _unique(events)
+
+    def _name_actor(self, text: str) -> ActorRef | None:
+        """A state or people named by a place or demonym that the resolver, reading the
+        article, took as a place or modifier ("curfew IN MONTENEGRO", "an INDIAN proposal"):
+        as an event argument it stands for that state."""
+        if text not in self._name_cache:
+            code = self._state_words.get(text.lower().removeprefix("the "))
+            if code is not None:
+                country = self.resolver.kb.countries[code]
+                actor = ActorRef(name=country.name, country=code, sector="GOV", kind="state")
+            else:
+                actor = self.resolver.resolve_text(text, when=None)
+            keep = actor is not None and actor.kind in {"state", "group"} and actor.country
+            self._name_cache[text] = actor if keep else None
+        return self._name_cache[text]
 
     def _home_country(self, article: Article, when: dt.date | None) -> str | None:
         if not article.dateline:
@@ -122,6 +143,8 @@ class EventCoder:
         target_actors = _actors(targets, ctx)
         if not target_actors:
             target_actors = _first_actor(fallback_target_tokens(trigger), ctx, exclude=source_actors)
+        if not target_actors and frame.type in DOMESTIC_TYPES and len(source_actors) == 1:
+            target_actors = _domestic_target(source_actors[0], self.resolver.kb)
         if not source_actors and not target_actors:
             return []
         if frame.type in SYMMETRIC_TYPES and not target_actors and len(source_actors) > 1:
@@ -186,8 +209,10 @@ class EventCoder:
 class _ArticleContext:
     """Per-article lookups: token → mention, speaker spans → actors."""
 
-    def __init__(self, article, doc, anchor, mentions: list[Mention], attributions) -> None:
+    def __init__(self, article, doc, anchor, mentions: list[Mention], attributions,
+                 name_actor) -> None:
         self.article, self.doc, self.anchor = article, doc, anchor
+        self.name_actor = name_actor
         self.attributions = attributions
         self.mentions = mentions
         self.by_token: dict[int, Mention] = {}
@@ -198,23 +223,50 @@ class _ArticleContext:
     def mention_for(self, token: Token) -> Mention | None:
         """The mention covering ``token`` or, failing that, the nearest one in its phrase
         ("officials FROM RUSSIA"), never crossing into another clause."""
-        if token.i in self.by_token:
-            return self.by_token[token.i]
-        frontier = list(token.children)
+        frontier = [token]
         while frontier:
             tok = frontier.pop(0)
-            if tok.dep_ in CLAUSE_DEPS or tok.dep_ in {"appos", "cc", "punct"}:
+            if tok is not token and (tok.dep_ in CLAUSE_DEPS or tok.dep_ in {"appos", "cc", "punct"}):
                 continue
-            if tok.i in self.by_token:
-                return self.by_token[tok.i]
+            mention = self.by_token.get(tok.i)
+            if mention is not None and (mention.actor.country or mention.actor.kind != "person"):
+                return mention
+            named = self._named(tok)
+            if named is None and mention is not None:
+                return mention
+            if named is not None:
+                return named
             frontier.extend(tok.children)
         return None
+
+    def _named(self, tok: Token) -> Mention | None:
+        if tok.ent_type_ not in NAME_ENTITY_TYPES:
+            return None
+        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if ent is None:
+            return None
+        actor = self.name_actor(ent.text)
+        if actor is None:
+            return None
+        return Mention(start=ent.start_char, end=ent.end_char, token_start=ent.start,
+                       token_end=ent.end, actor=ActorRef(
+                           name=actor.name, country=actor.country, sector=actor.sector,
+                           kind=actor.kind, text=ent.text))
 
     def actor_in_span(self, start: int, end: int) -> ActorRef | None:
         for m in self.mentions:
             if m.start < end and start < m.end:
                 return m.actor
         return None
+
+
+def _state_words(kb) -> dict[str, str]:
+    """Lower-cased names, aliases, adjectives and people-nouns of every state → ISO3."""
+    words: dict[str, str] = {}
+    for code, country in kb.countries.items():
+        for word in (country.name, *country.aliases, *country.adjectives, *country.people):
+            words.setdefault(word.lower(), code)
+    return words
 
 
 def _anchor(article: Article) -> dt.date | None:
@@ -350,6 +402,16 @@ def _first_actor(tokens: Iterable[Token], ctx: _ArticleContext,
         if not any(_same(actor, other) for other in exclude):
             return [actor]
     return []
+
+
+def _domestic_target(source: ActorRef, kb) -> list[ActorRef]:
+    """A protest or a coercive act with no stated target is aimed at the source's own
+    country (PLOVER/ICEWS convention for domestic events); ``text`` None marks it inferred."""
+    if not source.country or source.kind == "organisation":
+        return []
+    country = kb.countries.get(source.country)
+    name = country.name if country else source.country
+    return [ActorRef(name=name, country=source.country, kind="state")]
 
 
 def _speaker_of_clause(pronoun: Token, ctx: _ArticleContext) -> Mention | None:
