@@ -65,12 +65,25 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
 
 
 def _object_matches(verb: Token, wanted: tuple[str, ...]) -> Token | None:
+    """The direct (or passive-subject) object naming one of ``wanted``: by its lemma, its
+    compound ("AID deliveries", "mediation EFFORTS") or the noun after "N of" ("days of
+    WAR GAMES", "a state OF EMERGENCY")."""
     for obj in direct_objects(verb) + [
         c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS
     ]:
-        if _lemma(obj) in wanted or _compound_lemma(obj) in wanted or obj.text.lower() in wanted:
+        names = {_lemma(obj), _compound_lemma(obj), obj.text.lower()}
+        names |= {c.lemma_.lower() for c in obj.lefts if c.dep_ == "compound"}
+        names |= {f"{_lemma(obj)} of {_compound_lemma(p)}" for p in prep_objects(obj, ("of",))}
+        if names & set(wanted):
             return obj
     return None
+
+
+def _has_modal_clause(head: Token, deps: set[str], modals: tuple[str, ...]) -> bool:
+    return any(
+        c.dep_ in deps and any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
+        for c in head.children
+    )
 
 
 def _verb_rule_ok(verb: Token, rule: TriggerRule) -> bool:
@@ -85,6 +98,8 @@ def _verb_rule_ok(verb: Token, rule: TriggerRule) -> bool:
     ):
         return False
     if rule.intransitive and direct_objects(verb):
+        return False
+    if rule.ccomp_modal and not _has_modal_clause(verb, {"ccomp"}, rule.ccomp_modal):
         return False
     return True
 
@@ -104,6 +119,8 @@ def light_verb_of(noun: Token) -> Token | None:
         return head.head
     if noun.dep_ == "conj":
         return light_verb_of(noun.head)
+    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NOUN", "NUM"}:
+        return light_verb_of(head.head)  # "launched ten days OF war games"
     return None
 
 
@@ -132,6 +149,9 @@ def _noun_trigger(noun: Token, rules: tuple[TriggerRule, ...]) -> Trigger | None
     usable = []
     for rule in rules:
         if rule.light_verbs and (verb is None or _lemma(verb) not in rule.light_verbs):
+            continue
+        if rule.clause_modal and not _has_modal_clause(noun, {"acl", "ccomp", "relcl"},
+                                                       rule.clause_modal):
             continue
         usable.append(rule)
     rule = _best(usable)
@@ -237,6 +257,9 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
     if kind == "obj_prep":
         holders = [token] if is_noun else direct_objects(token)
         return [t for h in holders for t in prep_objects(h, words)]
+    if kind == "obj_poss":
+        holders = [token] if is_noun else direct_objects(token)
+        return [c for h in holders for c in h.lefts if c.dep_ == "poss"]
     if kind == "obj_mod":
         holders = [token] if is_noun else direct_objects(token)
         return [c for h in holders for c in h.lefts if c.dep_ in {"poss", "amod", "compound", "nmod"}]
