@@ -15,7 +15,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from diplograph.errors import DiplographError, UsageError
+from diplograph.errors import DiplographError
 from diplograph.formats import ARTICLE_COLUMNS, EVENT_COLUMNS, WRITERS
 from diplograph.records import DocumentError, to_dict
 from diplograph.settings import Settings
@@ -31,6 +31,11 @@ class EventFormat(str, Enum):
     jsonl = "jsonl"
     csv = "csv"
     table = "table"
+
+
+class Engine(str, Enum):
+    local = "local"
+    ray = "ray"
 
 
 class ListFormat(str, Enum):
@@ -66,21 +71,27 @@ def _settings(actors: list[Path] | None) -> Settings:
 
 @app.command()
 def ingest(
-    paths: Paths,
-    db: DbOption,
+    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories (recursive) or globs.")] = None,
+    db: Annotated[Optional[Path], typer.Option("--db", help="DuckDB database file.")] = None,
     actors: ActorsOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
+    engine: Annotated[Engine, typer.Option("--engine", help="local: this process, into --db; ray: Ray Data, Parquet into --out.")] = Engine.local,
+    address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (e.g. ray://head:10001 or auto); default: a local cluster.")] = None,
+    out: Annotated[Optional[Path], typer.Option("--out", help="Directory for the Ray engine's Parquet partitions.")] = None,
+    from_parquet: Annotated[Optional[Path], typer.Option("--from-parquet", help="Load Parquet partitions written by --engine ray into --db.")] = None,
 ) -> None:
     """Ingest documents into the database. Unchanged documents are skipped; changed ones replaced."""
-    from diplograph.ingest import ingest_paths
+    from diplograph.ingest import ingest_with_engine
 
     try:
-        summary = ingest_paths(paths, db, settings=_settings(actors), on_error=_report,
-                               progress=not quiet and sys.stderr.isatty())
+        summary = ingest_with_engine(
+            paths or [], db=db, engine=engine.value, address=address, out=out,
+            from_parquet=from_parquet, settings=_settings(actors), on_error=_report,
+            progress=not quiet and sys.stderr.isatty())
     except DiplographError as exc:
         raise _fail(str(exc), 2) from exc
     if not quiet:
-        typer.echo(summary.line(db), err=True)
+        typer.echo(summary.line(db or out), err=True)
     raise typer.Exit(1 if summary.failed else 0)
 
 
@@ -183,11 +194,90 @@ def evaluate(
     typer.echo(render(result, show=show, as_json=as_json, per_type=per_type), nl=False)
 
 
+@app.command()
+def incidents(
+    db: DbOption,
+    format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.jsonl,
+    actor: ActorFilter = None,
+    type: TypeFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    status: StatusFilter = None,
+) -> None:
+    """List incidents: events fused across articles, with their sources and claim statuses."""
+    from diplograph.db import queries
+    from diplograph.db.store import EventFilter, Store
+    from diplograph.incidents import INCIDENT_COLUMNS
+
+    try:
+        with Store(db, read_only=True) as store:
+            records = queries.incidents(store.con, EventFilter(
+                actor=actor, type=type, since=since, until=until, status=status), limit=None)
+    except DiplographError as exc:
+        raise _fail(str(exc), 2) from exc
+    if format is EventFormat.jsonl:
+        WRITERS["jsonl"](records, sys.stdout)
+    else:
+        WRITERS[format.value](records, sys.stdout, INCIDENT_COLUMNS)
+
+
+class ExportFormat(str, Enum):
+    parquet = "parquet"
+    csv = "csv"
+    plover_jsonl = "plover-jsonl"
+
+
+@app.command()
+def export(
+    db: DbOption,
+    to: Annotated[Path, typer.Option("--to", help="Directory to write the files into.")],
+    format: Annotated[ExportFormat, typer.Option("--format", help="Export format.")] = ExportFormat.parquet,
+    actor: ActorFilter = None,
+    type: TypeFilter = None,
+    since: SinceFilter = None,
+    until: UntilFilter = None,
+    status: StatusFilter = None,
+) -> None:
+    """Export the database: Parquet tables, a GDELT-like CSV or PLOVER JSON Lines."""
+    from diplograph.db.store import EventFilter, Store
+    from diplograph.exports import export as export_db
+
+    flt = EventFilter(actor=actor, type=type, since=since, until=until, status=status)
+    try:
+        with Store(db, read_only=True) as store:
+            written = export_db(store.con, to, format.value, flt)
+    except DiplographError as exc:
+        raise _fail(str(exc), 2) from exc
+    for path, n in written.items():
+        typer.echo(f"{path}: {n} rows", err=True)
+
+
+@app.command()
+def serve(
+    db: DbOption,
+    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", help="TCP port.", min=0, max=65535)] = 8000,
+) -> None:
+    """Serve the analyst API and dashboard (read-only; ingest may run at the same time)."""
+    try:
+        import uvicorn
+
+        from diplograph.web import WebSettings, create_app
+    except ImportError as exc:
+        raise _fail(f"the web extra is not installed ({exc.name}): pip install 'diplograph[web]'", 2)
+    try:
+        web_app = create_app(WebSettings(db=db))
+    except DiplographError as exc:
+        raise _fail(str(exc), 2) from exc
+    typer.echo(f"diplograph: serving {db} at http://{host}:{port}/ (API docs: /docs)", err=True)
+    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+
+
 def main() -> None:
     """Console entry point."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
     try:
         app()
-    except UsageError as exc:
+    except DiplographError as exc:  # bad knowledge files, settings, database: not per-document
         typer.echo(f"error: {exc}", err=True)
         sys.exit(2)

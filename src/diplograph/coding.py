@@ -45,6 +45,7 @@ NEEDS_TARGET = {"CONSULT"}
 # Cooperative acts whose promise is coded AGREE (SPEC §4: intent to cooperate is AGREE).
 PROMISABLE_TYPES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 NAME_ENTITY_TYPES = {"GPE", "NORP", "LOC"}
+EMBEDDING_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "acl"}
 # Types whose unstated target is the source's own country (domestic events).
 DOMESTIC_TYPES = {"PROTEST", "COERCE"}
 SUBORDINATE_DEPS = {"relcl", "acl", "amod", "csubj", "pcomp", "appos", "npadvmod"}
@@ -114,7 +115,8 @@ class EventCoder:
 
     def _frames(self, sent: Span) -> list[Frame]:
         triggers = find_triggers(sent, self.lexicon)
-        by_token = {t.token.i: t for t in triggers}
+        by_token = {t.verb.i: t for t in triggers if t.verb is not None}
+        by_token.update({t.token.i: t for t in triggers})
         frames: dict[int, Frame] = {
             t.token.i: Frame(t, t.rule.type, t.rule.mode, []) for t in triggers
         }
@@ -245,7 +247,7 @@ class _ArticleContext:
         ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         if ent is None:
             return None
-        actor = self.name_actor(ent.text)
+        actor = self.name_actor(ent.text) or self.name_actor(tok.text)
         if actor is None:
             return None
         return Mention(start=ent.start_char, end=ent.end_char, token_start=ent.start,
@@ -281,14 +283,19 @@ def _anchor(article: Article) -> dt.date | None:
 
 
 def _governing_trigger(t: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
-    """The trigger whose clause embeds ``t`` ("threatened TO IMPOSE", "offer TO HOST")."""
+    """The trigger whose clause embeds ``t`` ("threatened TO IMPOSE", "offer TO HOST",
+    "began a hunger strike TO PROTEST"). ``by_token`` maps trigger words and the light
+    verbs of noun triggers to their triggers."""
     node = t.verb if t.verb is not None else t.token
     for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "acl"}:
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                               for c in node.children)
+        if node.dep_ not in EMBEDDING_DEPS and not purpose:
             return None
         node = node.head
-        if node.i in by_token and node.i != t.token.i:
-            return by_token[node.i]
+        outer = by_token.get(node.i)
+        if outer is not None and outer.token.i != t.token.i:
+            return outer
     return None
 
 
@@ -359,6 +366,11 @@ def _fold(outer: Frame, inner: Frame, outer_rule: TriggerRule) -> bool:
         outer.extra_targets.extend(target_tokens(inner.trigger))
         return True
     if kind == "AGREE" and _intent_of(outer.trigger) and inner.type != "CONSULT":
+        outer.extra_targets.extend(target_tokens(inner.trigger))
+        return True
+    if inner.trigger.verb is not None and inner.trigger.verb.dep_ != "ccomp":
+        # One clause, one event: an act done to achieve another ("strike TO PROTEST",
+        # "willing to send material TO HELP DEFEND") is coded as the outer act.
         outer.extra_targets.extend(target_tokens(inner.trigger))
         return True
     return False

@@ -119,7 +119,8 @@ def light_verb_of(noun: Token) -> Token | None:
         return head.head
     if noun.dep_ == "conj":
         return light_verb_of(noun.head)
-    if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NOUN", "NUM"}:
+    if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NOUN", "NUM"}
+            and head.head.dep_ in OBJECT_DEPS):
         return light_verb_of(head.head)  # "launched ten days OF war games"
     return None
 
@@ -144,6 +145,22 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     return _drop_nouns_covered_by_verbs(triggers)
 
 
+# An event noun without a light verb counts only where the clause is about it:
+# "talks took place", "IN a phone call, ...", "DURING talks", "talks WITH Putin".
+NOUN_FRAME_PREPS = {"in", "during", "at"}
+NOUN_ARGUMENT_PREPS = {"with", "between", "to", "against", "on"}
+
+
+def _noun_is_the_event(noun: Token, verb: Token | None) -> bool:
+    if verb is None:
+        return any(c.dep_ == "prep" and c.lower_ in NOUN_ARGUMENT_PREPS for c in noun.children)
+    if noun.dep_ in OBJECT_DEPS | SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in NOUN_FRAME_PREPS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in NOUN_ARGUMENT_PREPS for c in noun.children)
+
+
 def _noun_trigger(noun: Token, rules: tuple[TriggerRule, ...]) -> Trigger | None:
     verb = light_verb_of(noun)
     usable = []
@@ -155,7 +172,7 @@ def _noun_trigger(noun: Token, rules: tuple[TriggerRule, ...]) -> Trigger | None
             continue
         usable.append(rule)
     rule = _best(usable)
-    if rule is None:
+    if rule is None or (not rule.light_verbs and not _noun_is_the_event(noun, verb)):
         return None
     return Trigger(noun, verb, rule)
 
