@@ -422,6 +422,8 @@ def _phrase_tokens(roots: list[Token]) -> list[Token]:
 def _places_among(tokens: list[Token], gaz: Gazetteer, context: Sequence[str],
                   lenient: bool = False) -> list[Location]:
     """Venues (longest match first), then GPE/LOC/FAC entities, among ``tokens``."""
+    if not tokens:
+        return []
     places: list[Location] = []
     used: set[int] = set()
     ids = {t.i for t in tokens}
