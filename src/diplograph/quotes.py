@@ -17,6 +17,7 @@ attribution's ``kind``) and ``claimed_by`` its speaker. The cue words live in
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import functools
 import logging
 import re
@@ -47,6 +48,9 @@ _SUBJECT_DEPS = ("nsubj", "nsubjpass", "csubj")
 # Children of a speaker noun that do not belong to the speaker span.
 _SPEAKER_DROP_DEPS = {"relcl", "acl", "punct", "cc", "conj", "advcl"}
 _TRAIL_PUNCT = " \t\n,;:—–-"
+_NP_POS = {"DET", "ADJ", "PROPN", "NOUN", "NUM", "PRON"}
+_COMPLEMENT_DEPS = {"dobj", "dative", "xcomp", "pcomp", "prep", "oprd", "attr", "acomp"}
+_CONTRAST = {"but", "while", "whereas", "yet"}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -104,6 +108,15 @@ def load_lexicon(path: Path = LEXICON_PATH) -> SpeechLexicon:
     )
 
 
+# spaCy rebuilds Doc.text from the tokens on every access; find_attributions keeps one copy
+# per Doc while it runs.
+_TEXTS: dict[int, str] = {}
+
+
+def _text(doc: Doc) -> str:
+    return _TEXTS.get(id(doc)) or doc.text
+
+
 # --------------------------------------------------------------------------- public API
 
 
@@ -121,14 +134,22 @@ def find_attributions(doc: Doc) -> list[Attribution]:
     Returns:
         Attributions sorted by content start.
     """
+    _TEXTS[id(doc)] = doc.text
+    try:
+        return _find_attributions(doc)
+    finally:
+        _TEXTS.pop(id(doc), None)
+
+
+def _find_attributions(doc: Doc) -> list[Attribution]:
     lex = load_lexicon()
     direct = _direct_attributions(doc, lex)
     used_cues = {a.cue_start for a in direct if a.cue_start >= 0}
-    quote_spans = [(s.start, s.end) for s in _quote_spans(doc.text)]
-    paragraphs = _paragraphs(doc.text)
+    quote_spans = [(s.start, s.end) for s in _quote_spans(_text(doc))]
+    paragraphs = _paragraphs(_text(doc))
     indirect = []
     for att in _indirect_attributions(doc, lex):
-        att = _clip(doc.text, att, quote_spans, paragraphs)
+        att = _clip(_text(doc), att, quote_spans, paragraphs)
         if att is not None and att.cue_start not in used_cues and not _same_as_quote(att, direct):
             indirect.append(att)
     found = sorted(direct + indirect, key=lambda a: (a.content_start, a.content_end))
@@ -150,7 +171,7 @@ def attribution_for(
 def to_quote(doc: Doc, att: Attribution, speaker: ActorRef | None) -> Quote:
     """records.Quote for a direct attribution (text, offsets, speaker, cue)."""
     return Quote(
-        text=doc.text[att.content_start : att.content_end],
+        text=_text(doc)[att.content_start : att.content_end],
         start=att.content_start,
         end=att.content_end,
         speaker=speaker,
@@ -162,7 +183,7 @@ def speaker_text(doc: Doc, att: Attribution) -> str | None:
     """The words of the speaker span, for the actor resolver; None when there is none."""
     if not att.has_source:
         return None
-    return doc.text[att.source_start : att.source_end]
+    return _text(doc)[att.source_start : att.source_end]
 
 
 # --------------------------------------------------------------------------- direct quotes
@@ -222,8 +243,9 @@ def _pair_marks(text: str, p_start: int, p_end: int, para: int) -> list[_QuoteSp
             close = _find_close(text, i, p_end)
             if close is None:
                 # Journalists open a quote that runs on into the next paragraph without
-                # closing it; only a quote that opens the paragraph may do that.
-                if not text[p_start:i].strip():
+                # closing it; only a quote that opens the paragraph (or follows a colon)
+                # may do that.
+                if not text[p_start:i].strip() or text[p_start:i].rstrip().endswith(":"):
                     spans.append(_QuoteSpan(i + 1, p_end, para, closed=False))
                 i += 1
                 continue
@@ -252,19 +274,13 @@ class _TokenIndex:
         self.doc = doc
         self.starts = [t.idx for t in doc]
 
-    def at(self, char: int) -> Token | None:
-        if not self.starts:
-            return None
-        i = bisect.bisect_right(self.starts, char) - 1
-        return self.doc[max(i, 0)]
-
     def after(self, char: int) -> int:
         """Index of the first token starting at or after char."""
         return bisect.bisect_left(self.starts, char)
 
 
 def _direct_attributions(doc: Doc, lex: SpeechLexicon) -> list[Attribution]:
-    text = doc.text
+    text = _text(doc)
     index = _TokenIndex(doc)
     spans = [s for s in _quote_spans(text) if text[s.start : s.end].strip()]
     found: list[Attribution | None] = [_quote_with_cue(doc, index, s, lex) for s in spans]
@@ -276,7 +292,7 @@ def _quote_with_cue(
     doc: Doc, index: _TokenIndex, span: _QuoteSpan, lex: SpeechLexicon
 ) -> Attribution | None:
     """The attribution of a quote whose cue verb sits right after or right before it."""
-    content = _trim(doc.text, span.start, span.end)
+    content = _trim(_text(doc), span.start, span.end)
     if content is None:
         return None
     after = _cue_after(doc, index, span, lex)
@@ -284,20 +300,22 @@ def _quote_with_cue(
     if cue is None:
         return None
     att = _make(doc, cue, content, direct=True, lex=lex)
-    if after is not None and span.start <= att.source_start < span.end:
+    if after is not None and (not att.has_source or span.start <= att.source_start < span.end):
         # '"...," said the minister': the parser took a word inside the quote as subject.
         att = _with_source(att, _inverted_speaker(doc, cue))
     return att
 
 
 def _inverted_speaker(doc: Doc, cue: Token) -> tuple[int, int]:
-    """The noun phrase right after a cue verb ("said the minister"), or (-1, -1)."""
-    for chunk in doc[cue.i + 1 : cue.i + 3].noun_chunks if cue.i + 1 < len(doc) else ():
-        if chunk.start <= cue.i + 2:
-            return _span_chars(_speaker_span(chunk.root))
-    nxt = doc[cue.i + 1] if cue.i + 1 < len(doc) else None
-    if nxt is not None and nxt.pos_ in ("PROPN", "NOUN", "PRON"):
-        return _span_chars(_speaker_span(nxt))
+    """The noun phrase right after a cue verb ("said retired general Ann Lee"), or (-1, -1)."""
+    start = cue.i + 1
+    end = start
+    while end < len(doc) and end - start < 8 and (
+        doc[end].pos_ in _NP_POS or (doc[end].dep_ == "amod" and doc[end].pos_ == "VERB")
+    ):
+        end += 1
+    if any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in doc[start:end]):
+        return doc[start].idx, doc[end - 1].idx + len(doc[end - 1])
     return (-1, -1)
 
 
@@ -307,16 +325,16 @@ def _cue_after(
     """"...," Carney said / "...," said the ministry in a statement."""
     if not span.closed:
         return None
-    inner_end = doc.text[span.start : span.end].rstrip()[-1:]
+    inner_end = _text(doc)[span.start : span.end].rstrip(" '’\"”")[-1:]
     # A scare quote inside narrative ("called it “a disaster” and said") has no cue.
-    if inner_end not in ",.?!…—–-" and _next_nonspace(doc.text, span.end + 1) != ",":
+    if inner_end not in ",.?!…—–-" and _next_nonspace(_text(doc), span.end + 1) != ",":
         return None
     first = index.after(span.end + 1)
     if first >= len(doc):
         return None
     # "The talks failed." Carney said nothing else. -> a new sentence, not a cue.
     if inner_end == "." and doc[first].is_sent_start and doc[first].text[:1].isupper():
-        after_para = _next_nonspace(doc.text, span.end + 1)
+        after_para = _next_nonspace(_text(doc), span.end + 1)
         if after_para != ",":
             return _speaker_first_cue(doc, first, lex)
     for tok in doc[first : first + _CUE_WINDOW]:
@@ -342,6 +360,8 @@ def _cue_before(
     """Carney said: "..." / Carney told reporters on Tuesday, "..."."""
     open_mark = span.start - 1
     j = index.after(open_mark) - 1
+    while j >= 0 and doc[j].is_space:  # "Carney told reporters:\n“...”"
+        j -= 1
     if j < 0:
         return None
     sep = doc[j]
@@ -349,7 +369,7 @@ def _cue_before(
         return None
     lo = max(doc[j].sent.start, j - _CUE_WINDOW)
     for tok in reversed(doc[lo : j + 1]):
-        if tok.text in "”\"" or "\n" in tok.text:
+        if tok.text in "”\"" or ("\n" in tok.text and tok.i != j):
             break
         if _is_cue_verb(tok, lex):
             return tok
@@ -365,15 +385,35 @@ def _inherit_speakers(
     is his too; so is a paragraph-opening quote whose speaker comes in the next
     paragraph's fragment. Mid-sentence scare quotes are left alone.
     """
+    index = _TokenIndex(doc)
+    lex = load_lexicon()
     for i, span in enumerate(spans):
-        if found[i] is not None or not _looks_like_speech(doc.text, span):
+        if found[i] is not None or not _looks_like_speech(_text(doc), span):
+            continue
+        content = _trim(_text(doc), span.start, span.end)
+        if content is None:
             continue
         donor = _donor(spans, found, i)
-        if donor is None:
-            continue
-        content = _trim(doc.text, span.start, span.end)
-        if content is not None:
+        if donor is not None:
             found[i] = _with_content(donor, content)
+            continue
+        # Carney spoke to reporters on Tuesday. "We will not be intimidated."
+        cue = _previous_sentence_cue(doc, index, span, lex)
+        if cue is not None:
+            found[i] = _make(doc, cue, content, direct=True, lex=lex)
+
+
+def _previous_sentence_cue(
+    doc: Doc, index: _TokenIndex, span: _QuoteSpan, lex: SpeechLexicon
+) -> Token | None:
+    """The last cue verb with a named subject in the sentence just before a quote."""
+    j = index.after(span.start - 1) - 1
+    while j >= 0 and doc[j].is_space:
+        j -= 1
+    if j < 0 or doc[j].text not in {".", "!", "?", ":"}:
+        return None
+    cues = [t for t in doc[j].sent if _is_cue_verb(t, lex) and _subject(t) is not None]
+    return cues[-1] if cues else None
 
 
 def _donor(spans: list[_QuoteSpan], found: list[Attribution | None], i: int) -> Attribution | None:
@@ -421,15 +461,32 @@ def _verb_content(doc: Doc, verb: Token, lex: SpeechLexicon) -> tuple[int, int] 
     if children:
         start = min(c.left_edge.idx for c in children)
         last = max(c.right_edge for c in children)
-        return _trim(doc.text, start, last.idx + len(last))
+        end = min([last.idx + len(last), *(_contrast_start(c) for c in children)])
+        return _trim(_text(doc), start, end)
     # "The talks were productive, the Kremlin said" parsed with `said` as parataxis.
     if verb.dep_ == "parataxis" and _subject(verb) is not None:
         head = verb.head
         end = verb.left_edge.idx
         start = head.left_edge.idx
         if start < end:
-            return _trim(doc.text, start, end)
+            return _trim(_text(doc), start, end)
     return None
+
+
+def _contrast_start(clause: Token) -> int:
+    """Where a ", but <new clause>" tacked onto reported content starts (the narrator's voice).
+
+    "Clinton says the mails were personal, but for Republicans it is a smoking gun."
+    Returns a large number when there is none.
+    """
+    for conj in clause.children:
+        if conj.dep_ != "conj" or not any(c.dep_ in _SUBJECT_DEPS for c in conj.children):
+            continue
+        for cc in clause.children:
+            if cc.dep_ == "cc" and cc.lower_ in _CONTRAST and cc.i < conj.i and cc.i > clause.i:
+                if cc.i > 0 and cc.doc[cc.i - 1].text == ",":
+                    return cc.doc[cc.i - 1].idx
+    return 1 << 60
 
 
 def _content_children(verb: Token, lex: SpeechLexicon) -> list[Token]:
@@ -437,6 +494,8 @@ def _content_children(verb: Token, lex: SpeechLexicon) -> list[Token]:
     kids = [c for c in verb.children if c.dep_ in ("ccomp", "csubjpass")]
     if kids:
         return kids
+    if entry.get("complement_content"):
+        return [c for c in verb.rights if c.dep_ in _COMPLEMENT_DEPS]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "pcomp")]
     if entry.get("denial_object"):
         return [o for o in objects if o.lemma_.lower() in lex.claim_nouns]
@@ -452,12 +511,12 @@ def _according_to(doc: Doc, according: Token) -> Attribution | None:
     sent = according.sent
     phrase_start, phrase_end = according.left_edge.i, according.right_edge.i + 1
     if phrase_start <= sent.start + 1:
-        content = _trim(doc.text, doc[phrase_end].idx if phrase_end < len(doc) else sent.end_char,
+        content = _trim(_text(doc), doc[phrase_end].idx if phrase_end < len(doc) else sent.end_char,
                         sent.end_char)
     elif phrase_end >= sent.end - 1:
-        content = _trim(doc.text, sent.start_char, according.idx)
+        content = _trim(_text(doc), sent.start_char, according.idx)
     else:
-        content = _trim(doc.text, sent.start_char, sent.end_char)
+        content = _trim(_text(doc), sent.start_char, sent.end_char)
     if content is None:
         return None
     src = _span_chars(_speaker_span(source)) if source is not None else (-1, -1)
@@ -476,13 +535,21 @@ def _is_cue_verb(tok: Token, lex: SpeechLexicon) -> bool:
     return tok.pos_ in ("VERB", "AUX") and tok.lemma_.lower() in lex.verbs
 
 
-def _subject(verb: Token) -> Token | None:
-    """The speaker of a cue verb, climbing through "adding that", "and added", "quoted as saying"."""
+def _subject(verb: Token, inside: tuple[int, int] = (-1, -1)) -> Token | None:
+    """The speaker of a cue verb, climbing through "adding that", "and added", "quoted as saying".
+
+    Subjects within ``inside`` (the quote itself) are not the speaker: the parser
+    sometimes takes a word of the quotation as the subject of the cue verb.
+    """
     tok: Token | None = verb
     for _ in range(4):
         if tok is None:
             return None
-        subj = next((c for c in tok.children if c.dep_ in _SUBJECT_DEPS), None)
+        subj = next(
+            (c for c in tok.children
+             if c.dep_ in _SUBJECT_DEPS and not inside[0] <= c.idx < inside[1]),
+            None,
+        )
         if subj is not None:
             return None if subj.lower_ in ("it", "there") and subj.dep_ == "nsubjpass" else subj
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
@@ -539,7 +606,7 @@ def _withheld(verb: Token, lex: SpeechLexicon) -> bool:
 def _make(
     doc: Doc, cue: Token, content: tuple[int, int], *, direct: bool, lex: SpeechLexicon
 ) -> Attribution:
-    subj = _subject(cue)
+    subj = _subject(cue, content if direct else (-1, -1))
     src = _span_chars(_speaker_span(subj)) if subj is not None else (-1, -1)
     return Attribution(
         source_start=src[0], source_end=src[1],
@@ -550,20 +617,12 @@ def _make(
 
 
 def _with_source(att: Attribution, source: tuple[int, int]) -> Attribution:
-    return Attribution(
-        source_start=source[0], source_end=source[1],
-        cue_start=att.cue_start, cue_end=att.cue_end, cue=att.cue,
-        content_start=att.content_start, content_end=att.content_end,
-        direct=att.direct, kind=att.kind,
-    )
+    return dataclasses.replace(att, source_start=source[0], source_end=source[1])
 
 
 def _with_content(donor: Attribution, content: tuple[int, int]) -> Attribution:
-    return Attribution(
-        source_start=donor.source_start, source_end=donor.source_end,
-        cue_start=donor.cue_start, cue_end=donor.cue_end, cue=donor.cue,
-        content_start=content[0], content_end=content[1],
-        direct=True, kind=donor.kind,
+    return dataclasses.replace(
+        donor, content_start=content[0], content_end=content[1], direct=True
     )
 
 
@@ -611,9 +670,4 @@ def _clip(
         return None
     if trimmed == (att.content_start, att.content_end):
         return att
-    return Attribution(
-        source_start=att.source_start, source_end=att.source_end,
-        cue_start=att.cue_start, cue_end=att.cue_end, cue=att.cue,
-        content_start=trimmed[0], content_end=trimmed[1],
-        direct=att.direct, kind=att.kind,
-    )
+    return dataclasses.replace(att, content_start=trimmed[0], content_end=trimmed[1])
