@@ -127,7 +127,7 @@ class EventCoder:
             outer = frames[head.token.i]
             if _fold(outer, frames[t.token.i], head.rule):
                 del frames[t.token.i]
-            elif _intent_of(head) and t.rule.type == "CONSULT":
+            elif _intent_of(head) and t.rule.type == "CONSULT" and _embedded_clause(t):
                 frames[t.token.i].planned = True
                 del frames[head.token.i]
         frames = {i: f for i, f in frames.items() if not _subordinate(f.trigger)}
@@ -286,7 +286,7 @@ def _governing_trigger(t: Trigger, by_token: dict[int, Trigger]) -> Trigger | No
     """The trigger whose clause embeds ``t`` ("threatened TO IMPOSE", "offer TO HOST",
     "began a hunger strike TO PROTEST"). ``by_token`` maps trigger words and the light
     verbs of noun triggers to their triggers."""
-    node = t.verb if t.verb is not None else t.token
+    node = t.token
     for _ in range(3):
         purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
                                                for c in node.children)
@@ -350,6 +350,15 @@ def _promised(trigger: Trigger) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
 
 
+def _embedded_clause(trigger: Trigger) -> bool:
+    """An infinitive clause under another act: "agreed TO MEET", "strike TO PROTEST",
+    or the event noun of such a clause ("agreed to HOLD TALKS")."""
+    verb = trigger.verb if trigger.verb is not None else trigger.token
+    if verb.dep_ == "xcomp":
+        return True
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _intent_of(trigger: Trigger) -> bool:
     return trigger.rule.intent or trigger.token.lemma_.lower() in INTENT_HEADS
 
@@ -365,10 +374,12 @@ def _fold(outer: Frame, inner: Frame, outer_rule: TriggerRule) -> bool:
                 outer.mode = "relations"
         outer.extra_targets.extend(target_tokens(inner.trigger))
         return True
+    if not _embedded_clause(inner.trigger):
+        return False
     if kind == "AGREE" and _intent_of(outer.trigger) and inner.type != "CONSULT":
         outer.extra_targets.extend(target_tokens(inner.trigger))
         return True
-    if inner.trigger.verb is not None and inner.trigger.verb.dep_ != "ccomp":
+    if inner.type != "CONSULT" or not _intent_of(outer.trigger):
         # One clause, one event: an act done to achieve another ("strike TO PROTEST",
         # "willing to send material TO HELP DEFEND") is coded as the outer act.
         outer.extra_targets.extend(target_tokens(inner.trigger))

@@ -41,6 +41,22 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def verb_forms(token: Token) -> tuple[str, ...]:
+    """The lemma and plausible base forms of a verb: the small model sometimes lemmatises
+    wrongly ("staged" → "stag"), so the regular inflections are undone by hand too."""
+    word = token.lower_
+    forms = [_lemma(token), word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""),
+                         ("s", ""), ("ing", "e"), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.append(word[: -len(suffix)] + repl)
+    return tuple(dict.fromkeys(forms))
+
+
+def _verb_in(token: Token, words: tuple[str, ...]) -> bool:
+    return any(form in words for form in verb_forms(token))
+
+
 def _compound_lemma(token: Token) -> str:
     """The noun with its compound modifiers: "phone call", "hunger strike"."""
     parts = [c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"]
@@ -130,8 +146,10 @@ def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
     triggers: list[Trigger] = []
     for token in sent:
         lemma = _lemma(token)
-        if token.pos_ in VERB_POS and lemma in lexicon.verb_rules:
-            rule = _best([r for r in lexicon.verb_rules[lemma] if _verb_rule_ok(token, r)])
+        verb_lemma = next((f for f in verb_forms(token) if f in lexicon.verb_rules), None) \
+            if token.pos_ in VERB_POS else None
+        if verb_lemma is not None:
+            rule = _best([r for r in lexicon.verb_rules[verb_lemma] if _verb_rule_ok(token, r)])
             if rule:
                 triggers.append(Trigger(token, token, rule))
         elif token.pos_ in {"NOUN", "PROPN"}:
@@ -165,10 +183,13 @@ def _noun_trigger(noun: Token, rules: tuple[TriggerRule, ...]) -> Trigger | None
     verb = light_verb_of(noun)
     usable = []
     for rule in rules:
-        if rule.light_verbs and (verb is None or _lemma(verb) not in rule.light_verbs):
+        if rule.light_verbs and (verb is None or not _verb_in(verb, rule.light_verbs)):
             continue
         if rule.clause_modal and not _has_modal_clause(noun, {"acl", "ccomp", "relcl"},
                                                        rule.clause_modal):
+            continue
+        if rule.prep and not any(c.dep_ == "prep" and _lemma(c) in rule.prep
+                                 for c in noun.children):
             continue
         usable.append(rule)
     rule = _best(usable)
