@@ -21,13 +21,17 @@ demo: $(STAMP)
 	$(BIN)/diplograph ingest $(SAMPLE) --db $(DB)
 	$(BIN)/diplograph events --db $(DB) --format table
 	@echo
-	@echo "Dashboard: $(BIN)/diplograph serve --db $(DB)  (then open http://127.0.0.1:8000/)"
+	@echo "Dashboard: http://127.0.0.1:8000/  (API docs: http://127.0.0.1:8000/docs; Ctrl-C stops it)"
+	$(BIN)/diplograph serve --db $(DB) --host 127.0.0.1 --port 8000
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
 
 gate: $(STAMP)
 	$(BIN)/python -m pytest -q tests/quality
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
 
 lint: $(STAMP)
 	$(BIN)/python -m ruff check src tests || true

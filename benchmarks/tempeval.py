@@ -1,7 +1,8 @@
 """Date normalisation on TempEval-3: TIMEX3 DATE values against diplograph.timexpr.
 
 Usage:
-    python benchmarks/tempeval.py [--corpus ../shared/corpus/tempeval3] [--set platinum|train] [--show N]
+    python benchmarks/tempeval.py [--corpus ../shared/corpus/tempeval3]
+                                  [--set platinum|train] [--show N]
 
 For each TIMEX3 of type DATE (the document creation time excluded), the
 expression is normalised with ``timexpr.normalize(text, dct, tense=...)``,
@@ -45,7 +46,9 @@ def read_tml(path: Path) -> tuple[str, datetime.date, list[Timex]]:
     raw = path.read_text(encoding="utf-8")
     dct_value = re.search(r'functionInDocument="CREATION_TIME"[^>]*value="(\d{4}-\d{2}-\d{2})', raw)
     if dct_value is None:
-        dct_value = re.search(r'value="(\d{4}-\d{2}-\d{2})[^"]*"[^>]*functionInDocument="CREATION_TIME"', raw)
+        dct_value = re.search(
+            r'value="(\d{4}-\d{2}-\d{2})[^"]*"[^>]*functionInDocument="CREATION_TIME"', raw
+        )
     dct = datetime.date.fromisoformat(dct_value.group(1))
     body = raw[raw.index("<TEXT>") + len("<TEXT>"): raw.index("</TEXT>")]
     out: list[str] = []
@@ -78,7 +81,7 @@ def governing_tense(doc, start: int, end: int) -> str:
     if span is None:
         return "past"
     token = span.root
-    while token.head is not token:
+    while token.head != token:
         token = token.head
         if token.pos_ in ("VERB", "AUX"):
             return sentence_tense(token)
@@ -135,7 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     nlp = load_nlp()
     t0 = time.perf_counter()
     total = correct = 0
-    by_kind: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])  # n, exact, compatible, none
+    # gold kind -> [n, exact, coarser-correct, we output None]
+    by_kind: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0, 0])
     errors = []
     for path in files:
         text, dct, timexes = read_tml(path)
@@ -158,9 +162,13 @@ def main(argv: list[str] | None = None) -> int:
             if ours is None:
                 row[3] += 1
     rep = by_kind["representable"]
-    print(f"set={args.set} files={len(files)} DATE timexes={total} ({time.perf_counter() - t0:.1f}s)")
+    elapsed = time.perf_counter() - t0
+    print(f"set={args.set} files={len(files)} DATE timexes={total} ({elapsed:.1f}s)")
     print(f"exact value accuracy, all: {correct}/{total} = {correct / total:.3f}")
-    print(f"exact value accuracy, representable (YYYY-MM-DD|YYYY-MM|YYYY): {rep[1]}/{rep[0]} = {rep[1] / max(rep[0], 1):.3f}")
+    print(
+        "exact value accuracy, representable (YYYY-MM-DD|YYYY-MM|YYYY): "
+        f"{rep[1]}/{rep[0]} = {rep[1] / max(rep[0], 1):.3f}"
+    )
     print(f"{'gold kind':28} {'n':>5} {'exact':>6} {'coarser-correct':>16} {'we output None':>15}")
     for k, (n, exact, compat, none) in sorted(by_kind.items(), key=lambda kv: -kv[1][0]):
         print(f"{k:28} {n:5d} {exact:6d} {compat:16d} {none:15d}")

@@ -65,6 +65,7 @@ class _Lexicon:
     modifiers: tuple[str, ...]
     relative_days: dict[str, int]
     holidays: dict[str, tuple[int, int]]
+    floating_holidays: dict[str, tuple[int, int, int]]
     numbers: dict[str, int]
     reporting_verbs: frozenset[str]
     future_governors: frozenset[str]
@@ -90,6 +91,8 @@ def lexicon() -> _Lexicon:
             modifiers=tuple(sorted(raw["period_modifiers"], key=len, reverse=True)),
             relative_days={k.lower(): int(v) for k, v in raw["relative_days"].items()},
             holidays={k.lower(): (int(v[0]), int(v[1])) for k, v in raw["holidays"].items()},
+            floating_holidays={k.lower(): (int(v[0]), int(v[1]), int(v[2]))
+                               for k, v in raw.get("floating_holidays", {}).items()},
             numbers={k.lower(): int(v) for k, v in raw["numbers"].items()},
             reporting_verbs=frozenset(raw["reporting_verbs"]),
             future_governors=frozenset(raw["future_governors"]),
@@ -140,7 +143,9 @@ def _weekday(anchor: datetime.date, weekday: int, direction: str, tense: Tense) 
         return anchor - datetime.timedelta(days=back)
     if tense == "future" or direction == "this":
         return anchor + datetime.timedelta(days=ahead)
-    return anchor - datetime.timedelta(days=back) if back <= ahead else anchor + datetime.timedelta(days=ahead)
+    if back <= ahead:
+        return anchor - datetime.timedelta(days=back)
+    return anchor + datetime.timedelta(days=ahead)
 
 
 def _month_year(anchor: datetime.date, month: int, direction: str, tense: Tense) -> int:
@@ -154,16 +159,27 @@ def _month_year(anchor: datetime.date, month: int, direction: str, tense: Tense)
     return _nearest_year(anchor, datetime.date(anchor.year, month, 1), tense, by_month=True)
 
 
-def _nearest_year(anchor: datetime.date, same_year: datetime.date, tense: Tense, *, by_month: bool = False) -> int:
+# Tolerance for tense errors on dates without a year (measured on TimeBank+AQUAINT,
+# see docs/benchmarks.md): 60 days for month-days, the neighbouring month for months.
+_LOOSE_DAYS = 60
+_LOOSE_MONTHS = 0.99
+
+
+def _nearest_year(
+    anchor: datetime.date, same_year: datetime.date, tense: Tense, *, by_month: bool = False
+) -> int:
     """Pick the year for a month or month-day given without one, by tense."""
-    a = (anchor.year, anchor.month) if by_month else (anchor.year, anchor.month, anchor.day)
-    d = (same_year.year, same_year.month) if by_month else (same_year.year, same_year.month, same_year.day)
-    if tense == "past":
-        return anchor.year if d <= a else anchor.year - 1
-    if tense == "future":
-        return anchor.year if d >= a else anchor.year + 1
-    # Present: the nearest, so "Dec. 30" read on Jan. 2 is last year's.
+    a = anchor.timetuple()[: 2 if by_month else 3]
+    d = same_year.timetuple()[: 2 if by_month else 3]
     gap = (same_year - anchor).days
+    # A past clause cannot narrate a date just after publication, nor a future one
+    # a date just before: there the tense (or its parse) is the likelier error.
+    loose = _LOOSE_MONTHS * 31 if by_month else _LOOSE_DAYS
+    if tense == "past":
+        return anchor.year if d <= a or gap <= loose else anchor.year - 1
+    if tense == "future":
+        return anchor.year if d >= a or -gap <= loose else anchor.year + 1
+    # Present: the nearest, so "Dec. 30" read on Jan. 2 is last year's.
     if gap > 182:
         return anchor.year - 1
     if gap < -182:
@@ -182,6 +198,16 @@ def _safe_date(year: int, month: int, day: int) -> datetime.date | None:
 
 
 _SPACES = re.compile(r"\s+")
+_HYPHENATED = re.compile(r"^(?:mid|early|late|pre|post)-(?=[a-z0-9'])")
+_TRAILING = re.compile(
+    r",?\s+(?:or so|and beyond|or later|or earlier|at the latest|at the earliest)$"
+)
+_LAST_YEAR = frozenset({"year-ago", "year-earlier", "year ago", "prior year", "prior-year"})
+# Phrases that name the anchor's own year ("the current fiscal year", "year-end").
+_THIS_YEAR = frozenset({
+    "year", "current year", "full year", "fiscal year", "current fiscal year",
+    "calendar year", "year end", "year-end", "year's end", "this calendar year",
+})
 
 
 def _clean(expression: str) -> str:
@@ -189,16 +215,18 @@ def _clean(expression: str) -> str:
     s = expression.replace("\u2019", "'").replace("\u2013", "-").lower()
     s = _SPACES.sub(" ", s).strip(" ,;:!?\"()")
     s = re.sub(r"'s$", "", s)
-    s = re.sub(r"^mid-?(?=[a-z0-9])", "", s)
+    s = _TRAILING.sub("", s)
     lex = lexicon()
     changed = True
     while changed:
         changed = False
+        if m := _HYPHENATED.match(s):
+            s = s[m.end() :]
+            changed = True
         for mod in lex.modifiers:
             if s.startswith(mod + " ") and len(s) > len(mod) + 1:
                 s = s[len(mod) + 1 :].lstrip()
                 changed = True
-    s = re.sub(r"^mid-?(?=[a-z0-9])", "", s)
     return s.rstrip(".")
 
 
@@ -212,7 +240,10 @@ def _strip_day_part(s: str) -> str:
 
 # ---------------------------------------------------------------- resolvers
 
-_DIRECTION = r"(?:(?P<dir>last|next|this|past|coming|this past|this coming|the past|the coming|previous|the previous|same|the same)\s+)?"
+_DIRECTION = (
+    r"(?:(?P<dir>last|next|this|past|coming|this past|this coming|the past|the coming"
+    r"|previous|the previous|same|the same)\s+)?"
+)
 
 
 def _name_alternation(names: dict[str, int]) -> str:
@@ -231,21 +262,29 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "month_day": re.compile(f"^{_DIRECTION}{month},? {day},?(?: {year})?$"),
         "day_month": re.compile(f"^{_DIRECTION}{day} (?:of )?{month},?(?: {year})?$"),
         "month_year": re.compile(f"^{_DIRECTION}{month},?(?: (?:of )?{year})?$"),
-        "year": re.compile(r"^(?:the year |fiscal (?:year )?|fy ?|calendar )?(?P<year>\d{4}|'\d{2})$"),
-        "weekday": re.compile(f"^{_DIRECTION}(?P<wd>{_name_alternation(lex.weekdays)})\\.?(?:,? {month},? {day}(?:,? {year})?)?$"),
+        "month_rel": re.compile(f"^{month},? (?:of )?(?P<rel>this|last|next) year$"),
+        "year": re.compile(
+            r"^(?:the year |fiscal (?:year )?|fy ?|calendar )?(?P<year>\d{4}|'\d{2})$"
+        ),
+        "weekday": re.compile(
+            f"^{_DIRECTION}(?P<wd>{_name_alternation(lex.weekdays)})\\.?"
+            f"(?:,? {month},? {day}(?:,? {year})?)?$"
+        ),
         "season": re.compile(
             f"^{_DIRECTION}(?P<season>{'|'.join(lex.seasons)})(?:,? (?:of )?{year})?$"
         ),
         "quarter": re.compile(
-            _DIRECTION + r"(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal )?quarter"
-            r"|q(?P<qn>[1-4]))(?:,? (?:of )?(?:fiscal )?(?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?$"
+            _DIRECTION
+            + r"(?:(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)[- ](?:fiscal )?quarter"
+            r"|q(?P<qn>[1-4]))"
+            r"(?:,? (?:of )?(?:fiscal )?(?:(?P<year>\d{4})|(?P<rel>this|last|next) year))?$"
         ),
         "unit": re.compile(f"^{_DIRECTION}(?P<unit>week|weekend|month|year)$"),
         "ago": re.compile(
-            r"^(?P<n>\d+|" + _name_alternation(lex.numbers) + r")\s+(?P<unit>day|week|month|year)s?\s+"
+            r"^(?P<n>\d+|" + _name_alternation(lex.numbers) + r")"
+            r"\s+(?P<unit>day|week|month|year)s?\s+"
             r"(?P<rel>ago|earlier|before now|from now|hence)$"
         ),
-        "this_unit_of": re.compile(r"^(?P<unit>week|month|year)$"),
     }
 
 
@@ -280,6 +319,12 @@ def _resolve_explicit(s: str, anchor: datetime.date | None, tense: Tense) -> _Re
     for key in ("month_day", "day_month"):
         if m := p[key].match(s):
             return _month_day(lex.months[m["month"]], int(m["day"]), m["year"], anchor, tense)
+    if (m := p["month_rel"].match(s)) and anchor is not None:
+        step = {"this": 0, "last": -1, "next": 1}[m["rel"]]
+        return _month(anchor.year + step, lex.months[m["month"]], "year")
+    m = re.match(f"^({_name_alternation(lex.months)})\\.? (?:of )?(.+)$", s)
+    if m and (spelled := _spelled_year(m[2])):
+        return _month(spelled, lex.months[m[1]], "none")
     if m := p["month_year"].match(s):
         month = lex.months[m["month"]]
         if m["year"]:
@@ -287,13 +332,51 @@ def _resolve_explicit(s: str, anchor: datetime.date | None, tense: Tense) -> _Re
         if anchor is None:
             return None
         return _month(_month_year(anchor, month, _direction(m), tense), month, "month")
+    if (year := _spelled_year(s)) is not None:
+        return _year(year, "none")
     if m := p["year"].match(s):
         year = _two_digit(m["year"])
         return _year(year, "none") if 1000 <= year <= 2999 else None
     return None
 
 
-def _month_day(month: int, day: int, year: str | None, anchor: datetime.date | None, tense: Tense) -> _Resolved | None:
+_UNITS = {w: i for i, w in enumerate(
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
+    "fifteen sixteen seventeen eighteen nineteen".split())}
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+         "eighty": 80, "ninety": 90}
+
+
+def _spelled_number(words: str) -> int | None:
+    """0-99 written out: "ninety-six", "seventy nine", "five"."""
+    parts = words.replace("-", " ").split()
+    if len(parts) == 1 and parts[0] in _UNITS:
+        return _UNITS[parts[0]]
+    if not parts or parts[0] not in _TENS or len(parts) > 2:
+        return None
+    ones = _UNITS.get(parts[1], 0) if len(parts) == 2 else 0
+    if len(parts) == 2 and not 0 < ones < 10:
+        return None
+    return _TENS[parts[0]] + ones
+    return None
+
+
+def _spelled_year(s: str) -> int | None:
+    """Years as broadcast transcripts write them: "nineteen ninety-six", "two thousand"."""
+    s = re.sub(r"^(?:the )?year ", "", s)
+    if m := re.match(r"^two thousand(?: and)?(?: (.+))?$", s):
+        rest = _spelled_number(m[1]) if m[1] else 0
+        return None if rest is None else 2000 + rest
+    if m := re.match(r"^(nineteen|eighteen|twenty) (.+)$", s):
+        rest = _spelled_number(m[2])
+        if rest is not None and rest >= 10:
+            return _UNITS.get(m[1], 20) * 100 + rest
+    return None
+
+
+def _month_day(
+    month: int, day: int, year: str | None, anchor: datetime.date | None, tense: Tense
+) -> _Resolved | None:
     if year:
         d = _safe_date(_two_digit(year), month, day)
         return _day(d, "none") if d else None
@@ -315,6 +398,12 @@ def _resolve_relative(s: str, anchor: datetime.date, tense: Tense) -> _Resolved 
         if m["month"]:  # "Friday, March 22" -- the explicit part wins
             return _month_day(lex.months[m["month"]], int(m["day"]), m["year"], anchor, tense)
         return _day(_weekday(anchor, lex.weekdays[m["wd"]], _direction(m), tense))
+    if s in _THIS_YEAR:
+        return _year(anchor.year, "year")
+    if s in _LAST_YEAR:
+        return _year(anchor.year - 1, "year")
+    if s == "weekend":  # "over the weekend": the one the tense points to
+        return _unit("weekend", "this", anchor, tense)
     if m := p["unit"].match(s):
         return _unit(m["unit"], _direction(m), anchor, tense)
     if m := p["ago"].match(s):
@@ -325,9 +414,35 @@ def _resolve_relative(s: str, anchor: datetime.date, tense: Tense) -> _Resolved 
         return _season(lex.seasons[m["season"]], m["year"], _direction(m), anchor, tense)
     if m := p["quarter"].match(s):
         return _quarter(m, anchor, tense)
-    if s in lex.holidays:
-        month, day = lex.holidays[s]
+    return _holiday(s, anchor, tense)
+
+
+def _holiday(s: str, anchor: datetime.date, tense: Tense) -> _Resolved | None:
+    """Fixed ("Christmas") and floating ("Thanksgiving Day") holidays, optionally "last"/"next"."""
+    lex = lexicon()
+    m = re.match(r"^(?:(last|next|this) )?(.+?)(?: day)?$", s)
+    if m is None:
+        return None
+    known = lex.holidays.keys() | lex.floating_holidays.keys()
+    name = next((n for n in (m[2], m[2] + " day") if n in known), None)
+    if name is None:
+        return None
+    tense = {"last": "past", "next": "future"}.get(m[1] or "", tense)  # type: ignore[assignment]
+    if name in lex.holidays:
+        month, day = lex.holidays[name]
         return _month_day(month, day, None, anchor, tense)
+    month, weekday, nth = lex.floating_holidays[name]
+    dates = [_nth_weekday(anchor.year + k, month, weekday, nth) for k in (-1, 0, 1)]
+    if tense == "future":
+        return _day(next(d for d in dates if d >= anchor))
+    if tense == "past":
+        return _day(max(d for d in dates if d <= anchor))
+    return _day(min(dates, key=lambda d: abs((d - anchor).days)))
+
+
+def _nth_weekday(year: int, month: int, weekday: int, nth: int) -> datetime.date:
+    first = datetime.date(year, month, 1)
+    return first + datetime.timedelta(days=(weekday - first.weekday()) % 7 + 7 * (nth - 1))
     return None
 
 
@@ -355,26 +470,31 @@ def _offset(anchor: datetime.date, unit: str, n: int) -> _Resolved | None:
         return _day(anchor + datetime.timedelta(days=n))
     if unit == "week":
         centre = anchor + datetime.timedelta(weeks=n)
-        return _coarse(centre - datetime.timedelta(days=3), centre + datetime.timedelta(days=3), "day")
+        spread = datetime.timedelta(days=3)
+        return _coarse(centre - spread, centre + spread, "day")
     if unit == "month":
         return _month(*_shift_months(anchor.year, anchor.month, n), "month")
     return _year(anchor.year + n, "year")
 
 
-def _season(first_month: int, year: str | None, direction: str, anchor: datetime.date, tense: Tense) -> _Resolved:
+def _season(
+    first_month: int, year: str | None, direction: str, anchor: datetime.date, tense: Tense
+) -> _Resolved:
     if year:
         return _year(_two_digit(year), "none")
-    # The season "containing" the anchor: winter started the year before in Jan/Feb.
-    current_start = anchor.year if anchor.month >= first_month else anchor.year - 1
     in_season = (anchor.month - first_month) % 12 < 3
-    if direction == "last":
-        y = current_start - 1 if in_season else current_start
-    elif direction == "next":
-        y = current_start + 1
-    elif direction == "this" or in_season:
-        y = current_start
+    if in_season:  # winter started the year before in January and February
+        current = anchor.year if anchor.month >= first_month else anchor.year - 1
+        y = {"last": current - 1, "next": current + 1}.get(direction, current)
+        return _year(y, "month")
+    previous = anchor.year if first_month < anchor.month else anchor.year - 1
+    following = anchor.year if first_month > anchor.month else anchor.year + 1
+    if direction == "last" or (not direction and tense == "past"):
+        y = previous
+    elif direction == "next" or (not direction and tense == "future"):
+        y = following
     else:
-        y = current_start if tense == "past" else current_start + 1
+        y = anchor.year
     return _year(y, "month")
 
 
@@ -383,14 +503,16 @@ def _quarter(m: re.Match[str], anchor: datetime.date, tense: Tense) -> _Resolved
         return _year(int(m["year"]), "none")
     if m["rel"]:
         return _year(anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"]], "year")
-    q = int(m["qn"]) if m["qn"] else ("first", "second", "third", "fourth").index(
-        {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}.get(m["q"], m["q"])) + 1
+    ordinal = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}.get(m["q"], m["q"])
+    q = int(m["qn"]) if m["qn"] else ("first", "second", "third", "fourth").index(ordinal) + 1
     current = (anchor.month - 1) // 3 + 1
     direction = _direction(m)
-    if direction == "last" or (tense == "past" and q > current):
-        return _year(anchor.year - (1 if q >= current or direction != "last" else 0), "month")
-    if tense == "future" and q < current:
+    if direction == "last":  # the most recent completed one
+        return _year(anchor.year if q < current else anchor.year - 1, "month")
+    if (direction == "next" or tense == "future") and q < current:
         return _year(anchor.year + 1, "month")
+    if tense == "past" and q > current:
+        return _year(anchor.year - 1, "month")
     return _year(anchor.year, "month")
 
 
@@ -404,7 +526,9 @@ def _resolve(expression: str, anchor: datetime.date | None, tense: Tense) -> _Re
     return found
 
 
-def normalize(expression: str, anchor: datetime.date | None, *, tense: Tense = "past") -> EventDate | None:
+def normalize(
+    expression: str, anchor: datetime.date | None, *, tense: Tense = "past"
+) -> EventDate | None:
     """Normalise one temporal expression relative to anchor (the publication date).
 
     Args:
@@ -427,16 +551,24 @@ def normalize(expression: str, anchor: datetime.date | None, *, tense: Tense = "
 # ---------------------------------------------------------------- finding expressions
 
 
+def _capitalised(names: dict[str, int]) -> str:
+    """Full names only, capitalised: "Sun" and "sat" are too often not dates."""
+    full = (n.capitalize() for n in names if len(n) > 3)
+    return "|".join(sorted(full, key=len, reverse=True))
+
+
 @functools.lru_cache(maxsize=1)
 def _candidate_pattern() -> re.Pattern[str]:
     """Dates the small model misses: bare weekdays, "last fall", "in November"."""
     lex = lexicon()
-    caps = lambda names: "|".join(sorted((n.capitalize() for n in names if len(n) > 3), key=len, reverse=True))  # noqa: E731
-    weekday = f"(?:{caps(lex.weekdays)})(?: (?:{'|'.join(lex.day_parts)}))?"
-    month = f"(?:{caps(lex.months)})(?: \\d{{1,2}}(?:st|nd|rd|th)?)?(?:,? \\d{{4}})?"
-    direction = r"(?:(?:last|next|this|this past|this coming|the coming|the past|early|late|mid-?)\s+)?"
+    weekday = f"(?:{_capitalised(lex.weekdays)})(?: (?:{'|'.join(lex.day_parts)}))?"
+    month = f"(?:{_capitalised(lex.months)})(?: \\d{{1,2}}(?:st|nd|rd|th)?)?(?:,? \\d{{4}})?"
+    direction = (
+        r"(?:(?:last|next|this|this past|this coming|the coming|the past|early|late|mid-?)\s+)?"
+    )
     relative = "|".join(sorted((re.escape(k) for k in lex.relative_days), key=len, reverse=True))
-    units = f"(?:last|next|this|this coming|this past) (?:week|weekend|month|year|{'|'.join(lex.seasons)})"
+    seasons = "|".join(lex.seasons)
+    units = f"(?:last|next|this|this coming|this past) (?:week|weekend|month|year|{seasons})"
     return re.compile(
         f"\\b(?:{direction}(?:{weekday})|{direction}{month}|{units}|(?i:{relative}))\\b"
         r"|\b(?:in|since|by|until|during|of|early|late|mid-?) ((?:1[89]|20)\d\d)\b"
@@ -461,10 +593,12 @@ def find_dates(span: Span | Doc) -> list[tuple[int, int, str]]:
     doc = span.doc if isinstance(span, Span) else span
     lo, hi = (span.start_char, span.end_char) if isinstance(span, Span) else (0, len(doc.text))
     ranges = [(e.start_char, e.end_char) for e in doc.ents
-              if lo <= e.start_char and e.end_char <= hi and _is_date_entity(e)]
+              if lo <= e.start_char and e.end_char <= hi and _is_date_entity(e)
+              and not _is_verb_homograph(doc, e.start_char, e.end_char)]
     for m in _candidate_pattern().finditer(doc.text, lo, hi):
         start = m.start(1) if m.group(1) else m.start()
-        ranges.append((start, m.end()))
+        if not _is_verb_homograph(doc, start, m.end()):
+            ranges.append((start, m.end()))
     merged: list[list[int]] = []
     for start, end in sorted(ranges):
         if merged and start <= merged[-1][1]:
@@ -472,6 +606,18 @@ def find_dates(span: Span | Doc) -> list[tuple[int, int, str]]:
         else:
             merged.append([start, end])
     return [(s, e, doc.text[s:e]) for s, e in (_widen(doc, s, e, lo) for s, e in merged)]
+
+
+def _is_verb_homograph(doc: Doc, start: int, end: int) -> bool:
+    """"may" and "March" as verbs ("Officials may March on the capital")."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or len(span) != 1:
+        return False
+    token = span[0]
+    after_modal = token.i > 0 and doc[token.i - 1].tag_ in ("MD", "TO")
+    if token.tag_ == "MD" or token.pos_ == "VERB":
+        return True
+    return after_modal and token.lower_ in lexicon().months
 
 
 def _is_date_entity(ent: Span) -> bool:
@@ -497,13 +643,17 @@ def _widen(doc: Doc, start: int, end: int, lo: int) -> tuple[int, int]:
 # ---------------------------------------------------------------- tense and attachment
 
 
+def _is_clause_head(token: Token) -> bool:
+    return token.pos_ == "VERB" or (token.pos_ == "AUX" and token.dep_ not in ("aux", "auxpass"))
+
+
 def _clause_verb(token: Token) -> Token | None:
     """The verb heading the clause a token belongs to (the token itself if a verb)."""
     current = token
     while True:
-        if current.pos_ == "VERB" or (current.pos_ == "AUX" and current.dep_ not in ("aux", "auxpass")):
+        if _is_clause_head(current):
             return current
-        if current.head is current:
+        if current.head == current:
             return None
         current = current.head
 
@@ -516,17 +666,20 @@ def sentence_tense(trigger: Token) -> Tense:
     auxiliary; present otherwise. Nominal triggers take their verb's tense.
     """
     lex = lexicon()
-    if any(c.lemma_ in ("schedule", "plan", "upcoming") for c in trigger.children if c.dep_ in ("acl", "amod")):
+    modifiers = [c for c in trigger.children if c.dep_ in ("acl", "amod")]
+    if any(c.lemma_ in ("schedule", "plan", "upcoming") for c in modifiers):
         return "future"
-    verb = _clause_verb(trigger)
+    participles = [c for c in trigger.children if c.dep_ == "acl" and c.pos_ == "VERB"]
+    nominal = trigger.pos_ in ("NOUN", "PROPN")
+    verb = participles[0] if nominal and participles else _clause_verb(trigger)
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
         auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
-        if any(a.lower_ in lex.future_auxiliaries or a.lemma_ in lex.future_auxiliaries for a in auxes):
+        if any({a.lower_, a.lemma_} & lex.future_auxiliaries for a in auxes):
             return "future"
         infinitive = any(a.lower_ == "to" for a in auxes)
-        if infinitive and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head is not verb:
+        if infinitive and verb.dep_ in ("xcomp", "ccomp", "advcl") and verb.head != verb:
             if verb.head.lemma_ in lex.future_governors or verb.head.lower_ == "going":
                 return "future"
             verb = _clause_verb(verb.head)  # "tried to meet" takes "tried"'s tense
@@ -550,11 +703,14 @@ def _finite_tense(verb: Token, auxes: list[Token]) -> Tense:
 def _attachment(date_root: Token, trigger: Token) -> Token | None:
     """The trigger itself when the date hangs off it, else the date's clause verb."""
     current = date_root
-    while current.head is not current:
+    while current.head != current:
         current = current.head
         if current == trigger:
             return trigger
-        if current.pos_ == "VERB" or (current.pos_ == "AUX" and current.dep_ not in ("aux", "auxpass")):
+        if _is_clause_head(current):
+            # "the summit, held in November": the participle describes the noun trigger.
+            if current.dep_ in ("acl", "relcl") and current.head == trigger:
+                return trigger
             return current
     return current if current == trigger else _clause_verb(current)
 
@@ -574,7 +730,8 @@ def _rank(date_root: Token, trigger: Token, tense: Tense) -> tuple[int, int] | N
     ancestors = list(verb.ancestors) if verb is not None else list(trigger.ancestors)
     if attach not in ancestors:
         return None
-    crossed = [a for a in ancestors[: ancestors.index(attach) + 1] if a.lemma_ in lex.reporting_verbs]
+    path = ancestors[: ancestors.index(attach) + 1]
+    crossed = [a for a in path if a.lemma_ in lex.reporting_verbs]
     if not crossed:
         return (1, distance)
     # "said on Tuesday that they met": the date dates the report, not the event.

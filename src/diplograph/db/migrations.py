@@ -79,6 +79,62 @@ def m001_documents_articles_events(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("CREATE INDEX events_type ON events (type)")
 
 
+@migration
+def m002_actors_quotes(con: duckdb.DuckDBPyConnection) -> None:
+    # One row per actor slot of an event (source, target, others, claimed_by):
+    # the actor index the analyst queries (profile, network) read.
+    con.execute("""
+        CREATE TABLE actors (
+            doc_id VARCHAR NOT NULL,
+            article_index INTEGER NOT NULL,
+            event_id VARCHAR NOT NULL,
+            role_in_event VARCHAR NOT NULL,
+            name VARCHAR, country VARCHAR, sector VARCHAR, role VARCHAR,
+            wikidata VARCHAR, kind VARCHAR, text VARCHAR
+        )""")
+    con.execute("CREATE INDEX actors_doc ON actors (doc_id)")
+    con.execute("""
+        CREATE TABLE quotes (
+            doc_id VARCHAR NOT NULL,
+            article_index INTEGER NOT NULL,
+            event_id VARCHAR NOT NULL,
+            text VARCHAR NOT NULL,
+            start_char INTEGER, end_char INTEGER,
+            speaker_name VARCHAR, speaker_country VARCHAR, cue VARCHAR
+        )""")
+    con.execute("CREATE INDEX quotes_doc ON quotes (doc_id)")
+
+
+@migration
+def m003_incidents(con: duckdb.DuckDBPyConnection) -> None:
+    # Column names follow ``events`` so that EventFilter works on both tables.
+    con.execute("""
+        CREATE TABLE incidents (
+            id VARCHAR PRIMARY KEY,
+            fusion_key VARCHAR NOT NULL,
+            type VARCHAR NOT NULL,
+            mode VARCHAR,
+            source_name VARCHAR, source_country VARCHAR, source_text VARCHAR,
+            target_name VARCHAR, target_country VARCHAR, target_text VARCHAR,
+            date_value VARCHAR, date_precision VARCHAR,
+            status VARCHAR NOT NULL,
+            weakest_status VARCHAR NOT NULL,
+            first_report VARCHAR, last_report VARCHAR,
+            n_events INTEGER, n_articles INTEGER, n_sources INTEGER,
+            summary VARCHAR,
+            record JSON NOT NULL
+        )""")
+    con.execute("CREATE INDEX incidents_key ON incidents (fusion_key)")
+    con.execute("""
+        CREATE TABLE incident_events (
+            incident_id VARCHAR NOT NULL,
+            event_id VARCHAR NOT NULL,
+            fusion_key VARCHAR NOT NULL
+        )""")
+    con.execute("CREATE INDEX incident_events_key ON incident_events (fusion_key)")
+    con.execute("ALTER TABLE events ADD COLUMN fusion_key VARCHAR")
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migrations; returns the names applied now."""
     con.execute(

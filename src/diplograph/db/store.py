@@ -17,7 +17,9 @@ from pathlib import Path
 import pyarrow as pa
 
 from diplograph.db.connection import open_db
+from diplograph.db.fusion import keys_of_documents, rebuild_incidents, refresh_incidents
 from diplograph.db.migrations import migrate
+from diplograph.incidents import fusion_key
 from diplograph.records import Article, Document, Event, to_dict
 
 logger = logging.getLogger(__name__)
@@ -104,6 +106,30 @@ def event_row(ev: Event) -> dict:
         "quote_text": ev.quote.text if ev.quote else None,
         "confidence": ev.confidence, "trigger": ev.trigger, "extractor": ev.extractor,
         "record": json.dumps(to_dict(ev), ensure_ascii=False),
+        "fusion_key": fusion_key(ev),
+    }
+
+
+def actor_rows(ev: Event) -> list[dict]:
+    """One row per actor slot of an event (the ``actors`` table)."""
+    slots = [("source", ev.source), ("target", ev.target), ("claimed_by", ev.claimed_by)]
+    slots += [("other", a) for a in ev.others]
+    return [
+        {"doc_id": ev.doc_id, "article_index": ev.article_index, "event_id": ev.id,
+         "role_in_event": slot, "name": a.name, "country": a.country, "sector": a.sector,
+         "role": a.role, "wikidata": a.wikidata, "kind": a.kind, "text": a.text}
+        for slot, a in slots if a is not None
+    ]
+
+
+def quote_row(ev: Event) -> dict:
+    q = ev.quote
+    speaker = q.speaker if q else None
+    return {
+        "doc_id": ev.doc_id, "article_index": ev.article_index, "event_id": ev.id,
+        "text": q.text, "start_char": q.start, "end_char": q.end,
+        "speaker_name": speaker.name if speaker else None,
+        "speaker_country": speaker.country if speaker else None, "cue": q.cue,
     }
 
 
@@ -132,8 +158,9 @@ class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.con = open_db(self.path, read_only=read_only)
-        if not read_only:
-            migrate(self.con)
+        if not read_only and "m003_incidents" in migrate(self.con):
+            if self.con.execute("SELECT count(*) FROM events").fetchone()[0]:
+                self.rebuild_incidents()  # a database from before incidents existed
 
     def close(self) -> None:
         self.con.close()
@@ -149,25 +176,45 @@ class Store:
         return dict(self.con.execute("SELECT doc_id, content_hash FROM documents").fetchall())
 
     def write(self, results: Sequence[DocumentResult]) -> None:
-        """Replace the stored records of these documents with the new ones, atomically."""
+        """Replace the stored records of these documents with the new ones, atomically.
+
+        The incidents of every fusion key the old or new events belong to are
+        recomputed in the same transaction (see ``db/fusion.py``).
+        """
         if not results:
             return
         doc_ids = [r.document.doc_id for r in results]
+        events = [e for r in results for e in r.events]
         tables = {
             "documents": [document_row(r) for r in results],
             "articles": [article_row(a) for r in results for a in r.articles],
-            "events": [event_row(e) for r in results for e in r.events],
+            "events": [event_row(e) for e in events],
+            "actors": [row for e in events for row in actor_rows(e)],
+            "quotes": [quote_row(e) for e in events if e.quote],
         }
         self.con.execute("BEGIN TRANSACTION")
         try:
-            for table in ("events", "articles", "documents"):
+            keys = keys_of_documents(self.con, doc_ids) | {row["fusion_key"] for row in tables["events"]}
+            for table in ("quotes", "actors", "events", "articles", "documents"):
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
             for table, rows in tables.items():
                 self._insert(table, rows)
+            refresh_incidents(self.con, keys)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def rebuild_incidents(self) -> int:
+        """Recompute every incident from the stored events; returns how many there are."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            n = rebuild_incidents(self.con)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return n
 
     def _insert(self, table: str, rows: list[dict]) -> None:
         if not rows:
@@ -196,5 +243,5 @@ class Store:
     def counts(self) -> dict[str, int]:
         return {
             table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("documents", "articles", "events")
+            for table in ("documents", "articles", "events", "incidents")
         }

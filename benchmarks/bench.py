@@ -1,0 +1,167 @@
+"""Performance benchmark: end-to-end ingest vs bare spaCy on the BBC News corpus.
+
+Usage (from the repository root; ``make bench`` runs the full corpus):
+
+    .venv/bin/python benchmarks/bench.py [--corpus ../shared/corpus/bbc-news-2225]
+        [--limit N] [--processes 1 2] [--batch-size 64]
+
+For each number of processes it measures, in the same run and on the same
+texts (the BBC CSVs' ``text`` column, written once as one JSON Lines file):
+
+(a) **bare**: ``load_nlp(model)`` then ``list(nlp.pipe(texts, n_process=N))``,
+    nothing else;
+(b) **ingest**: ``diplograph.ingest.ingest_paths`` of that JSONL file into a
+    fresh temporary DuckDB (reading, cleaning, parsing, coding, incidents,
+    writes), with ``n_process=N``.
+
+Each phase runs in its own child process so that its peak memory is its own:
+the parent samples ``/proc/<pid>/status`` (VmRSS) of the child and all its
+descendants every 0.1 s and reports the peak of their sum. Wall times include
+loading the model in both phases. The ratio is ingest time / bare time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+DEFAULT_CORPUS = REPO.parent / "shared" / "corpus" / "bbc-news-2225"
+
+
+def load_texts(corpus: Path, limit: int | None) -> list[str]:
+    """The ``text`` column of the corpus CSVs (train, val, test), in that order."""
+    csv.field_size_limit(10_000_000)
+    texts: list[str] = []
+    for name in ("train.csv", "val.csv", "test.csv"):
+        with (corpus / "data" / name).open(encoding="utf-8", newline="") as fh:
+            texts += [row["text"] for row in csv.DictReader(fh)]
+    return texts[:limit] if limit else texts
+
+
+def _children(pid: int) -> list[int]:
+    try:
+        with open(f"/proc/{pid}/task/{pid}/children") as fh:
+            return [int(p) for p in fh.read().split()]
+    except OSError:
+        return []
+
+
+def _rss_kb(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/status") as fh:
+            for line in fh:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1])
+    except OSError:
+        pass
+    return 0
+
+
+def tree_rss_kb(pid: int) -> int:
+    """Resident memory of ``pid`` and all its descendants, in kB."""
+    todo, total = [pid], 0
+    while todo:
+        p = todo.pop()
+        total += _rss_kb(p)
+        todo += _children(p)
+    return total
+
+
+def run_phase(args: list[str]) -> dict:
+    """Run ``bench.py --phase ...`` in a child; returns its JSON result plus peak RSS."""
+    proc = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True)
+    peak = 0
+    while proc.poll() is None:
+        peak = max(peak, tree_rss_kb(proc.pid))
+        time.sleep(0.1)
+    out = proc.stdout.read() if proc.stdout else ""
+    if proc.returncode != 0:
+        raise SystemExit(f"phase {args} failed with status {proc.returncode}")
+    result = json.loads(out.strip().splitlines()[-1])
+    result["peak_rss_mb"] = round(peak / 1024, 1)
+    return result
+
+
+def phase_bare(jsonl: Path, n_process: int) -> dict:
+    from diplograph.nlp import load_nlp
+    from diplograph.settings import Settings
+
+    texts = [json.loads(line)["text"] for line in jsonl.open(encoding="utf-8")]
+    t0 = time.perf_counter()
+    nlp = load_nlp(Settings().model)
+    loaded = time.perf_counter()
+    n_tokens = sum(len(doc) for doc in nlp.pipe(texts, batch_size=32, n_process=n_process))
+    end = time.perf_counter()
+    return {"wall_s": end - t0, "load_s": loaded - t0, "tokens": n_tokens, "articles": len(texts)}
+
+
+def phase_ingest(jsonl: Path, n_process: int, batch_size: int) -> dict:
+    from diplograph.ingest import ingest_paths
+    from diplograph.settings import Settings
+
+    settings = Settings.from_env(n_process=n_process, batch_size=batch_size)
+    with tempfile.TemporaryDirectory() as tmp:
+        t0 = time.perf_counter()
+        summary = ingest_paths([str(jsonl)], Path(tmp) / "bench.duckdb", settings=settings)
+        end = time.perf_counter()
+    return {"wall_s": end - t0, "articles": summary.articles, "events": summary.events,
+            "failed": summary.failed}
+
+
+def orchestrate(opts: argparse.Namespace) -> None:
+    texts = load_texts(opts.corpus, opts.limit)
+    with tempfile.TemporaryDirectory() as tmp:
+        jsonl = Path(tmp) / "bbc.jsonl"
+        with jsonl.open("w", encoding="utf-8") as fh:
+            for i, text in enumerate(texts):
+                fh.write(json.dumps({"id": f"bbc-{i:04d}", "text": text}) + "\n")
+        print(f"corpus: {opts.corpus} ({len(texts)} articles); cpus: {os.cpu_count()}; "
+              f"ingest batch size {opts.batch_size}")
+        print(f"{'proc':>4}  {'phase':<7} {'wall s':>8} {'art/s':>7} {'peak RSS MB':>11}  notes")
+        for n in opts.processes:
+            bare = run_phase(["--phase", "bare", "--input", str(jsonl), "-n", str(n)])
+            ours = run_phase(["--phase", "ingest", "--input", str(jsonl), "-n", str(n),
+                              "--batch-size", str(opts.batch_size)])
+            _line(n, "bare", bare, f"model load {bare['load_s']:.1f} s, {bare['tokens']} tokens")
+            _line(n, "ingest", ours, f"{ours['articles']} articles, {ours['events']} events, "
+                                     f"{ours['failed']} failed")
+            print(f"{n:>4}  ratio   {ours['wall_s'] / bare['wall_s']:>8.2f}  (ingest / bare)", flush=True)
+
+
+def _line(n: int, phase: str, r: dict, notes: str) -> None:
+    rate = len_or(r) / r["wall_s"]
+    print(f"{n:>4}  {phase:<7} {r['wall_s']:>8.1f} {rate:>7.1f} {r['peak_rss_mb']:>11.0f}  {notes}")
+
+
+def len_or(r: dict) -> int:
+    return r.get("articles", 0)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
+    parser.add_argument("--limit", type=int, default=None, help="Only the first N articles.")
+    parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
+    parser.add_argument("--batch-size", type=int, default=64, help="Settings.batch_size for ingest.")
+    parser.add_argument("--phase", choices=["bare", "ingest"], help=argparse.SUPPRESS)
+    parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
+    parser.add_argument("-n", type=int, default=1, help=argparse.SUPPRESS)
+    opts = parser.parse_args()
+    if opts.phase == "bare":
+        print(json.dumps(phase_bare(opts.input, opts.n)))
+    elif opts.phase == "ingest":
+        print(json.dumps(phase_ingest(opts.input, opts.n, opts.batch_size)))
+    else:
+        orchestrate(opts)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,141 @@
+"""Response models of the HTTP API: the public shape, separate from storage rows.
+
+Event and incident records are the SPEC §4 shapes; the models name the fields
+an analyst relies on and let the rest through (``extra="allow"``), so a field
+added to the record later reaches the API without a change here.
+"""
+
+from __future__ import annotations
+
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field
+
+T = TypeVar("T")
+
+
+class Open(BaseModel):
+    model_config = ConfigDict(extra="allow")
+
+
+class ActorPublic(Open):
+    """A canonical actor as coded in an event."""
+
+    name: str | None = None
+    country: str | None = Field(None, description="ISO 3166-1 alpha-3, null for organisations.")
+    sector: str | None = None
+    role: str | None = None
+    wikidata: str | None = None
+    text: str | None = Field(None, description="The words in the article.")
+
+
+class DatePublic(Open):
+    value: str | None = None
+    precision: str = "unknown"
+    text: str | None = None
+
+
+class EvidencePublic(Open):
+    text: str
+    start: int | None = Field(None, description="Offset into the article's cleaned text.")
+    end: int | None = None
+
+
+class EventPublic(Open):
+    """One coded event in one article (SPEC §4)."""
+
+    id: str
+    doc_id: str
+    article_index: int
+    type: str
+    mode: str | None = None
+    source: ActorPublic | None = None
+    target: ActorPublic | None = None
+    date: DatePublic
+    location: Open | None = None
+    status: str
+    claimed_by: ActorPublic | None = None
+    evidence: EvidencePublic
+    confidence: float | None = None
+    incident_id: str | None = None
+
+
+class IncidentPublic(Open):
+    """One real-world event fused from its reports."""
+
+    id: str
+    type: str
+    mode: str | None = None
+    source: ActorPublic | None = None
+    target: ActorPublic | None = None
+    date: DatePublic
+    status: str = Field(description="The strongest claim status among the reports.")
+    weakest_status: str
+    n_events: int
+    n_articles: int
+    n_sources: int
+    summary: str | None = None
+
+
+class IncidentDetail(IncidentPublic):
+    events: list[EventPublic]
+
+
+class Page(BaseModel, Generic[T]):
+    """One page of results; ``count`` is the total number of matches."""
+
+    data: list[T]
+    count: int
+    page: int
+    limit: int
+    pages: int
+
+
+class ArticlePublic(Open):
+    doc_id: str
+    article_index: int
+    title: str | None = None
+    text: str
+    published: Open
+    url: str | None = None
+    events: list[EventPublic]
+
+
+class LastContact(BaseModel):
+    a: str
+    b: str
+    event: EventPublic | None = Field(description="The latest CONSULT said to have happened.")
+
+
+class Dyad(BaseModel):
+    a: str
+    b: str
+    count: int
+    events: list[EventPublic]
+    last_contact: EventPublic | None
+
+
+class NetworkNode(Open):
+    id: str
+    label: str | None = None
+    country: str | None = None
+    weight: int
+
+
+class NetworkEdge(Open):
+    source: str
+    target: str
+    weight: int
+    types: dict[str, int]
+    directed: bool
+
+
+class Network(BaseModel):
+    nodes: list[NetworkNode]
+    edges: list[NetworkEdge]
+
+
+class ErrorBody(BaseModel):
+    """Every 4xx/5xx answer: ``{"error": {"status", "message", "details"}}``."""
+
+    error: dict

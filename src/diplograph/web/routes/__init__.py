@@ -1,0 +1,1 @@
+"""One router per resource: events and incidents, actors, articles, dashboard pages."""

@@ -1,0 +1,26 @@
+"""``/api/articles/{doc_id}/{index}``: a cleaned article with its events' evidence marked."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import APIRouter, Path
+
+from diplograph.db import queries
+from diplograph.web.deps import ConnDep
+from diplograph.web.highlight import segments
+
+router = APIRouter(prefix="/api", tags=["articles"])
+
+
+def article_data(con, doc_id: str, index: int, focus: str | None = None) -> dict:
+    art = queries.article(con, doc_id, index)
+    return {**art, "segments": segments(art["text"], art["events"], focus=focus)}
+
+
+@router.get("/articles/{doc_id}/{index}")
+def article(con: ConnDep, doc_id: Annotated[str, Path(min_length=1, max_length=300)],
+            index: Annotated[int, Path(ge=0, le=10_000)]) -> dict:
+    """The article (SPEC §5 shape), its events, and ``segments``: the text cut at evidence
+    spans, each segment listing the events whose evidence covers it."""
+    return article_data(con, doc_id, index)

@@ -1,0 +1,256 @@
+"""The HTTP API and the pages' JSON twins, over real HTTP, on a DB built from the sample."""
+
+from __future__ import annotations
+
+import shutil
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import duckdb
+import httpx
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed")
+
+from diplograph.records import EVENT_TYPES, STATUSES  # noqa: E402
+from diplograph.web import WebSettings, create_app  # noqa: E402
+from diplograph.web.testing import running_server  # noqa: E402
+
+SAMPLE = Path(__file__).resolve().parent.parent / "src" / "diplograph" / "sample"
+
+
+def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The bundled sample ingested once per test session (shared with the browser tests)."""
+    path = tmp_path_factory.getbasetemp() / "web-sample" / "sample.duckdb"
+    if not path.exists():
+        from diplograph.ingest import ingest_paths
+
+        path.parent.mkdir(parents=True, exist_ok=True)
+        ingest_paths([str(SAMPLE)], path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> str:
+    app = create_app(WebSettings(db=sample_db(tmp_path_factory)))
+    with running_server(app) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def client(base):
+    with httpx.Client(base_url=base, timeout=30) as c:
+        yield c
+
+
+def get(client: httpx.Client, url: str, status: int = 200):
+    r = client.get(url)
+    assert r.status_code == status, (url, r.status_code, r.text[:500])
+    return r.json() if "json" in r.headers.get("content-type", "") else r.text
+
+
+def all_events(client) -> list[dict]:
+    return get(client, "/api/events?limit=500")["data"]
+
+
+def test_events_are_paginated(client):
+    everything = get(client, "/api/events?limit=500")
+    assert everything["count"] == len(everything["data"]) > 5
+    first, second = (get(client, f"/api/events?limit=3&page={p}") for p in (1, 2))
+    assert first["count"] == everything["count"] and len(first["data"]) == 3
+    assert first["pages"] == -(-everything["count"] // 3)
+    assert [e["id"] for e in first["data"] + second["data"]] == \
+        [e["id"] for e in everything["data"][:6]]
+    beyond = get(client, f"/api/events?limit=3&page={first['pages'] + 5}")
+    assert beyond["data"] == [] and beyond["count"] == everything["count"]
+
+
+@pytest.mark.parametrize("param, value, check", [
+    ("type", "CONSULT", lambda e: e["type"] == "CONSULT"),
+    ("type", "consult", lambda e: e["type"] == "CONSULT"),
+    ("status", "planned", lambda e: e["status"] == "planned"),
+    ("country", "usa", lambda e: "USA" in ((e["source"] or {}).get("country"),
+                                           (e["target"] or {}).get("country"))),
+    ("since", "2025-08", lambda e: e["date"]["value"] >= "2025-08"),
+    ("until", "2025-03", lambda e: e["date"]["value"][:7] <= "2025-03"),
+])
+def test_event_filters(client, param, value, check):
+    found = get(client, f"/api/events?{param}={value}&limit=500")["data"]
+    assert found and all(check(e) for e in found)
+    assert len(found) < len(all_events(client))
+
+
+def test_text_search_and_mode(client):
+    events = all_events(client)
+    word = events[0]["evidence"]["text"].split()[2].strip(".,").lower()
+    found = get(client, f"/api/events?q={quote(word)}&limit=500")["data"]
+    assert found and events[0]["id"] in {e["id"] for e in found}
+    moded = [e for e in events if e.get("mode")]
+    if moded:
+        mode = moded[0]["mode"]
+        got = get(client, f"/api/events?mode={mode}&limit=500")["data"]
+        assert got and all(e["mode"] == mode for e in got)
+    assert get(client, "/api/events?q=zzzyyyxxx")["count"] == 0
+
+
+@pytest.mark.parametrize("query, parameter", [
+    ("type=FOO", "type"), ("status=maybe", "status"), ("since=2025-13-01", "since"),
+    ("until=yesterday", "until"), ("page=0", "page"), ("limit=0", "limit"),
+    ("limit=100000", "limit"), ("page=abc", "page"), ("country=CANADA", "country"),
+])
+def test_bad_parameters_are_422_with_json(client, query, parameter):
+    for path in ("/api/events", "/api/incidents", "/events.json"):
+        body = get(client, f"{path}?{query}", 422)
+        assert body["error"]["status"] == 422
+        assert parameter in [d["parameter"] for d in body["error"]["details"]]
+
+
+GARBAGE = ["", "'", "' OR 1=1 --", "\"; DROP TABLE events; --", "%00", "%FF%FE", "🙂" * 50,
+           "a" * 5000, "-1", "1e9", "[]", "{}", "%", "_", "\\", "NULL", "2025-02-30"]
+ENDPOINTS = ["/api/events", "/api/incidents", "/api/network", "/api/dyad", "/api/last-contact",
+             "/api/actors/RUS", "/", "/index.json", "/events", "/dyad", "/dyad.json", "/network",
+             "/network.json", "/map.json", "/incidents.json"]
+PARAMS = ["type", "status", "since", "until", "actor", "country", "mode", "q", "page", "limit",
+          "a", "b", "level", "min_weight", "top", "zzz"]
+
+
+def test_garbage_never_gives_500(client):
+    # Every value in every parameter of the main listing; elsewhere a rotating pair of values.
+    cases = [("/api/events", p, v) for p in PARAMS for v in GARBAGE]
+    cases += [(path, p, GARBAGE[(i + j + k) % len(GARBAGE)]) for i, path in enumerate(ENDPOINTS[1:])
+              for j, p in enumerate(PARAMS) for k in (0, 7)]
+    for path, param, value in cases:
+        r = client.get(f"{path}?{param}={value}&a=USA&b=RUS")
+        assert r.status_code < 500, (path, param, value, r.text[:300])
+        if r.status_code >= 400 and not path.endswith(("/", "/events", "/dyad", "/network")):
+            assert "error" in r.json()
+    for path in ["/api/events/%27%20OR%201%3D1", "/events/%00", "/articles/x/-1",
+                 "/articles/x/abc.json", "/api/articles/..%2F..%2Fetc/0", "/nope", "/api/nope"]:
+        r = client.get(path)
+        assert 400 <= r.status_code < 500, (path, r.status_code)
+    assert get(client, "/api/events?limit=500")["count"] == len(all_events(client))  # still there
+
+
+def test_event_and_incident_records(client):
+    ev = all_events(client)[0]
+    one = get(client, f"/api/events/{ev['id']}")
+    assert one["id"] == ev["id"] and one["evidence"] == ev["evidence"]
+    assert one["incident_id"]
+    inc = get(client, f"/api/incidents/{one['incident_id']}")
+    assert ev["id"] in [e["id"] for e in inc["events"]]
+    assert inc["n_events"] == len(inc["events"])
+    assert get(client, "/api/events/no-such-id", 404)["error"]["message"]
+    assert get(client, "/api/incidents/no-such-id", 404)["error"]["status"] == 404
+    listed = get(client, "/api/incidents?limit=500")
+    assert listed["count"] == len(listed["data"]) >= 1
+    assert all(i["status"] in STATUSES for i in listed["data"])
+
+
+def test_dyad_timeline_and_last_contact(client):
+    dyad = get(client, "/api/dyad?a=USA&b=RUS")
+    assert dyad["count"] == len(dyad["events"]) >= 1
+    for e in dyad["events"]:
+        assert {e["source"]["country"], (e["target"] or {}).get("country")} == {"USA", "RUS"}
+    last = get(client, "/api/last-contact?a=RUS&b=USA")["event"]
+    assert last is not None and last["type"] == "CONSULT"
+    assert last["status"] in ("asserted", "reported", "unconfirmed")
+    happened = [e["date"]["value"] for e in dyad["events"] if e["type"] == "CONSULT"
+                and e["status"] in ("asserted", "reported", "unconfirmed")]
+    assert last["date"]["value"] == max(happened)
+    assert get(client, "/dyad.json?a=USA&b=RUS")["events"] == dyad["events"]
+    assert get(client, "/api/last-contact?a=USA&b=ZZZ")["event"] is None
+    assert get(client, "/api/dyad?a=USA", 422)["error"]["details"][0]["parameter"] == "b"
+
+
+def test_network_and_actor_profile(client):
+    net = get(client, "/api/network")
+    ids = {n["id"] for n in net["nodes"]}
+    assert net["edges"] and all(e["source"] in ids and e["target"] in ids for e in net["edges"])
+    consult = get(client, "/api/network?type=CONSULT")
+    assert all(set(e["types"]) == {"CONSULT"} for e in consult["edges"])
+    assert get(client, "/network.json?type=CONSULT")["edges"] == consult["edges"]
+    profile = get(client, "/api/actors/RUS")
+    assert profile["n_events"] == profile["as_source"] + profile["as_target"] > 0
+    assert "USA" in {c["country"] for c in profile["counterparts"]}
+
+
+def test_article_segments_mark_the_evidence(client):
+    ev = all_events(client)[0]
+    art = get(client, f"/api/articles/{ev['doc_id']}/{ev['article_index']}")
+    assert "".join(s["text"] for s in art["segments"]) == art["text"]
+    marked = "".join(s["text"] for s in art["segments"]
+                     if ev["id"] in s["events"])
+    assert marked == ev["evidence"]["text"] == art["text"][ev["evidence"]["start"]:ev["evidence"]["end"]]
+    page = get(client, f"/events/{ev['id']}.json")
+    assert "".join(s["text"] for s in page["segments"] if s["focus"]) == ev["evidence"]["text"]
+    get(client, f"/api/articles/{ev['doc_id']}/99", 404)
+
+
+def test_every_page_has_a_json_twin(client):
+    ev = all_events(client)[0]
+    pages = ["/", "/events?type=CONSULT", "/incidents", "/dyad?a=USA&b=RUS", "/network",
+             "/map", f"/events/{ev['id']}", f"/articles/{ev['doc_id']}/{ev['article_index']}",
+             "/actors/RUS", f"/incidents/{ev_incident(client, ev)}"]
+    for page in pages:
+        html = client.get(page)
+        assert html.status_code == 200 and html.headers["content-type"].startswith("text/html")
+        path, _, query = page.partition("?")
+        twin = ("/index.json" if path == "/" else path + ".json") + (f"?{query}" if query else "")
+        assert f'href="{twin.replace("&", "&amp;")}"' in html.text, page
+        data = client.get(twin)
+        assert data.status_code == 200 and data.headers["content-type"] == "application/json"
+    ids = [e["id"] for e in get(client, "/events.json?type=CONSULT")["data"]]
+    assert ids == [e["id"] for e in get(client, "/api/events?type=CONSULT")["data"]]
+
+
+def ev_incident(client, ev) -> str:
+    return get(client, f"/api/events/{ev['id']}")["incident_id"]
+
+
+def test_overview_counts(client):
+    data = get(client, "/index.json")
+    assert data["totals"]["events"] == len(all_events(client))
+    by_type = data["by_type"]
+    assert set(by_type["series"]) <= set(EVENT_TYPES)
+    assert all(len(v) == len(by_type["periods"]) for v in by_type["series"].values())
+    assert set(data["by_status"]["series"]) <= set(STATUSES)
+    assert data["top_dyads"][0]["n"] >= data["top_dyads"][-1]["n"]
+
+
+def test_openapi_is_served(client):
+    spec = get(client, "/openapi.json")
+    for path in ("/api/events", "/api/incidents", "/api/dyad", "/api/last-contact",
+                 "/api/network", "/api/actors/{actor_id}", "/api/articles/{doc_id}/{index}"):
+        assert path in spec["paths"], path
+    assert "swagger" in get(client, "/docs").lower()
+
+
+def test_server_reads_while_the_database_is_being_written(tmp_path_factory, tmp_path):
+    """The server never locks the file: a writer can open it while pages are served, and
+    the pages show what the writer committed."""
+    db = tmp_path / "live.duckdb"
+    shutil.copyfile(sample_db(tmp_path_factory), db)
+    app = create_app(WebSettings(db=db, refresh_s=0))
+    with running_server(app) as base, httpx.Client(base_url=base, timeout=30) as client:
+        ev = all_events(client)[0]
+        writer = duckdb.connect(str(db))  # the exclusive lock an ingest holds
+        try:
+            assert client.get("/").status_code == 200
+            writer.execute("UPDATE events SET status = 'denied', record = json_merge_patch("
+                           "record, '{\"status\": \"denied\"}') WHERE id = ?", [ev["id"]])
+            deadline = time.monotonic() + 10
+            while get(client, f"/api/events/{ev['id']}")["status"] != "denied":
+                assert time.monotonic() < deadline, "the server never saw the committed write"
+                time.sleep(0.1)
+            for page in ("/", "/network", "/map", f"/events/{ev['id']}"):
+                assert client.get(page).status_code == 200
+        finally:
+            writer.close()
+
+
+def test_missing_database_is_a_clear_error(tmp_path):
+    from diplograph.errors import StoreError
+
+    with pytest.raises(StoreError, match="no such database"):
+        create_app(WebSettings(db=tmp_path / "absent.duckdb"))

@@ -1,0 +1,100 @@
+"""Exports: Parquet, GDELT-like CSV and PLOVER JSON Lines."""
+
+from __future__ import annotations
+
+import csv
+import json
+
+import pyarrow.parquet as pq
+import pytest
+from typer.testing import CliRunner
+
+from diplograph.cli import app
+from diplograph.db.store import DocumentResult, Store
+from diplograph.exports import GDELT_COLUMNS, cameo_code, export, gdelt_row, plover_record
+from diplograph.errors import UsageError
+from diplograph.records import (
+    EVENT_TYPES, ActorRef, Article, Document, Event, EventDate, Evidence, PublishedDate, to_dict,
+)
+
+TRUMP = ActorRef(name="Donald Trump", country="USA", sector="GOV", kind="person", text="Trump")
+PUTIN = ActorRef(name="Vladimir Putin", country="RUS", sector="GOV", kind="person", text="Putin")
+
+
+def event(i: str, status: str = "asserted", type_: str = "CONSULT", mode: str | None = "phone") -> Event:
+    return Event(id=i, doc_id="doc", article_index=0, type=type_, mode=mode, source=TRUMP,
+                 target=PUTIN, date=EventDate(value="2025-08", precision="month"), status=status,
+                 evidence=Evidence(text="Trump spoke with Putin.", start=0, end=23),
+                 confidence=0.9, trigger="spoke")
+
+
+@pytest.fixture()
+def db(tmp_path):
+    path = tmp_path / "x.duckdb"
+    art = Article(doc_id="doc", article_index=0, title="T", text="Trump spoke with Putin.",
+                  published=PublishedDate(value="2025-08-02", precision="day"),
+                  url="https://news.example/a")
+    with Store(path) as store:
+        store.write([DocumentResult(Document(doc_id="doc", kind="text", content="", content_hash="h"),
+                                    [art], [event("e1"), event("e2", status="planned", mode=None)])])
+    return path
+
+
+def test_every_type_has_a_cameo_root_and_score():
+    for type_ in EVENT_TYPES:
+        code = cameo_code(type_, None, "asserted")
+        assert code.root.isdigit() and len(code.root) == 2 and -10 <= code.score <= 10
+
+
+def test_planned_meeting_is_exported_as_agree():
+    record = plover_record(to_dict(event("e2", status="planned")))
+    assert (record["event"], record["mode"]) == ("AGREE", None)
+    assert record["text_info"]["coded_type"] == "CONSULT"
+    assert gdelt_row(to_dict(event("e2", status="planned")))["EventCode"] == "036"
+
+
+def test_plover_record_uses_the_manual_field_names():
+    record = plover_record(to_dict(event("e1")), {"url": "https://news.example/a"})
+    assert {"id", "date", "actor", "recipient", "event", "mode", "context", "event_text", "text",
+            "text_info"} <= set(record)
+    assert record["actor"]["code"] == "USA" and record["recipient"]["actorText"] == "Putin"
+    assert record["event_text"] == "spoke" and record["text_info"]["url"] == "https://news.example/a"
+
+
+def test_gdelt_row():
+    row = gdelt_row(to_dict(event("e1")), {"id": "inc_1", "n_events": 3, "n_sources": 2,
+                                           "n_articles": 3})
+    assert list(row) == list(GDELT_COLUMNS)
+    assert (row["SQLDATE"], row["EventRootCode"], row["EventCode"], row["QuadClass"]) == (
+        "20250800", "04", "041", 1)
+    assert row["Actor1Code"] == "USAGOV" and row["NumSources"] == 2
+    assert gdelt_row(to_dict(event("x", type_="ASSAULT", mode="aerial")))["EventRootCode"] == "19"
+
+
+def test_export_all_formats(db, tmp_path):
+    with Store(db, read_only=True) as store:
+        written = export(store.con, tmp_path / "out", "parquet")
+        assert pq.read_table(tmp_path / "out" / "events.parquet").num_rows == 2
+        assert written[str(tmp_path / "out" / "incidents.parquet")] >= 1
+        export(store.con, tmp_path / "out", "csv")
+        export(store.con, tmp_path / "out", "plover-jsonl")
+        with pytest.raises(UsageError):
+            export(store.con, tmp_path / "out", "xml")
+    rows = list(csv.DictReader((tmp_path / "out" / "events.csv").open()))
+    assert {r["PloverType"] for r in rows} == {"CONSULT", "AGREE"}
+    assert all(r["SOURCEURL"] == "https://news.example/a" for r in rows)
+    lines = [json.loads(x) for x in (tmp_path / "out" / "events.plover.jsonl").open()]
+    assert sorted(x["event"] for x in lines) == ["AGREE", "CONSULT"]
+
+
+def test_cli_export_and_incidents(db, tmp_path):
+    runner = CliRunner()
+    res = runner.invoke(app, ["export", "--db", str(db), "--to", str(tmp_path / "cli"),
+                              "--format", "plover-jsonl", "--actor", "RUS"])
+    assert res.exit_code == 0, res.output
+    assert (tmp_path / "cli" / "events.plover.jsonl").read_text().count("\n") == 2
+    res = runner.invoke(app, ["incidents", "--db", str(db), "--type", "CONSULT"])
+    assert res.exit_code == 0
+    assert all(json.loads(line)["type"] == "CONSULT" for line in res.stdout.splitlines())
+    res = runner.invoke(app, ["incidents", "--db", str(db), "--format", "table"])
+    assert res.exit_code == 0 and "summary" in res.stdout

@@ -1,0 +1,92 @@
+"""Analyst queries over a small hand-built database."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from diplograph.db import queries
+from diplograph.db.store import DocumentResult, EventFilter, Store
+from diplograph.errors import NotFound
+from diplograph.records import (
+    ActorRef, Article, Document, Event, EventDate, Evidence, PublishedDate,
+)
+
+CAN = ActorRef(name="Mark Carney", country="CAN", kind="person", role="head of government", wikidata="Q1")
+UKR = ActorRef(name="Volodymyr Zelenskyy", country="UKR", kind="person", role="head of state")
+RUS = ActorRef(name="Russia", country="RUS", kind="state", text="the Kremlin")
+NATO = ActorRef(name="NATO", country=None, kind="organisation")
+
+EVENTS = [  # (id, doc, type, source, target, date, status)
+    ("e1", "d1", "CONSULT", CAN, UKR, "2025-03-17", "reported"),
+    ("e2", "d2", "CONSULT", UKR, CAN, "2025-12-26", "asserted"),
+    ("e3", "d2", "CONSULT", CAN, UKR, "2026-01-10", "planned"),
+    ("e4", "d3", "ACCUSE", RUS, CAN, "2025-06-01", "asserted"),
+    ("e5", "d3", "SUPPORT", CAN, NATO, "2025-06", "reported"),
+    ("e6", "d1", "SUPPORT", CAN, UKR, "2025-03-17", "reported"),
+]
+
+
+@pytest.fixture()
+def con(tmp_path):
+    results = {}
+    for i, doc, type_, src, tgt, date, status in EVENTS:
+        r = results.setdefault(doc, DocumentResult(
+            Document(doc_id=doc, kind="text", content="", content_hash=doc),
+            [Article(doc_id=doc, article_index=0, title=f"title {doc}", text="Some text.",
+                     published=PublishedDate(value="2025-12-27", precision="day"))]))
+        r.events.append(Event(id=i, doc_id=doc, article_index=0, type=type_, mode=None, source=src,
+                              target=tgt, date=EventDate(value=date), status=status,
+                              evidence=Evidence(text="Some text.", start=0, end=10), confidence=0.9))
+    with Store(tmp_path / "q.duckdb") as store:
+        store.write(list(results.values()))
+        yield store.con
+
+
+def test_dyad_timeline_both_directions_by_date(con):
+    rows = queries.dyad_timeline(con, "CAN", "UKR")
+    assert [r["id"] for r in rows] == ["e1", "e6", "e2", "e3"]
+    assert all(r["incident_id"].startswith("inc_") for r in rows)
+    assert [r["id"] for r in queries.dyad_timeline(con, "Volodymyr Zelenskyy", "mark carney",
+                                                   EventFilter(type="CONSULT", until="2025"))] == ["e1", "e2"]
+    json.dumps(rows)  # JSON-ready
+
+
+def test_last_contact_ignores_planned_meetings(con):
+    assert queries.last_contact(con, "UKR", "CAN")["id"] == "e2"
+    assert queries.last_contact(con, "Q1", "RUS") is None
+
+
+def test_actor_profile(con):
+    p = queries.actor_profile(con, "CAN")
+    assert (p["n_events"], p["as_source"], p["as_target"]) == (6, 4, 2)
+    assert p["counterparts"][0]["id"] == "Volodymyr Zelenskyy" and p["counterparts"][0]["n"] == 4
+    assert p["types"]["CONSULT"] == 3
+    assert p["timeline"][0] == {"period": "2025-03", "n": 2}
+    assert p["first_date"] == "2025-03-17" and p["last_date"] == "2026-01-10"
+
+
+def test_network_weights_and_filters(con):
+    net = queries.network(con)
+    edges = {(e["source"], e["target"], e["directed"]): e for e in net["edges"]}
+    assert edges[("CAN", "UKR", False)]["types"] == {"CONSULT": 3}  # symmetric: undirected
+    assert edges[("CAN", "UKR", True)]["types"] == {"SUPPORT": 1}
+    assert edges[("RUS", "CAN", True)]["weight"] == 1
+    assert {n["id"] for n in net["nodes"]} == {"CAN", "UKR", "RUS", "NATO"}
+    only = queries.network(con, EventFilter(type="ACCUSE", since="2025-01"), level="actor")
+    assert [(e["source"], e["target"]) for e in only["edges"]] == [("Russia", "Mark Carney")]
+
+
+def test_incident_and_article_lookups(con):
+    listed = queries.incidents(con, EventFilter(actor="UKR"), limit=10)
+    assert len(listed) == 4
+    one = queries.incident(con, listed[0]["id"])
+    assert [e["id"] for e in one["events"]] == list(one["event_ids"])
+    art = queries.article(con, "d2", 0)
+    assert art["title"] == "title d2" and {e["id"] for e in art["events"]} == {"e2", "e3"}
+    with pytest.raises(NotFound):
+        queries.incident(con, "inc_nope")
+    with pytest.raises(NotFound):
+        queries.article(con, "d2", 5)
+    assert queries.count(con, "events", EventFilter(actor="NATO")) == 1

@@ -1,0 +1,148 @@
+"""The DuckDB store: migrations, bulk writes, idempotent ingest, replacement."""
+
+from __future__ import annotations
+
+import duckdb
+
+from diplograph.db import migrations
+from diplograph.db.store import DocumentResult, EventFilter, Store
+from diplograph.records import (
+    ActorRef, Article, Document, Event, EventDate, Evidence, PublishedDate, Quote,
+)
+
+CARNEY = ActorRef(name="Mark Carney", country="CAN", kind="person", role="head of government")
+ZELENSKYY = ActorRef(name="Volodymyr Zelenskyy", country="UKR", kind="person", role="head of state")
+MACRON = ActorRef(name="Emmanuel Macron", country="FRA", kind="person", role="head of state")
+
+
+def result(doc_id: str, content_hash: str, events: list[tuple[str, ActorRef, str]]) -> DocumentResult:
+    """A document with one article and events (id, target, date) from Carney."""
+    doc = Document(doc_id=doc_id, kind="text", content="...", content_hash=content_hash)
+    art = Article(doc_id=doc_id, article_index=0, title="t", text="Carney met them.",
+                  published=PublishedDate(value="2025-12-27", precision="day"),
+                  url=f"https://{doc_id}.example/x")
+    evs = [Event(id=i, doc_id=doc_id, article_index=0, type="CONSULT", mode="phone",
+                 source=CARNEY, target=target, date=EventDate(value=date, precision="day"),
+                 status="reported", evidence=Evidence(text="Carney met them.", start=0, end=16),
+                 confidence=0.9, claimed_by=CARNEY,
+                 quote=Quote(text="a good call", start=0, end=5, speaker=CARNEY, cue="said"))
+           for i, target, date in events]
+    return DocumentResult(doc, [art], evs)
+
+
+def snapshot(store: Store) -> dict:
+    tables = ("documents", "articles", "events", "actors", "quotes", "incidents", "incident_events")
+    return {t: sorted(map(repr, store.con.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
+
+
+def test_migrations_are_recorded_and_not_rerun(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        names = [r[0] for r in store.con.execute("SELECT name FROM _migrations ORDER BY name").fetchall()]
+        assert names == [name for name, _ in migrations.MIGRATIONS]
+        assert migrations.migrate(store.con) == []
+
+
+def test_write_fills_every_table_and_fuses(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write([result("a", "h1", [("a1", ZELENSKYY, "2025-12-26")]),
+                     result("b", "h2", [("b1", ZELENSKYY, "2025-12-26"), ("b2", MACRON, "2025-12-20")])])
+        assert store.counts() == {"documents": 2, "articles": 2, "events": 3, "incidents": 2}
+        assert store.con.execute("SELECT count(*) FROM actors").fetchone()[0] == 9
+        assert store.con.execute("SELECT count(*) FROM quotes").fetchone()[0] == 3
+        n = store.con.execute("SELECT n_sources FROM incidents WHERE target_country = 'UKR'").fetchone()
+        assert n == (2,)
+
+
+def test_rewriting_a_document_replaces_only_its_records(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write([result("a", "h1", [("a1", ZELENSKYY, "2025-12-26")]),
+                     result("b", "h2", [("b1", ZELENSKYY, "2025-12-26"), ("b2", MACRON, "2025-12-20")])])
+        before = store.con.execute("SELECT ingested_at FROM documents WHERE doc_id = 'b'").fetchone()
+        macron = store.con.execute("SELECT id FROM incidents WHERE target_country = 'FRA'").fetchone()
+        store.write([result("a", "h1-changed", [("a9", MACRON, "2025-11-01")])])
+        ids = sorted(r[0] for r in store.con.execute("SELECT id FROM events").fetchall())
+        assert ids == ["a9", "b1", "b2"]
+        assert store.con.execute("SELECT ingested_at FROM documents WHERE doc_id = 'b'").fetchone() == before
+        # the UKR call now has one source; the untouched FRA incident kept its id
+        assert store.con.execute("SELECT n_sources FROM incidents WHERE target_country = 'UKR'"
+                                 ).fetchone() == (1,)
+        assert store.con.execute("SELECT id FROM incidents WHERE date_value = '2025-12-20'"
+                                 ).fetchone() == macron
+        assert store.con.execute("SELECT count(*) FROM actors WHERE doc_id = 'a'").fetchone() == (3,)
+        assert store.counts()["incidents"] == 3
+
+
+def test_failed_write_keeps_old_records(tmp_path):
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write([result("a", "h1", [("a1", ZELENSKYY, "2025-12-26")])])
+        before = snapshot(store)
+        bad = result("a", "h2", [("x", ZELENSKYY, "2025-12-26"), ("x", MACRON, "2025-12-26")])
+        try:
+            store.write([bad])  # duplicate event id: the insert fails
+        except duckdb.Error:
+            pass
+        assert snapshot(store) == before
+
+
+def test_old_database_gets_incidents_on_upgrade(tmp_path, monkeypatch):
+    import pyarrow as pa
+
+    from diplograph.db.store import event_row
+
+    path = tmp_path / "old.duckdb"
+    con = duckdb.connect(str(path))
+    monkeypatch.setattr(migrations, "MIGRATIONS", migrations.MIGRATIONS[:1])
+    migrations.migrate(con)  # a database from before m002/m003
+    monkeypatch.undo()
+    row = event_row(result("a", "h1", [("a1", ZELENSKYY, "2025-12-26")]).events[0])
+    row.pop("fusion_key")
+    old = pa.Table.from_pylist([row])  # noqa: F841
+    con.execute(f"INSERT INTO events ({', '.join(row)}) SELECT {', '.join(row)} FROM old")
+    con.close()
+    with Store(path) as store:
+        assert store.counts()["incidents"] == 1
+        assert store.con.execute("SELECT fusion_key FROM events").fetchone() == ("CONSULT|CAN|UKR",)
+
+
+def test_event_filter_applies_to_incidents(tmp_path):
+    from diplograph.db import queries
+
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write([result("a", "h1", [("a1", ZELENSKYY, "2025-12-26"), ("a2", MACRON, "2025-11-02")])])
+        assert len(queries.incidents(store.con, EventFilter(actor="FRA"))) == 1
+        assert len(queries.incidents(store.con, EventFilter(since="2025-12"))) == 1
+        assert len(queries.incidents(store.con, EventFilter(actor="mark carney"))) == 2
+
+
+TEXTS = {  # short articles written for this test
+    "one.txt": "Canadian Prime Minister Mark Carney spoke by phone with Ukrainian President "
+               "Volodymyr Zelenskyy on December 26, 2025, his office said.",
+    "two.txt": "French President Emmanuel Macron met Mark Carney in Paris on March 17, 2025.",
+}
+
+
+def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path):
+    from diplograph.ingest import ingest_paths
+
+    corpus, db = tmp_path / "in", tmp_path / "db.duckdb"
+    corpus.mkdir()
+    for name, text in TEXTS.items():
+        (corpus / name).write_text(text, encoding="utf-8")
+    first = ingest_paths([str(corpus)], db)
+    assert first.documents == 2 and first.events >= 2
+    with Store(db) as store:
+        before = snapshot(store)
+    again = ingest_paths([str(corpus)], db)
+    assert (again.documents, again.unchanged) == (0, 2)
+    with Store(db) as store:
+        assert snapshot(store) == before
+    (corpus / "two.txt").write_text("French President Emmanuel Macron met Mark Carney in Paris "
+                                    "on March 18, 2025.", encoding="utf-8")
+    third = ingest_paths([str(corpus)], db)
+    assert (third.documents, third.unchanged) == (1, 1)
+    with Store(db) as store:
+        after = snapshot(store)
+        dates = {r[0] for r in store.con.execute("SELECT date_value FROM events WHERE doc_id = 'two'").fetchall()}
+    assert dates == {"2025-03-18"}
+    assert [r for r in after["articles"] if "'one'" in r] == [r for r in before["articles"] if "'one'" in r]
+    assert [r for r in after["documents"] if "'one'" in r] == [r for r in before["documents"] if "'one'" in r]

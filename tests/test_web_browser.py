@@ -1,0 +1,175 @@
+"""The dashboard in real headless Chromium (Debian's /usr/bin/chromium, driven by Playwright).
+
+Loads every page on a DB built from the bundled sample, clicks overview → dyad →
+event, checks the highlighted evidence, the claim-status styling and that no page
+logs a console error or fetches anything from outside the server. Screenshots go
+to ``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("fastapi", reason="the web extra is not installed")
+
+CHROMIUM = Path(os.environ.get("DIPLOGRAPH_CHROMIUM", "/usr/bin/chromium"))
+SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
+ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+        "--disable-component-update", "--disable-sync", "--no-first-run",
+        "--disable-dev-shm-usage"]
+
+pytestmark = [
+    pytest.mark.browser,
+    pytest.mark.skipif(not CHROMIUM.exists(),
+                       reason=f"{CHROMIUM} is absent (apt-get install -y chromium; .ci/run does it)"),
+]
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> str:
+    from test_api import sample_db  # noqa: PLC0415  (same session DB as the API tests)
+
+    from diplograph.web import WebSettings, create_app
+    from diplograph.web.testing import running_server
+
+    with running_server(create_app(WebSettings(db=sample_db(tmp_path_factory)))) as url:
+        yield url
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser, base):
+    """A fresh page that records console errors and refuses any request off the server."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    pg = context.new_page()
+    pg.errors = []
+    pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
+    pg.on("pageerror", lambda e: pg.errors.append(str(e)))
+    pg.on("requestfailed", lambda r: pg.errors.append(f"request failed: {r.url}"))
+
+    def offline(route):
+        if route.request.url.startswith(base):
+            route.continue_()
+        else:
+            pg.errors.append(f"outside request: {route.request.url}")
+            route.abort()
+
+    pg.route("**/*", offline)
+    pg.set_default_timeout(15_000)
+    yield pg
+    context.close()
+    assert pg.errors == [], pg.errors
+
+
+def shot(pg, name: str) -> None:
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    pg.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def chart_drawn(pg, selector: str) -> None:
+    pg.wait_for_selector(f"{selector} canvas")
+    size = pg.eval_on_selector(f"{selector} canvas", "c => [c.width, c.height]")
+    assert size[0] > 100 and size[1] > 100
+
+
+def test_click_through_overview_dyad_event(page, base):
+    page.goto(base + "/")
+    chart_drawn(page, "#chart-types")
+    chart_drawn(page, "#chart-status")
+    page.wait_for_timeout(600)  # let the chart animation finish before the screenshot
+    shot(page, "1-overview")
+    link = page.locator("#top-dyads a.dyad-link").first
+    pair = link.get_attribute("href")
+    link.click()
+    page.wait_for_url("**/dyad?*")
+    assert page.url.endswith(pair)
+    page.wait_for_selector("#last-contact")
+    items = page.locator("#timeline li.tl-event")
+    assert items.count() >= 1
+    chart_drawn(page, "#chart-timeline")
+    page.wait_for_timeout(400)
+    shot(page, "2-dyad")
+
+    first = items.first
+    evidence = first.locator("blockquote").inner_text().strip()
+    first.locator("a.event-link").click()
+    page.wait_for_url("**/events/*")
+    mark = page.locator("mark.evidence.focus")
+    assert mark.count() >= 1
+    assert " ".join(mark.all_inner_texts()).split() == evidence.split()
+    assert page.locator("#source-link a").first.get_attribute("href").startswith("/articles/")
+    assert page.locator("#claimed-by").inner_text().strip()
+    background = mark.first.evaluate("m => getComputedStyle(m).backgroundColor")
+    assert background not in ("rgba(0, 0, 0, 0)", "transparent")
+    shot(page, "4-event")
+
+
+def test_statuses_look_different_on_the_dyad_page(page, base):
+    page.goto(base + "/dyad?a=USA&b=RUS")
+    styles = page.eval_on_selector_all(
+        "#timeline li.tl-event",
+        "els => els.map(e => [e.dataset.status, getComputedStyle(e).borderLeftStyle,"
+        " getComputedStyle(e).borderLeftColor, getComputedStyle(e).backgroundColor])")
+    by_status = {s: tuple(rest) for s, *rest in styles}
+    assert "planned" in by_status and len(by_status) >= 2, by_status
+    assert len(set(by_status.values())) == len(by_status), by_status
+    assert by_status["planned"][0] == "dashed"
+    answer = page.locator("#last-contact").inner_text()
+    assert "CONSULT" in answer
+
+
+def test_network_page_filters_by_type_and_period(page, base):
+    page.goto(base + "/network")
+    chart_drawn(page, "#chart-network")
+    all_links = page.locator("#edges tbody tr").count()
+    page.select_option("select[name=type]", "CONSULT")
+    page.fill("input[name=since]", "2025-01-01")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/network?*type=CONSULT*")
+    chart_drawn(page, "#chart-network")
+    rows = page.locator("#edges tbody tr")
+    assert 1 <= rows.count() <= all_links
+    assert all("CONSULT" in t and "ACCUSE" not in t for t in rows.all_inner_texts())
+    page.wait_for_timeout(1500)  # force layout settles
+    shot(page, "3-network")
+
+
+def test_map_page_draws_offline_boundaries_and_places(page, base):
+    page.goto(base + "/map")
+    page.wait_for_selector("#chart-map[data-map-ready='1']")
+    chart_drawn(page, "#chart-map")
+    assert page.locator("#places tbody tr").count() >= 1
+    page.wait_for_timeout(600)
+    shot(page, "5-map")
+
+
+def test_other_pages_load_cleanly(page, base):
+    import httpx
+
+    ev = httpx.get(base + "/api/events?limit=1").json()["data"][0]
+    incident = httpx.get(f"{base}/api/events/{ev['id']}").json()["incident_id"]
+    for path, name in [("/events", "events"), ("/incidents", "incidents"),
+                       (f"/incidents/{incident}", "incident"),
+                       (f"/articles/{ev['doc_id']}/{ev['article_index']}", "article"),
+                       ("/actors/RUS", "actor")]:
+        assert page.goto(base + path).status == 200, path
+        shot(page, f"page-{name}")
+    page.goto(f"{base}/articles/{ev['doc_id']}/{ev['article_index']}")
+    assert page.locator("mark.evidence").count() >= 1
+    assert page.goto(base + "/events?type=NOPE").status == 422
+    assert "type" in page.locator(".error-details").inner_text()
+    shot(page, "page-error-422")
+    # The browser logs the deliberate 422 itself; nothing else may be there.
+    assert len(page.errors) == 1 and "422" in page.errors[0], page.errors
+    page.errors.clear()
