@@ -133,6 +133,8 @@ def light_verb_of(noun: Token) -> Token | None:
         return head
     if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in VERB_POS:
         return head.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "acomp":
+        return head.head  # "ready FOR dialogue": the adjective carries the clause
     if noun.dep_ == "conj":
         return light_verb_of(noun.head)
     if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NOUN", "NUM"}
@@ -214,7 +216,9 @@ def subject_tokens(verb: Token) -> list[Token]:
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
-        subjects = [c for c in verb.children if c.dep_ in SUBJECT_DEPS]
+        deps = SUBJECT_DEPS if seen == 1 else SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+        # "Zelenskyy is expected TO MEET": a raising verb's passive subject is the actor.
+        subjects = [c for c in verb.children if c.dep_ in deps]
         if subjects:
             subj = subjects[0]
             if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":

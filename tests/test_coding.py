@@ -1,0 +1,148 @@
+"""The event coder on sentences written for the contract's rules (SPEC §4):
+one test per claim status and per diplomacy rule."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplograph.coding import EventCoder
+from diplograph.nlp import load_nlp
+from diplograph.records import Article, Event, PublishedDate
+
+
+@pytest.fixture(scope="module")
+def code():
+    coder, nlp = EventCoder(), load_nlp()
+
+    def run(text: str, published: str = "2025-03-14") -> list[Event]:
+        article = Article(doc_id="t", article_index=0, title=None, text=text,
+                          published=PublishedDate(value=published, precision="day",
+                                                  source="metadata"))
+        return coder.code(article, nlp(text))
+    return run
+
+
+def find(events: list[Event], kind: str, source: str | None = None,
+         target: str | None = None) -> Event:
+    """The event of ``kind`` between these countries (either way for symmetric types)."""
+    for ev in events:
+        countries = (ev.source and ev.source.country, ev.target and ev.target.country)
+        if ev.type != kind:
+            continue
+        if source and source not in countries:
+            continue
+        if target and target not in countries:
+            continue
+        return ev
+    raise AssertionError(f"no {kind} {source}->{target} in "
+                         f"{[(e.type, e.source and e.source.country, e.target and e.target.country, e.status) for e in events]}")
+
+
+# ------------------------------------------------------------------ statuses
+def test_asserted(code):
+    ev = find(code("Canadian Prime Minister Mark Carney met French President Emmanuel Macron "
+                   "in Paris on Monday."), "CONSULT", "CAN", "FRA")
+    assert ev.status == "asserted"
+    assert ev.date.value == "2025-03-10" and ev.date.precision == "day"
+
+
+def test_reported_with_claimed_by(code):
+    ev = find(code("Carney spoke with Ukrainian President Volodymyr Zelenskyy by phone on "
+                   "Thursday, according to a statement from the Prime Minister's Office."),
+              "CONSULT", "CAN", "UKR")
+    assert ev.status == "reported"
+    assert ev.mode == "phone"
+
+
+def test_reported_by_a_named_speaker(code):
+    ev = find(code("Britain expelled a Russian diplomat, the Foreign Office said on Tuesday."),
+              "SANCTION", "GBR", "RUS")
+    assert ev.status == "reported"
+    assert ev.claimed_by is not None and ev.claimed_by.country == "GBR"
+
+
+def test_unconfirmed(code):
+    ev = find(code("The Kremlin said it could neither confirm nor deny that Putin had spoken "
+                   "to Trump.", "2025-02-10"), "CONSULT", "RUS", "USA")
+    assert ev.status == "unconfirmed"
+
+
+def test_planned(code):
+    ev = find(code("Zelenskyy is expected to meet Trump in Florida on Sunday.", "2025-12-26"),
+              "CONSULT", "UKR", "USA")
+    assert ev.status == "planned"
+    assert ev.date.value == "2025-12-28"
+
+
+def test_hypothetical_deployment_and_asserted_warning(code):
+    events = code("Russia warned that if Paris sends troops to Ukraine, it will create "
+                  "serious problems.")
+    assert find(events, "THREATEN", "RUS").status == "asserted"
+
+
+def test_denied(code):
+    ev = find(code("The Kremlin denied that Putin had spoken with Trump.", "2024-11-11"),
+              "CONSULT", "RUS", "USA")
+    assert ev.status == "denied"
+
+
+def test_negated(code):
+    ev = find(code("Chancellor Olaf Scholz said Germany would not send soldiers to Ukraine.",
+                   "2024-02-27"), "MOBILIZE", "DEU")
+    assert ev.status == "negated"
+
+
+# ------------------------------------------------------------------ diplomacy rules
+def test_summoned_ambassador_is_accuse(code):
+    ev = find(code("China summoned Japan's ambassador on Thursday to protest remarks by the "
+                   "Japanese prime minister.", "2025-11-14"), "ACCUSE", "CHN", "JPN")
+    assert ev.mode == "disapprove"
+    assert not [e for e in code("China summoned Japan's ambassador.") if e.type == "CONSULT"]
+
+
+def test_diplomatic_protest_is_accuse_disapprove(code):
+    ev = find(code("Japan lodged a protest with China over the remarks."), "ACCUSE", "JPN", "CHN")
+    assert ev.mode == "disapprove"
+
+
+def test_cancelled_meeting_is_reject(code):
+    ev = find(code("Trump cancelled his planned meeting with Putin in Budapest."),
+              "REJECT", "USA", "RUS")
+    assert ev.status == "asserted"
+
+
+def test_expelled_diplomats_is_sanction_expel(code):
+    ev = find(code("Poland expelled three Belarusian diplomats on Friday."), "SANCTION", "POL", "BLR")
+    assert ev.mode == "expel"
+
+
+def test_threat_to_cut_relations_is_threaten_relations(code):
+    ev = find(code("Turkey threatened to cut diplomatic relations with Israel."),
+              "THREATEN", "TUR", "ISR")
+    assert ev.mode == "relations"
+
+
+def test_tariffs_are_sanction(code):
+    ev = find(code("The United States imposed tariffs on Canadian steel on Tuesday."),
+              "SANCTION", "USA", "CAN")
+    assert ev.status == "asserted"
+
+
+def test_scheduled_meeting_is_planned_consult(code):
+    ev = find(code("Macron will meet Starmer in London next week."), "CONSULT", "FRA", "GBR")
+    assert ev.status == "planned"
+
+
+def test_intent_to_cooperate_is_agree(code):
+    ev = find(code("Russia said it was ready to improve relations with Japan."), "AGREE", "RUS")
+    assert ev.status in {"asserted", "reported"}
+
+
+def test_plain_comment_is_not_an_event(code):
+    assert code("Macron said the weather in Paris was lovely this spring.") == []
+
+
+def test_headline_words_in_a_comment_do_not_make_events(code):
+    assert code("The summit was described by officials as long and tiring.") == []
