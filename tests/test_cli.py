@@ -145,3 +145,17 @@ def test_eval_from_the_database(sample_db):
     result = run("eval", "--gold", str(gold), "--db", str(sample_db), "--json")
     figures = json.loads(result.stdout)
     assert figures["true_positive_keys"] > 0
+
+
+def test_events_filtered_by_place(sample_db):
+    located = [json.loads(line) for line in run("events", "--db", str(sample_db)).stdout.splitlines()
+               if json.loads(line).get("location")]
+    assert located, "the sample has events with a location"
+    country = located[0]["location"]["country"]
+    out = run("events", "--db", str(sample_db), "--place", country)
+    events = [json.loads(line) for line in out.stdout.splitlines()]
+    assert events and all(e["location"]["country"] == country for e in events)
+    word = located[0]["location"]["name"].split()[0]
+    by_name = [json.loads(line) for line in
+               run("events", "--db", str(sample_db), "--place", word).stdout.splitlines()]
+    assert by_name and all(word.lower() in e["location"]["name"].lower() for e in by_name)

@@ -54,6 +54,8 @@ TypeFilter = Annotated[Optional[str], typer.Option("--type", help="PLOVER event 
 SinceFilter = Annotated[Optional[str], typer.Option("--since", help="Earliest event date, YYYY[-MM[-DD]].")]
 UntilFilter = Annotated[Optional[str], typer.Option("--until", help="Latest event date, YYYY[-MM[-DD]].")]
 StatusFilter = Annotated[Optional[str], typer.Option("--status", help="Claim status, e.g. reported.")]
+CountryFilter = Annotated[Optional[str], typer.Option("--country", help="ISO3 code of either actor's country.")]
+PlaceFilter = Annotated[Optional[str], typer.Option("--place", help="Where it happened: ISO3 code or words of the place name.")]
 
 
 def _report(error: DocumentError) -> None:
@@ -159,14 +161,16 @@ def events(
     since: SinceFilter = None,
     until: UntilFilter = None,
     status: StatusFilter = None,
+    country: CountryFilter = None,
+    place: PlaceFilter = None,
 ) -> None:
     """List stored events, filtered."""
     from diplograph.db.store import EventFilter, Store
 
     try:
         with Store(db, read_only=True) as store:
-            records = store.events(EventFilter(actor=actor, type=type, since=since,
-                                               until=until, status=status))
+            records = store.events(EventFilter(actor=actor, type=type, since=since, until=until,
+                                               status=status, country=country, place=place))
     except DiplographError as exc:
         raise _fail(str(exc), 2) from exc
     WRITERS[format.value](records, sys.stdout, EVENT_COLUMNS) if format is not EventFormat.jsonl \
@@ -203,6 +207,8 @@ def incidents(
     since: SinceFilter = None,
     until: UntilFilter = None,
     status: StatusFilter = None,
+    country: CountryFilter = None,
+    place: PlaceFilter = None,
 ) -> None:
     """List incidents: events fused across articles, with their sources and claim statuses."""
     from diplograph.db import queries
@@ -212,7 +218,8 @@ def incidents(
     try:
         with Store(db, read_only=True) as store:
             records = queries.incidents(store.con, EventFilter(
-                actor=actor, type=type, since=since, until=until, status=status), limit=None)
+                actor=actor, type=type, since=since, until=until, status=status,
+                country=country, place=place), limit=None)
     except DiplographError as exc:
         raise _fail(str(exc), 2) from exc
     if format is EventFormat.jsonl:
@@ -237,12 +244,15 @@ def export(
     since: SinceFilter = None,
     until: UntilFilter = None,
     status: StatusFilter = None,
+    country: CountryFilter = None,
+    place: PlaceFilter = None,
 ) -> None:
     """Export the database: Parquet tables, a GDELT-like CSV or PLOVER JSON Lines."""
     from diplograph.db.store import EventFilter, Store
     from diplograph.exports import export as export_db
 
-    flt = EventFilter(actor=actor, type=type, since=since, until=until, status=status)
+    flt = EventFilter(actor=actor, type=type, since=since, until=until, status=status,
+                      country=country, place=place)
     try:
         with Store(db, read_only=True) as store:
             written = export_db(store.con, to, format.value, flt)

@@ -93,8 +93,11 @@ def plover_record(event: dict, report: dict | None = None, mapping: dict | None 
         "id": event["id"], "date": date.get("value"), "date_resolution": date.get("precision"),
         "actor": _plover_actor(event.get("source")), "recipient": _plover_actor(event.get("target")),
         "event": code.type, "mode": code.mode, "context": [],
-        "location": {"name": loc.get("name"), "country": loc.get("country"), "lat": loc.get("lat"),
-                     "lon": loc.get("lon")} if loc else None,
+        # The manual's event location fields.
+        "event_loc": {"name": loc.get("name"), "country": loc.get("country"),
+                      "admin1": loc.get("admin1"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+                      "geonameid": loc.get("geonameid"), "precision": loc.get("precision")}
+        if loc else None,
         "event_text": event.get("trigger"), "text": evidence.get("text"),
         "text_info": {
             "doc_id": event["doc_id"], "article_index": event["article_index"],

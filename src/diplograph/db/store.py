@@ -44,6 +44,7 @@ class EventFilter:
     until: str | None = None
     status: str | None = None
     country: str | None = None
+    place: str | None = None  # where it happened: a country code or words of the place name
 
     def where(self) -> tuple[str, list]:
         """SQL condition (bound parameters only) and its parameters."""
@@ -61,6 +62,12 @@ class EventFilter:
         if self.country:
             clauses.append("(source_country = ? OR target_country = ?)")
             params += [self.country.upper(), self.country.upper()]
+        if self.place and _is_country_code(self.place):
+            clauses.append("location_country = ?")
+            params.append(self.place)
+        elif self.place:
+            clauses.append("lower(location_name) LIKE ?")
+            params.append(f"%{self.place.lower()}%")
         if self.type:
             clauses.append("type = ?")
             params.append(self.type.upper())

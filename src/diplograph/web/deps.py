@@ -91,13 +91,20 @@ TextParam = Annotated[
 ]
 
 
+PlaceParam = Annotated[
+    Annotated[str, StringConstraints(min_length=1, max_length=100)] | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="Where the event happened: an ISO3 code or words of the place name."),
+]
+
+
 def get_filter(type: TypeParam = None, status: StatusParam = None, since: SinceParam = None,
                until: UntilParam = None, actor: ActorParam = None,
-               country: CountryParam = None) -> EventFilter:
+               country: CountryParam = None, place: PlaceParam = None) -> EventFilter:
     """The common event filter from validated query parameters."""
     return EventFilter(type=type.value if type else None, status=status.value if status else None,
                        since=since, until=until, actor=actor,
-                       country=country.upper() if country else None)
+                       country=country.upper() if country else None, place=place)
 
 
 FilterDep = Annotated[EventFilter, Depends(get_filter)]
