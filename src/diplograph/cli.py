@@ -129,12 +129,12 @@ def extract(
     paths: Paths,
     format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.jsonl,
     actors: ActorsOption = None,
-    min_confidence: Annotated[float, typer.Option("--min-confidence", help="Drop events below this confidence.")] = 0.0,
+    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Drop events below this confidence (default 0.5; 0 keeps all).")] = None,
 ) -> None:
     """Code events from files and print them (stateless: nothing is stored)."""
     from diplograph.pipeline import process_paths
 
-    settings = _settings(actors).model_copy(update={"min_confidence": min_confidence})
+    settings = Settings.from_env(actor_files=actors or None, min_confidence=min_confidence)
     failed = 0
     events = []
     for result in process_paths(paths, settings):

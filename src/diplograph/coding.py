@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
-from diplograph import quotes, status, timexpr
+from diplograph import confidence, quotes, status, timexpr
 from diplograph.actors import ActorResolver
 from diplograph.lexicon import Lexicon, TriggerRule, load_lexicon
 from diplograph.locations import Gazetteer, default_gazetteer, event_location
@@ -77,6 +77,8 @@ class EventCoder:
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer = gazetteer or default_gazetteer()
         self._name_cache: dict[str, ActorRef | None] = {}
+        # event id -> confidence features, when a calibration run asks for them
+        self.feature_log: dict[str, dict[str, float]] | None = None
         self._state_words = _state_words(self.resolver.kb)
 
     def code(self, article: Article, doc: Doc) -> list[Event]:
@@ -197,15 +199,19 @@ class EventCoder:
             gazetteer=self.gazetteer,
         )
         evidence = shared["evidence"]
-        return Event(
+        values = _feature_values(frame, source, target, shared)
+        event = Event(
             id=_event_id(ctx.article, evidence.start, trigger.token.idx, frame.type, source, target),
             doc_id=ctx.article.doc_id, article_index=ctx.article.article_index,
             type=frame.type, mode=frame.mode, source=source, target=target,
             date=shared["date"], location=location, status=shared["status"],
             claimed_by=shared["claimed_by"], evidence=evidence, quote=shared["quote"],
-            confidence=_confidence(frame, source, target, shared), trigger=trigger.token.text,
+            confidence=confidence.score(values), trigger=trigger.token.text,
             extractor=EXTRACTOR,
         )
+        if self.feature_log is not None:
+            self.feature_log[event.id] = values
+        return event
 
 
 class _ArticleContext:
@@ -460,18 +466,12 @@ def _same(a: ActorRef | None, b: ActorRef | None) -> bool:
     return a is not None and b is not None and a.name == b.name and a.country == b.country
 
 
-def _confidence(frame: Frame, source, target, shared) -> float:
-    """A transparent score: stronger when both actors resolve to known entities, the
-    rule is specific, and the sentence is short; calibrated in docs/benchmarks.md."""
-    score = 0.45
-    score += 0.15 if source and (source.wikidata or source.kind in {"state", "organisation"}) else 0.0
-    score += 0.1 if target is not None else 0.0
-    score += 0.1 if frame.trigger.rule.specificity else 0.0
-    score += 0.05 if frame.trigger.token is frame.trigger.verb else 0.0
-    length = len(shared["sent"])
-    score -= 0.1 if length > 40 else 0.0
-    score -= 0.05 if shared["status"] in {"hypothetical", "unconfirmed"} else 0.0
-    return round(max(0.05, min(0.99, score)), 2)
+def _feature_values(frame: Frame, source, target, shared) -> dict[str, float]:
+    trigger = frame.trigger
+    return confidence.features(
+        source=source, target=target, specificity=trigger.rule.specificity,
+        noun_trigger=trigger.token is not trigger.verb, sentence_tokens=len(shared["sent"]),
+        status=shared["status"], folded=bool(frame.extra_targets))
 
 
 def _event_id(article: Article, start: int, trigger_at: int, kind: str, source, target) -> str:

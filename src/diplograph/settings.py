@@ -30,7 +30,9 @@ class Settings(BaseModel):
     batch_size: int = Field(64, description="Documents per parse-and-write batch.")
     n_process: int = Field(1, description="spaCy worker processes for parsing.")
     min_confidence: float = Field(
-        0.0, description="Events below this confidence are not emitted or stored."
+        0.5,
+        description="Events below this confidence (the model's probability that the event is "
+        "right) are not emitted or stored; 0 keeps everything.",
     )
     doc_timeout_s: float = Field(
         60.0, description="A document whose coding takes longer than this is reported as failed."

@@ -1,0 +1,75 @@
+"""Per-event confidence: a logistic model over a few transparent features.
+
+The weights live in ``data/lexicon/confidence.yaml``; ``benchmarks/calibrate.py``
+fits them on data we labelled ourselves (the hand-written coding cases and the
+sample's gold) and reports how well they are calibrated on held-out gold
+(docs/benchmarks.md), so a threshold means what it says.
+"""
+
+from __future__ import annotations
+
+import functools
+import math
+from importlib import resources
+
+import yaml
+
+from diplograph.errors import KnowledgeError
+from diplograph.records import ActorRef
+
+FEATURES: tuple[str, ...] = (
+    "source_identified",  # the source is a state, an organisation or a person with a country
+    "source_known_person",  # the source is a person in the knowledge base (has a QID)
+    "target_present",
+    "target_identified",
+    "target_inferred",  # the target was not named: a domestic event's own country
+    "specific_rule",  # the rule needed an object, preposition or particle, not just a verb
+    "noun_trigger",  # the event was carried by a noun ("held talks")
+    "long_sentence",  # tokens beyond 25, scaled to [0, 1] at 75
+    "reported",
+    "future",  # planned or hypothetical
+    "not_happened",  # negated or denied
+    "folded",  # an embedded act was folded into this one
+)
+
+
+def _identified(actor: ActorRef | None) -> bool:
+    return actor is not None and bool(actor.country or actor.kind == "organisation")
+
+
+def features(*, source: ActorRef | None, target: ActorRef | None, specificity: int,
+             noun_trigger: bool, sentence_tokens: int, status: str, folded: bool) -> dict:
+    """The feature values of one event (see ``FEATURES``)."""
+    return {
+        "source_identified": float(_identified(source)),
+        "source_known_person": float(bool(source and source.wikidata)),
+        "target_present": float(target is not None),
+        "target_identified": float(_identified(target)),
+        "target_inferred": float(target is not None and target.text is None),
+        "specific_rule": float(specificity > 0),
+        "noun_trigger": float(noun_trigger),
+        "long_sentence": min(max(sentence_tokens - 25, 0) / 50, 1.0),
+        "reported": float(status in {"reported", "unconfirmed"}),
+        "future": float(status in {"planned", "hypothetical"}),
+        "not_happened": float(status in {"negated", "denied"}),
+        "folded": float(folded),
+    }
+
+
+@functools.lru_cache(maxsize=1)
+def weights() -> tuple[float, dict[str, float]]:
+    """(bias, weights) from the packaged model file."""
+    text = (resources.files("diplograph") / "data" / "lexicon" / "confidence.yaml").read_text(
+        encoding="utf-8")
+    data = yaml.safe_load(text) or {}
+    unknown = set(data.get("weights", {})) - set(FEATURES)
+    if unknown or "bias" not in data:
+        raise KnowledgeError(f"confidence.yaml: needs `bias`; unknown features {sorted(unknown)}")
+    return float(data["bias"]), {k: float(v) for k, v in data.get("weights", {}).items()}
+
+
+def score(values: dict[str, float]) -> float:
+    """The probability that the event is right, rounded to two decimals."""
+    bias, w = weights()
+    z = bias + sum(w.get(name, 0.0) * value for name, value in values.items())
+    return round(1.0 / (1.0 + math.exp(-z)), 2)
