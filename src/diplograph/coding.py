@@ -87,7 +87,7 @@ class EventCoder:
         home = self._home_country(article, anchor)
         mentions = self.resolver.find_mentions(doc, when=anchor, home_country=home)
         context = _ArticleContext(article, doc, anchor, mentions, quotes.find_attributions(doc),
-                                  self._name_actor)
+                                  self._name_actor, self.resolver.kb.sectors)
         events: list[Event] = []
         for sent in doc.sents:
             for frame in self._frames(sent):
@@ -148,7 +148,7 @@ class EventCoder:
         if not target_actors:
             target_actors = _first_actor(fallback_target_tokens(trigger), ctx, exclude=source_actors)
         if not target_actors and frame.type in DOMESTIC_TYPES and len(source_actors) == 1:
-            target_actors = _domestic_target(source_actors[0], self.resolver.kb)
+            target_actors = _domestic_target(source_actors[0], self.resolver.kb, frame.type)
         if not source_actors and not target_actors:
             return []
         if frame.type in SYMMETRIC_TYPES and not target_actors and len(source_actors) > 1:
@@ -218,9 +218,10 @@ class _ArticleContext:
     """Per-article lookups: token → mention, speaker spans → actors."""
 
     def __init__(self, article, doc, anchor, mentions: list[Mention], attributions,
-                 name_actor) -> None:
+                 name_actor, sectors: dict[str, str]) -> None:
         self.article, self.doc, self.anchor = article, doc, anchor
         self.name_actor = name_actor
+        self.sectors = sectors
         self.attributions = attributions
         self.mentions = mentions
         self.by_token: dict[int, Mention] = {}
@@ -230,7 +231,23 @@ class _ArticleContext:
 
     def mention_for(self, token: Token) -> Mention | None:
         """The mention covering ``token`` or, failing that, the nearest one in its phrase
-        ("officials FROM RUSSIA"), never crossing into another clause."""
+        ("officials FROM RUSSIA"), never crossing into another clause. A group noun placed
+        by a state ("opposition parties IN NEPAL") is that state's group, with the sector
+        its noun names."""
+        found = self._nearest_mention(token)
+        if found is None or token.i in self.by_token or token.pos_ not in {"NOUN", "PROPN"}:
+            return found
+        sector = self.sectors.get(token.lower_) or self.sectors.get(
+            " ".join(c.lower_ for c in token.lefts if c.dep_ == "compound") + " " + token.lower_)
+        actor = found.actor
+        if sector is None or actor.kind != "state" or sector == actor.sector:
+            return found
+        return Mention(start=found.start, end=found.end, token_start=found.token_start,
+                       token_end=found.token_end,
+                       actor=ActorRef(name=actor.name, country=actor.country, sector=sector,
+                                      kind="group", text=actor.text))
+
+    def _nearest_mention(self, token: Token) -> Mention | None:
         frontier = [token]
         while frontier:
             tok = frontier.pop(0)
@@ -433,14 +450,16 @@ def _first_actor(tokens: Iterable[Token], ctx: _ArticleContext,
     return []
 
 
-def _domestic_target(source: ActorRef, kb) -> list[ActorRef]:
+def _domestic_target(source: ActorRef, kb, kind: str) -> list[ActorRef]:
     """A protest or a coercive act with no stated target is aimed at the source's own
     country (PLOVER/ICEWS convention for domestic events); ``text`` None marks it inferred."""
     if not source.country or source.kind == "organisation":
         return []
     country = kb.countries.get(source.country)
     name = country.name if country else source.country
-    return [ActorRef(name=name, country=source.country, kind="state")]
+    # Protests are aimed at the state's government; coercion at its people.
+    sector = "GOV" if kind == "PROTEST" else "CVL"
+    return [ActorRef(name=name, country=source.country, sector=sector, kind="state")]
 
 
 def _speaker_of_clause(pronoun: Token, ctx: _ArticleContext) -> Mention | None:
@@ -463,7 +482,9 @@ def _is_own_cue(att: quotes.Attribution, trigger: Trigger) -> bool:
 
 
 def _same(a: ActorRef | None, b: ActorRef | None) -> bool:
-    return a is not None and b is not None and a.name == b.name and a.country == b.country
+    """The same actor on both sides (protesters and the government of one state are not)."""
+    return (a is not None and b is not None and a.name == b.name and a.country == b.country
+            and (a.sector or "GOV") == (b.sector or "GOV"))
 
 
 def _feature_values(frame: Frame, source, target, shared) -> dict[str, float]:
