@@ -32,3 +32,12 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     # Articles can be long; the parser is run per paragraph anyway.
     nlp.max_length = 2_000_000
     return nlp
+
+
+def doc_text(doc) -> str:  # type: ignore[no-untyped-def]
+    """``doc.text``, computed once per Doc: spaCy rebuilds it from the tokens on every
+    access, which made per-sentence lookups quadratic in the article's length."""
+    text = doc.user_data.get("diplograph.text")
+    if text is None:
+        text = doc.user_data["diplograph.text"] = doc.text
+    return text

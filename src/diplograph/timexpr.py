@@ -37,6 +37,7 @@ import yaml
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.errors import KnowledgeError
+from diplograph.nlp import doc_text
 from diplograph.records import EventDate
 
 logger = logging.getLogger(__name__)
@@ -591,11 +592,12 @@ def find_dates(span: Span | Doc) -> list[tuple[int, int, str]]:
         preceding modifier ("early 2022", "late last year").
     """
     doc = span.doc if isinstance(span, Span) else span
-    lo, hi = (span.start_char, span.end_char) if isinstance(span, Span) else (0, len(doc.text))
+    text = doc_text(doc)
+    lo, hi = (span.start_char, span.end_char) if isinstance(span, Span) else (0, len(text))
     ranges = [(e.start_char, e.end_char) for e in doc.ents
               if lo <= e.start_char and e.end_char <= hi and _is_date_entity(e)
               and not _is_verb_homograph(doc, e.start_char, e.end_char)]
-    for m in _candidate_pattern().finditer(doc.text, lo, hi):
+    for m in _candidate_pattern().finditer(text, lo, hi):
         start = m.start(1) if m.group(1) else m.start()
         if not _is_verb_homograph(doc, start, m.end()):
             ranges.append((start, m.end()))
@@ -605,7 +607,7 @@ def find_dates(span: Span | Doc) -> list[tuple[int, int, str]]:
             merged[-1][1] = max(merged[-1][1], end)
         else:
             merged.append([start, end])
-    return [(s, e, doc.text[s:e]) for s, e in (_widen(doc, s, e, lo) for s, e in merged)]
+    return [(s, e, text[s:e]) for s, e in (_widen(doc, s, e, lo) for s, e in merged)]
 
 
 def _is_verb_homograph(doc: Doc, start: int, end: int) -> bool:
