@@ -116,3 +116,17 @@ def test_clean_title(raw: str, want: str) -> None:
 def test_has_mojibake() -> None:
     assert has_mojibake("caf\u00c3\u00a9")
     assert not has_mojibake("café, Zürich, Москва")
+
+
+def test_links_to_other_stories_are_dropped_not_coded():
+    from diplograph.cleaning import clean_text_dump
+
+    text = ("Leaders meet in Geneva\n\nGENEVA — The two foreign ministers met on Tuesday for "
+            "talks on the ceasefire, officials said.\n\n"
+            "Related: Minister warns rival over border clash | Talks collapse in capital\n\n"
+            "The talks will resume next week, a spokesperson said.\n")
+    (article,) = clean_text_dump(text)
+    body = "\n".join(article.paragraphs)
+    assert "Related" not in body
+    assert any("Related" in line for line in article.dropped)
+    assert "talks will resume" in body

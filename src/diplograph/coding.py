@@ -42,6 +42,9 @@ INTENT_HEADS = {"agree", "pledge", "promise", "vow", "offer", "undertake", "comm
 SPEECH_LEMMAS = {"say", "tell", "state", "announce", "add", "declare", "insist", "claim",
                  "report", "confirm", "write", "note"}
 NEEDS_TARGET = {"CONSULT"}
+# Types that only officials (or groups acting politically) perform.
+OFFICIAL_TYPES = {"CONSULT"}
+PRIVATE_SECTORS = {"CVL", "BUS"}
 # Cooperative acts whose promise is coded AGREE (SPEC §4: intent to cooperate is AGREE).
 PROMISABLE_TYPES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 NAME_ENTITY_TYPES = {"GPE", "NORP", "LOC"}
@@ -157,6 +160,11 @@ class EventCoder:
             return []
         if frame.type in NEEDS_TARGET and not target_actors:
             return []
+        if frame.type in OFFICIAL_TYPES:
+            # Citizens travelling or firms meeting are not diplomacy.
+            source_actors = [a for a in source_actors if a.sector not in PRIVATE_SECTORS]
+            if not source_actors:
+                return []
         state = self._status(frame, ctx)
         shared = self._shared_fields(frame, sent, ctx, state)
         pairs = [(s, t) for s in (source_actors or [None]) for t in (target_actors or [None])]

@@ -17,7 +17,7 @@ FUTURE_GOVERNORS = {
 # Adjectives on an event noun that make it future: "a PLANNED summit".
 FUTURE_ADJECTIVES = {"planned", "upcoming", "scheduled", "expected", "proposed", "possible",
                      "potential", "next", "future", "forthcoming", "prospective"}
-NEGATING_GOVERNORS = {"fail", "refuse", "decline"}
+NEGATING_GOVERNORS = {"fail", "refuse", "decline", "avoid"}
 UNCONFIRMED_GOVERNORS = {"reportedly", "allegedly", "purportedly"}
 
 
@@ -46,6 +46,8 @@ def is_negated(trigger: Token, verb: Token | None) -> bool:
             return True
     for tok in _clause_chain(verb or trigger)[1:]:
         if _has_child(tok, {"neg"}) and tok.lemma_ not in {"say", "tell"}:
+            return True
+        if tok.lemma_.lower() == "avoid":  # "advised citizens to AVOID travelling"
             return True
     return False
 

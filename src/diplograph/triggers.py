@@ -224,6 +224,9 @@ def subject_tokens(verb: Token) -> list[Token]:
             if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
                 subj = verb.head
             return [subj, *subj.conjuncts]
+        controller = _object_controller(verb)
+        if controller is not None:
+            return [controller, *controller.conjuncts]
         if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and verb.head is not verb:
             verb = verb.head
             continue
@@ -233,6 +236,15 @@ def subject_tokens(verb: Token) -> list[Token]:
             return [verb.head]
         return []
     return []
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """ "Putin invited TRUMP to visit Russia": the object of an object-control verb
+    (invite, urge, ask, allow, advise...) is the subject of its infinitive."""
+    if verb.dep_ != "xcomp" or verb.head is verb:
+        return None
+    objects = [c for c in verb.head.children if c.dep_ in {"dobj", "obj"} and c.i < verb.i]
+    return objects[0] if objects else None
 
 
 def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
