@@ -103,6 +103,8 @@ class EventCoder:
         as an event argument it stands for that state."""
         if text not in self._name_cache:
             code = self._state_words.get(text.lower().removeprefix("the "))
+            if code is None and text[:1].isupper():
+                code = self._place_country(text)
             if code is not None:
                 country = self.resolver.kb.countries[code]
                 actor = ActorRef(name=country.name, country=code, sector="GOV", kind="state")
@@ -111,6 +113,13 @@ class EventCoder:
             keep = actor is not None and actor.kind in {"state", "group"} and actor.country
             self._name_cache[text] = actor if keep else None
         return self._name_cache[text]
+
+    def _place_country(self, text: str) -> str | None:
+        """The country of a city or region the gazetteer knows ("shelled JERICHO")."""
+        place = self.gazetteer.resolve(text)
+        if place.precision in {"city", "admin1"} and place.country in self.resolver.kb.countries:
+            return place.country
+        return None
 
     def _home_country(self, article: Article, when: dt.date | None) -> str | None:
         if not article.dateline:
@@ -273,18 +282,22 @@ class _ArticleContext:
         return None
 
     def _named(self, tok: Token) -> Mention | None:
-        if tok.ent_type_ not in NAME_ENTITY_TYPES:
-            return None
-        ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
-        if ent is None:
-            return None
-        actor = self.name_actor(ent.text) or self.name_actor(tok.text)
+        """A state named by a place or demonym the resolver left alone: the entity the
+        token is in, or (where the small model misses the entity, "Sierra Leonean") the
+        proper noun with its compounds."""
+        span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        if span is None or span.label_ not in NAME_ENTITY_TYPES:
+            if tok.pos_ not in {"PROPN", "ADJ"}:
+                return None
+            first = min([c.i for c in tok.lefts if c.dep_ == "compound"] + [tok.i])
+            span = tok.doc[first:tok.i + 1]
+        actor = self.name_actor(span.text) or self.name_actor(tok.text)
         if actor is None:
             return None
-        return Mention(start=ent.start_char, end=ent.end_char, token_start=ent.start,
-                       token_end=ent.end, actor=ActorRef(
+        return Mention(start=span.start_char, end=span.end_char, token_start=span.start,
+                       token_end=span.end, actor=ActorRef(
                            name=actor.name, country=actor.country, sector=actor.sector,
-                           kind=actor.kind, text=ent.text))
+                           kind=actor.kind, text=span.text))
 
     def actor_in_span(self, start: int, end: int) -> ActorRef | None:
         for m in self.mentions:
