@@ -48,6 +48,7 @@ PRIVATE_SECTORS = {"CVL", "BUS"}
 # Cooperative acts whose promise is coded AGREE (SPEC §4: intent to cooperate is AGREE).
 PROMISABLE_TYPES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
 NAME_ENTITY_TYPES = {"GPE", "NORP", "LOC"}
+PLACE_ENTITY_TYPES = {"GPE", "LOC", "FAC"}
 EMBEDDING_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "acl"}
 # Types whose unstated target is the source's own country (domestic events).
 DOMESTIC_TYPES = {"PROTEST", "COERCE"}
@@ -79,7 +80,7 @@ class EventCoder:
         self.resolver = resolver or ActorResolver()
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer = gazetteer or default_gazetteer()
-        self._name_cache: dict[str, ActorRef | None] = {}
+        self._name_cache: dict[tuple[str, bool], ActorRef | None] = {}
         # event id -> confidence features, when a calibration run asks for them
         self.feature_log: dict[str, dict[str, float]] | None = None
         self._state_words = _state_words(self.resolver.kb)
@@ -97,13 +98,14 @@ class EventCoder:
                 events.extend(self._events(frame, sent, context))
         return _unique(events)
 
-    def _name_actor(self, text: str) -> ActorRef | None:
+    def _name_actor(self, text: str, is_place: bool = False) -> ActorRef | None:
         """A state or people named by a place or demonym that the resolver, reading the
         article, took as a place or modifier ("curfew IN MONTENEGRO", "an INDIAN proposal"):
         as an event argument it stands for that state."""
-        if text not in self._name_cache:
+        key = (text, is_place)
+        if key not in self._name_cache:
             code = self._state_words.get(text.lower().removeprefix("the "))
-            if code is None and text[:1].isupper():
+            if code is None and is_place:
                 code = self._place_country(text)
             if code is not None:
                 country = self.resolver.kb.countries[code]
@@ -111,8 +113,8 @@ class EventCoder:
             else:
                 actor = self.resolver.resolve_text(text, when=None)
             keep = actor is not None and actor.kind in {"state", "group"} and actor.country
-            self._name_cache[text] = actor if keep else None
-        return self._name_cache[text]
+            self._name_cache[key] = actor if keep else None
+        return self._name_cache[key]
 
     def _place_country(self, text: str) -> str | None:
         """The country of a city or region the gazetteer knows ("shelled JERICHO")."""
@@ -286,12 +288,15 @@ class _ArticleContext:
         token is in, or (where the small model misses the entity, "Sierra Leonean") the
         proper noun with its compounds."""
         span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        # Only a span the model calls a place may be looked up as a city or region.
+        is_place = span is not None and span.label_ in PLACE_ENTITY_TYPES
         if span is None or span.label_ not in NAME_ENTITY_TYPES:
             if tok.pos_ not in {"PROPN", "ADJ"}:
                 return None
             first = min([c.i for c in tok.lefts if c.dep_ == "compound"] + [tok.i])
             span = tok.doc[first:tok.i + 1]
-        actor = self.name_actor(span.text) or self.name_actor(tok.text)
+        actor = (self.name_actor(span.text, is_place)
+                 or (self.name_actor(tok.text, is_place) if len(span) > 1 else None))
         if actor is None:
             return None
         return Mention(start=span.start_char, end=span.end_char, token_start=span.start,
