@@ -301,6 +301,11 @@ def _iter_warc(path: str, max_bytes: int) -> Iterator[Document | DocumentError]:
 
     good = 0
     cut_record = False
+    if not _starts_like_warc(path):
+        # Checked first: warcio reads a first "line" whole, so a gzip bomb of
+        # zeros would be inflated in memory before warcio gave up on it.
+        yield DocumentError(doc=path, reason="not a WARC file (no WARC/ or ARC header at the start)")
+        return
     with open(path, "rb") as raw:
         handle = _GzipTail(gzip.GzipFile(fileobj=raw)) if path.lower().endswith(".gz") else raw
         records = iter(ArchiveIterator(handle, arc2warc=True))
@@ -311,7 +316,8 @@ def _iter_warc(path: str, max_bytes: int) -> Iterator[Document | DocumentError]:
             except StopIteration:
                 break
             except Exception as exc:  # warcio raises many kinds on broken input
-                yield DocumentError(doc=path, reason=f"broken WARC record after {good} good record(s) ({type(exc).__name__}: {exc})")
+                detail = str(exc)[:200]  # warcio quotes the offending line, whatever its size
+                yield DocumentError(doc=path, reason=f"broken WARC record after {good} good record(s) ({type(exc).__name__}: {detail})")
                 return
             if item is not None:
                 good += isinstance(item, Document)
@@ -321,6 +327,17 @@ def _iter_warc(path: str, max_bytes: int) -> Iterator[Document | DocumentError]:
             yield DocumentError(doc=path, reason=f"truncated gzip after {good} good record(s) ({handle.truncated})")
     if good == 0:
         logger.info("%s: no HTML or text responses in this WARC file", path)
+
+
+def _starts_like_warc(path: str) -> bool:
+    """The first bytes (decompressed) are a WARC or ARC header; unreadable gzip is left to the reader."""
+    try:
+        opener = gzip.open if path.lower().endswith(".gz") else open
+        with opener(path, "rb") as handle:
+            head = handle.read(64).lstrip(b"\r\n")
+    except (EOFError, gzip.BadGzipFile, zlib.error, OSError):
+        return True
+    return not head or head.startswith((b"WARC/", b"filedesc://"))
 
 
 def _warc_document(record, *, path: str, max_bytes: int) -> Document | DocumentError | None:  # type: ignore[no-untyped-def]

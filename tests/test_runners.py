@@ -1,0 +1,92 @@
+"""The engines agree: local ingest == Ray (2-CPU local cluster) → Parquet → load."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+import pytest
+
+from diplograph.errors import UsageError
+from diplograph.ingest import ingest_paths, ingest_with_engine
+from diplograph.parquet_io import (
+    TABLES,
+    iter_partitions,
+    load_parquet,
+    store_schema,
+    write_partition,
+)
+from diplograph.runners.local import iter_results
+from diplograph.settings import Settings
+
+COMPARED = ("documents", "articles", "events", "actors", "quotes", "incidents", "incident_events")
+
+
+def dump(db: Path) -> dict[str, list[tuple]]:
+    """Every row of every table (minus the ingest timestamp), sorted: equal DBs, equal dumps."""
+    con = duckdb.connect(str(db), read_only=True)
+    try:
+        out = {}
+        for table in COMPARED:
+            described = con.execute(f"DESCRIBE {table}").fetchall()
+            cols = [c[0] for c in described if c[0] != "ingested_at"]
+            rows = con.execute(f"SELECT {', '.join(cols)} FROM {table}").fetchall()
+            out[table] = sorted(rows, key=repr)
+        return out
+    finally:
+        con.close()
+
+
+def assert_same_db(a: Path, b: Path) -> None:
+    da, db_ = dump(a), dump(b)
+    for table in COMPARED:
+        assert da[table] == db_[table], f"table {table} differs"
+
+
+@pytest.fixture(scope="module")
+def local_db(tmp_path_factory, sample_dir) -> Path:
+    db = tmp_path_factory.mktemp("local") / "local.duckdb"
+    summary = ingest_paths([str(sample_dir)], db, settings=Settings())
+    assert summary.documents > 0 and summary.events > 0
+    return db
+
+
+def test_partitions_have_the_store_schema_and_load_to_the_same_db(tmp_path, sample_dir, local_db,
+                                                                  article_coder):
+    settings = Settings(batch_size=4)
+    results = [r for r in iter_results([str(sample_dir)], settings, coder=article_coder)
+               if hasattr(r, "events")]
+    for i in range(0, len(results), settings.batch_size):
+        write_partition(results[i:i + settings.batch_size], tmp_path / "out")
+    for table in TABLES:
+        for part in (tmp_path / "out" / table).glob("*.parquet"):
+            assert pq.read_schema(part).remove_metadata() == store_schema(table)
+    assert sum(len(p) for p in iter_partitions(tmp_path / "out")) == len(results)
+    loaded = load_parquet(tmp_path / "out", tmp_path / "p.duckdb", settings=settings)
+    assert loaded.documents == len(results)
+    assert_same_db(local_db, tmp_path / "p.duckdb")
+    again = load_parquet(tmp_path / "out", tmp_path / "p.duckdb", settings=settings)
+    assert (again.documents, again.unchanged) == (0, len(results))
+
+
+def test_engine_options_are_checked(tmp_path):
+    with pytest.raises(UsageError):
+        ingest_with_engine(["x"], db=None, engine="ray", out=None)
+    with pytest.raises(UsageError):
+        ingest_with_engine(["x"], db=tmp_path / "x.duckdb", from_parquet=tmp_path)
+    with pytest.raises(UsageError):
+        ingest_with_engine([], db=tmp_path / "x.duckdb")
+
+
+@pytest.mark.ray
+def test_ray_engine_gives_the_same_database_as_the_local_one(tmp_path, sample_dir, local_db):
+    pytest.importorskip("ray", reason="needs the ray extra: pip install 'diplograph[ray]'")
+    from diplograph.runners.ray import run_ray
+
+    settings = Settings(batch_size=3)  # several partitions, spread over both actors
+    summary = run_ray([str(sample_dir)], tmp_path / "out", settings=settings, workers=2)
+    assert summary.failed == 0 and summary.documents > 0
+    assert len(list((tmp_path / "out" / "documents").glob("*.parquet"))) > 1
+    load_parquet(tmp_path / "out", tmp_path / "ray.duckdb", settings=settings)
+    assert_same_db(local_db, tmp_path / "ray.duckdb")
