@@ -34,15 +34,7 @@ import pyarrow.parquet as pq
 
 from diplograph.db.fusion import event_from_dict
 from diplograph.db.migrations import migrate
-from diplograph.db.store import (
-    DocumentResult,
-    Store,
-    actor_rows,
-    article_row,
-    document_row,
-    event_row,
-    quote_row,
-)
+from diplograph.db.store import DocumentResult, Store, store_rows
 from diplograph.errors import InputError
 from diplograph.records import Article, Document, PublishedDate
 from diplograph.runners.local import IngestSummary
@@ -72,14 +64,7 @@ def store_schema(table: str) -> pa.Schema:
 
 def result_tables(results: Sequence[DocumentResult]) -> dict[str, pa.Table]:
     """The store's rows for these results, one Arrow table per store table."""
-    events = [e for r in results for e in r.events]
-    rows = {
-        "documents": [document_row(r) for r in results],
-        "articles": [article_row(a) for r in results for a in r.articles],
-        "events": [event_row(e) for e in events],
-        "actors": [row for e in events for row in actor_rows(e)],
-        "quotes": [quote_row(e) for e in events if e.quote],
-    }
+    rows = store_rows(results)
     out = {}
     for table, table_rows in rows.items():
         schema = store_schema(table)

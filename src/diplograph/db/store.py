@@ -159,6 +159,18 @@ def document_row(r: DocumentResult) -> dict:
     }
 
 
+def store_rows(results: Sequence[DocumentResult]) -> dict[str, list[dict]]:
+    """The rows these results add to each table (the store's schema, also Parquet's)."""
+    events = [e for r in results for e in r.events]
+    return {
+        "documents": [document_row(r) for r in results],
+        "articles": [article_row(a) for r in results for a in r.articles],
+        "events": [event_row(e) for e in events],
+        "actors": [row for e in events for row in actor_rows(e)],
+        "quotes": [quote_row(e) for e in events if e.quote],
+    }
+
+
 class Store:
     """The diplograph database: one DuckDB file."""
 
@@ -191,14 +203,7 @@ class Store:
         if not results:
             return
         doc_ids = [r.document.doc_id for r in results]
-        events = [e for r in results for e in r.events]
-        tables = {
-            "documents": [document_row(r) for r in results],
-            "articles": [article_row(a) for r in results for a in r.articles],
-            "events": [event_row(e) for e in events],
-            "actors": [row for e in events for row in actor_rows(e)],
-            "quotes": [quote_row(e) for e in events if e.quote],
-        }
+        tables = store_rows(results)
         self.con.execute("BEGIN TRANSACTION")
         try:
             keys = keys_of_documents(self.con, doc_ids) | {row["fusion_key"] for row in tables["events"]}
