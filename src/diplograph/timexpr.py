@@ -717,6 +717,16 @@ def _attachment(date_root: Token, trigger: Token) -> Token | None:
     return current if current == trigger else _clause_verb(current)
 
 
+def _dates_a_noun(date_root: Token, clause_head: Token) -> bool:
+    """The date hangs off a noun on its way up to the clause ("the invasion IN 2022")."""
+    current = date_root.head
+    while current != clause_head and current.head != current:
+        if current.pos_ in ("NOUN", "PROPN"):
+            return True
+        current = current.head
+    return False
+
+
 def _rank(date_root: Token, trigger: Token, tense: Tense) -> tuple[int, int] | None:
     """How well a date belongs to the trigger's clause (lower is better), or None."""
     lex = lexicon()
@@ -728,7 +738,11 @@ def _rank(date_root: Token, trigger: Token, tense: Tense) -> tuple[int, int] | N
     if attach == trigger or attach == verb:
         return (0, distance)
     if verb is not None and verb.dep_ == "conj" and verb.head == attach:
-        return (1, distance)  # "met on Monday and signed a deal"
+        # "met on Monday and signed a deal" shares the date; "backers since the invasion
+        # in February 2022, and said ..." does not: that date belongs to a noun.
+        # Nor does a state's first conjunct ("has BEEN a backer since 2022, and said").
+        stative = attach.lemma_ in ("be", "have", "remain", "seem", "become")
+        return None if stative or _dates_a_noun(date_root, attach) else (1, distance)
     ancestors = list(verb.ancestors) if verb is not None else list(trigger.ancestors)
     if attach not in ancestors:
         return None
