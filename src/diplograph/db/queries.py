@@ -65,7 +65,7 @@ def count(con: duckdb.DuckDBPyConnection, table: str, flt: EventFilter = NO_FILT
     """How many ``events`` or ``incidents`` match ``flt``."""
     if table not in ("events", "incidents"):
         raise ValueError(f"cannot count {table!r}")
-    where, params = flt.where()
+    where, params = flt.where(table)
     return con.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
 
 
@@ -191,7 +191,7 @@ def incidents(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
 
     The status filter matches an incident's strongest claim status.
     """
-    where, params = flt.where()
+    where, params = flt.where("incidents")
     sql = f"SELECT record FROM incidents WHERE {where} ORDER BY date_value NULLS LAST, id"
     if limit is not None:
         sql, params = sql + " LIMIT ? OFFSET ?", params + [limit, offset]
@@ -244,7 +244,7 @@ def table_arrow(con: duckdb.DuckDBPyConnection, table: str,
     if table not in ("documents", "articles", "events", "actors", "quotes", "incidents",
                      "incident_events"):
         raise ValueError(f"unknown table {table!r}")
-    where, params = (flt or NO_FILTER).where() if table in ("events", "incidents") else ("TRUE", [])
+    where, params = (flt or NO_FILTER).where(table) if table in ("events", "incidents") else ("TRUE", [])
     return con.sql(f"SELECT * FROM {table} WHERE {where}", params=params).to_arrow_table()
 
 

@@ -46,8 +46,10 @@ class EventFilter:
     country: str | None = None
     place: str | None = None  # where it happened: a country code or words of the place name
 
-    def where(self) -> tuple[str, list]:
-        """SQL condition (bound parameters only) and its parameters."""
+    def where(self, table: str = "events") -> tuple[str, list]:
+        """SQL condition (bound parameters only) and its parameters, on ``events`` or
+        ``incidents`` (which has no location columns: ``place`` matches an incident when
+        one of its reports is located there)."""
         clauses, params = ["TRUE"], []
         if self.actor and _is_country_code(self.actor):
             clauses.append("(source_country = ? OR target_country = ?)")
@@ -62,12 +64,17 @@ class EventFilter:
         if self.country:
             clauses.append("(source_country = ? OR target_country = ?)")
             params += [self.country.upper(), self.country.upper()]
-        if self.place and _is_country_code(self.place):
-            clauses.append("location_country = ?")
-            params.append(self.place)
-        elif self.place:
-            clauses.append("lower(location_name) LIKE ?")
-            params.append(f"%{self.place.lower()}%")
+        if self.place:
+            e = "e." if table == "incidents" else ""
+            if _is_country_code(self.place):
+                place, value = f"{e}location_country = ?", self.place
+            else:
+                place, value = f"lower({e}location_name) LIKE ?", f"%{self.place.lower()}%"
+            if table == "incidents":
+                place = ("id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e "
+                         f"ON e.id = ie.event_id WHERE {place})")
+            clauses.append(place)
+            params.append(value)
         if self.type:
             clauses.append("type = ?")
             params.append(self.type.upper())

@@ -37,7 +37,7 @@ class Search:
         """SQL condition on ``events`` or ``incidents`` and its bound parameters."""
         if table not in TABLES:
             raise ValueError(f"cannot search {table!r}")
-        where, params = self.flt.where()
+        where, params = self.flt.where(table)
         clauses = [where]
         if self.mode:
             clauses.append("mode = ?")

@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplograph import __version__
 from diplograph.errors import DiplographError, NotFound, StoreError, UsageError
+from diplograph.web.models import ERRORS
 from diplograph.web.snapshot import Snapshots
 
 logger = logging.getLogger(__name__)
@@ -48,7 +49,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         yield
         snapshots.close()
 
-    app = FastAPI(title="diplograph", version=__version__, lifespan=lifespan,
+    app = FastAPI(title="diplograph", version=__version__, lifespan=lifespan, responses=ERRORS,
                   description="Evidence-linked political events: events, incidents, dyads, "
                               "actors, networks and the articles behind them. Read-only.")
     app.state.settings = settings

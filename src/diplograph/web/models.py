@@ -7,7 +7,7 @@ added to the record later reaches the API without a change here.
 
 from __future__ import annotations
 
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -135,7 +135,23 @@ class Network(BaseModel):
     edges: list[NetworkEdge]
 
 
+class ErrorDetail(BaseModel):
+    status: int
+    message: str
+    details: Any = None
+
+
 class ErrorBody(BaseModel):
     """Every 4xx/5xx answer: ``{"error": {"status", "message", "details"}}``."""
 
-    error: dict
+    error: ErrorDetail
+
+
+# Documented error answers (the OpenAPI spec then matches what the handlers in app.py send).
+ERRORS: dict[int | str, dict[str, Any]] = {
+    422: {"model": ErrorBody, "description": "Invalid parameters (one entry per parameter)."},
+    503: {"model": ErrorBody, "description": "The database is not readable yet; retry."},
+}
+NOT_FOUND: dict[int | str, dict[str, Any]] = {
+    404: {"model": ErrorBody, "description": "No such record."},
+}

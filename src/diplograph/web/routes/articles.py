@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path
 from diplograph.db import queries
 from diplograph.web.deps import ConnDep
 from diplograph.web.highlight import segments
+from diplograph.web.models import NOT_FOUND
 
 router = APIRouter(prefix="/api", tags=["articles"])
 
@@ -18,7 +19,7 @@ def article_data(con, doc_id: str, index: int, focus: str | None = None) -> dict
     return {**art, "segments": segments(art["text"], art["events"], focus=focus)}
 
 
-@router.get("/articles/{doc_id}/{index}")
+@router.get("/articles/{doc_id}/{index}", responses=NOT_FOUND)
 def article(con: ConnDep, doc_id: Annotated[str, Path(min_length=1, max_length=300)],
             index: Annotated[int, Path(ge=0, le=10_000)]) -> dict:
     """The article (SPEC §5 shape), its events, and ``segments``: the text cut at evidence

@@ -8,7 +8,7 @@ from fastapi import APIRouter, Path
 
 from diplograph.db import queries, web_queries
 from diplograph.web.deps import ConnDep, PageDep, SearchDep
-from diplograph.web.models import EventPublic, IncidentDetail, IncidentPublic, Page
+from diplograph.web.models import NOT_FOUND, EventPublic, IncidentDetail, IncidentPublic, Page
 
 router = APIRouter(prefix="/api", tags=["events"])
 Id = Annotated[str, Path(min_length=1, max_length=100)]
@@ -22,7 +22,7 @@ def list_events(con: ConnDep, search: SearchDep, paging: PageDep) -> dict:
     return paging.wrap(rows, total)
 
 
-@router.get("/events/{event_id}", response_model=EventPublic)
+@router.get("/events/{event_id}", response_model=EventPublic, responses=NOT_FOUND)
 def get_event(con: ConnDep, event_id: Id) -> dict:
     """One event, with the incident it was fused into."""
     return web_queries.event(con, event_id)
@@ -36,7 +36,7 @@ def list_incidents(con: ConnDep, search: SearchDep, paging: PageDep) -> dict:
     return paging.wrap(rows, total)
 
 
-@router.get("/incidents/{incident_id}", response_model=IncidentDetail)
+@router.get("/incidents/{incident_id}", response_model=IncidentDetail, responses=NOT_FOUND)
 def get_incident(con: ConnDep, incident_id: Id) -> dict:
     """One incident with all its reports."""
     return queries.incident(con, incident_id)

@@ -16,6 +16,7 @@ from diplograph.db.store import EventFilter
 from diplograph.records import EVENT_TYPES, STATUSES
 from diplograph.web.deps import ConnDep, FilterDep, PageDep, SearchDep
 from diplograph.web.highlight import segments
+from diplograph.web.models import NOT_FOUND
 from diplograph.web.routes.actors import Level, dyad_data
 from diplograph.web.routes.articles import article_data
 
@@ -29,7 +30,8 @@ def twin(path: str, template: str, json_path: str | None = None) -> Callable:
 
     def register(fn: Callable) -> Callable:
         router.add_api_route(json_path or path + ".json", fn, methods=["GET"],
-                             name=f"{fn.__name__}_json", summary=(fn.__doc__ or "").strip())
+                             name=f"{fn.__name__}_json", summary=(fn.__doc__ or "").strip(),
+                             responses=NOT_FOUND if "{" in path else None)
         sig = inspect.signature(fn)
 
         def html(request: Request, **kwargs):
