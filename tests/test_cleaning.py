@@ -124,9 +124,11 @@ def test_links_to_other_stories_are_dropped_not_coded():
     text = ("Leaders meet in Geneva\n\nGENEVA — The two foreign ministers met on Tuesday for "
             "talks on the ceasefire, officials said.\n\n"
             "Related: Minister warns rival over border clash | Talks collapse in capital\n\n"
+            "More from World: Envoy expelled over spy row | Rebels attack convoy\n\n"
             "The talks will resume next week, a spokesperson said.\n")
     (article,) = clean_text_dump(text)
     body = "\n".join(article.paragraphs)
-    assert "Related" not in body
+    assert "Related" not in body and "More from" not in body
     assert any("Related" in line for line in article.dropped)
+    assert any("More from World" in line for line in article.dropped)
     assert "talks will resume" in body
