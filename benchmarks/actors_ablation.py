@@ -27,12 +27,14 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 def run(coder: EventCoder, texts: Path) -> list[dict]:
-    nlp, events = load_nlp(), []
-    for item in read_articles([str(texts)], Settings()):
+    """Events as ``diplograph extract`` gives them (default confidence threshold)."""
+    nlp, events, settings = load_nlp(), [], Settings()
+    for item in read_articles([str(texts)], settings):
         if isinstance(item, DocumentError):
             continue
         for article in item[1]:
-            events += [to_dict(e) for e in coder.code(article, nlp(article.text))]
+            events += [to_dict(e) for e in coder.code(article, nlp(article.text))
+                       if e.confidence >= settings.min_confidence]
     return events
 
 
