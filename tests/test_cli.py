@@ -159,3 +159,27 @@ def test_events_filtered_by_place(sample_db):
     by_name = [json.loads(line) for line in
                run("events", "--db", str(sample_db), "--place", word).stdout.splitlines()]
     assert by_name and all(word.lower() in e["location"]["name"].lower() for e in by_name)
+
+
+def test_an_analyst_actor_file_extends_the_knowledge(tmp_path):
+    actors = tmp_path / "mine.yaml"
+    actors.write_text(
+        "people:\n"
+        "  - name: Ilse Vandermeer\n"
+        "    aliases: [Vandermeer]\n"
+        "    gender: f\n"
+        "    terms:\n"
+        "      - {country: BEL, role: foreign minister, title: foreign minister,"
+        " start: 2026-01-01, end: null}\n", encoding="utf-8")
+    page = tmp_path / "page.jsonl"
+    page.write_text(json.dumps({
+        "id": "p1", "published": "2026-03-05",
+        "text": "Vandermeer met Polish officials in Warsaw on Tuesday to discuss sanctions "
+                "on Russia."}) + "\n", encoding="utf-8")
+    without = [json.loads(line) for line in run("extract", str(page)).stdout.splitlines()]
+    with_file = [json.loads(line) for line in
+                 run("extract", str(page), "--actors", str(actors)).stdout.splitlines()]
+    assert not any(e["type"] == "CONSULT" for e in without)  # a bare unknown surname
+    source = next(e["source"] for e in with_file if e["type"] == "CONSULT")
+    assert source["name"] == "Ilse Vandermeer"
+    assert (source["country"], source["role"]) == ("BEL", "foreign minister")
