@@ -161,6 +161,9 @@ class EventCoder:
         target_actors = _actors(targets, ctx)
         if not target_actors:
             target_actors = _first_actor(fallback_target_tokens(trigger), ctx, exclude=source_actors)
+        # "curfew in Cizre" by Turkish authorities: a place of the source's own state is the
+        # scene of a domestic event, not its target.
+        target_actors = [t for t in target_actors if not any(_same(t, a) for a in source_actors)]
         if not target_actors and frame.type in DOMESTIC_TYPES and len(source_actors) == 1:
             target_actors = _domestic_target(source_actors[0], self.resolver.kb, frame.type)
         if not source_actors and not target_actors:
@@ -516,7 +519,7 @@ def _same(a: ActorRef | None, b: ActorRef | None) -> bool:
 def _feature_values(frame: Frame, source, target, shared) -> dict[str, float]:
     trigger = frame.trigger
     return confidence.features(
-        source=source, target=target, specificity=trigger.rule.specificity,
+        kind=frame.type, source=source, target=target, specificity=trigger.rule.specificity,
         noun_trigger=trigger.token is not trigger.verb, sentence_tokens=len(shared["sent"]),
         status=shared["status"], folded=bool(frame.extra_targets))
 

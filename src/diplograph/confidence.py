@@ -30,14 +30,17 @@ FEATURES: tuple[str, ...] = (
     "future",  # planned or hypothetical
     "not_happened",  # negated or denied
     "folded",  # an embedded act was folded into this one
+    "untargeted_kind",  # no target, in a category that often has none (resign, mobilize)
 )
+# Categories whose events often have no target: "X resigned", "troops mobilized".
+UNTARGETED_KINDS = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "AGREE"})
 
 
 def _identified(actor: ActorRef | None) -> bool:
     return actor is not None and bool(actor.country or actor.kind == "organisation")
 
 
-def features(*, source: ActorRef | None, target: ActorRef | None, specificity: int,
+def features(*, kind: str, source: ActorRef | None, target: ActorRef | None, specificity: int,
              noun_trigger: bool, sentence_tokens: int, status: str, folded: bool) -> dict:
     """The feature values of one event (see ``FEATURES``)."""
     return {
@@ -53,6 +56,7 @@ def features(*, source: ActorRef | None, target: ActorRef | None, specificity: i
         "future": float(status in {"planned", "hypothetical"}),
         "not_happened": float(status in {"negated", "denied"}),
         "folded": float(folded),
+        "untargeted_kind": float(target is None and kind in UNTARGETED_KINDS),
     }
 
 
