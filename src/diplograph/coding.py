@@ -105,14 +105,15 @@ class EventCoder:
         key = (text, is_place)
         if key not in self._name_cache:
             code = self._state_words.get(text.lower().removeprefix("the "))
+            kind = "state"
             if code is None and is_place:
-                code = self._place_country(text)
+                code, kind = self._place_country(text), "place"
             if code is not None:
                 country = self.resolver.kb.countries[code]
-                actor = ActorRef(name=country.name, country=code, sector="GOV", kind="state")
+                actor = ActorRef(name=country.name, country=code, sector="GOV", kind=kind)
             else:
                 actor = self.resolver.resolve_text(text, when=None)
-            keep = actor is not None and actor.kind in {"state", "group"} and actor.country
+            keep = actor is not None and actor.kind in {"state", "group", "place"} and actor.country
             self._name_cache[key] = actor if keep else None
         return self._name_cache[key]
 
@@ -163,7 +164,8 @@ class EventCoder:
             target_actors = _first_actor(fallback_target_tokens(trigger), ctx, exclude=source_actors)
         # "curfew in Cizre" by Turkish authorities: a place of the source's own state is the
         # scene of a domestic event, not its target.
-        target_actors = [t for t in target_actors if not any(_same(t, a) for a in source_actors)]
+        target_actors = [t for t in target_actors if not any(
+            _same(t, a) or (t.kind == "place" and t.country == a.country) for a in source_actors)]
         if not target_actors and frame.type in DOMESTIC_TYPES and len(source_actors) == 1:
             target_actors = _domestic_target(source_actors[0], self.resolver.kb, frame.type)
         if not source_actors and not target_actors:
@@ -262,7 +264,7 @@ class _ArticleContext:
         sector = self.sectors.get(token.lower_) or self.sectors.get(
             " ".join(c.lower_ for c in token.lefts if c.dep_ == "compound") + " " + token.lower_)
         actor = found.actor
-        if sector is None or actor.kind != "state" or sector == actor.sector:
+        if sector is None or actor.kind not in {"state", "place"} or sector == actor.sector:
             return found
         return Mention(start=found.start, end=found.end, token_start=found.token_start,
                        token_end=found.token_end,
@@ -403,11 +405,14 @@ def _promised(trigger: Trigger) -> bool:
 
 
 def _embedded_clause(trigger: Trigger) -> bool:
-    """An infinitive clause under another act: "agreed TO MEET", "strike TO PROTEST",
-    or the event noun of such a clause ("agreed to HOLD TALKS")."""
+    """An infinitive or participle clause under another act: "agreed TO MEET", "strike TO
+    PROTEST", "opened fire, KILLING one", or the event noun of such a clause ("agreed to
+    HOLD TALKS")."""
     verb = trigger.verb if trigger.verb is not None else trigger.token
     if verb.dep_ == "xcomp":
         return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
+        return True  # "rioted, SETTING FIRE to mattresses": the same act, described further
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
 
 
