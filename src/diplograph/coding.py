@@ -258,6 +258,12 @@ class _ArticleContext:
         ("officials FROM RUSSIA"), never crossing into another clause. A group noun placed
         by a state ("opposition parties IN NEPAL") is that state's group, with the sector
         its noun names."""
+        ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children)
+        people = token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "NNPS"}
+        if ethnic or people:
+            home = self._residence(token, also_verb=ethnic)
+            if home is not None:
+                return home
         found = self._nearest_mention(token)
         if found is None or token.i in self.by_token or token.pos_ not in {"NOUN", "PROPN"}:
             return found
@@ -270,6 +276,24 @@ class _ArticleContext:
                        token_end=found.token_end,
                        actor=ActorRef(name=actor.name, country=actor.country, sector=sector,
                                       kind="group", text=actor.text))
+
+    def _residence(self, token: Token, *, also_verb: bool) -> Mention | None:
+        """ "Ethnic Albanians IN SERBIA", "the Albanians OF southern SERBIA": a people is
+        coded by where it lives (the PLOVER convention), when the sentence says where; for
+        an ethnic group, "demonstrated IN SERBIA" says it too."""
+        holders = [token] + ([token.head] if also_verb and token.dep_ == "nsubj" else [])
+        preps = [c for h in holders for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in {"in", "of"}]
+        for prep in preps:
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                found = self._nearest_mention(place)
+                if found is not None and found.actor.kind in {"state", "place"}:
+                    actor = found.actor
+                    return Mention(start=found.start, end=found.end,
+                                   token_start=found.token_start, token_end=found.token_end,
+                                   actor=ActorRef(name=actor.name, country=actor.country,
+                                                  sector="CVL", kind="group", text=actor.text))
+        return None
 
     def _nearest_mention(self, token: Token) -> Mention | None:
         frontier = [token]
