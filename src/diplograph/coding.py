@@ -42,11 +42,15 @@ INTENT_HEADS = {"agree", "pledge", "promise", "vow", "offer", "undertake", "comm
 SPEECH_LEMMAS = {"say", "tell", "state", "announce", "add", "declare", "insist", "claim",
                  "report", "confirm", "write", "note"}
 NEEDS_TARGET = {"CONSULT"}
+# Acts two coordinated subjects do with each other: "X and Y signed a treaty" is X with Y.
+JOINT_TYPES = SYMMETRIC_TYPES | {"SUPPORT"}
 # Types that only officials (or groups acting politically) perform.
 OFFICIAL_TYPES = {"CONSULT"}
 PRIVATE_SECTORS = {"CVL", "BUS"}
-# Cooperative acts whose promise is coded AGREE (SPEC §4: intent to cooperate is AGREE).
-PROMISABLE_TYPES = {"SUPPORT", "COOPERATE", "AID", "CONCEDE", "RETREAT"}
+# Cooperative acts whose promise is coded AGREE (SPEC §4: intent to cooperate is AGREE;
+# PLOVER manual 3.1: future SUPPORT, COOPERATE and AID are AGREE, future RETREAT and
+# CONCEDE stay what they are).
+PROMISABLE_TYPES = {"SUPPORT", "COOPERATE", "AID"}
 NAME_ENTITY_TYPES = {"GPE", "NORP", "LOC"}
 PLACE_ENTITY_TYPES = {"GPE", "LOC", "FAC"}
 EMBEDDING_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "acl"}
@@ -170,7 +174,7 @@ class EventCoder:
             target_actors = _domestic_target(source_actors[0], self.resolver.kb, frame.type)
         if not source_actors and not target_actors:
             return []
-        if frame.type in SYMMETRIC_TYPES and not target_actors and len(source_actors) > 1:
+        if frame.type in JOINT_TYPES and not target_actors and len(source_actors) > 1:
             source_actors, target_actors = source_actors[:1], source_actors[1:]
         if not source_actors and not trigger.passive:
             return []
