@@ -69,6 +69,7 @@ class Frame:
     mode: str | None
     extra_targets: list[Token]
     planned: bool = False
+    announced: bool = False  # a future act coded as the announcement it is (asserted)
 
 
 class EventCoder:
@@ -155,6 +156,9 @@ class EventCoder:
         for frame in frames.values():
             if frame.type in PROMISABLE_TYPES and _promised(frame.trigger):
                 frame.type, frame.mode = "AGREE", None
+            elif frame.type == "RETREAT" and _promised(frame.trigger):
+                # PLOVER manual 3.4: an announced future retreat is a (verbal) CONCEDE.
+                frame.type, frame.mode, frame.announced = "CONCEDE", None, True
             if frame.mode is None:
                 frame.mode = _mode_from_cues(frame, self.lexicon)
         return list(frames.values())
@@ -195,8 +199,8 @@ class EventCoder:
         clause = status.clause_status(trigger.token, trigger.verb)
         if frame.planned and clause == "asserted":
             clause = "planned"
-        if frame.type == "AGREE" and clause == "planned":
-            clause = "asserted"  # a promise to cooperate is itself the act (SPEC §4)
+        if (frame.type == "AGREE" or frame.announced) and clause == "planned":
+            clause = "asserted"  # a promise or an announcement is itself the act (SPEC §4)
         att = quotes.attribution_for(ctx.doc, ctx.attributions, trigger.verb or trigger.token)
         if att is not None and _is_own_cue(att, trigger):
             att = None
