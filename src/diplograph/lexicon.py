@@ -21,6 +21,7 @@ from diplograph.records import EVENT_TYPES
 RULE_KEYS = {
     "verbs", "nouns", "light_verbs", "object", "prep", "particle", "object_is_actor",
     "intransitive", "type", "mode", "target", "intent", "ccomp_modal", "clause_modal",
+    "infinitive",
 }
 
 
@@ -47,6 +48,7 @@ class TriggerRule:
     object_is_actor: bool = False
     intransitive: bool = False
     intent: bool = False
+    infinitive: bool = False  # the verb needs an infinitive clause ("ordered X TO LEAVE")
     ccomp_modal: tuple[str, ...] = ()  # a that-clause with one of these modals ("Y MUST go")
     clause_modal: tuple[str, ...] = ()  # a clause under the noun with one of these modals
     target: tuple[str, ...] = ("dobj",)
@@ -57,7 +59,7 @@ class TriggerRule:
         """How constrained the rule is; the most specific matching rule wins."""
         return 2 * bool(self.object) + bool(self.prep) + bool(self.particle) + bool(
             self.light_verbs
-        ) + 2 * bool(self.ccomp_modal or self.clause_modal)
+        ) + 2 * bool(self.ccomp_modal or self.clause_modal) + bool(self.infinitive)
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +90,7 @@ def _rule_from(entry: dict, order: int, origin: str) -> TriggerRule:
         object_is_actor=bool(entry.get("object_is_actor")),
         intransitive=bool(entry.get("intransitive")),
         intent=bool(entry.get("intent")),
+        infinitive=bool(entry.get("infinitive")),
         ccomp_modal=_as_tuple(entry.get("ccomp_modal")),
         clause_modal=_as_tuple(entry.get("clause_modal")),
         target=_as_tuple(entry.get("target", ["dobj"])),

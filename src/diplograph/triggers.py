@@ -117,6 +117,8 @@ def _verb_rule_ok(verb: Token, rule: TriggerRule) -> bool:
         return False
     if rule.ccomp_modal and not _has_modal_clause(verb, {"ccomp"}, rule.ccomp_modal):
         return False
+    if rule.infinitive and not any(c.dep_ == "xcomp" for c in verb.children):
+        return False
     return True
 
 
