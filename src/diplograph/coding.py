@@ -53,7 +53,7 @@ PRIVATE_SECTORS = {"CVL", "BUS"}
 PROMISABLE_TYPES = {"SUPPORT", "COOPERATE", "AID"}
 NAME_ENTITY_TYPES = {"GPE", "NORP", "LOC"}
 PLACE_ENTITY_TYPES = {"GPE", "LOC", "FAC"}
-EMBEDDING_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "acl"}
+EMBEDDING_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "acl", "acomp"}
 # Types whose unstated target is the source's own country (domestic events).
 DOMESTIC_TYPES = {"PROTEST", "COERCE"}
 SUBORDINATE_DEPS = {"relcl", "acl", "amod", "csubj", "pcomp", "appos", "npadvmod"}
@@ -156,6 +156,9 @@ class EventCoder:
         for frame in frames.values():
             if frame.type in PROMISABLE_TYPES and _promised(frame.trigger):
                 frame.type, frame.mode = "AGREE", None
+            elif frame.type in {"RETREAT", "CONCEDE"} and _offered(frame.trigger):
+                # PLOVER manual 3.1: willingness or commitment ("is willing to withdraw") is AGREE.
+                frame.type, frame.mode = "AGREE", None
             elif frame.type == "RETREAT" and _promised(frame.trigger):
                 # PLOVER manual 3.4: an announced future retreat is a (verbal) CONCEDE.
                 frame.type, frame.mode, frame.announced = "CONCEDE", None, True
@@ -185,8 +188,9 @@ class EventCoder:
         if frame.type in NEEDS_TARGET and not target_actors:
             return []
         if frame.type in OFFICIAL_TYPES:
-            # Citizens travelling or firms meeting are not diplomacy.
-            source_actors = [a for a in source_actors if a.sector not in PRIVATE_SECTORS]
+            # Citizens travelling or firms meeting are not diplomacy, nor troops arriving.
+            excluded = PRIVATE_SECTORS | ({"MIL"} if frame.mode == "visit" else set())
+            source_actors = [a for a in source_actors if a.sector not in excluded]
             if not source_actors:
                 return []
         state = self._status(frame, ctx)
@@ -446,6 +450,12 @@ def _embedded_clause(trigger: Trigger) -> bool:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return True  # "rioted, SETTING FIRE to mattresses": the same act, described further
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _offered(trigger: Trigger) -> bool:
+    """Governed by a word of willingness or commitment ("is WILLING to withdraw")."""
+    verb = trigger.verb or trigger.token
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
 
 
 def _intent_of(trigger: Trigger) -> bool:
