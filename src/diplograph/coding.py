@@ -213,7 +213,7 @@ class EventCoder:
     def _shared_fields(self, frame, sent, ctx, state) -> dict:
         trigger = frame.trigger
         claim, att = state
-        speaker = ctx.actor_in_span(att.source_start, att.source_end) if att and att.has_source else None
+        speaker = _speaker(att, ctx) if att and att.has_source else None
         quote = quotes.to_quote(ctx.doc, att, speaker) if att is not None and att.direct else None
         date = timexpr.event_date(sent, trigger.verb or trigger.token, ctx.anchor,
                                   published_precision=ctx.article.published.precision)
@@ -420,7 +420,11 @@ def _subordinate(trigger: Trigger) -> bool:
     modifiers ("..., KILLING one person"), adverbial clauses: the sentence is not
     about them, and coding them is the main source of noise in event data."""
     node = trigger.verb or trigger.token
+    claims = quotes.load_lexicon().claim_nouns
     for _ in range(8):
+        if node.dep_ == "acl" and node.head.lemma_.lower() in claims:
+            node = node.head  # "a claim THAT HE HAD SPOKEN with Putin": the claim's content
+            continue
         if node.dep_ in SUBORDINATE_DEPS:
             return True
         if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
@@ -516,6 +520,19 @@ def _actors(tokens: Iterable[Token], ctx: _ArticleContext) -> list[ActorRef]:
         if mention is not None and mention.actor not in found:
             found.append(mention.actor)
     return found
+
+
+def _speaker(att: quotes.Attribution, ctx: _ArticleContext) -> ActorRef | None:
+    """Who an attribution is from; a pronoun ("IT could neither confirm nor deny") is the
+    subject of the reporting verb above it ("the Kremlin said it ...")."""
+    actor = ctx.actor_in_span(att.source_start, att.source_end)
+    if actor is not None:
+        return actor
+    span = ctx.doc.char_span(att.source_start, att.source_end, alignment_mode="expand")
+    if span is not None and len(span) == 1 and span[0].lower_ in PRONOUNS:
+        mention = _speaker_of_clause(span[0], ctx)
+        return mention.actor if mention else None
+    return None
 
 
 def _first_actor(tokens: Iterable[Token], ctx: _ArticleContext,
