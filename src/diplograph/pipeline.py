@@ -19,7 +19,6 @@ from diplograph.lexicon import load_lexicon
 from diplograph.nlp import load_nlp
 from diplograph.records import Article, Document, DocumentError, Event
 from diplograph.settings import Settings
-from diplograph.sources import iter_documents
 
 logger = logging.getLogger(__name__)
 
@@ -61,18 +60,9 @@ def read_articles(
 
     Cleaning runs under the per-document time limit, as in an ingest.
     """
-    from diplograph.runners.local import DuplicateLinker, clean_document
+    from diplograph.runners.local import iter_cleaned
 
-    linker = DuplicateLinker()
-    for item in iter_documents(paths, max_bytes=settings.max_bytes):
-        if isinstance(item, DocumentError):
-            yield item
-            continue
-        articles = clean_document(item, settings)
-        if isinstance(articles, DocumentError):
-            yield articles
-            continue
-        yield item, linker.link(articles)
+    yield from iter_cleaned(paths, settings)  # type: ignore[misc]  # no `stored`: no bare Documents
 
 
 def process_paths(

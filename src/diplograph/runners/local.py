@@ -136,6 +136,31 @@ def _code_one(doc: Document, articles: list[Article], coder: ArticleCoder,
     return DocumentResult(doc, articles, [e for evs in events for e in evs])
 
 
+def iter_cleaned(
+    paths: Iterable[str],
+    settings: Settings,
+    *,
+    stored: Callable[[Document], list[Article] | None] | None = None,
+) -> Iterator[Cleaned | DocumentError | Document]:
+    """Read, clean and link near-duplicates, in input order: a document with its
+    articles, an error, or (for documents ``stored`` says need no work) the document."""
+    linker = DuplicateLinker()
+    for item in iter_documents(paths, max_bytes=settings.max_bytes):
+        if isinstance(item, DocumentError):
+            yield item
+            continue
+        known = stored(item) if stored else None
+        if known is not None:
+            linker.remember(known)
+            yield item
+            continue
+        articles = clean_document(item, settings)
+        if isinstance(articles, DocumentError):
+            yield articles
+            continue
+        yield item, linker.link(articles)
+
+
 def iter_results(
     paths: Iterable[str],
     settings: Settings,
@@ -153,22 +178,12 @@ def iter_results(
             processed again (unchanged), or None to process it. Skipped
             documents are yielded as the :class:`Document` itself.
     """
-    linker = DuplicateLinker()
     batch: list[Cleaned] = []
-    for item in iter_documents(paths, max_bytes=settings.max_bytes):
-        if isinstance(item, DocumentError):
+    for item in iter_cleaned(paths, settings, stored=stored):
+        if not isinstance(item, tuple):
             yield item
             continue
-        known = stored(item) if stored else None
-        if known is not None:
-            linker.remember(known)
-            yield item
-            continue
-        articles = clean_document(item, settings)
-        if isinstance(articles, DocumentError):
-            yield articles
-            continue
-        batch.append((item, linker.link(articles)))
+        batch.append(item)
         if len(batch) >= settings.batch_size:
             coder = coder or ArticleCoder(settings)
             yield from code_documents(batch, coder, settings)
