@@ -173,8 +173,10 @@ def events(
                                                status=status, country=country, place=place))
     except DiplographError as exc:
         raise _fail(str(exc), 2) from exc
-    WRITERS[format.value](records, sys.stdout, EVENT_COLUMNS) if format is not EventFormat.jsonl \
-        else WRITERS["jsonl"](records, sys.stdout)
+    if format is EventFormat.jsonl:
+        WRITERS["jsonl"](records, sys.stdout)
+    else:
+        WRITERS[format.value](records, sys.stdout, EVENT_COLUMNS)
 
 
 @app.command(name="eval")

@@ -37,7 +37,7 @@ from diplograph.db.migrations import migrate
 from diplograph.db.store import DocumentResult, Store, store_rows
 from diplograph.errors import InputError
 from diplograph.records import Article, Document, PublishedDate
-from diplograph.runners.local import IngestSummary
+from diplograph.runners.local import BatchedWrites, IngestSummary
 from diplograph.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -161,7 +161,7 @@ def load_parquet(directory: Path | str, db: Path | str, *, settings: Settings) -
     partitions = iter_partitions(directory)
     with Store(db) as store:
         known = store.known_hashes()
-        pending: list[DocumentResult] = []
+        writes = BatchedWrites(store, settings.batch_size, summary)
         for results in partitions:
             for result in results:
                 doc = result.document
@@ -169,12 +169,6 @@ def load_parquet(directory: Path | str, db: Path | str, *, settings: Settings) -
                     summary.unchanged += 1
                     continue
                 known[doc.doc_id] = doc.content_hash
-                pending.append(result)
-                summary.documents += 1
-                summary.articles += len(result.articles)
-                summary.events += len(result.events)
-            if len(pending) >= settings.batch_size:
-                store.write(pending)
-                pending = []
-        store.write(pending)
+                writes.add(result)
+        writes.flush()
     return summary

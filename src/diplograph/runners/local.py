@@ -59,6 +59,27 @@ class IngestSummary:
                 f"{self.failed} failed")
 
 
+class BatchedWrites:
+    """Results written to the store one transaction per ``size`` documents, counted in
+    ``summary``; ``flush`` writes what is left."""
+
+    def __init__(self, store: Store, size: int, summary: IngestSummary) -> None:
+        self.store, self.size, self.summary = store, size, summary
+        self.pending: list[DocumentResult] = []
+
+    def add(self, result: DocumentResult) -> None:
+        self.pending.append(result)
+        self.summary.documents += 1
+        self.summary.articles += len(result.articles)
+        self.summary.events += len(result.events)
+        if len(self.pending) >= self.size:
+            self.flush()
+
+    def flush(self) -> None:
+        self.store.write(self.pending)
+        self.pending = []
+
+
 def clean_document(doc: Document, settings: Settings) -> list[Article] | DocumentError:
     """A document's cleaned articles, or one error line (never raises for bad input).
 
@@ -230,7 +251,7 @@ def ingest_local(
     """
     summary = IngestSummary()
     with Store(db) as store:
-        pending: list[DocumentResult] = []
+        writes = BatchedWrites(store, settings.batch_size, summary)
         for result in iter_results(paths, settings, stored=stored_articles(store)):
             if isinstance(result, Document):
                 summary.unchanged += 1
@@ -240,16 +261,10 @@ def ingest_local(
                 if on_error:
                     on_error(result)
                 continue
-            pending.append(result)
-            summary.documents += 1
-            summary.articles += len(result.articles)
-            summary.events += len(result.events)
-            if len(pending) >= settings.batch_size:
-                store.write(pending)
-                pending = []
+            writes.add(result)
             if progress:
                 _progress(summary)
-        store.write(pending)
+        writes.flush()
     if progress:
         _progress(summary, end=True)
     return summary
