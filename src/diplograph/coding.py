@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplograph import confidence, quotes, status, timexpr
 from diplograph.actors import ActorResolver
-from diplograph.lexicon import Lexicon, TriggerRule, load_lexicon
+from diplograph.lexicon import Lexicon, load_lexicon
 from diplograph.locations import Gazetteer, default_gazetteer, event_location
 from diplograph.records import (
     SYMMETRIC_TYPES, ActorRef, Article, Event, Evidence, Mention,
@@ -147,7 +147,7 @@ class EventCoder:
             if head is None or head.token.i not in frames or t.token.i not in frames:
                 continue
             outer = frames[head.token.i]
-            if _fold(outer, frames[t.token.i], head.rule):
+            if _fold(outer, frames[t.token.i]):
                 del frames[t.token.i]
             elif _intent_of(head) and t.rule.type == "CONSULT" and _embedded_clause(t):
                 frames[t.token.i].planned = True
@@ -466,7 +466,7 @@ def _intent_of(trigger: Trigger) -> bool:
     return trigger.rule.intent or trigger.token.lemma_.lower() in INTENT_HEADS
 
 
-def _fold(outer: Frame, inner: Frame, outer_rule: TriggerRule) -> bool:
+def _fold(outer: Frame, inner: Frame) -> bool:
     """Fold ``inner`` into ``outer`` when the outer frame absorbs it; returns True if folded."""
     kind = outer.type
     if kind in ABSORBING_TYPES:

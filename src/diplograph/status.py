@@ -17,7 +17,9 @@ FUTURE_GOVERNORS = {
 # Adjectives on an event noun that make it future: "a PLANNED summit".
 FUTURE_ADJECTIVES = {"planned", "upcoming", "scheduled", "expected", "proposed", "possible",
                      "potential", "next", "future", "forthcoming", "prospective"}
-NEGATING_GOVERNORS = {"fail", "refuse", "decline", "avoid"}
+# Verbs that negate the act below them ("advised citizens to AVOID travelling"). Refusals
+# are not here: "refused to meet" is coded as the REJECT it is.
+NEGATING_GOVERNORS = {"avoid"}
 UNCONFIRMED_GOVERNORS = {"reportedly", "allegedly", "purportedly"}
 
 
@@ -47,7 +49,7 @@ def is_negated(trigger: Token, verb: Token | None) -> bool:
     for tok in _clause_chain(verb or trigger)[1:]:
         if _has_child(tok, {"neg"}) and tok.lemma_ not in {"say", "tell"}:
             return True
-        if tok.lemma_.lower() == "avoid":  # "advised citizens to AVOID travelling"
+        if tok.lemma_.lower() in NEGATING_GOVERNORS:
             return True
     return False
 
