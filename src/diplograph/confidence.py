@@ -12,10 +12,10 @@ import functools
 import math
 from importlib import resources
 
-import yaml
 
 from diplograph.errors import KnowledgeError
 from diplograph.records import ActorRef
+from diplograph.yamldata import load_yaml
 
 FEATURES: tuple[str, ...] = (
     "source_identified",  # the source is a state, an organisation or a person with a country
@@ -65,7 +65,7 @@ def weights() -> tuple[float, dict[str, float]]:
     """(bias, weights) from the packaged model file."""
     text = (resources.files("diplograph") / "data" / "lexicon" / "confidence.yaml").read_text(
         encoding="utf-8")
-    data = yaml.safe_load(text) or {}
+    data = load_yaml(text) or {}
     unknown = set(data.get("weights", {})) - set(FEATURES)
     if unknown or "bias" not in data:
         raise KnowledgeError(f"confidence.yaml: needs `bias`; unknown features {sorted(unknown)}")

@@ -30,11 +30,11 @@ from pathlib import Path
 
 import duckdb
 import pyarrow.parquet as pq
-import yaml
 
 from diplograph.db import queries
 from diplograph.db.store import EventFilter
 from diplograph.errors import UsageError
+from diplograph.yamldata import load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -61,7 +61,7 @@ class CameoCode:
 def load_mapping(path: str | None = None) -> dict:
     """The PLOVER → CAMEO mapping (packaged, or the YAML file at ``path``)."""
     source = Path(path) if path else resources.files("diplograph") / "data" / "cameo" / "plover_to_cameo.yaml"
-    return yaml.safe_load(source.read_text(encoding="utf-8"))
+    return load_yaml(source.read_text(encoding="utf-8"))
 
 
 def cameo_code(type_: str, mode: str | None, status: str, mapping: dict | None = None) -> CameoCode:

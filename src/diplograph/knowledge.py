@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from diplograph.errors import KnowledgeError
+from diplograph.yamldata import load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -224,7 +225,7 @@ def parse_person(entry: Any, where: str) -> Person:
 
 def _read_yaml(path: Path | Any) -> Any:
     try:
-        return yaml.safe_load(path.read_text(encoding="utf-8"))
+        return load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
 

@@ -17,6 +17,7 @@ import yaml
 
 from diplograph.errors import KnowledgeError
 from diplograph.records import EVENT_TYPES
+from diplograph.yamldata import load_yaml
 
 RULE_KEYS = {
     "verbs", "nouns", "light_verbs", "object", "prep", "particle", "object_is_actor",
@@ -100,7 +101,7 @@ def _rule_from(entry: dict, order: int, origin: str) -> TriggerRule:
 
 def _read_rules(path: Path | str, text: str, start: int) -> list[TriggerRule]:
     try:
-        data = yaml.safe_load(text) or {}
+        data = load_yaml(text) or {}
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
     entries = data.get("rules") if isinstance(data, dict) else None
@@ -146,7 +147,7 @@ def _load_lexicon(extra_files: tuple[str, ...]) -> Lexicon:
 
 def _load_mode_cues() -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:
     packaged = resources.files("diplograph") / "data" / "lexicon" / "modes.yaml"
-    data = yaml.safe_load(packaged.read_text(encoding="utf-8")) or {}
+    data = load_yaml(packaged.read_text(encoding="utf-8")) or {}
     cues = {}
     for kind, modes in data.items():
         if kind not in EVENT_TYPES or not isinstance(modes, dict):

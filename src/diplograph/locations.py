@@ -24,6 +24,7 @@ from spacy.tokens import Span, Token
 
 from diplograph.errors import KnowledgeError
 from diplograph.records import Location
+from diplograph.yamldata import load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -83,7 +84,7 @@ def normalize(name: str) -> str:
 
 def _load_yaml(path: Path, key: str) -> object:
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read place file {path}: {exc}") from exc
     if not isinstance(data, dict) or key not in data:

@@ -30,6 +30,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplograph.errors import KnowledgeError
 from diplograph.records import ActorRef, Quote
+from diplograph.yamldata import load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -94,7 +95,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> SpeechLexicon:
         KnowledgeError: the file is missing or malformed.
     """
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = load_yaml(path.read_text(encoding="utf-8"))
         verbs = {str(k).lower(): dict(v) for k, v in data["verbs"].items()}
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError(f"{path}: cannot read the speech-verb lexicon ({exc})") from exc

@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Span, Token
 from diplograph.errors import KnowledgeError
 from diplograph.nlp import doc_text
 from diplograph.records import EventDate
+from diplograph.yamldata import load_yaml
 
 logger = logging.getLogger(__name__)
 
@@ -82,7 +83,7 @@ def lexicon() -> _Lexicon:
     """Load (once) the word lists in ``data/time/lexicon.yaml``."""
     path = resources.files("diplograph") / "data" / "time" / "lexicon.yaml"
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+        raw = load_yaml(path.read_text(encoding="utf-8"))
         return _Lexicon(
             months=_invert(raw["months"]),
             weekdays=_invert(raw["weekdays"]),
