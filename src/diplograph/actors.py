@@ -138,6 +138,12 @@ def _derived_surname(person: Person) -> str | None:
     return parts[-1]
 
 
+def _shared_country(people: Sequence[Person]) -> str | None:
+    """The one state every candidate served ("President Bush": either Bush, the USA), else None."""
+    countries = {t.country for p in people for t in p.terms}
+    return next(iter(countries)) if len(countries) == 1 and None not in countries else None
+
+
 def _strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
@@ -535,8 +541,10 @@ class ActorResolver:
             person = self._pick_person(phrase, state, when, role)
             if person is not None and self._too_early(person, phrase, when):
                 person = None  # "Morrison" in 2005 is not Scott Morrison
-            if person is None:  # two known people share this name: keep the words, guess nothing
-                return ActorRef(name=phrase.person_text, country=phrase.country, kind="person")
+            if person is None:  # two known people share this name: keep the words, guess no one
+                return ActorRef(name=phrase.person_text,
+                                country=phrase.country or _shared_country(phrase.candidates),
+                                kind="person")
             return self._person_ref(person, when, phrase, role)
         if phrase.person_text is not None:
             return self._unknown_person(phrase, state)
