@@ -55,7 +55,7 @@ NAME_ENTITY_TYPES = {"GPE", "NORP", "LOC"}
 PLACE_ENTITY_TYPES = {"GPE", "LOC", "FAC"}
 EMBEDDING_DEPS = {"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "acl", "acomp"}
 # Types whose unstated target is the source's own country (domestic events).
-DOMESTIC_TYPES = {"PROTEST", "COERCE"}
+DOMESTIC_TYPES = {"PROTEST", "COERCE", "CONCEDE"}
 SUBORDINATE_DEPS = {"relcl", "acl", "amod", "csubj", "pcomp", "appos", "npadvmod"}
 PRONOUNS = {"it", "they", "he", "she", "we", "i", "its", "their"}
 
@@ -277,12 +277,33 @@ class _ArticleContext:
             if home is not None:
                 return home
         found = self._nearest_mention(token)
-        if found is None or token.i in self.by_token or token.pos_ not in {"NOUN", "PROPN"}:
+        return found if found is None else self._as_group(found, token)
+
+    def mentions_for(self, token: Token) -> list[Mention]:
+        """Like ``mention_for``, but coordinated demonyms give one mention each: "Hungarian
+        AND Romanian officials" are officials of both states."""
+        for mod in token.children:
+            if mod.dep_ not in {"amod", "compound"} or not mod.conjuncts:
+                continue
+            named = [self._named(m) for m in (mod, *mod.conjuncts)]
+            states = [m for m in named if m is not None and m.actor.kind in {"state", "place"}]
+            if len(states) > 1:
+                return [self._as_group(m, token) for m in states]
+        found = self.mention_for(token)
+        return [found] if found is not None else []
+
+    def _as_group(self, found: Mention, token: Token) -> Mention:
+        """A state named by a modifier of a common noun is that state's group, with the sector
+        the noun names ("Russian TROOPS"); a noun no sector names is a civilian group
+        ("Algerian LANDOWNERS"), not the government."""
+        actor = found.actor
+        if actor.kind not in {"state", "place"} or token.pos_ not in {"NOUN", "PROPN"} \
+                or token.i in self.by_token:
             return found
         sector = self.sectors.get(token.lower_) or self.sectors.get(
-            " ".join(c.lower_ for c in token.lefts if c.dep_ == "compound") + " " + token.lower_)
-        actor = found.actor
-        if sector is None or actor.kind not in {"state", "place"} or sector == actor.sector:
+            " ".join(c.lower_ for c in token.lefts if c.dep_ == "compound") + " " + token.lower_
+        ) or ("CVL" if token.pos_ == "NOUN" else None)
+        if sector is None or sector == actor.sector:
             return found
         return Mention(start=found.start, end=found.end, token_start=found.token_start,
                        token_end=found.token_end,
@@ -292,8 +313,9 @@ class _ArticleContext:
     def _residence(self, token: Token, *, also_verb: bool) -> Mention | None:
         """ "Ethnic Albanians IN SERBIA", "the Albanians OF southern SERBIA": a people is
         coded by where it lives (the PLOVER convention), when the sentence says where; for
-        an ethnic group, "demonstrated IN SERBIA" says it too."""
-        holders = [token] + ([token.head] if also_verb and token.dep_ == "nsubj" else [])
+        an ethnic group, "demonstrated IN SERBIA" or "killed ethnic Albanians IN SERBIA" says it
+        too."""
+        holders = [token] + ([token.head] if also_verb and token.dep_ in {"nsubj", "dobj"} else [])
         preps = [c for h in holders for c in h.children
                  if c.dep_ == "prep" and c.lower_ in {"in", "of"}]
         for prep in preps:
@@ -514,11 +536,10 @@ def _arguments(trigger: Trigger, frame: Frame) -> tuple[list[Token], list[Token]
 def _actors(tokens: Iterable[Token], ctx: _ArticleContext) -> list[ActorRef]:
     found: list[ActorRef] = []
     for tok in tokens:
-        mention = ctx.mention_for(tok)
-        if mention is None and tok.lower_ in PRONOUNS:
-            mention = _speaker_of_clause(tok, ctx)
-        if mention is not None and mention.actor not in found:
-            found.append(mention.actor)
+        mentions = ctx.mentions_for(tok)
+        if not mentions and tok.lower_ in PRONOUNS:
+            mentions = [m for m in (_speaker_of_clause(tok, ctx),) if m is not None]
+        found += [m.actor for m in mentions if m.actor not in found]
     return found
 
 
@@ -544,14 +565,18 @@ def _first_actor(tokens: Iterable[Token], ctx: _ArticleContext,
 
 
 def _domestic_target(source: ActorRef, kb, kind: str) -> list[ActorRef]:
-    """A protest or a coercive act with no stated target is aimed at the source's own
-    country (PLOVER/ICEWS convention for domestic events); ``text`` None marks it inferred."""
+    """A protest, a coercive act or a concession with no stated target is aimed at the
+    source's own country (PLOVER/ICEWS convention for domestic events); ``text`` None marks
+    it inferred."""
     if not source.country or source.kind == "organisation":
         return []
     country = kb.countries.get(source.country)
     name = country.name if country else source.country
-    # Protests are aimed at the state's government; coercion at its people.
-    sector = "GOV" if kind == "PROTEST" else "CVL"
+    # Protests are aimed at the state's government, coercion at its people; a concession
+    # goes from the government to the people ("lifted the state of emergency") or from
+    # the people to the government ("the union called off its strike").
+    official = (source.sector or "GOV") in {"GOV", "MIL", "COP", "JUD", "LEG"}
+    sector = "GOV" if kind == "PROTEST" or (kind == "CONCEDE" and not official) else "CVL"
     return [ActorRef(name=name, country=source.country, sector=sector, kind="state")]
 
 

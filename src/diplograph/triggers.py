@@ -63,9 +63,20 @@ def _compound_lemma(token: Token) -> str:
     return " ".join(parts + [_lemma(token)])
 
 
+# Quantity nouns whose "of" phrase is the real object ("suspended PART OF the aid programme").
+PARTITIVES = {"part", "portion", "some", "most", "all", "half", "much", "rest", "bulk", "share"}
+
+
 def direct_objects(verb: Token) -> list[Token]:
-    objects = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    objects = [_past_partitive(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
     return objects + [c for o in objects for c in o.conjuncts]
+
+
+def _past_partitive(obj: Token) -> Token:
+    if obj.lower_ not in PARTITIVES:
+        return obj
+    inner = prep_objects(obj, ("of",))
+    return inner[0] if inner else obj
 
 
 def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
