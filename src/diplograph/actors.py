@@ -400,12 +400,23 @@ class ActorResolver:
                 and (k + 1 in person_ents or self._first(hits, k + 1, ("person",))):
             k += 1  # "his counterpart, Sergei Lavrov": the appositive names him
         person_hit = self._first(hits, k, ("person",))
+        org_hit = self._first(hits, k, ("org",))
+        if person_hit is not None and org_hit is not None and org_hit.end > person_hit.end:
+            person_hit = None  # "Boko Haram" is the group, not Duma Boko
         titled = k > j or phrase.head is not None
         if person_hit is not None:
             text = doc[person_hit.start:person_hit.end].text
             ent = person_ents.get(person_hit.start)
             derived = all(h.extra == "derived" for h in hits[k]
                           if h.kind == "person" and h.end == person_hit.end)
+            # "Sun Weidong" is not Sun Yun-suan: a bare surname the model reads as the start of
+            # a longer name (beyond a suffix such as "Jr.") is someone else's.
+            longer = ent is not None and " " not in text and any(
+                t.text not in NAME_SUFFIXES and not t.is_punct and t.lower_ != "'s"
+                for t in doc[person_hit.end:ent.end])
+            if longer:
+                phrase.person_text = ent.text
+                return ent.end
             if (" " in text or titled or ent is not None or text.lower() not in COMMON_WORDS) \
                     and not (derived and ent is None and not titled) \
                     and not self._other_bearer(doc, person_hit, hits, text):
@@ -413,11 +424,8 @@ class ActorResolver:
                                      if h.kind == "person" and h.end == person_hit.end]
                 phrase.person = phrase.candidates[0]
                 phrase.person_text = text
-                end = person_hit.end
-                # "Mark Carney" where only "Carney" matched: take the whole PERSON entity.
-                if ent is not None and ent.end > end:
-                    end = ent.end
-                return end
+                # "Joe Biden Jr." where "Joe Biden" matched: take the whole PERSON entity.
+                return max(person_hit.end, ent.end) if ent is not None else person_hit.end
         ent = person_ents.get(k)
         if ent is not None and not self._is_place(hits, ent) and doc[ent.start].lower_ != "the" \
                 and (len(ent) > 1 or titled):
