@@ -171,6 +171,8 @@ class EventCoder:
         sources, targets = _arguments(trigger, frame)
         source_actors = _actors(sources, ctx)
         target_actors = _actors(targets, ctx)
+        if not target_actors and frame.type == "THREATEN":
+            target_actors = _first_actor(_condition_subjects(trigger), ctx, exclude=source_actors)
         if not target_actors:
             target_actors = _first_actor(fallback_target_tokens(trigger), ctx, exclude=source_actors)
         # "curfew in Cizre" by Turkish authorities: a place of the source's own state is the
@@ -554,6 +556,17 @@ def _speaker(att: quotes.Attribution, ctx: _ArticleContext) -> ActorRef | None:
         mention = _speaker_of_clause(span[0], ctx)
         return mention.actor if mention else None
     return None
+
+
+def _condition_subjects(trigger: Trigger) -> list[Token]:
+    """Whom a threat is aimed at when no object says so: the subject of its condition
+    ("threatened to strike UNLESS ISRAEL rescinded ...", "... IF THE UNITED STATES goes ahead")."""
+    verb = trigger.verb or trigger.token
+    heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    return [subj for head in heads for clause in head.children
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
+                                              for m in clause.children)
+            for subj in subject_tokens(clause)]
 
 
 def _first_actor(tokens: Iterable[Token], ctx: _ArticleContext,
