@@ -138,6 +138,22 @@ def _derived_surname(person: Person) -> str | None:
     return parts[-1]
 
 
+def _plural(title: str) -> str:
+    """The plural of a title: its head noun (before "of") takes the plural ending."""
+    words = title.split()
+    at = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    word = words[at]
+    if word.endswith("man"):
+        word = word[:-3] + "men"
+    elif word.endswith("y") and word[-2:-1] not in set("aeiou"):
+        word = word[:-1] + "ies"
+    elif word.endswith(("s", "sh", "ch", "x")):
+        word += "es"
+    else:
+        word += "s"
+    return " ".join(words[:at] + [word] + words[at + 1:])
+
+
 def _shared_country(people: Sequence[Person]) -> str | None:
     """The one state every candidate served ("President Bush": either Bush, the USA), else None."""
     countries = {t.country for p in people for t in p.terms}
@@ -204,7 +220,9 @@ class ActorResolver:
                 if " " not in text.strip():
                     self._surname_of.setdefault(text, []).append(i)
         for title in kb.titles:
-            self._add(self._lower, title.text, "title", title.role, title.text)
+            for text in {title.text, _plural(title.text)}:
+                # "EU foreign ministers": the plural names the office too
+                self._add(self._lower, text, "title", title.role, title.text)
         for word, sector in kb.sectors.items():
             self._add(self._lower, word, "sector", sector)
         for word in COUNTERPART:
