@@ -99,7 +99,7 @@ class EventCoder:
                                   self._name_actor, self.resolver.kb.sectors)
         events: list[Event] = []
         for sent in doc.sents:
-            for frame in self._frames(sent):
+            for frame in self._frames(sent, context.names_actor):
                 events.extend(self._events(frame, sent, context))
         return _unique(events)
 
@@ -135,8 +135,8 @@ class EventCoder:
         actor = self.resolver.resolve_text(article.dateline, when=when)
         return actor.country if actor else None
 
-    def _frames(self, sent: Span) -> list[Frame]:
-        triggers = find_triggers(sent, self.lexicon)
+    def _frames(self, sent: Span, is_actor) -> list[Frame]:
+        triggers = find_triggers(sent, self.lexicon, is_actor)
         by_token = {t.verb.i: t for t in triggers if t.verb is not None}
         by_token.update({t.token.i: t for t in triggers})
         frames: dict[int, Frame] = {
@@ -280,6 +280,16 @@ class _ArticleContext:
                 return home
         found = self._nearest_mention(token)
         return found if found is None else self._as_group(found, token)
+
+    def names_actor(self, token: Token) -> bool:
+        """Whether the token's own phrase names an actor: a resolved mention, a body or group
+        noun ("the delegation", "troops"), a pronoun, a place that stands for its state, or a
+        noun a state's name modifies ("Palestinian detainees")."""
+        def named(tok: Token) -> bool:
+            return tok.i in self.by_token or self._named(tok) is not None
+        return (named(token) or token.lower_ in self.sectors or token.pos_ == "PRON"
+                or any(c.dep_ in {"amod", "compound", "poss", "nmod"} and named(c)
+                       for c in token.children))
 
     def mentions_for(self, token: Token) -> list[Mention]:
         """Like ``mention_for``, but coordinated demonyms give one mention each: "Hungarian

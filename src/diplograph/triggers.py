@@ -7,6 +7,7 @@ tokens into actors is the actor resolver's job, not this module's.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -20,6 +21,7 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 VERB_POS = {"VERB", "AUX"}
+ActorTest = Callable[[Token], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,8 +115,10 @@ def _has_modal_clause(head: Token, deps: set[str], modals: tuple[str, ...]) -> b
     )
 
 
-def _verb_rule_ok(verb: Token, rule: TriggerRule) -> bool:
+def _verb_rule_ok(verb: Token, rule: TriggerRule, is_actor: ActorTest | None = None) -> bool:
     if rule.object and _object_matches(verb, rule.object) is None:
+        return False
+    if rule.object_is_actor and is_actor is not None and not _names_actor(verb, rule, is_actor):
         return False
     if rule.prep and not any(
         c.dep_ in {"prep", "dative", "prt"} and _lemma(c) in rule.prep for c in verb.children
@@ -131,6 +135,17 @@ def _verb_rule_ok(verb: Token, rule: TriggerRule) -> bool:
     if rule.infinitive and not any(c.dep_ == "xcomp" for c in verb.children):
         return False
     return True
+
+
+def _names_actor(verb: Token, rule: TriggerRule, is_actor: ActorTest) -> bool:
+    """Whether the rule's object (its first target slot, or a passive subject) is an actor:
+    "welcomed ZELENSKY" is a meeting, "welcomed the decision" is not."""
+    found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    for slot in rule.target:
+        found += _slot(slot, verb, verb)
+        if found:
+            break
+    return any(is_actor(t) for t in found)
 
 
 def _best(rules: list[TriggerRule]) -> TriggerRule | None:
@@ -156,15 +171,18 @@ def light_verb_of(noun: Token) -> Token | None:
     return None
 
 
-def find_triggers(sent: Span, lexicon: Lexicon) -> list[Trigger]:
-    """All tokens of a sentence that match a lexicon rule, best rule per token."""
+def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = None) -> list[Trigger]:
+    """All tokens of a sentence that match a lexicon rule, best rule per token.
+    ``is_actor`` tells whether a token names an actor, for rules whose object must
+    (``object_is_actor``); without it those rules do not check."""
     triggers: list[Trigger] = []
     for token in sent:
         lemma = _lemma(token)
         verb_lemma = next((f for f in verb_forms(token) if f in lexicon.verb_rules), None) \
             if token.pos_ in VERB_POS else None
         if verb_lemma is not None:
-            rule = _best([r for r in lexicon.verb_rules[verb_lemma] if _verb_rule_ok(token, r)])
+            rule = _best([r for r in lexicon.verb_rules[verb_lemma]
+                          if _verb_rule_ok(token, r, is_actor)])
             if rule:
                 triggers.append(Trigger(token, token, rule))
         elif token.pos_ in {"NOUN", "PROPN"}:
