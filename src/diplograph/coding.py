@@ -70,6 +70,7 @@ class Frame:
     extra_targets: list[Token]
     planned: bool = False
     announced: bool = False  # a future act coded as the announcement it is (asserted)
+    failed: bool = False  # "failed to reach agreement": coded as the REJECT it is (asserted)
 
 
 class EventCoder:
@@ -154,7 +155,10 @@ class EventCoder:
                 del frames[head.token.i]
         frames = {i: f for i, f in frames.items() if not _subordinate(f.trigger)}
         for frame in frames.values():
-            if frame.type in PROMISABLE_TYPES and _promised(frame.trigger):
+            if frame.type in {"AGREE", "CONSULT"} and _failed(frame.trigger):
+                # PLOVER: failing to reach agreement (or to meet) is a REJECT.
+                frame.type, frame.mode, frame.failed = "REJECT", None, True
+            elif frame.type in PROMISABLE_TYPES and _promised(frame.trigger):
                 frame.type, frame.mode = "AGREE", None
             elif frame.type in {"RETREAT", "CONCEDE"} and _offered(frame.trigger):
                 # PLOVER manual 3.1: willingness or commitment ("is willing to withdraw") is AGREE.
@@ -207,6 +211,8 @@ class EventCoder:
             clause = "planned"
         if (frame.type == "AGREE" or frame.announced) and clause == "planned":
             clause = "asserted"  # a promise or an announcement is itself the act (SPEC §4)
+        if frame.failed and clause == "negated":
+            clause = "asserted"  # the failure is the act
         att = quotes.attribution_for(ctx.doc, ctx.attributions, trigger.verb or trigger.token)
         if att is not None and _is_own_cue(att, trigger):
             att = None
@@ -488,6 +494,12 @@ def _embedded_clause(trigger: Trigger) -> bool:
     if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(c.dep_ == "mark" for c in verb.children):
         return True  # "rioted, SETTING FIRE to mattresses": the same act, described further
     return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _failed(trigger: Trigger) -> bool:
+    """Governed by "fail" ("FAILED to reach agreement")."""
+    verb = trigger.verb or trigger.token
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail"
 
 
 def _offered(trigger: Trigger) -> bool:

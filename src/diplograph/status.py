@@ -19,7 +19,7 @@ FUTURE_ADJECTIVES = {"planned", "upcoming", "scheduled", "expected", "proposed",
                      "potential", "next", "future", "forthcoming", "prospective"}
 # Verbs that negate the act below them ("advised citizens to AVOID travelling"). Refusals
 # are not here: "refused to meet" is coded as the REJECT it is.
-NEGATING_GOVERNORS = {"avoid"}
+NEGATING_GOVERNORS = {"avoid", "fail"}
 UNCONFIRMED_GOVERNORS = {"reportedly", "allegedly", "purportedly"}
 
 
