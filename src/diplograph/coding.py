@@ -97,7 +97,7 @@ class EventCoder:
         home = self._home_country(article, anchor)
         mentions = self.resolver.find_mentions(doc, when=anchor, home_country=home)
         context = _ArticleContext(article, doc, anchor, mentions, quotes.find_attributions(doc),
-                                  self._name_actor, self.resolver.kb.sectors)
+                                  self._name_actor, self.resolver.kb)
         events: list[Event] = []
         for sent in doc.sents:
             for frame in self._frames(sent, context.names_actor):
@@ -262,10 +262,11 @@ class _ArticleContext:
     """Per-article lookups: token → mention, speaker spans → actors."""
 
     def __init__(self, article, doc, anchor, mentions: list[Mention], attributions,
-                 name_actor, sectors: dict[str, str]) -> None:
+                 name_actor, kb) -> None:
         self.article, self.doc, self.anchor = article, doc, anchor
         self.name_actor = name_actor
-        self.sectors = sectors
+        self.sectors: dict[str, str] = kb.sectors
+        self.bodies = frozenset(kb.groups.get("bodies", ()))
         self.attributions = attributions
         self.mentions = mentions
         self.by_token: dict[int, Mention] = {}
@@ -289,11 +290,12 @@ class _ArticleContext:
 
     def names_actor(self, token: Token) -> bool:
         """Whether the token's own phrase names an actor: a resolved mention, a body or group
-        noun ("the delegation", "troops"), a pronoun, a place that stands for its state, or a
+        noun ("the delegation", "troops", "the organization"), a pronoun, a place that stands for its state, or a
         noun a state's name modifies ("Palestinian detainees")."""
         def named(tok: Token) -> bool:
             return tok.i in self.by_token or self._named(tok) is not None
-        return (named(token) or token.lower_ in self.sectors or token.pos_ == "PRON"
+        return (named(token) or token.lower_ in self.sectors or token.lower_ in self.bodies
+                or token.pos_ == "PRON"
                 or any(c.dep_ in {"amod", "compound", "poss", "nmod"} and named(c)
                        for c in token.children))
 
