@@ -146,3 +146,79 @@ def test_plain_comment_is_not_an_event(code):
 
 def test_headline_words_in_a_comment_do_not_make_events(code):
     assert code("The summit was described by officials as long and tiring.") == []
+
+
+# ------------------------------------------------------------------ more PLOVER frames
+def test_particles_and_prepositions_load_as_words():
+    """YAML 1.1 reads a bare ``off``/``on`` as a boolean; the lexicon must keep the words."""
+    from diplograph.lexicon import load_lexicon
+    rules = load_lexicon().verb_rules["call"]
+    assert any(r.particle == ("off",) for r in rules)
+    assert any("on" in r.prep for r in rules)
+
+
+def test_called_off_strike_is_a_concession_to_the_government(code):
+    ev = find(code("Kenyan teachers called off their strike on Friday."), "CONCEDE", "KEN")
+    assert ev.source.sector == "CVL" and ev.target.sector == "GOV"
+
+
+def test_coordinated_demonyms_act_with_each_other(code):
+    ev = find(code("Senior Hungarian and Romanian officials agreed on Wednesday to reopen the "
+                   "border crossing."), "AGREE", "HUN", "ROU")
+    assert {ev.source.country, ev.target.country} == {"HUN", "ROU"}
+
+
+def test_a_state_adjective_on_an_unknown_noun_is_a_civilian_group(code):
+    ev = find(code("Algerian farmers staged a protest outside parliament on Monday."),
+              "PROTEST", "DZA")
+    assert ev.source.sector == "CVL"
+    assert ev.target.country == "DZA" and ev.target.sector == "GOV"
+
+
+def test_partitive_object(code):
+    ev = find(code("The United States suspended part of its military aid to Bosnia."),
+              "SANCTION", "USA", "BIH")
+    assert ev.mode == "discontinue"
+
+
+def test_a_threat_is_aimed_at_the_subject_of_its_condition(code):
+    ev = find(code("Turkey threatened to close its airspace unless Sweden extradited the "
+                   "suspects."), "THREATEN", "TUR", "SWE")
+    assert ev.status == "asserted"
+
+
+def test_welcoming_a_statement_is_support_not_a_meeting(code):
+    events = code("The German government welcomed the French president's statement on Monday.")
+    assert not [e for e in events if e.type == "CONSULT"]
+    find(events, "SUPPORT", "DEU", "FRA")
+    find(code("Macron welcomed Zelensky at the Elysee on Monday."), "CONSULT", "FRA", "UKR")
+
+
+def test_failing_to_reach_agreement_is_a_rejection(code):
+    ev = find(code("Serbia and Kosovo failed to reach an agreement in Brussels on Monday."),
+              "REJECT")
+    assert ev.status == "asserted"
+    assert {ev.source.country} <= {"SRB", "XKX"}
+    assert find(code("Croatia failed to support the plan."), "SUPPORT", "HRV").status == "negated"
+
+
+def test_plural_title_of_an_organisation(code):
+    ev = find(code("EU foreign ministers agreed on Tuesday to lift sanctions on Syria."),
+              "AGREE", target="SYR")
+    assert ev.source.name == "EU"
+
+
+@pytest.mark.parametrize(("text", "kind", "mode", "source", "target"), [
+    ("Palestinian youths threw stones at Israeli soldiers in Hebron on Friday.",
+     "PROTEST", "riot", "PSE", "ISR"),
+    ("Kenyan police fired tear gas at demonstrators in Nairobi on Tuesday.",
+     "ASSAULT", "crowd-control", "KEN", "KEN"),
+    ("Mali forced the UN peacekeeping mission out of the country.", "SANCTION", "expel", "MLI",
+     None),
+    ("The IAEA sent inspectors to Iran on Monday.", "ACCUSE", "investigate", None, "IRN"),
+    ("Dockworkers in Argentina stopped work on Monday over the pension reform.",
+     "PROTEST", "strike", "ARG", None),
+])
+def test_more_cameo_frames(code, text, kind, mode, source, target):
+    ev = find(code(text), kind, source, target)
+    assert ev.mode == mode

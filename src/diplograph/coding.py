@@ -296,8 +296,7 @@ class _ArticleContext:
             return tok.i in self.by_token or self._named(tok) is not None
         return (named(token) or token.lower_ in self.sectors or token.lower_ in self.bodies
                 or token.pos_ == "PRON"
-                or any(c.dep_ in {"amod", "compound", "poss", "nmod"} and named(c)
-                       for c in token.children))
+                or any(c.dep_ in {"amod", "compound"} and named(c) for c in token.children))
 
     def mentions_for(self, token: Token) -> list[Mention]:
         """Like ``mention_for``, but coordinated demonyms give one mention each: "Hungarian
