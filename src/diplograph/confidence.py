@@ -18,7 +18,7 @@ from diplograph.records import ActorRef
 from diplograph.yamldata import load_yaml
 
 FEATURES: tuple[str, ...] = (
-    "source_identified",  # the source is a state, an organisation or a person with a country
+    "source_identified",  # the source is a state, an organisation or a person of either
     "source_known_person",  # the source is a person in the knowledge base (has a QID)
     "target_present",
     "target_identified",
@@ -37,7 +37,9 @@ UNTARGETED_KINDS = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "AGREE"})
 
 
 def _identified(actor: ActorRef | None) -> bool:
-    return actor is not None and bool(actor.country or actor.kind == "organisation")
+    """A state, an organisation, or a person of one (an organisation's officer has no state)."""
+    return actor is not None and bool(actor.country or actor.kind == "organisation"
+                                      or actor.sector == "IGO")
 
 
 def features(*, kind: str, source: ActorRef | None, target: ActorRef | None, specificity: int,
