@@ -138,6 +138,18 @@ def _derived_surname(person: Person) -> str | None:
     return parts[-1]
 
 
+# Matches that name a state, which a stance prefix ("anti-", "pro-") turns into an opinion.
+STATE_KINDS = frozenset({"country", "adj", "people", "metonym"})
+STANCE_PREFIXES = frozenset({"anti", "pro"})
+
+
+def stance_prefixed(doc: Doc, i: int) -> bool:
+    """Whether token i follows "anti-" or "pro-" ("anti-Syria", "pro-Russian"): the
+    words name a side taken, not a nationality."""
+    return (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES) or (
+        i >= 1 and doc[i - 1].lower_.rstrip("-") in STANCE_PREFIXES and doc[i - 1].lower_.endswith("-"))
+
+
 def _plural(title: str) -> str:
     """The plural of a title: its head noun (before "of") takes the plural ending."""
     words = title.split()
@@ -220,8 +232,8 @@ class ActorResolver:
                 if " " not in text.strip():
                     self._surname_of.setdefault(text, []).append(i)
         for title in kb.titles:
-            for text in {title.text, _plural(title.text)}:
-                # "EU foreign ministers": the plural names the office too
+            # "EU foreign ministers" (the plural names the office too), "Vice-President"
+            for text in {title.text, _plural(title.text), title.text.replace(" ", "-", 1)}:
                 self._add(self._lower, text, "title", title.role, title.text)
         for word, sector in kb.sectors.items():
             self._add(self._lower, word, "sector", sector)
@@ -243,6 +255,8 @@ class ActorResolver:
         for matcher in (self._exact, self._lower):
             for match_id, start, end in matcher(doc):
                 kind, key, extra = self._payload[self.nlp.vocab.strings[match_id]]
+                if kind in STATE_KINDS and stance_prefixed(doc, start):
+                    continue  # an "anti-Syria" journalist is not Syrian
                 by_start.setdefault(start, []).append(_Hit(start, end, kind, key, extra))
         for hits in by_start.values():
             # Longest first; on a tie names beat common words (exact matcher kinds first).
@@ -452,7 +466,21 @@ class ActorResolver:
         if k > j and k < len(doc) and doc[k].is_title:
             phrase.person_text = doc[k].text  # "Mr. Smith" unknown to the model too
             return k + 1
+        if phrase.head is not None and phrase.head.kind == "title":
+            end = k
+            while end < len(doc) and self._name_word(doc, end, hits):
+                end += 1
+            if end - k >= 2:  # "Vice-President Moody Awori", a name the model missed
+                phrase.person_text = doc[k:end].text
+                return end
         return j
+
+    @staticmethod
+    def _name_word(doc: Doc, i: int, hits: dict[int, list[_Hit]]) -> bool:
+        """A capitalised proper noun that no knowledge matches and no other entity claims."""
+        tok = doc[i]
+        return (tok.pos_ == "PROPN" and tok.is_title and not hits.get(i)
+                and tok.ent_type_ in ("", "PERSON", "ORG"))
 
     def _other_bearer(self, doc: Doc, hit: _Hit, hits: dict[int, list[_Hit]], text: str) -> bool:
         """'Jeff Morrison' is not Scott Morrison: a surname after an unknown first name."""

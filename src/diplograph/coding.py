@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Span, Token
 
 from diplograph import confidence, quotes, status, timexpr
-from diplograph.actors import ActorResolver
+from diplograph.actors import ActorResolver, stance_prefixed
 from diplograph.lexicon import Lexicon, load_lexicon
 from diplograph.locations import Gazetteer, default_gazetteer, event_location
 from diplograph.records import (
@@ -369,6 +369,8 @@ class _ArticleContext:
         """A state named by a place or demonym the resolver left alone: the entity the
         token is in, or (where the small model misses the entity, "Sierra Leonean") the
         proper noun with its compounds."""
+        if stance_prefixed(tok.doc, tok.i):
+            return None  # "anti-Syria", "pro-Russian": a stance, not a state
         span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
         # Only a span the model calls a place may be looked up as a city or region.
         is_place = span is not None and span.label_ in PLACE_ENTITY_TYPES

@@ -22,6 +22,9 @@ CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 VERB_POS = {"VERB", "AUX"}
 ActorTest = Callable[[Token], bool]
+# Participles that after "be" describe the subject's stance, not something done to it.
+STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "resolved", "prepared",
+                                 "inclined", "disposed"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -34,9 +37,11 @@ class Trigger:
 
     @property
     def passive(self) -> bool:
-        return self.verb is not None and any(
-            c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in self.verb.children
-        )
+        if self.verb is None or self.verb.lower_ in STATIVE_PARTICIPLES and not any(
+                c.dep_ == "agent" for c in self.verb.children):
+            return False  # "Israel IS OPPOSED to the plan": a stance, said of the subject
+        return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
+                   for c in self.verb.children)
 
 
 def _lemma(token: Token) -> str:
@@ -247,7 +252,8 @@ def subject_tokens(verb: Token) -> list[Token]:
     seen = 0
     while verb is not None and seen < 6:
         seen += 1
-        deps = SUBJECT_DEPS if seen == 1 else SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+        stance = verb.lower_ in STATIVE_PARTICIPLES
+        deps = SUBJECT_DEPS if seen == 1 and not stance else SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
         # "Zelenskyy is expected TO MEET": a raising verb's passive subject is the actor.
         subjects = [c for c in verb.children if c.dep_ in deps]
         if subjects:
