@@ -222,3 +222,9 @@ def test_plural_title_of_an_organisation(code):
 def test_more_cameo_frames(code, text, kind, mode, source, target):
     ev = find(code(text), kind, source, target)
     assert ev.mode == mode
+
+
+def test_being_opposed_is_the_subject_rejecting(code):
+    ev = find(code("Turkey is opposed to Swedish membership of the alliance, officials said."),
+              "REJECT", "TUR", "SWE")
+    assert ev.status == "reported"
