@@ -46,7 +46,9 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 FILLERS = frozenset({
     "top", "senior", "new", "acting", "outgoing", "incoming", "current", "visiting", "interim",
     "then", "newly", "highest", "supreme", "leading", "appointed", "elected", "powerful",
-    "longtime", "long-time", "veteran", "main", "own", "-", "de", "facto",
+    "longtime", "long-time", "veteran", "main", "own", "-", "de", "facto", "junior", "chief",
+    "ousted", "deposed", "exiled", "embattled", "hardline", "hard-line", "moderate", "radical",
+    "socialist", "conservative", "liberal", "reformist", "nationalist", "beleaguered",
 })
 HONORIFICS = frozenset({"mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame",
                         "madam", "mister"})
@@ -312,7 +314,26 @@ class ActorResolver:
                                     token_end=end, actor=ref))
             self._remember(state, doc, start, ref)
             i = max(end, i + 1)
-        return mentions
+        return self._appositive_countries(doc, mentions)
+
+    @staticmethod
+    def _appositive_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+        """ "Salaheddine Sidhoum, ALGERIA's leading activist": an unknown person takes the
+        country their appositive gives (a state owning or qualifying it), inferred from the
+        text, not guessed."""
+        by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+        out = []
+        for m in mentions:
+            actor = m.actor
+            if actor.kind == "person" and actor.country is None:
+                root = doc[m.token_start:m.token_end].root
+                found = {by_token[t.i].actor.country for c in root.children if c.dep_ == "appos"
+                         for t in c.subtree if t.i in by_token and by_token[t.i] is not m
+                         and by_token[t.i].actor.country}
+                if len(found) == 1:
+                    m = replace(m, actor=replace(actor, country=found.pop()))
+            out.append(m)
+        return out
 
     @staticmethod
     def _possessor_country(span: Span, mentions: list[Mention]) -> str | None:
