@@ -228,3 +228,18 @@ def test_being_opposed_is_the_subject_rejecting(code):
     ev = find(code("Turkey is opposed to Swedish membership of the alliance, officials said."),
               "REJECT", "TUR", "SWE")
     assert ev.status == "reported"
+
+
+def test_a_vow_or_readiness_to_use_force_is_a_threat(code):
+    ev = find(code("Rebel commanders in Mali swore to fight until the army left the north."),
+              "THREATEN", "MLI")
+    assert ev.mode == "violence" and ev.status == "asserted"
+    ev = find(code("Thailand's government said it was prepared to impose martial law in "
+                   "Bangkok."), "THREATEN", "THA", "THA")
+    assert ev.status == "reported"
+
+
+def test_adjective_and_noun_objects(code):
+    """ "MARTIAL law": the object's adjective is part of its name."""
+    ev = find(code("The Pakistani government imposed martial law on Monday."), "COERCE", "PAK")
+    assert ev.mode == "martial-law"

@@ -37,8 +37,10 @@ REQUEST_MODES = {"CONSULT": "meet", "AID": "assist", "RETREAT": "yield", "CONCED
                  "COOPERATE": "assist", "SUPPORT": "assist"}
 REJECT_MODES = {"CONSULT": "meet", "AID": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 THREATEN_MODES = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "restrict"}
-INTENT_HEADS = {"agree", "pledge", "promise", "vow", "offer", "undertake", "commit", "willing",
+INTENT_HEADS = {"agree", "pledge", "promise", "vow", "swear", "offer", "undertake", "commit", "willing",
                 "ready", "prepared", "eager", "decide", "plan", "intend"}
+# Words of readiness or vows that make a hostile act a threat rather than a plan.
+READINESS_HEADS = frozenset({"vow", "swear", "ready", "prepared", "willing"})
 SPEECH_LEMMAS = {"say", "tell", "state", "announce", "add", "declare", "insist", "claim",
                  "report", "confirm", "write", "note"}
 NEEDS_TARGET = {"CONSULT"}
@@ -71,6 +73,7 @@ class Frame:
     planned: bool = False
     announced: bool = False  # a future act coded as the announcement it is (asserted)
     failed: bool = False  # "failed to reach agreement": coded as the REJECT it is (asserted)
+    threatened: str | None = None  # the type of the act a THREATEN threatens
 
 
 class EventCoder:
@@ -160,6 +163,11 @@ class EventCoder:
                 frame.type, frame.mode, frame.failed = "REJECT", None, True
             elif frame.type in PROMISABLE_TYPES and _promised(frame.trigger):
                 frame.type, frame.mode = "AGREE", None
+            elif frame.type in THREATEN_MODES and _offered(frame.trigger, READINESS_HEADS):
+                # "is prepared to impose martial law", "swore to fight": a threat.
+                frame.threatened = frame.type
+                frame.type, frame.mode = "THREATEN", THREATEN_MODES[frame.type]
+                frame.announced = True
             elif frame.type in {"RETREAT", "CONCEDE"} and _offered(frame.trigger):
                 # PLOVER manual 3.1: willingness or commitment ("is willing to withdraw") is AGREE.
                 frame.type, frame.mode = "AGREE", None
@@ -183,8 +191,10 @@ class EventCoder:
         # scene of a domestic event, not its target.
         target_actors = [t for t in target_actors if not any(
             _same(t, a) or (t.kind == "place" and t.country == a.country) for a in source_actors)]
-        if not target_actors and frame.type in DOMESTIC_TYPES and len(source_actors) == 1:
-            target_actors = _domestic_target(source_actors[0], self.resolver.kb, frame.type)
+        domestic = frame.type if frame.type in DOMESTIC_TYPES else frame.threatened
+        if not target_actors and domestic in DOMESTIC_TYPES and len(source_actors) == 1:
+            # "threatened to impose a curfew" threatens the people a curfew would bind
+            target_actors = _domestic_target(source_actors[0], self.resolver.kb, domestic)
         if not source_actors and not target_actors:
             return []
         if frame.type in JOINT_TYPES and not target_actors and len(source_actors) > 1:
@@ -505,10 +515,10 @@ def _failed(trigger: Trigger) -> bool:
     return verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail"
 
 
-def _offered(trigger: Trigger) -> bool:
+def _offered(trigger: Trigger, heads: frozenset[str] | set[str] = INTENT_HEADS) -> bool:
     """Governed by a word of willingness or commitment ("is WILLING to withdraw")."""
     verb = trigger.verb or trigger.token
-    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in INTENT_HEADS
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in heads
 
 
 def _intent_of(trigger: Trigger) -> bool:
@@ -519,6 +529,8 @@ def _fold(outer: Frame, inner: Frame) -> bool:
     """Fold ``inner`` into ``outer`` when the outer frame absorbs it; returns True if folded."""
     kind = outer.type
     if kind in ABSORBING_TYPES:
+        if kind == "THREATEN":
+            outer.threatened = inner.type
         modes = {"REQUEST": REQUEST_MODES, "REJECT": REJECT_MODES, "THREATEN": THREATEN_MODES}
         if outer.mode is None:
             outer.mode = modes.get(kind, {}).get(inner.type)
@@ -528,6 +540,13 @@ def _fold(outer: Frame, inner: Frame) -> bool:
         return True
     if not _embedded_clause(inner.trigger):
         return False
+    if kind == "AGREE" and _intent_of(outer.trigger) and inner.type in THREATEN_MODES:
+        # A vow or readiness to attack, coerce or sanction is a threat ("vowed to fight",
+        # "is prepared to impose martial law"), not a promise to cooperate.
+        outer.type, outer.mode = "THREATEN", THREATEN_MODES[inner.type]
+        outer.threatened = inner.type
+        outer.extra_targets.extend(target_tokens(inner.trigger))
+        return True
     if kind == "AGREE" and _intent_of(outer.trigger) and inner.type != "CONSULT":
         outer.extra_targets.extend(target_tokens(inner.trigger))
         return True

@@ -107,6 +107,8 @@ def _object_matches(verb: Token, wanted: tuple[str, ...]) -> Token | None:
     ]:
         names = {_lemma(obj), _compound_lemma(obj), obj.text.lower()}
         names |= {c.lemma_.lower() for c in obj.lefts if c.dep_ == "compound"}
+        # "MARTIAL law", "TEAR gas": an adjective the model did not read as a compound
+        names |= {f"{c.lower_} {_lemma(obj)}" for c in obj.lefts if c.dep_ == "amod"}
         names |= {f"{_lemma(obj)} of {_compound_lemma(p)}" for p in prep_objects(obj, ("of",))}
         if names & set(wanted):
             return obj
