@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/calibrate.py [--write] [--shared ../shared]
 
 Training data is ours: events the coder produces on the hand-written coding
-cases (tests/data/coding_cases.yaml; right = matches an expected event's type,
+cases (tests/data/coding_cases*.yaml; right = matches an expected event's type,
 actors and polarity) and on the bundled sample (right = matches a record of
 tests/data/sample_gold.jsonl). The held-out check is the PLOVER gold, which the
 fit never sees: a reliability table (share right per confidence band), the
@@ -57,7 +57,8 @@ def _case_right(event, expected: list[dict]) -> bool:
 
 
 def case_examples(coder, nlp) -> list[tuple[dict, int]]:
-    cases = yaml.safe_load((REPO / "tests" / "data" / "coding_cases.yaml").read_text())
+    cases = [case for path in sorted((REPO / "tests" / "data").glob("coding_cases*.yaml"))
+             for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
     rows = []
     for i, case in enumerate(cases):
         for event in _code_text(coder, nlp, f"case{i}", case["text"], str(case["published"])):

@@ -243,3 +243,16 @@ def test_adjective_and_noun_objects(code):
     """ "MARTIAL law": the object's adjective is part of its name."""
     ev = find(code("The Pakistani government imposed martial law on Monday."), "COERCE", "PAK")
     assert ev.mode == "martial-law"
+
+
+def test_protesters_are_coded_by_where_they_protest(code):
+    ev = find(code("Prisoners rioted at a jail in Bolivia on Monday."), "PROTEST", "BOL")
+    assert ev.source.sector == "CVL"
+    find(code("Thousands of Chileans were converging on Thursday for a rally in Santiago."),
+         "PROTEST", "CHL")
+
+
+def test_a_month_is_not_a_march(code):
+    events = code("Carney took office on March 14 after winning the leadership of the party.",
+                  published="2025-06-01")
+    assert not [e for e in events if e.type == "PROTEST"]

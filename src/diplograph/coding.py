@@ -25,7 +25,8 @@ from diplograph.records import (
     SYMMETRIC_TYPES, ActorRef, Article, Event, Evidence, Mention,
 )
 from diplograph.triggers import (
-    CLAUSE_DEPS, Trigger, fallback_target_tokens, find_triggers, passive_parts, subject_tokens, target_tokens,
+    CLAUSE_DEPS, Trigger, fallback_target_tokens, find_triggers, passive_parts, prep_objects,
+    subject_tokens, target_tokens,
 )
 
 logger = logging.getLogger(__name__)
@@ -182,6 +183,9 @@ class EventCoder:
         trigger = frame.trigger
         sources, targets = _arguments(trigger, frame)
         source_actors = _actors(sources, ctx)
+        if not source_actors and sources and frame.type == "PROTEST":
+            # PLOVER codes protesters by where they protest ("prisoners rioted IN DILI").
+            source_actors = _protest_scene(trigger, ctx)
         target_actors = _actors(targets, ctx)
         if not target_actors and frame.type == "THREATEN":
             target_actors = _first_actor(_condition_subjects(trigger), ctx, exclude=source_actors)
@@ -600,6 +604,20 @@ def _speaker(att: quotes.Attribution, ctx: _ArticleContext) -> ActorRef | None:
         mention = _speaker_of_clause(span[0], ctx)
         return mention.actor if mention else None
     return None
+
+
+def _protest_scene(trigger: Trigger, ctx: _ArticleContext) -> list[ActorRef]:
+    """The civilians of the state where a protest takes place: the place named by an
+    "in"/"at"/"outside" phrase of its verb."""
+    verb = trigger.verb or trigger.token
+    for place in prep_objects(verb, ("in", "at", "outside")):
+        found = ctx.mention_for(place)
+        if found is not None and found.actor.kind in {"state", "place", "group"} \
+                and found.actor.country:
+            actor = found.actor
+            return [ActorRef(name=actor.name, country=actor.country, sector="CVL", kind="group",
+                             text=None)]
+    return []
 
 
 def _condition_subjects(trigger: Trigger) -> list[Token]:

@@ -192,7 +192,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = Non
                           if _verb_rule_ok(token, r, is_actor)])
             if rule:
                 triggers.append(Trigger(token, token, rule))
-        elif token.pos_ in {"NOUN", "PROPN"}:
+        elif token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ != "DATE":  # not "in March"
             noun_rules = lexicon.noun_rules.get(_compound_lemma(token)) or lexicon.noun_rules.get(
                 lemma
             )
