@@ -256,3 +256,43 @@ def test_a_month_is_not_a_march(code):
     events = code("Carney took office on March 14 after winning the leadership of the party.",
                   published="2025-06-01")
     assert not [e for e in events if e.type == "PROTEST"]
+
+
+@pytest.mark.parametrize(("text", "published", "kind", "mode", "source", "target"), [
+    ("Prime Minister Margaret Thatcher announced her resignation on Thursday.", "1990-11-23",
+     "RETREAT", "resign", "GBR", None),
+    ("A Tehran court sentenced a French researcher to six years in prison.", "2020-05-17",
+     "SANCTION", "convict", "IRN", "FRA"),
+    ("The United States reimposed sanctions on Iran on Monday.", "2018-11-06",
+     "SANCTION", None, "USA", "IRN"),
+    ("Armenia called up reservists on Tuesday.", "2020-09-29", "MOBILIZE", "troops", "ARM", None),
+    ("Putin announced a partial mobilisation on Wednesday.", "2022-09-22",
+     "MOBILIZE", "troops", "RUS", None),
+    ("Chilean dockworkers went on strike on Thursday.", "2024-03-08",
+     "PROTEST", "strike", "CHL", "CHL"),
+    ("Indian and French warships began a joint naval exercise on Monday.", "2023-01-17",
+     "COOPERATE", None, "IND", "FRA"),
+])
+def test_world_frames(code, text, published, kind, mode, source, target):
+    ev = find(code(text, published=published), kind, source, target)
+    assert ev.mode == mode
+
+
+def test_amounts_of_aid_and_requests_for_loans(code):
+    # a promise of aid is AGREE (PLOVER manual 3.1); the amount's "in aid" is its object
+    ev = find(code("Japan will provide $5.5 billion in aid to Ukraine, Kishida said."), "AGREE",
+              "JPN", "UKR")
+    assert ev.status == "reported"
+    find(code("Sri Lanka will seek a bailout from the International Monetary Fund."),
+         "REQUEST", "LKA")
+
+
+def test_a_threats_condition_inside_its_content(code):
+    find(code("Iran warned that U.S. bases would be targeted if Washington attacked.",
+              published="2020-01-05"), "THREATEN", "IRN", "USA")
+
+
+def test_two_leaders_holding_talks_meet_each_other_not_the_host(code):
+    ev = find(code("Kim Jong Un and Donald Trump held talks in Singapore on Tuesday.",
+                   published="2018-06-13"), "CONSULT", "PRK", "USA")
+    assert {ev.source.country, ev.target.country} == {"PRK", "USA"}

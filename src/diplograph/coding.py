@@ -183,13 +183,19 @@ class EventCoder:
         trigger = frame.trigger
         sources, targets = _arguments(trigger, frame)
         source_actors = _actors(sources, ctx)
+        joint = frame.type in JOINT_TYPES or frame.failed
+        if frame.type == "MOBILIZE" and frame.mode == "troops" and len(source_actors) > 1 \
+                and trigger.token is not trigger.verb:
+            # "Indian and French warships began a naval exercise": drills held together
+            frame.type, frame.mode, joint = "COOPERATE", None, True
         if not source_actors and sources and frame.type == "PROTEST":
             # PLOVER codes protesters by where they protest ("prisoners rioted IN DILI").
             source_actors = _protest_scene(trigger, ctx)
         target_actors = _actors(targets, ctx)
         if not target_actors and frame.type == "THREATEN":
             target_actors = _first_actor(_condition_subjects(trigger), ctx, exclude=source_actors)
-        if not target_actors:
+        if not target_actors and not (joint and len(source_actors) > 1):
+            # (two subjects of a joint act are each other's targets, split below)
             target_actors = _first_actor(fallback_target_tokens(trigger), ctx, exclude=source_actors)
         # "curfew in Cizre" by Turkish authorities: a place of the source's own state is the
         # scene of a domestic event, not its target.
@@ -201,7 +207,7 @@ class EventCoder:
             target_actors = _domestic_target(source_actors[0], self.resolver.kb, domestic)
         if not source_actors and not target_actors:
             return []
-        if frame.type in JOINT_TYPES and not target_actors and len(source_actors) > 1:
+        if joint and not target_actors and len(source_actors) > 1:
             source_actors, target_actors = source_actors[:1], source_actors[1:]
         if not source_actors and not trigger.passive:
             return []
@@ -610,7 +616,7 @@ def _protest_scene(trigger: Trigger, ctx: _ArticleContext) -> list[ActorRef]:
     """The civilians of the state where a protest takes place: the place named by an
     "in"/"at"/"outside" phrase of its verb."""
     verb = trigger.verb or trigger.token
-    for place in prep_objects(verb, ("in", "at", "outside")):
+    for place in prep_objects(verb, ("in", "at", "outside", "across", "through", "throughout")):
         found = ctx.mention_for(place)
         if found is not None and found.actor.kind in {"state", "place", "group"} \
                 and found.actor.country:
@@ -624,7 +630,9 @@ def _condition_subjects(trigger: Trigger) -> list[Token]:
     """Whom a threat is aimed at when no object says so: the subject of its condition
     ("threatened to strike UNLESS ISRAEL rescinded ...", "... IF THE UNITED STATES goes ahead")."""
     verb = trigger.verb or trigger.token
-    heads = [verb] + [c for c in verb.children if c.dep_ == "xcomp"]
+    # "warned THAT bases WOULD BE TARGETED if ...": the condition may hang from the
+    # threat's content clause.
+    heads = [verb] + [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
     return [subj for head in heads for clause in head.children
             if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"}
                                               for m in clause.children)

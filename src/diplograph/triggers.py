@@ -72,6 +72,7 @@ def _compound_lemma(token: Token) -> str:
 
 # Quantity nouns whose "of" phrase is the real object ("suspended PART OF the aid programme").
 PARTITIVES = {"part", "portion", "some", "most", "all", "half", "much", "rest", "bulk", "share"}
+AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "worth", "tons", "tonnes"}
 
 
 def direct_objects(verb: Token) -> list[Token]:
@@ -80,9 +81,12 @@ def direct_objects(verb: Token) -> list[Token]:
 
 
 def _past_partitive(obj: Token) -> Token:
-    if obj.lower_ not in PARTITIVES:
+    if obj.lower_ in PARTITIVES:
+        inner = prep_objects(obj, ("of",))
+    elif obj.lower_ in AMOUNTS:  # "$5.5 billion IN AID", "$50,000 WORTH OF goods"
+        inner = prep_objects(obj, ("in", "of", "worth"))
+    else:
         return obj
-    inner = prep_objects(obj, ("of",))
     return inner[0] if inner else obj
 
 
@@ -115,6 +119,11 @@ def _object_matches(verb: Token, wanted: tuple[str, ...]) -> Token | None:
     return None
 
 
+def _of_time(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Tuesday", "for a week")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
 def _has_modal_clause(head: Token, deps: set[str], modals: tuple[str, ...]) -> bool:
     return any(
         c.dep_ in deps and any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
@@ -128,9 +137,10 @@ def _verb_rule_ok(verb: Token, rule: TriggerRule, is_actor: ActorTest | None = N
     if rule.object_is_actor and is_actor is not None and not _names_actor(verb, rule, is_actor):
         return False
     if rule.prep and not any(
-        c.dep_ in {"prep", "dative", "prt"} and _lemma(c) in rule.prep for c in verb.children
+        c.dep_ in {"prep", "dative", "prt"} and _lemma(c) in rule.prep and not _of_time(c)
+        for c in verb.children
     ):
-        return False
+        return False  # "called ON TUESDAY" is not "called on"
     if rule.particle and not any(
         c.dep_ == "prt" and _lemma(c) in rule.particle for c in verb.children
     ):
@@ -193,9 +203,11 @@ def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = Non
             if rule:
                 triggers.append(Trigger(token, token, rule))
         elif token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ != "DATE":  # not "in March"
-            noun_rules = lexicon.noun_rules.get(_compound_lemma(token)) or lexicon.noun_rules.get(
-                lemma
-            )
+            # "hunger strike" (compound), "JOINT exercise" (an adjective the model kept apart)
+            noun_rules = lexicon.noun_rules.get(_compound_lemma(token)) or next(
+                (lexicon.noun_rules[f"{c.lower_} {lemma}"] for c in token.lefts
+                 if c.dep_ == "amod" and f"{c.lower_} {lemma}" in lexicon.noun_rules), None
+            ) or lexicon.noun_rules.get(lemma)
             if noun_rules:
                 trigger = _noun_trigger(token, noun_rules)
                 if trigger:
