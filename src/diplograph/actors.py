@@ -526,6 +526,9 @@ class ActorResolver:
                 continue
             if self._inside_other_name(doc, hit, ent_end):
                 continue
+            if hit.kind == "group" and hit.end < len(doc) and doc[hit.end].is_title \
+                    and doc[hit.end].pos_ == "PROPN":
+                continue  # "the West Bank", "the West African states": a longer name
             ref = self._single_ref(doc, hit, when)
             if ref is not None:
                 return ref, hit.end
@@ -622,7 +625,13 @@ class ActorResolver:
                                 kind="person")
             return self._person_ref(person, when, phrase, role)
         if phrase.person_text is not None:
-            return self._unknown_person(phrase, state)
+            ref = self._unknown_person(phrase, state)
+            if ref.country is None and ref.role is not None and ref.sector == "GOV" \
+                    and not phrase.org:
+                # "Vice Foreign Minister Sun Weidong" in a story from Beijing: an official
+                # title with no state named is the story's own state, as for bare titles.
+                ref = replace(ref, country=home_country)
+            return ref
         assert head is not None
         if head.kind == "sector":
             return self._sector_ref(doc, phrase)

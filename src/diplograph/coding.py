@@ -137,8 +137,12 @@ class EventCoder:
     def _home_country(self, article: Article, when: dt.date | None) -> str | None:
         if not article.dateline:
             return None
-        actor = self.resolver.resolve_text(article.dateline, when=when)
-        return actor.country if actor else None
+        # Datelines are often capitals in capitals ("BEIJING"): try the usual spelling too.
+        for text in dict.fromkeys((article.dateline, article.dateline.title())):
+            actor = self.resolver.resolve_text(text, when=when)
+            if actor is not None and actor.country:
+                return actor.country
+        return None
 
     def _frames(self, sent: Span, is_actor) -> list[Frame]:
         triggers = find_triggers(sent, self.lexicon, is_actor)
@@ -399,8 +403,11 @@ class _ArticleContext:
                 return None
             first = min([c.i for c in tok.lefts if c.dep_ == "compound"] + [tok.i])
             span = tok.doc[first:tok.i + 1]
+        # One word of a longer name may stand for a state ("SIERRA Leonean" is not needed,
+        # but "Sierra LEONEAN" is), never for a place: "Kong" in "Hong Kong" is a town in
+        # Ivory Coast.
         actor = (self.name_actor(span.text, is_place)
-                 or (self.name_actor(tok.text, is_place) if len(span) > 1 else None))
+                 or (self.name_actor(tok.text, False) if len(span) > 1 else None))
         if actor is None:
             return None
         return Mention(start=span.start_char, end=span.end_char, token_start=span.start,

@@ -37,8 +37,9 @@ UNTARGETED_KINDS = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "AGREE"})
 
 
 def _identified(actor: ActorRef | None) -> bool:
-    """A state, an organisation, or a person of one (an organisation's officer has no state)."""
-    return actor is not None and bool(actor.country or actor.kind == "organisation"
+    """A state, an organisation, a person of one (an organisation's officer has no state),
+    or a named group of states ("Western troops", "European leaders")."""
+    return actor is not None and bool(actor.country or actor.kind in {"organisation", "group"}
                                       or actor.sector == "IGO")
 
 
