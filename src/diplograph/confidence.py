@@ -31,6 +31,7 @@ FEATURES: tuple[str, ...] = (
     "not_happened",  # negated or denied
     "folded",  # an embedded act was folded into this one
     "untargeted_kind",  # no target, in a category that often has none (resign, mobilize)
+    "place_actor",  # an actor read off a place name ("shelled JUBA"): gazetteers are of today
 )
 # Categories whose events often have no target: "X resigned", "troops mobilized".
 UNTARGETED_KINDS = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "AGREE"})
@@ -60,6 +61,7 @@ def features(*, kind: str, source: ActorRef | None, target: ActorRef | None, spe
         "not_happened": float(status in {"negated", "denied"}),
         "folded": float(folded),
         "untargeted_kind": float(target is None and kind in UNTARGETED_KINDS),
+        "place_actor": float(any(a is not None and a.kind == "place" for a in (source, target))),
     }
 
 
