@@ -319,7 +319,7 @@ class _ArticleContext:
         def named(tok: Token) -> bool:
             return tok.i in self.by_token or self._named(tok) is not None
         return (named(token) or token.lower_ in self.sectors or token.lower_ in self.bodies
-                or token.pos_ == "PRON"
+                or (token.pos_ == "PRON" and token.lower_ not in {"it", "this", "that"})
                 or any(c.dep_ in {"amod", "compound"} and named(c) for c in token.children))
 
     def mentions_for(self, token: Token) -> list[Mention]:

@@ -32,6 +32,8 @@ FEATURES: tuple[str, ...] = (
     "folded",  # an embedded act was folded into this one
     "untargeted_kind",  # no target, in a category that often has none (resign, mobilize)
     "place_actor",  # an actor read off a place name ("shelled JUBA"): gazetteers are of today
+    "bare_name",  # an actor who is only a name: no state, office or sector (a footballer?)
+    "business_actor",  # a company on either side: markets more often than politics
 )
 # Categories whose events often have no target: "X resigned", "troops mobilized".
 UNTARGETED_KINDS = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "AGREE"})
@@ -62,7 +64,14 @@ def features(*, kind: str, source: ActorRef | None, target: ActorRef | None, spe
         "folded": float(folded),
         "untargeted_kind": float(target is None and kind in UNTARGETED_KINDS),
         "place_actor": float(any(a is not None and a.kind == "place" for a in (source, target))),
+        "bare_name": float(any(_bare_name(a) for a in (source, target))),
+        "business_actor": float(any(a is not None and a.sector == "BUS" for a in (source, target))),
     }
+
+
+def _bare_name(actor: ActorRef | None) -> bool:
+    return actor is not None and actor.kind == "person" and not (
+        actor.country or actor.role or actor.sector or actor.wikidata)
 
 
 @functools.lru_cache(maxsize=1)

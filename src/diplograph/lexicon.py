@@ -69,6 +69,8 @@ class Lexicon:
     noun_rules: dict[str, tuple[TriggerRule, ...]]
     # type -> ordered (mode, cue lemma sequences); see data/lexicon/modes.yaml
     mode_cues: dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]] = None  # type: ignore[assignment]
+    # nouns of games and markets that make a trigger a contest; see data/lexicon/contests.yaml
+    contest_nouns: frozenset[str] = frozenset()
 
 
 def _rule_from(entry: dict, order: int, origin: str) -> TriggerRule:
@@ -142,7 +144,14 @@ def _load_lexicon(extra_files: tuple[str, ...]) -> Lexicon:
         verb_rules={k: tuple(v) for k, v in verbs.items()},
         noun_rules={k: tuple(v) for k, v in nouns.items()},
         mode_cues=_load_mode_cues(),
+        contest_nouns=_load_contest_nouns(),
     )
+
+
+def _load_contest_nouns() -> frozenset[str]:
+    packaged = resources.files("diplograph") / "data" / "lexicon" / "contests.yaml"
+    data = load_yaml(packaged.read_text(encoding="utf-8")) or {}
+    return frozenset(str(w).lower() for w in data.get("contest_nouns") or ())
 
 
 def _load_mode_cues() -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:

@@ -24,7 +24,7 @@ VERB_POS = {"VERB", "AUX"}
 ActorTest = Callable[[Token], bool]
 # Participles that after "be" describe the subject's stance, not something done to it.
 STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "resolved", "prepared",
-                                 "inclined", "disposed"})
+                                 "inclined", "disposed", "engaged", "involved"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +71,8 @@ def _compound_lemma(token: Token) -> str:
 
 
 # Quantity nouns whose "of" phrase is the real object ("suspended PART OF the aid programme").
-PARTITIVES = {"part", "portion", "some", "most", "all", "half", "much", "rest", "bulk", "share"}
+PARTITIVES = {"part", "portion", "some", "most", "all", "half", "much", "rest", "bulk", "share",
+              "third", "quarter", "many", "several", "dozens", "hundreds", "thousands"}
 AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "worth", "tons", "tonnes"}
 
 
@@ -122,6 +123,16 @@ def _object_matches(verb: Token, wanted: tuple[str, ...]) -> Token | None:
 def _of_time(prep: Token) -> bool:
     """A preposition whose object is a date or time ("on Tuesday", "for a week")."""
     return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+def _about_contest(verb: Token, contest_nouns: frozenset[str]) -> bool:
+    """ "Met IN THE FINAL", "stormed TO VICTORY", "agreed to buy ... IN A DEAL": the verb's
+    object or prepositional phrase names a game or a market, not a political act."""
+    if not contest_nouns:
+        return False
+    heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    heads += prep_objects(verb, FALLBACK_PREPS)
+    return any(_lemma(h) in contest_nouns or _compound_lemma(h) in contest_nouns for h in heads)
 
 
 def _has_modal_clause(head: Token, deps: set[str], modals: tuple[str, ...]) -> bool:
@@ -200,7 +211,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = Non
         if verb_lemma is not None:
             rule = _best([r for r in lexicon.verb_rules[verb_lemma]
                           if _verb_rule_ok(token, r, is_actor)])
-            if rule:
+            if rule and not _about_contest(token, lexicon.contest_nouns):
                 triggers.append(Trigger(token, token, rule))
         elif token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ != "DATE":  # not "in March"
             # "hunger strike" (compound), "JOINT exercise" (an adjective the model kept apart)
@@ -210,7 +221,12 @@ def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = Non
             ) or lexicon.noun_rules.get(lemma)
             if noun_rules:
                 trigger = _noun_trigger(token, noun_rules)
-                if trigger:
+                contest = trigger is not None and (
+                    any(c.dep_ == "compound" and _lemma(c) in lexicon.contest_nouns
+                        for c in token.lefts)
+                    or (trigger.verb is not None
+                        and _about_contest(trigger.verb, lexicon.contest_nouns)))
+                if trigger and not contest:
                     triggers.append(trigger)
     return _drop_nouns_covered_by_verbs(triggers)
 
@@ -374,6 +390,11 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
         return [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"] + prep_objects(
             token, ("to",)
         )
+    if kind == "clause_subj":  # "its demand THAT ISRAEL ease restrictions"
+        holders = [token] if is_noun else direct_objects(token)
+        return [s for h in holders for c in h.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                and c.pos_ in VERB_POS and any(m.dep_ == "mark" for m in c.children)
+                for s in subject_tokens(c)[:3]]
     if kind == "ccomp_subj":
         return [s for c in token.children if c.dep_ == "ccomp" for s in subject_tokens(c)[:3]
                 if c.pos_ in VERB_POS]
