@@ -296,3 +296,19 @@ def test_two_leaders_holding_talks_meet_each_other_not_the_host(code):
     ev = find(code("Kim Jong Un and Donald Trump held talks in Singapore on Tuesday.",
                    published="2018-06-13"), "CONSULT", "PRK", "USA")
     assert {ev.source.country, ev.target.country} == {"PRK", "USA"}
+
+
+@pytest.mark.parametrize("text", [
+    "Croatia will meet Argentina in the World Cup semi-final on Tuesday.",
+    "Serbia's Novak Djokovic stormed to victory over Daniil Medvedev in Melbourne.",
+    "England beat Wales 24-10 in the Six Nations match at Twickenham.",
+])
+def test_games_and_company_deals_are_not_political_acts(code, text):
+    assert code(text) == []
+
+
+def test_politics_keeps_the_words_games_share(code):
+    """Diplomatic ties, rounds of talks and the Arab League are not games."""
+    find(code("Czechia and Albania upgraded their diplomatic ties on Monday."), "SUPPORT",
+         "CZE", "ALB")
+    find(code("Egypt met the Arab League in Cairo on Monday."), "CONSULT", "EGY")
