@@ -46,7 +46,7 @@ POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 FILLERS = frozenset({
     "top", "senior", "new", "acting", "outgoing", "incoming", "current", "visiting", "interim",
     "then", "newly", "highest", "supreme", "leading", "appointed", "elected", "powerful",
-    "longtime", "long-time", "veteran", "main", "own", "-", "de", "facto", "junior", "chief",
+    "longtime", "long-time", "veteran", "main", "own", "-", "de", "facto", "junior",
     "ousted", "deposed", "exiled", "embattled", "hardline", "hard-line", "moderate", "radical",
     "socialist", "conservative", "liberal", "reformist", "nationalist", "beleaguered",
 })
