@@ -346,6 +346,11 @@ class ActorResolver:
                     return m.actor.country
         return None
 
+    def knows(self, text: str) -> bool:
+        """Whether any name, title or word of the knowledge base occurs in ``text``: a
+        tokenizer-only check, so callers can skip parsing text that names no one."""
+        return bool(self._hits(self.nlp.make_doc(text)))
+
     def resolve_text(self, text: str, *, when: dt.date | None,
                      home_country: str | None = None) -> ActorRef | None:
         """Parse a short context and return its first actor (for tests and the API).

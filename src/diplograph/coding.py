@@ -121,8 +121,10 @@ class EventCoder:
             if code is not None:
                 country = self.resolver.kb.countries[code]
                 actor = ActorRef(name=country.name, country=code, sector="GOV", kind=kind)
-            else:
+            elif self.resolver.knows(text):  # parse only what may name someone
                 actor = self.resolver.resolve_text(text, when=None)
+            else:
+                actor = None
             keep = actor is not None and actor.kind in {"state", "group", "place"} and actor.country
             self._name_cache[key] = actor if keep else None
         return self._name_cache[key]
