@@ -299,6 +299,8 @@ class _ArticleContext:
         for m in mentions:
             for i in range(m.token_start, m.token_end):
                 self.by_token[i] = m
+        # token -> named entity; doc.ents builds its spans anew on every access
+        self.entity_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
 
     def mention_for(self, token: Token) -> Mention | None:
         """The mention covering ``token`` or, failing that, the nearest one in its phrase
@@ -397,7 +399,7 @@ class _ArticleContext:
         proper noun with its compounds."""
         if stance_prefixed(tok.doc, tok.i):
             return None  # "anti-Syria", "pro-Russian": a stance, not a state
-        span = next((e for e in tok.doc.ents if e.start <= tok.i < e.end), None)
+        span = self.entity_at.get(tok.i)
         # Only a span the model calls a place may be looked up as a city or region.
         is_place = span is not None and span.label_ in PLACE_ENTITY_TYPES
         if span is None or span.label_ not in NAME_ENTITY_TYPES:
