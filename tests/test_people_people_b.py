@@ -2,41 +2,20 @@
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
-import yaml
 
-PEOPLE_B = Path(__file__).resolve().parents[1] / "src/diplograph/data/actors/people/people_b.yaml"
-FAR_FUTURE = dt.date(9999, 12, 31)
+from people_facts import holder, load_people
 
 
 @pytest.fixture(scope="module")
 def people() -> list[dict]:
-    with PEOPLE_B.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    assert isinstance(data, list) and data
-    return data
+    return load_people("people_b.yaml")
 
 
 def _terms(people: list[dict]):
     for person in people:
         for term in person["terms"]:
             yield person, term
-
-
-def holder(people: list[dict], country: str, role: str, day: str) -> list[str]:
-    """Names holding ``role`` in ``country`` on ``day`` (end day exclusive)."""
-    when = dt.date.fromisoformat(day)
-    found = []
-    for person, term in _terms(people):
-        if term.get("country") != country or term["role"] != role:
-            continue
-        end = term["end"] or FAR_FUTURE
-        if term["start"] <= when < end:
-            found.append(person["name"])
-    return found
 
 
 @pytest.mark.parametrize(

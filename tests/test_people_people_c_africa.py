@@ -6,18 +6,9 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-import yaml
 
-PEOPLE_C_AFRICA = (
-    Path(__file__).resolve().parents[1]
-    / "src"
-    / "diplograph"
-    / "data"
-    / "actors"
-    / "people"
-    / "people_c_africa.yaml"
-)
-FAR_FUTURE = dt.date(9999, 12, 31)
+from people_facts import holder, load_people
+
 AFRICA = set(
     "DZA AGO BEN BWA BFA BDI CPV CMR CAF TCD COM COD COG CIV DJI EGY GNQ ERI SWZ ETH GAB GMB "
     "GHA GIN GNB KEN LSO LBR LBY MDG MWI MLI MRT MUS MAR MOZ NAM NER NGA RWA STP SEN SYC SLE "
@@ -27,22 +18,7 @@ AFRICA = set(
 
 @pytest.fixture(scope="module")
 def people() -> list[dict]:
-    with PEOPLE_C_AFRICA.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    assert isinstance(data, list) and data
-    return data
-
-
-def holder(people: list[dict], country: str, role: str, day: str) -> list[str]:
-    """Names holding ``role`` in ``country`` on ``day`` (end day exclusive)."""
-    when = dt.date.fromisoformat(day)
-    return [
-        person["name"]
-        for person in people
-        for term in person["terms"]
-        if term.get("country") == country and term["role"] == role
-        and term["start"] <= when < (term["end"] or FAR_FUTURE)
-    ]
+    return load_people("people_c_africa.yaml")
 
 
 SPOT_FACTS = [

@@ -11,39 +11,13 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
-import yaml
 
-PEOPLE_D = (
-    Path(__file__).resolve().parents[1]
-    / "src"
-    / "diplograph"
-    / "data"
-    / "actors"
-    / "people"
-    / "people_d_americas_asia.yaml"
-)
-FAR_FUTURE = dt.date(9999, 12, 31)
+from people_facts import holder, load_people
 
 
 @pytest.fixture(scope="module")
 def people() -> list[dict]:
-    with PEOPLE_D.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    assert isinstance(data, list) and data
-    return data
-
-
-def holder(people: list[dict], country: str, role: str, day: str) -> list[str]:
-    """Names holding ``role`` in ``country`` on ``day`` (end day exclusive, acting terms left out)."""
-    when = dt.date.fromisoformat(day)
-    found = []
-    for person in people:
-        for term in person["terms"]:
-            if term.get("country") != country or term["role"] != role or term.get("acting"):
-                continue
-            if term["start"] <= when < (term["end"] or FAR_FUTURE):
-                found.append(person["name"])
-    return found
+    return load_people("people_d_americas_asia.yaml")
 
 
 @pytest.mark.parametrize(

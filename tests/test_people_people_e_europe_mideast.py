@@ -7,44 +7,14 @@ states those files hold).  The general invariants live in test_people_files.py.
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 import pytest
-import yaml
 
-PEOPLE_E = (
-    Path(__file__).resolve().parents[1]
-    / "src"
-    / "diplograph"
-    / "data"
-    / "actors"
-    / "people"
-    / "people_e_europe_mideast.yaml"
-)
-FAR_FUTURE = dt.date(9999, 12, 31)
+from people_facts import holder, load_people
 
 
 @pytest.fixture(scope="module")
 def people() -> list[dict]:
-    with PEOPLE_E.open(encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
-    assert isinstance(data, list) and data
-    return data
-
-
-def holder(people: list[dict], country: str, role: str, day: str) -> list[str]:
-    """Names holding ``role`` in ``country`` on ``day`` (end day exclusive, acting terms left out)."""
-    when = dt.date.fromisoformat(day)
-    found = []
-    for person in people:
-        for term in person["terms"]:
-            if term.get("country") != country or term["role"] != role or term.get("acting"):
-                continue
-            end = term["end"] or FAR_FUTURE
-            if term["start"] <= when < end:
-                found.append(person["name"])
-    return found
+    return load_people("people_e_europe_mideast.yaml")
 
 
 SPOT_FACTS = [
