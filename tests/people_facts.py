@@ -7,7 +7,9 @@ from pathlib import Path
 
 import yaml
 
-PEOPLE_DIR = Path(__file__).resolve().parents[1] / "src" / "diplograph" / "data" / "actors" / "people"
+REPO = Path(__file__).resolve().parents[1]
+PEOPLE_DIR = REPO / "src" / "diplograph" / "data" / "actors" / "people"
+QID_EVIDENCE = REPO / "docs" / "qid_evidence.tsv"
 FAR_FUTURE = dt.date(9999, 12, 31)
 
 
@@ -25,3 +27,9 @@ def holder(people: list[dict], country: str, role: str, day: str) -> list[str]:
     return [person["name"] for person in people for term in person["terms"]
             if term.get("country") == country and term["role"] == role
             and not term.get("acting") and term["start"] <= when < (term["end"] or FAR_FUTURE)]
+
+
+def evidenced_qids() -> set[str]:
+    """The QIDs docs/qid_evidence.tsv gives a source for."""
+    rows = QID_EVIDENCE.read_text(encoding="utf-8").splitlines()[1:]
+    return {row.split("\t")[1] for row in rows if row.count("\t") >= 1}

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-
 from people_facts import holder, load_people
 
 

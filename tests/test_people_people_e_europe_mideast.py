@@ -8,7 +8,6 @@ states those files hold).  The general invariants live in test_people_files.py.
 from __future__ import annotations
 
 import pytest
-
 from people_facts import holder, load_people
 
 

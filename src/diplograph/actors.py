@@ -148,8 +148,10 @@ STANCE_PREFIXES = frozenset({"anti", "pro"})
 def stance_prefixed(doc: Doc, i: int) -> bool:
     """Whether token i follows "anti-" or "pro-" ("anti-Syria", "pro-Russian"): the
     words name a side taken, not a nationality."""
-    return (i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES) or (
-        i >= 1 and doc[i - 1].lower_.rstrip("-") in STANCE_PREFIXES and doc[i - 1].lower_.endswith("-"))
+    if i >= 2 and doc[i - 1].text == "-" and doc[i - 2].lower_ in STANCE_PREFIXES:
+        return True
+    before = doc[i - 1].lower_ if i >= 1 else ""
+    return before.endswith("-") and before.rstrip("-") in STANCE_PREFIXES
 
 
 def _plural(title: str) -> str:

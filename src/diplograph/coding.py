@@ -38,8 +38,8 @@ REQUEST_MODES = {"CONSULT": "meet", "AID": "assist", "RETREAT": "yield", "CONCED
                  "COOPERATE": "assist", "SUPPORT": "assist"}
 REJECT_MODES = {"CONSULT": "meet", "AID": "assist", "RETREAT": "yield", "CONCEDE": "yield"}
 THREATEN_MODES = {"SANCTION": "restrict", "ASSAULT": "violence", "COERCE": "restrict"}
-INTENT_HEADS = {"agree", "pledge", "promise", "vow", "swear", "offer", "undertake", "commit", "willing",
-                "ready", "prepared", "eager", "decide", "plan", "intend"}
+INTENT_HEADS = {"agree", "pledge", "promise", "vow", "swear", "offer", "undertake", "commit",
+                "willing", "ready", "prepared", "eager", "decide", "plan", "intend"}
 # Words of readiness or vows that make a hostile act a threat rather than a plan.
 READINESS_HEADS = frozenset({"vow", "swear", "ready", "prepared", "willing"})
 SPEECH_LEMMAS = {"say", "tell", "state", "announce", "add", "declare", "insist", "claim",
@@ -318,8 +318,9 @@ class _ArticleContext:
 
     def names_actor(self, token: Token) -> bool:
         """Whether the token's own phrase names an actor: a resolved mention, a body or group
-        noun ("the delegation", "troops", "the organization"), a pronoun, a place that stands for its state, or a
-        noun a state's name modifies ("Palestinian detainees")."""
+        noun ("the delegation", "troops", "the organization"), a personal pronoun, a place
+        that stands for its state, or a noun a state's name modifies ("Palestinian
+        detainees")."""
         def named(tok: Token) -> bool:
             return tok.i in self.by_token or self._named(tok) is not None
         return (named(token) or token.lower_ in self.sectors or token.lower_ in self.bodies
@@ -625,7 +626,7 @@ def _speaker(att: quotes.Attribution, ctx: _ArticleContext) -> ActorRef | None:
 
 def _protest_scene(trigger: Trigger, ctx: _ArticleContext) -> list[ActorRef]:
     """The civilians of the state where a protest takes place: the place named by an
-    "in"/"at"/"outside" phrase of its verb."""
+    "in", "at", "outside", "across" or "through" phrase of its verb."""
     verb = trigger.verb or trigger.token
     for place in prep_objects(verb, ("in", "at", "outside", "across", "through", "throughout")):
         found = ctx.mention_for(place)

@@ -12,7 +12,6 @@ import functools
 import math
 from importlib import resources
 
-
 from diplograph.errors import KnowledgeError
 from diplograph.records import ActorRef
 from diplograph.yamldata import load_yaml

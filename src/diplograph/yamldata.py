@@ -12,7 +12,6 @@ from typing import Any
 
 import yaml
 
-
 # libyaml's parser where PyYAML was built with it (several times faster on the people files).
 _BASE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
