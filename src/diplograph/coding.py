@@ -172,8 +172,7 @@ class EventCoder:
                 frame.type, frame.mode = "AGREE", None
             elif frame.type in THREATEN_MODES and _offered(frame.trigger, READINESS_HEADS):
                 # "is prepared to impose martial law", "swore to fight": a threat.
-                frame.threatened = frame.type
-                frame.type, frame.mode = "THREATEN", THREATEN_MODES[frame.type]
+                _make_threat(frame, frame.type)
                 frame.announced = True
             elif frame.type in {"RETREAT", "CONCEDE"} and _offered(frame.trigger):
                 # PLOVER manual 3.1: willingness or commitment ("is willing to withdraw") is AGREE.
@@ -547,6 +546,11 @@ def _intent_of(trigger: Trigger) -> bool:
     return trigger.rule.intent or trigger.token.lemma_.lower() in INTENT_HEADS
 
 
+def _make_threat(frame: Frame, threatened: str) -> None:
+    """Recode ``frame`` as the THREATEN of an act of type ``threatened``."""
+    frame.type, frame.mode, frame.threatened = "THREATEN", THREATEN_MODES[threatened], threatened
+
+
 def _fold(outer: Frame, inner: Frame) -> bool:
     """Fold ``inner`` into ``outer`` when the outer frame absorbs it; returns True if folded."""
     kind = outer.type
@@ -565,8 +569,7 @@ def _fold(outer: Frame, inner: Frame) -> bool:
     if kind == "AGREE" and _intent_of(outer.trigger) and inner.type in THREATEN_MODES:
         # A vow or readiness to attack, coerce or sanction is a threat ("vowed to fight",
         # "is prepared to impose martial law"), not a promise to cooperate.
-        outer.type, outer.mode = "THREATEN", THREATEN_MODES[inner.type]
-        outer.threatened = inner.type
+        _make_threat(outer, inner.type)
         outer.extra_targets.extend(target_tokens(inner.trigger))
         return True
     if kind == "AGREE" and _intent_of(outer.trigger) and inner.type != "CONSULT":

@@ -76,6 +76,12 @@ PARTITIVES = {"part", "portion", "some", "most", "all", "half", "much", "rest", 
 AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "worth", "tons", "tonnes"}
 
 
+def _adjective_lemmas(token: Token) -> list[str]:
+    """The noun with each adjective the model did not read as a compound: "MARTIAL law",
+    "TEAR gas", "JOINT exercise"."""
+    return [f"{c.lower_} {_lemma(token)}" for c in token.lefts if c.dep_ == "amod"]
+
+
 def direct_objects(verb: Token) -> list[Token]:
     objects = [_past_partitive(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
     return objects + [c for o in objects for c in o.conjuncts]
@@ -112,8 +118,7 @@ def _object_matches(verb: Token, wanted: tuple[str, ...]) -> Token | None:
     ]:
         names = {_lemma(obj), _compound_lemma(obj), obj.text.lower()}
         names |= {c.lemma_.lower() for c in obj.lefts if c.dep_ == "compound"}
-        # "MARTIAL law", "TEAR gas": an adjective the model did not read as a compound
-        names |= {f"{c.lower_} {_lemma(obj)}" for c in obj.lefts if c.dep_ == "amod"}
+        names |= set(_adjective_lemmas(obj))
         names |= {f"{_lemma(obj)} of {_compound_lemma(p)}" for p in prep_objects(obj, ("of",))}
         if names & set(wanted):
             return obj
@@ -133,6 +138,12 @@ def _about_contest(verb: Token, contest_nouns: frozenset[str]) -> bool:
     heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     heads += prep_objects(verb, FALLBACK_PREPS)
     return any(_lemma(h) in contest_nouns or _compound_lemma(h) in contest_nouns for h in heads)
+
+
+def _noun_in_contest(trigger: Trigger, contest_nouns: frozenset[str]) -> bool:
+    """ "A Champions LEAGUE clash", "took part in the FINAL": an event noun of a game."""
+    return any(c.dep_ == "compound" and _lemma(c) in contest_nouns for c in trigger.token.lefts) \
+        or (trigger.verb is not None and _about_contest(trigger.verb, contest_nouns))
 
 
 def _has_modal_clause(head: Token, deps: set[str], modals: tuple[str, ...]) -> bool:
@@ -216,17 +227,12 @@ def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = Non
         elif token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ != "DATE":  # not "in March"
             # "hunger strike" (compound), "JOINT exercise" (an adjective the model kept apart)
             noun_rules = lexicon.noun_rules.get(_compound_lemma(token)) or next(
-                (lexicon.noun_rules[f"{c.lower_} {lemma}"] for c in token.lefts
-                 if c.dep_ == "amod" and f"{c.lower_} {lemma}" in lexicon.noun_rules), None
+                (lexicon.noun_rules[name] for name in _adjective_lemmas(token)
+                 if name in lexicon.noun_rules), None
             ) or lexicon.noun_rules.get(lemma)
             if noun_rules:
                 trigger = _noun_trigger(token, noun_rules)
-                contest = trigger is not None and (
-                    any(c.dep_ == "compound" and _lemma(c) in lexicon.contest_nouns
-                        for c in token.lefts)
-                    or (trigger.verb is not None
-                        and _about_contest(trigger.verb, lexicon.contest_nouns)))
-                if trigger and not contest:
+                if trigger and not _noun_in_contest(trigger, lexicon.contest_nouns):
                     triggers.append(trigger)
     return _drop_nouns_covered_by_verbs(triggers)
 
