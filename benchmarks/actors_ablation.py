@@ -15,12 +15,12 @@ import dataclasses
 import sys
 from pathlib import Path
 
-from diplograph.actors import ActorResolver, load_knowledge_base
-from diplograph.coding import EventCoder
-from diplograph.nlp import load_nlp
-from diplograph.pipeline import read_articles
+from diplograph.coding.actors import ActorResolver, load_knowledge_base
+from diplograph.coding.coder import EventCoder
+from diplograph.coding.parse import load_nlp
+from diplograph.evaluation.scoring import load_jsonl, score
 from diplograph.records import DocumentError, to_dict
-from diplograph.scoring import load_jsonl, score
+from diplograph.run.pipeline import read_articles
 from diplograph.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent

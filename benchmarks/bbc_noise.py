@@ -19,8 +19,8 @@ import tempfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
-from diplograph.pipeline import process_paths
 from diplograph.records import DocumentError
+from diplograph.run.pipeline import process_paths
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = REPO.parent / "shared" / "corpus" / "bbc-news-2225" / "articles.jsonl"

@@ -10,7 +10,7 @@ texts (the BBC CSVs' ``text`` column, written once as one JSON Lines file):
 
 (a) **bare**: ``load_nlp(model)`` then ``list(nlp.pipe(texts, n_process=N))``,
     nothing else;
-(b) **ingest**: ``diplograph.ingest.ingest_paths`` of that JSONL file into a
+(b) **ingest**: ``diplograph.run.ingest.ingest_paths`` of that JSONL file into a
     fresh temporary DuckDB (reading, cleaning, parsing, coding, incidents,
     writes), with ``n_process=N``.
 
@@ -91,7 +91,7 @@ def run_phase(args: list[str]) -> dict:
 
 
 def phase_bare(jsonl: Path, n_process: int) -> dict:
-    from diplograph.nlp import load_nlp
+    from diplograph.coding.parse import load_nlp
     from diplograph.settings import Settings
 
     texts = [json.loads(line)["text"] for line in jsonl.open(encoding="utf-8")]
@@ -104,7 +104,7 @@ def phase_bare(jsonl: Path, n_process: int) -> dict:
 
 
 def phase_ingest(jsonl: Path, n_process: int, batch_size: int) -> dict:
-    from diplograph.ingest import ingest_paths
+    from diplograph.run.ingest import ingest_paths
     from diplograph.settings import Settings
 
     settings = Settings.from_env(n_process=n_process, batch_size=batch_size)

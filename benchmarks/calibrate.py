@@ -1,4 +1,4 @@
-"""Fit and check the event-confidence model (diplograph.confidence).
+"""Fit and check the event-confidence model (diplograph.coding.confidence).
 
     .venv/bin/python benchmarks/calibrate.py [--write] [--shared ../shared]
 
@@ -20,12 +20,12 @@ from pathlib import Path
 import numpy as np
 import yaml
 
-from diplograph.coding import EventCoder
-from diplograph.confidence import FEATURES
-from diplograph.nlp import load_nlp
-from diplograph.pipeline import read_articles
+from diplograph.coding.coder import EventCoder
+from diplograph.coding.confidence import FEATURES
+from diplograph.coding.parse import load_nlp
+from diplograph.evaluation.scoring import POLARITY, load_jsonl, matches
 from diplograph.records import SYMMETRIC_TYPES, Article, PublishedDate, to_dict
-from diplograph.scoring import POLARITY, load_jsonl, matches
+from diplograph.run.pipeline import read_articles
 from diplograph.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
@@ -139,7 +139,7 @@ def main(argv: list[str]) -> int:
         report("held out (PLOVER gold)", test, bias, weights)
     if args.write:
         header = ("# Confidence model: logistic weights over the features of "
-                  "diplograph.confidence.\n# Fitted by benchmarks/calibrate.py on the coding "
+                  "diplograph.coding.confidence.\n# Fitted by benchmarks/calibrate.py on the coding "
                   "cases and the sample gold; refit with --write.\n")
         MODEL.write_text(header + yaml.safe_dump({"bias": bias, "weights": weights},
                                                  sort_keys=False), encoding="utf-8")

@@ -33,11 +33,11 @@ from pathlib import Path
 
 import trafilatura
 
-from diplograph import htmlpages
-from diplograph.articles import extract_articles
 from diplograph.errors import ExtractionError
+from diplograph.pages import htmlpages
+from diplograph.pages.articles import extract_articles
+from diplograph.pages.sources import iter_documents
 from diplograph.records import Document
-from diplograph.sources import iter_documents
 
 DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "article-extraction-benchmark"
 

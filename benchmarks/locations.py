@@ -1,6 +1,6 @@
 """Event-location accuracy on the written case table (issue #9).
 
-Runs :func:`diplograph.locations.event_location` on every case of
+Runs :func:`diplograph.coding.places.event_location` on every case of
 ``tests/data/location_cases.yaml`` and prints the accuracy, overall and per
 rule and per set ("dev": written while the rules were tuned; "holdout": written
 after, never tuned on), and each miss. A case is right when both the expected and the found
@@ -19,8 +19,8 @@ from pathlib import Path
 
 import yaml
 
-from diplograph.locations import Gazetteer, event_location, normalize
-from diplograph.nlp import load_nlp
+from diplograph.coding.parse import load_nlp
+from diplograph.coding.places import Gazetteer, event_location, normalize
 from diplograph.records import Location
 
 DEFAULT_CASES = Path(__file__).resolve().parent.parent / "tests" / "data" / "location_cases.yaml"

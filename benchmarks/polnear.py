@@ -1,7 +1,7 @@
 """Speaker attribution benchmark on PolNeAR (Newell, Margolin & Ruths, LREC 2018).
 
 Reads the brat ``.ann`` gold of the dev and/or test split (Source/Cue/Content spans linked
-by Attribution events), runs ``diplograph.quotes.find_attributions`` on each article's
+by Attribution events), runs ``diplograph.coding.quotes.find_attributions`` on each article's
 ``.txt`` and prints precision/recall/F1 of:
 
 - pairs: (speaker, content) — the contents match (below) AND the speaker spans overlap
@@ -32,8 +32,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from diplograph.nlp import load_nlp
-from diplograph.quotes import Attribution, find_attributions, load_lexicon
+from diplograph.coding.parse import load_nlp
+from diplograph.coding.quotes import Attribution, find_attributions, load_lexicon
 
 DEFAULT_CORPUS = Path(__file__).resolve().parent.parent / ".." / "shared" / "corpus" / "polnear"
 CONTENT_F1 = 0.5

@@ -1,4 +1,4 @@
-"""Date normalisation on TempEval-3: TIMEX3 DATE values against diplograph.timexpr.
+"""Date normalisation on TempEval-3: TIMEX3 DATE values against diplograph.coding.dates.
 
 Usage:
     python benchmarks/tempeval.py [--corpus ../shared/corpus/tempeval3]
@@ -24,8 +24,8 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from diplograph.nlp import load_nlp
-from diplograph.timexpr import normalize, sentence_tense
+from diplograph.coding.dates import normalize, sentence_tense
+from diplograph.coding.parse import load_nlp
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')

@@ -27,6 +27,6 @@ def shared_dir() -> Path:
 @pytest.fixture(scope="session")
 def article_coder():
     """One loaded coder (spaCy model + knowledge) for the whole test session."""
-    from diplograph.pipeline import ArticleCoder
+    from diplograph.coding.stage import ArticleCoder
 
     return ArticleCoder()

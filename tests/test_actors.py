@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.actors import ActorResolver, load_knowledge_base
+from diplograph.coding.actors import ActorResolver, load_knowledge_base
 from diplograph.errors import KnowledgeError
 
 TABLE = Path(__file__).parent / "data" / "actor_mentions.tsv"

@@ -14,8 +14,8 @@ import pytest
 pytest.importorskip("fastapi", reason="the web extra is not installed")
 
 from diplograph.records import EVENT_TYPES, STATUSES  # noqa: E402
-from diplograph.web import WebSettings, create_app  # noqa: E402
-from diplograph.web.testing import running_server  # noqa: E402
+from diplograph.serve import WebSettings, create_app  # noqa: E402
+from diplograph.serve.testing import running_server  # noqa: E402
 
 SAMPLE = Path(__file__).resolve().parent.parent / "src" / "diplograph" / "sample"
 
@@ -24,7 +24,7 @@ def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The bundled sample ingested once per test session (shared with the browser tests)."""
     path = tmp_path_factory.getbasetemp() / "web-sample" / "sample.duckdb"
     if not path.exists():
-        from diplograph.ingest import ingest_paths
+        from diplograph.run.ingest import ingest_paths
 
         path.parent.mkdir(parents=True, exist_ok=True)
         ingest_paths([str(SAMPLE)], path)

@@ -29,8 +29,8 @@ import duckdb  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
 from test_api import sample_db  # noqa: E402  (same session DB as the other web tests)
 
-from diplograph.web import WebSettings, create_app  # noqa: E402
-from diplograph.web.testing import free_port, running_server  # noqa: E402
+from diplograph.serve import WebSettings, create_app  # noqa: E402
+from diplograph.serve.testing import free_port, running_server  # noqa: E402
 
 EXAMPLES = int(os.environ.get("DIPLOGRAPH_SCHEMA_EXAMPLES", "25"))
 REPO = Path(__file__).resolve().parent.parent
@@ -77,6 +77,7 @@ def test_every_operation_conforms_to_the_openapi_spec(db):
     """Generated valid and invalid parameters for every operation in /openapi.json: never a
     5xx, and every answer (errors included) has a documented status, content type and shape."""
     from schemathesis import GenerationMode
+
     # Not rejecting "invalid" data is by design here: a blank field (`?type=`, as a browser
     # form sends it) means "no filter", and a repeated scalar parameter takes its last value.
     # Every other default check applies.
@@ -177,7 +178,7 @@ def test_serve_listens_on_loopback_only(db):
 def test_request_connection_is_read_only(app, db):
     """The cursor a request gets (``deps.get_con``) cannot write, and the analyst's file is
     not even opened: the server reads a private snapshot."""
-    from diplograph.web.deps import get_con
+    from diplograph.serve.deps import get_con
 
     before = _digest(db)
     request = SimpleNamespace(app=app)

@@ -8,12 +8,12 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.articles import extract_articles
-from diplograph.dedup import NearDuplicateIndex
 from diplograph.errors import ExtractionError
-from diplograph.pubdate import find_dateline, is_weekday_date_line, parse_date
+from diplograph.pages.articles import extract_articles
+from diplograph.pages.dedup import NearDuplicateIndex
+from diplograph.pages.pubdate import find_dateline, is_weekday_date_line, parse_date
+from diplograph.pages.sources import iter_documents
 from diplograph.records import Article, Document, DocumentError
-from diplograph.sources import iter_documents
 
 PAGES = Path(__file__).parent / "data" / "pages"
 

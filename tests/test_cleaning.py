@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.cleaning import clean_text_dump, clean_title, has_mojibake
+from diplograph.pages.cleaning import clean_text_dump, clean_title, has_mojibake
 
 PAGES = Path(__file__).parent / "data" / "pages"
 
@@ -119,7 +119,7 @@ def test_has_mojibake() -> None:
 
 
 def test_links_to_other_stories_are_dropped_not_coded():
-    from diplograph.cleaning import clean_text_dump
+    from diplograph.pages.cleaning import clean_text_dump
 
     text = ("Leaders meet in Geneva\n\nGENEVA — The two foreign ministers met on Tuesday for "
             "talks on the ceasefire, officials said.\n\n"

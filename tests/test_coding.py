@@ -3,12 +3,10 @@ one test per claim status and per diplomacy rule."""
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
 
-from diplograph.coding import EventCoder
-from diplograph.nlp import load_nlp
+from diplograph.coding.coder import EventCoder
+from diplograph.coding.parse import load_nlp
 from diplograph.records import Article, Event, PublishedDate
 
 
@@ -151,7 +149,7 @@ def test_headline_words_in_a_comment_do_not_make_events(code):
 # ------------------------------------------------------------------ more PLOVER frames
 def test_particles_and_prepositions_load_as_words():
     """YAML 1.1 reads a bare ``off``/``on`` as a boolean; the lexicon must keep the words."""
-    from diplograph.lexicon import load_lexicon
+    from diplograph.knowledge.lexicon import load_lexicon
     rules = load_lexicon().verb_rules["call"]
     assert any(r.particle == ("off",) for r in rules)
     assert any("on" in r.prep for r in rules)

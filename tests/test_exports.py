@@ -10,12 +10,21 @@ import pytest
 from typer.testing import CliRunner
 
 from diplograph.cli import app
-from diplograph.db.store import DocumentResult, Store
-from diplograph.exports import GDELT_COLUMNS, cameo_code, export, gdelt_row, plover_record
 from diplograph.errors import UsageError
+from diplograph.outputs.exports import GDELT_COLUMNS, cameo_code, export, gdelt_row, plover_record
 from diplograph.records import (
-    EVENT_TYPES, ActorRef, Article, Document, Event, EventDate, Evidence, PublishedDate, to_dict,
+    EVENT_TYPES,
+    ActorRef,
+    Article,
+    Document,
+    DocumentResult,
+    Event,
+    EventDate,
+    Evidence,
+    PublishedDate,
+    to_dict,
 )
+from diplograph.store.store import Store
 
 TRUMP = ActorRef(name="Donald Trump", country="USA", sector="GOV", kind="person", text="Trump")
 PUTIN = ActorRef(name="Vladimir Putin", country="RUS", sector="GOV", kind="person", text="Putin")

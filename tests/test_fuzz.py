@@ -2,8 +2,8 @@
 
 Random bytes, random unicode, news-like line soup, enormous lines, deeply
 nested HTML and gzip bombs go through the same guarded path as real input
-(:func:`diplograph.sources.iter_documents` →
-:func:`diplograph.runners.local.clean_document` → the coder). Every document
+(:func:`diplograph.pages.sources.iter_documents` →
+:func:`diplograph.run.local.clean_document` → the coder). Every document
 must come out as articles (and events) or as exactly one ``DocumentError``.
 
 Budget: ``DIPLOGRAPH_FUZZ_EXAMPLES`` examples per property (default 40, so
@@ -21,10 +21,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from diplograph.pages.sources import iter_documents
 from diplograph.records import Article, Document, DocumentError, PublishedDate
-from diplograph.runners.local import clean_document, code_documents
+from diplograph.run.pipeline import clean_document, code_documents
 from diplograph.settings import Settings
-from diplograph.sources import iter_documents
 
 EXAMPLES = int(os.environ.get("DIPLOGRAPH_FUZZ_EXAMPLES", "40"))
 # Per-document limit for the fuzzed pipeline, and the wall time a test allows per example.
@@ -152,7 +152,7 @@ def test_a_gzip_bomb_is_refused_without_inflating_it(tmp_path, suffix):
 
 
 def test_the_time_limit_stops_a_runaway_document(monkeypatch):
-    import diplograph.runners.local as local
+    import diplograph.run.local as local
 
     def forever(doc):
         while True:

@@ -6,10 +6,15 @@ import json
 
 import pytest
 
-from diplograph.incidents import (
-    Report, actors_compatible, dates_compatible, fuse, fusion_key, summarize,
-)
 from diplograph.records import ActorRef, Event, EventDate, Evidence
+from diplograph.store.incidents import (
+    Report,
+    actors_compatible,
+    dates_compatible,
+    fuse,
+    fusion_key,
+    summarize,
+)
 
 CARNEY = ActorRef(name="Mark Carney", country="CAN", sector="GOV", role="head of government", kind="person")
 ZELENSKYY = ActorRef(name="Volodymyr Zelenskyy", country="UKR", sector="GOV", role="head of state", kind="person")
@@ -112,9 +117,9 @@ TWO_ARTICLES = [  # two differently worded reports of the same phone call (writt
 
 
 def test_two_articles_about_the_same_call_fuse_into_one_incident(tmp_path):
-    from diplograph.db import queries
-    from diplograph.db.store import EventFilter, Store
-    from diplograph.ingest import ingest_paths
+    from diplograph.run.ingest import ingest_paths
+    from diplograph.store import queries
+    from diplograph.store.store import EventFilter, Store
 
     src = tmp_path / "calls.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in TWO_ARTICLES), encoding="utf-8")

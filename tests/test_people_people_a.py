@@ -8,7 +8,7 @@ from importlib import resources
 import pytest
 import yaml
 
-from diplograph.knowledge import load_knowledge_base
+from diplograph.knowledge.base import load_knowledge_base
 
 
 @pytest.fixture(scope="module")

@@ -6,12 +6,19 @@ import json
 
 import pytest
 
-from diplograph.db import queries
-from diplograph.db.store import DocumentResult, EventFilter, Store
 from diplograph.errors import NotFound
 from diplograph.records import (
-    ActorRef, Article, Document, Event, EventDate, Evidence, PublishedDate,
+    ActorRef,
+    Article,
+    Document,
+    DocumentResult,
+    Event,
+    EventDate,
+    Evidence,
+    PublishedDate,
 )
+from diplograph.store import queries
+from diplograph.store.store import EventFilter, Store
 
 CAN = ActorRef(name="Mark Carney", country="CAN", kind="person", role="head of government", wikidata="Q1")
 UKR = ActorRef(name="Volodymyr Zelenskyy", country="UKR", kind="person", role="head of state")

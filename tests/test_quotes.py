@@ -1,4 +1,4 @@
-"""Tests for diplograph.quotes: direct and indirect attribution, kinds, robustness.
+"""Tests for diplograph.coding.quotes: direct and indirect attribution, kinds, robustness.
 
 Every sentence here is written for the tests (no corpus text).
 """
@@ -7,8 +7,8 @@ from __future__ import annotations
 
 import pytest
 
-from diplograph.nlp import load_nlp
-from diplograph.quotes import (
+from diplograph.coding.parse import load_nlp
+from diplograph.coding.quotes import (
     Attribution,
     attribution_for,
     find_attributions,

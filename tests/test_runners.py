@@ -9,15 +9,15 @@ import pyarrow.parquet as pq
 import pytest
 
 from diplograph.errors import UsageError
-from diplograph.ingest import ingest_paths, ingest_with_engine
-from diplograph.parquet_io import (
+from diplograph.run.ingest import ingest_paths, ingest_with_engine
+from diplograph.run.parquet import (
     TABLES,
     iter_partitions,
     load_parquet,
     store_schema,
     write_partition,
 )
-from diplograph.runners.local import iter_results
+from diplograph.run.pipeline import iter_results
 from diplograph.settings import Settings
 
 COMPARED = ("documents", "articles", "events", "actors", "quotes", "incidents", "incident_events")
@@ -82,7 +82,7 @@ def test_engine_options_are_checked(tmp_path):
 @pytest.mark.ray
 def test_ray_engine_gives_the_same_database_as_the_local_one(tmp_path, sample_dir, local_db):
     pytest.importorskip("ray", reason="needs the ray extra: pip install 'diplograph[ray]'")
-    from diplograph.runners.ray import run_ray
+    from diplograph.run.ray import run_ray
 
     settings = Settings(batch_size=3)  # several partitions, spread over both actors
     summary = run_ray([str(sample_dir)], tmp_path / "out", settings=settings, workers=2)

@@ -1,6 +1,6 @@
 """The scorer's matching rules on hand-made gold and system events."""
 
-from diplograph.scoring import event_key, matches, score
+from diplograph.evaluation.scoring import event_key, matches, score
 
 
 def ev(doc, kind, src, tgt, status="asserted", **extra):

@@ -12,8 +12,8 @@ import pytest
 from warcio.statusandheaders import StatusAndHeaders
 from warcio.warcwriter import WARCWriter
 
+from diplograph.pages.sources import doc_id_for, iter_documents
 from diplograph.records import Document, DocumentError
-from diplograph.sources import doc_id_for, iter_documents
 
 GOOD = "Title of a story\nThe minister said on Monday that the talks had been useful.\n"
 

@@ -4,11 +4,19 @@ from __future__ import annotations
 
 import duckdb
 
-from diplograph.db import migrations
-from diplograph.db.store import DocumentResult, EventFilter, Store
 from diplograph.records import (
-    ActorRef, Article, Document, Event, EventDate, Evidence, PublishedDate, Quote,
+    ActorRef,
+    Article,
+    Document,
+    DocumentResult,
+    Event,
+    EventDate,
+    Evidence,
+    PublishedDate,
+    Quote,
 )
+from diplograph.store import migrations
+from diplograph.store.store import EventFilter, Store
 
 CARNEY = ActorRef(name="Mark Carney", country="CAN", kind="person", role="head of government")
 ZELENSKYY = ActorRef(name="Volodymyr Zelenskyy", country="UKR", kind="person", role="head of state")
@@ -87,7 +95,7 @@ def test_failed_write_keeps_old_records(tmp_path):
 def test_old_database_gets_incidents_on_upgrade(tmp_path, monkeypatch):
     import pyarrow as pa
 
-    from diplograph.db.store import event_row
+    from diplograph.store.store import event_row
 
     path = tmp_path / "old.duckdb"
     con = duckdb.connect(str(path))
@@ -105,7 +113,7 @@ def test_old_database_gets_incidents_on_upgrade(tmp_path, monkeypatch):
 
 
 def test_event_filter_applies_to_incidents(tmp_path):
-    from diplograph.db import queries
+    from diplograph.store import queries
 
     with Store(tmp_path / "db.duckdb") as store:
         store.write([result("a", "h1", [("a1", ZELENSKYY, "2025-12-26"), ("a2", MACRON, "2025-11-02")])])
@@ -122,7 +130,7 @@ TEXTS = {  # short articles written for this test
 
 
 def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path):
-    from diplograph.ingest import ingest_paths
+    from diplograph.run.ingest import ingest_paths
 
     corpus, db = tmp_path / "in", tmp_path / "db.duckdb"
     corpus.mkdir()

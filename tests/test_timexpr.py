@@ -1,4 +1,4 @@
-"""Tests for diplograph.timexpr: normalising temporal expressions and dating events."""
+"""Tests for diplograph.coding.dates: normalising temporal expressions and dating events."""
 
 from __future__ import annotations
 
@@ -6,8 +6,8 @@ import datetime
 
 import pytest
 
+from diplograph.coding.dates import event_date, find_dates, normalize, sentence_tense
 from diplograph.records import EventDate
-from diplograph.timexpr import event_date, find_dates, normalize, sentence_tense
 
 FRI = datetime.date(2013, 3, 22)  # a Friday
 TUE_JAN = datetime.date(2025, 1, 7)  # a Tuesday early in January
@@ -121,7 +121,7 @@ def test_relative_needs_anchor_but_absolute_does_not():
 
 @pytest.fixture(scope="module")
 def nlp():
-    from diplograph.nlp import load_nlp
+    from diplograph.coding.parse import load_nlp
 
     return load_nlp()
 

@@ -32,8 +32,8 @@ pytestmark = [
 def base(tmp_path_factory) -> str:
     from test_api import sample_db  # noqa: PLC0415  (same session DB as the API tests)
 
-    from diplograph.web import WebSettings, create_app
-    from diplograph.web.testing import running_server
+    from diplograph.serve import WebSettings, create_app
+    from diplograph.serve.testing import running_server
 
     with running_server(create_app(WebSettings(db=sample_db(tmp_path_factory)))) as url:
         yield url

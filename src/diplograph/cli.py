@@ -16,7 +16,7 @@ from typing import Annotated, Optional
 import typer
 
 from diplograph.errors import DiplographError
-from diplograph.formats import ARTICLE_COLUMNS, EVENT_COLUMNS, WRITERS
+from diplograph.outputs.formats import ARTICLE_COLUMNS, EVENT_COLUMNS, WRITERS
 from diplograph.records import DocumentError, to_dict
 from diplograph.settings import Settings
 
@@ -83,7 +83,7 @@ def ingest(
     from_parquet: Annotated[Optional[Path], typer.Option("--from-parquet", help="Load Parquet partitions written by --engine ray into --db.")] = None,
 ) -> None:
     """Ingest documents into the database. Unchanged documents are skipped; changed ones replaced."""
-    from diplograph.ingest import ingest_with_engine
+    from diplograph.run.ingest import ingest_with_engine
 
     try:
         summary = ingest_with_engine(
@@ -103,7 +103,7 @@ def articles(
     format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.jsonl,
 ) -> None:
     """Print the cleaned articles (SPEC §5) found in the input, without coding events."""
-    from diplograph.pipeline import read_articles
+    from diplograph.run.pipeline import read_articles
 
     failed = 0
     records = []
@@ -132,7 +132,7 @@ def extract(
     min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Drop events below this confidence (default 0.5; 0 keeps all).")] = None,
 ) -> None:
     """Code events from files and print them (stateless: nothing is stored)."""
-    from diplograph.pipeline import process_paths
+    from diplograph.run.pipeline import process_paths
 
     settings = Settings.from_env(actor_files=actors or None, min_confidence=min_confidence)
     failed = 0
@@ -165,7 +165,7 @@ def events(
     place: PlaceFilter = None,
 ) -> None:
     """List stored events, filtered."""
-    from diplograph.db.store import EventFilter, Store
+    from diplograph.store.store import EventFilter, Store
 
     try:
         with Store(db, read_only=True) as store:
@@ -189,7 +189,7 @@ def evaluate(
     per_type: Annotated[bool, typer.Option("--per-type", help="Also print figures per event type.")] = False,
 ) -> None:
     """Score events against gold with the referee's rules (same figures as score_events.py)."""
-    from diplograph.evaluate import evaluate_events, render
+    from diplograph.evaluation.evaluate import evaluate_events, render
 
     if (db is None) == (pred is None):
         raise _fail("give exactly one of --db or --pred", 2)
@@ -213,9 +213,9 @@ def incidents(
     place: PlaceFilter = None,
 ) -> None:
     """List incidents: events fused across articles, with their sources and claim statuses."""
-    from diplograph.db import queries
-    from diplograph.db.store import EventFilter, Store
-    from diplograph.incidents import INCIDENT_COLUMNS
+    from diplograph.store import queries
+    from diplograph.store.incidents import INCIDENT_COLUMNS
+    from diplograph.store.store import EventFilter, Store
 
     try:
         with Store(db, read_only=True) as store:
@@ -250,8 +250,8 @@ def export(
     place: PlaceFilter = None,
 ) -> None:
     """Export the database: Parquet tables, a GDELT-like CSV or PLOVER JSON Lines."""
-    from diplograph.db.store import EventFilter, Store
-    from diplograph.exports import export as export_db
+    from diplograph.outputs.exports import export as export_db
+    from diplograph.store.store import EventFilter, Store
 
     flt = EventFilter(actor=actor, type=type, since=since, until=until, status=status,
                       country=country, place=place)
@@ -274,7 +274,7 @@ def serve(
     try:
         import uvicorn
 
-        from diplograph.web import WebSettings, create_app
+        from diplograph.serve import WebSettings, create_app
     except ImportError as exc:
         raise _fail(f"the web extra is not installed ({exc.name}): pip install 'diplograph[web]'", 2)
     try:

@@ -175,10 +175,10 @@ class DocumentError:
         return f"error: {self.doc}: {self.reason}"
 
 
-@dataclass(slots=True, kw_only=True)
-class BatchResult:
-    """What a pipeline run produced, including the documents it could not read."""
+@dataclass(slots=True)
+class DocumentResult:
+    """Everything the pipeline produced for one document."""
 
+    document: Document
     articles: list[Article] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
-    errors: list[DocumentError] = field(default_factory=list)

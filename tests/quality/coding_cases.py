@@ -108,8 +108,8 @@ def summary(results: list[CaseResult]) -> dict[str, float]:
 
 
 def main(argv: list[str]) -> int:
-    from diplograph.coding import EventCoder
-    from diplograph.nlp import load_nlp
+    from diplograph.coding.coder import EventCoder
+    from diplograph.coding.parse import load_nlp
 
     coder, nlp = EventCoder(), load_nlp()
     for path in CASE_FILES:

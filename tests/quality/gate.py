@@ -27,9 +27,9 @@ TARGETS = {"precision": 0.75, "f1": 0.65}
 
 def plover_figures() -> dict:
     """Referee figures and per-type figures of ``diplograph extract`` on the PLOVER gold."""
-    from diplograph.pipeline import process_paths
+    from diplograph.evaluation.scoring import load_jsonl, score
     from diplograph.records import DocumentError, to_dict
-    from diplograph.scoring import load_jsonl, score
+    from diplograph.run.pipeline import process_paths
 
     events = []
     for result in process_paths([str(SHARED_GOLD / "plover_gsr_texts.jsonl")]):
@@ -42,8 +42,8 @@ def plover_figures() -> dict:
 def case_figures() -> dict:
     from coding_cases import run_cases, summary
 
-    from diplograph.coding import EventCoder
-    from diplograph.nlp import load_nlp
+    from diplograph.coding.coder import EventCoder
+    from diplograph.coding.parse import load_nlp
 
     return summary(run_cases(EventCoder(), load_nlp()))
 

@@ -1,0 +1,409 @@
+"""Finding event triggers and their argument tokens in a dependency parse.
+
+A trigger is a verb (or an event noun carried by a light verb) that matches a
+lexicon rule. Its arguments are tokens (heads of noun phrases); turning those
+tokens into actors is the actor resolver's job, not this module's.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from diplograph.knowledge.lexicon import Lexicon, TriggerRule
+
+SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
+PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
+OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+# Clauses whose words belong to another event, not to the trigger's arguments.
+CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"}
+RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+VERB_POS = {"VERB", "AUX"}
+ActorTest = Callable[[Token], bool]
+# Participles that after "be" describe the subject's stance, not something done to it.
+STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "resolved", "prepared",
+                                 "inclined", "disposed", "engaged", "involved"})
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """A matched rule on a token; ``verb`` carries the clause (the noun's light verb)."""
+
+    token: Token  # the trigger word: a verb or an event noun
+    verb: Token | None  # the verb whose subject is the source (the token itself for verbs)
+    rule: TriggerRule
+
+    @property
+    def passive(self) -> bool:
+        if self.verb is None or self.verb.lower_ in STATIVE_PARTICIPLES and not any(
+                c.dep_ == "agent" for c in self.verb.children):
+            return False  # "Israel IS OPPOSED to the plan": a stance, said of the subject
+        return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
+                   for c in self.verb.children)
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def verb_forms(token: Token) -> tuple[str, ...]:
+    """The lemma and plausible base forms of a verb: the small model sometimes lemmatises
+    wrongly ("staged" → "stag"), so the regular inflections are undone by hand too."""
+    word = token.lower_
+    forms = [_lemma(token), word]
+    for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""),
+                         ("s", ""), ("ing", "e"), ("ing", "")):
+        if word.endswith(suffix) and len(word) > len(suffix) + 2:
+            forms.append(word[: -len(suffix)] + repl)
+    return tuple(dict.fromkeys(forms))
+
+
+def _verb_in(token: Token, words: tuple[str, ...]) -> bool:
+    return any(form in words for form in verb_forms(token))
+
+
+def _compound_lemma(token: Token) -> str:
+    """The noun with its compound modifiers: "phone call", "hunger strike"."""
+    parts = [c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"]
+    return " ".join(parts + [_lemma(token)])
+
+
+# Quantity nouns whose "of" phrase is the real object ("suspended PART OF the aid programme").
+PARTITIVES = {"part", "portion", "some", "most", "all", "half", "much", "rest", "bulk", "share",
+              "third", "quarter", "many", "several", "dozens", "hundreds", "thousands"}
+AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "worth", "tons", "tonnes"}
+
+
+def _adjective_lemmas(token: Token) -> list[str]:
+    """The noun with each adjective the model did not read as a compound: "MARTIAL law",
+    "TEAR gas", "JOINT exercise"."""
+    return [f"{c.lower_} {_lemma(token)}" for c in token.lefts if c.dep_ == "amod"]
+
+
+def direct_objects(verb: Token) -> list[Token]:
+    objects = [_past_partitive(c) for c in verb.children if c.dep_ in OBJECT_DEPS]
+    return objects + [c for o in objects for c in o.conjuncts]
+
+
+def _past_partitive(obj: Token) -> Token:
+    if obj.lower_ in PARTITIVES:
+        inner = prep_objects(obj, ("of",))
+    elif obj.lower_ in AMOUNTS:  # "$5.5 billion IN AID", "$50,000 WORTH OF goods"
+        inner = prep_objects(obj, ("in", "of", "worth"))
+    else:
+        return obj
+    return inner[0] if inner else obj
+
+
+def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of prepositions ``preps`` hanging from ``head`` ("talks WITH Putin")."""
+    found = []
+    for child in head.children:
+        if child.dep_ in {"prep", "dative", "agent"} and _lemma(child) in preps:
+            for pobj in child.children:
+                if pobj.dep_ in {"pobj", "pcomp"}:
+                    found.append(pobj)
+                    found.extend(pobj.conjuncts)
+    return found
+
+
+def _object_matches(verb: Token, wanted: tuple[str, ...]) -> Token | None:
+    """The direct (or passive-subject) object naming one of ``wanted``: by its lemma, its
+    compound ("AID deliveries", "mediation EFFORTS") or the noun after "N of" ("days of
+    WAR GAMES", "a state OF EMERGENCY")."""
+    for obj in direct_objects(verb) + [
+        c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS
+    ]:
+        names = {_lemma(obj), _compound_lemma(obj), obj.text.lower()}
+        names |= {c.lemma_.lower() for c in obj.lefts if c.dep_ == "compound"}
+        names |= set(_adjective_lemmas(obj))
+        names |= {f"{_lemma(obj)} of {_compound_lemma(p)}" for p in prep_objects(obj, ("of",))}
+        if names & set(wanted):
+            return obj
+    return None
+
+
+def _of_time(prep: Token) -> bool:
+    """A preposition whose object is a date or time ("on Tuesday", "for a week")."""
+    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
+
+
+def _about_contest(verb: Token, contest_nouns: frozenset[str]) -> bool:
+    """ "Met IN THE FINAL", "stormed TO VICTORY", "agreed to buy ... IN A DEAL": the verb's
+    object or prepositional phrase names a game or a market, not a political act."""
+    if not contest_nouns:
+        return False
+    heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
+    heads += prep_objects(verb, FALLBACK_PREPS)
+    return any(_lemma(h) in contest_nouns or _compound_lemma(h) in contest_nouns for h in heads)
+
+
+def _noun_in_contest(trigger: Trigger, contest_nouns: frozenset[str]) -> bool:
+    """ "A Champions LEAGUE clash", "took part in the FINAL": an event noun of a game."""
+    return any(c.dep_ == "compound" and _lemma(c) in contest_nouns for c in trigger.token.lefts) \
+        or (trigger.verb is not None and _about_contest(trigger.verb, contest_nouns))
+
+
+def _has_modal_clause(head: Token, deps: set[str], modals: tuple[str, ...]) -> bool:
+    return any(
+        c.dep_ in deps and any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
+        for c in head.children
+    )
+
+
+def _verb_rule_ok(verb: Token, rule: TriggerRule, is_actor: ActorTest | None = None) -> bool:
+    if rule.object and _object_matches(verb, rule.object) is None:
+        return False
+    if rule.object_is_actor and is_actor is not None and not _names_actor(verb, rule, is_actor):
+        return False
+    if rule.prep and not any(
+        c.dep_ in {"prep", "dative", "prt"} and _lemma(c) in rule.prep and not _of_time(c)
+        for c in verb.children
+    ):
+        return False  # "called ON TUESDAY" is not "called on"
+    if rule.particle and not any(
+        c.dep_ == "prt" and _lemma(c) in rule.particle for c in verb.children
+    ):
+        return False
+    if rule.intransitive and direct_objects(verb):
+        return False
+    if rule.ccomp_modal and not _has_modal_clause(verb, {"ccomp"}, rule.ccomp_modal):
+        return False
+    if rule.infinitive and not any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    return True
+
+
+def _names_actor(verb: Token, rule: TriggerRule, is_actor: ActorTest) -> bool:
+    """Whether the rule's object (its first target slot, or a passive subject) is an actor:
+    "welcomed ZELENSKY" is a meeting, "welcomed the decision" is not."""
+    found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    for slot in rule.target:
+        found += _slot(slot, verb, verb)
+        if found:
+            break
+    return any(is_actor(t) for t in found)
+
+
+def _best(rules: list[TriggerRule]) -> TriggerRule | None:
+    if not rules:
+        return None
+    return max(rules, key=lambda r: (r.specificity, -r.order))
+
+
+def light_verb_of(noun: Token) -> Token | None:
+    """The verb an event noun hangs from: "HELD talks", "IN a call" → the clause verb."""
+    head = noun.head
+    if noun.dep_ in OBJECT_DEPS | PASSIVE_SUBJECT_DEPS | {"nsubj"} and head.pos_ in VERB_POS:
+        return head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.pos_ in VERB_POS:
+        return head.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.head.dep_ == "acomp":
+        return head.head  # "ready FOR dialogue": the adjective carries the clause
+    if noun.dep_ == "conj":
+        return light_verb_of(noun.head)
+    if (noun.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ in {"NOUN", "NUM"}
+            and head.head.dep_ in OBJECT_DEPS):
+        return light_verb_of(head.head)  # "launched ten days OF war games"
+    return None
+
+
+def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = None) -> list[Trigger]:
+    """All tokens of a sentence that match a lexicon rule, best rule per token.
+    ``is_actor`` tells whether a token names an actor, for rules whose object must
+    (``object_is_actor``); without it those rules do not check."""
+    triggers: list[Trigger] = []
+    for token in sent:
+        lemma = _lemma(token)
+        verb_lemma = next((f for f in verb_forms(token) if f in lexicon.verb_rules), None) \
+            if token.pos_ in VERB_POS else None
+        if verb_lemma is not None:
+            rule = _best([r for r in lexicon.verb_rules[verb_lemma]
+                          if _verb_rule_ok(token, r, is_actor)])
+            if rule and not _about_contest(token, lexicon.contest_nouns):
+                triggers.append(Trigger(token, token, rule))
+        elif token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ != "DATE":  # not "in March"
+            # "hunger strike" (compound), "JOINT exercise" (an adjective the model kept apart)
+            noun_rules = lexicon.noun_rules.get(_compound_lemma(token)) or next(
+                (lexicon.noun_rules[name] for name in _adjective_lemmas(token)
+                 if name in lexicon.noun_rules), None
+            ) or lexicon.noun_rules.get(lemma)
+            if noun_rules:
+                trigger = _noun_trigger(token, noun_rules)
+                if trigger and not _noun_in_contest(trigger, lexicon.contest_nouns):
+                    triggers.append(trigger)
+    return _drop_nouns_covered_by_verbs(triggers)
+
+
+# An event noun without a light verb counts only where the clause is about it:
+# "talks took place", "IN a phone call, ...", "DURING talks", "talks WITH Putin".
+NOUN_FRAME_PREPS = {"in", "during", "at"}
+NOUN_ARGUMENT_PREPS = {"with", "between", "to", "against", "on"}
+
+
+def _noun_is_the_event(noun: Token, verb: Token | None) -> bool:
+    if verb is None:
+        return any(c.dep_ == "prep" and c.lower_ in NOUN_ARGUMENT_PREPS for c in noun.children)
+    if noun.dep_ in OBJECT_DEPS | SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
+        return True
+    if noun.dep_ == "pobj" and noun.head.lower_ in NOUN_FRAME_PREPS:
+        return True
+    return any(c.dep_ == "prep" and c.lower_ in NOUN_ARGUMENT_PREPS for c in noun.children)
+
+
+def _noun_trigger(noun: Token, rules: tuple[TriggerRule, ...]) -> Trigger | None:
+    verb = light_verb_of(noun)
+    usable = []
+    for rule in rules:
+        if rule.light_verbs and (verb is None or not _verb_in(verb, rule.light_verbs)):
+            continue
+        if rule.clause_modal and not _has_modal_clause(noun, {"acl", "ccomp", "relcl"},
+                                                       rule.clause_modal):
+            continue
+        if rule.prep and not any(c.dep_ == "prep" and _lemma(c) in rule.prep
+                                 for c in noun.children):
+            continue
+        usable.append(rule)
+    rule = _best(usable)
+    if rule is None or (not rule.light_verbs and not _noun_is_the_event(noun, verb)):
+        return None
+    return Trigger(noun, verb, rule)
+
+
+def _drop_nouns_covered_by_verbs(triggers: list[Trigger]) -> list[Trigger]:
+    """A verb rule that consumed its object ("impose SANCTIONS") owns that noun."""
+    verb_objects = set()
+    for t in triggers:
+        if t.token is t.verb and t.rule.object:
+            obj = _object_matches(t.token, t.rule.object)
+            if obj is not None:
+                verb_objects.add(obj.i)
+    return [t for t in triggers if t.token is t.verb or t.token.i not in verb_objects]
+
+
+def subject_tokens(verb: Token) -> list[Token]:
+    """The subject(s) of a verb, inherited through xcomp/conj chains and relative clauses."""
+    seen = 0
+    while verb is not None and seen < 6:
+        seen += 1
+        stance = verb.lower_ in STATIVE_PARTICIPLES
+        deps = SUBJECT_DEPS if seen == 1 and not stance else SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+        # "Zelenskyy is expected TO MEET": a raising verb's passive subject is the actor.
+        subjects = [c for c in verb.children if c.dep_ in deps]
+        if subjects:
+            subj = subjects[0]
+            if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
+                subj = verb.head
+            return [subj, *subj.conjuncts]
+        controller = _object_controller(verb)
+        if controller is not None:
+            return [controller, *controller.conjuncts]
+        if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and verb.head is not verb:
+            verb = verb.head
+            continue
+        if verb.dep_ == "relcl":
+            return [verb.head, *verb.head.conjuncts]
+        if verb.dep_ == "acl" and verb.tag_ == "VBG":
+            return [verb.head]
+        return []
+    return []
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """ "Putin invited TRUMP to visit Russia": the object of an object-control verb
+    (invite, urge, ask, allow, advise...) is the subject of its infinitive."""
+    if verb.dep_ != "xcomp" or verb.head is verb:
+        return None
+    objects = [c for c in verb.head.children if c.dep_ in {"dobj", "obj"} and c.i < verb.i]
+    return objects[0] if objects else None
+
+
+def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
+    """(agents, patients) of a passive verb: "Zelensky was received BY Macron"."""
+    patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    patients += [c for p in patients for c in p.conjuncts]
+    agents = prep_objects(verb, ("by",))
+    return agents, patients
+
+
+def target_tokens(trigger: Trigger) -> list[Token]:
+    """Candidate target tokens in the order of the rule's ``target`` slots."""
+    token, verb = trigger.token, trigger.verb
+    for slot in trigger.rule.target:
+        found = _slot(slot, token, verb)
+        if found:
+            return found
+    return []
+
+
+FALLBACK_PREPS = ("to", "with", "against", "on", "at", "toward", "towards", "into", "from",
+                  "in", "for", "over", "of", "upon")
+
+
+def fallback_target_tokens(trigger: Trigger) -> list[Token]:
+    """Where a target usually is when the rule's slots found none, nearest first:
+    the object, a recipient, a prepositional argument, then the same inside an
+    embedded infinitive ("promised TO CONTINUE aid TO MOZAMBIQUE")."""
+    heads = [trigger.token] if trigger.verb is not trigger.token else []
+    if trigger.verb is not None:
+        heads.append(trigger.verb)
+    found: list[Token] = []
+    for head in heads:
+        found += _argument_tokens(head)
+        for child in head.children:
+            if child.dep_ == "xcomp" or (child.dep_ == "advcl" and _is_infinitive(child)):
+                found += _argument_tokens(child)
+    return found
+
+
+def _is_infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _argument_tokens(head: Token) -> list[Token]:
+    found = [c for c in head.children if c.dep_ in OBJECT_DEPS | {"dative"} and c.pos_ != "ADP"]
+    found += [m for c in head.children if c.dep_ in OBJECT_DEPS
+              for m in c.lefts if m.dep_ in {"poss", "amod", "compound", "nmod"}]
+    found += prep_objects(head, FALLBACK_PREPS)
+    found += [c for c in head.children if c.dep_ == "poss"]
+    return found
+
+
+def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
+    kind, _, word = slot.partition(":")
+    words = tuple(word.split("|")) if word else ()
+    is_noun = verb is not token
+    if kind == "dobj":
+        return [] if is_noun else direct_objects(token)
+    if kind == "prep":
+        if is_noun:
+            return prep_objects(token, words) + (prep_objects(verb, words) if verb else [])
+        return prep_objects(token, words)
+    if kind == "obj_prep":
+        holders = [token] if is_noun else direct_objects(token)
+        return [t for h in holders for t in prep_objects(h, words)]
+    if kind == "obj_poss":
+        holders = [token] if is_noun else direct_objects(token)
+        return [c for h in holders for c in h.lefts if c.dep_ == "poss"]
+    if kind == "obj_mod":
+        holders = [token] if is_noun else direct_objects(token)
+        return [c for h in holders for c in h.lefts if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+    if kind == "dative":
+        if is_noun:
+            return []
+        return [c for c in token.children if c.dep_ == "dative" and c.pos_ != "ADP"] + prep_objects(
+            token, ("to",)
+        )
+    if kind == "clause_subj":  # "its demand THAT ISRAEL ease restrictions"
+        holders = [token] if is_noun else direct_objects(token)
+        return [s for h in holders for c in h.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                and c.pos_ in VERB_POS and any(m.dep_ == "mark" for m in c.children)
+                for s in subject_tokens(c)[:3]]
+    if kind == "ccomp_subj":
+        return [s for c in token.children if c.dep_ == "ccomp" for s in subject_tokens(c)[:3]
+                if c.pos_ in VERB_POS]
+    if kind == "xcomp_obj":
+        return [o for c in token.children if c.dep_ == "xcomp" for o in direct_objects(c)]
+    return []

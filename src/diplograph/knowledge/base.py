@@ -1,0 +1,380 @@
+"""The actor knowledge base: states, organisations, office holders, titles, sectors.
+
+Everything diplograph knows about actors lives in YAML files under
+``diplograph/data/actors/`` so that analysts can read and extend it; an
+analyst's own file (same schemas, keys ``countries:``, ``organisations:``,
+``people:``) is merged on top with ``load_knowledge_base(extra_files)``.
+This module only loads and validates; ``actors.py`` does the resolving.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import logging
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from diplograph.errors import KnowledgeError
+from diplograph.knowledge.yamldata import load_yaml
+
+logger = logging.getLogger(__name__)
+
+ROLES: frozenset[str] = frozenset({
+    "head of state", "head of government", "foreign minister", "defence minister", "spokesperson",
+    "secretary general", "head of organisation", "deputy head of government", "finance minister",
+    "interior minister", "party leader", "central bank governor", "other",
+})
+# "null end" in the people files means in office on this day (the people schema).
+OPEN_END = dt.date(2026, 11, 23)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Country:
+    """A state, with the words that name it, describe it or stand for its government."""
+
+    code: str
+    name: str
+    aliases: tuple[str, ...] = ()
+    adjectives: tuple[str, ...] = ()
+    people: tuple[str, ...] = ()
+    metonyms: tuple[tuple[str, str], ...] = ()  # (text, sector)
+    leader_role: str = "head of state"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Organisation:
+    """An international organisation or a non-state group."""
+
+    name: str
+    aliases: tuple[str, ...] = ()
+    metonyms: tuple[str, ...] = ()
+    wikidata: str | None = None
+    sector: str = "IGO"
+    country: str | None = None
+    parent: str | None = None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Term:
+    """One office held by a person between two dates."""
+
+    role: str
+    title: str | None
+    country: str | None
+    org: str | None
+    start: dt.date
+    end: dt.date | None
+    acting: bool = False
+    body: str | None = None
+
+    def active(self, when: dt.date) -> bool:
+        return self.start <= when and (self.end is None or when <= self.end)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Person:
+    """A real person with the offices they held."""
+
+    name: str
+    wikidata: str | None
+    aliases: tuple[str, ...] = ()
+    gender: str | None = None
+    terms: tuple[Term, ...] = ()
+
+    def terms_at(self, when: dt.date) -> list[Term]:
+        return [t for t in self.terms if t.active(when)]
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Title:
+    """A title word ("foreign secretary") and the role it names."""
+
+    text: str
+    role: str
+    countries: tuple[str, ...] = ()
+    org: str | None = None
+    requires_org: bool = False  # "chief" is a title only after an organisation ("IAEA chief")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class KnowledgeBase:
+    """All actor knowledge, with lookup indexes built once at load time."""
+
+    countries: dict[str, Country]
+    organisations: dict[str, Organisation]
+    people: tuple[Person, ...]
+    titles: tuple[Title, ...]
+    sectors: dict[str, str]  # lower-case noun -> sector code
+    groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # regions, heads, standalone
+    former_words: frozenset[str] = frozenset()
+    equivalent_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    sources: tuple[str, ...] = ()
+    # (role, country or org) -> people who held it, for "Russia's defence minister".
+    holders: dict[tuple[str, str], tuple[Person, ...]] = field(default_factory=dict)
+
+    def holder(self, role: str, where: str, when: dt.date) -> Person | None:
+        """The person holding `role` for a country code or org name on `when`, if one is known.
+
+        Acting holders count only when nobody else held the office that day.
+        """
+        found: list[tuple[bool, Person]] = []
+        for role_ in (role, *self.equivalent_roles.get(role, ())):
+            for person in self.holders.get((role_, where), ()):
+                for term in person.terms:
+                    if term.role == role_ and where in (term.country, term.org) \
+                            and term.active(when):
+                        found.append((term.acting, person))
+        if not found:
+            return None
+        found.sort(key=lambda item: item[0])
+        return found[0][1]
+
+
+def _as_date(value: Any, where: str) -> dt.date | None:
+    if value is None:
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as exc:
+        raise KnowledgeError(f"{where}: bad date {value!r} (want YYYY-MM-DD)") from exc
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise KnowledgeError(f"{where}: expected a list of strings, got {value!r}")
+    return tuple(value)
+
+
+def _require(entry: Any, key: str, where: str) -> Any:
+    if not isinstance(entry, dict) or not entry.get(key):
+        raise KnowledgeError(f"{where}: missing `{key}`")
+    return entry[key]
+
+
+def parse_country(entry: Any, where: str) -> Country:
+    """Validate one entry of countries.yaml."""
+    code = str(_require(entry, "code", where)).upper()
+    metonyms = []
+    for item in entry.get("metonyms") or ():
+        if isinstance(item, dict):
+            metonyms.append((str(_require(item, "text", where)), str(item.get("sector") or "GOV")))
+        else:
+            metonyms.append((str(item), "GOV"))
+    return Country(
+        code=code, name=str(_require(entry, "name", where)),
+        aliases=_strings(entry.get("aliases"), where),
+        adjectives=_strings(entry.get("adjectives"), where),
+        people=_strings(entry.get("people"), where), metonyms=tuple(metonyms),
+        leader_role=entry.get("leader_role") or "head of state",
+    )
+
+
+def parse_organisation(entry: Any, where: str) -> Organisation:
+    """Validate one entry of organisations.yaml."""
+    return Organisation(
+        name=str(_require(entry, "name", where)), aliases=_strings(entry.get("aliases"), where),
+        metonyms=_strings(entry.get("metonyms"), where), wikidata=entry.get("wikidata"),
+        sector=entry.get("sector") or "IGO", country=entry.get("country"),
+        parent=entry.get("parent"),
+    )
+
+
+def parse_term(entry: Any, where: str) -> Term:
+    """Validate one term of a person."""
+    role = _require(entry, "role", where)
+    if role not in ROLES:
+        raise KnowledgeError(f"{where}: unknown role {role!r}")
+    if not entry.get("country") and not entry.get("org"):
+        raise KnowledgeError(f"{where}: a term needs `country` or `org`")
+    start = _as_date(_require(entry, "start", where), where)
+    assert start is not None
+    return Term(
+        role=role, title=entry.get("title"), country=entry.get("country"), org=entry.get("org"),
+        start=start, end=_as_date(entry.get("end"), where), acting=bool(entry.get("acting")),
+        body=entry.get("body"),
+    )
+
+
+def parse_person(entry: Any, where: str) -> Person:
+    """Validate one entry of a people file."""
+    name = str(_require(entry, "name", where))
+    where = f"{where} ({name})"
+    terms = entry.get("terms") or []
+    if not isinstance(terms, list):
+        raise KnowledgeError(f"{where}: `terms` must be a list")
+    return Person(
+        name=name, wikidata=entry.get("wikidata"), aliases=_strings(entry.get("aliases"), where),
+        gender=entry.get("gender"),
+        terms=tuple(parse_term(t, f"{where} term {i}") for i, t in enumerate(terms)),
+    )
+
+
+def _read_yaml(path: Path | Any) -> Any:
+    try:
+        return load_yaml(path.read_text(encoding="utf-8"))
+    except (OSError, yaml.YAMLError) as exc:
+        raise KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
+
+
+def _entries(data: Any, key: str, source: str) -> list[tuple[str, Any]]:
+    """The `key` list of a file (or the whole file, when it is a bare list), with locations."""
+    items = data.get(key) if isinstance(data, dict) else data
+    if items is None:
+        return []
+    if not isinstance(items, list):
+        raise KnowledgeError(f"{source}: `{key}` must be a list")
+    return [(f"{source}: {key} entry {i}", item) for i, item in enumerate(items)]
+
+
+def _merge_country(old: Country | None, new: Country) -> Country:
+    """An analyst's entry for a known state adds words to it rather than replacing it."""
+    if old is None:
+        return new
+    return Country(
+        code=old.code, name=new.name or old.name,
+        aliases=old.aliases + new.aliases, adjectives=old.adjectives + new.adjectives,
+        people=old.people + new.people, metonyms=old.metonyms + new.metonyms,
+        leader_role=new.leader_role if new.leader_role != "head of state" else old.leader_role,
+    )
+
+
+def _merge_person(old: Person | None, new: Person) -> Person:
+    if old is None:
+        return new
+    terms = old.terms + tuple(t for t in new.terms if t not in old.terms)
+    aliases = old.aliases + tuple(a for a in new.aliases if a not in old.aliases)
+    return Person(name=old.name, wikidata=old.wikidata or new.wikidata, aliases=aliases,
+                  gender=old.gender or new.gender, terms=terms)
+
+
+class _Builder:
+    """Accumulates entries from several files, then freezes them into a KnowledgeBase."""
+
+    def __init__(self) -> None:
+        self.countries: dict[str, Country] = {}
+        self.orgs: dict[str, Organisation] = {}
+        self.people: dict[str, Person] = {}
+        self.sources: list[str] = []
+
+    def add(self, data: Any, source: str, *, default_key: str | None = None) -> None:
+        self.sources.append(source)
+        if isinstance(data, list) and default_key:
+            data = {default_key: data}
+        if data is None:
+            return
+        if not isinstance(data, dict):
+            raise KnowledgeError(f"{source}: expected keys countries/organisations/people")
+        for where, entry in _entries(data, "countries", source):
+            country = parse_country(entry, where)
+            self.countries[country.code] = _merge_country(self.countries.get(country.code), country)
+        for where, entry in _entries(data, "organisations", source):
+            org = parse_organisation(entry, where)
+            self.orgs[org.name] = org
+        for where, entry in _entries(data, "people", source):
+            person = parse_person(entry, where)
+            key = self._person_key(person)
+            self.people[key] = _merge_person(self.people.get(key), person)
+
+    def _person_key(self, person: Person) -> str:
+        """People files split one person's offices (Rutte's NATO term in one, his Dutch one in
+        another): entries with the same name or QID are one person."""
+        for key, known in self.people.items():
+            if known.name == person.name or (person.wikidata and known.wikidata == person.wikidata):
+                return key
+        return person.name
+
+    def freeze(self, roles: dict[str, Any], sectors: dict[str, Any]) -> KnowledgeBase:
+        titles = tuple(
+            Title(text=t["text"], role=t["role"], countries=tuple(t.get("countries") or ()),
+                  org=t.get("org"), requires_org=bool(t.get("requires_org")))
+            for t in roles.get("titles") or ()
+        )
+        sector_words: dict[str, str] = {}
+        for code, words in sectors.items():
+            if code == "groups" or not isinstance(words, list):
+                continue
+            for word in words or ():
+                sector_words.setdefault(str(word).lower(), code)
+        people = tuple(self.people.values())
+        holders: dict[tuple[str, str], list[Person]] = {}
+        for person in people:
+            for term in person.terms:
+                for where in {term.country, term.org} - {None}:
+                    bucket = holders.setdefault((term.role, str(where)), [])
+                    if person not in bucket:
+                        bucket.append(person)
+        return KnowledgeBase(
+            countries=self.countries, organisations=self.orgs, people=people, titles=titles,
+            sectors=sector_words,
+            groups={k: tuple(v) for k, v in (sectors.get("groups") or {}).items()},
+            former_words=frozenset(roles.get("former_words") or ()),
+            equivalent_roles={k: tuple(v)
+                              for k, v in (roles.get("equivalent_roles") or {}).items()},
+            sources=tuple(self.sources), holders={k: tuple(v) for k, v in holders.items()},
+        )
+
+
+def _package_files() -> Iterable[tuple[str, Any]]:
+    base = resources.files("diplograph") / "data" / "actors"
+    yield "countries", base / "countries.yaml"
+    yield "organisations", base / "organisations.yaml"
+    people_dir = base / "people"
+    if people_dir.is_dir():
+        for item in sorted(people_dir.iterdir(), key=lambda p: p.name):
+            if item.name.endswith((".yaml", ".yml")):
+                yield "people", item
+
+
+def _build(extra_files: Sequence[str | Path]) -> KnowledgeBase:
+    builder = _Builder()
+    base = resources.files("diplograph") / "data" / "actors"
+    for key, path in _package_files():
+        builder.add(_read_yaml(path), str(path), default_key=key)
+    for extra in extra_files:
+        path = Path(extra)
+        if not path.is_file():
+            raise KnowledgeError(f"{path}: actor file not found")
+        builder.add(_read_yaml(path), str(path), default_key="people")
+    roles = _read_yaml(base / "roles.yaml") or {}
+    sectors = _read_yaml(base / "sectors.yaml") or {}
+    kb = builder.freeze(roles, sectors)
+    logger.info("actor knowledge: %d states, %d organisations, %d people",
+                len(kb.countries), len(kb.organisations), len(kb.people))
+    return kb
+
+
+@functools.lru_cache(maxsize=1)
+def _default_kb() -> KnowledgeBase:
+    return _build(())
+
+
+def load_knowledge_base(extra_files: Sequence[str | Path] = ()) -> KnowledgeBase:
+    """Load the packaged actor knowledge plus the analyst's own files.
+
+    Args:
+        extra_files: YAML files with `countries:`, `organisations:` and/or `people:` lists
+            (a bare list is read as people), in the packaged schemas.
+
+    Returns:
+        The knowledge base; the default one (no extra files) is cached.
+
+    Raises:
+        KnowledgeError: a file is missing or malformed (the message names file and entry).
+    """
+    if not extra_files:
+        return _default_kb()
+    return _build(tuple(extra_files))

@@ -1,0 +1,233 @@
+"""Exports: Parquet tables, a GDELT-like CSV and PLOVER JSON Lines.
+
+- ``parquet``: every stored table (documents, articles, events, actors,
+  quotes, incidents, incident_events), one file each; events and incidents
+  filtered by the given :class:`EventFilter`.
+- ``csv``: ``events.csv``, one row per event with GDELT-like columns
+  (``GLOBALEVENTID``, ``SQLDATE``, ``Actor1Code`` ... ``EventRootCode``,
+  ``QuadClass``, ``PloverScore``, ``NumMentions``/``NumSources``/``NumArticles``
+  of the event's incident, ``ActionGeo_*``, ``SOURCEURL``) plus our own
+  (``PloverType``, ``ClaimStatus``, ``Evidence``...).
+- ``plover-jsonl``: ``events.plover.jsonl``, one object per event with the field
+  names of the PLOVER manual's data fields (``id``, ``date``, ``actor``,
+  ``recipient``, ``event``, ``mode``, ``context``, ``event_text``, ``text``,
+  ``text_info`` ...). Planned meetings are written as AGREE, as PLOVER codes them.
+
+The CAMEO codes and scores come from ``data/cameo/plover_to_cameo.yaml``.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import functools
+import json
+import logging
+from collections.abc import Callable
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+
+import duckdb
+import pyarrow.parquet as pq
+
+from diplograph.errors import UsageError
+from diplograph.knowledge.yamldata import load_yaml
+from diplograph.store import queries
+from diplograph.store.store import EventFilter
+
+logger = logging.getLogger(__name__)
+
+FORMATS = ("parquet", "csv", "plover-jsonl")
+PARQUET_TABLES = ("documents", "articles", "events", "actors", "quotes", "incidents",
+                  "incident_events")
+# CAMEO root → GDELT QuadClass: verbal/material cooperation, verbal/material conflict.
+QUAD_CLASS = {**{f"{r:02d}": 1 for r in range(1, 6)}, **{f"{r:02d}": 2 for r in range(6, 9)},
+              **{f"{r:02d}": 3 for r in range(9, 14)}, **{f"{r:02d}": 4 for r in range(14, 21)}}
+
+
+@dataclass(frozen=True, slots=True)
+class CameoCode:
+    """Where a (type, mode, status) lands in CAMEO, and its PLOVER score."""
+
+    type: str  # the PLOVER type as exported (planned CONSULT → AGREE)
+    mode: str | None
+    root: str
+    code: str
+    score: float
+
+
+@functools.lru_cache(maxsize=4)
+def load_mapping(path: str | None = None) -> dict:
+    """The PLOVER → CAMEO mapping (packaged, or the YAML file at ``path``)."""
+    source = Path(path) if path else resources.files("diplograph") / "data" / "cameo" / "plover_to_cameo.yaml"
+    return load_yaml(source.read_text(encoding="utf-8"))
+
+
+def cameo_code(type_: str, mode: str | None, status: str, mapping: dict | None = None) -> CameoCode:
+    """CAMEO root/code and PLOVER score of an event; planned meetings become AGREE."""
+    mapping = mapping or load_mapping()
+    if status == "planned" and type_ in mapping.get("planned", {}):
+        p = mapping["planned"][type_]
+        return CameoCode(p["type"], p.get("mode"), p["root"], p["code"], float(p["score"]))
+    entry = mapping.get("modes", {}).get(type_, {}).get(mode) or mapping["types"][type_]
+    return CameoCode(type_, mode, entry["root"], entry["code"], float(entry["score"]))
+
+
+def _plover_actor(actor: dict | None) -> dict | None:
+    if not actor:
+        return None
+    return {"name": actor.get("name"), "code": actor.get("country") or actor.get("name"),
+            "country": actor.get("country"), "sector": actor.get("sector"),
+            "role": actor.get("role"), "wikidata": actor.get("wikidata"),
+            "actorText": actor.get("text")}
+
+
+def plover_record(event: dict, report: dict | None = None, mapping: dict | None = None) -> dict:
+    """One SPEC §4 event as a PLOVER data record (the manual's field names)."""
+    code = cameo_code(event["type"], event.get("mode"), event["status"], mapping)
+    report = report or {}
+    date, loc = event.get("date") or {}, event.get("location") or {}
+    evidence = event.get("evidence") or {}
+    return {
+        "id": event["id"], "date": date.get("value"), "date_resolution": date.get("precision"),
+        "actor": _plover_actor(event.get("source")), "recipient": _plover_actor(event.get("target")),
+        "event": code.type, "mode": code.mode, "context": [],
+        # The manual's event location fields.
+        "event_loc": {"name": loc.get("name"), "country": loc.get("country"),
+                      "admin1": loc.get("admin1"), "lat": loc.get("lat"), "lon": loc.get("lon"),
+                      "geonameid": loc.get("geonameid"), "precision": loc.get("precision")}
+        if loc else None,
+        "event_text": event.get("trigger"), "text": evidence.get("text"),
+        "text_info": {
+            "doc_id": event["doc_id"], "article_index": event["article_index"],
+            "start": evidence.get("start"), "end": evidence.get("end"),
+            "url": report.get("url"), "headline": report.get("title"),
+            "publication_date": report.get("published"), "status": event["status"],
+            "claimed_by": (event.get("claimed_by") or {}).get("name"),
+            "coded_type": event["type"], "confidence": event.get("confidence"),
+        },
+        "language": "en", "coder": event.get("extractor") or "diplograph", "version": "diplograph",
+    }
+
+
+GDELT_COLUMNS = (
+    "GLOBALEVENTID", "SQLDATE", "DateResolution",
+    "Actor1Code", "Actor1Name", "Actor1CountryCode", "Actor1Type1Code",
+    "Actor2Code", "Actor2Name", "Actor2CountryCode", "Actor2Type1Code",
+    "EventCode", "EventBaseCode", "EventRootCode", "QuadClass", "PloverScore",
+    "PloverType", "PloverMode", "CodedType", "ClaimStatus", "ClaimedBy", "Confidence",
+    "IncidentID", "NumMentions", "NumSources", "NumArticles",
+    "ActionGeo_FullName", "ActionGeo_CountryCode", "ActionGeo_Lat", "ActionGeo_Long",
+    "DATEADDED", "SOURCEURL", "DocID", "ArticleIndex", "Evidence",
+)
+
+
+def _sqldate(value: str | None) -> str | None:
+    """"2025-08" → "20250800" (GDELT's YYYYMMDD, zeros where unknown)."""
+    if not value:
+        return None
+    parts = value.split("-") + ["00", "00"]
+    return "".join(parts[:3])
+
+
+def _actor_code(actor: dict | None) -> str | None:
+    if not actor:
+        return None
+    return (actor.get("country") or actor.get("name") or "") + (actor.get("sector") or "") or None
+
+
+def gdelt_row(event: dict, incident: dict | None = None, report: dict | None = None,
+              mapping: dict | None = None, added: str | None = None) -> dict:
+    """One event as a GDELT-like CSV row (``GDELT_COLUMNS``)."""
+    code = cameo_code(event["type"], event.get("mode"), event["status"], mapping)
+    src, tgt = event.get("source") or {}, event.get("target") or {}
+    loc, date = event.get("location") or {}, event.get("date") or {}
+    incident, report = incident or {}, report or {}
+    return {
+        "GLOBALEVENTID": event["id"], "SQLDATE": _sqldate(date.get("value")),
+        "DateResolution": date.get("precision"),
+        "Actor1Code": _actor_code(src), "Actor1Name": src.get("name"),
+        "Actor1CountryCode": src.get("country"), "Actor1Type1Code": src.get("sector"),
+        "Actor2Code": _actor_code(tgt), "Actor2Name": tgt.get("name"),
+        "Actor2CountryCode": tgt.get("country"), "Actor2Type1Code": tgt.get("sector"),
+        "EventCode": code.code, "EventBaseCode": code.code[:3], "EventRootCode": code.root,
+        "QuadClass": QUAD_CLASS[code.root], "PloverScore": code.score,
+        "PloverType": code.type, "PloverMode": code.mode, "CodedType": event["type"],
+        "ClaimStatus": event["status"], "ClaimedBy": (event.get("claimed_by") or {}).get("name"),
+        "Confidence": event.get("confidence"), "IncidentID": incident.get("id"),
+        "NumMentions": incident.get("n_events", 1), "NumSources": incident.get("n_sources", 1),
+        "NumArticles": incident.get("n_articles", 1),
+        "ActionGeo_FullName": loc.get("name"), "ActionGeo_CountryCode": loc.get("country"),
+        "ActionGeo_Lat": loc.get("lat"), "ActionGeo_Long": loc.get("lon"),
+        "DATEADDED": added, "SOURCEURL": report.get("url"), "DocID": event["doc_id"],
+        "ArticleIndex": event["article_index"], "Evidence": (event.get("evidence") or {}).get("text"),
+    }
+
+
+def _report_of(reports: dict, event: dict) -> dict | None:
+    return reports.get(f"{event['doc_id']}#{event['article_index']}")
+
+
+def export_parquet(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) -> dict[str, int]:
+    written = {}
+    for table in PARQUET_TABLES:
+        data = queries.table_arrow(con, table, flt)
+        path = out / f"{table}.parquet"
+        pq.write_table(data, path)
+        written[str(path)] = data.num_rows
+    return written
+
+
+def export_csv(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) -> dict[str, int]:
+    reports, incidents = queries.reports(con), queries.event_incidents(con)
+    added = dt.date.today().strftime("%Y%m%d")
+    path = out / "events.csv"
+    n = 0
+    with path.open("w", newline="", encoding="utf-8") as fh:
+        writer = csv.DictWriter(fh, fieldnames=GDELT_COLUMNS)
+        writer.writeheader()
+        for event in queries.events(con, flt, limit=None):
+            writer.writerow(gdelt_row(event, incidents.get(event["id"]), _report_of(reports, event),
+                                      added=added))
+            n += 1
+    return {str(path): n}
+
+
+def export_plover(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) -> dict[str, int]:
+    reports = queries.reports(con)
+    path = out / "events.plover.jsonl"
+    n = 0
+    with path.open("w", encoding="utf-8") as fh:
+        for event in queries.events(con, flt, limit=None):
+            fh.write(json.dumps(plover_record(event, _report_of(reports, event)), ensure_ascii=False) + "\n")
+            n += 1
+    return {str(path): n}
+
+
+EXPORTERS: dict[str, Callable[[duckdb.DuckDBPyConnection, Path, EventFilter], dict[str, int]]] = {
+    "parquet": export_parquet, "csv": export_csv, "plover-jsonl": export_plover,
+}
+
+
+def export(con: duckdb.DuckDBPyConnection, out_dir: str | Path, fmt: str = "parquet",
+           flt: EventFilter | None = None) -> dict[str, int]:
+    """Write the database (or the events matching ``flt``) to ``out_dir``.
+
+    Args:
+        con: an open database.
+        out_dir: directory to write into (created if needed).
+        fmt: ``parquet``, ``csv`` or ``plover-jsonl``.
+        flt: which events (and incidents) to export.
+
+    Returns:
+        Each file written → its number of rows.
+
+    Raises:
+        UsageError: unknown format.
+    """
+    if fmt not in EXPORTERS:
+        raise UsageError(f"unknown export format {fmt!r} (choose from {', '.join(FORMATS)})")
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    return EXPORTERS[fmt](con, out, flt or EventFilter())

@@ -1,0 +1,114 @@
+"""Ingesting into the store: the entry point the CLI calls.
+
+The work is done by an engine in :mod:`diplograph.run`: the local engine
+(:func:`diplograph.run.local.ingest_local`) skips unchanged documents (same
+doc_id, same content hash), replaces changed ones, and writes results in
+batches, each batch in one transaction, so a killed run loses at most the
+batch in flight and running it again completes it. Parquet partitions written
+by the Ray engine are loaded with :func:`ingest_parquet`.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from diplograph.errors import UsageError
+from diplograph.records import DocumentError
+from diplograph.run.local import IngestSummary, ingest_local
+from diplograph.settings import Settings
+
+logger = logging.getLogger(__name__)
+
+__all__ = ["IngestSummary", "ingest_parquet", "ingest_paths", "ingest_with_engine"]
+
+
+def ingest_paths(
+    paths: Iterable[str],
+    db: Path | str,
+    *,
+    settings: Settings | None = None,
+    on_error: Callable[[DocumentError], None] | None = None,
+    progress: bool = False,
+) -> IngestSummary:
+    """Process ``paths`` and store the results in ``db``.
+
+    Args:
+        paths: files, directories or globs.
+        db: the DuckDB file (created if missing).
+        settings: pipeline settings.
+        on_error: called once per failed document (the CLI prints it).
+        progress: show a progress counter on stderr.
+
+    Returns:
+        What was done.
+    """
+    settings = settings or Settings.from_env()
+    return ingest_local(paths, db, settings=settings, on_error=on_error, progress=progress)
+
+
+def ingest_parquet(directory: Path | str, db: Path | str, *,
+                   settings: Settings | None = None) -> IngestSummary:
+    """Load Parquet partitions written by ``--engine ray --out DIR`` into ``db``.
+
+    Args:
+        directory: the ``--out`` directory of a Ray run.
+        db: the DuckDB file (created if missing).
+        settings: gives the write batch size.
+
+    Returns:
+        What was loaded.
+    """
+    from diplograph.run.parquet import load_parquet
+
+    return load_parquet(directory, db, settings=settings or Settings.from_env())
+
+
+def ingest_with_engine(
+    paths: list[str],
+    *,
+    db: Path | str | None,
+    engine: str = "local",
+    address: str | None = None,
+    out: Path | str | None = None,
+    from_parquet: Path | str | None = None,
+    settings: Settings | None = None,
+    on_error: Callable[[DocumentError], None] | None = None,
+    progress: bool = False,
+) -> IngestSummary:
+    """``diplograph ingest``: check the option combination, then run the chosen engine.
+
+    - ``PATHS --db FILE`` (local engine): process and store, batch by batch;
+    - ``PATHS --engine ray --out DIR [--address A] [--db FILE]``: Parquet
+      partitions into DIR, then loaded into FILE when given;
+    - ``--from-parquet DIR --db FILE``: load partitions.
+
+    Raises:
+        UsageError: options that do not go together.
+    """
+    settings = settings or Settings.from_env()
+    if from_parquet is not None:
+        if paths or db is None:
+            raise UsageError("--from-parquet DIR needs --db FILE and no input paths")
+        return ingest_parquet(from_parquet, db, settings=settings)
+    if not paths:
+        raise UsageError("give input PATHS (or --from-parquet DIR)")
+    if engine == "ray":
+        if out is None:
+            raise UsageError("--engine ray writes Parquet partitions: give --out DIR")
+        try:
+            from diplograph.run.ray import run_ray
+        except ImportError as exc:
+            raise UsageError("the Ray engine needs the ray extra: "
+                             f"pip install 'diplograph[ray]' ({exc})") from exc
+        summary = run_ray(paths, out, settings=settings, address=address, on_error=on_error)
+        if db is not None:
+            loaded = ingest_parquet(out, db, settings=settings)
+            summary.unchanged = loaded.unchanged
+        return summary
+    if address is not None or out is not None:
+        raise UsageError("--address and --out go with --engine ray")
+    if db is None:
+        raise UsageError("give --db FILE")
+    return ingest_paths(paths, db, settings=settings, on_error=on_error, progress=progress)

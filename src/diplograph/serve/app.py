@@ -1,0 +1,123 @@
+"""The FastAPI application: JSON API under ``/api``, dashboard pages with ``.json`` twins.
+
+Build it with :func:`create_app`; ``diplograph serve`` runs it under uvicorn.
+Errors are turned into HTTP answers in one place (:func:`_install_errors`):
+validation → 422, unknown record → 404, unreadable database → 503, always as
+``{"error": {"status", "message", "details"}}`` (an HTML page for dashboard URLs).
+"""
+
+from __future__ import annotations
+
+import logging
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from pydantic import BaseModel, Field
+from starlette.exceptions import HTTPException as StarletteHTTPException
+
+from diplograph import __version__
+from diplograph.errors import DiplographError, NotFound, StoreError, UsageError
+from diplograph.serve.models import ERRORS
+from diplograph.serve.snapshot import Snapshots
+
+logger = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+
+
+class WebSettings(BaseModel):
+    """Settings of the web server."""
+
+    db: Path = Field(description="DuckDB database file (never written, never locked).")
+    refresh_s: float = Field(1.0, ge=0, description="How often to look for a newer database.")
+
+
+def create_app(settings: WebSettings) -> FastAPI:
+    """Build the app for one database.
+
+    Raises:
+        StoreError: the database file is missing or not readable.
+    """
+    snapshots = Snapshots(settings.db, refresh_s=settings.refresh_s)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        snapshots.close()
+
+    app = FastAPI(title="diplograph", version=__version__, lifespan=lifespan, responses=ERRORS,
+                  description="Evidence-linked political events: events, incidents, dyads, "
+                              "actors, networks and the articles behind them. Read-only.")
+    app.state.settings = settings
+    app.state.snapshots = snapshots
+    app.state.templates = templates()
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    _install_errors(app)
+    from diplograph.serve.routes import actors, articles, events, pages
+
+    for module in (events, actors, articles, pages):
+        app.include_router(module.router)
+    return app
+
+
+def templates() -> Jinja2Templates:
+    from diplograph.records import STATUSES
+
+    t = Jinja2Templates(directory=HERE / "templates")
+    t.env.globals.update(version=__version__, statuses=STATUSES)
+    t.env.filters["actor"] = _actor_label
+    return t
+
+
+def _actor_label(actor: dict | None) -> str:
+    if not actor:
+        return "—"
+    name, country = actor.get("name"), actor.get("country")
+    return f"{name} ({country})" if name and country and name != country else (name or country or "?")
+
+
+def _wants_html(request: Request) -> bool:
+    path = request.url.path
+    return not (path.startswith("/api") or path.endswith(".json") or path.startswith("/static")
+                or path in ("/openapi.json", "/docs", "/redoc"))
+
+
+def error_response(request: Request, status: int, message: str, details: object = None):
+    if _wants_html(request):
+        return request.app.state.templates.TemplateResponse(
+            request, "error.html", {"status": status, "message": message, "details": details},
+            status_code=status)
+    return JSONResponse({"error": {"status": status, "message": message, "details": details}},
+                        status_code=status)
+
+
+def _install_errors(app: FastAPI) -> None:
+    @app.exception_handler(RequestValidationError)
+    async def invalid(request: Request, exc: RequestValidationError):
+        details = [{"parameter": ".".join(str(p) for p in e.get("loc", ())[1:]) or None,
+                    "in": (e.get("loc") or ["?"])[0], "message": e.get("msg"),
+                    "input": e.get("input") if isinstance(e.get("input"), (str, int)) else None}
+                   for e in exc.errors()]
+        return error_response(request, 422, "invalid parameters", details)
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException):
+        message = exc.detail if isinstance(exc.detail, str) else "error"
+        return error_response(request, exc.status_code, message)
+
+    @app.exception_handler(DiplographError)
+    async def domain(request: Request, exc: DiplographError):
+        status = {NotFound: 404, StoreError: 503, UsageError: 400}.get(type(exc), 400)
+        return error_response(request, status, str(exc))
+
+    @app.exception_handler(Exception)
+    async def unexpected(request: Request, exc: Exception):
+        logger.exception("unexpected error on %s", request.url.path)
+        return error_response(request, 500, f"internal error: {type(exc).__name__}")
+
+
+__all__ = ["WebSettings", "create_app"]

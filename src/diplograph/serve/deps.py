@@ -1,0 +1,139 @@
+"""Named dependencies: the database cursor, settings and validated query parameters."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from enum import Enum
+from typing import Annotated
+
+import duckdb
+from fastapi import Depends, Query, Request
+from pydantic import BeforeValidator, StringConstraints
+
+from diplograph.records import EVENT_TYPES, STATUSES
+from diplograph.store.store import EventFilter
+from diplograph.store.web_queries import Search
+
+EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
+Status = Enum("Status", {s: s for s in STATUSES}, type=str)
+
+MAX_LIMIT = 500
+MAX_PAGE = 100_000
+DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
+
+
+def _upper(value: object) -> object:
+    return value.upper() if isinstance(value, str) else value
+
+
+def _lower(value: object) -> object:
+    return value.lower() if isinstance(value, str) else value
+
+
+def _blank_is_none(value: object) -> object:
+    """An empty form field (``?type=``) means "no filter", as a browser form sends it."""
+    return None if value == "" else value
+
+
+def get_settings(request: Request):
+    return request.app.state.settings
+
+
+def get_con(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
+    """A cursor on the current read-only snapshot, closed after the request."""
+    with request.app.state.snapshots.cursor() as cur:
+        yield cur
+
+
+ConnDep = Annotated[duckdb.DuckDBPyConnection, Depends(get_con)]
+SettingsDep = Annotated[object, Depends(get_settings)]
+
+TypeParam = Annotated[
+    EventType | None,
+    BeforeValidator(_blank_is_none), BeforeValidator(_upper),
+    Query(description="PLOVER event type (case-insensitive), e.g. CONSULT."),
+]
+StatusParam = Annotated[
+    Status | None,
+    BeforeValidator(_blank_is_none), BeforeValidator(_lower),
+    Query(description="Claim status, e.g. reported, planned, denied."),
+]
+# Constraints sit on the ``str`` inside the optional, so that a blank form field,
+# turned into None first, is "no filter" rather than a failed pattern.
+DateStr = Annotated[str, StringConstraints(pattern=DATE)]
+SinceParam = Annotated[
+    DateStr | None, BeforeValidator(_blank_is_none),
+    Query(description="Earliest event date, YYYY[-MM[-DD]]."),
+]
+UntilParam = Annotated[
+    DateStr | None, BeforeValidator(_blank_is_none),
+    Query(description="Latest event date, YYYY[-MM[-DD]]."),
+]
+ActorParam = Annotated[
+    Annotated[str, StringConstraints(min_length=1, max_length=100)] | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="Actor on either side: ISO3 code (exact), else words of a name."),
+]
+CountryParam = Annotated[
+    Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$")] | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="ISO 3166-1 alpha-3 code, either side."),
+]
+ModeParam = Annotated[
+    Annotated[str, StringConstraints(pattern=r"^[A-Za-z-]{1,32}$")] | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="PLOVER mode, e.g. phone, visit."),
+]
+TextParam = Annotated[
+    Annotated[str, StringConstraints(min_length=1, max_length=200)] | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="Words in the evidence or actor names."),
+]
+
+
+PlaceParam = Annotated[
+    Annotated[str, StringConstraints(min_length=1, max_length=100)] | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="Where the event happened: an ISO3 code or words of the place name."),
+]
+
+
+def get_filter(type: TypeParam = None, status: StatusParam = None, since: SinceParam = None,
+               until: UntilParam = None, actor: ActorParam = None,
+               country: CountryParam = None, place: PlaceParam = None) -> EventFilter:
+    """The common event filter from validated query parameters."""
+    return EventFilter(type=type.value if type else None, status=status.value if status else None,
+                       since=since, until=until, actor=actor,
+                       country=country.upper() if country else None, place=place)
+
+
+FilterDep = Annotated[EventFilter, Depends(get_filter)]
+
+
+def get_search(flt: FilterDep, mode: ModeParam = None, q: TextParam = None) -> Search:
+    """The event filter plus mode and free-text search."""
+    return Search(flt=flt, mode=mode, q=q)
+
+
+SearchDep = Annotated[Search, Depends(get_search)]
+
+
+class Paging:
+    """Validated ``page`` (from 1) and ``limit`` (1..500)."""
+
+    def __init__(self,
+                 page: Annotated[int, Query(ge=1, le=MAX_PAGE, description="Page, from 1.")] = 1,
+                 limit: Annotated[int, Query(ge=1, le=MAX_LIMIT,
+                                             description="Rows per page.")] = 50) -> None:
+        self.page, self.limit = page, limit
+
+    @property
+    def offset(self) -> int:
+        return (self.page - 1) * self.limit
+
+    def wrap(self, data: list, count: int) -> dict:
+        return {"data": data, "count": count, "page": self.page, "limit": self.limit,
+                "pages": max(1, -(-count // self.limit))}
+
+
+PageDep = Annotated[Paging, Depends()]

@@ -1,0 +1,54 @@
+"""``/api/actors``, ``/api/dyad``, ``/api/last-contact``, ``/api/network``."""
+
+from __future__ import annotations
+
+from enum import Enum
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query
+
+from diplograph.serve.deps import ConnDep, FilterDep
+from diplograph.serve.models import Dyad, LastContact, Network
+from diplograph.store import queries
+
+router = APIRouter(prefix="/api", tags=["actors"])
+ActorQ = Annotated[str, Query(min_length=1, max_length=100,
+                              description="ISO3 code, Wikidata id or canonical name.")]
+
+
+class Level(str, Enum):
+    country = "country"
+    actor = "actor"
+
+
+@router.get("/actors/{actor_id}")
+def actor_profile(con: ConnDep, flt: FilterDep,
+                  actor_id: Annotated[str, Path(min_length=1, max_length=100)],
+                  top: Annotated[int, Query(ge=1, le=200)] = 20) -> dict:
+    """Who an actor deals with, how and when (``actor_id``: ISO3, Wikidata id or name)."""
+    return queries.actor_profile(con, actor_id, flt, top=top)
+
+
+def dyad_data(con, a: str, b: str, flt) -> dict:
+    found = queries.dyad_timeline(con, a, b, flt)
+    return {"a": a, "b": b, "count": len(found), "events": found,
+            "last_contact": queries.last_contact(con, a, b)}
+
+
+@router.get("/dyad", response_model=Dyad)
+def dyad(con: ConnDep, flt: FilterDep, a: ActorQ, b: ActorQ) -> dict:
+    """Every event between two actors, either direction, by date; and their last contact."""
+    return dyad_data(con, a, b, flt)
+
+
+@router.get("/last-contact", response_model=LastContact)
+def last_contact(con: ConnDep, a: ActorQ, b: ActorQ) -> dict:
+    """The latest CONSULT between two actors that is said to have happened (or null)."""
+    return {"a": a, "b": b, "event": queries.last_contact(con, a, b)}
+
+
+@router.get("/network", response_model=Network)
+def network(con: ConnDep, flt: FilterDep, level: Level = Level.country,
+            min_weight: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict:
+    """Actors as nodes, events as weighted edges (symmetric types are undirected)."""
+    return queries.network(con, flt, level=level.value, min_weight=min_weight)

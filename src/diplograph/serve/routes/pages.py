@@ -1,0 +1,141 @@
+"""Dashboard pages. Each page is one data function, served twice: as HTML (Jinja)
+at ``PATH`` and as JSON at ``PATH.json``, from the same query (the overview's
+twin is ``/index.json``)."""
+
+from __future__ import annotations
+
+import inspect
+from collections.abc import Callable
+from typing import Annotated
+
+from fastapi import APIRouter, Path, Query, Request
+from fastapi.responses import HTMLResponse
+
+from diplograph.records import EVENT_TYPES, STATUSES
+from diplograph.serve.deps import ConnDep, FilterDep, PageDep, SearchDep
+from diplograph.serve.highlight import segments
+from diplograph.serve.models import NOT_FOUND
+from diplograph.serve.routes.actors import Level, dyad_data
+from diplograph.serve.routes.articles import article_data
+from diplograph.store import queries, web_queries
+from diplograph.store.store import EventFilter
+
+router = APIRouter(tags=["pages (JSON twins)"])
+Id = Annotated[str, Path(min_length=1, max_length=100)]
+ActorQ = Annotated[str | None, Query(max_length=100, description="ISO3 code, Wikidata id or name.")]
+
+
+def twin(path: str, template: str, json_path: str | None = None) -> Callable:
+    """Register ``fn`` (returning the page's data) as ``PATH.json`` and as an HTML page."""
+
+    def register(fn: Callable) -> Callable:
+        router.add_api_route(json_path or path + ".json", fn, methods=["GET"],
+                             name=f"{fn.__name__}_json", summary=(fn.__doc__ or "").strip(),
+                             responses=NOT_FOUND if "{" in path else None)
+        sig = inspect.signature(fn)
+
+        def html(request: Request, **kwargs):
+            data = fn(**kwargs)
+            twin_url = (json_path or request.url.path + ".json")
+            if request.url.query:
+                twin_url += "?" + request.url.query
+            return request.app.state.templates.TemplateResponse(
+                request, template, {"data": data, "json_url": twin_url,
+                                    "params": dict(request.query_params),
+                                    "event_types": EVENT_TYPES, "statuses": STATUSES})
+
+        params = [inspect.Parameter("request", inspect.Parameter.KEYWORD_ONLY, annotation=Request)]
+        params += [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in sig.parameters.values()]
+        html.__signature__ = sig.replace(parameters=params)
+        html.__name__ = fn.__name__
+        router.add_api_route(path, html, methods=["GET"], response_class=HTMLResponse,
+                             include_in_schema=False, name=fn.__name__)
+        return fn
+
+    return register
+
+
+@twin("/", "overview.html", json_path="/index.json")
+def overview(con: ConnDep, flt: FilterDep) -> dict:
+    """Overview: totals, events per month by type and by status, top dyads."""
+    return {"totals": web_queries.totals(con), "filter": _filter_dict(flt),
+            "by_type": web_queries.over_time(con, "type", flt),
+            "by_status": web_queries.over_time(con, "status", flt),
+            "top_dyads": web_queries.top_dyads(con, flt, limit=15)}
+
+
+@twin("/events", "events.html")
+def events_page(con: ConnDep, search: SearchDep, paging: PageDep) -> dict:
+    """Events, filtered and paginated (same parameters as /api/events)."""
+    rows, total = web_queries.search(con, "events", search, limit=paging.limit,
+                                     offset=paging.offset)
+    return paging.wrap(rows, total)
+
+
+@twin("/incidents", "incidents.html")
+def incidents_page(con: ConnDep, search: SearchDep, paging: PageDep) -> dict:
+    """Incidents, filtered and paginated (same parameters as /api/incidents)."""
+    rows, total = web_queries.search(con, "incidents", search, limit=paging.limit,
+                                     offset=paging.offset)
+    return paging.wrap(rows, total)
+
+
+@twin("/dyad", "dyad.html")
+def dyad_page(con: ConnDep, flt: FilterDep, a: ActorQ = None, b: ActorQ = None) -> dict:
+    """Dyad timeline: every event between actors ``a`` and ``b``, and their last contact."""
+    if not a or not b:
+        return {"a": a, "b": b, "count": 0, "events": [], "last_contact": None,
+                "suggestions": web_queries.top_dyads(con, limit=10)}
+    return {**dyad_data(con, a, b, flt), "suggestions": []}
+
+
+@twin("/network", "network.html")
+def network_page(con: ConnDep, flt: FilterDep, level: Level = Level.country,
+                 min_weight: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict:
+    """Contact network: actors as nodes, events as edges, filtered by type and period."""
+    return {**queries.network(con, flt, level=level.value, min_weight=min_weight),
+            "level": level.value, "filter": _filter_dict(flt)}
+
+
+@twin("/map", "map.html")
+def map_page(con: ConnDep, flt: FilterDep) -> dict:
+    """Where events happened: geocoded places and counts per country."""
+    return {**web_queries.locations(con, flt), "filter": _filter_dict(flt)}
+
+
+@twin("/events/{event_id}", "event.html")
+def event_page(con: ConnDep, event_id: Id) -> dict:
+    """One event: its claim, who claims it, and its evidence marked in the cleaned article."""
+    ev = web_queries.event(con, event_id)
+    art = queries.article(con, ev["doc_id"], ev["article_index"])
+    own = [e for e in art["events"] if e["id"] == event_id] or [ev]
+    return {"event": ev, "article": _article_head(art),
+            "segments": segments(art["text"], own, focus=event_id),
+            "incident": queries.incident(con, ev["incident_id"]) if ev.get("incident_id") else None}
+
+
+@twin("/incidents/{incident_id}", "incident.html")
+def incident_page(con: ConnDep, incident_id: Id) -> dict:
+    """One incident: the fused event, its claim statuses and every report's evidence."""
+    return {"incident": queries.incident(con, incident_id)}
+
+
+@twin("/articles/{doc_id}/{index}", "article.html")
+def article_page(con: ConnDep, doc_id: Annotated[str, Path(min_length=1, max_length=300)],
+                 index: Annotated[int, Path(ge=0, le=10_000)]) -> dict:
+    """A cleaned article with every event's evidence marked."""
+    return article_data(con, doc_id, index)
+
+
+@twin("/actors/{actor_id}", "actor.html")
+def actor_page(con: ConnDep, flt: FilterDep, actor_id: Id) -> dict:
+    """Actor profile: counterparts, event types, claim statuses, activity over time."""
+    return queries.actor_profile(con, actor_id, flt)
+
+
+def _article_head(art: dict) -> dict:
+    return {k: v for k, v in art.items() if k not in ("text", "events", "dropped")}
+
+
+def _filter_dict(flt: EventFilter) -> dict:
+    return {k: getattr(flt, k) for k in ("actor", "type", "since", "until", "status", "country")}

@@ -1,0 +1,262 @@
+"""Analyst queries: plain functions over a connection, returning JSON-ready values.
+
+These are the library behind the CLI listings and the API routes. Actors are
+named by an ISO 3166 alpha-3 code (``"RUS"``: the state and everyone in it), a
+Wikidata id (``"Q7747"``) or a canonical name (``"Vladimir Putin"``, ``"NATO"``,
+case-insensitive). Every function takes an optional :class:`EventFilter`
+(type, period, status, actor) where that makes sense. SQL uses bound
+parameters only; table and column names come from this module, never from input.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections import Counter, defaultdict
+
+import duckdb
+import pyarrow as pa
+
+from diplograph.errors import NotFound
+from diplograph.records import SYMMETRIC_TYPES
+from diplograph.store.store import EventFilter, _is_country_code
+
+logger = logging.getLogger(__name__)
+
+HAPPENED = ("asserted", "reported", "unconfirmed")
+EVENT_ORDER = "date_value NULLS LAST, doc_id, article_index, evidence_start, id"
+NO_FILTER = EventFilter()
+
+
+def actor_clause(side: str, actor: str) -> tuple[str, list]:
+    """SQL condition for ``actor`` on one side (``source``/``target``) of an event row."""
+    if _is_country_code(actor):
+        return f"{side}_country = ?", [actor]
+    if actor[:1] in "Qq" and actor[1:].isdigit():
+        return f"{side}_wikidata = ?", [actor.upper()]
+    return f"lower({side}_name) = ?", [actor.lower()]
+
+
+def _dyad_clause(a: str, b: str) -> tuple[str, list]:
+    parts, params = [], []
+    for x, y in ((a, b), (b, a)):
+        sx, px = actor_clause("source", x)
+        ty, py = actor_clause("target", y)
+        parts.append(f"({sx} AND {ty})")
+        params += px + py
+    return "(" + " OR ".join(parts) + ")", params
+
+
+def _records(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
+    return [json.loads(row[0]) for row in con.execute(sql, params).fetchall()]
+
+
+def events(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
+           limit: int | None = 100, offset: int = 0) -> list[dict]:
+    """Stored events (SPEC §4 dicts), filtered, by date."""
+    where, params = flt.where()
+    sql = f"SELECT record FROM events WHERE {where} ORDER BY {EVENT_ORDER}"
+    if limit is not None:
+        sql, params = sql + " LIMIT ? OFFSET ?", params + [limit, offset]
+    return _records(con, sql, params)
+
+
+def count(con: duckdb.DuckDBPyConnection, table: str, flt: EventFilter = NO_FILTER) -> int:
+    """How many ``events`` or ``incidents`` match ``flt``."""
+    if table not in ("events", "incidents"):
+        raise ValueError(f"cannot count {table!r}")
+    where, params = flt.where(table)
+    return con.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
+
+
+def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str,
+                  flt: EventFilter = NO_FILTER) -> list[dict]:
+    """Every event between ``a`` and ``b``, in either direction, by date.
+
+    Each event dict gains ``incident_id``, the incident it was fused into.
+    """
+    where, params = flt.where()
+    dyad, dyad_params = _dyad_clause(a, b)
+    sql = (f"SELECT e.record, ie.incident_id FROM events e "
+           f"LEFT JOIN incident_events ie ON ie.event_id = e.id "
+           f"WHERE {dyad} AND {where} ORDER BY {EVENT_ORDER}")
+    return [{**json.loads(rec), "incident_id": inc}
+            for rec, inc in con.execute(sql, dyad_params + params).fetchall()]
+
+
+def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> dict | None:
+    """The latest CONSULT between ``a`` and ``b`` that is said to have happened, or None."""
+    dyad, params = _dyad_clause(a, b)
+    sql = (f"SELECT e.record, ie.incident_id FROM events e "
+           f"LEFT JOIN incident_events ie ON ie.event_id = e.id "
+           f"WHERE type = 'CONSULT' AND status IN (SELECT unnest(?)) AND date_value IS NOT NULL "
+           f"AND {dyad} ORDER BY date_value DESC, id LIMIT 1")
+    row = con.execute(sql, [list(HAPPENED)] + params).fetchone()
+    return {**json.loads(row[0]), "incident_id": row[1]} if row else None
+
+
+def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
+                  flt: EventFilter = NO_FILTER, *, top: int = 20) -> dict:
+    """Who ``actor`` deals with, how, and when.
+
+    Returns:
+        ``{"actor", "n_events", "as_source", "as_target", "first_date", "last_date",
+        "types": {type: n}, "statuses": {status: n}, "counterparts": [{"id", "name",
+        "country", "n", "types"}], "timeline": [{"period": "YYYY-MM", "n"}]}``.
+    """
+    src, src_p = actor_clause("source", actor)
+    tgt, tgt_p = actor_clause("target", actor)
+    where, params = flt.where()
+    sql = (f"SELECT type, status, date_value, ({src}) AS is_source, "
+           f"CASE WHEN {src} THEN target_name ELSE source_name END, "
+           f"CASE WHEN {src} THEN target_country ELSE source_country END "
+           f"FROM events WHERE ({src} OR {tgt}) AND {where}")
+    rows = con.execute(sql, src_p * 4 + tgt_p + params).fetchall()
+    dates = sorted(r[2] for r in rows if r[2])
+    return {
+        "actor": actor, "n_events": len(rows),
+        "as_source": sum(1 for r in rows if r[3]), "as_target": sum(1 for r in rows if not r[3]),
+        "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
+        "types": dict(Counter(r[0] for r in rows).most_common()),
+        "statuses": dict(Counter(r[1] for r in rows).most_common()),
+        "counterparts": _counterparts(rows, top),
+        "timeline": [{"period": p, "n": n} for p, n in sorted(Counter(d[:7] for d in dates).items())],
+    }
+
+
+def _counterparts(rows: list[tuple], top: int) -> list[dict]:
+    by_id: dict[str, dict] = {}
+    for type_, _, _, _, name, country in rows:
+        if name is None and country is None:
+            continue
+        key = name or country
+        entry = by_id.setdefault(key, {"id": key, "name": name, "country": country,
+                                       "n": 0, "types": Counter()})
+        entry["n"] += 1
+        entry["types"][type_] += 1
+    ranked = sorted(by_id.values(), key=lambda e: (-e["n"], e["id"]))[:top]
+    return [{**e, "types": dict(e["types"].most_common())} for e in ranked]
+
+
+def network(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
+            level: str = "country", min_weight: int = 1) -> dict:
+    """The contact network: nodes are actors, edges weighted by their events.
+
+    Args:
+        con: the database.
+        flt: which events count (type, period via since/until, status, actor).
+        level: ``"country"`` (a node per state or organisation) or ``"actor"``
+            (a node per canonical name).
+        min_weight: leave out lighter edges.
+
+    Returns:
+        ``{"nodes": [{"id", "label", "country", "weight"}], "edges": [{"source",
+        "target", "weight", "types": {type: n}, "directed"}]}``; symmetric types
+        (CONSULT, AGREE, COOPERATE) make undirected edges (sorted ends).
+    """
+    if level not in ("country", "actor"):
+        raise ValueError("level must be 'country' or 'actor'")
+    node = "coalesce({p}_country, {p}_name)" if level == "country" else "coalesce({p}_name, {p}_country)"
+    where, params = flt.where()
+    sql = (f"SELECT {node.format(p='source')}, {node.format(p='target')}, type, count(*), "
+           f"any_value(source_name), any_value(source_country), any_value(target_name), "
+           f"any_value(target_country) FROM events WHERE {where} "
+           f"AND source_name IS NOT NULL AND target_name IS NOT NULL GROUP BY ALL")
+    edges: dict[tuple, dict] = {}
+    nodes: dict[str, dict] = {}
+    for src, tgt, type_, n, sname, scountry, tname, tcountry in con.execute(sql, params).fetchall():
+        if src is None or tgt is None or src == tgt:
+            continue
+        for key, name, country in ((src, sname, scountry), (tgt, tname, tcountry)):
+            label = key if level == "country" else name
+            nodes.setdefault(key, {"id": key, "label": label, "country": country, "weight": 0})
+            nodes[key]["weight"] += n
+        directed = type_ not in SYMMETRIC_TYPES
+        ends = (src, tgt) if directed else tuple(sorted((src, tgt)))
+        edge = edges.setdefault((*ends, directed), {"source": ends[0], "target": ends[1],
+                                                    "weight": 0, "types": defaultdict(int),
+                                                    "directed": directed})
+        edge["weight"] += n
+        edge["types"][type_] += n
+    kept = [{**e, "types": dict(e["types"])} for e in edges.values() if e["weight"] >= min_weight]
+    kept.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
+    used = {e["source"] for e in kept} | {e["target"] for e in kept}
+    return {"nodes": sorted((v for k, v in nodes.items() if k in used), key=lambda v: -v["weight"]),
+            "edges": kept}
+
+
+def incidents(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
+              limit: int | None = 100, offset: int = 0) -> list[dict]:
+    """Incidents (fused events), filtered like events, by date.
+
+    The status filter matches an incident's strongest claim status.
+    """
+    where, params = flt.where("incidents")
+    sql = f"SELECT record FROM incidents WHERE {where} ORDER BY date_value NULLS LAST, id"
+    if limit is not None:
+        sql, params = sql + " LIMIT ? OFFSET ?", params + [limit, offset]
+    return _records(con, sql, params)
+
+
+def incident(con: duckdb.DuckDBPyConnection, incident_id: str) -> dict:
+    """One incident with its full events (``events``: SPEC §4 dicts).
+
+    Raises:
+        NotFound: no incident has this id.
+    """
+    row = con.execute("SELECT record FROM incidents WHERE id = ?", [incident_id]).fetchone()
+    if row is None:
+        raise NotFound(f"no incident {incident_id!r}")
+    found = _records(con, "SELECT e.record FROM incident_events ie JOIN events e ON e.id = ie.event_id "
+                          f"WHERE ie.incident_id = ? ORDER BY {EVENT_ORDER}", [incident_id])
+    return {**json.loads(row[0]), "events": found}
+
+
+def article(con: duckdb.DuckDBPyConnection, doc_id: str, index: int = 0) -> dict:
+    """One stored article (SPEC §5 shape) with its events.
+
+    Raises:
+        NotFound: no such article.
+    """
+    cur = con.execute(
+        "SELECT doc_id, article_index, title, text, published_value, published_precision, "
+        "published_source, dateline, language, url, dropped, duplicate_of FROM articles "
+        "WHERE doc_id = ? AND article_index = ?", [doc_id, index])
+    row = cur.fetchone()
+    if row is None:
+        raise NotFound(f"no article {doc_id}#{index}")
+    (doc, idx, title, text, pub, prec, src, dateline, lang, url, dropped, dup) = row
+    found = _records(con, f"SELECT record FROM events WHERE doc_id = ? AND article_index = ? "
+                          f"ORDER BY {EVENT_ORDER}", [doc_id, index])
+    return {"doc_id": doc, "article_index": idx, "title": title, "text": text,
+            "published": {"value": pub, "precision": prec, "source": src},
+            "dateline": dateline, "language": lang, "url": url,
+            "dropped": json.loads(dropped) if dropped else [], "duplicate_of": dup,
+            "events": found}
+
+
+def table_arrow(con: duckdb.DuckDBPyConnection, table: str,
+                flt: EventFilter | None = None) -> pa.Table:
+    """A whole stored table (``events``, ``incidents``, ``articles``...) as Arrow, for exports.
+
+    ``flt`` applies to ``events`` and ``incidents`` only.
+    """
+    if table not in ("documents", "articles", "events", "actors", "quotes", "incidents",
+                     "incident_events"):
+        raise ValueError(f"unknown table {table!r}")
+    where, params = (flt or NO_FILTER).where(table) if table in ("events", "incidents") else ("TRUE", [])
+    return con.sql(f"SELECT * FROM {table} WHERE {where}", params=params).to_arrow_table()
+
+
+def reports(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
+    """``"doc_id#index"`` → {"published", "url", "title"} of every article (for exports)."""
+    rows = con.execute("SELECT doc_id, article_index, published_value, url, title FROM articles")
+    return {f"{d}#{i}": {"published": p, "url": u, "title": t} for d, i, p, u, t in rows.fetchall()}
+
+
+def event_incidents(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
+    """event id → {"id", "n_events", "n_articles", "n_sources"} of its incident (for exports)."""
+    rows = con.execute(
+        "SELECT ie.event_id, i.id, i.n_events, i.n_articles, i.n_sources FROM incident_events ie "
+        "JOIN incidents i ON i.id = ie.incident_id").fetchall()
+    return {e: {"id": i, "n_events": n, "n_articles": a, "n_sources": s} for e, i, n, a, s in rows}

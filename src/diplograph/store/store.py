@@ -1,0 +1,273 @@
+"""Writing pipeline results to DuckDB and reading them back.
+
+Writes are per batch of documents, in one transaction: a document's old
+articles and events are replaced only together with the new ones, so an
+interrupted run never leaves half a document behind. Rows go in through Arrow
+tables, not row by row.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import pyarrow as pa
+
+from diplograph.records import Article, Document, DocumentResult, Event, PublishedDate, to_dict
+from diplograph.store.connection import open_db
+from diplograph.store.fusion import keys_of_documents, rebuild_incidents, refresh_incidents
+from diplograph.store.incidents import fusion_key
+from diplograph.store.migrations import migrate
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    """Filters shared by ``events``, ``incidents``, the API and the exports."""
+
+    actor: str | None = None  # name, country code or words, either side
+    type: str | None = None
+    since: str | None = None  # YYYY-MM-DD (compared on the date's prefix)
+    until: str | None = None
+    status: str | None = None
+    country: str | None = None
+    place: str | None = None  # where it happened: a country code or words of the place name
+
+    def where(self, table: str = "events") -> tuple[str, list]:
+        """SQL condition (bound parameters only) and its parameters, on ``events`` or
+        ``incidents`` (which has no location columns: ``place`` matches an incident when
+        one of its reports is located there)."""
+        clauses, params = ["TRUE"], []
+        if self.actor and _is_country_code(self.actor):
+            clauses.append("(source_country = ? OR target_country = ?)")
+            params += [self.actor, self.actor]
+        elif self.actor:
+            like = f"%{self.actor.lower()}%"
+            clauses.append(
+                "(lower(source_name) LIKE ? OR lower(target_name) LIKE ? OR "
+                "lower(source_text) LIKE ? OR lower(target_text) LIKE ?)"
+            )
+            params += [like, like, like, like]
+        if self.country:
+            clauses.append("(source_country = ? OR target_country = ?)")
+            params += [self.country.upper(), self.country.upper()]
+        if self.place:
+            e = "e." if table == "incidents" else ""
+            if _is_country_code(self.place):
+                place, value = f"{e}location_country = ?", self.place
+            else:
+                place, value = f"lower({e}location_name) LIKE ?", f"%{self.place.lower()}%"
+            if table == "incidents":
+                place = ("id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e "
+                         f"ON e.id = ie.event_id WHERE {place})")
+            clauses.append(place)
+            params.append(value)
+        if self.type:
+            clauses.append("type = ?")
+            params.append(self.type.upper())
+        if self.status:
+            clauses.append("status = ?")
+            params.append(self.status.lower())
+        if self.since:
+            clauses.append("date_value >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("substr(date_value, 1, ?) <= ?")
+            params += [len(self.until), self.until]
+        return " AND ".join(clauses), params
+
+
+def _is_country_code(value: str) -> bool:
+    """"RUS", "CAN": an ISO 3166 alpha-3 code, matched exactly rather than as words."""
+    return len(value) == 3 and value.isalpha() and value.isupper()
+
+
+def _actor_columns(prefix: str, actor) -> dict:
+    keys = ("name", "country", "sector", "role", "wikidata", "text")
+    return {f"{prefix}_{k}": getattr(actor, k, None) if actor else None for k in keys}
+
+
+def event_row(ev: Event) -> dict:
+    loc = ev.location
+    return {
+        "id": ev.id, "doc_id": ev.doc_id, "article_index": ev.article_index,
+        "type": ev.type, "mode": ev.mode,
+        **_actor_columns("source", ev.source), **_actor_columns("target", ev.target),
+        "date_value": ev.date.value, "date_precision": ev.date.precision,
+        "date_text": ev.date.text,
+        "location_name": loc.name if loc else None,
+        "location_country": loc.country if loc else None,
+        "location_precision": loc.precision if loc else None,
+        "location_lat": loc.lat if loc else None, "location_lon": loc.lon if loc else None,
+        "status": ev.status,
+        "claimed_by_name": ev.claimed_by.name if ev.claimed_by else None,
+        "claimed_by_country": ev.claimed_by.country if ev.claimed_by else None,
+        "evidence_text": ev.evidence.text, "evidence_start": ev.evidence.start,
+        "evidence_end": ev.evidence.end,
+        "quote_text": ev.quote.text if ev.quote else None,
+        "confidence": ev.confidence, "trigger": ev.trigger, "extractor": ev.extractor,
+        "record": json.dumps(to_dict(ev), ensure_ascii=False),
+        "fusion_key": fusion_key(ev),
+    }
+
+
+def actor_rows(ev: Event) -> list[dict]:
+    """One row per actor slot of an event (the ``actors`` table)."""
+    slots = [("source", ev.source), ("target", ev.target), ("claimed_by", ev.claimed_by)]
+    slots += [("other", a) for a in ev.others]
+    return [
+        {"doc_id": ev.doc_id, "article_index": ev.article_index, "event_id": ev.id,
+         "role_in_event": slot, "name": a.name, "country": a.country, "sector": a.sector,
+         "role": a.role, "wikidata": a.wikidata, "kind": a.kind, "text": a.text}
+        for slot, a in slots if a is not None
+    ]
+
+
+def quote_row(ev: Event) -> dict:
+    q = ev.quote
+    speaker = q.speaker if q else None
+    return {
+        "doc_id": ev.doc_id, "article_index": ev.article_index, "event_id": ev.id,
+        "text": q.text, "start_char": q.start, "end_char": q.end,
+        "speaker_name": speaker.name if speaker else None,
+        "speaker_country": speaker.country if speaker else None, "cue": q.cue,
+    }
+
+
+def article_row(a: Article) -> dict:
+    return {
+        "doc_id": a.doc_id, "article_index": a.article_index, "title": a.title, "text": a.text,
+        "published_value": a.published.value, "published_precision": a.published.precision,
+        "published_source": a.published.source, "dateline": a.dateline,
+        "language": a.language, "url": a.url,
+        "dropped": json.dumps(list(a.dropped), ensure_ascii=False),
+        "duplicate_of": a.duplicate_of,
+    }
+
+
+def document_row(r: DocumentResult) -> dict:
+    d = r.document
+    return {
+        "doc_id": d.doc_id, "content_hash": d.content_hash, "kind": d.kind, "path": d.path,
+        "url": d.url, "n_articles": len(r.articles), "n_events": len(r.events),
+    }
+
+
+def store_rows(results: Sequence[DocumentResult]) -> dict[str, list[dict]]:
+    """The rows these results add to each table (the store's schema, also Parquet's)."""
+    events = [e for r in results for e in r.events]
+    return {
+        "documents": [document_row(r) for r in results],
+        "articles": [article_row(a) for r in results for a in r.articles],
+        "events": [event_row(e) for e in events],
+        "actors": [row for e in events for row in actor_rows(e)],
+        "quotes": [quote_row(e) for e in events if e.quote],
+    }
+
+
+class Store:
+    """The diplograph database: one DuckDB file."""
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = Path(path)
+        self.con = open_db(self.path, read_only=read_only)
+        if not read_only and "m003_incidents" in migrate(self.con):
+            if self.con.execute("SELECT count(*) FROM events").fetchone()[0]:
+                self.rebuild_incidents()  # a database from before incidents existed
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def known_hashes(self) -> dict[str, str]:
+        """doc_id → content hash of every stored document (to skip unchanged input)."""
+        return dict(self.con.execute("SELECT doc_id, content_hash FROM documents").fetchall())
+
+    def unchanged_articles(self) -> Callable[[Document], list[Article] | None]:
+        """A ``stored`` callback for the pipeline: the stored articles of a document
+        whose content hash is unchanged since this call, else None (process it)."""
+        known = self.known_hashes()
+
+        def lookup(doc: Document) -> list[Article] | None:
+            if known.get(doc.doc_id) != doc.content_hash:
+                return None
+            rows = self.con.execute(
+                "SELECT article_index, text FROM articles WHERE doc_id = ? ORDER BY article_index",
+                [doc.doc_id]).fetchall()
+            return [Article(doc_id=doc.doc_id, article_index=i, title=None, text=text,
+                            published=PublishedDate(value=None)) for i, text in rows]
+
+        return lookup
+
+    def write(self, results: Sequence[DocumentResult]) -> None:
+        """Replace the stored records of these documents with the new ones, atomically.
+
+        The incidents of every fusion key the old or new events belong to are
+        recomputed in the same transaction (see ``db/fusion.py``).
+        """
+        if not results:
+            return
+        doc_ids = [r.document.doc_id for r in results]
+        tables = store_rows(results)
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            keys = keys_of_documents(self.con, doc_ids) | {row["fusion_key"] for row in tables["events"]}
+            for table in ("quotes", "actors", "events", "articles", "documents"):
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+            for table, rows in tables.items():
+                self._insert(table, rows)
+            refresh_incidents(self.con, keys)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+
+    def rebuild_incidents(self) -> int:
+        """Recompute every incident from the stored events; returns how many there are."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            n = rebuild_incidents(self.con)
+            self.con.execute("COMMIT")
+        except Exception:
+            self.con.execute("ROLLBACK")
+            raise
+        return n
+
+    def _insert(self, table: str, rows: list[dict]) -> None:
+        if not rows:
+            return
+        columns = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        columns = [c for c in columns if c in rows[0]]
+        arrow = pa.Table.from_pylist(rows).select(columns)  # noqa: F841 (used by DuckDB by name)
+        names = ", ".join(columns)
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
+
+    def events(self, flt: EventFilter = EventFilter(), *, limit: int | None = None,
+               offset: int = 0) -> list[dict]:
+        """Stored events as SPEC §4 dicts, ordered by date then document."""
+        where, params = flt.where()
+        sql = (f"SELECT record FROM events WHERE {where} "
+               "ORDER BY date_value NULLS LAST, doc_id, article_index, evidence_start, id")
+        if limit is not None:
+            sql += " LIMIT ? OFFSET ?"
+            params = params + [limit, offset]
+        return [json.loads(row[0]) for row in self.con.execute(sql, params).fetchall()]
+
+    def count_events(self, flt: EventFilter = EventFilter()) -> int:
+        where, params = flt.where()
+        return self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0]
+
+    def counts(self) -> dict[str, int]:
+        return {
+            table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+            for table in ("documents", "articles", "events", "incidents")
+        }

@@ -1,5 +1,0 @@
-"""The analyst API and dashboard (``diplograph serve``): FastAPI + Jinja, read-only."""
-
-from diplograph.web.app import WebSettings, create_app
-
-__all__ = ["WebSettings", "create_app"]
