@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from needs import need
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "src" / "diplograph" / "sample"
@@ -19,8 +20,7 @@ def sample_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    if not SHARED.exists():
-        pytest.skip(f"{SHARED} is not there (the shared data sits beside the repo in CI)")
+    need(SHARED.exists(), f"{SHARED} is not there (the shared data sits beside the repo in CI)")
     return SHARED
 
 

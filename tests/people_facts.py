@@ -21,12 +21,13 @@ def load_people(file_name: str) -> list[dict]:
 
 
 def holder(people: list[dict], country: str, role: str, day: str) -> list[str]:
-    """Names holding ``role`` in ``country`` on ``day`` (end day exclusive; acting terms
-    left out, so a hand-over day names the successor and an interim names no one)."""
+    """Names holding ``role`` in ``country`` on ``day``, by the knowledge base's own rule
+    (``Term.active``: start and end days both inclusive, so a hand-over day names both
+    holders, in file order); acting terms left out, so an interim names no one."""
     when = dt.date.fromisoformat(day)
     return [person["name"] for person in people for term in person["terms"]
             if term.get("country") == country and term["role"] == role
-            and not term.get("acting") and term["start"] <= when < (term["end"] or FAR_FUTURE)]
+            and not term.get("acting") and term["start"] <= when <= (term["end"] or FAR_FUTURE)]
 
 
 def evidenced_qids() -> set[str]:

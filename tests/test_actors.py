@@ -61,7 +61,7 @@ def test_table_accuracy(resolver: ActorResolver) -> None:
     misses = [(row["context_text"], row["mention"], why) for row in rows
               if (why := _check(resolver, row)) is not None]
     accuracy = 1 - len(misses) / len(rows)
-    print(f"actor table accuracy {accuracy:.3f} ({len(rows) - len(misses)}/{len(rows)})")
+    print(f"actor table accuracy {accuracy:.3f} ({len(rows) - len(misses)}/{len(rows)})")  # noqa: T201
     # The benchmark figure in docs/benchmarks.md comes from this table; keep a floor.
     assert accuracy >= 0.97, "\n".join(map(str, misses))
 

@@ -10,8 +10,9 @@ from urllib.parse import quote
 import duckdb
 import httpx
 import pytest
+from needs import need_module
 
-pytest.importorskip("fastapi", reason="the web extra is not installed")
+need_module("fastapi", "the web extra is not installed")
 
 from diplograph.records import EVENT_TYPES, STATUSES  # noqa: E402
 from diplograph.serve import WebSettings, create_app  # noqa: E402

@@ -21,9 +21,10 @@ from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 import pytest
+from needs import need_module
 
-pytest.importorskip("fastapi", reason="the web extra is not installed")
-schemathesis = pytest.importorskip("schemathesis", reason="schemathesis (dev group) is missing")
+need_module("fastapi", "the web extra is not installed")
+schemathesis = need_module("schemathesis", "schemathesis (dev group) is missing")
 
 import duckdb  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402

@@ -3,7 +3,7 @@
 Random bytes, random unicode, news-like line soup, enormous lines, deeply
 nested HTML and gzip bombs go through the same guarded path as real input
 (:func:`diplograph.pages.sources.iter_documents` →
-:func:`diplograph.run.local.clean_document` → the coder). Every document
+:func:`diplograph.run.pipeline.clean_document` → the coder). Every document
 must come out as articles (and events) or as exactly one ``DocumentError``.
 
 Budget: ``DIPLOGRAPH_FUZZ_EXAMPLES`` examples per property (default 40, so
@@ -152,16 +152,16 @@ def test_a_gzip_bomb_is_refused_without_inflating_it(tmp_path, suffix):
 
 
 def test_the_time_limit_stops_a_runaway_document(monkeypatch):
-    import diplograph.run.local as local
+    import diplograph.run.pipeline as pipeline
 
     def forever(doc):
         while True:
             time.sleep(0.01)
 
-    monkeypatch.setattr(local, "extract_articles", forever)
+    monkeypatch.setattr(pipeline, "extract_articles", forever)
     doc = Document(doc_id="slow", kind="text", content="x", content_hash="0", path="slow.txt")
     started = time.monotonic()
-    result = local.clean_document(doc, Settings(doc_timeout_s=0.5))
+    result = pipeline.clean_document(doc, Settings(doc_timeout_s=0.5))
     assert isinstance(result, DocumentError) and "0.5 s limit" in result.reason
     assert time.monotonic() - started < 3
 

@@ -40,8 +40,10 @@ def test_known_holders(people, country, role, day, expected):
     assert holder(people, country, role, day) == [expected]
 
 
-def test_same_day_handover_resolves_to_successor(people):
-    assert holder(people, "ESP", "head of state", "2014-06-19") == ["Felipe VI"]
+def test_handover_day_has_both_holders(people):
+    # Term ends are inclusive (Term.active), so the hand-over day belongs to both.
+    assert holder(people, "ESP", "head of state", "2014-06-19") == ["Juan Carlos I", "Felipe VI"]
+    assert holder(people, "ESP", "head of state", "2014-06-20") == ["Felipe VI"]
     assert holder(people, "ESP", "head of state", "2014-06-18") == ["Juan Carlos I"]
 
 

@@ -61,16 +61,18 @@ def test_known_holders(people, country, role, day, expected):
     assert holder(people, country, role, day) == [expected]
 
 
-def test_same_day_handover_resolves_to_successor(people):
-    assert holder(people, "USA", "head of state", "1981-01-20") == ["Ronald Reagan"]
+def test_handover_day_has_both_holders(people):
+    # Term ends are inclusive (Term.active), so the hand-over day belongs to both.
+    assert holder(people, "USA", "head of state", "1981-01-20") == ["Jimmy Carter", "Ronald Reagan"]
+    assert holder(people, "USA", "head of state", "1981-01-21") == ["Ronald Reagan"]
     assert holder(people, "USA", "head of state", "1981-01-19") == ["Jimmy Carter"]
 
 
 def test_coverage_stops_where_people_a_b_start(people):
     # Terms in this file for the states held by people_a/b end where those files begin.
-    assert holder(people, "USA", "head of state", "2009-01-20") == []
-    assert holder(people, "IND", "head of government", "2004-05-22") == []
-    assert holder(people, "BRA", "head of state", "2003-01-01") == []
+    assert holder(people, "USA", "head of state", "2009-01-21") == []
+    assert holder(people, "IND", "head of government", "2004-05-23") == []
+    assert holder(people, "BRA", "head of state", "2003-01-02") == []
 
 
 def test_merged_people_keep_the_existing_names(people):

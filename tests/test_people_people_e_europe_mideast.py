@@ -60,10 +60,11 @@ def test_spot_fact(people: list[dict], country: str, role: str, day: str, name: 
 
 
 def test_handover_days(people: list[dict]) -> None:
-    """A term's end day belongs to the successor."""
-    assert holder(people, "GBR", "head of government", "1997-05-02") == ["Tony Blair"]
-    assert holder(people, "DEU", "head of government", "1998-10-27") == ["Gerhard Schröder"]
-    assert holder(people, "VAT", "head of state", "2005-04-19") == ["Pope Benedict XVI"]
+    """A term's end day is inclusive (Term.active): the hand-over day belongs to both."""
+    assert holder(people, "GBR", "head of government", "1997-05-02") == ["John Major", "Tony Blair"]
+    assert holder(people, "GBR", "head of government", "1997-05-03") == ["Tony Blair"]
+    assert holder(people, "DEU", "head of government", "1998-10-28") == ["Gerhard Schröder"]
+    assert holder(people, "VAT", "head of state", "2005-04-20") == ["Pope Benedict XVI"]
 
 
 def test_gaps_left_open(people: list[dict]) -> None:

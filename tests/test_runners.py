@@ -7,6 +7,7 @@ from pathlib import Path
 import duckdb
 import pyarrow.parquet as pq
 import pytest
+from needs import need_module
 
 from diplograph.errors import UsageError
 from diplograph.run.ingest import ingest_paths, ingest_with_engine
@@ -81,7 +82,7 @@ def test_engine_options_are_checked(tmp_path):
 
 @pytest.mark.ray
 def test_ray_engine_gives_the_same_database_as_the_local_one(tmp_path, sample_dir, local_db):
-    pytest.importorskip("ray", reason="needs the ray extra: pip install 'diplograph[ray]'")
+    need_module("ray", "needs the ray extra: pip install 'diplograph[ray]'")
     from diplograph.run.ray import run_ray
 
     settings = Settings(batch_size=3)  # several partitions, spread over both actors

@@ -12,8 +12,9 @@ import os
 from pathlib import Path
 
 import pytest
+from needs import need, need_module
 
-pytest.importorskip("fastapi", reason="the web extra is not installed")
+need_module("fastapi", "the web extra is not installed")
 
 CHROMIUM = Path(os.environ.get("DIPLOGRAPH_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
@@ -21,11 +22,7 @@ ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background
         "--disable-component-update", "--disable-sync", "--no-first-run",
         "--disable-dev-shm-usage"]
 
-pytestmark = [
-    pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(),
-                       reason=f"{CHROMIUM} is absent (apt-get install -y chromium; .ci/run does it)"),
-]
+pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +38,8 @@ def base(tmp_path_factory) -> str:
 
 @pytest.fixture(scope="module")
 def browser():
-    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    need(CHROMIUM.exists(), f"{CHROMIUM} is absent (apt-get install -y chromium; .ci/run does it)")
+    sync_api = need_module("playwright.sync_api", "playwright is not installed")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b

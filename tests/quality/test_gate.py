@@ -5,6 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
+from needs import need
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
@@ -23,8 +24,8 @@ def test_coding_cases_hold_their_floors(baseline):
 
 
 def test_plover_gold_holds_its_floors(baseline):
-    if not gate.SHARED_GOLD.exists():
-        pytest.skip(f"{gate.SHARED_GOLD} is not there (the shared data sits beside the repo in CI)")
+    need(gate.SHARED_GOLD.exists(),
+         f"{gate.SHARED_GOLD} is not there (the shared data sits beside the repo in CI)")
     figures = {"coding_cases": {k: 1.0 for k in ("case_accuracy", "event_recall")},
                "plover_gsr": gate.plover_figures()}
     assert gate.regressions(figures, baseline) == []
