@@ -1,4 +1,4 @@
-"""Date normalisation on TempEval-3: TIMEX3 DATE values against diplograph.coding.dates.
+"""Date normalisation on TempEval-3: TIMEX3 DATE values against diplograph.coding.timexpr.
 
 Usage:
     python benchmarks/tempeval.py [--corpus ../shared/corpus/tempeval3]
@@ -24,8 +24,9 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
-from diplograph.coding.dates import normalize, sentence_tense
+from diplograph.coding.dates import sentence_tense
 from diplograph.coding.parse import load_nlp
+from diplograph.coding.timexpr import normalize
 
 _TAG = re.compile(r"<(/?)(\w+)([^>]*)>")
 _ATTR = re.compile(r'(\w+)="([^"]*)"')

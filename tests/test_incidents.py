@@ -16,8 +16,10 @@ from diplograph.store.incidents import (
     summarize,
 )
 
-CARNEY = ActorRef(name="Mark Carney", country="CAN", sector="GOV", role="head of government", kind="person")
-ZELENSKYY = ActorRef(name="Volodymyr Zelenskyy", country="UKR", sector="GOV", role="head of state", kind="person")
+CARNEY = ActorRef(name="Mark Carney", country="CAN", sector="GOV", role="head of government",
+                  kind="person")
+ZELENSKYY = ActorRef(name="Volodymyr Zelenskyy", country="UKR", sector="GOV", role="head of state",
+                     kind="person")
 UKRAINE = ActorRef(name="Ukraine", country="UKR", sector="GOV", kind="state")
 PUTIN = ActorRef(name="Vladimir Putin", country="RUS", role="head of state", kind="person")
 LAVROV = ActorRef(name="Sergei Lavrov", country="RUS", role="foreign minister", kind="person")
@@ -70,7 +72,8 @@ def test_same_call_in_three_sources_is_one_incident_with_status_range():
     assert (incident.first_report, incident.last_report) == ("2025-12-26", "2025-12-29")
     assert incident.date.value == "2025-12-26"
     assert incident.source.name in ("Mark Carney", "Volodymyr Zelenskyy")
-    assert incident.summary.startswith("asserted by 1 source; reported by 1 source (claimed by Mark Carney)")
+    assert incident.summary.startswith(
+        "asserted by 1 source; reported by 1 source (claimed by Mark Carney)")
     assert [e["event_id"] for e in incident.evidence] == ["1", "2", "3"]
 
 
@@ -81,7 +84,8 @@ def test_different_days_types_or_people_stay_apart():
 
 
 def test_ambiguous_month_is_not_glued_to_two_days():
-    incidents = fuse([ev("1", date="2025-12-20"), ev("2", date="2025-12-26"), ev("3", date="2025-12")])
+    incidents = fuse([ev("1", date="2025-12-20"), ev("2", date="2025-12-26"),
+                      ev("3", date="2025-12")])
     assert len(incidents) == 3
 
 
@@ -119,7 +123,8 @@ TWO_ARTICLES = [  # two differently worded reports of the same phone call (writt
 def test_two_articles_about_the_same_call_fuse_into_one_incident(tmp_path):
     from diplograph.run.ingest import ingest_paths
     from diplograph.store import queries
-    from diplograph.store.store import EventFilter, Store
+    from diplograph.store.filters import EventFilter
+    from diplograph.store.store import Store
 
     src = tmp_path / "calls.jsonl"
     src.write_text("".join(json.dumps(r) + "\n" for r in TWO_ARTICLES), encoding="utf-8")

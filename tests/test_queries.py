@@ -18,9 +18,11 @@ from diplograph.records import (
     PublishedDate,
 )
 from diplograph.store import queries
-from diplograph.store.store import EventFilter, Store
+from diplograph.store.filters import EventFilter
+from diplograph.store.store import Store
 
-CAN = ActorRef(name="Mark Carney", country="CAN", kind="person", role="head of government", wikidata="Q1")
+CAN = ActorRef(name="Mark Carney", country="CAN", kind="person", role="head of government",
+               wikidata="Q1")
 UKR = ActorRef(name="Volodymyr Zelenskyy", country="UKR", kind="person", role="head of state")
 RUS = ActorRef(name="Russia", country="RUS", kind="state", text="the Kremlin")
 NATO = ActorRef(name="NATO", country=None, kind="organisation")
@@ -45,7 +47,8 @@ def con(tmp_path):
                      published=PublishedDate(value="2025-12-27", precision="day"))]))
         r.events.append(Event(id=i, doc_id=doc, article_index=0, type=type_, mode=None, source=src,
                               target=tgt, date=EventDate(value=date), status=status,
-                              evidence=Evidence(text="Some text.", start=0, end=10), confidence=0.9))
+                              evidence=Evidence(text="Some text.", start=0, end=10),
+                              confidence=0.9))
     with Store(tmp_path / "q.duckdb") as store:
         store.write(list(results.values()))
         yield store.con
@@ -55,8 +58,9 @@ def test_dyad_timeline_both_directions_by_date(con):
     rows = queries.dyad_timeline(con, "CAN", "UKR")
     assert [r["id"] for r in rows] == ["e1", "e6", "e2", "e3"]
     assert all(r["incident_id"].startswith("inc_") for r in rows)
-    assert [r["id"] for r in queries.dyad_timeline(con, "Volodymyr Zelenskyy", "mark carney",
-                                                   EventFilter(type="CONSULT", until="2025"))] == ["e1", "e2"]
+    consults = queries.dyad_timeline(con, "Volodymyr Zelenskyy", "mark carney",
+                                     EventFilter(type="CONSULT", until="2025"))
+    assert [r["id"] for r in consults] == ["e1", "e2"]
     json.dumps(rows)  # JSON-ready
 
 

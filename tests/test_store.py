@@ -15,15 +15,17 @@ from diplograph.records import (
     PublishedDate,
     Quote,
 )
-from diplograph.store import migrations
-from diplograph.store.store import EventFilter, Store
+from diplograph.store import migrations, queries
+from diplograph.store.filters import EventFilter
+from diplograph.store.store import Store
 
 CARNEY = ActorRef(name="Mark Carney", country="CAN", kind="person", role="head of government")
 ZELENSKYY = ActorRef(name="Volodymyr Zelenskyy", country="UKR", kind="person", role="head of state")
 MACRON = ActorRef(name="Emmanuel Macron", country="FRA", kind="person", role="head of state")
 
 
-def result(doc_id: str, content_hash: str, events: list[tuple[str, ActorRef, str]]) -> DocumentResult:
+def result(doc_id: str, content_hash: str,
+           events: list[tuple[str, ActorRef, str]]) -> DocumentResult:
     """A document with one article and events (id, target, date) from Carney."""
     doc = Document(doc_id=doc_id, kind="text", content="...", content_hash=content_hash)
     art = Article(doc_id=doc_id, article_index=0, title="t", text="Carney met them.",
@@ -39,13 +41,14 @@ def result(doc_id: str, content_hash: str, events: list[tuple[str, ActorRef, str
 
 
 def snapshot(store: Store) -> dict:
-    tables = ("documents", "articles", "events", "actors", "quotes", "incidents", "incident_events")
-    return {t: sorted(map(repr, store.con.execute(f"SELECT * FROM {t}").fetchall())) for t in tables}
+    return {t: sorted(map(repr, store.con.execute(f"SELECT * FROM {t}").fetchall()))
+            for t in queries.STORE_TABLES}
 
 
 def test_migrations_are_recorded_and_not_rerun(tmp_path):
     with Store(tmp_path / "db.duckdb") as store:
-        names = [r[0] for r in store.con.execute("SELECT name FROM _migrations ORDER BY name").fetchall()]
+        rows = store.con.execute("SELECT name FROM _migrations ORDER BY name").fetchall()
+        names = [r[0] for r in rows]
         assert names == [name for name, _ in migrations.MIGRATIONS]
         assert migrations.migrate(store.con) == []
 
@@ -53,30 +56,36 @@ def test_migrations_are_recorded_and_not_rerun(tmp_path):
 def test_write_fills_every_table_and_fuses(tmp_path):
     with Store(tmp_path / "db.duckdb") as store:
         store.write([result("a", "h1", [("a1", ZELENSKYY, "2025-12-26")]),
-                     result("b", "h2", [("b1", ZELENSKYY, "2025-12-26"), ("b2", MACRON, "2025-12-20")])])
+                     result("b", "h2", [("b1", ZELENSKYY, "2025-12-26"),
+                                        ("b2", MACRON, "2025-12-20")])])
         assert store.counts() == {"documents": 2, "articles": 2, "events": 3, "incidents": 2}
         assert store.con.execute("SELECT count(*) FROM actors").fetchone()[0] == 9
         assert store.con.execute("SELECT count(*) FROM quotes").fetchone()[0] == 3
-        n = store.con.execute("SELECT n_sources FROM incidents WHERE target_country = 'UKR'").fetchone()
+        n = store.con.execute("SELECT n_sources FROM incidents WHERE target_country = 'UKR'"
+                              ).fetchone()
         assert n == (2,)
 
 
 def test_rewriting_a_document_replaces_only_its_records(tmp_path):
     with Store(tmp_path / "db.duckdb") as store:
         store.write([result("a", "h1", [("a1", ZELENSKYY, "2025-12-26")]),
-                     result("b", "h2", [("b1", ZELENSKYY, "2025-12-26"), ("b2", MACRON, "2025-12-20")])])
-        before = store.con.execute("SELECT ingested_at FROM documents WHERE doc_id = 'b'").fetchone()
-        macron = store.con.execute("SELECT id FROM incidents WHERE target_country = 'FRA'").fetchone()
+                     result("b", "h2", [("b1", ZELENSKYY, "2025-12-26"),
+                                        ("b2", MACRON, "2025-12-20")])])
+        ingested = "SELECT ingested_at FROM documents WHERE doc_id = 'b'"
+        before = store.con.execute(ingested).fetchone()
+        macron = store.con.execute("SELECT id FROM incidents WHERE target_country = 'FRA'"
+                                   ).fetchone()
         store.write([result("a", "h1-changed", [("a9", MACRON, "2025-11-01")])])
         ids = sorted(r[0] for r in store.con.execute("SELECT id FROM events").fetchall())
         assert ids == ["a9", "b1", "b2"]
-        assert store.con.execute("SELECT ingested_at FROM documents WHERE doc_id = 'b'").fetchone() == before
+        assert store.con.execute(ingested).fetchone() == before
         # the UKR call now has one source; the untouched FRA incident kept its id
         assert store.con.execute("SELECT n_sources FROM incidents WHERE target_country = 'UKR'"
                                  ).fetchone() == (1,)
         assert store.con.execute("SELECT id FROM incidents WHERE date_value = '2025-12-20'"
                                  ).fetchone() == macron
-        assert store.con.execute("SELECT count(*) FROM actors WHERE doc_id = 'a'").fetchone() == (3,)
+        assert store.con.execute("SELECT count(*) FROM actors WHERE doc_id = 'a'"
+                                 ).fetchone() == (3,)
         assert store.counts()["incidents"] == 3
 
 
@@ -104,6 +113,7 @@ def test_old_database_gets_incidents_on_upgrade(tmp_path, monkeypatch):
     monkeypatch.undo()
     row = event_row(result("a", "h1", [("a1", ZELENSKYY, "2025-12-26")]).events[0])
     row.pop("fusion_key")
+    row.pop("rules")  # added by m004
     old = pa.Table.from_pylist([row])  # noqa: F841
     con.execute(f"INSERT INTO events ({', '.join(row)}) SELECT {', '.join(row)} FROM old")
     con.close()
@@ -113,10 +123,9 @@ def test_old_database_gets_incidents_on_upgrade(tmp_path, monkeypatch):
 
 
 def test_event_filter_applies_to_incidents(tmp_path):
-    from diplograph.store import queries
-
     with Store(tmp_path / "db.duckdb") as store:
-        store.write([result("a", "h1", [("a1", ZELENSKYY, "2025-12-26"), ("a2", MACRON, "2025-11-02")])])
+        store.write([result("a", "h1", [("a1", ZELENSKYY, "2025-12-26"),
+                                        ("a2", MACRON, "2025-11-02")])])
         assert len(queries.incidents(store.con, EventFilter(actor="FRA"))) == 1
         assert len(queries.incidents(store.con, EventFilter(since="2025-12"))) == 1
         assert len(queries.incidents(store.con, EventFilter(actor="mark carney"))) == 2
@@ -150,7 +159,9 @@ def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path):
     assert (third.documents, third.unchanged) == (1, 1)
     with Store(db) as store:
         after = snapshot(store)
-        dates = {r[0] for r in store.con.execute("SELECT date_value FROM events WHERE doc_id = 'two'").fetchall()}
+        rows = store.con.execute("SELECT date_value FROM events WHERE doc_id = 'two'").fetchall()
+        dates = {r[0] for r in rows}
     assert dates == {"2025-03-18"}
-    assert [r for r in after["articles"] if "'one'" in r] == [r for r in before["articles"] if "'one'" in r]
-    assert [r for r in after["documents"] if "'one'" in r] == [r for r in before["documents"] if "'one'" in r]
+    for table in ("articles", "documents"):
+        assert ([r for r in after[table] if "'one'" in r]
+                == [r for r in before[table] if "'one'" in r])

@@ -1,4 +1,4 @@
-"""Tests for diplograph.coding.dates: normalising temporal expressions and dating events."""
+"""Tests for diplograph.coding.timexpr and .dates: normalising time expressions, dating events."""
 
 from __future__ import annotations
 
@@ -6,7 +6,8 @@ import datetime
 
 import pytest
 
-from diplograph.coding.dates import event_date, find_dates, normalize, sentence_tense
+from diplograph.coding.dates import event_date, sentence_tense
+from diplograph.coding.timexpr import find_dates, normalize
 from diplograph.records import EventDate
 
 FRI = datetime.date(2013, 3, 22)  # a Friday
@@ -269,7 +270,8 @@ def test_normalize_never_raises_and_values_are_well_formed():
     ])
 
     @settings(max_examples=300, deadline=None)
-    @given(st.lists(words, max_size=5).map(" ".join), st.sampled_from(["past", "present", "future"]),
+    @given(st.lists(words, max_size=5).map(" ".join),
+           st.sampled_from(["past", "present", "future"]),
            st.dates(min_value=datetime.date(1900, 1, 1), max_value=datetime.date(2099, 12, 31)))
     def check(expression, tense, anchor):
         found = normalize(expression, anchor, tense=tense)

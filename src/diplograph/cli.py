@@ -9,9 +9,10 @@ from __future__ import annotations
 import json
 import logging
 import sys
+from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
@@ -19,6 +20,9 @@ from diplograph.errors import DiplographError
 from diplograph.outputs.formats import ARTICLE_COLUMNS, EVENT_COLUMNS, WRITERS
 from diplograph.records import DocumentError, to_dict
 from diplograph.settings import Settings
+
+if TYPE_CHECKING:
+    from diplograph.store.filters import EventFilter
 
 app = typer.Typer(
     help="diplograph: evidence-linked political event data from raw news pages.",
@@ -49,13 +53,27 @@ ActorsOption = Annotated[
     Optional[list[Path]],
     typer.Option("--actors", help="Extra actor knowledge file (YAML); repeatable."),
 ]
-ActorFilter = Annotated[Optional[str], typer.Option("--actor", help="Actor name, words or country code (either side).")]
-TypeFilter = Annotated[Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")]
-SinceFilter = Annotated[Optional[str], typer.Option("--since", help="Earliest event date, YYYY[-MM[-DD]].")]
-UntilFilter = Annotated[Optional[str], typer.Option("--until", help="Latest event date, YYYY[-MM[-DD]].")]
-StatusFilter = Annotated[Optional[str], typer.Option("--status", help="Claim status, e.g. reported.")]
-CountryFilter = Annotated[Optional[str], typer.Option("--country", help="ISO3 code of either actor's country.")]
-PlaceFilter = Annotated[Optional[str], typer.Option("--place", help="Where it happened: ISO3 code or words of the place name.")]
+EventFormatOption = Annotated[EventFormat, typer.Option("--format", help="Output format.")]
+ActorFilter = Annotated[
+    Optional[str], typer.Option("--actor", help="Actor name, words or country code (either side).")
+]
+TypeFilter = Annotated[
+    Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")
+]
+SinceFilter = Annotated[
+    Optional[str], typer.Option("--since", help="Earliest event date, YYYY[-MM[-DD]].")
+]
+UntilFilter = Annotated[
+    Optional[str], typer.Option("--until", help="Latest event date, YYYY[-MM[-DD]].")
+]
+StatusFilter = Annotated[
+    Optional[str], typer.Option("--status", help="Claim status, e.g. reported.")
+]
+CountryFilter = Annotated[
+    Optional[str], typer.Option("--country", help="ISO3 code of either actor's country.")
+]
+PlaceFilter = Annotated[Optional[str], typer.Option(
+    "--place", help="Where it happened: ISO3 code or words of the place name.")]
 
 
 def _report(error: DocumentError) -> None:
@@ -73,16 +91,26 @@ def _settings(actors: list[Path] | None) -> Settings:
 
 @app.command()
 def ingest(
-    paths: Annotated[Optional[list[str]], typer.Argument(help="Files, directories (recursive) or globs.")] = None,
+    paths: Annotated[Optional[list[str]], typer.Argument(
+        help="Files, directories (recursive) or globs.")] = None,
     db: Annotated[Optional[Path], typer.Option("--db", help="DuckDB database file.")] = None,
     actors: ActorsOption = None,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress or summary on stderr.")] = False,
-    engine: Annotated[Engine, typer.Option("--engine", help="local: this process, into --db; ray: Ray Data, Parquet into --out.")] = Engine.local,
-    address: Annotated[Optional[str], typer.Option("--address", help="Ray cluster address (e.g. ray://head:10001 or auto); default: a local cluster.")] = None,
-    out: Annotated[Optional[Path], typer.Option("--out", help="Directory for the Ray engine's Parquet partitions.")] = None,
-    from_parquet: Annotated[Optional[Path], typer.Option("--from-parquet", help="Load Parquet partitions written by --engine ray into --db.")] = None,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress or summary on stderr.")] = False,
+    engine: Annotated[Engine, typer.Option(
+        "--engine",
+        help="local: this process, into --db; ray: Ray Data, Parquet into --out.")] = Engine.local,
+    address: Annotated[Optional[str], typer.Option(
+        "--address", help="Ray cluster address (e.g. ray://head:10001 or auto); "
+                          "default: a local cluster.")] = None,
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", help="Directory for the Ray engine's Parquet partitions.")] = None,
+    from_parquet: Annotated[Optional[Path], typer.Option(
+        "--from-parquet",
+        help="Load Parquet partitions written by --engine ray into --db.")] = None,
 ) -> None:
-    """Ingest documents into the database. Unchanged documents are skipped; changed ones replaced."""
+    """Ingest documents into the database. Unchanged documents are skipped; changed ones replaced.
+    """
     from diplograph.run.ingest import ingest_with_engine
 
     try:
@@ -100,7 +128,8 @@ def ingest(
 @app.command()
 def articles(
     paths: Paths,
-    format: Annotated[ListFormat, typer.Option("--format", help="Output format.")] = ListFormat.jsonl,
+    format: Annotated[ListFormat, typer.Option(
+        "--format", help="Output format.")] = ListFormat.jsonl,
 ) -> None:
     """Print the cleaned articles (SPEC §5) found in the input, without coding events."""
     from diplograph.run.pipeline import read_articles
@@ -127,9 +156,11 @@ def articles(
 @app.command()
 def extract(
     paths: Paths,
-    format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.jsonl,
+    format: EventFormatOption = EventFormat.jsonl,
     actors: ActorsOption = None,
-    min_confidence: Annotated[Optional[float], typer.Option("--min-confidence", help="Drop events below this confidence (default 0.5; 0 keeps all).")] = None,
+    min_confidence: Annotated[Optional[float], typer.Option(
+        "--min-confidence",
+        help="Drop events below this confidence (default 0.5; 0 keeps all).")] = None,
 ) -> None:
     """Code events from files and print them (stateless: nothing is stored)."""
     from diplograph.run.pipeline import process_paths
@@ -155,7 +186,7 @@ def extract(
 @app.command()
 def events(
     db: DbOption,
-    format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.jsonl,
+    format: EventFormatOption = EventFormat.jsonl,
     actor: ActorFilter = None,
     type: TypeFilter = None,
     since: SinceFilter = None,
@@ -165,28 +196,24 @@ def events(
     place: PlaceFilter = None,
 ) -> None:
     """List stored events, filtered."""
-    from diplograph.store.store import EventFilter, Store
+    from diplograph.store.filters import EventFilter
 
-    try:
-        with Store(db, read_only=True) as store:
-            records = store.events(EventFilter(actor=actor, type=type, since=since, until=until,
-                                               status=status, country=country, place=place))
-    except DiplographError as exc:
-        raise _fail(str(exc), 2) from exc
-    if format is EventFormat.jsonl:
-        WRITERS["jsonl"](records, sys.stdout)
-    else:
-        WRITERS[format.value](records, sys.stdout, EVENT_COLUMNS)
+    _list(db, "events", EventFilter(actor=actor, type=type, since=since, until=until,
+                                    status=status, country=country, place=place),
+          format, EVENT_COLUMNS)
 
 
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Gold events (JSONL, SPEC §7).")],
-    db: Annotated[Optional[Path], typer.Option("--db", help="Score the events stored here.")] = None,
-    pred: Annotated[Optional[Path], typer.Option("--pred", help="Score these events (JSONL).")] = None,
+    db: Annotated[Optional[Path], typer.Option(
+        "--db", help="Score the events stored here.")] = None,
+    pred: Annotated[Optional[Path], typer.Option(
+        "--pred", help="Score these events (JSONL).")] = None,
     show: Annotated[bool, typer.Option("--show", help="List every TP, FP and miss.")] = False,
     as_json: Annotated[bool, typer.Option("--json", help="Print the figures as JSON.")] = False,
-    per_type: Annotated[bool, typer.Option("--per-type", help="Also print figures per event type.")] = False,
+    per_type: Annotated[bool, typer.Option(
+        "--per-type", help="Also print figures per event type.")] = False,
 ) -> None:
     """Score events against gold with the referee's rules (same figures as score_events.py)."""
     from diplograph.evaluation.evaluate import evaluate_events, render
@@ -203,7 +230,7 @@ def evaluate(
 @app.command()
 def incidents(
     db: DbOption,
-    format: Annotated[EventFormat, typer.Option("--format", help="Output format.")] = EventFormat.jsonl,
+    format: EventFormatOption = EventFormat.jsonl,
     actor: ActorFilter = None,
     type: TypeFilter = None,
     since: SinceFilter = None,
@@ -213,21 +240,29 @@ def incidents(
     place: PlaceFilter = None,
 ) -> None:
     """List incidents: events fused across articles, with their sources and claim statuses."""
-    from diplograph.store import queries
+    from diplograph.store.filters import EventFilter
     from diplograph.store.incidents import INCIDENT_COLUMNS
-    from diplograph.store.store import EventFilter, Store
+
+    _list(db, "incidents", EventFilter(actor=actor, type=type, since=since, until=until,
+                                       status=status, country=country, place=place),
+          format, INCIDENT_COLUMNS)
+
+
+def _list(db: Path, table: str, flt: EventFilter, format: EventFormat,
+          columns: Sequence[tuple[str, str]]) -> None:
+    """Write the stored ``events`` or ``incidents`` that match ``flt`` to stdout."""
+    from diplograph.store.queries import listing
+    from diplograph.store.store import Store
 
     try:
         with Store(db, read_only=True) as store:
-            records = queries.incidents(store.con, EventFilter(
-                actor=actor, type=type, since=since, until=until, status=status,
-                country=country, place=place), limit=None)
+            records = listing(store.con, table, flt)
     except DiplographError as exc:
         raise _fail(str(exc), 2) from exc
     if format is EventFormat.jsonl:
         WRITERS["jsonl"](records, sys.stdout)
     else:
-        WRITERS[format.value](records, sys.stdout, INCIDENT_COLUMNS)
+        WRITERS[format.value](records, sys.stdout, columns)
 
 
 class ExportFormat(str, Enum):
@@ -240,7 +275,8 @@ class ExportFormat(str, Enum):
 def export(
     db: DbOption,
     to: Annotated[Path, typer.Option("--to", help="Directory to write the files into.")],
-    format: Annotated[ExportFormat, typer.Option("--format", help="Export format.")] = ExportFormat.parquet,
+    format: Annotated[ExportFormat, typer.Option(
+        "--format", help="Export format.")] = ExportFormat.parquet,
     actor: ActorFilter = None,
     type: TypeFilter = None,
     since: SinceFilter = None,
@@ -251,7 +287,8 @@ def export(
 ) -> None:
     """Export the database: Parquet tables, a GDELT-like CSV or PLOVER JSON Lines."""
     from diplograph.outputs.exports import export as export_db
-    from diplograph.store.store import EventFilter, Store
+    from diplograph.store.filters import EventFilter
+    from diplograph.store.store import Store
 
     flt = EventFilter(actor=actor, type=type, since=since, until=until, status=status,
                       country=country, place=place)
@@ -276,7 +313,8 @@ def serve(
 
         from diplograph.serve import WebSettings, create_app
     except ImportError as exc:
-        raise _fail(f"the web extra is not installed ({exc.name}): pip install 'diplograph[web]'", 2)
+        raise _fail(f"the web extra is not installed ({exc.name}): "
+                    "pip install 'diplograph[web]'", 2)
     try:
         web_app = create_app(WebSettings(db=db))
     except DiplographError as exc:

@@ -2,29 +2,35 @@
 
 Records are frozen dataclasses. ``to_dict`` gives the JSON shape of the
 contracts in SPEC §4 (events) and §5 (articles); nothing else in the package
-builds those dicts by hand.
+builds those dicts by hand, and ``document_from_dict``, ``article_from_dict`` and
+``event_from_dict`` are the only code that turns them back into records.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 EVENT_TYPES: tuple[str, ...] = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 )
-STATUSES: tuple[str, ...] = (
-    "asserted", "reported", "unconfirmed", "planned", "hypothetical", "denied", "negated",
-)
-PRECISIONS: tuple[str, ...] = ("day", "month", "year", "unknown")
 # Types whose two participants play the same part (the referee scorer's SYMMETRIC).
 SYMMETRIC_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+# The name and version of the rule-based coder, stored on each event (STYLE rule 6).
+EXTRACTOR = "diplograph.rules.v1"
 
 DocumentKind = Literal["text", "html", "jsonl", "warc"]
-Status = Literal["asserted", "reported", "unconfirmed", "planned", "hypothetical", "denied", "negated"]
+# Claim statuses, from the strongest (narrated as fact) to the weakest (said not to happen).
+Status = Literal[
+    "asserted", "reported", "unconfirmed", "planned", "hypothetical", "denied", "negated",
+]
+STATUSES: tuple[str, ...] = get_args(Status)
+# Date precisions, from the finest to the coarsest.
 Precision = Literal["day", "month", "year", "unknown"]
+PRECISIONS: tuple[str, ...] = get_args(Precision)
 
 
 def to_dict(record: Any) -> Any:
@@ -34,6 +40,45 @@ def to_dict(record: Any) -> Any:
     if isinstance(record, (list, tuple)):
         return [to_dict(item) for item in record]
     return record
+
+
+def _fields(cls: type, d: Mapping[str, Any]) -> dict[str, Any]:
+    """The items of ``d`` that are fields of the record class ``cls`` (others are ignored)."""
+    names = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in d.items() if k in names}
+
+
+def document_from_dict(d: Mapping[str, Any]) -> Document:
+    """Rebuild a :class:`Document` from its ``to_dict`` shape; missing optional fields are None."""
+    return Document(**_fields(Document, d))
+
+
+def article_from_dict(d: Mapping[str, Any]) -> Article:
+    """Rebuild an :class:`Article` from its ``to_dict`` shape (SPEC §5)."""
+    return Article(**{**_fields(Article, d), "published": PublishedDate(**d["published"]),
+                      "dropped": tuple(d.get("dropped") or ())})
+
+
+def _actor(d: Mapping[str, Any] | None) -> ActorRef | None:
+    return ActorRef(**d) if d else None
+
+
+def event_from_dict(d: Mapping[str, Any]) -> Event:
+    """Rebuild an :class:`Event` from its SPEC §4 dict (the stored ``record``)."""
+    quote = d.get("quote")
+    if quote:
+        quote = Quote(**{**quote, "speaker": _actor(quote.get("speaker"))})
+    return Event(
+        **{k: d[k] for k in ("id", "doc_id", "article_index", "type", "mode", "status",
+                             "confidence")},
+        source=_actor(d.get("source")), target=_actor(d.get("target")),
+        others=tuple(_actor(o) for o in d.get("others") or ()),
+        date=EventDate(**d["date"]), evidence=Evidence(**d["evidence"]),
+        location=Location(**d["location"]) if d.get("location") else None,
+        claimed_by=_actor(d.get("claimed_by")), quote=quote,
+        trigger=d.get("trigger"), extractor=d.get("extractor") or EXTRACTOR,
+        rules=tuple(d.get("rules") or ()),
+    )
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -161,7 +206,8 @@ class Event:
     claimed_by: ActorRef | None = None
     quote: Quote | None = None
     trigger: str | None = None  # the word(s) that carried the event
-    extractor: str = "diplograph.rules.v1"
+    extractor: str = EXTRACTOR
+    rules: tuple[str, ...] = ()  # the coding rules that produced it, in order (SPEC §4)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

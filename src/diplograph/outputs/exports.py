@@ -34,13 +34,11 @@ import pyarrow.parquet as pq
 from diplograph.errors import UsageError
 from diplograph.knowledge.yamldata import load_yaml
 from diplograph.store import queries
-from diplograph.store.store import EventFilter
+from diplograph.store.filters import EventFilter
 
 logger = logging.getLogger(__name__)
 
 FORMATS = ("parquet", "csv", "plover-jsonl")
-PARQUET_TABLES = ("documents", "articles", "events", "actors", "quotes", "incidents",
-                  "incident_events")
 # CAMEO root → GDELT QuadClass: verbal/material cooperation, verbal/material conflict.
 QUAD_CLASS = {**{f"{r:02d}": 1 for r in range(1, 6)}, **{f"{r:02d}": 2 for r in range(6, 9)},
               **{f"{r:02d}": 3 for r in range(9, 14)}, **{f"{r:02d}": 4 for r in range(14, 21)}}
@@ -60,7 +58,8 @@ class CameoCode:
 @functools.lru_cache(maxsize=4)
 def load_mapping(path: str | None = None) -> dict:
     """The PLOVER → CAMEO mapping (packaged, or the YAML file at ``path``)."""
-    source = Path(path) if path else resources.files("diplograph") / "data" / "cameo" / "plover_to_cameo.yaml"
+    packaged = resources.files("diplograph") / "data" / "cameo" / "plover_to_cameo.yaml"
+    source = Path(path) if path else packaged
     return load_yaml(source.read_text(encoding="utf-8"))
 
 
@@ -91,7 +90,8 @@ def plover_record(event: dict, report: dict | None = None, mapping: dict | None 
     evidence = event.get("evidence") or {}
     return {
         "id": event["id"], "date": date.get("value"), "date_resolution": date.get("precision"),
-        "actor": _plover_actor(event.get("source")), "recipient": _plover_actor(event.get("target")),
+        "actor": _plover_actor(event.get("source")),
+        "recipient": _plover_actor(event.get("target")),
         "event": code.type, "mode": code.mode, "context": [],
         # The manual's event location fields.
         "event_loc": {"name": loc.get("name"), "country": loc.get("country"),
@@ -161,7 +161,8 @@ def gdelt_row(event: dict, incident: dict | None = None, report: dict | None = N
         "ActionGeo_FullName": loc.get("name"), "ActionGeo_CountryCode": loc.get("country"),
         "ActionGeo_Lat": loc.get("lat"), "ActionGeo_Long": loc.get("lon"),
         "DATEADDED": added, "SOURCEURL": report.get("url"), "DocID": event["doc_id"],
-        "ArticleIndex": event["article_index"], "Evidence": (event.get("evidence") or {}).get("text"),
+        "ArticleIndex": event["article_index"],
+        "Evidence": (event.get("evidence") or {}).get("text"),
     }
 
 
@@ -171,7 +172,7 @@ def _report_of(reports: dict, event: dict) -> dict | None:
 
 def export_parquet(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) -> dict[str, int]:
     written = {}
-    for table in PARQUET_TABLES:
+    for table in queries.STORE_TABLES:
         data = queries.table_arrow(con, table, flt)
         path = out / f"{table}.parquet"
         pq.write_table(data, path)
@@ -200,7 +201,8 @@ def export_plover(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) -
     n = 0
     with path.open("w", encoding="utf-8") as fh:
         for event in queries.events(con, flt, limit=None):
-            fh.write(json.dumps(plover_record(event, _report_of(reports, event)), ensure_ascii=False) + "\n")
+            record = plover_record(event, _report_of(reports, event))
+            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
             n += 1
     return {str(path): n}
 

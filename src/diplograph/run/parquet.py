@@ -33,16 +33,24 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from diplograph.errors import InputError
-from diplograph.records import Article, Document, DocumentResult, PublishedDate
+from diplograph.records import (
+    Article,
+    Document,
+    DocumentResult,
+    article_from_dict,
+    document_from_dict,
+    event_from_dict,
+)
 from diplograph.run.local import BatchedWrites, IngestSummary
 from diplograph.settings import Settings
-from diplograph.store.fusion import event_from_dict
 from diplograph.store.migrations import migrate
-from diplograph.store.store import Store, store_rows
+from diplograph.store.queries import article_dict
+from diplograph.store.store import DOCUMENT_TABLES, Store, store_rows
 
 logger = logging.getLogger(__name__)
 
-TABLES: tuple[str, ...] = ("events", "articles", "actors", "quotes", "documents")
+# The tables of a partition: those that hold a document's rows.
+TABLES: tuple[str, ...] = DOCUMENT_TABLES
 _ARROW_TYPES = {
     "VARCHAR": pa.string(), "JSON": pa.string(), "INTEGER": pa.int32(),
     "BIGINT": pa.int64(), "DOUBLE": pa.float64(), "BOOLEAN": pa.bool_(),
@@ -130,21 +138,11 @@ def _results(documents: list[dict], articles: list[dict],
 
 def _document(row: dict) -> Document:
     # The document's text is not stored (its articles are); only its identity is needed.
-    return Document(doc_id=row["doc_id"], kind=row["kind"], content="",
-                    content_hash=row["content_hash"], path=row["path"], url=row["url"])
+    return document_from_dict({**row, "content": ""})
 
 
 def _article(row: dict, content_hash: str) -> Article:
-    return Article(
-        doc_id=row["doc_id"], article_index=row["article_index"], title=row["title"],
-        text=row["text"],
-        published=PublishedDate(value=row["published_value"],
-                                precision=row["published_precision"] or "unknown",
-                                source=row["published_source"]),
-        dateline=row["dateline"], language=row["language"], url=row["url"],
-        dropped=tuple(json.loads(row["dropped"] or "[]")), content_hash=content_hash,
-        duplicate_of=row["duplicate_of"],
-    )
+    return article_from_dict({**article_dict(row), "content_hash": content_hash})
 
 
 def load_parquet(directory: Path | str, db: Path | str, *, settings: Settings) -> IngestSummary:

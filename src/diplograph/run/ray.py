@@ -30,7 +30,13 @@ import pyarrow as pa
 import ray
 
 from diplograph.pages.sources import iter_documents
-from diplograph.records import Article, Document, DocumentError, PublishedDate, to_dict
+from diplograph.records import (
+    Article,
+    DocumentError,
+    article_from_dict,
+    document_from_dict,
+    to_dict,
+)
 from diplograph.run.local import IngestSummary
 from diplograph.run.pipeline import DuplicateLinker, clean_document, code_documents
 from diplograph.settings import Settings
@@ -39,16 +45,6 @@ logger = logging.getLogger(__name__)
 
 # Documents held by the driver at once (their text travels to the cleaners).
 WINDOW = 20_000
-_DOC_FIELDS = ("doc_id", "kind", "content", "content_hash", "path", "url", "title", "published")
-
-
-def _document(row: dict) -> Document:
-    return Document(**{k: row[k] for k in _DOC_FIELDS})
-
-
-def _article(d: dict) -> Article:
-    return Article(**{**d, "published": PublishedDate(**d["published"]),
-                      "dropped": tuple(d["dropped"])})
 
 
 def _articles_json(articles: Iterable[Article]) -> str:
@@ -60,7 +56,7 @@ def clean_batch(batch: pa.Table, settings_json: str) -> pa.Table:
     settings = Settings.model_validate_json(settings_json)
     rows = []
     for row in batch.to_pylist():
-        articles = clean_document(_document(row), settings)
+        articles = clean_document(document_from_dict(row), settings)
         if isinstance(articles, DocumentError):
             rows.append({**row, "articles": None, "error": articles.reason})
         else:
@@ -88,7 +84,8 @@ class CoderActor:
     def __call__(self, batch: pa.Table) -> pa.Table:
         from diplograph.run.parquet import write_partition
 
-        cleaned = [(_document(row), [_article(a) for a in json.loads(row["articles"])])
+        cleaned = [(document_from_dict(row),
+                    [article_from_dict(a) for a in json.loads(row["articles"])])
                    for row in batch.to_pylist()]
         results = code_documents(cleaned, self.coder, self.settings)
         good = [r for r in results if not isinstance(r, DocumentError)]
@@ -167,7 +164,7 @@ def _windows(paths: Iterable[str], settings: Settings, summary: IngestSummary,
         if isinstance(item, DocumentError):
             _failed(item, summary, on_error)
             continue
-        window.append({k: getattr(item, k) for k in _DOC_FIELDS})
+        window.append(to_dict(item))
         if len(window) >= WINDOW:
             yield window
             window = []
@@ -191,7 +188,7 @@ def _run_window(window: list[dict], out: str, settings: Settings, workers: int,
             _failed(DocumentError(doc=row["path"] or row["doc_id"], reason=row["error"]),
                     summary, on_error)
             continue
-        articles = linker.link([_article(a) for a in json.loads(row["articles"])])
+        articles = linker.link([article_from_dict(a) for a in json.loads(row["articles"])])
         to_code.append({**row, "articles": _articles_json(articles)})
     if not to_code:
         return

@@ -11,7 +11,7 @@ from fastapi import Depends, Query, Request
 from pydantic import BeforeValidator, StringConstraints
 
 from diplograph.records import EVENT_TYPES, STATUSES
-from diplograph.store.store import EventFilter
+from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search
 
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)

@@ -27,7 +27,7 @@ from pathlib import Path
 import duckdb
 
 from diplograph.errors import StoreError
-from diplograph.store.web_queries import totals
+from diplograph.store.queries import totals
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,8 @@ def open_db(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
     """
     path = Path(path)
     if read_only and not path.exists():
-        raise StoreError(f"{path}: no such database (run `diplograph ingest ... --db {path}` first)")
+        raise StoreError(
+            f"{path}: no such database (run `diplograph ingest ... --db {path}` first)")
     if not read_only:
         path.parent.mkdir(parents=True, exist_ok=True)
     try:

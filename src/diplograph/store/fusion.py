@@ -17,38 +17,10 @@ from collections.abc import Collection
 import duckdb
 import pyarrow as pa
 
-from diplograph.records import (
-    ActorRef,
-    Event,
-    EventDate,
-    Evidence,
-    Location,
-    Quote,
-)
+from diplograph.records import event_from_dict
 from diplograph.store.incidents import Incident, Report, fuse, fusion_key, incident_dict, outlet_of
 
 logger = logging.getLogger(__name__)
-
-
-def _actor(d: dict | None) -> ActorRef | None:
-    return ActorRef(**d) if d else None
-
-
-def event_from_dict(d: dict) -> Event:
-    """Rebuild an :class:`Event` from its SPEC §4 dict (the stored ``record``)."""
-    quote = d.get("quote")
-    if quote:
-        quote = Quote(**{**quote, "speaker": _actor(quote.get("speaker"))})
-    return Event(
-        **{k: d[k] for k in ("id", "doc_id", "article_index", "type", "mode", "status",
-                             "confidence")},
-        source=_actor(d.get("source")), target=_actor(d.get("target")),
-        others=tuple(_actor(o) for o in d.get("others") or ()),
-        date=EventDate(**d["date"]), evidence=Evidence(**d["evidence"]),
-        location=Location(**d["location"]) if d.get("location") else None,
-        claimed_by=_actor(d.get("claimed_by")), quote=quote,
-        trigger=d.get("trigger"), extractor=d.get("extractor") or "diplograph.rules.v1",
-    )
 
 
 def keys_of_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[str]:
@@ -93,7 +65,8 @@ def rebuild_incidents(con: duckdb.DuckDBPyConnection) -> int:
             "id": [r[0] for r in missing],
             "fusion_key": [fusion_key(event_from_dict(json.loads(r[1]))) for r in missing],
         })
-        con.execute("UPDATE events SET fusion_key = fill.fusion_key FROM fill WHERE events.id = fill.id")
+        con.execute("UPDATE events SET fusion_key = fill.fusion_key FROM fill "
+                    "WHERE events.id = fill.id")
     con.execute("DELETE FROM incident_events")
     con.execute("DELETE FROM incidents")
     keys = {r[0] for r in con.execute("SELECT DISTINCT fusion_key FROM events").fetchall()}

@@ -17,7 +17,7 @@ and compatible dates:
   stays alone, so undated reports never glue unrelated incidents together.
 
 Everything here is pure: events in, :class:`Incident` records out. The store
-(``db/store.py``) recomputes the incidents of every fusion key a write touches.
+(``store/store.py``) recomputes the incidents of every fusion key a write touches.
 """
 
 from __future__ import annotations
@@ -30,15 +30,19 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import urlparse
 
-from diplograph.records import SYMMETRIC_TYPES, ActorRef, Event, EventDate, to_dict
+from diplograph.records import (
+    PRECISIONS,
+    STATUSES,
+    SYMMETRIC_TYPES,
+    ActorRef,
+    Event,
+    EventDate,
+    to_dict,
+)
 
 logger = logging.getLogger(__name__)
 
-# Claim statuses from strongest (narrated as fact) to weakest (said not to happen).
-STATUS_STRENGTH: tuple[str, ...] = (
-    "asserted", "reported", "unconfirmed", "planned", "hypothetical", "denied", "negated",
-)
-_PRECISION_RANK = {"day": 0, "month": 1, "year": 2, "unknown": 3}
+_PRECISION_RANK = {precision: rank for rank, precision in enumerate(PRECISIONS)}
 # Columns of ``diplograph incidents --format table|csv`` (name, path in the incident dict).
 INCIDENT_COLUMNS: tuple[tuple[str, str], ...] = (
     ("date", "date.value"), ("type", "type"), ("mode", "mode"),
@@ -188,8 +192,8 @@ def _candidates(event: Event, clusters: list[_Cluster], tolerance_days: int):
 
 
 def _sort_key(event: Event) -> tuple:
-    return (_PRECISION_RANK[precision_of(event.date)],
-            event.date.value or "", event.doc_id, event.article_index, event.evidence.start, event.id)
+    return (_PRECISION_RANK[precision_of(event.date)], event.date.value or "",
+            event.doc_id, event.article_index, event.evidence.start, event.id)
 
 
 def cluster_events(events: Iterable[Event], tolerance_days: int = 0) -> list[list[Event]]:
@@ -242,7 +246,7 @@ def _report(event: Event, reports: Mapping[str, Report]) -> Report:
 def build_incident(key: str, events: Sequence[Event], reports: Mapping[str, Report]) -> Incident:
     """One incident from the events of one cluster."""
     first = events[0]  # the most precisely dated (cluster_events' order)
-    ranked = sorted({e.status for e in events}, key=STATUS_STRENGTH.index)
+    ranked = sorted({e.status for e in events}, key=STATUSES.index)
     outlets = sorted({_report(e, reports).outlet for e in events})
     published = sorted(p for e in events if (p := _report(e, reports).published))
     ids = sorted(e.id for e in events)
@@ -278,7 +282,7 @@ def summarize(events: Sequence[Event], reports: Mapping[str, Report] | None = No
     """"reported by 3 sources; unconfirmed by 1 source (claimed by Kremlin)"."""
     reports = reports or {}
     parts = []
-    for status in STATUS_STRENGTH:
+    for status in STATUSES:
         group = [e for e in events if e.status == status]
         if not group:
             continue

@@ -135,6 +135,13 @@ def m003_incidents(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN fusion_key VARCHAR")
 
 
+@migration
+def m004_event_rules(con: duckdb.DuckDBPyConnection) -> None:
+    # The names of the coding rules that produced each event (SPEC §4 ``rules``), as a
+    # JSON list; events stored before it have none.
+    con.execute("ALTER TABLE events ADD COLUMN rules JSON")
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migrations; returns the names applied now."""
     con.execute(

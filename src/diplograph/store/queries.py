@@ -13,24 +13,40 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter, defaultdict
+from collections.abc import Mapping
+from typing import Any, Protocol
 
 import duckdb
 import pyarrow as pa
 
 from diplograph.errors import NotFound
 from diplograph.records import SYMMETRIC_TYPES
-from diplograph.store.store import EventFilter, _is_country_code
+from diplograph.store.filters import EventFilter, is_country_code
 
 logger = logging.getLogger(__name__)
 
 HAPPENED = ("asserted", "reported", "unconfirmed")
+# The order of a listing: events by date, then by their place in the articles.
 EVENT_ORDER = "date_value NULLS LAST, doc_id, article_index, evidence_start, id"
+INCIDENT_ORDER = "date_value NULLS LAST, id"
+_LISTING_ORDER = {"events": EVENT_ORDER, "incidents": INCIDENT_ORDER}
+# The tables the listings, counts and searches filter.
+LISTED_TABLES: tuple[str, ...] = tuple(_LISTING_ORDER)
+# Every table of the store (what an export writes).
+STORE_TABLES: tuple[str, ...] = ("documents", "articles", "events", "actors", "quotes",
+                                 "incidents", "incident_events")
 NO_FILTER = EventFilter()
+
+
+class Condition(Protocol):
+    """A filter that gives a SQL condition on a table (``EventFilter``, ``web_queries.Search``)."""
+
+    def where(self, table: str) -> tuple[str, list]: ...
 
 
 def actor_clause(side: str, actor: str) -> tuple[str, list]:
     """SQL condition for ``actor`` on one side (``source``/``target``) of an event row."""
-    if _is_country_code(actor):
+    if is_country_code(actor):
         return f"{side}_country = ?", [actor]
     if actor[:1] in "Qq" and actor[1:].isdigit():
         return f"{side}_wikidata = ?", [actor.upper()]
@@ -51,22 +67,47 @@ def _records(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dic
     return [json.loads(row[0]) for row in con.execute(sql, params).fetchall()]
 
 
-def events(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
-           limit: int | None = 100, offset: int = 0) -> list[dict]:
-    """Stored events (SPEC §4 dicts), filtered, by date."""
-    where, params = flt.where()
-    sql = f"SELECT record FROM events WHERE {where} ORDER BY {EVENT_ORDER}"
+def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER, *,
+            limit: int | None = None, offset: int = 0) -> list[dict]:
+    """The stored records of ``events`` or ``incidents`` that match ``flt``, in listing order.
+
+    Args:
+        con: the database.
+        table: ``"events"`` (SPEC §4 dicts) or ``"incidents"``.
+        flt: the filter, turned into the WHERE condition and its bound parameters.
+        limit: at most this many (None: all), after skipping ``offset``.
+        offset: how many to skip.
+
+    Raises:
+        ValueError: ``table`` is not listed.
+    """
+    where, params = flt.where(table)
+    if table not in _LISTING_ORDER:
+        raise ValueError(f"cannot list {table!r}")
+    sql = f"SELECT record FROM {table} WHERE {where} ORDER BY {_LISTING_ORDER[table]}"
     if limit is not None:
         sql, params = sql + " LIMIT ? OFFSET ?", params + [limit, offset]
     return _records(con, sql, params)
 
 
-def count(con: duckdb.DuckDBPyConnection, table: str, flt: EventFilter = NO_FILTER) -> int:
+def events(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
+           limit: int | None = 100, offset: int = 0) -> list[dict]:
+    """Stored events (SPEC §4 dicts), filtered, by date."""
+    return listing(con, "events", flt, limit=limit, offset=offset)
+
+
+def count(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER) -> int:
     """How many ``events`` or ``incidents`` match ``flt``."""
-    if table not in ("events", "incidents"):
+    if table not in _LISTING_ORDER:
         raise ValueError(f"cannot count {table!r}")
     where, params = flt.where(table)
     return con.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
+
+
+def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
+    """Row counts of the main tables."""
+    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
+            for t in ("documents", "articles", "events", "incidents")}
 
 
 def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str,
@@ -120,7 +161,8 @@ def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
         "types": dict(Counter(r[0] for r in rows).most_common()),
         "statuses": dict(Counter(r[1] for r in rows).most_common()),
         "counterparts": _counterparts(rows, top),
-        "timeline": [{"period": p, "n": n} for p, n in sorted(Counter(d[:7] for d in dates).items())],
+        "timeline": [{"period": p, "n": n}
+                     for p, n in sorted(Counter(d[:7] for d in dates).items())],
     }
 
 
@@ -156,7 +198,8 @@ def network(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
     """
     if level not in ("country", "actor"):
         raise ValueError("level must be 'country' or 'actor'")
-    node = "coalesce({p}_country, {p}_name)" if level == "country" else "coalesce({p}_name, {p}_country)"
+    node = ("coalesce({p}_country, {p}_name)" if level == "country"
+            else "coalesce({p}_name, {p}_country)")
     where, params = flt.where()
     sql = (f"SELECT {node.format(p='source')}, {node.format(p='target')}, type, count(*), "
            f"any_value(source_name), any_value(source_country), any_value(target_name), "
@@ -191,11 +234,7 @@ def incidents(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
 
     The status filter matches an incident's strongest claim status.
     """
-    where, params = flt.where("incidents")
-    sql = f"SELECT record FROM incidents WHERE {where} ORDER BY date_value NULLS LAST, id"
-    if limit is not None:
-        sql, params = sql + " LIMIT ? OFFSET ?", params + [limit, offset]
-    return _records(con, sql, params)
+    return listing(con, "incidents", flt, limit=limit, offset=offset)
 
 
 def incident(con: duckdb.DuckDBPyConnection, incident_id: str) -> dict:
@@ -207,7 +246,8 @@ def incident(con: duckdb.DuckDBPyConnection, incident_id: str) -> dict:
     row = con.execute("SELECT record FROM incidents WHERE id = ?", [incident_id]).fetchone()
     if row is None:
         raise NotFound(f"no incident {incident_id!r}")
-    found = _records(con, "SELECT e.record FROM incident_events ie JOIN events e ON e.id = ie.event_id "
+    found = _records(con, "SELECT e.record FROM incident_events ie "
+                          "JOIN events e ON e.id = ie.event_id "
                           f"WHERE ie.incident_id = ? ORDER BY {EVENT_ORDER}", [incident_id])
     return {**json.loads(row[0]), "events": found}
 
@@ -225,14 +265,22 @@ def article(con: duckdb.DuckDBPyConnection, doc_id: str, index: int = 0) -> dict
     row = cur.fetchone()
     if row is None:
         raise NotFound(f"no article {doc_id}#{index}")
-    (doc, idx, title, text, pub, prec, src, dateline, lang, url, dropped, dup) = row
+    stored = article_dict(dict(zip([d[0] for d in cur.description], row)))
     found = _records(con, f"SELECT record FROM events WHERE doc_id = ? AND article_index = ? "
                           f"ORDER BY {EVENT_ORDER}", [doc_id, index])
-    return {"doc_id": doc, "article_index": idx, "title": title, "text": text,
-            "published": {"value": pub, "precision": prec, "source": src},
-            "dateline": dateline, "language": lang, "url": url,
-            "dropped": json.loads(dropped) if dropped else [], "duplicate_of": dup,
-            "events": found}
+    return {**stored, "events": found}
+
+
+def article_dict(row: Mapping[str, Any]) -> dict:
+    """An ``articles`` row in the SPEC §5 shape (the inverse of ``store.article_row``)."""
+    return {"doc_id": row["doc_id"], "article_index": row["article_index"],
+            "title": row["title"], "text": row["text"],
+            "published": {"value": row["published_value"],
+                          "precision": row["published_precision"],
+                          "source": row["published_source"]},
+            "dateline": row["dateline"], "language": row["language"], "url": row["url"],
+            "dropped": json.loads(row["dropped"]) if row["dropped"] else [],
+            "duplicate_of": row["duplicate_of"]}
 
 
 def table_arrow(con: duckdb.DuckDBPyConnection, table: str,
@@ -241,10 +289,10 @@ def table_arrow(con: duckdb.DuckDBPyConnection, table: str,
 
     ``flt`` applies to ``events`` and ``incidents`` only.
     """
-    if table not in ("documents", "articles", "events", "actors", "quotes", "incidents",
-                     "incident_events"):
+    if table not in STORE_TABLES:
         raise ValueError(f"unknown table {table!r}")
-    where, params = (flt or NO_FILTER).where(table) if table in ("events", "incidents") else ("TRUE", [])
+    where, params = ((flt or NO_FILTER).where(table) if table in _LISTING_ORDER
+                     else ("TRUE", []))
     return con.sql(f"SELECT * FROM {table} WHERE {where}", params=params).to_arrow_table()
 
 

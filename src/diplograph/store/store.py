@@ -11,79 +11,22 @@ from __future__ import annotations
 import json
 import logging
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 
 import pyarrow as pa
 
 from diplograph.records import Article, Document, DocumentResult, Event, PublishedDate, to_dict
+from diplograph.store import queries
 from diplograph.store.connection import open_db
+from diplograph.store.filters import EventFilter
 from diplograph.store.fusion import keys_of_documents, rebuild_incidents, refresh_incidents
 from diplograph.store.incidents import fusion_key
 from diplograph.store.migrations import migrate
 
 logger = logging.getLogger(__name__)
 
-
-@dataclass(frozen=True, slots=True, kw_only=True)
-class EventFilter:
-    """Filters shared by ``events``, ``incidents``, the API and the exports."""
-
-    actor: str | None = None  # name, country code or words, either side
-    type: str | None = None
-    since: str | None = None  # YYYY-MM-DD (compared on the date's prefix)
-    until: str | None = None
-    status: str | None = None
-    country: str | None = None
-    place: str | None = None  # where it happened: a country code or words of the place name
-
-    def where(self, table: str = "events") -> tuple[str, list]:
-        """SQL condition (bound parameters only) and its parameters, on ``events`` or
-        ``incidents`` (which has no location columns: ``place`` matches an incident when
-        one of its reports is located there)."""
-        clauses, params = ["TRUE"], []
-        if self.actor and _is_country_code(self.actor):
-            clauses.append("(source_country = ? OR target_country = ?)")
-            params += [self.actor, self.actor]
-        elif self.actor:
-            like = f"%{self.actor.lower()}%"
-            clauses.append(
-                "(lower(source_name) LIKE ? OR lower(target_name) LIKE ? OR "
-                "lower(source_text) LIKE ? OR lower(target_text) LIKE ?)"
-            )
-            params += [like, like, like, like]
-        if self.country:
-            clauses.append("(source_country = ? OR target_country = ?)")
-            params += [self.country.upper(), self.country.upper()]
-        if self.place:
-            e = "e." if table == "incidents" else ""
-            if _is_country_code(self.place):
-                place, value = f"{e}location_country = ?", self.place
-            else:
-                place, value = f"lower({e}location_name) LIKE ?", f"%{self.place.lower()}%"
-            if table == "incidents":
-                place = ("id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e "
-                         f"ON e.id = ie.event_id WHERE {place})")
-            clauses.append(place)
-            params.append(value)
-        if self.type:
-            clauses.append("type = ?")
-            params.append(self.type.upper())
-        if self.status:
-            clauses.append("status = ?")
-            params.append(self.status.lower())
-        if self.since:
-            clauses.append("date_value >= ?")
-            params.append(self.since)
-        if self.until:
-            clauses.append("substr(date_value, 1, ?) <= ?")
-            params += [len(self.until), self.until]
-        return " AND ".join(clauses), params
-
-
-def _is_country_code(value: str) -> bool:
-    """"RUS", "CAN": an ISO 3166 alpha-3 code, matched exactly rather than as words."""
-    return len(value) == 3 and value.isalpha() and value.isupper()
+# The tables that hold a document's rows, the document's own first.
+DOCUMENT_TABLES: tuple[str, ...] = ("documents", "articles", "events", "actors", "quotes")
 
 
 def _actor_columns(prefix: str, actor) -> dict:
@@ -110,6 +53,7 @@ def event_row(ev: Event) -> dict:
         "evidence_end": ev.evidence.end,
         "quote_text": ev.quote.text if ev.quote else None,
         "confidence": ev.confidence, "trigger": ev.trigger, "extractor": ev.extractor,
+        "rules": json.dumps(list(ev.rules)),
         "record": json.dumps(to_dict(ev), ensure_ascii=False),
         "fusion_key": fusion_key(ev),
     }
@@ -212,7 +156,7 @@ class Store:
         """Replace the stored records of these documents with the new ones, atomically.
 
         The incidents of every fusion key the old or new events belong to are
-        recomputed in the same transaction (see ``db/fusion.py``).
+        recomputed in the same transaction (see ``store/fusion.py``).
         """
         if not results:
             return
@@ -220,9 +164,11 @@ class Store:
         tables = store_rows(results)
         self.con.execute("BEGIN TRANSACTION")
         try:
-            keys = keys_of_documents(self.con, doc_ids) | {row["fusion_key"] for row in tables["events"]}
-            for table in ("quotes", "actors", "events", "articles", "documents"):
-                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+            keys = keys_of_documents(self.con, doc_ids)
+            keys |= {row["fusion_key"] for row in tables["events"]}
+            for table in reversed(DOCUMENT_TABLES):  # rows before what they belong to
+                self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))",
+                                 [doc_ids])
             for table, rows in tables.items():
                 self._insert(table, rows)
             refresh_incidents(self.con, keys)
@@ -251,23 +197,15 @@ class Store:
         names = ", ".join(columns)
         self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
 
-    def events(self, flt: EventFilter = EventFilter(), *, limit: int | None = None,
+    def events(self, flt: EventFilter = queries.NO_FILTER, *, limit: int | None = None,
                offset: int = 0) -> list[dict]:
         """Stored events as SPEC §4 dicts, ordered by date then document."""
-        where, params = flt.where()
-        sql = (f"SELECT record FROM events WHERE {where} "
-               "ORDER BY date_value NULLS LAST, doc_id, article_index, evidence_start, id")
-        if limit is not None:
-            sql += " LIMIT ? OFFSET ?"
-            params = params + [limit, offset]
-        return [json.loads(row[0]) for row in self.con.execute(sql, params).fetchall()]
+        return queries.listing(self.con, "events", flt, limit=limit, offset=offset)
 
-    def count_events(self, flt: EventFilter = EventFilter()) -> int:
-        where, params = flt.where()
-        return self.con.execute(f"SELECT count(*) FROM events WHERE {where}", params).fetchone()[0]
+    def count_events(self, flt: EventFilter = queries.NO_FILTER) -> int:
+        """How many stored events match ``flt``."""
+        return queries.count(self.con, "events", flt)
 
     def counts(self) -> dict[str, int]:
-        return {
-            table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
-            for table in ("documents", "articles", "events", "incidents")
-        }
+        """Row counts of the main tables."""
+        return queries.totals(self.con)

@@ -13,10 +13,9 @@ from dataclasses import dataclass, field
 import duckdb
 
 from diplograph.errors import NotFound
-from diplograph.store.queries import EVENT_ORDER
-from diplograph.store.store import EventFilter
+from diplograph.store.filters import EventFilter
+from diplograph.store.queries import LISTED_TABLES, count, listing
 
-TABLES = ("events", "incidents")
 # Columns a free-text search looks into, per table.
 _TEXT_COLUMNS = {
     "events": ("evidence_text", "source_name", "target_name", "source_text", "target_text",
@@ -35,7 +34,7 @@ class Search:
 
     def where(self, table: str) -> tuple[str, list]:
         """SQL condition on ``events`` or ``incidents`` and its bound parameters."""
-        if table not in TABLES:
+        if table not in LISTED_TABLES:
             raise ValueError(f"cannot search {table!r}")
         where, params = self.flt.where(table)
         clauses = [where]
@@ -52,12 +51,7 @@ class Search:
 def search(con: duckdb.DuckDBPyConnection, table: str, s: Search, *,
            limit: int, offset: int) -> tuple[list[dict], int]:
     """One page of matching events or incidents (stored records) and the total count."""
-    where, params = s.where(table)
-    order = EVENT_ORDER if table == "events" else "date_value NULLS LAST, id"
-    rows = con.execute(f"SELECT record FROM {table} WHERE {where} ORDER BY {order} "
-                       "LIMIT ? OFFSET ?", params + [limit, offset]).fetchall()
-    total = con.execute(f"SELECT count(*) FROM {table} WHERE {where}", params).fetchone()[0]
-    return [json.loads(r[0]) for r in rows], total
+    return listing(con, table, s, limit=limit, offset=offset), count(con, table, s)
 
 
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict:
@@ -71,12 +65,6 @@ def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict:
     if row is None:
         raise NotFound(f"no event {event_id!r}")
     return {**json.loads(row[0]), "incident_id": row[1]}
-
-
-def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
-    """Row counts of the main tables."""
-    return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
-            for t in ("documents", "articles", "events", "incidents")}
 
 
 def over_time(con: duckdb.DuckDBPyConnection, column: str,

@@ -18,7 +18,7 @@ from diplograph.serve.models import NOT_FOUND
 from diplograph.serve.routes.actors import Level, dyad_data
 from diplograph.serve.routes.articles import article_data
 from diplograph.store import queries, web_queries
-from diplograph.store.store import EventFilter
+from diplograph.store.filters import EventFilter
 
 router = APIRouter(tags=["pages (JSON twins)"])
 Id = Annotated[str, Path(min_length=1, max_length=100)]
@@ -58,7 +58,7 @@ def twin(path: str, template: str, json_path: str | None = None) -> Callable:
 @twin("/", "overview.html", json_path="/index.json")
 def overview(con: ConnDep, flt: FilterDep) -> dict:
     """Overview: totals, events per month by type and by status, top dyads."""
-    return {"totals": web_queries.totals(con), "filter": _filter_dict(flt),
+    return {"totals": queries.totals(con), "filter": _filter_dict(flt),
             "by_type": web_queries.over_time(con, "type", flt),
             "by_status": web_queries.over_time(con, "status", flt),
             "top_dyads": web_queries.top_dyads(con, flt, limit=15)}

@@ -1,0 +1,137 @@
+"""Coreference within one article: the people named so far stand for later words.
+
+Bare titles ("the prime minister") first look for an earlier holder of the role; a
+surname alone ("Doe") is the unknown person named in full before; "he"/"she" is the one
+person of that gender in this or the last sentence; "his French counterpart" holds the
+office of the last person named, in another state. Countries left open are filled from
+the phrase's context: a state that owns it or an appositive that qualifies it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+
+from spacy.tokens import Doc, Span
+
+from diplograph.coding.actors.mention import Mention, MentionPhrase
+from diplograph.coding.actors.offices import Offices
+from diplograph.records import ActorRef
+
+
+@dataclass(frozen=True, slots=True)
+class _Named:
+    """One person mentioned: where, as whom, and their gender if known."""
+
+    sentence: int  # start token of the sentence
+    actor: ActorRef
+    gender: str | None
+
+
+@dataclass(slots=True)
+class ArticleMemory:
+    """What an article said so far about people; one per article, filled in text order."""
+
+    genders: Mapping[str, str | None]  # known person's name -> gender (m/f)
+    pronouns: Mapping[str, str]  # subject pronoun -> gender
+    people: list[_Named] = field(default_factory=list)
+    unknown_names: dict[str, ActorRef] = field(default_factory=dict)  # surname -> full mention
+
+    def remember(self, doc: Doc, start: int, ref: ActorRef) -> None:
+        """Note a mention starting at token `start`, if it is a person we can refer back to."""
+        if ref.kind != "person" or not (ref.name or ref.role):
+            return
+        sentence = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+        self.people.append(_Named(sentence, ref, self.genders.get(ref.name or "")))
+        if ref.name and not ref.wikidata and " " in ref.name:
+            self.unknown_names.setdefault(ref.name.split()[-1], ref)
+
+    def names(self) -> set[str | None]:
+        """The names of the people mentioned so far."""
+        return {named.actor.name for named in self.people}
+
+    def unknown(self, name: str) -> ActorRef | None:
+        """The unknown person whose surname (or full name) this is, if named earlier."""
+        return self.unknown_names.get(name)
+
+    def earlier_with_role(self, role: str) -> ActorRef | None:
+        """The last named person mentioned in `role`: "the prime minister" after "Carney"."""
+        for named in reversed(self.people):
+            if named.actor.role == role and named.actor.name:
+                return named.actor
+        return None
+
+    def last_in_office(self) -> ActorRef | None:
+        """The last person mentioned with a role, the anchor of "his counterpart"."""
+        return next((n.actor for n in reversed(self.people) if n.actor.role), None)
+
+    def surname(self, doc: Doc, i: int) -> ActorRef | None:
+        """'Doe' after 'Canadian journalist Jane Doe': the unknown person named before."""
+        known = self.unknown(doc[i].text)
+        return known if known is not None and doc[i].is_title else None
+
+    def pronoun(self, doc: Doc, i: int) -> ActorRef | None:
+        """'he'/'she' as a subject: the one person of that gender named in this or the last
+        sentence; None when there are several."""
+        gender = self.pronouns.get(doc[i].lower_)
+        if gender is None or doc[i].dep_ not in ("nsubj", "nsubjpass") \
+                or not doc.has_annotation("SENT_START"):
+            return None
+        sent = doc[i].sent
+        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        candidates = {n.actor.name: n.actor for n in self.people
+                      if n.actor.name and n.sentence >= prev_start and n.gender in (gender, None)}
+        if len(candidates) != 1:
+            return None
+        return next(iter(candidates.values()))
+
+
+def counterpart(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
+                offices: Offices) -> ActorRef | None:
+    """'his French counterpart': the same office as the last person named, in another state."""
+    anchor = memory.last_in_office()
+    if phrase.country is None:
+        if phrase.plural:
+            return None
+        return ActorRef(name=None, country=None, sector="GOV",
+                        role=anchor.role if anchor else None, kind="person")
+    if phrase.plural:
+        return offices.state(phrase.country, "GOV")
+    if anchor is None or anchor.role is None:
+        return ActorRef(name=None, country=phrase.country, sector="GOV", role=None, kind="person")
+    person = offices.kb.holder(anchor.role, phrase.country, when)
+    if person is None:
+        return ActorRef(name=None, country=phrase.country, sector="GOV", role=anchor.role,
+                        kind="person")
+    return replace(offices.person(person, when, None, anchor.role), role=anchor.role)
+
+
+def appositive_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+    """ "Salaheddine Sidhoum, ALGERIA's leading activist": an unknown person takes the
+    country their appositive gives (a state owning or qualifying it), inferred from the
+    text, not guessed."""
+    by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    out = []
+    for m in mentions:
+        actor = m.actor
+        if actor.kind == "person" and actor.country is None:
+            root = doc[m.token_start:m.token_end].root
+            found = {by_token[t.i].actor.country for c in root.children if c.dep_ == "appos"
+                     for t in c.subtree if t.i in by_token and by_token[t.i] is not m
+                     and by_token[t.i].actor.country}
+            if len(found) == 1:
+                m = replace(m, actor=replace(actor, country=found.pop()))
+        out.append(m)
+    return out
+
+
+def possessor_country(span: Span, mentions: list[Mention]) -> str | None:
+    """ "IRAN's religious leader Ayatollah Khomeini": a state that owns the phrase
+    gives an unknown person their country (inferred from context, not guessed)."""
+    owners = [c for t in span for c in t.children if c.dep_ == "poss" and c.i < span.start]
+    for owner in owners:
+        for m in mentions:
+            if m.token_start <= owner.i < m.token_end and m.actor.kind == "state":
+                return m.actor.country
+    return None

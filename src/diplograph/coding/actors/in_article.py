@@ -1,0 +1,299 @@
+"""Actors in one article, as the event coder asks for them.
+
+The resolver finds the article's mentions; this module answers the coder's
+questions about argument tokens: which actor a token stands for ("officials FROM
+RUSSIA", "Russian TROOPS", "Hungarian AND Romanian officials"), which state a
+place or demonym the resolver left alone names ("curfew IN MONTENEGRO"), who a
+pronoun is ("Hungary said IT would ...") and who an attribution is from.
+:class:`ArticleActors` is built once per coder (it caches names);
+:meth:`ArticleActors.read` gives the :class:`ArticleContext` of one article.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+
+from spacy.tokens import Doc, Span, Token
+
+from diplograph.coding import quotes
+from diplograph.coding.actors import ActorResolver, KnowledgeBase, stance_prefixed
+from diplograph.coding.places import Gazetteer
+from diplograph.coding.triggers import CLAUSE_DEPS, subject_tokens
+from diplograph.knowledge.coding_words import coding_words
+from diplograph.records import ActorRef, Article, Mention
+
+NameActor = Callable[[str, bool], "ActorRef | None"]
+
+
+class ArticleActors:
+    """Reads the actors of articles for one coder; names of states are cached."""
+
+    def __init__(self, resolver: ActorResolver, gazetteer: Gazetteer) -> None:
+        self.resolver, self.gazetteer = resolver, gazetteer
+        self._name_cache: dict[tuple[str, bool], ActorRef | None] = {}
+        self._state_words = _state_words(resolver.kb)
+
+    def read(self, article: Article, doc: Doc, anchor: dt.date | None) -> ArticleContext:
+        """The actor context of one article, whose cleaned text ``doc`` is the parse of.
+
+        Args:
+            article: the article (its dateline says whose capital "the government" is in).
+            doc: the parse of its cleaned text.
+            anchor: the date the article speaks from (office holders are those of that day).
+        """
+        home = self._home_country(article, anchor)
+        mentions = self.resolver.find_mentions(doc, when=anchor, home_country=home)
+        return ArticleContext(article, doc, anchor, mentions, quotes.find_attributions(doc),
+                              self.name_actor, self.resolver.kb)
+
+    def name_actor(self, text: str, is_place: bool = False) -> ActorRef | None:
+        """A state or people named by a place or demonym that the resolver, reading the
+        article, took as a place or modifier ("curfew IN MONTENEGRO", "an INDIAN proposal"):
+        as an event argument it stands for that state."""
+        key = (text, is_place)
+        if key not in self._name_cache:
+            self._name_cache[key] = self._state_named(text, is_place)
+        return self._name_cache[key]
+
+    def _state_named(self, text: str, is_place: bool) -> ActorRef | None:
+        code = self._state_words.get(text.lower().removeprefix("the "))
+        kind = "state"
+        if code is None and is_place:
+            code, kind = self._place_country(text), "place"
+        if code is not None:
+            country = self.resolver.kb.countries[code]
+            actor = ActorRef(name=country.name, country=code, sector="GOV", kind=kind)
+        elif self.resolver.knows(text):  # parse only what may name someone
+            actor = self.resolver.resolve_text(text, when=None)
+        else:
+            actor = None
+        keep = actor is not None and actor.kind in {"state", "group", "place"} and actor.country
+        return actor if keep else None
+
+    def _place_country(self, text: str) -> str | None:
+        """The country of a city or region the gazetteer knows ("shelled JERICHO")."""
+        place = self.gazetteer.resolve(text)
+        if place.precision in {"city", "admin1"} and place.country in self.resolver.kb.countries:
+            return place.country
+        return None
+
+    def _home_country(self, article: Article, when: dt.date | None) -> str | None:
+        """The country of the article's dateline, if it names one."""
+        if not article.dateline:
+            return None
+        # Datelines are often capitals in capitals ("BEIJING"): try the usual spelling too.
+        for text in dict.fromkeys((article.dateline, article.dateline.title())):
+            actor = self.resolver.resolve_text(text, when=when)
+            if actor is not None and actor.country:
+                return actor.country
+        return None
+
+
+class ArticleContext:
+    """Per-article lookups: token → mention, speaker spans → actors."""
+
+    def __init__(self, article: Article, doc: Doc, anchor: dt.date | None,
+                 mentions: list[Mention], attributions: list[quotes.Attribution],
+                 name_actor: NameActor, kb: KnowledgeBase) -> None:
+        self.article, self.doc, self.anchor = article, doc, anchor
+        self.name_actor = name_actor
+        self.kb = kb
+        self.sectors: dict[str, str] = kb.sectors
+        self.bodies = frozenset(kb.groups.get("bodies", ()))
+        self.attributions = attributions
+        self.mentions = mentions
+        self.by_token: dict[int, Mention] = {}
+        for m in mentions:
+            for i in range(m.token_start, m.token_end):
+                self.by_token[i] = m
+        # token -> named entity; doc.ents builds its spans anew on every access
+        self.entity_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
+
+    def actors(self, tokens: Iterable[Token]) -> list[ActorRef]:
+        """The distinct actors the argument ``tokens`` stand for, in order; a pronoun with
+        no mention is the speaker of its clause."""
+        found: list[ActorRef] = []
+        for tok in tokens:
+            mentions = self.mentions_for(tok)
+            if not mentions and tok.lower_ in coding_words().pronouns:
+                mentions = [m for m in (self.speaker_of_clause(tok),) if m is not None]
+            found += [m.actor for m in mentions if m.actor not in found]
+        return found
+
+    def first_actor(self, tokens: Iterable[Token], exclude: list[ActorRef]) -> list[ActorRef]:
+        """The first actor of ``tokens`` that is none of ``exclude`` (a list of one, or empty)."""
+        for actor in self.actors(tokens):
+            if not any(same_actor(actor, other) for other in exclude):
+                return [actor]
+        return []
+
+    def speaker(self, att: quotes.Attribution) -> ActorRef | None:
+        """Who an attribution is from; a pronoun ("IT could neither confirm nor deny") is the
+        subject of the reporting verb above it ("the Kremlin said it ...")."""
+        actor = self.actor_in_span(att.source_start, att.source_end)
+        if actor is not None:
+            return actor
+        span = self.doc.char_span(att.source_start, att.source_end, alignment_mode="expand")
+        if span is not None and len(span) == 1 and span[0].lower_ in coding_words().pronouns:
+            mention = self.speaker_of_clause(span[0])
+            return mention.actor if mention else None
+        return None
+
+    def speaker_of_clause(self, pronoun: Token) -> Mention | None:
+        """ "Hungary said IT would support ..." → Hungary: the subject of the reporting verb."""
+        speech = coding_words().speech_lemmas
+        node = pronoun.head
+        for _ in range(4):
+            if node.lemma_.lower() in speech and node.pos_ in {"VERB", "AUX"}:
+                subjects = subject_tokens(node)
+                return self.mention_for(subjects[0]) if subjects else None
+            if node.head is node:
+                return None
+            node = node.head
+        return None
+
+    def mention_for(self, token: Token) -> Mention | None:
+        """The mention covering ``token`` or, failing that, the nearest one in its phrase
+        ("officials FROM RUSSIA"), never crossing into another clause. A group noun placed
+        by a state ("opposition parties IN NEPAL") is that state's group, with the sector
+        its noun names."""
+        ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children)
+        people = token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "NNPS"}
+        if ethnic or people:
+            home = self._residence(token, also_verb=ethnic)
+            if home is not None:
+                return home
+        found = self._nearest_mention(token)
+        return found if found is None else self._as_group(found, token)
+
+    def names_actor(self, token: Token) -> bool:
+        """Whether the token's own phrase names an actor: a resolved mention, a body or group
+        noun ("the delegation", "troops", "the organization"), a personal pronoun, a place
+        that stands for its state, or a noun a state's name modifies ("Palestinian
+        detainees")."""
+        def named(tok: Token) -> bool:
+            return tok.i in self.by_token or self._named(tok) is not None
+        return (named(token) or token.lower_ in self.sectors or token.lower_ in self.bodies
+                or (token.pos_ == "PRON" and token.lower_ not in {"it", "this", "that"})
+                or any(c.dep_ in {"amod", "compound"} and named(c) for c in token.children))
+
+    def mentions_for(self, token: Token) -> list[Mention]:
+        """Like ``mention_for``, but coordinated demonyms give one mention each: "Hungarian
+        AND Romanian officials" are officials of both states."""
+        for mod in token.children:
+            if mod.dep_ not in {"amod", "compound"} or not mod.conjuncts:
+                continue
+            named = [self._named(m) for m in (mod, *mod.conjuncts)]
+            states = [m for m in named if m is not None and m.actor.kind in {"state", "place"}]
+            if len(states) > 1:
+                return [self._as_group(m, token) for m in states]
+        found = self.mention_for(token)
+        return [found] if found is not None else []
+
+    def actor_in_span(self, start: int, end: int) -> ActorRef | None:
+        """The actor of the first mention overlapping characters ``start``–``end``."""
+        for m in self.mentions:
+            if m.start < end and start < m.end:
+                return m.actor
+        return None
+
+    def _as_group(self, found: Mention, token: Token) -> Mention:
+        """A state named by a modifier of a common noun is that state's group, with the sector
+        the noun names ("Russian TROOPS"); a noun no sector names is a civilian group
+        ("Algerian LANDOWNERS"), not the government."""
+        actor = found.actor
+        if actor.kind not in {"state", "place"} or token.pos_ not in {"NOUN", "PROPN"} \
+                or token.i in self.by_token:
+            return found
+        sector = self.sectors.get(token.lower_) or self.sectors.get(
+            " ".join(c.lower_ for c in token.lefts if c.dep_ == "compound") + " " + token.lower_
+        ) or ("CVL" if token.pos_ == "NOUN" else None)
+        if sector is None or sector == actor.sector:
+            return found
+        return _regrouped(found, sector)
+
+    def _residence(self, token: Token, *, also_verb: bool) -> Mention | None:
+        """ "Ethnic Albanians IN SERBIA", "the Albanians OF southern SERBIA": a people is
+        coded by where it lives (the PLOVER convention), when the sentence says where; for
+        an ethnic group, "demonstrated IN SERBIA" or "killed ethnic Albanians IN SERBIA" says it
+        too."""
+        holders = [token] + ([token.head] if also_verb and token.dep_ in {"nsubj", "dobj"} else [])
+        preps = [c for h in holders for c in h.children
+                 if c.dep_ == "prep" and c.lower_ in {"in", "of"}]
+        for prep in preps:
+            for place in (c for c in prep.children if c.dep_ == "pobj"):
+                found = self._nearest_mention(place)
+                if found is not None and found.actor.kind in {"state", "place"}:
+                    return _regrouped(found, "CVL")
+        return None
+
+    def _nearest_mention(self, token: Token) -> Mention | None:
+        """The first mention in the token's phrase, breadth first, not crossing clauses."""
+        frontier = [token]
+        while frontier:
+            tok = frontier.pop(0)
+            if tok is not token and (tok.dep_ in CLAUSE_DEPS
+                                     or tok.dep_ in {"appos", "cc", "punct"}):
+                continue
+            mention = self.by_token.get(tok.i)
+            if mention is not None and (mention.actor.country or mention.actor.kind != "person"):
+                return mention
+            named = self._named(tok)
+            if named is None and mention is not None:
+                return mention
+            if named is not None:
+                return named
+            frontier.extend(tok.children)
+        return None
+
+    def _named(self, tok: Token) -> Mention | None:
+        """A state named by a place or demonym the resolver left alone: the entity the
+        token is in, or (where the small model misses the entity, "Sierra Leonean") the
+        proper noun with its compounds."""
+        if stance_prefixed(tok.doc, tok.i):
+            return None  # "anti-Syria", "pro-Russian": a stance, not a state
+        words = coding_words()
+        span = self.entity_at.get(tok.i)
+        # Only a span the model calls a place may be looked up as a city or region.
+        is_place = span is not None and span.label_ in words.place_entity_labels
+        if span is None or span.label_ not in words.name_entity_labels:
+            if tok.pos_ not in {"PROPN", "ADJ"}:
+                return None
+            first = min([c.i for c in tok.lefts if c.dep_ == "compound"] + [tok.i])
+            span = tok.doc[first:tok.i + 1]
+        # One word of a longer name may stand for a state ("SIERRA Leonean" is not needed,
+        # but "Sierra LEONEAN" is), never for a place: "Kong" in "Hong Kong" is a town in
+        # Ivory Coast.
+        actor = (self.name_actor(span.text, is_place)
+                 or (self.name_actor(tok.text, False) if len(span) > 1 else None))
+        if actor is None:
+            return None
+        return Mention(start=span.start_char, end=span.end_char, token_start=span.start,
+                       token_end=span.end, actor=ActorRef(
+                           name=actor.name, country=actor.country, sector=actor.sector,
+                           kind=actor.kind, text=span.text))
+
+
+def same_actor(a: ActorRef | None, b: ActorRef | None) -> bool:
+    """The same actor on both sides (protesters and the government of one state are not)."""
+    return (a is not None and b is not None and a.name == b.name and a.country == b.country
+            and (a.sector or "GOV") == (b.sector or "GOV"))
+
+
+def _regrouped(found: Mention, sector: str) -> Mention:
+    """The mention of a state, as that state's group of ``sector``."""
+    actor = found.actor
+    return Mention(start=found.start, end=found.end, token_start=found.token_start,
+                   token_end=found.token_end,
+                   actor=ActorRef(name=actor.name, country=actor.country, sector=sector,
+                                  kind="group", text=actor.text))
+
+
+def _state_words(kb: KnowledgeBase) -> dict[str, str]:
+    """Lower-cased names, aliases, adjectives and people-nouns of every state → ISO3."""
+    words: dict[str, str] = {}
+    for code, country in kb.countries.items():
+        for word in (country.name, *country.aliases, *country.adjectives, *country.people):
+            words.setdefault(word.lower(), code)
+    return words

@@ -1,0 +1,156 @@
+"""The knowledge base at a date: who held an office, and the actor a known entry names.
+
+Roles resolve at the article's date through the office holders' terms: "Russia's defence
+minister" in March 2024 is Sergei Shoigu; "the prime minister" of Canada in 2016 is Justin
+Trudeau, in 2025 Mark Carney (SPEC §3).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from diplograph.coding.actors.mention import Hit, MentionPhrase
+from diplograph.coding.actors.words import MentionWords
+from diplograph.knowledge.base import OPEN_END, KnowledgeBase, Person, Term
+from diplograph.records import ActorRef
+
+
+class Offices:
+    """Office holders, titles and the refs of states, organisations and known people."""
+
+    def __init__(self, kb: KnowledgeBase, words: MentionWords) -> None:
+        self.kb = kb
+        self.words = words
+
+    # ------------------------------------------------------------------ refs
+    def state(self, code: str, sector: str | None) -> ActorRef:
+        """A state (or one sector of it) as an actor."""
+        country = self.kb.countries[code]
+        return ActorRef(name=country.name, country=code, sector=sector, kind="state")
+
+    def org(self, name: str, sector: str | None = None) -> ActorRef:
+        """An organisation as an actor, in its own sector unless `sector` is given."""
+        org = self.kb.organisations[name]
+        return ActorRef(name=org.name, country=org.country, sector=sector or org.sector,
+                        wikidata=org.wikidata, kind="organisation")
+
+    def person(self, person: Person, when: dt.date, phrase: MentionPhrase | None,
+               role: str | None) -> ActorRef:
+        """A known person as mentioned on `when`: in the office the mention means, a former
+        official (ELI), or with no role before taking office.
+
+        Args:
+            person: the person.
+            when: the article's date.
+            phrase: the phrase that named them (its country and "former"), if any.
+            role: the role the phrase's title names, if any.
+        """
+        country = phrase.country if phrase else None
+        term, current = self.term_for(person, when, role, country)
+        former = (phrase is not None and phrase.former) or (term is not None and not current
+                                                               and term.start <= when)
+        if term is None:
+            return ActorRef(name=person.name, country=country, sector=None, role=None,
+                            wikidata=person.wikidata, kind="person")
+        if former:
+            return ActorRef(name=person.name, country=term.country, sector="ELI", role=None,
+                            wikidata=person.wikidata, kind="person")
+        if not current and phrase is not None and role is not None:
+            # "Prime Minister Tony Blair" before our data starts: the text says who he is.
+            return ActorRef(name=person.name, country=phrase.country or term.country,
+                            sector="GOV", role=role, wikidata=person.wikidata, kind="person")
+        if not current:  # mentioned before taking office
+            return ActorRef(name=person.name, country=term.country, sector=None, role=None,
+                            wikidata=person.wikidata, kind="person")
+        return ActorRef(name=person.name, country=term.country, sector=self._sector(term),
+                        role=term.role, wikidata=person.wikidata, kind="person")
+
+    def _sector(self, term: Term) -> str:
+        """The sector of an office: its organisation's, a party's, else the government."""
+        if term.org and not term.country:
+            org = self.kb.organisations.get(term.org)
+            return org.sector if org else "IGO"
+        return "PTY" if term.role == "party leader" else "GOV"
+
+    # ------------------------------------------------------------------ titles and terms
+    def title_role(self, head: Hit | None, phrase: MentionPhrase) -> str | None:
+        """The role a title names, given the modifier's country ("chancellor" is DEU/AUT only)."""
+        if head is None:
+            return None
+        if head.kind == "leader":
+            if phrase.org:
+                return "head of organisation"
+            if phrase.country:
+                return self.kb.countries[phrase.country].leader_role
+            return None
+        if head.kind != "title":
+            return None
+        for title in self.kb.titles:
+            if title.text != head.extra:
+                continue
+            if title.countries and phrase.country and phrase.country not in title.countries:
+                continue
+            return title.role
+        return head.key
+
+    def implied_country(self, head: Hit) -> str | None:
+        """'the Pentagon chief', 'the foreign secretary': titles only one state uses."""
+        for title in self.kb.titles:
+            if title.text == head.extra and len(title.countries) == 1:
+                return title.countries[0]
+        return None
+
+    def term_for(self, person: Person, when: dt.date, role: str | None,
+                 country: str | None) -> tuple[Term | None, bool]:
+        """The term that best explains a mention of `person` on `when`; bool = still in office."""
+        priority = self.words.role_priority
+
+        def rank(term: Term) -> tuple[int, int, int]:
+            return (role is not None and term.role != role,
+                    country is not None and country not in (term.country, term.org),
+                    priority.index(term.role) if term.role in priority else 99)
+        active = person.terms_at(when)
+        if active:
+            return sorted(active, key=rank)[0], True
+        past = [t for t in person.terms if t.start <= when]
+        if past:
+            return max(past, key=lambda t: t.end or OPEN_END), False
+        return (min(person.terms, key=lambda t: t.start) if person.terms else None), False
+
+    # ------------------------------------------------------------------ holders
+    def holder(self, role: str, where: str, when: dt.date, title: str | None) -> Person | None:
+        """The holder of a role in a state or organisation on `when`; for `other` roles
+        ("vice president") the one whose title matches."""
+        if title and role != "other":
+            person = self._other_office(title, where, when)
+            if person is not None:
+                return person
+        person = self.kb.holder(role, where, when)
+        if person is not None and title and not self._title_fits(person, role, where, when, title):
+            return None  # "the president" in a Canadian story is not the King
+        return person
+
+    def _other_office(self, title: str, where: str, when: dt.date) -> Person | None:
+        """The holder of an office of role `other` known by this title ("vice president")."""
+        low = title.lower()
+        for person in self.kb.people:
+            if any(t.role == "other" and (t.title or "").lower() == low
+                   and where in (t.country, t.org) and t.active(when) for t in person.terms):
+                return person
+        return None
+
+    def title_fits_any(self, role: str, where: str, when: dt.date, title: str) -> bool:
+        """Whether `title` can name the holder of `role` in `where` (a monarch's title a
+        monarch only); True when nobody is known to hold it."""
+        person = self.kb.holder(role, where, when)
+        return person is None or self._title_fits(person, role, where, when, title)
+
+    def _title_fits(self, person: Person, role: str, where: str, when: dt.date,
+                    title: str) -> bool:
+        monarchs = self.words.monarch_titles
+        for term in person.terms:
+            if term.role == role and where in (term.country, term.org) and term.active(when):
+                held = (term.title or "").lower()
+                if held and (title.lower() in monarchs) != (held in monarchs):
+                    return False
+        return True

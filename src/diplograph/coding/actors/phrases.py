@@ -1,0 +1,239 @@
+"""Reading actor noun phrases from the parse into ``MentionPhrase`` records.
+
+The grammar, over knowledge-base matches (``Hits``) and spaCy's tokens and entities:
+
+    [det] [former] [modifier]* [head] [name]
+    modifier: "Russian" | "Russia's" | "NATO" | "US"      (a state or an organisation)
+    head:     a title ("defence minister"), a sector noun ("troops"), "counterpart", "leader"
+    name:     a known person ("Mark Carney", "Carney", "Mr. Carney") or a PERSON entity
+
+Names come from the knowledge base first and from spaCy's NER second, which fixes the
+small model's errors ("Kyiv" as PERSON, "Carney" as GPE). Nothing here looks at dates:
+who the phrase names is ``resolve``'s question.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from diplograph.coding.actors.mention import (
+    HEAD_KINDS,
+    MODIFIER_KINDS,
+    Hit,
+    Hits,
+    MentionPhrase,
+)
+from diplograph.coding.actors.words import MentionWords
+from diplograph.knowledge.base import KnowledgeBase, Person
+
+# Grammar, not knowledge: the closed class of words that may open a noun phrase.
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this", "that", "these",
+                         "those", "both", "two", "three", "several", "some", "many", "other"})
+POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
+# Matches that make a PERSON entity a place the model mistook ("Kyiv" as PERSON).
+_PLACE_KINDS = ("country", "metonym", "adj", "org", "orgmetonym")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Lead:
+    """The words before the head: `[det] [former] [modifier]*`, up to token `end`."""
+
+    end: int
+    possessor: bool = False
+    former: bool = False
+    country: str | None = None
+    org: str | None = None
+    modified: bool = False  # a state or organisation modifier was read
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Name:
+    """A person's name read after the head, ending before token `end`."""
+
+    end: int
+    text: str | None = None
+    candidates: tuple[Person, ...] = ()
+
+
+class PhraseReader:
+    """Reads `[det] [former] [modifier]* [head] [name]` phrases; build once per process."""
+
+    def __init__(self, kb: KnowledgeBase, words: MentionWords) -> None:
+        self.kb = kb
+        self.words = words
+        self._needs_org = {t.text for t in kb.titles if t.requires_org}
+        # Words between a modifier and its head that leave the actor unchanged.
+        self._skip = words.fillers | kb.former_words
+
+    def read(self, doc: Doc, i: int, hits: Hits, person_ents: dict[int, Span]
+             ) -> MentionPhrase | None:
+        """The phrase starting at token i, or None when it has neither head nor name.
+
+        Args:
+            doc: the parsed article.
+            i: the token to start at.
+            hits: the article's knowledge matches.
+            person_ents: spaCy's PERSON entities by start token.
+        """
+        lead = self._read_lead(doc, i, hits)
+        j = lead.end
+        head = hits.first(j, HEAD_KINDS)
+        if head is not None and head.kind == "title" and lead.org is None \
+                and head.extra in self._needs_org:
+            head = None  # "chief" alone is not a title; "IAEA chief" is
+        plural = head is not None and doc[head.end - 1].tag_ in ("NNS", "NNPS")
+        if head is not None:
+            j = head.end
+        name = self._read_name(doc, j, hits, person_ents, head, plural)
+        if head is None and name.text is None:
+            return None
+        if head is not None and head.kind == "sector" and not lead.modified \
+                and name.end == j and not lead.possessor:
+            return None  # a bare "officials" or "troops" names no one
+        end = max(name.end, j)
+        if doc[i].lower_ in DETERMINERS and end == i + 1:
+            return None
+        return MentionPhrase(start=i, end=end, country=lead.country, org=lead.org,
+                             former=lead.former, possessor=lead.possessor, head=head,
+                             plural=plural, person_text=name.text, candidates=name.candidates)
+
+    # ------------------------------------------------------------------ before the head
+    def _read_lead(self, doc: Doc, i: int, hits: Hits) -> _Lead:
+        """Read `[det] [former] [modifier]*` from token i."""
+        j = i
+        possessor = False
+        if doc[j].lower_ in DETERMINERS:
+            possessor = doc[j].lower_ in POSSESSIVE_PRONOUNS
+            j += 1
+        former, modified = False, False
+        country: str | None = None
+        org: str | None = None
+        while j < len(doc):
+            low = doc[j].lower_
+            if low in self.kb.former_words:
+                former, j = True, j + 1
+            elif low in self.words.fillers or (doc[j].text == "-" and modified):
+                j += 1
+            elif (step := self._modifier_step(doc, j, hits)) is not None:
+                j, mod = step
+                if mod is not None and mod.kind == "org":
+                    org, modified = mod.key, True
+                elif mod is not None:
+                    country, modified = mod.key, True
+            else:
+                break
+        return _Lead(end=j, possessor=possessor, former=former, country=country, org=org,
+                     modified=modified)
+
+    def _modifier_step(self, doc: Doc, j: int, hits: Hits) -> tuple[int, Hit | None] | None:
+        """(the token after, the modifier) for a modifier at token j; None where the
+        modifiers end. A sector noun before a head is passed over with no modifier."""
+        mod = hits.first(j, MODIFIER_KINDS)
+        title = hits.first(j, ("title",))
+        if title is not None and (mod is None or title.end > mod.end):
+            return None  # "Pentagon chief" is a title, not "Pentagon" + "chief"
+        if mod is None:
+            body = hits.first(j, ("sector",))
+            if body is not None and hits.first(body.end, ("title", "sector")) is not None:
+                return body.end, None  # "foreign ministry spokeswoman", "opposition activist"
+            return None
+        if not self._modifies(doc, mod, hits):
+            return None
+        return mod.end + (1 if mod.end < len(doc) and doc[mod.end].tag_ == "POS" else 0), mod
+
+    def _modifies(self, doc: Doc, mod: Hit, hits: Hits) -> bool:
+        """A state/org word modifies a following head ("Russian troops", "Russia's minister")."""
+        nxt = mod.end
+        if nxt < len(doc) and doc[nxt].tag_ == "POS":
+            nxt += 1
+        while nxt < len(doc) and doc[nxt].lower_ in self._skip:
+            nxt += 1
+        if hits.first(nxt, HEAD_KINDS) is not None:
+            return True
+        # "Canadian Mark Carney": a demonym directly before a known person.
+        return mod.kind == "adj" and hits.first(nxt, ("person",)) is not None
+
+    # ------------------------------------------------------------------ the name
+    def _read_name(self, doc: Doc, j: int, hits: Hits, person_ents: dict[int, Span],
+                   head: Hit | None, plural: bool) -> _Name:
+        """Read an optional person name at token j (an empty `_Name` ending at j if none)."""
+        k = j
+        if k < len(doc) and doc[k].lower_ in self.words.honorifics:
+            k += 1
+            if k < len(doc) and doc[k].text == ".":
+                k += 1
+        if k < len(doc) and doc[k].text == "," and head is not None \
+                and head.kind in ("counterpart", "title") and not plural \
+                and (k + 1 in person_ents or hits.first(k + 1, ("person",))):
+            k += 1  # "his counterpart, Sergei Lavrov": the appositive names him
+        titled = k > j or head is not None
+        name = self._known_name(doc, k, hits, person_ents, titled)
+        if name is None:
+            name = self._unknown_name(doc, j, k, hits, person_ents, titled, head)
+        return name or _Name(end=j)
+
+    def _known_name(self, doc: Doc, k: int, hits: Hits, person_ents: dict[int, Span],
+                    titled: bool) -> _Name | None:
+        """A name of the knowledge base at token k, unless the words name someone else."""
+        person_hit = hits.first(k, ("person",))
+        org_hit = hits.first(k, ("org",))
+        if person_hit is None or (org_hit is not None and org_hit.end > person_hit.end):
+            return None  # "Boko Haram" is the group, not Duma Boko
+        text = doc[person_hit.start:person_hit.end].text
+        ent = person_ents.get(person_hit.start)
+        same = [h for h in hits.at(k) if h.kind == "person" and h.end == person_hit.end]
+        derived = all(h.extra == "derived" for h in same)
+        # "Sun Weidong" is not Sun Yun-suan: a bare surname the model reads as the start of
+        # a longer name (beyond a suffix such as "Jr.") is someone else's.
+        if ent is not None and " " not in text and any(
+                t.text not in self.words.name_suffixes and not t.is_punct and t.lower_ != "'s"
+                for t in doc[person_hit.end:ent.end]):
+            return _Name(end=ent.end, text=ent.text)
+        if not (" " in text or titled or ent is not None
+                or text.lower() not in self.words.common_surnames) \
+                or (derived and ent is None and not titled) \
+                or self._other_bearer(doc, person_hit, hits, text):
+            return None
+        # "Joe Biden Jr." where "Joe Biden" matched: take the whole PERSON entity.
+        return _Name(end=max(person_hit.end, ent.end) if ent is not None else person_hit.end,
+                     text=text, candidates=tuple(self.kb.people[int(h.key)] for h in same))
+
+    def _unknown_name(self, doc: Doc, j: int, k: int, hits: Hits, person_ents: dict[int, Span],
+                      titled: bool, head: Hit | None) -> _Name | None:
+        """A name the knowledge base does not hold: a PERSON entity, a word after an
+        honorific, or capitalised words after a title."""
+        ent = person_ents.get(k)
+        if ent is not None and not self._is_place(hits, ent) and doc[ent.start].lower_ != "the" \
+                and (len(ent) > 1 or titled):
+            return _Name(end=ent.end, text=ent.text)
+        if k > j and k < len(doc) and doc[k].is_title:
+            return _Name(end=k + 1, text=doc[k].text)  # "Mr. Smith" unknown to the model too
+        if head is not None and head.kind == "title":
+            end = k
+            while end < len(doc) and self._name_word(doc, end, hits):
+                end += 1
+            if end - k >= 2:  # "Vice-President Moody Awori", a name the model missed
+                return _Name(end=end, text=doc[k:end].text)
+        return None
+
+    @staticmethod
+    def _name_word(doc: Doc, i: int, hits: Hits) -> bool:
+        """A capitalised proper noun that no knowledge matches and no other entity claims."""
+        tok = doc[i]
+        return (tok.pos_ == "PROPN" and tok.is_title and not hits.at(i)
+                and tok.ent_type_ in ("", "PERSON", "ORG"))
+
+    def _other_bearer(self, doc: Doc, hit: Hit, hits: Hits, text: str) -> bool:
+        """'Jeff Morrison' is not Scott Morrison: a surname after an unknown first name."""
+        if " " in text or hit.start == 0:
+            return False
+        prev = doc[hit.start - 1]
+        return prev.is_title and prev.pos_ == "PROPN" and not prev.is_sent_start \
+            and not hits.at(prev.i) and prev.lower_ not in self.words.honorifics
+
+    @staticmethod
+    def _is_place(hits: Hits, ent: Span) -> bool:
+        hit = hits.first(ent.start, _PLACE_KINDS)
+        return hit is not None and hit.end >= ent.end

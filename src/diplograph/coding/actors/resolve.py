@@ -1,0 +1,193 @@
+"""Resolving a ``MentionPhrase`` against the knowledge base at the article's date.
+
+A phrase names a known person ("Prime Minister Mark Carney"), an unknown one ("Canadian
+journalist Jane Doe"), a sector of a state ("Russian troops"), a counterpart, or the holder
+of an office ("Russia's defence minister" -> the minister on that day). Bare titles ("the
+prime minister") use earlier mentions, then the article's home country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from diplograph.coding.actors.coref import ArticleMemory, counterpart
+from diplograph.coding.actors.mention import MentionPhrase
+from diplograph.coding.actors.offices import Offices
+from diplograph.knowledge.base import Person
+from diplograph.records import ActorRef
+
+
+def _shared_country(people: Sequence[Person]) -> str | None:
+    """The one state every candidate served ("President Bush": either Bush, the USA), else None."""
+    countries = {t.country for p in people for t in p.terms}
+    return next(iter(countries)) if len(countries) == 1 and None not in countries else None
+
+
+def _too_early(person: Person, phrase: MentionPhrase, when: dt.date) -> bool:
+    """A bare surname years before the person's first office names someone else."""
+    if phrase.head is not None or " " in (phrase.person_text or " ") or not person.terms:
+        return False
+    first = min(t.start for t in person.terms)
+    return when < first.replace(year=first.year - 3)
+
+
+class PhraseResolver:
+    """Turns phrases into actors at a date; build once per process."""
+
+    def __init__(self, offices: Offices) -> None:
+        self.offices = offices
+        self.kb = offices.kb
+
+    def resolve(self, doc: Doc, phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
+                home_country: str | None) -> ActorRef | None:
+        """The actor a phrase names on `when`, or None when it names nothing political.
+
+        Args:
+            doc: the parsed article.
+            phrase: the phrase read at some token.
+            memory: the article's mentions so far, for bare titles and counterparts.
+            when: the article's date.
+            home_country: ISO3 of the story's country, for bare titles.
+        """
+        if phrase.person is not None:
+            return self._known_person(phrase, memory, when)
+        if phrase.person_text is not None:
+            return self._unknown_person(phrase, memory, home_country)
+        head = phrase.head
+        assert head is not None  # the reader returns no phrase without a head or a name
+        if head.kind == "sector":
+            return self._sector_ref(doc, phrase)
+        if head.kind == "counterpart":
+            return counterpart(phrase, memory, when, self.offices)
+        role = self.offices.title_role(head, phrase)
+        if role is None:
+            return None
+        return self._role_holder(role, phrase, memory, when, home_country)
+
+    # ------------------------------------------------------------------ named people
+    def _known_person(self, phrase: MentionPhrase, memory: ArticleMemory,
+                      when: dt.date) -> ActorRef:
+        role = self.offices.title_role(phrase.head, phrase)
+        person = self._pick_person(phrase, memory, when, role)
+        if person is not None and _too_early(person, phrase, when):
+            person = None  # "Morrison" in 2005 is not Scott Morrison
+        if person is None:  # two known people share this name: keep the words, guess no one
+            return ActorRef(name=phrase.person_text,
+                            country=phrase.country or _shared_country(phrase.candidates),
+                            kind="person")
+        return self.offices.person(person, when, phrase, role)
+
+    @staticmethod
+    def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
+                     role: str | None) -> Person | None:
+        """Choose among people sharing a name: named earlier, then in office, then in context."""
+        candidates = list({id(p): p for p in phrase.candidates}.values())
+        if len(candidates) == 1:
+            return candidates[0]
+        earlier = memory.names()
+        for test in (
+            lambda p: p.name in earlier,
+            lambda p: any(t.active(when) and (phrase.country in (None, t.country))
+                          and (role in (None, t.role)) for t in p.terms),
+            lambda p: phrase.country is not None and any(t.country == phrase.country
+                                                         for t in p.terms),
+        ):
+            kept = [p for p in candidates if test(p)]
+            if len(kept) == 1:
+                return kept[0]
+            if kept:
+                candidates = kept
+        return None
+
+    def _unknown_person(self, phrase: MentionPhrase, memory: ArticleMemory,
+                        home_country: str | None) -> ActorRef:
+        """A person the knowledge base does not hold, with what the phrase says of them."""
+        name = phrase.person_text or ""
+        known = memory.unknown(name)
+        if known is not None:
+            ref = known
+        else:
+            sector, role = self._described_as(phrase)
+            country = phrase.country
+            if phrase.org and country is None:
+                org = self.kb.organisations[phrase.org]
+                country, sector = org.country, sector or org.sector
+            ref = ActorRef(name=name, country=country, sector=sector, role=role, kind="person")
+        if ref.country is None and ref.role is not None and ref.sector == "GOV" \
+                and not phrase.org:
+            # "Vice Foreign Minister Sun Weidong" in a story from Beijing: an official
+            # title with no state named is the story's own state, as for bare titles.
+            ref = replace(ref, country=home_country)
+        return ref
+
+    def _described_as(self, phrase: MentionPhrase) -> tuple[str | None, str | None]:
+        """(sector, role) the head gives an unknown person: "journalist", "Vice-President"."""
+        if phrase.former:
+            return "ELI", None
+        head = phrase.head
+        if head is not None and head.kind == "sector":
+            return head.key, None
+        if head is not None and head.kind in ("title", "leader"):
+            return "GOV", self.offices.title_role(head, phrase)
+        return None, None
+
+    # ------------------------------------------------------------------ bodies and offices
+    def _sector_ref(self, doc: Doc, phrase: MentionPhrase) -> ActorRef | None:
+        """'Russian troops', 'NATO officials', 'a Canadian reporter'."""
+        assert phrase.head is not None
+        sector = phrase.head.key
+        if phrase.former and sector == "GOV":
+            sector = "ELI"
+        single = (not phrase.plural and doc[phrase.head.start:phrase.head.end].text.lower()
+                  in self.offices.words.singular_person_nouns)
+        if phrase.org:
+            org = self.kb.organisations[phrase.org]
+            return ActorRef(name=org.name, country=org.country,
+                            sector=org.sector if sector == "GOV" else sector,
+                            wikidata=org.wikidata, kind="person" if single else "organisation")
+        if phrase.country is None:
+            return None  # "their officials": whose is not ours to guess
+        if single:  # "a Canadian reporter": someone we cannot name
+            return ActorRef(name=None, country=phrase.country, sector=sector, kind="person")
+        return self.offices.state(phrase.country, sector)
+
+    def _role_holder(self, role: str, phrase: MentionPhrase, memory: ArticleMemory,
+                     when: dt.date, home_country: str | None) -> ActorRef | None:
+        """'Russia's defence minister', 'the prime minister': the office's holder that day."""
+        if phrase.plural:  # "EU foreign ministers": the body, not one holder
+            if phrase.org:
+                return self.offices.org(phrase.org)
+            return self.offices.state(phrase.country, "GOV") if phrase.country else None
+        where = phrase.org or phrase.country
+        if where is None and phrase.head is not None:
+            where = self.offices.implied_country(phrase.head)
+        if where is None:
+            earlier = memory.earlier_with_role(role)
+            if earlier is not None:
+                return earlier
+            where = home_country
+        if where is None:
+            if role not in ("head of state", "head of government"):
+                return None  # "spokesman for Celltick": nothing political to say
+            return ActorRef(name=None, country=None, sector="GOV", role=role, kind="person")
+        if phrase.former:
+            return ActorRef(name=None, country=None if phrase.org else where, sector="ELI",
+                            role=None, kind="person")
+        return self._holder_ref(role, where, phrase, when)
+
+    def _holder_ref(self, role: str, where: str, phrase: MentionPhrase,
+                    when: dt.date) -> ActorRef:
+        """The holder of `role` in `where` (a state or organisation), or the office unnamed."""
+        title = phrase.head.extra if phrase.head else None
+        person = self.offices.holder(role, where, when, title)
+        if person is not None:
+            return replace(self.offices.person(person, when, None, role), role=role)
+        country: str | None = where
+        if title and not self.offices.title_fits_any(role, where, when, title):
+            country = None  # "the president" in a Canadian story: not Canada's head of state
+        return ActorRef(name=None, country=None if phrase.org else country,
+                        sector="IGO" if phrase.org else "GOV", role=role, kind="person")

@@ -1,0 +1,149 @@
+"""``ActorResolver``: who is who in an article, at the date of the event (SPEC §3, §4).
+
+``find_mentions`` walks a parsed article once, left to right. At each token it reads a
+phrase (``phrases``) and resolves it at the article's date (``resolve``), else a single
+name (``single``), else a word that refers back to a person (``coref``); each mention is
+remembered for the coreference of the words after it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+from dataclasses import dataclass, replace
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from diplograph.coding.actors.coref import ArticleMemory, appositive_countries, possessor_country
+from diplograph.coding.actors.matcher import KnowledgeMatcher
+from diplograph.coding.actors.mention import Hits, Mention
+from diplograph.coding.actors.offices import Offices
+from diplograph.coding.actors.phrases import PhraseReader
+from diplograph.coding.actors.resolve import PhraseResolver
+from diplograph.coding.actors.single import SingleNameReader
+from diplograph.coding.actors.words import mention_words
+from diplograph.knowledge.base import OPEN_END, KnowledgeBase, load_knowledge_base
+from diplograph.records import ActorRef
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class _Article:
+    """One article being read: its parse, matches, date and coreference memory."""
+
+    doc: Doc
+    hits: Hits
+    person_ents: dict[int, Span]  # PERSON entities by start token
+    ent_end: dict[int, Span]  # the entity covering each token
+    memory: ArticleMemory
+    when: dt.date
+    home_country: str | None
+
+
+class ActorResolver:
+    """Finds and resolves actor mentions in parsed articles.
+
+    Build one per process (matchers are compiled in ``__init__``) and call
+    ``find_mentions`` per article.
+
+    Attributes:
+        kb: the actor knowledge base.
+        nlp: the spaCy pipeline that parses the texts given to ``resolve_text``.
+    """
+
+    def __init__(self, kb: KnowledgeBase | None = None, nlp: Language | None = None):
+        from diplograph.coding.parse import load_nlp
+
+        self.kb = kb or load_knowledge_base()
+        self.nlp = nlp or load_nlp()
+        words = mention_words()
+        offices = Offices(self.kb, words)
+        self._match = KnowledgeMatcher(self.kb, self.nlp, words)
+        self._phrases = PhraseReader(self.kb, words)
+        self._resolve = PhraseResolver(offices)
+        self._single = SingleNameReader(offices)
+        self._genders = {p.name: p.gender for p in self.kb.people}
+        self._pronouns = words.pronouns
+
+    def find_mentions(self, doc: Doc, *, when: dt.date | None,
+                      home_country: str | None = None) -> list[Mention]:
+        """All actor mentions in an article's parsed Doc, resolved at `when`.
+
+        Args:
+            doc: the article parsed by ``diplograph.coding.parse.load_nlp()``.
+            when: the article's publication date (None: today's office holders).
+            home_country: ISO3 guess of the article's country, for bare titles.
+
+        Returns:
+            Non-overlapping mentions in text order.
+        """
+        article = self._article(doc, when or min(dt.date.today(), OPEN_END), home_country)
+        mentions: list[Mention] = []
+        i = 0
+        while i < len(doc):
+            start, end, ref = self._actor_at(article, i)
+            if ref is not None:
+                mention = self._mention(doc, start, end, ref, mentions)
+                mentions.append(mention)
+                article.memory.remember(doc, start, mention.actor)
+                end = mention.token_end
+            i = max(end, i + 1)
+        return appositive_countries(doc, mentions)
+
+    def knows(self, text: str) -> bool:
+        """Whether any name, title or word of the knowledge base occurs in ``text``: a
+        tokenizer-only check, so callers can skip parsing text that names no one."""
+        return bool(self._match(self.nlp.make_doc(text)))
+
+    def resolve_text(self, text: str, *, when: dt.date | None,
+                     home_country: str | None = None) -> ActorRef | None:
+        """Parse a short context and return its first actor (for tests and the API).
+
+        Args:
+            text: a sentence or two.
+            when: the date to resolve roles at.
+            home_country: ISO3 of the story's country, for bare titles.
+
+        Returns:
+            The first actor mentioned, or None.
+        """
+        mentions = self.find_mentions(self.nlp(text), when=when, home_country=home_country)
+        return mentions[0].actor if mentions else None
+
+    # ------------------------------------------------------------------ one article
+    def _article(self, doc: Doc, when: dt.date, home_country: str | None) -> _Article:
+        ent_end = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
+        return _Article(doc=doc, hits=self._match(doc),
+                        person_ents={e.start: e for e in doc.ents if e.label_ == "PERSON"},
+                        ent_end=ent_end, memory=ArticleMemory(self._genders, self._pronouns),
+                        when=when, home_country=home_country)
+
+    def _actor_at(self, article: _Article, i: int) -> tuple[int, int, ActorRef | None]:
+        """(start, end, actor) of the mention at token i; the actor is None when none is."""
+        doc = article.doc
+        phrase = self._phrases.read(doc, i, article.hits, article.person_ents)
+        if phrase is not None:
+            ref = self._resolve.resolve(doc, phrase, article.memory, article.when,
+                                        article.home_country)
+            return phrase.start, phrase.end, ref
+        single = self._single.read(doc, i, article.hits, article.ent_end)
+        if single is not None:
+            return i, single[1], single[0]
+        return i, i + 1, article.memory.surname(doc, i) or article.memory.pronoun(doc, i)
+
+    @staticmethod
+    def _mention(doc: Doc, start: int, end: int, ref: ActorRef,
+                 mentions: list[Mention]) -> Mention:
+        """The mention of tokens [start, end), with the words and context it gives `ref`."""
+        if end - start > 1 and doc[end - 1].tag_ == "POS":
+            end -= 1  # "Saddam Hussein's proposal": the actor is the man, not "'s"
+        span = doc[start:end]
+        ref = replace(ref, text=span.text)
+        if ref.kind == "person" and ref.name and ref.name.endswith(("'s", "’s")):
+            ref = replace(ref, name=ref.name[:-2])
+        if ref.country is None and ref.kind == "person":
+            ref = replace(ref, country=possessor_country(span, mentions))
+        return Mention(start=span.start_char, end=span.end_char, token_start=start,
+                       token_end=end, actor=ref)

@@ -1,0 +1,121 @@
+"""Actors named by a single name outside any phrase: states, metonyms, organisations, groups.
+
+"Russia", "the Kremlin", "NATO", "the West" and "the Russians" are actors on their own,
+unless the words make them a place ("talks in Moscow"), part of a longer name ("The
+Washington Post") or a modifier of a thing ("the Ukraine war", "Moscow time").
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from diplograph.coding.actors.mention import Hit, Hits
+from diplograph.coding.actors.offices import Offices
+from diplograph.records import ActorRef
+
+# Kinds read by the phrase grammar, never alone.
+_PHRASE_KINDS = frozenset({"title", "sector", "counterpart", "leader", "adj", "person"})
+# Entities whose words may name an actor themselves ("Moscow" as GPE is the state's capital).
+_NAMING_ENTITIES = ("GPE", "NORP", "PERSON", "LOC")
+
+
+class SingleNameReader:
+    """Reads an actor named by one knowledge match; build once per process."""
+
+    def __init__(self, offices: Offices) -> None:
+        self.offices = offices
+        self.kb = offices.kb
+        self.words = offices.words
+
+    def read(self, doc: Doc, i: int, hits: Hits,
+             ent_end: dict[int, Span]) -> tuple[ActorRef, int] | None:
+        """(actor, end token) for a single name at token i (or i + 1 after "the"), else None.
+
+        Args:
+            doc: the parsed article.
+            i: the token to start at.
+            hits: the article's knowledge matches.
+            ent_end: spaCy's entity covering each token.
+        """
+        start = i + 1 if doc[i].lower_ == "the" else i
+        for hit in (*hits.at(i), *hits.at(start)) if start != i else hits.at(i):
+            if hit.kind in _PHRASE_KINDS or self._inside_other_name(doc, hit, ent_end):
+                continue
+            if hit.kind == "group" and hit.end < len(doc) and doc[hit.end].is_title \
+                    and doc[hit.end].pos_ == "PROPN":
+                continue  # "the West Bank", "the West African states": a longer name
+            ref = self._ref(doc, hit)
+            if ref is not None:
+                return ref, hit.end
+        return None
+
+    def _ref(self, doc: Doc, hit: Hit) -> ActorRef | None:
+        """The actor one match names here, or None where the context says it does not."""
+        before = self._word_before(doc, hit.start)
+        if hit.kind == "country":
+            if self._place(doc, hit, before, self.words.state_place_words):
+                return None
+            return self.offices.state(hit.key, "GOV")
+        if hit.kind == "metonym":
+            if self._place(doc, hit, before, self.words.place_words):
+                return None
+            return self.offices.state(hit.key, hit.extra or "GOV")
+        if hit.kind == "people":
+            return self._people(doc, hit)
+        if hit.kind in ("org", "orgmetonym"):
+            if hit.kind == "orgmetonym" and before in self.words.place_words:
+                return None
+            return self.offices.org(hit.key)
+        if hit.kind == "group":
+            text = doc[hit.start:hit.end].text
+            return ActorRef(name=text[0].upper() + text[1:] if text.islower() else text,
+                            country=None, sector="GOV", kind="group")
+        return None
+
+    def _people(self, doc: Doc, hit: Hit) -> ActorRef | None:
+        """'the British' as a people, not 'best British act' nor 'the British Library'."""
+        country = self.kb.countries[hit.key]
+        text = doc[hit.start:hit.end].text
+        nxt = doc[hit.end] if hit.end < len(doc) else None
+        after_the = hit.start > 0 and doc[hit.start - 1].lower_ == "the"
+        if text in country.adjectives and (not after_the or (
+                nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"))):
+            return None
+        return ActorRef(name=country.name, country=country.code, sector=None, kind="group")
+
+    def _place(self, doc: Doc, hit: Hit, before: str, place_words: frozenset[str]) -> bool:
+        """A state's name or metonym used as a place or as a modifier of a thing."""
+        return before in place_words or self._compound_of_thing(doc, hit) \
+            or self._listed_place(doc, hit, place_words)
+
+    @staticmethod
+    def _inside_other_name(doc: Doc, hit: Hit, ent_end: dict[int, Span]) -> bool:
+        """'Washington' in 'The Washington Post', 'Moscow' in 'Moscow State University'."""
+        ent = ent_end.get(hit.start)
+        if ent is None or ent.label_ in _NAMING_ENTITIES:
+            return False
+        ent_start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
+        return ent_start < hit.start or ent.end > hit.end
+
+    @staticmethod
+    def _listed_place(doc: Doc, hit: Hit, place_words: frozenset[str]) -> bool:
+        """'stations in London, Amsterdam and Sydney': a later item of a list of places."""
+        token = doc[hit.end - 1]
+        while token.dep_ == "conj" and token.head.i < token.i:
+            token = token.head
+        return token.dep_ == "pobj" and token.head.lower_ in place_words
+
+    def _word_before(self, doc: Doc, start: int) -> str:
+        """The word before a name, over "the" and region words ("in eastern Ukraine")."""
+        k = start - 1
+        while k >= 0 and (doc[k].lower_ == "the" or doc[k].lower_ in self.words.region_words):
+            k -= 1
+        return doc[k].lower_ if k >= 0 else ""
+
+    @staticmethod
+    def _compound_of_thing(doc: Doc, hit: Hit) -> bool:
+        """'the Ukraine war', 'Moscow time': a state word modifying a non-actor noun."""
+        last = doc[hit.end - 1]
+        if last.dep_ not in ("compound", "amod") or last.head.i < hit.end:
+            return False
+        return last.head.pos_ in ("NOUN", "PROPN") and last.head.i == hit.end

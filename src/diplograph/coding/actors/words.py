@@ -1,0 +1,77 @@
+"""The words around actor names, loaded once from ``data/actors/mention_words.yaml``.
+
+They are knowledge (which adjectives leave an actor unchanged, which surnames are also
+common words), so they live in a data file that analysts can read and extend; the closed
+grammar classes (determiners, possessive pronouns) stay in the modules that read phrases.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, fields
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from diplograph.errors import KnowledgeError
+from diplograph.knowledge.yamldata import load_yaml
+
+WORDS_FILE = "mention_words.yaml"
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class MentionWords:
+    """The word lists of ``mention_words.yaml``, one field per list (see the file's comments)."""
+
+    fillers: frozenset[str]
+    honorifics: frozenset[str]
+    pronouns: dict[str, str]  # subject pronoun -> gender of the people files
+    common_surnames: frozenset[str]
+    counterpart_words: tuple[str, ...]
+    leader_words: tuple[str, ...]
+    singular_person_nouns: frozenset[str]
+    monarch_titles: frozenset[str]
+    role_priority: tuple[str, ...]  # most prominent first
+    surname_first_countries: frozenset[str]
+    name_suffixes: frozenset[str]
+    place_words: frozenset[str]
+    state_place_words: frozenset[str]
+    region_words: frozenset[str]
+
+
+def _words(data: dict[str, Any], key: str) -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list):
+        raise KnowledgeError(f"{WORDS_FILE}: `{key}` must be a list of words")
+    return [str(word) for word in value]
+
+
+def parse_mention_words(data: Any) -> MentionWords:
+    """Validate the file's content and build the record.
+
+    Raises:
+        KnowledgeError: a list is missing or is not a list (the message names it).
+    """
+    if not isinstance(data, dict) or not isinstance(data.get("pronouns"), dict):
+        raise KnowledgeError(f"{WORDS_FILE}: expected a mapping with a `pronouns` mapping")
+    ordered = {"counterpart_words", "leader_words", "role_priority"}
+    lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
+             for name in (f.name for f in fields(MentionWords)) if name != "pronouns"}
+    pronouns = {str(word): str(gender) for word, gender in data["pronouns"].items()}
+    return MentionWords(pronouns=pronouns, **lists)
+
+
+@functools.lru_cache(maxsize=1)
+def mention_words() -> MentionWords:
+    """The packaged word lists, read once per process.
+
+    Raises:
+        KnowledgeError: the file is malformed.
+    """
+    path = resources.files("diplograph") / "data" / "actors" / WORDS_FILE
+    try:
+        data = load_yaml(path.read_text(encoding="utf-8"))
+    except yaml.YAMLError as exc:
+        raise KnowledgeError(f"{WORDS_FILE}: not valid YAML ({exc})") from exc
+    return parse_mention_words(data)

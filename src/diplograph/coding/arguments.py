@@ -1,0 +1,226 @@
+"""Source and target of a frame: the argument tokens, their actors, and the repairs.
+
+The parse gives a frame's argument tokens (the subject, the object or a
+preposition's object; ``triggers``) and the article context turns them into
+actors. Then every argument rule runs, in its pinned order: rules fill a missing
+side (the scene of a protest, the subject of a threat's condition, the
+country of a domestic act), split joint subjects, leave out the scene of a
+domestic event, or drop a frame that cannot be an event (no actor, a meeting with
+no counterpart). Each rule that fires is named in the event's ``rules``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Token
+
+from diplograph.coding.actors.in_article import ArticleContext, same_actor
+from diplograph.coding.frames import Frame
+from diplograph.coding.rules import ARGUMENT, argument_rule
+from diplograph.coding.triggers import (
+    Trigger,
+    fallback_target_tokens,
+    passive_parts,
+    prep_objects,
+    subject_tokens,
+    target_tokens,
+)
+from diplograph.knowledge.base import KnowledgeBase
+from diplograph.knowledge.coding_words import coding_words
+from diplograph.records import SYMMETRIC_TYPES, ActorRef
+
+
+@dataclass(slots=True)
+class Arguments:
+    """The actors of one frame while the argument rules work on them."""
+
+    frame: Frame
+    source_tokens: list[Token]  # the words the sources were read from
+    sources: list[ActorRef]
+    targets: list[ActorRef]
+    joint: bool  # an act the subjects do with each other ("X and Y signed a treaty")
+    dropped: bool = False  # a rule found that the frame is no event
+    rules: list[str] = field(default_factory=list)  # names of the rules that fired
+
+
+def frame_arguments(frame: Frame, ctx: ArticleContext) -> Arguments | None:
+    """The source and target actors of ``frame``, after the argument rules.
+
+    Args:
+        frame: the frame, after recoding (a rule may recode it again).
+        ctx: the article's actor context.
+
+    Returns:
+        The arguments, or None when a rule dropped the frame.
+    """
+    sources, targets = _argument_tokens(frame)
+    joint = frame.type in SYMMETRIC_TYPES | coding_words().joint_types or frame.failed
+    args = Arguments(frame=frame, source_tokens=sources, sources=ctx.actors(sources),
+                     targets=ctx.actors(targets), joint=joint)
+    for rule in ARGUMENT.ordered():
+        if rule.applies_to(frame.type) and rule.func(args, ctx):
+            args.rules.append(rule.name)
+            if args.dropped:
+                return None
+    return args
+
+
+def _argument_tokens(frame: Frame) -> tuple[list[Token], list[Token]]:
+    """The source and target tokens of a frame, from its trigger's parse."""
+    trigger = frame.trigger
+    verb = trigger.verb
+    if verb is None:
+        sources: list[Token] = []
+    elif trigger.passive and verb is trigger.token:
+        agents, patients = passive_parts(verb)
+        return agents, patients or target_tokens(trigger) or frame.extra_targets
+    else:
+        sources = subject_tokens(verb)
+    targets = target_tokens(trigger) or frame.extra_targets
+    if trigger.token is not verb:
+        # "talks BETWEEN Russia and Ukraine": the two sides of the noun
+        between = [t for t in trigger.token.children if t.lemma_ == "between"]
+        pair = [p for b in between for p in b.children if p.dep_ == "pobj"]
+        if pair:
+            sides = [pair[0], *pair[0].conjuncts]
+            if not sources:
+                return sides[:1], sides[1:]
+            targets = targets or sides
+    return sources, targets
+
+
+# ------------------------------------------------------------------ filling a side
+@argument_rule("protest-scene", plover="3.12", types={"PROTEST"})
+def _protest_scene(args: Arguments, ctx: ArticleContext) -> bool:
+    """Unnamed protesters are the civilians of the state where they protest."""
+    # "prisoners rioted IN DILI"
+    if args.sources or not args.source_tokens:
+        return False
+    trigger = args.frame.trigger
+    verb = trigger.verb or trigger.token
+    for place in prep_objects(verb, coding_words().scene_prepositions):
+        found = ctx.mention_for(place)
+        if found is not None and found.actor.kind in {"state", "place", "group"} \
+                and found.actor.country:
+            actor = found.actor
+            args.sources = [ActorRef(name=actor.name, country=actor.country, sector="CVL",
+                                     kind="group", text=None)]
+            return True
+    return False
+
+
+@argument_rule("threat-condition-target", plover="3.11", types={"THREATEN"})
+def _threat_condition_target(args: Arguments, ctx: ArticleContext) -> bool:
+    """A threat with no object is aimed at the subject of its condition ("UNLESS Israel …")."""
+    if args.targets:
+        return False
+    args.targets = ctx.first_actor(_condition_subjects(args.frame.trigger), exclude=args.sources)
+    return bool(args.targets)
+
+
+@argument_rule("fallback-target", plover="diplograph")
+def _fallback_target(args: Arguments, ctx: ArticleContext) -> bool:
+    """With no target in the trigger's slots, the first actor of its other phrases."""
+    # Two subjects of a joint act are each other's targets (joint-subjects-face-each-other).
+    if args.targets or (args.joint and len(args.sources) > 1):
+        return False
+    tokens = fallback_target_tokens(args.frame.trigger)
+    args.targets = ctx.first_actor(tokens, exclude=args.sources)
+    return bool(args.targets)
+
+
+@argument_rule("own-state-place-is-scene", plover="diplograph")
+def _own_state_place_is_scene(args: Arguments, ctx: ArticleContext) -> bool:
+    """A target that is a source, or a place of a source's own state, is no target."""
+    # "curfew in Cizre" by Turkish authorities: the place is the scene of a domestic event.
+    kept = [t for t in args.targets if not any(
+        same_actor(t, a) or (t.kind == "place" and t.country == a.country)
+        for a in args.sources)]
+    changed = len(kept) != len(args.targets)
+    args.targets = kept
+    return changed
+
+
+@argument_rule("domestic-target", plover="diplograph")
+def _domestic_target(args: Arguments, ctx: ArticleContext) -> bool:
+    """A protest, coercion or concession (or a threat of one) with no target is domestic."""
+    # "threatened to impose a curfew" threatens the people a curfew would bind.
+    frame, words = args.frame, coding_words()
+    kind = frame.type if frame.type in words.domestic_types else frame.threatened
+    if args.targets or kind not in words.domestic_types or len(args.sources) != 1:
+        return False
+    args.targets = _own_country(args.sources[0], ctx.kb, kind)
+    return bool(args.targets)
+
+
+def _own_country(source: ActorRef, kb: KnowledgeBase, kind: str) -> list[ActorRef]:
+    """The source's own country, as the target of a domestic event of type ``kind``
+    (the PLOVER/ICEWS convention); ``text`` None marks it inferred."""
+    if not source.country or source.kind == "organisation":
+        return []
+    country = kb.countries.get(source.country)
+    name = country.name if country else source.country
+    # Protests are aimed at the state's government, coercion at its people; a concession
+    # goes from the government to the people ("lifted the state of emergency") or from
+    # the people to the government ("the union called off its strike").
+    official = (source.sector or "GOV") in coding_words().official_sectors
+    sector = "GOV" if kind == "PROTEST" or (kind == "CONCEDE" and not official) else "CVL"
+    return [ActorRef(name=name, country=source.country, sector=sector, kind="state")]
+
+
+def _condition_subjects(trigger: Trigger) -> list[Token]:
+    """Whom a threat is aimed at when no object says so: the subject of its condition
+    ("threatened to strike UNLESS ISRAEL rescinded ...", "... IF THE UNITED STATES goes ahead")."""
+    verb = trigger.verb or trigger.token
+    marks = coding_words().condition_marks
+    # "warned THAT bases WOULD BE TARGETED if ...": the condition may hang from the
+    # threat's content clause.
+    heads = [verb] + [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"}]
+    return [subj for head in heads for clause in head.children
+            if clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks
+                                              for m in clause.children)
+            for subj in subject_tokens(clause)]
+
+
+# ------------------------------------------------------------------ the pair
+@argument_rule("needs-an-actor", plover="SPEC §4")
+def _needs_an_actor(args: Arguments, ctx: ArticleContext) -> bool:
+    """An act with neither source nor target is no event."""
+    args.dropped = not args.sources and not args.targets
+    return args.dropped
+
+
+@argument_rule("joint-subjects-face-each-other", plover="2.4.2")
+def _joint_subjects(args: Arguments, ctx: ArticleContext) -> bool:
+    """Subjects of a joint act with no target are each other's: the first is the source."""
+    # "X and Y signed a treaty": X with Y.
+    if not args.joint or args.targets or len(args.sources) < 2:
+        return False
+    args.sources, args.targets = args.sources[:1], args.sources[1:]
+    return True
+
+
+@argument_rule("needs-a-source-unless-passive", plover="SPEC §4")
+def _needs_a_source(args: Arguments, ctx: ArticleContext) -> bool:
+    """An active clause with no source actor is no event ("was attacked" may have none)."""
+    args.dropped = not args.sources and not args.frame.trigger.passive
+    return args.dropped
+
+
+@argument_rule("meeting-needs-a-counterpart", plover="3.2", types={"CONSULT"})
+def _meeting_needs_a_counterpart(args: Arguments, ctx: ArticleContext) -> bool:
+    """A meeting with no one (no target) is no event."""
+    args.dropped = not args.targets
+    return args.dropped
+
+
+@argument_rule("officials-consult", plover="3.2", types={"CONSULT"})
+def _officials_consult(args: Arguments, ctx: ArticleContext) -> bool:
+    """Only officials consult: citizens travelling or firms meeting are not diplomacy."""
+    # Nor are troops arriving a visit.
+    excluded = coding_words().private_sectors | ({"MIL"} if args.frame.mode == "visit" else set())
+    kept = [a for a in args.sources if a.sector not in excluded]
+    changed = len(kept) != len(args.sources)
+    args.sources, args.dropped = kept, not kept
+    return changed or args.dropped

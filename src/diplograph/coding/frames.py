@@ -1,0 +1,197 @@
+"""Frames: the triggers of a sentence after clause folding (SPEC §4).
+
+A sentence's triggers (``triggers.find_triggers``) are nested: "threatened TO CUT
+ties" has two, but is one THREATEN. Each trigger whose clause is embedded in
+another trigger's clause is offered to the fold rules, in order; the first that
+fires keeps one frame of the two. Triggers in background clauses (relative
+clauses, participial modifiers) are then left out: the sentence is not about them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from diplograph.coding import quotes
+from diplograph.coding.rules import FOLD, fold_rule, trigger_rule_name
+from diplograph.coding.triggers import ActorTest, Trigger, find_triggers, target_tokens
+from diplograph.knowledge.coding_words import coding_words
+from diplograph.knowledge.lexicon import Lexicon
+
+# Dependencies through which a clause embeds another trigger's clause ("offer TO HOST").
+EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "acl", "acomp"})
+# Dependencies of background clauses, which the sentence is not about.
+SUBORDINATE_DEPS = frozenset({"relcl", "acl", "amod", "csubj", "pcomp", "appos", "npadvmod"})
+
+
+@dataclass(slots=True)
+class Frame:
+    """A trigger after folding, with the slots the event will be built from."""
+
+    trigger: Trigger
+    type: str
+    mode: str | None
+    extra_targets: list[Token]
+    planned: bool = False
+    announced: bool = False  # a future act coded as the announcement it is (asserted)
+    failed: bool = False  # "failed to reach agreement": coded as the REJECT it is (asserted)
+    threatened: str | None = None  # the type of the act a THREATEN threatens
+    rules: list[str] = field(default_factory=list)  # names of the rules that made it
+
+    def make_threat(self, threatened: str) -> None:
+        """Recode this frame as the THREATEN of an act of type ``threatened``."""
+        self.type, self.threatened = "THREATEN", threatened
+        self.mode = coding_words().threat_modes[threatened]
+
+
+def sentence_frames(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -> list[Frame]:
+    """The frames of one sentence: its triggers, folded, without background clauses.
+
+    Args:
+        sent: the sentence.
+        lexicon: the trigger rules.
+        is_actor: whether a token's phrase names an actor (for ``object_is_actor`` rules).
+
+    Returns:
+        One frame per event the sentence may hold, in trigger order.
+    """
+    triggers = find_triggers(sent, lexicon, is_actor)
+    by_token = {t.verb.i: t for t in triggers if t.verb is not None}
+    by_token.update({t.token.i: t for t in triggers})
+    frames = {t.token.i: Frame(t, t.rule.type, t.rule.mode, [], rules=[trigger_rule_name(t.rule)])
+              for t in triggers}
+    for t in triggers:
+        head = _governing_trigger(t, by_token)
+        if head is None or head.token.i not in frames or t.token.i not in frames:
+            continue
+        _fold(frames, frames[head.token.i], frames[t.token.i])
+    return [f for f in frames.values() if not _subordinate(f.trigger)]
+
+
+def _fold(frames: dict[int, Frame], outer: Frame, inner: Frame) -> None:
+    """Offer the pair to the fold rules; the first that fires says which frame stays."""
+    for rule in FOLD.ordered():
+        if not rule.applies_to(outer.type):
+            continue
+        kept = rule.func(outer, inner)
+        if kept is not None:
+            gone = inner if kept is outer else outer
+            kept.rules += [rule.name, *gone.rules]
+            del frames[gone.trigger.token.i]
+            return
+
+
+@fold_rule("absorbing-frame", plover="3.8.3, 3.10.3, 3.11.3")
+def _absorbing_frame(outer: Frame, inner: Frame) -> Frame | None:
+    """A request, refusal, threat or accusation absorbs the act it is about."""
+    modes = coding_words().absorbed_act_modes
+    if outer.type not in modes:
+        return None
+    if outer.type == "THREATEN":
+        outer.threatened = inner.type
+    if outer.mode is None:
+        outer.mode = modes[outer.type].get(inner.type)
+        if outer.type == "THREATEN" and inner.type == "SANCTION" and inner.mode == "discontinue":
+            outer.mode = "relations"  # a threat to cut ties (SPEC §4 diplomacy rules)
+    outer.extra_targets.extend(target_tokens(inner.trigger))
+    return outer
+
+
+@fold_rule("vow-of-hostile-act-is-threat", plover="3.11", types={"AGREE"})
+def _vow_of_hostile_act(outer: Frame, inner: Frame) -> Frame | None:
+    """A vow or readiness to attack, coerce or sanction is a threat, not a promise."""
+    if not (_embedded_clause(inner.trigger) and _intent_of(outer.trigger)
+            and inner.type in coding_words().threat_modes):
+        return None
+    outer.make_threat(inner.type)  # "vowed to fight", "is prepared to impose martial law"
+    outer.extra_targets.extend(target_tokens(inner.trigger))
+    return outer
+
+
+@fold_rule("promise-absorbs-promised-act", plover="3.1", types={"AGREE"})
+def _promise_absorbs_act(outer: Frame, inner: Frame) -> Frame | None:
+    """A promise to do an act ("agreed to send aid") is the promise, AGREE."""
+    if not (_embedded_clause(inner.trigger) and _intent_of(outer.trigger)
+            and inner.type != "CONSULT"):
+        return None
+    outer.extra_targets.extend(target_tokens(inner.trigger))
+    return outer
+
+
+@fold_rule("act-done-for-another", plover="diplograph")
+def _act_done_for_another(outer: Frame, inner: Frame) -> Frame | None:
+    """One clause, one event: an act done to achieve another is coded as the outer act."""
+    # "strike TO PROTEST", "willing to send material TO HELP DEFEND"; an intent to meet is
+    # left to the next rule.
+    if not _embedded_clause(inner.trigger) or (
+            inner.type == "CONSULT" and _intent_of(outer.trigger)):
+        return None
+    outer.extra_targets.extend(target_tokens(inner.trigger))
+    return outer
+
+
+@fold_rule("intent-to-meet-is-planned-meeting", plover="SPEC §4")
+def _intent_to_meet(outer: Frame, inner: Frame) -> Frame | None:
+    """An intent to meet ("agreed to meet") is the meeting, planned."""
+    if not (_intent_of(outer.trigger) and inner.trigger.rule.type == "CONSULT"
+            and _embedded_clause(inner.trigger)):
+        return None
+    inner.planned = True
+    return inner
+
+
+def _governing_trigger(t: Trigger, by_token: dict[int, Trigger]) -> Trigger | None:
+    """The trigger whose clause embeds ``t`` ("threatened TO IMPOSE", "offer TO HOST",
+    "began a hunger strike TO PROTEST"). ``by_token`` maps trigger words and the light
+    verbs of noun triggers to their triggers."""
+    node = t.token
+    for _ in range(3):
+        purpose = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                               for c in node.children)
+        if node.dep_ not in EMBEDDING_DEPS and not purpose:
+            return None
+        node = node.head
+        outer = by_token.get(node.i)
+        if outer is not None and outer.token.i != t.token.i:
+            return outer
+    return None
+
+
+def _subordinate(trigger: Trigger) -> bool:
+    """True for triggers inside background clauses — relative clauses, participial
+    modifiers ("..., KILLING one person"), adverbial clauses: the sentence is not
+    about them, and coding them is the main source of noise in event data."""
+    node = trigger.verb or trigger.token
+    claims = quotes.load_lexicon().claim_nouns
+    for _ in range(8):
+        if node.dep_ == "acl" and node.head.lemma_.lower() in claims:
+            node = node.head  # "a claim THAT HE HAD SPOKEN with Putin": the claim's content
+            continue
+        if node.dep_ in SUBORDINATE_DEPS:
+            return True
+        if node.dep_ == "advcl" and any(c.dep_ == "mark" for c in node.children):
+            return True
+        if node.dep_ == "ROOT" or node.head is node:
+            return False
+        node = node.head
+    return False
+
+
+def _embedded_clause(trigger: Trigger) -> bool:
+    """An infinitive or participle clause under another act: "agreed TO MEET", "strike TO
+    PROTEST", "opened fire, KILLING one", or the event noun of such a clause ("agreed to
+    HOLD TALKS")."""
+    verb = trigger.verb if trigger.verb is not None else trigger.token
+    if verb.dep_ == "xcomp":
+        return True
+    if verb.dep_ == "advcl" and verb.tag_ == "VBG" and not any(
+            c.dep_ == "mark" for c in verb.children):
+        return True  # "rioted, SETTING FIRE to mattresses": the same act, described further
+    return verb.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                        for c in verb.children)
+
+
+def _intent_of(trigger: Trigger) -> bool:
+    """A trigger of intent: a rule marked ``intent`` or a word of intent ("pledge")."""
+    return trigger.rule.intent or trigger.token.lemma_.lower() in coding_words().intent_heads

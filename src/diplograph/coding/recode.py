@@ -1,0 +1,142 @@
+"""PLOVER recodings of a frame: the act the words name is not always the act coded.
+
+"Failed to reach agreement" is a REJECT, "will support" an AGREE, "is prepared to
+impose martial law" a THREATEN (PLOVER manual, chapter 3). The recode rules are
+tried in their pinned order and the first that fires wins; a frame no rule fits
+keeps its trigger's type. A frame without a mode then takes the first mode whose
+cue words (``data/lexicon/modes.yaml``) are in the trigger's phrase.
+
+One recoding needs the actors, so it runs with the argument rules: drills held by
+two states together are COOPERATE (``joint-drill-is-cooperate``).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from diplograph.coding import status
+from diplograph.coding.frames import Frame
+from diplograph.coding.rules import RECODE, argument_rule, recode_rule
+from diplograph.coding.triggers import CLAUSE_DEPS, Trigger
+from diplograph.knowledge.coding_words import coding_words
+from diplograph.knowledge.lexicon import Lexicon
+
+if TYPE_CHECKING:
+    from diplograph.coding.actors.in_article import ArticleContext
+    from diplograph.coding.arguments import Arguments
+
+
+def recode(frame: Frame, lexicon: Lexicon) -> None:
+    """Apply the first recode rule that fits, then read the mode from cue words."""
+    for rule in RECODE.ordered():
+        if rule.applies_to(frame.type) and rule.func(frame):
+            frame.rules.append(rule.name)
+            break
+    if frame.mode is None:
+        frame.mode = _mode_from_cues(frame, lexicon)
+        if frame.mode is not None:
+            frame.rules.append(f"mode/{frame.type}:{frame.mode}")
+
+
+@recode_rule("failed-agreement-is-reject", plover="3.10", types={"AGREE", "CONSULT"})
+def _failed_agreement(frame: Frame) -> bool:
+    """Failing to reach agreement (or to meet) is a REJECT, and the failure happened."""
+    if not _governed_by(frame.trigger, {"fail"}):
+        return False
+    frame.type, frame.mode, frame.failed = "REJECT", None, True
+    return True
+
+
+@recode_rule("promised-cooperation-is-agree", plover="3.1",
+             types={"SUPPORT", "COOPERATE", "AID"})
+def _promised_cooperation(frame: Frame) -> bool:
+    """Future or offered SUPPORT, COOPERATE or AID is the promise, AGREE."""
+    # (SPEC §4: a promised meeting stays CONSULT, planned; PLOVER 3.1.1: future RETREAT
+    # and CONCEDE stay what they are.)
+    if not _promised(frame.trigger):
+        return False
+    frame.type, frame.mode = "AGREE", None
+    return True
+
+
+@recode_rule("readiness-for-hostile-act-is-threat", plover="3.11")
+def _readiness_for_hostile_act(frame: Frame) -> bool:
+    """Readiness or a vow to attack, coerce or sanction is a THREATEN, made now."""
+    # "is prepared to impose martial law", "swore to fight"
+    words = coding_words()
+    if frame.type not in words.threat_modes or not _governed_by(
+            frame.trigger, words.readiness_heads):
+        return False
+    frame.make_threat(frame.type)
+    frame.announced = True
+    return True
+
+
+@recode_rule("willingness-to-retreat-is-agree", plover="3.1", types={"RETREAT", "CONCEDE"})
+def _willingness_to_retreat(frame: Frame) -> bool:
+    """Willingness or commitment to retreat or concede ("is willing to withdraw") is AGREE."""
+    if not _governed_by(frame.trigger, coding_words().intent_heads):
+        return False
+    frame.type, frame.mode = "AGREE", None
+    return True
+
+
+@recode_rule("announced-retreat-is-concede", plover="3.4.2", types={"RETREAT"})
+def _announced_retreat(frame: Frame) -> bool:
+    """An announced future retreat is a (verbal) CONCEDE, made now."""
+    if not _promised(frame.trigger):
+        return False
+    frame.type, frame.mode, frame.announced = "CONCEDE", None, True
+    return True
+
+
+@argument_rule("joint-drill-is-cooperate", plover="3.14.1", types={"MOBILIZE"}, step="recode")
+def _joint_drill(args: Arguments, ctx: ArticleContext) -> bool:
+    """Drills held by several states together are COOPERATE, not MOBILIZE."""
+    # "Indian and French warships began a naval exercise"
+    frame, trigger = args.frame, args.frame.trigger
+    if frame.mode != "troops" or len(args.sources) < 2 or trigger.token is trigger.verb:
+        return False
+    frame.type, frame.mode, args.joint = "COOPERATE", None, True
+    return True
+
+
+def _governed_by(trigger: Trigger, heads: frozenset[str] | set[str]) -> bool:
+    """Whether the trigger's clause is the infinitive of one of ``heads`` ("FAILED to
+    reach", "is WILLING to withdraw")."""
+    verb = trigger.verb or trigger.token
+    return verb.dep_ == "xcomp" and verb.head.lemma_.lower() in heads
+
+
+def _promised(trigger: Trigger) -> bool:
+    """A cooperative act in the future or offered ("will support", "is willing to send",
+    "offered to hand over"): PLOVER codes the promise itself, as AGREE."""
+    return status.is_future(trigger.token, trigger.verb) or _governed_by(
+        trigger, coding_words().intent_heads)
+
+
+def _phrase_lemmas(trigger: Trigger) -> list[str]:
+    """Lemmas of the trigger's own phrase: its words and their non-clausal dependents."""
+    roots = [t for t in (trigger.token, trigger.verb) if t is not None]
+    seen, lemmas, stack = set(), [], list(dict.fromkeys(roots))
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        lemmas.append((tok.i, tok.lemma_.lower()))
+        stack += [c for c in tok.children if c.dep_ not in CLAUSE_DEPS | {"nsubj", "nsubjpass"}]
+    return [lemma for _, lemma in sorted(lemmas)]
+
+
+def _mode_from_cues(frame: Frame, lexicon: Lexicon) -> str | None:
+    """The first mode of the frame's type whose cue (1–3 lemmas) is in the trigger's phrase."""
+    table = (lexicon.mode_cues or {}).get(frame.type, ())
+    if not table:
+        return None
+    lemmas = _phrase_lemmas(frame.trigger)
+    grams = {tuple(lemmas[i:i + n]) for n in (1, 2, 3) for i in range(len(lemmas) - n + 1)}
+    for mode, cues in table:
+        if any(cue in grams for cue in cues):
+            return mode
+    return None

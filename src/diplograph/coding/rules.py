@@ -1,0 +1,165 @@
+"""The registry of named coding rules, and the order they run in.
+
+Each step of the coder after trigger matching is a set of small functions, each
+registered with a stable name, a one-line docstring and the section of the PLOVER
+manual it follows ("SPEC §4" or "diplograph" where the convention is ours):
+
+- ``fold``: folding a trigger into the frame whose clause embeds it (frames.py);
+  first match wins.
+- ``recode``: PLOVER recodings of a frame ("failed to agree" is REJECT; recode.py);
+  first match wins.
+- ``argument``: repairs of the source and target actors (arguments.py, and the one
+  recoding that needs the actors, in recode.py); every rule runs, in order, and a
+  rule may drop the event.
+- ``status``: the claim status from the clause, the frame and the attribution
+  (status.py); every rule runs, in order.
+
+Every event lists, in ``rules``, its trigger's lexicon rule (``trigger/…``, see
+:func:`trigger_rule_name`; a folded trigger's follows the fold rule that took it),
+the name of each rule that fired for it, and ``mode/<TYPE>:<mode>`` where its mode
+came from a cue of ``data/lexicon/modes.yaml``, so an analyst can see why it was
+coded (SPEC §4). The order of each step is pinned below, in one place; a rule module
+that registers a name the order does not list (or misses one) fails loudly.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Collection
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+if TYPE_CHECKING:
+    from diplograph.knowledge.lexicon import TriggerRule
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+FOLD_ORDER = (
+    "absorbing-frame",
+    "vow-of-hostile-act-is-threat",
+    "promise-absorbs-promised-act",
+    "act-done-for-another",
+    "intent-to-meet-is-planned-meeting",
+)
+RECODE_ORDER = (
+    "failed-agreement-is-reject",
+    "promised-cooperation-is-agree",
+    "readiness-for-hostile-act-is-threat",
+    "willingness-to-retreat-is-agree",
+    "announced-retreat-is-concede",
+)
+ARGUMENT_ORDER = (
+    "joint-drill-is-cooperate",
+    "protest-scene",
+    "threat-condition-target",
+    "fallback-target",
+    "own-state-place-is-scene",
+    "domestic-target",
+    "needs-an-actor",
+    "joint-subjects-face-each-other",
+    "needs-a-source-unless-passive",
+    "meeting-needs-a-counterpart",
+    "officials-consult",
+)
+STATUS_ORDER = (
+    "negated-clause",
+    "hypothetical-clause",
+    "future-clause",
+    "unconfirmed-adverb",
+    "intent-to-meet-is-planned",
+    "promise-is-the-act",
+    "failure-is-the-act",
+    "attributed-denial",
+    "attributed-unconfirmed",
+    "attributed-report",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """One registered rule: what an event's ``rules`` names, and the code behind it."""
+
+    name: str  # "<step>/<rule>", as events record it
+    plover: str  # the PLOVER manual section it follows, or "SPEC §4" / "diplograph"
+    doc: str  # the one-line docstring
+    func: Callable[..., Any]
+    types: frozenset[str] | None = None  # the frame types it looks at (None: any)
+
+    def applies_to(self, kind: str) -> bool:
+        """Whether a frame of type ``kind`` is one this rule looks at."""
+        return self.types is None or kind in self.types
+
+
+class Registry:
+    """The rules of one coding step, by short name, run in the pinned ``order``."""
+
+    def __init__(self, step: str, order: tuple[str, ...]) -> None:
+        self.step, self.order = step, order
+        self.rules: dict[str, Rule] = {}
+
+    def rule(self, name: str, *, plover: str, types: Collection[str] | None = None,
+             step: str | None = None) -> Callable[[F], F]:
+        """Register the decorated function as the rule ``name`` of this step.
+
+        Args:
+            name: the rule's stable name, one of this step's pinned order.
+            plover: the PLOVER manual section it follows, or "SPEC §4" / "diplograph".
+            types: the frame types it looks at; None for any.
+            step: the prefix events record, when not this step's (a recoding that needs
+                the actors runs with the argument rules but is named as a recoding).
+
+        Raises:
+            ValueError: the name is taken, not in the order, or the function has no docstring.
+        """
+        def register(func: F) -> F:
+            doc = (func.__doc__ or "").strip()
+            if name in self.rules or name not in self.order or not doc:
+                raise ValueError(f"{self.step} rule {name!r}: taken, not in "
+                                 f"{self.step.upper()}_ORDER, or without a docstring")
+            self.rules[name] = Rule(name=f"{step or self.step}/{name}", plover=plover,
+                                    doc=doc.splitlines()[0], func=func,
+                                    types=frozenset(types) if types is not None else None)
+            return func
+        return register
+
+    def ordered(self) -> tuple[Rule, ...]:
+        """The rules in their pinned order.
+
+        Raises:
+            RuntimeError: the registered rules are not exactly those of the order.
+        """
+        if set(self.rules) != set(self.order):
+            raise RuntimeError(f"{self.step} rules {sorted(self.rules)} do not match "
+                               f"{self.step.upper()}_ORDER {sorted(self.order)}")
+        return tuple(self.rules[name] for name in self.order)
+
+
+FOLD = Registry("fold", FOLD_ORDER)
+RECODE = Registry("recode", RECODE_ORDER)
+ARGUMENT = Registry("argument", ARGUMENT_ORDER)
+STATUS = Registry("status", STATUS_ORDER)
+REGISTRIES = (FOLD, RECODE, ARGUMENT, STATUS)
+
+fold_rule = FOLD.rule
+recode_rule = RECODE.rule
+argument_rule = ARGUMENT.rule
+status_rule = STATUS.rule
+
+
+def all_rules() -> list[Rule]:
+    """Every registered rule, step by step in run order (imports the rule modules)."""
+    from diplograph.coding import arguments, frames, recode, status  # noqa: F401 (they register)
+
+    return [rule for registry in REGISTRIES for rule in registry.ordered()]
+
+
+@functools.lru_cache(maxsize=1024)
+def trigger_rule_name(rule: TriggerRule) -> str:
+    """The name events record for the lexicon rule their trigger matched:
+    ``trigger/<TYPE>:<verb|noun>:<first lemma>`` and the rule's first object,
+    preposition and particle, e.g. ``trigger/REQUEST:verb:call+prep:on``."""
+    kind, words = ("verb", rule.verbs) if rule.verbs else ("noun", rule.nouns)
+    parts = [f"trigger/{rule.type}:{kind}:{words[0]}"]
+    parts += [f"{key}:{getattr(rule, key)[0]}" for key in ("object", "prep", "particle")
+              if getattr(rule, key)]
+    return "+".join(parts)

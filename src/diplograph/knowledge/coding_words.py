@@ -1,0 +1,73 @@
+"""The coder's word lists and type maps, loaded from ``data/lexicon/coding.yaml``.
+
+The file says what each table is for and which PLOVER section it follows; this
+module only validates it and hands it out as one frozen record, read once.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+from diplograph.errors import KnowledgeError
+from diplograph.knowledge.yamldata import load_yaml
+from diplograph.records import EVENT_TYPES
+
+WORD_LISTS = (
+    "intent_heads", "readiness_heads", "official_sectors", "private_sectors",
+    "scene_prepositions", "condition_marks", "speech_lemmas", "pronouns",
+    "name_entity_labels", "place_entity_labels",
+)
+TYPE_LISTS = ("joint_types", "domestic_types")
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class CodingWords:
+    """The tables of ``coding.yaml``; see the comments there for what each is for."""
+
+    absorbed_act_modes: dict[str, dict[str, str]]
+    intent_heads: frozenset[str]
+    readiness_heads: frozenset[str]
+    joint_types: frozenset[str]
+    domestic_types: frozenset[str]
+    official_sectors: frozenset[str]
+    private_sectors: frozenset[str]
+    scene_prepositions: tuple[str, ...]  # an ordered list: the first place found wins
+    condition_marks: frozenset[str]
+    speech_lemmas: frozenset[str]
+    pronouns: frozenset[str]
+    name_entity_labels: frozenset[str]
+    place_entity_labels: frozenset[str]
+
+    @property
+    def threat_modes(self) -> dict[str, str]:
+        """Hostile act type -> the THREATEN mode of a threat to do it."""
+        return self.absorbed_act_modes["THREATEN"]
+
+
+@functools.cache
+def coding_words() -> CodingWords:
+    """The packaged ``coding.yaml``, read and checked once.
+
+    Raises:
+        KnowledgeError: a table is missing or names a type that is not PLOVER.
+    """
+    packaged = resources.files("diplograph") / "data" / "lexicon" / "coding.yaml"
+    return _words_from(load_yaml(packaged.read_text(encoding="utf-8")) or {})
+
+
+def _words_from(data: dict) -> CodingWords:
+    missing = {"absorbed_act_modes", *WORD_LISTS, *TYPE_LISTS} - set(data)
+    if missing:
+        raise KnowledgeError(f"coding.yaml: missing tables {sorted(missing)}")
+    modes = {str(k): {str(a): str(m) for a, m in (v or {}).items()}
+             for k, v in data["absorbed_act_modes"].items()}
+    types = [*modes, *(t for m in modes.values() for t in m),
+             *(t for key in TYPE_LISTS for t in data[key])]
+    unknown = sorted(set(types) - set(EVENT_TYPES))
+    if unknown:
+        raise KnowledgeError(f"coding.yaml: {unknown} are not PLOVER types")
+    lists = {key: frozenset(str(w) for w in data[key]) for key in (*WORD_LISTS, *TYPE_LISTS)}
+    lists["scene_prepositions"] = tuple(str(w) for w in data["scene_prepositions"])
+    return CodingWords(absorbed_act_modes=modes, **lists)

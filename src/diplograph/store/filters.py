@@ -1,0 +1,73 @@
+"""What to select: :class:`EventFilter`, the filters shared by the listings, the API and exports.
+
+A filter turns into a SQL condition with bound parameters (:meth:`EventFilter.where`);
+the queries that use it are in :mod:`diplograph.store.queries`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+def is_country_code(value: str) -> bool:
+    """"RUS", "CAN": an ISO 3166 alpha-3 code, matched exactly rather than as words."""
+    return len(value) == 3 and value.isalpha() and value.isupper()
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class EventFilter:
+    """Filters shared by ``events``, ``incidents``, the API and the exports."""
+
+    actor: str | None = None  # name, country code or words, either side
+    type: str | None = None
+    since: str | None = None  # YYYY-MM-DD (compared on the date's prefix)
+    until: str | None = None
+    status: str | None = None
+    country: str | None = None
+    place: str | None = None  # where it happened: a country code or words of the place name
+
+    def where(self, table: str = "events") -> tuple[str, list]:
+        """SQL condition (bound parameters only) and its parameters, on ``events`` or
+        ``incidents`` (which has no location columns: ``place`` matches an incident when
+        one of its reports is located there)."""
+        clauses, params = ["TRUE"], []
+        if self.actor and is_country_code(self.actor):
+            clauses.append("(source_country = ? OR target_country = ?)")
+            params += [self.actor, self.actor]
+        elif self.actor:
+            like = f"%{self.actor.lower()}%"
+            clauses.append(
+                "(lower(source_name) LIKE ? OR lower(target_name) LIKE ? OR "
+                "lower(source_text) LIKE ? OR lower(target_text) LIKE ?)"
+            )
+            params += [like, like, like, like]
+        if self.country:
+            clauses.append("(source_country = ? OR target_country = ?)")
+            params += [self.country.upper(), self.country.upper()]
+        if self.place:
+            e = "e." if table == "incidents" else ""
+            if is_country_code(self.place):
+                place, value = f"{e}location_country = ?", self.place
+            else:
+                place, value = f"lower({e}location_name) LIKE ?", f"%{self.place.lower()}%"
+            if table == "incidents":
+                place = ("id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e "
+                         f"ON e.id = ie.event_id WHERE {place})")
+            clauses.append(place)
+            params.append(value)
+        if self.type:
+            clauses.append("type = ?")
+            params.append(self.type.upper())
+        if self.status:
+            clauses.append("status = ?")
+            params.append(self.status.lower())
+        if self.since:
+            clauses.append("date_value >= ?")
+            params.append(self.since)
+        if self.until:
+            clauses.append("substr(date_value, 1, ?) <= ?")
+            params += [len(self.until), self.until]
+        return " AND ".join(clauses), params
+
+
+__all__ = ["EventFilter", "is_country_code"]
