@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= demo/diplograph.duckdb
 SAMPLE := src/diplograph/sample
 
-.PHONY: install demo test bench fuzz gate lint clean
+.PHONY: install demo test bench fuzz gate lint clean import-dictionaries
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -36,6 +36,14 @@ gate: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/bench.py $(BENCH_ARGS)
+
+# The field's dictionaries (PETRARCH2/Phoenix, MIT) -> data/actors/phoenix/ and data/lexicon/
+# (cameo_verbs.yaml, phoenix_discards.yaml); a re-run writes the same bytes.
+DICTS  ?= ../shared/corpus/petrarch2-dictionaries
+PLOVER ?= ../shared/corpus/plover-gsr/CAMEO2PLOVER-2021.txt
+import-dictionaries: $(STAMP)
+	$(BIN)/python scripts/import_phoenix_actors.py --source $(DICTS)
+	$(BIN)/python scripts/import_cameo_verbs.py --source $(DICTS) --plover $(PLOVER)
 
 # Style (ruff) and the import-layer contracts of pyproject.toml (import-linter); fails on findings.
 lint: $(STAMP)
