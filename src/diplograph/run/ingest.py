@@ -32,18 +32,8 @@ def ingest_paths(
     on_error: Callable[[DocumentError], None] | None = None,
     progress: bool = False,
 ) -> IngestSummary:
-    """Process ``paths`` and store the results in ``db``.
-
-    Args:
-        paths: files, directories or globs.
-        db: the DuckDB file (created if missing).
-        settings: pipeline settings.
-        on_error: called once per failed document (the CLI prints it).
-        progress: show a progress counter on stderr.
-
-    Returns:
-        What was done.
-    """
+    """Process ``paths`` and store the results in ``db`` with the local engine
+    (:func:`diplograph.run.local.ingest_local`), settings from the environment by default."""
     settings = settings or Settings.from_env()
     return ingest_local(paths, db, settings=settings, on_error=on_error, progress=progress)
 
