@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
@@ -49,7 +49,10 @@ def create_app(settings: WebSettings) -> FastAPI:
         yield
         snapshots.close()
 
+    # /docs is ours (below): FastAPI's loads Swagger UI from a CDN and starts it with an
+    # inline script, which the offline rule and a CSP forbid; ReDoc has no vendored copy.
     app = FastAPI(title="diplograph", version=__version__, lifespan=lifespan, responses=ERRORS,
+                  docs_url=None, redoc_url=None,
                   description="Evidence-linked political events: events, incidents, dyads, "
                               "actors, networks and the articles behind them. Read-only.")
     app.state.settings = settings
@@ -57,6 +60,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     _install_errors(app)
+    _install_docs(app)
     from diplograph.serve.routes import actors, articles, events, pages
 
     for module in (events, actors, articles, pages):
@@ -78,6 +82,14 @@ def _actor_label(actor: dict | None) -> str:
         return "—"
     name, country = actor.get("name"), actor.get("country")
     return f"{name} ({country})" if name and country and name != country else (name or country or "?")
+
+
+def _install_docs(app: FastAPI) -> None:
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def swagger_ui(request: Request):
+        """Swagger UI from our static folder, started by ``static/swagger-init.js``."""
+        return request.app.state.templates.TemplateResponse(
+            request, "docs.html", {"title": f"{app.title} API", "openapi_url": app.openapi_url})
 
 
 def _wants_html(request: Request) -> bool:
