@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from diplograph import __version__
 from diplograph.errors import DiplographError, NotFound, StoreError, UsageError
 from diplograph.serve.models import ERRORS
+from diplograph.serve.security import SecurityHeaders, external_link, secure
 from diplograph.serve.snapshot import Snapshots
 
 logger = logging.getLogger(__name__)
@@ -50,7 +51,7 @@ def create_app(settings: WebSettings) -> FastAPI:
         snapshots.close()
 
     # /docs is ours (below): FastAPI's loads Swagger UI from a CDN and starts it with an
-    # inline script, which the offline rule and a CSP forbid; ReDoc has no vendored copy.
+    # inline script, which the offline rule and the CSP forbid; ReDoc has no vendored copy.
     app = FastAPI(title="diplograph", version=__version__, lifespan=lifespan, responses=ERRORS,
                   docs_url=None, redoc_url=None,
                   description="Evidence-linked political events: events, incidents, dyads, "
@@ -59,6 +60,7 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.snapshots = snapshots
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(SecurityHeaders)
     _install_errors(app)
     _install_docs(app)
     from diplograph.serve.routes import actors, articles, events, pages
@@ -72,8 +74,10 @@ def templates() -> Jinja2Templates:
     from diplograph.records import STATUSES
 
     t = Jinja2Templates(directory=HERE / "templates")
+    t.env.autoescape = True  # every template, whatever its extension: stored text is never markup
     t.env.globals.update(version=__version__, statuses=STATUSES)
     t.env.filters["actor"] = _actor_label
+    t.env.filters["external_link"] = external_link
     return t
 
 
@@ -129,7 +133,8 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         logger.exception("unexpected error on %s", request.url.path)
-        return error_response(request, 500, f"internal error: {type(exc).__name__}")
+        # Starlette answers a 500 from outside every middleware: the headers go on here.
+        return secure(error_response(request, 500, f"internal error: {type(exc).__name__}"))
 
 
 __all__ = ["WebSettings", "create_app"]
