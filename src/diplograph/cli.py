@@ -1,7 +1,8 @@
 """Command line (SPEC §6). Each command is a thin layer over library functions:
 data goes to stdout, messages and one line per failed document to stderr.
 
-Exit status: 0 success, 1 some input failed (the rest was processed), 2 usage error.
+Exit status: 0 success, 1 some input failed (the rest was processed), 2 usage error,
+3 environment (``serve`` cannot listen on its address).
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ app = typer.Typer(
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
 logger = logging.getLogger("diplograph")
+EXIT_ENVIRONMENT = 3  # the machine, not the input or the arguments: e.g. a port in use
 
 
 class EventFormat(str, Enum):
@@ -304,23 +306,34 @@ def export(
 @app.command()
 def serve(
     db: DbOption,
-    host: Annotated[str, typer.Option("--host", help="Interface to listen on.")] = "127.0.0.1",
+    host: Annotated[str, typer.Option(
+        "--host", help="Interface to listen on; loopback unless --public.")] = "127.0.0.1",
     port: Annotated[int, typer.Option("--port", help="TCP port.", min=0, max=65535)] = 8000,
+    public: Annotated[bool, typer.Option(
+        "--public", help="Allow a --host other machines can reach (there is no login).")] = False,
 ) -> None:
     """Serve the analyst API and dashboard (read-only; ingest may run at the same time)."""
     try:
-        import uvicorn
-
-        from diplograph.serve import WebSettings, create_app
+        from diplograph.serve import WebSettings, server
     except ImportError as exc:
         raise _fail(f"the web extra is not installed ({exc.name}): "
                     "pip install 'diplograph[web]'", 2)
     try:
-        web_app = create_app(WebSettings(db=db))
+        warning = server.check_host(host, public=public)
     except DiplographError as exc:
         raise _fail(str(exc), 2) from exc
-    typer.echo(f"diplograph: serving {db} at http://{host}:{port}/ (API docs: /docs)", err=True)
-    uvicorn.run(web_app, host=host, port=port, log_level="warning")
+    if warning:
+        typer.echo(f"warning: {warning}", err=True)
+    try:
+        sock = server.listen(host, port)
+    except OSError as exc:
+        raise _fail(server.bind_error(host, port, exc), EXIT_ENVIRONMENT) from exc
+    url = f"http://{f'[{host}]' if ':' in host else host}:{sock.getsockname()[1]}/"
+    try:
+        server.serve(WebSettings(db=db), sock, ready=lambda: typer.echo(
+            f"diplograph: serving {db} at {url} (API docs: /docs)", err=True))
+    except DiplographError as exc:
+        raise _fail(str(exc), 2) from exc
 
 
 def main() -> None:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from pydantic import BaseModel, Field
@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from diplograph import __version__
 from diplograph.errors import DiplographError, NotFound, StoreError, UsageError
 from diplograph.serve.models import ERRORS
+from diplograph.serve.security import SecurityHeaders, external_link, secure
 from diplograph.serve.snapshot import Snapshots
 
 logger = logging.getLogger(__name__)
@@ -49,14 +50,19 @@ def create_app(settings: WebSettings) -> FastAPI:
         yield
         snapshots.close()
 
+    # /docs is ours (below): FastAPI's loads Swagger UI from a CDN and starts it with an
+    # inline script, which the offline rule and the CSP forbid; ReDoc has no vendored copy.
     app = FastAPI(title="diplograph", version=__version__, lifespan=lifespan, responses=ERRORS,
+                  docs_url=None, redoc_url=None,
                   description="Evidence-linked political events: events, incidents, dyads, "
                               "actors, networks and the articles behind them. Read-only.")
     app.state.settings = settings
     app.state.snapshots = snapshots
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    app.add_middleware(SecurityHeaders)
     _install_errors(app)
+    _install_docs(app)
     from diplograph.serve.routes import actors, articles, events, pages
 
     for module in (events, actors, articles, pages):
@@ -68,8 +74,10 @@ def templates() -> Jinja2Templates:
     from diplograph.records import STATUSES
 
     t = Jinja2Templates(directory=HERE / "templates")
+    t.env.autoescape = True  # every template, whatever its extension: stored text is never markup
     t.env.globals.update(version=__version__, statuses=STATUSES)
     t.env.filters["actor"] = _actor_label
+    t.env.filters["external_link"] = external_link
     return t
 
 
@@ -78,6 +86,14 @@ def _actor_label(actor: dict | None) -> str:
         return "—"
     name, country = actor.get("name"), actor.get("country")
     return f"{name} ({country})" if name and country and name != country else (name or country or "?")
+
+
+def _install_docs(app: FastAPI) -> None:
+    @app.get("/docs", include_in_schema=False, response_class=HTMLResponse)
+    def swagger_ui(request: Request):
+        """Swagger UI from our static folder, started by ``static/swagger-init.js``."""
+        return request.app.state.templates.TemplateResponse(
+            request, "docs.html", {"title": f"{app.title} API", "openapi_url": app.openapi_url})
 
 
 def _wants_html(request: Request) -> bool:
@@ -117,7 +133,8 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(Exception)
     async def unexpected(request: Request, exc: Exception):
         logger.exception("unexpected error on %s", request.url.path)
-        return error_response(request, 500, f"internal error: {type(exc).__name__}")
+        # Starlette answers a 500 from outside every middleware: the headers go on here.
+        return secure(error_response(request, 500, f"internal error: {type(exc).__name__}"))
 
 
 __all__ = ["WebSettings", "create_app"]

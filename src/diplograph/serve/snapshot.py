@@ -11,15 +11,25 @@ checks the copy opens and answers, and swaps it in. A copy caught half-way
 through a checkpoint fails that check and the previous snapshot stays in
 service, so pages keep working during an ingest and catch up after it; DuckDB
 replays only the complete, committed part of a copied WAL.
+
+Snapshots live in ``$TMPDIR/diplograph-serve-<pid>-*`` and are as large as the
+database: they are removed on close, at interpreter exit (``atexit``; the
+``serve`` command turns SIGTERM into a clean stop as well), and, for a server
+that was killed (``kill -9``), by the next server to start on this machine
+(:func:`remove_stale`).
 """
 
 from __future__ import annotations
 
+import atexit
 import logging
+import os
+import re
 import shutil
 import tempfile
 import threading
 import time
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -30,6 +40,8 @@ from diplograph.errors import StoreError
 from diplograph.store.queries import totals
 
 logger = logging.getLogger(__name__)
+PREFIX = "diplograph-serve-"
+_STALE = re.compile(re.escape(PREFIX) + r"(\d+)-[A-Za-z0-9_]+")
 
 
 def _signature(path: Path) -> tuple:
@@ -44,6 +56,44 @@ def _signature(path: Path) -> tuple:
     return tuple(sig)
 
 
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:  # someone else's process
+        return True
+    return True
+
+
+def remove_stale(folder: str | Path | None = None) -> list[Path]:
+    """Remove snapshot folders left by servers that no longer run; returns them.
+
+    Only folders of this user whose process id is not running are touched
+    (``folder`` defaults to the system's temporary folder).
+    """
+    if os.name != "posix":
+        return []
+    removed = []
+    for path in Path(folder or tempfile.gettempdir()).glob(PREFIX + "*"):
+        match = _STALE.fullmatch(path.name)
+        try:
+            mine = path.is_dir() and not path.is_symlink() and path.stat().st_uid == os.getuid()
+        except OSError:
+            continue
+        if match and mine and not _alive(int(match.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+            logger.info("removed a stale snapshot folder %s", path)
+    return removed
+
+
+def _close_at_exit(ref: weakref.ref) -> None:
+    snapshots = ref()
+    if snapshots is not None:
+        snapshots.close()
+
+
 class Snapshots:
     """A refreshed, read-only private copy of one database file."""
 
@@ -53,7 +103,9 @@ class Snapshots:
             raise StoreError(f"{self.path}: no such database "
                              f"(run `diplograph ingest ... --db {self.path}` first)")
         self.refresh_s = refresh_s
-        self._dir = tempfile.TemporaryDirectory(prefix="diplograph-serve-")
+        remove_stale()
+        self._dir = tempfile.TemporaryDirectory(prefix=f"{PREFIX}{os.getpid()}-")
+        atexit.register(_close_at_exit, weakref.ref(self))  # weak: a dropped one is still freed
         self._lock = threading.Lock()
         self._con: duckdb.DuckDBPyConnection | None = None
         self._retired: list[duckdb.DuckDBPyConnection] = []
@@ -61,8 +113,13 @@ class Snapshots:
         self._sig: tuple | None = None
         self._checked = 0.0
         self._n = 0
-        self.refresh(force=True)
+        try:
+            self.refresh(force=True)
+        except BaseException:  # Ctrl-C or SIGTERM during the first copy
+            self.close()
+            raise
         if self._con is None:
+            self.close()
             raise StoreError(f"{self.path}: cannot read this database (is it a DuckDB file?)")
 
     def refresh(self, *, force: bool = False) -> bool:
@@ -131,6 +188,7 @@ class Snapshots:
             cur.close()
 
     def close(self) -> None:
+        """Close the snapshots and remove their files (safe to call again)."""
         with self._lock:
             for con in [*self._retired, self._con]:
                 if con is not None:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from diplograph.store import like
+
 
 def is_country_code(value: str) -> bool:
     """"RUS", "CAN": an ISO 3166 alpha-3 code, matched exactly rather than as words."""
@@ -35,12 +37,10 @@ class EventFilter:
             clauses.append("(source_country = ? OR target_country = ?)")
             params += [self.actor, self.actor]
         elif self.actor:
-            like = f"%{self.actor.lower()}%"
-            clauses.append(
-                "(lower(source_name) LIKE ? OR lower(target_name) LIKE ? OR "
-                "lower(source_text) LIKE ? OR lower(target_text) LIKE ?)"
-            )
-            params += [like, like, like, like]
+            words = like.contains(self.actor.lower())
+            clauses.append("(" + " OR ".join(f"lower({c}) LIKE ? {like.ESCAPE}" for c in (
+                "source_name", "target_name", "source_text", "target_text")) + ")")
+            params += [words, words, words, words]
         if self.country:
             clauses.append("(source_country = ? OR target_country = ?)")
             params += [self.country.upper(), self.country.upper()]
@@ -49,7 +49,8 @@ class EventFilter:
             if is_country_code(self.place):
                 place, value = f"{e}location_country = ?", self.place
             else:
-                place, value = f"lower({e}location_name) LIKE ?", f"%{self.place.lower()}%"
+                place = f"lower({e}location_name) LIKE ? {like.ESCAPE}"
+                value = like.contains(self.place.lower())
             if table == "incidents":
                 place = ("id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e "
                          f"ON e.id = ie.event_id WHERE {place})")

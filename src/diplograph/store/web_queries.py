@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import duckdb
 
 from diplograph.errors import NotFound
+from diplograph.store import like
 from diplograph.store.filters import EventFilter
 from diplograph.store.queries import LISTED_TABLES, count, listing
 
@@ -43,8 +44,9 @@ class Search:
             params = params + [self.mode.lower()]
         if self.q:
             cols = _TEXT_COLUMNS[table]
-            clauses.append("(" + " OR ".join(f"lower({c}) LIKE ?" for c in cols) + ")")
-            params = params + [f"%{self.q.lower()}%"] * len(cols)
+            clauses.append("(" + " OR ".join(f"lower({c}) LIKE ? {like.ESCAPE}"
+                                             for c in cols) + ")")
+            params = params + [like.contains(self.q.lower())] * len(cols)
         return " AND ".join(clauses), params
 
 

@@ -5,6 +5,13 @@
     asserted: "#1b7f3b", reported: "#12808a", unconfirmed: "#c36a00", planned: "#2457c5",
     hypothetical: "#7b3fb0", denied: "#c0262d", negated: "#6b6b6b",
   };
+  const HTML_ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+  /* Text for innerHTML: every string a chart formatter shows goes through this
+     (ECharts puts a formatter's result into the page as HTML). */
+  function escapeHtml(value) {
+    return String(value === null || value === undefined ? "" : value)
+      .replace(/[&<>"']/g, (ch) => HTML_ENTITIES[ch]);
+  }
   function pageData() {
     const el = document.getElementById("page-data");
     return el ? JSON.parse(el.textContent) : null;
@@ -21,6 +28,6 @@
     const m = document.querySelector("mark.evidence.focus");
     if (m) m.scrollIntoView({ block: "center" });
   }
-  window.diplograph = { STATUS_COLORS, pageData, chart };
+  window.diplograph = { STATUS_COLORS, escapeHtml, pageData, chart };
   document.addEventListener("DOMContentLoaded", scrollToFocus);
 })();

@@ -8,7 +8,7 @@
   const types = [...new Set(dated.map((e) => e.type))].sort();
   const statuses = [...new Set(dated.map((e) => e.status))];
   c.setOption({
-    tooltip: { formatter: (p) => p.data.label },
+    tooltip: { formatter: (p) => diplograph.escapeHtml(p.data.label) },
     legend: { top: 0 },
     grid: { left: 90, right: 20, top: 30, bottom: 30 },
     xAxis: { type: "time" },

@@ -1,5 +1,6 @@
 (function () {
   "use strict";
+  const esc = diplograph.escapeHtml;
   const d = diplograph.pageData();
   const c = diplograph.chart("chart-map");
   if (!c || !d) return;
@@ -16,7 +17,8 @@
       });
       c.hideLoading();
       c.setOption({
-        tooltip: { trigger: "item" },
+        tooltip: { trigger: "item",
+                   formatter: (p) => esc(`${p.name}: ${Number.isFinite(p.value) ? p.value : 0} events`) },
         visualMap: { min: 0, max: maxN, left: 10, bottom: 10, text: ["events", ""],
                      inRange: { color: ["#eef3f8", "#8fb3d9"] }, seriesIndex: 0, calculable: false },
         geo: { map: "world", roam: true, itemStyle: { areaColor: "#eef1f4", borderColor: "#aab4bf" },
@@ -25,7 +27,7 @@
           { type: "map", geoIndex: 0, data: Object.entries(byName).map(([name, value]) => ({ name, value })) },
           { type: "scatter", coordinateSystem: "geo", symbolSize: (v) => 8 + 4 * Math.sqrt(v[2]),
             itemStyle: { color: "#c0262d" },
-            tooltip: { formatter: (p) => `${p.data.name}: ${p.data.value[2]} events (${p.data.types.join(", ")})` },
+            tooltip: { formatter: (p) => esc(`${p.data.name}: ${p.data.value[2]} events (${p.data.types.join(", ")})`) },
             data: d.places.map((p) => ({ name: p.name, value: [p.lon, p.lat, p.n], types: p.types, id: p.event_ids[0] })) },
         ],
       });

@@ -3,12 +3,14 @@
   const d = diplograph.pageData();
   const c = diplograph.chart("chart-network");
   if (!c || !d) return;
+  const esc = diplograph.escapeHtml;
   const max = Math.max(1, ...d.nodes.map((n) => n.weight));
+  const types = (counts) => Object.entries(counts).map(([t, n]) => t + " " + n).join(", ");
   c.setOption({
     tooltip: {
-      formatter: (p) => p.dataType === "edge"
-        ? `${p.data.source} – ${p.data.target}: ${p.data.value} (${Object.entries(p.data.types).map(([t, n]) => t + " " + n).join(", ")})`
-        : `${p.data.name}: ${p.data.value} events`,
+      formatter: (p) => esc(p.dataType === "edge"
+        ? `${p.data.source} – ${p.data.target}: ${p.data.value} (${types(p.data.types)})`
+        : `${p.data.name}: ${p.data.value} events`),
     },
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true,
