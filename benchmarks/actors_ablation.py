@@ -47,7 +47,8 @@ def main(argv: list[str]) -> int:
     sets = {
         "plover_gsr": (args.shared / "gold" / "plover_gsr_texts.jsonl",
                        args.shared / "gold" / "plover_gsr.jsonl"),
-        "sample": (REPO / "src" / "diplograph" / "sample", REPO / "tests" / "data" / "sample_gold.jsonl"),
+        "sample": (REPO / "src" / "diplograph" / "sample",
+                   REPO / "tests" / "data" / "sample_gold.jsonl"),
     }
     print("| gold | knowledge | precision | recall | F1 |")  # noqa: T201
     print("|---|---|---|---|---|")  # noqa: T201

@@ -133,7 +133,8 @@ def orchestrate(opts: argparse.Namespace) -> None:
             _line(n, "bare", bare, f"model load {bare['load_s']:.1f} s, {bare['tokens']} tokens")
             _line(n, "ingest", ours, f"{ours['articles']} articles, {ours['events']} events, "
                                      f"{ours['failed']} failed")
-            print(f"{n:>4}  ratio   {ours['wall_s'] / bare['wall_s']:>8.2f}  (ingest / bare)", flush=True)
+            print(f"{n:>4}  ratio   {ours['wall_s'] / bare['wall_s']:>8.2f}  (ingest / bare)",
+                  flush=True)
 
 
 def _line(n: int, phase: str, r: dict, notes: str) -> None:
@@ -150,7 +151,8 @@ def main() -> None:
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
     parser.add_argument("--limit", type=int, default=None, help="Only the first N articles.")
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
-    parser.add_argument("--batch-size", type=int, default=64, help="Settings.batch_size for ingest.")
+    parser.add_argument("--batch-size", type=int, default=64,
+                        help="Settings.batch_size for ingest.")
     parser.add_argument("--phase", choices=["bare", "ingest"], help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("-n", type=int, default=1, help=argparse.SUPPRESS)

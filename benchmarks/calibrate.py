@@ -62,7 +62,8 @@ def case_examples(coder, nlp) -> list[tuple[dict, int]]:
     rows = []
     for i, case in enumerate(cases):
         for event in _code_text(coder, nlp, f"case{i}", case["text"], str(case["published"])):
-            rows.append((coder.feature_log[event.id], int(_case_right(event, case.get("expect") or []))))
+            rows.append((coder.feature_log[event.id],
+                         int(_case_right(event, case.get("expect") or []))))
     return rows
 
 
@@ -128,7 +129,8 @@ def main(argv: list[str]) -> int:
     coder, nlp = EventCoder(), load_nlp()
     coder.feature_log = {}
     train = case_examples(coder, nlp) + gold_examples(
-        coder, nlp, REPO / "src" / "diplograph" / "sample", REPO / "tests" / "data" / "sample_gold.jsonl")
+        coder, nlp, REPO / "src" / "diplograph" / "sample",
+        REPO / "tests" / "data" / "sample_gold.jsonl")
     bias, weights = fit(train)
     print("bias", bias, "weights", weights)  # noqa: T201
     report("training (coding cases + sample gold)", train, bias, weights)
@@ -139,8 +141,8 @@ def main(argv: list[str]) -> int:
         report("held out (PLOVER gold)", test, bias, weights)
     if args.write:
         header = ("# Confidence model: logistic weights over the features of "
-                  "diplograph.coding.confidence.\n# Fitted by benchmarks/calibrate.py on the coding "
-                  "cases and the sample gold; refit with --write.\n")
+                  "diplograph.coding.confidence.\n# Fitted by benchmarks/calibrate.py on the "
+                  "coding cases and the sample gold; refit with --write.\n")
         MODEL.write_text(header + yaml.safe_dump({"bias": bias, "weights": weights},
                                                  sort_keys=False), encoding="utf-8")
     return 0

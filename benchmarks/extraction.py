@@ -2,7 +2,8 @@
 
 Usage (from the repository root):
 
-    .venv/bin/python benchmarks/extraction.py [--corpus ../shared/corpus/article-extraction-benchmark]
+    .venv/bin/python benchmarks/extraction.py [--corpus DIR]
+        # DIR defaults to ../shared/corpus/article-extraction-benchmark
     .venv/bin/python benchmarks/extraction.py --variants   # also trafilatura option variants
 
 Scores, against each page's ground-truth ``articleBody``:
@@ -39,7 +40,8 @@ from diplograph.pages.articles import extract_articles
 from diplograph.pages.sources import iter_documents
 from diplograph.records import Document
 
-DEFAULT_CORPUS = Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus" / "article-extraction-benchmark"
+DEFAULT_CORPUS = (Path(__file__).resolve().parents[1] / ".." / "shared" / "corpus"
+                  / "article-extraction-benchmark")
 
 
 def tokens(text: str) -> Counter[str]:
@@ -81,7 +83,8 @@ def load_pages(corpus: Path) -> dict[str, tuple[str, str, str | None]]:
     return pages
 
 
-def run_system(name: str, predict: Callable[[str], str], gold: dict[str, str]) -> tuple[float, float, float]:
+def run_system(name: str, predict: Callable[[str], str],
+               gold: dict[str, str]) -> tuple[float, float, float]:
     score = Score()
     start = time.perf_counter()
     for page_id, body in gold.items():
@@ -94,9 +97,12 @@ def run_system(name: str, predict: Callable[[str], str], gold: dict[str, str]) -
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="benchmark folder (ground-truth.json, html/)")
-    parser.add_argument("--variants", action="store_true", help="also score trafilatura option variants")
-    parser.add_argument("--only", choices=["a", "b", "c"], action="append", help="run only these systems")
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS,
+                        help="benchmark folder (ground-truth.json, html/)")
+    parser.add_argument("--variants", action="store_true",
+                        help="also score trafilatura option variants")
+    parser.add_argument("--only", choices=["a", "b", "c"], action="append",
+                        help="run only these systems")
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.ERROR)
     pages = load_pages(args.corpus)
@@ -105,7 +111,8 @@ def main(argv: list[str] | None = None) -> int:
     only = set(args.only or "abc")
 
     if "a" in only:
-        run_system("(a) trafilatura.extract defaults", lambda pid: trafilatura.extract(pages[pid][0]) or "", gold)
+        run_system("(a) trafilatura.extract defaults",
+                   lambda pid: trafilatura.extract(pages[pid][0]) or "", gold)
     if args.variants:
         for label, options in _VARIANTS.items():
             def predict(pid: str, options: dict = options) -> str:
@@ -113,15 +120,18 @@ def main(argv: list[str] | None = None) -> int:
                 return "\n\n".join(page.paragraphs) if page else ""
             run_system(f"    htmlpages {label}", predict, gold)
     if "b" in only:
-        docs = {doc.doc_id: doc for doc in iter_documents([str(args.corpus / "html")]) if isinstance(doc, Document)}
-        run_system("(b) diplograph HTML path", lambda pid: _articles_text(docs[pid]) if pid in docs else "", gold)
+        docs = {doc.doc_id: doc for doc in iter_documents([str(args.corpus / "html")])
+                if isinstance(doc, Document)}
+        run_system("(b) diplograph HTML path",
+                   lambda pid: _articles_text(docs[pid]) if pid in docs else "", gold)
     if "c" in only:
         def dump(pid: str) -> str:
             text = htmlpages.visible_text(pages[pid][0])
             doc = Document(doc_id=pid, kind="text", content=text or " ", content_hash="")
             return _articles_text(doc)
         run_system("(c) diplograph text-dump cleaner", dump, gold)
-        run_system("    whole visible text, uncleaned (floor)", lambda pid: htmlpages.visible_text(pages[pid][0]), gold)
+        run_system("    whole visible text, uncleaned (floor)",
+                   lambda pid: htmlpages.visible_text(pages[pid][0]), gold)
     return 0
 
 

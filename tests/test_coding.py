@@ -34,8 +34,9 @@ def find(events: list[Event], kind: str, source: str | None = None,
         if target and target not in countries:
             continue
         return ev
-    raise AssertionError(f"no {kind} {source}->{target} in "
-                         f"{[(e.type, e.source and e.source.country, e.target and e.target.country, e.status) for e in events]}")
+    seen = [(e.type, e.source and e.source.country, e.target and e.target.country, e.status)
+            for e in events]
+    raise AssertionError(f"no {kind} {source}->{target} in {seen}")
 
 
 # ------------------------------------------------------------------ statuses
@@ -112,7 +113,8 @@ def test_cancelled_meeting_is_reject(code):
 
 
 def test_expelled_diplomats_is_sanction_expel(code):
-    ev = find(code("Poland expelled three Belarusian diplomats on Friday."), "SANCTION", "POL", "BLR")
+    ev = find(code("Poland expelled three Belarusian diplomats on Friday."),
+              "SANCTION", "POL", "BLR")
     assert ev.mode == "expel"
 
 

@@ -30,7 +30,8 @@ TRUMP = ActorRef(name="Donald Trump", country="USA", sector="GOV", kind="person"
 PUTIN = ActorRef(name="Vladimir Putin", country="RUS", sector="GOV", kind="person", text="Putin")
 
 
-def event(i: str, status: str = "asserted", type_: str = "CONSULT", mode: str | None = "phone") -> Event:
+def event(i: str, status: str = "asserted", type_: str = "CONSULT",
+          mode: str | None = "phone") -> Event:
     return Event(id=i, doc_id="doc", article_index=0, type=type_, mode=mode, source=TRUMP,
                  target=PUTIN, date=EventDate(value="2025-08", precision="month"), status=status,
                  evidence=Evidence(text="Trump spoke with Putin.", start=0, end=23),
@@ -44,8 +45,9 @@ def db(tmp_path):
                   published=PublishedDate(value="2025-08-02", precision="day"),
                   url="https://news.example/a")
     with Store(path) as store:
-        store.write([DocumentResult(Document(doc_id="doc", kind="text", content="", content_hash="h"),
-                                    [art], [event("e1"), event("e2", status="planned", mode=None)])])
+        store.write([DocumentResult(
+            Document(doc_id="doc", kind="text", content="", content_hash="h"),
+            [art], [event("e1"), event("e2", status="planned", mode=None)])])
     return path
 
 

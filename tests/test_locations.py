@@ -51,7 +51,8 @@ def test_normalize_folds_case_accents_articles_and_saint():
 def test_venue_resolves_with_coordinates(gaz):
     loc = gaz.resolve("the Kremlin")
     assert (loc.name, loc.country, loc.precision) == ("Kremlin", "RUS", "venue")
-    assert loc.lat == pytest.approx(55.752, abs=0.01) and loc.lon == pytest.approx(37.6175, abs=0.01)
+    assert (loc.lat == pytest.approx(55.752, abs=0.01)
+            and loc.lon == pytest.approx(37.6175, abs=0.01))
     assert gaz.resolve("Élysée Palace").name == "Elysee Palace"
 
 

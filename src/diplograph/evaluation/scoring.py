@@ -117,7 +117,8 @@ class Score:
             "f1": round(self.f1, 3), "true_positive_keys": self.tp,
             "false_positive_keys": self.fp, "optional_keys": self.optional,
             "required_gold": self.required, "missed_gold": self.missed,
-            "date_accuracy": round(self.date_hits / self.date_total, 3) if self.date_total else None,
+            "date_accuracy": (round(self.date_hits / self.date_total, 3)
+                              if self.date_total else None),
             "dated_gold_matched": self.date_total,
         }
 
@@ -175,7 +176,8 @@ def _score_event(result: Score, doc: str, golds: list[dict], event: dict, found:
             gold_date = golds[i].get("date")
             if gold_date and gold_date.get("precision") == "day":
                 result.date_total += 1
-                result.date_hits += int((event.get("date") or {}).get("value") == gold_date["value"])
+                result.date_hits += int(
+                    (event.get("date") or {}).get("value") == gold_date["value"])
         result.details.append(("TP", doc, event))
     elif hits:
         result.optional += 1

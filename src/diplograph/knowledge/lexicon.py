@@ -162,6 +162,7 @@ def _load_mode_cues() -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]]
         if kind not in EVENT_TYPES or not isinstance(modes, dict):
             raise KnowledgeError(f"modes.yaml: {kind!r} is not a PLOVER type with a mode table")
         cues[kind] = tuple(
-            (mode, tuple(tuple(str(w).lower().split()) for w in words)) for mode, words in modes.items()
+            (mode, tuple(tuple(str(w).lower().split()) for w in words))
+            for mode, words in modes.items()
         )
     return cues
