@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed
 DB     ?= demo/diplograph.duckdb
 SAMPLE := src/diplograph/sample
 
-.PHONY: install demo test bench fuzz gate lint clean import-dictionaries
+.PHONY: install demo test bench fuzz gate lint clean train-detector import-dictionaries
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +44,22 @@ PLOVER ?= ../shared/corpus/plover-gsr/CAMEO2PLOVER-2021.txt
 import-dictionaries: $(STAMP)
 	$(BIN)/python scripts/import_phoenix_actors.py --source $(DICTS)
 	$(BIN)/python scripts/import_cameo_verbs.py --source $(DICTS) --plover $(PLOVER)
+
+# The learned event detector (issue #17): agreement table, train and compare the candidates on
+# training/events/ labels, ship the default to src/diplograph/data/models/event_detector/.
+# Needs the train group; the local CPU torch wheel first (any other torch spec downloads GBs).
+# torch is uninstalled again at the end: thinc imports it whenever it is installed (+1.2 s CPU,
+# +230 MB RSS for every spaCy process, which would skew make bench), and nothing at run time
+# needs it.
+train-detector: $(STAMP)
+	$(BIN)/pip install --quiet torch==2.13.0
+	$(BIN)/pip install --quiet --group train
+	# The sentence pools hold publisher text: rebuilt from ../shared/corpus, never committed.
+	$(BIN)/python -m training.events.select
+	$(BIN)/python -m training.events.select_extra
+	$(BIN)/python -m training.events.agreement --write
+	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 HF_HUB_OFFLINE=1 $(BIN)/python -m training.events.train
+	$(BIN)/pip uninstall --quiet -y torch
 
 # Style (ruff) and the import-layer contracts of pyproject.toml (import-linter); fails on findings.
 lint: $(STAMP)

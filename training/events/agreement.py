@@ -1,0 +1,199 @@
+"""Inter-annotator agreement (labeller A vs B) on the overlap, and the adjudicated labels.
+
+    python -m training.events.agreement            # kappa table + adjudication counts
+    python -m training.events.agreement --show     # the disagreements, for the adjudicator
+    python -m training.events.agreement --write    # (re)write adjudicated.jsonl
+
+Agreement is measured on the overlap sids that both labellers have labelled so far. Cohen's
+kappa is computed per type (presence of the type in the sentence's set) and on the binary
+any-event decision. A disagreement is a sentence whose type sets differ; the adjudicator
+(a third annotator reading each sentence against GUIDELINE.md) writes a decision line for it
+in `adjudication.txt`:
+
+    sid <TAB> TYPE/mode/status ... (or '-') <TAB> short reason
+
+`--write` then writes `adjudicated.jsonl` for every overlap sid both labelled: agreed sentences
+keep A's record (types, modes, statuses), disagreements take the adjudicator's decision.
+Disagreements with no decision yet are reported as pending and left out (training then uses
+A's label for them).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .labels import HERE, TYPES, Label, load_a, load_b, load_pool, read_sids
+
+DECISIONS = HERE / "adjudication.txt"
+OUT = HERE / "adjudicated.jsonl"
+STATUSES = ("asserted", "reported", "unconfirmed", "planned", "hypothetical", "denied", "negated")
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One line of the agreement table."""
+
+    name: str
+    n_a: int
+    n_b: int
+    both: int
+    kappa: float | None
+
+
+def cohen_kappa(a: list[bool], b: list[bool]) -> float | None:
+    """Cohen's kappa of two binary codings (None when chance agreement is 1)."""
+    n = len(a)
+    if n == 0:
+        return None
+    p_o = sum(x == y for x, y in zip(a, b)) / n
+    pa, pb = sum(a) / n, sum(b) / n
+    p_e = pa * pb + (1 - pa) * (1 - pb)
+    return None if p_e >= 1 else (p_o - p_e) / (1 - p_e)
+
+
+def _row(name: str, a: list[bool], b: list[bool]) -> Row:
+    both = sum(x and y for x, y in zip(a, b))
+    return Row(name, sum(a), sum(b), both, cohen_kappa(a, b))
+
+
+def agreement_rows(la: dict[str, Label], lb: dict[str, Label], sids: list[str]) -> list[Row]:
+    """Per-type rows, then the any-event row."""
+    rows = []
+    for t in TYPES:
+        rows.append(_row(t, [t in la[s].types for s in sids], [t in lb[s].types for s in sids]))
+    rows.append(_row("any event", [bool(la[s].types) for s in sids],
+                     [bool(lb[s].types) for s in sids]))
+    return rows
+
+
+def format_table(rows: list[Row], n: int) -> str:
+    """A Markdown table of the rows."""
+    out = [f"Overlap sentences labelled by both: {n}", "",
+           "| type | A | B | both | Cohen's kappa |", "|---|---:|---:|---:|---:|"]
+    for r in rows:
+        k = "n/a" if r.kappa is None else f"{r.kappa:.2f}"
+        out.append(f"| {r.name} | {r.n_a} | {r.n_b} | {r.both} | {k} |")
+    return "\n".join(out)
+
+
+def shared_sids(la: dict[str, Label], lb: dict[str, Label]) -> list[str]:
+    """Overlap sids labelled by both, in overlap-file order."""
+    order = sorted(read_sids(HERE / "overlap_sids.txt"))
+    return [s for s in order if s in la and s in lb]
+
+
+def disagreements(la: dict[str, Label], lb: dict[str, Label], sids: list[str]) -> list[str]:
+    """Sids whose type sets differ."""
+    return [s for s in sids if set(la[s].types) != set(lb[s].types)]
+
+
+def parse_token(tok: str) -> tuple[str, str | None, str]:
+    """`TYPE/mode/status` (mode '-' = null, status by full word or first letter)."""
+    t, mode, st = tok.split("/")
+    if t not in TYPES:
+        raise ValueError(f"unknown type {t!r}")
+    status = next((s for s in STATUSES if st in (s, s[0])), None)
+    if status is None:
+        raise ValueError(f"unknown status {st!r}")
+    return t, (None if mode in ("-", "") else mode), status
+
+
+def parse_decision(line: str) -> Label:
+    """One adjudication line into a label."""
+    sid, tokens, note = line.split("\t")
+    types, modes, status = [], {}, {}
+    for tok in tokens.split():
+        if tok == "-":
+            continue
+        t, mode, st = parse_token(tok)
+        types.append(t)
+        modes[t], status[t] = mode, st
+    return Label(sid=sid, types=tuple(types), modes=modes, status=status,
+                 note=f"adjudicated: {note.strip()}")
+
+
+def load_decisions(path: Path = DECISIONS) -> dict[str, Label]:
+    """The adjudicator's decisions by sid (absent file = none)."""
+    if not path.exists():
+        return {}
+    lines = path.read_text(encoding="utf-8").splitlines()
+    out = {}
+    for n, line in enumerate(lines, 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        try:
+            label = parse_decision(line)
+        except ValueError as exc:
+            raise SystemExit(f"{path.name} line {n}: {exc}") from exc
+        out[label.sid] = label
+    return out
+
+
+def outcome_counts(la: dict[str, Label], lb: dict[str, Label], dec: dict[str, Label],
+                   dis: list[str]) -> dict[str, int]:
+    """How the adjudicated disagreements were resolved."""
+    counts = {"disagreements": len(dis), "adjudicated": 0, "as A": 0, "as B": 0, "other": 0}
+    for s in dis:
+        if s not in dec:
+            continue
+        counts["adjudicated"] += 1
+        got = set(dec[s].types)
+        key = "as A" if got == set(la[s].types) else "as B" if got == set(lb[s].types) else "other"
+        counts[key] += 1
+    counts["pending"] = counts["disagreements"] - counts["adjudicated"]
+    return counts
+
+
+def adjudicated(la: dict[str, Label], dec: dict[str, Label], sids: list[str],
+                dis: set[str]) -> list[Label]:
+    """The adjudicated records: A's where A and B agree, the decision where they did not."""
+    out = []
+    for s in sids:
+        if s in dis:
+            if s in dec:
+                out.append(dec[s])
+            continue
+        a = la[s]
+        note = "A and B agree" + (f"; A: {a.note}" if a.note else "")
+        out.append(Label(sid=s, types=a.types, modes=a.modes, status=a.status, note=note))
+    return out
+
+
+def show(la: dict[str, Label], lb: dict[str, Label], dis: list[str]) -> None:
+    """Print each disagreement with its sentence and both labels (terminal only)."""
+    pool = load_pool()
+    for s in dis:
+        print(f"{s}\n  {pool[s].text}\n  A: {_fmt(la[s])}\n  B: {_fmt(lb[s])}\n")
+
+
+def _fmt(label: Label) -> str:
+    toks = [f"{t}/{label.modes.get(t) or '-'}/{label.status.get(t, '?')}" for t in label.types]
+    return (" ".join(toks) or "-") + (f"  # {label.note}" if label.note else "")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--show", action="store_true", help="print the disagreements")
+    ap.add_argument("--write", action="store_true", help="write adjudicated.jsonl")
+    args = ap.parse_args()
+    la, lb = load_a(), load_b()
+    sids = shared_sids(la, lb)
+    dis = disagreements(la, lb, sids)
+    if args.show:
+        show(la, lb, dis)
+        return
+    print(format_table(agreement_rows(la, lb, sids), len(sids)))
+    dec = load_decisions()
+    print("\nAdjudication:", json.dumps(outcome_counts(la, lb, dec, dis)))
+    if args.write:
+        recs = adjudicated(la, dec, sids, set(dis))
+        OUT.write_text("".join(json.dumps(r.to_json(), ensure_ascii=False) + "\n" for r in recs),
+                       encoding="utf-8")
+        print(f"wrote {len(recs)} records to {OUT.relative_to(HERE.parent.parent)}")
+
+
+if __name__ == "__main__":
+    main()

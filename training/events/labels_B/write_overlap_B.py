@@ -1,0 +1,102 @@
+#!/usr/bin/env python3
+"""Labeller B: validate decisions/overlap.txt and write overlap.jsonl.
+
+decisions/overlap.txt: one line per overlap sid, TAB-separated:
+    sid <TAB> types <TAB> short reason
+types: '-' for no event, else space-separated TYPE/mode/status tokens, where TYPE is one of the
+16 PLOVER types (full name or the 3-letter abbreviation), mode a SPEC section 4 mode name or '-'
+for null, status a claim status (full word or its first letter).
+The labelling decisions are hand-made; this script only validates and serialises them.
+"""
+import json
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+EV = HERE.parent
+ABBR = {"AGR": "AGREE", "CNS": "CONSULT", "SUP": "SUPPORT", "CNC": "CONCEDE", "COP": "COOPERATE",
+        "AID": "AID", "RET": "RETREAT", "REQ": "REQUEST", "ACC": "ACCUSE", "REJ": "REJECT",
+        "THR": "THREATEN", "PRO": "PROTEST", "SAN": "SANCTION", "MOB": "MOBILIZE", "COE": "COERCE",
+        "ASL": "ASSAULT"}
+TYPES = set(ABBR.values())
+RR = {"assist", "change", "yield", "meet"}
+MODES = {
+    "CONSULT": {"visit", "third-party", "multilateral", "phone", "virtual"},
+    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
+    "REQUEST": RR, "REJECT": RR,
+    "ACCUSE": {"disapprove", "investigate", "allege"},
+    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
+    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
+    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
+    "MOBILIZE": {"troops", "weapons", "police", "militia"},
+    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
+               "withhold", "misinformation", "cyber"},
+    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
+                "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
+                "crowd-control", "unconventional"},
+}
+STATUSES = ["asserted", "reported", "unconfirmed", "planned", "hypothetical", "denied", "negated"]
+ST = {s[0]: s for s in STATUSES} | {s: s for s in STATUSES}
+
+
+def main():
+    sids = [s.strip() for s in (EV / "overlap_sids.txt").read_text().splitlines() if s.strip()]
+    pool = {json.loads(l)["sid"] for l in (EV / "pool.jsonl").open(encoding="utf-8")}
+    assert len(sids) == len(set(sids)) and all(s in pool for s in sids)
+    recs, errs = {}, []
+    for n, line in enumerate((HERE / "decisions" / "overlap.txt").read_text(encoding="utf-8").splitlines(), 1):
+        if not line.strip():
+            continue
+        parts = line.split("\t")
+        if len(parts) != 3:
+            errs.append(f"line {n}: expected 3 tab-separated fields"); continue
+        sid, tys, reason = parts
+        if sid in recs:
+            errs.append(f"line {n}: duplicate sid {sid}"); continue
+        types, modes, status = [], {}, {}
+        for tok in tys.split():
+            if tok == "-":
+                continue
+            f = tok.split("/")
+            if len(f) != 3:
+                errs.append(f"line {n}: bad token {tok!r}"); continue
+            t = ABBR.get(f[0], f[0])
+            m = None if f[1] in ("-", "") else f[1]
+            if t not in TYPES:
+                errs.append(f"line {n}: unknown type {f[0]!r}"); continue
+            if t in types:
+                errs.append(f"line {n}: duplicate type {t}"); continue
+            if m is not None and m not in MODES.get(t, set()):
+                errs.append(f"line {n}: bad mode {m!r} for {t}"); continue
+            if f[2] not in ST:
+                errs.append(f"line {n}: bad status {f[2]!r}"); continue
+            types.append(t); modes[t] = m; status[t] = ST[f[2]]
+        if tys.strip() == "-" and types:
+            errs.append(f"line {n}: '-' mixed with types")
+        if not tys.strip():
+            errs.append(f"line {n}: empty types field (use '-')")
+        recs[sid] = (types, modes, status, reason.strip())
+    missing = [s for s in sids if s not in recs]
+    extra = [s for s in recs if s not in set(sids)]
+    if missing or extra:
+        errs.append(f"missing {len(missing)} {missing[:5]} extra {len(extra)} {extra[:5]}")
+    if errs:
+        sys.exit("\n".join(errs))
+    with open(HERE / "overlap.jsonl", "w", encoding="utf-8") as f:
+        for s in sids:
+            types, modes, status, reason = recs[s]
+            rec = {"sid": s, "types": types, "modes": modes, "status": status}
+            if reason:
+                rec["note"] = reason
+            f.write(json.dumps(rec, ensure_ascii=False) + "\n")
+    from collections import Counter
+    c = Counter(t for r in recs.values() for t in r[0])
+    none = sum(1 for r in recs.values() if not r[0])
+    print(json.dumps({"sentences": len(recs), "no_event": none, "with_event": len(recs) - none,
+                      "per_type": dict(sorted(c.items(), key=lambda x: -x[1])),
+                      "status": dict(Counter(st for r in recs.values() for st in r[2].values()))},
+                      indent=1))
+
+
+if __name__ == "__main__":
+    main()
