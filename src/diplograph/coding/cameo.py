@@ -58,12 +58,13 @@ def cameo_triggers(sent: Span, dictionary: CameoDictionary, ours: list[Trigger],
 def _best_match(token: Token, verbs: tuple[CameoVerb, ...]) -> tuple[CameoVerb, Pattern] | None:
     """The most specific matching pattern (first in the blocks on a tie), else the default."""
     best: tuple[CameoVerb, Pattern] | None = None
+    parts = _VerbParts(token)
     for verb in verbs:
         if verb.rest and not _has_rest(token, verb.rest):
             continue
         for pattern in verb.patterns:
             if pattern.specificity and (best is None or pattern.specificity
-                                        > best[1].specificity) and _matches(token, pattern):
+                                        > best[1].specificity) and parts.matches(pattern):
                 best = (verb, pattern)
         if best is None and verb.default is not None:
             best = (verb, verb.default)
@@ -83,27 +84,39 @@ def _has_rest(token: Token, rest: tuple[str, ...]) -> bool:
     return all(w in words for w in rest)
 
 
-def _matches(verb: Token, pattern: Pattern) -> bool:
-    passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
-    if pattern.object:
-        objects = direct_objects(verb) + [c for c in verb.children
-                                          if c.dep_ in PASSIVE_SUBJECT_DEPS]
-        if not any(_phrase_at(o, p) for o in objects for p in pattern.object):
+class _VerbParts:
+    """The parts of one verb that patterns look at, read from the parse once."""
+
+    def __init__(self, verb: Token) -> None:
+        passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
+        self.objects = direct_objects(verb) + [c for c in verb.children
+                                               if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if passive else SUBJECT_DEPS
+        self.subjects = [c for c in verb.children if c.dep_ in deps]
+        self.preps: dict[str, list[Token]] = {}
+        for c in verb.children:
+            if c.dep_ in {"prep", "agent", "dative", "prt"}:
+                self.preps.setdefault(c.lower_, []).extend(
+                    g for g in c.children if g.dep_ == "pobj")
+
+    def matches(self, pattern: Pattern) -> bool:
+        if pattern.object and not _any_phrase(self.objects, pattern.object,
+                                              pattern.object_heads):
             return False
-    for prep, phrases in pattern.preps:
-        heads = [c for c in verb.children
-                 if c.dep_ in {"prep", "agent", "dative", "prt"} and c.lower_ == prep]
-        if not heads:
-            return False
-        pobjs = [g for c in heads for g in c.children if g.dep_ == "pobj"]
-        if phrases and not any(_phrase_at(o, p) for o in pobjs for p in phrases):
-            return False
-    if pattern.subject:
-        deps = SUBJECT_DEPS if not passive else SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
-        subjects = [c for c in verb.children if c.dep_ in deps]
-        if not any(_phrase_at(s, p) for s in subjects for p in pattern.subject):
-            return False
-    return True
+        for prep, phrases in pattern.preps:
+            if prep not in self.preps:
+                return False
+            if phrases and not _any_phrase(self.preps[prep], phrases, None):
+                return False
+        return not pattern.subject or _any_phrase(self.subjects, pattern.subject,
+                                                  pattern.subject_heads)
+
+
+def _any_phrase(tokens: list[Token], phrases: tuple[Phrase, ...],
+                heads: frozenset[str] | None) -> bool:
+    if heads is not None:
+        tokens = [t for t in tokens if t.lower_ in heads or t.lemma_.lower() in heads]
+    return any(_phrase_at(t, p) for t in tokens for p in phrases)
 
 
 def _phrase_at(head: Token, phrase: Phrase) -> bool:

@@ -34,6 +34,9 @@ class Pattern:
     subject: tuple[Phrase, ...]
     intent: bool  # a CAMEO 03 intent: a promise of the act
     target_slots: tuple[str, ...]  # where the target is, in the coder's slot names
+    # the last words the phrases can end in, for a quick test before spelling them out
+    object_heads: frozenset[str] = frozenset()
+    subject_heads: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -102,7 +105,14 @@ def _pattern(entry: dict, synsets: dict[str, list[str]]) -> Pattern:
         subject=tuple(_phrase(s, synsets) for s in entry.get("subject") or ()),
         intent=bool(entry.get("planned")),
         target_slots=_target_slots(entry, preps),
+        object_heads=heads(entry.get("object"), synsets),
+        subject_heads=heads(entry.get("subject"), synsets),
     )
+
+
+def heads(texts: list | None, synsets: dict[str, list[str]]) -> frozenset[str]:
+    """The words the phrases ``texts`` can end in."""
+    return frozenset(alt[-1] for text in texts or () for alt in _phrase(text, synsets)[-1])
 
 
 @functools.lru_cache(maxsize=1)
