@@ -30,3 +30,15 @@ def article_coder():
     from diplograph.coding.stage import ArticleCoder
 
     return ArticleCoder()
+
+
+def sentence_coder(coder, nlp):
+    """A function coding one text as a one-article document published on a fixed day."""
+    from diplograph.records import Article, PublishedDate
+
+    def run(text: str, published: str = "2025-03-14") -> list:
+        article = Article(doc_id="t", article_index=0, title=None, text=text,
+                          published=PublishedDate(value=published, precision="day",
+                                                  source="metadata"))
+        return coder.code(article, nlp(text))
+    return run

@@ -24,6 +24,10 @@ class Settings(BaseModel):
     lexicon_files: list[Path] = Field(
         default_factory=list, description="Extra event-trigger rule files (YAML)."
     )
+    cameo_patterns: bool = Field(
+        True, description="Match the imported CAMEO verb patterns (data/lexicon/cameo_verbs.yaml) "
+        "as a second trigger source behind the project's own lexicon; false turns them off.",
+    )
     max_bytes: int = Field(
         50_000_000, description="Documents larger than this many bytes are refused, not read."
     )

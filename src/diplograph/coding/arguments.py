@@ -30,6 +30,12 @@ from diplograph.knowledge.base import KnowledgeBase
 from diplograph.knowledge.coding_words import coding_words
 from diplograph.records import SYMMETRIC_TYPES, ActorRef
 
+# Acts done with someone, never to a place: their place phrase is the scene ("talks in Geneva").
+# (Force, coercion and its easing, or inspections, are done to places: "lifted a curfew in X".)
+SCENE_ONLY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
+NOUN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+SCENE_PREPS = frozenset({"in", "at", "during", "near", "inside"})
+
 
 @dataclass(slots=True)
 class Arguments:
@@ -91,6 +97,27 @@ def _argument_tokens(frame: Frame) -> tuple[list[Token], list[Token]]:
 
 
 # ------------------------------------------------------------------ filling a side
+@argument_rule("nominal-event-own-actors", plover="diplograph")
+def _nominal_event_own_actors(args: Arguments, ctx: ArticleContext) -> bool:
+    """An event noun heading its clause names its own actors: "RUSSIA's attack on Ukraine"."""
+    # "the talks BETWEEN IRAN AND the US ended", "the bombing BY THE TALIBAN killed 30".
+    trigger = args.frame.trigger
+    noun = trigger.token
+    if noun is trigger.verb or (trigger.verb is not None and noun.dep_ not in NOUN_SUBJECT_DEPS):
+        return False
+    owners = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, ("by",))
+    between = prep_objects(noun, ("between", "among"))
+    if not owners and len(between) >= 2:
+        owners = between[:1]
+        args.targets = ctx.actors(between[1:]) or args.targets
+    sources = ctx.actors(owners)
+    if not sources:
+        return False
+    args.sources, args.source_tokens = sources, owners
+    args.targets = [t for t in args.targets if not any(same_actor(t, s) for s in sources)]
+    return True
+
+
 @argument_rule("protest-scene", plover="3.12", types={"PROTEST"})
 def _protest_scene(args: Arguments, ctx: ArticleContext) -> bool:
     """Unnamed protesters are the civilians of the state where they protest."""
@@ -123,9 +150,12 @@ def _threat_condition_target(args: Arguments, ctx: ArticleContext) -> bool:
 def _fallback_target(args: Arguments, ctx: ArticleContext) -> bool:
     """With no target in the trigger's slots, the first actor of its other phrases."""
     # Two subjects of a joint act are each other's targets (joint-subjects-face-each-other).
+    # A place phrase ("met during the summit IN BRAZIL") is the scene of a meeting or deal.
     if args.targets or (args.joint and len(args.sources) > 1):
         return False
     tokens = fallback_target_tokens(args.frame.trigger)
+    if args.frame.type in SCENE_ONLY_TYPES:
+        tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in SCENE_PREPS)]
     args.targets = ctx.first_actor(tokens, exclude=args.sources)
     return bool(args.targets)
 
@@ -206,6 +236,22 @@ def _needs_a_source(args: Arguments, ctx: ArticleContext) -> bool:
     """An active clause with no source actor is no event ("was attacked" may have none)."""
     args.dropped = not args.sources and not args.frame.trigger.passive
     return args.dropped
+
+
+@argument_rule("imported-pattern-needs-two-sides", plover="diplograph")
+def _imported_pattern_needs_both(args: Arguments, ctx: ArticleContext) -> bool:
+    """An event found only by an imported CAMEO pattern needs actors of two different states."""
+    # PETRARCH codes a pattern only between two known actors (IMPORT-NOTES.md), and CAMEO's
+    # patterns were written for international news: a domestic lawsuit or blockade ("filed
+    # suit in federal court", "farmers would blockade Paris") is left to our own lexicon.
+    if not args.frame.trigger.rule.origin:
+        return False
+    countries = {a.country for a in args.sources if a.country}
+    args.dropped = not (args.sources and args.targets) or any(
+        t.country in countries for t in args.targets) or any(
+        a.sector == "BUS" for a in (*args.sources, *args.targets))
+    return args.dropped
+
 
 
 @argument_rule("meeting-needs-a-counterpart", plover="3.2", types={"CONSULT"})

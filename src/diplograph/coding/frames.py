@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Span, Token
 
 from diplograph.coding import quotes
+from diplograph.coding.cameo import cameo_triggers
 from diplograph.coding.rules import FOLD, fold_rule, trigger_rule_name
 from diplograph.coding.triggers import ActorTest, Trigger, find_triggers, target_tokens
 from diplograph.knowledge.coding_words import coding_words
@@ -21,6 +22,8 @@ from diplograph.knowledge.lexicon import Lexicon
 
 # Dependencies through which a clause embeds another trigger's clause ("offer TO HOST").
 EMBEDDING_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "pobj", "prep", "acl", "acomp"})
+# Prepositions whose event noun is the setting of the clause's act ("met during the summit").
+SETTING_PREPS = frozenset({"during", "at", "on", "in", "ahead", "after", "before"})
 # Dependencies of background clauses, which the sentence is not about.
 SUBORDINATE_DEPS = frozenset({"relcl", "acl", "amod", "csubj", "pcomp", "appos", "npadvmod"})
 
@@ -57,6 +60,8 @@ def sentence_frames(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -> list[F
         One frame per event the sentence may hold, in trigger order.
     """
     triggers = find_triggers(sent, lexicon, is_actor)
+    if lexicon.cameo is not None:
+        triggers += cameo_triggers(sent, lexicon.cameo, triggers, is_actor)
     by_token = {t.verb.i: t for t in triggers if t.verb is not None}
     by_token.update({t.token.i: t for t in triggers})
     frames = {t.token.i: Frame(t, t.rule.type, t.rule.mode, [], rules=[trigger_rule_name(t.rule)])
@@ -80,6 +85,21 @@ def _fold(frames: dict[int, Frame], outer: Frame, inner: Frame) -> None:
             kept.rules += [rule.name, *gone.rules]
             del frames[gone.trigger.token.i]
             return
+
+
+@fold_rule("setting-of-the-act", plover="diplograph")
+def _setting_of_the_act(outer: Frame, inner: Frame) -> Frame | None:
+    """An event noun that only sets the scene ("met X DURING THE SUMMIT") is not a second event."""
+    # With a counterpart of its own ("criticised X during TALKS WITH Iran") it stays an event,
+    # unless it is the same act ("met X during a VISIT TO Moscow": one meeting, a visit).
+    noun = inner.trigger.token
+    if (noun is inner.trigger.verb or noun.dep_ != "pobj"
+            or noun.head.lower_ not in SETTING_PREPS):
+        return None
+    if outer.type == inner.type:
+        outer.mode = outer.mode or inner.mode
+        return outer
+    return None if target_tokens(inner.trigger) else outer
 
 
 @fold_rule("absorbing-frame", plover="3.8.3, 3.10.3, 3.11.3")

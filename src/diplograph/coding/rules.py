@@ -35,6 +35,7 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 FOLD_ORDER = (
+    "setting-of-the-act",
     "absorbing-frame",
     "vow-of-hostile-act-is-threat",
     "promise-absorbs-promised-act",
@@ -49,6 +50,7 @@ RECODE_ORDER = (
     "announced-retreat-is-concede",
 )
 ARGUMENT_ORDER = (
+    "nominal-event-own-actors",
     "joint-drill-is-cooperate",
     "protest-scene",
     "threat-condition-target",
@@ -58,6 +60,7 @@ ARGUMENT_ORDER = (
     "needs-an-actor",
     "joint-subjects-face-each-other",
     "needs-a-source-unless-passive",
+    "imported-pattern-needs-two-sides",
     "meeting-needs-a-counterpart",
     "officials-consult",
 )
@@ -157,7 +160,10 @@ def all_rules() -> list[Rule]:
 def trigger_rule_name(rule: TriggerRule) -> str:
     """The name events record for the lexicon rule their trigger matched:
     ``trigger/<TYPE>:<verb|noun>:<first lemma>`` and the rule's first object,
-    preposition and particle, e.g. ``trigger/REQUEST:verb:call+prep:on``."""
+    preposition and particle, e.g. ``trigger/REQUEST:verb:call+prep:on``; an imported
+    CAMEO pattern is ``trigger/cameo:<lemma>:<CAMEO code>``."""
+    if rule.origin:
+        return f"trigger/{rule.origin}"
     kind, words = ("verb", rule.verbs) if rule.verbs else ("noun", rule.nouns)
     parts = [f"trigger/{rule.type}:{kind}:{words[0]}"]
     parts += [f"{key}:{getattr(rule, key)[0]}" for key in ("object", "prep", "particle")

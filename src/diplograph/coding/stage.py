@@ -34,7 +34,8 @@ class ArticleCoder:
         self.nlp = load_nlp(self.settings.model)
         kb = load_knowledge_base(self.settings.actor_files)
         self.coder = EventCoder(
-            resolver=ActorResolver(kb), lexicon=load_lexicon(self.settings.lexicon_files)
+            resolver=ActorResolver(kb),
+            lexicon=load_lexicon(self.settings.lexicon_files, cameo=self.settings.cameo_patterns),
         )
 
     def __call__(self, articles: Sequence[Article]) -> list[list[Event]]:

@@ -16,6 +16,7 @@ from pathlib import Path
 import yaml
 
 from diplograph.errors import KnowledgeError
+from diplograph.knowledge.cameo import CameoDictionary, load_cameo
 from diplograph.knowledge.yamldata import load_yaml
 from diplograph.records import EVENT_TYPES
 
@@ -54,6 +55,7 @@ class TriggerRule:
     clause_modal: tuple[str, ...] = ()  # a clause under the noun with one of these modals
     target: tuple[str, ...] = ("dobj",)
     order: int = 0  # position in the files: earlier rules win ties
+    origin: str | None = None  # an imported rule's name ("cameo:kill:190"), else None
 
     @property
     def specificity(self) -> int:
@@ -71,6 +73,8 @@ class Lexicon:
     mode_cues: dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]] = None  # type: ignore[assignment]
     # nouns of games and markets that make a trigger a contest; see data/lexicon/contests.yaml
     contest_nouns: frozenset[str] = frozenset()
+    # the imported CAMEO verb patterns, a second trigger source (None: turned off)
+    cameo: CameoDictionary | None = None
 
 
 def _rule_from(entry: dict, order: int, origin: str) -> TriggerRule:
@@ -112,11 +116,13 @@ def _read_rules(path: Path | str, text: str, start: int) -> list[TriggerRule]:
     return [_rule_from(e, start + i, str(path)) for i, e in enumerate(entries)]
 
 
-def load_lexicon(extra_files: Sequence[str | Path] = ()) -> Lexicon:
+def load_lexicon(extra_files: Sequence[str | Path] = (), *, cameo: bool | None = None) -> Lexicon:
     """Load the packaged event lexicon plus any analyst files (same shape).
 
     Args:
         extra_files: YAML files with a ``rules:`` list, appended after the packaged rules.
+        cameo: whether the imported CAMEO verb patterns are a second trigger source; None
+            reads the setting ``cameo_patterns`` (env ``DIPLOGRAPH_CAMEO_PATTERNS``).
 
     Returns:
         The lexicon indexed by verb and noun lemma.
@@ -124,11 +130,15 @@ def load_lexicon(extra_files: Sequence[str | Path] = ()) -> Lexicon:
     Raises:
         KnowledgeError: a file is not valid YAML or a rule is malformed.
     """
-    return _load_lexicon(tuple(str(p) for p in extra_files))
+    if cameo is None:
+        from diplograph.settings import Settings
+
+        cameo = Settings.from_env().cameo_patterns
+    return _load_lexicon(tuple(str(p) for p in extra_files), cameo)
 
 
 @functools.lru_cache(maxsize=8)
-def _load_lexicon(extra_files: tuple[str, ...]) -> Lexicon:
+def _load_lexicon(extra_files: tuple[str, ...], cameo: bool = True) -> Lexicon:
     packaged = resources.files("diplograph") / "data" / "lexicon" / "events.yaml"
     rules = _read_rules("events.yaml", packaged.read_text(encoding="utf-8"), 0)
     for path in extra_files:
@@ -145,6 +155,7 @@ def _load_lexicon(extra_files: tuple[str, ...]) -> Lexicon:
         noun_rules={k: tuple(v) for k, v in nouns.items()},
         mode_cues=_load_mode_cues(),
         contest_nouns=_load_contest_nouns(),
+        cameo=load_cameo() if cameo else None,
     )
 
 

@@ -1,0 +1,72 @@
+"""The imported CAMEO verb patterns as a second trigger source (coding/cameo.py): matched
+on the parse (object, preposition, passive subject), behind our own lexicon, named
+``trigger/cameo:<lemma>:<code>``, and turned off by the setting ``cameo_patterns``."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import sentence_coder
+
+from diplograph.coding.cameo import cameo_triggers
+from diplograph.coding.coder import EventCoder
+from diplograph.coding.parse import load_nlp
+from diplograph.knowledge.cameo import load_cameo
+from diplograph.knowledge.lexicon import load_lexicon
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_nlp()
+
+
+def _coder(nlp, cameo: bool):
+    return sentence_coder(EventCoder(lexicon=load_lexicon(cameo=cameo)), nlp)
+
+
+def test_object_and_preposition_pattern_codes_an_accusation(nlp):
+    events = _coder(nlp, True)("The United States filed a complaint against Iran at the WTO.")
+    ev = next(e for e in events if e.type == "ACCUSE")
+    assert (ev.source.country, ev.target.country) == ("USA", "IRN")
+    assert ev.rules[0] == "trigger/cameo:file:114"
+
+
+def test_passive_verb_reads_its_object_in_subject_position(nlp):
+    events = _coder(nlp, True)("Two Russian soldiers were shot by Ukrainian police.")
+    ev = next(e for e in events if e.type == "ASSAULT")
+    assert (ev.source.country, ev.target.country) == ("UKR", "RUS")
+    assert ev.rules[0].startswith("trigger/cameo:shoot:")
+
+
+def test_a_blocking_pattern_stops_the_default(nlp):
+    sent = next(nlp("An earthquake killed forty villagers in Iran.").sents)
+    assert cameo_triggers(sent, load_cameo(), []) == []
+
+
+def test_our_lexicon_wins_on_the_same_verb(nlp):
+    events = _coder(nlp, True)("Vladimir Putin met Emmanuel Macron in Paris on Monday.")
+    assert events and events[0].rules[0] == "trigger/CONSULT:verb:meet"
+
+
+def test_the_setting_turns_the_patterns_off(nlp):
+    assert load_lexicon(cameo=False).cameo is None
+    events = _coder(nlp, False)("The United States filed a complaint against Iran at the WTO.")
+    assert not any(r.startswith("trigger/cameo:") for e in events for r in e.rules)
+
+
+def test_an_imported_pattern_needs_two_sides(nlp):
+    # "signed two laws": CAMEO's 'sign' codes an agreement, but there is no counterpart.
+    events = _coder(nlp, True)("President Lula signed two laws on Tuesday.")
+    assert not any(r.startswith("trigger/cameo:") for e in events for r in e.rules)
+
+
+def test_an_imported_pattern_is_not_coded_between_one_state_and_itself(nlp):
+    events = _coder(nlp, True)("The Chilean mining company filed suit against Chile's "
+                               "government in a Santiago court.")
+    assert not any(r.startswith("trigger/cameo:") for e in events for r in e.rules)
+
+
+def test_a_sport_phrase_keeps_the_patterns_out_of_the_sentence(nlp):
+    cameo = load_cameo()
+    plain = next(nlp("Turkish police shot two Syrian smugglers.").sents)
+    sport = next(nlp("Turkish police shot two Syrian smugglers before the third round.").sents)
+    assert cameo_triggers(plain, cameo, []) and cameo_triggers(sport, cameo, []) == []
