@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from diplograph.errors import NotFound
 from diplograph.records import SYMMETRIC_TYPES
-from diplograph.store.filters import EventFilter, is_country_code
+from diplograph.store.filters import EventFilter, actor_side
 
 logger = logging.getLogger(__name__)
 
@@ -45,12 +45,9 @@ class Condition(Protocol):
 
 
 def actor_clause(side: str, actor: str) -> tuple[str, list]:
-    """SQL condition for ``actor`` on one side (``source``/``target``) of an event row."""
-    if is_country_code(actor):
-        return f"{side}_country = ?", [actor]
-    if actor[:1] in "Qq" and actor[1:].isdigit():
-        return f"{side}_wikidata = ?", [actor.upper()]
-    return f"lower({side}_name) = ?", [actor.lower()]
+    """SQL condition for ``actor`` on one side (``source``/``target``) of an event row:
+    the shared matcher, :func:`diplograph.store.filters.actor_side`."""
+    return actor_side(side, actor)
 
 
 def _dyad_clause(a: str, b: str) -> tuple[str, list]:
