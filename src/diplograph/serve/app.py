@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplograph import __version__
 from diplograph.errors import DiplographError, NotFound, StoreError, UsageError
+from diplograph.serve.actor_view import actor_href
 from diplograph.serve.models import ERRORS
 from diplograph.serve.security import SecurityHeaders, external_link, secure
 from diplograph.serve.snapshot import Snapshots
@@ -78,14 +79,28 @@ def templates() -> Jinja2Templates:
     t.env.globals.update(version=__version__, statuses=STATUSES)
     t.env.filters["actor"] = _actor_label
     t.env.filters["external_link"] = external_link
+    t.env.filters["date_origin"] = date_origin
+    t.env.filters["actor_href"] = actor_href
     return t
+
+
+def date_origin(event: dict) -> str:
+    """Where an event's date came from: ``"sentence"`` (words of the evidence, kept in
+    ``date.text``), ``"article"`` (a date but no words for it: the article's publication
+    date) or ``"none"`` (undated)."""
+    date = event.get("date") or {}
+    if not date.get("value"):
+        return "none"
+    return "sentence" if date.get("text") else "article"
 
 
 def _actor_label(actor: dict | None) -> str:
     if not actor:
         return "—"
     name, country = actor.get("name"), actor.get("country")
-    return f"{name} ({country})" if name and country and name != country else (name or country or "?")
+    if name and country and name != country:
+        return f"{name} ({country})"
+    return name or country or "?"
 
 
 def _install_docs(app: FastAPI) -> None:

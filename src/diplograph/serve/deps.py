@@ -17,6 +17,7 @@ from diplograph.store.web_queries import Search
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
 Status = Enum("Status", {s: s for s in STATUSES}, type=str)
 
+DEFAULT_CONFIDENCE = 0.5  # the coder's own threshold (Settings.min_confidence)
 MAX_LIMIT = 500
 MAX_PAGE = 100_000
 DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -110,9 +111,24 @@ def get_filter(type: TypeParam = None, status: StatusParam = None, since: SinceP
 FilterDep = Annotated[EventFilter, Depends(get_filter)]
 
 
-def get_search(flt: FilterDep, mode: ModeParam = None, q: TextParam = None) -> Search:
-    """The event filter plus mode and free-text search."""
-    return Search(flt=flt, mode=mode, q=q)
+MinConfidenceParam = Annotated[
+    float | None, BeforeValidator(_blank_is_none),
+    Query(ge=0, le=1, description="Leave out events below this confidence (default: the "
+                                  "coder's threshold, 0.5; 0 shows every stored event)."),
+]
+UndatedParam = Annotated[
+    bool | None, BeforeValidator(_blank_is_none),
+    Query(description="Only the events with no month (undated, or dated to a year only)."),
+]
+
+
+def get_search(flt: FilterDep, mode: ModeParam = None, q: TextParam = None,
+               min_confidence: MinConfidenceParam = DEFAULT_CONFIDENCE,
+               undated: UndatedParam = None) -> Search:
+    """The event filter plus mode, free-text search, confidence floor and the undated bucket."""
+    return Search(flt=flt, mode=mode, q=q, undated=bool(undated),
+                  min_confidence=DEFAULT_CONFIDENCE if min_confidence is None
+                  else min_confidence)
 
 
 SearchDep = Annotated[Search, Depends(get_search)]

@@ -87,7 +87,7 @@ def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILT
     return _records(con, sql, params)
 
 
-def events(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
+def events(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
            limit: int | None = 100, offset: int = 0) -> list[dict]:
     """Stored events (SPEC §4 dicts), filtered, by date."""
     return listing(con, "events", flt, limit=limit, offset=offset)
@@ -108,12 +108,12 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str,
-                  flt: EventFilter = NO_FILTER) -> list[dict]:
+                  flt: Condition = NO_FILTER) -> list[dict]:
     """Every event between ``a`` and ``b``, in either direction, by date.
 
     Each event dict gains ``incident_id``, the incident it was fused into.
     """
-    where, params = flt.where()
+    where, params = flt.where("events")
     dyad, dyad_params = _dyad_clause(a, b)
     sql = (f"SELECT e.record, ie.incident_id FROM events e "
            f"LEFT JOIN incident_events ie ON ie.event_id = e.id "
@@ -134,7 +134,7 @@ def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> dict | None:
 
 
 def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
-                  flt: EventFilter = NO_FILTER, *, top: int = 20) -> dict:
+                  flt: Condition = NO_FILTER, *, top: int = 20) -> dict:
     """Who ``actor`` deals with, how, and when.
 
     Returns:
@@ -144,7 +144,7 @@ def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
     """
     src, src_p = actor_clause("source", actor)
     tgt, tgt_p = actor_clause("target", actor)
-    where, params = flt.where()
+    where, params = flt.where("events")
     sql = (f"SELECT type, status, date_value, ({src}) AS is_source, "
            f"CASE WHEN {src} THEN target_name ELSE source_name END, "
            f"CASE WHEN {src} THEN target_country ELSE source_country END "
@@ -177,7 +177,7 @@ def _counterparts(rows: list[tuple], top: int) -> list[dict]:
     return [{**e, "types": dict(e["types"].most_common())} for e in ranked]
 
 
-def network(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
+def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
             level: str = "country", min_weight: int = 1) -> dict:
     """The contact network: nodes are actors, edges weighted by their events.
 
@@ -197,7 +197,7 @@ def network(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
         raise ValueError("level must be 'country' or 'actor'")
     node = ("coalesce({p}_country, {p}_name)" if level == "country"
             else "coalesce({p}_name, {p}_country)")
-    where, params = flt.where()
+    where, params = flt.where("events")
     sql = (f"SELECT {node.format(p='source')}, {node.format(p='target')}, type, count(*), "
            f"any_value(source_name), any_value(source_country), any_value(target_name), "
            f"any_value(target_country) FROM events WHERE {where} "
@@ -225,7 +225,7 @@ def network(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
             "edges": kept}
 
 
-def incidents(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
+def incidents(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
               limit: int | None = 100, offset: int = 0) -> list[dict]:
     """Incidents (fused events), filtered like events, by date.
 

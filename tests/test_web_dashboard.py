@@ -1,0 +1,199 @@
+"""Issue #18 in real Chromium: views that do not mislead, that agree with each other, and
+that drill down to the events behind every mark.
+
+The database is the bundled sample plus one article with no date at all, so the
+"undated" bucket has something in it. Like ``test_web_browser``, every test fails on a
+console error or on any request that leaves the server; screenshots go to
+``test-artifacts/screenshots/``.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+import test_web_browser
+from needs import need_module
+from test_web_browser import chart_drawn, shot
+
+need_module("fastapi", "the web extra is not installed")
+
+pytestmark = [pytest.mark.browser]
+browser = test_web_browser.browser  # the shared fixtures: Chromium, and a page that fails
+page = test_web_browser.page  # on console errors and on requests off the server
+SAMPLE = Path(__file__).resolve().parent.parent / "src" / "diplograph" / "sample"
+UNDATED = {"id": "undated-talks", "title": "Ministers meet",
+           "text": "Spanish Foreign Minister Jose Manuel Albares met Moroccan Foreign Minister "
+                   "Nasser Bourita in Rabat, officials said.\n\nThey discussed migration."}
+
+
+@pytest.fixture(scope="module")
+def base(tmp_path_factory) -> str:
+    from diplograph.run.ingest import ingest_paths
+    from diplograph.serve import WebSettings, create_app
+    from diplograph.serve.testing import running_server
+
+    root = tmp_path_factory.mktemp("dashboard")
+    (root / "extra").mkdir()
+    (root / "extra" / "undated.jsonl").write_text(json.dumps(UNDATED) + "\n", encoding="utf-8")
+    db = root / "dash.duckdb"
+    ingest_paths([str(SAMPLE), str(root / "extra")], db)
+    with running_server(create_app(WebSettings(db=db))) as url:
+        yield url
+
+
+def api(base: str, path: str):
+    r = httpx.get(base + path, timeout=30)
+    assert r.status_code == 200, (path, r.text[:300])
+    return r.json()
+
+
+def click_bar(pg, selector: str, period: str) -> str:
+    """Click the bottom segment of the stacked bar of ``period``; returns its series name."""
+    return pg.evaluate(
+        """([sel, period]) => {
+          const el = document.querySelector(sel);
+          const c = echarts.getInstanceByDom(el);
+          const opt = c.getOption();
+          const x = opt.xAxis[0].data.indexOf(period);
+          const i = opt.series.findIndex((s) => s.data[x] > 0);
+          const [px, py] = c.convertToPixel({ seriesIndex: i }, [x, opt.series[i].data[x] / 2]);
+          const r = el.getBoundingClientRect();
+          window.__click = [r.left + px, r.top + py];
+          return opt.series[i].name;
+        }""", [selector, period])
+
+
+def test_time_axis_is_continuous_and_undated_events_have_their_bar(page, base):
+    data = api(base, "/index.json")
+    periods = data["by_type"]["periods"]
+    assert periods[-1] == "undated" and data["totals"]["undated"] >= 1
+    months = periods[:-1]
+    for before, after in zip(months, months[1:]):  # no month skipped
+        y, m = int(before[:4]), int(before[5:])
+        assert after == (f"{y + 1}-01" if m == 12 else f"{y}-{m + 1:02d}")
+    page.goto(base + "/")
+    chart_drawn(page, "#chart-types")
+    axis = page.evaluate("echarts.getInstanceByDom(document.querySelector('#chart-types'))"
+                         ".getOption().xAxis[0].data")
+    assert axis == periods
+    page.wait_for_timeout(600)
+    shot(page, "18-overview-continuous")
+    # The undated bar opens the list of exactly those events.
+    series = click_bar(page, "#chart-types", "undated")
+    page.mouse.click(*page.evaluate("window.__click"))
+    page.wait_for_url("**/events?*undated=true*")
+    rows = page.locator("tr.event-row")
+    assert rows.count() >= 1
+    assert all(series in t for t in rows.all_inner_texts())
+    assert "no date found" in rows.first.inner_text()
+    shot(page, "18-undated-list")
+
+
+def test_a_bar_opens_the_events_of_its_month_and_series(page, base):
+    page.goto(base + "/")
+    chart_drawn(page, "#chart-status")
+    data = api(base, "/index.json")["by_status"]
+    period = next(p for p, *_ in zip(data["periods"], *data["series"].values())
+                  if p != "undated" and any(v[data["periods"].index(p)]
+                                            for v in data["series"].values()))
+    status = click_bar(page, "#chart-status", period)
+    page.wait_for_timeout(800)  # the bars grow in
+    page.mouse.click(*page.evaluate("window.__click"))
+    page.wait_for_url("**/events?*")
+    assert f"status={status}" in page.url and f"since={period}" in page.url
+    expected = data["series"][status][data["periods"].index(period)]
+    listed = api(base, f"/api/events?status={status}&since={period}&until={period}")["count"]
+    assert listed == expected
+    assert page.locator("tr.event-row").count() == expected
+
+
+def test_totals_follow_the_filters(page, base):
+    page.goto(base + "/")
+    everything = int(page.locator("[data-total=events] b").inner_text())
+    page.select_option("select[name=type]", "CONSULT")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**/?*type=CONSULT*")
+    consults = int(page.locator("[data-total=events] b").inner_text())
+    assert consults == api(base, "/api/events?type=CONSULT")["count"] < everything
+    assert "follow the filters" in page.locator("#totals-note").inner_text()
+    incidents = int(page.locator("[data-total=incidents] b").inner_text())
+    assert incidents == api(base, "/api/incidents?type=CONSULT")["count"]
+    shot(page, "18-overview-filtered")
+
+
+def test_date_labels_say_where_the_date_came_from(page, base):
+    page.goto(base + "/events?limit=200&min_confidence=0")
+    cells = page.locator("td.date").all_inner_texts()
+    assert any("from the sentence" in c for c in cells)
+    assert any("from the article's date" in c for c in cells)
+    assert any("undated" in c and "no date found" in c for c in cells)
+    events = api(base, "/api/events?limit=200")["data"]
+    from_article = next(e for e in events if e["date"]["value"] and not e["date"].get("text"))
+    page.goto(f"{base}/events/{from_article['id']}")
+    label = page.locator("#event-date").inner_text()
+    assert "from the article's date" in label and "published" in label
+    assert "(unknown)" not in label
+
+
+def test_person_and_state_pages_are_titled_with_names(page, base):
+    page.goto(base + "/actors/Q22686")
+    assert page.locator("#actor-title").get_attribute("data-kind") == "person"
+    assert "Donald Trump" in page.locator("#actor-title").inner_text()
+    assert page.title().startswith("Donald Trump")
+    summary = page.locator("#actor-summary").inner_text()
+    assert "?" not in summary and "Dated events from" in summary
+    roles = page.locator("#roles tbody tr").all_inner_texts()
+    assert any("president" in r and "USA" in r and "2025-01-20" in r for r in roles), roles
+    assert page.locator("tr.event-row").count() == api(base, "/api/events?actor=Q22686")["count"]
+    chart_drawn(page, "#chart-actor-types")
+    page.wait_for_timeout(500)
+    shot(page, "18-person")
+    page.goto(base + "/actors/RUS")
+    assert page.locator("#actor-title").get_attribute("data-kind") == "state"
+    assert page.locator("#actor-title").inner_text().startswith("Russia")
+    chart_drawn(page, "#chart-actor-types")
+    page.wait_for_timeout(500)
+    shot(page, "18-state")
+
+
+def test_clicking_a_person_opens_the_person_page(page, base):
+    events = api(base, "/api/events?limit=200")["data"]
+    ev = next(e for e in events if (e.get("source") or {}).get("wikidata"))
+    page.goto(f"{base}/events/{ev['id']}")
+    page.locator("#event-facts a.actor-link").first.click()
+    page.wait_for_url("**/actors/*")
+    title = page.locator("#actor-title")
+    assert title.get_attribute("data-kind") == "person"
+    assert ev["source"]["name"] in title.inner_text()
+
+
+def test_dyad_events_and_network_agree_on_two_people(page, base):
+    listed = api(base, "/api/events?actor=Trump&limit=200")["data"]
+    with_putin = [e for e in listed
+                  if "Putin" in json.dumps([e.get("source"), e.get("target")])]
+    dyad = api(base, "/dyad.json?a=Trump&b=Putin")
+    assert dyad["count"] == len(with_putin) >= 1
+    edges = api(base, "/network.json?level=actor&actor=Trump")["edges"]
+    weight = sum(e["weight"] for e in edges if {e["source"], e["target"]} ==
+                 {"Donald Trump", "Vladimir Putin"})
+    assert weight == dyad["count"]
+    page.goto(base + "/dyad?a=Trump&b=Putin")
+    assert page.locator("#timeline li.tl-event").count() == dyad["count"]
+    assert "No contact" not in page.locator("#last-contact").inner_text()
+
+
+def test_the_map_count_lists_every_event_at_the_place(page, base):
+    places = api(base, "/map.json")["places"]
+    place = max(places, key=lambda p: p["n"])
+    page.goto(base + "/map")
+    page.wait_for_selector("#chart-map[data-map-ready='1']")
+    link = page.locator("#places a.place-link").first
+    link.click()
+    page.wait_for_url("**/events?*place=*")
+    rows = page.locator("tr.event-row")
+    assert rows.count() == place["n"]
+    assert sorted(rows.evaluate_all("rs => rs.map(r => r.dataset.id)")) == \
+        sorted(place["event_ids"])
