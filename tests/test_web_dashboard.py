@@ -9,6 +9,8 @@ console error or on any request that leaves the server; screenshots go to
 
 from __future__ import annotations
 
+import csv
+import io
 import json
 from pathlib import Path
 
@@ -30,16 +32,22 @@ UNDATED = {"id": "undated-talks", "title": "Ministers meet",
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory) -> str:
+def db(tmp_path_factory) -> Path:
     from diplograph.run.ingest import ingest_paths
-    from diplograph.serve import WebSettings, create_app
-    from diplograph.serve.testing import running_server
 
     root = tmp_path_factory.mktemp("dashboard")
     (root / "extra").mkdir()
     (root / "extra" / "undated.jsonl").write_text(json.dumps(UNDATED) + "\n", encoding="utf-8")
-    db = root / "dash.duckdb"
-    ingest_paths([str(SAMPLE), str(root / "extra")], db)
+    path = root / "dash.duckdb"
+    ingest_paths([str(SAMPLE), str(root / "extra")], path)
+    return path
+
+
+@pytest.fixture(scope="module")
+def base(db) -> str:
+    from diplograph.serve import WebSettings, create_app
+    from diplograph.serve.testing import running_server
+
     with running_server(create_app(WebSettings(db=db))) as url:
         yield url
 
@@ -197,3 +205,72 @@ def test_the_map_count_lists_every_event_at_the_place(page, base):
     assert rows.count() == place["n"]
     assert sorted(rows.evaluate_all("rs => rs.map(r => r.dataset.id)")) == \
         sorted(place["event_ids"])
+
+
+def test_a_network_edge_lists_the_events_between_its_ends(page, base):
+    edges = api(base, "/network.json?level=actor")["edges"]
+    edge = edges[0]
+    page.goto(base + "/network?level=actor")
+    chart_drawn(page, "#chart-network")
+    page.locator("#edges a.edge-events").first.click()
+    page.wait_for_url("**/events?*other=*")
+    assert int(page.locator("h1 small").inner_text().split()[0]) == edge["weight"]
+    ends = {edge["source"], edge["target"]}
+    for row in page.locator("tr.event-row").all():
+        cells = row.locator("td").all_inner_texts()
+        assert all(any(end in c for c in cells[2:4]) for end in ends), cells
+
+
+def test_sorting_and_page_sizes(page, base):
+    page.goto(base + "/events")
+    page.locator("th[data-sort=confidence] a").click()
+    page.wait_for_url("**sort=confidence*")
+    values = [float(v) for v in page.locator("td.confidence").all_inner_texts()]
+    assert values == sorted(values) and len(values) > 5
+    page.locator("th[data-sort=confidence] a").click()
+    page.wait_for_url("**sort=-confidence*")
+    values = [float(v) for v in page.locator("td.confidence").all_inner_texts()]
+    assert values == sorted(values, reverse=True)
+    assert "▼" in page.locator("th[data-sort=confidence]").inner_text()
+    page.select_option("select[name=limit]", "25")
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**limit=25*")
+    assert "sort=-confidence" in page.url  # the sort survives the filter form
+    assert page.locator("tr.event-row").count() == 25
+    assert page.locator("nav.pager").count() == 1
+    shot(page, "18-events-sorted")
+
+
+def test_the_confidence_slider_filters_the_list(page, base):
+    page.goto(base + "/events")
+    slider = "form.filters input.confidence-range"
+    assert page.locator(slider).input_value() == "0.5"  # the coder's threshold
+    page.eval_on_selector(slider, "el => { el.value = '0.8'; "
+                                  "el.dispatchEvent(new Event('input', {bubbles: true})); }")
+    assert page.locator("form.filters output.confidence-value").inner_text() == "0.8"
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**min_confidence=0.8*")
+    expected = api(base, "/api/events?min_confidence=0.8")["count"]
+    assert int(page.locator("h1 small").inner_text().split()[0]) == expected
+    assert expected < api(base, "/api/events")["count"]
+    assert all(float(v) >= 0.8 for v in page.locator("td.confidence").all_inner_texts())
+
+
+def test_export_downloads_exactly_the_filtered_rows(page, base, db):
+    from typer.testing import CliRunner
+
+    from diplograph.cli import app
+
+    page.goto(base + "/events?type=CONSULT&actor=Trump")
+    with page.expect_download() as got:
+        page.click("#export-csv")
+    rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text("utf-8"))))
+    with page.expect_download() as got:
+        page.click("#export-jsonl")
+    plover = [json.loads(line) for line in Path(got.value.path()).read_text("utf-8").splitlines()]
+    result = CliRunner().invoke(app, ["events", "--db", str(db), "--type", "CONSULT",
+                                      "--actor", "Trump", "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    cli = [json.loads(line)["id"] for line in result.stdout.splitlines() if line.strip()]
+    assert [r["GLOBALEVENTID"] for r in rows] == [p["id"] for p in plover] == cli
+    assert len(cli) >= 2 and all(r["CodedType"] == "CONSULT" for r in rows)

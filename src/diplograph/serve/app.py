@@ -64,9 +64,9 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     _install_errors(app)
     _install_docs(app)
-    from diplograph.serve.routes import actors, articles, events, pages
+    from diplograph.serve.routes import actors, articles, events, exports, pages
 
-    for module in (events, actors, articles, pages):
+    for module in (exports, events, actors, articles, pages):
         app.include_router(module.router)
     return app
 

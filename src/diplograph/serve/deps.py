@@ -12,7 +12,7 @@ from pydantic import BeforeValidator, StringConstraints
 
 from diplograph.records import EVENT_TYPES, STATUSES
 from diplograph.store.filters import EventFilter
-from diplograph.store.web_queries import Search
+from diplograph.store.web_queries import SORTS, Search
 
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
 Status = Enum("Status", {s: s for s in STATUSES}, type=str)
@@ -122,16 +122,32 @@ UndatedParam = Annotated[
 ]
 
 
+OtherParam = Annotated[
+    Annotated[str, StringConstraints(min_length=1, max_length=100)] | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="With ``actor``: only the events between the two, either direction "
+                      "(a dyad); same matching as ``actor``."),
+]
+
+
 def get_search(flt: FilterDep, mode: ModeParam = None, q: TextParam = None,
                min_confidence: MinConfidenceParam = DEFAULT_CONFIDENCE,
-               undated: UndatedParam = None) -> Search:
+               undated: UndatedParam = None, other: OtherParam = None) -> Search:
     """The event filter plus mode, free-text search, confidence floor and the undated bucket."""
-    return Search(flt=flt, mode=mode, q=q, undated=bool(undated),
+    return Search(flt=flt, mode=mode, q=q, undated=bool(undated), other=other,
                   min_confidence=DEFAULT_CONFIDENCE if min_confidence is None
                   else min_confidence)
 
 
 SearchDep = Annotated[Search, Depends(get_search)]
+
+Sort = Enum("Sort", {k.replace("-", "desc_"): k for k in (*SORTS, "confidence", "-confidence")},
+            type=str)
+SortParam = Annotated[
+    Sort | None, BeforeValidator(_blank_is_none),
+    Query(description="Column to sort by: date, type, source, target, status, confidence; "
+                      "a leading '-' sorts downwards. Default: by date."),
+]
 
 
 class Paging:

@@ -56,6 +56,17 @@ def actor_either(actor: str, table: str = "events") -> tuple[str, list]:
     return f"({src} OR {tgt})", src_p + tgt_p
 
 
+def dyad_either(a: str, b: str, table: str = "events") -> tuple[str, list]:
+    """Events between ``a`` and ``b``, either direction (:func:`actor_side` four times)."""
+    parts, params = [], []
+    for x, y in ((a, b), (b, a)):
+        sx, px = actor_side("source", x, table)
+        ty, py = actor_side("target", y, table)
+        parts.append(f"({sx} AND {ty})")
+        params += px + py
+    return "(" + " OR ".join(parts) + ")", params
+
+
 @dataclass(frozen=True, slots=True, kw_only=True)
 class EventFilter:
     """Filters shared by ``events``, ``incidents``, the API and the exports."""
@@ -107,4 +118,5 @@ class EventFilter:
         return " AND ".join(clauses), params
 
 
-__all__ = ["EventFilter", "actor_either", "actor_side", "is_country_code", "is_wikidata_id"]
+__all__ = ["EventFilter", "actor_either", "actor_side", "dyad_either", "is_country_code",
+           "is_wikidata_id"]

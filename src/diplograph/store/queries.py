@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from diplograph.errors import NotFound
 from diplograph.records import SYMMETRIC_TYPES
-from diplograph.store.filters import EventFilter, actor_side
+from diplograph.store.filters import EventFilter, actor_side, dyad_either
 
 logger = logging.getLogger(__name__)
 
@@ -51,13 +51,7 @@ def actor_clause(side: str, actor: str) -> tuple[str, list]:
 
 
 def _dyad_clause(a: str, b: str) -> tuple[str, list]:
-    parts, params = [], []
-    for x, y in ((a, b), (b, a)):
-        sx, px = actor_clause("source", x)
-        ty, py = actor_clause("target", y)
-        parts.append(f"({sx} AND {ty})")
-        params += px + py
-    return "(" + " OR ".join(parts) + ")", params
+    return dyad_either(a, b)
 
 
 def _records(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
@@ -65,7 +59,7 @@ def _records(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dic
 
 
 def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER, *,
-            limit: int | None = None, offset: int = 0) -> list[dict]:
+            limit: int | None = None, offset: int = 0, order: str | None = None) -> list[dict]:
     """The stored records of ``events`` or ``incidents`` that match ``flt``, in listing order.
 
     Args:
@@ -74,6 +68,8 @@ def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILT
         flt: the filter, turned into the WHERE condition and its bound parameters.
         limit: at most this many (None: all), after skipping ``offset``.
         offset: how many to skip.
+        order: an ORDER BY clause from a caller's whitelist (never user text); default
+            the listing order.
 
     Raises:
         ValueError: ``table`` is not listed.
@@ -81,7 +77,7 @@ def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILT
     where, params = flt.where(table)
     if table not in _LISTING_ORDER:
         raise ValueError(f"cannot list {table!r}")
-    sql = f"SELECT record FROM {table} WHERE {where} ORDER BY {_LISTING_ORDER[table]}"
+    sql = f"SELECT record FROM {table} WHERE {where} ORDER BY {order or _LISTING_ORDER[table]}"
     if limit is not None:
         sql, params = sql + " LIMIT ? OFFSET ?", params + [limit, offset]
     return _records(con, sql, params)

@@ -8,14 +8,23 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import duckdb
 
 from diplograph.errors import NotFound
 from diplograph.store import like
-from diplograph.store.filters import EventFilter, actor_side
-from diplograph.store.queries import LISTED_TABLES, NO_FILTER, Condition, count, listing
+from diplograph.store.filters import EventFilter, actor_either, actor_side, dyad_either
+from diplograph.store.queries import (
+    EVENT_ORDER,
+    INCIDENT_ORDER,
+    LISTED_TABLES,
+    NO_FILTER,
+    Condition,
+    count,
+    listing,
+)
 
 UNDATED = "undated"  # the bucket of events with no month (no date, or a year only)
 # An event "has a month" when its date value is at least YYYY-MM.
@@ -37,6 +46,7 @@ class Search:
     q: str | None = None
     min_confidence: float | None = None  # events below it are left out
     undated: bool = False  # only the events with no month (the time charts' "undated" bar)
+    other: str | None = None  # with ``flt.actor``: the events between the two (a dyad)
 
     def where(self, table: str) -> tuple[str, list]:
         """SQL condition on ``events`` or ``incidents`` and its bound parameters."""
@@ -59,19 +69,75 @@ class Search:
             params = params + [self.min_confidence]
         if self.undated:
             clauses.append(f"NOT {HAS_MONTH}")
+        if self.other:
+            clause, values = dyad_either(self.flt.actor, self.other, table) if self.flt.actor \
+                else actor_either(self.other, table)
+            clauses.append(clause)
+            params = params + values
         return " AND ".join(clauses), params
 
     def with_(self, **changes) -> Search:
         """This search with some fields of the event filter (or of the search) replaced."""
-        own = {k: changes.pop(k) for k in ("mode", "q", "min_confidence", "undated")
+        own = {k: changes.pop(k) for k in ("mode", "q", "min_confidence", "undated", "other")
                if k in changes}
         return replace(self, flt=replace(self.flt, **changes), **own)
 
 
+# Sortable columns of the listings: the key a URL holds → ORDER BY (ties: the listing order).
+SORTS: dict[str, str] = {
+    "date": "date_value NULLS LAST", "-date": "date_value DESC NULLS LAST",
+    "type": "type", "-type": "type DESC",
+    "source": "source_name NULLS LAST", "-source": "source_name DESC NULLS LAST",
+    "target": "target_name NULLS LAST", "-target": "target_name DESC NULLS LAST",
+    "status": "status", "-status": "status DESC",
+}
+_EVENT_SORTS = {"confidence": "confidence NULLS LAST", "-confidence": "confidence DESC NULLS LAST"}
+
+
+def order_by(table: str, sort: str | None) -> str | None:
+    """The ORDER BY of a sort key (:data:`SORTS`; ``confidence`` on events only), or None
+    for the listing order.
+
+    Raises:
+        ValueError: an unknown key.
+    """
+    if not sort:
+        return None
+    sorts = {**SORTS, **_EVENT_SORTS} if table == "events" else SORTS
+    if sort not in sorts:
+        raise ValueError(f"cannot sort {table} by {sort!r} (choose from {', '.join(sorts)})")
+    return f"{sorts[sort]}, {EVENT_ORDER if table == 'events' else INCIDENT_ORDER}"
+
+
 def search(con: duckdb.DuckDBPyConnection, table: str, s: Search, *,
-           limit: int, offset: int) -> tuple[list[dict], int]:
-    """One page of matching events or incidents (stored records) and the total count."""
-    return listing(con, table, s, limit=limit, offset=offset), count(con, table, s)
+           limit: int, offset: int, sort: str | None = None) -> tuple[list[dict], int]:
+    """One page of matching events or incidents (stored records), in the order of ``sort``
+    (:data:`SORTS`), and the total count."""
+    return (listing(con, table, s, limit=limit, offset=offset, order=order_by(table, sort)),
+            count(con, table, s))
+
+
+def export_rows(con: duckdb.DuckDBPyConnection, s: Condition, *, sort: str | None = None,
+                batch: int = 1000) -> Iterator[tuple[dict, dict | None, dict]]:
+    """Every matching event, streamed (``batch`` rows in memory at a time), with what an
+    export adds: ``(event, incident or None, report)``, ``incident`` as
+    ``{"id", "n_events", "n_articles", "n_sources"}`` and ``report`` (the article) as
+    ``{"published", "url", "title"}``."""
+    where, params = s.where("events")
+    order = order_by("events", sort) or EVENT_ORDER
+    cur = con.execute(
+        "SELECT e.record, i.id, i.n_events, i.n_articles, i.n_sources, a.published_value, "
+        f"a.url, a.title FROM (SELECT * FROM events WHERE {where}) e "
+        "LEFT JOIN incident_events ie ON ie.event_id = e.id "
+        "LEFT JOIN incidents i ON i.id = ie.incident_id "
+        "LEFT JOIN articles a ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
+        f"ORDER BY {', '.join('e.' + part.strip() for part in order.split(','))}", params)
+    while rows := cur.fetchmany(batch):
+        for rec, inc, n_ev, n_art, n_src, published, url, title in rows:
+            incident = ({"id": inc, "n_events": n_ev, "n_articles": n_art, "n_sources": n_src}
+                        if inc else None)
+            yield json.loads(rec), incident, {"published": published, "url": url,
+                                              "title": title}
 
 
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict:

@@ -13,7 +13,7 @@ from fastapi.responses import HTMLResponse
 
 from diplograph.records import EVENT_TYPES, STATUSES
 from diplograph.serve import actor_view
-from diplograph.serve.deps import DEFAULT_CONFIDENCE, ConnDep, PageDep, SearchDep
+from diplograph.serve.deps import DEFAULT_CONFIDENCE, ConnDep, PageDep, SearchDep, SortParam
 from diplograph.serve.highlight import segments
 from diplograph.serve.models import NOT_FOUND
 from diplograph.serve.routes.actors import Level, dyad_data
@@ -70,11 +70,13 @@ def overview(con: ConnDep, search: SearchDep) -> dict:
 
 
 @twin("/events", "events.html")
-def events_page(con: ConnDep, search: SearchDep, paging: PageDep) -> dict:
-    """Events, filtered and paginated (same parameters as /api/events)."""
+def events_page(con: ConnDep, search: SearchDep, paging: PageDep,
+                sort: SortParam = None) -> dict:
+    """Events, filtered, sorted and paginated (same parameters as /api/events)."""
     rows, total = web_queries.search(con, "events", search, limit=paging.limit,
-                                     offset=paging.offset)
-    return paging.wrap(rows, total)
+                                     offset=paging.offset, sort=sort.value if sort else None)
+    return {**paging.wrap(rows, total), "sort": sort.value if sort else None,
+            "filter": _filter_dict(search)}
 
 
 @twin("/incidents", "incidents.html")
