@@ -80,3 +80,19 @@ def test_one_actor_matcher_for_listing_dyad_and_network(con):
 def test_confidence_floor(con):
     assert queries.count(con, "events", Search(min_confidence=0.95)) == 0
     assert queries.count(con, "events", Search(min_confidence=0.5)) == 4
+
+
+def test_plover_classes_cover_every_type_once():
+    from diplograph.records import EVENT_TYPES
+
+    listed = [t for types in web_queries.PLOVER_CLASSES.values() for t in types]
+    assert sorted(listed) == sorted(EVENT_TYPES)
+
+
+def test_cooperation_conflict_per_month(con):
+    con.execute("UPDATE events SET status = 'planned' WHERE id = 'e3'")
+    block = web_queries.cooperation_conflict(con, EventFilter())
+    assert block["series"]["verbal cooperation"] == [1, 0, 0, 0, 0, 0]
+    assert block["series"]["verbal cooperation · planned"][-1] == 1  # e3: undated, planned
+    assert block["series"]["verbal conflict"][4] == 1  # ACCUSE in 2024-09
+    assert block["series"]["material cooperation"][-1] == 1  # AID dated to a year only

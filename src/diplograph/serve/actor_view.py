@@ -93,6 +93,7 @@ def actor_page(con: duckdb.DuckDBPyConnection, actor_id: str, search: Search) ->
         c["key"] = c["country"] if state else (c["name"] or c["country"])
     data = {**profile, "identity": who, "matches": web_queries.actor_identities(con, actor_id),
             "by_type": web_queries.over_time(con, "type", mine),
+            "cooperation_conflict": web_queries.cooperation_conflict(con, mine),
             "undated": web_queries.totals(con, mine)["undated"]}
     if who["kind"] == "person":
         rows, total = web_queries.search(con, "events", mine, limit=MAX_LISTED, offset=0)

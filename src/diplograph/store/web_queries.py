@@ -277,3 +277,47 @@ def actor_identities(con: duckdb.DuckDBPyConnection, actor: str, *,
         "ORDER BY 7 DESC, 1 NULLS LAST LIMIT ?", params + [limit]).fetchall()
     return [{"name": n, "country": c, "wikidata": w, "role": r, "sector": s, "kind": k, "n": k_n}
             for n, c, w, r, s, k, k_n in rows]
+
+
+# PLOVER's four classes (the manual's quad classes; DEMAND = REQUEST, DISAPPROVE = ACCUSE).
+PLOVER_CLASSES: dict[str, tuple[str, ...]] = {
+    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT"),
+    "material cooperation": ("CONCEDE", "COOPERATE", "AID", "RETREAT"),
+    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+}
+# How each claim status counts: it happened, it is only planned or possible, or it did not.
+STATUS_GROUPS: dict[str, tuple[str, ...]] = {
+    "happened": ("asserted", "reported", "unconfirmed"),
+    "planned": ("planned", "hypothetical"),
+    "not": ("denied", "negated"),
+}
+
+
+def _case(column: str, groups: dict[str, tuple[str, ...]]) -> tuple[str, list]:
+    whens = " ".join(f"WHEN {column} IN (SELECT unnest(?)) THEN ?" for _ in groups)
+    params: list = []
+    for name, values in groups.items():
+        params += [list(values), name]
+    return f"CASE {whens} END", params
+
+
+def cooperation_conflict(con: duckdb.DuckDBPyConnection, s: Condition = NO_FILTER) -> dict:
+    """PLOVER's four classes per month (every month, and ``undated``), for the events that
+    happened and, apart, for the planned or hypothetical ones; denied and negated events
+    are only counted (``not_happened``).
+
+    Returns:
+        :func:`monthly`'s block whose series are ``"<class>"`` (happened) and
+        ``"<class> · planned"``, plus ``"classes"`` (the type map) and ``"not_happened"``.
+    """
+    where, params = s.where("events")
+    cls, cls_p = _case("type", PLOVER_CLASSES)
+    grp, grp_p = _case("status", STATUS_GROUPS)
+    rows = con.execute(
+        f"SELECT CASE WHEN {HAS_MONTH} THEN substr(date_value, 1, 7) END, {cls}, {grp}, "
+        f"count(*) FROM events WHERE {where} GROUP BY ALL", cls_p + grp_p + params).fetchall()
+    shown = [(p, c if g == "happened" else f"{c} · planned", n)
+             for p, c, g, n in rows if c and g in ("happened", "planned")]
+    return {**monthly(shown), "classes": {k: list(v) for k, v in PLOVER_CLASSES.items()},
+            "not_happened": sum(n for _, _, g, n in rows if g == "not")}

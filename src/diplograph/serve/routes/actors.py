@@ -9,7 +9,7 @@ from fastapi import APIRouter, Path, Query
 
 from diplograph.serve.deps import ConnDep, SearchDep
 from diplograph.serve.models import Dyad, LastContact, Network
-from diplograph.store import queries
+from diplograph.store import queries, web_queries
 
 router = APIRouter(prefix="/api", tags=["actors"])
 ActorQ = Annotated[str, Query(min_length=1, max_length=100,
@@ -45,6 +45,14 @@ def dyad(con: ConnDep, flt: SearchDep, a: ActorQ, b: ActorQ) -> dict:
 def last_contact(con: ConnDep, a: ActorQ, b: ActorQ) -> dict:
     """The latest CONSULT between two actors that is said to have happened (or null)."""
     return {"a": a, "b": b, "event": queries.last_contact(con, a, b)}
+
+
+@router.get("/cooperation-conflict")
+def cooperation_conflict(con: ConnDep, search: SearchDep) -> dict:
+    """PLOVER's four classes (verbal/material cooperation and conflict) per month, for any
+    filter: ``actor`` for one actor, ``actor`` and ``other`` for a dyad. Planned and
+    hypothetical events are separate series (``"<class> · planned"``)."""
+    return web_queries.cooperation_conflict(con, search)
 
 
 @router.get("/network", response_model=Network)

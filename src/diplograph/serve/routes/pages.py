@@ -93,7 +93,9 @@ def dyad_page(con: ConnDep, flt: SearchDep, a: ActorQ = None, b: ActorQ = None) 
     if not a or not b:
         return {"a": a, "b": b, "count": 0, "events": [], "last_contact": None,
                 "suggestions": web_queries.top_dyads(con, flt, limit=10)}
-    return {**dyad_data(con, a, b, flt), "suggestions": []}
+    return {**dyad_data(con, a, b, flt), "suggestions": [],
+            "cooperation_conflict": web_queries.cooperation_conflict(
+                con, flt.with_(actor=a, other=b))}
 
 
 @twin("/network", "network.html")
