@@ -274,3 +274,38 @@ def test_export_downloads_exactly_the_filtered_rows(page, base, db):
     cli = [json.loads(line)["id"] for line in result.stdout.splitlines() if line.strip()]
     assert [r["GLOBALEVENTID"] for r in rows] == [p["id"] for p in plover] == cli
     assert len(cli) >= 2 and all(r["CodedType"] == "CONSULT" for r in rows)
+
+
+def test_cooperation_conflict_over_time_keeps_planned_apart(page, base):
+    dyad = api(base, "/dyad.json?a=USA&b=RUS")
+    block = dyad["cooperation_conflict"]
+    assert block == api(base, "/api/cooperation-conflict?actor=USA&other=RUS")
+    happened = sum(e["status"] in ("asserted", "reported", "unconfirmed") for e in dyad["events"])
+    planned = sum(e["status"] in ("planned", "hypothetical") for e in dyad["events"])
+    assert planned >= 1 and happened >= 1
+    totals = {name: sum(v) for name, v in block["series"].items()}
+    assert sum(n for k, n in totals.items() if k.endswith("· planned")) == planned
+    assert sum(n for k, n in totals.items() if not k.endswith("· planned")) == happened
+    page.goto(base + "/dyad?a=USA&b=RUS")
+    chart_drawn(page, "#chart-coop")
+    stacks = page.evaluate("echarts.getInstanceByDom(document.querySelector('#chart-coop'))"
+                           ".getOption().series.map(s => [s.name, s.stack])")
+    assert {stack for name, stack in stacks if name.endswith("· planned")} == {"planned+"}
+    assert {stack for name, stack in stacks if not name.endswith("· planned")} == {"happened+"}
+    page.wait_for_timeout(600)
+    shot(page, "18-dyad-cooperation-conflict")
+    page.goto(base + "/actors/USA")
+    chart_drawn(page, "#chart-coop")
+
+
+def test_a_bad_date_is_explained_in_words(page, base):
+    assert page.goto(base + "/events?since=2025-13-01").status == 422
+    details = page.locator(".error-details").inner_text()
+    assert "'2025-13-01' is not a date: use YYYY-MM-DD" in details
+    assert "\\d" not in details and "pattern" not in details
+    r = httpx.get(base + "/api/events?until=yesterday", timeout=30)
+    assert r.status_code == 422
+    assert r.json()["error"]["details"][0]["message"].startswith("'yesterday' is not a date")
+    # The browser logs the deliberate 422 itself; nothing else may be there.
+    assert len(page.errors) == 1 and "422" in page.errors[0], page.errors
+    page.errors.clear()

@@ -117,6 +117,15 @@ def _wants_html(request: Request) -> bool:
                 or path in ("/openapi.json", "/docs", "/redoc"))
 
 
+def _words(error: dict) -> str | None:
+    """A validation message without pydantic's "Value error, " prefix (our validators'
+    messages are written for the reader)."""
+    message = error.get("msg")
+    if error.get("type") == "value_error" and isinstance(message, str):
+        return message.removeprefix("Value error, ")
+    return message
+
+
 def error_response(request: Request, status: int, message: str, details: object = None):
     if _wants_html(request):
         return request.app.state.templates.TemplateResponse(
@@ -130,7 +139,7 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
         details = [{"parameter": ".".join(str(p) for p in e.get("loc", ())[1:]) or None,
-                    "in": (e.get("loc") or ["?"])[0], "message": e.get("msg"),
+                    "in": (e.get("loc") or ["?"])[0], "message": _words(e),
                     "input": e.get("input") if isinstance(e.get("input"), (str, int)) else None}
                    for e in exc.errors()]
         return error_response(request, 422, "invalid parameters", details)

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated
 
 import duckdb
 from fastapi import Depends, Query, Request
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
 
 from diplograph.records import EVENT_TYPES, STATUSES
 from diplograph.store.filters import EventFilter
@@ -61,7 +62,16 @@ StatusParam = Annotated[
 ]
 # Constraints sit on the ``str`` inside the optional, so that a blank form field,
 # turned into None first, is "no filter" rather than a failed pattern.
-DateStr = Annotated[str, StringConstraints(pattern=DATE)]
+def _date_in_words(value: str) -> str:
+    """A date as YYYY, YYYY-MM or YYYY-MM-DD, or an error an analyst can read (the OpenAPI
+    schema keeps the pattern, for clients)."""
+    if not re.fullmatch(DATE, value):
+        raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD (or YYYY-MM, or YYYY)")
+    return value
+
+
+DateStr = Annotated[str, AfterValidator(_date_in_words),
+                    WithJsonSchema({"type": "string", "pattern": DATE})]
 SinceParam = Annotated[
     DateStr | None, BeforeValidator(_blank_is_none),
     Query(description="Earliest event date, YYYY[-MM[-DD]]."),
