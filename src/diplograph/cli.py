@@ -261,6 +261,7 @@ def incidents(
     status: StatusFilter = None,
     country: CountryFilter = None,
     place: PlaceFilter = None,
+    wide: WideOption = False,
 ) -> None:
     """List incidents: events fused across articles, with their sources and claim statuses."""
     from diplograph.store.filters import EventFilter
@@ -268,7 +269,7 @@ def incidents(
 
     _list(db, "incidents", EventFilter(actor=actor, type=type, since=since, until=until,
                                        status=status, country=country, place=place),
-          format, INCIDENT_COLUMNS)
+          format, INCIDENT_COLUMNS, wide=wide)
 
 
 def _list(db: Path, table: str, flt: EventFilter, format: EventFormat,
