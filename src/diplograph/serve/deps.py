@@ -9,7 +9,7 @@ from typing import Annotated
 
 import duckdb
 from fastapi import Depends, Query, Request
-from pydantic import AfterValidator, BeforeValidator, StringConstraints, WithJsonSchema
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from diplograph.records import EVENT_TYPES, STATUSES
 from diplograph.store.filters import EventFilter
@@ -122,8 +122,8 @@ FilterDep = Annotated[EventFilter, Depends(get_filter)]
 
 
 MinConfidenceParam = Annotated[
-    float | None, BeforeValidator(_blank_is_none),
-    Query(ge=0, le=1, description="Leave out events below this confidence (default: the "
+    Annotated[float, Field(ge=0, le=1)] | None, BeforeValidator(_blank_is_none),
+    Query(description="Leave out events below this confidence (default: the "
                                   "coder's threshold, 0.5; 0 shows every stored event)."),
 ]
 UndatedParam = Annotated[
