@@ -309,3 +309,16 @@ def test_a_bad_date_is_explained_in_words(page, base):
     # The browser logs the deliberate 422 itself; nothing else may be there.
     assert len(page.errors) == 1 and "422" in page.errors[0], page.errors
     page.errors.clear()
+
+
+def test_the_actor_index_finds_a_person_by_name(page, base):
+    page.goto(base + "/actors")
+    page.fill("#actor-search input[name=q]", "putin")
+    page.click("#actor-search button[type=submit]")
+    page.wait_for_url("**/actors?q=putin")
+    rows = page.locator("#actor-index tbody tr")
+    assert rows.count() >= 1 and "Vladimir Putin" in rows.first.inner_text()
+    rows.first.locator("a.actor-link").click()
+    page.wait_for_url("**/actors/Q*")
+    assert page.locator("#actor-title").get_attribute("data-kind") == "person"
+    assert "Vladimir Putin" in page.locator("#actor-title").inner_text()

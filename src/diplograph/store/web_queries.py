@@ -321,3 +321,30 @@ def cooperation_conflict(con: duckdb.DuckDBPyConnection, s: Condition = NO_FILTE
              for p, c, g, n in rows if c and g in ("happened", "planned")]
     return {**monthly(shown), "classes": {k: list(v) for k, v in PLOVER_CLASSES.items()},
             "not_happened": sum(n for _, _, g, n in rows if g == "not")}
+
+
+def actor_index(con: duckdb.DuckDBPyConnection, q: str | None = None, *,
+                limit: int = 100) -> list[dict]:
+    """Canonical actors (either side of an event) with their event counts, most first;
+    ``q``: words of the name or of the article's words for it (case-insensitive).
+
+    Returns:
+        ``[{"name", "country", "wikidata", "role", "kind", "n"}]``.
+    """
+    cond, params = "TRUE", []
+    parts = []
+    for side in ("source", "target"):
+        if q:
+            cond, values = actor_side(side, q)
+            params += values
+        parts.append(f"SELECT e.{side}_name AS name, e.{side}_country AS country, "
+                     f"e.{side}_wikidata AS wikidata, e.{side}_role AS role, a.kind "
+                     f"FROM events e LEFT JOIN actors a ON a.event_id = e.id "
+                     f"AND a.role_in_event = '{side}' WHERE {cond}")
+    rows = con.execute(
+        f"WITH sides AS ({' UNION ALL '.join(parts)}) SELECT name, country, "
+        "any_value(wikidata), any_value(role), mode(kind), count(*) FROM sides "
+        "WHERE name IS NOT NULL GROUP BY name, country ORDER BY 6 DESC, 1 LIMIT ?",
+        params + [limit]).fetchall()
+    return [{"name": n, "country": c, "wikidata": w, "role": r, "kind": k, "n": k_n}
+            for n, c, w, r, k, k_n in rows]

@@ -136,6 +136,14 @@ def article_page(con: ConnDep, doc_id: Annotated[str, Path(min_length=1, max_len
     return article_data(con, doc_id, index)
 
 
+@twin("/actors", "actors.html")
+def actors_index(con: ConnDep, q: Annotated[str | None, Query(
+        max_length=100, description="Words of a name (or of the article's words for it).")] = None
+                 ) -> dict:
+    """Actor index: every canonical actor with its number of events; search by name."""
+    return {"q": q, "actors": web_queries.actor_index(con, q or None, limit=200)}
+
+
 @twin("/actors/{actor_id}", "actor.html")
 def actor_page(con: ConnDep, search: SearchDep, actor_id: Id) -> dict:
     """Actor page: a person (roles with dates, events as source and target, counterparts)
