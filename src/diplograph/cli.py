@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from diplograph.errors import DiplographError
-from diplograph.outputs.formats import ARTICLE_COLUMNS, EVENT_COLUMNS, WRITERS
+from diplograph.outputs.formats import ARTICLE_COLUMNS, EVENT_COLUMNS, TABLE_WIDTH, WRITERS
 from diplograph.records import DocumentError, to_dict
 from diplograph.settings import Settings
 
@@ -76,6 +76,26 @@ CountryFilter = Annotated[
 ]
 PlaceFilter = Annotated[Optional[str], typer.Option(
     "--place", help="Where it happened: ISO3 code or words of the place name.")]
+
+
+WideOption = Annotated[bool, typer.Option(
+    "--wide", help="Table: one line per row, as wide as it needs (default: fit 120 columns, "
+                   "evidence wrapped).")]
+
+
+def _version(value: bool) -> None:
+    if value:
+        from diplograph import __version__
+
+        typer.echo(f"diplograph {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", callback=_version, is_eager=True,
+        help="Print the version and exit.")] = False) -> None:
+    """diplograph: evidence-linked political event data from raw news pages."""
 
 
 def _report(error: DocumentError) -> None:
@@ -196,13 +216,14 @@ def events(
     status: StatusFilter = None,
     country: CountryFilter = None,
     place: PlaceFilter = None,
+    wide: WideOption = False,
 ) -> None:
     """List stored events, filtered."""
     from diplograph.store.filters import EventFilter
 
     _list(db, "events", EventFilter(actor=actor, type=type, since=since, until=until,
                                     status=status, country=country, place=place),
-          format, EVENT_COLUMNS)
+          format, EVENT_COLUMNS, wide=wide)
 
 
 @app.command(name="eval")
@@ -240,6 +261,7 @@ def incidents(
     status: StatusFilter = None,
     country: CountryFilter = None,
     place: PlaceFilter = None,
+    wide: WideOption = False,
 ) -> None:
     """List incidents: events fused across articles, with their sources and claim statuses."""
     from diplograph.store.filters import EventFilter
@@ -247,11 +269,11 @@ def incidents(
 
     _list(db, "incidents", EventFilter(actor=actor, type=type, since=since, until=until,
                                        status=status, country=country, place=place),
-          format, INCIDENT_COLUMNS)
+          format, INCIDENT_COLUMNS, wide=wide)
 
 
 def _list(db: Path, table: str, flt: EventFilter, format: EventFormat,
-          columns: Sequence[tuple[str, str]]) -> None:
+          columns: Sequence[tuple[str, str]], *, wide: bool = False) -> None:
     """Write the stored ``events`` or ``incidents`` that match ``flt`` to stdout."""
     from diplograph.store.queries import listing
     from diplograph.store.store import Store
@@ -263,6 +285,8 @@ def _list(db: Path, table: str, flt: EventFilter, format: EventFormat,
         raise _fail(str(exc), 2) from exc
     if format is EventFormat.jsonl:
         WRITERS["jsonl"](records, sys.stdout)
+    elif format is EventFormat.table:
+        WRITERS["table"](records, sys.stdout, columns, width=None if wide else TABLE_WIDTH)
     else:
         WRITERS[format.value](records, sys.stdout, columns)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import json
+import textwrap
 from collections.abc import Iterable, Sequence
 from typing import TextIO
 
@@ -53,17 +54,47 @@ def write_csv(records: Iterable[dict], out: TextIO, columns=EVENT_COLUMNS) -> in
     return n
 
 
+TABLE_WIDTH = 120  # a terminal's width; ``None``: every line as long as it needs
+MIN_LAST = 24  # the last column (the evidence) gets at least this many characters a line
+KEEP_WHOLE = frozenset({"date", "type", "src", "tgt", "status", "conf", "#", "published",
+                        "lang", "chars"})
+
+
 def write_table(records: Iterable[dict], out: TextIO, columns=EVENT_COLUMNS,
-                max_width: int = 60) -> int:
-    """A fixed-width table; long cells are cut with an ellipsis."""
-    rows = [[_cut(c, max_width) for c in flat_row(r, columns)] for r in records]
+                max_width: int = 60, width: int | None = TABLE_WIDTH) -> int:
+    """A fixed-width table that fits ``width`` characters: the other columns are cut (with
+    an ellipsis) to make room, and the last column wraps onto lines of its own."""
+    cells = [[" ".join(c.split()) for c in flat_row(r, columns)] for r in records]
     header = [name for name, _ in columns]
-    widths = [max([len(h)] + [len(row[i]) for row in rows]) for i, h in enumerate(header)]
+    widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(header)]
+    widths = [min(w, max_width) for w in widths]
+    if width:
+        widths[:-1] = _fit(widths[:-1], header[:-1], width - MIN_LAST)
+        widths[-1] = max(MIN_LAST, min(widths[-1], width - sum(widths[:-1]) - 2 * len(widths[:-1])))
     out.write("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
-    for row in rows:
-        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths)).rstrip() + "\n")
-    return len(rows)
+    indent = " " * (sum(widths[:-1]) + 2 * len(widths[:-1]))
+    for row in cells:
+        head = "  ".join(_cut(c, w).ljust(w) for c, w in zip(row[:-1], widths[:-1]))
+        lines = (textwrap.wrap(row[-1], widths[-1]) if width else [_cut(row[-1], widths[-1])])
+        lines = lines or [""]
+        out.write((head + "  " + lines[0]).rstrip() + "\n")
+        for more in lines[1:]:
+            out.write(indent + more + "\n")
+    return len(cells)
+
+
+def _fit(widths: list[int], header: list[str], room: int) -> list[int]:
+    """Narrow the widest free-text columns, one character at a time, until the columns
+    fit ``room`` (separators included); dates, codes and statuses are never cut."""
+    widths = list(widths)
+    free = [i for i, h in enumerate(header) if h not in KEEP_WHOLE]
+    while free and sum(widths) + 2 * len(widths) > room:
+        i = max(free, key=lambda k: widths[k])
+        if widths[i] <= max(len(header[i]), 6):
+            break
+        widths[i] -= 1
+    return widths
 
 
 def _cut(text: str, width: int) -> str:

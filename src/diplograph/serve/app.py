@@ -22,6 +22,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from diplograph import __version__
 from diplograph.errors import DiplographError, NotFound, StoreError, UsageError
+from diplograph.serve.actor_view import actor_href
 from diplograph.serve.models import ERRORS
 from diplograph.serve.security import SecurityHeaders, external_link, secure
 from diplograph.serve.snapshot import Snapshots
@@ -63,9 +64,9 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.add_middleware(SecurityHeaders)
     _install_errors(app)
     _install_docs(app)
-    from diplograph.serve.routes import actors, articles, events, pages
+    from diplograph.serve.routes import actors, articles, events, exports, pages
 
-    for module in (events, actors, articles, pages):
+    for module in (exports, events, actors, articles, pages):
         app.include_router(module.router)
     return app
 
@@ -78,14 +79,28 @@ def templates() -> Jinja2Templates:
     t.env.globals.update(version=__version__, statuses=STATUSES)
     t.env.filters["actor"] = _actor_label
     t.env.filters["external_link"] = external_link
+    t.env.filters["date_origin"] = date_origin
+    t.env.filters["actor_href"] = actor_href
     return t
+
+
+def date_origin(event: dict) -> str:
+    """Where an event's date came from: ``"sentence"`` (words of the evidence, kept in
+    ``date.text``), ``"article"`` (a date but no words for it: the article's publication
+    date) or ``"none"`` (undated)."""
+    date = event.get("date") or {}
+    if not date.get("value"):
+        return "none"
+    return "sentence" if date.get("text") else "article"
 
 
 def _actor_label(actor: dict | None) -> str:
     if not actor:
         return "—"
     name, country = actor.get("name"), actor.get("country")
-    return f"{name} ({country})" if name and country and name != country else (name or country or "?")
+    if name and country and name != country:
+        return f"{name} ({country})"
+    return name or country or "?"
 
 
 def _install_docs(app: FastAPI) -> None:
@@ -102,6 +117,15 @@ def _wants_html(request: Request) -> bool:
                 or path in ("/openapi.json", "/docs", "/redoc"))
 
 
+def _words(error: dict) -> str | None:
+    """A validation message without pydantic's "Value error, " prefix (our validators'
+    messages are written for the reader)."""
+    message = error.get("msg")
+    if error.get("type") == "value_error" and isinstance(message, str):
+        return message.removeprefix("Value error, ")
+    return message
+
+
 def error_response(request: Request, status: int, message: str, details: object = None):
     if _wants_html(request):
         return request.app.state.templates.TemplateResponse(
@@ -115,7 +139,7 @@ def _install_errors(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def invalid(request: Request, exc: RequestValidationError):
         details = [{"parameter": ".".join(str(p) for p in e.get("loc", ())[1:]) or None,
-                    "in": (e.get("loc") or ["?"])[0], "message": e.get("msg"),
+                    "in": (e.get("loc") or ["?"])[0], "message": _words(e),
                     "input": e.get("input") if isinstance(e.get("input"), (str, int)) else None}
                    for e in exc.errors()]
         return error_response(request, 422, "invalid parameters", details)

@@ -2,21 +2,23 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from enum import Enum
 from typing import Annotated
 
 import duckdb
 from fastapi import Depends, Query, Request
-from pydantic import BeforeValidator, StringConstraints
+from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from diplograph.records import EVENT_TYPES, STATUSES
 from diplograph.store.filters import EventFilter
-from diplograph.store.web_queries import Search
+from diplograph.store.web_queries import SORTS, Search
 
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
 Status = Enum("Status", {s: s for s in STATUSES}, type=str)
 
+DEFAULT_CONFIDENCE = 0.5  # the coder's own threshold (Settings.min_confidence)
 MAX_LIMIT = 500
 MAX_PAGE = 100_000
 DATE = r"^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$"
@@ -60,7 +62,16 @@ StatusParam = Annotated[
 ]
 # Constraints sit on the ``str`` inside the optional, so that a blank form field,
 # turned into None first, is "no filter" rather than a failed pattern.
-DateStr = Annotated[str, StringConstraints(pattern=DATE)]
+def _date_in_words(value: str) -> str:
+    """A date as YYYY, YYYY-MM or YYYY-MM-DD, or an error an analyst can read (the OpenAPI
+    schema keeps the pattern, for clients)."""
+    if not re.fullmatch(DATE, value):
+        raise ValueError(f"{value!r} is not a date: use YYYY-MM-DD (or YYYY-MM, or YYYY)")
+    return value
+
+
+DateStr = Annotated[str, AfterValidator(_date_in_words),
+                    WithJsonSchema({"type": "string", "pattern": DATE})]
 SinceParam = Annotated[
     DateStr | None, BeforeValidator(_blank_is_none),
     Query(description="Earliest event date, YYYY[-MM[-DD]]."),
@@ -110,12 +121,43 @@ def get_filter(type: TypeParam = None, status: StatusParam = None, since: SinceP
 FilterDep = Annotated[EventFilter, Depends(get_filter)]
 
 
-def get_search(flt: FilterDep, mode: ModeParam = None, q: TextParam = None) -> Search:
-    """The event filter plus mode and free-text search."""
-    return Search(flt=flt, mode=mode, q=q)
+MinConfidenceParam = Annotated[
+    Annotated[float, Field(ge=0, le=1)] | None, BeforeValidator(_blank_is_none),
+    Query(description="Leave out events below this confidence (default: the "
+                                  "coder's threshold, 0.5; 0 shows every stored event)."),
+]
+UndatedParam = Annotated[
+    bool | None, BeforeValidator(_blank_is_none),
+    Query(description="Only the events with no month (undated, or dated to a year only)."),
+]
+
+
+OtherParam = Annotated[
+    Annotated[str, StringConstraints(min_length=1, max_length=100)] | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="With ``actor``: only the events between the two, either direction "
+                      "(a dyad); same matching as ``actor``."),
+]
+
+
+def get_search(flt: FilterDep, mode: ModeParam = None, q: TextParam = None,
+               min_confidence: MinConfidenceParam = DEFAULT_CONFIDENCE,
+               undated: UndatedParam = None, other: OtherParam = None) -> Search:
+    """The event filter plus mode, free-text search, confidence floor and the undated bucket."""
+    return Search(flt=flt, mode=mode, q=q, undated=bool(undated), other=other,
+                  min_confidence=DEFAULT_CONFIDENCE if min_confidence is None
+                  else min_confidence)
 
 
 SearchDep = Annotated[Search, Depends(get_search)]
+
+Sort = Enum("Sort", {k.replace("-", "desc_"): k for k in (*SORTS, "confidence", "-confidence")},
+            type=str)
+SortParam = Annotated[
+    Sort | None, BeforeValidator(_blank_is_none),
+    Query(description="Column to sort by: date, type, source, target, status, confidence; "
+                      "a leading '-' sorts downwards. Default: by date."),
+]
 
 
 class Paging:

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from diplograph.errors import NotFound
 from diplograph.records import SYMMETRIC_TYPES
-from diplograph.store.filters import EventFilter, is_country_code
+from diplograph.store.filters import EventFilter, actor_side, dyad_either
 
 logger = logging.getLogger(__name__)
 
@@ -45,22 +45,13 @@ class Condition(Protocol):
 
 
 def actor_clause(side: str, actor: str) -> tuple[str, list]:
-    """SQL condition for ``actor`` on one side (``source``/``target``) of an event row."""
-    if is_country_code(actor):
-        return f"{side}_country = ?", [actor]
-    if actor[:1] in "Qq" and actor[1:].isdigit():
-        return f"{side}_wikidata = ?", [actor.upper()]
-    return f"lower({side}_name) = ?", [actor.lower()]
+    """SQL condition for ``actor`` on one side (``source``/``target``) of an event row:
+    the shared matcher, :func:`diplograph.store.filters.actor_side`."""
+    return actor_side(side, actor)
 
 
 def _dyad_clause(a: str, b: str) -> tuple[str, list]:
-    parts, params = [], []
-    for x, y in ((a, b), (b, a)):
-        sx, px = actor_clause("source", x)
-        ty, py = actor_clause("target", y)
-        parts.append(f"({sx} AND {ty})")
-        params += px + py
-    return "(" + " OR ".join(parts) + ")", params
+    return dyad_either(a, b)
 
 
 def _records(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
@@ -68,7 +59,7 @@ def _records(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dic
 
 
 def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER, *,
-            limit: int | None = None, offset: int = 0) -> list[dict]:
+            limit: int | None = None, offset: int = 0, order: str | None = None) -> list[dict]:
     """The stored records of ``events`` or ``incidents`` that match ``flt``, in listing order.
 
     Args:
@@ -77,6 +68,8 @@ def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILT
         flt: the filter, turned into the WHERE condition and its bound parameters.
         limit: at most this many (None: all), after skipping ``offset``.
         offset: how many to skip.
+        order: an ORDER BY clause from a caller's whitelist (never user text); default
+            the listing order.
 
     Raises:
         ValueError: ``table`` is not listed.
@@ -84,13 +77,13 @@ def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILT
     where, params = flt.where(table)
     if table not in _LISTING_ORDER:
         raise ValueError(f"cannot list {table!r}")
-    sql = f"SELECT record FROM {table} WHERE {where} ORDER BY {_LISTING_ORDER[table]}"
+    sql = f"SELECT record FROM {table} WHERE {where} ORDER BY {order or _LISTING_ORDER[table]}"
     if limit is not None:
         sql, params = sql + " LIMIT ? OFFSET ?", params + [limit, offset]
     return _records(con, sql, params)
 
 
-def events(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
+def events(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
            limit: int | None = 100, offset: int = 0) -> list[dict]:
     """Stored events (SPEC §4 dicts), filtered, by date."""
     return listing(con, "events", flt, limit=limit, offset=offset)
@@ -111,12 +104,12 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str,
-                  flt: EventFilter = NO_FILTER) -> list[dict]:
+                  flt: Condition = NO_FILTER) -> list[dict]:
     """Every event between ``a`` and ``b``, in either direction, by date.
 
     Each event dict gains ``incident_id``, the incident it was fused into.
     """
-    where, params = flt.where()
+    where, params = flt.where("events")
     dyad, dyad_params = _dyad_clause(a, b)
     sql = (f"SELECT e.record, ie.incident_id FROM events e "
            f"LEFT JOIN incident_events ie ON ie.event_id = e.id "
@@ -137,7 +130,7 @@ def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> dict | None:
 
 
 def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
-                  flt: EventFilter = NO_FILTER, *, top: int = 20) -> dict:
+                  flt: Condition = NO_FILTER, *, top: int = 20) -> dict:
     """Who ``actor`` deals with, how, and when.
 
     Returns:
@@ -147,7 +140,7 @@ def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
     """
     src, src_p = actor_clause("source", actor)
     tgt, tgt_p = actor_clause("target", actor)
-    where, params = flt.where()
+    where, params = flt.where("events")
     sql = (f"SELECT type, status, date_value, ({src}) AS is_source, "
            f"CASE WHEN {src} THEN target_name ELSE source_name END, "
            f"CASE WHEN {src} THEN target_country ELSE source_country END "
@@ -180,7 +173,7 @@ def _counterparts(rows: list[tuple], top: int) -> list[dict]:
     return [{**e, "types": dict(e["types"].most_common())} for e in ranked]
 
 
-def network(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
+def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
             level: str = "country", min_weight: int = 1) -> dict:
     """The contact network: nodes are actors, edges weighted by their events.
 
@@ -200,7 +193,7 @@ def network(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
         raise ValueError("level must be 'country' or 'actor'")
     node = ("coalesce({p}_country, {p}_name)" if level == "country"
             else "coalesce({p}_name, {p}_country)")
-    where, params = flt.where()
+    where, params = flt.where("events")
     sql = (f"SELECT {node.format(p='source')}, {node.format(p='target')}, type, count(*), "
            f"any_value(source_name), any_value(source_country), any_value(target_name), "
            f"any_value(target_country) FROM events WHERE {where} "
@@ -228,7 +221,7 @@ def network(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
             "edges": kept}
 
 
-def incidents(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER, *,
+def incidents(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
               limit: int | None = 100, offset: int = 0) -> list[dict]:
     """Incidents (fused events), filtered like events, by date.
 

@@ -8,15 +8,27 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from dataclasses import dataclass, field
+from collections.abc import Iterator
+from dataclasses import dataclass, field, replace
 
 import duckdb
 
 from diplograph.errors import NotFound
 from diplograph.store import like
-from diplograph.store.filters import EventFilter
-from diplograph.store.queries import LISTED_TABLES, count, listing
+from diplograph.store.filters import EventFilter, actor_either, actor_side, dyad_either
+from diplograph.store.queries import (
+    EVENT_ORDER,
+    INCIDENT_ORDER,
+    LISTED_TABLES,
+    NO_FILTER,
+    Condition,
+    count,
+    listing,
+)
 
+UNDATED = "undated"  # the bucket of events with no month (no date, or a year only)
+# An event "has a month" when its date value is at least YYYY-MM.
+HAS_MONTH = "length(coalesce(date_value, '')) >= 7"
 # Columns a free-text search looks into, per table.
 _TEXT_COLUMNS = {
     "events": ("evidence_text", "source_name", "target_name", "source_text", "target_text",
@@ -32,6 +44,9 @@ class Search:
     flt: EventFilter = field(default_factory=EventFilter)
     mode: str | None = None
     q: str | None = None
+    min_confidence: float | None = None  # events below it are left out
+    undated: bool = False  # only the events with no month (the time charts' "undated" bar)
+    other: str | None = None  # with ``flt.actor``: the events between the two (a dyad)
 
     def where(self, table: str) -> tuple[str, list]:
         """SQL condition on ``events`` or ``incidents`` and its bound parameters."""
@@ -47,13 +62,82 @@ class Search:
             clauses.append("(" + " OR ".join(f"lower({c}) LIKE ? {like.ESCAPE}"
                                              for c in cols) + ")")
             params = params + [like.contains(self.q.lower())] * len(cols)
+        if self.min_confidence is not None:
+            clauses.append("confidence >= ?" if table == "events" else
+                           "id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e "
+                           "ON e.id = ie.event_id WHERE e.confidence >= ?)")
+            params = params + [self.min_confidence]
+        if self.undated:
+            clauses.append(f"NOT {HAS_MONTH}")
+        if self.other:
+            clause, values = dyad_either(self.flt.actor, self.other, table) if self.flt.actor \
+                else actor_either(self.other, table)
+            clauses.append(clause)
+            params = params + values
         return " AND ".join(clauses), params
+
+    def with_(self, **changes) -> Search:
+        """This search with some fields of the event filter (or of the search) replaced."""
+        own = {k: changes.pop(k) for k in ("mode", "q", "min_confidence", "undated", "other")
+               if k in changes}
+        return replace(self, flt=replace(self.flt, **changes), **own)
+
+
+# Sortable columns of the listings: the key a URL holds → ORDER BY (ties: the listing order).
+SORTS: dict[str, str] = {
+    "date": "date_value NULLS LAST", "-date": "date_value DESC NULLS LAST",
+    "type": "type", "-type": "type DESC",
+    "source": "source_name NULLS LAST", "-source": "source_name DESC NULLS LAST",
+    "target": "target_name NULLS LAST", "-target": "target_name DESC NULLS LAST",
+    "status": "status", "-status": "status DESC",
+}
+_EVENT_SORTS = {"confidence": "confidence NULLS LAST", "-confidence": "confidence DESC NULLS LAST"}
+
+
+def order_by(table: str, sort: str | None) -> str | None:
+    """The ORDER BY of a sort key (:data:`SORTS`; ``confidence`` on events only), or None
+    for the listing order.
+
+    Raises:
+        ValueError: an unknown key.
+    """
+    if not sort:
+        return None
+    sorts = {**SORTS, **_EVENT_SORTS} if table == "events" else SORTS
+    if sort not in sorts:
+        raise ValueError(f"cannot sort {table} by {sort!r} (choose from {', '.join(sorts)})")
+    return f"{sorts[sort]}, {EVENT_ORDER if table == 'events' else INCIDENT_ORDER}"
 
 
 def search(con: duckdb.DuckDBPyConnection, table: str, s: Search, *,
-           limit: int, offset: int) -> tuple[list[dict], int]:
-    """One page of matching events or incidents (stored records) and the total count."""
-    return listing(con, table, s, limit=limit, offset=offset), count(con, table, s)
+           limit: int, offset: int, sort: str | None = None) -> tuple[list[dict], int]:
+    """One page of matching events or incidents (stored records), in the order of ``sort``
+    (:data:`SORTS`), and the total count."""
+    return (listing(con, table, s, limit=limit, offset=offset, order=order_by(table, sort)),
+            count(con, table, s))
+
+
+def export_rows(con: duckdb.DuckDBPyConnection, s: Condition, *, sort: str | None = None,
+                batch: int = 1000) -> Iterator[tuple[dict, dict | None, dict]]:
+    """Every matching event, streamed (``batch`` rows in memory at a time), with what an
+    export adds: ``(event, incident or None, report)``, ``incident`` as
+    ``{"id", "n_events", "n_articles", "n_sources"}`` and ``report`` (the article) as
+    ``{"published", "url", "title"}``."""
+    where, params = s.where("events")
+    order = order_by("events", sort) or EVENT_ORDER
+    cur = con.execute(
+        "SELECT e.record, i.id, i.n_events, i.n_articles, i.n_sources, a.published_value, "
+        f"a.url, a.title FROM (SELECT * FROM events WHERE {where}) e "
+        "LEFT JOIN incident_events ie ON ie.event_id = e.id "
+        "LEFT JOIN incidents i ON i.id = ie.incident_id "
+        "LEFT JOIN articles a ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
+        f"ORDER BY {', '.join('e.' + part.strip() for part in order.split(','))}", params)
+    while rows := cur.fetchmany(batch):
+        for rec, inc, n_ev, n_art, n_src, published, url, title in rows:
+            incident = ({"id": inc, "n_events": n_ev, "n_articles": n_art, "n_sources": n_src}
+                        if inc else None)
+            yield json.loads(rec), incident, {"published": published, "url": url,
+                                              "title": title}
 
 
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict:
@@ -69,33 +153,75 @@ def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict:
     return {**json.loads(row[0]), "incident_id": row[1]}
 
 
-def over_time(con: duckdb.DuckDBPyConnection, column: str,
-              flt: EventFilter = EventFilter()) -> dict:
-    """Event counts per month (``YYYY-MM``) and per value of ``column`` (type or status).
+def month_span(first: str, last: str) -> list[str]:
+    """Every month from ``first`` to ``last`` (``YYYY-MM``), both included: the one helper
+    behind every time axis, so that an empty month is a zero, never a missing bar."""
+    year, month = int(first[:4]), int(first[5:7])
+    end = (int(last[:4]), int(last[5:7]))
+    out = []
+    while (year, month) <= end:
+        out.append(f"{year:04d}-{month:02d}")
+        year, month = (year + 1, 1) if month == 12 else (year, month + 1)
+    return out
 
-    Events dated only to a year are left out (they have no month).
+
+def monthly(rows: list[tuple[str | None, str, int]]) -> dict:
+    """``(period or None, series, n)`` rows → a continuous monthly axis plus ``undated``.
 
     Returns:
-        ``{"periods": [...], "series": {value: [n per period]}}``.
+        ``{"periods": [YYYY-MM..., "undated"?], "series": {name: [n per period]},
+        "undated": n}``; the ``undated`` period is there only when some event has no month.
     """
-    if column not in ("type", "status"):
-        raise ValueError(f"cannot count over time by {column!r}")
-    where, params = flt.where()
-    rows = con.execute(f"SELECT substr(date_value, 1, 7) AS period, {column}, count(*) FROM events "
-                       f"WHERE {where} AND length(date_value) >= 7 GROUP BY ALL ORDER BY 1, 2",
-                       params).fetchall()
-    periods = sorted({r[0] for r in rows})
+    months = sorted({p for p, _, _ in rows if p})
+    periods = month_span(months[0], months[-1]) if months else []
+    undated = sum(n for p, _, n in rows if not p)
+    if undated:
+        periods.append(UNDATED)
     index = {p: i for i, p in enumerate(periods)}
     series: dict[str, list[int]] = defaultdict(lambda: [0] * len(periods))
     for period, value, n in rows:
-        series[value][index[period]] = n
-    return {"periods": periods, "series": dict(sorted(series.items()))}
+        series[value][index[period or UNDATED]] += n
+    return {"periods": periods, "series": dict(sorted(series.items())), "undated": undated}
 
 
-def top_dyads(con: duckdb.DuckDBPyConnection, flt: EventFilter = EventFilter(), *,
+def over_time(con: duckdb.DuckDBPyConnection, column: str, flt: Condition = NO_FILTER) -> dict:
+    """Event counts per month (``YYYY-MM``, every month between the first and the last) and
+    per value of ``column`` (``type`` or ``status``); events with no month (undated, or dated
+    to a year only) are counted in the last period, ``"undated"``.
+
+    Returns:
+        :func:`monthly`'s ``{"periods", "series", "undated"}``.
+    """
+    if column not in ("type", "status"):
+        raise ValueError(f"cannot count over time by {column!r}")
+    where, params = flt.where("events")
+    rows = con.execute(f"SELECT CASE WHEN {HAS_MONTH} THEN substr(date_value, 1, 7) END, "
+                       f"{column}, count(*) FROM events WHERE {where} GROUP BY ALL",
+                       params).fetchall()
+    return monthly(rows)
+
+
+def totals(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
+           whole: bool = False) -> dict[str, int]:
+    """What the overview counts, following the filter: matching events and incidents, the
+    articles and documents they come from (every stored one when ``whole``: nothing is
+    filtered), and how many matching events have no month (``undated``)."""
+    where, params = flt.where("events")
+    events, undated, articles, documents = con.execute(
+        f"SELECT count(*), count(*) FILTER (WHERE NOT {HAS_MONTH}), "
+        "count(DISTINCT (doc_id, article_index)), count(DISTINCT doc_id) "
+        f"FROM events WHERE {where}", params).fetchone()
+    if whole or where == "TRUE":
+        articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
+        documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
+    return {"documents": documents, "articles": articles, "events": events,
+            "incidents": count(con, "incidents", flt), "undated": undated}
+
+
+def top_dyads(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
               limit: int = 10) -> list[dict]:
     """The pairs of actors (country, else name) with most events between them, either way."""
-    where, params = flt.where()
+    where, params = flt.where("events")
     rows = con.execute(
         "WITH ends AS (SELECT coalesce(source_country, source_name) AS s, "
         "coalesce(target_country, target_name) AS t, type, date_value FROM events "
@@ -108,14 +234,14 @@ def top_dyads(con: duckdb.DuckDBPyConnection, flt: EventFilter = EventFilter(), 
             for a, b, n, last, types in rows]
 
 
-def locations(con: duckdb.DuckDBPyConnection, flt: EventFilter = EventFilter()) -> dict:
+def locations(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER) -> dict:
     """Where events happened: geocoded places and counts per country.
 
     Returns:
         ``{"places": [{"name", "country", "lat", "lon", "n", "types", "event_ids"}],
         "countries": {ISO3: n}}``.
     """
-    where, params = flt.where()
+    where, params = flt.where("events")
     places = con.execute(
         "SELECT location_name, location_country, location_lat, location_lon, count(*), "
         "list(DISTINCT type ORDER BY type), list(id ORDER BY date_value, id) FROM events "
@@ -129,3 +255,96 @@ def locations(con: duckdb.DuckDBPyConnection, flt: EventFilter = EventFilter()) 
                     "event_ids": ids[:50]} for n, c, lat, lon, k, t, ids in places],
         "countries": dict(countries),
     }
+
+
+def actor_identities(con: duckdb.DuckDBPyConnection, actor: str, *,
+                     limit: int = 5) -> list[dict]:
+    """The canonical actors that ``actor`` matches (the shared matcher, either side), most
+    events first: ``[{"name", "country", "wikidata", "role", "sector", "kind", "n"}]``;
+    ``kind`` is the actor index's (``person``, ``state``, ``group``...)."""
+    parts, params = [], []
+    for side in ("source", "target"):
+        cond, values = actor_side(side, actor)
+        parts.append(f"SELECT e.{side}_name AS name, e.{side}_country AS country, "
+                     f"e.{side}_wikidata AS wikidata, e.{side}_role AS role, "
+                     f"e.{side}_sector AS sector, a.kind FROM events e LEFT JOIN actors a "
+                     f"ON a.event_id = e.id AND a.role_in_event = '{side}' WHERE {cond}")
+        params += values
+    rows = con.execute(
+        f"WITH sides AS ({' UNION ALL '.join(parts)}) SELECT name, country, "
+        "any_value(wikidata), any_value(role), any_value(sector), mode(kind), count(*) "
+        "FROM sides WHERE name IS NOT NULL OR country IS NOT NULL GROUP BY name, country "
+        "ORDER BY 7 DESC, 1 NULLS LAST LIMIT ?", params + [limit]).fetchall()
+    return [{"name": n, "country": c, "wikidata": w, "role": r, "sector": s, "kind": k, "n": k_n}
+            for n, c, w, r, s, k, k_n in rows]
+
+
+# PLOVER's four classes (the manual's quad classes; DEMAND = REQUEST, DISAPPROVE = ACCUSE).
+PLOVER_CLASSES: dict[str, tuple[str, ...]] = {
+    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT"),
+    "material cooperation": ("CONCEDE", "COOPERATE", "AID", "RETREAT"),
+    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+}
+# How each claim status counts: it happened, it is only planned or possible, or it did not.
+STATUS_GROUPS: dict[str, tuple[str, ...]] = {
+    "happened": ("asserted", "reported", "unconfirmed"),
+    "planned": ("planned", "hypothetical"),
+    "not": ("denied", "negated"),
+}
+
+
+def _case(column: str, groups: dict[str, tuple[str, ...]]) -> tuple[str, list]:
+    whens = " ".join(f"WHEN {column} IN (SELECT unnest(?)) THEN ?" for _ in groups)
+    params: list = []
+    for name, values in groups.items():
+        params += [list(values), name]
+    return f"CASE {whens} END", params
+
+
+def cooperation_conflict(con: duckdb.DuckDBPyConnection, s: Condition = NO_FILTER) -> dict:
+    """PLOVER's four classes per month (every month, and ``undated``), for the events that
+    happened and, apart, for the planned or hypothetical ones; denied and negated events
+    are only counted (``not_happened``).
+
+    Returns:
+        :func:`monthly`'s block whose series are ``"<class>"`` (happened) and
+        ``"<class> · planned"``, plus ``"classes"`` (the type map) and ``"not_happened"``.
+    """
+    where, params = s.where("events")
+    cls, cls_p = _case("type", PLOVER_CLASSES)
+    grp, grp_p = _case("status", STATUS_GROUPS)
+    rows = con.execute(
+        f"SELECT CASE WHEN {HAS_MONTH} THEN substr(date_value, 1, 7) END, {cls}, {grp}, "
+        f"count(*) FROM events WHERE {where} GROUP BY ALL", cls_p + grp_p + params).fetchall()
+    shown = [(p, c if g == "happened" else f"{c} · planned", n)
+             for p, c, g, n in rows if c and g in ("happened", "planned")]
+    return {**monthly(shown), "classes": {k: list(v) for k, v in PLOVER_CLASSES.items()},
+            "not_happened": sum(n for _, _, g, n in rows if g == "not")}
+
+
+def actor_index(con: duckdb.DuckDBPyConnection, q: str | None = None, *,
+                limit: int = 100) -> list[dict]:
+    """Canonical actors (either side of an event) with their event counts, most first;
+    ``q``: words of the name or of the article's words for it (case-insensitive).
+
+    Returns:
+        ``[{"name", "country", "wikidata", "role", "kind", "n"}]``.
+    """
+    cond, params = "TRUE", []
+    parts = []
+    for side in ("source", "target"):
+        if q:
+            cond, values = actor_side(side, q)
+            params += values
+        parts.append(f"SELECT e.{side}_name AS name, e.{side}_country AS country, "
+                     f"e.{side}_wikidata AS wikidata, e.{side}_role AS role, a.kind "
+                     f"FROM events e LEFT JOIN actors a ON a.event_id = e.id "
+                     f"AND a.role_in_event = '{side}' WHERE {cond}")
+    rows = con.execute(
+        f"WITH sides AS ({' UNION ALL '.join(parts)}) SELECT name, country, "
+        "any_value(wikidata), any_value(role), mode(kind), count(*) FROM sides "
+        "WHERE name IS NOT NULL GROUP BY name, country ORDER BY 6 DESC, 1 LIMIT ?",
+        params + [limit]).fetchall()
+    return [{"name": n, "country": c, "wikidata": w, "role": r, "kind": k, "n": k_n}
+            for n, c, w, r, k, k_n in rows]

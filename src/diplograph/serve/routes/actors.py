@@ -7,9 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
-from diplograph.serve.deps import ConnDep, FilterDep
+from diplograph.serve.deps import ConnDep, SearchDep
 from diplograph.serve.models import Dyad, LastContact, Network
-from diplograph.store import queries
+from diplograph.store import queries, web_queries
 
 router = APIRouter(prefix="/api", tags=["actors"])
 ActorQ = Annotated[str, Query(min_length=1, max_length=100,
@@ -22,7 +22,7 @@ class Level(str, Enum):
 
 
 @router.get("/actors/{actor_id}")
-def actor_profile(con: ConnDep, flt: FilterDep,
+def actor_profile(con: ConnDep, flt: SearchDep,
                   actor_id: Annotated[str, Path(min_length=1, max_length=100)],
                   top: Annotated[int, Query(ge=1, le=200)] = 20) -> dict:
     """Who an actor deals with, how and when (``actor_id``: ISO3, Wikidata id or name)."""
@@ -36,7 +36,7 @@ def dyad_data(con, a: str, b: str, flt) -> dict:
 
 
 @router.get("/dyad", response_model=Dyad)
-def dyad(con: ConnDep, flt: FilterDep, a: ActorQ, b: ActorQ) -> dict:
+def dyad(con: ConnDep, flt: SearchDep, a: ActorQ, b: ActorQ) -> dict:
     """Every event between two actors, either direction, by date; and their last contact."""
     return dyad_data(con, a, b, flt)
 
@@ -47,8 +47,16 @@ def last_contact(con: ConnDep, a: ActorQ, b: ActorQ) -> dict:
     return {"a": a, "b": b, "event": queries.last_contact(con, a, b)}
 
 
+@router.get("/cooperation-conflict")
+def cooperation_conflict(con: ConnDep, search: SearchDep) -> dict:
+    """PLOVER's four classes (verbal/material cooperation and conflict) per month, for any
+    filter: ``actor`` for one actor, ``actor`` and ``other`` for a dyad. Planned and
+    hypothetical events are separate series (``"<class> · planned"``)."""
+    return web_queries.cooperation_conflict(con, search)
+
+
 @router.get("/network", response_model=Network)
-def network(con: ConnDep, flt: FilterDep, level: Level = Level.country,
+def network(con: ConnDep, flt: SearchDep, level: Level = Level.country,
             min_weight: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict:
     """Actors as nodes, events as weighted edges (symmetric types are undirected)."""
     return queries.network(con, flt, level=level.value, min_weight=min_weight)

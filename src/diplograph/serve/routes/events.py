@@ -6,7 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path
 
-from diplograph.serve.deps import ConnDep, PageDep, SearchDep
+from diplograph.serve.deps import ConnDep, PageDep, SearchDep, SortParam
 from diplograph.serve.models import NOT_FOUND, EventPublic, IncidentDetail, IncidentPublic, Page
 from diplograph.store import queries, web_queries
 
@@ -15,10 +15,11 @@ Id = Annotated[str, Path(min_length=1, max_length=100)]
 
 
 @router.get("/events", response_model=Page[EventPublic])
-def list_events(con: ConnDep, search: SearchDep, paging: PageDep) -> dict:
-    """Events (one per article), filtered, by date."""
+def list_events(con: ConnDep, search: SearchDep, paging: PageDep,
+                sort: SortParam = None) -> dict:
+    """Events (one per article), filtered, by date (or by ``sort``)."""
     rows, total = web_queries.search(con, "events", search, limit=paging.limit,
-                                     offset=paging.offset)
+                                     offset=paging.offset, sort=sort.value if sort else None)
     return paging.wrap(rows, total)
 
 

@@ -12,13 +12,15 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 
 from diplograph.records import EVENT_TYPES, STATUSES
-from diplograph.serve.deps import ConnDep, FilterDep, PageDep, SearchDep
+from diplograph.serve import actor_view
+from diplograph.serve.deps import DEFAULT_CONFIDENCE, ConnDep, PageDep, SearchDep, SortParam
 from diplograph.serve.highlight import segments
 from diplograph.serve.models import NOT_FOUND
 from diplograph.serve.routes.actors import Level, dyad_data
 from diplograph.serve.routes.articles import article_data
 from diplograph.store import queries, web_queries
 from diplograph.store.filters import EventFilter
+from diplograph.store.web_queries import Search
 
 router = APIRouter(tags=["pages (JSON twins)"])
 Id = Annotated[str, Path(min_length=1, max_length=100)]
@@ -56,20 +58,25 @@ def twin(path: str, template: str, json_path: str | None = None) -> Callable:
 
 
 @twin("/", "overview.html", json_path="/index.json")
-def overview(con: ConnDep, flt: FilterDep) -> dict:
-    """Overview: totals, events per month by type and by status, top dyads."""
-    return {"totals": queries.totals(con), "filter": _filter_dict(flt),
-            "by_type": web_queries.over_time(con, "type", flt),
-            "by_status": web_queries.over_time(con, "status", flt),
-            "top_dyads": web_queries.top_dyads(con, flt, limit=15)}
+def overview(con: ConnDep, search: SearchDep) -> dict:
+    """Overview: totals, events per month by type and by status (every month, and an
+    ``undated`` bucket), top dyads; all of it follows the filters."""
+    filtered = search != Search(min_confidence=DEFAULT_CONFIDENCE)
+    return {"totals": web_queries.totals(con, search, whole=not filtered), "filtered": filtered,
+            "filter": _filter_dict(search),
+            "by_type": web_queries.over_time(con, "type", search),
+            "by_status": web_queries.over_time(con, "status", search),
+            "top_dyads": web_queries.top_dyads(con, search, limit=15)}
 
 
 @twin("/events", "events.html")
-def events_page(con: ConnDep, search: SearchDep, paging: PageDep) -> dict:
-    """Events, filtered and paginated (same parameters as /api/events)."""
+def events_page(con: ConnDep, search: SearchDep, paging: PageDep,
+                sort: SortParam = None) -> dict:
+    """Events, filtered, sorted and paginated (same parameters as /api/events)."""
     rows, total = web_queries.search(con, "events", search, limit=paging.limit,
-                                     offset=paging.offset)
-    return paging.wrap(rows, total)
+                                     offset=paging.offset, sort=sort.value if sort else None)
+    return {**paging.wrap(rows, total), "sort": sort.value if sort else None,
+            "filter": _filter_dict(search)}
 
 
 @twin("/incidents", "incidents.html")
@@ -81,16 +88,18 @@ def incidents_page(con: ConnDep, search: SearchDep, paging: PageDep) -> dict:
 
 
 @twin("/dyad", "dyad.html")
-def dyad_page(con: ConnDep, flt: FilterDep, a: ActorQ = None, b: ActorQ = None) -> dict:
+def dyad_page(con: ConnDep, flt: SearchDep, a: ActorQ = None, b: ActorQ = None) -> dict:
     """Dyad timeline: every event between actors ``a`` and ``b``, and their last contact."""
     if not a or not b:
         return {"a": a, "b": b, "count": 0, "events": [], "last_contact": None,
-                "suggestions": web_queries.top_dyads(con, limit=10)}
-    return {**dyad_data(con, a, b, flt), "suggestions": []}
+                "suggestions": web_queries.top_dyads(con, flt, limit=10)}
+    return {**dyad_data(con, a, b, flt), "suggestions": [],
+            "cooperation_conflict": web_queries.cooperation_conflict(
+                con, flt.with_(actor=a, other=b))}
 
 
 @twin("/network", "network.html")
-def network_page(con: ConnDep, flt: FilterDep, level: Level = Level.country,
+def network_page(con: ConnDep, flt: SearchDep, level: Level = Level.country,
                  min_weight: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict:
     """Contact network: actors as nodes, events as edges, filtered by type and period."""
     return {**queries.network(con, flt, level=level.value, min_weight=min_weight),
@@ -98,7 +107,7 @@ def network_page(con: ConnDep, flt: FilterDep, level: Level = Level.country,
 
 
 @twin("/map", "map.html")
-def map_page(con: ConnDep, flt: FilterDep) -> dict:
+def map_page(con: ConnDep, flt: SearchDep) -> dict:
     """Where events happened: geocoded places and counts per country."""
     return {**web_queries.locations(con, flt), "filter": _filter_dict(flt)}
 
@@ -127,15 +136,31 @@ def article_page(con: ConnDep, doc_id: Annotated[str, Path(min_length=1, max_len
     return article_data(con, doc_id, index)
 
 
+@twin("/actors", "actors.html")
+def actors_index(con: ConnDep, q: Annotated[str | None, Query(
+        max_length=100, description="Words of a name (or of the article's words for it).")] = None
+                 ) -> dict:
+    """Actor index: every canonical actor with its number of events; search by name."""
+    return {"q": q, "actors": web_queries.actor_index(con, q or None, limit=200)}
+
+
 @twin("/actors/{actor_id}", "actor.html")
-def actor_page(con: ConnDep, flt: FilterDep, actor_id: Id) -> dict:
-    """Actor profile: counterparts, event types, claim statuses, activity over time."""
-    return queries.actor_profile(con, actor_id, flt)
+def actor_page(con: ConnDep, search: SearchDep, actor_id: Id) -> dict:
+    """Actor page: a person (roles with dates, events as source and target, counterparts)
+    or a state (events over time by type), named, with counts following the filters."""
+    return actor_view.actor_page(con, actor_id, search)
 
 
 def _article_head(art: dict) -> dict:
     return {k: v for k, v in art.items() if k not in ("text", "events", "dropped")}
 
 
-def _filter_dict(flt: EventFilter) -> dict:
-    return {k: getattr(flt, k) for k in ("actor", "type", "since", "until", "status", "country")}
+def _filter_dict(flt: EventFilter | Search) -> dict:
+    """The active filter as the page's JSON shows it (and its links carry)."""
+    out = {}
+    if isinstance(flt, Search):
+        out = {"mode": flt.mode, "q": flt.q, "min_confidence": flt.min_confidence,
+               "undated": flt.undated}
+        flt = flt.flt
+    return {**{k: getattr(flt, k) for k in ("actor", "type", "since", "until", "status",
+                                             "country", "place")}, **out}

@@ -28,6 +28,30 @@
     const m = document.querySelector("mark.evidence.focus");
     if (m) m.scrollIntoView({ block: "center" });
   }
-  window.diplograph = { STATUS_COLORS, escapeHtml, pageData, chart };
+  /* The event list for this page's filters (from its own URL, which holds its whole
+     state), with ``changes`` applied; ``period`` is a month (YYYY-MM), a day, or
+     "undated" (the bucket of events with no month). Empty values drop a parameter. */
+  function eventsUrl(changes, period) {
+    const params = new URLSearchParams(window.location.search);
+    ["page", "level", "min_weight", "a", "b"].forEach((k) => params.delete(k));
+    Object.entries(changes || {}).forEach(([k, v]) => {
+      if (v === null || v === undefined || v === "") params.delete(k); else params.set(k, v);
+    });
+    if (period === "undated") {
+      params.delete("since"); params.delete("until"); params.set("undated", "true");
+    } else if (period) {
+      params.set("since", period); params.set("until", period); params.delete("undated");
+    }
+    return "/events?" + params.toString();
+  }
+  window.diplograph = { STATUS_COLORS, escapeHtml, pageData, chart, eventsUrl };
+  /* The confidence slider shows its value as it moves. */
+  function confidenceOutputs() {
+    document.querySelectorAll("input.confidence-range").forEach((input) => {
+      const out = input.parentElement.querySelector("output.confidence-value");
+      if (out) input.addEventListener("input", () => { out.textContent = input.value; });
+    });
+  }
   document.addEventListener("DOMContentLoaded", scrollToFocus);
+  document.addEventListener("DOMContentLoaded", confidenceOutputs);
 })();

@@ -28,10 +28,13 @@
           { type: "scatter", coordinateSystem: "geo", symbolSize: (v) => 8 + 4 * Math.sqrt(v[2]),
             itemStyle: { color: "#c0262d" },
             tooltip: { formatter: (p) => esc(`${p.data.name}: ${p.data.value[2]} events (${p.data.types.join(", ")})`) },
-            data: d.places.map((p) => ({ name: p.name, value: [p.lon, p.lat, p.n], types: p.types, id: p.event_ids[0] })) },
+            data: d.places.map((p) => ({ name: p.name, value: [p.lon, p.lat, p.n], types: p.types })) },
         ],
       });
-      c.on("click", (p) => { if (p.seriesType === "scatter" && p.data.id) window.location.href = "/events/" + p.data.id; });
+      /* A marker lists every event at that place (with this page's filters). */
+      c.on("click", (p) => {
+        if (p.seriesType === "scatter") window.location.href = diplograph.eventsUrl({ place: p.data.name });
+      });
       document.getElementById("chart-map").dataset.mapReady = "1";
     })
     .catch((e) => { c.hideLoading(); console.error("map boundaries failed to load", e); });

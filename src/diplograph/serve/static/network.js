@@ -29,4 +29,12 @@
       })),
     }],
   });
+  /* An edge lists the events between its ends; a node opens the actor's page. */
+  c.on("click", (p) => {
+    if (p.dataType === "edge") {
+      window.location.href = diplograph.eventsUrl({ actor: p.data.source, other: p.data.target });
+    } else if (p.dataType === "node") {
+      window.location.href = "/actors/" + encodeURIComponent(p.data.id);
+    }
+  });
 })();

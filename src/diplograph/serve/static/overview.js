@@ -8,7 +8,12 @@
     const lines = items.filter((p) => p.value).map((p) => `${esc(p.seriesName)}: ${esc(p.value)}`);
     return [esc(items.length ? items[0].axisValueLabel : ""), ...lines].join("<br>");
   }
-  function stacked(id, block, colors) {
+  /* A bar opens the event list for its month (or the undated bucket) and its series,
+     keeping every filter of this page. */
+  function drill(column, period, value) {
+    window.location.href = diplograph.eventsUrl({ [column]: value }, period);
+  }
+  function stacked(id, column, block, colors) {
     const c = diplograph.chart(id);
     if (!c) return;
     const names = Object.keys(block.series);
@@ -19,11 +24,12 @@
       xAxis: { type: "category", data: block.periods },
       yAxis: { type: "value", minInterval: 1 },
       series: names.map((n) => ({
-        name: n, type: "bar", stack: "all", data: block.series[n],
+        name: n, type: "bar", stack: "all", data: block.series[n], cursor: "pointer",
         itemStyle: colors && colors[n] ? { color: colors[n] } : undefined,
       })),
     });
+    c.on("click", (p) => { if (p.componentType === "series") drill(column, p.name, p.seriesName); });
   }
-  stacked("chart-types", d.by_type, null);
-  stacked("chart-status", d.by_status, diplograph.STATUS_COLORS);
+  stacked("chart-types", "type", d.by_type, null);
+  stacked("chart-status", "status", d.by_status, diplograph.STATUS_COLORS);
 })();

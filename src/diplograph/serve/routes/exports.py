@@ -1,0 +1,71 @@
+"""``/api/events.csv`` and ``/api/events.plover.jsonl``: exactly the rows of an event list
+(same filters, same order), streamed, in the exports' formats (:mod:`diplograph.outputs`).
+
+The rows come from their own cursor, opened inside the stream: the request's cursor
+closes when the route returns, before the body is sent.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterator
+
+from fastapi import APIRouter, Request
+from fastapi.responses import StreamingResponse
+
+from diplograph.outputs.exports import GDELT_COLUMNS, gdelt_row, plover_record
+from diplograph.serve.deps import SearchDep, SortParam
+from diplograph.store import web_queries
+from diplograph.store.web_queries import Search
+
+router = APIRouter(prefix="/api", tags=["exports"])
+
+
+def _rows(request: Request, search: Search, sort: str | None) -> Iterator[tuple]:
+    with request.app.state.snapshots.cursor() as cur:
+        yield from web_queries.export_rows(cur, search, sort=sort)
+
+
+def _csv_lines(rows: Iterator[tuple]) -> Iterator[str]:
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=GDELT_COLUMNS)
+    writer.writeheader()
+    added = dt.date.today().strftime("%Y%m%d")
+    for event, incident, report in rows:
+        writer.writerow(gdelt_row(event, incident, report, added=added))
+        if buf.tell() > 64_000:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def _jsonl_lines(rows: Iterator[tuple]) -> Iterator[str]:
+    for event, _, report in rows:
+        yield json.dumps(plover_record(event, report), ensure_ascii=False) + "\n"
+
+
+def _download(lines: Iterator[str], media_type: str, name: str) -> StreamingResponse:
+    return StreamingResponse(lines, media_type=media_type,
+                             headers={"Content-Disposition": f'attachment; filename="{name}"'})
+
+
+@router.get("/events.csv", response_class=StreamingResponse,
+            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}},
+                             "description": "GDELT-like CSV, one row per event."}})
+def events_csv(request: Request, search: SearchDep, sort: SortParam = None):
+    """The filtered events (every page of the list) as the export's GDELT-like CSV."""
+    rows = _rows(request, search, sort.value if sort else None)
+    return _download(_csv_lines(rows), "text/csv; charset=utf-8", "events.csv")
+
+
+@router.get("/events.plover.jsonl", response_class=StreamingResponse,
+            responses={200: {"content": {"application/x-ndjson": {"schema": {"type": "string"}}},
+                             "description": "PLOVER JSON Lines, one event per line."}})
+def events_plover(request: Request, search: SearchDep, sort: SortParam = None):
+    """The filtered events (every page of the list) as PLOVER JSON Lines."""
+    rows = _rows(request, search, sort.value if sort else None)
+    return _download(_jsonl_lines(rows), "application/x-ndjson", "events.plover.jsonl")
