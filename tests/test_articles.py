@@ -113,3 +113,16 @@ def test_datelines_and_weekday_lines() -> None:
     assert find_dateline("The US - no") is None
     assert is_weekday_date_line("Saturday, December 27, 2025")
     assert not is_weekday_date_line("December 27, 2025")
+
+
+def test_a_document_cleaning_would_gut_is_kept_as_it_is_with_a_warning(caplog) -> None:
+    # Every paragraph printed twice looks like repeated photo captions to the cleaner.
+    paragraphs = ["Trade ministers met in Rome on Monday to discuss tariffs on steel, officials said.",
+                  "They agreed to meet again in June, according to a joint statement after the talks."]
+    text = "\n".join(paragraphs * 2)
+    with caplog.at_level("WARNING", logger="diplograph.pages.articles"):
+        [article] = extract_articles(text_doc(text))
+    assert article.warning and "kept as it is" in article.warning
+    assert all(p in article.text for p in paragraphs)
+    assert any("d: kept as it is" in r.getMessage() for r in caplog.records)
+    assert article.published.value is None

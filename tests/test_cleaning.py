@@ -132,3 +132,22 @@ def test_links_to_other_stories_are_dropped_not_coded():
     assert any("Related" in line for line in article.dropped)
     assert any("More from World" in line for line in article.dropped)
     assert "talks will resume" in body
+
+
+def test_a_boilerplate_pattern_never_removes_a_long_paragraph() -> None:
+    # One long line that mentions cookies, accepting and a policy is an article, not a banner.
+    line = ("A biscuit maker withdrew a cinema advert for its oat cookies after a viewer said it looked "
+            "like the windows that ask web users to accept tracking. The advert showed a button marked "
+            "Accept all cookies, and the cinema chain said it was reviewing the complaint under its "
+            "advertising policy. The company said the advert had been meant as a gentle joke and that "
+            "sales had risen by a fifth while it ran, according to its managing director.")
+    [article] = clean_text_dump(line)
+    assert article.paragraphs == [line]
+    [banner] = clean_text_dump(f"We use cookies. Accept all cookies to continue, see our policy.\n{line}")
+    assert banner.dropped == ["We use cookies. Accept all cookies to continue, see our policy."]
+
+
+def test_a_paragraph_that_ends_with_a_colon_is_still_prose() -> None:
+    words = " ".join(["The report compared participation in every constituency of the country."] * 8)
+    [article] = clean_text_dump(f"{words} The tables below show the rate for each constituency:")
+    assert article.text.endswith("constituency:")

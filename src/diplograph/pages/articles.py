@@ -11,6 +11,7 @@ point into: paragraphs separated by a blank line, no title.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 
@@ -22,6 +23,9 @@ from diplograph.records import Article, Document, PublishedDate
 logger = logging.getLogger(__name__)
 
 _NO_DATE = PublishedDate(value=None, precision="unknown", source="none")
+# A text whose cleaning would keep less than this share of its prose is kept as it is:
+# losing a real article is worse than keeping some boilerplate (with a warning).
+KEEP_WHOLE_BELOW = 0.5
 
 
 def extract_articles(doc: Document) -> list[Article]:
@@ -62,8 +66,11 @@ def _from_html(doc: Document) -> list[Article]:
 
 
 def _from_text(doc: Document, text: str | None = None) -> list[Article]:
-    found = cleaning.clean_text_dump(doc.content if text is None else text)
+    dump = cleaning.clean_dump(doc.content if text is None else text)
     meta_date = pubdate.from_metadata(doc.published, "metadata")
+    if dump.kept_share < KEEP_WHOLE_BELOW:
+        return [_kept_whole(doc, dump, meta_date)]
+    found = dump.articles
     articles = []
     for index, clean in enumerate(found):
         title = clean.title
@@ -77,6 +84,17 @@ def _from_text(doc: Document, text: str | None = None) -> list[Article]:
                                  published=published, url=doc.url, dropped=tuple(clean.dropped)))
         logger.debug("%s#%d: %d paragraphs, %d lines dropped", doc.doc_id, index, len(paragraphs), len(clean.dropped))
     return articles
+
+
+def _kept_whole(doc: Document, dump: cleaning.CleanDump,
+                meta_date: PublishedDate | None) -> Article:
+    """The whole document as one article, because cleaning would have gutted it."""
+    lost = round(100 * (1 - dump.kept_share))
+    warning = f"kept as it is: cleaning would have removed {lost}% of its prose"
+    logger.warning("%s: %s", doc.doc_id, warning)
+    article = _article(doc, 0, title=doc.title, text="\n\n".join(dump.lines),
+                       published=meta_date or _NO_DATE, url=doc.url, dropped=())
+    return dataclasses.replace(article, warning=warning)
 
 
 def _without_title(paragraphs: list[str], title: str | None) -> list[str]:

@@ -43,6 +43,9 @@ _MIN_PROSE_WORDS = 6
 _LONG_LINE_WORDS = 16
 _MIN_TITLE_WORDS = 3
 _TITLE_LOOKBACK = 4  # how far above a body its title may be (in kept header lines)
+# Boilerplate patterns judge whole short lines only: a longer line is a paragraph, and
+# a paragraph that mentions cookies or a photo credit is still a paragraph.
+MAX_BOILERPLATE_WORDS = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -154,7 +157,8 @@ def _is_headline(line: str) -> bool:
 
 def _is_prose(line: str) -> bool:
     words = len(line.split())
-    if words >= _LONG_LINE_WORDS and not line.endswith(":"):
+    if words >= _LONG_LINE_WORDS and (not line.endswith(":") or words > MAX_BOILERPLATE_WORDS):
+        # A line that ends with a colon introduces a list, unless it is a whole paragraph.
         return True
     return words >= _MIN_PROSE_WORDS and line.endswith(_TERMINAL)
 
@@ -163,11 +167,12 @@ def _label(line: _Line, counts: dict[str, int]) -> str:
     pats = patterns()
     text = line.text
     key = text.lower()
-    if pats.tool.fullmatch(text):
+    short = len(text.split()) <= MAX_BOILERPLATE_WORDS
+    if short and pats.tool.fullmatch(text):
         return "tool"
-    if pats.section.fullmatch(text.rstrip(":»›> ")):
+    if short and pats.section.fullmatch(text.rstrip(":»›> ")):
         return "section"
-    if pats.caption.search(text):
+    if short and pats.caption.search(text):
         return "caption"
     if counts[key] > 1 and len(text.split()) >= 3:
         # Captions are printed two or three times; body sentences almost never are.
@@ -294,6 +299,32 @@ def clean_title(title: str) -> str:
         title = max(parts, key=len)
     title = patterns().spam.sub(" ", title)
     return _normalise(title).strip(" -–—|•·»«*#~=_:")
+
+
+@dataclass(frozen=True, slots=True)
+class CleanDump:
+    """A cleaned dump: its articles, and how much prose it had before cleaning."""
+
+    articles: list[CleanArticle]
+    lines: tuple[str, ...]  # the repaired, rejoined lines (what "kept as it is" keeps)
+    prose_words: int  # words on prose-shaped lines
+
+    @property
+    def kept_share(self) -> float:
+        """The share of the prose words that ended up in an article body (1.0 when no prose)."""
+        kept = sum(len(p.split()) for a in self.articles for p in a.paragraphs)
+        return min(1.0, kept / self.prose_words) if self.prose_words else 1.0
+
+
+def clean_dump(text: str) -> CleanDump:
+    """Split a scraped text dump into clean articles, and measure the prose kept.
+
+    Args:
+        text: the whole dump, as the scraper saved it.
+    """
+    lines, _ = _read_lines(text)
+    prose = sum(len(line.text.split()) for line in lines if _is_prose(line.text))
+    return CleanDump(clean_text_dump(text), tuple(line.text for line in lines), prose)
 
 
 def clean_text_dump(text: str) -> list[CleanArticle]:
