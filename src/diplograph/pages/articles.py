@@ -108,15 +108,11 @@ def _key(text: str) -> str:
 
 
 def _date_from_lines(clean: cleaning.CleanArticle) -> PublishedDate | None:
-    if clean.date_line:
-        found = pubdate.find_date(clean.date_line)
-        if found:
-            return PublishedDate(value=found[0], precision=found[1], source="byline")  # type: ignore[arg-type]
-    for caption in clean.caption_dates:
-        found = pubdate.find_date(caption)
-        if found:
-            return PublishedDate(value=found[0], precision=found[1], source="caption")  # type: ignore[arg-type]
-    return None
+    """The date on the article's byline/date line; captions and credits are never used."""
+    found = pubdate.find_date(clean.date_line) if clean.date_line else None
+    if found is None:
+        return None
+    return PublishedDate(value=found[0], precision=found[1], source="byline")  # type: ignore[arg-type]
 
 
 def _article(doc: Document, index: int, *, title: str | None, text: str, published: PublishedDate,

@@ -1,0 +1,282 @@
+"""Articles in a labelled text dump: blocks of prose, judged as blocks (SPEC §2).
+
+1. **Blocks.** Prose lines close together form a block; a long run of other
+   lines, a list of other stories or a section header ("Top Stories") ends it.
+   A block whose gap holds a headline followed by a byline or date (or a new
+   crawl date) is marked as *opened* by an article header.
+2. **Articles.** The first article starts at the largest block, or at an
+   earlier block that is long enough and has a title of its own. Each later
+   block either carries on the current article (it shares enough of its
+   words: the same story after an advert or a "Related" box), starts a new
+   article (it is long enough, has its own title, and is about something else,
+   or an article header opens it), or is dropped (teasers, comments, footers).
+3. **Titles** come from :mod:`diplograph.pages.titles`. Prose between the title
+   and the byline/date below it is the standfirst, not the body.
+4. **Teaser runs.** Inside an article, a run of three or more one-sentence
+   lines that shares little with the rest is a list of other stories' summaries.
+5. **Dates.** A date line next to the title or byline, above the body or at
+   its top; never a caption or credit, never the crawl date.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from diplograph.pages import pubdate, titles, topic
+from diplograph.pages.lines import TERMINAL, Line, is_caption
+from diplograph.pages.titles import Title
+
+MAX_GAP = 6  # lines other than furniture between two paragraphs of one block
+MAX_GAP_ALL = 16  # lines of any kind between two paragraphs of one block
+COHERENT = 0.3  # share of a block's weighted words already in the article: the same story
+NEW_BELOW = 0.3  # a titled, long block sharing less than this starts a new article
+MIN_NEW_WORDS = 60  # a block this long (and of two paragraphs) may start an article
+LEDE_ROWS = 4  # paragraphs a title is compared with
+TEASER_RUN = 3  # one-sentence lines in a row that may be a teaser list
+TEASER_BELOW = 0.25  # ... and are one if they share less than this with the rest
+ONE_LINER_WORDS = 30
+DATE_ABOVE_TITLE = 4  # lines above the title a date line may be
+_FURNITURE = frozenset({"tool", "caption", "dup"})
+_BREAKS = frozenset({"section", "list", "crawl-date"})
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(]?[A-Z0-9]")
+
+
+@dataclass(slots=True)
+class Block:
+    """Prose lines close together (their indexes in the dump)."""
+
+    rows: list[int]
+    opens: bool = False  # an article header (headline + byline/date) sits above it
+    words: int = 0
+    stems: list[str] = field(default_factory=list)
+    line_stems: list[set[str]] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.rows[0]
+
+    @property
+    def end(self) -> int:
+        return self.rows[-1]
+
+
+@dataclass(slots=True)
+class Draft:
+    """An article being assembled: its blocks, title and vocabulary."""
+
+    blocks: list[Block]
+    title: Title | None
+    stems: set[str]
+
+    @property
+    def rows(self) -> list[int]:
+        return [r for b in self.blocks for r in b.rows]
+
+
+# -- 1. blocks -------------------------------------------------------------------------------
+
+
+def find_blocks(lines: list[Line]) -> list[Block]:
+    """The dump's prose blocks, in order."""
+    blocks: list[Block] = []
+    prev: int | None = None
+    for i, line in enumerate(lines):
+        if line.label != "prose":
+            continue
+        gap = lines[prev + 1 : i] if prev is not None else []
+        if prev is None:
+            blocks.append(Block([i], opens=_opens_article(lines[:i], line)))
+        elif _opens_article(gap, line):
+            blocks.append(Block([i], opens=True))
+        elif _breaks(gap):
+            blocks.append(Block([i]))
+        else:
+            blocks[-1].rows.append(i)
+        prev = i
+    for block in blocks:
+        text = " ".join(lines[r].text for r in block.rows)
+        block.words = len(text.split())
+        block.stems = topic.stems(text)
+        block.line_stems = [set(topic.stems(lines[r].text)) for r in block.rows]
+    return blocks
+
+
+def _breaks(gap: list[Line]) -> bool:
+    if len(gap) > MAX_GAP_ALL or any(line.label in _BREAKS for line in gap):
+        return True
+    return sum(line.label not in _FURNITURE for line in gap) > MAX_GAP
+
+
+def _opens_article(gap: list[Line], nxt: Line) -> bool:
+    """Whether the lines above a paragraph hold an article header or a new crawl date."""
+    heads = [i for i, line in enumerate(gap) if titles.title_shaped(line)]
+    if not heads:
+        return False
+    if any(line.label in ("date", "byline") for line in gap[heads[-1] + 1 :]):
+        return True
+    if any(line.label == "crawl-date" for line in gap):
+        return True
+    return pubdate.find_dateline(nxt.text) is not None and len(gap[heads[-1]].text.split()) >= 3
+
+
+# -- 2. articles -----------------------------------------------------------------------------
+
+
+def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> list[Draft]:
+    """Blocks into articles (see the module docstring)."""
+    if not blocks:
+        return []
+    anchor = max(blocks, key=lambda b: b.words)
+    drafts: list[Draft] = []
+    waiting: list[Block] = []
+    for block in blocks:
+        lo = drafts[-1].rows[-1] + 1 if drafts else 0
+        title = titles.choose(lines, block.start, block.rows, lo, weights, _lede(lines, block))
+        if not drafts:
+            if block is anchor or (title is not None and _long(block)):
+                drafts.append(_start(block, title, waiting, weights))
+            else:
+                waiting.append(block)
+            continue
+        current = drafts[-1]
+        share = weights.coherence(block.line_stems, current.stems)
+        if _starts_new(block, title, share):
+            drafts.append(_start(block, title, [], weights))
+        elif share >= COHERENT:
+            current.blocks.append(block)
+            current.stems.update(block.stems)
+    return drafts
+
+
+def _lede(lines: list[Line], block: Block) -> set[str]:
+    return set(topic.stems(" ".join(lines[r].text for r in block.rows[:LEDE_ROWS])))
+
+
+def _long(block: Block) -> bool:
+    return block.words >= MIN_NEW_WORDS and len(block.rows) >= 2
+
+
+def _starts_new(block: Block, title: Title | None, share: float) -> bool:
+    if title is None:
+        return False
+    if block.opens and len(block.rows) >= 2:
+        return True
+    return _long(block) and share < NEW_BELOW
+
+
+def _start(block: Block, title: Title | None, waiting: list[Block],
+           weights: topic.Weights) -> Draft:
+    """A new article at ``block``; earlier blocks below its title that share its words join it."""
+    stems = set(block.stems)
+    after_title = [b for b in waiting if title is not None and b.start > title.index]
+    before = [b for b in after_title if weights.coherence(b.line_stems, stems) >= COHERENT]
+    for b in before:
+        stems.update(b.stems)
+    return Draft(blocks=[*before, block], title=title, stems=stems)
+
+
+# -- 3-5. assembling an article --------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Assembled:
+    """One article's parts, as line indexes and texts."""
+
+    title: str | None
+    paragraphs: list[str]
+    dropped: list[str]
+    date_line: str | None
+
+
+def assemble(lines: list[Line], draft: Draft, span: range, weights: topic.Weights) -> Assembled:
+    """Paragraphs, dropped lines and date line of one article over the lines in ``span``."""
+    title_at = draft.title.index if draft.title else None
+    rows = [r for r in draft.rows if r != title_at]
+    header_end = _header_end(lines, rows, title_at)
+    rows = [r for r in rows if r > header_end]
+    body = _with_short_sentences(lines, draft, rows)
+    body = _without_teaser_runs(lines, body, weights)
+    kept = set(body) | ({title_at} if title_at is not None else set())
+    return Assembled(
+        title=draft.title.text if draft.title else None,
+        paragraphs=[lines[r].text for r in body],
+        dropped=[lines[i].text for i in span if i not in kept],
+        date_line=_date_line(lines, title_at, body[0] if body else span.stop, span.start),
+    )
+
+
+def _header_end(lines: list[Line], rows: list[int], title_at: int | None) -> int:
+    """The last byline/date line between the title and the first paragraphs (-1 if none).
+
+    Short prose above it is the standfirst or a caption, not the body.
+    """
+    if not rows:
+        return -1
+    top = title_at if title_at is not None else rows[0]
+    limit = rows[min(2, len(rows) - 1)]
+    found = [i for i in range(top + 1, limit) if lines[i].label in ("date", "byline")]
+    if not found:
+        return -1
+    above = [r for r in rows if r < found[-1]]
+    if any(len(lines[r].text.split()) > 50 for r in above):
+        return -1
+    return found[-1]
+
+
+def _with_short_sentences(lines: list[Line], draft: Draft, rows: list[int]) -> list[int]:
+    """The body rows, with short complete sentences between paragraphs of a block ("He declined.")."""
+    keep = set(rows)
+    for block in draft.blocks:
+        for a, b in zip(block.rows, block.rows[1:]):
+            if a not in keep or b not in keep:
+                continue
+            for i in range(a + 1, b):
+                text = lines[i].text
+                if lines[i].label == "short" and len(text.split()) >= 2 and text.endswith(TERMINAL):
+                    keep.add(i)
+    return sorted(keep)
+
+
+def _one_liner(text: str) -> bool:
+    return len(text.split()) <= ONE_LINER_WORDS and not _SENTENCE_END_RE.search(text)
+
+
+def _without_teaser_runs(lines: list[Line], body: list[int], weights: topic.Weights) -> list[int]:
+    """The body less runs of one-sentence lines that are about something else."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for r in body:
+        if _one_liner(lines[r].text):
+            current.append(r)
+            continue
+        if len(current) >= TEASER_RUN:
+            runs.append(current)
+        current = []
+    if len(current) >= TEASER_RUN:
+        runs.append(current)
+    drop: set[int] = set()
+    for run in runs:
+        rest = {s for r in body if r not in run for s in topic.stems(lines[r].text)}
+        own = topic.stems(" ".join(lines[r].text for r in run))
+        if rest and weights.share(own, rest) < TEASER_BELOW:
+            drop.update(run)
+    return [r for r in body if r not in drop]
+
+
+def _date_line(lines: list[Line], title_at: int | None, body_start: int, lo: int) -> str | None:
+    """The publication date line: below the title, else just above it, else at the body's top."""
+    top = title_at if title_at is not None else body_start
+    below = range(top + 1, body_start + 1) if title_at is not None else range(0)
+    above = range(top - 1, max(lo, top - DATE_ABOVE_TITLE) - 1, -1)
+    near_body = range(max(lo, body_start - DATE_ABOVE_TITLE), min(len(lines), body_start + 3))
+    for i in [*below, *above, *near_body]:
+        if _is_publication_date(lines[i]):
+            return lines[i].text
+    return None
+
+
+def _is_publication_date(line: Line) -> bool:
+    if line.label in ("crawl-date", "caption", "prose") or is_caption(line.text):
+        return False
+    return pubdate.is_date_line(line.text) and pubdate.find_date(line.text) is not None
