@@ -76,6 +76,20 @@ class Weights:
             return 0.0
         return sum(self.weight(s) for s in unique if s in whole) / total
 
+    def cosine(self, a: Iterable[str], b: Iterable[str]) -> float:
+        """Cosine similarity of two texts' weighted stem counts (0 to 1).
+
+        Two stories share few weighted words (under 0.1 on real pages); a
+        story and its own continuation after an advert or a box share many.
+        """
+        ca, cb = Counter(a), Counter(b)
+        dot = sum(n * cb[s] * self.weight(s) ** 2 for s, n in ca.items() if s in cb)
+        if not dot:
+            return 0.0
+        na = math.sqrt(sum((n * self.weight(s)) ** 2 for s, n in ca.items()))
+        nb = math.sqrt(sum((n * self.weight(s)) ** 2 for s, n in cb.items()))
+        return dot / (na * nb)
+
     def coherence(self, line_stems: list[set[str]], whole: set[str]) -> float:
         """How much of a block of lines is about ``whole`` (0 to 1).
 
