@@ -36,7 +36,8 @@ import ftfy
 
 from diplograph.pages import pubdate
 
-TERMINAL = ('.', '!', '?', '…', '."', '?"', '!"', '.”', '?”', '!”', ".'", ".’", ':"', ':”')
+TERMINAL = ('.', '!', '?', '…', '."', '?"', '!"', '.”', '?”', '!”', ".'", ".’", ':"', ':”',
+            '。', '！', '？', '」', '』')
 _MOJIBAKE_RE = re.compile(r"Ã.|â€|Â[\s\xa0]|�|Ð.|Ñ.|[\x80-\x9f]")
 _JOIN_WORDS = frozenset(
     "a an the of to in on at for from by with and or but nor as than that which who whom whose "
@@ -48,6 +49,8 @@ BYLINE_RE = re.compile(r"^(by|written by|reporting by|words by|story by)\s+\S", 
 MIN_PROSE_WORDS = 6
 LONG_LINE_WORDS = 16
 MAX_BOILERPLATE_WORDS = 60
+COLON_PROSE_WORDS = 20
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LIST_RUN = 3  # this many headline-like lines in a row are a list of other stories
 
 
@@ -148,11 +151,18 @@ def is_headline(line: str) -> bool:
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"
 
 
+def word_count(text: str) -> int:
+    """Words, counting a run of Chinese or Japanese characters as one word per two characters."""
+    words = len(text.split())
+    cjk = len(_CJK_RE.findall(text))
+    return max(words, cjk // 2) if cjk * 3 > len(text) else words
+
+
 def is_prose(line: str) -> bool:
     """Sentence-shaped: a long line, or a complete sentence of six words or more."""
-    words = len(line.split())
-    if words >= LONG_LINE_WORDS and (not line.endswith(":") or words > MAX_BOILERPLATE_WORDS):
-        # A line that ends with a colon introduces a list, unless it is a whole paragraph.
+    words = word_count(line)
+    if words >= LONG_LINE_WORDS and (not line.endswith(":") or words >= COLON_PROSE_WORDS):
+        # A short line ending with a colon introduces a list; a long one is a sentence.
         return True
     return words >= MIN_PROSE_WORDS and line.endswith(TERMINAL)
 
@@ -172,11 +182,11 @@ def _label(line: Line) -> str:
         return "section"
     if is_caption(text):
         return "caption"
+    if pubdate.is_date_line(text):
+        return "date"
     if line.copies > 1 and len(text.split()) >= 3 and short:
         # Captions are printed two or three times; body sentences almost never are.
         return "repeat" if line.first_seen and is_prose(text) else "dup"
-    if pubdate.is_date_line(text):
-        return "date"
     if BYLINE_RE.match(text) and len(text.split()) <= 10:
         return "byline"
     if len(text.split()) <= 25 and pats.spam.search(text):

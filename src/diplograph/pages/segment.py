@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, field
 
 from diplograph.pages import pubdate, titles, topic
-from diplograph.pages.lines import TERMINAL, Line, is_caption
+from diplograph.pages.lines import TERMINAL, Line, is_caption, word_count
 from diplograph.pages.titles import Title
 
 MAX_GAP = 6  # lines other than furniture between two paragraphs of one block
@@ -101,7 +101,7 @@ def find_blocks(lines: list[Line]) -> list[Block]:
         prev = i
     for block in blocks:
         text = " ".join(lines[r].text for r in block.rows)
-        block.words = len(text.split())
+        block.words = word_count(text)
         block.stems = topic.stems(text)
     return blocks
 
@@ -109,6 +109,8 @@ def find_blocks(lines: list[Line]) -> list[Block]:
 def _breaks(gap: list[Line]) -> bool:
     if len(gap) > MAX_GAP_ALL or any(line.label in _BREAKS for line in gap):
         return True
+    if any(line.copies > 1 and titles.title_shaped(line) for line in gap):
+        return True  # a headline printed again: the top of an article
     return sum(line.label not in _FURNITURE for line in gap) > MAX_GAP
 
 
@@ -134,8 +136,11 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
     anchor = max(blocks, key=lambda b: b.words)
     drafts: list[Draft] = []
     waiting: list[Block] = []
+    previous = 0  # a title lies below any prose above its body
     for block in blocks:
-        lo = drafts[-1].rows[-1] + 1 if drafts else 0
+        lo = previous if drafts else 0
+        if not (len(block.rows) == 1 and titles.headline_like(lines[block.start].text)):
+            previous = block.end + 1  # (a lone headline-like line may be the next title)
         title = titles.choose(lines, block.start, block.rows, lo, weights, _lede(lines, block))
         if not drafts:
             if block is anchor or (title is not None and _long(block)):
@@ -146,7 +151,7 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
         current = drafts[-1]
         similar = weights.cosine(block.stems, current.stems)
         header = _page_header(lines[current.rows[-1] + 1 : block.start])
-        if _starts_new(block, title, similar, header):
+        if _starts_new(block, title, similar, header) and not _same_title(current, title):
             drafts.append(_start(block, title, [], weights))
         elif similar >= SAME_STORY:
             current.blocks.append(block)
@@ -172,6 +177,11 @@ def _page_header(gap: list[Line]) -> bool:
     return False
 
 
+def _same_title(draft: Draft, title: Title | None) -> bool:
+    """A title that repeats the article's own (a gallery, a sticky header) opens nothing."""
+    return bool(draft.title and title and draft.title.text.lower() == title.text.lower())
+
+
 def _starts_new(block: Block, title: Title | None, similar: float, header: bool) -> bool:
     """Whether a block starts a new article.
 
@@ -180,7 +190,7 @@ def _starts_new(block: Block, title: Title | None, similar: float, header: bool)
     or an article header whose headline sums up the paragraphs below. With both,
     two stories on related subjects (a scrolled news feed) are still told apart.
     """
-    if title is None or title.index >= block.start or not _long(block):
+    if title is None or not _long(block):
         return False
     strong = block.opens and title.share >= HEADLINE_SHARE
     if header and strong:

@@ -61,7 +61,7 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
         lede: stems of the body's first paragraphs.
     """
     best: tuple[float, Title] | None = None
-    inside = [r for r in rows[:_INSIDE] if _headline_like(lines[r].text)]
+    inside = [r for r in rows[:_INSIDE] if headline_like(lines[r].text)]
     above = [i for i in range(max(lo, start - WINDOW), start) if title_shaped(lines[i])]
     for i in [*above, *(r for r in inside if title_shaped(lines[r]))]:
         own = set(topic.stems(lines[i].text))
@@ -95,7 +95,7 @@ def _by_layout(lines: list[Line], above: list[int], start: int) -> Title | None:
     return None
 
 
-def _headline_like(text: str) -> bool:
+def headline_like(text: str) -> bool:
     """A body's first line may be its title when it reads as one: short, no full stop."""
     return len(text.split()) <= 25 and (not _full_stop(text) or title_case(text))
 
