@@ -1,31 +1,38 @@
 """Articles in a labelled text dump: blocks of prose, judged as blocks (SPEC §2).
 
 1. **Blocks.** Prose lines close together form a block; a long run of other
-   lines, a list of other stories or a section header ("Top Stories") ends it.
-   A block whose gap holds a headline followed by a byline or date (or a new
-   crawl date) is marked as *opened* by an article header.
-2. **Articles.** The first article starts at the largest block, or at an
-   earlier block that is long enough and has a title of its own. Each later
-   block either carries on the current article (it shares enough of its
-   words: the same story after an advert or a "Related" box), starts a new
-   article (it is long enough, has its own title, and is about something else,
-   or an article header opens it), or is dropped (teasers, comments, footers).
-3. **Titles** come from :mod:`diplograph.pages.titles`. Prose between the title
+   lines, a list of other stories, a section header ("Top Stories") or a
+   headline printed again ends it. A block whose gap holds a headline followed
+   by a byline or date (or a new crawl date) is *opened* by an article header.
+2. **Pages.** A run of many lines without any prose (a site's menus and
+   footer) separates pages: a scraper's capture of an infinite scroll, or
+   several saved pages in one file.
+3. **Articles.** On each page, the block that best looks like the top of an
+   article (a headline above it that shares its words, an article header, some
+   length) opens one, if it is about something else than the article before
+   (the blocks' weighted words differ: :meth:`diplograph.pages.topic.Weights.cosine`).
+   Every other block carries the current article on when it is about the same
+   story (after an advert, photos or a "Related" box), opens a new article under
+   its own article header, or is dropped: teasers, comments, footers.
+4. **Titles** come from :mod:`diplograph.pages.titles`. Prose between the title
    and the byline/date below it is the standfirst, not the body.
-4. **Teaser runs.** Inside an article, a run of three or more one-sentence
+5. **Teaser runs.** Inside an article, a run of three or more one-sentence
    lines that shares little with the rest is a list of other stories' summaries.
-5. **Dates.** A date line next to the title or byline, above the body or at
+6. **Dates.** A date line next to the title or byline, above the body or at
    its top; never a caption or credit, never the crawl date.
 """
 
 from __future__ import annotations
 
+import logging
 import re
 from dataclasses import dataclass, field
 
 from diplograph.pages import pubdate, titles, topic
 from diplograph.pages.lines import TERMINAL, Line, is_caption, word_count
 from diplograph.pages.titles import Title
+
+logger = logging.getLogger(__name__)
 
 MAX_GAP = 6  # lines other than furniture between two paragraphs of one block
 MAX_GAP_ALL = 16  # lines of any kind between two paragraphs of one block
@@ -36,6 +43,7 @@ SAME_STORY = 0.12  # a block this similar to the article carries it on
 NEW_BELOW = 0.13  # a titled, long block less similar than this may start a new article
 RELATED_BELOW = 0.3  # ... or less similar than this, under both a page and an article header
 MIN_NEW_WORDS = 50  # a block this long (and of two paragraphs) may start an article
+STANDFIRST_WORDS = 50  # a one-line block up to this long may sit between a title and its body
 PAGE_HEADER = 16  # this many lines in a row without prose: a new page's menus (or a footer)
 HEADLINE_SHARE = 0.5  # an article header's headline shares this much with the body below
 LEDE_ROWS = 4  # paragraphs a title is compared with
@@ -133,30 +141,99 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
     """Blocks into articles (see the module docstring)."""
     if not blocks:
         return []
+    heads = _titles(lines, blocks, weights)
     anchor = max(blocks, key=lambda b: b.words)
     drafts: list[Draft] = []
     waiting: list[Block] = []
-    previous = 0  # a title lies below any prose above its body
-    for block in blocks:
-        lo = previous if drafts else 0
-        if not (len(block.rows) == 1 and titles.headline_like(lines[block.start].text)):
-            previous = block.end + 1  # (a lone headline-like line may be the next title)
-        title = titles.choose(lines, block.start, block.rows, lo, weights, _lede(lines, block))
-        if not drafts:
-            if block is anchor or (title is not None and _long(block)):
-                drafts.append(_start(block, title, waiting, weights))
-            else:
+    for page in _pages(lines, blocks):
+        opener = _opener(page, heads, anchor, drafts, weights)
+        for block in page:
+            title = heads[block.start]
+            if block is opener:
+                if not drafts:  # the first article's title may be anywhere above it
+                    title = titles.choose(lines, block.start, block.rows, 0, weights,
+                                          _lede(lines, block))
+                drafts.append(_start(block, title, waiting if not drafts else [], weights))
+                logger.debug("block %d-%d opens article %d", block.start, block.end, len(drafts))
+            elif not drafts:
                 waiting.append(block)
-            continue
-        current = drafts[-1]
-        similar = weights.cosine(block.stems, current.stems)
-        header = _page_header(lines[current.rows[-1] + 1 : block.start])
-        if _starts_new(block, title, similar, header) and not _same_title(current, title):
-            drafts.append(_start(block, title, [], weights))
-        elif similar >= SAME_STORY:
-            current.blocks.append(block)
-            current.stems.extend(block.stems)
+            else:
+                _carry_on(drafts, block, title, weights)
     return drafts
+
+
+def _titles(lines: list[Line], blocks: list[Block],
+            weights: topic.Weights) -> dict[int, Title | None]:
+    """Each block's title, found below any longer prose above it."""
+    found: dict[int, Title | None] = {}
+    lo = 0
+    for block in blocks:
+        found[block.start] = titles.choose(lines, block.start, block.rows, lo, weights,
+                                           _lede(lines, block))
+        if len(block.rows) > 1 or block.words > STANDFIRST_WORDS:
+            lo = block.end + 1  # a one-line standfirst or teaser may sit below the title
+    return found
+
+
+def _pages(lines: list[Line], blocks: list[Block]) -> list[list[Block]]:
+    """Blocks grouped by page: a new page starts after a long run of lines without prose."""
+    pages = [[blocks[0]]]
+    for before, block in zip(blocks, blocks[1:]):
+        if _page_header(lines[before.end + 1 : block.start]):
+            pages.append([])
+        pages[-1].append(block)
+    return pages
+
+
+def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
+            drafts: list[Draft], weights: topic.Weights) -> Block | None:
+    """The block of a page that starts an article, if any: the titled block that best
+    looks like an article's top; on the page of the dump's longest block, that block's
+    story's first titled block."""
+    candidates = [b for b in page if heads[b.start] is not None and _long(b)]
+    if not drafts:
+        pool = candidates + ([anchor] if anchor in page and anchor not in candidates else [])
+        if not pool:
+            return None
+        best = max(pool, key=lambda b: _opener_score(b, heads[b.start]))
+        # The article starts at its first titled block, often above an advert or photos.
+        same = [b for b in candidates if b.start < best.start
+                and weights.cosine(b.stems, best.stems) >= SAME_STORY]
+        return same[0] if same else best
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda b: _opener_score(b, heads[b.start]))
+    current = drafts[-1]
+    if _same_title(current, heads[best.start]):
+        return None
+    limit = RELATED_BELOW if _strong(best, heads[best.start]) else NEW_BELOW
+    return best if weights.cosine(best.stems, current.stems) < limit else None
+
+
+def _opener_score(block: Block, title: Title | None) -> float:
+    """How likely a block starts the page's article: a headline that shares its words,
+    an article header, length (up to a point)."""
+    share = title.share if title else 0.0
+    return share + 0.5 * _strong(block, title) + min(block.words, 300) / 600
+
+
+def _carry_on(drafts: list[Draft], block: Block, title: Title | None,
+              weights: topic.Weights) -> None:
+    """A block after an article's start: a new article under its own article header,
+    the same story (similar words), or neither (dropped)."""
+    current = drafts[-1]
+    similar = weights.cosine(block.stems, current.stems)
+    if (_strong(block, title) and _long(block) and similar < NEW_BELOW
+            and not _same_title(current, title)):
+        drafts.append(_start(block, title, [], weights))
+        decision = f"opens article {len(drafts)}"
+    elif similar >= SAME_STORY:
+        current.blocks.append(block)
+        current.stems.extend(block.stems)
+        decision = "carries the article on"
+    else:
+        decision = "is dropped"
+    logger.debug("block %d-%d %s (similarity %.2f)", block.start, block.end, decision, similar)
 
 
 def _lede(lines: list[Line], block: Block) -> set[str]:
@@ -177,25 +254,14 @@ def _page_header(gap: list[Line]) -> bool:
     return False
 
 
+def _strong(block: Block, title: Title | None) -> bool:
+    """An article header: a headline summing up the paragraphs, then a byline or date."""
+    return title is not None and block.opens and title.share >= HEADLINE_SHARE
+
+
 def _same_title(draft: Draft, title: Title | None) -> bool:
     """A title that repeats the article's own (a gallery, a sticky header) opens nothing."""
     return bool(draft.title and title and draft.title.text.lower() == title.text.lower())
-
-
-def _starts_new(block: Block, title: Title | None, similar: float, header: bool) -> bool:
-    """Whether a block starts a new article.
-
-    It must have a title above it, be long enough, and be about something else
-    (little shared vocabulary), and something must open it: a new page header,
-    or an article header whose headline sums up the paragraphs below. With both,
-    two stories on related subjects (a scrolled news feed) are still told apart.
-    """
-    if title is None or not _long(block):
-        return False
-    strong = block.opens and title.share >= HEADLINE_SHARE
-    if header and strong:
-        return similar < RELATED_BELOW
-    return (header or strong) and similar < NEW_BELOW
 
 
 def _start(block: Block, title: Title | None, waiting: list[Block],
@@ -256,7 +322,7 @@ def _header_end(lines: list[Line], rows: list[int], title_at: int | None) -> int
 
 
 def _with_short_sentences(lines: list[Line], draft: Draft, rows: list[int]) -> list[int]:
-    """The body rows, with short complete sentences between paragraphs of a block ("He declined.")."""
+    """The body rows, and short complete sentences between a block's paragraphs ("He declined.")."""
     keep = set(rows)
     for block in draft.blocks:
         for a, b in zip(block.rows, block.rows[1:]):
