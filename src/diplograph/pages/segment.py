@@ -50,9 +50,11 @@ LEDE_ROWS = 4  # paragraphs a title is compared with
 TEASER_RUN = 3  # one-sentence lines in a row that may be a teaser list
 TEASER_BELOW = 0.25  # ... and are one if they share less than this with the rest
 ONE_LINER_WORDS = 30
-DATE_ABOVE_TITLE = 4  # lines above the title a date line may be
+DATE_ABOVE_TITLE = 2  # lines above the title a date line may be
 _FURNITURE = frozenset({"tool", "caption", "dup"})
 _BREAKS = frozenset({"section", "list", "crawl-date"})
+_UPDATED_RE = re.compile(r"\b(updated|modified|last edited)\b", re.I)
+_PUBLISHED_RE = re.compile(r"\b(published|posted|first published)\b", re.I)
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(]?[A-Z0-9]")
 
 
@@ -367,13 +369,18 @@ def _date_line(lines: list[Line], title_at: int | None, body_start: int, lo: int
     below = range(top + 1, body_start + 1) if title_at is not None else range(0)
     above = range(top - 1, max(lo, top - DATE_ABOVE_TITLE) - 1, -1)
     near_body = range(max(lo, body_start - DATE_ABOVE_TITLE), min(len(lines), body_start + 3))
-    for i in [*below, *above, *near_body]:
-        if _is_publication_date(lines[i]):
-            return lines[i].text
-    return None
+    found = [lines[i].text for i in dict.fromkeys([*below, *above, *near_body])
+             if _is_publication_date(lines[i])]
+    if found and _UPDATED_RE.search(found[0]):
+        # "Updated ..." is a later date than the publication; a "Published ..." line wins.
+        return next((text for text in found if _PUBLISHED_RE.search(text)), found[0])
+    return found[0] if found else None
 
 
 def _is_publication_date(line: Line) -> bool:
+    """A date line or a byline with a date; never a caption, a credit or the crawl date."""
     if line.label in ("crawl-date", "caption", "prose") or is_caption(line.text):
         return False
-    return pubdate.is_date_line(line.text) and pubdate.find_date(line.text) is not None
+    if line.label != "byline" and not pubdate.is_date_line(line.text):
+        return False
+    return pubdate.find_date(line.text) is not None
