@@ -39,7 +39,13 @@ MAX_GAP_ALL = 16  # lines of any kind between two paragraphs of one block
 # Cosine similarity of weighted words (topic.Weights.cosine), measured on the tune pages of
 # the dump benchmark: another story's body scores under 0.08 against an article nine times in
 # ten, the article's own continuation over 0.14 nine times in ten.
-SAME_STORY = 0.12  # a block this similar to the article carries it on
+SAME_STORY = 0.12  # a block this similar to the article carries it on ...
+SAME_STORY_BOXED = 0.2  # ... after a list of other stories or a section header: this similar
+SHORT_BOX = 6  # lines: a "Related" box this short inside a story does not count
+# Once a long block about something else has followed the article (comments, related
+# stories), the article is over: only a block as similar as a story is to itself rejoins it.
+SAME_STORY_AFTER_END = 0.3
+ENDING_WORDS = 40  # a dropped block this long (or of two paragraphs) ends the article
 NEW_BELOW = 0.13  # a titled, long block less similar than this may start a new article
 RELATED_BELOW = 0.3  # ... or less similar than this, under both a page and an article header
 MIN_NEW_WORDS = 50  # a block this long (and of two paragraphs) may start an article
@@ -64,6 +70,7 @@ class Block:
 
     rows: list[int]
     opens: bool = False  # an article header (headline + byline/date) sits above it
+    boxed: bool = False  # a list of other stories or a section header sits above it
     words: int = 0
     stems: list[str] = field(default_factory=list)
 
@@ -83,6 +90,7 @@ class Draft:
     blocks: list[Block]
     title: Title | None
     stems: list[str]
+    ended: bool = False  # a long block about something else came after it (comments, teasers)
 
     @property
     def rows(self) -> list[int]:
@@ -105,7 +113,7 @@ def find_blocks(lines: list[Line]) -> list[Block]:
         elif _opens_article(gap, line):
             blocks.append(Block([i], opens=True))
         elif _breaks(gap):
-            blocks.append(Block([i]))
+            blocks.append(Block([i], boxed=_boxed(gap)))
         else:
             blocks[-1].rows.append(i)
         prev = i
@@ -122,6 +130,14 @@ def _breaks(gap: list[Line]) -> bool:
     if any(line.copies > 1 and titles.title_shaped(line) for line in gap):
         return True  # a headline printed again: the top of an article
     return sum(line.label not in _FURNITURE for line in gap) > MAX_GAP
+
+
+def _boxed(gap: list[Line]) -> bool:
+    """Whether a list of other stories or a section header ("Comments") precedes a block.
+
+    A short "Related" box inside a story (a header and a few headlines) does not count.
+    """
+    return len(gap) > SHORT_BOX and any(line.label in ("section", "list") for line in gap)
 
 
 def _opens_article(gap: list[Line], nxt: Line) -> bool:
@@ -212,6 +228,13 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
     return best if weights.cosine(best.stems, current.stems) < limit else None
 
 
+def _needed(draft: Draft, block: Block) -> float:
+    """How similar a block must be to carry the article on."""
+    if draft.ended:
+        return SAME_STORY_AFTER_END
+    return SAME_STORY_BOXED if block.boxed else SAME_STORY
+
+
 def _opener_score(block: Block, title: Title | None) -> float:
     """How likely a block starts the page's article: a headline that shares its words,
     an article header, length (up to a point)."""
@@ -229,11 +252,12 @@ def _carry_on(drafts: list[Draft], block: Block, title: Title | None,
             and not _same_title(current, title)):
         drafts.append(_start(block, title, [], weights))
         decision = f"opens article {len(drafts)}"
-    elif similar >= SAME_STORY:
+    elif similar >= _needed(current, block):
         current.blocks.append(block)
         current.stems.extend(block.stems)
         decision = "carries the article on"
     else:
+        current.ended = current.ended or len(block.rows) > 1 or block.words >= ENDING_WORDS
         decision = "is dropped"
     logger.debug("block %d-%d %s (similarity %.2f)", block.start, block.end, decision, similar)
 
