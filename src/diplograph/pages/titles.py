@@ -25,6 +25,7 @@ _MIN_WORDS = 3  # a one- or two-word line is a menu item or a section name
 _LAYOUT_REACH = 8  # how far above the body a title found by layout alone may be
 _NOT_TITLES = frozenset({"tool", "caption", "date", "crawl-date", "byline", "spam", "section"})
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_TRAILING_BYLINE_RE = re.compile(r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s*$")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
 
 
@@ -60,7 +61,7 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
         weights: the dump's word weights.
         lede: stems of the body's first paragraphs.
     """
-    best: tuple[float, Title] | None = None
+    scored: dict[int, tuple[float, Title]] = {}
     inside = [r for r in rows[:_INSIDE] if headline_like(lines[r].text)]
     above = [i for i in range(max(lo, start - WINDOW), start) if title_shaped(lines[i])]
     for i in [*above, *(r for r in inside if title_shaped(lines[r]))]:
@@ -69,15 +70,17 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
         shared = own & rest
         share = weights.share(own, rest)
         evidence = sum(weights.weight(s) for s in shared)
-        if not _enough(own, shared, share, evidence):
-            continue
-        score = min(evidence, _FULL_EVIDENCE) / _FULL_EVIDENCE + share / 2
-        score += _bonus(lines, i, start)
-        if best is None or score > best[0]:
-            best = (score, Title(index=i, text=lines[i].text, share=share))
-    if best is not None:
-        return best[1]
-    return _by_layout(lines, above, start)
+        if _enough(own, shared, share, evidence):
+            score = min(evidence, _FULL_EVIDENCE) / _FULL_EVIDENCE + share / 2
+            scored[i] = (score + _bonus(lines, i, start), Title(index=i, text=lines[i].text,
+                                                              share=share))
+    if not scored:
+        return _by_layout(lines, above, start)
+    best = max(scored.values(), key=lambda pair: pair[0])[1]
+    above_best = scored.get(best.index - 1)
+    if above_best and len(above_best[1].text) < len(best.text):
+        return above_best[1]  # a headline, then its standfirst: the headline comes first
+    return best
 
 
 def _by_layout(lines: list[Line], above: list[int], start: int) -> Title | None:
@@ -144,9 +147,12 @@ def _bonus(lines: list[Line], i: int, start: int) -> float:
 
 
 def clean_title(title: str) -> str:
-    """Strip site names and decoration from a title line ("Story | Site" -> "Story")."""
+    """Strip site names, bylines and decoration from a title line ("Story | Site" -> "Story")."""
     parts = [part.strip() for part in re.split(r"\s+[|•·»]\s+", title) if part.strip()]
     if len(parts) > 1:
         title = max(parts, key=len)
+    byline = _TRAILING_BYLINE_RE.search(title)
+    if byline and len(title[: byline.start()].split()) >= _MIN_WORDS:
+        title = title[: byline.start()]  # "Story by Jane Doe": the page set the byline inline
     title = patterns().spam.sub(" ", title)
     return re.sub(r"\s+", " ", title).strip(" -–—|•·»«*#~=_:")
