@@ -36,16 +36,20 @@ def run_cli(args: list[str]) -> subprocess.CompletedProcess[str]:
     return subprocess.run([*CLI, *args], capture_output=True, text=True, env=env, check=False)
 
 
-def stored_by_ingest(corpus: Path, db: Path) -> tuple[dict[str, int], subprocess.CompletedProcess[str]]:
+Run = subprocess.CompletedProcess[str]
+
+
+def stored_by_ingest(corpus: Path, db: Path) -> tuple[dict[str, int], Run]:
     done = run_cli(["ingest", str(corpus), "--db", str(db)])
     words: dict[str, int] = {}
     with duckdb.connect(str(db), read_only=True) as con:
-        for doc_id, title, text in con.execute("SELECT doc_id, title, text FROM articles").fetchall():
+        rows = con.execute("SELECT doc_id, title, text FROM articles").fetchall()
+        for doc_id, title, text in rows:
             words[doc_id] = words.get(doc_id, 0) + len(f"{title or ''} {text}".split())
     return words, done
 
 
-def stored_by_articles(corpus: Path) -> tuple[dict[str, int], subprocess.CompletedProcess[str]]:
+def stored_by_articles(corpus: Path) -> tuple[dict[str, int], Run]:
     done = run_cli(["articles", str(corpus), "--format", "jsonl"])
     words: dict[str, int] = {}
     for line in done.stdout.splitlines():

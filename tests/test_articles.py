@@ -27,7 +27,8 @@ def articles_of(name: str) -> list[Article]:
 
 
 def text_doc(content: str, **meta: str) -> Document:
-    return Document(doc_id="d", kind="text", content=content, content_hash=hashlib.sha256(content.encode()).hexdigest(), **meta)
+    digest = hashlib.sha256(content.encode()).hexdigest()
+    return Document(doc_id="d", kind="text", content=content, content_hash=digest, **meta)
 
 
 def test_text_dump_article_fields() -> None:
@@ -54,7 +55,8 @@ def test_a_caption_date_is_never_the_publication_date() -> None:
 
 
 def test_only_crawl_date_means_no_date() -> None:
-    text = "Saturday, December 27, 2025\nTalks on trade open in Rome\nTrade ministers opened talks in Rome on Monday, officials said.\n"
+    text = ("Saturday, December 27, 2025\nTalks on trade open in Rome\n"
+            "Trade ministers opened talks in Rome on Monday, officials said.\n")
     [article] = extract_articles(text_doc(text))
     assert article.published.source == "none" and article.published.value is None
 
@@ -90,7 +92,8 @@ def test_near_duplicates_are_linked() -> None:
     [base] = articles_of("crawl_date_captions_nav.txt")
     index = NearDuplicateIndex()
     assert index.check_and_add(base) is None
-    copy = dataclasses.replace(base, doc_id="other-feed", text=base.text.replace("on Monday", "on Monday morning"))
+    later = base.text.replace("on Monday", "on Monday morning")
+    copy = dataclasses.replace(base, doc_id="other-feed", text=later)
     assert index.check_and_add(copy) == base.key
     assert index.check_and_add(base) is None  # the same article again is not its own duplicate
     [different] = articles_of("broken_lines.txt")
@@ -118,8 +121,8 @@ def test_datelines_and_weekday_lines() -> None:
 
 def test_a_document_cleaning_would_gut_is_kept_as_it_is_with_a_warning(caplog) -> None:
     # Every paragraph printed twice looks like repeated photo captions to the cleaner.
-    paragraphs = ["Trade ministers met in Rome on Monday to discuss tariffs on steel, officials said.",
-                  "They agreed to meet again in June, according to a joint statement after the talks."]
+    paragraphs = ["Trade ministers met in Rome on Monday to discuss tariffs on steel, aides say.",
+                  "They agreed to meet again in June, according to a joint statement after talks."]
     text = "\n".join(paragraphs * 2)
     with caplog.at_level("WARNING", logger="diplograph.pages.articles"):
         [article] = extract_articles(text_doc(text))

@@ -82,7 +82,8 @@ def _from_text(doc: Document, text: str | None = None) -> list[Article]:
         published = meta_date or _date_from_lines(clean) or _NO_DATE
         articles.append(_article(doc, len(articles), title=title, text="\n\n".join(paragraphs),
                                  published=published, url=doc.url, dropped=tuple(clean.dropped)))
-        logger.debug("%s#%d: %d paragraphs, %d lines dropped", doc.doc_id, index, len(paragraphs), len(clean.dropped))
+        logger.debug("%s#%d: %d paragraphs, %d lines dropped", doc.doc_id, index,
+                     len(paragraphs), len(clean.dropped))
     return articles
 
 

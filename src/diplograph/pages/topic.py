@@ -26,7 +26,8 @@ _STEM_CHARS = 6
 # Only the commonest English words; the per-document weights handle the rest.
 _STOP = frozenset(
     "the a an and or but of to in on at for from by with as is are was were be been being has have "
-    "had will would can could should may might must not no it its this that these those he she they "
+    "had will would can could should may might must not no it its this that these those he she "
+    "they "
     "we you i his her their our your him them us who whom whose which what when where why how than "
     "then there here also into onto over under about after before between during said says say new "
     "more most some any all one two just so if do does did up out off".split()
