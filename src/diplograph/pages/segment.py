@@ -49,6 +49,7 @@ ENDING_WORDS = 40  # a dropped block this long (or of two paragraphs) ends the a
 NEW_BELOW = 0.13  # a titled, long block less similar than this may start a new article
 RELATED_BELOW = 0.3  # ... or less similar than this, under both a page and an article header
 MIN_NEW_WORDS = 50  # a block this long (and of two paragraphs) may start an article
+PARAGRAPH_WORDS = 40  # ... if one of them is a paragraph: this long, or three sentences
 STANDFIRST_WORDS = 50  # a one-line block up to this long may sit between a title and its body
 PAGE_HEADER = 16  # this many lines in a row without prose: a new page's menus (or a footer)
 HEADLINE_SHARE = 0.5  # an article header's headline shares this much with the body below
@@ -73,6 +74,7 @@ class Block:
     boxed: bool = False  # a list of other stories or a section header sits above it
     words: int = 0
     stems: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
 
     @property
     def start(self) -> int:
@@ -120,6 +122,7 @@ def find_blocks(lines: list[Line]) -> list[Block]:
     for block in blocks:
         text = " ".join(lines[r].text for r in block.rows)
         block.words = word_count(text)
+        block.texts = [lines[r].text for r in block.rows]
         block.stems = topic.stems(text)
     return blocks
 
@@ -208,7 +211,7 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
     """The block of a page that starts an article, if any: the titled block that best
     looks like an article's top; on the page of the dump's longest block, that block's
     story's first titled block."""
-    candidates = [b for b in page if heads[b.start] is not None and _long(b)]
+    candidates = [b for b in page if heads[b.start] is not None and _long(b, later=bool(drafts))]
     if not drafts:
         pool = candidates + ([anchor] if anchor in page and anchor not in candidates else [])
         if not pool:
@@ -266,8 +269,17 @@ def _lede(lines: list[Line], block: Block) -> set[str]:
     return set(topic.stems(" ".join(lines[r].text for r in block.rows[:LEDE_ROWS])))
 
 
-def _long(block: Block) -> bool:
-    return block.words >= MIN_NEW_WORDS * (0.5 if block.opens else 1) and len(block.rows) >= 2
+def _long(block: Block, *, later: bool = True) -> bool:
+    """Long enough to be an article: two paragraphs and some words; after a first article,
+    one real paragraph too (lists of other stories' summaries have none)."""
+    if block.words < MIN_NEW_WORDS * (0.5 if block.opens else 1) or len(block.rows) < 2:
+        return False
+    return not later or any(_paragraph(text) for text in block.texts)
+
+
+def _paragraph(text: str) -> bool:
+    """A real paragraph, not a teaser's one- or two-sentence summary."""
+    return len(text.split()) >= PARAGRAPH_WORDS or len(_SENTENCE_END_RE.findall(text)) >= 2
 
 
 def _page_header(gap: list[Line]) -> bool:
