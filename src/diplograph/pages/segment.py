@@ -251,7 +251,7 @@ def _carry_on(drafts: list[Draft], block: Block, title: Title | None,
     the same story (similar words), or neither (dropped)."""
     current = drafts[-1]
     similar = weights.cosine(block.stems, current.stems)
-    if (_strong(block, title) and _long(block) and similar < NEW_BELOW
+    if (_strong(block, title) and _long(block, later=False) and similar < NEW_BELOW
             and not _same_title(current, title)):
         drafts.append(_start(block, title, [], weights))
         decision = f"opens article {len(drafts)}"
