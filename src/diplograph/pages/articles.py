@@ -3,7 +3,13 @@
 HTML goes through trafilatura (:mod:`diplograph.pages.htmlpages`), scraped text
 through the text-dump cleaner (:mod:`diplograph.pages.cleaning`). Then each article
 gets its publication date (:mod:`diplograph.pages.pubdate`), dateline place and
-language (:mod:`diplograph.pages.language`).
+language (:mod:`diplograph.pages.language`). A text's date comes from metadata or
+from the date line by its title or byline; caption and credit dates are never
+used, and with nothing credible the date is unknown.
+
+Never lose an article: a text whose boilerplate rules would remove more than half
+of its prose is kept as it is, as one article with ``warning`` set, and a warning
+naming it is logged.
 
 ``Article.text`` is what the event coder reads and what evidence offsets
 point into: paragraphs separated by a blank line, no title.
