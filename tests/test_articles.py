@@ -27,7 +27,8 @@ def articles_of(name: str) -> list[Article]:
 
 
 def text_doc(content: str, **meta: str) -> Document:
-    return Document(doc_id="d", kind="text", content=content, content_hash=hashlib.sha256(content.encode()).hexdigest(), **meta)
+    digest = hashlib.sha256(content.encode()).hexdigest()
+    return Document(doc_id="d", kind="text", content=content, content_hash=digest, **meta)
 
 
 def test_text_dump_article_fields() -> None:
@@ -47,13 +48,15 @@ def test_several_articles_get_indexes_and_own_dates() -> None:
     assert second.dateline == "BRUSSELS"
 
 
-def test_caption_date_when_no_byline_date() -> None:
+def test_a_caption_date_is_never_the_publication_date() -> None:
+    # The photo may be years older than the story: with no other date, the date is unknown.
     [article] = articles_of("caption_date_only.txt")
-    assert (article.published.value, article.published.source) == ("2025-03-17", "caption")
+    assert (article.published.value, article.published.source) == (None, "none")
 
 
 def test_only_crawl_date_means_no_date() -> None:
-    text = "Saturday, December 27, 2025\nTalks on trade open in Rome\nTrade ministers opened talks in Rome on Monday, officials said.\n"
+    text = ("Saturday, December 27, 2025\nTalks on trade open in Rome\n"
+            "Trade ministers opened talks in Rome on Monday, officials said.\n")
     [article] = extract_articles(text_doc(text))
     assert article.published.source == "none" and article.published.value is None
 
@@ -89,7 +92,8 @@ def test_near_duplicates_are_linked() -> None:
     [base] = articles_of("crawl_date_captions_nav.txt")
     index = NearDuplicateIndex()
     assert index.check_and_add(base) is None
-    copy = dataclasses.replace(base, doc_id="other-feed", text=base.text.replace("on Monday", "on Monday morning"))
+    later = base.text.replace("on Monday", "on Monday morning")
+    copy = dataclasses.replace(base, doc_id="other-feed", text=later)
     assert index.check_and_add(copy) == base.key
     assert index.check_and_add(base) is None  # the same article again is not its own duplicate
     [different] = articles_of("broken_lines.txt")
@@ -113,3 +117,16 @@ def test_datelines_and_weekday_lines() -> None:
     assert find_dateline("The US - no") is None
     assert is_weekday_date_line("Saturday, December 27, 2025")
     assert not is_weekday_date_line("December 27, 2025")
+
+
+def test_a_document_cleaning_would_gut_is_kept_as_it_is_with_a_warning(caplog) -> None:
+    # Every paragraph printed twice looks like repeated photo captions to the cleaner.
+    paragraphs = ["Trade ministers met in Rome on Monday to discuss tariffs on steel, aides say.",
+                  "They agreed to meet again in June, according to a joint statement after talks."]
+    text = "\n".join(paragraphs * 2)
+    with caplog.at_level("WARNING", logger="diplograph.pages.articles"):
+        [article] = extract_articles(text_doc(text))
+    assert article.warning and "kept as it is" in article.warning
+    assert all(p in article.text for p in paragraphs)
+    assert any("d: kept as it is" in r.getMessage() for r in caplog.records)
+    assert article.published.value is None

@@ -119,6 +119,7 @@ class Article:
     dropped: tuple[str, ...] = ()  # lines removed as boilerplate, for inspection
     content_hash: str | None = None  # hash of the source document
     duplicate_of: str | None = None  # "doc_id#index" of an earlier near-duplicate
+    warning: str | None = None  # set when cleaning was skipped: why the text is kept as it is
 
     @property
     def key(self) -> str:

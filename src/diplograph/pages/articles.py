@@ -3,7 +3,13 @@
 HTML goes through trafilatura (:mod:`diplograph.pages.htmlpages`), scraped text
 through the text-dump cleaner (:mod:`diplograph.pages.cleaning`). Then each article
 gets its publication date (:mod:`diplograph.pages.pubdate`), dateline place and
-language (:mod:`diplograph.pages.language`).
+language (:mod:`diplograph.pages.language`). A text's date comes from metadata or
+from the date line by its title or byline; caption and credit dates are never
+used, and with nothing credible the date is unknown.
+
+Never lose an article: a text whose boilerplate rules would remove more than half
+of its prose is kept as it is, as one article with ``warning`` set, and a warning
+naming it is logged.
 
 ``Article.text`` is what the event coder reads and what evidence offsets
 point into: paragraphs separated by a blank line, no title.
@@ -11,6 +17,7 @@ point into: paragraphs separated by a blank line, no title.
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import re
 
@@ -22,6 +29,9 @@ from diplograph.records import Article, Document, PublishedDate
 logger = logging.getLogger(__name__)
 
 _NO_DATE = PublishedDate(value=None, precision="unknown", source="none")
+# A text whose cleaning would keep less than this share of its prose is kept as it is:
+# losing a real article is worse than keeping some boilerplate (with a warning).
+KEEP_WHOLE_BELOW = 0.5
 
 
 def extract_articles(doc: Document) -> list[Article]:
@@ -62,8 +72,11 @@ def _from_html(doc: Document) -> list[Article]:
 
 
 def _from_text(doc: Document, text: str | None = None) -> list[Article]:
-    found = cleaning.clean_text_dump(doc.content if text is None else text)
+    dump = cleaning.clean_dump(doc.content if text is None else text)
     meta_date = pubdate.from_metadata(doc.published, "metadata")
+    if dump.kept_share < KEEP_WHOLE_BELOW:
+        return [_kept_whole(doc, dump, meta_date)]
+    found = dump.articles
     articles = []
     for index, clean in enumerate(found):
         title = clean.title
@@ -75,8 +88,20 @@ def _from_text(doc: Document, text: str | None = None) -> list[Article]:
         published = meta_date or _date_from_lines(clean) or _NO_DATE
         articles.append(_article(doc, len(articles), title=title, text="\n\n".join(paragraphs),
                                  published=published, url=doc.url, dropped=tuple(clean.dropped)))
-        logger.debug("%s#%d: %d paragraphs, %d lines dropped", doc.doc_id, index, len(paragraphs), len(clean.dropped))
+        logger.debug("%s#%d: %d paragraphs, %d lines dropped", doc.doc_id, index,
+                     len(paragraphs), len(clean.dropped))
     return articles
+
+
+def _kept_whole(doc: Document, dump: cleaning.CleanDump,
+                meta_date: PublishedDate | None) -> Article:
+    """The whole document as one article, because cleaning would have gutted it."""
+    lost = round(100 * (1 - dump.kept_share))
+    warning = f"kept as it is: cleaning would have removed {lost}% of its prose"
+    logger.warning("%s: %s", doc.doc_id, warning)
+    article = _article(doc, 0, title=doc.title, text="\n\n".join(dump.lines),
+                       published=meta_date or _NO_DATE, url=doc.url, dropped=())
+    return dataclasses.replace(article, warning=warning)
 
 
 def _without_title(paragraphs: list[str], title: str | None) -> list[str]:
@@ -90,15 +115,11 @@ def _key(text: str) -> str:
 
 
 def _date_from_lines(clean: cleaning.CleanArticle) -> PublishedDate | None:
-    if clean.date_line:
-        found = pubdate.find_date(clean.date_line)
-        if found:
-            return PublishedDate(value=found[0], precision=found[1], source="byline")  # type: ignore[arg-type]
-    for caption in clean.caption_dates:
-        found = pubdate.find_date(caption)
-        if found:
-            return PublishedDate(value=found[0], precision=found[1], source="caption")  # type: ignore[arg-type]
-    return None
+    """The date on the article's byline/date line; captions and credits are never used."""
+    found = pubdate.find_date(clean.date_line) if clean.date_line else None
+    if found is None:
+        return None
+    return PublishedDate(value=found[0], precision=found[1], source="byline")  # type: ignore[arg-type]
 
 
 def _article(doc: Document, index: int, *, title: str | None, text: str, published: PublishedDate,

@@ -25,15 +25,21 @@ _MONTHS = (
 )
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
-# "March 17, 2025", "18 Jun, 2016", "2025-03-17", "17/03/2025" — each with an optional time.
+# "March 17, 2025", "18 Jun, 2016", "2025-03-17", "2025/03/17", "17/03/2025", "11/19/19",
+# "18.11.2019" — each with an optional time.
 DATE_RE = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
     rf"(?P<date>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
     rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
-    rf"|\d{{4}}-\d{{2}}-\d{{2}}"
-    rf"|\d{{1,2}}/\d{{1,2}}/\d{{4}}){_TIME}",
+    rf"|(?<!\d)\d{{4}}[-/]\d{{2}}[-/]\d{{2}}"
+    rf"|(?<![\d.])(?P<dotted>\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
+    rf"|(?<![\d/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}(?![\d/]))){_TIME}",
     re.I,
 )
+_RELATIVE_WORDS = frozenset(
+    "ago hour hours hr hrs minute minutes min mins day days week weeks month months".split()
+)
+_LETTERS_RE = re.compile(r"[^\W\d_]")
 # Words that go with a publication date on a byline/date line.
 _DATE_LINE_WORDS = re.compile(
     r"\b(?:(?i:published|posted|updated|last|first|modified|date|on|at|by|[ap]\.?m\.?)|[A-Z]{2,4})\b"
@@ -100,7 +106,11 @@ def find_date(line: str) -> tuple[str, str] | None:
     match = DATE_RE.search(line)
     if not match:
         return None
-    return parse_date(match.group("date"))
+    if match.group("dotted"):  # 18.11.2019: day first, as everywhere dots are used
+        day, month, year = match.group("dotted").split(".")
+        return _checked(f"{year}-{int(month):02d}-{int(day):02d}", "day")
+    return parse_date(match.group("date").replace("/", "-") if match.group("date")[4:5] == "/"
+                      else match.group("date"))
 
 
 def is_date_line(line: str) -> bool:
@@ -111,7 +121,8 @@ def is_date_line(line: str) -> bool:
     if not match:
         return False
     rest = _DATE_LINE_WORDS.sub(" ", line[: match.start()] + " " + line[match.end():])
-    words = [w for w in re.split(r"[\s|·•,:;()\[\]—–-]+", rest) if w]
+    words = [w for w in re.split(r"[\s|·•,:;()\[\]/—–-]+", rest)
+             if _LETTERS_RE.search(w) and w.lower() not in _RELATIVE_WORDS]
     # A byline may share the line ("By Jane Doe, Reuters | March 17, 2025").
     return len(words) <= 6
 

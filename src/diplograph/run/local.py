@@ -38,12 +38,14 @@ class IngestSummary:
     articles: int = 0
     events: int = 0
     unchanged: int = 0
-    failed: int = 0
+    failed: int = 0  # refused: one error line each
+    kept: int = 0  # stored as they are, with a warning (cleaning would have gutted them)
 
     def line(self, db: Path | str) -> str:
         return (f"ingested {self.documents} documents ({self.articles} articles, "
-                f"{self.events} events) into {db}; {self.unchanged} unchanged, "
-                f"{self.failed} failed")
+                f"{self.events} events) into {db}: {self.documents - self.kept} cleaned, "
+                f"{self.kept} kept as is with a warning, {self.failed} refused; "
+                f"{self.unchanged} unchanged")
 
 
 class BatchedWrites:
@@ -59,6 +61,7 @@ class BatchedWrites:
         self.summary.documents += 1
         self.summary.articles += len(result.articles)
         self.summary.events += len(result.events)
+        self.summary.kept += any(a.warning for a in result.articles)
         if len(self.pending) >= self.size:
             self.flush()
 

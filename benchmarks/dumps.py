@@ -1,0 +1,424 @@
+"""Benchmark of `diplograph articles` on real whole-page text dumps (issue #14).
+
+Usage (from the repository root):
+
+    .venv/bin/python benchmarks/dumps.py [--corpus ../shared/corpus/article-extraction-benchmark]
+        [--split all|tune|heldout] [--show] [--json PATH] [--joined 60] [--jobs 2]
+
+What it measures: how well the text-dump cleaner turns what a scraper saves
+(`document.body.innerText` of a rendered page: menus, captions, teasers and
+footers included) into articles.
+
+How:
+1. Every page of the Zyte article-extraction benchmark (`html/*.html.gz`) is
+   rendered in headless Debian Chromium from its local HTML, with every
+   network request aborted, and its `document.body.innerText` is cached as
+   `.bench/dumps/<id>.txt` (rendered again only when missing). Scripts run,
+   but where offline scripts wiped the page (under half the words of the
+   script-less rendering) the script-less text is kept.
+2. Truth per page: body = the ground truth `articleBody`; title = the page's
+   og:title, else `<title>`, else the first `<h1>` (a predicted title is right
+   if, after normalising whitespace and case, it equals the og:title, the
+   `<title>` without a trailing " | Site" / " - Site", or the h1); date =
+   `htmldate.find_date(html, extensive_search=False, original_date=True)`.
+3. Joined files (`.bench/joined/`): 2-3 dumps of different pages of one split
+   in a row, as an infinite-scroll capture; truth is their number and titles.
+4. Split: pages whose sha256(id) starts with a hex digit divisible by 3 are
+   `heldout`, the rest `tune`.
+5. `diplograph articles FILE... --format jsonl` runs as a subprocess, in
+   batches (no diplograph import, so module moves do not break this file).
+
+Metrics per split: article-count accuracy (single pages: exactly 1; joined
+files: the known number), title exact match (first article of a single
+page; any predicted title per joined article), micro token precision/recall/F1
+of the body (lower-cased whitespace tokens, multiset intersection, as in
+`benchmarks/extraction.py`) for all predicted articles of a page joined and
+for the first article alone, and publication-date agreement (same day) with
+htmldate over the pages where it found a date, with how many we left unknown.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import hashlib
+import json
+import os
+import random
+import re
+import subprocess
+import sys
+import time
+import unicodedata
+from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import htmldate
+import lxml.html
+from playwright.sync_api import Browser, sync_playwright
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus" / "article-extraction-benchmark"
+BENCH = ROOT / ".bench"
+# The CLI runs as `python -c` with this checkout's src/ first on the path, so a git
+# worktree (whose editable install may point elsewhere) is measured on its own code.
+CLI = [sys.executable, "-c", "from diplograph.cli import main; main()"]
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--disable-sync", "--no-first-run"]
+SPLITS = ("tune", "heldout", "all")
+TITLE_SUFFIX = re.compile(r"\s+[|\-–—·»]\s+[^|\-–—·»]+$")
+
+
+@dataclass(slots=True)
+class Page:
+    page_id: str
+    split: str
+    html: str
+    body: str
+    title: str | None
+    title_source: str | None
+    accepted_titles: set[str]
+    date: str | None
+
+
+@dataclass(slots=True)
+class Joined:
+    name: str
+    split: str
+    page_ids: list[str]
+
+
+@dataclass(slots=True)
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, pred: str, gold: str) -> float:
+        p, g = Counter(pred.lower().split()), Counter(gold.lower().split())
+        common = sum((p & g).values())
+        self.tp += common
+        self.fp += sum(p.values()) - common
+        self.fn += sum(g.values()) - common
+        return f1(common, sum(p.values()) - common, sum(g.values()) - common)
+
+    def prf(self) -> dict[str, float]:
+        precision = self.tp / (self.tp + self.fp) if self.tp + self.fp else 0.0
+        recall = self.tp / (self.tp + self.fn) if self.tp + self.fn else 0.0
+        return {"p": precision, "r": recall, "f1": f1(self.tp, self.fp, self.fn)}
+
+
+def f1(tp: int, fp: int, fn: int) -> float:
+    return 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+
+
+@dataclass(slots=True)
+class Stats:
+    pages: int = 0
+    pages_one: int = 0
+    titles_right: int = 0
+    body_all: Score = field(default_factory=Score)
+    body_first: Score = field(default_factory=Score)
+    dated: int = 0
+    date_right: int = 0
+    date_unknown: int = 0
+    joined: int = 0
+    joined_count_right: int = 0
+    joined_titles: int = 0
+    joined_titles_right: int = 0
+
+
+# ---- truth -------------------------------------------------------------------------------------
+
+def norm(text: str | None) -> str:
+    return " ".join(unicodedata.normalize("NFKC", text or "").split()).casefold()
+
+
+def split_of(page_id: str) -> str:
+    first_hex = hashlib.sha256(page_id.encode()).hexdigest()[0]
+    return "heldout" if int(first_hex, 16) % 3 == 0 else "tune"
+
+
+def title_truth(html: str) -> tuple[str | None, str | None, set[str]]:
+    """(truth title, where it came from, accepted normalised titles)."""
+    try:
+        tree = lxml.html.fromstring(html)
+    except (ValueError, lxml.etree.ParserError):
+        return None, None, set()
+    og = next((m.get("content") for m in tree.iter("meta")
+               if "og:title" in (m.get("property"), m.get("name"))), None)
+    head = next((t.text_content() for t in tree.iter("title")), None)
+    h1 = next((h.text_content() for h in tree.iter("h1")), None)
+    accepted = {norm(og), norm(h1)} | without_suffixes(og) | without_suffixes(head)
+    accepted.discard("")
+    for source, value in (("og:title", og), ("title", head), ("h1", h1)):
+        if norm(value):
+            return " ".join(value.split()), source, accepted
+    return None, None, accepted
+
+
+def without_suffixes(title: str | None) -> set[str]:
+    """The title less one, two, ... trailing " | Site" / " - Site" parts, normalised."""
+    found = set()
+    while title and TITLE_SUFFIX.search(title):
+        title = TITLE_SUFFIX.sub("", title)
+        found.add(norm(title))
+    return found
+
+
+def date_truth(html: str) -> str | None:
+    try:
+        return htmldate.find_date(html, extensive_search=False, original_date=True)
+    except Exception:  # htmldate raises on odd markup; no date is the honest answer
+        return None
+
+
+def load_pages(corpus: Path) -> list[Page]:
+    truth = json.loads((corpus / "ground-truth.json").read_text("utf-8"))
+    pages = []
+    for page_id, item in sorted(truth.items()):
+        html = gzip.open(corpus / "html" / f"{page_id}.html.gz").read().decode("utf-8", "replace")
+        title, source, accepted = title_truth(html)
+        pages.append(Page(page_id, split_of(page_id), html, item["articleBody"], title, source,
+                          accepted, date_truth(html)))
+    return pages
+
+
+# ---- dumps -------------------------------------------------------------------------------------
+
+def render_missing(pages: list[Page], cache: Path) -> int:
+    """Render the pages without a cached dump; return how many were rendered."""
+    todo = [p for p in pages if not (cache / f"{p.page_id}.txt").exists()]
+    if not todo:
+        return 0
+    cache.mkdir(parents=True, exist_ok=True)
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        for page in todo:
+            text = render_one(browser, page.html)
+            tmp = cache / f"{page.page_id}.tmp"
+            tmp.write_text(text, "utf-8")
+            tmp.replace(cache / f"{page.page_id}.txt")
+        browser.close()
+    return len(todo)
+
+
+def render_one(browser: Browser, html: str) -> str:
+    """innerText with scripts on, unless offline scripts wiped most of the page (then off)."""
+    with_js = render_mode(browser, html, js=True)
+    without_js = render_mode(browser, html, js=False)
+    return without_js if len(without_js.split()) > 2 * len(with_js.split()) else with_js
+
+
+def render_mode(browser: Browser, html: str, *, js: bool) -> str:
+    context = browser.new_context(viewport={"width": 1280, "height": 2000}, java_script_enabled=js)
+    tab = context.new_page()
+    tab.route("**/*", lambda route: route.continue_()
+              if route.request.url.startswith(("file:", "data:", "about:")) else route.abort())
+    try:
+        tab.set_content(html, wait_until="load", timeout=20_000)
+    except Exception:  # a page whose load event never comes: take what was rendered
+        pass
+    try:
+        return tab.evaluate("document.body ? document.body.innerText : ''") or ""
+    finally:
+        context.close()
+
+
+def build_joined(pages: list[Page], dumps: dict[str, str], folder: Path, total: int
+                 ) -> list[Joined]:
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(14)
+    joined = []
+    for split in ("tune", "heldout"):
+        ids = sorted(p.page_id for p in pages if p.split == split and dumps[p.page_id].strip())
+        heldout = round(total * sum(p.split == "heldout" for p in pages) / max(1, len(pages)))
+        share = heldout if split == "heldout" else total - heldout
+        for n in range(share):
+            chosen = rng.sample(ids, 2 + n % 2)
+            name = f"joined-{split}-{n:02d}"
+            (folder / f"{name}.txt").write_text("\n\n".join(dumps[i] for i in chosen), "utf-8")
+            joined.append(Joined(name, split, chosen))
+    return joined
+
+
+# ---- running the CLI ---------------------------------------------------------------------------
+
+def run_cli(paths: list[Path], jobs: int) -> tuple[dict[str, list[dict]], list[str]]:
+    """doc_id -> articles (by article_index), and the CLI's error lines."""
+    batches = [paths[i::jobs] for i in range(jobs)]
+    with ThreadPoolExecutor(jobs) as pool:
+        results = list(pool.map(run_batch, [b for b in batches if b]))
+    articles: dict[str, list[dict]] = {}
+    errors: list[str] = []
+    for out, err in results:
+        for line in out.splitlines():
+            if line.strip():
+                record = json.loads(line)
+                articles.setdefault(record["doc_id"], []).append(record)
+        errors += [e for e in err.splitlines() if e.strip()]
+    for records in articles.values():
+        records.sort(key=lambda r: r["article_index"])
+    return articles, errors
+
+
+def run_batch(paths: list[Path]) -> tuple[str, str]:
+    cmd = [*CLI, "articles", *map(str, paths), "--format", "jsonl"]
+    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+        filter(None, [str(ROOT / "src"), os.environ.get("PYTHONPATH")]))}
+    done = subprocess.run(cmd, capture_output=True, text=True, check=False, env=env)
+    if done.returncode not in (0, 1):
+        raise SystemExit(f"diplograph articles failed ({done.returncode}): {done.stderr[-2000:]}")
+    return done.stdout, done.stderr
+
+
+# ---- scoring -----------------------------------------------------------------------------------
+
+def score_page(page: Page, preds: list[dict], stats: Stats, fails: list[str]) -> None:
+    stats.pages += 1
+    problems = []
+    stats.pages_one += len(preds) == 1
+    if len(preds) != 1:
+        problems.append(f"{len(preds)} articles")
+    first = preds[0] if preds else {}
+    if norm(first.get("title")) in page.accepted_titles:
+        stats.titles_right += 1
+    else:
+        problems.append(f"title {first.get('title')!r} != {page.title!r} ({page.title_source})")
+    page_f1 = stats.body_all.add("\n\n".join(a["text"] for a in preds), page.body)
+    stats.body_first.add(first.get("text", ""), page.body)
+    if page_f1 < 0.8:
+        problems.append(f"body F1 {page_f1:.2f}")
+    problems += score_date(page, first, stats)
+    if problems:
+        fails.append(f"{page.page_id[:12]} [{page.split}] " + "; ".join(problems))
+
+
+def score_date(page: Page, first: dict, stats: Stats) -> list[str]:
+    if page.date is None:
+        return []
+    stats.dated += 1
+    published = first.get("published") or {}
+    value = published.get("value")
+    if value is None:
+        stats.date_unknown += 1
+        return [f"date unknown, html {page.date}"]
+    if published.get("precision") == "day" and value == page.date:
+        stats.date_right += 1
+        return []
+    return [f"date {value} ({published.get('source')}) != html {page.date}"]
+
+
+def score_joined(item: Joined, by_id: dict[str, Page], preds: list[dict], stats: Stats,
+                 fails: list[str]) -> None:
+    stats.joined += 1
+    problems = []
+    if len(preds) == len(item.page_ids):
+        stats.joined_count_right += 1
+    else:
+        problems.append(f"{len(preds)} articles, truth {len(item.page_ids)}")
+    predicted = {norm(a.get("title")) for a in preds}
+    for page_id in item.page_ids:
+        stats.joined_titles += 1
+        if predicted & by_id[page_id].accepted_titles:
+            stats.joined_titles_right += 1
+        else:
+            problems.append(f"no title for {page_id[:12]} ({by_id[page_id].title!r})")
+    if problems:
+        fails.append(f"{item.name} " + "; ".join(problems))
+
+
+def summary(stats: Stats) -> dict[str, object]:
+    rate = lambda a, b: a / b if b else 0.0  # noqa: E731
+    return {
+        "pages": stats.pages, "single_count_acc": rate(stats.pages_one, stats.pages),
+        "title_acc": rate(stats.titles_right, stats.pages),
+        "body_all": stats.body_all.prf(), "body_first": stats.body_first.prf(),
+        "dated_pages": stats.dated, "date_acc": rate(stats.date_right, stats.dated),
+        "date_unknown": stats.date_unknown,
+        "joined": stats.joined, "joined_count_acc": rate(stats.joined_count_right, stats.joined),
+        "joined_title_acc": rate(stats.joined_titles_right, stats.joined_titles),
+    }
+
+
+def print_table(results: dict[str, dict]) -> None:
+    rows = [("pages", "pages", "{:d}"), ("single: 1 article", "single_count_acc", "{:.3f}"),
+            ("title exact", "title_acc", "{:.3f}")]
+    for key, label in (("body_all", "body all"), ("body_first", "body 1st")):
+        rows += [(f"{label} {m.upper()}", f"{key}.{m}", "{:.3f}") for m in ("p", "r", "f1")]
+    rows += [("dated pages (htmldate)", "dated_pages", "{:d}"),
+             ("date same day", "date_acc", "{:.3f}"),
+             ("date unknown", "date_unknown", "{:d}"), ("joined files", "joined", "{:d}"),
+             ("joined: count right", "joined_count_acc", "{:.3f}"),
+             ("joined: titles found", "joined_title_acc", "{:.3f}")]
+    out = [f"{'':<24}" + "".join(f"{s:>10}" for s in results)]
+    for label, key, fmt in rows:
+        cells = []
+        for res in results.values():
+            value = res[key.split(".")[0]]
+            value = value[key.split(".")[1]] if "." in key else value
+            cells.append(f"{fmt.format(value):>10}")
+        out.append(f"{label:<24}" + "".join(cells))
+    sys.stdout.write("\n".join(out) + "\n")
+
+
+# ---- main --------------------------------------------------------------------------------------
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
+    parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="benchmark folder")
+    parser.add_argument("--split", choices=SPLITS, default="all", help="which pages to run")
+    parser.add_argument("--joined", type=int, default=60, help="joined files in all")
+    parser.add_argument("--jobs", type=int, default=2, help="parallel CLI processes")
+    parser.add_argument("--show", action="store_true", help="print the per-page failures")
+    parser.add_argument("--json", type=Path, help="also write the figures and failures here")
+    return parser.parse_args(argv)
+
+
+def evaluate(pages: list[Page], joined: list[Joined], preds: dict[str, list[dict]]
+             ) -> tuple[dict[str, Stats], list[str]]:
+    stats = {s: Stats() for s in SPLITS}
+    fails: list[str] = []
+    for page in pages:
+        score_page(page, preds.get(page.page_id, []), stats["all"], fails)
+        score_page(page, preds.get(page.page_id, []), stats[page.split], [])
+    by_id = {p.page_id: p for p in pages}
+    for item in joined:
+        score_joined(item, by_id, preds.get(item.name, []), stats["all"], fails)
+        score_joined(item, by_id, preds.get(item.name, []), stats[item.split], [])
+    return stats, fails
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parse_args(argv)
+    start = time.perf_counter()
+    pages = load_pages(args.corpus)
+    rendered = render_missing(pages, BENCH / "dumps")
+    dumps = {p.page_id: (BENCH / "dumps" / f"{p.page_id}.txt").read_text("utf-8") for p in pages}
+    joined = build_joined(pages, dumps, BENCH / "joined", args.joined)
+    if args.split != "all":
+        pages = [p for p in pages if p.split == args.split]
+        joined = [j for j in joined if j.split == args.split]
+    paths = [BENCH / "dumps" / f"{p.page_id}.txt" for p in pages]
+    preds, errors = run_cli(paths + [BENCH / "joined" / f"{j.name}.txt" for j in joined], args.jobs)
+    stats, fails = evaluate(pages, joined, preds)
+    shown = SPLITS if args.split == "all" else (args.split,)
+    results = {s: summary(stats[s]) for s in shown}
+    sources = dict(Counter(p.title_source for p in pages))
+    sys.stdout.write(f"{len(pages)} pages ({rendered} rendered now), {len(joined)} joined files, "
+                     f"{len(errors)} CLI error lines, {time.perf_counter() - start:.0f} s; "
+                     f"title truth from {sources}\n")
+    print_table(results)
+    if args.show:
+        sys.stdout.write("\n".join(["", "failures:", *fails, *errors]) + "\n")
+    if args.json:
+        report = {"results": results, "failures": fails, "errors": errors}
+        args.json.write_text(json.dumps(report, indent=1), "utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,422 @@
+"""Articles in a labelled text dump: blocks of prose, judged as blocks (SPEC §2).
+
+1. **Blocks.** Prose lines close together form a block; a long run of other
+   lines, a list of other stories, a section header ("Top Stories") or a
+   headline printed again ends it. A block whose gap holds a headline followed
+   by a byline or date (or a new crawl date) is *opened* by an article header.
+2. **Pages.** A run of many lines without any prose (a site's menus and
+   footer) separates pages: a scraper's capture of an infinite scroll, or
+   several saved pages in one file.
+3. **Articles.** On each page, the block that best looks like the top of an
+   article (a headline above it that shares its words, an article header, some
+   length) opens one, if it is about something else than the article before
+   (the blocks' weighted words differ: :meth:`diplograph.pages.topic.Weights.cosine`).
+   Every other block carries the current article on when it is about the same
+   story (after an advert, photos or a "Related" box), opens a new article under
+   its own article header, or is dropped: teasers, comments, footers.
+4. **Titles** come from :mod:`diplograph.pages.titles`. Prose between the title
+   and the byline/date below it is the standfirst, not the body.
+5. **Teaser runs.** Inside an article, a run of three or more one-sentence
+   lines that shares little with the rest is a list of other stories' summaries.
+6. **Dates.** A date line next to the title or byline, above the body or at
+   its top; never a caption or credit, never the crawl date.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass, field
+
+from diplograph.pages import pubdate, titles, topic
+from diplograph.pages.lines import TERMINAL, Line, is_caption, word_count
+from diplograph.pages.titles import Title
+
+logger = logging.getLogger(__name__)
+
+MAX_GAP = 6  # lines other than furniture between two paragraphs of one block
+MAX_GAP_ALL = 16  # lines of any kind between two paragraphs of one block
+# Cosine similarity of weighted words (topic.Weights.cosine), measured on the tune pages of
+# the dump benchmark: another story's body scores under 0.08 against an article nine times in
+# ten, the article's own continuation over 0.14 nine times in ten.
+SAME_STORY = 0.12  # a block this similar to the article carries it on ...
+SAME_STORY_BOXED = 0.2  # ... after a list of other stories or a section header: this similar
+SHORT_BOX = 6  # lines: a "Related" box this short inside a story does not count
+# Once a long block about something else has followed the article (comments, related
+# stories), the article is over: only a block as similar as a story is to itself rejoins it.
+SAME_STORY_AFTER_END = 0.3
+ENDING_WORDS = 40  # a dropped block this long (or of two paragraphs) ends the article
+NEW_BELOW = 0.13  # a titled, long block less similar than this may start a new article
+RELATED_BELOW = 0.3  # ... or less similar than this, under both a page and an article header
+MIN_NEW_WORDS = 50  # a block this long (and of two paragraphs) may start an article
+PARAGRAPH_WORDS = 40  # ... if one of them is a paragraph: this long, or three sentences
+STANDFIRST_WORDS = 50  # a one-line block up to this long may sit between a title and its body
+PAGE_HEADER = 16  # this many lines in a row without prose: a new page's menus (or a footer)
+HEADLINE_SHARE = 0.5  # an article header's headline shares this much with the body below
+LEDE_ROWS = 4  # paragraphs a title is compared with
+TEASER_RUN = 3  # one-sentence lines in a row that may be a teaser list
+TEASER_BELOW = 0.25  # ... and are one if they share less than this with the rest
+ONE_LINER_WORDS = 30
+DATE_ABOVE_TITLE = 2  # lines above the title a date line may be
+_FURNITURE = frozenset({"tool", "caption", "dup"})
+_BREAKS = frozenset({"section", "list", "crawl-date"})
+_UPDATED_RE = re.compile(r"\b(updated|modified|last edited)\b", re.I)
+_PUBLISHED_RE = re.compile(r"\b(published|posted|first published)\b", re.I)
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(]?[A-Z0-9]")
+
+
+@dataclass(slots=True)
+class Block:
+    """Prose lines close together (their indexes in the dump)."""
+
+    rows: list[int]
+    opens: bool = False  # an article header (headline + byline/date) sits above it
+    boxed: bool = False  # a list of other stories or a section header sits above it
+    words: int = 0
+    stems: list[str] = field(default_factory=list)
+    texts: list[str] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return self.rows[0]
+
+    @property
+    def end(self) -> int:
+        return self.rows[-1]
+
+
+@dataclass(slots=True)
+class Draft:
+    """An article being assembled: its blocks, title and vocabulary."""
+
+    blocks: list[Block]
+    title: Title | None
+    stems: list[str]
+    ended: bool = False  # a long block about something else came after it (comments, teasers)
+
+    @property
+    def rows(self) -> list[int]:
+        return [r for b in self.blocks for r in b.rows]
+
+
+# -- 1. blocks -------------------------------------------------------------------------------
+
+
+def find_blocks(lines: list[Line]) -> list[Block]:
+    """The dump's prose blocks, in order."""
+    blocks: list[Block] = []
+    prev: int | None = None
+    for i, line in enumerate(lines):
+        if line.label != "prose":
+            continue
+        gap = lines[prev + 1 : i] if prev is not None else []
+        if prev is None:
+            blocks.append(Block([i], opens=_opens_article(lines[:i], line)))
+        elif _opens_article(gap, line):
+            blocks.append(Block([i], opens=True))
+        elif _breaks(gap):
+            blocks.append(Block([i], boxed=_boxed(gap)))
+        else:
+            blocks[-1].rows.append(i)
+        prev = i
+    for block in blocks:
+        text = " ".join(lines[r].text for r in block.rows)
+        block.words = word_count(text)
+        block.texts = [lines[r].text for r in block.rows]
+        block.stems = topic.stems(text)
+    return blocks
+
+
+def _breaks(gap: list[Line]) -> bool:
+    if len(gap) > MAX_GAP_ALL or any(line.label in _BREAKS for line in gap):
+        return True
+    if any(line.copies > 1 and titles.title_shaped(line) for line in gap):
+        return True  # a headline printed again: the top of an article
+    return sum(line.label not in _FURNITURE for line in gap) > MAX_GAP
+
+
+def _boxed(gap: list[Line]) -> bool:
+    """Whether a list of other stories or a section header ("Comments") precedes a block.
+
+    A short "Related" box inside a story (a header and a few headlines) does not count.
+    """
+    return len(gap) > SHORT_BOX and any(line.label in ("section", "list") for line in gap)
+
+
+def _opens_article(gap: list[Line], nxt: Line) -> bool:
+    """Whether the lines above a paragraph hold an article header or a new crawl date."""
+    heads = [i for i, line in enumerate(gap) if titles.title_shaped(line)]
+    if not heads:
+        return False
+    if any(line.label in ("date", "byline") for line in gap[heads[-1] + 1 :]):
+        return True
+    if any(line.label == "crawl-date" for line in gap):
+        return True
+    return pubdate.find_dateline(nxt.text) is not None and len(gap[heads[-1]].text.split()) >= 3
+
+
+# -- 2. articles -----------------------------------------------------------------------------
+
+
+def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> list[Draft]:
+    """Blocks into articles (see the module docstring)."""
+    if not blocks:
+        return []
+    heads = _titles(lines, blocks, weights)
+    anchor = max(blocks, key=lambda b: b.words)
+    drafts: list[Draft] = []
+    waiting: list[Block] = []
+    for page in _pages(lines, blocks):
+        opener = _opener(page, heads, anchor, drafts, weights)
+        for block in page:
+            title = heads[block.start]
+            if block is opener:
+                if not drafts:  # the first article's title may be anywhere above it
+                    title = titles.choose(lines, block.start, block.rows, 0, weights,
+                                          _lede(lines, block))
+                drafts.append(_start(block, title, waiting if not drafts else [], weights))
+                logger.debug("block %d-%d opens article %d", block.start, block.end, len(drafts))
+            elif not drafts:
+                waiting.append(block)
+            else:
+                _carry_on(drafts, block, title, weights)
+    return drafts
+
+
+def _titles(lines: list[Line], blocks: list[Block],
+            weights: topic.Weights) -> dict[int, Title | None]:
+    """Each block's title, found below any longer prose above it."""
+    found: dict[int, Title | None] = {}
+    lo = 0
+    for block in blocks:
+        found[block.start] = titles.choose(lines, block.start, block.rows, lo, weights,
+                                           _lede(lines, block))
+        if len(block.rows) > 1 or block.words > STANDFIRST_WORDS:
+            lo = block.end + 1  # a one-line standfirst or teaser may sit below the title
+    return found
+
+
+def _pages(lines: list[Line], blocks: list[Block]) -> list[list[Block]]:
+    """Blocks grouped by page: a new page starts after a long run of lines without prose."""
+    pages = [[blocks[0]]]
+    for before, block in zip(blocks, blocks[1:]):
+        if _page_header(lines[before.end + 1 : block.start]):
+            pages.append([])
+        pages[-1].append(block)
+    return pages
+
+
+def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
+            drafts: list[Draft], weights: topic.Weights) -> Block | None:
+    """The block of a page that starts an article, if any: the titled block that best
+    looks like an article's top; on the page of the dump's longest block, that block's
+    story's first titled block."""
+    candidates = [b for b in page if heads[b.start] is not None and _long(b, later=bool(drafts))]
+    if not drafts:
+        pool = candidates + ([anchor] if anchor in page and anchor not in candidates else [])
+        if not pool:
+            return None
+        best = max(pool, key=lambda b: _opener_score(b, heads[b.start]))
+        # The article starts at its first titled block, often above an advert or photos.
+        same = [b for b in candidates if b.start < best.start
+                and weights.cosine(b.stems, best.stems) >= SAME_STORY]
+        return same[0] if same else best
+    if not candidates:
+        return None
+    best = max(candidates, key=lambda b: _opener_score(b, heads[b.start]))
+    current = drafts[-1]
+    if _same_title(current, heads[best.start]):
+        return None
+    limit = RELATED_BELOW if _strong(best, heads[best.start]) else NEW_BELOW
+    return best if weights.cosine(best.stems, current.stems) < limit else None
+
+
+def _needed(draft: Draft, block: Block) -> float:
+    """How similar a block must be to carry the article on."""
+    if draft.ended:
+        return SAME_STORY_AFTER_END
+    return SAME_STORY_BOXED if block.boxed else SAME_STORY
+
+
+def _opener_score(block: Block, title: Title | None) -> float:
+    """How likely a block starts the page's article: a headline that shares its words,
+    an article header, length (up to a point)."""
+    share = title.share if title else 0.0
+    return share + 0.5 * _strong(block, title) + min(block.words, 300) / 600
+
+
+def _carry_on(drafts: list[Draft], block: Block, title: Title | None,
+              weights: topic.Weights) -> None:
+    """A block after an article's start: a new article under its own article header,
+    the same story (similar words), or neither (dropped)."""
+    current = drafts[-1]
+    similar = weights.cosine(block.stems, current.stems)
+    if (_strong(block, title) and _long(block, later=False) and similar < NEW_BELOW
+            and not _same_title(current, title)):
+        drafts.append(_start(block, title, [], weights))
+        decision = f"opens article {len(drafts)}"
+    elif similar >= _needed(current, block):
+        current.blocks.append(block)
+        current.stems.extend(block.stems)
+        decision = "carries the article on"
+    else:
+        current.ended = current.ended or len(block.rows) > 1 or block.words >= ENDING_WORDS
+        decision = "is dropped"
+    logger.debug("block %d-%d %s (similarity %.2f)", block.start, block.end, decision, similar)
+
+
+def _lede(lines: list[Line], block: Block) -> set[str]:
+    return set(topic.stems(" ".join(lines[r].text for r in block.rows[:LEDE_ROWS])))
+
+
+def _long(block: Block, *, later: bool = True) -> bool:
+    """Long enough to be an article: two paragraphs and some words; after a first article,
+    one real paragraph too (lists of other stories' summaries have none)."""
+    if block.words < MIN_NEW_WORDS * (0.5 if block.opens else 1) or len(block.rows) < 2:
+        return False
+    return not later or any(_paragraph(text) for text in block.texts)
+
+
+def _paragraph(text: str) -> bool:
+    """A real paragraph, not a teaser's one- or two-sentence summary."""
+    return len(text.split()) >= PARAGRAPH_WORDS or len(_SENTENCE_END_RE.findall(text)) >= 2
+
+
+def _page_header(gap: list[Line]) -> bool:
+    """Whether a new page starts in this gap: a long run of lines without prose (menus, footer)."""
+    run = 0
+    for line in gap:
+        run = 0 if line.label == "prose" else run + 1
+        if run >= PAGE_HEADER:
+            return True
+    return False
+
+
+def _strong(block: Block, title: Title | None) -> bool:
+    """An article header: a headline summing up the paragraphs, then a byline or date."""
+    return title is not None and block.opens and title.share >= HEADLINE_SHARE
+
+
+def _same_title(draft: Draft, title: Title | None) -> bool:
+    """A title that repeats the article's own (a gallery, a sticky header) opens nothing."""
+    return bool(draft.title and title and draft.title.text.lower() == title.text.lower())
+
+
+def _start(block: Block, title: Title | None, waiting: list[Block],
+           weights: topic.Weights) -> Draft:
+    """A new article at ``block``; earlier blocks below its title that share its words join it."""
+    after_title = [b for b in waiting if title is not None and b.start > title.index]
+    before = [b for b in after_title if weights.cosine(b.stems, block.stems) >= SAME_STORY]
+    stems = [s for b in [*before, block] for s in b.stems]
+    return Draft(blocks=[*before, block], title=title, stems=stems)
+
+
+# -- 3-5. assembling an article --------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class Assembled:
+    """One article's parts, as line indexes and texts."""
+
+    title: str | None
+    paragraphs: list[str]
+    dropped: list[str]
+    date_line: str | None
+
+
+def assemble(lines: list[Line], draft: Draft, span: range, weights: topic.Weights) -> Assembled:
+    """Paragraphs, dropped lines and date line of one article over the lines in ``span``."""
+    title_at = draft.title.index if draft.title else None
+    rows = [r for r in draft.rows if r != title_at]
+    header_end = _header_end(lines, rows, title_at)
+    rows = [r for r in rows if r > header_end]
+    body = _with_short_sentences(lines, draft, rows)
+    body = _without_teaser_runs(lines, body, weights)
+    kept = set(body) | ({title_at} if title_at is not None else set())
+    return Assembled(
+        title=draft.title.text if draft.title else None,
+        paragraphs=[lines[r].text for r in body],
+        dropped=[lines[i].text for i in span if i not in kept],
+        date_line=_date_line(lines, title_at, body[0] if body else span.stop, span.start),
+    )
+
+
+def _header_end(lines: list[Line], rows: list[int], title_at: int | None) -> int:
+    """The last byline/date line between the title and the first paragraphs (-1 if none).
+
+    Short prose above it is the standfirst or a caption, not the body.
+    """
+    if not rows:
+        return -1
+    top = title_at if title_at is not None else rows[0]
+    limit = rows[min(2, len(rows) - 1)]
+    found = [i for i in range(top + 1, limit) if lines[i].label in ("date", "byline")]
+    if not found:
+        return -1
+    above = [r for r in rows if r < found[-1]]
+    if any(len(lines[r].text.split()) > 50 for r in above):
+        return -1
+    return found[-1]
+
+
+def _with_short_sentences(lines: list[Line], draft: Draft, rows: list[int]) -> list[int]:
+    """The body rows, and short complete sentences between a block's paragraphs ("He declined.")."""
+    keep = set(rows)
+    for block in draft.blocks:
+        for a, b in zip(block.rows, block.rows[1:]):
+            if a not in keep or b not in keep:
+                continue
+            for i in range(a + 1, b):
+                text = lines[i].text
+                if lines[i].label == "short" and len(text.split()) >= 2 and text.endswith(TERMINAL):
+                    keep.add(i)
+    return sorted(keep)
+
+
+def _one_liner(text: str) -> bool:
+    return len(text.split()) <= ONE_LINER_WORDS and not _SENTENCE_END_RE.search(text)
+
+
+def _without_teaser_runs(lines: list[Line], body: list[int], weights: topic.Weights) -> list[int]:
+    """The body less runs of one-sentence lines that are about something else."""
+    runs: list[list[int]] = []
+    current: list[int] = []
+    for r in body:
+        if _one_liner(lines[r].text):
+            current.append(r)
+            continue
+        if len(current) >= TEASER_RUN:
+            runs.append(current)
+        current = []
+    if len(current) >= TEASER_RUN:
+        runs.append(current)
+    drop: set[int] = set()
+    for run in runs:
+        rest = {s for r in body if r not in run for s in topic.stems(lines[r].text)}
+        own = topic.stems(" ".join(lines[r].text for r in run))
+        if rest and weights.share(own, rest) < TEASER_BELOW:
+            drop.update(run)
+    return [r for r in body if r not in drop]
+
+
+def _date_line(lines: list[Line], title_at: int | None, body_start: int, lo: int) -> str | None:
+    """The publication date line: below the title, else just above it, else at the body's top."""
+    top = title_at if title_at is not None else body_start
+    below = range(top + 1, body_start + 1) if title_at is not None else range(0)
+    above = range(top - 1, max(lo, top - DATE_ABOVE_TITLE) - 1, -1)
+    near_body = range(max(lo, body_start - DATE_ABOVE_TITLE), min(len(lines), body_start + 3))
+    found = [lines[i].text for i in dict.fromkeys([*below, *above, *near_body])
+             if _is_publication_date(lines[i])]
+    if found and _UPDATED_RE.search(found[0]):
+        # "Updated ..." is a later date than the publication; a "Published ..." line wins.
+        return next((text for text in found if _PUBLISHED_RE.search(text)), found[0])
+    return found[0] if found else None
+
+
+def _is_publication_date(line: Line) -> bool:
+    """A date line or a byline with a date; never a caption, a credit or the crawl date."""
+    if line.label in ("crawl-date", "caption", "prose") or is_caption(line.text):
+        return False
+    if line.label != "byline" and not pubdate.is_date_line(line.text):
+        return False
+    return pubdate.find_date(line.text) is not None

@@ -1,0 +1,158 @@
+"""An article's title in a text dump: the headline above its body that is about it.
+
+A page dump holds many title-shaped lines: menus, lists of other stories, the
+site's name, "Back to Gallery". The article's own headline is the one that
+shares its words with the body's first paragraphs (a headline summarises its
+lede), usually a few lines above the body, often printed twice (above the
+photos and again above the byline) and followed by a byline or date. Each
+candidate is scored on those signals; the best one wins if it shares enough.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from diplograph.pages import topic
+from diplograph.pages.lines import Line, patterns
+
+WINDOW = 40  # how many lines above a body its title may be
+_INSIDE = 2  # a title may also be one of the body block's first lines (a last resort)
+_MIN_SHARE = 0.25  # share of the title's (weighted) words found in the lede ...
+_MIN_EVIDENCE = 7.0  # ... or this much weight of shared words
+_FULL_EVIDENCE = 30.0  # shared weight that counts as full evidence
+_MIN_WORDS = 3  # a one- or two-word line is a menu item or a section name
+_LAYOUT_REACH = 8  # how far above the body a title found by layout alone may be
+_NOT_TITLES = frozenset({"tool", "caption", "date", "crawl-date", "byline", "spam", "section"})
+_CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
+_TRAILING_BYLINE_RE = re.compile(r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s*$")
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    """The chosen title line and how sure the choice is."""
+
+    index: int
+    text: str
+    share: float  # weighted share of its words that the lede repeats
+
+
+def title_shaped(line: Line) -> bool:
+    """Could this line be a headline (by label and shape, whatever its words)?"""
+    text = line.text
+    if line.label in _NOT_TITLES or text.endswith((":", ",", ";")):
+        return False
+    if _CJK_RE.search(text):
+        return 4 <= len(text) <= 120
+    words = [w for w in text.split() if _LETTERS_RE.search(w)]
+    return _MIN_WORDS <= len(words) <= 30 and len(text) <= 250
+
+
+def choose(lines: list[Line], start: int, rows: list[int], lo: int,
+           weights: topic.Weights, lede: set[str]) -> Title | None:
+    """The title of the body whose prose rows are ``rows`` (the first at ``start``).
+
+    Args:
+        lines: the labelled lines of the dump.
+        start: index of the body's first prose line.
+        rows: the body's prose line indexes (its first lines may be the title).
+        lo: the first index the title may have (the end of the article before).
+        weights: the dump's word weights.
+        lede: stems of the body's first paragraphs.
+    """
+    scored: dict[int, tuple[float, Title]] = {}
+    inside = [r for r in rows[:_INSIDE] if headline_like(lines[r].text)]
+    above = [i for i in range(max(lo, start - WINDOW), start) if title_shaped(lines[i])]
+    for i in [*above, *(r for r in inside if title_shaped(lines[r]))]:
+        own = set(topic.stems(lines[i].text))
+        rest = _lede_below(lines, i, start, lede) if i < start else _lede_after(lines, rows, i)
+        shared = own & rest
+        share = weights.share(own, rest)
+        evidence = sum(weights.weight(s) for s in shared)
+        if _enough(own, shared, share, evidence):
+            score = min(evidence, _FULL_EVIDENCE) / _FULL_EVIDENCE + share / 2
+            scored[i] = (score + _bonus(lines, i, start), Title(index=i, text=lines[i].text,
+                                                              share=share))
+    if not scored:
+        return _by_layout(lines, above, start)
+    best = max(scored.values(), key=lambda pair: pair[0])[1]
+    above_best = scored.get(best.index - 1)
+    if above_best and len(above_best[1].text) < len(best.text):
+        return above_best[1]  # a headline, then its standfirst: the headline comes first
+    return best
+
+
+def _by_layout(lines: list[Line], above: list[int], start: int) -> Title | None:
+    """With no headline that shares the body's words: the one the layout points at.
+
+    That is a title-shaped line right above the body, or one with a byline or
+    date line just below it, a few lines above the body.
+    """
+    for i in reversed(above):
+        if start - i > _LAYOUT_REACH:
+            break
+        below = lines[i + 1 : i + 4]
+        if start - i == 1 or any(b.label in ("date", "byline") for b in below):
+            return Title(index=i, text=lines[i].text, share=0.0)
+    return None
+
+
+def headline_like(text: str) -> bool:
+    """A body's first line may be its title when it reads as one: short, no full stop."""
+    return len(text.split()) <= 25 and (not _full_stop(text) or title_case(text))
+
+
+def _full_stop(text: str) -> bool:
+    return text.rstrip("\"”’'").endswith(".")
+
+
+def title_case(text: str) -> bool:
+    """Most longer words capitalised, as English headlines are ("Home Depot Stock Is Falling")."""
+    words = [w for w in text.split() if len(w) > 3 and _LETTERS_RE.match(w)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
+def _lede_below(lines: list[Line], i: int, start: int, lede: set[str]) -> set[str]:
+    """The body's lede, with the prose between the candidate and the body (a standfirst)."""
+    between = [lines[k].text for k in range(i + 1, start) if lines[k].label in ("prose", "repeat")]
+    return lede | set(topic.stems(" ".join(between)))
+
+
+def _lede_after(lines: list[Line], rows: list[int], i: int) -> set[str]:
+    later = [lines[r].text for r in rows if r > i][:4]
+    return set(topic.stems(" ".join(later)))
+
+
+def _enough(own: set[str], shared: set[str], share: float, evidence: float) -> bool:
+    needed = 3 if own and all(len(s) == 2 for s in own) else 2  # CJK pairs say less each
+    return len(shared) >= needed and (share >= _MIN_SHARE or evidence >= _MIN_EVIDENCE)
+
+
+def _bonus(lines: list[Line], i: int, start: int) -> float:
+    """Position and layout signals: near the body, printed twice, a byline or date below."""
+    line = lines[i]
+    score = -0.004 * abs(start - i)
+    if line.copies > 1 or line.label == "dup":
+        score += 0.15
+    if any(b.label in ("date", "byline") for b in lines[i + 1 : i + 5]):
+        score += 0.2
+    if title_case(line.text):
+        score += 0.15
+    elif _full_stop(line.text):
+        score -= 0.4  # a standfirst, more likely than a headline
+    if i >= start:
+        score -= 0.5  # the body's own first line: a title only when nothing above is
+    return score
+
+
+def clean_title(title: str) -> str:
+    """Strip site names, bylines and decoration from a title line ("Story | Site" -> "Story")."""
+    parts = [part.strip() for part in re.split(r"\s+[|•·»]\s+", title) if part.strip()]
+    if len(parts) > 1:
+        title = max(parts, key=len)
+    byline = _TRAILING_BYLINE_RE.search(title)
+    if byline and len(title[: byline.start()].split()) >= _MIN_WORDS:
+        title = title[: byline.start()]  # "Story by Jane Doe": the page set the byline inline
+    title = patterns().spam.sub(" ", title)
+    return re.sub(r"\s+", " ", title).strip(" -–—|•·»«*#~=_:")

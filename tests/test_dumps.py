@@ -1,0 +1,114 @@
+"""Whole-page text dumps (issue #14): splitting, titles, dates, teasers, never losing an article.
+
+The dumps in ``tests/data/dumps`` were written for these rules; ``expected.json`` holds, per
+file, the number of articles and, per article, its title, publication date, sentences its body
+must hold and lines it must not. Each file is checked through the library and once more
+through the command line's entry point.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from diplograph.cli import app
+from diplograph.pages.articles import extract_articles
+from diplograph.pages.sources import iter_documents
+from diplograph.records import Article, DocumentError
+
+DUMPS = Path(__file__).parent / "data" / "dumps"
+EXPECTED = {name: case for name, case in
+            json.loads((DUMPS / "expected.json").read_text("utf-8")).items()
+            if not name.startswith("_")}
+runner = CliRunner()
+
+
+def flat(text: str | None) -> str:
+    return re.sub(r"\s+", " ", text or "").strip()
+
+
+def articles_of(path: Path) -> list[Article]:
+    [doc] = list(iter_documents([str(path)]))
+    assert not isinstance(doc, DocumentError), doc
+    return extract_articles(doc)
+
+
+def check(found: list[dict], case: dict) -> None:
+    assert len(found) == case["count"], [a["title"] for a in found]
+    for article, want in zip(found, case["articles"]):
+        assert article["title"] == want["title"]
+        assert article["published"]["value"] == want["published"]
+        body = flat(article["text"])
+        for sentence in want["must_contain"]:
+            assert flat(sentence) in body, sentence
+        for line in want["must_not_contain"]:
+            assert flat(line) not in body, line
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_dump_through_the_library(name: str) -> None:
+    found = articles_of(DUMPS / name)
+    check([{"title": a.title, "text": a.text, "published": {"value": a.published.value}}
+           for a in found], EXPECTED[name])
+
+
+def test_dumps_through_the_command_line() -> None:
+    result = runner.invoke(app, ["articles", str(DUMPS), "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    by_doc: dict[str, list[dict]] = {}
+    for line in result.stdout.splitlines():
+        record = json.loads(line)
+        by_doc.setdefault(record["doc_id"], []).append(record)
+    assert {f"{doc_id}.txt" for doc_id in by_doc} == set(EXPECTED)
+    for doc_id, found in by_doc.items():
+        check(sorted(found, key=lambda r: r["article_index"]), EXPECTED[f"{doc_id}.txt"])
+
+
+def test_each_article_of_a_scrolled_capture_has_its_own_title_date_and_body() -> None:
+    first, second = articles_of(DUMPS / "two_articles.txt")
+    assert first.published.source == second.published.source == "byline"
+    assert "glacier" not in first.text and "Gibraltar" not in second.text
+    assert (first.dateline, second.dateline) == ("LISBON, Portugal", "SANTIAGO, Chile")
+
+
+def test_a_caption_date_is_dropped_not_used() -> None:
+    [article] = articles_of(DUMPS / "caption_date.txt")
+    assert article.published.value == "2025-05-06"
+    assert any("Dec. 3, 2024" in line for line in article.dropped)
+
+
+def test_teaser_blocks_are_dropped_but_kept_for_inspection() -> None:
+    [article] = articles_of(DUMPS / "teasers.txt")
+    assert "Water main break closes part of Elm Street for second day" in article.dropped
+    [middle] = articles_of(DUMPS / "teasers_middle.txt")
+    assert "Ferry fares to rise 8% in January" in middle.dropped
+
+
+def test_a_one_line_article_with_banner_words_is_kept_whole() -> None:
+    source = flat((DUMPS / "one_line_article.txt").read_text("utf-8"))
+    [article] = articles_of(DUMPS / "one_line_article.txt")
+    assert flat(article.text) == source
+    assert article.warning is None and article.dropped == ()
+
+
+def test_no_credible_date_is_unknown_not_guessed() -> None:
+    [article] = articles_of(DUMPS / "no_date.txt")
+    assert (article.published.value, article.published.precision) == (None, "unknown")
+
+
+def test_ingest_counts_cleaned_kept_with_a_warning_and_refused(tmp_path: Path, caplog) -> None:
+    (tmp_path / "clean.txt").write_text((DUMPS / "no_date.txt").read_text("utf-8"), "utf-8")
+    # Every paragraph twice: the repeat rule would drop all of it, so it is kept as it is.
+    twice = ["Trade ministers met in Rome on Monday to discuss tariffs on steel, officials said.",
+             "They agreed to meet again in June, according to a joint statement after talks."]
+    (tmp_path / "gutted.txt").write_text("\n".join(twice * 2), "utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"")
+    result = runner.invoke(app, ["ingest", str(tmp_path), "--db", str(tmp_path / "x.duckdb")])
+    assert result.exit_code == 1, result.output  # one document was refused
+    assert "1 cleaned, 1 kept as is with a warning, 1 refused" in result.stderr
+    assert sum("bad.txt" in line for line in result.stderr.splitlines()) == 1
+    assert "gutted: kept as it is" in caplog.text  # a warning naming it, not an error
