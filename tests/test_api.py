@@ -182,7 +182,9 @@ def test_article_segments_mark_the_evidence(client):
     assert "".join(s["text"] for s in art["segments"]) == art["text"]
     marked = "".join(s["text"] for s in art["segments"]
                      if ev["id"] in s["events"])
-    assert marked == ev["evidence"]["text"] == art["text"][ev["evidence"]["start"]:ev["evidence"]["end"]]
+    assert marked == ev["evidence"]["text"] == (
+        art["text"][ev["evidence"]["start"]:ev["evidence"]["end"]]
+    )
     page = get(client, f"/events/{ev['id']}.json")
     assert "".join(s["text"] for s in page["segments"] if s["focus"]) == ev["evidence"]["text"]
     get(client, f"/api/articles/{ev['doc_id']}/99", 404)

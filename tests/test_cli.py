@@ -40,13 +40,15 @@ def test_every_command_and_option_has_help():
 
 def test_extract_through_the_console_entry_point(sample_dir):
     proc = subprocess.run(
-        [sys.executable, "-m", "diplograph", "extract", str(sample_dir / "001_carney_zelenskyy_call.txt")],
+        [sys.executable, "-m", "diplograph", "extract",
+         str(sample_dir / "001_carney_zelenskyy_call.txt")],
         capture_output=True, text=True, check=False,
     )
     assert proc.returncode == 0, proc.stderr
     events = [json.loads(line) for line in proc.stdout.splitlines()]
     consult = [e for e in events if e["type"] == "CONSULT" and e["mode"] == "phone"
-               or e["type"] == "CONSULT" and {e["source"]["country"], e["target"]["country"]} == {"CAN", "UKR"}]
+               or e["type"] == "CONSULT"
+               and {e["source"]["country"], e["target"]["country"]} == {"CAN", "UKR"}]
     assert consult, events
     required = {"id", "doc_id", "article_index", "type", "mode", "source", "target", "others",
                 "date", "location", "status", "claimed_by", "evidence", "quote", "confidence"}
@@ -78,7 +80,9 @@ def test_same_input_gives_the_same_ids(sample_dir):
 def test_bad_documents_get_one_line_each_and_the_batch_goes_on(tmp_path, sample_dir):
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 4)
-    (tmp_path / "latin1.txt").write_bytes("Le pr\xe9sident a d\xe9clar\xe9 lundi.".encode("latin-1"))
+    (tmp_path / "latin1.txt").write_bytes(
+        "Le pr\xe9sident a d\xe9clar\xe9 lundi.".encode("latin-1")
+    )
     good = (sample_dir / "001_carney_zelenskyy_call.txt").read_bytes()
     (tmp_path / "good.txt").write_bytes(good)
     result = run("extract", str(tmp_path))
@@ -128,13 +132,15 @@ def test_eval_agrees_with_the_referee_scorer(tmp_path, sample_dir, shared_dir):
     pred.write_text(run("extract", str(sample_dir)).stdout)
     ours = run("eval", "--gold", str(gold), "--pred", str(pred), "--json")
     referee = subprocess.run(
-        [sys.executable, str(shared_dir / "tools" / "score_events.py"), str(gold), str(pred), "--json"],
+        [sys.executable, str(shared_dir / "tools" / "score_events.py"),
+         str(gold), str(pred), "--json"],
         capture_output=True, text=True, check=True,
     )
     assert json.loads(ours.stdout) == json.loads(referee.stdout)
     shown = run("eval", "--gold", str(gold), "--pred", str(pred), "--show").stdout
     referee_shown = subprocess.run(
-        [sys.executable, str(shared_dir / "tools" / "score_events.py"), str(gold), str(pred), "--show"],
+        [sys.executable, str(shared_dir / "tools" / "score_events.py"),
+         str(gold), str(pred), "--show"],
         capture_output=True, text=True, check=True,
     ).stdout
     assert shown == referee_shown
@@ -148,7 +154,8 @@ def test_eval_from_the_database(sample_db):
 
 
 def test_events_filtered_by_place(sample_db):
-    located = [json.loads(line) for line in run("events", "--db", str(sample_db)).stdout.splitlines()
+    located = [json.loads(line)
+               for line in run("events", "--db", str(sample_db)).stdout.splitlines()
                if json.loads(line).get("location")]
     assert located, "the sample has events with a location"
     country = located[0]["location"]["country"]

@@ -20,7 +20,8 @@ GOOD = "Title of a story\nThe minister said on Monday that the talks had been us
 
 def run(*paths: object, **kwargs: int) -> tuple[list[Document], list[DocumentError]]:
     items = list(iter_documents([str(p) for p in paths], **kwargs))
-    return [i for i in items if isinstance(i, Document)], [i for i in items if isinstance(i, DocumentError)]
+    docs = [i for i in items if isinstance(i, Document)]
+    return docs, [i for i in items if isinstance(i, DocumentError)]
 
 
 def test_text_file_gives_document_with_id_and_hash(tmp_path: Path) -> None:
@@ -43,7 +44,9 @@ def test_doc_id_strips_known_extensions_only() -> None:
 def test_directory_recurses_and_skips_unsupported(tmp_path: Path) -> None:
     (tmp_path / "sub" / "deeper").mkdir(parents=True)
     (tmp_path / "a.txt").write_text(GOOD)
-    (tmp_path / "sub" / "deeper" / "b.html").write_text("<html><body><p>Hello there, world.</p></body></html>")
+    (tmp_path / "sub" / "deeper" / "b.html").write_text(
+        "<html><body><p>Hello there, world.</p></body></html>"
+    )
     (tmp_path / "sub" / "notes.pdf").write_bytes(b"%PDF-1.4")
     docs, errors = run(tmp_path)
     assert not errors
@@ -65,10 +68,16 @@ def test_glob_pattern(tmp_path: Path) -> None:
         ("blank.txt", b"  \n\t\n ", "empty document"),
         ("nul.txt", b"abc\x00\x01\x02def" * 10, "binary file"),
         ("controls.txt", bytes(range(1, 9)) * 50 + b"text", "binary file"),
-        ("latin1.txt", "Le président a reçu".encode("latin-1"), "not UTF-8 text (decode failed at byte 5)"),
+        (
+            "latin1.txt",
+            "Le président a reçu".encode("latin-1"),
+            "not UTF-8 text (decode failed at byte 5)",
+        ),
     ],
 )
-def test_bad_text_files_give_one_error_each(tmp_path: Path, name: str, content: bytes, reason: str) -> None:
+def test_bad_text_files_give_one_error_each(
+    tmp_path: Path, name: str, content: bytes, reason: str
+) -> None:
     (tmp_path / name).write_bytes(content)
     (tmp_path / "good.txt").write_text(GOOD)
     docs, errors = run(tmp_path)
@@ -85,7 +94,10 @@ def test_utf8_bom_is_accepted(tmp_path: Path) -> None:
 
 
 def test_html_with_declared_charset_is_decoded(tmp_path: Path) -> None:
-    html = '<html><head><meta charset="iso-8859-1"></head><body><p>Le président a reçu.</p></body></html>'
+    html = (
+        '<html><head><meta charset="iso-8859-1"></head>'
+        "<body><p>Le président a reçu.</p></body></html>"
+    )
     (tmp_path / "p.html").write_bytes(html.encode("latin-1"))
     docs, errors = run(tmp_path / "p.html")
     assert not errors and "président" in docs[0].content
@@ -118,7 +130,8 @@ def test_truncated_gzip_is_an_error(tmp_path: Path) -> None:
 
 def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     lines = [
-        json.dumps({"id": "r1", "text": "Some text of a story.", "url": "https://x.org/1", "published": "2024-05-02", "title": "T"}),
+        json.dumps({"id": "r1", "text": "Some text of a story.", "url": "https://x.org/1",
+                    "published": "2024-05-02", "title": "T"}),
         "{not json",
         json.dumps({"id": "r3", "html": "<html><body><p>Hello page.</p></body></html>"}),
         "",
@@ -127,9 +140,11 @@ def test_jsonl_records_and_bad_lines(tmp_path: Path) -> None:
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
     docs, errors = run(tmp_path / "feed.jsonl")
     assert [(d.doc_id, d.kind) for d in docs] == [("r1", "text"), ("r3", "html")]
-    assert docs[0].url == "https://x.org/1" and docs[0].published == "2024-05-02" and docs[0].title == "T"
+    assert docs[0].url == "https://x.org/1" and docs[0].published == "2024-05-02"
+    assert docs[0].title == "T"
     assert docs[0].content_hash == hashlib.sha256(lines[0].encode()).hexdigest()
-    assert [e.doc for e in errors] == [f"{tmp_path / 'feed.jsonl'}:2", f"{tmp_path / 'feed.jsonl'}:5"]
+    feed = tmp_path / "feed.jsonl"
+    assert [e.doc for e in errors] == [f"{feed}:2", f"{feed}:5"]
     assert errors[0].reason.startswith("invalid JSON")
 
 
@@ -138,13 +153,16 @@ def _warc_bytes(pages: list[tuple[str, bytes, str]]) -> bytes:
     writer = WARCWriter(out, gzip=True)
     for url, payload, ctype in pages:
         headers = StatusAndHeaders("200 OK", [("Content-Type", ctype)], protocol="HTTP/1.0")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+        writer.write_record(writer.create_warc_record(
+            url, "response", payload=io.BytesIO(payload), http_headers=headers
+        ))
     return out.getvalue()
 
 
 def test_warc_responses_become_documents(tmp_path: Path) -> None:
     data = _warc_bytes([
-        ("https://x.org/a", b"<html><body><p>First page text.</p></body></html>", "text/html; charset=utf-8"),
+        ("https://x.org/a", b"<html><body><p>First page text.</p></body></html>",
+         "text/html; charset=utf-8"),
         ("https://x.org/logo.png", b"\x89PNG\x00\x00", "image/png"),
         ("https://x.org/b", b"<html><body><p>Second page text.</p></body></html>", "text/html"),
     ])
@@ -156,8 +174,13 @@ def test_warc_responses_become_documents(tmp_path: Path) -> None:
 
 
 def test_truncated_warc_keeps_good_records(tmp_path: Path) -> None:
-    first = _warc_bytes([("https://x.org/a", b"<html><body><p>First page.</p></body></html>", "text/html")])
-    second = _warc_bytes([("https://x.org/b", b"<html><body><p>" + b"Second page. " * 500 + b"</p></body></html>", "text/html")])
+    first = _warc_bytes(
+        [("https://x.org/a", b"<html><body><p>First page.</p></body></html>", "text/html")]
+    )
+    second = _warc_bytes([
+        ("https://x.org/b",
+         b"<html><body><p>" + b"Second page. " * 500 + b"</p></body></html>", "text/html"),
+    ])
     (tmp_path / "cut.warc.gz").write_bytes(first + second[: len(second) // 2])
     docs, errors = run(tmp_path / "cut.warc.gz")
     assert [d.url for d in docs] == ["https://x.org/a"]
@@ -176,7 +199,9 @@ def test_truncated_uncompressed_warc_record_is_an_error(tmp_path: Path) -> None:
     for url in ("https://x.org/a", "https://x.org/b"):
         payload = b"<html><body><p>" + b"Page text here. " * 100 + b"</p></body></html>"
         headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.0")
-        writer.write_record(writer.create_warc_record(url, "response", payload=io.BytesIO(payload), http_headers=headers))
+        writer.write_record(writer.create_warc_record(
+            url, "response", payload=io.BytesIO(payload), http_headers=headers
+        ))
     data = out.getvalue()
     (tmp_path / "cut.warc").write_bytes(data[: len(data) - 500])
     docs, errors = run(tmp_path / "cut.warc")

@@ -389,7 +389,9 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
         return [c for h in holders for c in h.lefts if c.dep_ == "poss"]
     if kind == "obj_mod":
         holders = [token] if is_noun else direct_objects(token)
-        return [c for h in holders for c in h.lefts if c.dep_ in {"poss", "amod", "compound", "nmod"}]
+        return [
+            c for h in holders for c in h.lefts if c.dep_ in {"poss", "amod", "compound", "nmod"}
+        ]
     if kind == "dative":
         if is_noun:
             return []

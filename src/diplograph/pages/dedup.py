@@ -25,7 +25,10 @@ def _shingles(text: str) -> set[bytes]:
     words = _WORD_RE.findall(text.lower())
     if len(words) < _SHINGLE:
         return {" ".join(words).encode("utf-8")} if words else set()
-    return {" ".join(words[i : i + _SHINGLE]).encode("utf-8") for i in range(len(words) - _SHINGLE + 1)}
+    return {
+        " ".join(words[i : i + _SHINGLE]).encode("utf-8")
+        for i in range(len(words) - _SHINGLE + 1)
+    }
 
 
 class NearDuplicateIndex:
@@ -51,7 +54,7 @@ class NearDuplicateIndex:
         return minhash
 
     def check_and_add(self, article: Article) -> str | None:
-        """Return the key ("doc_id#index") of an earlier near-duplicate article, or None; add this one."""
+        """Return the key ("doc_id#index") of an earlier near-duplicate, or None; add this one."""
         key = article.key
         normalised = " ".join(_WORD_RE.findall(article.text.lower()))
         digest = hashlib.sha256(normalised.encode("utf-8")).hexdigest()

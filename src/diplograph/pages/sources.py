@@ -44,7 +44,9 @@ _SUFFIX_KIND: tuple[tuple[str, str], ...] = (
 )
 _GLOB_CHARS = re.compile(r"[*?\[]")
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.I)
-_HTML_SNIFF_RE = re.compile(r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S)
+_HTML_SNIFF_RE = re.compile(
+    r"^\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.I | re.S
+)
 # Control characters that never occur in text (tab, newlines, form feed and ESC-less text allowed).
 _CONTROL_BYTES = bytes(b for b in range(32) if b not in (9, 10, 12, 13))
 _BINARY_CONTROL_SHARE = 0.05
@@ -86,7 +88,12 @@ def _iter_path(path: str, max_bytes: int) -> Iterator[Document | DocumentError]:
             yield from _iter_file(str(file), max_bytes)
     elif os.path.exists(path):
         if _kind_of(path) is None:
-            yield DocumentError(doc=path, reason="unsupported file type (expected .txt, .html, .htm, .jsonl, .warc, .warc.gz)")
+            yield DocumentError(
+                doc=path,
+                reason=(
+                    "unsupported file type (expected .txt, .html, .htm, .jsonl, .warc, .warc.gz)"
+                ),
+            )
         else:
             yield from _iter_file(path, max_bytes)
     elif _GLOB_CHARS.search(path):
@@ -218,13 +225,18 @@ def _iter_jsonl(path: str, max_bytes: int) -> Iterator[Document | DocumentError]
             try:
                 line = handle.readline(max_bytes + 1)
             except (EOFError, gzip.BadGzipFile, zlib.error) as exc:
-                yield DocumentError(doc=f"{path}:{lineno + 1}", reason=f"truncated or corrupt gzip ({exc})")
+                yield DocumentError(
+                    doc=f"{path}:{lineno + 1}", reason=f"truncated or corrupt gzip ({exc})"
+                )
                 return
             if not line:
                 break
             lineno += 1
             if len(line) > max_bytes:
-                yield DocumentError(doc=f"{path}:{lineno}", reason=f"too large (record over {max_bytes} bytes > limit)")
+                yield DocumentError(
+                    doc=f"{path}:{lineno}",
+                    reason=f"too large (record over {max_bytes} bytes > limit)",
+                )
                 _skip_rest_of_line(handle)
                 continue
             if not line.strip():
@@ -243,7 +255,9 @@ def _skip_rest_of_line(handle) -> None:  # type: ignore[no-untyped-def]
             return
 
 
-def _jsonl_record(line: bytes, *, path: str, lineno: int, max_bytes: int) -> Document | DocumentError:
+def _jsonl_record(
+    line: bytes, *, path: str, lineno: int, max_bytes: int
+) -> Document | DocumentError:
     where = f"{path}:{lineno}"
     try:
         record = json.loads(decode_bytes(line))
@@ -304,7 +318,9 @@ def _iter_warc(path: str, max_bytes: int) -> Iterator[Document | DocumentError]:
     if not _starts_like_warc(path):
         # Checked first: warcio reads a first "line" whole, so a gzip bomb of
         # zeros would be inflated in memory before warcio gave up on it.
-        yield DocumentError(doc=path, reason="not a WARC file (no WARC/ or ARC header at the start)")
+        yield DocumentError(
+            doc=path, reason="not a WARC file (no WARC/ or ARC header at the start)"
+        )
         return
     with open(path, "rb") as raw:
         handle = _GzipTail(gzip.GzipFile(fileobj=raw)) if path.lower().endswith(".gz") else raw
@@ -317,20 +333,29 @@ def _iter_warc(path: str, max_bytes: int) -> Iterator[Document | DocumentError]:
                 break
             except Exception as exc:  # warcio raises many kinds on broken input
                 detail = str(exc)[:200]  # warcio quotes the offending line, whatever its size
-                yield DocumentError(doc=path, reason=f"broken WARC record after {good} good record(s) ({type(exc).__name__}: {detail})")
+                yield DocumentError(
+                    doc=path,
+                    reason=(
+                        f"broken WARC record after {good} good record(s) "
+                        f"({type(exc).__name__}: {detail})"
+                    ),
+                )
                 return
             if item is not None:
                 good += isinstance(item, Document)
                 cut_record = isinstance(item, DocumentError) and item.reason.startswith("truncated")
                 yield item
         if getattr(handle, "truncated", None) and not cut_record:
-            yield DocumentError(doc=path, reason=f"truncated gzip after {good} good record(s) ({handle.truncated})")
+            yield DocumentError(
+                doc=path,
+                reason=f"truncated gzip after {good} good record(s) ({handle.truncated})",
+            )
     if good == 0:
         logger.info("%s: no HTML or text responses in this WARC file", path)
 
 
 def _starts_like_warc(path: str) -> bool:
-    """The first bytes (decompressed) are a WARC or ARC header; unreadable gzip is left to the reader."""
+    """The first bytes (decompressed) are a WARC or ARC header; unreadable gzip is the reader's."""
     try:
         opener = gzip.open if path.lower().endswith(".gz") else open
         with opener(path, "rb") as handle:
@@ -361,7 +386,9 @@ def _warc_document(record, *, path: str, max_bytes: int) -> Document | DocumentE
     if len(raw) > max_bytes:
         return DocumentError(doc=where, reason=f"too large (record over {max_bytes} bytes > limit)")
     if getattr(record.raw_stream, "limit", 0) > 0:
-        return DocumentError(doc=where, reason="truncated WARC record (shorter than its Content-Length)")
+        return DocumentError(
+            doc=where, reason="truncated WARC record (shorter than its Content-Length)"
+        )
     try:
         return _make_document(raw, doc_id=record_id or doc_id_for(path), kind=kind, path=where,
                               url=record.rec_headers.get_header("WARC-Target-URI"))
