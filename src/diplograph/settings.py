@@ -21,6 +21,11 @@ class Settings(BaseModel):
         default_factory=list,
         description="Extra actor knowledge files (YAML) added to the packaged knowledge base.",
     )
+    phoenix_actors: bool = Field(
+        True,
+        description="Also read the imported Phoenix actor dictionaries (data/actors/phoenix/), "
+        "below the verified knowledge files; false resolves with the verified files only.",
+    )
     lexicon_files: list[Path] = Field(
         default_factory=list, description="Extra event-trigger rule files (YAML)."
     )
