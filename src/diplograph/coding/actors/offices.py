@@ -18,6 +18,7 @@ from diplograph.records import ActorRef
 def name_keys(text: str, suffixes: frozenset[str]) -> list[str]:
     """Keys a full name is looked up by: its words without points and suffixes, then also
     without initials ("George W. Bush" -> "george w bush", "george bush")."""
+    text = text.strip().removesuffix("'s").removesuffix("’s")  # "George W Bush's policies"
     words = [w.strip(".,").lower() for w in text.replace(".", ". ").split()]
     words = [w for w in words if w and w not in {s.strip(".").lower() for s in suffixes}]
     bare = [w for w in words if len(w) > 1]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from diplograph.coding.actors.coref import ArticleMemory, counterpart
 from diplograph.coding.actors.mention import MentionPhrase
 from diplograph.coding.actors.offices import Offices
-from diplograph.knowledge.base import Person
+from diplograph.knowledge.base import Person, Term
 from diplograph.records import ActorRef
 
 
@@ -34,10 +34,19 @@ def _shared_country(people: Sequence[Person]) -> str | None:
     return next(iter(countries)) if len(countries) == 1 and None not in countries else None
 
 
+_UNDATED = dt.date(1900, 1, 1)  # the start the knowledge gives an imported undated office
+
+
+def _dated(term: Term) -> bool:
+    """A term with a real start: an imported one without dates is no evidence of when."""
+    return term.sector is None or term.start != _UNDATED
+
+
 def _fits_date(person: Person, when: dt.date, years: int) -> bool:
     """A term of the person within `years` before the story's date (or a year after)."""
     lo, hi = dt.date(when.year - years, 1, 1), dt.date(when.year + 1, 12, 31)
-    return any(t.start <= hi and (t.end is None or t.end >= lo) for t in person.terms)
+    return any(_dated(t) and t.start <= hi and (t.end is None or t.end >= lo)
+               for t in person.terms)
 
 
 def _fits_country(person: Person, countries: set[str]) -> bool:
@@ -56,18 +65,23 @@ def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
     story = {phrase.country} if phrase.country else (
         set(memory.countries) | ({home_country} if home_country else set()))
     earlier = memory.names()
-    if " " not in (phrase.person_text or "").strip():
-        # "Clarke" alone: only a bearer whose state and term fit the story.
-        candidates = [p for p in candidates if p.name in earlier or (
-            (not story or _fits_country(p, story)) and _fits_date(p, when, 3))]
-
-    def in_office(p: Person) -> bool:
-        return any(t.active(when) and phrase.country in (None, t.country)
-                   and role in (None, t.role) for t in p.terms)
 
     def held_title(p: Person) -> bool:
         return role is not None and _fits_date(p, when, 2) and any(
             t.role == role and phrase.country in (None, t.country) for t in p.terms)
+
+    def in_office(p: Person) -> bool:
+        return any(_dated(t) and t.active(when) and phrase.country in (None, t.country)
+                   and role in (None, t.role) for t in p.terms)
+
+    if " " not in (phrase.person_text or "").strip():
+        # "Clarke" alone: only a bearer whose state and term fit the story; "President
+        # Wilson", only one who held that office then (an imported office names no role).
+        candidates = [p for p in candidates if p.name in earlier or (
+            _fits_date(p, when, 3) and (
+                (role is None and (not story or _fits_country(p, story)))
+                or (role is not None and (held_title(p) or any(
+                    t.sector and _dated(t) and t.active(when) for t in p.terms)))))]
 
     tests = (
         lambda p: p.name in earlier,
@@ -150,7 +164,11 @@ class PhraseResolver:
         if person is None:  # no known bearer fits the story: keep the words, guess no one
             return ActorRef(name=text, country=phrase.country or _shared_country(phrase.candidates),
                             kind="person")
-        return self.offices.person(person, when, phrase, role)
+        ref = self.offices.person(person, when, phrase, role)
+        if phrase.shadow:  # "Shadow foreign secretary Michael Ancram": the opposition's
+            return replace(ref, country=ref.country or phrase.country or home_country,
+                           sector="OPP", role=None)
+        return ref
 
     def _unknown_person(self, phrase: MentionPhrase, memory: ArticleMemory,
                         home_country: str | None, when: dt.date) -> ActorRef:
@@ -170,8 +188,8 @@ class PhraseResolver:
                 org = self.kb.organisations[phrase.org]
                 country, sector = org.country, sector or org.sector
             ref = ActorRef(name=name, country=country, sector=sector, role=role, kind="person")
-        if ref.country is None and ref.role is not None and ref.sector == "GOV" \
-                and not phrase.org:
+        if ref.country is None and not phrase.org and (phrase.shadow or (
+                ref.role is not None and ref.sector == "GOV")):
             # "Vice Foreign Minister Sun Weidong" in a story from Beijing: an official
             # title with no state named is the story's own state, as for bare titles.
             ref = replace(ref, country=home_country)
@@ -181,6 +199,8 @@ class PhraseResolver:
         """(sector, role) the head gives an unknown person: "journalist", "Vice-President"."""
         if phrase.former:
             return "ELI", None
+        if phrase.shadow:
+            return "OPP", None
         head = phrase.head
         if head is not None and head.kind == "sector":
             return head.key, None
@@ -230,6 +250,8 @@ class PhraseResolver:
         if phrase.former:
             return ActorRef(name=None, country=None if phrase.org else where, sector="ELI",
                             role=None, kind="person")
+        if phrase.shadow:  # "the shadow chancellor": the opposition, no government office
+            return ActorRef(name=None, country=where, sector="OPP", role=None, kind="person")
         named = memory.named_holder(role, where)
         if named is not None:
             return named  # "the foreign secretary" with "Foreign Secretary Jack Straw"
