@@ -22,9 +22,10 @@ class Settings(BaseModel):
         description="Extra actor knowledge files (YAML) added to the packaged knowledge base.",
     )
     phoenix_actors: bool = Field(
-        True,
+        False,
         description="Also read the imported Phoenix actor dictionaries (data/actors/phoenix/), "
-        "below the verified knowledge files; false resolves with the verified files only.",
+        "below the verified knowledge files (off by default: on the PLOVER gold they cost "
+        "precision; DIPLOGRAPH_PHOENIX_ACTORS=true turns them on).",
     )
     lexicon_files: list[Path] = Field(
         default_factory=list, description="Extra event-trigger rule files (YAML)."

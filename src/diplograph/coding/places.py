@@ -173,10 +173,6 @@ class Gazetteer:
         """True for names that are never an event's place ("Air Force One", "Truth Social")."""
         return normalize(name) in self._not_places
 
-    def namesake_countries(self, name: str) -> set[str]:
-        """The countries of every place the gazetteer knows by this name."""
-        return {e.country for e in self._index.get(normalize(name), []) if e.country}
-
     def venue(self, name: str) -> Location | None:
         """The venue called ``name``, or None when the venue table does not know it."""
         entry = self._venues.get(normalize(name))

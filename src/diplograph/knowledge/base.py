@@ -308,6 +308,7 @@ class _Builder:
         self.orgs: dict[str, Organisation] = {}
         self.people: dict[str, Person] = {}
         self._by_qid: dict[str, str] = {}
+        self._title_words: set[str] = set()  # one-word titles, which no imported alias holds
         self.sources: list[str] = []
 
     def add(self, data: Any, source: str, *, default_key: str | None = None) -> None:
@@ -375,12 +376,15 @@ class _Builder:
                 continue
             aliases = tuple(a for a in person.aliases if a.lower() not in taken)
             self.people[person.name] = replace(person, aliases=aliases)
+        titles = {w for w in reserved if w in self._title_words}
         for where, entry in _entries(data, "organisations", source):
             org = parse_organisation(entry, where)
             if org.name.lower() in taken:
                 continue
-            self.orgs[org.name] = replace(
-                org, aliases=tuple(a for a in org.aliases if a.lower() not in taken))
+            # "German Chancellor" is no name of the Reichstag: a title reads as a title.
+            self.orgs[org.name] = replace(org, aliases=tuple(
+                a for a in org.aliases if a.lower() not in taken
+                and not any(w in titles for w in a.lower().split())))
 
     def _add_dated_offices(self, verified: Person, entry: dict[str, Any], where: str) -> None:
         """The same person in the import (a term in a state the verified entry also names):
@@ -397,6 +401,7 @@ class _Builder:
     def reserved_words(self, roles: dict[str, Any]) -> frozenset[str]:
         """Lower-case words of the states and titles, which no imported name may take."""
         words = {str(t["text"]).lower() for t in roles.get("titles") or ()}
+        self._title_words = {w for w in words if " " not in w}
         for c in self.countries.values():
             words.update(w.lower() for w in (c.name, *c.aliases, *c.adjectives, *c.people))
             words.update(text.lower() for text, _ in c.metonyms)
@@ -491,7 +496,7 @@ def load_knowledge_base(extra_files: Sequence[str | Path] = (), *,
         extra_files: YAML files with `countries:`, `organisations:` and/or `people:` lists
             (a bare list is read as people), in the packaged schemas.
         imported: add the imported Phoenix dictionaries below the verified files (None: the
-            setting ``phoenix_actors``, env DIPLOGRAPH_PHOENIX_ACTORS, on by default).
+            setting ``phoenix_actors``, env DIPLOGRAPH_PHOENIX_ACTORS, off by default).
 
     Returns:
         The knowledge base; the default one (no extra files) is cached.

@@ -73,8 +73,8 @@ class ArticleActors:
 
     def _place_country(self, text: str) -> str | None:
         """The country of a city or region the gazetteer knows ("shelled JERICHO"); a
-        continent or region is no state ("Asia"), nor is a town name that several countries
-        share ("Westminster": London's or Colorado's), which stays unresolved here."""
+        continent or region is no state ("Asia"), and a state's metonym wins over a namesake
+        town ("Westminster" is London's, not Colorado's)."""
         low = text.lower().removeprefix("the ")
         if low in self.resolver.words.regions:
             return None
@@ -82,8 +82,6 @@ class ArticleActors:
             # "Westminster": the knowledge's name for a British body wins over a namesake town.
             if any(low == m.lower().removeprefix("the ") for m, _ in country.metonyms):
                 return code
-        if len(self.gazetteer.namesake_countries(text)) > 1:
-            return None
         place = self.gazetteer.resolve(text)
         if place.precision in {"city", "admin1"} and place.country in self.resolver.kb.countries:
             return place.country

@@ -75,9 +75,10 @@ def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
                    and role in (None, t.role) for t in p.terms)
 
     if " " not in (phrase.person_text or "").strip():
-        # "Clarke" alone: only a bearer whose state and term fit the story; "President
-        # Wilson", only one who held that office then (an imported office names no role).
-        candidates = [p for p in candidates if p.name in earlier or (
+        # "Clarke" alone: only a bearer in office that day, or whose state and term fit the
+        # story; "President Wilson", only one who held that office then (an imported office
+        # names no role).
+        candidates = [p for p in candidates if p.name in earlier or in_office(p) or (
             _fits_date(p, when, 3) and (
                 (role is None and (not story or _fits_country(p, story)))
                 or (role is not None and (held_title(p) or any(
