@@ -163,8 +163,10 @@ class PhraseResolver:
         if person is not None and _too_early(person, phrase, when):
             person = None  # "Morrison" in 2005 is not Scott Morrison
         if person is None:  # no known bearer fits the story: keep the words, guess no one
-            return ActorRef(name=text, country=phrase.country or _shared_country(phrase.candidates),
-                            kind="person")
+            # "President Bush": either Bush, the USA; one namesake's state would be a guess.
+            several = len({id(p) for p in phrase.candidates}) > 1
+            return ActorRef(name=text, country=phrase.country or (
+                _shared_country(phrase.candidates) if several else None), kind="person")
         ref = self.offices.person(person, when, phrase, role)
         if phrase.shadow:  # "Shadow foreign secretary Michael Ancram": the opposition's
             return replace(ref, country=ref.country or phrase.country or home_country,
@@ -184,7 +186,9 @@ class PhraseResolver:
             ref = known
         else:
             sector, role = self._described_as(phrase)
-            country = phrase.country
+            # "Foreign Secretary Jack Straw": a title only one state uses gives his state.
+            country = phrase.country or (self.offices.implied_country(phrase.head)
+                                         if phrase.head is not None and role else None)
             if phrase.org and country is None:
                 org = self.kb.organisations[phrase.org]
                 country, sector = org.country, sector or org.sector
