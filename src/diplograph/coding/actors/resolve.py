@@ -163,10 +163,9 @@ class PhraseResolver:
         if person is not None and _too_early(person, phrase, when):
             person = None  # "Morrison" in 2005 is not Scott Morrison
         if person is None:  # no known bearer fits the story: keep the words, guess no one
-            # "President Bush": either Bush, the USA; one namesake's state would be a guess.
-            several = len({id(p) for p in phrase.candidates}) > 1
-            return ActorRef(name=text, country=phrase.country or (
-                _shared_country(phrase.candidates) if several else None), kind="person")
+            # "President Reagan" with no date: the state every known bearer served.
+            return ActorRef(name=text, country=phrase.country
+                            or _shared_country(phrase.candidates), kind="person")
         ref = self.offices.person(person, when, phrase, role)
         if phrase.shadow:  # "Shadow foreign secretary Michael Ancram": the opposition's
             return replace(ref, country=ref.country or phrase.country or home_country,
