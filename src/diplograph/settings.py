@@ -21,6 +21,12 @@ class Settings(BaseModel):
         default_factory=list,
         description="Extra actor knowledge files (YAML) added to the packaged knowledge base.",
     )
+    phoenix_actors: bool = Field(
+        False,
+        description="Also read the imported Phoenix actor dictionaries (data/actors/phoenix/), "
+        "below the verified knowledge files (off by default: on the PLOVER gold they cost "
+        "precision; DIPLOGRAPH_PHOENIX_ACTORS=true turns them on).",
+    )
     lexicon_files: list[Path] = Field(
         default_factory=list, description="Extra event-trigger rule files (YAML)."
     )

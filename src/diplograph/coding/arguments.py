@@ -146,6 +146,37 @@ def _threat_condition_target(args: Arguments, ctx: ArticleContext) -> bool:
     return bool(args.targets)
 
 
+# Nouns of traded goods and of measures on them: "tariffs ON IMPORTS of steel".
+_GOODS_LEMMAS = frozenset({"import", "export", "good", "product", "shipment", "tariff", "duty",
+                           "quota", "levy"})
+# Words that list the members of a phrase: "a dozen countries, INCLUDING Japan".
+_LISTING = frozenset({"including", "like", "especially", "notably"})
+
+
+@argument_rule("goods-from-exporter", plover="3.13", types={"SANCTION"})
+def _goods_from_exporter(args: Arguments, ctx: ArticleContext) -> bool:
+    """A measure on goods FROM a state aims at the exporter, not at the state the goods
+    go INTO ("tariffs on imports of steel into the United States from a dozen countries")."""
+    head = args.frame.trigger.verb or args.frame.trigger.token
+    scope = [t for t in head.subtree if t.dep_ not in ("nsubj", "nsubjpass")
+             or t.head is not head]
+    if not any(t.lemma_.lower() in _GOODS_LEMMAS for t in scope):
+        return False
+    tokens: list[Token] = []
+    for prep in (t for t in scope if t.lower_ == "from" and t.dep_ == "prep"):
+        for obj in (c for c in prep.children if c.dep_ == "pobj"):
+            members = [obj, *obj.conjuncts]
+            tokens += members + [m for o in members for p in o.children if p.lower_ in _LISTING
+                                 for m0 in p.children if m0.dep_ == "pobj"
+                                 for m in (m0, *m0.conjuncts)]
+    exporters = [a for a in ctx.actors(tokens)
+                 if not any(same_actor(a, s) for s in args.sources)]
+    if not exporters:
+        return False
+    args.targets = exporters
+    return True
+
+
 @argument_rule("fallback-target", plover="diplograph")
 def _fallback_target(args: Arguments, ctx: ArticleContext) -> bool:
     """With no target in the trigger's slots, the first actor of its other phrases."""

@@ -54,6 +54,7 @@ ARGUMENT_ORDER = (
     "joint-drill-is-cooperate",
     "protest-scene",
     "threat-condition-target",
+    "goods-from-exporter",
     "fallback-target",
     "own-state-place-is-scene",
     "domestic-target",

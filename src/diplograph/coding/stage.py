@@ -32,7 +32,8 @@ class ArticleCoder:
     def __init__(self, settings: Settings | None = None) -> None:
         self.settings = settings or Settings()
         self.nlp = load_nlp(self.settings.model)
-        kb = load_knowledge_base(self.settings.actor_files)
+        kb = load_knowledge_base(self.settings.actor_files,
+                                 imported=self.settings.phoenix_actors)
         self.coder = EventCoder(
             resolver=ActorResolver(kb),
             lexicon=load_lexicon(self.settings.lexicon_files, cameo=self.settings.cameo_patterns),

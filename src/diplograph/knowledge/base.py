@@ -13,7 +13,7 @@ import datetime as dt
 import functools
 import logging
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -22,6 +22,7 @@ import yaml
 
 from diplograph.errors import KnowledgeError
 from diplograph.knowledge.yamldata import load_yaml
+from diplograph.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -32,6 +33,16 @@ ROLES: frozenset[str] = frozenset({
 })
 # "null end" in the people files means in office on this day (the people schema).
 OPEN_END = dt.date(2026, 11, 23)
+_EARLY = dt.date(1900, 1, 1)  # the start of an imported term that gives none
+# The Phoenix dictionaries were last revised about 2015: their open terms end there.
+_IMPORT_END = dt.date(2016, 12, 31)
+
+
+def _imported_term(term: dict[str, Any]) -> dict[str, Any]:
+    """An imported office in the people schema: role "other" (its sector says what it was),
+    an undated start at any date, an open end at the end of the import's data."""
+    return {"role": "other", **term, "start": term.get("start") or _EARLY,
+            "end": term.get("end") or _IMPORT_END}
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -48,6 +59,16 @@ class Country:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class OrgPeriod:
+    """A dated status of an organisation: its sector (and state) between two dates."""
+
+    sector: str
+    country: str | None
+    start: dt.date
+    end: dt.date | None
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class Organisation:
     """An international organisation or a non-state group."""
 
@@ -58,6 +79,17 @@ class Organisation:
     sector: str = "IGO"
     country: str | None = None
     parent: str | None = None
+    source: str | None = None  # None: our verified files; "phoenix": the imported dictionaries
+    # Dated changes of status (the Taliban: REB, then the de facto government of AFG).
+    periods: tuple[OrgPeriod, ...] = ()
+
+    def at(self, when: dt.date | None) -> tuple[str | None, str]:
+        """(country, sector) of the organisation on `when` (its undated ones when none fits)."""
+        for period in self.periods:
+            if when is not None and period.start <= when \
+                    and (period.end is None or when <= period.end):
+                return period.country or self.country, period.sector
+        return self.country, self.sector
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -72,6 +104,7 @@ class Term:
     end: dt.date | None
     acting: bool = False
     body: str | None = None
+    sector: str | None = None  # an imported term's sector where it names no role (Phoenix)
 
     def active(self, when: dt.date) -> bool:
         return self.start <= when and (self.end is None or when <= self.end)
@@ -86,6 +119,7 @@ class Person:
     aliases: tuple[str, ...] = ()
     gender: str | None = None
     terms: tuple[Term, ...] = ()
+    source: str | None = None  # None: our verified files; "phoenix": the imported dictionaries
 
     def terms_at(self, when: dt.date) -> list[Term]:
         return [t for t in self.terms if t.active(when)]
@@ -189,7 +223,12 @@ def parse_organisation(entry: Any, where: str) -> Organisation:
         name=str(_require(entry, "name", where)), aliases=_strings(entry.get("aliases"), where),
         metonyms=_strings(entry.get("metonyms"), where), wikidata=entry.get("wikidata"),
         sector=entry.get("sector") or "IGO", country=entry.get("country"),
-        parent=entry.get("parent"),
+        parent=entry.get("parent"), source=entry.get("source"),
+        periods=tuple(
+            OrgPeriod(sector=str(p.get("sector") or entry.get("sector") or "IGO"),
+                      country=p.get("country"), start=_as_date(p.get("start"), where) or _EARLY,
+                      end=_as_date(p.get("end"), where))
+            for p in entry.get("periods") or ()),
     )
 
 
@@ -205,7 +244,7 @@ def parse_term(entry: Any, where: str) -> Term:
     return Term(
         role=role, title=entry.get("title"), country=entry.get("country"), org=entry.get("org"),
         start=start, end=_as_date(entry.get("end"), where), acting=bool(entry.get("acting")),
-        body=entry.get("body"),
+        body=entry.get("body"), sector=entry.get("sector"),
     )
 
 
@@ -218,7 +257,7 @@ def parse_person(entry: Any, where: str) -> Person:
         raise KnowledgeError(f"{where}: `terms` must be a list")
     return Person(
         name=name, wikidata=entry.get("wikidata"), aliases=_strings(entry.get("aliases"), where),
-        gender=entry.get("gender"),
+        gender=entry.get("gender"), source=entry.get("source"),
         terms=tuple(parse_term(t, f"{where} term {i}") for i, t in enumerate(terms)),
     )
 
@@ -258,7 +297,7 @@ def _merge_person(old: Person | None, new: Person) -> Person:
     terms = old.terms + tuple(t for t in new.terms if t not in old.terms)
     aliases = old.aliases + tuple(a for a in new.aliases if a not in old.aliases)
     return Person(name=old.name, wikidata=old.wikidata or new.wikidata, aliases=aliases,
-                  gender=old.gender or new.gender, terms=terms)
+                  gender=old.gender or new.gender, terms=terms, source=old.source)
 
 
 class _Builder:
@@ -268,6 +307,8 @@ class _Builder:
         self.countries: dict[str, Country] = {}
         self.orgs: dict[str, Organisation] = {}
         self.people: dict[str, Person] = {}
+        self._by_qid: dict[str, str] = {}
+        self._title_words: set[str] = set()  # one-word titles, which no imported alias holds
         self.sources: list[str] = []
 
     def add(self, data: Any, source: str, *, default_key: str | None = None) -> None:
@@ -292,10 +333,79 @@ class _Builder:
     def _person_key(self, person: Person) -> str:
         """People files split one person's offices (Rutte's NATO term in one, his Dutch one in
         another): entries with the same name or QID are one person."""
-        for key, known in self.people.items():
-            if known.name == person.name or (person.wikidata and known.wikidata == person.wikidata):
-                return key
-        return person.name
+        if person.name in self.people:
+            return person.name
+        key = self._by_qid.get(person.wikidata) if person.wikidata else None
+        if key is None:
+            key = person.name
+            if person.wikidata:
+                self._by_qid[person.wikidata] = key
+        return key
+
+    def add_below(self, data: Any, source: str, reserved: frozenset[str]) -> None:
+        """Add an imported file below the verified ones: a name the verified files already
+        hold keeps its verified entry (the import's entry is left out), and an imported alias
+        that is a verified name, a state's word or a title is dropped.
+
+        Args:
+            data: the file's entries (people or organisations, as a bare list or by key).
+            source: where they come from, for messages.
+            reserved: lower-case words the verified knowledge and the titles already use.
+        """
+        self.sources.append(source)
+        taken = reserved | {k.lower() for k in self.people} | {
+            a.lower() for p in self.people.values() for a in p.aliases} | {
+            w.lower() for o in self.orgs.values() for w in (o.name, *o.aliases)}
+        for where, entry in _entries(data, "people", source):
+            if not isinstance(entry, dict):
+                continue
+            verified = self.people.get(str(entry.get("name", "")))
+            if verified is not None:
+                self._add_dated_offices(verified, entry, where)
+                continue
+            if str(entry.get("name", "")).lower() in taken:
+                continue
+            # An imported term with neither a state nor an organisation says nothing we use.
+            # Its offices name no role of ours: "other", with the sector the import gives.
+            # An undated one (Phoenix writes none) holds at any date.
+            entry = {**entry, "terms": [_imported_term(t)
+                                        for t in entry.get("terms") or ()
+                                        if t.get("country") or t.get("org")]}
+            person = parse_person(entry, where)
+            if person.name.lower() in taken:
+                continue
+            aliases = tuple(a for a in person.aliases if a.lower() not in taken)
+            self.people[person.name] = replace(person, aliases=aliases)
+        titles = {w for w in reserved if w in self._title_words}
+        for where, entry in _entries(data, "organisations", source):
+            org = parse_organisation(entry, where)
+            if org.name.lower() in taken:
+                continue
+            # "German Chancellor" is no name of the Reichstag: a title reads as a title.
+            self.orgs[org.name] = replace(org, aliases=tuple(
+                a for a in org.aliases if a.lower() not in taken
+                and not any(w in titles for w in a.lower().split())))
+
+    def _add_dated_offices(self, verified: Person, entry: dict[str, Any], where: str) -> None:
+        """The same person in the import (a term in a state the verified entry also names):
+        the verified entry keeps its name, QID and offices, and gains the imported offices
+        as dated evidence of who they were when ("Gordon Brown" as chancellor in 2004)."""
+        countries = {t.country for t in verified.terms if t.country}
+        extra = [_imported_term(t)
+                 for t in entry.get("terms") or () if t.get("country") in countries]
+        if not extra:
+            return  # a namesake of another state: the verified entry alone
+        imported = parse_person({"name": verified.name, "terms": extra}, where)
+        self.people[verified.name] = replace(verified, terms=verified.terms + imported.terms)
+
+    def reserved_words(self, roles: dict[str, Any]) -> frozenset[str]:
+        """Lower-case words of the states and titles, which no imported name may take."""
+        words = {str(t["text"]).lower() for t in roles.get("titles") or ()}
+        self._title_words = {w for w in words if " " not in w}
+        for c in self.countries.values():
+            words.update(w.lower() for w in (c.name, *c.aliases, *c.adjectives, *c.people))
+            words.update(text.lower() for text, _ in c.metonyms)
+        return frozenset(words)
 
     def freeze(self, roles: dict[str, Any], sectors: dict[str, Any]) -> KnowledgeBase:
         titles = tuple(
@@ -313,6 +423,8 @@ class _Builder:
         holders: dict[tuple[str, str], list[Person]] = {}
         for person in people:
             for term in person.terms:
+                if term.sector is not None:
+                    continue  # an imported office names no role of ours: not a holder
                 for where in {term.country, term.org} - {None}:
                     bucket = holders.setdefault((term.role, str(where)), [])
                     if person not in bucket:
@@ -339,7 +451,15 @@ def _package_files() -> Iterable[tuple[str, Any]]:
                 yield "people", item
 
 
-def _build(extra_files: Sequence[str | Path]) -> KnowledgeBase:
+def _imported_files() -> Iterable[tuple[str, Any]]:
+    """The field's dictionaries converted by scripts/import_phoenix_actors.py, if present."""
+    base = resources.files("diplograph") / "data" / "actors" / "phoenix"
+    for key, name in (("people", "people.yaml"), ("organisations", "organisations.yaml")):
+        if (base / name).is_file():
+            yield key, base / name
+
+
+def _build(extra_files: Sequence[str | Path], imported: bool) -> KnowledgeBase:
     builder = _Builder()
     base = resources.files("diplograph") / "data" / "actors"
     for key, path in _package_files():
@@ -350,6 +470,12 @@ def _build(extra_files: Sequence[str | Path]) -> KnowledgeBase:
             raise KnowledgeError(f"{path}: actor file not found")
         builder.add(_read_yaml(path), str(path), default_key="people")
     roles = _read_yaml(base / "roles.yaml") or {}
+    if imported:  # below everything verified, the analyst's files included
+        reserved = builder.reserved_words(roles)
+        for key, path in _imported_files():
+            data = _read_yaml(path)
+            builder.add_below({key: data} if isinstance(data, list) else data, str(path),
+                              reserved)
     sectors = _read_yaml(base / "sectors.yaml") or {}
     kb = builder.freeze(roles, sectors)
     logger.info("actor knowledge: %d states, %d organisations, %d people",
@@ -357,17 +483,20 @@ def _build(extra_files: Sequence[str | Path]) -> KnowledgeBase:
     return kb
 
 
-@functools.lru_cache(maxsize=1)
-def _default_kb() -> KnowledgeBase:
-    return _build(())
+@functools.lru_cache(maxsize=2)
+def _default_kb(imported: bool) -> KnowledgeBase:
+    return _build((), imported)
 
 
-def load_knowledge_base(extra_files: Sequence[str | Path] = ()) -> KnowledgeBase:
+def load_knowledge_base(extra_files: Sequence[str | Path] = (), *,
+                        imported: bool | None = None) -> KnowledgeBase:
     """Load the packaged actor knowledge plus the analyst's own files.
 
     Args:
         extra_files: YAML files with `countries:`, `organisations:` and/or `people:` lists
             (a bare list is read as people), in the packaged schemas.
+        imported: add the imported Phoenix dictionaries below the verified files (None: the
+            setting ``phoenix_actors``, env DIPLOGRAPH_PHOENIX_ACTORS, off by default).
 
     Returns:
         The knowledge base; the default one (no extra files) is cached.
@@ -375,6 +504,8 @@ def load_knowledge_base(extra_files: Sequence[str | Path] = ()) -> KnowledgeBase
     Raises:
         KnowledgeError: a file is missing or malformed (the message names file and entry).
     """
+    if imported is None:
+        imported = Settings.from_env().phoenix_actors
     if not extra_files:
-        return _default_kb()
-    return _build(tuple(extra_files))
+        return _default_kb(imported)
+    return _build(tuple(extra_files), imported)

@@ -37,15 +37,32 @@ class ArticleMemory:
     pronouns: Mapping[str, str]  # subject pronoun -> gender
     people: list[_Named] = field(default_factory=list)
     unknown_names: dict[str, ActorRef] = field(default_factory=dict)  # surname -> full mention
+    surnames: dict[str, ActorRef] = field(default_factory=dict)  # surname -> last full name
+    countries: set[str] = field(default_factory=set)  # states the article has named so far
+    # (role, state) -> the person the whole article names in it (read before an undated story)
+    office_holders: dict[tuple[str, str], ActorRef] = field(default_factory=dict)
 
     def remember(self, doc: Doc, start: int, ref: ActorRef) -> None:
         """Note a mention starting at token `start`, if it is a person we can refer back to."""
+        if ref.country:
+            self.countries.add(ref.country)
         if ref.kind != "person" or not (ref.name or ref.role):
             return
         sentence = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
         self.people.append(_Named(sentence, ref, self.genders.get(ref.name or "")))
         if ref.name and not ref.wikidata and " " in ref.name:
             self.unknown_names.setdefault(ref.name.split()[-1], ref)
+        if ref.name and " " in ref.name:
+            self.surnames[ref.name.split()[-1]] = ref
+
+    def antecedent(self, surname: str) -> ActorRef | None:
+        """The person this article last named in full with this surname ("Mr Clarke" after
+        "Charles Clarke"), known to the knowledge base or not."""
+        return self.surnames.get(surname)
+
+    def named(self) -> list[ActorRef]:
+        """The people mentioned so far, as resolved."""
+        return [n.actor for n in self.people]
 
     def names(self) -> set[str | None]:
         """The names of the people mentioned so far."""
@@ -61,6 +78,13 @@ class ArticleMemory:
             if named.actor.role == role and named.actor.name:
                 return named.actor
         return None
+
+    def named_holder(self, role: str, country: str) -> ActorRef | None:
+        """The person the article names in `role` of `country`, before or after this point."""
+        for named in reversed(self.people):
+            if named.actor.role == role and named.actor.name and named.actor.country == country:
+                return named.actor
+        return self.office_holders.get((role, country))
 
     def last_in_office(self) -> ActorRef | None:
         """The last person mentioned with a role, the anchor of "his counterpart"."""

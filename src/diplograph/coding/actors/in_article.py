@@ -72,7 +72,16 @@ class ArticleActors:
         return actor if keep else None
 
     def _place_country(self, text: str) -> str | None:
-        """The country of a city or region the gazetteer knows ("shelled JERICHO")."""
+        """The country of a city or region the gazetteer knows ("shelled JERICHO"); a
+        continent or region is no state ("Asia"), and a state's metonym wins over a namesake
+        town ("Westminster" is London's, not Colorado's)."""
+        low = text.lower().removeprefix("the ")
+        if low in self.resolver.words.regions:
+            return None
+        for code, country in self.resolver.kb.countries.items():
+            # "Westminster": the knowledge's name for a British body wins over a namesake town.
+            if any(low == m.lower().removeprefix("the ") for m, _ in country.metonyms):
+                return code
         place = self.gazetteer.resolve(text)
         if place.precision in {"city", "admin1"} and place.country in self.resolver.kb.countries:
             return place.country

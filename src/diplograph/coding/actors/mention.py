@@ -77,6 +77,7 @@ class MentionPhrase:
     country: str | None = None  # ISO3 of the state modifier ("Russian", "Russia's")
     org: str | None = None  # name of the organisation modifier ("NATO")
     former: bool = False  # "former", "ex-": someone no longer in office
+    shadow: bool = False  # "shadow": the opposition's spokesperson for the office
     possessor: bool = False  # "his/her/their" before the head
     head: Hit | None = None  # the title, sector noun, "counterpart" or "leader"
     plural: bool = False  # the head is plural ("ministers")

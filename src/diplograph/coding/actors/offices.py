@@ -15,12 +15,43 @@ from diplograph.knowledge.base import OPEN_END, KnowledgeBase, Person, Term
 from diplograph.records import ActorRef
 
 
+def name_keys(text: str, suffixes: frozenset[str]) -> list[str]:
+    """Keys a full name is looked up by: its words without points and suffixes, then also
+    without initials ("George W. Bush" -> "george w bush", "george bush")."""
+    text = text.strip().removesuffix("'s").removesuffix("’s")  # "George W Bush's policies"
+    words = [w.strip(".,").lower() for w in text.replace(".", ". ").split()]
+    words = [w for w in words if w and w not in {s.strip(".").lower() for s in suffixes}]
+    bare = [w for w in words if len(w) > 1]
+    keys = [" ".join(words)]
+    if len(bare) >= 2 and bare != words:
+        keys.append(" ".join(bare))
+    return keys
+
+
 class Offices:
     """Office holders, titles and the refs of states, organisations and known people."""
 
     def __init__(self, kb: KnowledgeBase, words: MentionWords) -> None:
         self.kb = kb
         self.words = words
+        self._folded: dict[str, list[Person]] = {}
+        for person in kb.people:
+            keys = {k for text in (person.name, *person.aliases) if " " in text
+                    for k in name_keys(text, words.name_suffixes)}
+            for key in keys:
+                self._folded.setdefault(key, []).append(person)
+
+    def same_name(self, text: str) -> tuple[Person, ...]:
+        """The known people a full name means when spelt otherwise: without the points of
+        its initials ("George W Bush"), or with a middle initial ("Sergey V. Lavrov"). The
+        spelling with its initials is tried first, so that George W. Bush and George H. W.
+        Bush stay apart; a name of one word is no full name."""
+        if " " not in text.strip():
+            return ()
+        for key in name_keys(text, self.words.name_suffixes):
+            if key in self._folded:
+                return tuple(self._folded[key])
+        return ()
 
     # ------------------------------------------------------------------ refs
     def state(self, code: str, sector: str | None) -> ActorRef:
@@ -28,10 +59,13 @@ class Offices:
         country = self.kb.countries[code]
         return ActorRef(name=country.name, country=code, sector=sector, kind="state")
 
-    def org(self, name: str, sector: str | None = None) -> ActorRef:
-        """An organisation as an actor, in its own sector unless `sector` is given."""
+    def org(self, name: str, sector: str | None = None, *,
+            when: dt.date | None = None) -> ActorRef:
+        """An organisation as an actor, in its own sector on `when` (the Taliban: REB before
+        2021-08-15, the de facto government of AFG after) unless `sector` is given."""
         org = self.kb.organisations[name]
-        return ActorRef(name=org.name, country=org.country, sector=sector or org.sector,
+        country, own = org.at(when)
+        return ActorRef(name=org.name, country=country, sector=sector or own,
                         wikidata=org.wikidata, kind="organisation")
 
     def person(self, person: Person, when: dt.date, phrase: MentionPhrase | None,
@@ -62,18 +96,24 @@ class Offices:
         if not current:  # mentioned before taking office
             return ActorRef(name=person.name, country=term.country, sector=None, role=None,
                             wikidata=person.wikidata, kind="person")
+        # An imported office names no role of ours: the title in the text says which.
         return ActorRef(name=person.name, country=term.country, sector=self._sector(term),
-                        role=term.role, wikidata=person.wikidata, kind="person")
+                        role=role if term.sector else term.role, wikidata=person.wikidata,
+                        kind="person")
 
     def _sector(self, term: Term) -> str:
-        """The sector of an office: its organisation's, a party's, else the government."""
+        """The sector of an office: an imported term's own, its organisation's, a party's,
+        else the government."""
+        if term.sector:
+            return term.sector
         if term.org and not term.country:
             org = self.kb.organisations.get(term.org)
             return org.sector if org else "IGO"
         return "PTY" if term.role == "party leader" else "GOV"
 
     # ------------------------------------------------------------------ titles and terms
-    def title_role(self, head: Hit | None, phrase: MentionPhrase) -> str | None:
+    def title_role(self, head: Hit | None, phrase: MentionPhrase,
+                   home_country: str | None = None) -> str | None:
         """The role a title names, given the modifier's country ("chancellor" is DEU/AUT only)."""
         if head is None:
             return None
@@ -85,20 +125,21 @@ class Offices:
             return None
         if head.kind != "title":
             return None
-        for title in self.kb.titles:
-            if title.text != head.extra:
-                continue
-            if title.countries and phrase.country and phrase.country not in title.countries:
-                continue
-            return title.role
+        fitting = [t for t in self.kb.titles if t.text == head.extra and not (
+            t.countries and phrase.country and phrase.country not in t.countries)]
+        # A title that means another office in the story's own state ("the chancellor" in a
+        # British story) names that one.
+        where = phrase.country or home_country
+        own = [t for t in fitting if where in t.countries]
+        if own or fitting:
+            return (own or fitting)[0].role
         return head.key
 
     def implied_country(self, head: Hit) -> str | None:
         """'the Pentagon chief', 'the foreign secretary': titles only one state uses."""
-        for title in self.kb.titles:
-            if title.text == head.extra and len(title.countries) == 1:
-                return title.countries[0]
-        return None
+        countries = {c for t in self.kb.titles if t.text == head.extra
+                     for c in (t.countries or ("",))}
+        return countries.pop() if len(countries) == 1 and "" not in countries else None
 
     def term_for(self, person: Person, when: dt.date, role: str | None,
                  country: str | None) -> tuple[Term | None, bool]:

@@ -43,6 +43,7 @@ class _Lead:
     end: int
     possessor: bool = False
     former: bool = False
+    shadow: bool = False
     country: str | None = None
     org: str | None = None
     modified: bool = False  # a state or organisation modifier was read
@@ -65,7 +66,7 @@ class PhraseReader:
         self.words = words
         self._needs_org = {t.text for t in kb.titles if t.requires_org}
         # Words between a modifier and its head that leave the actor unchanged.
-        self._skip = words.fillers | kb.former_words
+        self._skip = words.fillers | kb.former_words | words.opposition_words
 
     def read(self, doc: Doc, i: int, hits: Hits, person_ents: dict[int, Span]
              ) -> MentionPhrase | None:
@@ -96,7 +97,8 @@ class PhraseReader:
         if doc[i].lower_ in DETERMINERS and end == i + 1:
             return None
         return MentionPhrase(start=i, end=end, country=lead.country, org=lead.org,
-                             former=lead.former, possessor=lead.possessor, head=head,
+                             former=lead.former, shadow=lead.shadow,
+                             possessor=lead.possessor, head=head,
                              plural=plural, person_text=name.text, candidates=name.candidates)
 
     # ------------------------------------------------------------------ before the head
@@ -107,13 +109,15 @@ class PhraseReader:
         if doc[j].lower_ in DETERMINERS:
             possessor = doc[j].lower_ in POSSESSIVE_PRONOUNS
             j += 1
-        former, modified = False, False
+        former, modified, shadow = False, False, False
         country: str | None = None
         org: str | None = None
         while j < len(doc):
             low = doc[j].lower_
             if low in self.kb.former_words:
                 former, j = True, j + 1
+            elif low in self.words.opposition_words:
+                shadow, j = True, j + 1
             elif low in self.words.fillers or (doc[j].text == "-" and modified):
                 j += 1
             elif (step := self._modifier_step(doc, j, hits)) is not None:
@@ -125,7 +129,7 @@ class PhraseReader:
             else:
                 break
         return _Lead(end=j, possessor=possessor, former=former, country=country, org=org,
-                     modified=modified)
+                     modified=modified, shadow=shadow)
 
     def _modifier_step(self, doc: Doc, j: int, hits: Hits) -> tuple[int, Hit | None] | None:
         """(the token after, the modifier) for a modifier at token j; None where the

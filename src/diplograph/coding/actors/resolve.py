@@ -17,14 +17,89 @@ from spacy.tokens import Doc
 from diplograph.coding.actors.coref import ArticleMemory, counterpart
 from diplograph.coding.actors.mention import MentionPhrase
 from diplograph.coding.actors.offices import Offices
-from diplograph.knowledge.base import Person
+from diplograph.knowledge.base import Person, Term
 from diplograph.records import ActorRef
+
+
+def _office_only(ref: ActorRef) -> ActorRef:
+    """The office a role description names, without the holder of some other day."""
+    if ref.kind != "person" or ref.name is None:
+        return ref
+    return replace(ref, name=None, wikidata=None)
 
 
 def _shared_country(people: Sequence[Person]) -> str | None:
     """The one state every candidate served ("President Bush": either Bush, the USA), else None."""
     countries = {t.country for p in people for t in p.terms}
     return next(iter(countries)) if len(countries) == 1 and None not in countries else None
+
+
+_UNDATED = dt.date(1900, 1, 1)  # the start the knowledge gives an imported undated office
+
+
+def _dated(term: Term) -> bool:
+    """A term with a real start: an imported one without dates is no evidence of when."""
+    return term.sector is None or term.start != _UNDATED
+
+
+def _fits_date(person: Person, when: dt.date, years: int) -> bool:
+    """A term of the person within `years` before the story's date (or a year after)."""
+    lo, hi = dt.date(when.year - years, 1, 1), dt.date(when.year + 1, 12, 31)
+    return any(_dated(t) and t.start <= hi and (t.end is None or t.end >= lo)
+               for t in person.terms)
+
+
+def _fits_country(person: Person, countries: set[str]) -> bool:
+    """A term of the person in one of these states or organisations."""
+    return any(t.country in countries or t.org in countries for t in person.terms)
+
+
+def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
+                 role: str | None, home_country: str | None) -> Person | None:
+    """Rank the known people a name may mean on the evidence of the text: named earlier,
+    in the office the title names on that day, the phrase's state, the story's states and
+    date. A bare surname binds only to someone whose state and term fit the story; people
+    who share a full name are told apart by date and state.
+    """
+    candidates = list({id(p): p for p in phrase.candidates}.values())
+    story = {phrase.country} if phrase.country else (
+        set(memory.countries) | ({home_country} if home_country else set()))
+    earlier = memory.names()
+
+    def held_title(p: Person) -> bool:
+        return role is not None and _fits_date(p, when, 2) and any(
+            t.role == role and phrase.country in (None, t.country) for t in p.terms)
+
+    def in_office(p: Person) -> bool:
+        return any(_dated(t) and t.active(when) and phrase.country in (None, t.country)
+                   and role in (None, t.role) for t in p.terms)
+
+    if " " not in (phrase.person_text or "").strip():
+        # "Clarke" alone: only a bearer in office that day, or whose state and term fit the
+        # story; "President Wilson", only one who held that office then (an imported office
+        # names no role).
+        candidates = [p for p in candidates if p.name in earlier or in_office(p) or (
+            _fits_date(p, when, 3) and (
+                (role is None and (not story or _fits_country(p, story)))
+                or (role is not None and (held_title(p) or any(
+                    t.sector and _dated(t) and t.active(when) for t in p.terms)))))]
+
+    tests = (
+        lambda p: p.name in earlier,
+        in_office,
+        held_title,
+        lambda p: bool(story) and _fits_country(p, story) and _fits_date(p, when, 3),
+        lambda p: _fits_date(p, when, 3),
+        lambda p: phrase.country is not None and _fits_country(p, {phrase.country}),
+        lambda p: p.source is None,  # a verified entry before an imported namesake
+    )
+    for test in tests:
+        kept = [p for p in candidates if test(p)]
+        if len(kept) == 1:
+            return kept[0]
+        if kept:
+            candidates = kept
+    return candidates[0] if len(candidates) == 1 else None
 
 
 def _too_early(person: Person, phrase: MentionPhrase, when: dt.date) -> bool:
@@ -43,7 +118,7 @@ class PhraseResolver:
         self.kb = offices.kb
 
     def resolve(self, doc: Doc, phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
-                home_country: str | None) -> ActorRef | None:
+                home_country: str | None, *, dated: bool = True) -> ActorRef | None:
         """The actor a phrase names on `when`, or None when it names nothing political.
 
         Args:
@@ -52,73 +127,73 @@ class PhraseResolver:
             memory: the article's mentions so far, for bare titles and counterparts.
             when: the article's date.
             home_country: ISO3 of the story's country, for bare titles.
+            dated: False when the story's date is unknown: a role description then names
+                the office (state, sector, role) and no person, never today's holder.
         """
         if phrase.person is not None:
-            return self._known_person(phrase, memory, when)
+            return self._known_person(phrase, memory, when, home_country)
         if phrase.person_text is not None:
-            return self._unknown_person(phrase, memory, home_country)
+            return self._unknown_person(phrase, memory, home_country, when)
         head = phrase.head
         assert head is not None  # the reader returns no phrase without a head or a name
         if head.kind == "sector":
             return self._sector_ref(doc, phrase)
         if head.kind == "counterpart":
-            return counterpart(phrase, memory, when, self.offices)
-        role = self.offices.title_role(head, phrase)
+            ref = counterpart(phrase, memory, when, self.offices)
+            return ref if dated or ref is None else _office_only(ref)
+        role = self.offices.title_role(head, phrase, home_country)
         if role is None:
             return None
-        return self._role_holder(role, phrase, memory, when, home_country)
+        ref = self._role_holder(role, phrase, memory, when, home_country)
+        if ref is None or dated or ref in memory.named() \
+                or ref in memory.office_holders.values():
+            return ref
+        return _office_only(ref)
 
     # ------------------------------------------------------------------ named people
     def _known_person(self, phrase: MentionPhrase, memory: ArticleMemory,
-                      when: dt.date) -> ActorRef:
-        role = self.offices.title_role(phrase.head, phrase)
-        person = self._pick_person(phrase, memory, when, role)
+                      when: dt.date, home_country: str | None) -> ActorRef:
+        role = self.offices.title_role(phrase.head, phrase, home_country)
+        text = phrase.person_text or ""
+        if " " not in text.strip():  # "Mr Clarke" after "Charles Clarke": the one named before
+            earlier = memory.antecedent(text)
+            if earlier is not None and phrase.country in (None, earlier.country):
+                return earlier
+        person = _pick_person(phrase, memory, when, role, home_country)
         if person is not None and _too_early(person, phrase, when):
             person = None  # "Morrison" in 2005 is not Scott Morrison
-        if person is None:  # two known people share this name: keep the words, guess no one
-            return ActorRef(name=phrase.person_text,
-                            country=phrase.country or _shared_country(phrase.candidates),
-                            kind="person")
-        return self.offices.person(person, when, phrase, role)
-
-    @staticmethod
-    def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
-                     role: str | None) -> Person | None:
-        """Choose among people sharing a name: named earlier, then in office, then in context."""
-        candidates = list({id(p): p for p in phrase.candidates}.values())
-        if len(candidates) == 1:
-            return candidates[0]
-        earlier = memory.names()
-        for test in (
-            lambda p: p.name in earlier,
-            lambda p: any(t.active(when) and (phrase.country in (None, t.country))
-                          and (role in (None, t.role)) for t in p.terms),
-            lambda p: phrase.country is not None and any(t.country == phrase.country
-                                                         for t in p.terms),
-        ):
-            kept = [p for p in candidates if test(p)]
-            if len(kept) == 1:
-                return kept[0]
-            if kept:
-                candidates = kept
-        return None
+        if person is None:  # no known bearer fits the story: keep the words, guess no one
+            # "President Reagan" with no date: the state every known bearer served.
+            return ActorRef(name=text, country=phrase.country
+                            or _shared_country(phrase.candidates), kind="person")
+        ref = self.offices.person(person, when, phrase, role)
+        if phrase.shadow:  # "Shadow foreign secretary Michael Ancram": the opposition's
+            return replace(ref, country=ref.country or phrase.country or home_country,
+                           sector="OPP", role=None)
+        return ref
 
     def _unknown_person(self, phrase: MentionPhrase, memory: ArticleMemory,
-                        home_country: str | None) -> ActorRef:
+                        home_country: str | None, when: dt.date) -> ActorRef:
         """A person the knowledge base does not hold, with what the phrase says of them."""
         name = phrase.person_text or ""
+        known = self.offices.same_name(name)
+        if known:  # "George W Bush", "Sergey V. Lavrov": a known person's name, spelt otherwise
+            return self._known_person(replace(phrase, candidates=known), memory, when,
+                                      home_country)
         known = memory.unknown(name)
         if known is not None:
             ref = known
         else:
             sector, role = self._described_as(phrase)
-            country = phrase.country
+            # "Foreign Secretary Jack Straw": a title only one state uses gives his state.
+            country = phrase.country or (self.offices.implied_country(phrase.head)
+                                         if phrase.head is not None and role else None)
             if phrase.org and country is None:
                 org = self.kb.organisations[phrase.org]
                 country, sector = org.country, sector or org.sector
             ref = ActorRef(name=name, country=country, sector=sector, role=role, kind="person")
-        if ref.country is None and ref.role is not None and ref.sector == "GOV" \
-                and not phrase.org:
+        if ref.country is None and not phrase.org and (phrase.shadow or (
+                ref.role is not None and ref.sector == "GOV")):
             # "Vice Foreign Minister Sun Weidong" in a story from Beijing: an official
             # title with no state named is the story's own state, as for bare titles.
             ref = replace(ref, country=home_country)
@@ -128,6 +203,8 @@ class PhraseResolver:
         """(sector, role) the head gives an unknown person: "journalist", "Vice-President"."""
         if phrase.former:
             return "ELI", None
+        if phrase.shadow:
+            return "OPP", None
         head = phrase.head
         if head is not None and head.kind == "sector":
             return head.key, None
@@ -177,6 +254,11 @@ class PhraseResolver:
         if phrase.former:
             return ActorRef(name=None, country=None if phrase.org else where, sector="ELI",
                             role=None, kind="person")
+        if phrase.shadow:  # "the shadow chancellor": the opposition, no government office
+            return ActorRef(name=None, country=where, sector="OPP", role=None, kind="person")
+        named = memory.named_holder(role, where)
+        if named is not None:
+            return named  # "the foreign secretary" with "Foreign Secretary Jack Straw"
         return self._holder_ref(role, where, phrase, when)
 
     def _holder_ref(self, role: str, where: str, phrase: MentionPhrase,

@@ -16,6 +16,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.coref import ArticleMemory, appositive_countries, possessor_country
+from diplograph.coding.actors.dating import story_date
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hits, Mention
 from diplograph.coding.actors.offices import Offices
@@ -39,6 +40,7 @@ class _Article:
     ent_end: dict[int, Span]  # the entity covering each token
     memory: ArticleMemory
     when: dt.date
+    dated: bool  # False: the story's date is unknown and none could be inferred
     home_country: str | None
 
 
@@ -59,12 +61,14 @@ class ActorResolver:
         self.kb = kb or load_knowledge_base()
         self.nlp = nlp or load_nlp()
         words = mention_words()
+        self.words = words
         offices = Offices(self.kb, words)
         self._match = KnowledgeMatcher(self.kb, self.nlp, words)
         self._phrases = PhraseReader(self.kb, words)
         self._resolve = PhraseResolver(offices)
         self._single = SingleNameReader(offices)
         self._genders = {p.name: p.gender for p in self.kb.people}
+        self._by_name = {p.name: p for p in self.kb.people}
         self._pronouns = words.pronouns
 
     def find_mentions(self, doc: Doc, *, when: dt.date | None,
@@ -73,13 +77,32 @@ class ActorResolver:
 
         Args:
             doc: the article parsed by ``diplograph.coding.parse.load_nlp()``.
-            when: the article's publication date (None: today's office holders).
+            when: the article's publication date. None: a date inferred from the article
+                (``story_date``); with none, role descriptions name the office, no holder.
             home_country: ISO3 guess of the article's country, for bare titles.
 
         Returns:
             Non-overlapping mentions in text order.
         """
-        article = self._article(doc, when or min(dt.date.today(), OPEN_END), home_country)
+        if when is not None:
+            return self._walk(doc, when, home_country, dated=True)
+        # No publication date: read once for the names, then at the date the article's own
+        # words point to, preferring the people it names in an office for that office.
+        first = self._walk(doc, OPEN_END, home_country, dated=False)
+        when = story_date(doc, first, self._by_name)
+        if when is not None:
+            first = self._walk(doc, when, home_country, dated=True)
+        holders = {(m.actor.role, m.actor.country): m.actor for m in first
+                   if m.actor.kind == "person" and m.actor.name and m.actor.role
+                   and m.actor.country}
+        return self._walk(doc, when or OPEN_END, home_country, dated=when is not None,
+                          holders=holders)
+
+    def _walk(self, doc: Doc, when: dt.date, home_country: str | None, *, dated: bool,
+              holders: dict[tuple[str, str], ActorRef] | None = None) -> list[Mention]:
+        """Read the article left to right at `when` (undated: offices name no holder)."""
+        article = self._article(doc, when, home_country, dated)
+        article.memory.office_holders.update(holders or {})
         mentions: list[Mention] = []
         i = 0
         while i < len(doc):
@@ -113,12 +136,13 @@ class ActorResolver:
         return mentions[0].actor if mentions else None
 
     # ------------------------------------------------------------------ one article
-    def _article(self, doc: Doc, when: dt.date, home_country: str | None) -> _Article:
+    def _article(self, doc: Doc, when: dt.date, home_country: str | None,
+                 dated: bool) -> _Article:
         ent_end = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         return _Article(doc=doc, hits=self._match(doc),
                         person_ents={e.start: e for e in doc.ents if e.label_ == "PERSON"},
                         ent_end=ent_end, memory=ArticleMemory(self._genders, self._pronouns),
-                        when=when, home_country=home_country)
+                        when=when, dated=dated, home_country=home_country)
 
     def _actor_at(self, article: _Article, i: int) -> tuple[int, int, ActorRef | None]:
         """(start, end, actor) of the mention at token i; the actor is None when none is."""
@@ -126,9 +150,10 @@ class ActorResolver:
         phrase = self._phrases.read(doc, i, article.hits, article.person_ents)
         if phrase is not None:
             ref = self._resolve.resolve(doc, phrase, article.memory, article.when,
-                                        article.home_country)
+                                        article.home_country, dated=article.dated)
             return phrase.start, phrase.end, ref
-        single = self._single.read(doc, i, article.hits, article.ent_end)
+        single = self._single.read(doc, i, article.hits, article.ent_end,
+                                   article.when if article.dated else None)
         if single is not None:
             return i, single[1], single[0]
         return i, i + 1, article.memory.surname(doc, i) or article.memory.pronoun(doc, i)

@@ -7,6 +7,8 @@ Washington Post") or a modifier of a thing ("the Ukraine war", "Moscow time").
 
 from __future__ import annotations
 
+import datetime as dt
+
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.mention import Hit, Hits
@@ -27,8 +29,8 @@ class SingleNameReader:
         self.kb = offices.kb
         self.words = offices.words
 
-    def read(self, doc: Doc, i: int, hits: Hits,
-             ent_end: dict[int, Span]) -> tuple[ActorRef, int] | None:
+    def read(self, doc: Doc, i: int, hits: Hits, ent_end: dict[int, Span],
+             when: dt.date | None = None) -> tuple[ActorRef, int] | None:
         """(actor, end token) for a single name at token i (or i + 1 after "the"), else None.
 
         Args:
@@ -36,6 +38,7 @@ class SingleNameReader:
             i: the token to start at.
             hits: the article's knowledge matches.
             ent_end: spaCy's entity covering each token.
+            when: the story's date, for organisations whose status changed (None: unknown).
         """
         start = i + 1 if doc[i].lower_ == "the" else i
         for hit in (*hits.at(i), *hits.at(start)) if start != i else hits.at(i):
@@ -44,12 +47,12 @@ class SingleNameReader:
             if hit.kind == "group" and hit.end < len(doc) and doc[hit.end].is_title \
                     and doc[hit.end].pos_ == "PROPN":
                 continue  # "the West Bank", "the West African states": a longer name
-            ref = self._ref(doc, hit)
+            ref = self._ref(doc, hit, when)
             if ref is not None:
                 return ref, hit.end
         return None
 
-    def _ref(self, doc: Doc, hit: Hit) -> ActorRef | None:
+    def _ref(self, doc: Doc, hit: Hit, when: dt.date | None) -> ActorRef | None:
         """The actor one match names here, or None where the context says it does not."""
         before = self._word_before(doc, hit.start)
         if hit.kind == "country":
@@ -65,7 +68,7 @@ class SingleNameReader:
         if hit.kind in ("org", "orgmetonym"):
             if hit.kind == "orgmetonym" and before in self.words.place_words:
                 return None
-            return self.offices.org(hit.key)
+            return self.offices.org(hit.key, when=when)
         if hit.kind == "group":
             text = doc[hit.start:hit.end].text
             return ActorRef(name=text[0].upper() + text[1:] if text.islower() else text,

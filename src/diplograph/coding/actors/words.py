@@ -38,6 +38,8 @@ class MentionWords:
     place_words: frozenset[str]
     state_place_words: frozenset[str]
     region_words: frozenset[str]
+    regions: frozenset[str]  # continents and regions, never states
+    opposition_words: frozenset[str]  # "shadow" (foreign secretary)
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
