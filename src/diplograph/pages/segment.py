@@ -50,6 +50,7 @@ ENDING_WORDS = 40  # a dropped block this long (or of two paragraphs) ends the a
 NEW_BELOW = 0.13  # a titled, long block less similar than this may start a new article
 RELATED_BELOW = 0.3  # ... or less similar than this, under both a page and an article header
 MIN_NEW_WORDS = 50  # a block this long (and of two paragraphs) may start an article
+RIVAL_SHARE = 0.25  # of the longest block's words, for a titled block to open the article instead
 STANDFIRST_WORDS = 50  # a one-line block up to this long may sit between a title and its body
 PAGE_HEADER = 16  # this many lines in a row without prose: a new page's menus (or a footer)
 HEADLINE_SHARE = 0.5  # an article header's headline shares this much with the body below
@@ -215,6 +216,8 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
     story's first titled block."""
     candidates = [b for b in page if heads[b.start] is not None and _long(b, later=bool(drafts))]
     if not drafts:
+        if anchor in page:  # a short titled block does not outweigh a much longer story
+            candidates = [b for b in candidates if b.words >= RIVAL_SHARE * anchor.words]
         pool = candidates + ([anchor] if anchor in page and anchor not in candidates else [])
         if not pool:
             return None
