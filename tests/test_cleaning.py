@@ -157,3 +157,21 @@ def test_a_paragraph_that_ends_with_a_colon_is_still_prose() -> None:
     words = " ".join(["The report compared participation in every constituency."] * 8)
     [article] = clean_text_dump(f"{words} The tables below show the rate for each constituency:")
     assert article.text.endswith("constituency:")
+
+
+def test_a_comment_thread_under_the_story_is_dropped() -> None:
+    story = ["Coach says his team needed the win", "By Sam Lee", "November 19, 2019",
+             "The coach said on Monday that his team's playoff hopes depended on winning the "
+             "game against their rivals, and that the players knew it before kickoff.",
+             "He said the team would review the film on Tuesday and prepare for the next game."]
+    comments = ["12 responses to “Coach says his team needed the win”",
+                "fan1 says:", "November 19, 2019 at 6:34 am",
+                "The coach has said the same thing every week and the team keeps losing games.",
+                "fan2 says:", "November 19, 2019 at 6:44 am",
+                "It is time for the team to come to grips with reality, the season is over.",
+                "fan3 says:", "November 19, 2019 at 6:58 am",
+                "Too many mistakes by the coach and the players, the team needs a new plan."]
+    [article] = clean_text_dump("\n".join(story + comments))
+    assert article.title == "Coach says his team needed the win"
+    assert len(article.paragraphs) == 2
+    assert "the season is over" not in article.text

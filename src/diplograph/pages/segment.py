@@ -45,11 +45,12 @@ SHORT_BOX = 6  # lines: a "Related" box this short inside a story does not count
 # Once a long block about something else has followed the article (comments, related
 # stories), the article is over: only a block as similar as a story is to itself rejoins it.
 SAME_STORY_AFTER_END = 0.3
+DATED_PARAGRAPHS = 2  # a block whose paragraphs come under dates of their own: comments
 ENDING_WORDS = 40  # a dropped block this long (or of two paragraphs) ends the article
 NEW_BELOW = 0.13  # a titled, long block less similar than this may start a new article
 RELATED_BELOW = 0.3  # ... or less similar than this, under both a page and an article header
 MIN_NEW_WORDS = 50  # a block this long (and of two paragraphs) may start an article
-PARAGRAPH_WORDS = 40  # ... if one of them is a paragraph: this long, or three sentences
+RIVAL_SHARE = 0.25  # of the longest block's words, for a titled block to open the article instead
 STANDFIRST_WORDS = 50  # a one-line block up to this long may sit between a title and its body
 PAGE_HEADER = 16  # this many lines in a row without prose: a new page's menus (or a footer)
 HEADLINE_SHARE = 0.5  # an article header's headline shares this much with the body below
@@ -72,6 +73,7 @@ class Block:
     rows: list[int]
     opens: bool = False  # an article header (headline + byline/date) sits above it
     boxed: bool = False  # a list of other stories or a section header sits above it
+    dated: int = 0  # paragraphs that come under a date line of their own (comments do)
     words: int = 0
     stems: list[str] = field(default_factory=list)
     texts: list[str] = field(default_factory=list)
@@ -113,11 +115,12 @@ def find_blocks(lines: list[Line]) -> list[Block]:
         if prev is None:
             blocks.append(Block([i], opens=_opens_article(lines[:i], line)))
         elif _opens_article(gap, line):
-            blocks.append(Block([i], opens=True))
+            blocks.append(Block([i], opens=True, boxed=_boxed(gap)))
         elif _breaks(gap):
             blocks.append(Block([i], boxed=_boxed(gap)))
         else:
             blocks[-1].rows.append(i)
+            blocks[-1].dated += any(g.label == "date" for g in gap)
         prev = i
     for block in blocks:
         text = " ".join(lines[r].text for r in block.rows)
@@ -213,6 +216,8 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
     story's first titled block."""
     candidates = [b for b in page if heads[b.start] is not None and _long(b, later=bool(drafts))]
     if not drafts:
+        if anchor in page:  # a short titled block does not outweigh a much longer story
+            candidates = [b for b in candidates if b.words >= RIVAL_SHARE * anchor.words]
         pool = candidates + ([anchor] if anchor in page and anchor not in candidates else [])
         if not pool:
             return None
@@ -251,6 +256,10 @@ def _carry_on(drafts: list[Draft], block: Block, title: Title | None,
     the same story (similar words), or neither (dropped)."""
     current = drafts[-1]
     similar = weights.cosine(block.stems, current.stems)
+    if block.dated >= DATED_PARAGRAPHS:
+        current.ended = True
+        logger.debug("block %d-%d is dropped (a comment thread)", block.start, block.end)
+        return
     if (_strong(block, title) and _long(block, later=False) and similar < NEW_BELOW
             and not _same_title(current, title)):
         drafts.append(_start(block, title, [], weights))
@@ -271,15 +280,10 @@ def _lede(lines: list[Line], block: Block) -> set[str]:
 
 def _long(block: Block, *, later: bool = True) -> bool:
     """Long enough to be an article: two paragraphs and some words; after a first article,
-    one real paragraph too (lists of other stories' summaries have none)."""
+    not only one-sentence lines (a list of other stories' summaries)."""
     if block.words < MIN_NEW_WORDS * (0.5 if block.opens else 1) or len(block.rows) < 2:
         return False
-    return not later or any(_paragraph(text) for text in block.texts)
-
-
-def _paragraph(text: str) -> bool:
-    """A real paragraph, not a teaser's one- or two-sentence summary."""
-    return len(text.split()) >= PARAGRAPH_WORDS or len(_SENTENCE_END_RE.findall(text)) >= 2
+    return not later or not all(_one_liner(text) for text in block.texts)
 
 
 def _page_header(gap: list[Line]) -> bool:
