@@ -114,12 +114,31 @@ def test_old_database_gets_incidents_on_upgrade(tmp_path, monkeypatch):
     row = event_row(result("a", "h1", [("a1", ZELENSKYY, "2025-12-26")]).events[0])
     row.pop("fusion_key")
     row.pop("rules")  # added by m004
+    row.pop("factuality"), row.pop("claim_chain")  # added by m005
     old = pa.Table.from_pylist([row])  # noqa: F841
     con.execute(f"INSERT INTO events ({', '.join(row)}) SELECT {', '.join(row)} FROM old")
     con.close()
     with Store(path) as store:
         assert store.counts()["incidents"] == 1
         assert store.con.execute("SELECT fusion_key FROM events").fetchone() == ("CONSULT|CAN|UKR",)
+
+
+def test_factuality_and_claim_chain_are_stored(tmp_path):
+    import dataclasses
+    import json
+
+    from diplograph.records import event_from_dict
+    from diplograph.run.parquet import store_schema
+
+    res = result("a", "h1", [("a1", ZELENSKYY, "2025-12-26")])
+    ev = dataclasses.replace(res.events[0], factuality=2.64, claim_chain=(MACRON, CARNEY))
+    with Store(tmp_path / "db.duckdb") as store:
+        store.write([DocumentResult(res.document, res.articles, [ev])])
+        value, chain, record = store.con.execute(
+            "SELECT factuality, claim_chain, record FROM events").fetchone()
+    assert value == 2.64 and [a["name"] for a in json.loads(chain)] == [MACRON.name, CARNEY.name]
+    assert event_from_dict(json.loads(record)) == ev
+    assert {"factuality", "claim_chain"} <= set(store_schema("events").names)  # Parquet too
 
 
 def test_event_filter_applies_to_incidents(tmp_path):

@@ -71,6 +71,8 @@ def event_from_dict(d: Mapping[str, Any]) -> Event:
     return Event(
         **{k: d[k] for k in ("id", "doc_id", "article_index", "type", "mode", "status",
                              "confidence")},
+        factuality=d.get("factuality"),
+        claim_chain=tuple(_actor(a) for a in d.get("claim_chain") or ()),
         source=_actor(d.get("source")), target=_actor(d.get("target")),
         others=tuple(_actor(o) for o in d.get("others") or ()),
         date=EventDate(**d["date"]), evidence=Evidence(**d["evidence"]),
@@ -200,11 +202,15 @@ class Event:
     target: ActorRef | None
     date: EventDate
     status: Status
+    # the status as a score in [-3, +3]: +3 certainly happened, 0 uncertain, -3 certainly did
+    # not (None: an event stored before the score existed)
+    factuality: float | None = None
     evidence: Evidence
     confidence: float
     others: tuple[ActorRef, ...] = ()
     location: Location | None = None
-    claimed_by: ActorRef | None = None
+    claimed_by: ActorRef | None = None  # the innermost source of the report that carries it
+    claim_chain: tuple[ActorRef, ...] = ()  # every source of a nested report, outermost first
     quote: Quote | None = None
     trigger: str | None = None  # the word(s) that carried the event
     extractor: str = EXTRACTOR

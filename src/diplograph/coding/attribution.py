@@ -105,6 +105,29 @@ def attribution_for(
     return min(covering, key=lambda a: (a.content_end - a.content_start, not a.direct))
 
 
+def attribution_chain(
+    doc: Doc, attributions: list[Attribution], token: Token
+) -> list[Attribution]:
+    """The reports that carry a token (an event trigger), outermost first.
+
+    The innermost is :func:`attribution_for`'s; each one out is an attribution whose content
+    covers the cue of the one inside it ("A said B told C that X met Y": A's report, then
+    B's). A report whose cue is the token itself ("Russia WARNED ...") does not carry it.
+    """
+    start = token.idx
+    covering = [a for a in attributions if a.content_start <= start < a.content_end
+                and not a.cue_start <= start < a.cue_end]
+    if not covering:
+        return []
+    covering.sort(key=lambda a: (a.content_end - a.content_start, not a.direct))
+    chain = [covering[0]]
+    for att in covering[1:]:
+        cue = chain[-1].cue_start
+        if att.cue_start != cue and att.content_start <= cue < att.content_end:
+            chain.append(att)
+    return chain[::-1]
+
+
 def speaker_text(doc: Doc, att: Attribution) -> str | None:
     """The words of the speaker span, for the actor resolver; None when there is none."""
     if not att.has_source:
@@ -171,6 +194,11 @@ def content_children(verb: Token, lex: SpeechLexicon) -> list[Token]:
     kids = [c for c in verb.children if c.dep_ in ("ccomp", "csubjpass")]
     if kids:
         return kids
+    # "refused to comment ON REPORTS that ...": a claim the cue verb speaks of
+    claims = [p for c in verb.children if c.dep_ == "prep" for p in c.children
+              if p.dep_ == "pobj" and p.lemma_.lower() in lex.claim_nouns]
+    if claims:
+        return claims
     if entry.get("complement_content"):
         return [c for c in verb.rights if c.dep_ in _COMPLEMENT_DEPS]
     objects = [c for c in verb.children if c.dep_ in ("dobj", "xcomp", "pcomp")]
@@ -233,7 +261,7 @@ def cue_subject(verb: Token, inside: tuple[int, int] = (-1, -1)) -> Token | None
         agent = next((c for c in tok.children if c.dep_ == "agent"), None)
         if agent is not None:
             return next((c for c in agent.children if c.dep_ == "pobj"), None)
-        if tok.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj"):
+        if tok.dep_ not in ("advcl", "xcomp", "conj", "acl", "pcomp", "prep", "pobj", "acomp"):
             return None
         tok = tok.head
     return None
@@ -256,10 +284,11 @@ def _span_chars(span: Span) -> tuple[int, int]:
 
 
 def _kind(verb: Token, lex: SpeechLexicon) -> str:
-    """say / deny / confirm, or unconfirmed when a confirmation or denial is withheld."""
+    """say / deny / confirm, or unconfirmed when a report, confirmation or denial is
+    withheld ("neither confirmed nor denied", "declined to comment", "could not say")."""
     cls = lex.cue_class(verb.lemma_) or "report"
     kind = _CLASS_TO_KIND[cls]
-    if kind not in ("deny", "confirm"):
+    if cls == "speech_act":
         return kind
     if _withheld(verb, lex):
         return "unconfirmed"
@@ -305,7 +334,8 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 
 
 __all__ = [
-    "KINDS", "LEXICON_PATH", "Attribution", "SpeechLexicon", "attribution_for", "content_children",
+    "KINDS", "LEXICON_PATH", "Attribution", "SpeechLexicon", "attribution_chain", "attribution_for",
+    "content_children",
     "cue_subject", "indirect_attributions", "is_cue_verb", "load_lexicon", "make_attribution",
     "speaker_text", "trim_span",
 ]

@@ -6,7 +6,8 @@ For each sentence, in this order:
    them ("threatened TO CUT ties" is one THREATEN);
 2. recode (``recode``): PLOVER recodings ("failed to agree" is REJECT) and modes;
 3. arguments (``arguments``): the source and target actors, with their repairs;
-4. status (``status``): the claim status from the clause, frame and attribution;
+4. status (``status``, ``factuality``): the cues of the clause, frame and the chain of
+   reports that carry it, adding up to a factuality score and the claim status;
 5. the event: date, place, quote and confidence.
 
 Steps 1–4 are named rules (``rules``), and each event lists the names of those
@@ -24,7 +25,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from diplograph.coding import confidence, quotes
+from diplograph.coding import confidence, factuality, quotes
 from diplograph.coding import dates as timexpr
 from diplograph.coding.actors import ActorResolver
 from diplograph.coding.actors.in_article import ArticleActors, ArticleContext, same_actor
@@ -32,8 +33,7 @@ from diplograph.coding.arguments import frame_arguments
 from diplograph.coding.frames import Frame, sentence_frames
 from diplograph.coding.places import Gazetteer, default_gazetteer, event_location
 from diplograph.coding.recode import recode
-from diplograph.coding.status import StatusFacts, event_status
-from diplograph.coding.triggers import Trigger
+from diplograph.coding.status import StatusFacts
 from diplograph.knowledge.lexicon import Lexicon, load_lexicon
 from diplograph.records import EXTRACTOR, ActorRef, Article, Event, EventDate, Evidence, Quote
 
@@ -46,7 +46,9 @@ class _Shared:
 
     sent: Span
     status: str
+    factuality: float
     claimed_by: ActorRef | None
+    claim_chain: tuple[ActorRef, ...]
     quote: Quote | None
     date: EventDate
     evidence: Evidence
@@ -92,23 +94,24 @@ class EventCoder:
     def _shared_fields(self, frame: Frame, sent: Span, ctx: ArticleContext,
                        argument_rules: list[str]) -> _Shared:
         trigger = frame.trigger
-        att = quotes.attribution_for(ctx.doc, ctx.attributions, trigger.verb or trigger.token)
-        if att is not None and _is_own_cue(att, trigger):
-            att = None
-        claim, status_rules = event_status(StatusFacts(
+        chain = quotes.attribution_chain(ctx.doc, ctx.attributions, trigger.verb or trigger.token)
+        reading = factuality.read(StatusFacts(
             trigger=trigger.token, verb=trigger.verb, type=frame.type, planned=frame.planned,
             announced=frame.announced, failed=frame.failed,
-            attribution=att.kind if att else None))
+            **factuality.report_facts(ctx.doc, chain)))
+        att = chain[-1] if chain else None
         speaker = ctx.speaker(att) if att and att.has_source else None
+        sources = _claim_chain(ctx, chain)
         quote = quotes.to_quote(ctx.doc, att, speaker) if att is not None and att.direct else None
         date = timexpr.event_date(sent, trigger.verb or trigger.token, ctx.anchor,
                                   published_precision=ctx.article.published.precision)
         text = sent.text.strip()
         start = sent.start_char + (len(sent.text) - len(sent.text.lstrip()))
         return _Shared(
-            sent=sent, status=claim, claimed_by=speaker, quote=quote, date=date,
-            evidence=Evidence(text=text, start=start, end=start + len(text)),
-            rules=(*frame.rules, *argument_rules, *status_rules),
+            sent=sent, status=reading.status, factuality=reading.score,
+            claimed_by=sources[-1] if sources else None, claim_chain=sources, quote=quote,
+            date=date, evidence=Evidence(text=text, start=start, end=start + len(text)),
+            rules=(*frame.rules, *argument_rules, *reading.rules),
         )
 
     def _event(self, frame: Frame, source: ActorRef | None, target: ActorRef | None,
@@ -130,7 +133,8 @@ class EventCoder:
             doc_id=ctx.article.doc_id, article_index=ctx.article.article_index,
             type=frame.type, mode=frame.mode, source=source, target=target,
             date=shared.date, location=location, status=shared.status,
-            claimed_by=shared.claimed_by, evidence=evidence, quote=shared.quote,
+            factuality=shared.factuality, claimed_by=shared.claimed_by,
+            claim_chain=shared.claim_chain, evidence=evidence, quote=shared.quote,
             confidence=confidence.score(values), trigger=trigger.token.text,
             extractor=EXTRACTOR, rules=shared.rules,
         )
@@ -151,10 +155,15 @@ def _anchor(article: Article) -> dt.date | None:
         return None
 
 
-def _is_own_cue(att: quotes.Attribution, trigger: Trigger) -> bool:
-    """A speech act ("Russia WARNED ...") is not reported by itself."""
-    tok = trigger.verb or trigger.token
-    return att.cue_start <= tok.idx < att.cue_end
+def _claim_chain(ctx: ArticleContext, chain: list[quotes.Attribution]) -> tuple[ActorRef, ...]:
+    """The sources of the reports that carry an event, outermost first ("A said B told C
+    that ...": A, B); one a source that repeats itself, none for a report without one."""
+    sources: list[ActorRef] = []
+    for att in chain:
+        speaker = ctx.speaker(att) if att.has_source else None
+        if speaker is not None and not (sources and same_actor(sources[-1], speaker)):
+            sources.append(speaker)
+    return tuple(sources)
 
 
 def _feature_values(frame: Frame, source: ActorRef | None, target: ActorRef | None,

@@ -175,7 +175,17 @@ def _governing_trigger(t: Trigger, by_token: dict[int, Trigger]) -> Trigger | No
         outer = by_token.get(node.i)
         if outer is not None and outer.token.i != t.token.i:
             return outer
+        if _reports(node):
+            return None  # "declined to CONFIRM whether ...": a claim's content, not an act's
     return None
+
+
+def _reports(node: Token) -> bool:
+    """A report's cue verb or claim noun ("confirm", "comment", "reports that"): what it
+    embeds is the content of a claim (whose status it sets), not part of another act."""
+    lex = quotes.load_lexicon()
+    cls = lex.cue_class(node.lemma_) if node.pos_ in ("VERB", "AUX") else None
+    return cls in ("report", "deny", "confirm") or node.lemma_.lower() in lex.claim_nouns
 
 
 def _subordinate(trigger: Trigger) -> bool:

@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Token
 from diplograph.coding.attribution import (
     Attribution,
     SpeechLexicon,
+    attribution_chain,
     attribution_for,
     content_children,
     cue_subject,
@@ -396,6 +397,7 @@ def _clip(
 
 
 __all__ = [
-    "MAX_QUOTE_CHARS", "Attribution", "attribution_for", "find_attributions", "load_lexicon",
+    "MAX_QUOTE_CHARS", "Attribution", "attribution_chain", "attribution_for", "find_attributions",
+    "load_lexicon",
     "speaker_text", "to_quote",
 ]

@@ -69,13 +69,17 @@ STATUS_ORDER = (
     "negated-clause",
     "hypothetical-clause",
     "future-clause",
+    "bare-predicate",
     "unconfirmed-adverb",
     "intent-to-meet-is-planned",
     "promise-is-the-act",
     "failure-is-the-act",
+    "negation-outscopes-modal",
+    "whether-under-a-cue-is-asked",
     "attributed-denial",
     "attributed-unconfirmed",
     "attributed-report",
+    "nested-report",
 )
 
 

@@ -1,199 +1,275 @@
-"""Claim status of an event (SPEC §4): asserted, reported, unconfirmed, planned,
-hypothetical, denied or negated.
+"""The named status rules: which cues of a predicate's clause, frame and reports count
+(SPEC §4 ``status``, ``factuality``).
 
-The status comes from one place, the status rules below, run in their pinned
-order (``rules.STATUS_ORDER``) from "asserted": first the trigger's clause ("did
-not meet", "could meet", "will meet", "reportedly met"), then what the coder made
-of the frame (an intent to meet is a planned meeting; a promise, and a failure,
-is itself the act), then the attribution whose content covers the trigger (a
-denial, a report). Each rule that fires is named in the event's ``rules``.
+Every rule is registered (``rules.STATUS_ORDER`` pins their order) and takes the cues
+found so far and the :class:`StatusFacts` of one event or predicate; it returns the new
+list of cues when it fires (its name then goes into the event's ``rules``), else None.
+They read, in order: the clause path (negation, modality, future and intent, hearsay;
+:mod:`diplograph.coding.cues` finds the words), the frame the coder made of the clause
+(an intent to meet is a planned meeting; a promise, and a failure, is itself the act),
+then the chain of reports that carries it (a denial, a withheld confirmation, a report,
+a report of a report). Nothing here sets a status: the cues add up to a factuality
+score, and the status is read off the score and the cues, in one place
+(:func:`diplograph.coding.factuality.status_of`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from diplograph.coding.cues import (
+    Cue,
+    Level,
+    clause_path,
+    condition_cues,
+    governor_cue,
+    load_words,
+    modal_cues,
+    negation_cues,
+)
 from diplograph.coding.rules import STATUS, status_rule
 
-FUTURE_AUX = {"will", "shall", "'ll", "wo"}
-POSSIBLE_AUX = {"could", "might", "may"}
-CONDITIONAL_MARKS = {"if", "unless", "whether"}
-# Verbs whose xcomp is a future act: "is EXPECTED to meet", "PLANS to visit".
-FUTURE_GOVERNORS = {
-    "expect", "plan", "schedule", "intend", "hope", "aim", "prepare", "set", "due", "seek",
-    "want", "wish", "propose", "arrange", "invite", "consider", "mull",
-}
-# Adjectives on an event noun that make it future: "a PLANNED summit".
-FUTURE_ADJECTIVES = {"planned", "upcoming", "scheduled", "expected", "proposed", "possible",
-                     "potential", "next", "future", "forthcoming", "prospective"}
-# Verbs that negate the act below them ("advised citizens to AVOID travelling"). Refusals
-# are not here: "refused to meet" is coded as the REJECT it is; "FAILED to agree" is
-# negated here and made asserted again by ``failure-is-the-act`` (the failure is a REJECT).
-NEGATING_GOVERNORS = {"avoid", "fail"}
-UNCONFIRMED_GOVERNORS = {"reportedly", "allegedly", "purportedly"}
-
-
-def _clause_chain(token: Token, limit: int = 5) -> list[Token]:
-    """The trigger and the verbs it hangs from through xcomp/aux-like links."""
-    chain = [token]
-    while (len(chain) < limit and token.dep_ in {"xcomp", "aux", "auxpass"}
-           and token.head is not token):
-        token = token.head
-        chain.append(token)
-    return chain
-
-
-def _has_child(token: Token, deps: set[str], words: set[str] | None = None) -> bool:
-    return any(
-        c.dep_ in deps and (words is None or c.lower_ in words) for c in token.children
-    )
-
-
-def is_negated(trigger: Token, verb: Token | None) -> bool:
-    """"did not meet", "never met", "no talks were held", "refused to meet" (the last is
-    not negated here: refusal is coded as REJECT by the coder)."""
-    for tok in filter(None, {trigger, verb}):
-        if _has_child(tok, {"neg"}):
-            return True
-        if tok is trigger and _has_child(tok, {"det"}, {"no"}):
-            return True
-    for tok in _clause_chain(verb or trigger)[1:]:
-        if _has_child(tok, {"neg"}) and tok.lemma_ not in {"say", "tell"}:
-            return True
-        if tok.lemma_.lower() in NEGATING_GOVERNORS:
-            return True
-    return False
-
-
-def is_hypothetical(trigger: Token, verb: Token | None) -> bool:
-    clause = verb or trigger
-    for tok in _clause_chain(clause):
-        if _has_child(tok, {"aux"}, POSSIBLE_AUX):
-            return True
-        if _has_child(tok, {"mark"}, CONDITIONAL_MARKS):
-            return True
-        if tok.dep_ == "advcl" and _has_child(tok, {"mark"}, CONDITIONAL_MARKS):
-            return True
-    return False
-
-
-def is_future(trigger: Token, verb: Token | None) -> bool:
-    clause = verb or trigger
-    for tok in _clause_chain(clause):
-        if _has_child(tok, {"aux"}, FUTURE_AUX | {"would", "'d"}):
-            return True
-        if tok.dep_ == "xcomp" and tok.head.lemma_.lower() in FUTURE_GOVERNORS:
-            return True
-        if tok.lemma_.lower() == "go" and tok.tag_ == "VBG" and _has_child(tok, {"xcomp"}):
-            return True
-    if trigger is not verb and any(
-        c.dep_ == "amod" and c.lower_ in FUTURE_ADJECTIVES for c in trigger.children
-    ):
-        return True
-    return False
-
+# The cue kinds, by what they say of the act (the keys of the calibration).
+NEGATIVE_KINDS = frozenset({"negation", "negative_governor", "deny"})
+POSSIBLE_KINDS = frozenset({"possible", "obligation", "hedge", "conditional", "question",
+                            "possible_governor", "prevent_governor"})
+FUTURE_KINDS = frozenset({"future", "would", "intent", "expected", "request", "planned_frame"})
+# Kinds that only move the score: an infinitive under an unknown word, a purpose, an
+# attempt, a bare event noun ("TRIED to hack" is coded as the hacking, as PLOVER does).
+SCORE_KINDS = frozenset({"infinitive", "purpose", "attempt", "noun", "adjective", "base_verb"})
+REPORT_KINDS = frozenset({"report", "belief", "confirm", "nested"})
+UNCONFIRMED_KINDS = frozenset({"withheld", "hearsay"})
+Finder = Callable[[Token, int], list[Cue]]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class StatusFacts:
-    """What decides an event's status: its clause, the frame the coder made of it, and
-    the attribution covering it."""
+    """What decides a predicate's status and factuality: its clause, the frame the coder
+    made of it (for an event), and the chain of reports that carries it."""
 
-    trigger: Token  # the trigger word
+    trigger: Token  # the trigger word, or the predicate
     verb: Token | None  # the verb carrying its clause
-    type: str  # the frame's PLOVER type, after recoding
+    type: str | None = None  # the frame's PLOVER type, after recoding (None: no frame)
     planned: bool = False  # an intent to meet, coded as the meeting
     announced: bool = False  # a future act coded as the announcement it is
     failed: bool = False  # "failed to agree", coded as the REJECT it is
-    attribution: str | None = None  # the kind of the attribution covering it, if any
+    # the kinds ("say", "deny", "confirm", "unconfirmed", "according_to") and cue lemmas of
+    # the reports that carry it, outermost first
+    chain: tuple[tuple[str, str], ...] = ()
+    whether: bool = False  # the innermost report's content is a whether-clause
+    report_cues: frozenset[int] = frozenset()  # token indices of the reports' cue verbs
+    path: tuple[Level, ...] = ()  # the clause path (computed from the above when not given)
+
+    def __post_init__(self) -> None:
+        if not self.path:
+            path = clause_path(self.verb or self.trigger, self.report_cues)
+            object.__setattr__(self, "path", tuple(path))
 
 
-def event_status(facts: StatusFacts) -> tuple[str, tuple[str, ...]]:
-    """The claim status of an event, and the names of the status rules that fired.
-
-    Args:
-        facts: the clause, frame and attribution of the event.
+def read_cues(facts: StatusFacts) -> tuple[list[Cue], tuple[str, ...]]:
+    """Run the status rules in their pinned order.
 
     Returns:
-        The status and the names of the rules that set it, in run order ("asserted"
-        with no rule: the article's own voice, in a plain clause).
+        The cues that count, and the names of the rules that fired, in run order.
     """
-    status, fired = "asserted", []
+    cues: list[Cue] = []
+    fired = []
     for rule in STATUS.ordered():
-        new = rule.func(status, facts)
+        new = rule.func(cues, facts)
         if new is not None:
-            status = new
+            cues = new
             fired.append(rule.name)
-    return status, tuple(fired)
+    return cues, tuple(fired)
 
 
-# ------------------------------------------------------------------ the clause
+# ------------------------------------------------------------------ the clause path
+def _clause_cues(facts: StatusFacts, finder: Finder) -> list[Cue]:
+    """The cues ``finder`` finds on the predicate's own clause and on the clauses above it,
+    up to the first that does not lend its modality to the one below (:func:`_passes`)."""
+    found: list[Cue] = []
+    trigger, path = facts.trigger, facts.path
+    if trigger is not path[0].node:
+        found += finder(trigger, 0)
+    found += finder(path[0].node, 0)
+    for below, level in zip(path, path[1:], strict=False):
+        if not _passes(below, finder):
+            break
+        found += finder(level.node, level.index)
+    return found
+
+
+def _passes(below: Level, finder: Finder) -> bool:
+    """Whether the clause above ``below`` lends it its cues of this kind: an infinitive,
+    that-clause or event noun takes all of them; a conjunct takes all but negation."""
+    if below.link in ("clause", "argument"):
+        return True
+    return below.link == "conj" and finder is not negation_cues
+
+
+def _governor_cues(facts: StatusFacts, kinds: frozenset[str]) -> list[Cue]:
+    found = [governor_cue(level) for level in facts.path]
+    return [c for c in found if c is not None and c.kind in kinds]
+
+
+def _added(cues: list[Cue], new: list[Cue]) -> list[Cue] | None:
+    return [*cues, *new] if new else None
+
+
+def is_future(trigger: Token, verb: Token | None) -> bool:
+    """Whether a clause is future, planned or intended ("will meet", "plans to visit", "a
+    planned summit"): the test the recoding rules use for promises."""
+    facts = StatusFacts(trigger=trigger, verb=verb)
+    cues = _clause_cues(facts, modal_cues) + _governor_cues(facts, FUTURE_KINDS)
+    return any(c.kind in FUTURE_KINDS - {"request"} for c in cues)
+
+
 @status_rule("negated-clause", plover="SPEC §4")
-def _negated_clause(status: str, facts: StatusFacts) -> str | None:
-    """ "did not meet", "never met", "no talks were held", "avoided meeting": negated."""
-    return "negated" if is_negated(facts.trigger, facts.verb) else None
+def _negated_clause(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "did not meet", "no talks were held", "failed to agree", "without meeting": negation."""
+    return _added(cues, _clause_cues(facts, negation_cues)
+                  + _governor_cues(facts, frozenset({"negative_governor"})))
 
 
 @status_rule("hypothetical-clause", plover="SPEC §4")
-def _hypothetical_clause(status: str, facts: StatusFacts) -> str | None:
-    """ "could meet", "if Paris sends troops": hypothetical."""
-    possible = status == "asserted" and is_hypothetical(facts.trigger, facts.verb)
-    return "hypothetical" if possible else None
+def _hypothetical_clause(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "could meet", "if Paris sends troops", "is likely to visit": possible, conditional."""
+    found = [c for c in _clause_cues(facts, modal_cues) if c.kind in POSSIBLE_KINDS]
+    found += _clause_cues(facts, condition_cues)
+    found += _governor_cues(facts, frozenset({"possible_governor", "prevent_governor"}))
+    return _added(cues, found)
 
 
 @status_rule("future-clause", plover="SPEC §4")
-def _future_clause(status: str, facts: StatusFacts) -> str | None:
-    """ "will meet", "plans to visit", "a planned summit": planned."""
-    return "planned" if status == "asserted" and is_future(facts.trigger, facts.verb) else None
+def _future_clause(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "will meet", "plans to visit", "was urged to leave", "a planned summit": future;
+    "tried to hack", "sent troops to secure": an attempt, a purpose."""
+    found = [c for c in _clause_cues(facts, modal_cues) if c.kind in FUTURE_KINDS]
+    found += _governor_cues(facts, FUTURE_KINDS | {"infinitive", "purpose", "attempt"})
+    return _added(cues, found)
+
+
+@status_rule("bare-predicate", plover="diplograph")
+def _bare_predicate(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """An event noun, adjective or bare verb that no verb asserts ("the TALKS on trade",
+    "a SAFE return", "to MEET"): less sure than a finite verb."""
+    start = facts.path[0].node
+    if start.pos_ in ("NOUN", "PROPN"):
+        kind = "noun"
+    elif start.pos_ == "ADJ":
+        kind = "adjective"
+    elif start.tag_ == "VB":
+        kind = "base_verb"
+    else:
+        return None
+    return [*cues, Cue(kind, start.lower_)]
 
 
 @status_rule("unconfirmed-adverb", plover="SPEC §4")
-def _unconfirmed_adverb(status: str, facts: StatusFacts) -> str | None:
-    """ "reportedly met", "allegedly attacked": unconfirmed."""
-    adverbs = {c.lower_ for c in (facts.verb or facts.trigger).children}
-    return "unconfirmed" if status == "asserted" and adverbs & UNCONFIRMED_GOVERNORS else None
+def _unconfirmed_adverb(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "reportedly met", "allegedly attacked": hearsay."""
+    return _added(cues, [c for c in _clause_cues(facts, modal_cues) if c.kind == "hearsay"])
 
 
 # ------------------------------------------------------------------ the frame
 @status_rule("intent-to-meet-is-planned", plover="SPEC §4")
-def _intent_to_meet(status: str, facts: StatusFacts) -> str | None:
+def _intent_to_meet(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
     """An intent to meet, coded as the meeting ("agreed to meet"), is planned."""
-    return "planned" if facts.planned and status == "asserted" else None
+    if not facts.planned:
+        return None
+    kept = [c for c in cues if c.kind != "intent"]  # the intent is the frame's own
+    return [*kept, Cue("planned_frame", facts.trigger.lower_)]
 
 
 @status_rule("promise-is-the-act", plover="SPEC §4")
-def _promise_is_the_act(status: str, facts: StatusFacts) -> str | None:
-    """A promise (AGREE) or an announcement of a future act is itself the act, asserted."""
-    promised = facts.type == "AGREE" or facts.announced
-    return "asserted" if promised and status == "planned" else None
+def _promise_is_the_act(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """A promise (AGREE) or an announcement of a future act is itself the act, so its
+    future and intent cues do not count."""
+    if not (facts.type == "AGREE" or facts.announced):
+        return None
+    kept = [c for c in cues if c.kind not in FUTURE_KINDS]
+    return kept if len(kept) < len(cues) else None
 
 
 @status_rule("failure-is-the-act", plover="3.10")
-def _failure_is_the_act(status: str, facts: StatusFacts) -> str | None:
-    """A failure to agree, coded as REJECT, is the act: asserted, not negated."""
-    return "asserted" if facts.failed and status == "negated" else None
+def _failure_is_the_act(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """A failure to agree, coded as REJECT, is the act: the failure does not negate it."""
+    if not facts.failed:
+        return None
+    kept = [c for c in cues if c.kind != "negative_governor"]
+    return kept if len(kept) < len(cues) else None
 
 
-# ------------------------------------------------------------------ the attribution
-# Future, hypothetical and negated clauses keep their status whoever says them: "X said
-# it would not send troops" is negated.
+@status_rule("negation-outscopes-modal", plover="SPEC §4")
+def _negation_outscopes_modal(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "could not meet", "would not send", "will not attend": the negation is of the
+    ability, will or plan, so the act is negated, not possible ("might not" stays open)."""
+    negated = {c.level for c in cues if c.kind == "negation"}
+    kept = [c for c in cues if not (c.level in negated and c.kind in _SCOPED_MODALS
+                                    and c.word not in _OPEN_MODALS)]
+    return kept if len(kept) < len(cues) else None
+
+
+_SCOPED_MODALS = frozenset({"possible", "would", "future", "obligation"})
+_OPEN_MODALS = frozenset({"might", "may"})
+
+
+# ------------------------------------------------------------------ the reports
+@status_rule("whether-under-a-cue-is-asked", plover="SPEC §4")
+def _whether_under_a_cue(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """A whether-clause under a cue verb ("declined to confirm WHETHER they met") is the
+    question the report leaves open, not a condition: not hypothetical."""
+    if not facts.whether:
+        return None
+    kept = [c for c in cues if c.kind not in ("question", "conditional")]
+    return kept if len(kept) < len(cues) else None
+
+
 @status_rule("attributed-denial", plover="SPEC §4")
-def _attributed_denial(status: str, facts: StatusFacts) -> str | None:
-    """A party denying a (past or negated) act makes it denied."""
-    denied = facts.attribution == "deny" and status not in {"planned", "hypothetical"}
-    return "denied" if denied else None
+def _attributed_denial(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """A party denying it ("X denied that", "rejected reports that"): a denial."""
+    return _report_cue(cues, facts, "deny", "deny")
 
 
 @status_rule("attributed-unconfirmed", plover="SPEC §4")
-def _attributed_unconfirmed(status: str, facts: StatusFacts) -> str | None:
-    """ "Neither confirmed nor denied" makes a past act unconfirmed."""
-    past = status not in {"planned", "hypothetical", "negated"}
-    return "unconfirmed" if facts.attribution == "unconfirmed" and past else None
+def _attributed_unconfirmed(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "Neither confirmed nor denied", "declined to confirm", "could not say whether":
+    a confirmation withheld."""
+    return _report_cue(cues, facts, "unconfirmed", "withheld")
 
 
 @status_rule("attributed-report", plover="SPEC §4")
-def _attributed_report(status: str, facts: StatusFacts) -> str | None:
-    """An act told by a source ("X said", "according to") rather than the article is reported."""
-    return "reported" if facts.attribution is not None and status == "asserted" else None
+def _attributed_report(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """Told by a source ("X said", "according to", "X confirmed", "X believes"): a report;
+    asked for by one ("X urged Y to withdraw"): a request."""
+    if not facts.chain or facts.chain[-1][0] not in ("say", "according_to", "confirm"):
+        return None
+    kind, lemma = facts.chain[-1]
+    if kind == "confirm":
+        return [*cues, Cue("confirm", lemma)]
+    words = load_words()
+    top = facts.path[-1].node
+    if words.governors.get(lemma) == "request" and (
+            top.dep_ == "xcomp" or any(c.dep_ == "aux" and c.lower_ == "to" for c in top.children)):
+        return [*cues, Cue("request", lemma)]  # "URGED Moscow TO withdraw": asked for
+    return [*cues, Cue("belief" if words.has("belief_cues", lemma) else "report", lemma)]
+
+
+@status_rule("nested-report", plover="SPEC §4")
+def _nested_report(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """A report of a report ("A said B told C that ..."): each outer source adds doubt."""
+    outer = [Cue("nested", lemma, i + 1) for i, (_, lemma) in enumerate(facts.chain[:-1])]
+    return _added(cues, outer)
+
+
+def _report_cue(cues: list[Cue], facts: StatusFacts, kind: str, cue: str) -> list[Cue] | None:
+    if not facts.chain or facts.chain[-1][0] != kind:
+        return None
+    return [*cues, Cue(cue, facts.chain[-1][1])]
+
+
+__all__ = ["FUTURE_KINDS", "NEGATIVE_KINDS", "POSSIBLE_KINDS", "REPORT_KINDS", "SCORE_KINDS",
+           "UNCONFIRMED_KINDS", "StatusFacts",
+           "is_future", "read_cues"]

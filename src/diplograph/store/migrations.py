@@ -142,6 +142,15 @@ def m004_event_rules(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN rules JSON")
 
 
+@migration
+def m005_event_factuality(con: duckdb.DuckDBPyConnection) -> None:
+    # The claim status as a score in [-3, +3] (SPEC §4 ``factuality``) and every source of
+    # a nested report, outermost first (``claim_chain``, a JSON list of actors); events
+    # stored before it have neither.
+    con.execute("ALTER TABLE events ADD COLUMN factuality DOUBLE")
+    con.execute("ALTER TABLE events ADD COLUMN claim_chain JSON")
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migrations; returns the names applied now."""
     con.execute(

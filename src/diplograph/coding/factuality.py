@@ -1,0 +1,124 @@
+"""Factuality and claim status, read off one set of cues (SPEC §4 ``status``, ``factuality``).
+
+For an event, or for any predicate of a parsed sentence, the status rules
+(:mod:`diplograph.coding.status`) collect the cues of its clause, its frame and the
+reports that carry it. Here they add up to:
+
+- a factuality score in [-3, +3] (+3 certainly happened, 0 uncertain, -3 certainly did
+  not), comparable with public factuality gold (UW, MEANTIME): +3 times the product of
+  the calibrated values of the cues (``data/lexicon/factuality.yaml``, fitted on UW train);
+- the claim status, read off the score and the kinds of the cues, in :func:`status_of`,
+  the one place that maps them.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from diplograph.coding.attribution import Attribution, attribution_chain
+from diplograph.coding.cues import Cue, load_words
+from diplograph.coding.parse import doc_text
+from diplograph.coding.status import (
+    FUTURE_KINDS,
+    POSSIBLE_KINDS,
+    REPORT_KINDS,
+    UNCONFIRMED_KINDS,
+    StatusFacts,
+    read_cues,
+)
+
+# The bands of the 3-way reading (the benchmark's classes): happened from +1 up, not
+# happened from -1 down, uncertain in between.
+HAPPENED, NOT_HAPPENED = 1.0, -1.0
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What the cues of one event or predicate add up to."""
+
+    score: float  # factuality in [-3, +3]
+    status: str  # one of records.STATUSES
+    cues: tuple[Cue, ...]
+    rules: tuple[str, ...]  # the status rules that fired, in run order
+
+
+def score_of(cues: list[Cue] | tuple[Cue, ...]) -> float:
+    """The factuality of a predicate with these cues: +3 times the product of their
+    calibrated values, clipped to [-3, +3] and rounded to two decimals. A cue's value is
+    its word's (``possible:could``) where the calibration has one, else its kind's."""
+    values = load_words().calibration
+    product = math.prod(values.get(f"{c.kind}:{c.word}", values.get(c.kind, 1.0)) for c in cues)
+    return round(max(-3.0, min(3.0, 3.0 * product)), 2)
+
+
+def status_of(score: float, cues: list[Cue] | tuple[Cue, ...]) -> str:
+    """The claim status of a predicate with this score and these cues.
+
+    More likely not than happened (a negative score) is ``denied`` when a party's denial
+    says so, else ``negated``. Otherwise a possible or conditional cue makes it ``hypothetical``, a
+    future, intent or request cue ``planned``, a withheld confirmation or hearsay
+    ``unconfirmed``; an uncertain score with none of these is ``hypothetical``; a report
+    makes the rest ``reported``, and the article's own voice ``asserted``.
+    """
+    kinds = {c.kind for c in cues}
+    if score < 0:
+        return "denied" if "deny" in kinds else "negated"
+    if kinds & POSSIBLE_KINDS:
+        return "hypothetical"
+    if kinds & FUTURE_KINDS:
+        return "planned"
+    if kinds & UNCONFIRMED_KINDS:
+        return "unconfirmed"
+    if score < HAPPENED:
+        return "hypothetical"
+    return "reported" if kinds & (REPORT_KINDS | {"deny"}) else "asserted"
+
+
+def read(facts: StatusFacts) -> Reading:
+    """The factuality and status of an event or predicate, and the rules behind them."""
+    cues, rules = read_cues(facts)
+    score = score_of(cues)
+    return Reading(score=score, status=status_of(score, cues), cues=tuple(cues), rules=rules)
+
+
+def report_facts(doc: Doc, chain: list[Attribution]) -> dict:
+    """The :class:`StatusFacts` fields that come from the reports carrying a predicate
+    (outermost first): their kinds and cue lemmas, their cue tokens, and whether the
+    innermost one's content is a whether-clause ("could not say WHETHER they met")."""
+    if not chain:
+        return {}
+    cue_tokens = [_token_at(doc, a.cue_start) for a in chain]
+    words = load_words()
+    text = doc_text(doc)
+    first = text[chain[-1].content_start:].split(maxsplit=1)
+    asked = bool(first) and first[0].lower() in words.lists["question_marks"] | {"if"}
+    return {
+        "chain": tuple((a.kind, a.cue) for a in chain),
+        "report_cues": frozenset(t.i for t in cue_tokens if t is not None),
+        "whether": asked,
+    }
+
+
+def _token_at(doc: Doc, char: int) -> Token | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def predicate_factuality(token: Token, attributions: list[Attribution]) -> Reading:
+    """The factuality and status of any predicate (a verb, an event noun, an adjective),
+    read with the same rules as an event's, without a frame.
+
+    Args:
+        token: the predicate, in a parsed Doc.
+        attributions: the Doc's attributions (``quotes.find_attributions``).
+    """
+    doc = token.doc
+    chain = attribution_chain(doc, attributions, token)
+    return read(StatusFacts(trigger=token, verb=None, **report_facts(doc, chain)))
+
+
+__all__ = ["HAPPENED", "NOT_HAPPENED", "Reading", "predicate_factuality", "read",
+           "report_facts", "score_of", "status_of"]
