@@ -32,7 +32,8 @@ WORDS_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality.yam
 GOVERNOR_CLASSES = ("intent", "attempt", "expected", "request", "possible", "negative",
                     "prevent", "positive")
 _WORD_LISTS = (
-    "negation", "negative_determiners", "negative_subjects", "negative_prepositions",
+    "negation", "negative_determiners", "negative_subjects", "negative_adjectives",
+    "negative_prepositions",
     "possible_aux", "obligation_aux", "future_aux", "conditional_aux", "conditional_marks",
     "question_marks", "hedge_adverbs", "hearsay_adverbs", "future_adjectives",
     "possible_adjectives", "belief_cues", "event_verbs",
@@ -44,7 +45,7 @@ _NOUNS = {"NOUN", "PROPN", "PRON", "NUM"}
 # The prepositions through which a verb (False) or a noun (True) governs an act: "barred
 # them FROM reaching", "the possibility OF a takeover", "a ban ON trade", "a bid FOR".
 _GOVERNING_PREPOSITIONS = {False: frozenset({"from"}),
-                           True: frozenset({"of", "for", "on", "to", "at", "against"})}
+                           True: frozenset({"of", "for", "on", "to", "at", "against", "in"})}
 MAX_LEVELS = 6
 
 
@@ -186,7 +187,8 @@ def _mark(node: Token, words: FactualityWords, name: str) -> str | None:
 
 # ------------------------------------------------------------------ cues of one clause
 def negation_cues(node: Token, level: int = 0) -> list[Cue]:
-    """ "did NOT meet", "NEVER met", "NO talks were held", "NOBODY was hurt"."""
+    """ "did NOT meet", "NEVER met", "NO talks were held", "NOBODY was hurt", "the
+    CANCELLED summit"."""
     words = load_words()
     if node.lower_ == "matter":
         return []  # "NO MATTER how long it takes"
@@ -202,6 +204,8 @@ def negation_cues(node: Token, level: int = 0) -> list[Cue]:
     if node.pos_ in _NOUNS:
         if _negative_det(node, words):
             found.append(Cue("negation", "no", level))
+        found += [Cue("negation", c.lower_, level) for c in node.children
+                  if c.dep_ == "amod" and c.lower_ in words.lists["negative_adjectives"]]
     else:
         for subj in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
             if subj.lower_ in words.lists["negative_subjects"] or _negative_det(subj, words):

@@ -39,7 +39,8 @@ POSSIBLE_KINDS = frozenset({"possible", "obligation", "hedge", "conditional", "q
 FUTURE_KINDS = frozenset({"future", "would", "intent", "expected", "request", "planned_frame"})
 # Kinds that only move the score: an infinitive under an unknown word, a purpose, an
 # attempt, a bare event noun ("TRIED to hack" is coded as the hacking, as PLOVER does).
-SCORE_KINDS = frozenset({"infinitive", "purpose", "attempt", "noun", "adjective", "base_verb"})
+SCORE_KINDS = frozenset({"infinitive", "purpose", "attempt", "noun", "adjective", "base_verb",
+                         "present", "gerund"})
 REPORT_KINDS = frozenset({"report", "belief", "confirm", "nested"})
 UNCONFIRMED_KINDS = frozenset({"withheld", "hearsay"})
 Finder = Callable[[Token, int], list[Cue]]
@@ -162,6 +163,10 @@ def _bare_predicate(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
         kind = "adjective"
     elif start.tag_ == "VB":
         kind = "base_verb"
+    elif start.tag_ in ("VBZ", "VBP"):
+        kind = "present"
+    elif start.tag_ == "VBG" and not any(c.dep_ == "aux" for c in start.children):
+        kind = "gerund"
     else:
         return None
     return [*cues, Cue(kind, start.lower_)]
