@@ -20,7 +20,8 @@ Usage::
     python benchmarks/factuality.py --fit     # refit the calibration on uw/train only
 
 ``--fit`` refits the cue values (``data/lexicon/factuality.yaml``, its ``calibration``
-block) on UW train, never on dev or test, and rewrites that block (``factuality_fit.py``).
+block) and then the correction (``data/lexicon/factuality_model.yaml``) on UW train, never
+on dev or test, and rewrites them (``factuality_fit.py``).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from factuality_fit import fit
+from factuality_fit import fit, fit_correction
 from spacy.tokens import Doc, Token
 
 from diplograph.coding.factuality import Reading, predicate_factuality
@@ -193,7 +194,9 @@ def main(argv: list[str]) -> int:
     opts = parser.parse_args(argv)
     nlp = load_nlp()
     if opts.fit:
-        fit(score_split(opts.corpus / "uw/train.conll", nlp, predicate_factuality))
+        train = score_split(opts.corpus / "uw/train.conll", nlp, predicate_factuality)
+        fit(train)
+        fit_correction(train)
         return 0
     for split in opts.split:
         began = time.perf_counter()

@@ -5,9 +5,11 @@ For an event, or for any predicate of a parsed sentence, the status rules
 reports that carry it. Here they add up to:
 
 - a factuality score in [-3, +3] (+3 certainly happened, 0 uncertain, -3 certainly did
-  not), comparable with public factuality gold (UW, MEANTIME): +3 times the product of
-  the calibrated values of the cues (``data/lexicon/factuality.yaml``, fitted on UW train);
-- the claim status, read off the score and the kinds of the cues, in :func:`status_of`,
+  not), comparable with public factuality gold (UW, MEANTIME): the cue score, +3 times the
+  product of the calibrated values of the cues (``data/lexicon/factuality.yaml``), plus a
+  linear correction for how the sentence frames the predicate
+  (:mod:`diplograph.coding.correction`), both fitted on UW train;
+- the claim status, read off the cue score and the kinds of the cues, in :func:`status_of`,
   the one place that maps them.
 """
 
@@ -19,6 +21,7 @@ from dataclasses import dataclass
 from spacy.tokens import Doc, Token
 
 from diplograph.coding.attribution import Attribution, attribution_chain
+from diplograph.coding.correction import HAPPENED, NOT_HAPPENED, corrected, features
 from diplograph.coding.cues import Cue, load_words
 from diplograph.coding.parse import doc_text
 from diplograph.coding.status import (
@@ -30,10 +33,6 @@ from diplograph.coding.status import (
     read_cues,
 )
 
-# The bands of the 3-way reading (the benchmark's classes): happened from +1 up, not
-# happened from -1 down, uncertain in between.
-HAPPENED, NOT_HAPPENED = 1.0, -1.0
-
 
 @dataclass(frozen=True, slots=True)
 class Reading:
@@ -43,6 +42,8 @@ class Reading:
     status: str  # one of records.STATUSES
     cues: tuple[Cue, ...]
     rules: tuple[str, ...]  # the status rules that fired, in run order
+    cue_score: float = 0.0  # the score of the cues alone, before the correction
+    features: tuple[str, ...] = ()  # what the correction weighed
 
 
 def score_of(cues: list[Cue] | tuple[Cue, ...]) -> float:
@@ -80,8 +81,12 @@ def status_of(score: float, cues: list[Cue] | tuple[Cue, ...]) -> str:
 def read(facts: StatusFacts) -> Reading:
     """The factuality and status of an event or predicate, and the rules behind them."""
     cues, rules = read_cues(facts)
-    score = score_of(cues)
-    return Reading(score=score, status=status_of(score, cues), cues=tuple(cues), rules=rules)
+    cue_score = score_of(cues)
+    feats = features(facts.trigger, facts.path, cues, cue_score)
+    # The status reads the cue score: the correction refines the number (how sure news of
+    # this frame is), never what the cues say of the act ("TRIED to hack" stays reported).
+    return Reading(score=corrected(cue_score, feats), status=status_of(cue_score, cues),
+                   cues=tuple(cues), rules=rules, cue_score=cue_score, features=feats)
 
 
 def report_facts(doc: Doc, chain: list[Attribution]) -> dict:
