@@ -6,7 +6,8 @@ STAMP  := $(VENV)/.installed
 DB     ?= demo/diplograph.duckdb
 SAMPLE := src/diplograph/sample
 
-.PHONY: install demo test bench fuzz gate lint clean train-detector import-dictionaries
+.PHONY: install demo test bench fuzz gate lint clean train-detector import-dictionaries \
+        fit-factuality
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -44,6 +45,13 @@ PLOVER ?= ../shared/corpus/plover-gsr/CAMEO2PLOVER-2021.txt
 import-dictionaries: $(STAMP)
 	$(BIN)/python scripts/import_phoenix_actors.py --source $(DICTS)
 	$(BIN)/python scripts/import_cameo_verbs.py --source $(DICTS) --plover $(PLOVER)
+
+# The factuality score's fitted parts (issue #21), from UW train only: the cue values
+# (data/lexicon/factuality.yaml, its calibration block) and the learned correction
+# (data/lexicon/factuality_model.yaml); then the figures of docs/benchmarks.md.
+fit-factuality: $(STAMP)
+	PYTHONPATH=src $(BIN)/python benchmarks/factuality.py --fit
+	PYTHONPATH=src $(BIN)/python benchmarks/factuality.py --split uw/dev
 
 # The learned event detector (issue #17): agreement table, train and compare the candidates on
 # training/events/ labels, ship the default to src/diplograph/data/models/event_detector/.
