@@ -64,12 +64,13 @@ def test_jsonl_ids_colliding_across_files_are_both_kept(tmp_path: Path) -> None:
     assert all(d.doc_id.startswith("https://x.org/a-") for d in docs)
 
 
-def test_same_id_twice_in_one_jsonl_file_is_one_error(tmp_path: Path) -> None:
+def test_same_id_twice_in_one_jsonl_file_keeps_both(tmp_path: Path) -> None:
     lines = [json.dumps({"id": "r1", "text": t}) for t in (STORY_A, STORY_B)]
-    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
-    items = list(iter_documents([str(tmp_path / "feed.jsonl")]))
-    assert [i.doc_id for i in items if isinstance(i, Document)] == ["r1"]
-    assert items[1].reason.startswith("duplicate id 'r1'")  # type: ignore[union-attr]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n")
+    docs = documents(feed)
+    assert [d.content for d in docs] == [STORY_A, STORY_B]
+    assert [d.doc_id for d in docs] == ["r1", hashed_id("r1", f"{feed}:2#r1", 16)]
 
 
 def test_a_stored_source_keeps_its_id_and_another_source_gets_a_new_one() -> None:

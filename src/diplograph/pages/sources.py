@@ -264,15 +264,16 @@ def _jsonl_record(
     if not isinstance(body, str) or not body.strip():
         return DocumentError(doc=where, reason="record has no 'text' or 'html'")
     natural = _jsonl_natural_id(record, path, lineno)
-    doc_id = ids.assign(natural, record_source(path, natural))
-    if doc_id is None:
-        return DocumentError(doc=where, reason=f"duplicate id {natural!r} in this file "
-                                               "(an earlier line has it); record not read")
+    source = record_source(path, natural)
+    doc_id = ids.assign(natural, source)
+    if doc_id is None:  # an earlier line has this id: this line is a source of its own
+        source = record_source(where, natural)
+        doc_id = ids.assign(natural, source)
     kind = "html" if record.get("html") else "text"
     try:
         return _make_document(
-            body.encode("utf-8"), doc_id=doc_id, kind=kind, path=where,
-            source=record_source(path, natural),
+            body.encode("utf-8"), doc_id=doc_id or natural, kind=kind, path=where,
+            source=source,
             url=_str_or_none(record.get("url")), title=_str_or_none(record.get("title")),
             published=_str_or_none(record.get("published")),
             content_hash=hashlib.sha256(line.rstrip(b"\r\n")).hexdigest(),
