@@ -144,8 +144,8 @@ class _Walker:
             self._walk(path, root)
         elif kind_of(entry.name) is None:
             self._skip(path, UNSUPPORTED)
-        else:
-            self._file(path, root)
+        else:  # found by walking real directories from the root: inside it
+            self._accept(path)
 
     def _link(self, path: str, root: str) -> None:
         reason = _broken_link(path)
@@ -166,15 +166,22 @@ class _Walker:
             self._file(path, root)
 
     def _file(self, path: str, root: str) -> None:
+        """A named, globbed or linked file: it may lead out of the root."""
         reason = _broken_link(path) if os.path.islink(path) else None
         if reason is None and not self.follow and not _inside(os.path.realpath(path), root):
             reason = (f"symlink leads out of the input ({os.path.realpath(path)}); "
                       "--follow-symlinks allows it")
-        if reason is None:
-            try:
-                reason = special_file_reason(os.stat(path).st_mode)
-            except OSError as exc:
-                reason = f"cannot read file ({exc.strerror or exc})"
+        if reason:
+            self._error(path, reason)
+        else:
+            self._accept(path)
+
+    def _accept(self, path: str) -> None:
+        """A file inside the root: read it if it is a regular file not read already."""
+        try:
+            reason = special_file_reason(os.stat(path).st_mode)
+        except OSError as exc:
+            reason = f"cannot read file ({exc.strerror or exc})"
         if reason:
             self._error(path, reason)
         elif path in self._seen:
