@@ -32,6 +32,33 @@ def article_coder():
     return ArticleCoder()
 
 
+@pytest.fixture(scope="session")
+def warmed_pipeline(article_coder, tmp_path_factory):
+    """One ingest has run, paying for what the first document loads (HTML extraction,
+    language models), so later ingests measure only their own work."""
+    from diplograph.run import pipeline
+    from diplograph.run.ingest import ingest_paths
+
+    warm = tmp_path_factory.mktemp("warm-up")
+    (warm / "page.html").write_text(
+        "<html><body><p>Canada imposed new tariffs on Mexican steel on Friday, the "
+        "government announced in Ottawa.</p></body></html>", encoding="utf-8")
+    (warm / "story.txt").write_text(
+        "France and Germany held talks in Paris on Monday about trade.\n", encoding="utf-8")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pipeline, "ArticleCoder", lambda settings: article_coder)
+        ingest_paths([str(warm)], warm / "warm.duckdb")
+
+
+@pytest.fixture
+def warm_ingest(monkeypatch, article_coder, warmed_pipeline):
+    """Ingests in this test code with the session's coder (default settings) after the
+    warm-up, instead of loading a coder each."""
+    from diplograph.run import pipeline
+
+    monkeypatch.setattr(pipeline, "ArticleCoder", lambda settings: article_coder)
+
+
 def sentence_coder(coder, nlp):
     """A function coding one text as a one-article document published on a fixed day."""
     from diplograph.records import Article, PublishedDate

@@ -19,7 +19,7 @@ import typer
 
 from diplograph.errors import DiplographError
 from diplograph.outputs.formats import ARTICLE_COLUMNS, EVENT_COLUMNS, TABLE_WIDTH, WRITERS
-from diplograph.records import DocumentError, to_dict
+from diplograph.records import DocumentError, SkippedInput, to_dict
 from diplograph.settings import Settings
 
 if TYPE_CHECKING:
@@ -98,7 +98,7 @@ def _main(version: Annotated[bool, typer.Option(
     """diplograph: evidence-linked political event data from raw news pages."""
 
 
-def _report(error: DocumentError) -> None:
+def _report(error: DocumentError | SkippedInput) -> None:
     typer.echo(error.line(), err=True)
 
 
@@ -130,16 +130,23 @@ def ingest(
     from_parquet: Annotated[Optional[Path], typer.Option(
         "--from-parquet",
         help="Load Parquet partitions written by --engine ray into --db.")] = None,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="List each skipped input file with the reason.")] = False,
+    follow_symlinks: Annotated[bool, typer.Option(
+        "--follow-symlinks",
+        help="Follow symbolic links that lead out of the input directories.")] = False,
 ) -> None:
     """Ingest documents into the database. Unchanged documents are skipped; changed ones replaced.
     """
     from diplograph.run.ingest import ingest_with_engine
 
+    settings = Settings.from_env(actor_files=actors or None,
+                                 follow_symlinks=follow_symlinks or None)  # unset: env decides
     try:
         summary = ingest_with_engine(
             paths or [], db=db, engine=engine.value, address=address, out=out,
-            from_parquet=from_parquet, settings=_settings(actors), on_error=_report,
-            progress=not quiet and sys.stderr.isatty())
+            from_parquet=from_parquet, settings=settings, on_error=_report,
+            progress=not quiet and sys.stderr.isatty(), on_skip=_report if verbose else None)
     except DiplographError as exc:
         raise _fail(str(exc), 2) from exc
     if not quiet:

@@ -92,6 +92,10 @@ class Document:
     content: str  # decoded text; HTML stays HTML
     content_hash: str  # sha256 of the raw bytes (or of the JSONL record)
     path: str | None = None
+    # What the document is, whatever its id: the file path as given (normalised), or
+    # ``file#record-id`` for a JSONL record or WARC response. A later batch whose doc_id is
+    # held by another source gets a new id instead of replacing it (pages/ids.py).
+    source: str | None = None
     url: str | None = None
     title: str | None = None  # from metadata (JSONL), when given
     published: str | None = None  # from metadata (JSONL, WARC-Date is not used), when given
@@ -215,6 +219,27 @@ class Event:
     trigger: str | None = None  # the word(s) that carried the event
     extractor: str = EXTRACTOR
     rules: tuple[str, ...] = ()  # the coding rules that produced it, in order (SPEC §4)
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class SkippedInput:
+    """A file passed over on purpose (unsupported type, listed twice): counted in the
+    summary, one line each with ``--verbose``."""
+
+    path: str
+    reason: str
+
+    def line(self) -> str:
+        return f"skipped: {self.path}: {self.reason}"
+
+
+@dataclass(frozen=True, slots=True)
+class KnownSources:
+    """The ids and sources of the documents already stored, so that a new batch keeps
+    their ids and never replaces a document of another source."""
+
+    ids_by_source: Mapping[str, str] = field(default_factory=dict)
+    sources_by_id: Mapping[str, str | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

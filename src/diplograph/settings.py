@@ -37,6 +37,11 @@ class Settings(BaseModel):
     max_bytes: int = Field(
         50_000_000, description="Documents larger than this many bytes are refused, not read."
     )
+    follow_symlinks: bool = Field(
+        False, description="Follow symbolic links that lead out of the input directories "
+        "(off by default: a link in a corpus must not pull in other files; "
+        "`ingest --follow-symlinks` turns it on).",
+    )
     batch_size: int = Field(64, description="Documents per parse-and-write batch.")
     n_process: int = Field(1, description="spaCy worker processes for parsing.")
     min_confidence: float = Field(

@@ -15,7 +15,13 @@ from dataclasses import dataclass
 
 import trafilatura
 
+from diplograph.errors import ExtractionError
+
 logger = logging.getLogger(__name__)
+
+# The deepest nesting libxml2 builds with ``huge_tree`` (without it: 255); deeper
+# elements are dropped, so their text cannot be read.
+HTML_MAX_DEPTH = 2048
 
 # Chosen on the benchmark (benchmarks/extraction.py --variants): favouring
 # precision scores best (F1 0.973 vs 0.970 favouring recall) and suits users
@@ -93,12 +99,17 @@ def visible_text(html: str) -> str:
     """All visible text of a page, one block per line, as a scraper saves it.
 
     Navigation, headers, footers and asides are included; scripts, styles and
-    other invisible elements are not.
+    other invisible elements are not. Pages nested up to 2,048 levels deep are
+    read (libxml2 stops at 255 unless asked; trafilatura does not ask).
+
+    Raises:
+        ExtractionError: the page is nested so deeply that nothing readable is
+            left above the depth the parser reaches.
     """
     import lxml.html
 
     try:
-        root = lxml.html.fromstring(html)
+        root = lxml.html.fromstring(html, parser=lxml.html.HTMLParser(huge_tree=True))
     except Exception as exc:  # lxml rejects some documents outright
         logger.warning("cannot parse HTML: %s", exc)
         return ""
@@ -106,22 +117,34 @@ def visible_text(html: str) -> str:
         if element.getparent() is not None:
             element.drop_tree()
     parts: list[str] = []
-    _render(root, parts)
+    depth = _render(root, parts)
     lines = (re.sub(r"[ \t\r\f\v\xa0]+", " ", line).strip() for line in "".join(parts).split("\n"))
-    return "\n".join(line for line in lines if line)
+    text = "\n".join(line for line in lines if line)
+    if depth >= HTML_MAX_DEPTH and not text:
+        raise ExtractionError(f"HTML nested deeper than {HTML_MAX_DEPTH} levels: the parser "
+                              "reads no further, and there is no text above that depth")
+    return text
 
 
-def _render(element, parts: list[str]) -> None:  # type: ignore[no-untyped-def]
-    tag = element.tag if isinstance(element.tag, str) else ""
-    block = tag.lower() in _BLOCKS
-    if block:
-        parts.append("\n")
-    if isinstance(element.tag, str) and element.text:
-        parts.append(element.text)
-    for child in element:
-        _render(child, parts)
-        if child.tail:
-            parts.append(child.tail)
-    if block:
-        parts.append("\n")
-
+def _render(root, parts: list[str]) -> int:  # type: ignore[no-untyped-def]
+    """Append the text of ``root`` to ``parts``, blocks on lines of their own; returns the
+    depth of the tree. A loop, not recursion: pages nest deeper than Python recurses."""
+    deepest = 0
+    stack = [(root, 1, False)]
+    while stack:
+        element, depth, closing = stack.pop()
+        deepest = max(deepest, depth)
+        block = isinstance(element.tag, str) and element.tag.lower() in _BLOCKS
+        if closing:
+            if block:
+                parts.append("\n")
+            if element is not root and element.tail:
+                parts.append(element.tail)
+            continue
+        if block:
+            parts.append("\n")
+        if isinstance(element.tag, str) and element.text:
+            parts.append(element.text)
+        stack.append((element, depth, True))
+        stack.extend((child, depth + 1, False) for child in reversed(element))
+    return deepest

@@ -15,7 +15,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from diplograph.errors import UsageError
-from diplograph.records import DocumentError
+from diplograph.pages.inputs import expand_inputs, input_exists
+from diplograph.records import DocumentError, SkippedInput
 from diplograph.run.local import IngestSummary, ingest_local
 from diplograph.settings import Settings
 
@@ -31,11 +32,28 @@ def ingest_paths(
     settings: Settings | None = None,
     on_error: Callable[[DocumentError], None] | None = None,
     progress: bool = False,
+    on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> IngestSummary:
     """Process ``paths`` and store the results in ``db`` with the local engine
-    (:func:`diplograph.run.local.ingest_local`), settings from the environment by default."""
+    (:func:`diplograph.run.local.ingest_local`), settings from the environment by default.
+
+    When no input path exists, each is reported and the database is not opened (so a
+    typo never leaves an empty database behind)."""
     settings = settings or Settings.from_env()
-    return ingest_local(paths, db, settings=settings, on_error=on_error, progress=progress)
+    paths = [str(p) for p in paths]
+    if not any(input_exists(p) for p in paths):
+        return _nothing_to_read(paths, on_error)
+    return ingest_local(paths, db, settings=settings, on_error=on_error, progress=progress,
+                        on_skip=on_skip)
+
+
+def _nothing_to_read(paths: list[str],
+                     on_error: Callable[[DocumentError], None] | None) -> IngestSummary:
+    errors = [e for e in expand_inputs(paths) if isinstance(e, DocumentError)]
+    for error in errors:
+        if on_error:
+            on_error(error)
+    return IngestSummary(failed=len(errors))
 
 
 def ingest_parquet(directory: Path | str, db: Path | str, *,
@@ -66,6 +84,7 @@ def ingest_with_engine(
     settings: Settings | None = None,
     on_error: Callable[[DocumentError], None] | None = None,
     progress: bool = False,
+    on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> IngestSummary:
     """``diplograph ingest``: check the option combination, then run the chosen engine.
 
@@ -101,4 +120,5 @@ def ingest_with_engine(
         raise UsageError("--address and --out go with --engine ray")
     if db is None:
         raise UsageError("give --db FILE")
-    return ingest_paths(paths, db, settings=settings, on_error=on_error, progress=progress)
+    return ingest_paths(paths, db, settings=settings, on_error=on_error, progress=progress,
+                        on_skip=on_skip)

@@ -22,7 +22,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from diplograph.records import Document, DocumentError, DocumentResult
+from diplograph.records import Document, DocumentError, DocumentResult, SkippedInput
 from diplograph.run.pipeline import iter_results
 from diplograph.settings import Settings
 from diplograph.store.store import Store
@@ -40,12 +40,15 @@ class IngestSummary:
     unchanged: int = 0
     failed: int = 0  # refused: one error line each
     kept: int = 0  # stored as they are, with a warning (cleaning would have gutted them)
+    skipped: int = 0  # files passed over on purpose (unsupported type, named twice)
 
     def line(self, db: Path | str) -> str:
+        skipped = (f"; {self.skipped} files skipped (--verbose lists them)"
+                   if self.skipped else "")
         return (f"ingested {self.documents} documents ({self.articles} articles, "
                 f"{self.events} events) into {db}: {self.documents - self.kept} cleaned, "
                 f"{self.kept} kept as is with a warning, {self.failed} refused; "
-                f"{self.unchanged} unchanged")
+                f"{self.unchanged} unchanged{skipped}")
 
 
 class BatchedWrites:
@@ -77,6 +80,7 @@ def ingest_local(
     settings: Settings,
     on_error: Callable[[DocumentError], None] | None = None,
     progress: bool = False,
+    on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> IngestSummary:
     """Process ``paths`` in this process and store the results in ``db``, batch by batch.
 
@@ -86,14 +90,22 @@ def ingest_local(
         settings: pipeline settings.
         on_error: called once per failed document.
         progress: show a progress counter on stderr.
+        on_skip: called once per input file skipped on purpose (counted in the summary).
 
     Returns:
         What was done.
     """
     summary = IngestSummary()
+
+    def skipped(item: SkippedInput) -> None:
+        summary.skipped += 1
+        if on_skip:
+            on_skip(item)
+
     with Store(db) as store:
         writes = BatchedWrites(store, settings.batch_size, summary)
-        for result in iter_results(paths, settings, stored=store.unchanged_articles()):
+        for result in iter_results(paths, settings, stored=store.unchanged_articles(),
+                                   known=store.known_sources(), on_skip=skipped):
             if isinstance(result, Document):
                 summary.unchanged += 1
                 continue

@@ -22,7 +22,14 @@ from diplograph.errors import DiplographError
 from diplograph.pages.articles import extract_articles
 from diplograph.pages.dedup import NearDuplicateIndex
 from diplograph.pages.sources import iter_documents
-from diplograph.records import Article, Document, DocumentError, DocumentResult
+from diplograph.records import (
+    Article,
+    Document,
+    DocumentError,
+    DocumentResult,
+    KnownSources,
+    SkippedInput,
+)
 from diplograph.run.timeout import DocumentTimeout, time_limit
 from diplograph.settings import Settings
 
@@ -113,11 +120,15 @@ def iter_cleaned(
     settings: Settings,
     *,
     stored: Callable[[Document], list[Article] | None] | None = None,
+    known: KnownSources | None = None,
+    on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> Iterator[Cleaned | DocumentError | Document]:
     """Read, clean and link near-duplicates, in input order: a document with its
-    articles, an error, or (for documents ``stored`` says need no work) the document."""
+    articles, an error, or (for documents ``stored`` says need no work) the document.
+    ``known`` and ``on_skip`` go to :func:`~diplograph.pages.sources.iter_documents`."""
     linker = DuplicateLinker()
-    for item in iter_documents(paths, max_bytes=settings.max_bytes):
+    for item in iter_documents(paths, max_bytes=settings.max_bytes, known=known,
+                               follow_symlinks=settings.follow_symlinks, on_skip=on_skip):
         if isinstance(item, DocumentError):
             yield item
             continue
@@ -139,6 +150,8 @@ def iter_results(
     *,
     coder: ArticleCoder | None = None,
     stored: Callable[[Document], list[Article] | None] | None = None,
+    known: KnownSources | None = None,
+    on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> Iterator[DocumentResult | DocumentError | Document]:
     """The per-document pipeline; yields, in input order, a result or error per document.
 
@@ -149,9 +162,11 @@ def iter_results(
         stored: returns the stored articles of a document that need not be
             processed again (unchanged), or None to process it. Skipped
             documents are yielded as the :class:`Document` itself.
+        known: the stored documents' ids and sources (so ids never collide).
+        on_skip: called once per input file skipped on purpose.
     """
     batch: list[Cleaned] = []
-    for item in iter_cleaned(paths, settings, stored=stored):
+    for item in iter_cleaned(paths, settings, stored=stored, known=known, on_skip=on_skip):
         if not isinstance(item, tuple):
             yield item
             continue

@@ -160,7 +160,8 @@ def _init(address: str | None, cpus: int) -> bool:
 def _windows(paths: Iterable[str], settings: Settings, summary: IngestSummary,
              on_error: Callable[[DocumentError], None] | None) -> Iterator[list[dict]]:
     window: list[dict] = []
-    for item in iter_documents(paths, max_bytes=settings.max_bytes):
+    for item in iter_documents(paths, max_bytes=settings.max_bytes,
+                               follow_symlinks=settings.follow_symlinks):
         if isinstance(item, DocumentError):
             _failed(item, summary, on_error)
             continue

@@ -151,6 +151,21 @@ def m005_event_factuality(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE events ADD COLUMN claim_chain JSON")
 
 
+@migration
+def m006_document_source(con: duckdb.DuckDBPyConnection) -> None:
+    # What each document is whatever its id (records.Document.source): a later batch
+    # keeps a stored document's id and never replaces another source's document. Rows
+    # from before it get the source the reader gives them now: the path for a file,
+    # ``file#id`` for a JSONL record (its path was ``file:line``) or a WARC response.
+    con.execute("ALTER TABLE documents ADD COLUMN source VARCHAR")
+    con.execute(r"""
+        UPDATE documents SET source = CASE
+            WHEN regexp_matches(path, '(?i)\.jsonl(\.gz)?:[0-9]+$')
+                THEN regexp_replace(path, ':[0-9]+$', '') || '#' || doc_id
+            ELSE path END""")
+    con.execute(r"UPDATE documents SET source = regexp_replace(source, '^(\./)+', '')")
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migrations; returns the names applied now."""
     con.execute(

@@ -15,7 +15,15 @@ from pathlib import Path
 
 import pyarrow as pa
 
-from diplograph.records import Article, Document, DocumentResult, Event, PublishedDate, to_dict
+from diplograph.records import (
+    Article,
+    Document,
+    DocumentResult,
+    Event,
+    KnownSources,
+    PublishedDate,
+    to_dict,
+)
 from diplograph.store import queries
 from diplograph.store.connection import open_db
 from diplograph.store.filters import EventFilter
@@ -98,7 +106,7 @@ def document_row(r: DocumentResult) -> dict:
     d = r.document
     return {
         "doc_id": d.doc_id, "content_hash": d.content_hash, "kind": d.kind, "path": d.path,
-        "url": d.url, "n_articles": len(r.articles), "n_events": len(r.events),
+        "source": d.source, "url": d.url, "n_articles": len(r.articles), "n_events": len(r.events),
     }
 
 
@@ -136,6 +144,12 @@ class Store:
     def known_hashes(self) -> dict[str, str]:
         """doc_id → content hash of every stored document (to skip unchanged input)."""
         return dict(self.con.execute("SELECT doc_id, content_hash FROM documents").fetchall())
+
+    def known_sources(self) -> KnownSources:
+        """The stored documents' ids and sources (for the doc id rules of ``pages/ids.py``)."""
+        rows = self.con.execute("SELECT doc_id, source FROM documents").fetchall()
+        return KnownSources(ids_by_source={source: doc_id for doc_id, source in rows if source},
+                            sources_by_id=dict(rows))
 
     def unchanged_articles(self) -> Callable[[Document], list[Article] | None]:
         """A ``stored`` callback for the pipeline: the stored articles of a document
