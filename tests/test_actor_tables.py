@@ -57,3 +57,25 @@ def test_actor_table_floor(bench, resolver, table: str, split: str) -> None:
     misses = [f"{o.row['mention']!r}: {o.problem}" for o in outcomes if o.problem]
     assert accuracy >= FLOORS[(table, split)], \
         f"{table} {split}: {accuracy:.3f}\n" + "\n".join(misses[:40])
+
+
+def _aligned_texts(bench, resolver, text: str, label: str) -> list[str]:
+    doc = resolver.nlp(text)
+    mentions = resolver.find_mentions(doc, when=None, home_country="GBR")
+    at = text.index(label)
+    return [text[m.start:m.end] for m in bench.aligned(doc, mentions, (at, at + len(label)))]
+
+
+def test_a_labelled_phrase_aligns_with_the_mention_of_its_head(bench, resolver) -> None:
+    # The resolver reads part of the labelled phrase: the part that holds its head counts...
+    text = "Paul Boateng, Chief Secretary to the Treasury, said the plan was sound."
+    assert _aligned_texts(bench, resolver, text,
+                          "Paul Boateng, Chief Secretary to the Treasury") == ["Paul Boateng"]
+    # ...so does the name in apposition to a described head...
+    text = "The paper's political editor, Jane Smithers, said the plan was sound."
+    assert _aligned_texts(bench, resolver, text,
+                          "The paper's political editor, Jane Smithers") != []
+    # ...but never another person named inside the phrase.
+    text = "Jane Smithers, a spokeswoman for Foreign Secretary Jack Straw, said no."
+    label = "Jane Smithers, a spokeswoman for Foreign Secretary Jack Straw"
+    assert not any("Straw" in t for t in _aligned_texts(bench, resolver, text, label))
