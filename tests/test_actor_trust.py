@@ -90,6 +90,26 @@ def test_the_chancellor_in_a_british_story(resolver: ActorResolver) -> None:
     assert actor.role == "finance minister" and actor.name != "Tony Blair"
 
 
+def test_opposition_and_legislators_have_their_own_sectors(resolver: ActorResolver) -> None:
+    # An office with a sector (leader of the opposition, senator) dates the person like a
+    # government office: OPP / LEG while it lasts, the government office after.
+    found = _actors(resolver, "Conservative leader Michael Howard said the tax would rise. "
+                    "Senator John Kerry said he would vote against it.", "2004-11-30", "GBR")
+    howard, kerry = found["Conservative leader Michael Howard"], found["Senator John Kerry"]
+    assert (howard.name, howard.country, howard.sector) == ("Michael Howard", "GBR", "OPP")
+    assert (kerry.name, kerry.country, kerry.sector) == ("John Kerry", "USA", "LEG")
+    later = _actors(resolver, "John Kerry flew to Vienna.", "2015-07-01")["John Kerry"]
+    assert later.sector == "GOV"
+
+
+def test_the_ministers_of_an_old_british_story(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The home secretary said the men would stay in prison. "
+                    "The chancellor said the Budget would cut borrowing.", "2004-10-20", "GBR")
+    assert found["The home secretary"].name == "David Blunkett"
+    assert (found["The chancellor"].name, found["The chancellor"].sector) == (
+        "Gordon Brown", "GOV")
+
+
 def test_imported_dictionaries_sit_below_the_verified_files() -> None:
     with_import = load_knowledge_base(imported=True)
     verified = load_knowledge_base(imported=False)
