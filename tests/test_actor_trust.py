@@ -110,6 +110,22 @@ def test_the_ministers_of_an_old_british_story(resolver: ActorResolver) -> None:
         "Gordon Brown", "GOV")
 
 
+def test_parties_and_bodies_of_westminster_and_washington(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The Tories said Labour had failed, and the Home Office "
+                    "disagreed.", "2005-01-15", "GBR")
+    assert (found["The Tories"].name, found["The Tories"].sector) == ("Conservative Party", "PTY")
+    assert (found["Labour"].country, found["Labour"].sector) == ("GBR", "PTY")
+    assert (found["the Home Office"].country, found["the Home Office"].sector) == ("GBR", "GOV")
+    us = _actors(resolver, "Republicans said Congress would act.", "2016-01-05", "USA")
+    assert (us["Republicans"].country, us["Republicans"].sector) == ("USA", "PTY")
+    assert (us["Congress"].country, us["Congress"].sector) == ("USA", "LEG")
+    # Another state's congress keeps its state; a congress in a longer name is no state's.
+    assert _actors(resolver, "Peru's Congress voted.", "2005-02-20")["Peru's Congress"].country \
+        == "PER"
+    assert "Congress" not in _actors(resolver, "The Trades Union Congress is meeting next "
+                                     "Monday.", "2005-02-20", "GBR")
+
+
 def test_imported_dictionaries_sit_below_the_verified_files() -> None:
     with_import = load_knowledge_base(imported=True)
     verified = load_knowledge_base(imported=False)
