@@ -126,6 +126,18 @@ def test_parties_and_bodies_of_westminster_and_washington(resolver: ActorResolve
                                      "Monday.", "2005-02-20", "GBR")
 
 
+def test_a_former_title_is_the_former_holder_named_before(resolver: ActorResolver) -> None:
+    # In an Israeli story "the former president" after Jimmy Carter is Carter, not a former
+    # Israeli president; with no one named before, the office of the story's state.
+    found = _actors(resolver, "Jimmy Carter met Benjamin Netanyahu in Jerusalem. The former "
+                    "president said peace was possible.", "2015-12-10", "ISR")
+    carter = found["The former president"]
+    assert (carter.name, carter.country, carter.sector) == ("Jimmy Carter", "USA", "ELI")
+    alone = _actors(resolver, "The former president said peace was possible.", "2015-12-10",
+                    "ISR")["The former president"]
+    assert (alone.name, alone.country, alone.sector) == (None, "ISR", "ELI")
+
+
 def test_imported_dictionaries_sit_below_the_verified_files() -> None:
     with_import = load_knowledge_base(imported=True)
     verified = load_knowledge_base(imported=False)

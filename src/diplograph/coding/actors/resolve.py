@@ -116,6 +116,7 @@ class PhraseResolver:
     def __init__(self, offices: Offices) -> None:
         self.offices = offices
         self.kb = offices.kb
+        self._by_name = {p.name: p for p in self.kb.people}
 
     def resolve(self, doc: Doc, phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
                 home_country: str | None, *, dated: bool = True) -> ActorRef | None:
@@ -242,6 +243,10 @@ class PhraseResolver:
         where = phrase.org or phrase.country
         if where is None and phrase.head is not None:
             where = self.offices.implied_country(phrase.head)
+        if phrase.former and not phrase.country and not phrase.org:
+            earlier = self._former_holder_named(role, where, memory, when)
+            if earlier is not None:
+                return earlier
         if where is None:
             earlier = memory.earlier_with_role(role)
             if earlier is not None:
@@ -260,6 +265,20 @@ class PhraseResolver:
         if named is not None:
             return named  # "the foreign secretary" with "Foreign Secretary Jack Straw"
         return self._holder_ref(role, where, phrase, when)
+
+    def _former_holder_named(self, role: str, where: str | None, memory: ArticleMemory,
+                             when: dt.date) -> ActorRef | None:
+        """'the former president' after 'Jimmy Carter' in an Israeli story: the person the
+        article named last who held the office before the story (in the state the title
+        implies, if any), not a former holder of the story's own state."""
+        for named in reversed(memory.named()):
+            person = self._by_name.get(named.name or "")
+            ended = [t for t in person.terms if t.role == role and t.end is not None
+                     and t.end < when and where in (None, t.country)] if person else []
+            if ended:
+                return ActorRef(name=person.name, country=ended[-1].country, sector="ELI",
+                                role=None, wikidata=person.wikidata, kind="person")
+        return None
 
     def _holder_ref(self, role: str, where: str, phrase: MentionPhrase,
                     when: dt.date) -> ActorRef:
