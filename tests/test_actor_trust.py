@@ -138,6 +138,16 @@ def test_a_former_title_is_the_former_holder_named_before(resolver: ActorResolve
     assert (alone.name, alone.country, alone.sector) == (None, "ISR", "ELI")
 
 
+def test_a_bare_surname_of_two_office_holders_is_the_leader(resolver: ActorResolver) -> None:
+    # A president and a governor named Bush in office in 2004: "Bush" alone is the
+    # president; the article's own antecedent still comes first.
+    bush = _actors(resolver, "Bush said the war was right.", "2004-06-01", "GBR")["Bush"]
+    assert (bush.name, bush.role) == ("George W. Bush", "head of state")
+    jeb = _actors(resolver, "Jeb Bush spoke in Iowa. Bush said he would win.", "2016-01-05",
+                  "USA")["Bush"]
+    assert jeb.name == "Jeb Bush"
+
+
 def test_imported_dictionaries_sit_below_the_verified_files() -> None:
     with_import = load_knowledge_base(imported=True)
     verified = load_knowledge_base(imported=False)

@@ -54,6 +54,12 @@ def _fits_country(person: Person, countries: set[str]) -> bool:
     return any(t.country in countries or t.org in countries for t in person.terms)
 
 
+def _leads_a_state(person: Person, when: dt.date) -> bool:
+    """Head of state or government on the day."""
+    return any(_dated(t) and t.active(when) and t.role in ("head of state", "head of government")
+               for t in person.terms)
+
+
 def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
                  role: str | None, home_country: str | None) -> Person | None:
     """Rank the known people a name may mean on the evidence of the text: named earlier,
@@ -89,6 +95,10 @@ def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
         in_office,
         held_title,
         lambda p: bool(story) and _fits_country(p, story) and _fits_date(p, when, 3),
+        # "Bush" in 2004, with a president and a governor of that name in office: the head
+        # of state or government, as a reader takes it (after the story's own states, so
+        # that "Howard" in a British story stays the Tory leader, not Australia's PM).
+        lambda p: _leads_a_state(p, when),
         lambda p: _fits_date(p, when, 3),
         lambda p: phrase.country is not None and _fits_country(p, {phrase.country}),
         lambda p: p.source is None,  # a verified entry before an imported namesake
