@@ -90,6 +90,64 @@ def test_the_chancellor_in_a_british_story(resolver: ActorResolver) -> None:
     assert actor.role == "finance minister" and actor.name != "Tony Blair"
 
 
+def test_opposition_and_legislators_have_their_own_sectors(resolver: ActorResolver) -> None:
+    # An office with a sector (leader of the opposition, senator) dates the person like a
+    # government office: OPP / LEG while it lasts, the government office after.
+    found = _actors(resolver, "Conservative leader Michael Howard said the tax would rise. "
+                    "Senator John Kerry said he would vote against it.", "2004-11-30", "GBR")
+    howard, kerry = found["Conservative leader Michael Howard"], found["Senator John Kerry"]
+    assert (howard.name, howard.country, howard.sector) == ("Michael Howard", "GBR", "OPP")
+    assert (kerry.name, kerry.country, kerry.sector) == ("John Kerry", "USA", "LEG")
+    later = _actors(resolver, "John Kerry flew to Vienna.", "2015-07-01")["John Kerry"]
+    assert later.sector == "GOV"
+
+
+def test_the_ministers_of_an_old_british_story(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The home secretary said the men would stay in prison. "
+                    "The chancellor said the Budget would cut borrowing.", "2004-10-20", "GBR")
+    assert found["The home secretary"].name == "David Blunkett"
+    assert (found["The chancellor"].name, found["The chancellor"].sector) == (
+        "Gordon Brown", "GOV")
+
+
+def test_parties_and_bodies_of_westminster_and_washington(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The Tories said Labour had failed, and the Home Office "
+                    "disagreed.", "2005-01-15", "GBR")
+    assert (found["The Tories"].name, found["The Tories"].sector) == ("Conservative Party", "PTY")
+    assert (found["Labour"].country, found["Labour"].sector) == ("GBR", "PTY")
+    assert (found["the Home Office"].country, found["the Home Office"].sector) == ("GBR", "GOV")
+    us = _actors(resolver, "Republicans said Congress would act.", "2016-01-05", "USA")
+    assert (us["Republicans"].country, us["Republicans"].sector) == ("USA", "PTY")
+    assert (us["Congress"].country, us["Congress"].sector) == ("USA", "LEG")
+    # Another state's congress keeps its state; a congress in a longer name is no state's.
+    assert _actors(resolver, "Peru's Congress voted.", "2005-02-20")["Peru's Congress"].country \
+        == "PER"
+    assert "Congress" not in _actors(resolver, "The Trades Union Congress is meeting next "
+                                     "Monday.", "2005-02-20", "GBR")
+
+
+def test_a_former_title_is_the_former_holder_named_before(resolver: ActorResolver) -> None:
+    # In an Israeli story "the former president" after Jimmy Carter is Carter, not a former
+    # Israeli president; with no one named before, the office of the story's state.
+    found = _actors(resolver, "Jimmy Carter met Benjamin Netanyahu in Jerusalem. The former "
+                    "president said peace was possible.", "2015-12-10", "ISR")
+    carter = found["The former president"]
+    assert (carter.name, carter.country, carter.sector) == ("Jimmy Carter", "USA", "ELI")
+    alone = _actors(resolver, "The former president said peace was possible.", "2015-12-10",
+                    "ISR")["The former president"]
+    assert (alone.name, alone.country, alone.sector) == (None, "ISR", "ELI")
+
+
+def test_a_bare_surname_of_two_office_holders_is_the_leader(resolver: ActorResolver) -> None:
+    # A president and a governor named Bush in office in 2004: "Bush" alone is the
+    # president; the article's own antecedent still comes first.
+    bush = _actors(resolver, "Bush said the war was right.", "2004-06-01", "GBR")["Bush"]
+    assert (bush.name, bush.role) == ("George W. Bush", "head of state")
+    jeb = _actors(resolver, "Jeb Bush spoke in Iowa. Bush said he would win.", "2016-01-05",
+                  "USA")["Bush"]
+    assert jeb.name == "Jeb Bush"
+
+
 def test_imported_dictionaries_sit_below_the_verified_files() -> None:
     with_import = load_knowledge_base(imported=True)
     verified = load_knowledge_base(imported=False)

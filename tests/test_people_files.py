@@ -27,7 +27,10 @@ SINGLE_HOLDER_ROLES = {
 }
 # Countries with two heads of state at once (Andorra's co-princes, San Marino's captains regent).
 CO_HEADS = {"AND", "SMR"}
-TERM_KEYS = {"country", "org", "role", "title", "start", "end", "approx", "acting", "body"}
+TERM_KEYS = {"country", "org", "role", "title", "start", "end", "approx", "acting", "body",
+             "sector"}
+# The sector of an office no role names (an MP, the opposition front bench, a candidate).
+TERM_SECTORS = {"LEG", "OPP", "PTY", "ELI"}
 PERSON_KEYS = {"name", "wikidata", "aliases", "gender", "terms"}
 LAST_DAY = dt.date(2026, 12, 1)
 
@@ -92,6 +95,8 @@ def test_terms_valid(name: str, iso3: set[str]) -> None:
             assert term["start"] <= LAST_DAY, where
             for flag in ("approx", "acting"):
                 assert term.get(flag, True) in (True, False), where
+            if "sector" in term:
+                assert term["role"] == "other" and term["sector"] in TERM_SECTORS, where
 
 
 @pytest.mark.parametrize("name", FILES)

@@ -54,6 +54,12 @@ def _fits_country(person: Person, countries: set[str]) -> bool:
     return any(t.country in countries or t.org in countries for t in person.terms)
 
 
+def _leads_a_state(person: Person, when: dt.date) -> bool:
+    """Head of state or government on the day."""
+    return any(_dated(t) and t.active(when) and t.role in ("head of state", "head of government")
+               for t in person.terms)
+
+
 def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
                  role: str | None, home_country: str | None) -> Person | None:
     """Rank the known people a name may mean on the evidence of the text: named earlier,
@@ -89,6 +95,10 @@ def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
         in_office,
         held_title,
         lambda p: bool(story) and _fits_country(p, story) and _fits_date(p, when, 3),
+        # "Bush" in 2004, with a president and a governor of that name in office: the head
+        # of state or government, as a reader takes it (after the story's own states, so
+        # that "Howard" in a British story stays the Tory leader, not Australia's PM).
+        lambda p: _leads_a_state(p, when),
         lambda p: _fits_date(p, when, 3),
         lambda p: phrase.country is not None and _fits_country(p, {phrase.country}),
         lambda p: p.source is None,  # a verified entry before an imported namesake
@@ -116,6 +126,7 @@ class PhraseResolver:
     def __init__(self, offices: Offices) -> None:
         self.offices = offices
         self.kb = offices.kb
+        self._by_name = {p.name: p for p in self.kb.people}
 
     def resolve(self, doc: Doc, phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
                 home_country: str | None, *, dated: bool = True) -> ActorRef | None:
@@ -242,6 +253,10 @@ class PhraseResolver:
         where = phrase.org or phrase.country
         if where is None and phrase.head is not None:
             where = self.offices.implied_country(phrase.head)
+        if phrase.former and not phrase.country and not phrase.org:
+            earlier = self._former_holder_named(role, where, memory, when)
+            if earlier is not None:
+                return earlier
         if where is None:
             earlier = memory.earlier_with_role(role)
             if earlier is not None:
@@ -260,6 +275,20 @@ class PhraseResolver:
         if named is not None:
             return named  # "the foreign secretary" with "Foreign Secretary Jack Straw"
         return self._holder_ref(role, where, phrase, when)
+
+    def _former_holder_named(self, role: str, where: str | None, memory: ArticleMemory,
+                             when: dt.date) -> ActorRef | None:
+        """'the former president' after 'Jimmy Carter' in an Israeli story: the person the
+        article named last who held the office before the story (in the state the title
+        implies, if any), not a former holder of the story's own state."""
+        for named in reversed(memory.named()):
+            person = self._by_name.get(named.name or "")
+            ended = [t for t in person.terms if t.role == role and t.end is not None
+                     and t.end < when and where in (None, t.country)] if person else []
+            if ended:
+                return ActorRef(name=person.name, country=ended[-1].country, sector="ELI",
+                                role=None, wikidata=person.wikidata, kind="person")
+        return None
 
     def _holder_ref(self, role: str, where: str, phrase: MentionPhrase,
                     when: dt.date) -> ActorRef:
