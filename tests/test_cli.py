@@ -114,6 +114,16 @@ def test_events_filters(sample_db):
     assert "CONSULT" in table.stdout
 
 
+def test_every_listing_command_takes_every_field_of_the_filter():
+    from dataclasses import fields
+
+    from diplograph.store.filters import EventFilter
+
+    for command in ("events", "incidents", "export"):
+        help_text = run(command, "--help").stdout
+        assert all(f"--{field.name}" in help_text for field in fields(EventFilter)), command
+
+
 def test_events_on_a_missing_database_is_a_usage_error(tmp_path):
     result = run("events", "--db", str(tmp_path / "nope.duckdb"))
     assert result.exit_code == 2

@@ -7,13 +7,15 @@ Exit status: 0 success, 1 some input failed (the rest was processed), 2 usage er
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -76,11 +78,40 @@ CountryFilter = Annotated[
 ]
 PlaceFilter = Annotated[Optional[str], typer.Option(
     "--place", help="Where it happened: ISO3 code or words of the place name.")]
-
-
 WideOption = Annotated[bool, typer.Option(
     "--wide", help="Table: one line per row, as wide as it needs (default: fit 120 columns, "
                    "evidence wrapped).")]
+
+# The options of EventFilter's fields, in its order: one declaration for every listing command.
+FILTER_OPTIONS = {"actor": ActorFilter, "type": TypeFilter, "since": SinceFilter,
+                  "until": UntilFilter, "status": StatusFilter, "country": CountryFilter,
+                  "place": PlaceFilter}
+
+
+def event_filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command`` the filter options (``--actor`` ... ``--place``) in place of its
+    keyword-only parameter ``flt``, which it receives as one :class:`EventFilter`."""
+    # EventFilter's package loads DuckDB and Arrow, which the CLI imports only when a command
+    # runs: its name stands for itself here (the parameter is replaced in any case).
+    signature = inspect.signature(command, eval_str=True, locals={"EventFilter": "EventFilter"})
+    params: list[inspect.Parameter] = []
+    for param in signature.parameters.values():
+        if param.name != "flt":
+            params.append(param)
+            continue
+        params += [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                                     annotation=option) for name, option in FILTER_OPTIONS.items()]
+
+    @functools.wraps(command)
+    def with_filter(**options: Any) -> None:
+        from diplograph.store.filters import EventFilter
+
+        flt = EventFilter(**{name: options.pop(name) for name in FILTER_OPTIONS})
+        command(**options, flt=flt)
+
+    with_filter.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    with_filter.__annotations__ = {p.name: p.annotation for p in params}
+    return with_filter
 
 
 def _version(value: bool) -> None:
@@ -206,24 +237,16 @@ def extract(
 
 
 @app.command()
+@event_filter_options
 def events(
     db: DbOption,
     format: EventFormatOption = EventFormat.jsonl,
-    actor: ActorFilter = None,
-    type: TypeFilter = None,
-    since: SinceFilter = None,
-    until: UntilFilter = None,
-    status: StatusFilter = None,
-    country: CountryFilter = None,
-    place: PlaceFilter = None,
+    *,
+    flt: EventFilter,
     wide: WideOption = False,
 ) -> None:
     """List stored events, filtered."""
-    from diplograph.store.filters import EventFilter
-
-    _list(db, "events", EventFilter(actor=actor, type=type, since=since, until=until,
-                                    status=status, country=country, place=place),
-          format, EVENT_COLUMNS, wide=wide)
+    _list(db, "events", flt, format, EVENT_COLUMNS, wide=wide)
 
 
 @app.command(name="eval")
@@ -251,25 +274,18 @@ def evaluate(
 
 
 @app.command()
+@event_filter_options
 def incidents(
     db: DbOption,
     format: EventFormatOption = EventFormat.jsonl,
-    actor: ActorFilter = None,
-    type: TypeFilter = None,
-    since: SinceFilter = None,
-    until: UntilFilter = None,
-    status: StatusFilter = None,
-    country: CountryFilter = None,
-    place: PlaceFilter = None,
+    *,
+    flt: EventFilter,
     wide: WideOption = False,
 ) -> None:
     """List incidents: events fused across articles, with their sources and claim statuses."""
-    from diplograph.store.filters import EventFilter
     from diplograph.store.incidents import INCIDENT_COLUMNS
 
-    _list(db, "incidents", EventFilter(actor=actor, type=type, since=since, until=until,
-                                       status=status, country=country, place=place),
-          format, INCIDENT_COLUMNS, wide=wide)
+    _list(db, "incidents", flt, format, INCIDENT_COLUMNS, wide=wide)
 
 
 def _list(db: Path, table: str, flt: EventFilter, format: EventFormat,
@@ -298,26 +314,19 @@ class ExportFormat(str, Enum):
 
 
 @app.command()
+@event_filter_options
 def export(
     db: DbOption,
     to: Annotated[Path, typer.Option("--to", help="Directory to write the files into.")],
     format: Annotated[ExportFormat, typer.Option(
         "--format", help="Export format.")] = ExportFormat.parquet,
-    actor: ActorFilter = None,
-    type: TypeFilter = None,
-    since: SinceFilter = None,
-    until: UntilFilter = None,
-    status: StatusFilter = None,
-    country: CountryFilter = None,
-    place: PlaceFilter = None,
+    *,
+    flt: EventFilter,
 ) -> None:
     """Export the database: Parquet tables, a GDELT-like CSV or PLOVER JSON Lines."""
     from diplograph.outputs.exports import export as export_db
-    from diplograph.store.filters import EventFilter
     from diplograph.store.store import Store
 
-    flt = EventFilter(actor=actor, type=type, since=since, until=until, status=status,
-                      country=country, place=place)
     try:
         with Store(db, read_only=True) as store:
             written = export_db(store.con, to, format.value, flt)
