@@ -12,7 +12,7 @@ import inspect
 import json
 import logging
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
@@ -236,19 +236,6 @@ def extract(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
-@event_filter_options
-def events(
-    db: DbOption,
-    format: EventFormatOption = EventFormat.jsonl,
-    *,
-    flt: EventFilter,
-    wide: WideOption = False,
-) -> None:
-    """List stored events, filtered."""
-    _list(db, "events", flt, format, EVENT_COLUMNS, wide=wide)
-
-
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Gold events (JSONL, SPEC §7).")],
@@ -273,26 +260,37 @@ def evaluate(
     typer.echo(render(result, show=show, as_json=as_json, per_type=per_type), nl=False)
 
 
-@app.command()
-@event_filter_options
-def incidents(
-    db: DbOption,
-    format: EventFormatOption = EventFormat.jsonl,
-    *,
-    flt: EventFilter,
-    wide: WideOption = False,
-) -> None:
-    """List incidents: events fused across articles, with their sources and claim statuses."""
-    from diplograph.store.incidents import INCIDENT_COLUMNS
+def listing_command(table: str, summary: str) -> Callable[..., None]:
+    """The command that lists the stored ``events`` or ``incidents``, filtered."""
 
-    _list(db, "incidents", flt, format, INCIDENT_COLUMNS, wide=wide)
+    @event_filter_options
+    def command(
+        db: DbOption,
+        format: EventFormatOption = EventFormat.jsonl,
+        *,
+        flt: EventFilter,
+        wide: WideOption = False,
+    ) -> None:
+        _list(db, table, flt, format, wide=wide)
+
+    command.__doc__ = summary
+    return command
 
 
-def _list(db: Path, table: str, flt: EventFilter, format: EventFormat,
-          columns: Sequence[tuple[str, str]], *, wide: bool = False) -> None:
+app.command(name="events")(listing_command("events", "List stored events, filtered."))
+app.command(name="incidents")(listing_command(
+    "incidents",
+    "List incidents: events fused across articles, with their sources and claim statuses."))
+
+
+def _list(db: Path, table: str, flt: EventFilter, format: EventFormat, *,
+          wide: bool = False) -> None:
     """Write the stored ``events`` or ``incidents`` that match ``flt`` to stdout."""
+    from diplograph.store.incidents import INCIDENT_COLUMNS
     from diplograph.store.queries import listing
     from diplograph.store.store import Store
+
+    columns = INCIDENT_COLUMNS if table == "incidents" else EVENT_COLUMNS
 
     try:
         with Store(db, read_only=True) as store:
