@@ -146,14 +146,28 @@ def _load_lexicon(extra_files: tuple[str, ...], cameo: bool = True) -> Lexicon:
 
 
 def _load_contest_nouns() -> frozenset[str]:
-    packaged = resources.files("diplograph") / "data" / "lexicon" / "contests.yaml"
-    data = load_yaml(packaged.read_text(encoding="utf-8")) or {}
+    data = _packaged("contests.yaml")
     return frozenset(str(w).lower() for w in data.get("contest_nouns") or ())
 
 
+@functools.lru_cache(maxsize=1)
+def plover_modes() -> dict[str, frozenset[str]]:
+    """The modes each PLOVER type may take (SPEC §4; ``data/lexicon/plover_modes.yaml``)."""
+    data = _packaged("plover_modes.yaml")
+    unknown = set(data) - set(EVENT_TYPES)
+    if unknown:
+        raise KnowledgeError(f"plover_modes.yaml: {sorted(unknown)} are not PLOVER types")
+    return {kind: frozenset(modes) for kind, modes in data.items()}
+
+
+def _packaged(name: str) -> dict:
+    """A YAML file of the packaged lexicon, as a mapping (empty when the file is)."""
+    packaged = resources.files("diplograph") / "data" / "lexicon" / name
+    return load_yaml(packaged.read_text(encoding="utf-8")) or {}
+
+
 def _load_mode_cues() -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:
-    packaged = resources.files("diplograph") / "data" / "lexicon" / "modes.yaml"
-    data = load_yaml(packaged.read_text(encoding="utf-8")) or {}
+    data = _packaged("modes.yaml")
     cues = {}
     for kind, modes in data.items():
         if kind not in EVENT_TYPES or not isinstance(modes, dict):
