@@ -58,34 +58,23 @@ ActorsOption = Annotated[
     typer.Option("--actors", help="Extra actor knowledge file (YAML); repeatable."),
 ]
 EventFormatOption = Annotated[EventFormat, typer.Option("--format", help="Output format.")]
-ActorFilter = Annotated[
-    Optional[str], typer.Option("--actor", help="Actor name, words or country code (either side).")
-]
-TypeFilter = Annotated[
-    Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")
-]
-SinceFilter = Annotated[
-    Optional[str], typer.Option("--since", help="Earliest event date, YYYY[-MM[-DD]].")
-]
-UntilFilter = Annotated[
-    Optional[str], typer.Option("--until", help="Latest event date, YYYY[-MM[-DD]].")
-]
-StatusFilter = Annotated[
-    Optional[str], typer.Option("--status", help="Claim status, e.g. reported.")
-]
-CountryFilter = Annotated[
-    Optional[str], typer.Option("--country", help="ISO3 code of either actor's country.")
-]
-PlaceFilter = Annotated[Optional[str], typer.Option(
-    "--place", help="Where it happened: ISO3 code or words of the place name.")]
 WideOption = Annotated[bool, typer.Option(
     "--wide", help="Table: one line per row, as wide as it needs (default: fit 120 columns, "
                    "evidence wrapped).")]
 
-# The options of EventFilter's fields, in its order: one declaration for every listing command.
-FILTER_OPTIONS = {"actor": ActorFilter, "type": TypeFilter, "since": SinceFilter,
-                  "until": UntilFilter, "status": StatusFilter, "country": CountryFilter,
-                  "place": PlaceFilter}
+# The options of EventFilter's fields (``--actor`` for ``actor`` ...), in its order: one
+# declaration for every listing command.
+FILTER_HELP = {
+    "actor": "Actor name, words or country code (either side).",
+    "type": "PLOVER event type, e.g. CONSULT.",
+    "since": "Earliest event date, YYYY[-MM[-DD]].",
+    "until": "Latest event date, YYYY[-MM[-DD]].",
+    "status": "Claim status, e.g. reported.",
+    "country": "ISO3 code of either actor's country.",
+    "place": "Where it happened: ISO3 code or words of the place name.",
+}
+FILTER_OPTIONS = {name: Annotated[Optional[str], typer.Option(f"--{name}", help=text)]
+                  for name, text in FILTER_HELP.items()}
 
 
 def event_filter_options(command: Callable[..., None]) -> Callable[..., None]:
