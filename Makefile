@@ -25,8 +25,12 @@ demo: $(STAMP)
 	@echo "Dashboard: http://127.0.0.1:8000/  (API docs: http://127.0.0.1:8000/docs; Ctrl-C stops it)"
 	$(BIN)/diplograph serve --db $(DB) --host 127.0.0.1 --port 8000
 
+# The suite in parallel, one worker per core (at most 4: each loads the spaCy model and the
+# knowledge); a file's tests stay on one worker, so module fixtures are built once.
+# PYTEST_WORKERS=0 runs it in this process.
+PYTEST_WORKERS ?= auto
 test: $(STAMP)
-	$(BIN)/python -m pytest -q $(PYTEST_ARGS)
+	$(BIN)/python -m pytest -q -n $(PYTEST_WORKERS) --maxprocesses=4 --dist loadfile $(PYTEST_ARGS)
 
 # 2,500 generated inputs per fuzz property (4 properties: 10,000 in all) plus the fixed nasty cases.
 fuzz: $(STAMP)

@@ -38,28 +38,15 @@ from dictionary_import import (
     write_if_changed,
 )
 
+from diplograph.knowledge.lexicon import plover_modes
+
 PLOVER_TABLE = ROOT.parent / "shared" / "corpus" / "plover-gsr" / "CAMEO2PLOVER-2021.txt"
 LEXICON = DATA / "lexicon"
 APPROVED = LEXICON / "cameo_default_verbs.yaml"
 COMMAND = "make import-dictionaries (scripts/import_cameo_verbs.py)"
 
 # PLOVER modes of SPEC section 4, per type: a table mode outside these becomes null.
-SPEC_MODES = {
-    "CONSULT": {"visit", "third-party", "multilateral", "phone", "virtual"},
-    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": {"assist", "change", "yield", "meet"},
-    "REJECT": {"assist", "change", "yield", "meet"},
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
-               "withhold", "misinformation", "cyber"},
-    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
-                "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
-                "crowd-control", "unconventional"},
-}
+SPEC_MODES = plover_modes()
 # IMPORT-NOTES' fixes: 057 (sign a formal agreement) and the AGREE block's own 050 are AGREE
 # in PLOVER, not SUPPORT; 163 (impose embargo, boycott, sanctions) is SANCTION, not COERCE.
 CODE_FIXES = {"057": ("AGREE", None), "163": ("SANCTION", None)}

@@ -1,16 +1,22 @@
-"""Shared fixtures: paths to the bundled sample and to ../shared (when present)."""
+"""Shared fixtures: paths to the bundled sample and to ../shared (when present), and the
+expensive set-ups built once per session (the coder, Chromium)."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
-from needs import need
+from needs import need, need_module
 
 REPO = Path(__file__).resolve().parent.parent
 SAMPLE = REPO / "src" / "diplograph" / "sample"
 SHARED = REPO.parent / "shared"
 DATA = Path(__file__).resolve().parent / "data"
+CHROMIUM = Path(os.environ.get("DIPLOGRAPH_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu",
+                 "--disable-background-networking", "--disable-component-update",
+                 "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
 
 @pytest.fixture(scope="session")
@@ -57,6 +63,18 @@ def warm_ingest(monkeypatch, article_coder, warmed_pipeline):
     from diplograph.run import pipeline
 
     monkeypatch.setattr(pipeline, "ArticleCoder", lambda settings: article_coder)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    """One headless Chromium (Debian's, driven by Playwright) for every browser test of the
+    session: each test opens its own context, so launching it once isolates them as well."""
+    need(CHROMIUM.exists(), f"{CHROMIUM} is absent (apt-get install -y chromium; .ci/run does it)")
+    sync_api = need_module("playwright.sync_api", "playwright is not installed")
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield b
+        b.close()
 
 
 def sentence_coder(coder, nlp):

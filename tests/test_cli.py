@@ -22,6 +22,14 @@ def run(*args: str):
 
 
 @pytest.fixture(scope="module")
+def sample_extract(sample_dir) -> str:
+    """``diplograph extract`` of the sample (JSON Lines), coded once for the tests that read it."""
+    result = run("extract", str(sample_dir))
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+@pytest.fixture(scope="module")
 def sample_db(tmp_path_factory, sample_dir) -> Path:
     db = tmp_path_factory.mktemp("db") / "sample.duckdb"
     result = run("ingest", str(sample_dir), "--db", str(db))
@@ -56,14 +64,14 @@ def test_extract_through_the_console_entry_point(sample_dir):
         assert required <= set(event)
 
 
-def test_evidence_offsets_point_into_the_cleaned_article(sample_dir):
+def test_evidence_offsets_point_into_the_cleaned_article(sample_dir, sample_extract):
     articles = {}
     out = run("articles", str(sample_dir))
     assert out.exit_code == 0
     for line in out.stdout.splitlines():
         a = json.loads(line)
         articles[(a["doc_id"], a["article_index"])] = a["text"]
-    events = [json.loads(line) for line in run("extract", str(sample_dir)).stdout.splitlines()]
+    events = [json.loads(line) for line in sample_extract.splitlines()]
     assert len(events) >= 10
     for e in events:
         text = articles[(e["doc_id"], e["article_index"])]
@@ -71,10 +79,8 @@ def test_evidence_offsets_point_into_the_cleaned_article(sample_dir):
         assert text[ev["start"]:ev["end"]] == ev["text"]
 
 
-def test_same_input_gives_the_same_ids(sample_dir):
-    first = run("extract", str(sample_dir)).stdout
-    second = run("extract", str(sample_dir)).stdout
-    assert first == second
+def test_same_input_gives_the_same_ids(sample_dir, sample_extract):
+    assert run("extract", str(sample_dir)).stdout == sample_extract
 
 
 def test_bad_documents_get_one_line_each_and_the_batch_goes_on(tmp_path, sample_dir):
@@ -112,6 +118,16 @@ def test_events_filters(sample_db):
     assert rows and all("RUS" in (r["src"], r["tgt"]) for r in rows)
     table = run("events", "--db", str(sample_db), "--format", "table", "--since", "2025-08")
     assert "CONSULT" in table.stdout
+
+
+def test_every_listing_command_takes_every_field_of_the_filter():
+    from dataclasses import fields
+
+    from diplograph.store.filters import EventFilter
+
+    for command in ("events", "incidents", "export"):
+        help_text = run(command, "--help").stdout
+        assert all(f"--{field.name}" in help_text for field in fields(EventFilter)), command
 
 
 def test_events_on_a_missing_database_is_a_usage_error(tmp_path):

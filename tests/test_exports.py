@@ -7,48 +7,34 @@ import json
 
 import pyarrow.parquet as pq
 import pytest
+from stored import coded, write_store
+from stored import event as stored_event
 from typer.testing import CliRunner
 
 from diplograph.cli import app
 from diplograph.errors import UsageError
 from diplograph.outputs.exports import GDELT_COLUMNS, cameo_code, export, gdelt_row, plover_record
-from diplograph.records import (
-    EVENT_TYPES,
-    ActorRef,
-    Article,
-    Document,
-    DocumentResult,
-    Event,
-    EventDate,
-    Evidence,
-    PublishedDate,
-    to_dict,
-)
+from diplograph.records import EVENT_TYPES, ActorRef, Event, EventDate, to_dict
 from diplograph.store.store import Store
 
 TRUMP = ActorRef(name="Donald Trump", country="USA", sector="GOV", kind="person", text="Trump")
 PUTIN = ActorRef(name="Vladimir Putin", country="RUS", sector="GOV", kind="person", text="Putin")
 
 
+TALK = "Trump spoke with Putin."
+
+
 def event(i: str, status: str = "asserted", type_: str = "CONSULT",
           mode: str | None = "phone") -> Event:
-    return Event(id=i, doc_id="doc", article_index=0, type=type_, mode=mode, source=TRUMP,
-                 target=PUTIN, date=EventDate(value="2025-08", precision="month"), status=status,
-                 evidence=Evidence(text="Trump spoke with Putin.", start=0, end=23),
-                 confidence=0.9, trigger="spoke")
+    return stored_event(i, "doc", TALK, TRUMP, PUTIN, EventDate(value="2025-08", precision="month"),
+                        type=type_, status=status, mode=mode, trigger="spoke")
 
 
 @pytest.fixture()
 def db(tmp_path):
-    path = tmp_path / "x.duckdb"
-    art = Article(doc_id="doc", article_index=0, title="T", text="Trump spoke with Putin.",
-                  published=PublishedDate(value="2025-08-02", precision="day"),
-                  url="https://news.example/a")
-    with Store(path) as store:
-        store.write([DocumentResult(
-            Document(doc_id="doc", kind="text", content="", content_hash="h"),
-            [art], [event("e1"), event("e2", status="planned", mode=None)])])
-    return path
+    return write_store(tmp_path / "x.duckdb", [coded(
+        "doc", TALK, [event("e1"), event("e2", status="planned", mode=None)], content_hash="h",
+        published="2025-08-02", title="T", url="https://news.example/a")])
 
 
 def test_every_type_has_a_cameo_root_and_score():

@@ -5,18 +5,10 @@ from __future__ import annotations
 import json
 
 import pytest
+from stored import coded, event, write_store
 
 from diplograph.errors import NotFound
-from diplograph.records import (
-    ActorRef,
-    Article,
-    Document,
-    DocumentResult,
-    Event,
-    EventDate,
-    Evidence,
-    PublishedDate,
-)
+from diplograph.records import ActorRef, EventDate
 from diplograph.store import queries
 from diplograph.store.filters import EventFilter
 from diplograph.store.store import Store
@@ -39,18 +31,13 @@ EVENTS = [  # (id, doc, type, source, target, date, status)
 
 @pytest.fixture()
 def con(tmp_path):
-    results = {}
+    events: dict[str, list] = {}
     for i, doc, type_, src, tgt, date, status in EVENTS:
-        r = results.setdefault(doc, DocumentResult(
-            Document(doc_id=doc, kind="text", content="", content_hash=doc),
-            [Article(doc_id=doc, article_index=0, title=f"title {doc}", text="Some text.",
-                     published=PublishedDate(value="2025-12-27", precision="day"))]))
-        r.events.append(Event(id=i, doc_id=doc, article_index=0, type=type_, mode=None, source=src,
-                              target=tgt, date=EventDate(value=date), status=status,
-                              evidence=Evidence(text="Some text.", start=0, end=10),
-                              confidence=0.9))
-    with Store(tmp_path / "q.duckdb") as store:
-        store.write(list(results.values()))
+        events.setdefault(doc, []).append(
+            event(i, doc, "Some text.", src, tgt, EventDate(value=date), type=type_, status=status))
+    db = write_store(tmp_path / "q.duckdb", [coded(doc, "Some text.", evs)
+                                             for doc, evs in events.items()])
+    with Store(db) as store:
         yield store.con
 
 

@@ -3,18 +3,9 @@
 from __future__ import annotations
 
 import duckdb
+from stored import coded, event
 
-from diplograph.records import (
-    ActorRef,
-    Article,
-    Document,
-    DocumentResult,
-    Event,
-    EventDate,
-    Evidence,
-    PublishedDate,
-    Quote,
-)
+from diplograph.records import ActorRef, DocumentResult, EventDate, Quote
 from diplograph.store import migrations, queries
 from diplograph.store.filters import EventFilter
 from diplograph.store.store import Store
@@ -27,17 +18,13 @@ MACRON = ActorRef(name="Emmanuel Macron", country="FRA", kind="person", role="he
 def result(doc_id: str, content_hash: str,
            events: list[tuple[str, ActorRef, str]]) -> DocumentResult:
     """A document with one article and events (id, target, date) from Carney."""
-    doc = Document(doc_id=doc_id, kind="text", content="...", content_hash=content_hash)
-    art = Article(doc_id=doc_id, article_index=0, title="t", text="Carney met them.",
-                  published=PublishedDate(value="2025-12-27", precision="day"),
-                  url=f"https://{doc_id}.example/x")
-    evs = [Event(id=i, doc_id=doc_id, article_index=0, type="CONSULT", mode="phone",
-                 source=CARNEY, target=target, date=EventDate(value=date, precision="day"),
-                 status="reported", evidence=Evidence(text="Carney met them.", start=0, end=16),
-                 confidence=0.9, claimed_by=CARNEY,
-                 quote=Quote(text="a good call", start=0, end=5, speaker=CARNEY, cue="said"))
-           for i, target, date in events]
-    return DocumentResult(doc, [art], evs)
+    text = "Carney met them."
+    return coded(doc_id, text, [
+        event(i, doc_id, text, CARNEY, target, EventDate(value=date, precision="day"),
+              mode="phone", claimed_by=CARNEY,
+              quote=Quote(text="a good call", start=0, end=5, speaker=CARNEY, cue="said"))
+        for i, target, date in events], content_hash=content_hash, title="t",
+        url=f"https://{doc_id}.example/x")
 
 
 def snapshot(store: Store) -> dict:

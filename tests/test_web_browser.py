@@ -8,19 +8,14 @@ to ``test-artifacts/screenshots/``.
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
-from needs import need, need_module
+from needs import need_module
 
 need_module("fastapi", "the web extra is not installed")
 
-CHROMIUM = Path(os.environ.get("DIPLOGRAPH_CHROMIUM", "/usr/bin/chromium"))
 SHOTS = Path(__file__).resolve().parent.parent / "test-artifacts" / "screenshots"
-ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run",
-        "--disable-dev-shm-usage"]
 
 pytestmark = [pytest.mark.browser]
 
@@ -34,16 +29,6 @@ def base(tmp_path_factory) -> str:
 
     with running_server(create_app(WebSettings(db=sample_db(tmp_path_factory)))) as url:
         yield url
-
-
-@pytest.fixture(scope="module")
-def browser():
-    need(CHROMIUM.exists(), f"{CHROMIUM} is absent (apt-get install -y chromium; .ci/run does it)")
-    sync_api = need_module("playwright.sync_api", "playwright is not installed")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
-        yield b
-        b.close()
 
 
 @pytest.fixture

@@ -23,8 +23,7 @@ from test_web_browser import chart_drawn, shot
 need_module("fastapi", "the web extra is not installed")
 
 pytestmark = [pytest.mark.browser]
-browser = test_web_browser.browser  # the shared fixtures: Chromium, and a page that fails
-page = test_web_browser.page  # on console errors and on requests off the server
+page = test_web_browser.page  # a page that fails on console errors and on requests off the server
 SAMPLE = Path(__file__).resolve().parent.parent / "src" / "diplograph" / "sample"
 UNDATED = {"id": "undated-talks", "title": "Ministers meet",
            "text": "Spanish Foreign Minister Jose Manuel Albares met Moroccan Foreign Minister "

@@ -23,7 +23,6 @@ from needs import need_module
 need_module("fastapi", "the web extra is not installed")
 
 pytestmark = [pytest.mark.browser]
-chromium = test_web_browser.browser  # the module's Chromium fixture, under another name
 
 XSS = '"><img src=x onerror=alert(document.domain)>'
 JS_URL = "javascript:alert(document.domain)"
@@ -85,9 +84,9 @@ def api(base):
         yield lambda path: client.get(path).json()
 
 
-def open_page(chromium, base: str, *, csp: bool):
+def open_page(browser, base: str, *, csp: bool):
     """A page that records dialogs, console errors and any request off the server."""
-    context = chromium.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=not csp)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=not csp)
     pg = context.new_page()
     pg.problems = []
     pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
@@ -99,8 +98,8 @@ def open_page(chromium, base: str, *, csp: bool):
 
 
 @pytest.fixture(params=[True, False], ids=["csp", "no-csp"])
-def page(request, chromium, base):
-    context, pg = open_page(chromium, base, csp=request.param)
+def page(request, browser, base):
+    context, pg = open_page(browser, base, csp=request.param)
     yield pg
     context.close()
     assert pg.problems == [], pg.problems

@@ -7,13 +7,15 @@ Exit status: 0 success, 1 some input failed (the rest was processed), 2 usage er
 
 from __future__ import annotations
 
+import functools
+import inspect
 import json
 import logging
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
@@ -56,31 +58,49 @@ ActorsOption = Annotated[
     typer.Option("--actors", help="Extra actor knowledge file (YAML); repeatable."),
 ]
 EventFormatOption = Annotated[EventFormat, typer.Option("--format", help="Output format.")]
-ActorFilter = Annotated[
-    Optional[str], typer.Option("--actor", help="Actor name, words or country code (either side).")
-]
-TypeFilter = Annotated[
-    Optional[str], typer.Option("--type", help="PLOVER event type, e.g. CONSULT.")
-]
-SinceFilter = Annotated[
-    Optional[str], typer.Option("--since", help="Earliest event date, YYYY[-MM[-DD]].")
-]
-UntilFilter = Annotated[
-    Optional[str], typer.Option("--until", help="Latest event date, YYYY[-MM[-DD]].")
-]
-StatusFilter = Annotated[
-    Optional[str], typer.Option("--status", help="Claim status, e.g. reported.")
-]
-CountryFilter = Annotated[
-    Optional[str], typer.Option("--country", help="ISO3 code of either actor's country.")
-]
-PlaceFilter = Annotated[Optional[str], typer.Option(
-    "--place", help="Where it happened: ISO3 code or words of the place name.")]
-
-
 WideOption = Annotated[bool, typer.Option(
     "--wide", help="Table: one line per row, as wide as it needs (default: fit 120 columns, "
                    "evidence wrapped).")]
+
+# The options of EventFilter's fields (``--actor`` for ``actor`` ...), in its order: one
+# declaration for every listing command.
+FILTER_HELP = {
+    "actor": "Actor name, words or country code (either side).",
+    "type": "PLOVER event type, e.g. CONSULT.",
+    "since": "Earliest event date, YYYY[-MM[-DD]].",
+    "until": "Latest event date, YYYY[-MM[-DD]].",
+    "status": "Claim status, e.g. reported.",
+    "country": "ISO3 code of either actor's country.",
+    "place": "Where it happened: ISO3 code or words of the place name.",
+}
+FILTER_OPTIONS = {name: Annotated[Optional[str], typer.Option(f"--{name}", help=text)]
+                  for name, text in FILTER_HELP.items()}
+
+
+def event_filter_options(command: Callable[..., None]) -> Callable[..., None]:
+    """Give ``command`` the filter options (``--actor`` ... ``--place``) in place of its
+    keyword-only parameter ``flt``, which it receives as one :class:`EventFilter`."""
+    # EventFilter's package loads DuckDB and Arrow, which the CLI imports only when a command
+    # runs: its name stands for itself here (the parameter is replaced in any case).
+    signature = inspect.signature(command, eval_str=True, locals={"EventFilter": "EventFilter"})
+    params: list[inspect.Parameter] = []
+    for param in signature.parameters.values():
+        if param.name != "flt":
+            params.append(param)
+            continue
+        params += [inspect.Parameter(name, inspect.Parameter.KEYWORD_ONLY, default=None,
+                                     annotation=option) for name, option in FILTER_OPTIONS.items()]
+
+    @functools.wraps(command)
+    def with_filter(**options: Any) -> None:
+        from diplograph.store.filters import EventFilter
+
+        flt = EventFilter(**{name: options.pop(name) for name in FILTER_OPTIONS})
+        command(**options, flt=flt)
+
+    with_filter.__signature__ = signature.replace(parameters=params)  # type: ignore[attr-defined]
+    with_filter.__annotations__ = {p.name: p.annotation for p in params}
+    return with_filter
 
 
 def _version(value: bool) -> None:
@@ -212,27 +232,6 @@ def extract(
     raise typer.Exit(1 if failed else 0)
 
 
-@app.command()
-def events(
-    db: DbOption,
-    format: EventFormatOption = EventFormat.jsonl,
-    actor: ActorFilter = None,
-    type: TypeFilter = None,
-    since: SinceFilter = None,
-    until: UntilFilter = None,
-    status: StatusFilter = None,
-    country: CountryFilter = None,
-    place: PlaceFilter = None,
-    wide: WideOption = False,
-) -> None:
-    """List stored events, filtered."""
-    from diplograph.store.filters import EventFilter
-
-    _list(db, "events", EventFilter(actor=actor, type=type, since=since, until=until,
-                                    status=status, country=country, place=place),
-          format, EVENT_COLUMNS, wide=wide)
-
-
 @app.command(name="eval")
 def evaluate(
     gold: Annotated[Path, typer.Option("--gold", help="Gold events (JSONL, SPEC §7).")],
@@ -257,33 +256,37 @@ def evaluate(
     typer.echo(render(result, show=show, as_json=as_json, per_type=per_type), nl=False)
 
 
-@app.command()
-def incidents(
-    db: DbOption,
-    format: EventFormatOption = EventFormat.jsonl,
-    actor: ActorFilter = None,
-    type: TypeFilter = None,
-    since: SinceFilter = None,
-    until: UntilFilter = None,
-    status: StatusFilter = None,
-    country: CountryFilter = None,
-    place: PlaceFilter = None,
-    wide: WideOption = False,
-) -> None:
-    """List incidents: events fused across articles, with their sources and claim statuses."""
-    from diplograph.store.filters import EventFilter
-    from diplograph.store.incidents import INCIDENT_COLUMNS
+def listing_command(table: str, summary: str) -> Callable[..., None]:
+    """The command that lists the stored ``events`` or ``incidents``, filtered."""
 
-    _list(db, "incidents", EventFilter(actor=actor, type=type, since=since, until=until,
-                                       status=status, country=country, place=place),
-          format, INCIDENT_COLUMNS, wide=wide)
+    @event_filter_options
+    def command(
+        db: DbOption,
+        format: EventFormatOption = EventFormat.jsonl,
+        *,
+        flt: EventFilter,
+        wide: WideOption = False,
+    ) -> None:
+        _list(db, table, flt, format, wide=wide)
+
+    command.__doc__ = summary
+    return command
 
 
-def _list(db: Path, table: str, flt: EventFilter, format: EventFormat,
-          columns: Sequence[tuple[str, str]], *, wide: bool = False) -> None:
+app.command(name="events")(listing_command("events", "List stored events, filtered."))
+app.command(name="incidents")(listing_command(
+    "incidents",
+    "List incidents: events fused across articles, with their sources and claim statuses."))
+
+
+def _list(db: Path, table: str, flt: EventFilter, format: EventFormat, *,
+          wide: bool = False) -> None:
     """Write the stored ``events`` or ``incidents`` that match ``flt`` to stdout."""
+    from diplograph.store.incidents import INCIDENT_COLUMNS
     from diplograph.store.queries import listing
     from diplograph.store.store import Store
+
+    columns = INCIDENT_COLUMNS if table == "incidents" else EVENT_COLUMNS
 
     try:
         with Store(db, read_only=True) as store:
@@ -305,26 +308,19 @@ class ExportFormat(str, Enum):
 
 
 @app.command()
+@event_filter_options
 def export(
     db: DbOption,
     to: Annotated[Path, typer.Option("--to", help="Directory to write the files into.")],
     format: Annotated[ExportFormat, typer.Option(
         "--format", help="Export format.")] = ExportFormat.parquet,
-    actor: ActorFilter = None,
-    type: TypeFilter = None,
-    since: SinceFilter = None,
-    until: UntilFilter = None,
-    status: StatusFilter = None,
-    country: CountryFilter = None,
-    place: PlaceFilter = None,
+    *,
+    flt: EventFilter,
 ) -> None:
     """Export the database: Parquet tables, a GDELT-like CSV or PLOVER JSON Lines."""
     from diplograph.outputs.exports import export as export_db
-    from diplograph.store.filters import EventFilter
     from diplograph.store.store import Store
 
-    flt = EventFilter(actor=actor, type=type, since=since, until=until, status=status,
-                      country=country, place=place)
     try:
         with Store(db, read_only=True) as store:
             written = export_db(store.con, to, format.value, flt)

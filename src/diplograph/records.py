@@ -183,12 +183,9 @@ class Evidence:
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
-class Quote:
-    """A direct quote with its speaker and cue verb."""
+class Quote(Evidence):
+    """A direct quote (its span of the article, as evidence is) with its speaker and cue verb."""
 
-    text: str
-    start: int
-    end: int
     speaker: ActorRef | None = None
     cue: str | None = None
 

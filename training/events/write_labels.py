@@ -22,6 +22,8 @@ import re
 import sys
 from pathlib import Path
 
+from diplograph.knowledge.lexicon import plover_modes
+
 HERE = Path(__file__).resolve().parent
 ABBR = {
     "AGR": "AGREE", "CNS": "CONSULT", "SUP": "SUPPORT", "CNC": "CONCEDE", "COP": "COOPERATE",
@@ -30,22 +32,7 @@ ABBR = {
     "ASL": "ASSAULT",
 }
 TYPES = set(ABBR.values())
-_RR = {"assist", "change", "yield", "meet"}
-MODES = {
-    "CONSULT": {"visit", "third-party", "multilateral", "phone", "virtual"},
-    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": _RR, "REJECT": _RR,
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
-               "withhold", "misinformation", "cyber"},
-    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
-                "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
-                "crowd-control", "unconventional"},
-}
+MODES = plover_modes()  # SPEC §4, data/lexicon/plover_modes.yaml
 STATUS = {"a": "asserted", "r": "reported", "u": "unconfirmed", "p": "planned",
           "h": "hypothetical", "d": "denied", "n": "negated"}
 

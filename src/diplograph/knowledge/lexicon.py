@@ -20,11 +20,11 @@ from diplograph.knowledge.cameo import CameoDictionary, load_cameo
 from diplograph.knowledge.yamldata import load_yaml
 from diplograph.records import EVENT_TYPES
 
-RULE_KEYS = {
-    "verbs", "nouns", "light_verbs", "object", "prep", "particle", "object_is_actor",
-    "intransitive", "type", "mode", "target", "intent", "ccomp_modal", "clause_modal",
-    "infinitive",
-}
+# The keys of a rule in events.yaml, by how a value becomes its TriggerRule field.
+LIST_KEYS = ("verbs", "nouns", "light_verbs", "object", "prep", "particle", "ccomp_modal",
+             "clause_modal", "target")
+FLAG_KEYS = ("object_is_actor", "intransitive", "intent", "infinitive")
+RULE_KEYS = {"type", "mode", *LIST_KEYS, *FLAG_KEYS}
 
 
 def _as_tuple(value: object) -> tuple[str, ...]:
@@ -85,24 +85,10 @@ def _rule_from(entry: dict, order: int, origin: str) -> TriggerRule:
         raise KnowledgeError(f"{origin}: rule {order}: type {entry.get('type')!r} is not PLOVER")
     if not entry.get("verbs") and not entry.get("nouns"):
         raise KnowledgeError(f"{origin}: rule {order}: needs `verbs` or `nouns`")
-    return TriggerRule(
-        type=entry["type"],
-        mode=entry.get("mode"),
-        verbs=_as_tuple(entry.get("verbs")),
-        nouns=_as_tuple(entry.get("nouns")),
-        light_verbs=_as_tuple(entry.get("light_verbs")),
-        object=_as_tuple(entry.get("object")),
-        prep=_as_tuple(entry.get("prep")),
-        particle=_as_tuple(entry.get("particle")),
-        object_is_actor=bool(entry.get("object_is_actor")),
-        intransitive=bool(entry.get("intransitive")),
-        intent=bool(entry.get("intent")),
-        infinitive=bool(entry.get("infinitive")),
-        ccomp_modal=_as_tuple(entry.get("ccomp_modal")),
-        clause_modal=_as_tuple(entry.get("clause_modal")),
-        target=_as_tuple(entry.get("target", ["dobj"])),
-        order=order,
-    )
+    # a key left out keeps the field's default (``target``: the direct object)
+    lists = {key: _as_tuple(entry[key]) for key in LIST_KEYS if key in entry}
+    flags = {key: bool(entry[key]) for key in FLAG_KEYS if key in entry}
+    return TriggerRule(type=entry["type"], mode=entry.get("mode"), order=order, **lists, **flags)
 
 
 def _read_rules(path: Path | str, text: str, start: int) -> list[TriggerRule]:
@@ -160,14 +146,28 @@ def _load_lexicon(extra_files: tuple[str, ...], cameo: bool = True) -> Lexicon:
 
 
 def _load_contest_nouns() -> frozenset[str]:
-    packaged = resources.files("diplograph") / "data" / "lexicon" / "contests.yaml"
-    data = load_yaml(packaged.read_text(encoding="utf-8")) or {}
+    data = _packaged("contests.yaml")
     return frozenset(str(w).lower() for w in data.get("contest_nouns") or ())
 
 
+@functools.lru_cache(maxsize=1)
+def plover_modes() -> dict[str, frozenset[str]]:
+    """The modes each PLOVER type may take (SPEC §4; ``data/lexicon/plover_modes.yaml``)."""
+    data = _packaged("plover_modes.yaml")
+    unknown = set(data) - set(EVENT_TYPES)
+    if unknown:
+        raise KnowledgeError(f"plover_modes.yaml: {sorted(unknown)} are not PLOVER types")
+    return {kind: frozenset(modes) for kind, modes in data.items()}
+
+
+def _packaged(name: str) -> dict:
+    """A YAML file of the packaged lexicon, as a mapping (empty when the file is)."""
+    packaged = resources.files("diplograph") / "data" / "lexicon" / name
+    return load_yaml(packaged.read_text(encoding="utf-8")) or {}
+
+
 def _load_mode_cues() -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:
-    packaged = resources.files("diplograph") / "data" / "lexicon" / "modes.yaml"
-    data = load_yaml(packaged.read_text(encoding="utf-8")) or {}
+    data = _packaged("modes.yaml")
     cues = {}
     for kind, modes in data.items():
         if kind not in EVENT_TYPES or not isinstance(modes, dict):

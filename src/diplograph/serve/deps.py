@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Annotated
 
@@ -37,6 +37,18 @@ def _blank_is_none(value: object) -> object:
     return None if value == "" else value
 
 
+def optional_query(value: object, description: str, *normalise: Callable[[object], object]):
+    """A query parameter that may be left out or sent blank (``?type=``: no filter), made
+    ``normalise``-d (e.g. upper case) before it is validated as ``value``."""
+    return Annotated[(value | None, BeforeValidator(_blank_is_none),  # type: ignore[operator]
+                      *map(BeforeValidator, normalise), Query(description=description))]
+
+
+def words(max_length: int) -> object:
+    """Free text of 1 to ``max_length`` characters."""
+    return Annotated[str, StringConstraints(min_length=1, max_length=max_length)]
+
+
 def get_settings(request: Request):
     return request.app.state.settings
 
@@ -50,16 +62,9 @@ def get_con(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
 ConnDep = Annotated[duckdb.DuckDBPyConnection, Depends(get_con)]
 SettingsDep = Annotated[object, Depends(get_settings)]
 
-TypeParam = Annotated[
-    EventType | None,
-    BeforeValidator(_blank_is_none), BeforeValidator(_upper),
-    Query(description="PLOVER event type (case-insensitive), e.g. CONSULT."),
-]
-StatusParam = Annotated[
-    Status | None,
-    BeforeValidator(_blank_is_none), BeforeValidator(_lower),
-    Query(description="Claim status, e.g. reported, planned, denied."),
-]
+TypeParam = optional_query(EventType, "PLOVER event type (case-insensitive), e.g. CONSULT.",
+                           _upper)
+StatusParam = optional_query(Status, "Claim status, e.g. reported, planned, denied.", _lower)
 # Constraints sit on the ``str`` inside the optional, so that a blank form field,
 # turned into None first, is "no filter" rather than a failed pattern.
 def _date_in_words(value: str) -> str:
@@ -72,41 +77,17 @@ def _date_in_words(value: str) -> str:
 
 DateStr = Annotated[str, AfterValidator(_date_in_words),
                     WithJsonSchema({"type": "string", "pattern": DATE})]
-SinceParam = Annotated[
-    DateStr | None, BeforeValidator(_blank_is_none),
-    Query(description="Earliest event date, YYYY[-MM[-DD]]."),
-]
-UntilParam = Annotated[
-    DateStr | None, BeforeValidator(_blank_is_none),
-    Query(description="Latest event date, YYYY[-MM[-DD]]."),
-]
-ActorParam = Annotated[
-    Annotated[str, StringConstraints(min_length=1, max_length=100)] | None,
-    BeforeValidator(_blank_is_none),
-    Query(description="Actor on either side: ISO3 code (exact), else words of a name."),
-]
-CountryParam = Annotated[
-    Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$")] | None,
-    BeforeValidator(_blank_is_none),
-    Query(description="ISO 3166-1 alpha-3 code, either side."),
-]
-ModeParam = Annotated[
-    Annotated[str, StringConstraints(pattern=r"^[A-Za-z-]{1,32}$")] | None,
-    BeforeValidator(_blank_is_none),
-    Query(description="PLOVER mode, e.g. phone, visit."),
-]
-TextParam = Annotated[
-    Annotated[str, StringConstraints(min_length=1, max_length=200)] | None,
-    BeforeValidator(_blank_is_none),
-    Query(description="Words in the evidence or actor names."),
-]
-
-
-PlaceParam = Annotated[
-    Annotated[str, StringConstraints(min_length=1, max_length=100)] | None,
-    BeforeValidator(_blank_is_none),
-    Query(description="Where the event happened: an ISO3 code or words of the place name."),
-]
+SinceParam = optional_query(DateStr, "Earliest event date, YYYY[-MM[-DD]].")
+UntilParam = optional_query(DateStr, "Latest event date, YYYY[-MM[-DD]].")
+ActorParam = optional_query(words(100),
+                            "Actor on either side: ISO3 code (exact), else words of a name.")
+CountryParam = optional_query(Annotated[str, StringConstraints(pattern=r"^[A-Za-z]{3}$")],
+                              "ISO 3166-1 alpha-3 code, either side.")
+ModeParam = optional_query(Annotated[str, StringConstraints(pattern=r"^[A-Za-z-]{1,32}$")],
+                           "PLOVER mode, e.g. phone, visit.")
+TextParam = optional_query(words(200), "Words in the evidence or actor names.")
+PlaceParam = optional_query(
+    words(100), "Where the event happened: an ISO3 code or words of the place name.")
 
 
 def get_filter(type: TypeParam = None, status: StatusParam = None, since: SinceParam = None,
@@ -121,23 +102,13 @@ def get_filter(type: TypeParam = None, status: StatusParam = None, since: SinceP
 FilterDep = Annotated[EventFilter, Depends(get_filter)]
 
 
-MinConfidenceParam = Annotated[
-    Annotated[float, Field(ge=0, le=1)] | None, BeforeValidator(_blank_is_none),
-    Query(description="Leave out events below this confidence (default: the "
-                                  "coder's threshold, 0.5; 0 shows every stored event)."),
-]
-UndatedParam = Annotated[
-    bool | None, BeforeValidator(_blank_is_none),
-    Query(description="Only the events with no month (undated, or dated to a year only)."),
-]
-
-
-OtherParam = Annotated[
-    Annotated[str, StringConstraints(min_length=1, max_length=100)] | None,
-    BeforeValidator(_blank_is_none),
-    Query(description="With ``actor``: only the events between the two, either direction "
-                      "(a dyad); same matching as ``actor``."),
-]
+MinConfidenceParam = optional_query(
+    Annotated[float, Field(ge=0, le=1)], "Leave out events below this confidence (default: the "
+    "coder's threshold, 0.5; 0 shows every stored event).")
+UndatedParam = optional_query(
+    bool, "Only the events with no month (undated, or dated to a year only).")
+OtherParam = optional_query(words(100), "With ``actor``: only the events between the two, "
+                            "either direction (a dyad); same matching as ``actor``.")
 
 
 def get_search(flt: FilterDep, mode: ModeParam = None, q: TextParam = None,
@@ -153,11 +124,8 @@ SearchDep = Annotated[Search, Depends(get_search)]
 
 Sort = Enum("Sort", {k.replace("-", "desc_"): k for k in (*SORTS, "confidence", "-confidence")},
             type=str)
-SortParam = Annotated[
-    Sort | None, BeforeValidator(_blank_is_none),
-    Query(description="Column to sort by: date, type, source, target, status, confidence; "
-                      "a leading '-' sorts downwards. Default: by date."),
-]
+SortParam = optional_query(Sort, "Column to sort by: date, type, source, target, status, "
+                           "confidence; a leading '-' sorts downwards. Default: by date.")
 
 
 class Paging:

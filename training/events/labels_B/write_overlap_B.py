@@ -14,27 +14,9 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 EV = HERE.parent
-ABBR = {"AGR": "AGREE", "CNS": "CONSULT", "SUP": "SUPPORT", "CNC": "CONCEDE", "COP": "COOPERATE",
-        "AID": "AID", "RET": "RETREAT", "REQ": "REQUEST", "ACC": "ACCUSE", "REJ": "REJECT",
-        "THR": "THREATEN", "PRO": "PROTEST", "SAN": "SANCTION", "MOB": "MOBILIZE", "COE": "COERCE",
-        "ASL": "ASSAULT"}
-TYPES = set(ABBR.values())
-RR = {"assist", "change", "yield", "meet"}
-MODES = {
-    "CONSULT": {"visit", "third-party", "multilateral", "phone", "virtual"},
-    "RETREAT": {"withdraw", "release", "disarm", "ceasefire", "access", "resign"},
-    "REQUEST": RR, "REJECT": RR,
-    "ACCUSE": {"disapprove", "investigate", "allege"},
-    "THREATEN": {"restrict", "arrest", "relations", "expel", "territory", "violence"},
-    "PROTEST": {"demo", "riot", "strike", "hunger", "boycott", "obstruct", "vandalize"},
-    "SANCTION": {"convict", "expel", "withdraw", "discontinue"},
-    "MOBILIZE": {"troops", "weapons", "police", "militia"},
-    "COERCE": {"seize", "restrict", "censor", "curfew", "martial-law", "arrest", "deport",
-               "withhold", "misinformation", "cyber"},
-    "ASSAULT": {"abduct", "beat", "torture", "sexual", "targeted", "destroy", "primitive",
-                "firearms", "explosives", "suicide-attack", "aerial", "drone", "heavy-weapons",
-                "crowd-control", "unconventional"},
-}
+sys.path.insert(0, str(EV))  # run as a script: labeller A's writer holds the shared vocabulary
+from write_labels import ABBR, MODES, TYPES  # noqa: E402
+
 STATUSES = ["asserted", "reported", "unconfirmed", "planned", "hypothetical", "denied", "negated"]
 ST = {s[0]: s for s in STATUSES} | {s: s for s in STATUSES}
 

@@ -11,7 +11,8 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from enum import Enum
 
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
@@ -48,24 +49,32 @@ def _jsonl_lines(rows: Iterator[tuple]) -> Iterator[str]:
         yield json.dumps(plover_record(event, report), ensure_ascii=False) + "\n"
 
 
-def _download(lines: Iterator[str], media_type: str, name: str) -> StreamingResponse:
-    return StreamingResponse(lines, media_type=media_type,
+def _download(request: Request, search: Search, sort: Enum | None,
+              lines: Callable[[Iterator[tuple]], Iterator[str]], media_type: str,
+              name: str) -> StreamingResponse:
+    """The rows of the event list ``search`` selects, streamed as the file ``name``."""
+    rows = _rows(request, search, sort.value if sort else None)
+    return StreamingResponse(lines(rows), media_type=media_type,
                              headers={"Content-Disposition": f'attachment; filename="{name}"'})
 
 
+def _file_response(media_type: str, description: str) -> dict:
+    """The OpenAPI answer of a route that streams a file."""
+    return {200: {"content": {media_type: {"schema": {"type": "string"}}},
+                  "description": description}}
+
+
 @router.get("/events.csv", response_class=StreamingResponse,
-            responses={200: {"content": {"text/csv": {"schema": {"type": "string"}}},
-                             "description": "GDELT-like CSV, one row per event."}})
+            responses=_file_response("text/csv", "GDELT-like CSV, one row per event."))
 def events_csv(request: Request, search: SearchDep, sort: SortParam = None):
     """The filtered events (every page of the list) as the export's GDELT-like CSV."""
-    rows = _rows(request, search, sort.value if sort else None)
-    return _download(_csv_lines(rows), "text/csv; charset=utf-8", "events.csv")
+    return _download(request, search, sort, _csv_lines, "text/csv; charset=utf-8", "events.csv")
 
 
 @router.get("/events.plover.jsonl", response_class=StreamingResponse,
-            responses={200: {"content": {"application/x-ndjson": {"schema": {"type": "string"}}},
-                             "description": "PLOVER JSON Lines, one event per line."}})
+            responses=_file_response("application/x-ndjson",
+                                     "PLOVER JSON Lines, one event per line."))
 def events_plover(request: Request, search: SearchDep, sort: SortParam = None):
     """The filtered events (every page of the list) as PLOVER JSON Lines."""
-    rows = _rows(request, search, sort.value if sort else None)
-    return _download(_jsonl_lines(rows), "application/x-ndjson", "events.plover.jsonl")
+    return _download(request, search, sort, _jsonl_lines, "application/x-ndjson",
+                     "events.plover.jsonl")
