@@ -63,6 +63,8 @@ _FURNITURE = frozenset({"tool", "caption", "dup"})
 _BREAKS = frozenset({"section", "list", "crawl-date"})
 _UPDATED_RE = re.compile(r"\b(updated|modified|last edited)\b", re.I)
 _PUBLISHED_RE = re.compile(r"\b(published|posted|first published)\b", re.I)
+# "— Jane Doe (@jdoe) November 20, 2019": the date under an embedded post, not a comment's.
+_EMBED_SIGNATURE_RE = re.compile(r"^[—–-]\s|\(@\w+\)")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(]?[A-Z0-9]")
 
 
@@ -120,7 +122,8 @@ def find_blocks(lines: list[Line]) -> list[Block]:
             blocks.append(Block([i], boxed=_boxed(gap)))
         else:
             blocks[-1].rows.append(i)
-            blocks[-1].dated += any(g.label == "date" for g in gap)
+            blocks[-1].dated += any(g.label == "date" and not _EMBED_SIGNATURE_RE.search(g.text)
+                                    for g in gap)
         prev = i
     for block in blocks:
         text = " ".join(lines[r].text for r in block.rows)
@@ -182,7 +185,7 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
             elif not drafts:
                 waiting.append(block)
             else:
-                _carry_on(drafts, block, title, weights)
+                _carry_on(lines, drafts, block, title, weights)
     return drafts
 
 
@@ -214,7 +217,9 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
     """The block of a page that starts an article, if any: the titled block that best
     looks like an article's top; on the page of the dump's longest block, that block's
     story's first titled block."""
-    candidates = [b for b in page if heads[b.start] is not None and _long(b, later=bool(drafts))]
+    # Paragraphs under dates of their own are comments or a dated list of other stories.
+    candidates = [b for b in page if heads[b.start] is not None and _long(b, later=bool(drafts))
+                  and b.dated < DATED_PARAGRAPHS]
     if not drafts:
         if anchor in page:  # a short titled block does not outweigh a much longer story
             candidates = [b for b in candidates if b.words >= RIVAL_SHARE * anchor.words]
@@ -250,17 +255,23 @@ def _opener_score(block: Block, title: Title | None) -> float:
     return share + 0.5 * _strong(block, title) + min(block.words, 300) / 600
 
 
-def _carry_on(drafts: list[Draft], block: Block, title: Title | None,
+def _carry_on(lines: list[Line], drafts: list[Draft], block: Block, title: Title | None,
               weights: topic.Weights) -> None:
     """A block after an article's start: a new article under its own article header,
-    the same story (similar words), or neither (dropped)."""
+    the same story (similar words), or neither (dropped).
+
+    A follow-up story on the same subject shares many words with the one before; its
+    header (headline, date or byline, and a first paragraph under a dateline) still
+    opens a new article, since one story has only one dateline.
+    """
     current = drafts[-1]
     similar = weights.cosine(block.stems, current.stems)
     if block.dated >= DATED_PARAGRAPHS:
         current.ended = True
         logger.debug("block %d-%d is dropped (a comment thread)", block.start, block.end)
         return
-    if (_strong(block, title) and _long(block, later=False) and similar < NEW_BELOW
+    if (_strong(block, title) and _long(block, later=False)
+            and (similar < NEW_BELOW or _datelined(lines, block))
             and not _same_title(current, title)):
         drafts.append(_start(block, title, [], weights))
         decision = f"opens article {len(drafts)}"
@@ -284,6 +295,11 @@ def _long(block: Block, *, later: bool = True) -> bool:
     if block.words < MIN_NEW_WORDS * (0.5 if block.opens else 1) or len(block.rows) < 2:
         return False
     return not later or not all(_one_liner(text) for text in block.texts)
+
+
+def _datelined(lines: list[Line], block: Block) -> bool:
+    """Whether a block's first paragraph opens with a dateline ("BEIJING — ...")."""
+    return pubdate.find_dateline(lines[block.start].text) is not None
 
 
 def _page_header(gap: list[Line]) -> bool:
@@ -398,9 +414,21 @@ def _without_teaser_runs(lines: list[Line], body: list[int], weights: topic.Weig
     for run in runs:
         rest = {s for r in body if r not in run for s in topic.stems(lines[r].text)}
         own = topic.stems(" ".join(lines[r].text for r in run))
-        if rest and weights.share(own, rest) < TEASER_BELOW:
+        if rest and weights.share(own, rest) < TEASER_BELOW and not _names_the_story(
+                lines, run, body):
             drop.update(run)
     return [r for r in body if r not in drop]
+
+
+def _names_the_story(lines: list[Line], run: list[int], body: list[int]) -> bool:
+    """Whether most lines of a run name someone or something the rest of the article names:
+    a story told in one-sentence paragraphs ("Peskov declined to comment."), where other
+    stories' summaries bring names of their own."""
+    naming = 0
+    for r in run:
+        others = {s for q in body if q != r for s in topic.stems(lines[q].text)}
+        naming += bool(topic.name_stems(lines[r].text) & others)
+    return 2 * naming >= len(run)
 
 
 def _date_line(lines: list[Line], title_at: int | None, body_start: int, lo: int) -> str | None:
