@@ -203,11 +203,12 @@ def _label(line: Line) -> str:
 def _spam_in_head(text: str) -> bool:
     """Spam in the line itself, not only in a suffix after " | " (a headline whose page
     appended the site's name or an advert: "Story | 100% FREE BONUS >>> site"); a sentence
-    needs two spam marks."""
+    needs two spam words, or a link."""
     head = SITE_SEPARATOR_RE.split(text, maxsplit=1)[0]
-    marks = patterns().spam.findall(head if is_headline(head) else text)
-    # A news sentence may say "cheap imports" once; an advert piles up its marks.
-    return len(marks) >= (2 if is_prose(text) else 1)
+    found = [m.group(0) for m in patterns().spam.finditer(head if is_headline(head) else text)]
+    # A news sentence may say "cheap imports" once; an advert piles up its marks, or links.
+    links = [mark for mark in found if "://" in mark or mark.lower().startswith("www.")]
+    return bool(links) or len(found) >= (2 if is_prose(text) else 1)
 
 
 def _site_suffixed(text: str) -> bool:

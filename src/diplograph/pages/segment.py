@@ -59,12 +59,14 @@ TEASER_RUN = 3  # one-sentence lines in a row that may be a teaser list
 TEASER_BELOW = 0.25  # ... and are one if they share less than this with the rest
 ONE_LINER_WORDS = 30
 DATE_ABOVE_TITLE = 2  # lines above the title a date line may be
+DATE_ABOVE_BODY = 6  # lines above an untitled body a date line may be
+HEADER_DATE_WORDS = 16  # a line between title and body this short may carry the date
 _FURNITURE = frozenset({"tool", "caption", "dup"})
 _BREAKS = frozenset({"section", "list", "crawl-date"})
 _UPDATED_RE = re.compile(r"\b(updated|modified|last edited)\b", re.I)
 _PUBLISHED_RE = re.compile(r"\b(published|posted|first published)\b", re.I)
 # "— Jane Doe (@jdoe) November 20, 2019": the date under an embedded post, not a comment's.
-_EMBED_SIGNATURE_RE = re.compile(r"^[—–-]\s|\(@\w+\)")
+_EMBED_SIGNATURE_RE = re.compile(r"\(@\w+\)")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(]?[A-Z0-9]")
 
 
@@ -370,7 +372,8 @@ def _header_end(lines: list[Line], rows: list[int], title_at: int | None) -> int
         return -1
     top = title_at if title_at is not None else rows[0]
     limit = rows[min(2, len(rows) - 1)]
-    found = [i for i in range(top + 1, limit) if lines[i].label in ("date", "byline")]
+    found = [i for i in range(top + 1, limit) if lines[i].label in ("date", "byline")
+             and not _EMBED_SIGNATURE_RE.search(lines[i].text)]
     if not found:
         return -1
     above = [r for r in rows if r < found[-1]]
@@ -432,23 +435,33 @@ def _names_the_story(lines: list[Line], run: list[int], body: list[int]) -> bool
 
 
 def _date_line(lines: list[Line], title_at: int | None, body_start: int, lo: int) -> str | None:
-    """The publication date line: below the title, else just above it, else at the body's top."""
+    """The publication date line: below the title, else just above it, else at the body's top.
+
+    Between the title and the body (the article's header) any short line with a date is
+    the byline's ("Jane Doe 27/09/2018 Comments"); elsewhere only a date-shaped line is.
+    With no title, the header is the few lines above the body.
+    """
     top = title_at if title_at is not None else body_start
-    below = range(top + 1, body_start + 1) if title_at is not None else range(0)
+    header = range(top + 1, body_start) if title_at is not None else range(
+        max(lo, body_start - DATE_ABOVE_BODY), body_start)
     above = range(top - 1, max(lo, top - DATE_ABOVE_TITLE) - 1, -1)
     near_body = range(max(lo, body_start - DATE_ABOVE_TITLE), min(len(lines), body_start + 3))
-    found = [lines[i].text for i in dict.fromkeys([*below, *above, *near_body])
-             if _is_publication_date(lines[i])]
+    found = [lines[i].text for i in dict.fromkeys([*header, *above, *near_body])
+             if _is_publication_date(lines[i], in_header=i in header)]
     if found and _UPDATED_RE.search(found[0]):
         # "Updated ..." is a later date than the publication; a "Published ..." line wins.
         return next((text for text in found if _PUBLISHED_RE.search(text)), found[0])
     return found[0] if found else None
 
 
-def _is_publication_date(line: Line) -> bool:
-    """A date line or a byline with a date; never a caption, a credit or the crawl date."""
+def _is_publication_date(line: Line, *, in_header: bool = False) -> bool:
+    """A date line or a byline with a date; never a caption, a credit, the crawl date or
+    the signature of an embedded post."""
     if line.label in ("crawl-date", "caption", "prose") or is_caption(line.text):
         return False
-    if line.label != "byline" and not pubdate.is_date_line(line.text):
+    if _EMBED_SIGNATURE_RE.search(line.text):
+        return False
+    shaped = line.label == "byline" or pubdate.is_date_line(line.text)
+    if not shaped and not (in_header and len(line.text.split()) <= HEADER_DATE_WORDS):
         return False
     return pubdate.find_date(line.text) is not None
