@@ -52,6 +52,8 @@ MAX_BOILERPLATE_WORDS = 60
 COLON_PROSE_WORDS = 20
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _LIST_RUN = 3  # this many headline-like lines in a row are a list of other stories
+# " | ", " • ", " » ": what pages put between a headline and the site's name (or its spam).
+SITE_SEPARATOR_RE = re.compile(r"\s+[|•·»]\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -189,13 +191,30 @@ def _label(line: Line) -> str:
         return "repeat" if line.first_seen and is_prose(text) else "dup"
     if BYLINE_RE.match(text) and len(text.split()) <= 10:
         return "byline"
-    if len(text.split()) <= 25 and pats.spam.search(text):
+    if len(text.split()) <= 25 and _spam_in_head(text):
         return "spam"
-    if is_prose(text):
+    if is_prose(text) and not _site_suffixed(text):
         return "prose"
-    if is_headline(text):
+    if is_headline(text) or _site_suffixed(text):
         return "headline"
     return "short"
+
+
+def _spam_in_head(text: str) -> bool:
+    """Spam in the line itself, not only in a suffix after " | " (a headline whose page
+    appended the site's name or an advert: "Story | 100% FREE BONUS >>> site"); a sentence
+    needs two spam words, or a link."""
+    head = SITE_SEPARATOR_RE.split(text, maxsplit=1)[0]
+    found = [m.group(0) for m in patterns().spam.finditer(head if is_headline(head) else text)]
+    # A news sentence may say "cheap imports" once; an advert piles up its marks, or links.
+    links = [mark for mark in found if "://" in mark or mark.lower().startswith("www.")]
+    return bool(links) or len(found) >= (2 if is_prose(text) else 1)
+
+
+def _site_suffixed(text: str) -> bool:
+    """A headline with the site's name (or an advert) after " | ": "Story | Site"."""
+    head, *rest = SITE_SEPARATOR_RE.split(text, maxsplit=1)
+    return bool(rest) and is_headline(head) and not is_prose(head)
 
 
 def label_lines(lines: list[Line]) -> None:

@@ -59,10 +59,14 @@ TEASER_RUN = 3  # one-sentence lines in a row that may be a teaser list
 TEASER_BELOW = 0.25  # ... and are one if they share less than this with the rest
 ONE_LINER_WORDS = 30
 DATE_ABOVE_TITLE = 2  # lines above the title a date line may be
+DATE_ABOVE_BODY = 6  # lines above an untitled body a date line may be
+HEADER_DATE_WORDS = 16  # a line between title and body this short may carry the date
 _FURNITURE = frozenset({"tool", "caption", "dup"})
 _BREAKS = frozenset({"section", "list", "crawl-date"})
 _UPDATED_RE = re.compile(r"\b(updated|modified|last edited)\b", re.I)
 _PUBLISHED_RE = re.compile(r"\b(published|posted|first published)\b", re.I)
+# "— Jane Doe (@jdoe) November 20, 2019": the date under an embedded post, not a comment's.
+_EMBED_SIGNATURE_RE = re.compile(r"\(@\w+\)")
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(]?[A-Z0-9]")
 
 
@@ -120,7 +124,8 @@ def find_blocks(lines: list[Line]) -> list[Block]:
             blocks.append(Block([i], boxed=_boxed(gap)))
         else:
             blocks[-1].rows.append(i)
-            blocks[-1].dated += any(g.label == "date" for g in gap)
+            blocks[-1].dated += any(g.label == "date" and not _EMBED_SIGNATURE_RE.search(g.text)
+                                    for g in gap)
         prev = i
     for block in blocks:
         text = " ".join(lines[r].text for r in block.rows)
@@ -182,7 +187,7 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
             elif not drafts:
                 waiting.append(block)
             else:
-                _carry_on(drafts, block, title, weights)
+                _carry_on(lines, drafts, block, title, weights)
     return drafts
 
 
@@ -214,7 +219,9 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
     """The block of a page that starts an article, if any: the titled block that best
     looks like an article's top; on the page of the dump's longest block, that block's
     story's first titled block."""
-    candidates = [b for b in page if heads[b.start] is not None and _long(b, later=bool(drafts))]
+    # Paragraphs under dates of their own are comments or a dated list of other stories.
+    candidates = [b for b in page if heads[b.start] is not None and _long(b, later=bool(drafts))
+                  and b.dated < DATED_PARAGRAPHS]
     if not drafts:
         if anchor in page:  # a short titled block does not outweigh a much longer story
             candidates = [b for b in candidates if b.words >= RIVAL_SHARE * anchor.words]
@@ -250,17 +257,23 @@ def _opener_score(block: Block, title: Title | None) -> float:
     return share + 0.5 * _strong(block, title) + min(block.words, 300) / 600
 
 
-def _carry_on(drafts: list[Draft], block: Block, title: Title | None,
+def _carry_on(lines: list[Line], drafts: list[Draft], block: Block, title: Title | None,
               weights: topic.Weights) -> None:
     """A block after an article's start: a new article under its own article header,
-    the same story (similar words), or neither (dropped)."""
+    the same story (similar words), or neither (dropped).
+
+    A follow-up story on the same subject shares many words with the one before; its
+    header (headline, date or byline, and a first paragraph under a dateline) still
+    opens a new article, since one story has only one dateline.
+    """
     current = drafts[-1]
     similar = weights.cosine(block.stems, current.stems)
     if block.dated >= DATED_PARAGRAPHS:
         current.ended = True
         logger.debug("block %d-%d is dropped (a comment thread)", block.start, block.end)
         return
-    if (_strong(block, title) and _long(block, later=False) and similar < NEW_BELOW
+    if (_strong(block, title) and _long(block, later=False)
+            and (similar < NEW_BELOW or _datelined(lines, block))
             and not _same_title(current, title)):
         drafts.append(_start(block, title, [], weights))
         decision = f"opens article {len(drafts)}"
@@ -284,6 +297,11 @@ def _long(block: Block, *, later: bool = True) -> bool:
     if block.words < MIN_NEW_WORDS * (0.5 if block.opens else 1) or len(block.rows) < 2:
         return False
     return not later or not all(_one_liner(text) for text in block.texts)
+
+
+def _datelined(lines: list[Line], block: Block) -> bool:
+    """Whether a block's first paragraph opens with a dateline ("BEIJING — ...")."""
+    return pubdate.find_dateline(lines[block.start].text) is not None
 
 
 def _page_header(gap: list[Line]) -> bool:
@@ -354,7 +372,8 @@ def _header_end(lines: list[Line], rows: list[int], title_at: int | None) -> int
         return -1
     top = title_at if title_at is not None else rows[0]
     limit = rows[min(2, len(rows) - 1)]
-    found = [i for i in range(top + 1, limit) if lines[i].label in ("date", "byline")]
+    found = [i for i in range(top + 1, limit) if lines[i].label in ("date", "byline")
+             and not _EMBED_SIGNATURE_RE.search(lines[i].text)]
     if not found:
         return -1
     above = [r for r in rows if r < found[-1]]
@@ -398,29 +417,51 @@ def _without_teaser_runs(lines: list[Line], body: list[int], weights: topic.Weig
     for run in runs:
         rest = {s for r in body if r not in run for s in topic.stems(lines[r].text)}
         own = topic.stems(" ".join(lines[r].text for r in run))
-        if rest and weights.share(own, rest) < TEASER_BELOW:
+        if rest and weights.share(own, rest) < TEASER_BELOW and not _names_the_story(
+                lines, run, body):
             drop.update(run)
     return [r for r in body if r not in drop]
 
 
+def _names_the_story(lines: list[Line], run: list[int], body: list[int]) -> bool:
+    """Whether most lines of a run name someone or something the rest of the article names:
+    a story told in one-sentence paragraphs ("Peskov declined to comment."), where other
+    stories' summaries bring names of their own."""
+    naming = 0
+    for r in run:
+        others = {s for q in body if q != r for s in topic.stems(lines[q].text)}
+        naming += bool(topic.name_stems(lines[r].text) & others)
+    return 2 * naming >= len(run)
+
+
 def _date_line(lines: list[Line], title_at: int | None, body_start: int, lo: int) -> str | None:
-    """The publication date line: below the title, else just above it, else at the body's top."""
+    """The publication date line: below the title, else just above it, else at the body's top.
+
+    Between the title and the body (the article's header) any short line with a date is
+    the byline's ("Jane Doe 27/09/2018 Comments"); elsewhere only a date-shaped line is.
+    With no title, the header is the few lines above the body.
+    """
     top = title_at if title_at is not None else body_start
-    below = range(top + 1, body_start + 1) if title_at is not None else range(0)
+    header = range(top + 1, body_start) if title_at is not None else range(
+        max(lo, body_start - DATE_ABOVE_BODY), body_start)
     above = range(top - 1, max(lo, top - DATE_ABOVE_TITLE) - 1, -1)
     near_body = range(max(lo, body_start - DATE_ABOVE_TITLE), min(len(lines), body_start + 3))
-    found = [lines[i].text for i in dict.fromkeys([*below, *above, *near_body])
-             if _is_publication_date(lines[i])]
+    found = [lines[i].text for i in dict.fromkeys([*header, *above, *near_body])
+             if _is_publication_date(lines[i], in_header=i in header)]
     if found and _UPDATED_RE.search(found[0]):
         # "Updated ..." is a later date than the publication; a "Published ..." line wins.
         return next((text for text in found if _PUBLISHED_RE.search(text)), found[0])
     return found[0] if found else None
 
 
-def _is_publication_date(line: Line) -> bool:
-    """A date line or a byline with a date; never a caption, a credit or the crawl date."""
+def _is_publication_date(line: Line, *, in_header: bool = False) -> bool:
+    """A date line or a byline with a date; never a caption, a credit, the crawl date or
+    the signature of an embedded post."""
     if line.label in ("crawl-date", "caption", "prose") or is_caption(line.text):
         return False
-    if line.label != "byline" and not pubdate.is_date_line(line.text):
+    if _EMBED_SIGNATURE_RE.search(line.text):
+        return False
+    shaped = line.label == "byline" or pubdate.is_date_line(line.text)
+    if not shaped and not (in_header and len(line.text.split()) <= HEADER_DATE_WORDS):
         return False
     return pubdate.find_date(line.text) is not None

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from diplograph.pages import topic
-from diplograph.pages.lines import Line, patterns
+from diplograph.pages.lines import SITE_SEPARATOR_RE, Line, patterns
 
 WINDOW = 40  # how many lines above a body its title may be
 _INSIDE = 2  # a title may also be one of the body block's first lines (a last resort)
@@ -27,6 +27,7 @@ _NOT_TITLES = frozenset({"tool", "caption", "date", "crawl-date", "byline", "spa
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TRAILING_BYLINE_RE = re.compile(r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s*$")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
+_DASHED_SUFFIX_RE = re.compile(r"\s+[-–—]\s+(?P<site>\S+(?:\s+\S+){0,2})$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +44,8 @@ def title_shaped(line: Line) -> bool:
     text = line.text
     if line.label in _NOT_TITLES or text.endswith((":", ",", ";")):
         return False
+    if line.copies > 1 and _full_stop(text):
+        return False  # a sentence printed two or three times is a photo's caption, not a headline
     if _CJK_RE.search(text):
         return 4 <= len(text) <= 120
     words = [w for w in text.split() if _LETTERS_RE.search(w)]
@@ -148,11 +151,24 @@ def _bonus(lines: list[Line], i: int, start: int) -> float:
 
 def clean_title(title: str) -> str:
     """Strip site names, bylines and decoration from a title line ("Story | Site" -> "Story")."""
-    parts = [part.strip() for part in re.split(r"\s+[|•·»]\s+", title) if part.strip()]
-    if len(parts) > 1:
-        title = max(parts, key=len)
+    parts = [part.strip() for part in SITE_SEPARATOR_RE.split(title) if part.strip()]
+    clean = [part for part in parts if not patterns().spam.search(part)] or parts
+    title = max(clean, key=len) if clean else title
+    title = _without_dashed_site(title)
     byline = _TRAILING_BYLINE_RE.search(title)
     if byline and len(title[: byline.start()].split()) >= _MIN_WORDS:
         title = title[: byline.start()]  # "Story by Jane Doe": the page set the byline inline
     title = patterns().spam.sub(" ", title)
     return re.sub(r"\s+", " ", title).strip(" -–—|•·»«*#~=_:")
+
+
+def _without_dashed_site(title: str) -> str:
+    """ "Story - Site Name" -> "Story": a short suffix after a spaced dash that is a name
+    (every word capitalised) or a domain. "Talks resume - live updates" keeps its suffix."""
+    match = _DASHED_SUFFIX_RE.search(title)
+    if not match or len(title[: match.start()].split()) < _MIN_WORDS + 1:
+        return title
+    words = match.group("site").split()
+    if any("." in word for word in words) or all(word[0].isupper() for word in words):
+        return title[: match.start()]
+    return title

@@ -21,6 +21,8 @@ from collections.abc import Iterable
 
 _WORD_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+# A capitalised word that does not open the text or a sentence.
+_NAME_RE = re.compile(r"(?<!^)(?<![.!?:\"“]\s)(?<![.!?:]\s)\b[A-Z][\w'’-]+")
 _SUFFIXES = ("'s", "’s", "ing", "ed", "es", "s")
 _STEM_CHARS = 6
 # Only the commonest English words; the per-document weights handle the rest.
@@ -43,6 +45,13 @@ def stems(text: str) -> list[str]:
         elif word not in _STOP and not word.isdigit() and len(word) > 1:
             found.append(_stem(word))
     return found
+
+
+def name_stems(text: str) -> set[str]:
+    """Stems of the capitalised words inside a text's sentences (not the first word of one):
+    the names of people, places and organisations, in scripts that have capitals."""
+    return {_stem(word.lower()) for word in _NAME_RE.findall(text)
+            if word.lower() not in _STOP and len(word) > 1}
 
 
 def _stem(word: str) -> str:
