@@ -19,7 +19,7 @@ from diplograph.records import Article, Document, DocumentResult, Event, Publish
 from diplograph.store import queries
 from diplograph.store.connection import open_db
 from diplograph.store.filters import EventFilter
-from diplograph.store.fusion import keys_of_documents, rebuild_incidents, refresh_incidents
+from diplograph.store.fusion import rebuild_incidents, refresh_incidents, touched_before_write
 from diplograph.store.incidents import fusion_key
 from diplograph.store.migrations import migrate
 
@@ -156,8 +156,8 @@ class Store:
     def write(self, results: Sequence[DocumentResult]) -> None:
         """Replace the stored records of these documents with the new ones, atomically.
 
-        The incidents of every fusion key the old or new events belong to are
-        recomputed in the same transaction (see ``store/fusion.py``).
+        The incidents of the fusion windows (key and year) the old or new events
+        belong to are recomputed in the same transaction (see ``store/fusion.py``).
         """
         if not results:
             return
@@ -165,14 +165,13 @@ class Store:
         tables = store_rows(results)
         self.con.execute("BEGIN TRANSACTION")
         try:
-            keys = keys_of_documents(self.con, doc_ids)
-            keys |= {row["fusion_key"] for row in tables["events"]}
+            touched = touched_before_write(self.con, doc_ids)
             for table in reversed(DOCUMENT_TABLES):  # rows before what they belong to
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))",
                                  [doc_ids])
             for table, rows in tables.items():
                 self._insert(table, rows)
-            refresh_incidents(self.con, keys)
+            refresh_incidents(self.con, touched)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
