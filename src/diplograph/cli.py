@@ -275,20 +275,22 @@ def incidents(
 def _list(db: Path, table: str, flt: EventFilter, format: EventFormat,
           columns: Sequence[tuple[str, str]], *, wide: bool = False) -> None:
     """Write the stored ``events`` or ``incidents`` that match ``flt`` to stdout."""
-    from diplograph.store.queries import listing
+    from diplograph.store.connection import limit_memory
+    from diplograph.store.queries import iter_listing
     from diplograph.store.store import Store
 
     try:
         with Store(db, read_only=True) as store:
-            records = listing(store.con, table, flt)
+            limit_memory(store.con)
+            records = lambda: iter_listing(store.con, table, flt)  # noqa: E731 (read twice)
+            if format is EventFormat.table:
+                WRITERS["table"](records, sys.stdout, columns, width=None if wide else TABLE_WIDTH)
+            elif format is EventFormat.jsonl:
+                WRITERS["jsonl"](records(), sys.stdout)
+            else:
+                WRITERS[format.value](records(), sys.stdout, columns)
     except DiplographError as exc:
         raise _fail(str(exc), 2) from exc
-    if format is EventFormat.jsonl:
-        WRITERS["jsonl"](records, sys.stdout)
-    elif format is EventFormat.table:
-        WRITERS["table"](records, sys.stdout, columns, width=None if wide else TABLE_WIDTH)
-    else:
-        WRITERS[format.value](records, sys.stdout, columns)
 
 
 class ExportFormat(str, Enum):
@@ -313,6 +315,7 @@ def export(
 ) -> None:
     """Export the database: Parquet tables, a GDELT-like CSV or PLOVER JSON Lines."""
     from diplograph.outputs.exports import export as export_db
+    from diplograph.store.connection import limit_memory
     from diplograph.store.filters import EventFilter
     from diplograph.store.store import Store
 
@@ -320,6 +323,7 @@ def export(
                       country=country, place=place)
     try:
         with Store(db, read_only=True) as store:
+            limit_memory(store.con)
             written = export_db(store.con, to, format.value, flt)
     except DiplographError as exc:
         raise _fail(str(exc), 2) from exc

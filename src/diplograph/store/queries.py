@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import logging
 from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
 import duckdb
@@ -36,6 +36,7 @@ LISTED_TABLES: tuple[str, ...] = tuple(_LISTING_ORDER)
 STORE_TABLES: tuple[str, ...] = ("documents", "articles", "events", "actors", "quotes",
                                  "incidents", "incident_events")
 NO_FILTER = EventFilter()
+STREAM_CHUNK = 2048  # rows a streaming reader fetches at a time
 
 
 class Condition(Protocol):
@@ -58,6 +59,41 @@ def _records(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dic
     return [json.loads(row[0]) for row in con.execute(sql, params).fetchall()]
 
 
+def stream_rows(con: duckdb.DuckDBPyConnection, sql: str, params: list,
+                chunk: int | None = None) -> Iterator[tuple]:
+    """The rows of a query, fetched ``chunk`` at a time on a cursor of its own (so that
+    memory stays bounded whatever the table's size, and other queries may run meanwhile)."""
+    cursor = con.cursor()
+    try:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(chunk or STREAM_CHUNK):
+            yield from rows
+    finally:
+        cursor.close()
+
+
+def iter_listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER, *,
+                 chunk: int | None = None) -> Iterator[dict]:
+    """Every record of ``events`` or ``incidents`` that matches ``flt``, in listing order,
+    streamed (what :func:`listing` returns with no limit, without holding it all)."""
+    sql, params = _listing_sql(table, flt, None)
+    for row in stream_rows(con, sql, params, chunk):
+        yield json.loads(row[0])
+
+
+def _listing_sql(table: str, flt: Condition, order: str | None) -> tuple[str, list]:
+    if table not in _LISTING_ORDER:
+        raise ValueError(f"cannot list {table!r}")
+    where, params = flt.where(table)
+    return (f"SELECT record FROM {table} WHERE {where} "
+            f"ORDER BY {order or _LISTING_ORDER[table]}", params)
+
+
+def qualified(order: str, alias: str) -> str:
+    """An ORDER BY clause of this module with its columns prefixed by a table alias."""
+    return ", ".join(f"{alias}.{part.strip()}" for part in order.split(","))
+
+
 def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER, *,
             limit: int | None = None, offset: int = 0, order: str | None = None) -> list[dict]:
     """The stored records of ``events`` or ``incidents`` that match ``flt``, in listing order.
@@ -74,10 +110,7 @@ def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILT
     Raises:
         ValueError: ``table`` is not listed.
     """
-    where, params = flt.where(table)
-    if table not in _LISTING_ORDER:
-        raise ValueError(f"cannot list {table!r}")
-    sql = f"SELECT record FROM {table} WHERE {where} ORDER BY {order or _LISTING_ORDER[table]}"
+    sql, params = _listing_sql(table, flt, order)
     if limit is not None:
         sql, params = sql + " LIMIT ? OFFSET ?", params + [limit, offset]
     return _records(con, sql, params)
@@ -276,9 +309,10 @@ def article_dict(row: Mapping[str, Any]) -> dict:
             "duplicate_of": row["duplicate_of"]}
 
 
-def table_arrow(con: duckdb.DuckDBPyConnection, table: str,
-                flt: EventFilter | None = None) -> pa.Table:
-    """A whole stored table (``events``, ``incidents``, ``articles``...) as Arrow, for exports.
+def table_batches(con: duckdb.DuckDBPyConnection, table: str, flt: EventFilter | None = None,
+                  *, rows: int | None = None) -> pa.RecordBatchReader:
+    """A stored table (``events``, ``incidents``, ``articles``...) as a stream of Arrow record
+    batches of at most ``rows`` rows each, for exports.
 
     ``flt`` applies to ``events`` and ``incidents`` only.
     """
@@ -286,18 +320,27 @@ def table_arrow(con: duckdb.DuckDBPyConnection, table: str,
         raise ValueError(f"unknown table {table!r}")
     where, params = ((flt or NO_FILTER).where(table) if table in _LISTING_ORDER
                      else ("TRUE", []))
-    return con.sql(f"SELECT * FROM {table} WHERE {where}", params=params).to_arrow_table()
+    return con.cursor().sql(f"SELECT * FROM {table} WHERE {where}",
+                            params=params).to_arrow_reader(rows or STREAM_CHUNK * 8)
 
 
-def reports(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
-    """``"doc_id#index"`` → {"published", "url", "title"} of every article (for exports)."""
-    rows = con.execute("SELECT doc_id, article_index, published_value, url, title FROM articles")
-    return {f"{d}#{i}": {"published": p, "url": u, "title": t} for d, i, p, u, t in rows.fetchall()}
-
-
-def event_incidents(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
-    """event id → {"id", "n_events", "n_articles", "n_sources"} of its incident (for exports)."""
-    rows = con.execute(
-        "SELECT ie.event_id, i.id, i.n_events, i.n_articles, i.n_sources FROM incident_events ie "
-        "JOIN incidents i ON i.id = ie.incident_id").fetchall()
-    return {e: {"id": i, "n_events": n, "n_articles": a, "n_sources": s} for e, i, n, a, s in rows}
+def events_in_context(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER,
+                      *, chunk: int | None = None
+                      ) -> Iterator[tuple[dict, dict | None, dict | None]]:
+    """Every event that matches ``flt``, in listing order, streamed, with its incident
+    (``{"id", "n_events", "n_articles", "n_sources"}``) and its article's report
+    (``{"published", "url", "title"}``), each None when there is none (for exports)."""
+    where, params = flt.where("events")
+    sql = ("SELECT e.record, i.id, i.n_events, i.n_articles, i.n_sources, a.doc_id, "
+           f"a.published_value, a.url, a.title FROM (SELECT * FROM events WHERE {where}) e "
+           "LEFT JOIN incident_events ie ON ie.event_id = e.id "
+           "LEFT JOIN incidents i ON i.id = ie.incident_id "
+           "LEFT JOIN articles a ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
+           f"ORDER BY {qualified(EVENT_ORDER, 'e')}")
+    for record, inc, n_events, n_articles, n_sources, doc, published, url, title in stream_rows(
+            con, sql, params, chunk):
+        incident = (None if inc is None else
+                    {"id": inc, "n_events": n_events, "n_articles": n_articles,
+                     "n_sources": n_sources})
+        report = None if doc is None else {"published": published, "url": url, "title": title}
+        yield json.loads(record), incident, report
