@@ -106,3 +106,34 @@ def test_ingesting_real_reports_one_by_one_equals_a_full_rebuild(tmp_path):
         store.rebuild_incidents()
         assert tables(store) == incremental
     assert any(json.loads(r[-1])["n_articles"] > 1 for r in incremental[0])
+
+
+def test_the_cluster_index_finds_what_comparing_with_every_cluster_finds(monkeypatch):
+    import random
+
+    from diplograph.store import incidents
+
+    rng = random.Random(19)
+    dates = ["2023-12-29", "2023-12-30", "2023-12", "2023", "2024-01-03", "2024", "20", "2024-1",
+             None]
+    people = [MACRON, FRANCE, SCHOLZ, MERZ]
+    events = [event for i in range(300) for event in doc(f"d{i % 9}", [
+        (str(i), rng.choice(people), rng.choice(people), rng.choice(dates), i % 2)]).events]
+    indexed = incidents.cluster_events(events)
+    monkeypatch.setattr(incidents._ClusterIndex, "near", lambda index, event: index.all)
+    every = incidents.cluster_events(events)
+    assert [[e.id for e in c] for c in indexed] == [[e.id for e in c] for c in every]
+    assert len(every) < len(events)
+
+
+def test_a_rebuild_key_group_by_key_group_equals_one_at_once(tmp_path, monkeypatch):
+    from diplograph.store import fusion
+
+    with Store(tmp_path / "db.duckdb") as store:
+        for batch in BATCHES:
+            store.write(batch)
+        at_once = tables(store)
+        monkeypatch.setattr(fusion, "REBUILD_EVENTS", 1)  # one key at a time
+        store.rebuild_incidents()
+        assert tables(store) == at_once
+    assert len({row[1] for row in at_once[0]}) == 2  # CONSULT|DEU|FRA and CONSULT|DEU|DEU

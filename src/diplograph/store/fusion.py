@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import json
 import logging
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 import duckdb
@@ -177,11 +178,31 @@ def rebuild_incidents(con: duckdb.DuckDBPyConnection) -> int:
                     "WHERE events.id = fill.id")
     con.execute("DELETE FROM incident_events")
     con.execute("DELETE FROM incidents")
-    rows = con.execute(f"SELECT {_FUSE_COLUMNS} FROM events e LEFT JOIN articles a "
-                       "ON a.doc_id = e.doc_id AND a.article_index = e.article_index").fetchall()
-    incidents = fuse(*_events_and_reports(rows))
-    _insert_incidents(con, incidents)
-    return len(incidents)
+    total = 0
+    for keys in _key_groups(con):  # a few keys at a time: memory bounded by the largest key
+        rows = con.execute(f"SELECT {_FUSE_COLUMNS} FROM events e LEFT JOIN articles a "
+                           "ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
+                           "WHERE e.fusion_key IN (SELECT unnest(?))", [keys]).fetchall()
+        incidents = fuse(*_events_and_reports(rows))
+        _insert_incidents(con, incidents)
+        total += len(incidents)
+    return total
+
+
+REBUILD_EVENTS = 50_000  # events a rebuild fuses at a time (whole keys, so sometimes more)
+
+
+def _key_groups(con: duckdb.DuckDBPyConnection) -> Iterator[list[str]]:
+    group, size = [], 0
+    for key, n in con.execute("SELECT fusion_key, count(*) FROM events GROUP BY 1 ORDER BY 1"
+                              ).fetchall():
+        group.append(key)
+        size += n
+        if size >= REBUILD_EVENTS:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
 
 
 def incident_row(inc: Incident) -> dict:
