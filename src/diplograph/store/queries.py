@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter, defaultdict
+from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
@@ -30,6 +30,12 @@ HAPPENED = ("asserted", "reported", "unconfirmed")
 EVENT_ORDER = "date_value NULLS LAST, doc_id, article_index, evidence_start, id"
 INCIDENT_ORDER = "date_value NULLS LAST, id"
 _LISTING_ORDER = {"events": EVENT_ORDER, "incidents": INCIDENT_ORDER}
+# The listing order as one comparable row (NULLs last, as in ORDER BY), for keyset paging.
+_ORDER_KEY = {
+    "events": "(date_value IS NULL, coalesce(date_value, ''), doc_id, article_index, "
+              "evidence_start IS NULL, coalesce(evidence_start, 0), id)",
+    "incidents": "(date_value IS NULL, coalesce(date_value, ''), id)",
+}
 # The tables the listings, counts and searches filter.
 LISTED_TABLES: tuple[str, ...] = tuple(_LISTING_ORDER)
 # Every table of the store (what an export writes).
@@ -81,10 +87,17 @@ def iter_listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO
         yield json.loads(row[0])
 
 
-def _listing_sql(table: str, flt: Condition, order: str | None) -> tuple[str, list]:
+def _listing_sql(table: str, flt: Condition, order: str | None,
+                 after: str | None = None) -> tuple[str, list]:
     if table not in _LISTING_ORDER:
         raise ValueError(f"cannot list {table!r}")
     where, params = flt.where(table)
+    if after is not None:
+        if order:
+            raise ValueError("paging after a record follows the listing order only")
+        key = _ORDER_KEY[table]
+        where, params = (f"{where} AND {key} > (SELECT {key} FROM {table} WHERE id = ?)",
+                         params + [after])
     return (f"SELECT record FROM {table} WHERE {where} "
             f"ORDER BY {order or _LISTING_ORDER[table]}", params)
 
@@ -95,7 +108,8 @@ def qualified(order: str, alias: str) -> str:
 
 
 def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER, *,
-            limit: int | None = None, offset: int = 0, order: str | None = None) -> list[dict]:
+            limit: int | None = None, offset: int = 0, order: str | None = None,
+            after: str | None = None) -> list[dict]:
     """The stored records of ``events`` or ``incidents`` that match ``flt``, in listing order.
 
     Args:
@@ -106,14 +120,24 @@ def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILT
         offset: how many to skip.
         order: an ORDER BY clause from a caller's whitelist (never user text); default
             the listing order.
+        after: keyset paging: only the records after the one with this id, in the
+            listing order (no ``order``); none when no record has it.
 
     Raises:
-        ValueError: ``table`` is not listed.
+        ValueError: ``table`` is not listed, or ``after`` with an ``order``.
     """
-    sql, params = _listing_sql(table, flt, order)
+    return [json.loads(text) for text in listing_json(
+        con, table, flt, limit=limit, offset=offset, order=order, after=after)]
+
+
+def listing_json(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER, *,
+                 limit: int | None = None, offset: int = 0, order: str | None = None,
+                 after: str | None = None) -> list[str]:
+    """:func:`listing`'s records as stored: JSON texts, not parsed (to send them as they are)."""
+    sql, params = _listing_sql(table, flt, order, after)
     if limit is not None:
         sql, params = sql + " LIMIT ? OFFSET ?", params + [limit, offset]
-    return _records(con, sql, params)
+    return [row[0] for row in con.execute(sql, params).fetchall()]
 
 
 def events(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
@@ -207,7 +231,7 @@ def _counterparts(rows: list[tuple], top: int) -> list[dict]:
 
 
 def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
-            level: str = "country", min_weight: int = 1) -> dict:
+            level: str = "country", min_weight: int = 1, limit: int | None = None) -> dict:
     """The contact network: nodes are actors, edges weighted by their events.
 
     Args:
@@ -216,42 +240,63 @@ def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
         level: ``"country"`` (a node per state or organisation) or ``"actor"``
             (a node per canonical name).
         min_weight: leave out lighter edges.
+        limit: keep only the heaviest edges, at most this many (None: all).
 
     Returns:
         ``{"nodes": [{"id", "label", "country", "weight"}], "edges": [{"source",
         "target", "weight", "types": {type: n}, "directed"}]}``; symmetric types
-        (CONSULT, AGREE, COOPERATE) make undirected edges (sorted ends).
+        (CONSULT, AGREE, COOPERATE) make undirected edges (sorted ends). Edges and
+        nodes are heaviest first; a node's weight counts all its events, kept edges or not.
     """
     if level not in ("country", "actor"):
         raise ValueError("level must be 'country' or 'actor'")
+    where, params = flt.where("events")
+    rows = con.execute(_network_sql(level, where),
+                       params + [list(SYMMETRIC_TYPES), min_weight, limit]).fetchall()
+    edges = [{"source": a, "target": b, "weight": n, "types": dict(types), "directed": directed}
+             for kind, a, b, n, types, directed, _, _ in rows if kind == "edge"]
+    nodes = [{"id": key, "label": key if level == "country" else name, "country": country,
+              "weight": n} for kind, key, _, n, _, _, name, country in rows if kind == "node"]
+    edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
+    nodes.sort(key=lambda v: (-v["weight"], v["id"]))
+    return {"nodes": nodes, "edges": edges}
+
+
+def _network_sql(level: str, where: str) -> str:
+    """Edges and nodes of the network, aggregated in DuckDB (one row per edge or node)."""
     node = ("coalesce({p}_country, {p}_name)" if level == "country"
             else "coalesce({p}_name, {p}_country)")
-    where, params = flt.where("events")
-    sql = (f"SELECT {node.format(p='source')}, {node.format(p='target')}, type, count(*), "
-           f"any_value(source_name), any_value(source_country), any_value(target_name), "
-           f"any_value(target_country) FROM events WHERE {where} "
-           f"AND source_name IS NOT NULL AND target_name IS NOT NULL GROUP BY ALL")
-    edges: dict[tuple, dict] = {}
-    nodes: dict[str, dict] = {}
-    for src, tgt, type_, n, sname, scountry, tname, tcountry in con.execute(sql, params).fetchall():
-        if src is None or tgt is None or src == tgt:
-            continue
-        for key, name, country in ((src, sname, scountry), (tgt, tname, tcountry)):
-            label = key if level == "country" else name
-            nodes.setdefault(key, {"id": key, "label": label, "country": country, "weight": 0})
-            nodes[key]["weight"] += n
-        directed = type_ not in SYMMETRIC_TYPES
-        ends = (src, tgt) if directed else tuple(sorted((src, tgt)))
-        edge = edges.setdefault((*ends, directed), {"source": ends[0], "target": ends[1],
-                                                    "weight": 0, "types": defaultdict(int),
-                                                    "directed": directed})
-        edge["weight"] += n
-        edge["types"][type_] += n
-    kept = [{**e, "types": dict(e["types"])} for e in edges.values() if e["weight"] >= min_weight]
-    kept.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
-    used = {e["source"] for e in kept} | {e["target"] for e in kept}
-    return {"nodes": sorted((v for k, v in nodes.items() if k in used), key=lambda v: -v["weight"]),
-            "edges": kept}
+    return f"""
+        WITH pairs AS (
+            SELECT {node.format(p='source')} AS s, {node.format(p='target')} AS t, type,
+                count(*) AS n, any_value(source_name) AS s_name,
+                any_value(source_country) AS s_country, any_value(target_name) AS t_name,
+                any_value(target_country) AS t_country
+            FROM events WHERE {where} AND source_name IS NOT NULL AND target_name IS NOT NULL
+            GROUP BY ALL),
+        kept_pairs AS (
+            SELECT *, type NOT IN (SELECT unnest(?)) AS directed FROM pairs
+            WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t),
+        typed_edges AS (
+            SELECT CASE WHEN directed THEN s ELSE least(s, t) END AS a,
+                CASE WHEN directed THEN t ELSE greatest(s, t) END AS b, directed, type,
+                sum(n) AS n
+            FROM kept_pairs GROUP BY ALL),
+        edges AS (
+            SELECT a, b, directed, sum(n)::BIGINT AS weight,
+                map(list(type ORDER BY type), list(n::BIGINT ORDER BY type)) AS types
+            FROM typed_edges GROUP BY ALL HAVING sum(n) >= ?
+            ORDER BY weight DESC, a, b LIMIT ?),
+        sides AS (
+            SELECT s AS id, s_name AS name, s_country AS country, n FROM kept_pairs
+            UNION ALL SELECT t, t_name, t_country, n FROM kept_pairs),
+        nodes AS (
+            SELECT id, any_value(name) AS name, any_value(country) AS country,
+                sum(n)::BIGINT AS weight FROM sides
+            WHERE id IN (SELECT a FROM edges UNION SELECT b FROM edges) GROUP BY id)
+        SELECT 'edge', a, b, weight, types, directed, NULL, NULL FROM edges
+        UNION ALL SELECT 'node', id, NULL, weight, NULL, NULL, name, country FROM nodes
+    """
 
 
 def incidents(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,

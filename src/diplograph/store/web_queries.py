@@ -24,6 +24,7 @@ from diplograph.store.queries import (
     Condition,
     count,
     listing,
+    listing_json,
 )
 
 UNDATED = "undated"  # the bucket of events with no month (no date, or a year only)
@@ -114,6 +115,16 @@ def search(con: duckdb.DuckDBPyConnection, table: str, s: Search, *,
     """One page of matching events or incidents (stored records), in the order of ``sort``
     (:data:`SORTS`), and the total count."""
     return (listing(con, table, s, limit=limit, offset=offset, order=order_by(table, sort)),
+            count(con, table, s))
+
+
+def search_json(con: duckdb.DuckDBPyConnection, table: str, s: Search, *, limit: int,
+                offset: int, sort: str | None = None, after: str | None = None
+                ) -> tuple[list[str], int]:
+    """:func:`search` with the records as stored (JSON texts); ``after``: the page after the
+    record with this id (keyset paging, listing order only; ``offset`` then counts from it)."""
+    return (listing_json(con, table, s, limit=limit, offset=offset,
+                         order=order_by(table, sort), after=after),
             count(con, table, s))
 
 
