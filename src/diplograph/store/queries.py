@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter
 from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
@@ -198,36 +197,47 @@ def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
     src, src_p = actor_clause("source", actor)
     tgt, tgt_p = actor_clause("target", actor)
     where, params = flt.where("events")
-    sql = (f"SELECT type, status, date_value, ({src}) AS is_source, "
-           f"CASE WHEN {src} THEN target_name ELSE source_name END, "
-           f"CASE WHEN {src} THEN target_country ELSE source_country END "
-           f"FROM events WHERE ({src} OR {tgt}) AND {where}")
-    rows = con.execute(sql, src_p * 4 + tgt_p + params).fetchall()
-    dates = sorted(r[2] for r in rows if r[2])
+    rows = con.execute(_PROFILE_SQL.format(src=src, tgt=tgt, where=where),
+                       src_p * 3 + src_p + tgt_p + params + [top]).fetchall()
+    part: dict[str, list[tuple]] = {}
+    for kind, *values in rows:
+        part.setdefault(kind, []).append(tuple(values))
+    [(first, last, _, n_events, _)], [(*_, n_source, _)] = part["all"], part["source"]
     return {
-        "actor": actor, "n_events": len(rows),
-        "as_source": sum(1 for r in rows if r[3]), "as_target": sum(1 for r in rows if not r[3]),
-        "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
-        "types": dict(Counter(r[0] for r in rows).most_common()),
-        "statuses": dict(Counter(r[1] for r in rows).most_common()),
-        "counterparts": _counterparts(rows, top),
-        "timeline": [{"period": p, "n": n}
-                     for p, n in sorted(Counter(d[:7] for d in dates).items())],
+        "actor": actor, "n_events": n_events, "as_source": n_source,
+        "as_target": n_events - n_source, "first_date": first, "last_date": last,
+        "types": _ranked(part.get("type", [])), "statuses": _ranked(part.get("status", [])),
+        "counterparts": [{"id": key, "name": name, "country": country, "n": n,
+                          "types": dict(sorted(types.items(), key=lambda t: (-t[1], t[0])))}
+                         for key, name, country, n, types in part.get("counterpart", [])],
+        "timeline": [{"period": p, "n": n} for p, _, _, n, _ in sorted(part.get("month", []))],
     }
 
 
-def _counterparts(rows: list[tuple], top: int) -> list[dict]:
-    by_id: dict[str, dict] = {}
-    for type_, _, _, _, name, country in rows:
-        if name is None and country is None:
-            continue
-        key = name or country
-        entry = by_id.setdefault(key, {"id": key, "name": name, "country": country,
-                                       "n": 0, "types": Counter()})
-        entry["n"] += 1
-        entry["types"][type_] += 1
-    ranked = sorted(by_id.values(), key=lambda e: (-e["n"], e["id"]))[:top]
-    return [{**e, "types": dict(e["types"].most_common())} for e in ranked]
+def _ranked(rows: list[tuple]) -> dict[str, int]:
+    return {value: n for value, _, _, n, _ in sorted(rows, key=lambda r: (-r[3], r[0]))}
+
+
+# An actor's profile in one pass over its events, aggregated in DuckDB: one row per type,
+# status, month and counterpart (the ``top`` busiest), and one with the totals.
+_PROFILE_SQL = """
+    WITH mine AS (
+        SELECT type, status, nullif(date_value, '') AS day, ({src}) AS is_source,
+            CASE WHEN {src} THEN target_name ELSE source_name END AS other_name,
+            CASE WHEN {src} THEN target_country ELSE source_country END AS other_country
+        FROM events WHERE ({src} OR {tgt}) AND {where})
+    SELECT 'all', min(day), max(day), NULL, count(*), NULL FROM mine
+    UNION ALL SELECT 'source', NULL, NULL, NULL, count(*) FILTER (WHERE is_source), NULL
+        FROM mine
+    UNION ALL SELECT 'type', type, NULL, NULL, count(*), NULL FROM mine GROUP BY type
+    UNION ALL SELECT 'status', status, NULL, NULL, count(*), NULL FROM mine GROUP BY status
+    UNION ALL SELECT 'month', substr(day, 1, 7), NULL, NULL, count(*), NULL FROM mine
+        WHERE day IS NOT NULL GROUP BY 2
+    UNION ALL (SELECT 'counterpart', coalesce(other_name, other_country), any_value(other_name),
+        any_value(other_country), count(*), histogram(type) FROM mine
+        WHERE other_name IS NOT NULL OR other_country IS NOT NULL
+        GROUP BY 2 ORDER BY 5 DESC, 2 LIMIT ?)
+"""
 
 
 def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,

@@ -255,7 +255,7 @@ def locations(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER) -> dic
     where, params = flt.where("events")
     places = con.execute(
         "SELECT location_name, location_country, location_lat, location_lon, count(*), "
-        "list(DISTINCT type ORDER BY type), list(id ORDER BY date_value, id) FROM events "
+        "list(DISTINCT type ORDER BY type), list(id ORDER BY date_value, id)[1:50] FROM events "
         f"WHERE {where} AND location_lat IS NOT NULL AND location_lon IS NOT NULL "
         "GROUP BY ALL ORDER BY 5 DESC, 1", params).fetchall()
     countries = con.execute(
@@ -263,7 +263,7 @@ def locations(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER) -> dic
         "AND location_country IS NOT NULL GROUP BY ALL ORDER BY 2 DESC, 1", params).fetchall()
     return {
         "places": [{"name": n, "country": c, "lat": lat, "lon": lon, "n": k, "types": t,
-                    "event_ids": ids[:50]} for n, c, lat, lon, k, t, ids in places],
+                    "event_ids": ids} for n, c, lat, lon, k, t, ids in places],
         "countries": dict(countries),
     }
 
