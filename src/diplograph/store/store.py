@@ -177,6 +177,13 @@ class Store:
             self.con.execute("ROLLBACK")
             raise
 
+    def append(self, results: Sequence[DocumentResult]) -> None:
+        """Insert the rows of new documents as they are: no replacement of stored ones and
+        no fusion (a bulk load, e.g. ``benchmarks/scale.py``, then calls
+        :meth:`rebuild_incidents` once)."""
+        for table, rows in store_rows(results).items():
+            self._insert(table, rows)
+
     def rebuild_incidents(self) -> int:
         """Recompute every incident from the stored events; returns how many there are."""
         self.con.execute("BEGIN TRANSACTION")
