@@ -258,15 +258,32 @@ def measure_endpoints(db: Path, runs: int, clients: int) -> dict:
 
 
 def run_child(args: list[str], stdout=subprocess.DEVNULL) -> dict:
-    """Run ``diplograph ARGS`` in a child: wall seconds and peak RSS (MB)."""
+    """Run ``diplograph ARGS`` in a child: wall seconds and peak RSS (MB).
+
+    The peak is the child's ``VmHWM`` (reset by ``exec``), read every 20 ms until it
+    exits: ``wait4``'s ``ru_maxrss`` would count the pages of this (large) parent that
+    the fork shared with the child before ``exec``.
+    """
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     start = time.perf_counter()
     child = subprocess.Popen(DIPLOGRAPH + args, stdout=stdout, stderr=subprocess.PIPE, env=env)
-    _, status, usage = os.wait4(child.pid, 0)
+    peak_kb = 0
+    while child.poll() is None:
+        peak_kb = max(peak_kb, _high_water_kb(child.pid))
+        time.sleep(0.02)
     wall = time.perf_counter() - start
-    if os.waitstatus_to_exitcode(status) != 0:
+    if child.returncode != 0:
         raise RuntimeError(f"{args}: {child.stderr.read().decode()[-500:]}")
-    return {"s": round(wall, 1), "rss_mb": round(usage.ru_maxrss / 1024)}
+    return {"s": round(wall, 1), "rss_mb": round(peak_kb / 1024)}
+
+
+def _high_water_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # exited meanwhile
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines()
+                 if line.startswith("VmHWM:")), 0)
 
 
 def measure_cli(db: Path, work: Path) -> dict:
@@ -297,6 +314,40 @@ def measure_ingest(db: Path, batch: Path, work: Path) -> dict:
             "ratio": round(full["s"] / fresh["s"], 2)}
 
 
+def measure_fusion(db: Path, work: Path, n_docs: int = 10) -> dict:
+    """Re-fusing the documents with most events, as a write of them does (in a transaction
+    rolled back): the fusion windows they touch (now) vs every event of their fusion keys
+    (before incremental fusion), on a copy of ``db``; median milliseconds per document."""
+    from diplograph.store import fusion
+    from diplograph.store.incidents import fuse
+
+    copy = work / "fusion.duckdb"
+    shutil.copyfile(db, copy)
+    windows, whole, key_events = [], [], []
+    with Store(copy) as store:
+        con = store.con
+        docs = [r[0] for r in con.execute("SELECT doc_id FROM events GROUP BY 1 "
+                                          "ORDER BY count(*) DESC, 1 LIMIT ?", [n_docs]).fetchall()]
+        for doc_id in docs:
+            con.execute("BEGIN TRANSACTION")
+            start = time.perf_counter()
+            fusion.refresh_incidents(con, fusion.touched_before_write(con, [doc_id]))
+            windows.append((time.perf_counter() - start) * 1000)
+            con.execute("ROLLBACK")
+            keys = sorted({k for k, _ in fusion.windows_of_documents(con, [doc_id])})
+            start = time.perf_counter()
+            rows = con.execute(f"SELECT {fusion._FUSE_COLUMNS} FROM events e LEFT JOIN articles a "
+                               "ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
+                               "WHERE e.fusion_key IN (SELECT unnest(?))", [keys]).fetchall()
+            fuse(*fusion._events_and_reports(rows))
+            whole.append((time.perf_counter() - start) * 1000)
+            key_events.append(len(rows))
+    copy.unlink()
+    return {"documents": len(windows), "window_ms": round(statistics.median(windows), 1),
+            "whole_keys_ms": round(statistics.median(whole), 1),
+            "key_events_median": statistics.median(key_events)}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--base", type=Path, nargs="+", required=True)
@@ -306,7 +357,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--clients", type=int, default=4)
     parser.add_argument("--skip", nargs="*", default=[],
-                        choices=["endpoints", "cli", "ingest"])
+                        choices=["endpoints", "cli", "ingest", "fusion"])
     parser.add_argument("--json", type=Path, help="Write the figures here too.")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
@@ -318,6 +369,9 @@ def main(argv: list[str] | None = None) -> int:
     if "endpoints" not in args.skip:
         report["api"] = measure_endpoints(db, args.runs, args.clients)
         print(json.dumps({"api": report["api"]}, indent=1), flush=True)
+    if "fusion" not in args.skip:
+        report["fusion"] = measure_fusion(db, args.work)
+        print(json.dumps({"fusion": report["fusion"]}), flush=True)
     if "cli" not in args.skip:
         report["cli"] = measure_cli(db, args.work)
         print(json.dumps({"cli": report["cli"]}, indent=1), flush=True)
