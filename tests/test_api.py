@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import time
 from pathlib import Path
@@ -65,6 +66,31 @@ def test_events_are_paginated(client):
         [e["id"] for e in everything["data"][:6]]
     beyond = get(client, f"/api/events?limit=3&page={first['pages'] + 5}")
     assert beyond["data"] == [] and beyond["count"] == everything["count"]
+
+
+@pytest.mark.parametrize("path", ["/api/events", "/api/incidents"])
+def test_keyset_pages_follow_the_listing_order(client, path):
+    everything = [r["id"] for r in get(client, f"{path}?limit=500")["data"]]
+    seen, after = [], None
+    while True:
+        page = get(client, f"{path}?limit=4" + (f"&after={after}" if after else ""))
+        seen += [r["id"] for r in page["data"]]
+        if not page["next"]:
+            break
+        after = page["next"]
+    assert seen == everything and len(everything) > 4
+    assert get(client, f"{path}?after=no-such-id")["data"] == []
+    by_type = get(client, "/api/events?limit=3&sort=type")
+    assert get(client, f"/api/events?limit=3&sort=type&after={seen[0]}") == by_type
+    assert by_type["next"] is None  # no cursor for a sorted list
+
+
+def test_lists_send_the_stored_records(client, tmp_path_factory):
+    sent = get(client, "/api/events?limit=500")["data"]
+    with duckdb.connect(str(sample_db(tmp_path_factory)), read_only=True) as con:
+        stored = {i: json.loads(r) for i, r in con.execute("SELECT id, record FROM events")
+                  .fetchall()}
+    assert sent == [stored[e["id"]] for e in sent] and len(sent) == len(stored)
 
 
 @pytest.mark.parametrize("param, value, check", [
@@ -173,6 +199,10 @@ def test_network_and_actor_profile(client):
     consult = get(client, "/api/network?type=CONSULT")
     assert all(set(e["types"]) == {"CONSULT"} for e in consult["edges"])
     assert get(client, "/network.json?type=CONSULT")["edges"] == consult["edges"]
+    top = get(client, "/api/network?limit=2")
+    assert top["edges"] == net["edges"][:2] and len(net["edges"]) > 2
+    assert {n["id"] for n in top["nodes"]} == {e[end] for e in top["edges"]
+                                               for end in ("source", "target")}
     profile = get(client, "/api/actors/RUS")
     assert profile["n_events"] == profile["as_source"] + profile["as_target"] > 0
     assert "USA" in {c["country"] for c in profile["counterparts"]}

@@ -282,23 +282,25 @@ app.command(name="incidents")(listing_command(
 def _list(db: Path, table: str, flt: EventFilter, format: EventFormat, *,
           wide: bool = False) -> None:
     """Write the stored ``events`` or ``incidents`` that match ``flt`` to stdout."""
+    from diplograph.store.connection import limit_memory
     from diplograph.store.incidents import INCIDENT_COLUMNS
-    from diplograph.store.queries import listing
+    from diplograph.store.queries import iter_listing
     from diplograph.store.store import Store
 
     columns = INCIDENT_COLUMNS if table == "incidents" else EVENT_COLUMNS
 
     try:
         with Store(db, read_only=True) as store:
-            records = listing(store.con, table, flt)
+            limit_memory(store.con)
+            records = lambda: iter_listing(store.con, table, flt)  # noqa: E731 (read twice)
+            if format is EventFormat.table:
+                WRITERS["table"](records, sys.stdout, columns, width=None if wide else TABLE_WIDTH)
+            elif format is EventFormat.jsonl:
+                WRITERS["jsonl"](records(), sys.stdout)
+            else:
+                WRITERS[format.value](records(), sys.stdout, columns)
     except DiplographError as exc:
         raise _fail(str(exc), 2) from exc
-    if format is EventFormat.jsonl:
-        WRITERS["jsonl"](records, sys.stdout)
-    elif format is EventFormat.table:
-        WRITERS["table"](records, sys.stdout, columns, width=None if wide else TABLE_WIDTH)
-    else:
-        WRITERS[format.value](records, sys.stdout, columns)
 
 
 class ExportFormat(str, Enum):
@@ -319,10 +321,12 @@ def export(
 ) -> None:
     """Export the database: Parquet tables, a GDELT-like CSV or PLOVER JSON Lines."""
     from diplograph.outputs.exports import export as export_db
+    from diplograph.store.connection import limit_memory
     from diplograph.store.store import Store
 
     try:
         with Store(db, read_only=True) as store:
+            limit_memory(store.con)
             written = export_db(store.con, to, format.value, flt)
     except DiplographError as exc:
         raise _fail(str(exc), 2) from exc

@@ -166,43 +166,40 @@ def gdelt_row(event: dict, incident: dict | None = None, report: dict | None = N
     }
 
 
-def _report_of(reports: dict, event: dict) -> dict | None:
-    return reports.get(f"{event['doc_id']}#{event['article_index']}")
-
-
 def export_parquet(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) -> dict[str, int]:
+    # Arrow record batches (not DuckDB's COPY, which would mark columns NOT NULL and JSON
+    # as an extension type): the files keep the schema they always had, in bounded memory.
     written = {}
     for table in queries.STORE_TABLES:
-        data = queries.table_arrow(con, table, flt)
-        path = out / f"{table}.parquet"
-        pq.write_table(data, path)
-        written[str(path)] = data.num_rows
+        path, n = out / f"{table}.parquet", 0
+        batches = queries.table_batches(con, table, flt)
+        with pq.ParquetWriter(path, batches.schema) as writer:
+            for batch in batches:
+                writer.write_batch(batch)
+                n += batch.num_rows
+        written[str(path)] = n
     return written
 
 
 def export_csv(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) -> dict[str, int]:
-    reports, incidents = queries.reports(con), queries.event_incidents(con)
     added = dt.date.today().strftime("%Y%m%d")
     path = out / "events.csv"
     n = 0
     with path.open("w", newline="", encoding="utf-8") as fh:
         writer = csv.DictWriter(fh, fieldnames=GDELT_COLUMNS)
         writer.writeheader()
-        for event in queries.events(con, flt, limit=None):
-            writer.writerow(gdelt_row(event, incidents.get(event["id"]), _report_of(reports, event),
-                                      added=added))
+        for event, incident, report in queries.events_in_context(con, flt):
+            writer.writerow(gdelt_row(event, incident, report, added=added))
             n += 1
     return {str(path): n}
 
 
 def export_plover(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) -> dict[str, int]:
-    reports = queries.reports(con)
     path = out / "events.plover.jsonl"
     n = 0
     with path.open("w", encoding="utf-8") as fh:
-        for event in queries.events(con, flt, limit=None):
-            record = plover_record(event, _report_of(reports, event))
-            fh.write(json.dumps(record, ensure_ascii=False) + "\n")
+        for event, _, report in queries.events_in_context(con, flt):
+            fh.write(json.dumps(plover_record(event, report), ensure_ascii=False) + "\n")
             n += 1
     return {str(path): n}
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import json
 import textwrap
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import TextIO
 
 EVENT_COLUMNS: tuple[tuple[str, str], ...] = (
@@ -60,13 +60,19 @@ KEEP_WHOLE = frozenset({"date", "type", "src", "tgt", "status", "conf", "#", "pu
                         "lang", "chars"})
 
 
-def write_table(records: Iterable[dict], out: TextIO, columns=EVENT_COLUMNS,
-                max_width: int = 60, width: int | None = TABLE_WIDTH) -> int:
+def write_table(records: Iterable[dict] | Callable[[], Iterable[dict]], out: TextIO,
+                columns=EVENT_COLUMNS, max_width: int = 60, width: int | None = TABLE_WIDTH) -> int:
     """A fixed-width table that fits ``width`` characters: the other columns are cut (with
-    an ellipsis) to make room, and the last column wraps onto lines of its own."""
-    cells = [[" ".join(c.split()) for c in flat_row(r, columns)] for r in records]
+    an ellipsis) to make room, and the last column wraps onto lines of its own.
+
+    ``records`` may be a function that yields them afresh: it is then read twice (once
+    for the column widths, once to write), so that no more than a row is held at a time.
+    """
+    read = records if callable(records) else (lambda kept=list(records): kept)
     header = [name for name, _ in columns]
-    widths = [max([len(h)] + [len(row[i]) for row in cells]) for i, h in enumerate(header)]
+    widths = [len(h) for h in header]
+    for row in _cells(read(), columns):
+        widths = [max(w, len(c)) for w, c in zip(widths, row)]
     widths = [min(w, max_width) for w in widths]
     if width:
         widths[:-1] = _fit(widths[:-1], header[:-1], width - MIN_LAST)
@@ -74,14 +80,21 @@ def write_table(records: Iterable[dict], out: TextIO, columns=EVENT_COLUMNS,
     out.write("  ".join(h.ljust(w) for h, w in zip(header, widths)).rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     indent = " " * (sum(widths[:-1]) + 2 * len(widths[:-1]))
-    for row in cells:
+    n = 0
+    for row in _cells(read(), columns):
         head = "  ".join(_cut(c, w).ljust(w) for c, w in zip(row[:-1], widths[:-1]))
         lines = (textwrap.wrap(row[-1], widths[-1]) if width else [_cut(row[-1], widths[-1])])
         lines = lines or [""]
         out.write((head + "  " + lines[0]).rstrip() + "\n")
         for more in lines[1:]:
             out.write(indent + more + "\n")
-    return len(cells)
+        n += 1
+    return n
+
+
+def _cells(records: Iterable[dict], columns: Sequence[tuple[str, str]]) -> Iterator[list[str]]:
+    for record in records:
+        yield [" ".join(c.split()) for c in flat_row(record, columns)]
 
 
 def _fit(widths: list[int], header: list[str], room: int) -> list[int]:

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from enum import Enum
 from typing import Annotated
 
 import duckdb
-from fastapi import Depends, Query, Request
+from fastapi import Depends, Query, Request, Response
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from diplograph.records import EVENT_TYPES, STATUSES
@@ -145,5 +146,24 @@ class Paging:
         return {"data": data, "count": count, "page": self.page, "limit": self.limit,
                 "pages": max(1, -(-count // self.limit))}
 
+    def stored(self, records: list[str], count: int, *, keyset: bool = True) -> Response:
+        """This page with its records sent as stored: JSON texts joined, neither parsed nor
+        validated again (they were written from the same records the models describe).
+        ``next``: the id to page ``after`` when the page is full (more may follow) and the
+        list is in its default order (``keyset``)."""
+        full = keyset and len(records) == self.limit
+        last = json.loads(records[-1])["id"] if full else None
+        head = json.dumps({"count": count, "page": self.page, "limit": self.limit,
+                           "pages": max(1, -(-count // self.limit)), "next": last})
+        return Response('{"data": [' + ", ".join(records) + "], " + head[1:],
+                        media_type="application/json")
+
 
 PageDep = Annotated[Paging, Depends()]
+AfterParam = Annotated[
+    Annotated[str, StringConstraints(min_length=1, max_length=100)] | None,
+    BeforeValidator(_blank_is_none),
+    Query(description="Keyset paging: the records after the one with this id (the `next` of "
+                      "the previous page), in the default order; ignored with `sort` (then "
+                      "`page` applies and `next` is null)."),
+]

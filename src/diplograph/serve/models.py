@@ -89,6 +89,8 @@ class Page(BaseModel, Generic[T]):
     page: int
     limit: int
     pages: int
+    next: str | None = Field(None, description="Where the next page starts: pass it as "
+                             "`after` (keyset paging); null on a page that is not full.")
 
 
 class ArticlePublic(Open):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import tempfile
 from pathlib import Path
 
 import duckdb
@@ -28,3 +29,14 @@ def open_db(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
         return duckdb.connect(str(path), read_only=read_only)
     except duckdb.Error as exc:
         raise StoreError(f"{path}: cannot open database: {exc}") from exc
+
+
+# What DuckDB may hold in memory while streaming a listing or an export: its sorts and
+# joins spill to disk beyond it, so a CLI listing of a million events stays under 1 GB.
+STREAM_MEMORY = "400MB"
+
+
+def limit_memory(con: duckdb.DuckDBPyConnection, limit: str = STREAM_MEMORY) -> None:
+    """Bound DuckDB's memory on this connection; it spills to the system's temporary folder."""
+    con.execute(f"SET memory_limit = '{limit}'")
+    con.execute("SET temp_directory = ?", [tempfile.gettempdir()])

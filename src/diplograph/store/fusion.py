@@ -1,60 +1,169 @@
 """Keeping the ``incidents`` tables in step with ``events`` (SQL side of incidents.py).
 
-Strategy: incremental by fusion key. Every event row carries its fusion key
-(``TYPE|SRC|TGT``, see :func:`diplograph.store.incidents.fusion_key`). A write
-collects the keys of the events it deletes and of those it inserts, and
-recomputes the incidents of exactly those keys, inside the same transaction.
-Incidents of other keys are not touched. :func:`rebuild_incidents` recomputes
-everything (used once after the migration that added incidents).
+Strategy: incremental by fusion key *and year*. Every event row carries its
+fusion key (``TYPE|SRC|TGT``, see :func:`diplograph.store.incidents.fusion_key`).
+Inside a key, a dated event can only fuse with events of the same year (dates
+fuse when one is a prefix of the other, or on the same day), and an undated
+event only with events of its own article. So a write recomputes, for each key
+it touches, only the *fusion window*: the events of the years its old and new
+events fall in, the undated events of the articles that have events there, and
+(closing the window) the years of those articles' other events. Clustering that
+window gives exactly the incidents a recomputation of the whole key would give,
+so the cost of a batch does not grow with the size of the database.
+:func:`rebuild_incidents` recomputes everything (once after the migration that
+added incidents, and to check the incremental path: ``scripts/fusion_check.py``).
+Incidents are fused with ``tolerance_days=0`` (two days fuse only when equal),
+which is what keeps a window inside one year.
 """
 
 from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Collection
+from collections.abc import Iterator
+from dataclasses import dataclass, field
 
 import duckdb
 import pyarrow as pa
 
-from diplograph.records import event_from_dict
+from diplograph.records import Event, event_from_dict
 from diplograph.store.incidents import Incident, Report, fuse, fusion_key, incident_dict, outlet_of
 
 logger = logging.getLogger(__name__)
 
+# The fusion window of an event row: its year; '' when undated; '*' for a date too short
+# to have a year (it may fuse with any year of its key, so the whole key is recomputed).
+WINDOW_SQL = ("CASE WHEN coalesce(date_value, '') = '' THEN '' "
+              "WHEN length(date_value) >= 4 THEN left(date_value, 4) ELSE '*' END")
+UNDATED, WHOLE_KEY = "", "*"
 
-def keys_of_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> set[str]:
-    """Fusion keys of the events currently stored for these documents."""
+
+@dataclass(slots=True)
+class Touched:
+    """What a write touches: its documents, the (key, window) pairs of their events, and
+    the incidents their old events belonged to (to be replaced)."""
+
+    doc_ids: list[str]
+    windows: set[tuple[str, str]] = field(default_factory=set)
+    stale_incidents: set[str] = field(default_factory=set)
+
+    @property
+    def keys(self) -> list[str]:
+        return sorted({key for key, _ in self.windows})
+
+
+def windows_of_documents(con: duckdb.DuckDBPyConnection, doc_ids: list[str]
+                         ) -> set[tuple[str, str]]:
+    """(fusion key, window) of the events currently stored for these documents."""
     rows = con.execute(
-        "SELECT DISTINCT fusion_key FROM events WHERE doc_id IN (SELECT unnest(?)) "
-        "AND fusion_key IS NOT NULL", [doc_ids]).fetchall()
-    return {r[0] for r in rows}
+        f"SELECT DISTINCT fusion_key, {WINDOW_SQL} FROM events "
+        "WHERE doc_id IN (SELECT unnest(?)) AND fusion_key IS NOT NULL", [doc_ids]).fetchall()
+    return {(key, window) for key, window in rows}
 
 
-def refresh_incidents(con: duckdb.DuckDBPyConnection, keys: Collection[str]) -> int:
-    """Recompute the incidents of these fusion keys (caller holds the transaction).
+def touched_before_write(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> Touched:
+    """The windows and incidents of these documents' stored events, before they are replaced."""
+    stale = con.execute(
+        "SELECT DISTINCT incident_id FROM incident_events WHERE event_id IN "
+        "(SELECT id FROM events WHERE doc_id IN (SELECT unnest(?)))", [doc_ids]).fetchall()
+    return Touched(doc_ids, windows_of_documents(con, doc_ids), {r[0] for r in stale})
+
+
+def refresh_incidents(con: duckdb.DuckDBPyConnection, touched: Touched) -> int:
+    """Recompute the incidents of the fusion windows a write touched (caller holds the
+    transaction; the documents' new events are already stored).
 
     Returns:
-        How many incidents those keys have now.
+        How many incidents those windows have now.
     """
-    keys = sorted(keys)
-    if not keys:
+    touched.windows |= windows_of_documents(con, touched.doc_ids)
+    if not touched.windows:
+        _delete_incidents(con, touched.stale_incidents)
         return 0
-    rows = con.execute(
-        "SELECT e.record, a.published_value, a.url FROM events e LEFT JOIN articles a "
-        "ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
-        "WHERE e.fusion_key IN (SELECT unnest(?))", [keys]).fetchall()
+    years = _closed_years(con, touched)
+    cursor = con.execute(_window_events_sql(_FUSE_COLUMNS),
+                         [touched.keys, _pairs(years), touched.doc_ids])
+    events, reports = _events_and_reports(cursor.fetchall())
+    stale = con.execute(
+        "SELECT DISTINCT incident_id FROM incident_events WHERE fusion_key IN (SELECT unnest(?)) "
+        "AND event_id IN (SELECT unnest(?))", [touched.keys, [e.id for e in events]]).fetchall()
+    _delete_incidents(con, touched.stale_incidents | {r[0] for r in stale})
+    incidents = fuse(events, reports)
+    _insert_incidents(con, incidents)
+    return len(incidents)
+
+
+# What fusing needs of an event: its record, and its article's publication date and URL.
+_FUSE_COLUMNS = "e.record, a.published_value, a.url"
+
+
+def _events_and_reports(rows: list[tuple]) -> tuple[list[Event], dict[str, Report]]:
     events, reports = [], {}
     for record, published, url in rows:
         event = event_from_dict(json.loads(record))
         events.append(event)
         reports[f"{event.doc_id}#{event.article_index}"] = Report(
             published=published, outlet=outlet_of(url, event.doc_id))
-    incidents = fuse(events, reports)
-    for table in ("incident_events", "incidents"):
-        con.execute(f"DELETE FROM {table} WHERE fusion_key IN (SELECT unnest(?))", [keys])
-    _insert_incidents(con, incidents)
-    return len(incidents)
+    return events, reports
+
+
+def _pairs(windows: set[tuple[str, str]]) -> list[str]:
+    # (key, window) pairs as one string each, for a plain list parameter.
+    return sorted(f"{key}\t{window}" for key, window in windows)
+
+
+# The events of the touched keys (parameter 1) with their window, the articles linked to
+# the years (parameter 2, "key<TAB>year") or written now (parameter 3), and the events in
+# the fusion window: those years plus the undated events of the linked articles.
+_WINDOW_CTE = f"""
+    WITH keyed AS (
+        SELECT id, fusion_key, doc_id, article_index, {WINDOW_SQL} AS win FROM events
+        WHERE fusion_key IN (SELECT unnest($1))),
+    dated AS (SELECT * FROM keyed WHERE fusion_key || chr(9) || win IN (SELECT unnest($2))),
+    linked AS (
+        SELECT DISTINCT fusion_key, doc_id, article_index FROM dated
+        UNION SELECT DISTINCT fusion_key, doc_id, article_index FROM keyed
+        WHERE doc_id IN (SELECT unnest($3))),
+    undated AS (
+        SELECT k.* FROM keyed k SEMI JOIN linked l
+        ON k.fusion_key = l.fusion_key AND k.doc_id = l.doc_id
+        AND k.article_index = l.article_index WHERE k.win = ''),
+    in_window AS (SELECT id FROM dated UNION ALL SELECT id FROM undated)
+"""
+
+
+def _window_events_sql(columns: str) -> str:
+    return (_WINDOW_CTE + f"SELECT {columns} FROM events e SEMI JOIN in_window w ON e.id = w.id "
+            "LEFT JOIN articles a ON a.doc_id = e.doc_id AND a.article_index = e.article_index")
+
+
+# The years of every dated event that shares an article with an undated event in the window.
+_LINKED_YEARS_SQL = _WINDOW_CTE + """
+    SELECT DISTINCT k.fusion_key, k.win FROM keyed k SEMI JOIN undated u
+    ON k.fusion_key = u.fusion_key AND k.doc_id = u.doc_id AND k.article_index = u.article_index
+    WHERE k.win <> ''
+"""
+
+
+def _closed_years(con: duckdb.DuckDBPyConnection, touched: Touched) -> set[tuple[str, str]]:
+    """The touched years, grown until no undated event links the window to another year.
+
+    An undated event joins an incident of its own article, whatever that incident's
+    year, so the years of its article's other events belong to the window too.
+    """
+    whole = sorted({key for key, window in touched.windows if window == WHOLE_KEY})
+    whole += [r[0] for r in con.execute(
+        "SELECT DISTINCT fusion_key FROM events WHERE fusion_key IN (SELECT unnest(?)) "
+        "AND length(date_value) BETWEEN 1 AND 3", [touched.keys]).fetchall()]
+    years = {(k, w) for k, w in touched.windows if w != UNDATED}
+    years |= set(con.execute(f"SELECT DISTINCT fusion_key, {WINDOW_SQL} FROM events "
+                             "WHERE fusion_key IN (SELECT unnest(?))", [whole]).fetchall())
+    while True:
+        linked = set(con.execute(_LINKED_YEARS_SQL,
+                                 [touched.keys, _pairs(years), touched.doc_ids]).fetchall())
+        if linked <= years:
+            return years
+        years |= linked
 
 
 def rebuild_incidents(con: duckdb.DuckDBPyConnection) -> int:
@@ -69,8 +178,31 @@ def rebuild_incidents(con: duckdb.DuckDBPyConnection) -> int:
                     "WHERE events.id = fill.id")
     con.execute("DELETE FROM incident_events")
     con.execute("DELETE FROM incidents")
-    keys = {r[0] for r in con.execute("SELECT DISTINCT fusion_key FROM events").fetchall()}
-    return refresh_incidents(con, keys)
+    total = 0
+    for keys in _key_groups(con):  # a few keys at a time: memory bounded by the largest key
+        rows = con.execute(f"SELECT {_FUSE_COLUMNS} FROM events e LEFT JOIN articles a "
+                           "ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
+                           "WHERE e.fusion_key IN (SELECT unnest(?))", [keys]).fetchall()
+        incidents = fuse(*_events_and_reports(rows))
+        _insert_incidents(con, incidents)
+        total += len(incidents)
+    return total
+
+
+REBUILD_EVENTS = 50_000  # events a rebuild fuses at a time (whole keys, so sometimes more)
+
+
+def _key_groups(con: duckdb.DuckDBPyConnection) -> Iterator[list[str]]:
+    group, size = [], 0
+    for key, n in con.execute("SELECT fusion_key, count(*) FROM events GROUP BY 1 ORDER BY 1"
+                              ).fetchall():
+        group.append(key)
+        size += n
+        if size >= REBUILD_EVENTS:
+            yield group
+            group, size = [], 0
+    if group:
+        yield group
 
 
 def incident_row(inc: Incident) -> dict:
@@ -102,3 +234,9 @@ def _insert_incidents(con: duckdb.DuckDBPyConnection, incidents: list[Incident])
         "fusion_key": [i.fusion_key for i in incidents for _ in i.event_ids],
     })
     con.execute("INSERT INTO incident_events SELECT incident_id, event_id, fusion_key FROM links")
+
+
+def _delete_incidents(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:
+    if ids:
+        for table, column in (("incident_events", "incident_id"), ("incidents", "id")):
+            con.execute(f"DELETE FROM {table} WHERE {column} IN (SELECT unnest(?))", [sorted(ids)])

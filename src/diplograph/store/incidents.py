@@ -178,7 +178,7 @@ def _join(cluster: _Cluster, event: Event, actors: tuple[ActorRef | None, ActorR
         cluster.date = event.date
 
 
-def _candidates(event: Event, clusters: list[_Cluster], tolerance_days: int):
+def _candidates(event: Event, clusters: Iterable[_Cluster], tolerance_days: int):
     article = (event.doc_id, event.article_index)
     for cluster in clusters:
         actors = _oriented(event, cluster)
@@ -191,6 +191,40 @@ def _candidates(event: Event, clusters: list[_Cluster], tolerance_days: int):
             yield cluster, actors
 
 
+class _ClusterIndex:
+    """The clusters of one key, indexed so that an event is compared only with those it could
+    join: a dated event with the clusters of its year (and those dated too vaguely to have
+    one), an undated event with the clusters holding its article. Without the index every
+    event met every cluster of its key, which grew with the square of the key's events."""
+
+    def __init__(self, tolerance_days: int) -> None:
+        self.all: list[_Cluster] = []
+        self.by_year: dict[str, list[_Cluster]] = defaultdict(list)
+        self.yearless: list[_Cluster] = []  # dated, but shorter than a year ("20")
+        self.by_article: dict[tuple[str, int], list[_Cluster]] = defaultdict(list)
+        self.scan_all = tolerance_days > 0  # two days apart may straddle a new year
+
+    def near(self, event: Event) -> Iterable[_Cluster]:
+        value = event.date.value
+        if not value:
+            return self.by_article.get((event.doc_id, event.article_index), ())
+        if self.scan_all or len(value) < 4:
+            return self.all
+        return self.by_year.get(value[:4], []) + self.yearless
+
+    def add(self, cluster: _Cluster) -> None:
+        self.all.append(cluster)
+        value = cluster.date.value
+        if value:
+            (self.by_year[value[:4]] if len(value) >= 4 else self.yearless).append(cluster)
+        self.joined(cluster, cluster.events[0])
+
+    def joined(self, cluster: _Cluster, event: Event) -> None:
+        holding = self.by_article[(event.doc_id, event.article_index)]
+        if not any(other is cluster for other in holding):
+            holding.append(cluster)
+
+
 def _sort_key(event: Event) -> tuple:
     return (_PRECISION_RANK[precision_of(event.date)], event.date.value or "",
             event.doc_id, event.article_index, event.evidence.start, event.id)
@@ -198,14 +232,15 @@ def _sort_key(event: Event) -> tuple:
 
 def cluster_events(events: Iterable[Event], tolerance_days: int = 0) -> list[list[Event]]:
     """Group events of one fusion key into incidents (most precise dates first)."""
-    clusters: list[_Cluster] = []
+    index = _ClusterIndex(tolerance_days)
     for event in sorted(events, key=_sort_key):
-        found = list(_candidates(event, clusters, tolerance_days))
+        found = list(_candidates(event, index.near(event), tolerance_days))
         if len(found) == 1:
             _join(found[0][0], event, found[0][1])
+            index.joined(found[0][0], event)
         else:  # none, or ambiguous (a month that fits two different days): stay apart
-            clusters.append(_Cluster([event], event.source, event.target, event.date))
-    return [c.events for c in clusters]
+            index.add(_Cluster([event], event.source, event.target, event.date))
+    return [c.events for c in index.all]
 
 
 def fuse(

@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import json
 import logging
-from collections import Counter, defaultdict
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from typing import Any, Protocol
 
 import duckdb
@@ -30,12 +29,19 @@ HAPPENED = ("asserted", "reported", "unconfirmed")
 EVENT_ORDER = "date_value NULLS LAST, doc_id, article_index, evidence_start, id"
 INCIDENT_ORDER = "date_value NULLS LAST, id"
 _LISTING_ORDER = {"events": EVENT_ORDER, "incidents": INCIDENT_ORDER}
+# The listing order as one comparable row (NULLs last, as in ORDER BY), for keyset paging.
+_ORDER_KEY = {
+    "events": "(date_value IS NULL, coalesce(date_value, ''), doc_id, article_index, "
+              "evidence_start IS NULL, coalesce(evidence_start, 0), id)",
+    "incidents": "(date_value IS NULL, coalesce(date_value, ''), id)",
+}
 # The tables the listings, counts and searches filter.
 LISTED_TABLES: tuple[str, ...] = tuple(_LISTING_ORDER)
 # Every table of the store (what an export writes).
 STORE_TABLES: tuple[str, ...] = ("documents", "articles", "events", "actors", "quotes",
                                  "incidents", "incident_events")
 NO_FILTER = EventFilter()
+STREAM_CHUNK = 2048  # rows a streaming reader fetches at a time
 
 
 class Condition(Protocol):
@@ -58,8 +64,51 @@ def _records(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dic
     return [json.loads(row[0]) for row in con.execute(sql, params).fetchall()]
 
 
+def stream_rows(con: duckdb.DuckDBPyConnection, sql: str, params: list,
+                chunk: int | None = None) -> Iterator[tuple]:
+    """The rows of a query, fetched ``chunk`` at a time on a cursor of its own (so that
+    memory stays bounded whatever the table's size, and other queries may run meanwhile)."""
+    cursor = con.cursor()
+    try:
+        cursor.execute(sql, params)
+        while rows := cursor.fetchmany(chunk or STREAM_CHUNK):
+            yield from rows
+    finally:
+        cursor.close()
+
+
+def iter_listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER, *,
+                 chunk: int | None = None) -> Iterator[dict]:
+    """Every record of ``events`` or ``incidents`` that matches ``flt``, in listing order,
+    streamed (what :func:`listing` returns with no limit, without holding it all)."""
+    sql, params = _listing_sql(table, flt, None)
+    for row in stream_rows(con, sql, params, chunk):
+        yield json.loads(row[0])
+
+
+def _listing_sql(table: str, flt: Condition, order: str | None,
+                 after: str | None = None) -> tuple[str, list]:
+    if table not in _LISTING_ORDER:
+        raise ValueError(f"cannot list {table!r}")
+    where, params = flt.where(table)
+    if after is not None:
+        if order:
+            raise ValueError("paging after a record follows the listing order only")
+        key = _ORDER_KEY[table]
+        where, params = (f"{where} AND {key} > (SELECT {key} FROM {table} WHERE id = ?)",
+                         params + [after])
+    return (f"SELECT record FROM {table} WHERE {where} "
+            f"ORDER BY {order or _LISTING_ORDER[table]}", params)
+
+
+def qualified(order: str, alias: str) -> str:
+    """An ORDER BY clause of this module with its columns prefixed by a table alias."""
+    return ", ".join(f"{alias}.{part.strip()}" for part in order.split(","))
+
+
 def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER, *,
-            limit: int | None = None, offset: int = 0, order: str | None = None) -> list[dict]:
+            limit: int | None = None, offset: int = 0, order: str | None = None,
+            after: str | None = None) -> list[dict]:
     """The stored records of ``events`` or ``incidents`` that match ``flt``, in listing order.
 
     Args:
@@ -70,17 +119,24 @@ def listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILT
         offset: how many to skip.
         order: an ORDER BY clause from a caller's whitelist (never user text); default
             the listing order.
+        after: keyset paging: only the records after the one with this id, in the
+            listing order (no ``order``); none when no record has it.
 
     Raises:
-        ValueError: ``table`` is not listed.
+        ValueError: ``table`` is not listed, or ``after`` with an ``order``.
     """
-    where, params = flt.where(table)
-    if table not in _LISTING_ORDER:
-        raise ValueError(f"cannot list {table!r}")
-    sql = f"SELECT record FROM {table} WHERE {where} ORDER BY {order or _LISTING_ORDER[table]}"
+    return [json.loads(text) for text in listing_json(
+        con, table, flt, limit=limit, offset=offset, order=order, after=after)]
+
+
+def listing_json(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER, *,
+                 limit: int | None = None, offset: int = 0, order: str | None = None,
+                 after: str | None = None) -> list[str]:
+    """:func:`listing`'s records as stored: JSON texts, not parsed (to send them as they are)."""
+    sql, params = _listing_sql(table, flt, order, after)
     if limit is not None:
         sql, params = sql + " LIMIT ? OFFSET ?", params + [limit, offset]
-    return _records(con, sql, params)
+    return [row[0] for row in con.execute(sql, params).fetchall()]
 
 
 def events(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
@@ -141,40 +197,51 @@ def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
     src, src_p = actor_clause("source", actor)
     tgt, tgt_p = actor_clause("target", actor)
     where, params = flt.where("events")
-    sql = (f"SELECT type, status, date_value, ({src}) AS is_source, "
-           f"CASE WHEN {src} THEN target_name ELSE source_name END, "
-           f"CASE WHEN {src} THEN target_country ELSE source_country END "
-           f"FROM events WHERE ({src} OR {tgt}) AND {where}")
-    rows = con.execute(sql, src_p * 4 + tgt_p + params).fetchall()
-    dates = sorted(r[2] for r in rows if r[2])
+    rows = con.execute(_PROFILE_SQL.format(src=src, tgt=tgt, where=where),
+                       src_p * 3 + src_p + tgt_p + params + [top]).fetchall()
+    part: dict[str, list[tuple]] = {}
+    for kind, *values in rows:
+        part.setdefault(kind, []).append(tuple(values))
+    [(first, last, _, n_events, _)], [(*_, n_source, _)] = part["all"], part["source"]
     return {
-        "actor": actor, "n_events": len(rows),
-        "as_source": sum(1 for r in rows if r[3]), "as_target": sum(1 for r in rows if not r[3]),
-        "first_date": dates[0] if dates else None, "last_date": dates[-1] if dates else None,
-        "types": dict(Counter(r[0] for r in rows).most_common()),
-        "statuses": dict(Counter(r[1] for r in rows).most_common()),
-        "counterparts": _counterparts(rows, top),
-        "timeline": [{"period": p, "n": n}
-                     for p, n in sorted(Counter(d[:7] for d in dates).items())],
+        "actor": actor, "n_events": n_events, "as_source": n_source,
+        "as_target": n_events - n_source, "first_date": first, "last_date": last,
+        "types": _ranked(part.get("type", [])), "statuses": _ranked(part.get("status", [])),
+        "counterparts": [{"id": key, "name": name, "country": country, "n": n,
+                          "types": dict(sorted(types.items(), key=lambda t: (-t[1], t[0])))}
+                         for key, name, country, n, types in part.get("counterpart", [])],
+        "timeline": [{"period": p, "n": n} for p, _, _, n, _ in sorted(part.get("month", []))],
     }
 
 
-def _counterparts(rows: list[tuple], top: int) -> list[dict]:
-    by_id: dict[str, dict] = {}
-    for type_, _, _, _, name, country in rows:
-        if name is None and country is None:
-            continue
-        key = name or country
-        entry = by_id.setdefault(key, {"id": key, "name": name, "country": country,
-                                       "n": 0, "types": Counter()})
-        entry["n"] += 1
-        entry["types"][type_] += 1
-    ranked = sorted(by_id.values(), key=lambda e: (-e["n"], e["id"]))[:top]
-    return [{**e, "types": dict(e["types"].most_common())} for e in ranked]
+def _ranked(rows: list[tuple]) -> dict[str, int]:
+    return {value: n for value, _, _, n, _ in sorted(rows, key=lambda r: (-r[3], r[0]))}
+
+
+# An actor's profile in one pass over its events, aggregated in DuckDB: one row per type,
+# status, month and counterpart (the ``top`` busiest), and one with the totals.
+_PROFILE_SQL = """
+    WITH mine AS (
+        SELECT type, status, nullif(date_value, '') AS day, ({src}) AS is_source,
+            CASE WHEN {src} THEN target_name ELSE source_name END AS other_name,
+            CASE WHEN {src} THEN target_country ELSE source_country END AS other_country
+        FROM events WHERE ({src} OR {tgt}) AND {where})
+    SELECT 'all', min(day), max(day), NULL, count(*), NULL FROM mine
+    UNION ALL SELECT 'source', NULL, NULL, NULL, count(*) FILTER (WHERE is_source), NULL
+        FROM mine
+    UNION ALL SELECT 'type', type, NULL, NULL, count(*), NULL FROM mine GROUP BY type
+    UNION ALL SELECT 'status', status, NULL, NULL, count(*), NULL FROM mine GROUP BY status
+    UNION ALL SELECT 'month', substr(day, 1, 7), NULL, NULL, count(*), NULL FROM mine
+        WHERE day IS NOT NULL GROUP BY 2
+    UNION ALL (SELECT 'counterpart', coalesce(other_name, other_country), any_value(other_name),
+        any_value(other_country), count(*), histogram(type) FROM mine
+        WHERE other_name IS NOT NULL OR other_country IS NOT NULL
+        GROUP BY 2 ORDER BY 5 DESC, 2 LIMIT ?)
+"""
 
 
 def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
-            level: str = "country", min_weight: int = 1) -> dict:
+            level: str = "country", min_weight: int = 1, limit: int | None = None) -> dict:
     """The contact network: nodes are actors, edges weighted by their events.
 
     Args:
@@ -183,42 +250,63 @@ def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
         level: ``"country"`` (a node per state or organisation) or ``"actor"``
             (a node per canonical name).
         min_weight: leave out lighter edges.
+        limit: keep only the heaviest edges, at most this many (None: all).
 
     Returns:
         ``{"nodes": [{"id", "label", "country", "weight"}], "edges": [{"source",
         "target", "weight", "types": {type: n}, "directed"}]}``; symmetric types
-        (CONSULT, AGREE, COOPERATE) make undirected edges (sorted ends).
+        (CONSULT, AGREE, COOPERATE) make undirected edges (sorted ends). Edges and
+        nodes are heaviest first; a node's weight counts all its events, kept edges or not.
     """
     if level not in ("country", "actor"):
         raise ValueError("level must be 'country' or 'actor'")
+    where, params = flt.where("events")
+    rows = con.execute(_network_sql(level, where),
+                       params + [list(SYMMETRIC_TYPES), min_weight, limit]).fetchall()
+    edges = [{"source": a, "target": b, "weight": n, "types": dict(types), "directed": directed}
+             for kind, a, b, n, types, directed, _, _ in rows if kind == "edge"]
+    nodes = [{"id": key, "label": key if level == "country" else name, "country": country,
+              "weight": n} for kind, key, _, n, _, _, name, country in rows if kind == "node"]
+    edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
+    nodes.sort(key=lambda v: (-v["weight"], v["id"]))
+    return {"nodes": nodes, "edges": edges}
+
+
+def _network_sql(level: str, where: str) -> str:
+    """Edges and nodes of the network, aggregated in DuckDB (one row per edge or node)."""
     node = ("coalesce({p}_country, {p}_name)" if level == "country"
             else "coalesce({p}_name, {p}_country)")
-    where, params = flt.where("events")
-    sql = (f"SELECT {node.format(p='source')}, {node.format(p='target')}, type, count(*), "
-           f"any_value(source_name), any_value(source_country), any_value(target_name), "
-           f"any_value(target_country) FROM events WHERE {where} "
-           f"AND source_name IS NOT NULL AND target_name IS NOT NULL GROUP BY ALL")
-    edges: dict[tuple, dict] = {}
-    nodes: dict[str, dict] = {}
-    for src, tgt, type_, n, sname, scountry, tname, tcountry in con.execute(sql, params).fetchall():
-        if src is None or tgt is None or src == tgt:
-            continue
-        for key, name, country in ((src, sname, scountry), (tgt, tname, tcountry)):
-            label = key if level == "country" else name
-            nodes.setdefault(key, {"id": key, "label": label, "country": country, "weight": 0})
-            nodes[key]["weight"] += n
-        directed = type_ not in SYMMETRIC_TYPES
-        ends = (src, tgt) if directed else tuple(sorted((src, tgt)))
-        edge = edges.setdefault((*ends, directed), {"source": ends[0], "target": ends[1],
-                                                    "weight": 0, "types": defaultdict(int),
-                                                    "directed": directed})
-        edge["weight"] += n
-        edge["types"][type_] += n
-    kept = [{**e, "types": dict(e["types"])} for e in edges.values() if e["weight"] >= min_weight]
-    kept.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
-    used = {e["source"] for e in kept} | {e["target"] for e in kept}
-    return {"nodes": sorted((v for k, v in nodes.items() if k in used), key=lambda v: -v["weight"]),
-            "edges": kept}
+    return f"""
+        WITH pairs AS (
+            SELECT {node.format(p='source')} AS s, {node.format(p='target')} AS t, type,
+                count(*) AS n, any_value(source_name) AS s_name,
+                any_value(source_country) AS s_country, any_value(target_name) AS t_name,
+                any_value(target_country) AS t_country
+            FROM events WHERE {where} AND source_name IS NOT NULL AND target_name IS NOT NULL
+            GROUP BY ALL),
+        kept_pairs AS (
+            SELECT *, type NOT IN (SELECT unnest(?)) AS directed FROM pairs
+            WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t),
+        typed_edges AS (
+            SELECT CASE WHEN directed THEN s ELSE least(s, t) END AS a,
+                CASE WHEN directed THEN t ELSE greatest(s, t) END AS b, directed, type,
+                sum(n) AS n
+            FROM kept_pairs GROUP BY ALL),
+        edges AS (
+            SELECT a, b, directed, sum(n)::BIGINT AS weight,
+                map(list(type ORDER BY type), list(n::BIGINT ORDER BY type)) AS types
+            FROM typed_edges GROUP BY ALL HAVING sum(n) >= ?
+            ORDER BY weight DESC, a, b LIMIT ?),
+        sides AS (
+            SELECT s AS id, s_name AS name, s_country AS country, n FROM kept_pairs
+            UNION ALL SELECT t, t_name, t_country, n FROM kept_pairs),
+        nodes AS (
+            SELECT id, any_value(name) AS name, any_value(country) AS country,
+                sum(n)::BIGINT AS weight FROM sides
+            WHERE id IN (SELECT a FROM edges UNION SELECT b FROM edges) GROUP BY id)
+        SELECT 'edge', a, b, weight, types, directed, NULL, NULL FROM edges
+        UNION ALL SELECT 'node', id, NULL, weight, NULL, NULL, name, country FROM nodes
+    """
 
 
 def incidents(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
@@ -276,9 +364,10 @@ def article_dict(row: Mapping[str, Any]) -> dict:
             "duplicate_of": row["duplicate_of"]}
 
 
-def table_arrow(con: duckdb.DuckDBPyConnection, table: str,
-                flt: EventFilter | None = None) -> pa.Table:
-    """A whole stored table (``events``, ``incidents``, ``articles``...) as Arrow, for exports.
+def table_batches(con: duckdb.DuckDBPyConnection, table: str, flt: EventFilter | None = None,
+                  *, rows: int | None = None) -> pa.RecordBatchReader:
+    """A stored table (``events``, ``incidents``, ``articles``...) as a stream of Arrow record
+    batches of at most ``rows`` rows each, for exports.
 
     ``flt`` applies to ``events`` and ``incidents`` only.
     """
@@ -286,18 +375,27 @@ def table_arrow(con: duckdb.DuckDBPyConnection, table: str,
         raise ValueError(f"unknown table {table!r}")
     where, params = ((flt or NO_FILTER).where(table) if table in _LISTING_ORDER
                      else ("TRUE", []))
-    return con.sql(f"SELECT * FROM {table} WHERE {where}", params=params).to_arrow_table()
+    return con.cursor().sql(f"SELECT * FROM {table} WHERE {where}",
+                            params=params).to_arrow_reader(rows or STREAM_CHUNK * 8)
 
 
-def reports(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
-    """``"doc_id#index"`` → {"published", "url", "title"} of every article (for exports)."""
-    rows = con.execute("SELECT doc_id, article_index, published_value, url, title FROM articles")
-    return {f"{d}#{i}": {"published": p, "url": u, "title": t} for d, i, p, u, t in rows.fetchall()}
-
-
-def event_incidents(con: duckdb.DuckDBPyConnection) -> dict[str, dict]:
-    """event id → {"id", "n_events", "n_articles", "n_sources"} of its incident (for exports)."""
-    rows = con.execute(
-        "SELECT ie.event_id, i.id, i.n_events, i.n_articles, i.n_sources FROM incident_events ie "
-        "JOIN incidents i ON i.id = ie.incident_id").fetchall()
-    return {e: {"id": i, "n_events": n, "n_articles": a, "n_sources": s} for e, i, n, a, s in rows}
+def events_in_context(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER,
+                      *, chunk: int | None = None
+                      ) -> Iterator[tuple[dict, dict | None, dict | None]]:
+    """Every event that matches ``flt``, in listing order, streamed, with its incident
+    (``{"id", "n_events", "n_articles", "n_sources"}``) and its article's report
+    (``{"published", "url", "title"}``), each None when there is none (for exports)."""
+    where, params = flt.where("events")
+    sql = ("SELECT e.record, i.id, i.n_events, i.n_articles, i.n_sources, a.doc_id, "
+           f"a.published_value, a.url, a.title FROM (SELECT * FROM events WHERE {where}) e "
+           "LEFT JOIN incident_events ie ON ie.event_id = e.id "
+           "LEFT JOIN incidents i ON i.id = ie.incident_id "
+           "LEFT JOIN articles a ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
+           f"ORDER BY {qualified(EVENT_ORDER, 'e')}")
+    for record, inc, n_events, n_articles, n_sources, doc, published, url, title in stream_rows(
+            con, sql, params, chunk):
+        incident = (None if inc is None else
+                    {"id": inc, "n_events": n_events, "n_articles": n_articles,
+                     "n_sources": n_sources})
+        report = None if doc is None else {"published": published, "url": url, "title": title}
+        yield json.loads(record), incident, report

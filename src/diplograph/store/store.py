@@ -27,7 +27,7 @@ from diplograph.records import (
 from diplograph.store import queries
 from diplograph.store.connection import open_db
 from diplograph.store.filters import EventFilter
-from diplograph.store.fusion import keys_of_documents, rebuild_incidents, refresh_incidents
+from diplograph.store.fusion import rebuild_incidents, refresh_incidents, touched_before_write
 from diplograph.store.incidents import fusion_key
 from diplograph.store.migrations import migrate
 
@@ -170,8 +170,8 @@ class Store:
     def write(self, results: Sequence[DocumentResult]) -> None:
         """Replace the stored records of these documents with the new ones, atomically.
 
-        The incidents of every fusion key the old or new events belong to are
-        recomputed in the same transaction (see ``store/fusion.py``).
+        The incidents of the fusion windows (key and year) the old or new events
+        belong to are recomputed in the same transaction (see ``store/fusion.py``).
         """
         if not results:
             return
@@ -179,18 +179,24 @@ class Store:
         tables = store_rows(results)
         self.con.execute("BEGIN TRANSACTION")
         try:
-            keys = keys_of_documents(self.con, doc_ids)
-            keys |= {row["fusion_key"] for row in tables["events"]}
+            touched = touched_before_write(self.con, doc_ids)
             for table in reversed(DOCUMENT_TABLES):  # rows before what they belong to
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))",
                                  [doc_ids])
             for table, rows in tables.items():
                 self._insert(table, rows)
-            refresh_incidents(self.con, keys)
+            refresh_incidents(self.con, touched)
             self.con.execute("COMMIT")
         except Exception:
             self.con.execute("ROLLBACK")
             raise
+
+    def append(self, results: Sequence[DocumentResult]) -> None:
+        """Insert the rows of new documents as they are: no replacement of stored ones and
+        no fusion (a bulk load, e.g. ``benchmarks/scale.py``, then calls
+        :meth:`rebuild_incidents` once)."""
+        for table, rows in store_rows(results).items():
+            self._insert(table, rows)
 
     def rebuild_incidents(self) -> int:
         """Recompute every incident from the stored events; returns how many there are."""

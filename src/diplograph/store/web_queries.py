@@ -24,6 +24,7 @@ from diplograph.store.queries import (
     Condition,
     count,
     listing,
+    listing_json,
 )
 
 UNDATED = "undated"  # the bucket of events with no month (no date, or a year only)
@@ -114,6 +115,16 @@ def search(con: duckdb.DuckDBPyConnection, table: str, s: Search, *,
     """One page of matching events or incidents (stored records), in the order of ``sort``
     (:data:`SORTS`), and the total count."""
     return (listing(con, table, s, limit=limit, offset=offset, order=order_by(table, sort)),
+            count(con, table, s))
+
+
+def search_json(con: duckdb.DuckDBPyConnection, table: str, s: Search, *, limit: int,
+                offset: int, sort: str | None = None, after: str | None = None
+                ) -> tuple[list[str], int]:
+    """:func:`search` with the records as stored (JSON texts); ``after``: the page after the
+    record with this id (keyset paging, listing order only; ``offset`` then counts from it)."""
+    return (listing_json(con, table, s, limit=limit, offset=offset,
+                         order=order_by(table, sort), after=after),
             count(con, table, s))
 
 
@@ -244,7 +255,7 @@ def locations(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER) -> dic
     where, params = flt.where("events")
     places = con.execute(
         "SELECT location_name, location_country, location_lat, location_lon, count(*), "
-        "list(DISTINCT type ORDER BY type), list(id ORDER BY date_value, id) FROM events "
+        "list(DISTINCT type ORDER BY type), list(id ORDER BY date_value, id)[1:50] FROM events "
         f"WHERE {where} AND location_lat IS NOT NULL AND location_lon IS NOT NULL "
         "GROUP BY ALL ORDER BY 5 DESC, 1", params).fetchall()
     countries = con.execute(
@@ -252,7 +263,7 @@ def locations(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER) -> dic
         "AND location_country IS NOT NULL GROUP BY ALL ORDER BY 2 DESC, 1", params).fetchall()
     return {
         "places": [{"name": n, "country": c, "lat": lat, "lon": lon, "n": k, "types": t,
-                    "event_ids": ids[:50]} for n, c, lat, lon, k, t, ids in places],
+                    "event_ids": ids} for n, c, lat, lon, k, t, ids in places],
         "countries": dict(countries),
     }
 

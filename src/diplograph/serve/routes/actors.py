@@ -57,6 +57,9 @@ def cooperation_conflict(con: ConnDep, search: SearchDep) -> dict:
 
 @router.get("/network", response_model=Network)
 def network(con: ConnDep, flt: SearchDep, level: Level = Level.country,
-            min_weight: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict:
+            min_weight: Annotated[int, Query(ge=1, le=100_000)] = 1,
+            limit: Annotated[int | None, Query(
+                ge=1, le=100_000, description="Only the heaviest edges, at most this many.")]
+            = None) -> dict:
     """Actors as nodes, events as weighted edges (symmetric types are undirected)."""
-    return queries.network(con, flt, level=level.value, min_weight=min_weight)
+    return queries.network(con, flt, level=level.value, min_weight=min_weight, limit=limit)

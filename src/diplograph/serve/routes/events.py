@@ -4,9 +4,15 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, Path
+from fastapi import APIRouter, Path, Response
 
-from diplograph.serve.deps import ConnDep, PageDep, SearchDep, SortParam
+from diplograph.serve.deps import (
+    AfterParam,
+    ConnDep,
+    PageDep,
+    SearchDep,
+    SortParam,
+)
 from diplograph.serve.models import NOT_FOUND, EventPublic, IncidentDetail, IncidentPublic, Page
 from diplograph.store import queries, web_queries
 
@@ -16,11 +22,13 @@ Id = Annotated[str, Path(min_length=1, max_length=100)]
 
 @router.get("/events", response_model=Page[EventPublic])
 def list_events(con: ConnDep, search: SearchDep, paging: PageDep,
-                sort: SortParam = None) -> dict:
+                sort: SortParam = None, after: AfterParam = None) -> Response:
     """Events (one per article), filtered, by date (or by ``sort``)."""
-    rows, total = web_queries.search(con, "events", search, limit=paging.limit,
-                                     offset=paging.offset, sort=sort.value if sort else None)
-    return paging.wrap(rows, total)
+    after = None if sort else after  # keyset paging follows the default order only
+    rows, total = web_queries.search_json(con, "events", search, limit=paging.limit,
+                                          offset=paging.offset if after is None else 0,
+                                          sort=sort.value if sort else None, after=after)
+    return paging.stored(rows, total, keyset=sort is None)
 
 
 @router.get("/events/{event_id}", response_model=EventPublic, responses=NOT_FOUND)
@@ -30,11 +38,13 @@ def get_event(con: ConnDep, event_id: Id) -> dict:
 
 
 @router.get("/incidents", response_model=Page[IncidentPublic])
-def list_incidents(con: ConnDep, search: SearchDep, paging: PageDep) -> dict:
+def list_incidents(con: ConnDep, search: SearchDep, paging: PageDep,
+                   after: AfterParam = None) -> Response:
     """Incidents (events fused across articles); ``status`` matches the strongest claim."""
-    rows, total = web_queries.search(con, "incidents", search, limit=paging.limit,
-                                     offset=paging.offset)
-    return paging.wrap(rows, total)
+    rows, total = web_queries.search_json(con, "incidents", search, limit=paging.limit,
+                                          offset=paging.offset if after is None else 0,
+                                          after=after)
+    return paging.stored(rows, total)
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail, responses=NOT_FOUND)

@@ -1,0 +1,387 @@
+"""Scale benchmark: the store, the API and the CLI on databases of 100k and 1M events.
+
+Usage (from the repository root):
+
+    .venv/bin/python benchmarks/scale.py --base A.duckdb [B.duckdb ...] --events 100000
+        --batch BATCH.jsonl [--work DIR] [--runs 7] [--clients 4] [--json OUT.json]
+
+1. **Build** (``DIR/scale-<events>.duckdb``, reused when it exists): the documents of
+   the ``--base`` databases (real ingests, e.g. the bundled sample and 200 BBC
+   articles) are copied, then replicated until there are ``--events`` events. Replica
+   ``r`` of a document gets new ids (``doc~r``), all its dates shifted back by the same
+   number of days (0 to 26 years, precision kept) and, for each event, a source and a
+   target drawn from the real actors of the base (Zipf-skewed, so a few dyads are
+   heavy, as in real data). Rows are written with the store's own row builders
+   (``store_rows``), in bulk, and the incidents are fused once at the end.
+2. **Endpoints**: the app in this process behind a real uvicorn server on a free port;
+   every API route and page twin (``.json``) with real ids from the database, first one
+   sequential client (a warm-up call, then ``--runs`` calls each), then ``--clients``
+   concurrent clients (each the same calls); p50/p95 per endpoint in milliseconds.
+3. **CLI**: ``events``, ``incidents`` and ``export`` (csv, parquet, plover-jsonl), each
+   in a child process: wall time and the child's peak RSS (``wait4``).
+4. **Ingest**: ``diplograph ingest BATCH`` (``--batch``: a JSONL file of 64 documents
+   not in the base) into a copy of the scaled database and into an empty one.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import datetime as dt
+import json
+import os
+import random
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import duckdb
+
+from diplograph import records as rec
+from diplograph.store.store import Store
+
+REPO = Path(__file__).resolve().parent.parent
+DIPLOGRAPH = [sys.executable, "-m", "diplograph"]
+SPAN_DAYS = 26 * 365  # replicas reach back 26 years
+APPEND_EVERY = 20_000  # events per bulk insert while building
+
+
+# -- 1. building ------------------------------------------------------------------------
+
+
+def load_base(paths: list[Path]) -> list[rec.DocumentResult]:
+    """The documents, articles and events of real ingested databases."""
+    results = []
+    for path in paths:
+        with duckdb.connect(str(path), read_only=True) as con:
+            events: dict[str, list[rec.Event]] = {}
+            for (record,) in con.execute("SELECT record FROM events ORDER BY id").fetchall():
+                event = rec.event_from_dict(json.loads(record))
+                events.setdefault(event.doc_id, []).append(event)
+            articles: dict[str, list[rec.Article]] = {}
+            for row in con.execute(
+                    "SELECT doc_id, article_index, title, text, published_value, "
+                    "published_precision, published_source, url FROM articles "
+                    "ORDER BY doc_id, article_index").fetchall():
+                articles.setdefault(row[0], []).append(rec.Article(
+                    doc_id=row[0], article_index=row[1], title=row[2], text=row[3],
+                    published=rec.PublishedDate(value=row[4], precision=row[5] or "unknown",
+                                                source=row[6]), url=row[7]))
+            for doc_id, kind, content_hash, url in con.execute(
+                    "SELECT doc_id, kind, content_hash, url FROM documents").fetchall():
+                document = rec.Document(doc_id=doc_id, kind=kind, content="",
+                                        content_hash=content_hash, url=url)
+                results.append(rec.DocumentResult(document, articles.get(doc_id, []),
+                                                  events.get(doc_id, [])))
+    return results
+
+
+def shift_date(value: str | None, days: int) -> str | None:
+    """``value`` moved ``days`` back, its precision kept (day, month or year)."""
+    if not value:
+        return value
+    try:
+        if len(value) == 10:
+            return (dt.date.fromisoformat(value) - dt.timedelta(days=days)).isoformat()
+        if len(value) == 7:
+            months = int(value[:4]) * 12 + int(value[5:7]) - 1 - days // 30
+            return f"{months // 12:04d}-{months % 12 + 1:02d}"
+        if len(value) == 4:
+            return f"{int(value) - days // 365:04d}"
+    except ValueError:
+        pass
+    return value
+
+
+def replica(result: rec.DocumentResult, r: int, actors: list[rec.ActorRef],
+            weights: list[float]) -> rec.DocumentResult:
+    """Replica ``r`` of a document: new ids, dates shifted, actors drawn from ``actors``."""
+    rng = random.Random(f"{result.document.doc_id}~{r}")
+    days = rng.randrange(SPAN_DAYS)
+    doc_id = f"{result.document.doc_id}~{r}"
+    document = dataclasses.replace(result.document, doc_id=doc_id,
+                                   content_hash=f"{result.document.content_hash}~{r}")
+    articles = [dataclasses.replace(a, doc_id=doc_id, published=dataclasses.replace(
+        a.published, value=shift_date(a.published.value, days))) for a in result.articles]
+    events = []
+    for e in result.events:
+        source, target = rng.choices(actors, weights, k=2)
+        events.append(dataclasses.replace(
+            e, id=f"{e.id}~{r}", doc_id=doc_id,
+            date=dataclasses.replace(e.date, value=shift_date(e.date.value, days)),
+            source=source if e.source else None, target=target if e.target else None))
+    return rec.DocumentResult(document, articles, events)
+
+
+def actor_pool(base: list[rec.DocumentResult]) -> tuple[list[rec.ActorRef], list[float]]:
+    """The distinct actors of the base events, with Zipf weights (most frequent first)."""
+    counts: dict[rec.ActorRef, int] = {}
+    for result in base:
+        for e in result.events:
+            for actor in (e.source, e.target):
+                if actor and actor.name:
+                    counts[actor] = counts.get(actor, 0) + 1
+    actors = sorted(counts, key=lambda a: (-counts[a], a.name or ""))
+    return actors, [1 / (rank + 1) for rank in range(len(actors))]
+
+
+def replicas(base: list[rec.DocumentResult], n_events: int) -> Iterator[rec.DocumentResult]:
+    """The base documents, then their replicas, until ``n_events`` events."""
+    actors, weights = actor_pool(base)
+    made, r = 0, 0
+    while made < n_events:
+        for result in base:
+            copy = result if r == 0 else replica(result, r, actors, weights)
+            made += len(copy.events)
+            yield copy
+            if made >= n_events:
+                return
+        r += 1
+
+
+def build(bases: list[Path], n_events: int, path: Path) -> dict:
+    """A database of ``n_events`` events replicated from ``bases`` (see the module doc)."""
+    start = time.perf_counter()
+    base = load_base(bases)
+    pending, size = [], 0
+    with Store(path) as store:
+        for result in replicas(base, n_events):
+            pending.append(result)
+            size += len(result.events)
+            if size >= APPEND_EVERY:
+                store.append(pending)
+                pending, size = [], 0
+        store.append(pending)
+        loaded = time.perf_counter() - start
+        n_incidents = store.rebuild_incidents()
+        store.con.execute("CHECKPOINT")
+        counts = store.counts()
+    return {"events": counts["events"], "incidents": n_incidents,
+            "articles": counts["articles"], "load_s": round(loaded, 1),
+            "fuse_s": round(time.perf_counter() - start - loaded, 1),
+            "mb": round(path.stat().st_size / 2**20)}
+
+
+# -- 2. endpoints -----------------------------------------------------------------------
+
+
+def endpoints(db: Path) -> list[str]:
+    """Every API route and page twin, with real ids and actors from ``db``."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        event_id, doc_id, index = con.execute(
+            "SELECT id, doc_id, article_index FROM events ORDER BY id LIMIT 1").fetchone()
+        incident_id = con.execute("SELECT id FROM incidents ORDER BY n_events DESC, id "
+                                  "LIMIT 1").fetchone()[0]
+        a, b = con.execute(
+            "SELECT least(source_country, target_country), greatest(source_country, "
+            "target_country) FROM events WHERE source_country <> target_country "
+            "GROUP BY ALL ORDER BY count(*) DESC LIMIT 1").fetchone()
+        person = con.execute("SELECT source_name FROM events WHERE source_role IS NOT NULL "
+                             "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+        mid = con.execute("SELECT id FROM events ORDER BY date_value NULLS LAST, doc_id, "
+                          "article_index, evidence_start, id LIMIT 1 OFFSET "
+                          "(SELECT count(*) // 2 FROM events)").fetchone()[0]
+    return [
+        "/api/events", "/api/events?page=1000", f"/api/events?after={mid}",
+        f"/api/events?actor={person}", "/api/events?type=CONSULT&since=2020",
+        "/api/events?q=talks", f"/api/events/{event_id}", "/api/incidents",
+        f"/api/incidents/{incident_id}", f"/api/dyad?a={a}&b={b}",
+        f"/api/last-contact?a={a}&b={b}", f"/api/actors/{a}", f"/api/actors/{person}",
+        f"/api/cooperation-conflict?actor={a}", "/api/network", "/api/network?level=actor",
+        "/api/network?level=actor&limit=200", f"/api/articles/{doc_id}/{index}",
+        "/index.json", "/events.json?page=1000", "/incidents.json", f"/dyad.json?a={a}&b={b}",
+        "/network.json", "/map.json", "/actors.json", f"/actors/{a}.json",
+        f"/events/{event_id}.json", f"/incidents/{incident_id}.json",
+    ]
+
+
+def _timed(client, url: str) -> float:
+    start = time.perf_counter()
+    response = client.get(url)
+    elapsed = (time.perf_counter() - start) * 1000
+    if response.status_code != 200:
+        raise RuntimeError(f"{url}: {response.status_code} {response.text[:200]}")
+    return elapsed
+
+
+def _percentiles(ms: list[float]) -> dict:
+    ordered = sorted(ms)
+    p95 = ordered[min(len(ordered) - 1, round(0.95 * (len(ordered) - 1)))]
+    return {"p50": round(statistics.median(ordered), 1), "p95": round(p95, 1)}
+
+
+def measure_endpoints(db: Path, runs: int, clients: int) -> dict:
+    """p50/p95 (ms) per endpoint: one sequential client, then ``clients`` at once."""
+    import httpx
+
+    from diplograph.serve import WebSettings, create_app
+    from diplograph.serve.testing import running_server
+
+    urls = endpoints(db)
+    app = create_app(WebSettings(db=db, refresh_s=3600))
+    out: dict[str, dict] = {}
+    with running_server(app) as base, httpx.Client(base_url=base, timeout=120) as client:
+        for url in urls:
+            _timed(client, url)  # warm-up
+            out[url] = {"one": _percentiles([_timed(client, url) for _ in range(runs)])}
+        times: dict[str, list[float]] = {url: [] for url in urls}
+        lock = threading.Lock()
+
+        def work() -> None:
+            with httpx.Client(base_url=base, timeout=120) as own:
+                for _ in range(runs):
+                    for url in urls:
+                        ms = _timed(own, url)
+                        with lock:
+                            times[url].append(ms)
+
+        start = time.perf_counter()
+        threads = [threading.Thread(target=work) for _ in range(clients)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        wall = time.perf_counter() - start
+    for url in urls:
+        out[url][f"{clients}"] = _percentiles(times[url])
+    sequential_s = sum(out[u]["one"]["p50"] for u in urls) * runs / 1000  # one client's
+    return {"endpoints": out, "throughput_ratio": round(sequential_s * clients / wall, 2)}
+
+
+# -- 3. CLI and 4. ingest ---------------------------------------------------------------
+
+
+def run_child(args: list[str], stdout=subprocess.DEVNULL) -> dict:
+    """Run ``diplograph ARGS`` in a child: wall seconds and peak RSS (MB).
+
+    The peak is the child's ``VmHWM`` (reset by ``exec``), read every 20 ms until it
+    exits: ``wait4``'s ``ru_maxrss`` would count the pages of this (large) parent that
+    the fork shared with the child before ``exec``.
+    """
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    start = time.perf_counter()
+    child = subprocess.Popen(DIPLOGRAPH + args, stdout=stdout, stderr=subprocess.PIPE, env=env)
+    peak_kb = 0
+    while child.poll() is None:
+        peak_kb = max(peak_kb, _high_water_kb(child.pid))
+        time.sleep(0.02)
+    wall = time.perf_counter() - start
+    if child.returncode != 0:
+        raise RuntimeError(f"{args}: {child.stderr.read().decode()[-500:]}")
+    return {"s": round(wall, 1), "rss_mb": round(peak_kb / 1024)}
+
+
+def _high_water_kb(pid: int) -> int:
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:  # exited meanwhile
+        return 0
+    return next((int(line.split()[1]) for line in status.splitlines()
+                 if line.startswith("VmHWM:")), 0)
+
+
+def measure_cli(db: Path, work: Path) -> dict:
+    out = {}
+    for args in (["events", "--db", str(db)], ["incidents", "--db", str(db)],
+                 ["events", "--db", str(db), "--format", "table"]):
+        out[" ".join(args[:1] + args[3:])] = run_child(args)
+    for fmt in ("csv", "parquet", "plover-jsonl"):
+        target = work / f"export-{fmt}"
+        out[f"export --format {fmt}"] = run_child(
+            ["export", "--db", str(db), "--to", str(target), "--format", fmt])
+        shutil.rmtree(target, ignore_errors=True)
+    return out
+
+
+def measure_ingest(db: Path, batch: Path, work: Path) -> dict:
+    """``diplograph ingest BATCH`` into a copy of ``db`` and into an empty database."""
+    copy, empty = work / "ingest-full.duckdb", work / "ingest-empty.duckdb"
+    shutil.copyfile(db, copy)
+    empty.unlink(missing_ok=True)
+    try:
+        full = run_child(["ingest", str(batch), "--db", str(copy), "-q"])
+        fresh = run_child(["ingest", str(batch), "--db", str(empty), "-q"])
+    finally:
+        copy.unlink(missing_ok=True)
+        empty.unlink(missing_ok=True)
+    return {"into_scaled": full, "into_empty": fresh,
+            "ratio": round(full["s"] / fresh["s"], 2)}
+
+
+def measure_fusion(db: Path, work: Path, n_docs: int = 10) -> dict:
+    """Re-fusing the documents with most events, as a write of them does (in a transaction
+    rolled back): the fusion windows they touch (now) vs every event of their fusion keys
+    (before incremental fusion), on a copy of ``db``; median milliseconds per document."""
+    from diplograph.store import fusion
+    from diplograph.store.incidents import fuse
+
+    copy = work / "fusion.duckdb"
+    shutil.copyfile(db, copy)
+    windows, whole, key_events = [], [], []
+    with Store(copy) as store:
+        con = store.con
+        docs = [r[0] for r in con.execute("SELECT doc_id FROM events GROUP BY 1 "
+                                          "ORDER BY count(*) DESC, 1 LIMIT ?", [n_docs]).fetchall()]
+        for doc_id in docs:
+            con.execute("BEGIN TRANSACTION")
+            start = time.perf_counter()
+            fusion.refresh_incidents(con, fusion.touched_before_write(con, [doc_id]))
+            windows.append((time.perf_counter() - start) * 1000)
+            con.execute("ROLLBACK")
+            keys = sorted({k for k, _ in fusion.windows_of_documents(con, [doc_id])})
+            start = time.perf_counter()
+            rows = con.execute(f"SELECT {fusion._FUSE_COLUMNS} FROM events e LEFT JOIN articles a "
+                               "ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
+                               "WHERE e.fusion_key IN (SELECT unnest(?))", [keys]).fetchall()
+            fuse(*fusion._events_and_reports(rows))
+            whole.append((time.perf_counter() - start) * 1000)
+            key_events.append(len(rows))
+    copy.unlink()
+    return {"documents": len(windows), "window_ms": round(statistics.median(windows), 1),
+            "whole_keys_ms": round(statistics.median(whole), 1),
+            "key_events_median": statistics.median(key_events)}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--base", type=Path, nargs="+", required=True)
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--batch", type=Path, help="JSONL of 64 new documents to ingest.")
+    parser.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "scale")
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--clients", type=int, default=4)
+    parser.add_argument("--skip", nargs="*", default=[],
+                        choices=["endpoints", "cli", "ingest", "fusion"])
+    parser.add_argument("--json", type=Path, help="Write the figures here too.")
+    args = parser.parse_args(argv)
+    args.work.mkdir(parents=True, exist_ok=True)
+    db = args.work / f"scale-{args.events}.duckdb"
+    report: dict = {"events": args.events}
+    if not db.exists():
+        report["build"] = build(args.base, args.events, db)
+        print(json.dumps({"build": report["build"]}), flush=True)
+    if "endpoints" not in args.skip:
+        report["api"] = measure_endpoints(db, args.runs, args.clients)
+        print(json.dumps({"api": report["api"]}, indent=1), flush=True)
+    if "fusion" not in args.skip:
+        report["fusion"] = measure_fusion(db, args.work)
+        print(json.dumps({"fusion": report["fusion"]}), flush=True)
+    if "cli" not in args.skip:
+        report["cli"] = measure_cli(db, args.work)
+        print(json.dumps({"cli": report["cli"]}, indent=1), flush=True)
+    if args.batch and "ingest" not in args.skip:
+        report["ingest"] = measure_ingest(db, args.batch, args.work)
+        print(json.dumps({"ingest": report["ingest"]}, indent=1), flush=True)
+    if args.json:
+        args.json.write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
