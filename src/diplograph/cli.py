@@ -1,23 +1,28 @@
 """Command line (SPEC §6). Each command is a thin layer over library functions:
 data goes to stdout, messages and one line per failed document to stderr.
 
-Exit status: 0 success, 1 some input failed (the rest was processed), 2 usage error,
-3 environment (``serve`` cannot listen on its address).
+Exit status (:class:`~diplograph.errors.ExitStatus`, the README's table): 0 success, 1 some
+input failed (the rest was processed), 2 usage error, 3 and above the machine: 3 cannot
+listen or another OS error, 4 disk full, 5 corrupt database, 6 database locked. Every such
+failure is one ``error:`` line on stderr; ``--debug`` adds the traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import json
 import logging
 import sys
+import traceback
 from collections.abc import Sequence
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
+from typer.core import TyperGroup
 
-from diplograph.errors import DiplographError
+from diplograph.errors import DiplographError, ExitStatus, os_failure
 from diplograph.outputs.formats import ARTICLE_COLUMNS, EVENT_COLUMNS, TABLE_WIDTH, WRITERS
 from diplograph.records import DocumentError, to_dict
 from diplograph.settings import Settings
@@ -25,12 +30,49 @@ from diplograph.settings import Settings
 if TYPE_CHECKING:
     from diplograph.store.filters import EventFilter
 
+logger = logging.getLogger("diplograph")
+EXIT_ENVIRONMENT = ExitStatus.ENVIRONMENT  # the machine, not the input or the arguments
+
+
+def one_line(exc: Exception) -> DiplographError | None:
+    """The error to print for ``exc`` in one line, or None for a bug (its traceback shows).
+
+    A broken pipe (``diplograph events | head``) is not a failure: Typer silences it.
+    """
+    if isinstance(exc, DiplographError):
+        return exc
+    if isinstance(exc, OSError):
+        return None if exc.errno == errno.EPIPE else os_failure(exc)
+    import duckdb
+
+    from diplograph.store.connection import database_failure
+
+    return database_failure(exc) if isinstance(exc, duckdb.Error) else None
+
+
+class OneLineFailures(TyperGroup):
+    """Runs a command; a failure of the input files, the machine or the database becomes
+    one ``error:`` line and its exit status, wherever in the command it was raised."""
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            failure = one_line(exc)
+            if failure is None:
+                raise
+            if ctx.params.get("debug"):
+                traceback.print_exception(exc)
+            for line in str(failure).splitlines():  # several only for one line per problem
+                typer.echo(f"error: {line}", err=True)
+            raise typer.Exit(failure.exit_status) from exc
+
+
 app = typer.Typer(
+    cls=OneLineFailures,
     help="diplograph: evidence-linked political event data from raw news pages.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
-logger = logging.getLogger("diplograph")
-EXIT_ENVIRONMENT = 3  # the machine, not the input or the arguments: e.g. a port in use
 
 
 class EventFormat(str, Enum):
@@ -94,7 +136,10 @@ def _version(value: bool) -> None:
 @app.callback()
 def _main(version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True,
-        help="Print the version and exit.")] = False) -> None:
+        help="Print the version and exit.")] = False,
+          debug: Annotated[bool, typer.Option(
+        "--debug", envvar="DIPLOGRAPH_DEBUG",
+        help="Print the traceback of a failure before its one line.")] = False) -> None:
     """diplograph: evidence-linked political event data from raw news pages."""
 
 
@@ -135,13 +180,10 @@ def ingest(
     """
     from diplograph.run.ingest import ingest_with_engine
 
-    try:
-        summary = ingest_with_engine(
-            paths or [], db=db, engine=engine.value, address=address, out=out,
-            from_parquet=from_parquet, settings=_settings(actors), on_error=_report,
-            progress=not quiet and sys.stderr.isatty())
-    except DiplographError as exc:
-        raise _fail(str(exc), 2) from exc
+    summary = ingest_with_engine(
+        paths or [], db=db, engine=engine.value, address=address, out=out,
+        from_parquet=from_parquet, settings=_settings(actors), on_error=_report,
+        progress=not quiet and sys.stderr.isatty())
     if not quiet:
         typer.echo(summary.line(db or out), err=True)
     raise typer.Exit(1 if summary.failed else 0)
@@ -242,11 +284,11 @@ def evaluate(
     from diplograph.evaluation.evaluate import evaluate_events, render
 
     if (db is None) == (pred is None):
-        raise _fail("give exactly one of --db or --pred", 2)
+        raise _fail("give exactly one of --db or --pred", ExitStatus.USAGE)
     try:
         result = evaluate_events(gold, db=db, pred=pred)
-    except (DiplographError, OSError, json.JSONDecodeError) as exc:
-        raise _fail(str(exc), 2) from exc
+    except (OSError, json.JSONDecodeError) as exc:
+        raise _fail(str(exc), ExitStatus.USAGE) from exc
     typer.echo(render(result, show=show, as_json=as_json, per_type=per_type), nl=False)
 
 
@@ -278,11 +320,8 @@ def _list(db: Path, table: str, flt: EventFilter, format: EventFormat,
     from diplograph.store.queries import listing
     from diplograph.store.store import Store
 
-    try:
-        with Store(db, read_only=True) as store:
-            records = listing(store.con, table, flt)
-    except DiplographError as exc:
-        raise _fail(str(exc), 2) from exc
+    with Store(db, read_only=True) as store:
+        records = listing(store.con, table, flt)
     if format is EventFormat.jsonl:
         WRITERS["jsonl"](records, sys.stdout)
     elif format is EventFormat.table:
@@ -318,11 +357,8 @@ def export(
 
     flt = EventFilter(actor=actor, type=type, since=since, until=until, status=status,
                       country=country, place=place)
-    try:
-        with Store(db, read_only=True) as store:
-            written = export_db(store.con, to, format.value, flt)
-    except DiplographError as exc:
-        raise _fail(str(exc), 2) from exc
+    with Store(db, read_only=True) as store:
+        written = export_db(store.con, to, format.value, flt)
     for path, n in written.items():
         typer.echo(f"{path}: {n} rows", err=True)
 
@@ -341,11 +377,8 @@ def serve(
         from diplograph.serve import WebSettings, server
     except ImportError as exc:
         raise _fail(f"the web extra is not installed ({exc.name}): "
-                    "pip install 'diplograph[web]'", 2)
-    try:
-        warning = server.check_host(host, public=public)
-    except DiplographError as exc:
-        raise _fail(str(exc), 2) from exc
+                    "pip install 'diplograph[web]'", ExitStatus.USAGE)
+    warning = server.check_host(host, public=public)
     if warning:
         typer.echo(f"warning: {warning}", err=True)
     try:
@@ -353,18 +386,11 @@ def serve(
     except OSError as exc:
         raise _fail(server.bind_error(host, port, exc), EXIT_ENVIRONMENT) from exc
     url = f"http://{f'[{host}]' if ':' in host else host}:{sock.getsockname()[1]}/"
-    try:
-        server.serve(WebSettings(db=db), sock, ready=lambda: typer.echo(
-            f"diplograph: serving {db} at {url} (API docs: /docs)", err=True))
-    except DiplographError as exc:
-        raise _fail(str(exc), 2) from exc
+    server.serve(WebSettings(db=db), sock, ready=lambda: typer.echo(
+        f"diplograph: serving {db} at {url} (API docs: /docs)", err=True))
 
 
 def main() -> None:
     """Console entry point."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    try:
-        app()
-    except DiplographError as exc:  # bad knowledge files, settings, database: not per-document
-        typer.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    app()
