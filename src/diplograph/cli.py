@@ -10,7 +10,6 @@ failure is one ``error:`` line on stderr; ``--debug`` adds the traceback.
 from __future__ import annotations
 
 import errno
-import json
 import logging
 import sys
 import traceback
@@ -285,10 +284,7 @@ def evaluate(
 
     if (db is None) == (pred is None):
         raise _fail("give exactly one of --db or --pred", ExitStatus.USAGE)
-    try:
-        result = evaluate_events(gold, db=db, pred=pred)
-    except (OSError, json.JSONDecodeError) as exc:
-        raise _fail(str(exc), ExitStatus.USAGE) from exc
+    result = evaluate_events(gold, db=db, pred=pred)
     typer.echo(render(result, show=show, as_json=as_json, per_type=per_type), nl=False)
 
 
