@@ -87,6 +87,14 @@ def test_a_json_array_is_one_line_saying_so(tmp_path, pred, layout):
     assert line.startswith(f"{gold}:1: a JSON array of 2 items, not JSON Lines"), line
 
 
+def test_no_type_is_only_for_an_optional_record(tmp_path, pred):
+    nothing_here = {"doc_id": "call-2", "type": [], "source": "*", "target": "*"}
+    assert read_gold(write(tmp_path / "ok.jsonl", {**nothing_here, "optional": True}))
+    gold = write(tmp_path / "gold.jsonl", nothing_here)
+    assert eval_errors(gold, pred) == [
+        f"{gold}:1: type [] names no category: only an optional record (no event here) may"]
+
+
 def test_an_empty_gold_file_is_refused(tmp_path, pred):
     gold = write(tmp_path / "gold.jsonl", "", "   ")
     assert eval_errors(gold, pred) == [f"{gold}: no gold records (the file is empty)"]
@@ -120,8 +128,9 @@ def test_a_wrong_file_lists_the_first_problems_and_counts_the_rest(tmp_path):
 
 
 def test_valid_files_are_returned_as_read(tmp_path):
-    gold = write(tmp_path / "gold.jsonl", CALL, {**CALL, "type": []})
-    assert read_gold(gold) == [CALL, {**CALL, "type": []}]
+    nothing_here = {**CALL, "type": [], "optional": True}
+    gold = write(tmp_path / "gold.jsonl", CALL, nothing_here)
+    assert read_gold(gold) == [CALL, nothing_here]
     assert read_predictions(write(tmp_path / "pred.jsonl", EVENT)) == [EVENT]
 
 

@@ -118,8 +118,9 @@ def gold_problems(gold: dict) -> Iterator[str]:
     yield from _type_problems(gold)
     for side in ("source", "target"):
         yield from _actor_problems(side, gold.get(side, "*"))
-    if gold.get("polarity", "happened") not in POLARITIES:
-        yield f"polarity {gold['polarity']!r} is not one of {', '.join(sorted(POLARITIES))}"
+    polarity = gold.get("polarity", "happened")
+    if not (isinstance(polarity, str) and polarity in POLARITIES):  # a list is unhashable
+        yield f"polarity {polarity!r} is not one of {', '.join(sorted(POLARITIES))}"
     date = gold.get("date")
     if date is not None and not (isinstance(date, dict) and isinstance(date.get("value"), str)):
         yield 'date must be {"value": "YYYY-MM-DD", "precision": ...} or absent'
@@ -132,6 +133,8 @@ def _type_problems(gold: dict) -> Iterator[str]:
         yield "no type (a PLOVER category or a list of them)"
         return
     types = gold["type"] if isinstance(gold["type"], list) else [gold["type"]]
+    if not types and gold.get("optional") is not True:
+        yield "type [] names no category: only an optional record (no event here) may"
     for kind in types:
         if not isinstance(kind, str):
             yield f"type {kind!r} is not a string"
