@@ -203,3 +203,11 @@ def test_the_exit_statuses_are_distinct_and_in_the_readme():
                           4: "disk full", 5: "corrupt", 6: "locked"}.items():
         assert f"{status} {words}" in table, (status, words)
     assert "--debug" in table
+
+
+def test_inputs_that_all_do_not_exist_leave_no_database(tmp_path):
+    db = tmp_path / "typo.duckdb"
+    line = one_error_line(run("ingest", str(tmp_path / "nowhere.txt"), str(tmp_path / "*.htm"),
+                              "--db", str(db)), ExitStatus.USAGE)
+    assert line.startswith("error: no input found: ") and "nowhere.txt" in line, line
+    assert not db.exists()
