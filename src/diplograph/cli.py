@@ -133,12 +133,14 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: Annotated[bool, typer.Option(
+def _main(
+    version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True,
         help="Print the version and exit.")] = False,
-          debug: Annotated[bool, typer.Option(
+    debug: Annotated[bool, typer.Option(  # read by OneLineFailures, from the context
         "--debug", envvar="DIPLOGRAPH_DEBUG",
-        help="Print the traceback of a failure before its one line.")] = False) -> None:
+        help="Print the traceback of a failure before its one line.")] = False,
+) -> None:
     """diplograph: evidence-linked political event data from raw news pages."""
 
 
