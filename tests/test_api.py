@@ -261,6 +261,18 @@ def test_openapi_is_served(client):
     assert "swagger" in get(client, "/docs").lower()
 
 
+def test_the_event_schema_documents_the_claim_fields(client):
+    """factuality and claim_chain are in every event record: the schema must say so."""
+    fields = get(client, "/openapi.json")["components"]["schemas"]["EventPublic"]["properties"]
+    assert {"anyOf": [{"type": "number", "maximum": 3.0, "minimum": -3.0}, {"type": "null"}]
+            }.items() <= fields["factuality"].items()
+    assert fields["claim_chain"]["items"] == {"$ref": "#/components/schemas/ActorPublic"}
+    events = all_events(client)
+    assert all({"factuality", "claim_chain"} <= set(e) for e in events)
+    assert any(e["claim_chain"] for e in events), "the sample has reported claims"
+    assert all(-3 <= e["factuality"] <= 3 for e in events)
+
+
 def test_server_reads_while_the_database_is_being_written(tmp_path_factory, tmp_path):
     """The server never locks the file: a writer can open it while pages are served, and
     the pages show what the writer committed."""

@@ -1,10 +1,12 @@
-"""Fuzzing the readers, the cleaners and the coder: no crash, no hang, one clear error.
+"""Fuzzing the readers, the cleaners, the coder and ``eval``'s gold files: no crash, no hang,
+one clear error.
 
 Random bytes, random unicode, news-like line soup, enormous lines, deeply
 nested HTML and gzip bombs go through the same guarded path as real input
 (:func:`diplograph.pages.sources.iter_documents` →
 :func:`diplograph.run.pipeline.clean_document` → the coder). Every document
-must come out as articles (and events) or as exactly one ``DocumentError``.
+must come out as articles (and events) or as exactly one ``DocumentError``. A gold file
+is either refused with ``file:line`` problems or scored exactly as the referee scores it.
 
 Budget: ``DIPLOGRAPH_FUZZ_EXAMPLES`` examples per property (default 40, so
 ``make test`` stays quick); ``make fuzz`` runs 2,500 per property (10,000+ in all).
@@ -13,6 +15,8 @@ Budget: ``DIPLOGRAPH_FUZZ_EXAMPLES`` examples per property (default 40, so
 from __future__ import annotations
 
 import gzip
+import importlib.util
+import json
 import os
 import time
 from pathlib import Path
@@ -21,8 +25,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from diplograph.evaluation.gold import GoldFileError, read_gold
+from diplograph.evaluation.scoring import score
 from diplograph.pages.sources import iter_documents
-from diplograph.records import Article, Document, DocumentError, PublishedDate
+from diplograph.records import EVENT_TYPES, Article, Document, DocumentError, PublishedDate
 from diplograph.run.pipeline import clean_document, code_documents
 from diplograph.settings import Settings
 
@@ -122,6 +128,89 @@ def test_the_coder_survives_random_articles(article_coder, texts):
         else:
             assert all(0 <= e.evidence.start <= e.evidence.end <= len(result.articles[0].text)
                        for e in result.events)
+
+
+json_value = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=12),
+    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(st.text(max_size=8), inner,
+                                                                max_size=3),
+    max_leaves=6)
+kinds = st.sampled_from([*EVENT_TYPES, "DEMAND", "FIGHT", "consult", "HUG", ""])
+actor_spec = st.one_of(
+    st.just("*"), st.none(), json_value,
+    st.fixed_dictionaries({}, optional={
+        "country": st.one_of(st.sampled_from(["CAN", "UKR"]), st.lists(st.sampled_from(
+            ["CAN", "UKR", "RUS"]), max_size=3), json_value),
+        "name": st.one_of(st.sampled_from(["carney", "zelensk(yy|iy)", "(", "[a-", "*"]),
+                          st.text(max_size=8), json_value)}))
+gold_record = st.fixed_dictionaries({}, optional={
+    "doc_id": st.one_of(st.sampled_from(["d1", "d2", ""]), json_value),
+    "type": st.one_of(kinds, st.lists(kinds, max_size=3), json_value),
+    "source": actor_spec, "target": actor_spec,
+    "polarity": st.one_of(st.sampled_from(["happened", "future", "not", "maybe"]), json_value),
+    "date": st.one_of(st.fixed_dictionaries({"value": st.sampled_from(["2025-12-26", "2025"]),
+                                             "precision": st.sampled_from(["day", "year"])}),
+                      json_value),
+    "optional": st.one_of(st.booleans(), json_value),
+    "note": st.text(max_size=20)})
+valid_actor = st.one_of(st.just("*"), st.none(), st.fixed_dictionaries({}, optional={
+    "country": st.one_of(st.sampled_from(["CAN", "UKR", "RUS"]),
+                         st.lists(st.sampled_from(["CAN", "UKR", "RUS"]), max_size=2)),
+    "name": st.sampled_from(["carney", "zelensk(yy|iy)", "kyiv|moscow", ""])}))
+valid_gold = st.fixed_dictionaries({
+    "doc_id": st.sampled_from(["d1", "d2", "d3"]),
+    "type": st.one_of(kinds.filter(lambda k: k not in ("HUG", "")),
+                      st.lists(st.sampled_from(["CONSULT", "REQUEST", "ASSAULT"]), min_size=1,
+                               max_size=2))},
+    optional={"source": valid_actor, "target": valid_actor,
+              "polarity": st.sampled_from(["happened", "future", "not"]),
+              "date": st.fixed_dictionaries({"value": st.sampled_from(["2025-12-26", "2025"]),
+                                             "precision": st.sampled_from(["day", "year"])}),
+              "optional": st.booleans()})
+gold_line = st.one_of(valid_gold.map(json.dumps), gold_record.map(json.dumps),
+                      json_value.map(json.dumps), st.text(max_size=60))
+# Half the files are well-formed (scored against the referee), half have any line at all.
+gold_file = st.one_of(st.lists(valid_gold.map(json.dumps), max_size=6),
+                      st.lists(gold_line, max_size=6))
+SYSTEM = [  # what a coder might say about d1 and d2
+    {"doc_id": "d1", "type": "CONSULT", "status": "reported",
+     "source": {"name": "Mark Carney", "country": "CAN"},
+     "target": {"name": "Volodymyr Zelenskyy", "country": "UKR"},
+     "date": {"value": "2025-12-26", "precision": "day"}},
+    {"doc_id": "d1", "type": "REQUEST", "status": "planned", "source": {"country": "UKR"},
+     "target": None},
+    {"doc_id": "d2", "type": "ASSAULT", "status": "denied", "source": {"country": "RUS"},
+     "target": {"country": "UKR", "text": "Kyiv"}},
+]
+REFEREE = Path(__file__).resolve().parents[2] / "shared" / "tools" / "score_events.py"
+
+
+def _referee():
+    """The referee scorer's module (shared/tools), or None where ../shared is absent."""
+    if not REFEREE.exists():
+        return None
+    spec = importlib.util.spec_from_file_location("score_events", REFEREE)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@FUZZ
+@given(lines=gold_file)
+def test_a_gold_file_is_refused_by_line_or_scored_as_the_referee_does(tmp_path_factory, lines):
+    path = tmp_path_factory.mktemp("gold") / "gold.jsonl"
+    path.write_text("\n".join(lines), encoding="utf-8")
+    try:
+        gold = read_gold(path)
+    except GoldFileError as refused:
+        assert refused.problems and all(p.startswith(str(path)) and "\n" not in p
+                                        for p in refused.problems), refused.problems
+        return
+    ours = score(gold, SYSTEM)
+    assert all(0 <= row["f1"] <= 1 for row in ours.per_type().values())
+    referee = _referee()
+    if referee is not None:
+        assert ours.summary() == referee.score(gold, SYSTEM)[0]
 
 
 # Fixed nasty inputs: each must end quickly in articles or one clear error.

@@ -35,3 +35,11 @@ def test_repeated_events_count_once_and_optional_are_ignored():
     assert (result.tp, result.fp, result.optional, result.missed) == (1, 1, 1, 0)
     assert result.summary()["precision"] == 0.5
     assert result.per_type()["SANCTION"]["fp"] == 1
+
+
+def test_a_required_record_of_no_type_is_a_miss_without_a_type_row():
+    """The referee counts it missed (nothing can match it); the per-type table skips it."""
+    gold = [{"doc_id": "d", "type": []}, {"doc_id": "d", "type": ["AID"]}]
+    result = score(gold, [ev("d", "AID", "CAN", "UKR")])
+    assert (result.tp, result.missed) == (1, 1)
+    assert set(result.per_type()) == {"AID"}

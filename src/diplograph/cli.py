@@ -1,25 +1,29 @@
 """Command line (SPEC §6). Each command is a thin layer over library functions:
 data goes to stdout, messages and one line per failed document to stderr.
 
-Exit status: 0 success, 1 some input failed (the rest was processed), 2 usage error,
-3 environment (``serve`` cannot listen on its address).
+Exit status (:class:`~diplograph.errors.ExitStatus`, the README's table): 0 success, 1 some
+input failed (the rest was processed), 2 usage error, 3 and above the machine: 3 cannot
+listen or another OS error, 4 disk full, 5 corrupt database, 6 database locked. Every such
+failure is one ``error:`` line on stderr; ``--debug`` adds the traceback.
 """
 
 from __future__ import annotations
 
+import errno
 import functools
 import inspect
-import json
 import logging
 import sys
+import traceback
 from collections.abc import Callable
 from enum import Enum
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
+from typer.core import TyperGroup
 
-from diplograph.errors import DiplographError
+from diplograph.errors import DiplographError, ExitStatus, os_failure
 from diplograph.outputs.formats import ARTICLE_COLUMNS, EVENT_COLUMNS, TABLE_WIDTH, WRITERS
 from diplograph.records import DocumentError, SkippedInput, to_dict
 from diplograph.settings import Settings
@@ -27,12 +31,49 @@ from diplograph.settings import Settings
 if TYPE_CHECKING:
     from diplograph.store.filters import EventFilter
 
+logger = logging.getLogger("diplograph")
+EXIT_ENVIRONMENT = ExitStatus.ENVIRONMENT  # the machine, not the input or the arguments
+
+
+def one_line(exc: Exception) -> DiplographError | None:
+    """The error to print for ``exc`` in one line, or None for a bug (its traceback shows).
+
+    A broken pipe (``diplograph events | head``) is not a failure: Typer silences it.
+    """
+    if isinstance(exc, DiplographError):
+        return exc
+    if isinstance(exc, OSError):
+        return None if exc.errno == errno.EPIPE else os_failure(exc)
+    import duckdb
+
+    from diplograph.store.connection import database_failure
+
+    return database_failure(exc) if isinstance(exc, duckdb.Error) else None
+
+
+class OneLineFailures(TyperGroup):
+    """Runs a command; a failure of the input files, the machine or the database becomes
+    one ``error:`` line and its exit status, wherever in the command it was raised."""
+
+    def invoke(self, ctx: typer.Context):
+        try:
+            return super().invoke(ctx)
+        except Exception as exc:
+            failure = one_line(exc)
+            if failure is None:
+                raise
+            if ctx.params.get("debug"):
+                traceback.print_exception(exc)
+            for line in str(failure).splitlines():  # several only for one line per problem
+                typer.echo(f"error: {line}", err=True)
+            raise typer.Exit(failure.exit_status) from exc
+
+
 app = typer.Typer(
+    cls=OneLineFailures,
     help="diplograph: evidence-linked political event data from raw news pages.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
-logger = logging.getLogger("diplograph")
-EXIT_ENVIRONMENT = 3  # the machine, not the input or the arguments: e.g. a port in use
 
 
 class EventFormat(str, Enum):
@@ -112,9 +153,14 @@ def _version(value: bool) -> None:
 
 
 @app.callback()
-def _main(version: Annotated[bool, typer.Option(
+def _main(
+    version: Annotated[bool, typer.Option(
         "--version", callback=_version, is_eager=True,
-        help="Print the version and exit.")] = False) -> None:
+        help="Print the version and exit.")] = False,
+    debug: Annotated[bool, typer.Option(  # read by OneLineFailures, from the context
+        "--debug", envvar="DIPLOGRAPH_DEBUG",
+        help="Print the traceback of a failure before its one line.")] = False,
+) -> None:
     """diplograph: evidence-linked political event data from raw news pages."""
 
 
@@ -125,10 +171,6 @@ def _report(error: DocumentError | SkippedInput) -> None:
 def _fail(message: str, code: int) -> typer.Exit:
     typer.echo(f"error: {message}", err=True)
     return typer.Exit(code)
-
-
-def _settings(actors: list[Path] | None) -> Settings:
-    return Settings.from_env(actor_files=actors or None)
 
 
 @app.command()
@@ -162,13 +204,10 @@ def ingest(
 
     settings = Settings.from_env(actor_files=actors or None,
                                  follow_symlinks=follow_symlinks or None)  # unset: env decides
-    try:
-        summary = ingest_with_engine(
-            paths or [], db=db, engine=engine.value, address=address, out=out,
-            from_parquet=from_parquet, settings=settings, on_error=_report,
-            progress=not quiet and sys.stderr.isatty(), on_skip=_report if verbose else None)
-    except DiplographError as exc:
-        raise _fail(str(exc), 2) from exc
+    summary = ingest_with_engine(
+        paths or [], db=db, engine=engine.value, address=address, out=out,
+        from_parquet=from_parquet, settings=settings, on_error=_report,
+        progress=not quiet and sys.stderr.isatty(), on_skip=_report if verbose else None)
     if not quiet:
         typer.echo(summary.line(db or out), err=True)
     raise typer.Exit(1 if summary.failed else 0)
@@ -248,11 +287,8 @@ def evaluate(
     from diplograph.evaluation.evaluate import evaluate_events, render
 
     if (db is None) == (pred is None):
-        raise _fail("give exactly one of --db or --pred", 2)
-    try:
-        result = evaluate_events(gold, db=db, pred=pred)
-    except (DiplographError, OSError, json.JSONDecodeError) as exc:
-        raise _fail(str(exc), 2) from exc
+        raise _fail("give exactly one of --db or --pred", ExitStatus.USAGE)
+    result = evaluate_events(gold, db=db, pred=pred)
     typer.echo(render(result, show=show, as_json=as_json, per_type=per_type), nl=False)
 
 
@@ -288,19 +324,15 @@ def _list(db: Path, table: str, flt: EventFilter, format: EventFormat, *,
     from diplograph.store.store import Store
 
     columns = INCIDENT_COLUMNS if table == "incidents" else EVENT_COLUMNS
-
-    try:
-        with Store(db, read_only=True) as store:
-            limit_memory(store.con)
-            records = lambda: iter_listing(store.con, table, flt)  # noqa: E731 (read twice)
-            if format is EventFormat.table:
-                WRITERS["table"](records, sys.stdout, columns, width=None if wide else TABLE_WIDTH)
-            elif format is EventFormat.jsonl:
-                WRITERS["jsonl"](records(), sys.stdout)
-            else:
-                WRITERS[format.value](records(), sys.stdout, columns)
-    except DiplographError as exc:
-        raise _fail(str(exc), 2) from exc
+    with Store(db, read_only=True) as store:
+        limit_memory(store.con)
+        records = lambda: iter_listing(store.con, table, flt)  # noqa: E731 (read twice)
+        if format is EventFormat.table:
+            WRITERS["table"](records, sys.stdout, columns, width=None if wide else TABLE_WIDTH)
+        elif format is EventFormat.jsonl:
+            WRITERS["jsonl"](records(), sys.stdout)
+        else:
+            WRITERS[format.value](records(), sys.stdout, columns)
 
 
 class ExportFormat(str, Enum):
@@ -324,12 +356,9 @@ def export(
     from diplograph.store.connection import limit_memory
     from diplograph.store.store import Store
 
-    try:
-        with Store(db, read_only=True) as store:
-            limit_memory(store.con)
-            written = export_db(store.con, to, format.value, flt)
-    except DiplographError as exc:
-        raise _fail(str(exc), 2) from exc
+    with Store(db, read_only=True) as store:
+        limit_memory(store.con)
+        written = export_db(store.con, to, format.value, flt)
     for path, n in written.items():
         typer.echo(f"{path}: {n} rows", err=True)
 
@@ -348,11 +377,8 @@ def serve(
         from diplograph.serve import WebSettings, server
     except ImportError as exc:
         raise _fail(f"the web extra is not installed ({exc.name}): "
-                    "pip install 'diplograph[web]'", 2)
-    try:
-        warning = server.check_host(host, public=public)
-    except DiplographError as exc:
-        raise _fail(str(exc), 2) from exc
+                    "pip install 'diplograph[web]'", ExitStatus.USAGE)
+    warning = server.check_host(host, public=public)
     if warning:
         typer.echo(f"warning: {warning}", err=True)
     try:
@@ -360,18 +386,11 @@ def serve(
     except OSError as exc:
         raise _fail(server.bind_error(host, port, exc), EXIT_ENVIRONMENT) from exc
     url = f"http://{f'[{host}]' if ':' in host else host}:{sock.getsockname()[1]}/"
-    try:
-        server.serve(WebSettings(db=db), sock, ready=lambda: typer.echo(
-            f"diplograph: serving {db} at {url} (API docs: /docs)", err=True))
-    except DiplographError as exc:
-        raise _fail(str(exc), 2) from exc
+    server.serve(WebSettings(db=db), sock, ready=lambda: typer.echo(
+        f"diplograph: serving {db} at {url} (API docs: /docs)", err=True))
 
 
 def main() -> None:
     """Console entry point."""
     logging.basicConfig(level=logging.WARNING, format="%(levelname)s %(name)s: %(message)s")
-    try:
-        app()
-    except DiplographError as exc:  # bad knowledge files, settings, database: not per-document
-        typer.echo(f"error: {exc}", err=True)
-        sys.exit(2)
+    app()

@@ -5,19 +5,26 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from diplograph.evaluation.scoring import Score, load_jsonl, norm_type, score
+from diplograph.evaluation.gold import read_gold, read_predictions
+from diplograph.evaluation.scoring import Score, norm_type, score
 from diplograph.store.store import Store
 
 
 def evaluate_events(gold: Path | str, *, db: Path | str | None = None,
                     pred: Path | str | None = None) -> Score:
-    """Score the events in ``db`` or in the JSONL file ``pred`` against ``gold``."""
+    """Score the events in ``db`` or in the JSONL file ``pred`` against ``gold``.
+
+    Raises:
+        GoldFileError: a problem in ``gold`` or ``pred`` (each named ``file:line``).
+        StoreError: ``db`` cannot be read.
+    """
+    gold_records = read_gold(gold)  # first: a bad gold file needs no database to be found
     if pred is not None:
-        system = load_jsonl(pred)
+        system = read_predictions(pred)
     else:
         with Store(db, read_only=True) as store:
             system = store.events()
-    return score(load_jsonl(gold), system)
+    return score(gold_records, system)
 
 
 def _actor(a: dict | None) -> str:

@@ -158,8 +158,9 @@ def score(gold: list[dict], system: Iterable[dict]) -> Score:
         for i, g in enumerate(gold_by_doc[doc]):
             if not g.get("optional") and (doc, i) not in found:
                 result.misses.append((doc, g))
-                gold_type = g["type"][0] if isinstance(g["type"], list) else g["type"]
-                result.by_type[norm_type(gold_type)][2] += 1
+                types = g["type"] if isinstance(g["type"], list) else [g["type"]]
+                if types:  # a required record of no type can only be missed: no type row
+                    result.by_type[norm_type(types[0])][2] += 1
     result.missed = len(result.misses)
     return result
 

@@ -10,7 +10,9 @@ by the Ray engine are loaded with :func:`ingest_parquet`.
 
 from __future__ import annotations
 
+import glob
 import logging
+import os
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -94,7 +96,7 @@ def ingest_with_engine(
     - ``--from-parquet DIR --db FILE``: load partitions.
 
     Raises:
-        UsageError: options that do not go together.
+        UsageError: options that do not go together, or no input path exists.
     """
     settings = settings or Settings.from_env()
     if from_parquet is not None:
@@ -106,6 +108,7 @@ def ingest_with_engine(
     if engine == "ray":
         if out is None:
             raise UsageError("--engine ray writes Parquet partitions: give --out DIR")
+        _check_some_input(paths)
         try:
             from diplograph.run.ray import run_ray
         except ImportError as exc:
@@ -120,5 +123,19 @@ def ingest_with_engine(
         raise UsageError("--address and --out go with --engine ray")
     if db is None:
         raise UsageError("give --db FILE")
+    _check_some_input(paths)
     return ingest_paths(paths, db, settings=settings, on_error=on_error, progress=progress,
                         on_skip=on_skip)
+
+
+def _check_some_input(paths: list[str]) -> None:
+    """Refuse a run none of whose paths exists, before the database is created: a typo
+    must not leave an empty database behind (a run with some good paths reports the
+    others one line each, as usual).
+
+    Raises:
+        UsageError: no path is a file, a directory or a glob with a match.
+    """
+    if not any(os.path.exists(p) or glob.glob(p, recursive=True) for p in paths):
+        raise UsageError(f"no input found: {', '.join(paths)} (no such file or directory, "
+                         "and no glob match); nothing was written")

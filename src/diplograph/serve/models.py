@@ -54,7 +54,13 @@ class EventPublic(Open):
     date: DatePublic
     location: Open | None = None
     status: str
+    factuality: float | None = Field(
+        None, ge=-3, le=3, description="The claim status as a score: +3 certainly happened, "
+        "0 uncertain, -3 certainly did not (null: stored before the score existed).")
     claimed_by: ActorPublic | None = None
+    claim_chain: list[ActorPublic] = Field(
+        default_factory=list, description="Every source of a nested report, outermost first "
+        "(claimed_by is the innermost); empty when the article itself asserts it.")
     evidence: EvidencePublic
     confidence: float | None = None
     incident_id: str | None = None

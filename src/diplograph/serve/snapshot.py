@@ -36,7 +36,8 @@ from pathlib import Path
 
 import duckdb
 
-from diplograph.errors import StoreError
+from diplograph.errors import DatabaseCorrupt, DiplographError, StoreError, os_failure
+from diplograph.store.connection import check_ours, database_failure, read_every_table
 from diplograph.store.queries import totals
 
 logger = logging.getLogger(__name__)
@@ -115,12 +116,23 @@ class Snapshots:
         self._n = 0
         try:
             self.refresh(force=True)
-        except BaseException:  # Ctrl-C or SIGTERM during the first copy
+            self._check_first()
+        except BaseException:  # also Ctrl-C or SIGTERM during the first copy
             self.close()
             raise
-        if self._con is None:
-            self.close()
-            raise StoreError(f"{self.path}: cannot read this database (is it a DuckDB file?)")
+
+    def _check_first(self) -> None:
+        """Refuse to serve a file that is not a readable diplograph database: a server that
+        starts would answer every page with an error.
+
+        Raises:
+            DatabaseCorrupt: truncated or damaged past what opening it reads.
+        """
+        assert self._con is not None and self._files  # refresh raised otherwise
+        try:
+            read_every_table(self._con)
+        except duckdb.Error as exc:
+            raise self._unreadable(exc) from exc
 
     def refresh(self, *, force: bool = False) -> bool:
         """Take a new snapshot if the file changed; returns whether one was taken."""
@@ -132,8 +144,13 @@ class Snapshots:
             sig = _signature(self.path)
             if sig == self._sig and self._con is not None:
                 return False
-            con = self._copy()
-            if con is None:
+            try:
+                con = self._copy()
+            except (OSError, duckdb.Error, StoreError) as exc:
+                if self._con is None:  # nothing to serve: the first copy must work
+                    raise self._unreadable(exc) from exc
+                logger.warning("%s: snapshot not usable yet (%s); serving the previous one",
+                               self.path, exc)
                 return False
             old, self._con, self._sig = self._con, con, sig
             if old is not None:
@@ -143,31 +160,47 @@ class Snapshots:
                 self._remove(self._files.pop(0))
             return True
 
-    def _copy(self) -> duckdb.DuckDBPyConnection | None:
+    def _copy(self) -> duckdb.DuckDBPyConnection:
+        """A new copy of the file, opened and checked (its tables answer).
+
+        Raises:
+            OSError: the copy cannot be made (disk full, unreadable file).
+            duckdb.Error: the copy does not open or answer (half-written, damaged).
+        """
         self._n += 1
-        target = Path(self._dir.name) / f"snap-{self._n}.duckdb"
+        target = self._target()
         wal = self.path.with_name(self.path.name + ".wal")
         try:
             shutil.copyfile(self.path, target)
             if wal.exists():
                 shutil.copyfile(wal, target.with_name(target.name + ".wal"))
             con = duckdb.connect(str(target), read_only=True)
-        except (OSError, duckdb.Error) as exc:
+        except BaseException:
             self._remove(target)
-            logger.warning("%s: snapshot not usable yet (%s); serving the previous one",
-                           self.path, exc)
-            return None
+            raise
         try:
+            check_ours(con, self.path, read_only=True)
             totals(con)  # the tables are there and readable
-        except duckdb.Error as exc:
+        except BaseException:
             con.close()
             self._remove(target)
-            logger.warning("%s: snapshot not usable yet (%s); serving the previous one",
-                           self.path, exc)
-            return None
+            raise
         logger.info("%s: serving snapshot %d", self.path, self._n)
         self._files.append(target)
         return con
+
+    def _target(self) -> Path:
+        """The file of the latest snapshot (taken or being taken)."""
+        return Path(self._dir.name) / f"snap-{self._n}.duckdb"
+
+    def _unreadable(self, exc: OSError | duckdb.Error | StoreError) -> DiplographError:
+        """Why the first snapshot could not be taken, in one line."""
+        if isinstance(exc, StoreError):
+            return exc
+        if isinstance(exc, OSError):
+            return os_failure(exc)
+        return database_failure(exc, self.path, copy=self._target()) or DatabaseCorrupt(
+            f"{self.path}: cannot read this database ({exc})")
 
     @staticmethod
     def _remove(target: Path) -> None:

@@ -13,6 +13,7 @@ import logging
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
+import duckdb
 import pyarrow as pa
 
 from diplograph.records import (
@@ -188,7 +189,7 @@ class Store:
             refresh_incidents(self.con, touched)
             self.con.execute("COMMIT")
         except Exception:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
 
     def append(self, results: Sequence[DocumentResult]) -> None:
@@ -205,9 +206,17 @@ class Store:
             n = rebuild_incidents(self.con)
             self.con.execute("COMMIT")
         except Exception:
-            self.con.execute("ROLLBACK")
+            self._rollback()
             raise
         return n
+
+    def _rollback(self) -> None:
+        """Roll back, keeping the error that caused it: a COMMIT that failed (disk full)
+        has already ended the transaction, and ROLLBACK's own error would hide why."""
+        try:
+            self.con.execute("ROLLBACK")
+        except duckdb.TransactionException:
+            logger.debug("no transaction left to roll back")
 
     def _insert(self, table: str, rows: list[dict]) -> None:
         if not rows:
