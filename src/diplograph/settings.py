@@ -56,8 +56,8 @@ class Settings(BaseModel):
         "works on a document is stopped and the document refused (0: no limit).",
     )
     max_doc_chars: int = Field(
-        2_000_000, description="Articles longer than this many characters are refused before "
-        "parsing.",
+        1_000_000, description="Articles longer than this many characters are refused before "
+        "parsing, and text or JSONL documents longer than this before cleaning (0: no limit).",
     )
     section_chars: int = Field(
         100_000, description="Articles longer than this are parsed section by section (split "
