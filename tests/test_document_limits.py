@@ -82,3 +82,26 @@ def test_an_article_over_the_character_limit_is_refused_in_our_words(article_cod
     assert results[1].line() == (
         f"error: long.txt: article 0 has {len(long_text):,} characters, over the 200 limit "
         "(max_doc_chars): split the document or raise the limit")
+
+
+def test_documents_sharing_an_id_keep_their_own_events(article_coder):
+    def cleaned(text: str) -> tuple[Document, list[Article]]:
+        doc = Document(doc_id="same", kind="text", content=text, content_hash=text)
+        return doc, [Article(doc_id="same", article_index=0, title=None, text=text,
+                             published=PublishedDate(value="2025-12-26", precision="day"),
+                             language="en")]
+
+    quiet = "The weather in Madrid was mild on Sunday, and the markets were closed.\n"
+    results = code_documents([cleaned(STORIES["summons.txt"]), cleaned(quiet)], article_coder,
+                             Settings(doc_timeout_s=0))
+    assert results[0].events and results[1].events == []
+
+
+def test_a_text_over_the_limit_is_refused_without_waiting_for_a_worker(tmp_path):
+    folder = _write(tmp_path / "long", {"long.txt": STORIES["call.txt"] * 4})
+    started = time.monotonic()
+    results = list(iter_results([str(folder)], Settings(max_doc_chars=300)))
+    assert [r.reason for r in results] == [
+        f"the document has {len(STORIES['call.txt']) * 4:,} characters, over the 300 limit "
+        "(max_doc_chars): split the document or raise the limit"]
+    assert time.monotonic() - started < 15  # the worker still loading is stopped, not awaited

@@ -42,12 +42,15 @@ class ArticleCoder:
 
     def __call__(self, articles: Sequence[Article]) -> list[list[Event]]:
         """Events for each article, in order (empty for articles that are not coded)."""
-        codable = [a for a in articles if is_codable(a)]
-        docs = parse_texts(self.nlp, (a.text for a in codable),
+        # By position, not by key: two documents can share an id (and so article keys).
+        codable = [i for i, a in enumerate(articles) if is_codable(a)]
+        docs = parse_texts(self.nlp, (articles[i].text for i in codable),
                            section_chars=self.settings.section_chars,
                            n_process=self.settings.n_process)
-        by_key = {a.key: self._code(a, doc) for a, doc in zip(codable, docs)}
-        return [by_key.get(a.key, []) for a in articles]
+        events: list[list[Event]] = [[] for _ in articles]
+        for i, doc in zip(codable, docs):
+            events[i] = self._code(articles[i], doc)
+        return events
 
     def _code(self, article: Article, doc) -> list[Event]:
         events = self.coder.code(article, doc)

@@ -49,6 +49,15 @@ def _too_long(what: str, chars: int, limit: int) -> str:
             "split the document or raise the limit")
 
 
+def too_long_to_clean(doc: Document, settings: Settings) -> DocumentError | None:
+    """One error line for a text or JSONL document over ``max_doc_chars`` (its content
+    is its text), else None."""
+    if doc.kind in TEXT_KINDS and len(doc.content) > settings.max_doc_chars > 0:
+        return DocumentError(doc=doc.path or doc.doc_id, reason=_too_long(
+            "the document", len(doc.content), settings.max_doc_chars))
+    return None
+
+
 def clean_document(doc: Document, settings: Settings) -> list[Article] | DocumentError:
     """A document's cleaned articles, or one error line (never raises for bad input).
 
@@ -57,9 +66,8 @@ def clean_document(doc: Document, settings: Settings) -> list[Article] | Documen
         settings: gives the per-document time limit (``doc_timeout_s``).
     """
     where = doc.path or doc.doc_id
-    if doc.kind in TEXT_KINDS and len(doc.content) > settings.max_doc_chars > 0:
-        return DocumentError(doc=where, reason=_too_long(
-            "the document", len(doc.content), settings.max_doc_chars))
+    if refused := too_long_to_clean(doc, settings):
+        return refused
     try:
         with time_limit(settings.doc_timeout_s, "cleaning"):
             return extract_articles(doc)
@@ -133,8 +141,8 @@ def _code_batch(
     except Exception:
         logger.debug("batch coding failed; coding document by document", exc_info=True)
         return [_code_one(doc, arts, coder, settings) for doc, arts in batch]
-    by_key = dict(zip((a.key for a in articles), events))
-    return [DocumentResult(doc, arts, [e for a in arts for e in by_key[a.key]])
+    per_article = iter(events)  # in the order of ``articles``: keys can collide across documents
+    return [DocumentResult(doc, arts, [e for _ in arts for e in next(per_article)])
             for doc, arts in batch]
 
 
@@ -275,8 +283,13 @@ def iter_results_in_workers(
     def previous_articles(item: Document | DocumentError) -> list[Article] | None:
         return stored(item) if stored and isinstance(item, Document) else None
 
-    jobs = ((item, previous_articles(item))
-            for item in iter_documents(paths, max_bytes=settings.max_bytes))
+    def refused_here(item: Document | DocumentError) -> Document | DocumentError:
+        # No worker (and no model load) needed to refuse a text that is too long.
+        too_long = isinstance(item, Document) and too_long_to_clean(item, settings)
+        return too_long or item
+
+    jobs = ((item, previous_articles(item)) for item in
+            map(refused_here, iter_documents(paths, max_bytes=settings.max_bytes)))
     linker = DuplicateLinker()
     workers = DocumentWorkers(
         lambda: load_worker(settings),
