@@ -3,7 +3,7 @@
 Usage (from the repository root; ``make bench`` runs the full corpus):
 
     .venv/bin/python benchmarks/bench.py [--corpus ../shared/corpus/bbc-news-2225]
-        [--limit N] [--processes 1 2] [--batch-size 64]
+        [--limit N] [--processes 1 2] [--batch-size 64] [--base main]
 
 For each number of processes it measures, in the same run and on the same
 texts (the BBC CSVs' ``text`` column, written once as one JSON Lines file):
@@ -13,6 +13,11 @@ texts (the BBC CSVs' ``text`` column, written once as one JSON Lines file):
 (b) **ingest**: ``diplograph.run.ingest.ingest_paths`` of that JSONL file into a
     fresh temporary DuckDB (reading, cleaning, parsing, coding, incidents,
     writes), with ``n_process=N``.
+
+With ``--base REV`` the ingest phase also runs with the code of that commit
+(its ``src`` exported with ``git archive`` and put first on ``PYTHONPATH``),
+in the same run, so before and after are measured side by side under the same
+load (line ``ingest@REV``; its ratio uses the same bare time).
 
 Each phase runs in its own child process so that its peak memory is its own:
 the parent samples ``/proc/<pid>/status`` (VmRSS) of the child and all its
@@ -75,9 +80,24 @@ def tree_rss_kb(pid: int) -> int:
     return total
 
 
-def run_phase(args: list[str]) -> dict:
-    """Run ``bench.py --phase ...`` in a child; returns its JSON result plus peak RSS."""
-    proc = subprocess.Popen([sys.executable, __file__, *args], stdout=subprocess.PIPE, text=True)
+def export_src(rev: str, into: Path) -> Path:
+    """The ``src`` folder of commit ``rev``, unpacked into ``into`` (git archive | tar)."""
+    into.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(["git", "archive", "--format=tar", rev, "src"], cwd=REPO,
+                             check=True, capture_output=True).stdout
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive, check=True)
+    return into / "src"
+
+
+def run_phase(args: list[str], script: Path = Path(__file__),
+              src: Path | None = None) -> dict:
+    """Run ``script --phase ...`` in a child (with ``src`` first on ``PYTHONPATH`` when
+    given); returns its JSON result plus the peak RSS of the child and its descendants."""
+    env = dict(os.environ)
+    if src is not None:
+        env["PYTHONPATH"] = str(src)
+    proc = subprocess.Popen([sys.executable, str(script), *args], stdout=subprocess.PIPE,
+                            text=True, env=env)
     peak = 0
     while proc.poll() is None:
         peak = max(peak, tree_rss_kb(proc.pid))
@@ -125,21 +145,25 @@ def orchestrate(opts: argparse.Namespace) -> None:
                 fh.write(json.dumps({"id": f"bbc-{i:04d}", "text": text}) + "\n")
         print(f"corpus: {opts.corpus} ({len(texts)} articles); cpus: {os.cpu_count()}; "
               f"ingest batch size {opts.batch_size}")
-        print(f"{'proc':>4}  {'phase':<7} {'wall s':>8} {'art/s':>7} {'peak RSS MB':>11}  notes")
+        print(f"{'proc':>4}  {'phase':<12} {'wall s':>8} {'art/s':>7} {'peak RSS MB':>11}  notes")
+        base = export_src(opts.base, Path(tmp) / "base") if opts.base else None
         for n in opts.processes:
             bare = run_phase(["--phase", "bare", "--input", str(jsonl), "-n", str(n)])
-            ours = run_phase(["--phase", "ingest", "--input", str(jsonl), "-n", str(n),
-                              "--batch-size", str(opts.batch_size)])
             _line(n, "bare", bare, f"model load {bare['load_s']:.1f} s, {bare['tokens']} tokens")
-            _line(n, "ingest", ours, f"{ours['articles']} articles, {ours['events']} events, "
-                                     f"{ours['failed']} failed")
-            print(f"{n:>4}  ratio   {ours['wall_s'] / bare['wall_s']:>8.2f}  (ingest / bare)",
-                  flush=True)
+            ingest = ["--phase", "ingest", "--input", str(jsonl), "-n", str(n),
+                      "--batch-size", str(opts.batch_size)]
+            runs = [("ingest", None)] + ([(f"ingest@{opts.base}", base)] if base else [])
+            for name, src in runs:
+                ours = run_phase(ingest, src=src)
+                _line(n, name, ours, f"{ours['articles']} articles, {ours['events']} events, "
+                                     f"{ours['failed']} failed; ratio "
+                                     f"{ours['wall_s'] / bare['wall_s']:.2f} (ingest / bare)")
 
 
 def _line(n: int, phase: str, r: dict, notes: str) -> None:
     rate = len_or(r) / r["wall_s"]
-    print(f"{n:>4}  {phase:<7} {r['wall_s']:>8.1f} {rate:>7.1f} {r['peak_rss_mb']:>11.0f}  {notes}")
+    print(f"{n:>4}  {phase:<12} {r['wall_s']:>8.1f} {rate:>7.1f} {r['peak_rss_mb']:>11.0f}  "
+          f"{notes}", flush=True)
 
 
 def len_or(r: dict) -> int:
@@ -153,6 +177,8 @@ def main() -> None:
     parser.add_argument("--processes", type=int, nargs="+", default=[1, 2])
     parser.add_argument("--batch-size", type=int, default=64,
                         help="Settings.batch_size for ingest.")
+    parser.add_argument("--base", default=None,
+                        help="Also run the ingest phase with the code of this commit.")
     parser.add_argument("--phase", choices=["bare", "ingest"], help=argparse.SUPPRESS)
     parser.add_argument("--input", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("-n", type=int, default=1, help=argparse.SUPPRESS)

@@ -183,7 +183,8 @@ def ingest(
         "--quiet", "-q", help="No progress or summary on stderr.")] = False,
     engine: Annotated[Engine, typer.Option(
         "--engine",
-        help="local: this process, into --db; ray: Ray Data, Parquet into --out.")] = Engine.local,
+        help="local: worker processes on this machine (DIPLOGRAPH_N_PROCESS), into --db; "
+             "ray: Ray Data, Parquet into --out.")] = Engine.local,
     address: Annotated[Optional[str], typer.Option(
         "--address", help="Ray cluster address (e.g. ray://head:10001 or auto); "
                           "default: a local cluster.")] = None,

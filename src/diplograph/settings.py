@@ -43,14 +43,30 @@ class Settings(BaseModel):
         "`ingest --follow-symlinks` turns it on).",
     )
     batch_size: int = Field(64, description="Documents per parse-and-write batch.")
-    n_process: int = Field(1, description="spaCy worker processes for parsing.")
+    n_process: int = Field(
+        1, description="Worker processes for cleaning and coding; each loads the model once "
+        "and keeps it for the whole ingest.",
+    )
     min_confidence: float = Field(
         0.5,
         description="Events below this confidence (the model's probability that the event is "
         "right) are not emitted or stored; 0 keeps everything.",
     )
     doc_timeout_s: float = Field(
-        60.0, description="A document whose coding takes longer than this is reported as failed."
+        60.0, description="A document whose cleaning and coding take longer than this is "
+        "refused; its worker process is stopped and replaced (0: no limit).",
+    )
+    doc_memory_mb: int = Field(
+        2000, description="A worker process whose resident memory passes this many MB while it "
+        "works on a document is stopped and the document refused (0: no limit).",
+    )
+    max_doc_chars: int = Field(
+        1_000_000, description="Articles longer than this many characters are refused before "
+        "parsing, and text or JSONL documents longer than this before cleaning (0: no limit).",
+    )
+    section_chars: int = Field(
+        100_000, description="Articles longer than this are parsed section by section (split "
+        "at paragraph breaks), which bounds the parser's memory.",
     )
 
     @classmethod

@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from diplograph.coding.actors import ActorResolver, load_knowledge_base
 from diplograph.coding.coder import EventCoder
 from diplograph.coding.parse import load_nlp
+from diplograph.coding.sections import parse_texts
 from diplograph.knowledge.lexicon import load_lexicon
 from diplograph.records import Article, Event
 from diplograph.settings import Settings
@@ -41,11 +42,15 @@ class ArticleCoder:
 
     def __call__(self, articles: Sequence[Article]) -> list[list[Event]]:
         """Events for each article, in order (empty for articles that are not coded)."""
-        codable = [a for a in articles if is_codable(a)]
-        docs = self.nlp.pipe((a.text for a in codable), batch_size=32,
-                             n_process=self.settings.n_process)
-        by_key = {a.key: self._code(a, doc) for a, doc in zip(codable, docs)}
-        return [by_key.get(a.key, []) for a in articles]
+        # By position, not by key: two documents can share an id (and so article keys).
+        codable = [i for i, a in enumerate(articles) if is_codable(a)]
+        docs = parse_texts(self.nlp, (articles[i].text for i in codable),
+                           section_chars=self.settings.section_chars,
+                           n_process=self.settings.n_process)
+        events: list[list[Event]] = [[] for _ in articles]
+        for i, doc in zip(codable, docs):
+            events[i] = self._code(articles[i], doc)
+        return events
 
     def _code(self, article: Article, doc) -> list[Event]:
         events = self.coder.code(article, doc)

@@ -1,6 +1,8 @@
-"""The local engine: the pipeline in this process, results written to DuckDB as they finish.
+"""The local engine: the pipeline on this machine, results written to DuckDB as they finish.
 
-The engine runs :func:`diplograph.run.pipeline.iter_results` and adds the store:
+The engine runs :func:`diplograph.run.pipeline.iter_results` (documents
+cleaned and coded in ``n_process`` persistent worker processes, each under the
+per-document limits: :mod:`diplograph.run.workers`) and adds the store:
 
 1. documents already stored with the same content hash are skipped
    (:meth:`~diplograph.store.store.Store.unchanged_articles`), but their stored

@@ -9,6 +9,13 @@ Each document succeeds or fails on its own: a failure becomes one
 functions and store what they return; :func:`read_articles` and
 :func:`process_paths` are the stateless paths behind ``diplograph articles`` and
 ``diplograph extract``.
+
+Where the work runs: :func:`iter_results` hands each document to worker
+processes (:func:`iter_results_in_workers`) whenever there are several or a
+per-document limit is set (the default), since only a separate process can be
+stopped inside C code or bounded in memory; with a coder passed in, or no limit
+and one process, it codes in this process, 64 documents per ``nlp.pipe``.
+Articles over ``max_doc_chars`` are refused before parsing in both.
 """
 
 from __future__ import annotations
@@ -27,15 +34,36 @@ from diplograph.records import (
     Document,
     DocumentError,
     DocumentResult,
+    Event,
     KnownSources,
     SkippedInput,
 )
 from diplograph.run.timeout import DocumentTimeout, time_limit
+from diplograph.run.workers import DocumentWorkers, Limits
 from diplograph.settings import Settings
 
 logger = logging.getLogger(__name__)
 
 Cleaned = tuple[Document, list[Article]]
+
+
+# Documents whose content is their text: one longer than ``max_doc_chars`` is refused before
+# cleaning, which on such a text takes as long as parsing it (17 s per million characters).
+TEXT_KINDS = ("text", "jsonl")
+
+
+def _too_long(what: str, chars: int, limit: int) -> str:
+    return (f"{what} has {chars:,} characters, over the {limit:,} limit (max_doc_chars): "
+            "split the document or raise the limit")
+
+
+def too_long_to_clean(doc: Document, settings: Settings) -> DocumentError | None:
+    """One error line for a text or JSONL document over ``max_doc_chars`` (its content
+    is its text), else None."""
+    if doc.kind in TEXT_KINDS and len(doc.content) > settings.max_doc_chars > 0:
+        return DocumentError(doc=doc.path or doc.doc_id, reason=_too_long(
+            "the document", len(doc.content), settings.max_doc_chars))
+    return None
 
 
 def clean_document(doc: Document, settings: Settings) -> list[Article] | DocumentError:
@@ -46,6 +74,8 @@ def clean_document(doc: Document, settings: Settings) -> list[Article] | Documen
         settings: gives the per-document time limit (``doc_timeout_s``).
     """
     where = doc.path or doc.doc_id
+    if refused := too_long_to_clean(doc, settings):
+        return refused
     try:
         with time_limit(settings.doc_timeout_s, "cleaning"):
             return extract_articles(doc)
@@ -80,15 +110,37 @@ class DuplicateLinker:
         return dataclasses.replace(article, duplicate_of=earlier)
 
 
+def oversized(doc: Document, articles: Sequence[Article],
+              settings: Settings) -> DocumentError | None:
+    """One error line when an article is longer than ``max_doc_chars`` (checked before
+    parsing: the parser's time and memory grow with the text)."""
+    longest = max(articles, key=lambda a: len(a.text), default=None)
+    limit = settings.max_doc_chars
+    if longest is None or not limit or len(longest.text) <= limit:
+        return None
+    return DocumentError(doc=doc.path or doc.doc_id, reason=_too_long(
+        f"article {longest.article_index}", len(longest.text), limit))
+
+
 def code_documents(
     batch: Sequence[Cleaned], coder: ArticleCoder, settings: Settings
 ) -> list[DocumentResult | DocumentError]:
     """Parse, resolve and code a batch of cleaned documents; one result or error each.
 
-    The whole batch is coded at once (fast: one ``nlp.pipe``); if that fails or
-    takes longer than ``doc_timeout_s`` per document, each document is coded
-    alone under its own limit.
+    Documents with an article over ``max_doc_chars`` are refused first. The rest
+    is coded at once (fast: one ``nlp.pipe``); if that fails or takes longer than
+    ``doc_timeout_s`` per document, each document is coded alone under its own limit.
     """
+    refused = {i: error for i, (doc, arts) in enumerate(batch)
+               if (error := oversized(doc, arts, settings))}
+    coded = iter(_code_batch([c for i, c in enumerate(batch) if i not in refused],
+                             coder, settings))
+    return [refused[i] if i in refused else next(coded) for i in range(len(batch))]
+
+
+def _code_batch(
+    batch: Sequence[Cleaned], coder: ArticleCoder, settings: Settings
+) -> list[DocumentResult | DocumentError]:
     articles = [a for _, arts in batch for a in arts]
     limit = settings.doc_timeout_s * max(len(batch), 1) if settings.doc_timeout_s else None
     try:
@@ -97,8 +149,8 @@ def code_documents(
     except Exception:
         logger.debug("batch coding failed; coding document by document", exc_info=True)
         return [_code_one(doc, arts, coder, settings) for doc, arts in batch]
-    by_key = dict(zip((a.key for a in articles), events))
-    return [DocumentResult(doc, arts, [e for a in arts for e in by_key[a.key]])
+    per_article = iter(events)  # in the order of ``articles``: keys can collide across documents
+    return [DocumentResult(doc, arts, [e for _ in arts for e in next(per_article)])
             for doc, arts in batch]
 
 
@@ -165,6 +217,10 @@ def iter_results(
         known: the stored documents' ids and sources (so ids never collide).
         on_skip: called once per input file skipped on purpose.
     """
+    if coder is None and uses_workers(settings):
+        yield from iter_results_in_workers(paths, settings, stored=stored, known=known,
+                                           on_skip=on_skip)
+        return
     batch: list[Cleaned] = []
     for item in iter_cleaned(paths, settings, stored=stored, known=known, on_skip=on_skip):
         if not isinstance(item, tuple):
@@ -177,6 +233,111 @@ def iter_results(
             batch = []
     if batch:
         yield from code_documents(batch, coder or ArticleCoder(settings), settings)
+
+
+def uses_workers(settings: Settings) -> bool:
+    """Documents go to worker processes when there are several, or when a per-document
+    limit is set (only a separate process can be stopped in C code or bounded in memory)."""
+    return settings.n_process > 1 or settings.doc_timeout_s > 0 or settings.doc_memory_mb > 0
+
+
+@dataclasses.dataclass(slots=True)
+class Coded:
+    """What a worker sends back for one document: its articles and their events (the
+    document itself stays with the parent)."""
+
+    articles: list[Article]
+    events: list[Event]
+
+
+def work_on_document(coder: ArticleCoder, doc: Document,
+                     settings: Settings) -> Coded | DocumentError:
+    """Clean and code one document, in a worker process. Its time and memory are
+    watched by the parent (:mod:`diplograph.run.workers`), so no alarm is set here.
+    Near-duplicates are linked later, by the parent, in input order."""
+    unlimited = settings.model_copy(update={"doc_timeout_s": 0})
+    articles = clean_document(doc, unlimited)
+    if isinstance(articles, DocumentError):
+        return articles
+    coded = oversized(doc, articles, settings) or _code_one(doc, articles, coder, unlimited)
+    if isinstance(coded, DocumentError):
+        return coded
+    return Coded(coded.articles, coded.events)
+
+
+# Cleaned and coded by each worker before its first real document: the language
+# identifier and the HTML cleaner load on first use (13 s on a loaded machine), which
+# must not count against a document's time limit.
+WARM_UP = (
+    Document(doc_id="warm-up", kind="text", content_hash="warm-up",
+             content="OTTAWA — Canada and France held talks in Paris on Monday.\n"),
+    Document(doc_id="warm-up", kind="html", content_hash="warm-up",
+             content="<html><body><p>Canada and France held talks.</p></body></html>"),
+)
+
+
+def load_worker(settings: Settings) -> ArticleCoder:
+    """What a worker process loads once: the coder, warmed up on :data:`WARM_UP`."""
+    coder = ArticleCoder(settings.model_copy(update={"n_process": 1}))
+    for doc in WARM_UP:
+        work_on_document(coder, doc, settings)
+    return coder
+
+
+def iter_results_in_workers(
+    paths: Iterable[str],
+    settings: Settings,
+    *,
+    stored: Callable[[Document], list[Article] | None] | None = None,
+    known: KnownSources | None = None,
+    on_skip: Callable[[SkippedInput], None] | None = None,
+) -> Iterator[DocumentResult | DocumentError | Document]:
+    """:func:`iter_results` with cleaning and coding in ``n_process`` worker processes,
+    each document under the limits ``doc_timeout_s`` and ``doc_memory_mb``.
+
+    A worker codes each article of its document, near-duplicates included (linking
+    needs the input order, which only the parent has); the parent links them and drops
+    the events of the duplicates, so the results equal the in-process ones.
+    """
+    def previous_articles(item: Document | DocumentError) -> list[Article] | None:
+        return stored(item) if stored and isinstance(item, Document) else None
+
+    def refused_here(item: Document | DocumentError) -> Document | DocumentError:
+        # No worker (and no model load) needed to refuse a text that is too long.
+        too_long = isinstance(item, Document) and too_long_to_clean(item, settings)
+        return too_long or item
+
+    documents = iter_documents(paths, max_bytes=settings.max_bytes, known=known,
+                               follow_symlinks=settings.follow_symlinks, on_skip=on_skip)
+    jobs = ((item, previous_articles(item)) for item in map(refused_here, documents))
+    linker = DuplicateLinker()
+    workers = DocumentWorkers(
+        lambda: load_worker(settings),
+        lambda coder, doc: work_on_document(coder, doc, settings),
+        processes=settings.n_process,
+        limits=Limits(seconds=settings.doc_timeout_s, memory_mb=settings.doc_memory_mb))
+    with workers:
+        for (item, previous), outcome in workers.outcomes(jobs, _document_to_work_on):
+            if isinstance(item, DocumentError) or isinstance(outcome, DocumentError):
+                yield item if isinstance(item, DocumentError) else outcome
+            elif previous is not None:
+                linker.remember(previous)
+                yield item
+            else:
+                yield _linked(item, outcome, linker)
+
+
+def _document_to_work_on(job: tuple[Document | DocumentError, list[Article] | None]
+                         ) -> Document | None:
+    item, known = job
+    return item if isinstance(item, Document) and known is None else None
+
+
+def _linked(doc: Document, coded: Coded, linker: DuplicateLinker) -> DocumentResult:
+    articles = linker.link(coded.articles)
+    duplicates = {a.article_index for a in articles if a.duplicate_of is not None}
+    return DocumentResult(doc, articles,
+                          [e for e in coded.events if e.article_index not in duplicates])
 
 
 def read_articles(

@@ -1,9 +1,12 @@
-"""A per-document time limit (``Settings.doc_timeout_s``), enforced with SIGALRM.
+"""A best-effort time limit with SIGALRM, for code run in this process.
 
-Cleaning and coding are pure Python plus C extensions that return to the
-interpreter often, so an alarm raised in the main thread interrupts a runaway
-document and the batch goes on. Off the main thread (or on a platform without
-``SIGALRM``) the limit cannot be enforced and the block just runs.
+The local engine enforces ``Settings.doc_timeout_s`` by killing a worker
+process (:mod:`diplograph.run.workers`); this alarm is what is left where the
+work runs in the caller's process (a coder handed to
+:func:`~diplograph.run.pipeline.iter_results`, a Ray actor). An alarm raised in
+the main thread interrupts Python code but not a long call into C (lxml,
+spaCy), which runs to its end first. Off the main thread (or on a platform
+without ``SIGALRM``) the limit cannot be enforced and the block just runs.
 """
 
 from __future__ import annotations

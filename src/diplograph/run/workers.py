@@ -1,0 +1,251 @@
+"""Worker processes that each load the model once and work on one document at a time.
+
+Why processes and not an alarm in this one: cleaning and parsing spend their
+time in C code (lxml, spaCy) that a signal cannot interrupt, and nothing in
+a process can bound its own memory without risking a crash half-way through
+a write. So every document is cleaned and coded in a worker, and the parent,
+which only reads, links and stores, watches it:
+
+- a worker still on its document ``doc_timeout_s`` after receiving it, or
+  whose resident memory passes ``doc_memory_mb``, is killed (SIGKILL) and
+  replaced by a fresh one; the document becomes one ``DocumentError`` line
+  and no other document is touched (each is coded alone, so its events do
+  not depend on its neighbours);
+- the workers live for the whole ingest: the model is loaded once per worker,
+  not once per batch, and the clock of a document starts only when a loaded
+  worker receives it;
+- results come back in input order whatever order the workers finish in,
+  with at most ``window`` documents in flight (memory stays bounded).
+
+Workers are forked (as spaCy's own ``n_process`` does), so they start with
+the parent's code, test hooks included.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection, wait
+from typing import Any, Generic, TypeVar
+
+from diplograph.errors import DiplographError
+from diplograph.records import Document, DocumentError
+
+logger = logging.getLogger(__name__)
+
+Item = TypeVar("Item")
+# Builds the worker's state once (loads the model); the work function gets it with each task.
+Setup = Callable[[], Any]
+Work = Callable[[Any, Document], Any]
+
+_READY = "ready"
+_POLL_S = 0.1  # how often the parent looks at the clocks and memory of busy workers
+
+
+class WorkerStartError(DiplographError):
+    """A worker process could not load what it needs (model, knowledge files)."""
+
+
+@dataclass(slots=True)
+class Limits:
+    """What one document may use: wall seconds and resident MB of its worker (0: no limit)."""
+
+    seconds: float = 0.0
+    memory_mb: int = 0
+
+
+@dataclass(slots=True)
+class _Slot(Generic[Item]):
+    """One input item in the window: its document to work on (None: nothing to do)
+    and, once known, the outcome."""
+
+    item: Item
+    document: Document | None
+    outcome: Any = None
+    done: bool = False
+
+
+@dataclass(slots=True)
+class _Worker:
+    process: Any  # multiprocessing.Process (forked)
+    conn: Connection
+    ready: bool = False
+    slot: _Slot | None = None
+    started: float = field(default=0.0)
+
+
+def _serve(conn: Connection, setup: Setup, work: Work) -> None:
+    """The worker's loop: load once, then one document per message until told to stop."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
+    try:
+        state = setup()
+    except Exception as exc:  # reported to the parent, which stops the ingest
+        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        return
+    conn.send(_READY)
+    while (document := conn.recv()) is not None:
+        conn.send(work(state, document))
+
+
+class DocumentWorkers:
+    """``processes`` persistent workers running ``work(setup(), document)`` under ``limits``.
+
+    Use as a context manager; :meth:`outcomes` is the ordered stream.
+    """
+
+    def __init__(self, setup: Setup, work: Work, *, processes: int, limits: Limits,
+                 window: int | None = None) -> None:
+        self.setup, self.work, self.limits = setup, work, limits
+        self.processes = max(1, processes)
+        self.window = window or 4 * self.processes
+        self.context = multiprocessing.get_context("fork")
+        self.workers: list[_Worker] = []
+        self.queue: deque[_Slot] = deque()
+
+    def __enter__(self) -> DocumentWorkers:
+        self.workers = [self._start() for _ in range(self.processes)]
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop every worker: politely when idle, by force when busy or stuck."""
+        for worker in self.workers:
+            if worker.slot is None and worker.process.is_alive():
+                try:
+                    worker.conn.send(None)
+                except OSError:
+                    pass
+        deadline = time.monotonic() + 5
+        for worker in self.workers:
+            worker.process.join(max(0.0, deadline - time.monotonic()))
+            if worker.process.is_alive():
+                worker.process.kill()
+                worker.process.join()
+            worker.conn.close()
+        self.workers = []
+
+    def outcomes(self, items: Iterable[Item],
+                 document_of: Callable[[Item], Document | None]
+                 ) -> Iterator[tuple[Item, Any]]:
+        """``(item, outcome)`` for each item, in input order. ``document_of(item)`` is the
+        document to work on, or None for an item that passes through (outcome None)."""
+        window: deque[_Slot] = deque()
+        pending = iter(items)
+        exhausted = False
+        while True:
+            while not exhausted and len(window) < self.window:
+                item = next(pending, _END)
+                if item is _END:
+                    exhausted = True
+                    break
+                window.append(self._slot(item, document_of(item)))
+            self._dispatch()
+            while window and window[0].done:
+                slot = window.popleft()
+                yield slot.item, slot.outcome
+            if not window and exhausted:
+                return
+            if window and not window[0].done:
+                self._wait()
+
+    def _slot(self, item: Item, document: Document | None) -> _Slot:
+        slot = _Slot(item, document, done=document is None)
+        if document is not None:
+            self.queue.append(slot)
+        return slot
+
+    def _start(self) -> _Worker:
+        parent_end, child_end = self.context.Pipe()
+        process = self.context.Process(target=_serve, args=(child_end, self.setup, self.work),
+                                       daemon=True, name="diplograph-worker")
+        process.start()
+        child_end.close()
+        return _Worker(process, parent_end)
+
+    def _dispatch(self) -> None:
+        """Give queued documents to idle loaded workers; the clock starts now."""
+        for worker in self.workers:
+            if not self.queue:
+                return
+            if worker.ready and worker.slot is None:
+                worker.slot = self.queue.popleft()
+                worker.started = time.monotonic()
+                worker.conn.send(worker.slot.document)
+
+    def _wait(self) -> None:
+        """Collect whatever workers have sent (up to ``_POLL_S``), then enforce the limits."""
+        conns = {w.conn: w for w in self.workers}
+        for conn in wait(list(conns), timeout=_POLL_S):
+            self._receive(conns[conn])  # type: ignore[index]
+        now = time.monotonic()
+        for i, worker in enumerate(self.workers):
+            if worker.slot is None:
+                continue
+            reason = self._over_limit(worker, now)
+            if reason:
+                self.workers[i] = self._replace(worker, reason)
+
+    def _receive(self, worker: _Worker) -> None:
+        try:
+            message = worker.conn.recv()
+        except (EOFError, OSError):
+            worker.process.join()
+            if not worker.ready:
+                raise WorkerStartError(
+                    f"a worker process stopped while loading (exit status "
+                    f"{worker.process.exitcode})") from None
+            self.workers[self.workers.index(worker)] = self._replace(
+                worker, f"its worker process stopped (exit status {worker.process.exitcode})")
+            return
+        if isinstance(message, tuple) and message[:1] == ("failed",):
+            raise WorkerStartError(f"a worker process could not load: {message[1]}")
+        if message == _READY and not worker.ready:
+            worker.ready = True
+            return
+        slot, worker.slot = worker.slot, None
+        if slot is not None:
+            slot.outcome, slot.done = message, True
+
+    def _over_limit(self, worker: _Worker, now: float) -> str | None:
+        seconds, memory_mb = self.limits.seconds, self.limits.memory_mb
+        if seconds and now - worker.started > seconds:
+            return (f"took longer than the {seconds:g} s limit (doc_timeout_s); "
+                    "its worker was stopped")
+        if memory_mb and resident_mb(worker.process.pid) > memory_mb:
+            return (f"needed more than the {memory_mb} MB memory limit (doc_memory_mb); "
+                    "its worker was stopped")
+        return None
+
+    def _replace(self, worker: _Worker, reason: str) -> _Worker:
+        """Kill ``worker``, fail its document with ``reason``, and start a fresh worker."""
+        slot = worker.slot
+        if worker.process.is_alive():
+            worker.process.kill()
+        worker.process.join()
+        worker.conn.close()
+        if slot is not None:
+            where = slot.document.path or slot.document.doc_id if slot.document else "?"
+            slot.outcome, slot.done = DocumentError(doc=where, reason=reason), True
+            logger.info("document %s: %s", where, reason)
+        return self._start()
+
+
+_END: Any = object()
+
+
+def resident_mb(pid: int) -> float:
+    """Resident memory of process ``pid`` in MB (0 where /proc is not available)."""
+    try:
+        with open(f"/proc/{pid}/statm") as fh:
+            pages = int(fh.read().split()[1])
+    except (OSError, ValueError, IndexError):
+        return 0.0
+    return pages * os.sysconf("SC_PAGE_SIZE") / 1_048_576

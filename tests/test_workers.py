@@ -1,0 +1,89 @@
+"""The worker pool: persistent processes, results in input order, and a per-document limit
+that kills the worker (time or memory) without touching the other documents."""
+
+from __future__ import annotations
+
+import os
+import time
+
+import pytest
+
+from diplograph.records import Document, DocumentError
+from diplograph.run.workers import DocumentWorkers, Limits, WorkerStartError, resident_mb
+
+
+def _doc(content: str) -> Document:
+    return Document(doc_id=content, kind="text", content=content, content_hash=content,
+                    path=f"{content}.txt")
+
+
+def _loaded() -> dict:
+    return {"pid": os.getpid()}
+
+
+def _shout(state: dict, doc: Document) -> tuple[int, str]:
+    """The test work: 'slow' sleeps, 'hog' fills memory, 'crash' dies, the rest is upper-cased
+    (with the worker's pid, to see that workers are reused)."""
+    if doc.content == "slow":
+        time.sleep(60)
+    if doc.content == "hog":
+        held = [b"x" * (50 << 20) for _ in range(40)]  # up to 2 GB, touched page by page
+        time.sleep(60)
+        return len(held), "hog"
+    if doc.content == "crash":
+        os._exit(3)
+    return state["pid"], doc.content.upper()
+
+
+def _run(contents: list[str | None], limits: Limits, processes: int = 2) -> list:
+    """Outcomes, in order; ``None`` stands for an item that passes through the pool."""
+    with DocumentWorkers(_loaded, _shout, processes=processes, limits=limits) as workers:
+        return [outcome for _, outcome in workers.outcomes(
+            contents, lambda c: _doc(c) if c is not None else None)]
+
+
+def test_outcomes_come_in_input_order_from_workers_loaded_once():
+    contents = [f"story {i}" for i in range(30)]
+    contents.insert(7, None)
+    outcomes = _run(contents, Limits())
+    assert [o[1] if o else None for o in outcomes] == [c.upper() if c else None
+                                                       for c in contents]
+    pids = {o[0] for o in outcomes if o}
+    assert len(pids) <= 2 and os.getpid() not in pids
+
+
+def test_a_slow_document_is_stopped_at_its_limit_and_the_others_go_on():
+    started = time.monotonic()
+    outcomes = _run(["before", "slow", "after", "last"], Limits(seconds=1.5))
+    elapsed = time.monotonic() - started
+    assert [o[1] for o in outcomes if not isinstance(o, DocumentError)] == [
+        "BEFORE", "AFTER", "LAST"]
+    error = outcomes[1]
+    assert isinstance(error, DocumentError) and error.doc == "slow.txt"
+    assert "1.5 s limit (doc_timeout_s)" in error.reason and "\n" not in error.line()
+    assert elapsed < 10
+
+
+def test_a_document_over_the_memory_limit_is_stopped():
+    limit = int(resident_mb(os.getpid())) + 400  # a forked worker starts near the parent's size
+    outcomes = _run(["one", "hog", "two"], Limits(memory_mb=limit), processes=1)
+    assert isinstance(outcomes[1], DocumentError)
+    assert f"{limit} MB memory limit (doc_memory_mb)" in outcomes[1].reason
+    assert [o[1] for o in (outcomes[0], outcomes[2])] == ["ONE", "TWO"]
+
+
+def test_a_worker_that_dies_fails_its_document_only():
+    outcomes = _run(["one", "crash", "two"], Limits(), processes=1)
+    assert isinstance(outcomes[1], DocumentError)
+    assert "exit status 3" in outcomes[1].reason
+    assert [o[1] for o in (outcomes[0], outcomes[2])] == ["ONE", "TWO"]
+
+
+def _broken_setup() -> dict:
+    raise OSError("model directory not found")
+
+
+def test_a_worker_that_cannot_load_stops_the_run_with_one_line():
+    with pytest.raises(WorkerStartError, match="model directory not found"):
+        with DocumentWorkers(_broken_setup, _shout, processes=1, limits=Limits()) as workers:
+            list(workers.outcomes(["one"], _doc))
