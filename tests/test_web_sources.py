@@ -1,5 +1,5 @@
 """Issue #18: the sources view (outlets and their articles, each opening its cleaned text
-with every event marked) in real Chromium and through
+with every event marked) and the actor index's typeahead, in real Chromium and through
 their JSON twins. Like ``test_web_browser``, every browser test fails on a console error
 or on a request off the server; screenshots go to ``test-artifacts/screenshots/``.
 """
@@ -66,6 +66,31 @@ def test_sources_sort_and_filter_by_outlet(base):
     assert r.status_code == 422 and "'-events'" in r.json()["error"]["details"][0]["message"]
 
 
+def test_suggestions_agree_with_the_events_filter(base):
+    for typed in ("put", "trump", "RUS"):
+        found = api(base, "/api/actors/suggest?q=" + typed)
+        assert found, typed
+        matched = {(side or {}).get("name") for e in api(
+            base, f"/api/events?actor={typed}&limit=500&min_confidence=0")["data"]
+            for side in (e.get("source"), e.get("target"))}
+        assert {s["name"] for s in found} <= matched, typed
+        assert all(s["href"].startswith("/actors/") for s in found)
+
+
+def test_suggestions_put_word_starts_first_and_name_aliases(base):
+    found = api(base, "/api/actors/suggest?q=vla")
+    assert found[0]["name"].startswith("Vla") and found[0]["match"] == "name"
+    index = api(base, "/actors.json")["actors"]
+    actor, alias = next((a, al) for a in index for al in a["aliases"]
+                        if al.split()[0].lower() not in a["name"].lower())
+    typed = alias.split()[0][:5]
+    hits = api(base, "/api/actors/suggest?q=" + quote(typed))
+    hit = next(s for s in hits if s["name"] == actor["name"])
+    assert hit["match"] == "name" or typed.lower() in hit["match"].lower()
+    r = httpx.get(base + "/api/actors/suggest?q=", timeout=30)
+    assert r.status_code == 422
+
+
 @pytest.mark.browser
 def test_the_sources_page_sorts_and_opens_an_article_with_its_events_marked(page, base):
     page.goto(base + "/")
@@ -97,3 +122,41 @@ def test_the_sources_page_sorts_and_opens_an_article_with_its_events_marked(page
     assert len(article["events"]) == busiest["events"] and spanned
     assert marked == spanned
     shot(page, "18-sources-article")
+
+
+def type_actor(page, base: str, text: str):
+    """Type ``text`` into the actor index's search box, key by key; returns the box."""
+    page.goto(base + "/actors")
+    box = page.locator("#actor-search input[name=q]")
+    box.press_sequentially(text, delay=40)
+    return box
+
+
+@pytest.mark.browser
+def test_the_actor_search_suggests_names_as_the_user_types(page, base):
+    box = type_actor(page, base, "vlad")
+    first = page.locator("#actor-suggestions li").first
+    first.wait_for()
+    assert "Vladimir Putin" in first.inner_text()
+    assert page.locator("#actor-suggestions").is_visible()
+    shot(page, "18-actor-typeahead")
+    box.press("ArrowDown")
+    box.press("Enter")
+    page.wait_for_url("**/actors/Q*")
+    assert page.locator("#actor-title").get_attribute("data-kind") == "person"
+    assert "Vladimir Putin" in page.locator("#actor-title").inner_text()
+
+
+@pytest.mark.browser
+def test_a_click_on_a_suggestion_opens_it_and_no_match_hides_the_list(page, base):
+    type_actor(page, base, "trum")
+    link = page.locator("#actor-suggestions a.suggestion").first
+    link.wait_for()
+    href = link.get_attribute("href")
+    assert href == api(base, "/api/actors/suggest?q=trum")[0]["href"]
+    link.click()
+    page.wait_for_url("**" + href)
+    assert "Donald Trump" in page.locator("#actor-title").inner_text()
+    type_actor(page, base, "zzzq")
+    page.wait_for_timeout(500)  # longer than the box's pause before it asks
+    assert page.locator("#actor-suggestions").is_hidden()

@@ -349,16 +349,50 @@ def actor_index(con: duckdb.DuckDBPyConnection, q: str | None = None, *,
             cond, values = actor_side(side, q)
             params += values
         parts.append(f"SELECT e.{side}_name AS name, e.{side}_country AS country, "
-                     f"e.{side}_wikidata AS wikidata, e.{side}_role AS role, a.kind "
-                     f"FROM events e LEFT JOIN actors a ON a.event_id = e.id "
-                     f"AND a.role_in_event = '{side}' WHERE {cond}")
+                     f"e.{side}_wikidata AS wikidata, e.{side}_role AS role, a.kind, "
+                     f"e.{side}_text AS alias FROM events e LEFT JOIN actors a "
+                     f"ON a.event_id = e.id AND a.role_in_event = '{side}' WHERE {cond}")
     rows = con.execute(
         f"WITH sides AS ({' UNION ALL '.join(parts)}) SELECT name, country, "
-        "any_value(wikidata), any_value(role), mode(kind), count(*) FROM sides "
-        "WHERE name IS NOT NULL GROUP BY name, country ORDER BY 6 DESC, 1 LIMIT ?",
+        "any_value(wikidata), any_value(role), mode(kind), count(*), "
+        "list(DISTINCT alias ORDER BY alias) FILTER (WHERE alias IS NOT NULL AND alias <> name) "
+        "FROM sides WHERE name IS NOT NULL GROUP BY name, country ORDER BY 6 DESC, 1 LIMIT ?",
         params + [limit]).fetchall()
-    return [{"name": n, "country": c, "wikidata": w, "role": r, "kind": k, "n": k_n}
-            for n, c, w, r, k, k_n in rows]
+    return [{"name": n, "country": c, "wikidata": w, "role": r, "kind": k, "n": k_n,
+             "aliases": aliases or []}
+            for n, c, w, r, k, k_n, aliases in rows]
+
+
+def _starts_a_word(text: str, q: str) -> int:
+    """0: ``text`` starts with ``q``; 1: one of its words does; 2: ``q`` is only inside it."""
+    text = text.lower()
+    if text.startswith(q):
+        return 0
+    return 1 if any(word.startswith(q) for word in text.split()) else 2
+
+
+def actor_suggestions(con: duckdb.DuckDBPyConnection, q: str, *, limit: int = 10) -> list[dict]:
+    """What a search box suggests as the user types ``q``: the actors the shared matcher
+    finds (:func:`actor_index`), those whose name (then an alias) starts with ``q`` or has a
+    word starting with it first, then by events.
+
+    Returns:
+        :func:`actor_index`'s rows, ``aliases`` cut to the ones that contain ``q``, plus
+        ``match``: ``"name"`` or the alias that matched.
+    """
+    asked = " ".join(q.split())  # as typed: "RUS" and "Q22686" match as codes, like the filter
+    typed = asked.lower()
+    out = []
+    for row in actor_index(con, asked, limit=200):
+        aliases = [a for a in row["aliases"] if typed in a.lower()]
+        by_alias = min(aliases, key=lambda a: _starts_a_word(a, typed), default=None)
+        name_rank = _starts_a_word(row["name"], typed)
+        alias_rank = _starts_a_word(by_alias, typed) if by_alias else 3
+        match = "name" if name_rank < 2 or not by_alias else by_alias
+        out.append((min(name_rank, alias_rank), {**row, "aliases": aliases, "match": match}))
+    out.sort(key=lambda pair: (pair[0], pair[1]["match"] != "name", -pair[1]["n"],
+                               pair[1]["name"]))
+    return [row for _, row in out[:limit]]
 
 
 # Where an article comes from: the host of its URL (or of its document's), else the file's
