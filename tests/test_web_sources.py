@@ -34,6 +34,7 @@ def test_sources_count_every_document_article_and_event(base):
     data = api(base, "/sources.json")
     totals = api(base, "/index.json")["totals"]
     outlets = data["outlets"]
+    assert data["n_outlets"] == len(outlets)
     assert sum(o["documents"] for o in outlets) == totals["documents"]
     assert sum(o["articles"] for o in outlets) == totals["articles"] == data["n_articles"]
     assert sum(o["events"] for o in outlets) == len(all_events(base))

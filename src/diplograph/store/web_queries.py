@@ -413,12 +413,12 @@ def sources(con: duckdb.DuckDBPyConnection, *, sort: str = "-events",
             outlet: str | None = None, limit: int = 500) -> dict:
     """Outlets (a URL's host, or the file of a local document) with their documents,
     articles and events, in the order of ``sort`` (:data:`SOURCE_SORTS`), and the articles
-    (of ``outlet`` only, when given), most events first, at most ``limit``.
+    (of ``outlet`` only, when given), most events first; at most ``limit`` of each.
 
     Returns:
         ``{"outlets": [{"outlet", "documents", "articles", "events"}], "articles":
         [{"outlet", "doc_id", "article_index", "title", "published", "url", "events"}],
-        "n_articles": n}`` (``n_articles``: all the matching articles, listed or not).
+        "n_outlets": n, "n_articles": n}`` (``n_*``: all of them, listed or not).
 
     Raises:
         ValueError: an unknown sort key.
@@ -428,13 +428,14 @@ def sources(con: duckdb.DuckDBPyConnection, *, sort: str = "-events",
     per_article = (
         f"WITH art AS (SELECT {_OUTLET} AS outlet, a.doc_id, a.article_index, a.title, "
         "a.published_value AS published, coalesce(a.url, d.url) AS url, "
-        "(SELECT count(*) FROM events e WHERE e.doc_id = a.doc_id "
-        "AND e.article_index = a.article_index) AS events "
-        "FROM articles a LEFT JOIN documents d ON d.doc_id = a.doc_id) ")
+        "coalesce(e.n, 0) AS events FROM articles a "
+        "LEFT JOIN documents d ON d.doc_id = a.doc_id "
+        "LEFT JOIN (SELECT doc_id, article_index, count(*) AS n FROM events GROUP BY ALL) e "
+        "ON e.doc_id = a.doc_id AND e.article_index = a.article_index) ")
     outlets = con.execute(
         per_article + "SELECT outlet, count(DISTINCT doc_id) AS documents, count(*) AS articles, "
-        f"sum(events)::BIGINT AS events FROM art GROUP BY outlet "
-        f"ORDER BY {SOURCE_SORTS[sort]}, outlet").fetchall()
+        "sum(events)::BIGINT AS events, count(*) OVER () FROM art GROUP BY outlet "
+        f"ORDER BY {SOURCE_SORTS[sort]}, outlet LIMIT ?", [limit]).fetchall()
     where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
     articles = con.execute(
         per_article + f"SELECT outlet, doc_id, article_index, title, published, url, events, "
@@ -442,7 +443,8 @@ def sources(con: duckdb.DuckDBPyConnection, *, sort: str = "-events",
         "ORDER BY events DESC, outlet, doc_id, article_index LIMIT ?", params + [limit]).fetchall()
     return {
         "outlets": [{"outlet": o, "documents": d, "articles": a, "events": e}
-                    for o, d, a, e in outlets],
+                    for o, d, a, e, _ in outlets],
+        "n_outlets": outlets[0][4] if outlets else 0,
         "articles": [{"outlet": o, "doc_id": doc, "article_index": i, "title": t,
                       "published": p, "url": u, "events": e}
                      for o, doc, i, t, p, u, e, _ in articles],
