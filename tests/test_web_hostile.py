@@ -119,7 +119,8 @@ def hostile_paths(api) -> list[str]:
             *(f"/actors/{quote(n, safe='')}" for n in names),
             f"/dyad?a={quote(names[0])}&b={quote('Olaf Scholz')}",
             f"/dyad?a={quote(names[1])}&b=DEU", "/dyad",
-            "/events?type=NOPE&q=" + quote(XSS)]
+            "/events?type=NOPE&q=" + quote(XSS), "/sources", "/sources?outlet=" + quote(XSS),
+            "/actors", "/actors?q=" + quote("<img")]
 
 
 def no_wider_than_the_viewport(pg, path: str) -> None:
@@ -211,6 +212,15 @@ def test_a_javascript_url_is_never_a_link(page, base, api):
         hrefs = page.eval_on_selector_all("a[href]", "links => links.map(a => a.href)")
         assert not [h for h in hrefs if not h.startswith(base + "/")], (path, hrefs)
         assert page.locator("code.raw-url").inner_text() == JS_URL, path
+
+
+def test_actor_suggestions_show_names_as_text(page, base):
+    page.goto(base + "/actors")
+    page.locator("#actor-search input[name=q]").press_sequentially("Evel", delay=40)
+    page.wait_for_selector("#actor-suggestions li")
+    shown = page.locator("#actor-suggestions li").first.inner_text()
+    assert HOSTILE_NAME in shown
+    assert page.locator("#actor-suggestions img, #actor-suggestions script").count() == 0
 
 
 def test_docs_render_offline(page, base):

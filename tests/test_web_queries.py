@@ -96,3 +96,36 @@ def test_cooperation_conflict_per_month(con):
     assert block["series"]["verbal cooperation · planned"][-1] == 1  # e3: undated, planned
     assert block["series"]["verbal conflict"][4] == 1  # ACCUSE in 2024-09
     assert block["series"]["material cooperation"][-1] == 1  # AID dated to a year only
+
+
+def add_article(con, doc_id: str, *, url: str | None = None, path: str | None = None,
+                doc_url: str | None = None) -> None:
+    con.execute("INSERT INTO documents (doc_id, content_hash, path, url) VALUES (?, 'h', ?, ?)",
+                [doc_id, path, doc_url])
+    con.execute("INSERT INTO articles (doc_id, article_index, text, url) VALUES (?, 0, 'x', ?)",
+                [doc_id, url])
+
+
+def test_an_outlet_is_a_host_else_a_file_else_the_document(con):
+    add_article(con, "d", url="https://www.Example.com/world/1")  # the events' document
+    add_article(con, "feed", doc_url="http://wire.example.net:8080/feed")
+    add_article(con, "local", path="/data/in/talks.txt")
+    add_article(con, "bare")
+    data = web_queries.sources(con)
+    assert [(o["outlet"], o["events"]) for o in data["outlets"]] == [
+        ("example.com", 4), ("bare", 0), ("talks.txt", 0), ("wire.example.net", 0)]
+    assert data["n_outlets"] == 4 and data["n_articles"] == 4
+    first = web_queries.sources(con, sort="outlet", limit=1)
+    assert [o["outlet"] for o in first["outlets"]] == ["bare"] and first["n_outlets"] == 4
+    assert [a["doc_id"] for a in web_queries.sources(con, outlet="talks.txt")["articles"]] == \
+        ["local"]
+    with pytest.raises(ValueError, match="cannot sort sources"):
+        web_queries.sources(con, sort="size")
+
+
+def test_suggestions_put_names_starting_with_the_text_first(con):
+    names = [s["name"] for s in web_queries.actor_suggestions(con, "u")]
+    assert names[0] == "Ukraine"  # starts with it; the others only contain a "u"
+    assert set(names) == {"Ukraine", "Donald Trump", "Vladimir Putin"}
+    assert [s["name"] for s in web_queries.actor_suggestions(con, "pu")] == ["Vladimir Putin"]
+    assert [s["name"] for s in web_queries.actor_suggestions(con, "USA")] == ["Donald Trump"]

@@ -14,7 +14,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, 
 
 from diplograph.records import EVENT_TYPES, STATUSES
 from diplograph.store.filters import EventFilter
-from diplograph.store.web_queries import SORTS, Search
+from diplograph.store.web_queries import SORTS, SOURCE_SORTS, Search
 
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
 Status = Enum("Status", {s: s for s in STATUSES}, type=str)
@@ -127,6 +127,10 @@ Sort = Enum("Sort", {k.replace("-", "desc_"): k for k in (*SORTS, "confidence", 
             type=str)
 SortParam = optional_query(Sort, "Column to sort by: date, type, source, target, status, "
                            "confidence; a leading '-' sorts downwards. Default: by date.")
+SourceSort = Enum("SourceSort", {k.replace("-", "desc_"): k for k in SOURCE_SORTS}, type=str)
+SourceSortParam = optional_query(SourceSort, "Column to sort the outlets by: outlet, documents, "
+                                 "articles, events; a leading '-' sorts downwards. "
+                                 "Default: -events.")
 
 
 class Paging:

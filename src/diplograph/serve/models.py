@@ -123,6 +123,20 @@ class Dyad(BaseModel):
     last_contact: EventPublic | None
 
 
+class ActorSuggestion(BaseModel):
+    """One suggestion of the actor search box."""
+
+    name: str = Field(description="Canonical name.")
+    country: str | None = None
+    wikidata: str | None = None
+    role: str | None = None
+    kind: str | None = Field(None, description="person, state, group...")
+    n: int = Field(description="Events with the actor on either side.")
+    aliases: list[str] = Field(description="The article's words for it that contain q.")
+    match: str = Field(description='"name", or the alias that matched q.')
+    href: str | None = Field(description="The actor's page.")
+
+
 class NetworkNode(Open):
     id: str
     label: str | None = None

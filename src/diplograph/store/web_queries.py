@@ -349,13 +349,104 @@ def actor_index(con: duckdb.DuckDBPyConnection, q: str | None = None, *,
             cond, values = actor_side(side, q)
             params += values
         parts.append(f"SELECT e.{side}_name AS name, e.{side}_country AS country, "
-                     f"e.{side}_wikidata AS wikidata, e.{side}_role AS role, a.kind "
-                     f"FROM events e LEFT JOIN actors a ON a.event_id = e.id "
-                     f"AND a.role_in_event = '{side}' WHERE {cond}")
+                     f"e.{side}_wikidata AS wikidata, e.{side}_role AS role, a.kind, "
+                     f"e.{side}_text AS alias FROM events e LEFT JOIN actors a "
+                     f"ON a.event_id = e.id AND a.role_in_event = '{side}' WHERE {cond}")
     rows = con.execute(
         f"WITH sides AS ({' UNION ALL '.join(parts)}) SELECT name, country, "
-        "any_value(wikidata), any_value(role), mode(kind), count(*) FROM sides "
-        "WHERE name IS NOT NULL GROUP BY name, country ORDER BY 6 DESC, 1 LIMIT ?",
+        "any_value(wikidata), any_value(role), mode(kind), count(*), "
+        "list(DISTINCT alias ORDER BY alias) FILTER (WHERE alias IS NOT NULL AND alias <> name) "
+        "FROM sides WHERE name IS NOT NULL GROUP BY name, country ORDER BY 6 DESC, 1 LIMIT ?",
         params + [limit]).fetchall()
-    return [{"name": n, "country": c, "wikidata": w, "role": r, "kind": k, "n": k_n}
-            for n, c, w, r, k, k_n in rows]
+    return [{"name": n, "country": c, "wikidata": w, "role": r, "kind": k, "n": k_n,
+             "aliases": aliases or []}
+            for n, c, w, r, k, k_n, aliases in rows]
+
+
+def _starts_a_word(text: str, q: str) -> int:
+    """0: ``text`` starts with ``q``; 1: one of its words does; 2: ``q`` is only inside it."""
+    text = text.lower()
+    if text.startswith(q):
+        return 0
+    return 1 if any(word.startswith(q) for word in text.split()) else 2
+
+
+def actor_suggestions(con: duckdb.DuckDBPyConnection, q: str, *, limit: int = 10) -> list[dict]:
+    """What a search box suggests as the user types ``q``: the actors the shared matcher
+    finds (:func:`actor_index`), those whose name (then an alias) starts with ``q`` or has a
+    word starting with it first, then by events.
+
+    Returns:
+        :func:`actor_index`'s rows, ``aliases`` cut to the ones that contain ``q``, plus
+        ``match``: ``"name"`` or the alias that matched.
+    """
+    asked = " ".join(q.split())  # as typed: "RUS" and "Q22686" match as codes, like the filter
+    typed = asked.lower()
+    out = []
+    for row in actor_index(con, asked, limit=200):
+        aliases = [a for a in row["aliases"] if typed in a.lower()]
+        by_alias = min(aliases, key=lambda a: _starts_a_word(a, typed), default=None)
+        name_rank = _starts_a_word(row["name"], typed)
+        alias_rank = _starts_a_word(by_alias, typed) if by_alias else 3
+        match = "name" if name_rank < 2 or not by_alias else by_alias
+        out.append((min(name_rank, alias_rank), {**row, "aliases": aliases, "match": match}))
+    out.sort(key=lambda pair: (pair[0], pair[1]["match"] != "name", -pair[1]["n"],
+                               pair[1]["name"]))
+    return [row for _, row in out[:limit]]
+
+
+# Where an article comes from: the host of its URL (or of its document's), else the file's
+# name for a local file, else the document id; "www." is not part of an outlet's name.
+_OUTLET = ("coalesce(nullif(regexp_replace(lower(regexp_extract(coalesce(a.url, d.url, ''), "
+           "'^[a-z][a-z0-9+.-]*://([^/:?#@]+)', 1)), '^www\\.', ''), ''), "
+           "nullif(regexp_extract(coalesce(d.path, ''), '[^/\\\\]+$'), ''), a.doc_id)")
+# Sortable columns of the sources view: the key a URL holds → ORDER BY (ties: by name).
+SOURCE_SORTS: dict[str, str] = {
+    "outlet": "outlet", "-outlet": "outlet DESC",
+    "documents": "documents", "-documents": "documents DESC",
+    "articles": "articles", "-articles": "articles DESC",
+    "events": "events", "-events": "events DESC",
+}
+
+
+def sources(con: duckdb.DuckDBPyConnection, *, sort: str = "-events",
+            outlet: str | None = None, limit: int = 500) -> dict:
+    """Outlets (a URL's host, or the file of a local document) with their documents,
+    articles and events, in the order of ``sort`` (:data:`SOURCE_SORTS`), and the articles
+    (of ``outlet`` only, when given), most events first; at most ``limit`` of each.
+
+    Returns:
+        ``{"outlets": [{"outlet", "documents", "articles", "events"}], "articles":
+        [{"outlet", "doc_id", "article_index", "title", "published", "url", "events"}],
+        "n_outlets": n, "n_articles": n}`` (``n_*``: all of them, listed or not).
+
+    Raises:
+        ValueError: an unknown sort key.
+    """
+    if sort not in SOURCE_SORTS:
+        raise ValueError(f"cannot sort sources by {sort!r} (choose from {', '.join(SOURCE_SORTS)})")
+    per_article = (
+        f"WITH art AS (SELECT {_OUTLET} AS outlet, a.doc_id, a.article_index, a.title, "
+        "a.published_value AS published, coalesce(a.url, d.url) AS url, "
+        "coalesce(e.n, 0) AS events FROM articles a "
+        "LEFT JOIN documents d ON d.doc_id = a.doc_id "
+        "LEFT JOIN (SELECT doc_id, article_index, count(*) AS n FROM events GROUP BY ALL) e "
+        "ON e.doc_id = a.doc_id AND e.article_index = a.article_index) ")
+    outlets = con.execute(
+        per_article + "SELECT outlet, count(DISTINCT doc_id) AS documents, count(*) AS articles, "
+        "sum(events)::BIGINT AS events, count(*) OVER () FROM art GROUP BY outlet "
+        f"ORDER BY {SOURCE_SORTS[sort]}, outlet LIMIT ?", [limit]).fetchall()
+    where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
+    articles = con.execute(
+        per_article + f"SELECT outlet, doc_id, article_index, title, published, url, events, "
+        f"count(*) OVER () FROM art {where} "
+        "ORDER BY events DESC, outlet, doc_id, article_index LIMIT ?", params + [limit]).fetchall()
+    return {
+        "outlets": [{"outlet": o, "documents": d, "articles": a, "events": e}
+                    for o, d, a, e, _ in outlets],
+        "n_outlets": outlets[0][4] if outlets else 0,
+        "articles": [{"outlet": o, "doc_id": doc, "article_index": i, "title": t,
+                      "published": p, "url": u, "events": e}
+                     for o, doc, i, t, p, u, e, _ in articles],
+        "n_articles": articles[0][7] if articles else 0,
+    }

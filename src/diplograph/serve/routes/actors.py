@@ -7,8 +7,9 @@ from typing import Annotated
 
 from fastapi import APIRouter, Path, Query
 
+from diplograph.serve.actor_view import actor_href
 from diplograph.serve.deps import ConnDep, SearchDep
-from diplograph.serve.models import Dyad, LastContact, Network
+from diplograph.serve.models import ActorSuggestion, Dyad, LastContact, Network
 from diplograph.store import queries, web_queries
 
 router = APIRouter(prefix="/api", tags=["actors"])
@@ -19,6 +20,17 @@ ActorQ = Annotated[str, Query(min_length=1, max_length=100,
 class Level(str, Enum):
     country = "country"
     actor = "actor"
+
+
+@router.get("/actors/suggest", response_model=list[ActorSuggestion])
+def actor_suggest(con: ConnDep, q: Annotated[str, Query(
+        min_length=1, max_length=100, description="What the user has typed so far.")],
+                  limit: Annotated[int, Query(ge=1, le=50)] = 10) -> list[dict]:
+    """Search-box suggestions: canonical names and aliases the events filter's actor
+    matcher finds for ``q``, names (then aliases) starting with it first; ``href`` is the
+    actor's page."""
+    return [{**row, "href": actor_href(row)}
+            for row in web_queries.actor_suggestions(con, q, limit=limit)]
 
 
 @router.get("/actors/{actor_id}")

@@ -13,7 +13,14 @@ from fastapi.responses import HTMLResponse
 
 from diplograph.records import EVENT_TYPES, STATUSES
 from diplograph.serve import actor_view
-from diplograph.serve.deps import DEFAULT_CONFIDENCE, ConnDep, PageDep, SearchDep, SortParam
+from diplograph.serve.deps import (
+    DEFAULT_CONFIDENCE,
+    ConnDep,
+    PageDep,
+    SearchDep,
+    SortParam,
+    SourceSortParam,
+)
 from diplograph.serve.highlight import segments
 from diplograph.serve.models import NOT_FOUND
 from diplograph.serve.routes.actors import Level, dyad_data
@@ -149,6 +156,19 @@ def actor_page(con: ConnDep, search: SearchDep, actor_id: Id) -> dict:
     """Actor page: a person (roles with dates, events as source and target, counterparts)
     or a state (events over time by type), named, with counts following the filters."""
     return actor_view.actor_page(con, actor_id, search)
+
+
+@twin("/sources", "sources.html")
+def sources_page(con: ConnDep, sort: SourceSortParam = None,
+                 outlet: Annotated[str | None, Query(
+                     max_length=300, description="Only the articles of this outlet.")] = None
+                 ) -> dict:
+    """Sources: outlets (a URL's host, or a local document's file) with their documents,
+    articles and events, and each article, linked to its cleaned text with every event
+    marked."""
+    key = sort.value if sort else "-events"
+    return {"sort": key, "outlet": outlet or None,
+            **web_queries.sources(con, sort=key, outlet=outlet or None)}
 
 
 def _article_head(art: dict) -> dict:
