@@ -73,6 +73,21 @@ def test_same_id_twice_in_one_jsonl_file_keeps_both(tmp_path: Path) -> None:
     assert [d.doc_id for d in docs] == ["r1", hashed_id("r1", f"{feed}:2#r1", 16)]
 
 
+def test_extract_keeps_the_ids_as_given_and_each_record_its_own_events(
+        tmp_path: Path, article_coder) -> None:
+    """With no store to collide in, a shared id stays as given (events join back to the
+    user's records) and each record still gets only its own events."""
+    from diplograph.run.pipeline import process_paths
+
+    lines = [json.dumps({"id": "r1", "text": t}) for t in (STORY_A, PAGE_TXT)]
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(lines) + "\n")
+    results = list(process_paths([str(feed)], coder=article_coder))
+    assert [r.document.doc_id for r in results] == ["r1", "r1"]
+    for result, text in zip(results, (STORY_A, PAGE_TXT), strict=True):
+        assert result.events and all(e.evidence.text in text for e in result.events)
+
+
 def test_a_stored_source_keeps_its_id_and_another_source_gets_a_new_one() -> None:
     known = KnownSources(ids_by_source={"old/story.txt": "story"},
                          sources_by_id={"story": "old/story.txt"})

@@ -237,6 +237,9 @@ class KnownSources:
 
     ids_by_source: Mapping[str, str] = field(default_factory=dict)
     sources_by_id: Mapping[str, str | None] = field(default_factory=dict)
+    # With no store to collide in (``extract``), every document keeps the id it was given,
+    # so that its events join back to the user's own records (and to gold files).
+    ids_as_given: bool = False
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

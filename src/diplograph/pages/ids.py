@@ -70,6 +70,8 @@ class IdAssigner:
         if source in self._read:
             return None
         self._read.add(source)
+        if self.known.ids_as_given:
+            return natural
         doc_id = self.known.ids_by_source.get(source)
         if doc_id is None:
             doc_id = hashed_id(natural, source) if self._taken(natural, source) else natural

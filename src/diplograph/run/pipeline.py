@@ -359,6 +359,8 @@ def process_paths(
     """Run the whole per-document pipeline; yields one result or error per document.
 
     This is :func:`iter_results` without a store: what ``diplograph extract`` prints.
+    With nothing stored to collide with, documents keep the ids they were given (two
+    records sharing an id both print their own events under it).
 
     Args:
         paths: files, directories or globs.
@@ -366,6 +368,7 @@ def process_paths(
         coder: a loaded coder to reuse.
     """
     settings = settings or Settings.from_env()
-    for item in iter_results(paths, settings, coder=coder):
+    for item in iter_results(paths, settings, coder=coder,
+                             known=KnownSources(ids_as_given=True)):
         if isinstance(item, (DocumentResult, DocumentError)):
             yield item
