@@ -39,12 +39,20 @@ def page(browser, base):
     pg.errors = []
     pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
     pg.on("pageerror", lambda e: pg.errors.append(str(e)))
-    pg.on("requestfailed", lambda r: pg.errors.append(f"request failed: {r.url}"))
+    pg.on("requestfailed", lambda r: _cancelled_by_navigation(r)
+          or pg.errors.append(f"request failed: {r.url}"))
     refuse_off_server(pg, base, pg.errors)
     pg.set_default_timeout(15_000)
     yield pg
     context.close()
     assert pg.errors == [], pg.errors
+
+
+def _cancelled_by_navigation(request) -> bool:
+    """A script's background request (the typeahead's suggestions) that the browser
+    cancelled because the user moved to another page: not a failure of the server.
+    Off-server requests are caught by ``refuse_off_server`` whatever their fate."""
+    return request.resource_type in ("fetch", "xhr") and request.failure == "net::ERR_ABORTED"
 
 
 def refuse_off_server(target, base: str, problems: list[str]) -> None:
