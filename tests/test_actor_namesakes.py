@@ -33,3 +33,11 @@ def test_title_skips_a_namesake_named_before_without_the_office(
     found = dict(_actors(resolver, text, when, "USA"))
     assert found["Jeb Bush"] == "Jeb Bush"
     assert found["President Bush"] == "George W. Bush"
+
+
+def test_bare_title_is_a_holder_whose_state_uses_that_title(resolver: ActorResolver) -> None:
+    text = ("Prime Minister John Howard of Australia flew to London to meet Gordon Brown. "
+            "The chancellor promised a trade deal.")
+    found = dict(_actors(resolver, text, D("2005-02-10")))
+    assert found["Prime Minister John Howard"] == "John Howard"
+    assert found["The chancellor"] == "Gordon Brown"

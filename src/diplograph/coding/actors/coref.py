@@ -72,13 +72,6 @@ class ArticleMemory:
         """The unknown person whose surname (or full name) this is, if named earlier."""
         return self.unknown_names.get(name)
 
-    def earlier_with_role(self, role: str) -> ActorRef | None:
-        """The last named person mentioned in `role`: "the prime minister" after "Carney"."""
-        for named in reversed(self.people):
-            if named.actor.role == role and named.actor.name:
-                return named.actor
-        return None
-
     def named_holder(self, role: str, country: str) -> ActorRef | None:
         """The person the article names in `role` of `country`, before or after this point."""
         for named in reversed(self.people):

@@ -286,7 +286,7 @@ class PhraseResolver:
             if earlier is not None:
                 return earlier
         if where is None:
-            earlier = memory.earlier_with_role(role)
+            earlier = self._earlier_titled(role, phrase, memory)
             if earlier is not None:
                 return earlier
             where = home_country
@@ -303,6 +303,18 @@ class PhraseResolver:
         if named is not None:
             return named  # "the foreign secretary" with "Foreign Secretary Jack Straw"
         return self._holder_ref(role, where, phrase, when)
+
+    def _earlier_titled(self, role: str, phrase: MentionPhrase,
+                        memory: ArticleMemory) -> ActorRef | None:
+        """'the chancellor' after 'Gordon Brown': the last person named in an office the
+        title names in that person's own state (Britain's chancellor is its finance
+        minister; Australia's prime minister is no chancellor)."""
+        offices = self.offices.title_offices(phrase.head) or [(role, ())]
+        for named in reversed(memory.named()):
+            if named.name and any(named.role == r and (not states or named.country in states)
+                                  for r, states in offices):
+                return named
+        return None
 
     def _former_holder_named(self, role: str, where: str | None, memory: ArticleMemory,
                              when: dt.date) -> ActorRef | None:
