@@ -41,3 +41,24 @@ def test_bare_title_is_a_holder_whose_state_uses_that_title(resolver: ActorResol
     found = dict(_actors(resolver, text, D("2005-02-10")))
     assert found["Prime Minister John Howard"] == "John Howard"
     assert found["The chancellor"] == "Gordon Brown"
+
+
+@pytest.mark.parametrize("text", [
+    "Howard warns over council tax Michael Howard has said bills will rise again.",
+    "Howard visits Dover. Tory leader Michael Howard spoke about asylum at the port.",
+])
+def test_headline_surname_takes_the_full_name_given_after_it(
+        resolver: ActorResolver, text: str) -> None:
+    found = _actors(resolver, text, D("2005-02-10"))
+    assert found[0] == ("Howard", "Michael Howard")
+
+
+def test_surname_two_full_names_share_keeps_the_knowledge_choice(
+        resolver: ActorResolver) -> None:
+    # No single full name to prefer: the earlier reading stands (the Tory leader named
+    # just before "Mr Howard" in a British story).
+    text = ("Michael Howard criticised the plan in London. John Howard, Australia's prime "
+            "minister, said nothing. Tory leader Michael Howard then spoke again. "
+            "Mr Howard said taxes would fall.")
+    found = _actors(resolver, text, D("2005-02-10"), "GBR")
+    assert ("Mr Howard", "Michael Howard") in found
