@@ -54,13 +54,13 @@ def _fits_country(person: Person, countries: set[str]) -> bool:
     return any(t.country in countries or t.org in countries for t in person.terms)
 
 
-def _held_title(person: Person, role: str, country: str | None, when: dt.date,
-                dated: bool) -> bool:
+def _held_title(person: Person, role: str, country: str | None,
+                when: dt.date | None) -> bool:
     """A term in the office a title names (in the phrase's state, if any) at the story's
-    date, within two years, or ever for an undated story: "President Bush" is never Jeb
-    Bush, a governor, whose namesakes were presidents."""
+    date, within two years, or ever (`when` None): "President Bush" is never Jeb Bush, a
+    governor, whose namesakes were presidents."""
     terms = [t for t in person.terms if t.role == role and country in (None, t.country)]
-    if not dated:
+    if when is None:
         return bool(terms)
     lo, hi = dt.date(when.year - 2, 1, 1), dt.date(when.year + 1, 12, 31)
     return any(_dated(t) and t.start <= hi and (t.end is None or t.end >= lo) for t in terms)
@@ -85,7 +85,7 @@ def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
     earlier = memory.names()
 
     def held_title(p: Person) -> bool:
-        return role is not None and _held_title(p, role, phrase.country, when, dated)
+        return role is not None and _held_title(p, role, phrase.country, when if dated else None)
 
     def in_office(p: Person) -> bool:
         return any(_dated(t) and t.active(when) and phrase.country in (None, t.country)
@@ -96,7 +96,7 @@ def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
         # ("President Bush" in 2016 after "George W. Bush"); an imported office names no role.
         return role is None or held_title(p) or any(
             t.sector and _dated(t) and t.active(when) for t in p.terms) or (
-            p.name in earlier and _held_title(p, role, phrase.country, when, dated=False))
+            p.name in earlier and _held_title(p, role, phrase.country, None))
 
     if " " not in (phrase.person_text or "").strip():
         # "Clarke" alone: only a bearer in office that day, or whose state and term fit the
@@ -105,7 +105,7 @@ def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
         candidates = [p for p in candidates if titled(p) and (
             p.name in earlier or in_office(p) or (_fits_date(p, when, 3) and (
                 role is not None or not story or _fits_country(p, story))))]
-    elif any(titled(p) for p in candidates):  # "Governor X Y" is the governor of that name
+    elif any(titled(p) for p in candidates):  # a full name: its bearer in that office
         candidates = [p for p in candidates if titled(p)]
 
     tests = (
@@ -187,7 +187,7 @@ class PhraseResolver:
         if " " not in text.strip():  # "Mr Clarke" after "Charles Clarke": the one named before
             earlier = memory.antecedent(text)
             if earlier is not None and phrase.country in (None, earlier.country) \
-                    and self._may_bear(earlier, role, phrase, when):
+                    and self._may_bear(earlier, role, phrase):
                 return earlier
         person = _pick_person(phrase, memory, when, role, home_country, dated)
         if person is not None and _too_early(person, phrase, when):
@@ -202,14 +202,13 @@ class PhraseResolver:
                            sector="OPP", role=None)
         return ref
 
-    def _may_bear(self, earlier: ActorRef, role: str | None, phrase: MentionPhrase,
-                  when: dt.date) -> bool:
+    def _may_bear(self, earlier: ActorRef, role: str | None, phrase: MentionPhrase) -> bool:
         """Whether the person named before may be the one a title names, having held that
         office at some time: "President Bush" after "Bush" the governor is not him. A
         person we do not know keeps the title."""
         person = self._by_name.get(earlier.name or "")
         return role is None or person is None or earlier.role == role \
-            or _held_title(person, role, phrase.country, when, dated=False)
+            or _held_title(person, role, phrase.country, None)
 
     def _unknown_person(self, phrase: MentionPhrase, memory: ArticleMemory,
                         home_country: str | None, when: dt.date, dated: bool) -> ActorRef:
