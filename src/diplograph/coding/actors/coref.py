@@ -38,6 +38,8 @@ class ArticleMemory:
     people: list[_Named] = field(default_factory=list)
     unknown_names: dict[str, ActorRef] = field(default_factory=dict)  # surname -> full mention
     surnames: dict[str, ActorRef] = field(default_factory=dict)  # surname -> last full name
+    # surname -> the one person the whole article names in full with it (a first reading)
+    full_names: dict[str, ActorRef] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)  # states the article has named so far
     # (role, state) -> the person the whole article names in it (read before an undated story)
     office_holders: dict[tuple[str, str], ActorRef] = field(default_factory=dict)
@@ -57,8 +59,9 @@ class ArticleMemory:
 
     def antecedent(self, surname: str) -> ActorRef | None:
         """The person this article last named in full with this surname ("Mr Clarke" after
-        "Charles Clarke"), known to the knowledge base or not."""
-        return self.surnames.get(surname)
+        "Charles Clarke"), known to the knowledge base or not; else the one person the
+        article names in full with it further on ("Howard attacks ... Michael Howard has")."""
+        return self.surnames.get(surname) or self.full_names.get(surname)
 
     def named(self) -> list[ActorRef]:
         """The people mentioned so far, as resolved."""
@@ -71,13 +74,6 @@ class ArticleMemory:
     def unknown(self, name: str) -> ActorRef | None:
         """The unknown person whose surname (or full name) this is, if named earlier."""
         return self.unknown_names.get(name)
-
-    def earlier_with_role(self, role: str) -> ActorRef | None:
-        """The last named person mentioned in `role`: "the prime minister" after "Carney"."""
-        for named in reversed(self.people):
-            if named.actor.role == role and named.actor.name:
-                return named.actor
-        return None
 
     def named_holder(self, role: str, country: str) -> ActorRef | None:
         """The person the article names in `role` of `country`, before or after this point."""

@@ -135,6 +135,12 @@ class Offices:
             return (own or fitting)[0].role
         return head.key
 
+    def title_offices(self, head: Hit | None) -> list[tuple[str, tuple[str, ...]]]:
+        """(role, states that use it; none: any) for each office a title word names."""
+        if head is None or head.kind != "title":
+            return []
+        return [(t.role, t.countries) for t in self.kb.titles if t.text == head.extra]
+
     def implied_country(self, head: Hit) -> str | None:
         """'the Pentagon chief', 'the foreign secretary': titles only one state uses."""
         countries = {c for t in self.kb.titles if t.text == head.extra

@@ -54,6 +54,18 @@ def _fits_country(person: Person, countries: set[str]) -> bool:
     return any(t.country in countries or t.org in countries for t in person.terms)
 
 
+def _held_title(person: Person, role: str, country: str | None,
+                when: dt.date | None) -> bool:
+    """A term in the office a title names (in the phrase's state, if any) at the story's
+    date, within two years, or ever (`when` None): "President Bush" is never Jeb Bush, a
+    governor, whose namesakes were presidents."""
+    terms = [t for t in person.terms if t.role == role and country in (None, t.country)]
+    if when is None:
+        return bool(terms)
+    lo, hi = dt.date(when.year - 2, 1, 1), dt.date(when.year + 1, 12, 31)
+    return any(_dated(t) and t.start <= hi and (t.end is None or t.end >= lo) for t in terms)
+
+
 def _leads_a_state(person: Person, when: dt.date) -> bool:
     """Head of state or government on the day."""
     return any(_dated(t) and t.active(when) and t.role in ("head of state", "head of government")
@@ -61,7 +73,7 @@ def _leads_a_state(person: Person, when: dt.date) -> bool:
 
 
 def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
-                 role: str | None, home_country: str | None) -> Person | None:
+                 role: str | None, home_country: str | None, dated: bool) -> Person | None:
     """Rank the known people a name may mean on the evidence of the text: named earlier,
     in the office the title names on that day, the phrase's state, the story's states and
     date. A bare surname binds only to someone whose state and term fit the story; people
@@ -73,22 +85,28 @@ def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
     earlier = memory.names()
 
     def held_title(p: Person) -> bool:
-        return role is not None and _fits_date(p, when, 2) and any(
-            t.role == role and phrase.country in (None, t.country) for t in p.terms)
+        return role is not None and _held_title(p, role, phrase.country, when if dated else None)
 
     def in_office(p: Person) -> bool:
         return any(_dated(t) and t.active(when) and phrase.country in (None, t.country)
                    and role in (None, t.role) for t in p.terms)
 
+    def titled(p: Person) -> bool:
+        # An office of the title's kind then, or ever for one the article named before
+        # ("President Bush" in 2016 after "George W. Bush"); an imported office names no role.
+        return role is None or held_title(p) or any(
+            t.sector and _dated(t) and t.active(when) for t in p.terms) or (
+            p.name in earlier and _held_title(p, role, phrase.country, None))
+
     if " " not in (phrase.person_text or "").strip():
         # "Clarke" alone: only a bearer in office that day, or whose state and term fit the
-        # story; "President Wilson", only one who held that office then (an imported office
-        # names no role).
-        candidates = [p for p in candidates if p.name in earlier or in_office(p) or (
-            _fits_date(p, when, 3) and (
-                (role is None and (not story or _fits_country(p, story)))
-                or (role is not None and (held_title(p) or any(
-                    t.sector and _dated(t) and t.active(when) for t in p.terms)))))]
+        # story; "President Wilson", only one who held that office then, even if named
+        # before ("Bush" the governor is not "President Bush").
+        candidates = [p for p in candidates if titled(p) and (
+            p.name in earlier or in_office(p) or (_fits_date(p, when, 3) and (
+                role is not None or not story or _fits_country(p, story))))]
+    elif any(titled(p) for p in candidates):  # a full name: its bearer in that office
+        candidates = [p for p in candidates if titled(p)]
 
     tests = (
         lambda p: p.name in earlier,
@@ -142,9 +160,9 @@ class PhraseResolver:
                 the office (state, sector, role) and no person, never today's holder.
         """
         if phrase.person is not None:
-            return self._known_person(phrase, memory, when, home_country)
+            return self._known_person(phrase, memory, when, home_country, dated)
         if phrase.person_text is not None:
-            return self._unknown_person(phrase, memory, home_country, when)
+            return self._unknown_person(phrase, memory, home_country, when, dated)
         head = phrase.head
         assert head is not None  # the reader returns no phrase without a head or a name
         if head.kind == "sector":
@@ -163,14 +181,15 @@ class PhraseResolver:
 
     # ------------------------------------------------------------------ named people
     def _known_person(self, phrase: MentionPhrase, memory: ArticleMemory,
-                      when: dt.date, home_country: str | None) -> ActorRef:
+                      when: dt.date, home_country: str | None, dated: bool) -> ActorRef:
         role = self.offices.title_role(phrase.head, phrase, home_country)
         text = phrase.person_text or ""
         if " " not in text.strip():  # "Mr Clarke" after "Charles Clarke": the one named before
             earlier = memory.antecedent(text)
-            if earlier is not None and phrase.country in (None, earlier.country):
+            if earlier is not None and phrase.country in (None, earlier.country) \
+                    and self._may_bear(earlier, role, phrase):
                 return earlier
-        person = _pick_person(phrase, memory, when, role, home_country)
+        person = _pick_person(phrase, memory, when, role, home_country, dated)
         if person is not None and _too_early(person, phrase, when):
             person = None  # "Morrison" in 2005 is not Scott Morrison
         if person is None:  # no known bearer fits the story: keep the words, guess no one
@@ -183,14 +202,22 @@ class PhraseResolver:
                            sector="OPP", role=None)
         return ref
 
+    def _may_bear(self, earlier: ActorRef, role: str | None, phrase: MentionPhrase) -> bool:
+        """Whether the person named before may be the one a title names, having held that
+        office at some time: "President Bush" after "Bush" the governor is not him. A
+        person we do not know keeps the title."""
+        person = self._by_name.get(earlier.name or "")
+        return role is None or person is None or earlier.role == role \
+            or _held_title(person, role, phrase.country, None)
+
     def _unknown_person(self, phrase: MentionPhrase, memory: ArticleMemory,
-                        home_country: str | None, when: dt.date) -> ActorRef:
+                        home_country: str | None, when: dt.date, dated: bool) -> ActorRef:
         """A person the knowledge base does not hold, with what the phrase says of them."""
         name = phrase.person_text or ""
         known = self.offices.same_name(name)
         if known:  # "George W Bush", "Sergey V. Lavrov": a known person's name, spelt otherwise
             return self._known_person(replace(phrase, candidates=known), memory, when,
-                                      home_country)
+                                      home_country, dated)
         known = memory.unknown(name)
         if known is not None:
             ref = known
@@ -258,7 +285,7 @@ class PhraseResolver:
             if earlier is not None:
                 return earlier
         if where is None:
-            earlier = memory.earlier_with_role(role)
+            earlier = self._earlier_titled(role, phrase, memory)
             if earlier is not None:
                 return earlier
             where = home_country
@@ -275,6 +302,18 @@ class PhraseResolver:
         if named is not None:
             return named  # "the foreign secretary" with "Foreign Secretary Jack Straw"
         return self._holder_ref(role, where, phrase, when)
+
+    def _earlier_titled(self, role: str, phrase: MentionPhrase,
+                        memory: ArticleMemory) -> ActorRef | None:
+        """'the chancellor' after 'Gordon Brown': the last person named in an office the
+        title names in that person's own state (Britain's chancellor is its finance
+        minister; Australia's prime minister is no chancellor)."""
+        offices = self.offices.title_offices(phrase.head) or [(role, ())]
+        for named in reversed(memory.named()):
+            if named.name and any(named.role == r and (not states or named.country in states)
+                                  for r, states in offices):
+                return named
+        return None
 
     def _former_holder_named(self, role: str, where: str | None, memory: ArticleMemory,
                              when: dt.date) -> ActorRef | None:

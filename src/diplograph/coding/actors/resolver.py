@@ -10,7 +10,9 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
+from functools import partial
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span
@@ -85,7 +87,7 @@ class ActorResolver:
             Non-overlapping mentions in text order.
         """
         if when is not None:
-            return self._walk(doc, when, home_country, dated=True)
+            return _with_full_names(partial(self._walk, doc, when, home_country, dated=True))
         # No publication date: read once for the names, then at the date the article's own
         # words point to, preferring the people it names in an office for that office.
         first = self._walk(doc, OPEN_END, home_country, dated=False)
@@ -95,14 +97,16 @@ class ActorResolver:
         holders = {(m.actor.role, m.actor.country): m.actor for m in first
                    if m.actor.kind == "person" and m.actor.name and m.actor.role
                    and m.actor.country}
-        return self._walk(doc, when or OPEN_END, home_country, dated=when is not None,
-                          holders=holders)
+        return _with_full_names(partial(self._walk, doc, when or OPEN_END, home_country,
+                                        dated=when is not None, holders=holders))
 
     def _walk(self, doc: Doc, when: dt.date, home_country: str | None, *, dated: bool,
-              holders: dict[tuple[str, str], ActorRef] | None = None) -> list[Mention]:
+              holders: dict[tuple[str, str], ActorRef] | None = None,
+              full_names: dict[str, ActorRef] | None = None) -> list[Mention]:
         """Read the article left to right at `when` (undated: offices name no holder)."""
         article = self._article(doc, when, home_country, dated)
         article.memory.office_holders.update(holders or {})
+        article.memory.full_names.update(full_names or {})
         mentions: list[Mention] = []
         i = 0
         while i < len(doc):
@@ -172,3 +176,36 @@ class ActorResolver:
             ref = replace(ref, country=possessor_country(span, mentions))
         return Mention(start=span.start_char, end=span.end_char, token_start=start,
                        token_end=end, actor=ref)
+
+
+def _with_full_names(read: Callable[..., list[Mention]]) -> list[Mention]:
+    """Read the article; where a surname alone named someone other than the one person the
+    article names in full with it ("Howard attacks cost of asylum Michael Howard has ..."),
+    read it again with that full name as every bare surname's antecedent, before any
+    namesake the knowledge base holds. Most articles are read once."""
+    mentions = read()
+    full = _full_names(mentions)
+    if any(_misread_surname(m.actor, full) for m in mentions):
+        return read(full_names=full)
+    return mentions
+
+
+def _full_names(mentions: Sequence[Mention]) -> dict[str, ActorRef]:
+    """Surname -> the person the article writes in full with it, where only one is."""
+    found: dict[str, dict[str, ActorRef]] = {}
+    for m in mentions:
+        actor = m.actor
+        if actor.kind == "person" and actor.name and " " in actor.name \
+                and actor.name in (actor.text or ""):
+            found.setdefault(actor.name.split()[-1], {})[actor.name] = actor
+    return {surname: next(iter(people.values())) for surname, people in found.items()
+            if len(people) == 1}
+
+
+def _misread_surname(actor: ActorRef, full: dict[str, ActorRef]) -> bool:
+    """A mention without the full name whose surname the article gives someone else."""
+    if actor.kind != "person" or not actor.text:
+        return False
+    words = actor.text.replace("'s", "").replace("’s", "").split()
+    return any(surname in words and named.name != actor.name and named.name not in actor.text
+               for surname, named in full.items())
