@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from urllib.parse import quote
 
 import duckdb
 import pytest
@@ -163,3 +164,32 @@ def test_old_databases_get_sources_from_their_paths(tmp_path: Path) -> None:
         ("r1", "c/feed.jsonl#r1"), ("story", "c/story.txt"),
         ("urn:uuid:1", "c/crawl.warc.gz#urn:uuid:1")]
     con.close()
+
+
+def test_url_like_ids_open_in_every_route(tmp_path: Path, warm_ingest) -> None:
+    """Crawl ids are often URLs: the event page's Source link, the article page, its JSON
+    twin and the API all open an article whose id holds '/', '?' and a space."""
+    import re
+
+    import httpx
+
+    from diplograph.serve import WebSettings, create_app
+    from diplograph.serve.testing import running_server
+
+    doc_id = "https://x.org/news/a b?1"
+    (tmp_path / "feed.jsonl").write_text(json.dumps({"id": doc_id, "text": STORY_A}) + "\n")
+    db = tmp_path / "x.duckdb"
+    ingest_paths([str(tmp_path / "feed.jsonl")], db)
+    with running_server(create_app(WebSettings(db=db))) as base, \
+            httpx.Client(base_url=base, timeout=30) as http:
+        event = http.get("/api/events").json()["data"][0]
+        assert event["doc_id"] == doc_id
+        link = re.search(r'id="source-link"><a href="([^"]+)"',
+                         http.get(f"/events/{event['id']}").text).group(1)
+        quoted = quote(doc_id, safe="")
+        for path in (link, f"/articles/{quoted}/0", f"/articles/{quoted}/0.json",
+                     f"/api/articles/{quoted}/0"):
+            response = http.get(path)
+            assert response.status_code == 200, path
+        assert http.get(f"/api/articles/{quoted}/0").json()["doc_id"] == doc_id
+        assert doc_id in http.get(link).text

@@ -19,7 +19,8 @@ def article_data(con, doc_id: str, index: int, focus: str | None = None) -> dict
     return {**art, "segments": segments(art["text"], art["events"], focus=focus)}
 
 
-@router.get("/articles/{doc_id}/{index}", responses=NOT_FOUND)
+# ``:path``: crawl ids are often URLs, so a doc id may hold ``/`` (sent as ``%2F`` or not).
+@router.get("/articles/{doc_id:path}/{index}", responses=NOT_FOUND)
 def article(con: ConnDep, doc_id: Annotated[str, Path(min_length=1, max_length=300)],
             index: Annotated[int, Path(ge=0, le=10_000)]) -> dict:
     """The article (SPEC §5 shape), its events, and ``segments``: the text cut at evidence

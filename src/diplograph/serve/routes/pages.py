@@ -7,6 +7,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from typing import Annotated
+from urllib.parse import quote
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
@@ -45,7 +46,8 @@ def twin(path: str, template: str, json_path: str | None = None) -> Callable:
 
         def html(request: Request, **kwargs):
             data = fn(**kwargs)
-            twin_url = (json_path or request.url.path + ".json")
+            # Quoted again: a doc id in the path may hold '?', '#' or spaces (URL-like ids).
+            twin_url = (json_path or quote(request.url.path) + ".json")
             if request.url.query:
                 twin_url += "?" + request.url.query
             return request.app.state.templates.TemplateResponse(
@@ -136,7 +138,8 @@ def incident_page(con: ConnDep, incident_id: Id) -> dict:
     return {"incident": queries.incident(con, incident_id)}
 
 
-@twin("/articles/{doc_id}/{index}", "article.html")
+# ``:path``: a doc id may hold ``/`` (crawl ids are often URLs).
+@twin("/articles/{doc_id:path}/{index}", "article.html")
 def article_page(con: ConnDep, doc_id: Annotated[str, Path(min_length=1, max_length=300)],
                  index: Annotated[int, Path(ge=0, le=10_000)]) -> dict:
     """A cleaned article with every event's evidence marked."""
