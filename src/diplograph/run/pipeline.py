@@ -167,6 +167,19 @@ def _code_one(doc: Document, articles: list[Article], coder: ArticleCoder,
     return DocumentResult(doc, articles, [e for evs in events for e in evs])
 
 
+def read_documents(
+    paths: Iterable[str],
+    settings: Settings,
+    *,
+    known: KnownSources | None = None,
+    on_skip: Callable[[SkippedInput], None] | None = None,
+) -> Iterator[Document | DocumentError]:
+    """The input stage, as every engine reads it: the documents of ``paths`` under the
+    settings' byte limit and symlink rule (see :func:`~diplograph.pages.sources.iter_documents`)."""
+    return iter_documents(paths, max_bytes=settings.max_bytes, known=known,
+                          follow_symlinks=settings.follow_symlinks, on_skip=on_skip)
+
+
 def iter_cleaned(
     paths: Iterable[str],
     settings: Settings,
@@ -177,16 +190,15 @@ def iter_cleaned(
 ) -> Iterator[Cleaned | DocumentError | Document]:
     """Read, clean and link near-duplicates, in input order: a document with its
     articles, an error, or (for documents ``stored`` says need no work) the document.
-    ``known`` and ``on_skip`` go to :func:`~diplograph.pages.sources.iter_documents`."""
+    ``known`` and ``on_skip`` go to :func:`read_documents`."""
     linker = DuplicateLinker()
-    for item in iter_documents(paths, max_bytes=settings.max_bytes, known=known,
-                               follow_symlinks=settings.follow_symlinks, on_skip=on_skip):
+    for item in read_documents(paths, settings, known=known, on_skip=on_skip):
         if isinstance(item, DocumentError):
             yield item
             continue
-        known = stored(item) if stored else None
-        if known is not None:
-            linker.remember(known)
+        previous = stored(item) if stored else None
+        if previous is not None:
+            linker.remember(previous)
             yield item
             continue
         articles = clean_document(item, settings)
@@ -307,8 +319,7 @@ def iter_results_in_workers(
         too_long = isinstance(item, Document) and too_long_to_clean(item, settings)
         return too_long or item
 
-    documents = iter_documents(paths, max_bytes=settings.max_bytes, known=known,
-                               follow_symlinks=settings.follow_symlinks, on_skip=on_skip)
+    documents = read_documents(paths, settings, known=known, on_skip=on_skip)
     jobs = ((item, previous_articles(item)) for item in map(refused_here, documents))
     linker = DuplicateLinker()
     workers = DocumentWorkers(

@@ -29,7 +29,6 @@ from pathlib import Path
 import pyarrow as pa
 import ray
 
-from diplograph.pages.sources import iter_documents
 from diplograph.records import (
     Article,
     DocumentError,
@@ -38,7 +37,12 @@ from diplograph.records import (
     to_dict,
 )
 from diplograph.run.local import IngestSummary
-from diplograph.run.pipeline import DuplicateLinker, clean_document, code_documents
+from diplograph.run.pipeline import (
+    DuplicateLinker,
+    clean_document,
+    code_documents,
+    read_documents,
+)
 from diplograph.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -160,8 +164,7 @@ def _init(address: str | None, cpus: int) -> bool:
 def _windows(paths: Iterable[str], settings: Settings, summary: IngestSummary,
              on_error: Callable[[DocumentError], None] | None) -> Iterator[list[dict]]:
     window: list[dict] = []
-    for item in iter_documents(paths, max_bytes=settings.max_bytes,
-                               follow_symlinks=settings.follow_symlinks):
+    for item in read_documents(paths, settings):
         if isinstance(item, DocumentError):
             _failed(item, summary, on_error)
             continue
