@@ -33,7 +33,7 @@ def ingest_paths(
     *,
     settings: Settings | None = None,
     on_error: Callable[[DocumentError], None] | None = None,
-    progress: bool = False,
+    on_progress: Callable[[IngestSummary], None] | None = None,
     on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> IngestSummary:
     """Process ``paths`` and store the results in ``db`` with the local engine
@@ -45,7 +45,7 @@ def ingest_paths(
     paths = [str(p) for p in paths]
     if not any(input_exists(p) for p in paths):
         return _nothing_to_read(paths, on_error)
-    return ingest_local(paths, db, settings=settings, on_error=on_error, progress=progress,
+    return ingest_local(paths, db, settings=settings, on_error=on_error, on_progress=on_progress,
                         on_skip=on_skip)
 
 
@@ -85,7 +85,7 @@ def ingest_with_engine(
     from_parquet: Path | str | None = None,
     settings: Settings | None = None,
     on_error: Callable[[DocumentError], None] | None = None,
-    progress: bool = False,
+    on_progress: Callable[[IngestSummary], None] | None = None,
     on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> IngestSummary:
     """``diplograph ingest``: check the option combination, then run the chosen engine.
@@ -124,7 +124,7 @@ def ingest_with_engine(
     if db is None:
         raise UsageError("give --db FILE")
     _check_some_input(paths)
-    return ingest_paths(paths, db, settings=settings, on_error=on_error, progress=progress,
+    return ingest_paths(paths, db, settings=settings, on_error=on_error, on_progress=on_progress,
                         on_skip=on_skip)
 
 
