@@ -9,15 +9,26 @@ SAMPLE := src/diplograph/sample
 .PHONY: install demo test bench fuzz gate lint clean train-detector import-dictionaries \
         fit-factuality
 
-$(STAMP): pyproject.toml
+# Two installs: `make demo` needs only the product (the package and its web extra: spaCy,
+# DuckDB, FastAPI; no Ray, Playwright or test tools); every developer target adds the dev group.
+APP    := $(VENV)/.installed-app
+
+$(APP): pyproject.toml
+	@echo "Installing diplograph and what it needs to run (spaCy and its English model, DuckDB,"
+	@echo "FastAPI) into $(VENV): a few minutes the first time."
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade "pip>=25.1"
+	$(BIN)/pip install --progress-bar on -e ".[web]"
+	touch $(APP)
+
+$(STAMP): $(APP)
+	@echo "Installing the developer tools (pytest, Playwright, Ray, ruff, ...) into $(VENV)."
 	$(BIN)/pip install --quiet -e ".[web]" --group dev
 	touch $(STAMP)
 
 install: $(STAMP)
 
-demo: $(STAMP)
+demo: $(APP)
 	@mkdir -p demo
 	$(BIN)/diplograph ingest $(SAMPLE) --db $(DB)
 	$(BIN)/diplograph events --db $(DB) --format table

@@ -10,6 +10,7 @@ import pytest
 from needs import need_module
 
 from diplograph.errors import UsageError
+from diplograph.records import KnownSources
 from diplograph.run.ingest import ingest_paths, ingest_with_engine
 from diplograph.run.parquet import (
     TABLES,
@@ -20,6 +21,7 @@ from diplograph.run.parquet import (
 )
 from diplograph.run.pipeline import iter_results
 from diplograph.settings import Settings
+from diplograph.store.store import Store
 
 COMPARED = ("documents", "articles", "events", "actors", "quotes", "incidents", "incident_events")
 
@@ -91,3 +93,32 @@ def test_ray_engine_gives_the_same_database_as_the_local_one(tmp_path, sample_di
     assert len(list((tmp_path / "out" / "documents").glob("*.parquet"))) > 1
     load_parquet(tmp_path / "out", tmp_path / "ray.duckdb", settings=settings)
     assert_same_db(local_db, tmp_path / "ray.duckdb")
+
+
+def test_partitions_never_replace_another_source_s_document(tmp_path, sample_dir, article_coder):
+    text = (sample_dir / "001_carney_zelenskyy_call.txt").read_text(encoding="utf-8")
+    for folder, body in (("a", text), ("b", text + "\n\nA later paragraph was added.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "story.txt").write_text(body, encoding="utf-8")
+    settings, db = Settings(), tmp_path / "x.duckdb"
+    with Store(db) as store:  # the database holds a/story.txt as "story"
+        store.write([r for r in iter_results([str(tmp_path / "a")], settings, coder=article_coder)])
+
+    def partition_of_b(out: Path, known: KnownSources | None) -> None:
+        write_partition([r for r in iter_results([str(tmp_path / "b")], settings,
+                                                 coder=article_coder, known=known)], out)
+
+    partition_of_b(tmp_path / "blind", None)  # made without the database: also "story"
+    errors: list = []
+    refused = load_parquet(tmp_path / "blind", db, settings=settings, on_error=errors.append)
+    assert (refused.documents, refused.failed) == (0, 1)
+    assert "held in the database by" in errors[0].line() and "b/story.txt" in errors[0].line()
+    with Store(db) as store:
+        partition_of_b(tmp_path / "seeing", store.known_sources())  # what --engine ray --db does
+    loaded = load_parquet(tmp_path / "seeing", db, settings=settings)
+    assert (loaded.documents, loaded.failed) == (1, 0)
+    con = duckdb.connect(str(db), read_only=True)
+    sources = dict(con.execute("SELECT doc_id, source FROM documents").fetchall())
+    con.close()
+    assert sources["story"].endswith("a/story.txt")  # the stored document is untouched
+    assert len(sources) == 2 and any(s.endswith("b/story.txt") for s in sources.values())

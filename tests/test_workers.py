@@ -8,6 +8,7 @@ import time
 
 import pytest
 
+from diplograph.errors import ExitStatus, KnowledgeError
 from diplograph.records import Document, DocumentError
 from diplograph.run.workers import DocumentWorkers, Limits, WorkerStartError, resident_mb
 
@@ -83,7 +84,19 @@ def _broken_setup() -> dict:
     raise OSError("model directory not found")
 
 
-def test_a_worker_that_cannot_load_stops_the_run_with_one_line():
-    with pytest.raises(WorkerStartError, match="model directory not found"):
-        with DocumentWorkers(_broken_setup, _shout, processes=1, limits=Limits()) as workers:
+def _bad_knowledge_setup() -> dict:
+    raise KnowledgeError("actors.yaml: line 3: not a list")
+
+
+@pytest.mark.parametrize("setup, status", [
+    (_broken_setup, ExitStatus.ENVIRONMENT),  # the machine: fix the install, not the input
+    (_bad_knowledge_setup, ExitStatus.USAGE),  # a file the user gave: fix the file
+])
+def test_a_worker_that_cannot_load_stops_the_run_with_one_line_and_the_cause_s_status(
+        setup, status):
+    with pytest.raises(WorkerStartError) as caught:
+        with DocumentWorkers(setup, _shout, processes=1, limits=Limits()) as workers:
             list(workers.outcomes(["one"], _doc))
+    assert caught.value.exit_status is status
+    assert ("model directory not found" if status is ExitStatus.ENVIRONMENT
+            else "not a list") in str(caught.value)

@@ -72,6 +72,7 @@ class OneLineFailures(TyperGroup):
 app = typer.Typer(
     cls=OneLineFailures,
     help="diplograph: evidence-linked political event data from raw news pages.",
+    epilog="The records and exit statuses: docs/contracts.md. Figures: docs/benchmarks.md.",
     no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
 )
 
@@ -201,17 +202,31 @@ def ingest(
 ) -> None:
     """Ingest documents into the database. Unchanged documents are skipped; changed ones replaced.
     """
+    from diplograph.console import RunProgress
     from diplograph.run.ingest import ingest_with_engine
 
     settings = Settings.from_env(actor_files=actors or None,
                                  follow_symlinks=follow_symlinks or None)  # unset: env decides
-    summary = ingest_with_engine(
-        paths or [], db=db, engine=engine.value, address=address, out=out,
-        from_parquet=from_parquet, settings=settings, on_error=_report,
-        progress=not quiet and sys.stderr.isatty(), on_skip=_report if verbose else None)
+    bar = not quiet and sys.stderr.isatty() and engine is Engine.local and bool(paths)
+    with RunProgress(_expected(paths, settings) if bar else None, enabled=bar) as progress:
+        def report(item: DocumentError | SkippedInput) -> None:
+            progress.line(item.line())
+
+        summary = ingest_with_engine(
+            paths or [], db=db, engine=engine.value, address=address, out=out,
+            from_parquet=from_parquet, settings=settings, on_error=report,
+            on_progress=lambda done: progress.advance_to(done.seen, f"{done.events} events"),
+            on_skip=report if verbose else None)
     if not quiet:
         typer.echo(summary.line(db or out), err=True)
     raise typer.Exit(1 if summary.failed else 0)
+
+
+def _expected(paths: list[str] | None, settings: Settings) -> int | None:
+    """The progress bar's total (None: unknown, or no input path exists)."""
+    from diplograph.pages.sources import expected_documents
+
+    return expected_documents(paths or [], follow_symlinks=settings.follow_symlinks)
 
 
 @app.command()
@@ -220,7 +235,8 @@ def articles(
     format: Annotated[ListFormat, typer.Option(
         "--format", help="Output format.")] = ListFormat.jsonl,
 ) -> None:
-    """Print the cleaned articles (SPEC §5) found in the input, without coding events."""
+    """Print the cleaned articles found in the input (fields: docs/contracts.md), without
+    coding events."""
     from diplograph.run.pipeline import read_articles
 
     failed = 0
@@ -274,7 +290,8 @@ def extract(
 
 @app.command(name="eval")
 def evaluate(
-    gold: Annotated[Path, typer.Option("--gold", help="Gold events (JSONL, SPEC §7).")],
+    gold: Annotated[Path, typer.Option(
+        "--gold", help="Gold events (JSONL; format: docs/contracts.md).")],
     db: Annotated[Optional[Path], typer.Option(
         "--db", help="Score the events stored here.")] = None,
     pred: Annotated[Optional[Path], typer.Option(

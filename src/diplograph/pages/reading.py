@@ -85,6 +85,26 @@ def open_input(path: str, *, max_out: int | None = None) -> BinaryIO:
     return io.BufferedReader(BoundedGunzip(handle, max_out=max_out), buffer_size=_CHUNK)
 
 
+def count_documents(files: list[tuple[str, str]]) -> int | None:
+    """How many documents ``files`` (path, kind) hold, for a progress bar's total: one per
+    page, one per non-blank line of an uncompressed JSONL file. None when a WARC or
+    compressed JSONL file is among them: only a full read (inflation) could say."""
+    total = 0
+    for path, kind in files:
+        if kind == "warc" or (kind == "jsonl" and is_gzip(path)):
+            return None
+        total += _count_lines(path) if kind == "jsonl" else 1
+    return total
+
+
+def _count_lines(path: str) -> int:
+    try:
+        with open_regular(path) as handle:
+            return sum(1 for line in handle if line.strip())
+    except (OSError, Unreadable):
+        return 0  # the read itself will report it
+
+
 def read_bounded(path: str, max_bytes: int) -> bytes:
     """The whole file (gunzipped when ``.gz``), refusing anything over ``max_bytes``."""
     size = os.stat(path).st_size

@@ -23,12 +23,19 @@ from typing import BinaryIO
 
 from diplograph.pages.ids import IdAssigner, colliding_ids, doc_id_for, record_source
 from diplograph.pages.inputs import InputFile, expand_inputs, kind_of
-from diplograph.pages.reading import CorruptGzip, Unreadable, is_gzip, open_input, read_bounded
+from diplograph.pages.reading import (
+    CorruptGzip,
+    Unreadable,
+    count_documents,
+    is_gzip,
+    open_input,
+    read_bounded,
+)
 from diplograph.records import Document, DocumentError, KnownSources, SkippedInput
 
 logger = logging.getLogger(__name__)
 
-__all__ = ["decode_bytes", "doc_id_for", "iter_documents", "kind_of"]
+__all__ = ["decode_bytes", "doc_id_for", "expected_documents", "iter_documents", "kind_of"]
 
 _CHARSET_RE = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?([A-Za-z0-9_\-:.]+)""", re.I)
 _HTML_SNIFF_RE = re.compile(
@@ -42,6 +49,13 @@ _BINARY_CONTROL_SHARE = 0.05
 _MAX_BLANK_RUN = 64 << 10
 
 _Bad = Unreadable  # the reason a document cannot be read (one error line)
+
+
+def expected_documents(paths: Iterable[str], *, follow_symlinks: bool = False) -> int | None:
+    """About how many documents :func:`iter_documents` will yield for ``paths`` (a
+    progress bar's total), or None when that needs a full read (WARC, gzipped JSONL)."""
+    items = expand_inputs([str(p) for p in paths], follow_symlinks=follow_symlinks)
+    return count_documents([(i.path, i.kind) for i in items if isinstance(i, InputFile)])
 
 
 def iter_documents(

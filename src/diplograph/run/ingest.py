@@ -18,7 +18,7 @@ from pathlib import Path
 
 from diplograph.errors import UsageError
 from diplograph.pages.inputs import expand_inputs, input_exists
-from diplograph.records import DocumentError, SkippedInput
+from diplograph.records import DocumentError, KnownSources, SkippedInput
 from diplograph.run.local import IngestSummary, ingest_local
 from diplograph.settings import Settings
 
@@ -33,7 +33,7 @@ def ingest_paths(
     *,
     settings: Settings | None = None,
     on_error: Callable[[DocumentError], None] | None = None,
-    progress: bool = False,
+    on_progress: Callable[[IngestSummary], None] | None = None,
     on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> IngestSummary:
     """Process ``paths`` and store the results in ``db`` with the local engine
@@ -45,7 +45,7 @@ def ingest_paths(
     paths = [str(p) for p in paths]
     if not any(input_exists(p) for p in paths):
         return _nothing_to_read(paths, on_error)
-    return ingest_local(paths, db, settings=settings, on_error=on_error, progress=progress,
+    return ingest_local(paths, db, settings=settings, on_error=on_error, on_progress=on_progress,
                         on_skip=on_skip)
 
 
@@ -59,20 +59,33 @@ def _nothing_to_read(paths: list[str],
 
 
 def ingest_parquet(directory: Path | str, db: Path | str, *,
-                   settings: Settings | None = None) -> IngestSummary:
+                   settings: Settings | None = None,
+                   on_error: Callable[[DocumentError], None] | None = None) -> IngestSummary:
     """Load Parquet partitions written by ``--engine ray --out DIR`` into ``db``.
 
     Args:
         directory: the ``--out`` directory of a Ray run.
         db: the DuckDB file (created if missing).
         settings: gives the write batch size.
+        on_error: called once per document refused (its id is another source's).
 
     Returns:
         What was loaded.
     """
     from diplograph.run.parquet import load_parquet
 
-    return load_parquet(directory, db, settings=settings or Settings.from_env())
+    return load_parquet(directory, db, settings=settings or Settings.from_env(),
+                        on_error=on_error)
+
+
+def _stored_sources(db: Path | str | None) -> KnownSources | None:
+    """The ids and sources stored in ``db`` (None when there is no database yet)."""
+    if db is None or not Path(db).exists():
+        return None
+    from diplograph.store.store import Store
+
+    with Store(db) as store:
+        return store.known_sources()
 
 
 def ingest_with_engine(
@@ -85,7 +98,7 @@ def ingest_with_engine(
     from_parquet: Path | str | None = None,
     settings: Settings | None = None,
     on_error: Callable[[DocumentError], None] | None = None,
-    progress: bool = False,
+    on_progress: Callable[[IngestSummary], None] | None = None,
     on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> IngestSummary:
     """``diplograph ingest``: check the option combination, then run the chosen engine.
@@ -102,7 +115,7 @@ def ingest_with_engine(
     if from_parquet is not None:
         if paths or db is None:
             raise UsageError("--from-parquet DIR needs --db FILE and no input paths")
-        return ingest_parquet(from_parquet, db, settings=settings)
+        return ingest_parquet(from_parquet, db, settings=settings, on_error=on_error)
     if not paths:
         raise UsageError("give input PATHS (or --from-parquet DIR)")
     if engine == "ray":
@@ -114,17 +127,20 @@ def ingest_with_engine(
         except ImportError as exc:
             raise UsageError("the Ray engine needs the ray extra: "
                              f"pip install 'diplograph[ray]' ({exc})") from exc
-        summary = run_ray(paths, out, settings=settings, address=address, on_error=on_error)
+        known = _stored_sources(db)
+        summary = run_ray(paths, out, settings=settings, address=address, on_error=on_error,
+                          known=known)
         if db is not None:
-            loaded = ingest_parquet(out, db, settings=settings)
+            loaded = ingest_parquet(out, db, settings=settings, on_error=on_error)
             summary.unchanged = loaded.unchanged
+            summary.failed += loaded.failed
         return summary
     if address is not None or out is not None:
         raise UsageError("--address and --out go with --engine ray")
     if db is None:
         raise UsageError("give --db FILE")
     _check_some_input(paths)
-    return ingest_paths(paths, db, settings=settings, on_error=on_error, progress=progress,
+    return ingest_paths(paths, db, settings=settings, on_error=on_error, on_progress=on_progress,
                         on_skip=on_skip)
 
 

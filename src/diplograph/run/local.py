@@ -19,7 +19,6 @@ database then equals one from an uninterrupted run.
 from __future__ import annotations
 
 import logging
-import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -36,13 +35,18 @@ logger = logging.getLogger(__name__)
 class IngestSummary:
     """What an ingest did (the CLI prints :meth:`line`)."""
 
-    documents: int = 0
+    documents: int = 0  # processed and stored
     articles: int = 0
     events: int = 0
     unchanged: int = 0
     failed: int = 0  # refused: one error line each
     kept: int = 0  # stored as they are, with a warning (cleaning would have gutted them)
     skipped: int = 0  # files passed over on purpose (unsupported type, named twice)
+
+    @property
+    def seen(self) -> int:
+        """Input documents dealt with so far, whatever became of them."""
+        return self.documents + self.unchanged + self.failed
 
     def line(self, db: Path | str) -> str:
         skipped = (f"; {self.skipped} files skipped (--verbose lists them)"
@@ -81,7 +85,7 @@ def ingest_local(
     *,
     settings: Settings,
     on_error: Callable[[DocumentError], None] | None = None,
-    progress: bool = False,
+    on_progress: Callable[[IngestSummary], None] | None = None,
     on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> IngestSummary:
     """Process ``paths`` in this process and store the results in ``db``, batch by batch.
@@ -91,7 +95,8 @@ def ingest_local(
         db: the DuckDB file (created if missing).
         settings: pipeline settings.
         on_error: called once per failed document.
-        progress: show a progress counter on stderr.
+        on_progress: called with the summary after every input document (processed,
+            unchanged or refused), e.g. to move a progress bar.
         on_skip: called once per input file skipped on purpose (counted in the summary).
 
     Returns:
@@ -110,22 +115,13 @@ def ingest_local(
                                    known=store.known_sources(), on_skip=skipped):
             if isinstance(result, Document):
                 summary.unchanged += 1
-                continue
-            if isinstance(result, DocumentError):
+            elif isinstance(result, DocumentError):
                 summary.failed += 1
                 if on_error:
                     on_error(result)
-                continue
-            writes.add(result)
-            if progress:
-                _progress(summary)
+            else:
+                writes.add(result)
+            if on_progress:
+                on_progress(summary)
         writes.flush()
-    if progress:
-        _progress(summary, end=True)
     return summary
-
-
-def _progress(summary: IngestSummary, end: bool = False) -> None:
-    sys.stderr.write(f"\r{summary.documents} documents, {summary.events} events"
-                     f"{chr(10) if end else ''}")
-    sys.stderr.flush()

@@ -25,7 +25,7 @@ import hashlib
 import json
 import logging
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
 import duckdb
@@ -36,6 +36,7 @@ from diplograph.errors import InputError
 from diplograph.records import (
     Article,
     Document,
+    DocumentError,
     DocumentResult,
     article_from_dict,
     document_from_dict,
@@ -145,12 +146,15 @@ def _article(row: dict, content_hash: str) -> Article:
     return article_from_dict({**article_dict(row), "content_hash": content_hash})
 
 
-def load_parquet(directory: Path | str, db: Path | str, *, settings: Settings) -> IngestSummary:
+def load_parquet(directory: Path | str, db: Path | str, *, settings: Settings,
+                 on_error: Callable[[DocumentError], None] | None = None) -> IngestSummary:
     """Load partitions into ``db`` through ``Store.write`` (each batch one transaction).
 
     Documents already stored with the same content hash are left alone, so
     loading the same directory twice is a no-op; incidents are fused in DuckDB
-    as each batch is written.
+    as each batch is written. A document whose id the database holds for another
+    source (partitions made without ``--db``) is refused with one error line: loading
+    it would replace that other document.
 
     Raises:
         InputError: ``directory`` holds no partitions.
@@ -159,6 +163,7 @@ def load_parquet(directory: Path | str, db: Path | str, *, settings: Settings) -
     partitions = iter_partitions(directory)
     with Store(db) as store:
         known = store.known_hashes()
+        sources = dict(store.known_sources().sources_by_id)
         writes = BatchedWrites(store, settings.batch_size, summary)
         for results in partitions:
             for result in results:
@@ -166,7 +171,15 @@ def load_parquet(directory: Path | str, db: Path | str, *, settings: Settings) -
                 if known.get(doc.doc_id) == doc.content_hash:
                     summary.unchanged += 1
                     continue
-                known[doc.doc_id] = doc.content_hash
+                held_by = sources.get(doc.doc_id)
+                if held_by and doc.source and held_by != doc.source:
+                    summary.failed += 1
+                    if on_error:
+                        on_error(DocumentError(doc=doc.source, reason=(
+                            f"its id {doc.doc_id!r} is held in the database by {held_by}; "
+                            "run the Ray engine with --db so that it gets an id of its own")))
+                    continue
+                known[doc.doc_id], sources[doc.doc_id] = doc.content_hash, doc.source
                 writes.add(result)
         writes.flush()
     return summary

@@ -32,6 +32,7 @@ import ray
 from diplograph.records import (
     Article,
     DocumentError,
+    KnownSources,
     article_from_dict,
     document_from_dict,
     to_dict,
@@ -115,6 +116,7 @@ def run_ray(
     address: str | None = None,
     workers: int | None = None,
     on_error: Callable[[DocumentError], None] | None = None,
+    known: KnownSources | None = None,
 ) -> IngestSummary:
     """Process ``paths`` on Ray and write Parquet partitions under ``out``.
 
@@ -127,6 +129,9 @@ def run_ray(
         workers: coder actors (default: ``settings.n_process`` locally, every CPU
             of the cluster when ``address`` is given).
         on_error: called once per failed document.
+        known: the ids and sources of the database the partitions will be loaded into,
+            so that documents get the ids the local engine would give them (a stored
+            document keeps its id; another source's document never takes it).
 
     Returns:
         What was done (``documents`` counts the documents written).
@@ -142,7 +147,7 @@ def run_ray(
         Path(out).mkdir(parents=True, exist_ok=True)
         summary = IngestSummary()
         linker = DuplicateLinker()  # one for the whole input, as in the local engine
-        for window in _windows(paths, settings, summary, on_error):
+        for window in _windows(paths, settings, summary, on_error, known):
             _run_window(window, str(Path(out).resolve()), settings, workers, linker,
                         summary, on_error)
         return summary
@@ -162,9 +167,10 @@ def _init(address: str | None, cpus: int) -> bool:
 
 
 def _windows(paths: Iterable[str], settings: Settings, summary: IngestSummary,
-             on_error: Callable[[DocumentError], None] | None) -> Iterator[list[dict]]:
+             on_error: Callable[[DocumentError], None] | None,
+             known: KnownSources | None) -> Iterator[list[dict]]:
     window: list[dict] = []
-    for item in read_documents(paths, settings):
+    for item in read_documents(paths, settings, known=known):
         if isinstance(item, DocumentError):
             _failed(item, summary, on_error)
             continue

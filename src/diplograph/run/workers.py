@@ -34,7 +34,7 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
-from diplograph.errors import DiplographError
+from diplograph.errors import DiplographError, ExitStatus
 from diplograph.records import Document, DocumentError
 
 logger = logging.getLogger(__name__)
@@ -49,7 +49,14 @@ _POLL_S = 0.1  # how often the parent looks at the clocks and memory of busy wor
 
 
 class WorkerStartError(DiplographError):
-    """A worker process could not load what it needs (model, knowledge files)."""
+    """A worker process could not load what it needs (model, knowledge files).
+
+    Its exit status is the cause's: 2 for a bad file the user gave (``--actors``), 3 when
+    the machine failed it (killed while loading, out of memory, a missing model)."""
+
+    def __init__(self, message: str, exit_status: ExitStatus = ExitStatus.ENVIRONMENT) -> None:
+        super().__init__(message)
+        self.exit_status = exit_status
 
 
 @dataclass(slots=True)
@@ -86,7 +93,8 @@ def _serve(conn: Connection, setup: Setup, work: Work) -> None:
     try:
         state = setup()
     except Exception as exc:  # reported to the parent, which stops the ingest
-        conn.send(("failed", f"{type(exc).__name__}: {exc}"))
+        status = exc.exit_status if isinstance(exc, DiplographError) else ExitStatus.ENVIRONMENT
+        conn.send(("failed", f"{type(exc).__name__}: {exc}", int(status)))
         return
     conn.send(_READY)
     while (document := conn.recv()) is not None:
@@ -206,7 +214,8 @@ class DocumentWorkers:
                 worker, f"its worker process stopped (exit status {worker.process.exitcode})")
             return
         if isinstance(message, tuple) and message[:1] == ("failed",):
-            raise WorkerStartError(f"a worker process could not load: {message[1]}")
+            raise WorkerStartError(f"a worker process could not load: {message[1]}",
+                                   ExitStatus(message[2]))
         if message == _READY and not worker.ready:
             worker.ready = True
             return

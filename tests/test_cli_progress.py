@@ -1,0 +1,69 @@
+"""The progress bar of ``diplograph ingest`` on a terminal, and its total (issue #18)."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import pty
+import re
+import subprocess
+import sys
+
+from diplograph.pages.sources import expected_documents
+
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def _on_a_terminal(args: list[str]) -> tuple[int, list[str]]:
+    """Run the CLI with stderr on a pseudo-terminal; its screen lines, escapes removed."""
+    master, slave = pty.openpty()
+    env = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
+    proc = subprocess.Popen([sys.executable, "-m", "diplograph", *args],
+                            stdout=subprocess.DEVNULL, stderr=slave, env=env)
+    os.close(slave)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the child closed the terminal
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(master)
+    screen = _ANSI.sub("", b"".join(chunks).decode("utf-8", "replace"))
+    return proc.wait(), [line.strip() for line in re.split(r"[\r\n]", screen) if line.strip()]
+
+
+def test_ingest_shows_done_of_total_and_error_lines_never_glue_onto_the_bar(
+        tmp_path, sample_dir):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_bytes((sample_dir / "001_carney_zelenskyy_call.txt").read_bytes())
+    (inputs / "empty.txt").write_bytes(b"")
+    (inputs / "binary.txt").write_bytes(bytes(range(256)) * 4)
+
+    status, lines = _on_a_terminal(
+        ["ingest", str(inputs), "--db", str(tmp_path / "x.duckdb")])
+
+    assert status == 1  # two refused documents
+    bars = [line for line in lines if "elapsed" in line]
+    assert bars and "3/3" in bars[-1] and "100%" in bars[-1], lines
+    errors = [line for line in lines if "error" in line]
+    assert len(errors) == 2, lines
+    assert all(line.startswith("error:") for line in errors), errors  # each on its own line
+    assert lines[-1].startswith("ingested 1 documents"), lines
+
+
+def test_the_total_counts_pages_and_jsonl_records(tmp_path):
+    (tmp_path / "a.txt").write_text("One page.")
+    (tmp_path / "b.html").write_text("<html><body><p>Another.</p></body></html>")
+    (tmp_path / "c.jsonl").write_text('{"text": "x"}\n\n{"text": "y"}\n{"text": "z"}\n')
+    assert expected_documents([str(tmp_path)]) == 5
+
+
+def test_the_total_is_unknown_when_counting_would_mean_reading_it_all(tmp_path):
+    (tmp_path / "a.txt").write_text("One page.")
+    with gzip.open(tmp_path / "c.jsonl.gz", "wt") as handle:
+        handle.write('{"text": "x"}\n')
+    assert expected_documents([str(tmp_path)]) is None
