@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import zlib
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 
 from spacy.tokens import Token
 
@@ -47,27 +48,39 @@ _CLASS_OF_SPEECH = {"report": "say", "speech_act": "say", "deny": "deny", "confi
 _MODAL_LISTS = ("possible_aux", "obligation_aux", "future_aux", "conditional_aux")
 
 
-def _cue_features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue]) -> set[str]:
-    return {f"kind:{c.kind}" for c in cues} or {"nocue"}
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What the features of one predicate are read from."""
+
+    trigger: Token
+    path: Sequence[Level]
+    cues: Sequence[Cue]
 
 
-def _syntax_features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue]) -> set[str]:
-    return {f"tag:{trigger.tag_}", f"dep:{trigger.dep_}"}
+def _cue_features(site: Site) -> set[str]:
+    return {f"kind:{c.kind}" for c in site.cues} or {"nocue"}
 
 
-def _path_features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue]) -> set[str]:
+def _syntax_features(site: Site) -> set[str]:
+    return {f"tag:{site.trigger.tag_}", f"dep:{site.trigger.dep_}"}
+
+
+def _path_features(site: Site) -> set[str]:
+    path = site.path
     return {f"depth:{min(len(path), MAX_DEPTH)}"} | {f"link:{level.link}" for level in path}
 
 
-def _frame_features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue]) -> set[str]:
+def _frame_features(site: Site) -> set[str]:
+    trigger = site.trigger
     found = {f"det:{c.lower_}" for c in trigger.children if c.dep_ == "det"}
     if trigger.dep_ == "pobj":
         found.add(f"prep:{trigger.head.lower_}")
     return found
 
 
-def _morph_features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue]) -> set[str]:
+def _morph_features(site: Site) -> set[str]:
     """ "morph:Tense=Past", "aux:have" ("HAS met"), "aux:be+pass" ("WAS held")."""
+    trigger = site.trigger
     found = {f"morph:{key}={value}" for key in _MORPH_KEYS
              for value in trigger.morph.get(key)}
     found |= {f"aux:{c.lemma_.lower()}" + ("+pass" if c.dep_ == "auxpass" else "")
@@ -93,8 +106,9 @@ def _ancestors(trigger: Token) -> list[Token]:
     return [a for a in trigger.ancestors if a.pos_ != "ADP"][:MAX_ANCESTORS]
 
 
-def _above_features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue]) -> set[str]:
+def _above_features(site: Site) -> set[str]:
     """Negation, modals and cue classes on the words above the predicate, and how deep."""
+    trigger = site.trigger
     words = load_words()
     found: set[str] = set()
     verbs = 0
@@ -114,8 +128,9 @@ def _above_features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue]) 
     return found
 
 
-def _clause_features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue]) -> set[str]:
+def _clause_features(site: Site) -> set[str]:
     """The kind of clause the predicate sits in, and the sentence's future and hedges."""
+    trigger = site.trigger
     words = load_words()
     found: set[str] = set()
     for tok in [trigger, *_ancestors(trigger)]:
@@ -144,8 +159,9 @@ def hashed(name: str) -> int:
     return zlib.crc32(name.encode("utf-8")) % HASH_BUCKETS
 
 
-def _lexical_features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue]) -> set[str]:
+def _lexical_features(site: Site) -> set[str]:
     """The predicate's lemma, its governor's, and the pair, as hashed buckets."""
+    trigger = site.trigger
     lemma = trigger.lemma_.lower()
     above = _ancestors(trigger)
     governor = above[0].lemma_.lower() if above else "<root>"
@@ -153,8 +169,7 @@ def _lexical_features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue]
             f"pair#{hashed(governor + '>' + lemma)}"}
 
 
-Finder = Callable[[Token, Sequence[Level], Sequence[Cue]], set[str]]
-GROUPS: dict[str, Finder] = {
+GROUPS: dict[str, Callable[[Site], set[str]]] = {
     "cues": _cue_features, "syntax": _syntax_features, "path": _path_features,
     "frame": _frame_features, "morph": _morph_features, "above": _above_features,
     "clause": _clause_features, "lexical": _lexical_features,
@@ -187,9 +202,10 @@ def features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue],
     """
     if {c.kind for c in cues} & UNCORRECTED_KINDS:
         return ()
+    site = Site(trigger=trigger, path=path, cues=cues)
     found: set[str] = set()
     for group in groups:
-        found |= GROUPS[group](trigger, path, cues)
+        found |= GROUPS[group](site)
     prefix = "n|" if cue_score < 0 else ""
     return tuple(sorted(prefix + f for f in found))
 
