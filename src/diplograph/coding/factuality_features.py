@@ -27,11 +27,12 @@ feature says of a negated act differs from what it says of another.
 
 from __future__ import annotations
 
+import functools
 import zlib
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from diplograph.coding.attribution import load_lexicon
 from diplograph.coding.cues import Cue, Level, load_words
@@ -142,16 +143,22 @@ def _clause_features(site: Site) -> set[str]:
                 found.add(f"clause:mark={child.lower_}")
             elif child.dep_ == "aux" and child.lower_ == "to" and tok.dep_ == "advcl":
                 found.add("clause:purpose")
-    sent = trigger.sent
-    if sent[-1].text == "?":
-        found.add("clause:question")
+    return found | _sentence_features(trigger.sent)
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_features(sent: Span) -> frozenset[str]:
+    """A question, a future auxiliary or a hedge adverb anywhere in the sentence (read once
+    per sentence: every predicate of it shares them)."""
+    words = load_words()
+    found = {"clause:question"} if sent[-1].text == "?" else set()
     for tok in sent:
         word = tok.lower_
         if tok.dep_ == "aux" and words.has("future_aux", word):
             found.add("sent:future")
         elif words.has("hedge_adverbs", word) or words.has("hearsay_adverbs", word):
             found.add("sent:hedge")
-    return found
+    return frozenset(found)
 
 
 def hashed(name: str) -> int:
