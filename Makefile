@@ -63,7 +63,7 @@ import-dictionaries: $(STAMP)
 
 # The factuality score's fitted parts (issue #21), from UW train only: the cue values
 # (data/lexicon/factuality.yaml, its calibration block) and the learned correction
-# (data/lexicon/factuality_model.yaml); then the figures of docs/benchmarks.md.
+# (data/lexicon/factuality_model.npz); then the figures of docs/benchmarks.md.
 fit-factuality: $(STAMP)
 	PYTHONPATH=src $(BIN)/python benchmarks/factuality.py --fit
 	PYTHONPATH=src $(BIN)/python benchmarks/factuality.py --split uw/dev

@@ -20,7 +20,7 @@ Usage::
     python benchmarks/factuality.py --fit     # refit the calibration on uw/train only
 
 ``--fit`` refits the cue values (``data/lexicon/factuality.yaml``, its ``calibration``
-block) and then the correction (``data/lexicon/factuality_model.yaml``) on UW train, never
+block) and then the correction (``data/lexicon/factuality_model.npz``) on UW train, never
 on dev or test, and rewrites them (``factuality_fit.py``).
 """
 

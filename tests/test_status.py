@@ -201,7 +201,9 @@ def read():
 
 
 @pytest.mark.parametrize("text, word, status, low, high", [
-    ("The ministers signed the treaty.", "signed", "asserted", 3.0, 3.0),
+    # within 0.1 of +3, not +3 exactly: the learned correction weighs the lemma ("sign" is
+    # a little less sure in UW train news than the average past verb)
+    ("The ministers signed the treaty.", "signed", "asserted", 2.9, 3.0),
     ("The ministers did not sign the treaty.", "sign", "negated", -3.0, -1.0),
     ("The ministers might sign the treaty.", "sign", "hypothetical", 0.0, 2.5),
     ("The ministers failed to sign the treaty.", "sign", "negated", -3.0, 0.0),

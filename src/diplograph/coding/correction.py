@@ -2,14 +2,15 @@
 
 The cue score (+3 times the product of the calibrated cue values,
 :func:`diplograph.coding.factuality.score_of`) knows which cues a predicate has, not how
-its sentence frames it: an event noun after "for" or "about" ("calls FOR a withdrawal",
-"talk ABOUT a return") or with "any" ("any WAR") is less sure than one after "after"; a
-negated bare verb is surer not to have happened than a negated noun. A small linear model
-over such features of the cue analysis (the kinds of the cues, the predicate's tag and
-dependency, the preposition or determiner it carries, the depth of its clause path and
-how each clause hangs from the one above), fitted on UW train by
+its sentence frames it: an event noun after "for" or "about" ("calls FOR a withdrawal")
+or with "any" ("any WAR") is less sure than one after "after"; a negated bare verb is
+surer not to have happened than a negated noun; an act under "will" in a relative clause
+of a report is less sure than the report. A linear model over the features of
+:mod:`diplograph.coding.factuality_features` (the cue analysis, the parse around the
+predicate, and hashed lemmas of the predicate and its governor), fitted on UW train by
 ``benchmarks/factuality.py --fit`` (``factuality_fit.py``), adds a correction to the cue
-score. Its weights are data (``data/lexicon/factuality_model.yaml``).
+score. Its weights are data (``data/lexicon/factuality_model.npz``: feature names and
+weights, read once; numpy alone at run time).
 
 Three limits keep the status read off the score meaning what it did: the correction never
 turns the score over (a positive cue score stays >= 0, a negative one <= 0), never lifts a
@@ -21,21 +22,15 @@ say it.
 from __future__ import annotations
 
 import functools
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-from spacy.tokens import Token
+import numpy as np
 
-from diplograph.coding.cues import Cue, Level
+from diplograph.coding.factuality_features import UNCORRECTED_KINDS, features
 from diplograph.errors import KnowledgeError
-from diplograph.knowledge.yamldata import load_yaml
 
-MODEL_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality_model.yaml"
-# A party's own word on the act: its cue values alone say how sure the act is.
-UNCORRECTED_KINDS = frozenset({"deny", "withheld"})
-MAX_DEPTH = 4  # deeper clause paths share one feature
+MODEL_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality_model.npz"
 # The bands of the 3-way reading (the benchmark's classes): happened from +1 up, not
 # happened from -1 down, uncertain in between.
 HAPPENED, NOT_HAPPENED = 1.0, -1.0
@@ -57,36 +52,24 @@ def load_correction(path: Path = MODEL_PATH) -> Correction:
         KnowledgeError: the file is missing or malformed.
     """
     try:
-        return _correction(load_yaml(path.read_text(encoding="utf-8")))
-    except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
+        with np.load(path, allow_pickle=False) as data:
+            names, weights = data["names"].tolist(), data["weights"].tolist()
+            intercept = float(data["intercept"])
+    except (OSError, KeyError, ValueError) as exc:
         raise KnowledgeError(f"{path}: cannot read the factuality correction ({exc})") from exc
+    if len(names) != len(weights):
+        raise KnowledgeError(f"{path}: {len(names)} feature names for {len(weights)} weights")
+    return Correction(intercept=intercept,
+                      weights={str(n): float(w) for n, w in zip(names, weights, strict=True)})
 
 
-def _correction(data: dict) -> Correction:
-    weights = {str(k): float(v) for k, v in (data["weights"] or {}).items()}
-    return Correction(intercept=float(data["intercept"]), weights=weights)
-
-
-def features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue],
-             cue_score: float) -> tuple[str, ...]:
-    """The features of one predicate the correction weighs, sorted.
-
-    A negative cue score prefixes every feature with ``n|``: what a feature says of a
-    negated act (a negated bare verb is surer) differs from what it says of another.
-    Empty for a predicate with a denial or withheld confirmation (not corrected).
-    """
-    kinds = {c.kind for c in cues}
-    if kinds & UNCORRECTED_KINDS:
-        return ()
-    found = {f"kind:{k}" for k in kinds} or {"nocue"}
-    found |= {f"tag:{trigger.tag_}", f"dep:{trigger.dep_}",
-              f"depth:{min(len(path), MAX_DEPTH)}"}
-    found |= {f"link:{level.link}" for level in path}
-    if trigger.dep_ == "pobj":
-        found.add(f"prep:{trigger.head.lower_}")
-    found |= {f"det:{c.lower_}" for c in trigger.children if c.dep_ == "det"}
-    prefix = "n|" if cue_score < 0 else ""
-    return tuple(sorted(prefix + f for f in found))
+def save_correction(model: Correction, path: Path = MODEL_PATH) -> None:
+    """Write a fitted correction (``benchmarks/factuality_fit.py``), its weights sorted."""
+    names = sorted(name for name, weight in model.weights.items() if weight)
+    np.savez_compressed(path, names=np.array(names, dtype=str),
+                        weights=np.array([model.weights[n] for n in names], dtype=np.float64),
+                        intercept=np.array(model.intercept))
+    load_correction.cache_clear()
 
 
 def corrected(cue_score: float, feats: tuple[str, ...] | list[str],
@@ -104,4 +87,4 @@ def corrected(cue_score: float, feats: tuple[str, ...] | list[str],
 
 
 __all__ = ["HAPPENED", "MODEL_PATH", "NOT_HAPPENED", "UNCORRECTED_KINDS", "Correction",
-           "corrected", "features", "load_correction"]
+           "corrected", "features", "load_correction", "save_correction"]

@@ -1,0 +1,221 @@
+"""The features of a predicate that the learned factuality correction weighs (SPEC §4).
+
+The cue score knows which cues a predicate has; these features say how its sentence frames
+it, in groups (the ablation of ``benchmarks/factuality_ablation.py`` drops one group at a
+time):
+
+- ``cues``: the kinds of its cues, or ``nocue``;
+- ``syntax``: its tag and dependency;
+- ``path``: the depth of its clause path and how each clause hangs from the one above;
+- ``frame``: the preposition it is the object of ("calls FOR a withdrawal"), its
+  determiner ("ANY war");
+- ``morph``: its tense, aspect, mood and verb form (spaCy's morphology) and its
+  auxiliaries ("HAS met", "WAS held");
+- ``above``: the words above it in the whole tree, past where the clause path stops (a
+  relative clause, a report's cue verb): a negation or a modal on an ancestor, the cue
+  class of each verb above (saying, believing, confirming, denying, intending, ...), how
+  deep it is embedded;
+- ``clause``: the kind of clause it sits in: relative, conditional, purpose, a question,
+  a whether-clause; a future auxiliary or a hedge adverb in the sentence;
+- ``lexical``: the lemma of the predicate, of the word governing it, and the two
+  together, hashed into HASH_BUCKETS buckets (no word list in code; unseen words share
+  buckets with weight 0 or with a few others).
+
+A predicate with a negative cue score has every feature prefixed with ``n|``: what a
+feature says of a negated act differs from what it says of another.
+"""
+
+from __future__ import annotations
+
+import functools
+import zlib
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from diplograph.coding.attribution import load_lexicon
+from diplograph.coding.cues import Cue, Level, load_words
+
+# A party's own word on the act (a denial, a withheld confirmation): its cue values alone
+# say how sure the act is, and the correction leaves it alone.
+UNCORRECTED_KINDS = frozenset({"deny", "withheld"})
+MAX_DEPTH = 4  # deeper clause paths (and embeddings) share one feature
+MAX_ANCESTORS = 6  # how far up the tree the ``above`` group looks
+HASH_BUCKETS = 1 << 18  # lexical features: about 1 collision in 30 for 10,000 lemmas
+_VERBAL = {"VERB", "AUX"}
+_MORPH_KEYS = ("Tense", "Aspect", "Mood", "VerbForm")
+_CLASS_OF_SPEECH = {"report": "say", "speech_act": "say", "deny": "deny", "confirm": "confirm"}
+_MODAL_LISTS = ("possible_aux", "obligation_aux", "future_aux", "conditional_aux")
+
+
+@dataclass(frozen=True, slots=True)
+class Site:
+    """What the features of one predicate are read from."""
+
+    trigger: Token
+    path: Sequence[Level]
+    cues: Sequence[Cue]
+
+
+def _cue_features(site: Site) -> set[str]:
+    return {f"kind:{c.kind}" for c in site.cues} or {"nocue"}
+
+
+def _syntax_features(site: Site) -> set[str]:
+    return {f"tag:{site.trigger.tag_}", f"dep:{site.trigger.dep_}"}
+
+
+def _path_features(site: Site) -> set[str]:
+    path = site.path
+    return {f"depth:{min(len(path), MAX_DEPTH)}"} | {f"link:{level.link}" for level in path}
+
+
+def _frame_features(site: Site) -> set[str]:
+    trigger = site.trigger
+    found = {f"det:{c.lower_}" for c in trigger.children if c.dep_ == "det"}
+    if trigger.dep_ == "pobj":
+        found.add(f"prep:{trigger.head.lower_}")
+    return found
+
+
+def _morph_features(site: Site) -> set[str]:
+    """ "morph:Tense=Past", "aux:have" ("HAS met"), "aux:be+pass" ("WAS held")."""
+    trigger = site.trigger
+    found = {f"morph:{key}={value}" for key in _MORPH_KEYS
+             for value in trigger.morph.get(key)}
+    found |= {f"aux:{c.lemma_.lower()}" + ("+pass" if c.dep_ == "auxpass" else "")
+              for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    return found
+
+
+def governing_class(tok: Token) -> str | None:
+    """The cue class of a word that embeds a predicate: "belief", a governor class of
+    ``factuality.yaml`` ("intent", "negative", ...), or "say", "deny", "confirm" (the
+    speech-verb lexicon)."""
+    words = load_words()
+    lemma = tok.lemma_.lower()
+    if lemma in words.lists["belief_cues"]:
+        return "belief"
+    # the factuality classes first: "PROMISED to leave" is an intent before it is speech
+    return words.governor_class(tok) or _CLASS_OF_SPEECH.get(
+        load_lexicon().cue_class(lemma) or "")
+
+
+def _ancestors(trigger: Token) -> list[Token]:
+    """The words above ``trigger``, nearest first, prepositions skipped."""
+    return [a for a in trigger.ancestors if a.pos_ != "ADP"][:MAX_ANCESTORS]
+
+
+def _above_features(site: Site) -> set[str]:
+    """Negation, modals and cue classes on the words above the predicate, and how deep."""
+    trigger = site.trigger
+    words = load_words()
+    found: set[str] = set()
+    verbs = 0
+    for distance, above in enumerate(_ancestors(trigger), start=1):
+        near = "1" if distance == 1 else "+"
+        verbs += above.pos_ in _VERBAL
+        cls = governing_class(above)
+        if cls:
+            found.add(f"above:cls{near}={cls}")
+        for child in above.children:
+            if child.dep_ == "neg" or child.lower_ == "never":
+                found.add(f"above:neg{near}")
+            elif child.dep_ == "aux" and any(words.has(name, child.lower_)
+                                             for name in _MODAL_LISTS):
+                found.add(f"above:modal{near}={child.lower_}")
+    found.add(f"above:embed={min(verbs, MAX_DEPTH)}")
+    return found
+
+
+def _clause_features(site: Site) -> set[str]:
+    """The kind of clause the predicate sits in, and the sentence's future and hedges."""
+    trigger = site.trigger
+    words = load_words()
+    found: set[str] = set()
+    for tok in [trigger, *_ancestors(trigger)]:
+        if tok.dep_ in ("relcl", "acl"):
+            found.add(f"clause:{tok.dep_}")
+        for child in tok.children:
+            if child.dep_ == "mark" and child.lower_ in (
+                    words.lists["conditional_marks"] | words.lists["question_marks"]):
+                found.add(f"clause:mark={child.lower_}")
+            elif child.dep_ == "aux" and child.lower_ == "to" and tok.dep_ == "advcl":
+                found.add("clause:purpose")
+    return found | _sentence_features(trigger.sent)
+
+
+@functools.lru_cache(maxsize=16)
+def _sentence_features(sent: Span) -> frozenset[str]:
+    """A question, a future auxiliary or a hedge adverb anywhere in the sentence (read once
+    per sentence: every predicate of it shares them)."""
+    words = load_words()
+    found = {"clause:question"} if sent[-1].text == "?" else set()
+    for tok in sent:
+        word = tok.lower_
+        if tok.dep_ == "aux" and words.has("future_aux", word):
+            found.add("sent:future")
+        elif words.has("hedge_adverbs", word) or words.has("hearsay_adverbs", word):
+            found.add("sent:hedge")
+    return frozenset(found)
+
+
+def hashed(name: str) -> int:
+    """The bucket of a lexical feature (stable across runs and machines)."""
+    return zlib.crc32(name.encode("utf-8")) % HASH_BUCKETS
+
+
+def _lexical_features(site: Site) -> set[str]:
+    """The predicate's lemma, its governor's, and the pair, as hashed buckets."""
+    trigger = site.trigger
+    lemma = trigger.lemma_.lower()
+    above = _ancestors(trigger)
+    governor = above[0].lemma_.lower() if above else "<root>"
+    return {f"lex#{hashed('p=' + lemma)}", f"glex#{hashed('g=' + governor)}",
+            f"pair#{hashed(governor + '>' + lemma)}"}
+
+
+GROUPS: dict[str, Callable[[Site], set[str]]] = {
+    "cues": _cue_features, "syntax": _syntax_features, "path": _path_features,
+    "frame": _frame_features, "morph": _morph_features, "above": _above_features,
+    "clause": _clause_features, "lexical": _lexical_features,
+}
+# The group of each feature, by the name before its first ":" or "#".
+GROUP_OF_PREFIX = {
+    "kind": "cues", "nocue": "cues", "tag": "syntax", "dep": "syntax", "depth": "path",
+    "link": "path", "det": "frame", "prep": "frame", "morph": "morph", "aux": "morph",
+    "above": "above", "clause": "clause", "sent": "clause", "lex": "lexical",
+    "glex": "lexical", "pair": "lexical",
+}
+
+
+def group_of(feature: str) -> str:
+    """The group of one feature name ("n|above:neg1" -> "above")."""
+    name = feature.removeprefix("n|")
+    for sep in (":", "#"):
+        name = name.split(sep, 1)[0]
+    return GROUP_OF_PREFIX[name]
+
+
+def features(trigger: Token, path: Sequence[Level], cues: Sequence[Cue],
+             cue_score: float, groups: Sequence[str] = tuple(GROUPS)) -> tuple[str, ...]:
+    """The features of one predicate the correction weighs, sorted.
+
+    Empty for a predicate with a denial or a withheld confirmation (not corrected).
+
+    Args:
+        groups: the feature groups to compute (all by default; the ablation drops some).
+    """
+    if {c.kind for c in cues} & UNCORRECTED_KINDS:
+        return ()
+    site = Site(trigger=trigger, path=path, cues=cues)
+    found: set[str] = set()
+    for group in groups:
+        found |= GROUPS[group](site)
+    prefix = "n|" if cue_score < 0 else ""
+    return tuple(sorted(prefix + f for f in found))
+
+
+__all__ = ["GROUPS", "HASH_BUCKETS", "UNCORRECTED_KINDS", "features", "governing_class",
+           "group_of", "hashed"]

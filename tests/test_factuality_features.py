@@ -1,0 +1,106 @@
+"""The features the learned factuality correction weighs (coding/factuality_features.py)
+and the file its weights live in, on sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.coding.correction import Correction, load_correction, save_correction
+from diplograph.coding.factuality_features import (
+    GROUPS,
+    HASH_BUCKETS,
+    features,
+    governing_class,
+    group_of,
+    hashed,
+)
+from diplograph.coding.parse import load_nlp
+from diplograph.coding.status import StatusFacts
+from diplograph.errors import KnowledgeError
+
+
+@pytest.fixture(scope="module")
+def feats():
+    nlp = load_nlp()
+
+    def of(text: str, word: str, cue_score: float = 3.0, groups=tuple(GROUPS)) -> set[str]:
+        token = next(t for t in nlp(text) if t.text == word)
+        path = StatusFacts(trigger=token, verb=None).path
+        return set(features(token, path, [], cue_score, groups))
+    return of
+
+
+def test_tense_aspect_and_auxiliaries_of_the_predicate(feats):
+    found = feats("The ministers have signed the treaty.", "signed")
+    assert {"morph:Aspect=Perf", "aux:have"} <= found
+    assert "aux:be+pass" in feats("The treaty was signed in Oslo.", "signed")
+
+
+def test_a_negation_and_a_saying_verb_above_the_predicate(feats):
+    found = feats("The ministers did not say that the rebels attacked the town.", "attacked")
+    assert {"above:neg1", "above:cls1=say"} <= found
+
+
+def test_a_believing_verb_above_is_not_a_saying_one(feats):
+    found = feats("The ministers believe that the rebels attacked the town.", "attacked")
+    assert "above:cls1=belief" in found and "above:cls1=say" not in found
+
+
+def test_an_intent_above_comes_before_the_speech_act(feats):
+    assert "above:cls1=intent" in feats("The rebels promised to leave the town.", "leave")
+
+
+def test_a_modal_far_above_the_predicate(feats):
+    near = feats("The army would say that the rebels attacked the town.", "attacked")
+    far = feats("The army would say that officials think the rebels attacked the town.",
+                "attacked")
+    assert "above:modal1=would" in near and "above:modal+=would" in far
+
+
+def test_the_kind_of_clause(feats):
+    assert "clause:mark=if" in feats("If the rebels attack the town, the army will respond.",
+                                     "attack")
+    assert "sent:future" in feats("If the rebels attack the town, the army will respond.",
+                                  "attack")
+    assert "clause:relcl" in feats("The treaty that the ministers signed is long.", "signed")
+    assert "clause:question" in feats("Did the army attack the town?", "attack")
+    assert "sent:hedge" in feats("The army reportedly attacked the town.", "attacked")
+
+
+def test_lemmas_are_hashed_the_same_in_any_sentence(feats):
+    one = feats("The rebels attacked the town.", "attacked")
+    two = feats("Nobody knows why the army attacks villages.", "attacks")
+    lexical = f"lex#{hashed('p=attack')}"
+    assert lexical in one and lexical in two
+    assert 0 <= hashed("p=attack") < HASH_BUCKETS
+
+
+def test_every_feature_has_a_group_and_groups_can_be_left_out(feats):
+    text = "Officials said the rebels, who had promised to leave, would not attack the town."
+    found = feats(text, "attack", cue_score=-1.5)
+    assert found and all(f.startswith("n|") for f in found)
+    assert {group_of(f) for f in found} <= set(GROUPS)
+    without = feats(text, "attack", cue_score=-1.5, groups=("cues", "syntax"))
+    assert without and {group_of(f) for f in without} <= {"cues", "syntax"}
+
+
+def test_a_denying_verb_above_has_the_deny_class():
+    nlp = load_nlp()
+    token = next(t for t in nlp("The ministry denied the talks.") if t.text == "talks")
+    assert governing_class(token.head) == "deny"
+
+
+def test_the_weights_file_round_trips(tmp_path):
+    path = tmp_path / "model.npz"
+    model = Correction(intercept=0.05, weights={"tag:NN": -0.2, "lex#12": 0.31, "dep:x": 0.0})
+    save_correction(model, path)
+    loaded = load_correction(path)
+    assert loaded.intercept == 0.05
+    assert loaded.weights == {"tag:NN": -0.2, "lex#12": 0.31}  # zero weights are not kept
+
+
+def test_a_broken_weights_file_is_a_knowledge_error(tmp_path):
+    path = tmp_path / "broken.npz"
+    path.write_bytes(b"not a numpy archive")
+    with pytest.raises(KnowledgeError):
+        load_correction(path)
