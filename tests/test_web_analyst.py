@@ -1,0 +1,182 @@
+"""Issue #18, what an analyst does next: brush a date range on a time chart, download a list,
+read the map by clusters. In real Chromium (a console error or a request off the server
+fails the test, as in ``test_web_browser``), with the HTTP answers behind each checked
+too; screenshots go to ``test-artifacts/screenshots/``.
+
+The database is the bundled sample (the session's, shared with the API tests).
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import httpx
+import pytest
+import test_web_browser
+from needs import need_module
+from test_web_browser import chart_drawn, shot
+
+need_module("fastapi", "the web extra is not installed")
+pq = need_module("pyarrow.parquet", "pyarrow is not installed")
+
+page = test_web_browser.page  # a page that fails on console errors and on requests off the server
+
+
+@pytest.fixture(scope="module")
+def db(tmp_path_factory) -> Path:
+    from test_api import sample_db  # noqa: PLC0415  (same session DB as the API tests)
+
+    return sample_db(tmp_path_factory)
+
+
+@pytest.fixture(scope="module")
+def base(db) -> str:
+    from diplograph.serve import WebSettings, create_app
+    from diplograph.serve.testing import running_server
+
+    with running_server(create_app(WebSettings(db=db))) as url:
+        yield url
+
+
+def get(base: str, path: str) -> httpx.Response:
+    r = httpx.get(base + path, timeout=30)
+    assert r.status_code == 200, (path, r.text[:300])
+    return r
+
+
+def cli_ids(db: Path, *options: str) -> list[str]:
+    """The ids ``diplograph events`` lists for these options, in its order."""
+    from typer.testing import CliRunner
+
+    from diplograph.cli import app
+
+    result = CliRunner().invoke(app, ["events", "--db", str(db), "--format", "jsonl", *options])
+    assert result.exit_code == 0, result.output
+    return [json.loads(line)["id"] for line in result.stdout.splitlines() if line.strip()]
+
+
+def listed_ids(pg) -> list[str]:
+    return pg.locator("tr.event-row").evaluate_all("rs => rs.map(r => r.dataset.id)")
+
+
+# -- brushing and zoom ------------------------------------------------------------------
+
+
+def brush(pg, selector: str, first: int | str, last: int | str) -> None:
+    """Drag the mouse across the chart from x value ``first`` to ``last`` (category
+    indexes, or dates on a time axis), half-way up its plot."""
+    pg.wait_for_selector(f"{selector}[data-brushable='1']")
+    pg.wait_for_timeout(700)  # the bars grow in
+    (x0, y), (x1, _) = pg.evaluate(
+        """([sel, first, last]) => {
+          const el = document.querySelector(sel);
+          const c = echarts.getInstanceByDom(el);
+          const r = el.getBoundingClientRect();
+          const at = (v) => c.convertToPixel({ xAxisIndex: 0 }, v);
+          const rect = c.getModel().getComponent("grid").coordinateSystem.getRect();
+          const y = r.top + rect.y + rect.height / 2;
+          const x0 = Math.max(rect.x + 1, at(first) - 8);  // a drag starts inside the plot
+          const x1 = Math.min(rect.x + rect.width - 1, at(last) + 8);
+          return [[r.left + x0, y], [r.left + x1, y]];
+        }""", [selector, first, last])
+    pg.mouse.move(x0, y)
+    pg.mouse.down()
+    pg.mouse.move((x0 + x1) / 2, y, steps=5)
+    pg.mouse.move(x1, y, steps=5)
+    pg.mouse.up()
+
+
+def dated_months(block: dict) -> list[str]:
+    """The months of a time chart that hold events."""
+    return [p for i, p in enumerate(block["periods"])
+            if p != "undated" and any(v[i] for v in block["series"].values())]
+
+
+def test_brushing_the_actor_chart_filters_the_page_to_the_range(page, base, db):
+    before = get(base, "/actors/Q22686.json").json()  # a person: the page lists the events
+    months = dated_months(before["by_type"])
+    assert len(months) >= 3
+    periods = before["by_type"]["periods"]
+    since, until = months[0], months[-2]
+    page.goto(base + "/actors/Q22686")
+    chart_drawn(page, "#chart-actor-types")
+    brush(page, "#chart-actor-types", periods.index(since), periods.index(until))
+    page.wait_for_url("**/actors/Q22686?*since=*")
+    assert f"since={since}&until={until}" in page.url
+    expected = cli_ids(db, "--actor", "Q22686", "--since", since, "--until", until)
+    assert 1 <= len(expected) < before["n_events"]
+    assert listed_ids(page) == expected
+    after = get(base, f"/actors/Q22686.json?since={since}&until={until}").json()
+    assert after["n_events"] == len(expected)  # the JSON twin follows the same range
+    assert page.locator("#actor-summary").inner_text().startswith(f"{len(expected)} events")
+    chart_drawn(page, "#chart-actor-types")
+    page.wait_for_timeout(600)
+    shot(page, "18-brushed-actor")
+    page.locator("#actor-events").click()  # the full list keeps the range
+    page.wait_for_url("**/events?*")
+    assert listed_ids(page) == expected
+
+
+def test_brushing_the_overview_filters_its_totals_and_both_charts(page, base):
+    data = get(base, "/index.json").json()
+    months = dated_months(data["by_type"])
+    periods = data["by_type"]["periods"]
+    page.goto(base + "/")
+    chart_drawn(page, "#chart-status")
+    brush(page, "#chart-status", periods.index(months[0]), periods.index(months[0]))
+    page.wait_for_url("**/?*since=*")
+    assert f"since={months[0]}&until={months[0]}" in page.url
+    total = int(page.locator("[data-total=events] b").inner_text())
+    events = get(base, f"/api/events?since={months[0]}&until={months[0]}").json()["count"]
+    assert total == events < data["totals"]["events"]
+    axis = page.evaluate("echarts.getInstanceByDom(document.querySelector('#chart-types'))"
+                         ".getOption().xAxis[0].data")
+    assert axis == [months[0]]  # the other chart follows the range too
+    shot(page, "18-brushed-overview")
+
+
+def test_brushing_the_dyad_charts_filters_the_timeline(page, base, db):
+    dyad = get(base, "/dyad.json?a=USA&b=RUS").json()
+    dates = sorted(e["date"]["value"] for e in dyad["events"] if e["date"]["value"])
+    assert len(set(dates)) >= 2
+    page.goto(base + "/dyad?a=USA&b=RUS")
+    chart_drawn(page, "#chart-timeline")
+    brush(page, "#chart-timeline", dates[0], dates[0])
+    page.wait_for_url("**/dyad?*since=*")
+    since = page.url.split("since=")[1].split("&")[0]
+    until = page.url.split("until=")[1].split("&")[0]
+    shown = page.locator("#timeline li.tl-event").count()
+    between = [e for e in cli_ids(db, "--actor", "USA", "--since", since, "--until", until)
+               if e in {x["id"] for x in dyad["events"]}]
+    assert 1 <= shown == len(between) < dyad["count"]
+    # The cooperation-conflict chart of the same page brushes the same way, by month.
+    page.goto(base + "/dyad?a=USA&b=RUS")
+    block = dyad["cooperation_conflict"]
+    month = dated_months(block)[-1]
+    chart_drawn(page, "#chart-coop")
+    brush(page, "#chart-coop", block["periods"].index(month), block["periods"].index(month))
+    page.wait_for_url(f"**/dyad?*since={month}&until={month}*")
+    assert page.locator("#timeline li.tl-event").count() == get(
+        base, f"/dyad.json?a=USA&b=RUS&since={month}&until={month}").json()["count"]
+    shot(page, "18-brushed-dyad")
+
+
+def test_a_click_without_a_drag_still_opens_the_bar_and_the_slider_zooms(page, base):
+    data = get(base, "/index.json").json()["by_type"]
+    month = dated_months(data)[0]
+    page.goto(base + "/")
+    chart_drawn(page, "#chart-types")
+    page.wait_for_selector("#chart-types[data-brushable='1']")
+    zoom = page.evaluate("echarts.getInstanceByDom(document.querySelector('#chart-types'))"
+                         ".getOption().dataZoom.map(z => z.type)")
+    assert sorted(zoom) == ["inside", "slider"]
+    from test_web_dashboard import click_bar  # noqa: PLC0415
+
+    click_bar(page, "#chart-types", month)
+    page.wait_for_timeout(800)
+    page.mouse.click(*page.evaluate("window.__click"))
+    page.wait_for_url("**/events?*")
+    assert f"since={month}&until={month}" in page.url
