@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import duckdb
+import pyarrow as pa
 
 from diplograph.errors import NotFound
 from diplograph.store import like
@@ -25,6 +26,7 @@ from diplograph.store.queries import (
     count,
     listing,
     listing_json,
+    table_batches,
 )
 
 UNDATED = "undated"  # the bucket of events with no month (no date, or a year only)
@@ -149,6 +151,35 @@ def export_rows(con: duckdb.DuckDBPyConnection, s: Condition, *, sort: str | Non
                         if inc else None)
             yield json.loads(rec), incident, {"published": published, "url": url,
                                               "title": title}
+
+
+# An incident list's columns in an export (its stored JSON record and fusion key left out).
+INCIDENT_EXPORT_COLUMNS = (
+    "id", "type", "mode", "source_name", "source_country", "source_text", "target_name",
+    "target_country", "target_text", "date_value", "date_precision", "status",
+    "weakest_status", "first_report", "last_report", "n_events", "n_articles", "n_sources",
+    "summary")
+
+
+def list_batches(con: duckdb.DuckDBPyConnection, table: str, s: Condition, *,
+                 sort: str | None = None) -> pa.RecordBatchReader:
+    """Every row of an event or incident list (``s``, in the order of ``sort``, else the
+    listing's), as stored, streamed as Arrow record batches: events with every column of
+    the events table (as ``diplograph export --format parquet`` writes them), incidents
+    with :data:`INCIDENT_EXPORT_COLUMNS`."""
+    order = order_by(table, sort) or (EVENT_ORDER if table == "events" else INCIDENT_ORDER)
+    columns = INCIDENT_EXPORT_COLUMNS if table == "incidents" else None
+    return table_batches(con, table, s, order=order, columns=columns)
+
+
+def incident_records(con: duckdb.DuckDBPyConnection, s: Condition, *,
+                     batch: int = 1000) -> Iterator[dict]:
+    """Every matching incident's stored record, in listing order, streamed."""
+    where, params = s.where("incidents")
+    cur = con.execute(f"SELECT record FROM incidents WHERE {where} ORDER BY {INCIDENT_ORDER}",
+                      params)
+    while rows := cur.fetchmany(batch):
+        yield from (json.loads(record) for (record,) in rows)
 
 
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict:
