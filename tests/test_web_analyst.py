@@ -237,3 +237,73 @@ def test_the_export_endpoints_stream_exactly_the_filtered_rows(base, db):
     empty = pq.read_table(io.BytesIO(get(base, "/api/incidents.parquet?type=ASSAULT&"
                                            "since=1900&until=1900").content))
     assert empty.num_rows == 0 and "summary" in empty.column_names
+
+
+# -- the map: clusters by zoom level, and a choropleth -----------------------------------
+
+
+def test_map_clusters_split_as_the_zoom_grows_and_each_lists_its_events(base):
+    places = get(base, "/map.json").json()["places"]
+    counts = []
+    for zoom in (0, 2, 4, 12):
+        clusters = get(base, f"/map.json?zoom={zoom}").json()["clusters"]
+        counts.append(len(clusters))
+        assert sum(c["n"] for c in clusters) == sum(p["n"] for p in places)
+        assert sorted(n for c in clusters for n in c["places"]) == sorted(
+            p["name"] for p in places)
+        for cluster in clusters:
+            box = ",".join(map(repr, cluster["bbox"]))
+            assert get(base, f"/api/events?within={box}").json()["count"] == cluster["n"]
+    assert counts == sorted(counts) and counts[0] < counts[-1] == len(places)
+    r = httpx.get(base + "/api/events?within=30,60,-10,35", timeout=30)
+    assert r.status_code == 422
+    assert "is not a box: use west,south,east,north" in r.json()["error"]["details"][0]["message"]
+
+
+def test_a_map_cluster_lists_every_event_at_its_places(page, base):
+    data = get(base, "/map.json?zoom=0").json()
+    cluster = max(data["clusters"], key=lambda c: (len(c["places"]), c["n"]))
+    assert len(cluster["places"]) >= 2  # several places in one marker
+    by_name = {p["name"]: p for p in data["places"]}
+    expected = sorted(i for name in cluster["places"] for i in by_name[name]["event_ids"])
+    page.goto(base + "/map?zoom=0")
+    page.wait_for_selector("#chart-map[data-map-ready='1']")
+    choropleth = page.evaluate(
+        "echarts.getInstanceByDom(document.querySelector('#chart-map')).getOption()"
+        ".series[0].data.filter((x) => Number.isFinite(x.value)).length")
+    assert choropleth == len(data["countries"])  # every country with events is shaded
+    page.wait_for_timeout(800)
+    shot(page, "18-map-clusters")
+    x, y = page.evaluate(
+        """(lonlat) => {
+          const el = document.querySelector('#chart-map');
+          const [x, y] = echarts.getInstanceByDom(el).convertToPixel({ geoIndex: 0 }, lonlat);
+          const r = el.getBoundingClientRect();
+          return [r.left + x, r.top + y];
+        }""", [cluster["lon"], cluster["lat"]])
+    page.mouse.click(x, y)
+    page.wait_for_url("**/events?*within=*")
+    assert "zoom" not in page.url
+    assert sorted(listed_ids(page)) == expected and len(expected) == cluster["n"]
+
+
+def test_zooming_the_map_reclusters_and_keeps_the_level_in_the_url(page, base):
+    page.goto(base + "/map?zoom=1")
+    page.wait_for_selector("#chart-map[data-map-ready='1']")
+    before = int(page.get_attribute("#chart-map", "data-clusters"))
+    box = page.locator("#chart-map").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.35)
+    for _ in range(10):
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(150)
+    for _ in range(50):  # (wait_for_function would evaluate a string, which the CSP refuses)
+        level = int(page.get_attribute("#chart-map", "data-level"))
+        if level >= 2:
+            break
+        page.wait_for_timeout(200)
+    assert level >= 2
+    assert f"zoom={level}" in page.url
+    after = int(page.get_attribute("#chart-map", "data-clusters"))
+    assert after == len(get(base, f"/map.json?zoom={level}").json()["clusters"]) > before
+    page.wait_for_timeout(500)
+    shot(page, "18-map-zoomed")

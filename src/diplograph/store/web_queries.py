@@ -50,6 +50,8 @@ class Search:
     min_confidence: float | None = None  # events below it are left out
     undated: bool = False  # only the events with no month (the time charts' "undated" bar)
     other: str | None = None  # with ``flt.actor``: the events between the two (a dyad)
+    # Where it happened, as a box: (west lon, south lat, east lon, north lat), edges included.
+    within: tuple[float, float, float, float] | None = None
 
     def where(self, table: str) -> tuple[str, list]:
         """SQL condition on ``events`` or ``incidents`` and its bound parameters."""
@@ -77,13 +79,28 @@ class Search:
                 else actor_either(self.other, table)
             clauses.append(clause)
             params = params + values
+        if self.within:
+            clause, values = _in_box(table, self.within)
+            clauses.append(clause)
+            params = params + values
         return " AND ".join(clauses), params
 
     def with_(self, **changes) -> Search:
         """This search with some fields of the event filter (or of the search) replaced."""
-        own = {k: changes.pop(k) for k in ("mode", "q", "min_confidence", "undated", "other")
-               if k in changes}
+        own = {k: changes.pop(k) for k in ("mode", "q", "min_confidence", "undated", "other",
+                                           "within") if k in changes}
         return replace(self, flt=replace(self.flt, **changes), **own)
+
+
+def _in_box(table: str, box: tuple[float, float, float, float]) -> tuple[str, list]:
+    """SQL condition: the event happened inside the lon/lat ``box`` (west, south, east,
+    north; edges included); an incident, when one of its reports did."""
+    west, south, east, north = box
+    inside = "location_lon BETWEEN ? AND ? AND location_lat BETWEEN ? AND ?"
+    if table != "events":
+        inside = ("id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e "
+                  f"ON e.id = ie.event_id WHERE {inside.replace('location_', 'e.location_')})")
+    return f"({inside})", [west, east, south, north]
 
 
 # Sortable columns of the listings: the key a URL holds → ORDER BY (ties: the listing order).
@@ -297,6 +314,30 @@ def locations(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER) -> dic
                     "event_ids": ids} for n, c, lat, lon, k, t, ids in places],
         "countries": dict(countries),
     }
+
+
+def clusters(places: list[dict], zoom: int) -> list[dict]:
+    """:func:`locations`' places grouped into the cells of a lon/lat grid, finer as ``zoom``
+    grows (cells of 360 / 2^(zoom + 3) degrees: 45 at zoom 0), most events first.
+
+    Returns:
+        ``[{"n", "lat", "lon", "places", "bbox"}]``: ``lat``/``lon`` the places' centre
+        weighted by events, ``bbox`` the box (west, south, east, north) around the places;
+        it lies inside its cell, so the events inside ``bbox`` are exactly the cluster's.
+    """
+    cell = 360 / 2 ** (zoom + 3)
+    cells: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for place in places:
+        cells[(int(place["lon"] // cell), int(place["lat"] // cell))].append(place)
+    out = []
+    for members in cells.values():
+        n = sum(p["n"] for p in members)
+        lons, lats = [p["lon"] for p in members], [p["lat"] for p in members]
+        out.append({"n": n, "lat": sum(p["lat"] * p["n"] for p in members) / n,
+                    "lon": sum(p["lon"] * p["n"] for p in members) / n,
+                    "places": [p["name"] for p in members],
+                    "bbox": [min(lons), min(lats), max(lons), max(lats)]})
+    return sorted(out, key=lambda c: (-c["n"], c["places"]))
 
 
 def actor_identities(con: duckdb.DuckDBPyConnection, actor: str, *,
