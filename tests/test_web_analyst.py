@@ -286,6 +286,10 @@ def test_a_map_cluster_lists_every_event_at_its_places(page, base):
     page.wait_for_url("**/events?*within=*")
     assert "zoom" not in page.url
     assert sorted(listed_ids(page)) == expected and len(expected) == cluster["n"]
+    page.select_option("select[name=limit]", "25")  # the filter form keeps the box
+    page.click("form.filters button[type=submit]")
+    page.wait_for_url("**limit=25*")
+    assert "within=" in page.url and sorted(listed_ids(page)) == expected
 
 
 def test_zooming_the_map_reclusters_and_keeps_the_level_in_the_url(page, base):
