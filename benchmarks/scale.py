@@ -172,8 +172,10 @@ def build(bases: list[Path], n_events: int, path: Path) -> dict:
 # -- 2. endpoints -----------------------------------------------------------------------
 
 
-def endpoints(db: Path) -> list[str]:
-    """Every API route and page twin, with real ids and actors from ``db``."""
+def real_ids(db: Path) -> dict:
+    """Ids and actors of ``db`` to call the endpoints with: an event (``event_id``, its
+    ``doc_id`` and ``index``), the biggest incident, the busiest pair of countries (``a``,
+    ``b``), the busiest person (``person``) and the event half-way down the list (``mid``)."""
     with duckdb.connect(str(db), read_only=True) as con:
         event_id, doc_id, index = con.execute(
             "SELECT id, doc_id, article_index FROM events ORDER BY id LIMIT 1").fetchone()
@@ -188,6 +190,16 @@ def endpoints(db: Path) -> list[str]:
         mid = con.execute("SELECT id FROM events ORDER BY date_value NULLS LAST, doc_id, "
                           "article_index, evidence_start, id LIMIT 1 OFFSET "
                           "(SELECT count(*) // 2 FROM events)").fetchone()[0]
+    return {"event_id": event_id, "doc_id": doc_id, "index": index,
+            "incident_id": incident_id, "a": a, "b": b, "person": person, "mid": mid}
+
+
+def endpoints(db: Path) -> list[str]:
+    """Every API route and page twin, with real ids and actors from ``db``."""
+    ids = real_ids(db)
+    event_id, doc_id, index, incident_id, a, b, person, mid = (
+        ids[k] for k in ("event_id", "doc_id", "index", "incident_id", "a", "b", "person",
+                         "mid"))
     return [
         "/api/events", "/api/events?page=1000", f"/api/events?after={mid}",
         f"/api/events?actor={person}", "/api/events?type=CONSULT&since=2020",

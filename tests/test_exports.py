@@ -13,7 +13,15 @@ from typer.testing import CliRunner
 
 from diplograph.cli import app
 from diplograph.errors import UsageError
-from diplograph.outputs.exports import GDELT_COLUMNS, cameo_code, export, gdelt_row, plover_record
+from diplograph.outputs.exports import (
+    GDELT_COLUMNS,
+    arrow_stream,
+    cameo_code,
+    export,
+    gdelt_row,
+    plover_incident,
+    plover_record,
+)
 from diplograph.records import EVENT_TYPES, ActorRef, Event, EventDate, to_dict
 from diplograph.store.store import Store
 
@@ -95,3 +103,33 @@ def test_cli_export_and_incidents(db, tmp_path):
     assert all(json.loads(line)["type"] == "CONSULT" for line in res.stdout.splitlines())
     res = runner.invoke(app, ["incidents", "--db", str(db), "--format", "table"])
     assert res.exit_code == 0 and "summary" in res.stdout
+
+
+def test_a_streamed_file_comes_out_batch_by_batch_and_reads_back_whole():
+    import io
+
+    import pyarrow as pa
+    import pyarrow.csv as pa_csv
+
+    table = pa.table({"id": [f"e{i}" for i in range(2500)], "n": list(range(2500))})
+    for fmt, read in (("parquet", pq.read_table), ("csv", pa_csv.read_csv)):
+        reader = pa.RecordBatchReader.from_batches(table.schema, table.to_batches(1000))
+        pieces = list(arrow_stream(reader, fmt))
+        assert sum(bool(p) for p in pieces) >= 3, fmt  # one piece per batch, not one at the end
+        assert read(io.BytesIO(b"".join(pieces))).to_pylist() == table.to_pylist(), fmt
+    with pytest.raises(UsageError):
+        list(arrow_stream(pa.RecordBatchReader.from_batches(table.schema, []), "xml"))
+
+
+def test_an_incident_is_a_plover_record_with_its_reports(db):
+    with Store(db, read_only=True) as store:
+        incidents = [json.loads(r) for (r,) in store.con.execute(
+            "SELECT record FROM incidents").fetchall()]
+    fused = next(i for i in incidents if "e2" in i["event_ids"])
+    record = plover_incident(fused)
+    assert (record["event"], record["mode"]) == ("CONSULT", "phone")
+    assert record["actor"]["name"] == "Donald Trump" and record["recipient"]["code"] == "RUS"
+    assert record["text_info"]["event_ids"] == fused["event_ids"]
+    assert record["text_info"]["weakest_status"] == "planned"  # one report only plans it
+    planned_only = {**fused, "status": "planned", "mode": None}
+    assert plover_incident(planned_only)["event"] == "AGREE"  # as PLOVER codes a plan

@@ -23,12 +23,14 @@ import datetime as dt
 import functools
 import json
 import logging
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
 import duckdb
+import pyarrow as pa
+import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from diplograph.errors import UsageError
@@ -109,6 +111,72 @@ def plover_record(event: dict, report: dict | None = None, mapping: dict | None 
         },
         "language": "en", "coder": event.get("extractor") or "diplograph", "version": "diplograph",
     }
+
+
+def plover_incident(incident: dict, mapping: dict | None = None) -> dict:
+    """One incident (an event fused from its reports, SPEC's incident record) as a PLOVER
+    data record: the manual's field names, ``text_info`` holding its reports."""
+    code = cameo_code(incident["type"], incident.get("mode"), incident["status"], mapping)
+    date = incident.get("date") or {}
+    return {
+        "id": incident["id"], "date": date.get("value"), "date_resolution": date.get("precision"),
+        "actor": _plover_actor(incident.get("source")),
+        "recipient": _plover_actor(incident.get("target")),
+        "event": code.type, "mode": code.mode, "context": [], "text": incident.get("summary"),
+        "text_info": {
+            "status": incident["status"], "weakest_status": incident.get("weakest_status"),
+            "coded_type": incident["type"], "event_ids": incident.get("event_ids", []),
+            "n_events": incident.get("n_events"), "n_articles": incident.get("n_articles"),
+            "n_sources": incident.get("n_sources"), "sources": incident.get("sources", []),
+            "first_report": incident.get("first_report"),
+            "last_report": incident.get("last_report"),
+        },
+        "language": "en", "coder": "diplograph", "version": "diplograph",
+    }
+
+
+class _Drain:
+    """A write-only file that hands back what was written since the last :meth:`take`: the
+    writers below fill it one record batch at a time, the caller sends each piece on. Its
+    position counts every byte ever written (Parquet's footer points into the file)."""
+
+    closed = False
+
+    def __init__(self) -> None:
+        self._parts: list[bytes] = []
+        self._written = 0
+
+    def write(self, data) -> int:
+        self._parts.append(bytes(data))
+        self._written += len(data)
+        return len(data)
+
+    def tell(self) -> int:
+        return self._written
+
+    def flush(self) -> None:
+        pass
+
+    def close(self) -> None:
+        self.closed = True
+
+    def take(self) -> bytes:
+        out, self._parts = b"".join(self._parts), []
+        return out
+
+
+def arrow_stream(batches: pa.RecordBatchReader, fmt: str) -> Iterator[bytes]:
+    """Record batches written as one ``parquet`` or ``csv`` file, yielded piece by piece as
+    the writer produces them (one row group per batch): bounded memory, whatever the rows."""
+    sink = _Drain()
+    writers = {"parquet": pq.ParquetWriter, "csv": pa_csv.CSVWriter}
+    if fmt not in writers:
+        raise UsageError(f"cannot stream {fmt!r} (choose from {', '.join(writers)})")
+    with writers[fmt](sink, batches.schema) as writer:
+        for batch in batches:
+            writer.write_batch(batch)
+            yield sink.take()
+    yield sink.take()
 
 
 GDELT_COLUMNS = (

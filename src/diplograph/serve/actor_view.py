@@ -55,11 +55,13 @@ def _roles(person: Person) -> list[dict]:
     return list(rows.values())
 
 
-def identify(con: duckdb.DuckDBPyConnection, actor_id: str) -> dict:
+def identify(con: duckdb.DuckDBPyConnection, actor_id: str,
+             found: list[dict] | None = None) -> dict:
     """``{"id", "kind": "state"|"person"|"organisation"|"actor", "name", "country",
-    "wikidata", "roles": [...]}`` for the page's title and heading."""
+    "wikidata", "roles": [...]}`` for the page's title and heading; ``found``: what
+    :func:`web_queries.actor_identities` answers for ``actor_id``, when already asked."""
     kb = load_knowledge_base()
-    found = web_queries.actor_identities(con, actor_id)
+    found = web_queries.actor_identities(con, actor_id) if found is None else found
     if is_country_code(actor_id):
         country = kb.countries.get(actor_id)
         states = [f for f in found if f["kind"] == "state"]
@@ -84,17 +86,18 @@ def identify(con: duckdb.DuckDBPyConnection, actor_id: str) -> dict:
 
 def actor_page(con: duckdb.DuckDBPyConnection, actor_id: str, search: Search) -> dict:
     """Everything an actor page shows (its JSON twin is this dict)."""
-    who = identify(con, actor_id)
+    matches = web_queries.actor_identities(con, actor_id)  # asked once: the slowest query
+    who = identify(con, actor_id, matches)
     mine = search.with_(actor=actor_id)
     profile = queries.actor_profile(con, actor_id, search)
     states = {c.name for c in load_knowledge_base().countries.values()}
     for c in profile["counterparts"]:
         state = c["country"] and (c["name"] in states or c["name"] in (None, c["country"]))
         c["key"] = c["country"] if state else (c["name"] or c["country"])
-    data = {**profile, "identity": who, "matches": web_queries.actor_identities(con, actor_id),
-            "by_type": web_queries.over_time(con, "type", mine),
+    by_type = web_queries.over_time(con, "type", mine)
+    data = {**profile, "identity": who, "matches": matches, "by_type": by_type,
             "cooperation_conflict": web_queries.cooperation_conflict(con, mine),
-            "undated": web_queries.totals(con, mine)["undated"]}
+            "undated": by_type["undated"]}  # the chart counted them: no query of its own
     if who["kind"] == "person":
         rows, total = web_queries.search(con, "events", mine, limit=MAX_LISTED, offset=0)
         data["events"], data["events_total"] = rows, total

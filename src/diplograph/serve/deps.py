@@ -112,11 +112,35 @@ OtherParam = optional_query(words(100), "With ``actor``: only the events between
                             "either direction (a dyad); same matching as ``actor``.")
 
 
+NUMBER = r"-?\d{1,3}(\.\d{1,17})?(e-?\d{1,3})?"
+BOX = rf"^{NUMBER},{NUMBER},{NUMBER},{NUMBER}$"
+
+
+def _box_in_words(value: str) -> tuple[float, float, float, float]:
+    """"west,south,east,north" (degrees) as numbers, or an error an analyst can read. A box
+    the schema's pattern allows is taken as it is: one turned inside out (west east of
+    east) or off the globe holds no event, it is not an error."""
+    if not re.fullmatch(BOX, value):
+        raise ValueError(f"{value!r} is not a box: use west,south,east,north in degrees, "
+                         "e.g. -10,35,30,60")
+    west, south, east, north = (float(v) for v in value.split(","))
+    return west, south, east, north
+
+
+WithinParam = optional_query(
+    Annotated[str, AfterValidator(_box_in_words),
+              WithJsonSchema({"type": "string", "pattern": BOX})],
+    "Only the events that happened inside this box: west,south,east,north (degrees, edges "
+    "included), e.g. a map cluster's bbox.")
+
+
 def get_search(flt: FilterDep, mode: ModeParam = None, q: TextParam = None,
                min_confidence: MinConfidenceParam = DEFAULT_CONFIDENCE,
-               undated: UndatedParam = None, other: OtherParam = None) -> Search:
-    """The event filter plus mode, free-text search, confidence floor and the undated bucket."""
-    return Search(flt=flt, mode=mode, q=q, undated=bool(undated), other=other,
+               undated: UndatedParam = None, other: OtherParam = None,
+               within: WithinParam = None) -> Search:
+    """The event filter plus mode, free-text search, confidence floor, the undated bucket
+    and the map's box."""
+    return Search(flt=flt, mode=mode, q=q, undated=bool(undated), other=other, within=within,
                   min_confidence=DEFAULT_CONFIDENCE if min_confidence is None
                   else min_confidence)
 

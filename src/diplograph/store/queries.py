@@ -364,18 +364,22 @@ def article_dict(row: Mapping[str, Any]) -> dict:
             "duplicate_of": row["duplicate_of"]}
 
 
-def table_batches(con: duckdb.DuckDBPyConnection, table: str, flt: EventFilter | None = None,
-                  *, rows: int | None = None) -> pa.RecordBatchReader:
+def table_batches(con: duckdb.DuckDBPyConnection, table: str, flt: Condition | None = None,
+                  *, rows: int | None = None, order: str | None = None,
+                  columns: tuple[str, ...] | None = None) -> pa.RecordBatchReader:
     """A stored table (``events``, ``incidents``, ``articles``...) as a stream of Arrow record
     batches of at most ``rows`` rows each, for exports.
 
-    ``flt`` applies to ``events`` and ``incidents`` only.
+    ``flt`` applies to ``events`` and ``incidents`` only; ``order``: an ORDER BY of this
+    module's (none: as stored); ``columns``: names of this module's (none: all).
     """
     if table not in STORE_TABLES:
         raise ValueError(f"unknown table {table!r}")
     where, params = ((flt or NO_FILTER).where(table) if table in _LISTING_ORDER
                      else ("TRUE", []))
-    return con.cursor().sql(f"SELECT * FROM {table} WHERE {where}",
+    order_clause = f" ORDER BY {order}" if order else ""
+    return con.cursor().sql(f"SELECT {', '.join(columns or ('*',))} FROM {table} "
+                            f"WHERE {where}{order_clause}",
                             params=params).to_arrow_reader(rows or STREAM_CHUNK * 8)
 
 

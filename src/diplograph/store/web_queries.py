@@ -12,6 +12,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 import duckdb
+import pyarrow as pa
 
 from diplograph.errors import NotFound
 from diplograph.store import like
@@ -25,6 +26,7 @@ from diplograph.store.queries import (
     count,
     listing,
     listing_json,
+    table_batches,
 )
 
 UNDATED = "undated"  # the bucket of events with no month (no date, or a year only)
@@ -48,6 +50,8 @@ class Search:
     min_confidence: float | None = None  # events below it are left out
     undated: bool = False  # only the events with no month (the time charts' "undated" bar)
     other: str | None = None  # with ``flt.actor``: the events between the two (a dyad)
+    # Where it happened, as a box: (west lon, south lat, east lon, north lat), edges included.
+    within: tuple[float, float, float, float] | None = None
 
     def where(self, table: str) -> tuple[str, list]:
         """SQL condition on ``events`` or ``incidents`` and its bound parameters."""
@@ -75,13 +79,28 @@ class Search:
                 else actor_either(self.other, table)
             clauses.append(clause)
             params = params + values
+        if self.within:
+            clause, values = _in_box(table, self.within)
+            clauses.append(clause)
+            params = params + values
         return " AND ".join(clauses), params
 
     def with_(self, **changes) -> Search:
         """This search with some fields of the event filter (or of the search) replaced."""
-        own = {k: changes.pop(k) for k in ("mode", "q", "min_confidence", "undated", "other")
-               if k in changes}
+        own = {k: changes.pop(k) for k in ("mode", "q", "min_confidence", "undated", "other",
+                                           "within") if k in changes}
         return replace(self, flt=replace(self.flt, **changes), **own)
+
+
+def _in_box(table: str, box: tuple[float, float, float, float]) -> tuple[str, list]:
+    """SQL condition: the event happened inside the lon/lat ``box`` (west, south, east,
+    north; edges included); an incident, when one of its reports did."""
+    west, south, east, north = box
+    inside = "location_lon BETWEEN ? AND ? AND location_lat BETWEEN ? AND ?"
+    if table != "events":
+        inside = ("id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e "
+                  f"ON e.id = ie.event_id WHERE {inside.replace('location_', 'e.location_')})")
+    return f"({inside})", [west, east, south, north]
 
 
 # Sortable columns of the listings: the key a URL holds → ORDER BY (ties: the listing order).
@@ -149,6 +168,35 @@ def export_rows(con: duckdb.DuckDBPyConnection, s: Condition, *, sort: str | Non
                         if inc else None)
             yield json.loads(rec), incident, {"published": published, "url": url,
                                               "title": title}
+
+
+# An incident list's columns in an export (its stored JSON record and fusion key left out).
+INCIDENT_EXPORT_COLUMNS = (
+    "id", "type", "mode", "source_name", "source_country", "source_text", "target_name",
+    "target_country", "target_text", "date_value", "date_precision", "status",
+    "weakest_status", "first_report", "last_report", "n_events", "n_articles", "n_sources",
+    "summary")
+
+
+def list_batches(con: duckdb.DuckDBPyConnection, table: str, s: Condition, *,
+                 sort: str | None = None) -> pa.RecordBatchReader:
+    """Every row of an event or incident list (``s``, in the order of ``sort``, else the
+    listing's), as stored, streamed as Arrow record batches: events with every column of
+    the events table (as ``diplograph export --format parquet`` writes them), incidents
+    with :data:`INCIDENT_EXPORT_COLUMNS`."""
+    order = order_by(table, sort) or (EVENT_ORDER if table == "events" else INCIDENT_ORDER)
+    columns = INCIDENT_EXPORT_COLUMNS if table == "incidents" else None
+    return table_batches(con, table, s, order=order, columns=columns)
+
+
+def incident_records(con: duckdb.DuckDBPyConnection, s: Condition, *,
+                     batch: int = 1000) -> Iterator[dict]:
+    """Every matching incident's stored record, in listing order, streamed."""
+    where, params = s.where("incidents")
+    cur = con.execute(f"SELECT record FROM incidents WHERE {where} ORDER BY {INCIDENT_ORDER}",
+                      params)
+    while rows := cur.fetchmany(batch):
+        yield from (json.loads(record) for (record,) in rows)
 
 
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict:
@@ -268,6 +316,30 @@ def locations(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER) -> dic
     }
 
 
+def clusters(places: list[dict], zoom: int) -> list[dict]:
+    """:func:`locations`' places grouped into the cells of a lon/lat grid, finer as ``zoom``
+    grows (cells of 360 / 2^(zoom + 3) degrees: 45 at zoom 0), most events first.
+
+    Returns:
+        ``[{"n", "lat", "lon", "places", "bbox"}]``: ``lat``/``lon`` the places' centre
+        weighted by events, ``bbox`` the box (west, south, east, north) around the places;
+        it lies inside its cell, so the events inside ``bbox`` are exactly the cluster's.
+    """
+    cell = 360 / 2 ** (zoom + 3)
+    cells: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for place in places:
+        cells[(int(place["lon"] // cell), int(place["lat"] // cell))].append(place)
+    out = []
+    for members in cells.values():
+        n = sum(p["n"] for p in members)
+        lons, lats = [p["lon"] for p in members], [p["lat"] for p in members]
+        out.append({"n": n, "lat": sum(p["lat"] * p["n"] for p in members) / n,
+                    "lon": sum(p["lon"] * p["n"] for p in members) / n,
+                    "places": [p["name"] for p in members],
+                    "bbox": [min(lons), min(lats), max(lons), max(lats)]})
+    return sorted(out, key=lambda c: (-c["n"], c["places"]))
+
+
 def actor_identities(con: duckdb.DuckDBPyConnection, actor: str, *,
                      limit: int = 5) -> list[dict]:
     """The canonical actors that ``actor`` matches (the shared matcher, either side), most
@@ -281,10 +353,14 @@ def actor_identities(con: duckdb.DuckDBPyConnection, actor: str, *,
                      f"e.{side}_sector AS sector, a.kind FROM events e LEFT JOIN actors a "
                      f"ON a.event_id = e.id AND a.role_in_event = '{side}' WHERE {cond}")
         params += values
+    # The most frequent kind, counted per (name, country, kind) first: DuckDB's mode()
+    # costs more than the rest of the query together (it made the actor pages slow).
     rows = con.execute(
-        f"WITH sides AS ({' UNION ALL '.join(parts)}) SELECT name, country, "
-        "any_value(wikidata), any_value(role), any_value(sector), mode(kind), count(*) "
-        "FROM sides WHERE name IS NOT NULL OR country IS NOT NULL GROUP BY name, country "
+        f"WITH sides AS ({' UNION ALL '.join(parts)}), per_kind AS (SELECT name, country, "
+        "kind, any_value(wikidata) AS w, any_value(role) AS r, any_value(sector) AS s, "
+        "count(*) AS n FROM sides WHERE name IS NOT NULL OR country IS NOT NULL GROUP BY ALL) "
+        "SELECT name, country, any_value(w), any_value(r), any_value(s), arg_max(kind, n), "
+        "sum(n)::BIGINT FROM per_kind GROUP BY name, country "
         "ORDER BY 7 DESC, 1 NULLS LAST LIMIT ?", params + [limit]).fetchall()
     return [{"name": n, "country": c, "wikidata": w, "role": r, "sector": s, "kind": k, "n": k_n}
             for n, c, w, r, s, k, k_n in rows]
@@ -306,10 +382,13 @@ STATUS_GROUPS: dict[str, tuple[str, ...]] = {
 
 
 def _case(column: str, groups: dict[str, tuple[str, ...]]) -> tuple[str, list]:
-    whens = " ".join(f"WHEN {column} IN (SELECT unnest(?)) THEN ?" for _ in groups)
+    # One placeholder per value: "IN (SELECT unnest(?))" made a subquery per WHEN, which
+    # cost more than the whole count.
+    whens = " ".join(f"WHEN {column} IN ({', '.join('?' * len(values))}) THEN ?"
+                     for values in groups.values())
     params: list = []
     for name, values in groups.items():
-        params += [list(values), name]
+        params += [*values, name]
     return f"CASE {whens} END", params
 
 

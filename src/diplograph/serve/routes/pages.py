@@ -116,9 +116,14 @@ def network_page(con: ConnDep, flt: SearchDep, level: Level = Level.country,
 
 
 @twin("/map", "map.html")
-def map_page(con: ConnDep, flt: SearchDep) -> dict:
-    """Where events happened: geocoded places and counts per country."""
-    return {**web_queries.locations(con, flt), "filter": _filter_dict(flt)}
+def map_page(con: ConnDep, flt: SearchDep, zoom: Annotated[int, Query(
+        ge=0, le=12, description="Clustering level: cells of 360/2^(zoom+3) degrees.")] = 1
+             ) -> dict:
+    """Where events happened: geocoded places, the places clustered at ``zoom`` (each with
+    the box that lists its events: ``/events?within=BBOX``) and counts per country."""
+    found = web_queries.locations(con, flt)
+    return {**found, "zoom": zoom, "clusters": web_queries.clusters(found["places"], zoom),
+            "filter": _filter_dict(flt)}
 
 
 @twin("/events/{event_id}", "event.html")
@@ -183,7 +188,7 @@ def _filter_dict(flt: EventFilter | Search) -> dict:
     out = {}
     if isinstance(flt, Search):
         out = {"mode": flt.mode, "q": flt.q, "min_confidence": flt.min_confidence,
-               "undated": flt.undated}
+               "undated": flt.undated, "within": flt.within}
         flt = flt.flt
     return {**{k: getattr(flt, k) for k in ("actor", "type", "since", "until", "status",
                                              "country", "place")}, **out}

@@ -20,6 +20,7 @@
       name: n, type: "bar", stack: "all", data: block.series[n], cursor: "pointer",
     })),
   });
+  diplograph.brushable(c, block.periods);
   /* A bar lists this actor's events of that type and month. */
   c.on("click", (p) => {
     if (p.componentType === "series") {

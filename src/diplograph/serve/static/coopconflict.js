@@ -36,6 +36,7 @@
     yAxis: { type: "value", minInterval: 1, axisLabel: { formatter: (v) => String(Math.abs(v)) } },
     series,
   });
+  diplograph.brushable(c, block.periods);
   /* A bar lists the page's events of that month. */
   c.on("click", (p) => {
     if (p.componentType !== "series") return;

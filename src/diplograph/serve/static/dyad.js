@@ -24,4 +24,5 @@
     })),
   });
   c.on("click", (p) => { if (p.data && p.data.id) window.location.href = "/events/" + p.data.id; });
+  diplograph.brushable(c, null);
 })();

@@ -29,6 +29,7 @@
       })),
     });
     c.on("click", (p) => { if (p.componentType === "series") drill(column, p.name, p.seriesName); });
+    diplograph.brushable(c, block.periods);
   }
   stacked("chart-types", "type", d.by_type, null);
   stacked("chart-status", "status", d.by_status, diplograph.STATUS_COLORS);
