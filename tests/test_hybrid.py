@@ -66,3 +66,7 @@ def test_the_setting_turns_the_detector_on_and_off(monkeypatch):
     assert EventCoder().hybrid is not None
     monkeypatch.setenv("DIPLOGRAPH_EVENT_DETECTOR", "0")
     assert EventCoder().hybrid is None
+
+
+def test_the_detector_is_loaded_once_per_process():
+    assert EventCoder(detector=True).hybrid.detector is EventCoder(detector=True).hybrid.detector
