@@ -39,7 +39,6 @@ from diplograph.records import Event
 # Dependencies that keep a verb in the sentence's main line: the root, its conjuncts and
 # the clauses it reports or embeds ("X said Y ATTACKED Z", "X threatened to CUT ties").
 MAIN_LINE_DEPS = frozenset({"ROOT", "conj", "ccomp", "xcomp"})
-CANDIDATE_POS = frozenset({"VERB", "NOUN"})
 # Where a proposed act's target may be: the rule slots any lexicon rule may use.
 TARGET_SLOTS = ("dobj", "prep:against|on|with|to|at|toward|towards|into|over|from", "dative")
 
@@ -97,12 +96,13 @@ class Hybrid:
         """One frame per proposed type, on the main-line word that adds most to its logit,
         if it adds at least ``word_logit``; a word chosen by two types keeps the one it adds
         more to."""
-        candidates = main_line_words(sent)
+        kinds = self.proposed(probs, covered)
+        candidates = main_line_words(sent) if kinds else []
         if not candidates:
             return []
         pieces = len(self.detector.token_ids(sent.text)) or 1
         best: dict[int, tuple[float, str]] = {}
-        for kind in self.proposed(probs, covered):
+        for kind in kinds:
             scores = self.word_logits(candidates, kind, pieces)
             at = int(np.argmax(scores))
             if scores[at] >= self.settings.word_logit and scores[at] > best.get(at, (-1.0,))[0]:
