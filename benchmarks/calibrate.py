@@ -1,6 +1,6 @@
 """Fit and check the event-confidence model (diplograph.coding.confidence).
 
-    .venv/bin/python benchmarks/calibrate.py [--write] [--shared ../shared]
+    .venv/bin/python benchmarks/calibrate.py [--write] [--shared ../shared] [--detector]
 
 Training data is ours: events the coder produces on the hand-written coding
 cases (tests/data/coding_cases*.yaml; right = matches an expected event's type,
@@ -8,11 +8,18 @@ actors and polarity) and on the bundled sample (right = matches a record of
 tests/data/sample_gold.jsonl). The held-out check is the PLOVER gold, which the
 fit never sees: a reliability table (share right per confidence band), the
 Brier score, and precision above thresholds.
+
+``--detector`` fits the second model of the file, ``with_detector`` (the coder with the
+learned detector on, its two features added), and also trains on the TUNE split of
+tests/data/real/coding_cases_real.yaml, leaving out the cases whose text the detector
+was trained on (the git-ignored pools of training/events/, where present). ``--write``
+then writes only that model; without ``--detector`` it writes the rules-only model.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections import defaultdict
 from pathlib import Path
@@ -21,7 +28,7 @@ import numpy as np
 import yaml
 
 from diplograph.coding.coder import EventCoder
-from diplograph.coding.confidence import FEATURES
+from diplograph.coding.confidence import DETECTOR_FEATURES, FEATURES
 from diplograph.coding.parse import load_nlp
 from diplograph.evaluation.scoring import POLARITY, load_jsonl, matches
 from diplograph.records import SYMMETRIC_TYPES, Article, PublishedDate, to_dict
@@ -30,6 +37,9 @@ from diplograph.settings import Settings
 
 REPO = Path(__file__).resolve().parent.parent
 MODEL = REPO / "src" / "diplograph" / "data" / "lexicon" / "confidence.yaml"
+REAL_CASES = REPO / "tests" / "data" / "real" / "coding_cases_real.yaml"
+DETECTOR_POOLS = [REPO / "training" / "events" / name
+                  for name in ("pool.jsonl", "pool_extra.jsonl")]
 
 
 def _code_text(coder, nlp, doc_id: str, text: str, published: str):
@@ -56,9 +66,28 @@ def _case_right(event, expected: list[dict]) -> bool:
     return False
 
 
-def case_examples(coder, nlp) -> list[tuple[dict, int]]:
+def _detector_texts() -> set[str]:
+    """The sentences the detector's labels hold (whitespace-normalised)."""
+    found = set()
+    for path in DETECTOR_POOLS:
+        if not path.exists():
+            print(f"warning: {path} missing: real cases the detector saw stay in the fit")  # noqa: T201
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            found.add(" ".join(json.loads(line)["text"].split()))
+    return found
+
+
+def real_tune_cases() -> list[dict]:
+    """The TUNE real cases whose text the detector was not trained on."""
+    seen = _detector_texts()
+    cases = yaml.safe_load(REAL_CASES.read_text(encoding="utf-8"))
+    return [c for c in cases if c["split"] == "tune" and " ".join(c["text"].split()) not in seen]
+
+
+def case_examples(coder, nlp, extra: list[dict] = ()) -> list[tuple[dict, int]]:
     cases = [case for path in sorted((REPO / "tests" / "data").glob("coding_cases*.yaml"))
-             for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+             for case in yaml.safe_load(path.read_text(encoding="utf-8"))] + list(extra)
     rows = []
     for i, case in enumerate(cases):
         for event in _code_text(coder, nlp, f"case{i}", case["text"], str(case["published"])):
@@ -82,9 +111,10 @@ def gold_examples(coder, nlp, texts: Path, gold_path: Path) -> list[tuple[dict, 
     return rows
 
 
-def fit(rows: list[tuple[dict, int]], l2: float = 1.0, steps: int = 4000) -> tuple[float, dict]:
+def fit(rows: list[tuple[dict, int]], features: tuple[str, ...] = FEATURES, l2: float = 1.0,
+        steps: int = 4000) -> tuple[float, dict]:
     """L2-regularised logistic regression by gradient descent (numpy only)."""
-    x = np.array([[r[0][f] for f in FEATURES] for r in rows])
+    x = np.array([[r[0][f] for f in features] for r in rows])
     y = np.array([r[1] for r in rows], dtype=float)
     w, b = np.zeros(x.shape[1]), 0.0
     for _ in range(steps):
@@ -93,11 +123,11 @@ def fit(rows: list[tuple[dict, int]], l2: float = 1.0, steps: int = 4000) -> tup
         grad_b = float(np.mean(p - y))
         w -= 0.5 * grad_w
         b -= 0.5 * grad_b
-    return round(b, 3), {f: round(float(v), 3) for f, v in zip(FEATURES, w)}
+    return round(b, 3), {f: round(float(v), 3) for f, v in zip(features, w)}
 
 
 def predict(bias: float, weights: dict, row: dict) -> float:
-    z = bias + sum(weights.get(f, 0.0) * row[f] for f in FEATURES)
+    z = bias + sum(weights.get(f, 0.0) * row.get(f, 0.0) for f in weights)
     return 1 / (1 + np.exp(-z))
 
 
@@ -125,13 +155,17 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--write", action="store_true", help="write the fitted weights")
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
+    parser.add_argument("--detector", action="store_true",
+                        help="fit the model used with the learned detector on")
     args = parser.parse_args(argv)
-    coder, nlp = EventCoder(), load_nlp()
+    coder, nlp = EventCoder(detector=args.detector), load_nlp()
     coder.feature_log = {}
-    train = case_examples(coder, nlp) + gold_examples(
+    extra = real_tune_cases() if args.detector else []
+    train = case_examples(coder, nlp, extra) + gold_examples(
         coder, nlp, REPO / "src" / "diplograph" / "sample",
         REPO / "tests" / "data" / "sample_gold.jsonl")
-    bias, weights = fit(train)
+    features = FEATURES + DETECTOR_FEATURES if args.detector else FEATURES
+    bias, weights = fit(train, features)
     print("bias", bias, "weights", weights)  # noqa: T201
     report("training (coding cases + sample gold)", train, bias, weights)
     held_out = args.shared / "gold"
@@ -140,12 +174,26 @@ def main(argv: list[str]) -> int:
                              held_out / "plover_gsr.jsonl")
         report("held out (PLOVER gold)", test, bias, weights)
     if args.write:
-        header = ("# Confidence model: logistic weights over the features of "
-                  "diplograph.coding.confidence.\n# Fitted by benchmarks/calibrate.py on the "
-                  "coding cases and the sample gold; refit with --write.\n")
-        MODEL.write_text(header + yaml.safe_dump({"bias": bias, "weights": weights},
-                                                 sort_keys=False), encoding="utf-8")
+        write_model({"bias": bias, "weights": weights}, detector=args.detector)
     return 0
+
+
+def write_model(model: dict, *, detector: bool) -> None:
+    """Replace one of the two models of the file, keeping the other."""
+    current = yaml.safe_load(MODEL.read_text(encoding="utf-8"))
+    rules_model = {k: current[k] for k in ("bias", "weights")}
+    with_detector = current.get("with_detector")
+    if detector:
+        with_detector = model
+    else:
+        rules_model = model
+    header = ("# Confidence model: logistic weights over the features of "
+              "diplograph.coding.confidence.\n# Fitted by benchmarks/calibrate.py on the "
+              "coding cases and the sample gold; refit with --write.\n# with_detector: the "
+              "model used with the learned detector on, fitted with --detector --write\n"
+              "# (also on the TUNE real cases the detector never saw).\n")
+    data = {**rules_model, **({"with_detector": with_detector} if with_detector else {})}
+    MODEL.write_text(header + yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -34,6 +34,13 @@ class Settings(BaseModel):
         True, description="Match the imported CAMEO verb patterns (data/lexicon/cameo_verbs.yaml) "
         "as a second trigger source behind the project's own lexicon; false turns them off.",
     )
+    event_detector: bool = Field(
+        False, description="Run the learned sentence detector (data/models/event_detector/) "
+        "beside the rules: its probability is a feature of each event's confidence, and it "
+        "proposes events the rules missed where the parse finds an actor (off by default: it "
+        "improved neither recall on real news nor on cameo_confli, docs/benchmarks.md; "
+        "DIPLOGRAPH_EVENT_DETECTOR=true turns it on).",
+    )
     max_bytes: int = Field(
         50_000_000, description="Documents larger than this many bytes are refused, not read."
     )

@@ -11,9 +11,11 @@ For each sentence, in this order:
 5. the event: date, place, quote and confidence.
 
 Steps 1–4 are named rules (``rules``), and each event lists the names of those
-that produced it. Which actor a word stands for is the article context's
-business (``actors.in_article``); the words and maps the rules read are data
-(``data/lexicon/*.yaml``). This module is only the wiring.
+that produced it. With the learned detector on (``hybrid``), each sentence's type
+probabilities are a confidence feature, and a type the detector proposes where the
+rules made no event is one more frame, read by steps 2–5 like the others. Which actor
+a word stands for is the article context's business (``actors.in_article``); the words
+and maps the rules read are data (``data/lexicon/*.yaml``). This module is only the wiring.
 """
 
 from __future__ import annotations
@@ -25,7 +27,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span
 
-from diplograph.coding import confidence, factuality, quotes
+from diplograph.coding import confidence, factuality, hybrid, quotes
 from diplograph.coding import dates as timexpr
 from diplograph.coding.actors import ActorResolver
 from diplograph.coding.actors.in_article import ArticleActors, ArticleContext, same_actor
@@ -36,6 +38,7 @@ from diplograph.coding.recode import recode
 from diplograph.coding.status import StatusFacts
 from diplograph.knowledge.lexicon import Lexicon, load_lexicon
 from diplograph.records import EXTRACTOR, ActorRef, Article, Event, EventDate, Evidence, Quote
+from diplograph.settings import Settings
 
 logger = logging.getLogger(__name__)
 
@@ -53,6 +56,7 @@ class _Shared:
     date: EventDate
     evidence: Evidence
     rules: tuple[str, ...]
+    detector: dict[str, float] | None  # the sentence's type probabilities (None: detector off)
 
 
 class EventCoder:
@@ -64,7 +68,12 @@ class EventCoder:
         resolver: ActorResolver | None = None,
         lexicon: Lexicon | None = None,
         gazetteer: Gazetteer | None = None,
+        detector: bool | None = None,
     ) -> None:
+        """``detector``: run the learned detector (None reads the setting ``event_detector``)."""
+        if detector is None:
+            detector = Settings.from_env().event_detector
+        self.hybrid = hybrid.Hybrid() if detector else None
         self.resolver = resolver or ActorResolver()
         self.lexicon = lexicon or load_lexicon()
         self.gazetteer = gazetteer or default_gazetteer()
@@ -75,24 +84,39 @@ class EventCoder:
     def code(self, article: Article, doc: Doc) -> list[Event]:
         """All events of one article, whose cleaned text ``doc`` is the parse of."""
         ctx = self.actors.read(article, doc, _anchor(article))
+        sents = list(doc.sents)
+        probs = self.hybrid.probabilities(sents) if self.hybrid else [None] * len(sents)
         events: list[Event] = []
-        for sent in doc.sents:
-            for frame in sentence_frames(sent, self.lexicon, ctx.names_actor):
-                recode(frame, self.lexicon)
-                events.extend(self._events(frame, sent, ctx))
+        for sent, detected in zip(sents, probs, strict=True):
+            events.extend(self._sentence_events(sent, ctx, detected))
         return _unique(events)
 
-    def _events(self, frame: Frame, sent: Span, ctx: ArticleContext) -> list[Event]:
+    def _sentence_events(self, sent: Span, ctx: ArticleContext,
+                         detected: dict[str, float] | None) -> list[Event]:
+        """The rules' events of a sentence, then those of the detector's proposals."""
+        events: list[Event] = []
+        for frame in sentence_frames(sent, self.lexicon, ctx.names_actor):
+            recode(frame, self.lexicon)
+            events.extend(self._events(frame, sent, ctx, detected))
+        if self.hybrid is None or detected is None:
+            return events
+        for frame in self.hybrid.frames(sent, detected, {e.type for e in events}):
+            recode(frame, self.lexicon)
+            events.extend(e for e in self._events(frame, sent, ctx, detected) if hybrid.keeps(e))
+        return events
+
+    def _events(self, frame: Frame, sent: Span, ctx: ArticleContext,
+                detected: dict[str, float] | None = None) -> list[Event]:
         """The events of one frame: one per (source, target) pair of its arguments."""
         args = frame_arguments(frame, ctx)
         if args is None:
             return []
-        shared = self._shared_fields(frame, sent, ctx, args.rules)
+        shared = self._shared_fields(frame, sent, ctx, args.rules, detected)
         pairs = [(s, t) for s in (args.sources or [None]) for t in (args.targets or [None])]
         return [self._event(frame, s, t, shared, ctx) for s, t in pairs if not same_actor(s, t)]
 
     def _shared_fields(self, frame: Frame, sent: Span, ctx: ArticleContext,
-                       argument_rules: list[str]) -> _Shared:
+                       argument_rules: list[str], detected: dict[str, float] | None) -> _Shared:
         trigger = frame.trigger
         chain = quotes.attribution_chain(ctx.doc, ctx.attributions, trigger.verb or trigger.token)
         reading = factuality.read(StatusFacts(
@@ -111,7 +135,7 @@ class EventCoder:
             sent=sent, status=reading.status, factuality=reading.score,
             claimed_by=sources[-1] if sources else None, claim_chain=sources, quote=quote,
             date=date, evidence=Evidence(text=text, start=start, end=start + len(text)),
-            rules=(*frame.rules, *argument_rules, *reading.rules),
+            rules=(*frame.rules, *argument_rules, *reading.rules), detector=detected,
         )
 
     def _event(self, frame: Frame, source: ActorRef | None, target: ActorRef | None,
@@ -169,10 +193,14 @@ def _claim_chain(ctx: ArticleContext, chain: list[quotes.Attribution]) -> tuple[
 def _feature_values(frame: Frame, source: ActorRef | None, target: ActorRef | None,
                     shared: _Shared) -> dict[str, float]:
     trigger = frame.trigger
-    return confidence.features(
+    values = confidence.features(
         kind=frame.type, source=source, target=target, specificity=trigger.rule.specificity,
         noun_trigger=trigger.token is not trigger.verb, sentence_tokens=len(shared.sent),
         status=shared.status, folded=bool(frame.extra_targets))
+    if shared.detector is not None:
+        values |= confidence.detector_features(shared.detector.get(frame.type, 0.0),
+                                               proposed=hybrid.is_proposed(frame.rules))
+    return values
 
 
 def _event_id(article: Article, start: int, trigger_at: int, kind: str,

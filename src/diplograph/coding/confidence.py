@@ -4,6 +4,10 @@ The weights live in ``data/lexicon/confidence.yaml``; ``benchmarks/calibrate.py`
 fits them on data we labelled ourselves (the hand-written coding cases and the
 sample's gold) and reports how well they are calibrated on held-out gold
 (docs/benchmarks.md), so a threshold means what it says.
+
+With the learned detector on (``coding/hybrid.py``), an event has two more features
+(``DETECTOR_FEATURES``) and is scored by the second model of the file, ``with_detector``,
+fitted on the same features plus those two; with it off, the first model scores it.
 """
 
 from __future__ import annotations
@@ -34,11 +38,16 @@ FEATURES: tuple[str, ...] = (
     "bare_name",  # an actor who is only a name: no state, office or sector (a footballer?)
     "business_actor",  # a company on either side: markets more often than politics
 )
+# The features of an event when the learned detector runs (its sentence's probabilities).
+DETECTOR_FEATURES: tuple[str, ...] = (
+    "detector_probability",  # the detector's probability for the event's type
+    "detector_proposed",  # the detector proposed the event where no trigger rule fired
+)
 # Categories whose events often have no target: "X resigned", "troops mobilized".
 UNTARGETED_KINDS = frozenset({"RETREAT", "MOBILIZE", "PROTEST", "AGREE"})
 
 
-def _identified(actor: ActorRef | None) -> bool:
+def is_identified(actor: ActorRef | None) -> bool:
     """A state, an organisation, a person of one (an organisation's officer has no state),
     or a named group of states ("Western troops", "European leaders")."""
     return actor is not None and bool(actor.country or actor.kind in {"organisation", "group"}
@@ -49,10 +58,10 @@ def features(*, kind: str, source: ActorRef | None, target: ActorRef | None, spe
              noun_trigger: bool, sentence_tokens: int, status: str, folded: bool) -> dict:
     """The feature values of one event (see ``FEATURES``)."""
     return {
-        "source_identified": float(_identified(source)),
+        "source_identified": float(is_identified(source)),
         "source_known_person": float(bool(source and source.wikidata)),
         "target_present": float(target is not None),
-        "target_identified": float(_identified(target)),
+        "target_identified": float(is_identified(target)),
         "target_inferred": float(target is not None and target.text is None),
         "specific_rule": float(specificity > 0),
         "noun_trigger": float(noun_trigger),
@@ -68,25 +77,35 @@ def features(*, kind: str, source: ActorRef | None, target: ActorRef | None, spe
     }
 
 
+def detector_features(probability: float, *, proposed: bool) -> dict[str, float]:
+    """The values of ``DETECTOR_FEATURES`` for one event."""
+    return {"detector_probability": probability, "detector_proposed": float(proposed)}
+
+
 def _bare_name(actor: ActorRef | None) -> bool:
     return actor is not None and actor.kind == "person" and not (
         actor.country or actor.role or actor.sector or actor.wikidata)
 
 
-@functools.lru_cache(maxsize=1)
-def weights() -> tuple[float, dict[str, float]]:
-    """(bias, weights) from the packaged model file."""
+@functools.lru_cache(maxsize=2)
+def weights(detector: bool = False) -> tuple[float, dict[str, float]]:
+    """(bias, weights) from the packaged model file: the rules-only model, or the one
+    fitted with the detector's features (``with_detector``)."""
     text = (resources.files("diplograph") / "data" / "lexicon" / "confidence.yaml").read_text(
         encoding="utf-8")
     data = load_yaml(text) or {}
-    unknown = set(data.get("weights", {})) - set(FEATURES)
+    known = set(FEATURES)
+    if detector:
+        data, known = data.get("with_detector") or {}, known | set(DETECTOR_FEATURES)
+    unknown = set(data.get("weights", {})) - known
     if unknown or "bias" not in data:
         raise KnowledgeError(f"confidence.yaml: needs `bias`; unknown features {sorted(unknown)}")
     return float(data["bias"]), {k: float(v) for k, v in data.get("weights", {}).items()}
 
 
 def score(values: dict[str, float]) -> float:
-    """The probability that the event is right, rounded to two decimals."""
-    bias, w = weights()
+    """The probability that the event is right, rounded to two decimals (by the detector's
+    model when ``values`` hold its features)."""
+    bias, w = weights(detector=DETECTOR_FEATURES[0] in values)
     z = bias + sum(w.get(name, 0.0) * value for name, value in values.items())
     return round(1.0 / (1.0 + math.exp(-z)), 2)

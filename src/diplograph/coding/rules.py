@@ -18,7 +18,9 @@ Every event lists, in ``rules``, its trigger's lexicon rule (``trigger/…``, se
 :func:`trigger_rule_name`; a folded trigger's follows the fold rule that took it),
 the name of each rule that fired for it, and ``mode/<TYPE>:<mode>`` where its mode
 came from a cue of ``data/lexicon/modes.yaml``, so an analyst can see why it was
-coded (SPEC §4). The order of each step is pinned below, in one place; a rule module
+coded (SPEC §4). An event the learned detector proposed where no trigger rule fired
+(``coding/hybrid.py``) names ``detector:<TYPE>`` (:func:`detector_rule_name`) in the
+trigger's place. The order of each step is pinned below, in one place; a rule module
 that registers a name the order does not list (or misses one) fails loudly.
 """
 
@@ -174,3 +176,9 @@ def trigger_rule_name(rule: TriggerRule) -> str:
     parts += [f"{key}:{getattr(rule, key)[0]}" for key in ("object", "prep", "particle")
               if getattr(rule, key)]
     return "+".join(parts)
+
+
+def detector_rule_name(kind: str) -> str:
+    """The name events record when the learned detector, not a trigger rule, proposed
+    them: ``detector:<TYPE>`` (the type the detector proposed, before any recoding)."""
+    return f"detector:{kind}"

@@ -38,6 +38,7 @@ class ArticleCoder:
         self.coder = EventCoder(
             resolver=ActorResolver(kb),
             lexicon=load_lexicon(self.settings.lexicon_files, cameo=self.settings.cameo_patterns),
+            detector=self.settings.event_detector,  # loaded once per process (hybrid.py)
         )
 
     def __call__(self, articles: Sequence[Article]) -> list[list[Event]]:
