@@ -31,6 +31,7 @@ from diplograph.store.filters import EventFilter
 from diplograph.store.fusion import rebuild_incidents, refresh_incidents, touched_before_write
 from diplograph.store.incidents import fusion_key
 from diplograph.store.migrations import migrate
+from diplograph.store.publish import Publisher
 
 logger = logging.getLogger(__name__)
 
@@ -129,11 +130,15 @@ class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.con = open_db(self.path, read_only=read_only)
+        # A server reads the snapshot this writer publishes (store/publish.py).
+        self.publisher = None if read_only else Publisher(self.con, self.path)
         if not read_only and "m003_incidents" in migrate(self.con):
             if self.con.execute("SELECT count(*) FROM events").fetchone()[0]:
                 self.rebuild_incidents()  # a database from before incidents existed
 
     def close(self) -> None:
+        if self.publisher is not None:
+            self.publisher.now()
         self.con.close()
 
     def __enter__(self) -> Store:
@@ -191,6 +196,8 @@ class Store:
         except Exception:
             self._rollback()
             raise
+        if self.publisher is not None:
+            self.publisher.after_commit()
 
     def append(self, results: Sequence[DocumentResult]) -> None:
         """Insert the rows of new documents as they are: no replacement of stored ones and
