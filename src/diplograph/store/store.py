@@ -26,6 +26,7 @@ from diplograph.records import (
     to_dict,
 )
 from diplograph.store import queries
+from diplograph.store.aggregates import collect_keys, rebuild_counts, refresh_counts
 from diplograph.store.connection import open_db
 from diplograph.store.filters import EventFilter
 from diplograph.store.fusion import rebuild_incidents, refresh_incidents, touched_before_write
@@ -186,12 +187,14 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             touched = touched_before_write(self.con, doc_ids)
+            collect_keys(self.con, doc_ids)  # the counts the old events are in
             for table in reversed(DOCUMENT_TABLES):  # rows before what they belong to
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))",
                                  [doc_ids])
             for table, rows in tables.items():
                 self._insert(table, rows)
             refresh_incidents(self.con, touched)
+            refresh_counts(self.con, doc_ids)
             self.con.execute("COMMIT")
         except Exception:
             self._rollback()
@@ -201,8 +204,8 @@ class Store:
 
     def append(self, results: Sequence[DocumentResult]) -> None:
         """Insert the rows of new documents as they are: no replacement of stored ones and
-        no fusion (a bulk load, e.g. ``benchmarks/scale.py``, then calls
-        :meth:`rebuild_incidents` once)."""
+        no fusion and no counts (a bulk load, e.g. ``benchmarks/scale.py``, then calls
+        :meth:`rebuild_incidents` and :meth:`rebuild_counts` once)."""
         for table, rows in store_rows(results).items():
             self._insert(table, rows)
 
@@ -216,6 +219,16 @@ class Store:
             self._rollback()
             raise
         return n
+
+    def rebuild_counts(self) -> None:
+        """Recount the count tables from every stored event (``store/aggregates.py``)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            rebuild_counts(self.con)
+            self.con.execute("COMMIT")
+        except Exception:
+            self._rollback()
+            raise
 
     def _rollback(self) -> None:
         """Roll back, keeping the error that caused it: a COMMIT that failed (disk full)
