@@ -113,13 +113,19 @@ def document_row(r: DocumentResult) -> dict:
     }
 
 
+def in_date_order(row: dict) -> tuple:
+    """Events are stored by date (undated last), as :meth:`Store.compact` rewrites them: each
+    block of rows then covers few dates, and DuckDB skips the blocks a date filter rules out."""
+    return row["date_value"] is None, row["date_value"] or "", row["id"]
+
+
 def store_rows(results: Sequence[DocumentResult]) -> dict[str, list[dict]]:
     """The rows these results add to each table (the store's schema, also Parquet's)."""
     events = [e for r in results for e in r.events]
     return {
         "documents": [document_row(r) for r in results],
         "articles": [article_row(a) for r in results for a in r.articles],
-        "events": [event_row(e) for e in events],
+        "events": sorted((event_row(e) for e in events), key=in_date_order),
         "actors": [row for e in events for row in actor_rows(e)],
         "quotes": [quote_row(e) for e in events if e.quote],
     }
@@ -229,6 +235,24 @@ class Store:
         except Exception:
             self._rollback()
             raise
+
+    def compact(self) -> int:
+        """Rewrite the events table in date order (undated last) and let DuckDB reclaim the
+        space of deleted rows; returns the number of events. Inserts are sorted by date
+        within a batch only: batches of different years interleave over time."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("CREATE TEMP TABLE events_by_date AS SELECT * FROM events "
+                             "ORDER BY date_value NULLS LAST, id")
+            self.con.execute("DELETE FROM events")
+            self.con.execute("INSERT INTO events SELECT * FROM events_by_date")
+            self.con.execute("DROP TABLE events_by_date")
+            self.con.execute("COMMIT")
+        except Exception:
+            self._rollback()
+            raise
+        self.con.execute("CHECKPOINT")
+        return self.con.execute("SELECT count(*) FROM events").fetchone()[0]
 
     def _rollback(self) -> None:
         """Roll back, keeping the error that caused it: a COMMIT that failed (disk full)
