@@ -301,3 +301,20 @@ def test_missing_database_is_a_clear_error(tmp_path):
 
     with pytest.raises(StoreError, match="no such database"):
         create_app(WebSettings(db=tmp_path / "absent.duckdb"))
+
+
+def test_a_dyad_is_paged_by_keyset(client):
+    top = get(client, "/index.json")["top_dyads"][0]
+    whole = get(client, f"/api/dyad?a={top['a']}&b={top['b']}&min_confidence=0")
+    assert whole["count"] == len(whole["events"]) >= 2 and whole["next"] is None
+    pages, after = [], ""
+    while True:
+        page = get(client, f"/api/dyad?a={top['a']}&b={top['b']}&min_confidence=0&limit=1"
+                           f"&after={after}")
+        assert page["count"] == whole["count"] and len(page["events"]) <= 1
+        pages += page["events"]
+        if page["next"] is None:
+            break
+        after = page["next"]
+    assert [e["id"] for e in pages] == [e["id"] for e in whole["events"]]
+    assert get(client, f"/dyad.json?a={top['a']}&b={top['b']}")["next"] is None
