@@ -159,3 +159,33 @@ def test_the_server_never_stalls_while_an_ingest_commits(tmp_path, monkeypatch):
     assert slowest[0] < request_budget(), f"{slowest[1]} took {slowest[0]:.3f} s"
     assert list((tmp_path / "tmp").glob(PREFIX + "*")) == []  # no copy in the temporary folder
     assert sorted(p.name for p in tmp_path.iterdir()) == ["live.duckdb", "tmp"]
+
+
+def test_answers_are_kept_per_snapshot(tmp_path, monkeypatch):
+    need_module("fastapi", "the web extra is not installed")
+    from fastapi.testclient import TestClient
+
+    from diplograph.serve import WebSettings, create_app
+    from diplograph.store import web_queries
+
+    db = write_store(tmp_path / "db.duckdb", [call("first")])
+    app = create_app(WebSettings(db=db, refresh_s=3600))
+    try:
+        client = TestClient(app, raise_server_exceptions=False)
+        first = client.get("/index.json")
+        assert first.status_code == 200
+
+        def broken(*args, **kwargs):
+            raise RuntimeError("queried again")
+
+        monkeypatch.setattr(web_queries, "totals", broken)
+        again = client.get("/index.json")  # the same snapshot: the kept answer, no query
+        assert again.content == first.content
+        assert again.headers["content-security-policy"] == first.headers["content-security-policy"]
+        assert client.get("/index.json?type=AGREE").status_code == 500  # another question
+        with Store(db) as store:  # a new snapshot: answers computed again
+            store.write([call("second")])
+        assert app.state.snapshots.refresh()
+        assert client.get("/index.json").status_code == 500
+    finally:
+        app.state.snapshots.close()

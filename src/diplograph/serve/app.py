@@ -38,6 +38,8 @@ class WebSettings(BaseModel):
     db: Path = Field(description="DuckDB database file (never written, never locked; its "
                                  "snapshot is published beside it).")
     refresh_s: float = Field(1.0, ge=0, description="How often to look for a newer snapshot.")
+    keep_answers: bool = Field(True, description="Keep answers per snapshot (serve/cache.py); "
+                                                 "off to time the queries themselves.")
 
 
 def create_app(settings: WebSettings) -> FastAPI:
@@ -64,7 +66,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(SecurityHeaders)
-    app.add_middleware(ResponseCache)  # outermost: a kept answer has its headers already
+    if settings.keep_answers:
+        app.add_middleware(ResponseCache)  # outermost: a kept answer has its headers already
     _install_errors(app)
     _install_docs(app)
     from diplograph.serve.routes import actors, articles, events, exports, pages
