@@ -11,7 +11,7 @@ request ends; its file, already renamed over, then leaves the disk.
 
 The server makes a snapshot itself (a copy of the file and its WAL, checkpointed in the
 copy) when it starts on a database changed since its last snapshot, and, while serving,
-when the snapshot is missing or when the database changed and no process holds it (a
+when the database changed (or the snapshot went missing) and no process holds the file (a
 writer that did not publish: another program, or an ingest that was killed). While a
 writer holds the file, the server leaves publishing to it. The snapshot is removed when
 the server stops, so that writers stop publishing; nothing is left in the temporary folder.
@@ -179,12 +179,15 @@ class Snapshots:
             except (OSError, duckdb.Error, StoreError) as exc:
                 logger.warning("%s: snapshot not usable yet (%s); serving the previous one",
                                self.path, exc)
+            except Exception:  # a bug of ours: say so, and keep the server catching up
+                logger.exception("%s: looking for a new snapshot failed", self.path)
 
     def adopt_unpublished(self) -> bool:
-        """Publish the database ourselves when no writer will: its snapshot is missing, or it
-        changed and no process holds it. Returns whether a snapshot was made."""
-        missing = not self.snapshot.exists()
-        if not missing and not (stale(self.path) and not held_by_a_process(self.path)):
+        """Publish the database ourselves when no writer will: it changed since its snapshot
+        (or the snapshot is missing) and no process holds it. While one does, copying would
+        race its writes; it publishes itself if a snapshot is there, and this server catches
+        up when it lets go. Returns whether a snapshot was made."""
+        if not stale(self.path) or held_by_a_process(self.path):
             return False
         self._publish()
         return True
@@ -197,6 +200,8 @@ class Snapshots:
                 one stays in service).
         """
         sig = _signature(self.snapshot)
+        if sig is None and self._served is not None:
+            return False  # gone (another server stopped): keep serving the one open
         if self._served is not None and sig == self._served.signature:
             return False
         second_name = opening_path(self.path, self.generation + 1)
