@@ -161,7 +161,8 @@ def build(bases: list[Path], n_events: int, path: Path) -> dict:
         store.append(pending)
         loaded = time.perf_counter() - start
         n_incidents = store.rebuild_incidents()
-        store.con.execute("CHECKPOINT")
+        store.rebuild_counts()
+        store.compact()  # replicas of every year were appended together: by date now
         counts = store.counts()
     return {"events": counts["events"], "incidents": n_incidents,
             "articles": counts["articles"], "load_s": round(loaded, 1),
@@ -230,15 +231,17 @@ def _percentiles(ms: list[float]) -> dict:
     return {"p50": round(statistics.median(ordered), 1), "p95": round(p95, 1)}
 
 
-def measure_endpoints(db: Path, runs: int, clients: int) -> dict:
-    """p50/p95 (ms) per endpoint: one sequential client, then ``clients`` at once."""
+def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool = False) -> dict:
+    """p50/p95 (ms) per endpoint: one sequential client, then ``clients`` at once. The
+    server's answers per snapshot are not kept unless ``keep_answers`` (every call after the
+    first would be the same kept answer, not a query)."""
     import httpx
 
     from diplograph.serve import WebSettings, create_app
     from diplograph.serve.testing import running_server
 
     urls = endpoints(db)
-    app = create_app(WebSettings(db=db, refresh_s=3600))
+    app = create_app(WebSettings(db=db, refresh_s=3600, keep_answers=keep_answers))
     out: dict[str, dict] = {}
     with running_server(app) as base, httpx.Client(base_url=base, timeout=120) as client:
         for url in urls:
@@ -373,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", nargs="*", default=[],
                         choices=["endpoints", "cli", "ingest", "fusion"])
     parser.add_argument("--json", type=Path, help="Write the figures here too.")
+    parser.add_argument("--keep-answers", action="store_true",
+                        help="Time the server with its answers kept per snapshot.")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     db = args.work / f"scale-{args.events}.duckdb"
@@ -381,7 +386,8 @@ def main(argv: list[str] | None = None) -> int:
         report["build"] = build(args.base, args.events, db)
         print(json.dumps({"build": report["build"]}), flush=True)
     if "endpoints" not in args.skip:
-        report["api"] = measure_endpoints(db, args.runs, args.clients)
+        report["api"] = measure_endpoints(db, args.runs, args.clients,
+                                          keep_answers=args.keep_answers)
         print(json.dumps({"api": report["api"]}, indent=1), flush=True)
     if "fusion" not in args.skip:
         report["fusion"] = measure_fusion(db, args.work)

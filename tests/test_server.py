@@ -4,6 +4,7 @@ and no snapshot copy of the database left behind (signals, kill -9, start-up).""
 from __future__ import annotations
 
 import os
+import shutil
 import signal
 import socket
 import subprocess
@@ -21,6 +22,7 @@ from typer.testing import CliRunner  # noqa: E402
 from diplograph import cli  # noqa: E402
 from diplograph.serve import server  # noqa: E402
 from diplograph.serve.snapshot import PREFIX, Snapshots, remove_stale  # noqa: E402
+from diplograph.store.publish import snapshot_path  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -94,11 +96,21 @@ def test_the_exit_codes_are_documented():
     assert "3" in readme.split("Exit status")[1].split("\n\n")[0]
 
 
-# ---- Snapshot copies --------------------------------------------------------------------
+# ---- Snapshots ---------------------------------------------------------------------------
 
 
 def snapshot_dirs(tmp: Path) -> list[Path]:
+    """Copies in the temporary folder (older servers made them; this one never does)."""
     return sorted(tmp.glob(PREFIX + "*"))
+
+
+@pytest.fixture
+def own_db(db, tmp_path) -> Path:
+    """A copy of the empty database in its own folder: its snapshot appears beside it."""
+    path = tmp_path / "data" / "own.duckdb"
+    path.parent.mkdir()
+    shutil.copyfile(db, path)
+    return path
 
 
 def start(db: Path, tmp: Path) -> tuple[subprocess.Popen, int]:
@@ -121,34 +133,39 @@ def start(db: Path, tmp: Path) -> tuple[subprocess.Popen, int]:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT], ids=["SIGTERM", "SIGINT"])
-def test_a_stopped_server_leaves_no_snapshot(db, tmp_path, sig):
-    proc, _ = start(db, tmp_path)
+def test_a_stopped_server_leaves_no_snapshot(own_db, tmp_path, sig):
+    proc, _ = start(own_db, tmp_path)
     try:
-        assert len(snapshot_dirs(tmp_path)) == 1
+        assert snapshot_path(own_db).is_file() and snapshot_dirs(tmp_path) == []
         proc.send_signal(sig)
         assert proc.wait(timeout=20) == 0
         assert "Traceback" not in proc.stderr.read()
     finally:
         proc.kill()
         proc.stderr.close()
+    assert sorted(p.name for p in own_db.parent.iterdir()) == ["own.duckdb"]
     assert snapshot_dirs(tmp_path) == []
 
 
-def test_a_killed_servers_snapshot_is_removed_at_the_next_start(db, tmp_path):
-    proc, _ = start(db, tmp_path)
+def test_a_killed_servers_snapshot_serves_the_next_start(own_db, tmp_path):
+    proc, _ = start(own_db, tmp_path)
     proc.kill()  # SIGKILL: nothing can clean up
     proc.wait(timeout=20)
     proc.stderr.close()
-    (left,) = snapshot_dirs(tmp_path)
-    proc, _ = start(db, tmp_path)
+    left = snapshot_path(own_db)
+    assert left.is_file()
+    unfinished = own_db.with_name(f"own.duckdb.snapshot.tmp-{proc.pid}")  # a killed copy
+    unfinished.write_bytes(b"half")
+    inode = left.stat().st_ino
+    proc, _ = start(own_db, tmp_path)
     try:
-        now = snapshot_dirs(tmp_path)
-        assert left not in now and len(now) == 1
+        assert left.stat().st_ino == inode  # unchanged database: its snapshot is reused
+        assert not unfinished.exists()
     finally:
         proc.terminate()
         proc.wait(timeout=20)
         proc.stderr.close()
-    assert snapshot_dirs(tmp_path) == []
+    assert sorted(p.name for p in own_db.parent.iterdir()) == ["own.duckdb"]
 
 
 def test_start_up_spares_live_and_foreign_folders(db, tmp_path):
@@ -164,13 +181,9 @@ def test_start_up_spares_live_and_foreign_folders(db, tmp_path):
     assert live.exists() and other.exists() and not stale.exists()
 
 
-def test_snapshots_close_removes_the_copy(db, tmp_path, monkeypatch):
-    import tempfile
-
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
-    snaps = Snapshots(db)
-    (folder,) = snapshot_dirs(tmp_path)
-    assert folder.name.startswith(f"{PREFIX}{os.getpid()}-") and any(folder.iterdir())
+def test_snapshots_close_removes_the_snapshot(own_db):
+    snaps = Snapshots(own_db)
+    assert snapshot_path(own_db).is_file()
     snaps.close()
     snaps.close()  # twice is fine (the lifespan, then atexit)
-    assert not folder.exists()
+    assert not snapshot_path(own_db).exists() and own_db.is_file()

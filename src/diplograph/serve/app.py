@@ -23,6 +23,7 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from diplograph import __version__
 from diplograph.errors import DiplographError, NotFound, StoreError, UsageError
 from diplograph.serve.actor_view import actor_href
+from diplograph.serve.cache import ResponseCache
 from diplograph.serve.models import ERRORS
 from diplograph.serve.security import SecurityHeaders, external_link, secure
 from diplograph.serve.snapshot import Snapshots
@@ -34,8 +35,11 @@ HERE = Path(__file__).parent
 class WebSettings(BaseModel):
     """Settings of the web server."""
 
-    db: Path = Field(description="DuckDB database file (never written, never locked).")
-    refresh_s: float = Field(1.0, ge=0, description="How often to look for a newer database.")
+    db: Path = Field(description="DuckDB database file (never written, never locked; its "
+                                 "snapshot is published beside it).")
+    refresh_s: float = Field(1.0, ge=0, description="How often to look for a newer snapshot.")
+    keep_answers: bool = Field(True, description="Keep answers per snapshot (serve/cache.py); "
+                                                 "off to time the queries themselves.")
 
 
 def create_app(settings: WebSettings) -> FastAPI:
@@ -62,6 +66,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.state.templates = templates()
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(SecurityHeaders)
+    if settings.keep_answers:
+        app.add_middleware(ResponseCache)  # outermost: a kept answer has its headers already
     _install_errors(app)
     _install_docs(app)
     from diplograph.serve.routes import actors, articles, events, exports, pages

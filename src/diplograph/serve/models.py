@@ -118,8 +118,10 @@ class LastContact(BaseModel):
 class Dyad(BaseModel):
     a: str
     b: str
-    count: int
-    events: list[EventPublic]
+    count: int = Field(description="Every event between the two (all pages).")
+    events: list[EventPublic] = Field(description="This page of them, by date.")
+    next: str | None = Field(None, description="Page on with ``after`` this id; null on the "
+                                               "last page.")
     last_contact: EventPublic | None
 
 

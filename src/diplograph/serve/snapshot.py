@@ -1,22 +1,20 @@
 """Read-only access to a database that an ingest may be writing at the same time.
 
-DuckDB takes an exclusive file lock for a writer: while ``diplograph ingest``
-runs, no other process can open the file, not even read-only ("Could not set
-lock on file"); and a server holding the file open, even read-only, would make
-the ingest fail to start. So the server never opens the analyst's file. It
-serves from a private *snapshot*: a copy of the file and its write-ahead log,
-opened read-only. Before a request it checks (at most every ``refresh_s``
-seconds) whether the file or its WAL changed; if so it copies them again,
-checks the copy opens and answers, and swaps it in. A copy caught half-way
-through a checkpoint fails that check and the previous snapshot stays in
-service, so pages keep working during an ingest and catch up after it; DuckDB
-replays only the complete, committed part of a copied WAL.
+DuckDB locks a file for one writer process or for readers, never both (see
+``store/publish.py``), so the server never opens the analyst's file. It serves the
+snapshot ``<db>.snapshot`` that writers publish beside it after their commits (a
+checkpoint, a copy, an atomic rename). A background thread looks at the snapshot every
+``refresh_s`` seconds; when the file changed, it opens the new one read-only, checks that
+it answers, and swaps it in: a request only ever takes the current connection under a
+lock, it never waits for a copy. The previous connection closes as soon as its last
+request ends; its file, already renamed over, then leaves the disk.
 
-Snapshots live in ``$TMPDIR/diplograph-serve-<pid>-*`` and are as large as the
-database: they are removed on close, at interpreter exit (``atexit``; the
-``serve`` command turns SIGTERM into a clean stop as well), and, for a server
-that was killed (``kill -9``), by the next server to start on this machine
-(:func:`remove_stale`).
+The server makes a snapshot itself (a copy of the file and its WAL, checkpointed in the
+copy) when it starts on a database changed since its last snapshot, and, while serving,
+when the database changed (or the snapshot went missing) and no process holds the file (a
+writer that did not publish: another program, or an ingest that was killed). While a
+writer holds the file, the server leaves publishing to it. The snapshot is removed when
+the server stops, so that writers stop publishing; nothing is left in the temporary folder.
 """
 
 from __future__ import annotations
@@ -28,51 +26,54 @@ import re
 import shutil
 import tempfile
 import threading
-import time
 import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import duckdb
 
 from diplograph.errors import DatabaseCorrupt, DiplographError, StoreError, os_failure
-from diplograph.store.connection import check_ours, database_failure, read_every_table
+from diplograph.store.connection import (
+    check_ours,
+    database_failure,
+    held_by_a_process,
+    read_every_table,
+)
+from diplograph.store.publish import (
+    copy_into_place,
+    opening_path,
+    process_alive,
+    remove_files,
+    remove_unfinished,
+    snapshot_path,
+    stale,
+    temporary_path,
+    wal_path,
+)
 from diplograph.store.queries import totals
 
 logger = logging.getLogger(__name__)
+# Folders of the servers before this one, which copied the database into the temporary
+# folder: removed at start when their server is gone.
 PREFIX = "diplograph-serve-"
 _STALE = re.compile(re.escape(PREFIX) + r"(\d+)-[A-Za-z0-9_]+")
 
 
-def _signature(path: Path) -> tuple:
-    """What changes when the database changes: size and mtime of the file and its WAL."""
-    sig = []
-    for p in (path, path.with_name(path.name + ".wal")):
-        try:
-            st = p.stat()
-            sig.append((st.st_size, st.st_mtime_ns))
-        except FileNotFoundError:
-            sig.append(None)
-    return tuple(sig)
-
-
-def _alive(pid: int) -> bool:
+def _signature(path: Path) -> tuple | None:
+    """What changes when a new snapshot is renamed into place."""
     try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:  # someone else's process
-        return True
-    return True
+        st = path.stat()
+    except FileNotFoundError:
+        return None
+    return st.st_ino, st.st_size, st.st_mtime_ns
 
 
 def remove_stale(folder: str | Path | None = None) -> list[Path]:
-    """Remove snapshot folders left by servers that no longer run; returns them.
-
-    Only folders of this user whose process id is not running are touched
-    (``folder`` defaults to the system's temporary folder).
-    """
+    """Remove snapshot folders left in the temporary folder by servers that no longer run
+    (older versions copied the database there); returns them. Only folders of this user
+    whose process id is not running are touched."""
     if os.name != "posix":
         return []
     removed = []
@@ -82,11 +83,27 @@ def remove_stale(folder: str | Path | None = None) -> list[Path]:
             mine = path.is_dir() and not path.is_symlink() and path.stat().st_uid == os.getuid()
         except OSError:
             continue
-        if match and mine and not _alive(int(match.group(1))):
+        if match and mine and not process_alive(int(match.group(1))):
             shutil.rmtree(path, ignore_errors=True)
             removed.append(path)
             logger.info("removed a stale snapshot folder %s", path)
     return removed
+
+
+def _fill_from_files(db: Path):
+    """A ``fill`` for ``copy_into_place``: the file and its WAL copied, the WAL's committed
+    part checkpointed into the copy (a copy caught mid-checkpoint fails to open)."""
+    def fill(temporary: Path) -> None:
+        shutil.copyfile(db, temporary)
+        if wal_path(db).exists():
+            shutil.copyfile(wal_path(db), wal_path(temporary))
+        con = duckdb.connect(str(temporary))
+        try:
+            check_ours(con, db, read_only=True)
+            con.execute("CHECKPOINT")
+        finally:
+            con.close()
+    return fill
 
 
 def _close_at_exit(ref: weakref.ref) -> None:
@@ -95,8 +112,18 @@ def _close_at_exit(ref: weakref.ref) -> None:
         snapshots.close()
 
 
+@dataclass(eq=False)
+class _Served:
+    """One opened snapshot and the requests using it."""
+
+    con: duckdb.DuckDBPyConnection
+    signature: tuple | None
+    users: int = 0
+    retired: bool = field(default=False)
+
+
 class Snapshots:
-    """A refreshed, read-only private copy of one database file."""
+    """The published snapshot of one database, reopened in the background when it changes."""
 
     def __init__(self, path: str | Path, *, refresh_s: float = 1.0) -> None:
         self.path = Path(path)
@@ -104,127 +131,143 @@ class Snapshots:
             raise StoreError(f"{self.path}: no such database "
                              f"(run `diplograph ingest ... --db {self.path}` first)")
         self.refresh_s = refresh_s
+        self.snapshot = snapshot_path(self.path)
+        self.generation = 0  # goes up at every swap: the key of cached answers
         remove_stale()
-        self._dir = tempfile.TemporaryDirectory(prefix=f"{PREFIX}{os.getpid()}-")
-        atexit.register(_close_at_exit, weakref.ref(self))  # weak: a dropped one is still freed
+        remove_unfinished(self.path)
         self._lock = threading.Lock()
-        self._con: duckdb.DuckDBPyConnection | None = None
-        self._retired: list[duckdb.DuckDBPyConnection] = []
-        self._files: list[Path] = []
-        self._sig: tuple | None = None
-        self._checked = 0.0
-        self._n = 0
+        self._served: _Served | None = None
+        self._stop = threading.Event()
+        self._watcher: threading.Thread | None = None
+        atexit.register(_close_at_exit, weakref.ref(self))  # weak: a dropped one is still freed
         try:
-            self.refresh(force=True)
-            self._check_first()
+            self._start()
         except BaseException:  # also Ctrl-C or SIGTERM during the first copy
             self.close()
             raise
+        self._watcher = threading.Thread(target=self._watch, name="snapshot-watch", daemon=True)
+        self._watcher.start()
 
-    def _check_first(self) -> None:
-        """Refuse to serve a file that is not a readable diplograph database: a server that
-        starts would answer every page with an error.
+    def _start(self) -> None:
+        """The first snapshot: the published one if it is current, else a new copy.
 
         Raises:
-            DatabaseCorrupt: truncated or damaged past what opening it reads.
+            DatabaseCorrupt: not a readable diplograph database.
         """
-        assert self._con is not None and self._files  # refresh raised otherwise
+        if stale(self.path):
+            try:
+                self._publish()
+            except (OSError, duckdb.Error, StoreError) as exc:
+                if not self.snapshot.exists():
+                    raise self._unreadable(exc) from exc
+                logger.warning("%s: serving the previous snapshot (%s)", self.path, exc)
         try:
-            read_every_table(self._con)
-        except duckdb.Error as exc:
+            self.refresh()
+            read_every_table(self._served.con)  # a damaged file fails here, not on a page
+        except (OSError, duckdb.Error, StoreError) as exc:
             raise self._unreadable(exc) from exc
 
-    def refresh(self, *, force: bool = False) -> bool:
-        """Take a new snapshot if the file changed; returns whether one was taken."""
-        now = time.monotonic()
-        if not force and now - self._checked < self.refresh_s:
-            return False
-        with self._lock:
-            self._checked = now
-            sig = _signature(self.path)
-            if sig == self._sig and self._con is not None:
-                return False
+    def _publish(self) -> None:
+        copy_into_place(self.path, _fill_from_files(self.path))
+        logger.info("%s: snapshot made by the server", self.path)
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.refresh_s or 0.05):
             try:
-                con = self._copy()
+                self.adopt_unpublished()
+                self.refresh()
             except (OSError, duckdb.Error, StoreError) as exc:
-                if self._con is None:  # nothing to serve: the first copy must work
-                    raise self._unreadable(exc) from exc
                 logger.warning("%s: snapshot not usable yet (%s); serving the previous one",
                                self.path, exc)
-                return False
-            old, self._con, self._sig = self._con, con, sig
-            if old is not None:
-                self._retired.append(old)
-            while len(self._retired) > 2:  # in-flight requests may still use the last ones
-                self._retired.pop(0).close()
-                self._remove(self._files.pop(0))
-            return True
+            except Exception:  # a bug of ours: say so, and keep the server catching up
+                logger.exception("%s: looking for a new snapshot failed", self.path)
 
-    def _copy(self) -> duckdb.DuckDBPyConnection:
-        """A new copy of the file, opened and checked (its tables answer).
+    def adopt_unpublished(self) -> bool:
+        """Publish the database ourselves when no writer will: it changed since its snapshot
+        (or the snapshot is missing) and no process holds it. While one does, copying would
+        race its writes; it publishes itself if a snapshot is there, and this server catches
+        up when it lets go. Returns whether a snapshot was made."""
+        if not stale(self.path) or held_by_a_process(self.path):
+            return False
+        self._publish()
+        return True
+
+    def refresh(self) -> bool:
+        """Open the snapshot if it changed since the last one opened; returns whether it did.
 
         Raises:
-            OSError: the copy cannot be made (disk full, unreadable file).
-            duckdb.Error: the copy does not open or answer (half-written, damaged).
+            duckdb.Error, StoreError: the new snapshot does not open or answer (the previous
+                one stays in service).
         """
-        self._n += 1
-        target = self._target()
-        wal = self.path.with_name(self.path.name + ".wal")
+        sig = _signature(self.snapshot)
+        if sig is None and self._served is not None:
+            return False  # gone (another server stopped): keep serving the one open
+        if self._served is not None and sig == self._served.signature:
+            return False
+        second_name = opening_path(self.path, self.generation + 1)
+        os.link(self.snapshot, second_name)  # no copy: the same file under a new name
         try:
-            shutil.copyfile(self.path, target)
-            if wal.exists():
-                shutil.copyfile(wal, target.with_name(target.name + ".wal"))
-            con = duckdb.connect(str(target), read_only=True)
-        except BaseException:
-            self._remove(target)
-            raise
+            con = duckdb.connect(str(second_name), read_only=True)
+        finally:
+            second_name.unlink()  # the connection keeps the file open
         try:
             check_ours(con, self.path, read_only=True)
             totals(con)  # the tables are there and readable
         except BaseException:
             con.close()
-            self._remove(target)
             raise
-        logger.info("%s: serving snapshot %d", self.path, self._n)
-        self._files.append(target)
-        return con
+        with self._lock:
+            old, self._served = self._served, _Served(con, sig)
+            self.generation += 1
+            if old is not None:
+                old.retired = True
+                self._close_if_unused(old)
+        logger.info("%s: serving snapshot %d", self.path, self.generation)
+        return True
 
-    def _target(self) -> Path:
-        """The file of the latest snapshot (taken or being taken)."""
-        return Path(self._dir.name) / f"snap-{self._n}.duckdb"
+    @staticmethod
+    def _close_if_unused(served: _Served) -> None:
+        """Close a replaced snapshot once its last request is done (called under the lock)."""
+        if served.retired and served.users == 0:
+            served.con.close()
 
     def _unreadable(self, exc: OSError | duckdb.Error | StoreError) -> DiplographError:
-        """Why the first snapshot could not be taken, in one line."""
+        """Why the first snapshot could not be made or read, in one line."""
         if isinstance(exc, StoreError):
             return exc
         if isinstance(exc, OSError):
             return os_failure(exc)
-        return database_failure(exc, self.path, copy=self._target()) or DatabaseCorrupt(
-            f"{self.path}: cannot read this database ({exc})")
-
-    @staticmethod
-    def _remove(target: Path) -> None:
-        for p in (target, target.with_name(target.name + ".wal")):
-            p.unlink(missing_ok=True)
+        if isinstance(exc, duckdb.Error):  # the snapshot's names in the message: the database's
+            names = re.escape(str(self.snapshot)) + r"(\.open-\d+-\d+)?"
+            exc = type(exc)(re.sub(names, lambda _: str(self.path), str(exc)))
+        failure = database_failure(exc, self.path, copy=temporary_path(self.path))
+        return failure or DatabaseCorrupt(f"{self.path}: cannot read this database ({exc})")
 
     @contextmanager
     def cursor(self) -> Iterator[duckdb.DuckDBPyConnection]:
-        """A cursor of the current snapshot, for one request (thread-safe)."""
-        self.refresh()
+        """A cursor of the current snapshot, for one request (thread-safe, never waits for
+        a copy or an open)."""
         with self._lock:
-            if self._con is None:
+            served = self._served
+            if served is None:
                 raise StoreError(f"{self.path}: database not readable yet, retry shortly")
-            cur = self._con.cursor()
+            cur = served.con.cursor()
+            served.users += 1
         try:
             yield cur
         finally:
             cur.close()
+            with self._lock:
+                served.users -= 1
+                self._close_if_unused(served)
 
     def close(self) -> None:
-        """Close the snapshots and remove their files (safe to call again)."""
+        """Stop watching, close the snapshot and remove it (safe to call again)."""
+        self._stop.set()
+        if self._watcher is not None and self._watcher is not threading.current_thread():
+            self._watcher.join(timeout=30)
         with self._lock:
-            for con in [*self._retired, self._con]:
-                if con is not None:
-                    con.close()
-            self._con, self._retired = None, []
-        self._dir.cleanup()
+            served, self._served = self._served, None
+            if served is not None:
+                served.con.close()
+        remove_files(self.snapshot)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import os
 import re
 import tempfile
 from pathlib import Path
@@ -51,6 +52,22 @@ def open_db(path: str | Path, *, read_only: bool = False) -> duckdb.DuckDBPyConn
         con.close()
         raise
     return con
+
+
+def held_by_a_process(path: str | Path) -> bool:
+    """Whether some process holds a lock on ``path`` (DuckDB's writer or readers).
+
+    Read from ``/proc/locks``, without opening the file: closing any descriptor of a file
+    drops every POSIX lock this process holds on it, and asking through ``fcntl`` would
+    need one. False where the kernel does not tell (not Linux) or the file is gone.
+    """
+    try:
+        st = os.stat(path)
+        table = Path("/proc/locks").read_text()
+    except OSError:
+        return False
+    device = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
+    return any(device in line.split() for line in table.splitlines())
 
 
 def _tables(con: duckdb.DuckDBPyConnection) -> list[str]:

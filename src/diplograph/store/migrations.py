@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 import duckdb
 
+from diplograph.store.aggregates import create_tables, rebuild_counts
+
 logger = logging.getLogger(__name__)
 
 Migration = Callable[[duckdb.DuckDBPyConnection], None]
@@ -164,6 +166,14 @@ def m006_document_source(con: duckdb.DuckDBPyConnection) -> None:
                 THEN regexp_replace(path, ':[0-9]+$', '') || '#' || doc_id
             ELSE path END""")
     con.execute(r"UPDATE documents SET source = regexp_replace(source, '^(\./)+', '')")
+
+
+@migration
+def m007_event_counts(con: duckdb.DuckDBPyConnection) -> None:
+    # Counts per month × type × status, per dyad and per actor, kept at every write
+    # (store/aggregates.py), counted here once from the events already stored.
+    create_tables(con)
+    rebuild_counts(con)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:

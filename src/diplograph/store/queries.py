@@ -94,11 +94,16 @@ def _listing_sql(table: str, flt: Condition, order: str | None,
     if after is not None:
         if order:
             raise ValueError("paging after a record follows the listing order only")
-        key = _ORDER_KEY[table]
-        where, params = (f"{where} AND {key} > (SELECT {key} FROM {table} WHERE id = ?)",
-                         params + [after])
+        where, params = f"{where} AND {_after(table)}", params + [after]
     return (f"SELECT record FROM {table} WHERE {where} "
             f"ORDER BY {order or _LISTING_ORDER[table]}", params)
+
+
+def _after(table: str) -> str:
+    """Keyset paging: the rows after the one whose id is the next parameter, in listing
+    order (none when no row has that id)."""
+    key = _ORDER_KEY[table]
+    return f"{key} > (SELECT {key} FROM {table} WHERE id = ?)"
 
 
 def qualified(order: str, alias: str) -> str:
@@ -160,18 +165,33 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
 
 
 def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str,
-                  flt: Condition = NO_FILTER) -> list[dict]:
-    """Every event between ``a`` and ``b``, in either direction, by date.
+                  flt: Condition = NO_FILTER, *, limit: int | None = None,
+                  after: str | None = None) -> list[dict]:
+    """The events between ``a`` and ``b``, in either direction, by date: every one, or a
+    page of ``limit`` after the event with id ``after`` (keyset paging).
 
     Each event dict gains ``incident_id``, the incident it was fused into.
     """
     where, params = flt.where("events")
     dyad, dyad_params = _dyad_clause(a, b)
+    if after is not None:
+        where, params = f"{where} AND {_after('events')}", params + [after]
     sql = (f"SELECT e.record, ie.incident_id FROM events e "
            f"LEFT JOIN incident_events ie ON ie.event_id = e.id "
            f"WHERE {dyad} AND {where} ORDER BY {EVENT_ORDER}")
+    if limit is not None:
+        sql, params = sql + " LIMIT ?", params + [limit]
     return [{**json.loads(rec), "incident_id": inc}
             for rec, inc in con.execute(sql, dyad_params + params).fetchall()]
+
+
+def count_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
+               flt: Condition = NO_FILTER) -> int:
+    """How many events there are between ``a`` and ``b``, either direction."""
+    where, params = flt.where("events")
+    dyad, dyad_params = _dyad_clause(a, b)
+    return con.execute(f"SELECT count(*) FROM events WHERE {dyad} AND {where}",
+                       dyad_params + params).fetchone()[0]
 
 
 def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> dict | None:

@@ -26,11 +26,13 @@ from diplograph.records import (
     to_dict,
 )
 from diplograph.store import queries
+from diplograph.store.aggregates import collect_keys, rebuild_counts, refresh_counts
 from diplograph.store.connection import open_db
 from diplograph.store.filters import EventFilter
 from diplograph.store.fusion import rebuild_incidents, refresh_incidents, touched_before_write
 from diplograph.store.incidents import fusion_key
 from diplograph.store.migrations import migrate
+from diplograph.store.publish import Publisher
 
 logger = logging.getLogger(__name__)
 
@@ -111,13 +113,19 @@ def document_row(r: DocumentResult) -> dict:
     }
 
 
+def in_date_order(row: dict) -> tuple:
+    """Events are stored by date (undated last), as :meth:`Store.compact` rewrites them: each
+    block of rows then covers few dates, and DuckDB skips the blocks a date filter rules out."""
+    return row["date_value"] is None, row["date_value"] or "", row["id"]
+
+
 def store_rows(results: Sequence[DocumentResult]) -> dict[str, list[dict]]:
     """The rows these results add to each table (the store's schema, also Parquet's)."""
     events = [e for r in results for e in r.events]
     return {
         "documents": [document_row(r) for r in results],
         "articles": [article_row(a) for r in results for a in r.articles],
-        "events": [event_row(e) for e in events],
+        "events": sorted((event_row(e) for e in events), key=in_date_order),
         "actors": [row for e in events for row in actor_rows(e)],
         "quotes": [quote_row(e) for e in events if e.quote],
     }
@@ -129,11 +137,15 @@ class Store:
     def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = Path(path)
         self.con = open_db(self.path, read_only=read_only)
+        # A server reads the snapshot this writer publishes (store/publish.py).
+        self.publisher = None if read_only else Publisher(self.con, self.path)
         if not read_only and "m003_incidents" in migrate(self.con):
             if self.con.execute("SELECT count(*) FROM events").fetchone()[0]:
                 self.rebuild_incidents()  # a database from before incidents existed
 
     def close(self) -> None:
+        if self.publisher is not None:
+            self.publisher.now()
         self.con.close()
 
     def __enter__(self) -> Store:
@@ -181,21 +193,25 @@ class Store:
         self.con.execute("BEGIN TRANSACTION")
         try:
             touched = touched_before_write(self.con, doc_ids)
+            collect_keys(self.con, doc_ids)  # the counts the old events are in
             for table in reversed(DOCUMENT_TABLES):  # rows before what they belong to
                 self.con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))",
                                  [doc_ids])
             for table, rows in tables.items():
                 self._insert(table, rows)
             refresh_incidents(self.con, touched)
+            refresh_counts(self.con, doc_ids)
             self.con.execute("COMMIT")
         except Exception:
             self._rollback()
             raise
+        if self.publisher is not None:
+            self.publisher.after_commit()
 
     def append(self, results: Sequence[DocumentResult]) -> None:
         """Insert the rows of new documents as they are: no replacement of stored ones and
-        no fusion (a bulk load, e.g. ``benchmarks/scale.py``, then calls
-        :meth:`rebuild_incidents` once)."""
+        no fusion and no counts (a bulk load, e.g. ``benchmarks/scale.py``, then calls
+        :meth:`rebuild_incidents` and :meth:`rebuild_counts` once)."""
         for table, rows in store_rows(results).items():
             self._insert(table, rows)
 
@@ -209,6 +225,34 @@ class Store:
             self._rollback()
             raise
         return n
+
+    def rebuild_counts(self) -> None:
+        """Recount the count tables from every stored event (``store/aggregates.py``)."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            rebuild_counts(self.con)
+            self.con.execute("COMMIT")
+        except Exception:
+            self._rollback()
+            raise
+
+    def compact(self) -> int:
+        """Rewrite the events table in date order (undated last) and let DuckDB reclaim the
+        space of deleted rows; returns the number of events. Inserts are sorted by date
+        within a batch only: batches of different years interleave over time."""
+        self.con.execute("BEGIN TRANSACTION")
+        try:
+            self.con.execute("CREATE TEMP TABLE events_by_date AS SELECT * FROM events "
+                             "ORDER BY date_value NULLS LAST, id")
+            self.con.execute("DELETE FROM events")
+            self.con.execute("INSERT INTO events SELECT * FROM events_by_date")
+            self.con.execute("DROP TABLE events_by_date")
+            self.con.execute("COMMIT")
+        except Exception:
+            self._rollback()
+            raise
+        self.con.execute("CHECKPOINT")
+        return self.con.execute("SELECT count(*) FROM events").fetchone()[0]
 
     def _rollback(self) -> None:
         """Roll back, keeping the error that caused it: a COMMIT that failed (disk full)

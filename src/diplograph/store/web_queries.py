@@ -16,6 +16,7 @@ import pyarrow as pa
 
 from diplograph.errors import NotFound
 from diplograph.store import like
+from diplograph.store.aggregates import CONFIDENT
 from diplograph.store.filters import EventFilter, actor_either, actor_side, dyad_either
 from diplograph.store.queries import (
     EVENT_ORDER,
@@ -129,12 +130,59 @@ def order_by(table: str, sort: str | None) -> str | None:
     return f"{sorts[sort]}, {EVENT_ORDER if table == 'events' else INCIDENT_ORDER}"
 
 
+def counted_where(s: Condition, *, by_month: bool = True) -> tuple[str, list] | None:
+    """The condition on the count tables (``store/aggregates.py``) that selects what ``s``
+    selects, or None when they cannot answer it (any filter but type, claim status, the
+    undated bucket and the default confidence floor). ``by_month``: on ``counts_month``
+    (else ``counts_dyad``, which has no status and no month)."""
+    search = s if isinstance(s, Search) else Search(flt=s) if isinstance(s, EventFilter) else None
+    if search is None or search.mode or search.q or search.other:
+        return None
+    flt = search.flt
+    if flt.actor or flt.since or flt.until or flt.country or flt.place:
+        return None
+    if search.min_confidence not in (None, CONFIDENT):
+        return None
+    if not by_month and (flt.status or search.undated):
+        return None
+    where, params = EventFilter(type=flt.type, status=flt.status).where()  # columns kept as is
+    clauses = [where]
+    if search.undated:
+        clauses.append("period IS NULL")
+    if search.min_confidence is not None:
+        clauses.append("confident")
+    return " AND ".join(clauses), params
+
+
+def has_counts(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database has its count tables: a server reads a database as it is, and
+    one written by an older version has none until its next ingest migrates it."""
+    return con.execute("SELECT count(*) FROM duckdb_tables() "
+                       "WHERE table_name = 'counts_actor'").fetchone()[0] > 0
+
+
+def _from_counts(con: duckdb.DuckDBPyConnection, s: Condition, *,
+                 by_month: bool = True) -> tuple[str, list] | None:
+    counted = counted_where(s, by_month=by_month)
+    return counted if counted is not None and has_counts(con) else None
+
+
+def count_matching(con: duckdb.DuckDBPyConnection, table: str, s: Condition) -> int:
+    """How many events or incidents match: events from the counts where they can tell."""
+    counted = _from_counts(con, s) if table == "events" else None
+    if counted is None:
+        return count(con, table, s)
+    where, params = counted
+    return con.execute(f"SELECT coalesce(sum(n), 0) FROM counts_month WHERE {where}",
+                       params).fetchone()[0]
+
+
 def search(con: duckdb.DuckDBPyConnection, table: str, s: Search, *,
            limit: int, offset: int, sort: str | None = None) -> tuple[list[dict], int]:
     """One page of matching events or incidents (stored records), in the order of ``sort``
     (:data:`SORTS`), and the total count."""
     return (listing(con, table, s, limit=limit, offset=offset, order=order_by(table, sort)),
-            count(con, table, s))
+            count_matching(con, table, s))
 
 
 def search_json(con: duckdb.DuckDBPyConnection, table: str, s: Search, *, limit: int,
@@ -144,7 +192,7 @@ def search_json(con: duckdb.DuckDBPyConnection, table: str, s: Search, *, limit:
     record with this id (keyset paging, listing order only; ``offset`` then counts from it)."""
     return (listing_json(con, table, s, limit=limit, offset=offset,
                          order=order_by(table, sort), after=after),
-            count(con, table, s))
+            count_matching(con, table, s))
 
 
 def export_rows(con: duckdb.DuckDBPyConnection, s: Condition, *, sort: str | None = None,
@@ -253,6 +301,11 @@ def over_time(con: duckdb.DuckDBPyConnection, column: str, flt: Condition = NO_F
     """
     if column not in ("type", "status"):
         raise ValueError(f"cannot count over time by {column!r}")
+    counted = _from_counts(con, flt)
+    if counted is not None:
+        where, params = counted
+        return monthly(con.execute(f"SELECT period, {column}, sum(n)::BIGINT FROM counts_month "
+                                   f"WHERE {where} GROUP BY ALL", params).fetchall())
     where, params = flt.where("events")
     rows = con.execute(f"SELECT CASE WHEN {HAS_MONTH} THEN substr(date_value, 1, 7) END, "
                        f"{column}, count(*) FROM events WHERE {where} GROUP BY ALL",
@@ -266,10 +319,16 @@ def totals(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
     articles and documents they come from (every stored one when ``whole``: nothing is
     filtered), and how many matching events have no month (``undated``)."""
     where, params = flt.where("events")
-    events, undated, articles, documents = con.execute(
-        f"SELECT count(*), count(*) FILTER (WHERE NOT {HAS_MONTH}), "
-        "count(DISTINCT (doc_id, article_index)), count(DISTINCT doc_id) "
-        f"FROM events WHERE {where}", params).fetchone()
+    counted = _from_counts(con, flt)
+    if counted is not None and (whole or where == "TRUE"):
+        events, undated = con.execute(
+            "SELECT coalesce(sum(n), 0), coalesce(sum(n) FILTER (WHERE period IS NULL), 0) "
+            f"FROM counts_month WHERE {counted[0]}", counted[1]).fetchone()
+    else:
+        events, undated, articles, documents = con.execute(
+            f"SELECT count(*), count(*) FILTER (WHERE NOT {HAS_MONTH}), "
+            "count(DISTINCT (doc_id, article_index)), count(DISTINCT doc_id) "
+            f"FROM events WHERE {where}", params).fetchone()
     if whole or where == "TRUE":
         articles = con.execute("SELECT count(*) FROM articles").fetchone()[0]
         documents = con.execute("SELECT count(*) FROM documents").fetchone()[0]
@@ -280,6 +339,15 @@ def totals(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
 def top_dyads(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
               limit: int = 10) -> list[dict]:
     """The pairs of actors (country, else name) with most events between them, either way."""
+    counted = _from_counts(con, flt, by_month=False)
+    if counted is not None:
+        rows = con.execute(
+            "SELECT a, b, sum(n)::BIGINT AS n, max(last_date) AS last, "
+            f"list(DISTINCT type ORDER BY type) FROM counts_dyad WHERE {counted[0]} "
+            "GROUP BY a, b ORDER BY n DESC, last DESC NULLS LAST, a, b LIMIT ?",
+            counted[1] + [limit]).fetchall()
+        return [{"a": a, "b": b, "n": n, "last_date": last, "types": types}
+                for a, b, n, last, types in rows]
     where, params = flt.where("events")
     rows = con.execute(
         "WITH ends AS (SELECT coalesce(source_country, source_name) AS s, "
@@ -421,6 +489,11 @@ def actor_index(con: duckdb.DuckDBPyConnection, q: str | None = None, *,
     Returns:
         ``[{"name", "country", "wikidata", "role", "kind", "n"}]``.
     """
+    if not q and has_counts(con):  # every actor: from the counts kept at ingest
+        rows = con.execute("SELECT name, country, wikidata, role, kind, n, aliases "
+                           "FROM counts_actor ORDER BY n DESC, name LIMIT ?", [limit]).fetchall()
+        return [{"name": n, "country": c, "wikidata": w, "role": r, "kind": k, "n": k_n,
+                 "aliases": aliases or []} for n, c, w, r, k, k_n, aliases in rows]
     cond, params = "TRUE", []
     parts = []
     for side in ("source", "target"):

@@ -8,7 +8,7 @@ from typing import Annotated
 from fastapi import APIRouter, Path, Query
 
 from diplograph.serve.actor_view import actor_href
-from diplograph.serve.deps import ConnDep, SearchDep
+from diplograph.serve.deps import MAX_LIMIT, AfterParam, ConnDep, SearchDep
 from diplograph.serve.models import ActorSuggestion, Dyad, LastContact, Network
 from diplograph.store import queries, web_queries
 
@@ -41,16 +41,25 @@ def actor_profile(con: ConnDep, flt: SearchDep,
     return queries.actor_profile(con, actor_id, flt, top=top)
 
 
-def dyad_data(con, a: str, b: str, flt) -> dict:
-    found = queries.dyad_timeline(con, a, b, flt)
-    return {"a": a, "b": b, "count": len(found), "events": found,
+DyadLimit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Events per page.")]
+
+
+def dyad_data(con, a: str, b: str, flt, *, limit: int = MAX_LIMIT,
+              after: str | None = None) -> dict:
+    """A page of the dyad's events (``next``: the id to page ``after`` when more may follow),
+    their total and the last contact."""
+    found = queries.dyad_timeline(con, a, b, flt, limit=limit, after=after)
+    return {"a": a, "b": b, "count": queries.count_dyad(con, a, b, flt), "events": found,
+            "next": found[-1]["id"] if len(found) == limit else None,
             "last_contact": queries.last_contact(con, a, b)}
 
 
 @router.get("/dyad", response_model=Dyad)
-def dyad(con: ConnDep, flt: SearchDep, a: ActorQ, b: ActorQ) -> dict:
-    """Every event between two actors, either direction, by date; and their last contact."""
-    return dyad_data(con, a, b, flt)
+def dyad(con: ConnDep, flt: SearchDep, a: ActorQ, b: ActorQ, limit: DyadLimit = MAX_LIMIT,
+         after: AfterParam = None) -> dict:
+    """The events between two actors, either direction, by date, a page at a time (``after``
+    the ``next`` of the previous page); their total and their last contact."""
+    return dyad_data(con, a, b, flt, limit=limit, after=after)
 
 
 @router.get("/last-contact", response_model=LastContact)

@@ -1,0 +1,139 @@
+"""Event counts kept beside the events, so that the overview, the actor index and list
+totals read a few thousand rows instead of scanning every event.
+
+Three tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
+
+- ``counts_month``: events per month (``NULL``: no month) × type × claim status ×
+  ``confident`` (confidence at or above the coder's threshold, the server's default floor);
+- ``counts_dyad``: events per pair of actors (country, else name; either direction) × type
+  × ``confident``, with the latest date;
+- ``counts_actor``: events per canonical actor (name, country; either side), with what the
+  actor index shows (wikidata, role, kind, the article's other words for the actor).
+
+A write keeps them exact without recounting everything: the keys (month × type × status,
+pair, actor) of the events it removes or adds are collected, and only the rows of those
+keys are recounted from the events (:func:`refresh_counts`). :func:`recount` is the
+definition itself, over every event: a test and ``scripts/counts_check.py`` compare both.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import duckdb
+
+# The coder's own threshold (Settings.min_confidence) and the server's default floor.
+CONFIDENT = 0.5
+PERIOD = "CASE WHEN length(coalesce(e.date_value, '')) >= 7 THEN substr(e.date_value, 1, 7) END"
+_ENDS = ("coalesce(e.source_country, e.source_name)", "coalesce(e.target_country, e.target_name)")
+
+
+@dataclass(frozen=True)
+class Aggregate:
+    """One count table: its columns, its key, and the query that defines it."""
+
+    table: str
+    columns: str  # CREATE TABLE column list
+    keys: tuple[str, ...]
+    units: str  # what is counted (an event, or a side of one), from the events ``e``: {where}
+    counts: str  # the table's rows from the units ``u`` that match {keep}
+
+    def rows(self, *, where: str = "TRUE", keep: str = "TRUE") -> str:
+        return self.counts.format(units=self.units.format(where=where), keep=keep)
+
+    def keys_of(self, where: str) -> str:
+        return f"SELECT DISTINCT {', '.join(self.keys)} FROM ({self.units.format(where=where)})"
+
+
+_MONTH = Aggregate(
+    table="counts_month",
+    columns="period VARCHAR, type VARCHAR, status VARCHAR, confident BOOLEAN, n BIGINT",
+    keys=("period", "type", "status"),
+    units=f"SELECT {PERIOD} AS period, e.type, e.status, e.confidence FROM events e "
+          "WHERE {where}",
+    counts=f"SELECT period, type, status, coalesce(confidence >= {CONFIDENT}, false), count(*) "
+           "FROM ({units}) u WHERE {keep} GROUP BY ALL",
+)
+_DYAD = Aggregate(
+    table="counts_dyad",
+    columns="a VARCHAR, b VARCHAR, type VARCHAR, confident BOOLEAN, n BIGINT, last_date VARCHAR",
+    keys=("a", "b"),
+    units=f"SELECT least({_ENDS[0]}, {_ENDS[1]}) AS a, greatest({_ENDS[0]}, {_ENDS[1]}) AS b, "
+          "e.type, e.date_value, e.confidence FROM events e WHERE {where} "
+          f"AND {_ENDS[0]} IS NOT NULL AND {_ENDS[1]} IS NOT NULL AND {_ENDS[0]} <> {_ENDS[1]}",
+    counts=f"SELECT a, b, type, coalesce(confidence >= {CONFIDENT}, false), count(*), "
+           "max(date_value) FROM ({units}) u WHERE {keep} GROUP BY ALL",
+)
+_ACTOR = Aggregate(
+    table="counts_actor",
+    columns="name VARCHAR, country VARCHAR, wikidata VARCHAR, role VARCHAR, kind VARCHAR, "
+            "n BIGINT, aliases VARCHAR[]",
+    keys=("name", "country"),
+    units=" UNION ALL ".join(
+        f"SELECT e.{side}_name AS name, e.{side}_country AS country, "
+        f"e.{side}_wikidata AS wikidata, e.{side}_role AS role, a.kind, e.{side}_text AS alias "
+        f"FROM events e LEFT JOIN actors a ON a.event_id = e.id AND a.role_in_event = '{side}' "
+        f"WHERE {{where}} AND e.{side}_name IS NOT NULL" for side in ("source", "target")),
+    counts="SELECT name, country, any_value(wikidata), any_value(role), mode(kind), count(*), "
+           "list(DISTINCT alias ORDER BY alias) FILTER (WHERE alias IS NOT NULL "
+           "AND alias <> name) FROM ({units}) u WHERE {keep} GROUP BY name, country",
+)
+AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR)
+
+
+def create_tables(con: duckdb.DuckDBPyConnection) -> None:
+    for agg in AGGREGATES:
+        con.execute(f"CREATE TABLE {agg.table} ({agg.columns})")
+
+
+def rebuild_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """Recount every table from every event (a migration, a bulk load)."""
+    for agg in AGGREGATES:
+        con.execute(f"DELETE FROM {agg.table}")
+        con.execute(f"INSERT INTO {agg.table} {agg.rows()}")
+
+
+def recount(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    """What every table would hold if counted now from every event (sorted rows)."""
+    return {agg.table: sorted(con.execute(agg.rows()).fetchall(), key=repr)
+            for agg in AGGREGATES}
+
+
+def stored_counts(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
+    """What the tables hold (sorted rows), to compare with :func:`recount`."""
+    return {agg.table: sorted(con.execute(f"SELECT * FROM {agg.table}").fetchall(), key=repr)
+            for agg in AGGREGATES}
+
+
+def _touched(agg: Aggregate) -> str:
+    return f"touched_{agg.table}"
+
+
+def _same_key(agg: Aggregate, left: str, right: str) -> str:
+    return " AND ".join(f"{left}.{k} IS NOT DISTINCT FROM {right}.{k}" for k in agg.keys)
+
+
+OF_DOCUMENTS = "e.doc_id IN (SELECT unnest(?))"
+
+
+def collect_keys(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """Remember the keys the stored events of these documents count under (call it before
+    they are deleted; :func:`refresh_counts` adds the keys of the new ones)."""
+    for agg in AGGREGATES:
+        select = agg.keys_of(OF_DOCUMENTS)
+        params = [doc_ids] * select.count("?")
+        con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_touched(agg)} AS "
+                    f"SELECT * FROM ({select}) WHERE false", params)
+        con.execute(f"INSERT INTO {_touched(agg)} {select}", params)
+
+
+def refresh_counts(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
+    """Recount the rows of every key collected for these documents, old events and new."""
+    collect_keys(con, doc_ids)
+    for agg in AGGREGATES:
+        touched = _touched(agg)
+        con.execute(f"DELETE FROM {agg.table} c WHERE EXISTS (SELECT 1 FROM {touched} t "
+                    f"WHERE {_same_key(agg, 't', 'c')})")
+        keep = f"EXISTS (SELECT 1 FROM {touched} t WHERE {_same_key(agg, 't', 'u')})"
+        con.execute(f"INSERT INTO {agg.table} {agg.rows(keep=keep)}")
+        con.execute(f"DROP TABLE {touched}")

@@ -1,0 +1,118 @@
+"""The count tables kept at every write equal a full recount, whatever the writes were
+(new documents, changed ones, emptied ones, incidents fused again), and the overview,
+list totals and the actor index read the same answers from them as from the events."""
+
+from __future__ import annotations
+
+import random
+
+import duckdb
+import pytest
+from stored import coded, event
+
+from diplograph.records import ActorRef, EventDate
+from diplograph.store import web_queries
+from diplograph.store.aggregates import recount, stored_counts
+from diplograph.store.filters import EventFilter
+from diplograph.store.store import Store
+from diplograph.store.web_queries import Search
+
+ACTORS = [
+    ActorRef(name="Mark Rutte", country="NLD", kind="person"),
+    ActorRef(name="Alexander Stubb", country="FIN", kind="person"),
+    ActorRef(name="Finland", country="FIN", kind="state"),
+    ActorRef(name="Hamas", country=None, kind="group", text="the militants"),
+    ActorRef(name="Ursula von der Leyen", country=None, kind="person"),
+    None,
+]
+TYPES = ["CONSULT", "AGREE", "ACCUSE", "SANCTION"]
+STATUSES = ["reported", "planned", "denied"]
+DATES = [("2025-12-20", "day"), ("2025-11", "month"), ("2024", "year"), (None, None),
+         ("2026-01-02", "day")]
+
+
+def random_document(rng: random.Random, doc_id: str, version: int):
+    """A document whose one article holds 0 to 4 random events (``version``: its content)."""
+    text = f"Version {version} of {doc_id}: the ministers spoke."
+    events = []
+    for i in range(rng.randint(0, 4)):
+        value, precision = rng.choice(DATES)
+        events.append(event(f"{doc_id}-v{version}-{i}", doc_id, text, rng.choice(ACTORS),
+                            rng.choice(ACTORS), EventDate(value=value, precision=precision),
+                            type=rng.choice(TYPES), status=rng.choice(STATUSES),
+                            confidence=rng.choice([0.3, 0.5, 0.8, None])))
+    return coded(doc_id, text, events, content_hash=f"{doc_id}-{version}")
+
+
+def assert_counts_exact(store: Store) -> None:
+    assert stored_counts(store.con) == recount(store.con)
+
+
+@pytest.mark.parametrize("seed", range(4))
+def test_counts_equal_a_recount_after_any_writes(tmp_path, seed):
+    rng = random.Random(seed)
+    doc_ids = [f"doc{i}" for i in range(8)]
+    versions = dict.fromkeys(doc_ids, 0)
+    with Store(tmp_path / "db.duckdb") as store:
+        for _ in range(8):
+            batch = rng.sample(doc_ids, rng.randint(1, 4))  # new, changed or emptied
+            for doc_id in batch:
+                versions[doc_id] += 1
+            store.write([random_document(rng, d, versions[d]) for d in batch])
+            assert_counts_exact(store)
+        store.rebuild_incidents()  # fusing again does not touch the counts
+        assert_counts_exact(store)
+
+
+def test_a_database_from_before_the_counts_gets_them(tmp_path):
+    rng = random.Random(7)
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write([random_document(rng, f"doc{i}", 1) for i in range(6)])
+        for table in stored_counts(store.con):  # as a database of the version before
+            store.con.execute(f"DROP TABLE {table}")
+        store.con.execute("DELETE FROM _migrations WHERE name = 'm007_event_counts'")
+    with Store(path) as store:  # the migration counts what is stored
+        assert stored_counts(store.con)["counts_month"]
+        assert_counts_exact(store)
+
+
+SEARCHES = [
+    Search(), Search(min_confidence=0.5), Search(flt=EventFilter(type="CONSULT")),
+    Search(flt=EventFilter(status="denied"), min_confidence=0.5),
+    Search(undated=True, min_confidence=0.5), EventFilter(), EventFilter(type="AGREE"),
+]
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    rng = random.Random(11)
+    store = Store(tmp_path_factory.mktemp("counts") / "db.duckdb")
+    store.write([random_document(rng, f"doc{i}", 1) for i in range(30)])
+    yield store.con
+    store.close()
+
+
+@pytest.mark.parametrize("s", SEARCHES, ids=repr)
+def test_the_counts_answer_as_the_events_do(filled, s, monkeypatch):
+    def answers():
+        return (web_queries.count_matching(filled, "events", s),
+                web_queries.totals(filled, s, whole=True),
+                web_queries.over_time(filled, "type", s),
+                web_queries.over_time(filled, "status", s),
+                web_queries.top_dyads(filled, s, limit=50),
+                web_queries.actor_index(filled, limit=50))
+
+    assert web_queries.counted_where(s) is not None  # the counts answer these
+    from_counts = answers()
+    monkeypatch.setattr(web_queries, "has_counts", lambda con: False)  # an older database
+    assert from_counts == answers()
+
+
+def test_filters_the_counts_cannot_answer_read_the_events():
+    assert web_queries.counted_where(Search(flt=EventFilter(actor="Rutte"))) is None
+    assert web_queries.counted_where(Search(q="talks")) is None
+    assert web_queries.counted_where(Search(min_confidence=0.7)) is None
+    assert web_queries.counted_where(Search(flt=EventFilter(since="2025"))) is None
+    assert web_queries.counted_where(Search(flt=EventFilter(status="denied")),
+                                     by_month=False) is None
