@@ -244,6 +244,38 @@ def _condition_subjects(trigger: Trigger) -> list[Token]:
             for subj in subject_tokens(clause)]
 
 
+@argument_rule("firms-among-themselves", plover="SPEC §4")
+def _firms_among_themselves(args: Arguments, ctx: ArticleContext) -> bool:
+    """A firm acting on a firm, or on no one, is commerce: no event."""
+    # "US food GROUP Kraft launched a bid for British chocolate MAKER Cadbury": the
+    # nationality words name the firms' homes. A firm suing or lobbying a state stays.
+    firms = _firm_phrases(args.frame.trigger.token.sent)
+    if not firms or not args.source_tokens or not all(
+            t.i in firms.indices for t in args.source_tokens):
+        return False
+    args.dropped = all(t.text and t.text in firms.text for t in args.targets)
+    return args.dropped
+
+
+@dataclass(frozen=True, slots=True)
+class _FirmPhrases:
+    indices: frozenset[int]  # the tokens of the sentence's firm noun phrases
+    text: str  # their words, " | "-joined
+
+
+def _firm_phrases(sent) -> _FirmPhrases:
+    """The noun phrases of a sentence that name a firm ("US food GROUP Kraft")."""
+    nouns = coding_words().firm_nouns
+    phrases = []
+    for tok in sent:
+        if tok.dep_ != "compound" and tok.pos_ in ("NOUN", "PROPN") and any(
+                w.lemma_.lower() in nouns or w.lower_.endswith("maker")
+                for w in (tok, *tok.lefts) if w.dep_ in ("compound", "amod") or w is tok):
+            phrases.append(tok.doc[tok.left_edge.i:tok.i + 1])
+    return _FirmPhrases(indices=frozenset(t.i for span in phrases for t in span),
+                        text=" | ".join(span.text for span in phrases))
+
+
 # ------------------------------------------------------------------ the pair
 @argument_rule("needs-an-actor", plover="SPEC §4")
 def _needs_an_actor(args: Arguments, ctx: ArticleContext) -> bool:
@@ -288,6 +320,13 @@ def _imported_pattern_needs_both(args: Arguments, ctx: ArticleContext) -> bool:
 @argument_rule("meeting-needs-a-counterpart", plover="3.2", types={"CONSULT"})
 def _meeting_needs_a_counterpart(args: Arguments, ctx: ArticleContext) -> bool:
     """A meeting with no one (no target) is no event."""
+    args.dropped = not args.targets
+    return args.dropped
+
+
+@argument_rule("agreement-needs-a-counterpart", plover="3.1", types={"AGREE"})
+def _agreement_needs_a_counterpart(args: Arguments, ctx: ArticleContext) -> bool:
+    """A pledge to no one ("Labour promised to cut taxes") is policy, not an AGREE event."""
     args.dropped = not args.targets
     return args.dropped
 

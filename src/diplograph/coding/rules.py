@@ -48,6 +48,7 @@ RECODE_ORDER = (
     "readiness-for-hostile-act-is-threat",
     "willingness-to-retreat-is-agree",
     "announced-retreat-is-concede",
+    "attack-on-a-policy-is-criticism",
 )
 ARGUMENT_ORDER = (
     "nominal-event-own-actors",
@@ -58,11 +59,13 @@ ARGUMENT_ORDER = (
     "fallback-target",
     "own-state-place-is-scene",
     "domestic-target",
+    "firms-among-themselves",
     "needs-an-actor",
     "joint-subjects-face-each-other",
     "needs-a-source-unless-passive",
     "imported-pattern-needs-two-sides",
     "meeting-needs-a-counterpart",
+    "agreement-needs-a-counterpart",
     "officials-consult",
 )
 STATUS_ORDER = (
