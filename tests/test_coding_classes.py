@@ -65,3 +65,42 @@ def test_is_to_hold_talks_is_planned(code):
     events = code("The World Bank is to hold talks with Ghana on its debt.")
     assert [(e.type, e.status) for e in events] == [("CONSULT", "planned")]
     assert "status/future-clause" in events[0].rules
+
+
+@pytest.mark.parametrize("text, rule", [
+    ("The Kenyan president praised the deal after meeting with the Chinese premier "
+     "in Beijing.", "clause/temporal-clause-is-its-own-event"),
+    ("At a news conference following talks with the Chinese premier, the Kenyan president "
+     "praised the deal.", "clause/temporal-clause-is-its-own-event"),
+])
+def test_a_meeting_that_dates_another_act_is_the_subjects_meeting(code, text, rule):
+    meetings = [e for e in code(text) if e.type == "CONSULT"]
+    assert pairs(meetings) == {("CONSULT", "KEN", "CHN")}
+    assert meetings[0].status == "asserted"
+    assert rule in meetings[0].rules
+    assert "argument/scene-event-takes-the-clause-actor" in meetings[0].rules
+
+
+def test_a_subject_relative_clause_tells_an_act_of_its_noun(code):
+    events = code("The Kenyan minister who met the Chinese premier on Monday praised the deal.")
+    meetings = [e for e in events if e.type == "CONSULT"]
+    assert pairs(meetings) == {("CONSULT", "KEN", "CHN")}
+    assert "clause/subject-relative-clause-is-its-own-event" in meetings[0].rules
+
+
+def test_an_object_relative_clause_stays_background(code):
+    events = code("The deal that the Kenyan minister signed with China last year was praised "
+                  "by farmers.")
+    assert [e for e in events if e.type in ("SUPPORT", "AGREE")] == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("The Turkish president vowed not to return the seized ships to Greece.", "REJECT"),
+    ("The Greek government promised not to veto Turkey's bid to join the European Union.",
+     "AGREE"),
+])
+def test_a_vow_not_to_act_is_a_refusal_unless_the_act_is_hostile(code, text, kind):
+    events = code(text)
+    assert {e.type for e in events} == {kind}
+    refusal = all("recode/vow-not-to-act-is-reject" in e.rules for e in events)
+    assert refusal == (kind == "REJECT")

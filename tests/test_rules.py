@@ -14,7 +14,7 @@ from diplograph.knowledge.lexicon import load_lexicon, plover_modes
 from diplograph.records import Article, Event, PublishedDate
 from diplograph.store.store import Store
 
-STEPS = ("trigger", "fold", "recode", "mode", "argument", "status")
+STEPS = ("trigger", "fold", "clause", "recode", "mode", "argument", "status")
 
 
 # ------------------------------------------------------------------ the registry

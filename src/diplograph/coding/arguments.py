@@ -35,6 +35,8 @@ from diplograph.records import SYMMETRIC_TYPES, ActorRef
 SCENE_ONLY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 NOUN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 SCENE_PREPS = frozenset({"in", "at", "during", "near", "inside"})
+# Words that date an act by another one: "DURING a visit", "FOLLOWING talks".
+SCENE_TIME_WORDS = frozenset({"during", "after", "before", "following", "ahead", "at", "since"})
 
 
 @dataclass(slots=True)
@@ -116,6 +118,58 @@ def _nominal_event_own_actors(args: Arguments, ctx: ArticleContext) -> bool:
     args.sources, args.source_tokens = sources, owners
     args.targets = [t for t in args.targets if not any(same_actor(t, s) for s in sources)]
     return True
+
+
+@argument_rule("scene-event-takes-the-clause-actor", plover="diplograph")
+def _scene_event_takes_the_clause_actor(args: Arguments, ctx: ArticleContext) -> bool:
+    """An act that dates a clause is the act of that clause's subject ("Mr Abbas said,
+    FOLLOWING TALKS with Mr Blair", "Obama said AFTER MEETING with Putin")."""
+    trigger = args.frame.trigger
+    word = trigger.token
+    if args.sources or not _in_scene_phrase(word):
+        return False
+    clause = _clause_above(word)
+    if clause is None:
+        return False
+    subjects = subject_tokens(clause)
+    sources = ctx.actors(subjects) if subjects else _speakers_of(clause, ctx)
+    sources = [s for s in sources if not any(same_actor(s, t) for t in args.targets)]
+    if not sources:
+        return False
+    args.sources, args.source_tokens = sources, subjects
+    return True
+
+
+def _in_scene_phrase(word: Token) -> bool:
+    """ "DURING a visit", "FOLLOWING talks", "after MEETING": an act that dates another."""
+    head = word.head
+    if word.dep_ in ("pobj", "pcomp"):
+        return head.lower_ in SCENE_TIME_WORDS
+    return word.dep_ == "dobj" and head.tag_ == "VBG" and head.lower_ in SCENE_TIME_WORDS
+
+
+def _clause_above(token: Token) -> Token | None:
+    """The nearest verb above ``token`` whose clause it sits in, through prepositions,
+    their objects and participles (never past another clause's verb)."""
+    node = token
+    for _ in range(6):
+        if node.head is node:
+            return None
+        node = node.head
+        participle = node.tag_ == "VBG" and node.dep_ in ("acl", "prep")
+        if node.pos_ in ("VERB", "AUX") and not participle:
+            return node
+    return None
+
+
+def _speakers_of(verb: Token, ctx: ArticleContext) -> list[ActorRef]:
+    """The speaker of a reporting verb with no parsed subject ("..., President X of Y
+    has SAID during a visit")."""
+    for att in ctx.attributions:
+        if att.has_source and att.cue_start <= verb.idx < att.cue_end:
+            speaker = ctx.speaker(att)
+            return [speaker] if speaker is not None else []
+    return []
 
 
 @argument_rule("protest-scene", plover="3.12", types={"PROTEST"})

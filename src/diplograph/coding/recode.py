@@ -23,6 +23,10 @@ from diplograph.coding.triggers import CLAUSE_DEPS, Trigger
 from diplograph.knowledge.coding_words import coding_words
 from diplograph.knowledge.lexicon import Lexicon
 
+# Acts a vow NOT to do is restraint, not refusal ("vowed not to attack").
+HOSTILE_TYPES = frozenset({"REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION", "MOBILIZE",
+                           "COERCE", "ASSAULT"})
+
 if TYPE_CHECKING:
     from diplograph.coding.actors.in_article import ArticleContext
     from diplograph.coding.arguments import Arguments
@@ -111,6 +115,24 @@ def _attack_on_a_policy(frame: Frame) -> bool:
     if not aimed_at or aimed_at.lemma_.lower() not in coding_words().policy_nouns:
         return False
     frame.type, frame.mode = "ACCUSE", "disapprove"
+    return True
+
+
+@recode_rule("vow-not-to-act-is-reject", plover="3.10", types={"AGREE"})
+def _vow_not_to_act(frame: Frame) -> bool:
+    """A vow or promise NOT to act ("vowed not to return the Golan to Syria") is a refusal."""
+    verb = frame.trigger.verb
+    if verb is None or verb.lemma_.lower() not in coding_words().intent_heads:
+        return False
+    if not any(c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children)
+               for c in verb.children):
+        return False
+    # ("promised NOT TO VETO": a vow not to do a hostile act is restraint, still an AGREE.)
+    folded = [name.split(":")[0].removeprefix("trigger/") for name in frame.rules[1:]
+              if name.startswith("trigger/")]
+    if any(kind in HOSTILE_TYPES for kind in folded):
+        return False
+    frame.type, frame.mode = "REJECT", None
     return True
 
 

@@ -17,7 +17,7 @@ from diplograph.records import EVENT_TYPES
 WORD_LISTS = (
     "intent_heads", "readiness_heads", "official_sectors", "private_sectors",
     "scene_prepositions", "condition_marks", "speech_lemmas", "pronouns",
-    "name_entity_labels", "place_entity_labels", "firm_nouns", "policy_nouns",
+    "name_entity_labels", "place_entity_labels", "firm_nouns", "policy_nouns", "temporal_marks",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -41,6 +41,7 @@ class CodingWords:
     place_entity_labels: frozenset[str]
     firm_nouns: frozenset[str]
     policy_nouns: frozenset[str]
+    temporal_marks: frozenset[str]
 
     @property
     def threat_modes(self) -> dict[str, str]:
