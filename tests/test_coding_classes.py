@@ -104,3 +104,8 @@ def test_a_vow_not_to_act_is_a_refusal_unless_the_act_is_hostile(code, text, kin
     assert {e.type for e in events} == {kind}
     refusal = all("recode/vow-not-to-act-is-reject" in e.rules for e in events)
     assert refusal == (kind == "REJECT")
+
+
+def test_a_topic_is_no_counterpart_of_a_pledge(code):
+    assert code("The Greek prime minister pledged to spend more on schools for refugees "
+                "from Syria.") == []

@@ -35,6 +35,8 @@ from diplograph.records import SYMMETRIC_TYPES, ActorRef
 SCENE_ONLY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 NOUN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 SCENE_PREPS = frozenset({"in", "at", "during", "near", "inside"})
+# Prepositions of what a meeting or a deal is about ("talks ON trade", "agreed OVER Iran").
+TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
 # Words that date an act by another one: "DURING a visit", "FOLLOWING talks".
 SCENE_TIME_WORDS = frozenset({"during", "after", "before", "following", "ahead", "at", "since"})
 
@@ -235,12 +237,15 @@ def _goods_from_exporter(args: Arguments, ctx: ArticleContext) -> bool:
 def _fallback_target(args: Arguments, ctx: ArticleContext) -> bool:
     """With no target in the trigger's slots, the first actor of its other phrases."""
     # Two subjects of a joint act are each other's targets (joint-subjects-face-each-other).
-    # A place phrase ("met during the summit IN BRAZIL") is the scene of a meeting or deal.
+    # A place phrase ("met during the summit IN BRAZIL") is the scene of a meeting or deal,
+    # a topic phrase ("agreed to spend more ON schools") what it is about.
     if args.targets or (args.joint and len(args.sources) > 1):
         return False
     tokens = fallback_target_tokens(args.frame.trigger)
     if args.frame.type in SCENE_ONLY_TYPES:
-        tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in SCENE_PREPS)]
+        # A topic is no counterpart either: "pledged to spend more ON schools for refugees".
+        tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in
+                                            SCENE_PREPS | TOPIC_PREPS)]
     args.targets = ctx.first_actor(tokens, exclude=args.sources)
     return bool(args.targets)
 
