@@ -1,7 +1,7 @@
 """Event coding on sentences of real articles, labelled before the coder saw them.
 
     .venv/bin/python benchmarks/real_cases.py [--split tune|heldout|all] [--show]
-                                              [--min-confidence 0.5]
+                                              [--min-confidence 0.5] [--cases FILE] [--by KEY]
 
 Cases: ``tests/data/real/coding_cases_real.yaml`` (BBC News 2004-05 and PolNeAR
 2015-16 sentences; each case has ``split: tune|heldout``, a third held out).
@@ -101,6 +101,8 @@ def main() -> int:
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
     parser.add_argument("--min-confidence", type=float, default=0.5)
     parser.add_argument("--show", action="store_true", help="print every case that fails")
+    parser.add_argument("--by", metavar="KEY",
+                        help="also print the figures per value of this case key (e.g. class)")
     args = parser.parse_args()
     cases = yaml.safe_load(args.cases.read_text(encoding="utf-8"))
     coder, nlp = load_coder()
@@ -109,6 +111,10 @@ def main() -> int:
         chosen = [c for c in cases if c["split"] == split]
         figures = score(chosen, coder, nlp, args.min_confidence, args.show)
         print(f"{split:8s} " + " ".join(f"{k}={v}" for k, v in figures.items()))
+        for value in sorted({str(c.get(args.by)) for c in chosen} if args.by else ()):
+            group = [c for c in chosen if str(c.get(args.by)) == value]
+            figures = score(group, coder, nlp, args.min_confidence, show=False)
+            print(f"  {value:20s} " + " ".join(f"{k}={v}" for k, v in figures.items()))
     return 0
 
 

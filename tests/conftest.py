@@ -39,6 +39,23 @@ def article_coder():
 
 
 @pytest.fixture(scope="session")
+def code_sentence():
+    """Codes a text as a one-article story published 2025-03-14 (one coder per session)."""
+    from diplograph.coding.coder import EventCoder
+    from diplograph.coding.parse import load_nlp
+    from diplograph.records import Article, PublishedDate
+
+    coder, nlp = EventCoder(), load_nlp()
+
+    def run(text: str) -> list:
+        article = Article(doc_id="t", article_index=0, title=None, text=text,
+                          published=PublishedDate(value="2025-03-14", precision="day",
+                                                  source="metadata"))
+        return coder.code(article, nlp(text))
+    return run
+
+
+@pytest.fixture(scope="session")
 def warmed_pipeline(article_coder, tmp_path_factory):
     """One ingest has run, paying for what the first document loads (HTML extraction,
     language models), so later ingests measure only their own work."""

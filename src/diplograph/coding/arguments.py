@@ -35,6 +35,10 @@ from diplograph.records import SYMMETRIC_TYPES, ActorRef
 SCENE_ONLY_TYPES = frozenset({"CONSULT", "AGREE", "COOPERATE", "SUPPORT"})
 NOUN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 SCENE_PREPS = frozenset({"in", "at", "during", "near", "inside"})
+# Prepositions of what a meeting or a deal is about ("talks ON trade", "agreed OVER Iran").
+TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
+# Words that date an act by another one: "DURING a visit", "FOLLOWING talks".
+SCENE_TIME_WORDS = frozenset({"during", "after", "before", "following", "ahead", "at", "since"})
 
 
 @dataclass(slots=True)
@@ -118,6 +122,58 @@ def _nominal_event_own_actors(args: Arguments, ctx: ArticleContext) -> bool:
     return True
 
 
+@argument_rule("scene-event-takes-the-clause-actor", plover="diplograph")
+def _scene_event_takes_the_clause_actor(args: Arguments, ctx: ArticleContext) -> bool:
+    """An act that dates a clause is the act of that clause's subject ("Mr Abbas said,
+    FOLLOWING TALKS with Mr Blair", "Obama said AFTER MEETING with Putin")."""
+    trigger = args.frame.trigger
+    word = trigger.token
+    if args.sources or not _in_scene_phrase(word):
+        return False
+    clause = _clause_above(word)
+    if clause is None:
+        return False
+    subjects = subject_tokens(clause)
+    sources = ctx.actors(subjects) if subjects else _speakers_of(clause, ctx)
+    sources = [s for s in sources if not any(same_actor(s, t) for t in args.targets)]
+    if not sources:
+        return False
+    args.sources, args.source_tokens = sources, subjects
+    return True
+
+
+def _in_scene_phrase(word: Token) -> bool:
+    """ "DURING a visit", "FOLLOWING talks", "after MEETING": an act that dates another."""
+    head = word.head
+    if word.dep_ in ("pobj", "pcomp"):
+        return head.lower_ in SCENE_TIME_WORDS
+    return word.dep_ == "dobj" and head.tag_ == "VBG" and head.lower_ in SCENE_TIME_WORDS
+
+
+def _clause_above(token: Token) -> Token | None:
+    """The nearest verb above ``token`` whose clause it sits in, through prepositions,
+    their objects and participles (never past another clause's verb)."""
+    node = token
+    for _ in range(6):
+        if node.head is node:
+            return None
+        node = node.head
+        participle = node.tag_ == "VBG" and node.dep_ in ("acl", "prep")
+        if node.pos_ in ("VERB", "AUX") and not participle:
+            return node
+    return None
+
+
+def _speakers_of(verb: Token, ctx: ArticleContext) -> list[ActorRef]:
+    """The speaker of a reporting verb with no parsed subject ("..., President X of Y
+    has SAID during a visit")."""
+    for att in ctx.attributions:
+        if att.has_source and att.cue_start <= verb.idx < att.cue_end:
+            speaker = ctx.speaker(att)
+            return [speaker] if speaker is not None else []
+    return []
+
+
 @argument_rule("protest-scene", plover="3.12", types={"PROTEST"})
 def _protest_scene(args: Arguments, ctx: ArticleContext) -> bool:
     """Unnamed protesters are the civilians of the state where they protest."""
@@ -181,12 +237,15 @@ def _goods_from_exporter(args: Arguments, ctx: ArticleContext) -> bool:
 def _fallback_target(args: Arguments, ctx: ArticleContext) -> bool:
     """With no target in the trigger's slots, the first actor of its other phrases."""
     # Two subjects of a joint act are each other's targets (joint-subjects-face-each-other).
-    # A place phrase ("met during the summit IN BRAZIL") is the scene of a meeting or deal.
+    # A place phrase ("met during the summit IN BRAZIL") is the scene of a meeting or deal,
+    # a topic phrase ("agreed to spend more ON schools") what it is about.
     if args.targets or (args.joint and len(args.sources) > 1):
         return False
     tokens = fallback_target_tokens(args.frame.trigger)
     if args.frame.type in SCENE_ONLY_TYPES:
-        tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in SCENE_PREPS)]
+        # A topic is no counterpart either: "pledged to spend more ON schools for refugees".
+        tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in
+                                            SCENE_PREPS | TOPIC_PREPS)]
     args.targets = ctx.first_actor(tokens, exclude=args.sources)
     return bool(args.targets)
 
@@ -244,6 +303,38 @@ def _condition_subjects(trigger: Trigger) -> list[Token]:
             for subj in subject_tokens(clause)]
 
 
+@argument_rule("firms-among-themselves", plover="SPEC §4")
+def _firms_among_themselves(args: Arguments, ctx: ArticleContext) -> bool:
+    """A firm acting on a firm, or on no one, is commerce: no event."""
+    # "US food GROUP Kraft launched a bid for British chocolate MAKER Cadbury": the
+    # nationality words name the firms' homes. A firm suing or lobbying a state stays.
+    firms = _firm_phrases(args.frame.trigger.token.sent)
+    if not firms or not args.source_tokens or not all(
+            t.i in firms.indices for t in args.source_tokens):
+        return False
+    args.dropped = all(t.text and t.text in firms.text for t in args.targets)
+    return args.dropped
+
+
+@dataclass(frozen=True, slots=True)
+class _FirmPhrases:
+    indices: frozenset[int]  # the tokens of the sentence's firm noun phrases
+    text: str  # their words, " | "-joined
+
+
+def _firm_phrases(sent) -> _FirmPhrases:
+    """The noun phrases of a sentence that name a firm ("US food GROUP Kraft")."""
+    nouns = coding_words().firm_nouns
+    phrases = []
+    for tok in sent:
+        if tok.dep_ != "compound" and tok.pos_ in ("NOUN", "PROPN") and any(
+                w.lemma_.lower() in nouns or w.lower_.endswith("maker")
+                for w in (tok, *tok.lefts) if w.dep_ in ("compound", "amod") or w is tok):
+            phrases.append(tok.doc[tok.left_edge.i:tok.i + 1])
+    return _FirmPhrases(indices=frozenset(t.i for span in phrases for t in span),
+                        text=" | ".join(span.text for span in phrases))
+
+
 # ------------------------------------------------------------------ the pair
 @argument_rule("needs-an-actor", plover="SPEC §4")
 def _needs_an_actor(args: Arguments, ctx: ArticleContext) -> bool:
@@ -288,6 +379,13 @@ def _imported_pattern_needs_both(args: Arguments, ctx: ArticleContext) -> bool:
 @argument_rule("meeting-needs-a-counterpart", plover="3.2", types={"CONSULT"})
 def _meeting_needs_a_counterpart(args: Arguments, ctx: ArticleContext) -> bool:
     """A meeting with no one (no target) is no event."""
+    args.dropped = not args.targets
+    return args.dropped
+
+
+@argument_rule("agreement-needs-a-counterpart", plover="3.1", types={"AGREE"})
+def _agreement_needs_a_counterpart(args: Arguments, ctx: ArticleContext) -> bool:
+    """A pledge to no one ("Labour promised to cut taxes") is policy, not an AGREE event."""
     args.dropped = not args.targets
     return args.dropped
 

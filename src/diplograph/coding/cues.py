@@ -248,7 +248,16 @@ def modal_cues(node: Token, level: int = 0) -> list[Cue]:
                 found.append(Cue("possible", word, level))
     if _going_to(node):
         found.append(Cue("future", "going to", level))
+    if _be_to(node):
+        found.append(Cue("future", "is to", level))
     return found
+
+
+def _be_to(node: Token) -> bool:
+    """ "the WTO IS TO hold talks": the clause is the to-infinitive of a bare "be"."""
+    head = node.head
+    return (node.dep_ == "xcomp" and head.lemma_.lower() == "be" and head is not node
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))
 
 
 def _going_to(node: Token) -> bool:

@@ -15,7 +15,7 @@ from spacy.tokens import Span, Token
 
 from diplograph.coding import quotes
 from diplograph.coding.cameo import cameo_triggers
-from diplograph.coding.rules import FOLD, fold_rule, trigger_rule_name
+from diplograph.coding.rules import CLAUSE, FOLD, clause_rule, fold_rule, trigger_rule_name
 from diplograph.coding.triggers import ActorTest, Trigger, find_triggers, target_tokens
 from diplograph.knowledge.coding_words import coding_words
 from diplograph.knowledge.lexicon import Lexicon
@@ -71,7 +71,41 @@ def sentence_frames(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -> list[F
         if head is None or head.token.i not in frames or t.token.i not in frames:
             continue
         _fold(frames, frames[head.token.i], frames[t.token.i])
-    return [f for f in frames.values() if not _subordinate(f.trigger)]
+    return [f for f in frames.values() if _kept(f)]
+
+
+def _kept(frame: Frame) -> bool:
+    """A frame outside background clauses, or one a clause rule keeps as its own event."""
+    if not _subordinate(frame.trigger):
+        return True
+    for rule in CLAUSE.ordered():
+        if rule.func(frame.trigger):
+            frame.rules.append(rule.name)
+            return True
+    return False
+
+
+@clause_rule("temporal-clause-is-its-own-event", plover="diplograph")
+def _temporal_clause(trigger: Trigger) -> bool:
+    """An act that dates another ("said AFTER MEETING Putin", "before he VISITED Israel")
+    happened in its own right."""
+    node = trigger.verb or trigger.token
+    marks = coding_words().temporal_marks
+    if node.lower_ in marks:
+        return True  # "at a news conference FOLLOWING talks with X": the participle dates it
+    if node.dep_ == "pcomp":
+        return node.head.lower_ in marks
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
+                                        for c in node.children)
+
+
+@clause_rule("subject-relative-clause-is-its-own-event", plover="diplograph")
+def _subject_relative_clause(trigger: Trigger) -> bool:
+    """ "The pastors WHO MET Trump": a relative clause whose subject is its head noun
+    tells an act of that noun (an object relative, "the deal THAT X SIGNED", is background)."""
+    verb = trigger.verb
+    return (verb is not None and verb.dep_ == "relcl" and any(
+        c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in verb.children))
 
 
 def _fold(frames: dict[int, Frame], outer: Frame, inner: Frame) -> None:

@@ -14,12 +14,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from spacy.tokens import Token
+
 from diplograph.coding import status
 from diplograph.coding.frames import Frame
 from diplograph.coding.rules import RECODE, argument_rule, recode_rule
 from diplograph.coding.triggers import CLAUSE_DEPS, Trigger
 from diplograph.knowledge.coding_words import coding_words
 from diplograph.knowledge.lexicon import Lexicon
+
+# Acts a vow NOT to do is restraint, not refusal ("vowed not to attack").
+HOSTILE_TYPES = frozenset({"REJECT", "THREATEN", "ACCUSE", "PROTEST", "SANCTION", "MOBILIZE",
+                           "COERCE", "ASSAULT"})
 
 if TYPE_CHECKING:
     from diplograph.coding.actors.in_article import ArticleContext
@@ -101,6 +107,47 @@ def _joint_drill(args: Arguments, ctx: ArticleContext) -> bool:
     return True
 
 
+@recode_rule("attack-on-a-policy-is-criticism", plover="3.9", types={"ASSAULT"})
+def _attack_on_a_policy(frame: Frame) -> bool:
+    """An attack aimed at a plan, record or policy is criticism: ACCUSE disapprove."""
+    # "launched an attack ON Conservative spending PLANS", "ministers ATTACKED Lib Dem PLANS"
+    aimed_at = _aimed_at(frame.trigger)
+    if not aimed_at or aimed_at.lemma_.lower() not in coding_words().policy_nouns:
+        return False
+    frame.type, frame.mode = "ACCUSE", "disapprove"
+    return True
+
+
+@recode_rule("vow-not-to-act-is-reject", plover="3.10", types={"AGREE"})
+def _vow_not_to_act(frame: Frame) -> bool:
+    """A vow or promise NOT to act ("vowed not to return the Golan to Syria") is a refusal."""
+    verb = frame.trigger.verb
+    if verb is None or verb.lemma_.lower() not in coding_words().intent_heads:
+        return False
+    if not any(c.dep_ == "xcomp" and any(n.dep_ == "neg" for n in c.children)
+               for c in verb.children):
+        return False
+    # ("promised NOT TO VETO": a vow not to do a hostile act is restraint, still an AGREE.)
+    folded = [name.split(":")[0].removeprefix("trigger/") for name in frame.rules[1:]
+              if name.startswith("trigger/")]
+    if any(kind in HOSTILE_TYPES for kind in folded):
+        return False
+    frame.type, frame.mode = "REJECT", None
+    return True
+
+
+def _aimed_at(trigger: Trigger) -> Token | None:
+    """What an act is aimed at: the verb's object ("attacked the PLANS") or the noun's
+    "on"/"against" object ("an attack ON the PLANS")."""
+    token = trigger.token
+    if token is trigger.verb:
+        found = [c for c in token.children if c.dep_ == "dobj"]
+    else:
+        found = [o for p in token.children if p.lower_ in ("on", "against")
+                 for o in p.children if o.dep_ == "pobj"]
+    return found[0] if found else None
+
+
 def _governed_by(trigger: Trigger, heads: frozenset[str] | set[str]) -> bool:
     """Whether the trigger's clause is the infinitive of one of ``heads`` ("FAILED to
     reach", "is WILLING to withdraw")."""
@@ -129,6 +176,10 @@ def _phrase_lemmas(trigger: Trigger) -> list[str]:
     return [lemma for _, lemma in sorted(lemmas)]
 
 
+# The cue of a type's default mode, which any phrase has (modes.yaml: ``change: ["*"]``).
+ANY_PHRASE = ("*",)
+
+
 def _mode_from_cues(frame: Frame, lexicon: Lexicon) -> str | None:
     """The first mode of the frame's type whose cue (1–3 lemmas) is in the trigger's phrase."""
     table = (lexicon.mode_cues or {}).get(frame.type, ())
@@ -137,6 +188,6 @@ def _mode_from_cues(frame: Frame, lexicon: Lexicon) -> str | None:
     lemmas = _phrase_lemmas(frame.trigger)
     grams = {tuple(lemmas[i:i + n]) for n in (1, 2, 3) for i in range(len(lemmas) - n + 1)}
     for mode, cues in table:
-        if any(cue in grams for cue in cues):
+        if any(cue in grams or cue == ANY_PHRASE for cue in cues):
             return mode
     return None

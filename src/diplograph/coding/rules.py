@@ -6,6 +6,9 @@ manual it follows ("SPEC §4" or "diplograph" where the convention is ours):
 
 - ``fold``: folding a trigger into the frame whose clause embeds it (frames.py);
   first match wins.
+- ``clause``: keeping a trigger of a background clause (relative, participle, adverbial)
+  that is an event of its own ("AFTER MEETING Putin", "pastors WHO MET Trump";
+  frames.py); first match wins, and a trigger no rule keeps is dropped.
 - ``recode``: PLOVER recodings of a frame ("failed to agree" is REJECT; recode.py);
   first match wins.
 - ``argument``: repairs of the source and target actors (arguments.py, and the one
@@ -44,15 +47,22 @@ FOLD_ORDER = (
     "act-done-for-another",
     "intent-to-meet-is-planned-meeting",
 )
+CLAUSE_ORDER = (
+    "temporal-clause-is-its-own-event",
+    "subject-relative-clause-is-its-own-event",
+)
 RECODE_ORDER = (
     "failed-agreement-is-reject",
     "promised-cooperation-is-agree",
     "readiness-for-hostile-act-is-threat",
     "willingness-to-retreat-is-agree",
     "announced-retreat-is-concede",
+    "attack-on-a-policy-is-criticism",
+    "vow-not-to-act-is-reject",
 )
 ARGUMENT_ORDER = (
     "nominal-event-own-actors",
+    "scene-event-takes-the-clause-actor",
     "joint-drill-is-cooperate",
     "protest-scene",
     "threat-condition-target",
@@ -60,11 +70,13 @@ ARGUMENT_ORDER = (
     "fallback-target",
     "own-state-place-is-scene",
     "domestic-target",
+    "firms-among-themselves",
     "needs-an-actor",
     "joint-subjects-face-each-other",
     "needs-a-source-unless-passive",
     "imported-pattern-needs-two-sides",
     "meeting-needs-a-counterpart",
+    "agreement-needs-a-counterpart",
     "officials-consult",
 )
 STATUS_ORDER = (
@@ -145,12 +157,14 @@ class Registry:
 
 
 FOLD = Registry("fold", FOLD_ORDER)
+CLAUSE = Registry("clause", CLAUSE_ORDER)
 RECODE = Registry("recode", RECODE_ORDER)
 ARGUMENT = Registry("argument", ARGUMENT_ORDER)
 STATUS = Registry("status", STATUS_ORDER)
-REGISTRIES = (FOLD, RECODE, ARGUMENT, STATUS)
+REGISTRIES = (FOLD, CLAUSE, RECODE, ARGUMENT, STATUS)
 
 fold_rule = FOLD.rule
+clause_rule = CLAUSE.rule
 recode_rule = RECODE.rule
 argument_rule = ARGUMENT.rule
 status_rule = STATUS.rule

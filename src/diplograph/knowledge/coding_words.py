@@ -17,7 +17,7 @@ from diplograph.records import EVENT_TYPES
 WORD_LISTS = (
     "intent_heads", "readiness_heads", "official_sectors", "private_sectors",
     "scene_prepositions", "condition_marks", "speech_lemmas", "pronouns",
-    "name_entity_labels", "place_entity_labels",
+    "name_entity_labels", "place_entity_labels", "firm_nouns", "policy_nouns", "temporal_marks",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -39,6 +39,9 @@ class CodingWords:
     pronouns: frozenset[str]
     name_entity_labels: frozenset[str]
     place_entity_labels: frozenset[str]
+    firm_nouns: frozenset[str]
+    policy_nouns: frozenset[str]
+    temporal_marks: frozenset[str]
 
     @property
     def threat_modes(self) -> dict[str, str]:
