@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from diplograph.store import queries, web_queries
+from diplograph.store import outlets, queries, web_queries
 from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search, month_span, monthly
 
@@ -113,16 +113,16 @@ def test_an_outlet_is_a_host_else_a_file_else_the_document(con):
     add_article(con, "feed", doc_url="http://wire.example.net:8080/feed")
     add_article(con, "local", path="/data/in/talks.txt")
     add_article(con, "bare")
-    data = web_queries.sources(con)
+    data = outlets.sources(con)
     assert [(o["outlet"], o["events"]) for o in data["outlets"]] == [
         ("example.com", 4), ("bare", 0), ("talks.txt", 0), ("wire.example.net", 0)]
     assert data["n_outlets"] == 4 and data["n_articles"] == 4
-    first = web_queries.sources(con, sort="outlet", limit=1)
+    first = outlets.sources(con, sort="outlet", limit=1)
     assert [o["outlet"] for o in first["outlets"]] == ["bare"] and first["n_outlets"] == 4
-    assert [a["doc_id"] for a in web_queries.sources(con, outlet="talks.txt")["articles"]] == \
+    assert [a["doc_id"] for a in outlets.sources(con, outlet="talks.txt")["articles"]] == \
         ["local"]
     with pytest.raises(ValueError, match="cannot sort sources"):
-        web_queries.sources(con, sort="size")
+        outlets.sources(con, sort="size")
 
 
 def test_suggestions_put_names_starting_with_the_text_first(con):

@@ -14,7 +14,8 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, 
 
 from diplograph.records import EVENT_TYPES, STATUSES
 from diplograph.store.filters import EventFilter
-from diplograph.store.web_queries import SORTS, SOURCE_SORTS, Search
+from diplograph.store.outlets import SOURCE_SORTS
+from diplograph.store.web_queries import SORTS, Search
 
 EventType = Enum("EventType", {t: t for t in EVENT_TYPES}, type=str)
 Status = Enum("Status", {s: s for s in STATUSES}, type=str)

@@ -26,7 +26,7 @@ from diplograph.serve.highlight import segments
 from diplograph.serve.models import NOT_FOUND
 from diplograph.serve.routes.actors import Level, dyad_data
 from diplograph.serve.routes.articles import article_data
-from diplograph.store import queries, web_queries
+from diplograph.store import outlets, queries, web_queries
 from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search
 
@@ -176,7 +176,7 @@ def sources_page(con: ConnDep, sort: SourceSortParam = None,
     marked."""
     key = sort.value if sort else "-events"
     return {"sort": key, "outlet": outlet or None,
-            **web_queries.sources(con, sort=key, outlet=outlet or None)}
+            **outlets.sources(con, sort=key, outlet=outlet or None)}
 
 
 def _article_head(art: dict) -> dict:
