@@ -1,8 +1,8 @@
 #!/usr/bin/env python3
 """Summarise a labeller's files: per-type positives, statuses, modes, no-event count.
 
-Counts every labels_<X>/chunk_NN.jsonl, extra_NN.jsonl and extra2_NN.jsonl (the extra
-selections, whose sentences are in pool_extra.jsonl and pool_extra2.jsonl).
+Counts every labels_<X>/chunk_NN.jsonl and extra*_NN.jsonl (the extra selections, whose
+sentences are in pool_extra*.jsonl; labels.py's POOLS and LABEL_GLOBS list them).
 
 Usage: python3 training/events/label_stats.py [--labeller A] [--json]
 """
