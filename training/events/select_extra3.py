@@ -2,9 +2,9 @@
 """Third EXTRA selection for the PLOVER sentence-typing campaign (issue #17): 250 new sentences
 picked by narrower patterns than select_extra2.py's.
 
-select_extra2.py's broad keyword buckets gave few positives of the rare types (about one
-sentence in twelve for COOPERATE, AID and MOBILIZE in its first two chunks: most hits were
-"partners", "military", "loans" in business or campaign text). These patterns ask for the
+select_extra2.py's broad keyword buckets gave few positives of the rare types (one sentence
+in 12 to 20 for COOPERATE, AID and MOBILIZE in its two chunks: most hits were "partners",
+"military", "loans" in business or campaign text). These patterns ask for the
 act itself ("joint exercise", "granted asylum", "sent ... troops", "released" not followed by
 documents), so fewer sentences qualify but more of them narrate the event. The rest of the
 machinery is select_extra.py's (imported): select.py's sources, splitter, filters, sid scheme,
