@@ -11,9 +11,11 @@ from diplograph.coding.coder import EventCoder
 from diplograph.coding.confidence import DETECTOR_FEATURES
 from diplograph.coding.parse import load_nlp
 
-# The rules code the pelting (an imported CAMEO pattern, ASSAULT) but no PROTEST; the
-# detector reads the sentence as a protest, and the parse gives it both sides.
-PELTED = "Greek protesters pelted the Turkish embassy with stones."
+# The rules code no event here (burning flags is no trigger of ours); the detector reads the
+# sentence as a protest, and the parse gives it its source (the place is no target).
+PELTED = "Greek protesters burned flags outside the Turkish embassy."
+# A protest the rules code themselves.
+STONES = "Greek protesters threw stones at the Turkish embassy."
 # A protest the detector is sure of, with no state, organisation or person of a state in it.
 NO_ACTOR = "Protesters pelted the police with stones outside the stadium."
 
@@ -33,11 +35,11 @@ def test_the_detector_adds_the_type_the_rules_missed_with_its_actors(coders):
     with_detector, rules_only = coders
     assert "PROTEST" not in {e.type for e in rules_only(PELTED)}
     found = proposed(with_detector(PELTED))
-    assert [(e.type, e.source.country, e.target.country) for e in found] == [
-        ("PROTEST", "GRC", "TUR")]
+    assert [(e.type, e.source.country) for e in found] == [("PROTEST", "GRC")]
     event = found[0]
-    # the main-line word that adds most to PROTEST's logit: the stones, not the verb
-    assert event.rules[0] == "detector:PROTEST" and event.trigger == "stones"
+    assert event.target is None or event.target.country != "TUR"  # "outside the embassy"
+    # the main-line word that adds most to PROTEST's logit (here the flags, not the verb)
+    assert event.rules[0] == "detector:PROTEST" and event.trigger in {"burned", "flags"}
     assert event.status == "asserted" and event.date.value == "2025-03-14"
 
 
@@ -52,7 +54,7 @@ def test_a_proposal_without_an_identified_actor_is_no_event(coders):
 def test_rule_events_keep_their_rules_and_gain_the_detector_features():
     coder = EventCoder(detector=True)
     coder.feature_log = {}
-    events = sentence_coder(coder, load_nlp())(PELTED)
+    events = sentence_coder(coder, load_nlp())(STONES)
     by_rules = [e for e in events if not hybrid.is_proposed(e.rules)]
     assert by_rules and all(e.rules[0].startswith("trigger/") for e in by_rules)
     for event in events:

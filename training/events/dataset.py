@@ -1,6 +1,7 @@
 """Train / dev / test splits of the labelled sentences.
 
-test = `test_sids.txt` + `test_sids_extra.txt` (whole documents; never trained or tuned on).
+test = the test-sid files, `test_sids.txt` and `test_sids_extra*.txt` (whole documents; never
+trained or tuned on; labels.POOLS lists them).
 dev = the non-test documents whose id hashes (SHA-256) into the lowest 15% of the hash range:
 a deterministic ~15% of documents, decided per document, so a document's split never changes
 as chunks or pools are added. train = the rest.

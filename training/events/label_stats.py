@@ -1,19 +1,27 @@
 #!/usr/bin/env python3
 """Summarise a labeller's files: per-type positives, statuses, modes, no-event count.
 
-Counts every labels_<X>/chunk_NN.jsonl and extra_NN.jsonl (the extra selection, whose
-sentences are in pool_extra.jsonl).
+Counts every labels_<X>/chunk_NN.jsonl and extra*_NN.jsonl (the extra selections, whose
+sentences are in pool_extra*.jsonl; labels.py's POOLS and LABEL_GLOBS list them).
 
 Usage: python3 training/events/label_stats.py [--labeller A] [--json]
 """
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import json
+import sys
 from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+
+# "select" shadows the standard library here: load labels.py by path (scripts run by path).
+_spec = importlib.util.spec_from_file_location("events_labels", HERE / "labels.py")
+labels = importlib.util.module_from_spec(_spec)
+sys.modules[_spec.name] = labels  # dataclasses look their module up there
+_spec.loader.exec_module(labels)
 
 
 def main() -> None:
@@ -22,14 +30,14 @@ def main() -> None:
     ap.add_argument("--json", action="store_true")
     a = ap.parse_args()
     pool = {}
-    for name in ("pool.jsonl", "pool_extra.jsonl"):
+    for name, _ in labels.POOLS:
         if not (HERE / name).exists():
             continue
         for line in (HERE / name).read_text(encoding="utf-8").splitlines():
             r = json.loads(line)
             pool[r["sid"]] = r
     lab = HERE / f"labels_{a.labeller}"
-    files = sorted(lab.glob("chunk_*.jsonl")) + sorted(lab.glob("extra_*.jsonl"))
+    files = labels.label_files(lab)
     types, status, modes, src_ev, src_all, bucket_ev = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
     n = none = n_test = n_overlap = multi = 0
     for f in files:

@@ -65,7 +65,10 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-POOLS = (("pool.jsonl", "test_sids.txt"), ("pool_extra.jsonl", "test_sids_extra.txt"))
+POOLS = (("pool.jsonl", "test_sids.txt"), ("pool_extra.jsonl", "test_sids_extra.txt"),
+         ("pool_extra2.jsonl", "test_sids_extra2.txt"), ("pool_extra3.jsonl", "test_sids_extra3.txt"))
+# Labeller files, one per chunk of each pool, in pool order.
+LABEL_GLOBS = ("chunk_*.jsonl", "extra_*.jsonl", "extra2_*.jsonl", "extra3_*.jsonl")
 
 
 def load_pool(root: Path = HERE) -> dict[str, Sentence]:
@@ -99,9 +102,13 @@ def _load_labels(paths: list[Path]) -> dict[str, Label]:
 
 
 def load_a(root: Path = HERE) -> dict[str, Label]:
-    """Labeller A: every `labels_A/chunk_NN.jsonl` and `extra_NN.jsonl` written so far."""
-    folder = root / "labels_A"
-    return _load_labels(sorted(folder.glob("chunk_*.jsonl")) + sorted(folder.glob("extra_*.jsonl")))
+    """Labeller A: every `labels_A/chunk_NN.jsonl`, `extra_NN.jsonl`, `extra2_NN.jsonl`, `extra3_NN.jsonl` written so far."""
+    return _load_labels(label_files(root / "labels_A"))
+
+
+def label_files(folder: Path) -> list[Path]:
+    """A labeller's chunk files, in pool order."""
+    return [path for pattern in LABEL_GLOBS for path in sorted(folder.glob(pattern))]
 
 
 def load_b(root: Path = HERE) -> dict[str, Label]:

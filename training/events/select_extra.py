@@ -70,22 +70,14 @@ def read_jsonl(path: Path) -> list[dict]:
     return [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(HERE))
-    ap.add_argument("--size", type=int, default=750)
-    ap.add_argument("--neg-share", type=float, default=0.25, help="share of no-keyword sentences from the same documents")
-    args = ap.parse_args()
-    rng = random.Random(SEED)
-    out = Path(args.out)
+def read_sids(path: Path) -> set[str]:
+    return {l.strip() for l in path.read_text().splitlines() if l.strip()}
 
-    pool = read_jsonl(HERE / "pool.jsonl")
-    pool_sids = {r["sid"] for r in pool}
-    test_sids = {l.strip() for l in (HERE / "test_sids.txt").read_text().splitlines() if l.strip()}
-    pool_docs = {(r["source"], r["doc"]) for r in pool}
-    test_docs_old = {(r["source"], r["doc"]) for r in pool if r["sid"] in test_sids}
 
-    # 1. candidates exactly as select.py builds them (same split, filter, de-duplication order)
+def candidates(taken_sids: set[str], targets_of=targets_of) -> list[dict]:
+    """Political sentences not yet in a pool, built exactly as select.py builds its candidates
+    (same split, filter, de-duplication order, so the sids index the same split); `bucket` =
+    the rarest target keyword set the sentence hits, or "none"."""
     seen_text: set[str] = set()
     cands = []
     for source, doc, cat, group, text in sel.load_docs():
@@ -97,69 +89,77 @@ def main() -> None:
                 continue
             seen_text.add(key)
             sid = f"{source}:{doc}:{i}"
-            if group != "pol" or sid in pool_sids:
+            if group != "pol" or sid in taken_sids:
                 continue
             cands.append({"sid": sid, "source": source, "doc": doc, "category": cat, "text": s,
                           "hits": targets_of(s)})
     freq = Counter(h for c in cands for h in c["hits"])
     for c in cands:
         c["bucket"] = min(c["hits"], key=lambda h: (freq[h], h)) if c["hits"] else "none"
+    return cands
 
-    per_doc: Counter = Counter()
-    chosen: list[dict] = []
 
-    def take(cs: list[dict], n: int, cap: int) -> int:
+class Picker:
+    """Seeded picks with a per-document cap; `chosen` keeps the picking order."""
+
+    def __init__(self, rng: random.Random) -> None:
+        self.rng = rng
+        self.per_doc: Counter = Counter()
+        self.chosen: list[dict] = []
+
+    def take(self, cs: list[dict], n: int, cap: int) -> int:
         cs = sorted(cs, key=lambda c: c["sid"])
-        rng.shuffle(cs)
+        self.rng.shuffle(cs)
         got = 0
         for c in cs:
             if got >= n:
                 break
             d = (c["source"], c["doc"])
-            if c.get("_taken") or per_doc[d] >= cap:
+            if c.get("_taken") or self.per_doc[d] >= cap:
                 continue
             c["_taken"] = True
-            per_doc[d] += 1
-            chosen.append(c)
+            self.per_doc[d] += 1
+            self.chosen.append(c)
             got += 1
         return got
 
-    # 2. keyword sentences, deficit-weighted quotas; a short bucket's rest goes to the others
-    n_neg = int(round(args.size * args.neg_share))
-    n_kw = args.size - n_neg
-    by_bucket = defaultdict(list)
-    for c in cands:
-        if c["bucket"] != "none":
-            by_bucket[c["bucket"]].append(c)
-    quota = {b: int(round(n_kw * SHARE[b])) for b in TARGETS}
-    quota["cooperate"] += n_kw - sum(quota.values())
-    got = {b: take(by_bucket[b], quota[b], MAX_NEW_PER_DOC) for b in TARGETS}
-    short = n_kw - sum(got.values())
-    for b in sorted(TARGETS, key=lambda b: -SHARE[b]):
-        if short <= 0:
-            break
-        short -= take(by_bucket[b], short, MAX_NEW_PER_DOC)
+    def take_keywords(self, cands: list[dict], n_kw: int, share: dict[str, float]) -> None:
+        """Keyword sentences by share-weighted quotas; a short bucket's rest goes to the others."""
+        by_bucket = defaultdict(list)
+        for c in cands:
+            if c["bucket"] != "none":
+                by_bucket[c["bucket"]].append(c)
+        order = list(share)
+        quota = {b: int(round(n_kw * share[b])) for b in order}
+        quota[order[-1]] += n_kw - sum(quota.values())
+        got = {b: self.take(by_bucket[b], quota[b], MAX_NEW_PER_DOC) for b in order}
+        short = n_kw - sum(got.values())
+        for b in sorted(order, key=lambda b: -share[b]):
+            if short <= 0:
+                break
+            short -= self.take(by_bucket[b], short, MAX_NEW_PER_DOC)
 
-    # 3. negatives: no target keyword, from the documents already picked
-    kw_docs = {(c["source"], c["doc"]) for c in chosen}
-    neg_per_doc: Counter = Counter()
-    negs = [c for c in cands if c["bucket"] == "none" and (c["source"], c["doc"]) in kw_docs]
-    negs.sort(key=lambda c: c["sid"])
-    rng.shuffle(negs)
-    n_got = 0
-    for c in negs:
-        if n_got >= n_neg:
-            break
-        d = (c["source"], c["doc"])
-        if neg_per_doc[d] >= MAX_NEG_PER_DOC:
-            continue
-        neg_per_doc[d] += 1
-        chosen.append(c)
-        n_got += 1
+    def take_negatives(self, cands: list[dict], n_neg: int) -> None:
+        """No-keyword sentences from the documents already picked."""
+        kw_docs = {(c["source"], c["doc"]) for c in self.chosen}
+        neg_per_doc: Counter = Counter()
+        negs = [c for c in cands if c["bucket"] == "none" and (c["source"], c["doc"]) in kw_docs]
+        negs.sort(key=lambda c: c["sid"])
+        self.rng.shuffle(negs)
+        n_got = 0
+        for c in negs:
+            if n_got >= n_neg:
+                break
+            d = (c["source"], c["doc"])
+            if neg_per_doc[d] >= MAX_NEG_PER_DOC:
+                continue
+            neg_per_doc[d] += 1
+            self.chosen.append(c)
+            n_got += 1
 
-    # 4. test by document: old documents keep their split, new ones by select.py's hash rule
-    chosen.sort(key=lambda c: c["sid"])
-    rng.shuffle(chosen)
+
+def split_test(chosen: list[dict], pool_docs: set, test_docs_old: set) -> tuple[set[str], set]:
+    """Test sids by document: old documents keep their split, new ones by select.py's hash rule."""
     doc_sizes = Counter((c["source"], c["doc"]) for c in chosen)
     new_docs = [d for d in doc_sizes if d not in pool_docs]
     target = round(0.20 * sum(doc_sizes[d] for d in new_docs))
@@ -169,39 +169,77 @@ def main() -> None:
             break
         test_docs_new.add(d)
         n_test += doc_sizes[d]
-    test_docs = test_docs_old | test_docs_new
-    test = {c["sid"] for c in chosen if (c["source"], c["doc"]) in test_docs}
+    test = {c["sid"] for c in chosen if (c["source"], c["doc"]) in test_docs_old | test_docs_new}
+    return test, test_docs_new
 
+
+def write_selection(out: Path, chosen: list[dict], test: set[str], name: str) -> None:
+    """pool_<name>.jsonl, chunks/<name>_NN.jsonl (CHUNK each) and test_sids_<name>.txt."""
     out.mkdir(parents=True, exist_ok=True)
     (out / "chunks").mkdir(exist_ok=True)
-    with open(out / "pool_extra.jsonl", "w", encoding="utf-8") as f:
+    with open(out / f"pool_{name}.jsonl", "w", encoding="utf-8") as f:
         for c in chosen:
             rec = {k: c[k] for k in ("sid", "source", "doc", "category", "bucket", "text")}
             rec["overlap"] = False
             rec["test"] = c["sid"] in test
             f.write(json.dumps(rec, ensure_ascii=False) + "\n")
-    for old in (out / "chunks").glob("extra_*.jsonl"):
+    for old in (out / "chunks").glob(f"{name}_*.jsonl"):
         old.unlink()
     for k in range(0, len(chosen), CHUNK):
-        with open(out / "chunks" / f"extra_{k // CHUNK:02d}.jsonl", "w", encoding="utf-8") as f:
+        with open(out / "chunks" / f"{name}_{k // CHUNK:02d}.jsonl", "w", encoding="utf-8") as f:
             for c in chosen[k:k + CHUNK]:
                 f.write(json.dumps({kk: c[kk] for kk in ("sid", "source", "doc", "text")}, ensure_ascii=False) + "\n")
-    (out / "test_sids_extra.txt").write_text("".join(s + "\n" for s in sorted(test)))
+    (out / f"test_sids_{name}.txt").write_text("".join(s + "\n" for s in sorted(test)))
 
-    stats = {
+
+def selection_stats(cands: list[dict], chosen: list[dict], test: set[str], pool_docs: set,
+                    test_docs_old: set, test_docs_new: set, seed: str) -> dict:
+    doc_sizes = Counter((c["source"], c["doc"]) for c in chosen)
+    return {
         "candidates_new_political": len(cands),
         "bucket_available": dict(sorted(Counter(c["bucket"] for c in cands).items())),
         "extra": len(chosen),
         "by_bucket": dict(sorted(Counter(c["bucket"] for c in chosen).items())),
         "by_category": dict(Counter(c["category"] for c in chosen)),
         "docs": len(doc_sizes),
-        "docs_already_in_pool": len(doc_sizes) - len(new_docs),
+        "docs_already_in_pool": sum(1 for d in doc_sizes if d in pool_docs),
         "test": len(test),
         "test_from_old_test_docs": sum(1 for c in chosen if (c["source"], c["doc"]) in test_docs_old),
         "test_from_new_docs": sum(1 for c in chosen if (c["source"], c["doc"]) in test_docs_new),
         "chunks": (len(chosen) + CHUNK - 1) // CHUNK,
-        "seed": SEED,
+        "seed": seed,
     }
+
+
+def select(pools: list[str], test_files: list[str], targets_of, share: dict[str, float],
+           size: int, neg_share: float, seed: str, out: Path, name: str) -> dict:
+    """Pick `size` new sentences (keyword quotas + same-document negatives), split, write."""
+    rng = random.Random(seed)
+    pool = [r for p in pools for r in read_jsonl(HERE / p)]
+    test_sids = set().union(*(read_sids(HERE / t) for t in test_files))
+    pool_docs = {(r["source"], r["doc"]) for r in pool}
+    test_docs_old = {(r["source"], r["doc"]) for r in pool if r["sid"] in test_sids}
+    cands = candidates({r["sid"] for r in pool}, targets_of)
+    picker = Picker(rng)
+    n_neg = int(round(size * neg_share))
+    picker.take_keywords(cands, size - n_neg, share)
+    picker.take_negatives(cands, n_neg)
+    chosen = picker.chosen
+    chosen.sort(key=lambda c: c["sid"])
+    rng.shuffle(chosen)
+    test, test_docs_new = split_test(chosen, pool_docs, test_docs_old)
+    write_selection(out, chosen, test, name)
+    return selection_stats(cands, chosen, test, pool_docs, test_docs_old, test_docs_new, seed)
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(HERE))
+    ap.add_argument("--size", type=int, default=750)
+    ap.add_argument("--neg-share", type=float, default=0.25, help="share of no-keyword sentences from the same documents")
+    args = ap.parse_args()
+    stats = select(["pool.jsonl"], ["test_sids.txt"], targets_of, SHARE, args.size, args.neg_share,
+                   SEED, Path(args.out), "extra")
     print(json.dumps(stats, indent=2))
 
 

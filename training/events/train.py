@@ -213,6 +213,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description="train and compare the event detector")
     ap.add_argument("--only", nargs="*", choices=CANDIDATES, default=list(CANDIDATES))
     ap.add_argument("--no-ship", action="store_true", help="write nothing outside build/")
+    ap.add_argument("--merge", action="store_true",
+                    help="keep results.json's other candidates (labelled as an earlier run)")
     ap.add_argument("--report-only", action="store_true",
                     help="rewrite RESULTS.md and the model README from results.json")
     args = ap.parse_args()
@@ -234,6 +236,8 @@ def main() -> None:
     results = {"splits": describe(splits), "provenance": _provenance(splits),
                "baseline": baseline, "default": chosen.key,
                "candidates": [_jsonable(c) for c in cands]}
+    if args.merge:
+        results = merge_earlier(results, json.loads((HERE / "results.json").read_text()))
     if args.no_ship:
         print(json.dumps(results, indent=1, default=str))  # noqa: T201
         return
@@ -242,6 +246,24 @@ def main() -> None:
     ship_default(chosen, results)
     write_reports(results)
     logger.info("default: %s; shipped to %s", chosen.key, SHIPPED)
+
+
+def merge_earlier(results: dict, earlier: dict) -> dict:
+    """`results` plus the earlier run's candidates not retrained now.
+
+    Retraining one candidate (`--only static`) must not drop the others from the comparison;
+    their figures are on the earlier run's labels and test split, which their label says.
+    """
+    fresh = {c["key"] for c in results["candidates"]}
+    n_test = earlier["splits"]["test"]["sentences"]
+    kept = []
+    for c in earlier["candidates"]:
+        if c["key"] in fresh:
+            continue
+        if "earlier run" not in c["label"]:
+            c = c | {"label": f"{c['label']} (earlier run: {n_test} test sentences)"}
+        kept.append(c)
+    return results | {"candidates": results["candidates"] + kept}
 
 
 def write_reports(results: dict) -> None:

@@ -1,0 +1,70 @@
+#!/usr/bin/env python3
+"""Third EXTRA selection for the PLOVER sentence-typing campaign (issue #17): 250 new sentences
+picked by narrower patterns than select_extra2.py's.
+
+select_extra2.py's broad keyword buckets gave few positives of the rare types (one sentence
+in 12 to 20 for COOPERATE, AID and MOBILIZE in its two chunks: most hits were "partners",
+"military", "loans" in business or campaign text). These patterns ask for the
+act itself ("joint exercise", "granted asylum", "sent ... troops", "released" not followed by
+documents), so fewer sentences qualify but more of them narrate the event. The rest of the
+machinery is select_extra.py's (imported): select.py's sources, splitter, filters, sid scheme,
+seeded quotas with a per-document cap, same-document negatives, the test split by document.
+Sentences already in pool.jsonl, pool_extra.jsonl or pool_extra2.jsonl are never picked again.
+Patterns select only; they are not labels.
+
+Never used: /work/shared/gold/*, plover-gsr, cameo-confliBERT, PolNeAR dev/test.
+
+Writes pool_extra3.jsonl, chunks/extra3_NN.jsonl, test_sids_extra3.txt.
+
+Usage:  python -m training.events.select_extra3 [--out training/events] [--size 250]
+"""
+from __future__ import annotations
+
+import argparse
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+
+# "select" is also a standard-library module: load the selection scripts by path.
+_spec = importlib.util.spec_from_file_location("events_select_extra", HERE / "select_extra.py")
+extra = importlib.util.module_from_spec(_spec)
+_spec.loader.exec_module(extra)
+
+SEED = f"extra3|{extra.sel.SEED}"
+_DOCUMENTS = r"(?!.{0,40}\b(e-?mails?|pages|documents|reports?|statements?|lists?|figures|data|videos?|books?|results|records|returns|plans?|transcripts?)\b)"
+
+# Selection heuristics only (never labels).
+TARGETS: dict[str, str] = {
+    "cooperate": r"\b(joint (military |naval )?(exercises?|drills?|operations?|patrols?|investigation|inquiry)|extradit\w+|(share[sd]?|sharing|exchange[sd]?) (of )?(intelligence|information|evidence)|co-?operat(e|ed|ing|ion) (with|between|on)|worked with (police|the fbi|authorities|investigators)|trade (pact|agreement|deal)s?|free trade)\b",
+    "aid": r"\b((sen[dt]|send(s|ing)|provid\w+|gave|give[sn]?|giving|grant(ed|s)?|offer(ed|s)?|donat\w+|pledg\w+|deliver\w*|approv\w+|receiv\w+)\b.{0,50}\b(aid|assistance|loans?|relief|asylum|bail-?out|funds|money|supplies|weapons|arms)|debt relief|humanitarian|granted asylum|rescued)\b",
+    "mobilize": r"\b(troops|deploy\w*|soldiers|warships?|(on|high) alert|mobili[sz]\w*|reinforcements?|military (build-?up|exercises?|drills?)|sent .{0,30}(troops|soldiers|police|forces)|riot police|national guard|missiles?)\b",
+    "retreat": r"\b(released" + _DOCUMENTS + r"|freed|withdr(ew|awn|awal)|pulled out|resign(ed|s|ation)|stepped down|ceasefire|truce|disarm\w*)\b",
+    "threaten": r"\b(threat(en|ens|ened|ening)|ultimatum|warn(ed|s|ing) (that )?.{0,50}\b(would|will)\b)",
+}
+_TARGET_RE = {k: re.compile(v, re.I) for k, v in TARGETS.items()}
+# Shares of the keyword part, rarest first (a short bucket's rest goes to the larger shares).
+SHARE = {"mobilize": 0.06, "threaten": 0.15, "retreat": 0.22, "cooperate": 0.27, "aid": 0.30}
+
+
+def targets_of(s: str) -> list[str]:
+    return [k for k, rx in _TARGET_RE.items() if rx.search(s)]
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--out", default=str(HERE))
+    ap.add_argument("--size", type=int, default=250)
+    ap.add_argument("--neg-share", type=float, default=0.08, help="share of no-keyword sentences from the same documents")
+    args = ap.parse_args()
+    pools = ["pool.jsonl", "pool_extra.jsonl", "pool_extra2.jsonl"]
+    tests = ["test_sids.txt", "test_sids_extra.txt", "test_sids_extra2.txt"]
+    stats = extra.select(pools, tests, targets_of, SHARE, args.size, args.neg_share, SEED,
+                         Path(args.out), "extra3")
+    print(json.dumps(stats, indent=2))
+
+
+if __name__ == "__main__":
+    main()
