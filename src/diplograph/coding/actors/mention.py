@@ -24,6 +24,7 @@ HitKind = Literal[
     "metonym",  # "the Kremlin"; key = ISO3, extra = sector
     "org",  # an organisation's name; key = its name
     "orgmetonym",  # "Brussels" for the EU; key = the organisation's name
+    "orgadj",  # "Republican" before a body noun; key = the organisation's name
     "person",  # a known person; key = index in kb.people, extra = "derived" for a bare surname
     "title",  # "prime minister"; key = role, extra = the title's text
     "sector",  # "troops"; key = sector code
