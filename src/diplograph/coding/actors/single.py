@@ -16,7 +16,8 @@ from diplograph.coding.actors.offices import Offices
 from diplograph.records import ActorRef
 
 # Kinds read by the phrase grammar, never alone.
-_PHRASE_KINDS = frozenset({"title", "sector", "counterpart", "leader", "adj", "person"})
+_PHRASE_KINDS = frozenset({"title", "sector", "counterpart", "leader", "adj", "person",
+                           "orgadj"})
 # Entities whose words may name an actor themselves ("Moscow" as GPE is the state's capital).
 _NAMING_ENTITIES = ("GPE", "NORP", "PERSON", "LOC")
 
@@ -87,7 +88,10 @@ class SingleNameReader:
         return ActorRef(name=country.name, country=country.code, sector=None, kind="group")
 
     def _place(self, doc: Doc, hit: Hit, before: str, place_words: frozenset[str]) -> bool:
-        """A state's name or metonym used as a place or as a modifier of a thing."""
+        """A state's name or metonym used as a place or as a modifier of a thing; one that
+        owns something ("fell victim to the Kremlin's wish") is an actor, not a place."""
+        if hit.end < len(doc) and doc[hit.end].tag_ == "POS":
+            return False
         return before in place_words or self._compound_of_thing(doc, hit) \
             or self._listed_place(doc, hit, place_words)
 
@@ -98,7 +102,9 @@ class SingleNameReader:
         if ent is None or ent.label_ in _NAMING_ENTITIES:
             return False
         ent_start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-        return ent_start < hit.start or ent.end > hit.end
+        ent_stop = ent.end - 1 if doc[ent.end - 1].tag_ == "POS" else ent.end
+        # "the Home Office's powers": the entity takes the possessive "'s"; the name is whole.
+        return ent_start < hit.start or ent_stop > hit.end
 
     @staticmethod
     def _listed_place(doc: Doc, hit: Hit, place_words: frozenset[str]) -> bool:
