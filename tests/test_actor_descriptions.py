@@ -1,0 +1,81 @@
+"""Actors named by what the text says of them (issue 15): civil society, media and firms
+from the knowledge files of ``data/actors/organisations/``, a body named in the possessive,
+and unknown people whose title or appositive gives their sector and state. Sentences of our
+own; the tables of real mentions are in test_actor_tables.py."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplograph.coding.actors import ActorResolver
+from diplograph.knowledge.base import load_knowledge_base
+
+
+@pytest.fixture(scope="module")
+def resolver() -> ActorResolver:
+    return ActorResolver()
+
+
+def _actors(resolver: ActorResolver, text: str, when: str, home: str | None = None):
+    doc = resolver.nlp(text)
+    mentions = resolver.find_mentions(doc, when=dt.date.fromisoformat(when), home_country=home)
+    return {m.actor.text: (m.actor.name, m.actor.country, m.actor.sector) for m in mentions}
+
+
+def test_the_organisation_files_are_loaded_with_their_sectors() -> None:
+    orgs = load_knowledge_base().organisations
+    assert (orgs["TUC"].country, orgs["TUC"].sector) == ("GBR", "LAB")
+    assert (orgs["Heritage Foundation"].country, orgs["Heritage Foundation"].sector) \
+        == ("USA", "NGO")
+    assert (orgs["Xinhua"].country, orgs["Xinhua"].sector) == ("CHN", "JRN")
+    assert (orgs["Gazprom"].country, orgs["Gazprom"].sector) == ("RUS", "BUS")
+
+
+def test_unions_lobbies_and_papers_are_actors_of_their_state(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The TUC and the British Chambers of Commerce told the "
+                    "Guardian newspaper that Lockheed Martin had lobbied ministers.",
+                    "2005-03-01", "GBR")
+    assert found["The TUC"] == ("TUC", "GBR", "LAB")
+    assert found["the British Chambers of Commerce"] == ("British Chambers of Commerce",
+                                                          "GBR", "BUS")
+    assert found["Lockheed Martin"] == ("Lockheed Martin", "USA", "BUS")
+
+
+def test_a_one_word_title_needs_its_article(resolver: ActorResolver) -> None:
+    # "The Sun" the paper, but not the word "Sun" nor "Times" in "Times have changed".
+    found = _actors(resolver, "The Sun said Sun Weidong was right; times have changed, "
+                    "and Times Square was full.", "2005-03-01", "GBR")
+    assert found.get("The Sun") == ("The Sun", "GBR", "JRN")
+    assert "Times" not in found and "Times Square" not in found
+
+
+def test_a_body_named_in_the_possessive_is_the_body(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Judges upheld the Home Office's powers to hold the men.",
+                    "2005-03-01", "GBR")
+    assert found["the Home Office"][1:] == ("GBR", "GOV")
+
+
+def test_an_unknown_person_takes_sector_and_state_from_the_title(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Gazprom chief executive Ivan Petrovsky said exports would "
+                    "grow. The paper's economics correspondent, Jane Holt, doubted it.",
+                    "2005-03-01", "GBR")
+    assert found["Gazprom chief executive Ivan Petrovsky"] == ("Ivan Petrovsky", "RUS", "BUS")
+    holt = next(v for k, v in found.items() if "Jane Holt" in k)
+    assert holt[0] == "Jane Holt" and holt[2] == "JRN"
+
+
+def test_an_appositive_office_gives_an_unknown_person_state_and_sector(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Sir Alan Pike, CBI director general, welcomed the Budget.",
+                    "2005-03-01", "GBR")
+    assert found["Sir Alan Pike"] == ("Alan Pike", "GBR", "BUS")
+
+
+def test_a_metonym_that_owns_something_is_no_place(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The firm fell victim to the Kremlin's wish to control energy, "
+                    "and talks in Moscow failed.", "2005-03-01", "RUS")
+    assert found["the Kremlin"][1:] == ("RUS", "GOV")
+    assert "Moscow" not in found
