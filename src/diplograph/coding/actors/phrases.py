@@ -192,7 +192,7 @@ class PhraseReader:
             k += 1
             if k < len(doc) and doc[k].text == ".":
                 k += 1
-        if k < len(doc) and doc[k].text == "," and self._names_one(doc, head, plural) \
+        if k < len(doc) and doc[k].text == "," and self._names_one(doc, head, k, plural) \
                 and (k + 1 in person_ents or hits.first(k + 1, ("person",))):
             k += 1  # "his counterpart, Sergei Lavrov": the appositive names him
         titled = k > j or head is not None
@@ -201,14 +201,18 @@ class PhraseReader:
             name = self._unknown_name(doc, j, k, hits, person_ents, titled, head)
         return name or _Name(end=j)
 
-    def _names_one(self, doc: Doc, head: Hit | None, plural: bool) -> bool:
+    def _names_one(self, doc: Doc, head: Hit | None, comma: int, plural: bool) -> bool:
         """A head an appositive name may follow: a title, "counterpart", or a sector noun
-        for one person ("The BBC's home affairs correspondent, Daniel Sandford")."""
+        for one person whose name the parse hangs from it ("The BBC's home affairs
+        correspondent, Daniel Sandford"; not "In his assessment of the magnate, Calderon")."""
         if head is None or plural:
             return False
-        return head.kind in ("counterpart", "title") or (
-            head.kind == "sector" and doc[head.start:head.end].text.lower()
-            in self.words.singular_person_nouns)
+        if head.kind in ("counterpart", "title"):
+            return True
+        return head.kind == "sector" and doc[head.start:head.end].text.lower() \
+            in self.words.singular_person_nouns and any(
+                t.dep_ == "appos" and head.start <= t.head.i < head.end
+                for t in doc[comma + 1:comma + 4])
 
     def _known_name(self, doc: Doc, k: int, hits: Hits, person_ents: dict[int, Span],
                     titled: bool) -> _Name | None:

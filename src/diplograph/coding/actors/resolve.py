@@ -241,9 +241,11 @@ class PhraseResolver:
             ref = ActorRef(name=plain_name(name, self.offices.words.name_suffixes),
                            country=country, sector=sector, role=role, kind="person")
         if ref.country is None and not phrase.org and (phrase.shadow or (
-                ref.role is not None and ref.sector == "GOV")):
-            # "Vice Foreign Minister Sun Weidong" in a story from Beijing: an official
-            # title with no state named is the story's own state, as for bare titles.
+                ref.role is not None and ref.sector == "GOV") or (
+                phrase.head is not None and ref.sector is not None and ref is not known)):
+            # "Vice Foreign Minister Sun Weidong" in a story from Beijing, "Judge Letitia
+            # Clark", "Libertarian candidate Gary Johnson": an office or calling with no state
+            # named is the story's own state, as for bare titles.
             ref = replace(ref, country=home_country)
         return ref
 

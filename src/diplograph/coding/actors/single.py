@@ -32,7 +32,8 @@ class SingleNameReader:
 
     def read(self, doc: Doc, i: int, hits: Hits, ent_end: dict[int, Span],
              when: dt.date | None = None) -> tuple[ActorRef, int] | None:
-        """(actor, end token) for a single name at token i (or i + 1 after "the"), else None.
+        """(actor, end token) for a single name at token i (or after "the" and adjectives
+        that qualify the name), else None.
 
         Args:
             doc: the parsed article.
@@ -42,6 +43,9 @@ class SingleNameReader:
             when: the story's date, for organisations whose status changed (None: unknown).
         """
         start = i + 1 if doc[i].lower_ == "the" else i
+        while start > i and start < min(len(doc), i + 3) and doc[start].is_lower \
+                and doc[start].dep_ == "amod":
+            start += 1  # "the independent Institute for Fiscal Studies"
         for hit in (*hits.at(i), *hits.at(start)) if start != i else hits.at(i):
             if hit.kind in _PHRASE_KINDS or self._inside_other_name(doc, hit, ent_end):
                 continue
@@ -85,13 +89,27 @@ class SingleNameReader:
         if text in country.adjectives and (not after_the or (
                 nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"))):
             return None
-        return ActorRef(name=country.name, country=country.code, sector=None, kind="group")
+        return ActorRef(name=country.name, country=country.code,
+                        sector=self._people_sector(doc, hit, after_the), kind="group")
+
+    def _people_sector(self, doc: Doc, hit: Hit, after_the: bool) -> str | None:
+        """A people counted ("many Mexicans", "four Britons", "thousands of Germans") is its
+        members, civilians; "the French" uncounted acts for its state (GOV); else unknown."""
+        word = doc[hit.end - 1]
+        counted = any(c.dep_ == "nummod" or c.lower_ in self.words.quantifiers
+                      for c in word.children)
+        of = word.head if word.dep_ == "pobj" and word.head.lower_ == "of" else None
+        if counted or (of is not None and of.head.lower_ in self.words.quantifiers):
+            return "CVL"
+        return "GOV" if after_the else None
 
     def _place(self, doc: Doc, hit: Hit, before: str, place_words: frozenset[str]) -> bool:
         """A state's name or metonym used as a place or as a modifier of a thing; one that
-        owns something ("fell victim to the Kremlin's wish") is an actor, not a place."""
+        owns something is an actor ("fell victim to the Kremlin's wish") unless the thing is
+        where one is ("visited Kenya's biggest shantytown", "in Moscow's Red Square")."""
         if hit.end < len(doc) and doc[hit.end].tag_ == "POS":
-            return False
+            owned = doc[hit.end - 1].head
+            return owned.head.lower_ in self.words.state_place_words
         return before in place_words or self._compound_of_thing(doc, hit) \
             or self._listed_place(doc, hit, place_words)
 
@@ -101,9 +119,14 @@ class SingleNameReader:
         ent = ent_end.get(hit.start)
         if ent is None or ent.label_ in _NAMING_ENTITIES:
             return False
-        ent_start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-        ent_stop = ent.end - 1 if doc[ent.end - 1].tag_ == "POS" else ent.end
-        # "the Home Office's powers": the entity takes the possessive "'s"; the name is whole.
+        ent_start = ent.start  # past "the" and common words ("the independent Institute")
+        while ent_start < hit.start and (doc[ent_start].is_lower
+                                         or doc[ent_start].lower_ == "the"):
+            ent_start += 1
+        # "the Home Office's powers", "the Institute for Fiscal Studies (IFS)": the entity
+        # runs on into a possessive or a bracketed short name; the name itself is whole.
+        ent_stop = next((k for k in range(hit.end, ent.end)
+                         if doc[k].tag_ == "POS" or doc[k].text == "("), ent.end)
         return ent_start < hit.start or ent_stop > hit.end
 
     @staticmethod

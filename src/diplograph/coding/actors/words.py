@@ -40,6 +40,7 @@ class MentionWords:
     region_words: frozenset[str]
     regions: frozenset[str]  # continents and regions, never states
     opposition_words: frozenset[str]  # "shadow" (foreign secretary)
+    quantifiers: frozenset[str]  # "MANY Mexicans", "THOUSANDS of Germans": people, not a state
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
