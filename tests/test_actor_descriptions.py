@@ -79,3 +79,48 @@ def test_a_metonym_that_owns_something_is_no_place(resolver: ActorResolver) -> N
                     "and talks in Moscow failed.", "2005-03-01", "RUS")
     assert found["the Kremlin"][1:] == ("RUS", "GOV")
     assert "Moscow" not in found
+
+
+def test_a_people_counted_is_civilians_and_uncounted_its_state(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The Dutch refused the offer, but many Belgians welcomed it and "
+                    "thousands of Danes marched; three Swedes were held.", "2005-03-01")
+    assert found["The Dutch"][1:] == ("NLD", "GOV")
+    assert found["Belgians"][1:] == ("BEL", "CVL")
+    assert found["Danes"][1:] == ("DNK", "CVL")
+    assert found["Swedes"][1:] == ("SWE", "CVL")
+
+
+def test_a_calling_with_no_state_named_is_the_story_s_state(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Green candidate Ruth Alder and Judge Omar Pike spoke.",
+                    "2016-03-01", "USA")
+    alder = next(v for k, v in found.items() if "Ruth Alder" in k)
+    assert alder == ("Ruth Alder", "USA", "ELI")
+    assert found["Judge Omar Pike"] == ("Omar Pike", "USA", "JUD")
+
+
+def test_a_name_inside_a_longer_entity_is_read_whole_or_not_at_all(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The independent Institute for Fiscal Studies (IFS) and The "
+                    "Washington Post doubted it; Moscow State University did not.",
+                    "2005-03-01", "GBR")
+    assert found["The independent Institute for Fiscal Studies"] \
+        == ("Institute for Fiscal Studies", "GBR", "NGO")
+    assert found["The Washington Post"] == ("The Washington Post", "USA", "JRN")
+    assert not any("Moscow" in text for text in found)
+
+
+def test_a_state_owning_a_place_one_visits_is_a_place(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The minister visited Ghana's biggest port.", "2005-03-01",
+                    "GBR")
+    assert "Ghana" not in found
+
+
+def test_public_bodies_below_the_government_keep_their_sector(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The Scottish Executive asked the Bank of England and the "
+                    "Crown Prosecution Service for advice.", "2005-03-01", "GBR")
+    assert found["The Scottish Executive"] == ("Scottish Executive", "GBR", "GOV")
+    assert found["the Bank of England"] == ("Bank of England", "GBR", "GOV")
+    assert found["the Crown Prosecution Service"] == ("Crown Prosecution Service", "GBR",
+                                                       "JUD")

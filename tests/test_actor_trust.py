@@ -217,4 +217,16 @@ def test_a_party_adjective_before_a_body_noun_is_that_party_s_body(
     assert (found["Republican lawmakers"].country, found["Republican lawmakers"].sector) \
         == ("USA", "LEG")
     assert (found["Labour MPs"].country, found["Labour MPs"].sector) == ("GBR", "LEG")
-    assert found["Jeb Bush"].name == "Jeb Bush"  # before a title the adjective is no body
+    bush = next(actor for text, actor in found.items() if "Jeb Bush" in text)
+    assert bush.name == "Jeb Bush"  # before a named person the adjective is no body
+
+
+def test_a_leaders_administration_is_the_government_of_his_state(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The Obama administration and Putin's government disagreed, "
+                    "Obama's spokesman said.", "2016-03-01", "USA")
+    assert (found["The Obama administration"].kind, found["The Obama administration"].country,
+            found["The Obama administration"].sector) == ("state", "USA", "GOV")
+    assert (found["Putin's government"].country, found["Putin's government"].sector) \
+        == ("RUS", "GOV")
+    assert not any(text.startswith("Obama's") for text in found)  # one person: no body
