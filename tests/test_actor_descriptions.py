@@ -124,3 +124,13 @@ def test_public_bodies_below_the_government_keep_their_sector(
     assert found["the Bank of England"] == ("Bank of England", "GBR", "GOV")
     assert found["the Crown Prosecution Service"] == ("Crown Prosecution Service", "GBR",
                                                        "JUD")
+
+
+def test_an_unknown_person_takes_state_and_sector_from_the_body_they_work_for(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Mary Quill, director of the pressure group Liberty, said no. "
+                    "Tom Reyes, from Human Rights Watch, said the law was wrong. Ann Lowe, "
+                    "an expert at the Brookings Institution, disagreed.", "2005-03-01", "GBR")
+    assert found["Mary Quill"] == ("Mary Quill", "GBR", "NGO")
+    assert found["Tom Reyes"] == ("Tom Reyes", None, "NGO")
+    assert found["Ann Lowe"] == ("Ann Lowe", "USA", None)  # an expert there: its state only

@@ -17,6 +17,7 @@ from functools import partial
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from diplograph.coding.actors.affiliation import affiliations
 from diplograph.coding.actors.coref import ArticleMemory, appositive_countries, possessor_country
 from diplograph.coding.actors.dating import story_date
 from diplograph.coding.actors.matcher import KnowledgeMatcher
@@ -117,7 +118,7 @@ class ActorResolver:
                 article.memory.remember(doc, start, mention.actor)
                 end = mention.token_end
             i = max(end, i + 1)
-        return appositive_countries(doc, mentions)
+        return affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
 
     def knows(self, text: str) -> bool:
         """Whether any name, title or word of the knowledge base occurs in ``text``: a

@@ -41,6 +41,7 @@ class MentionWords:
     regions: frozenset[str]  # continents and regions, never states
     opposition_words: frozenset[str]  # "shadow" (foreign secretary)
     quantifiers: frozenset[str]  # "MANY Mexicans", "THOUSANDS of Germans": people, not a state
+    job_nouns: frozenset[str]  # "DIRECTOR of Liberty": a post in a body (affiliation)
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
