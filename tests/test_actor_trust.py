@@ -230,3 +230,12 @@ def test_a_leaders_administration_is_the_government_of_his_state(
     assert (found["Putin's government"].country, found["Putin's government"].sector) \
         == ("RUS", "GOV")
     assert not any(text.startswith("Obama's") for text in found)  # one person: no body
+
+
+def test_an_honorific_s_gender_picks_the_namesake(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Bill Clinton spoke first. Mrs. Clinton then attacked Trump, "
+                    "and Mr. Clinton smiled. Tony Blair was away. Mrs Blair spoke in Boston.",
+                    "2005-01-15", "USA")
+    # No woman named Blair is known: Mrs Blair is someone we do not know, not the prime minister.
+    assert {text: found[text].name for text in ("Mrs. Clinton", "Mr. Clinton", "Mrs Blair")} \
+        == {"Mrs. Clinton": "Hillary Clinton", "Mr. Clinton": "Bill Clinton", "Mrs Blair": "Blair"}

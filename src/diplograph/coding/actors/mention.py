@@ -84,6 +84,7 @@ class MentionPhrase:
     plural: bool = False  # the head is plural ("ministers")
     person_text: str | None = None  # the name's words, known person or not
     candidates: tuple[Person, ...] = ()  # known people sharing the matched name
+    gender: str | None = None  # the gender an honorific gives ("Mrs." -> "f")
 
     @property
     def person(self) -> Person | None:

@@ -14,7 +14,7 @@ who the phrase names is ``resolve``'s question.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -56,6 +56,7 @@ class _Name:
     end: int
     text: str | None = None
     candidates: tuple[Person, ...] = ()
+    gender: str | None = None  # the gender an honorific gives
 
 
 def _describes_head(doc: Doc, j: int, hits: Hits) -> bool:
@@ -112,7 +113,8 @@ class PhraseReader:
         return MentionPhrase(start=i, end=end, country=lead.country, org=lead.org,
                              former=lead.former, shadow=lead.shadow,
                              possessor=lead.possessor, head=head,
-                             plural=plural, person_text=name.text, candidates=name.candidates)
+                             plural=plural, person_text=name.text, candidates=name.candidates,
+                             gender=name.gender)
 
     # ------------------------------------------------------------------ before the head
     def _read_lead(self, doc: Doc, i: int, hits: Hits) -> _Lead:
@@ -199,7 +201,12 @@ class PhraseReader:
         name = self._known_name(doc, k, hits, person_ents, titled)
         if name is None:
             name = self._unknown_name(doc, j, k, hits, person_ents, titled, head)
-        return name or _Name(end=j)
+        gender = self.words.honorific_genders.get(doc[j].lower_) if k > j else None
+        if name is None or gender is None:
+            return name or _Name(end=j)
+        # "Mrs. Clinton": only the namesakes of that gender (none left: someone we do not know)
+        return replace(name, gender=gender, candidates=tuple(
+            p for p in name.candidates if p.gender in (gender, None)))
 
     def _names_one(self, doc: Doc, head: Hit | None, comma: int, plural: bool) -> bool:
         """A head an appositive name may follow: a title, "counterpart", or a sector noun

@@ -196,7 +196,8 @@ class PhraseResolver:
         if " " not in text.strip():  # "Mr Clarke" after "Charles Clarke": the one named before
             earlier = memory.antecedent(text)
             if earlier is not None and phrase.country in (None, earlier.country) \
-                    and self._may_bear(earlier, role, phrase):
+                    and self._may_bear(earlier, role, phrase) \
+                    and self._gender_fits(earlier, phrase.gender):
                 return earlier
         person = _pick_person(phrase, memory, when, role, home_country, dated)
         if person is not None and _too_early(person, phrase, when):
@@ -210,6 +211,12 @@ class PhraseResolver:
             return replace(ref, country=ref.country or phrase.country or home_country,
                            sector="OPP", role=None)
         return ref
+
+    def _gender_fits(self, earlier: ActorRef, gender: str | None) -> bool:
+        """Whether the person named before may be the one an honorific names: "Mrs. Clinton"
+        after "Bill Clinton" is not him (an unknown gender fits)."""
+        person = self._by_name.get(earlier.name or "")
+        return gender is None or person is None or person.gender in (gender, None)
 
     def _may_bear(self, earlier: ActorRef, role: str | None, phrase: MentionPhrase) -> bool:
         """Whether the person named before may be the one a title names, having held that
@@ -228,7 +235,7 @@ class PhraseResolver:
             return self._known_person(replace(phrase, candidates=known), memory, when,
                                       home_country, dated)
         known = memory.unknown(name)
-        if known is not None:
+        if known is not None and self._gender_fits(known, phrase.gender):
             ref = known
         else:
             sector, role = self._described_as(phrase)
