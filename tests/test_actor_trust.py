@@ -181,3 +181,61 @@ def test_tariffs_aim_at_the_exporters_not_the_destination(code) -> None:
     assert all(e.target is not None and e.target.country != "USA" for e in sanctions)
     assert "argument/goods-from-exporter" in sanctions[0].rules
     assert {e.target.country for e in sanctions} <= {"JPN", "KOR", "BRA"}
+
+
+def test_a_bare_title_far_from_a_foreign_holder_is_the_home_states(
+        resolver: ActorResolver) -> None:
+    # Paragraphs after Putin, "the president" of a US story is the US president of the day;
+    # in the same sentence as Putin, it is still Putin.
+    far = _actors(resolver, "Putin denied the hacking. The White House weighed sanctions. "
+                  "No plan has been put to the president yet.", "2016-10-09", "USA")
+    assert far["the president"].name == "Barack Obama"
+    near = _actors(resolver, "Putin denied the hacking, and the president said so again.",
+                   "2016-10-09", "USA")
+    assert near["the president"].name == "Vladimir Putin"
+
+
+def test_middle_initials_fold_into_one_name(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Former Senator George J. Mitchell met Harriet K. Doyle, an "
+                    "analyst.", "2009-05-01", "USA")
+    assert found["Former Senator George J. Mitchell"].name == "George Mitchell"
+    assert found["Harriet K. Doyle"].name == "Harriet Doyle"  # someone we do not know
+
+
+def test_presidents_who_share_a_surname_are_told_apart_by_date(
+        resolver: ActorResolver) -> None:
+    assert _actors(resolver, "President Johnson vetoed the bill.", "1866-03-27",
+                   "USA")["President Johnson"].name == "Andrew Johnson"
+    assert _actors(resolver, "President Johnson signed the bill.", "1965-07-30",
+                   "USA")["President Johnson"].name == "Lyndon B. Johnson"
+
+
+def test_a_party_adjective_before_a_body_noun_is_that_party_s_body(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Republican lawmakers and Labour MPs criticised the deal, "
+                    "and Republican candidate Jeb Bush agreed.", "2016-03-01", "USA")
+    assert (found["Republican lawmakers"].country, found["Republican lawmakers"].sector) \
+        == ("USA", "LEG")
+    assert (found["Labour MPs"].country, found["Labour MPs"].sector) == ("GBR", "LEG")
+    bush = next(actor for text, actor in found.items() if "Jeb Bush" in text)
+    assert bush.name == "Jeb Bush"  # before a named person the adjective is no body
+
+
+def test_a_leaders_administration_is_the_government_of_his_state(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The Obama administration and Putin's government disagreed, "
+                    "Obama's spokesman said.", "2016-03-01", "USA")
+    assert (found["The Obama administration"].kind, found["The Obama administration"].country,
+            found["The Obama administration"].sector) == ("state", "USA", "GOV")
+    assert (found["Putin's government"].country, found["Putin's government"].sector) \
+        == ("RUS", "GOV")
+    assert not any(text.startswith("Obama's") for text in found)  # one person: no body
+
+
+def test_an_honorific_s_gender_picks_the_namesake(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Bill Clinton spoke first. Mrs. Clinton then attacked Trump, "
+                    "and Mr. Clinton smiled. Tony Blair was away. Mrs Blair spoke in Boston.",
+                    "2005-01-15", "USA")
+    # No woman named Blair is known: Mrs Blair is someone we do not know, not the prime minister.
+    assert {text: found[text].name for text in ("Mrs. Clinton", "Mr. Clinton", "Mrs Blair")} \
+        == {"Mrs. Clinton": "Hillary Clinton", "Mr. Clinton": "Bill Clinton", "Mrs Blair": "Blair"}

@@ -29,8 +29,9 @@ SINGLE_HOLDER_ROLES = {
 CO_HEADS = {"AND", "SMR"}
 TERM_KEYS = {"country", "org", "role", "title", "start", "end", "approx", "acting", "body",
              "sector"}
-# The sector of an office no role names (an MP, the opposition front bench, a candidate).
-TERM_SECTORS = {"LEG", "OPP", "PTY", "ELI"}
+# The sector of an office no role names (an MP, the opposition front bench, a candidate, an
+# attorney general of the United States, whose office is a judicial one: JUD).
+TERM_SECTORS = {"LEG", "OPP", "PTY", "ELI", "JUD"}
 PERSON_KEYS = {"name", "wikidata", "aliases", "gender", "terms"}
 LAST_DAY = dt.date(2026, 12, 1)
 

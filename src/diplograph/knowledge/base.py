@@ -75,6 +75,8 @@ class Organisation:
     name: str
     aliases: tuple[str, ...] = ()
     metonyms: tuple[str, ...] = ()
+    # Adjectives that name it only before a body noun ("REPUBLICAN lawmakers", "LABOUR MPs").
+    adjectives: tuple[str, ...] = ()
     wikidata: str | None = None
     sector: str = "IGO"
     country: str | None = None
@@ -221,7 +223,8 @@ def parse_organisation(entry: Any, where: str) -> Organisation:
     """Validate one entry of organisations.yaml."""
     return Organisation(
         name=str(_require(entry, "name", where)), aliases=_strings(entry.get("aliases"), where),
-        metonyms=_strings(entry.get("metonyms"), where), wikidata=entry.get("wikidata"),
+        metonyms=_strings(entry.get("metonyms"), where),
+        adjectives=_strings(entry.get("adjectives"), where), wikidata=entry.get("wikidata"),
         sector=entry.get("sector") or "IGO", country=entry.get("country"),
         parent=entry.get("parent"), source=entry.get("source"),
         periods=tuple(
@@ -444,11 +447,13 @@ def _package_files() -> Iterable[tuple[str, Any]]:
     base = resources.files("diplograph") / "data" / "actors"
     yield "countries", base / "countries.yaml"
     yield "organisations", base / "organisations.yaml"
-    people_dir = base / "people"
-    if people_dir.is_dir():
-        for item in sorted(people_dir.iterdir(), key=lambda p: p.name):
-            if item.name.endswith((".yaml", ".yml")):
-                yield "people", item
+    # organisations/: civil society, media and firms, by kind; people/: by region and era.
+    for key in ("organisations", "people"):
+        folder = base / key
+        if folder.is_dir():
+            for item in sorted(folder.iterdir(), key=lambda p: p.name):
+                if item.name.endswith((".yaml", ".yml")):
+                    yield key, item
 
 
 def _imported_files() -> Iterable[tuple[str, Any]]:

@@ -82,6 +82,10 @@ class ArticleMemory:
                 return named.actor
         return self.office_holders.get((role, country))
 
+    def named_since(self, actor: ActorRef, sentence: int) -> bool:
+        """Whether `actor` was named in the sentence starting at token `sentence` or after."""
+        return any(n.actor == actor and n.sentence >= sentence for n in self.people)
+
     def last_in_office(self) -> ActorRef | None:
         """The last person mentioned with a role, the anchor of "his counterpart"."""
         return next((n.actor for n in reversed(self.people) if n.actor.role), None)
@@ -130,20 +134,37 @@ def counterpart(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
 def appositive_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     """ "Salaheddine Sidhoum, ALGERIA's leading activist": an unknown person takes the
     country their appositive gives (a state owning or qualifying it), inferred from the
-    text, not guessed."""
+    text, not guessed; "Sir Digby Jones, CBI director general": an appositive that is
+    itself an unnamed office gives its state and sector."""
     by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
     out = []
     for m in mentions:
         actor = m.actor
-        if actor.kind == "person" and actor.country is None:
+        if actor.kind == "person" and (actor.country is None or actor.sector is None):
             root = doc[m.token_start:m.token_end].root
-            found = {by_token[t.i].actor.country for c in root.children if c.dep_ == "appos"
+            appos = [c for c in root.children if c.dep_ == "appos"]
+            office = _appositive_office(appos, by_token, m)
+            if office is not None:
+                actor = replace(actor, country=actor.country or office.country,
+                                sector=actor.sector or office.sector)
+            found = {by_token[t.i].actor.country for c in appos
                      for t in c.subtree if t.i in by_token and by_token[t.i] is not m
                      and by_token[t.i].actor.country}
-            if len(found) == 1:
-                m = replace(m, actor=replace(actor, country=found.pop()))
+            if actor.country is None and len(found) == 1:
+                actor = replace(actor, country=found.pop())
+            m = replace(m, actor=actor)
         out.append(m)
     return out
+
+
+def _appositive_office(appos: list, by_token: dict[int, Mention], m: Mention) -> ActorRef | None:
+    """The unnamed office or body an appositive's head word names ("CBI director general")."""
+    for head in appos:
+        other = by_token.get(head.i)
+        if other is not None and other is not m and other.actor.name is None \
+                and other.actor.kind == "person" and other.actor.sector:
+            return other.actor
+    return None
 
 
 def possessor_country(span: Span, mentions: list[Mention]) -> str | None:

@@ -62,6 +62,13 @@ def plural_title(title: str) -> str:
     return " ".join(words[:at] + [word] + words[at + 1:])
 
 
+def _titled_word(text: str) -> bool:
+    """A name of "The" and one word ("The Times", "The Sun"): the article is part of it, as
+    the word alone is a common word or several bodies' name."""
+    words = text.split()
+    return len(words) == 2 and words[0] == "The"
+
+
 def _strip_the(text: str) -> str:
     return text[4:] if text.lower().startswith("the ") else text
 
@@ -123,8 +130,14 @@ class KnowledgeMatcher:
 
     def _add_organisations(self) -> None:
         for org in self.kb.organisations.values():
-            self._add_each(self._exact, (org.name, *org.aliases), "org", org.name)
+            for text in (org.name, *org.aliases):
+                if _titled_word(text):  # "The Times", "the Times": never a bare "Times"
+                    self._add(self._exact, text, "org", org.name, strip=False)
+                    self._add(self._exact, "t" + text[1:], "org", org.name, strip=False)
+                else:
+                    self._add(self._exact, text, "org", org.name)
             self._add_each(self._exact, org.metonyms, "orgmetonym", org.name)
+            self._add_each(self._exact, org.adjectives, "orgadj", org.name)
 
     def _add_people(self) -> None:
         for i, person in enumerate(self.kb.people):

@@ -24,6 +24,7 @@ HitKind = Literal[
     "metonym",  # "the Kremlin"; key = ISO3, extra = sector
     "org",  # an organisation's name; key = its name
     "orgmetonym",  # "Brussels" for the EU; key = the organisation's name
+    "orgadj",  # "Republican" before a body noun; key = the organisation's name
     "person",  # a known person; key = index in kb.people, extra = "derived" for a bare surname
     "title",  # "prime minister"; key = role, extra = the title's text
     "sector",  # "troops"; key = sector code
@@ -83,6 +84,7 @@ class MentionPhrase:
     plural: bool = False  # the head is plural ("ministers")
     person_text: str | None = None  # the name's words, known person or not
     candidates: tuple[Person, ...] = ()  # known people sharing the matched name
+    gender: str | None = None  # the gender an honorific gives ("Mrs." -> "f")
 
     @property
     def person(self) -> Person | None:

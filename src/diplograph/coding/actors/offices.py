@@ -28,6 +28,17 @@ def name_keys(text: str, suffixes: frozenset[str]) -> list[str]:
     return keys
 
 
+def plain_name(text: str, suffixes: frozenset[str]) -> str:
+    """A name as one person's canonical form: without middle initials and suffixes ("Andrew
+    J. Tabler" -> "Andrew Tabler", "Joseph F. Dunford Jr." -> "Joseph Dunford"), so that every
+    spelling of someone we do not know is one actor."""
+    words = [w for w in text.split() if w not in suffixes and w.rstrip(",") not in suffixes]
+    if len(words) < 3:
+        return " ".join(words) or text
+    middle = [w for w in words[1:-1] if len(w.rstrip(".")) > 1 or not w[0].isupper()]
+    return " ".join([words[0], *middle, words[-1]])
+
+
 class Offices:
     """Office holders, titles and the refs of states, organisations and known people."""
 

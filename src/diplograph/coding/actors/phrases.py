@@ -14,7 +14,7 @@ who the phrase names is ``resolve``'s question.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Doc, Span
 
@@ -56,6 +56,20 @@ class _Name:
     end: int
     text: str | None = None
     candidates: tuple[Person, ...] = ()
+    gender: str | None = None  # the gender an honorific gives
+
+
+def _describes_head(doc: Doc, j: int, hits: Hits) -> bool:
+    """A common word that qualifies a head two or three words on ("the BBC's HOME AFFAIRS
+    correspondent", "Yukos's FINANCE director"): it leaves the actor unchanged."""
+    tok = doc[j]
+    if not tok.is_lower or hits.at(j):
+        return False
+    while tok.dep_ in ("compound", "amod", "nmod") and j < tok.head.i <= j + 3:
+        tok = tok.head  # "home" -> "affairs" -> "correspondent"
+        if hits.first(tok.i, HEAD_KINDS) is not None:
+            return True
+    return False
 
 
 class PhraseReader:
@@ -99,7 +113,8 @@ class PhraseReader:
         return MentionPhrase(start=i, end=end, country=lead.country, org=lead.org,
                              former=lead.former, shadow=lead.shadow,
                              possessor=lead.possessor, head=head,
-                             plural=plural, person_text=name.text, candidates=name.candidates)
+                             plural=plural, person_text=name.text, candidates=name.candidates,
+                             gender=name.gender)
 
     # ------------------------------------------------------------------ before the head
     def _read_lead(self, doc: Doc, i: int, hits: Hits) -> _Lead:
@@ -118,11 +133,12 @@ class PhraseReader:
                 former, j = True, j + 1
             elif low in self.words.opposition_words:
                 shadow, j = True, j + 1
-            elif low in self.words.fillers or (doc[j].text == "-" and modified):
+            elif low in self.words.fillers or (doc[j].text == "-" and modified) \
+                    or (modified and _describes_head(doc, j, hits)):
                 j += 1
             elif (step := self._modifier_step(doc, j, hits)) is not None:
                 j, mod = step
-                if mod is not None and mod.kind == "org":
+                if mod is not None and mod.kind in ("org", "orgadj"):
                     org, modified = mod.key, True
                 elif mod is not None:
                     country, modified = mod.key, True
@@ -134,7 +150,7 @@ class PhraseReader:
     def _modifier_step(self, doc: Doc, j: int, hits: Hits) -> tuple[int, Hit | None] | None:
         """(the token after, the modifier) for a modifier at token j; None where the
         modifiers end. A sector noun before a head is passed over with no modifier."""
-        mod = hits.first(j, MODIFIER_KINDS)
+        mod = hits.first(j, MODIFIER_KINDS) or self._party_adjective(doc, j, hits)
         title = hits.first(j, ("title",))
         if title is not None and (mod is None or title.end > mod.end):
             return None  # "Pentagon chief" is a title, not "Pentagon" + "chief"
@@ -147,12 +163,22 @@ class PhraseReader:
             return None
         return mod.end + (1 if mod.end < len(doc) and doc[mod.end].tag_ == "POS" else 0), mod
 
+    @staticmethod
+    def _party_adjective(doc: Doc, j: int, hits: Hits) -> Hit | None:
+        """ "Republican lawmakers", "Labour MPs": a party's adjective before a body noun (never
+        before a title: "Republican candidate Jeb Bush" is the man, not the party)."""
+        adj = hits.first(j, ("orgadj",))
+        if adj is None or adj.end >= len(doc):
+            return None
+        return adj if hits.first(adj.end, ("sector",)) is not None else None
+
     def _modifies(self, doc: Doc, mod: Hit, hits: Hits) -> bool:
         """A state/org word modifies a following head ("Russian troops", "Russia's minister")."""
         nxt = mod.end
         if nxt < len(doc) and doc[nxt].tag_ == "POS":
             nxt += 1
-        while nxt < len(doc) and doc[nxt].lower_ in self._skip:
+        while nxt < len(doc) and (doc[nxt].lower_ in self._skip
+                                  or _describes_head(doc, nxt, hits)):
             nxt += 1
         if hits.first(nxt, HEAD_KINDS) is not None:
             return True
@@ -168,15 +194,32 @@ class PhraseReader:
             k += 1
             if k < len(doc) and doc[k].text == ".":
                 k += 1
-        if k < len(doc) and doc[k].text == "," and head is not None \
-                and head.kind in ("counterpart", "title") and not plural \
+        if k < len(doc) and doc[k].text == "," and self._names_one(doc, head, k, plural) \
                 and (k + 1 in person_ents or hits.first(k + 1, ("person",))):
             k += 1  # "his counterpart, Sergei Lavrov": the appositive names him
         titled = k > j or head is not None
         name = self._known_name(doc, k, hits, person_ents, titled)
         if name is None:
             name = self._unknown_name(doc, j, k, hits, person_ents, titled, head)
-        return name or _Name(end=j)
+        gender = self.words.honorific_genders.get(doc[j].lower_) if k > j else None
+        if name is None or gender is None:
+            return name or _Name(end=j)
+        # "Mrs. Clinton": only the namesakes of that gender (none left: someone we do not know)
+        return replace(name, gender=gender, candidates=tuple(
+            p for p in name.candidates if p.gender in (gender, None)))
+
+    def _names_one(self, doc: Doc, head: Hit | None, comma: int, plural: bool) -> bool:
+        """A head an appositive name may follow: a title, "counterpart", or a sector noun
+        for one person whose name the parse hangs from it ("The BBC's home affairs
+        correspondent, Daniel Sandford"; not "In his assessment of the magnate, Calderon")."""
+        if head is None or plural:
+            return False
+        if head.kind in ("counterpart", "title"):
+            return True
+        return head.kind == "sector" and doc[head.start:head.end].text.lower() \
+            in self.words.singular_person_nouns and any(
+                t.dep_ == "appos" and head.start <= t.head.i < head.end
+                for t in doc[comma + 1:comma + 4])
 
     def _known_name(self, doc: Doc, k: int, hits: Hits, person_ents: dict[int, Span],
                     titled: bool) -> _Name | None:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc
 
 from diplograph.coding.actors.coref import ArticleMemory, counterpart
 from diplograph.coding.actors.mention import MentionPhrase
-from diplograph.coding.actors.offices import Offices
+from diplograph.coding.actors.offices import Offices, plain_name
 from diplograph.knowledge.base import Person, Term
 from diplograph.records import ActorRef
 
@@ -138,6 +138,14 @@ def _too_early(person: Person, phrase: MentionPhrase, when: dt.date) -> bool:
     return when < first.replace(year=first.year - 3)
 
 
+def _previous_sentence(doc: Doc, i: int) -> int:
+    """The first token of the sentence before token i's (its own, for the first sentence)."""
+    if not doc.has_annotation("SENT_START"):
+        return 0
+    start = doc[i].sent.start
+    return doc[start - 1].sent.start if start > 0 else start
+
+
 class PhraseResolver:
     """Turns phrases into actors at a date; build once per process."""
 
@@ -173,7 +181,8 @@ class PhraseResolver:
         role = self.offices.title_role(head, phrase, home_country)
         if role is None:
             return None
-        ref = self._role_holder(role, phrase, memory, when, home_country)
+        ref = self._role_holder(role, phrase, memory, when, home_country,
+                                _previous_sentence(doc, phrase.start))
         if ref is None or dated or ref in memory.named() \
                 or ref in memory.office_holders.values():
             return ref
@@ -187,7 +196,8 @@ class PhraseResolver:
         if " " not in text.strip():  # "Mr Clarke" after "Charles Clarke": the one named before
             earlier = memory.antecedent(text)
             if earlier is not None and phrase.country in (None, earlier.country) \
-                    and self._may_bear(earlier, role, phrase):
+                    and self._may_bear(earlier, role, phrase) \
+                    and self._gender_fits(earlier, phrase.gender):
                 return earlier
         person = _pick_person(phrase, memory, when, role, home_country, dated)
         if person is not None and _too_early(person, phrase, when):
@@ -201,6 +211,12 @@ class PhraseResolver:
             return replace(ref, country=ref.country or phrase.country or home_country,
                            sector="OPP", role=None)
         return ref
+
+    def _gender_fits(self, earlier: ActorRef, gender: str | None) -> bool:
+        """Whether the person named before may be the one an honorific names: "Mrs. Clinton"
+        after "Bill Clinton" is not him (an unknown gender fits)."""
+        person = self._by_name.get(earlier.name or "")
+        return gender is None or person is None or person.gender in (gender, None)
 
     def _may_bear(self, earlier: ActorRef, role: str | None, phrase: MentionPhrase) -> bool:
         """Whether the person named before may be the one a title names, having held that
@@ -219,7 +235,7 @@ class PhraseResolver:
             return self._known_person(replace(phrase, candidates=known), memory, when,
                                       home_country, dated)
         known = memory.unknown(name)
-        if known is not None:
+        if known is not None and self._gender_fits(known, phrase.gender):
             ref = known
         else:
             sector, role = self._described_as(phrase)
@@ -229,11 +245,14 @@ class PhraseResolver:
             if phrase.org and country is None:
                 org = self.kb.organisations[phrase.org]
                 country, sector = org.country, sector or org.sector
-            ref = ActorRef(name=name, country=country, sector=sector, role=role, kind="person")
+            ref = ActorRef(name=plain_name(name, self.offices.words.name_suffixes),
+                           country=country, sector=sector, role=role, kind="person")
         if ref.country is None and not phrase.org and (phrase.shadow or (
-                ref.role is not None and ref.sector == "GOV")):
-            # "Vice Foreign Minister Sun Weidong" in a story from Beijing: an official
-            # title with no state named is the story's own state, as for bare titles.
+                ref.role is not None and ref.sector == "GOV") or (
+                phrase.head is not None and ref.sector is not None and ref is not known)):
+            # "Vice Foreign Minister Sun Weidong" in a story from Beijing, "Judge Letitia
+            # Clark", "Libertarian candidate Gary Johnson": an office or calling with no state
+            # named is the story's own state, as for bare titles.
             ref = replace(ref, country=home_country)
         return ref
 
@@ -271,7 +290,8 @@ class PhraseResolver:
         return self.offices.state(phrase.country, sector)
 
     def _role_holder(self, role: str, phrase: MentionPhrase, memory: ArticleMemory,
-                     when: dt.date, home_country: str | None) -> ActorRef | None:
+                     when: dt.date, home_country: str | None,
+                     since: int = 0) -> ActorRef | None:
         """'Russia's defence minister', 'the prime minister': the office's holder that day."""
         if phrase.plural:  # "EU foreign ministers": the body, not one holder
             if phrase.org:
@@ -286,7 +306,8 @@ class PhraseResolver:
                 return earlier
         if where is None:
             earlier = self._earlier_titled(role, phrase, memory)
-            if earlier is not None:
+            if earlier is not None and not self._home_holder_first(
+                    earlier, role, phrase, memory, when, home_country, since):
                 return earlier
             where = home_country
         if where is None:
@@ -315,6 +336,18 @@ class PhraseResolver:
                 return named
         return None
 
+    def _home_holder_first(self, earlier: ActorRef, role: str, phrase: MentionPhrase,
+                           memory: ArticleMemory, when: dt.date, home_country: str | None,
+                           since: int) -> bool:
+        """ "The president" in a US story, paragraphs after "Putin" or "Assad": the story's
+        own holder of such an office that day, not a foreign holder named before but not in
+        this sentence or the last (`since`: its first token), where he would be the topic."""
+        if home_country is None or earlier.country == home_country \
+                or memory.named_since(earlier, since):
+            return False
+        title = phrase.head.extra if phrase.head else None
+        return self.offices.holder(role, home_country, when, title) is not None
+
     def _former_holder_named(self, role: str, where: str | None, memory: ArticleMemory,
                              when: dt.date) -> ActorRef | None:
         """'the former president' after 'Jimmy Carter' in an Israeli story: the person the
@@ -339,5 +372,9 @@ class PhraseResolver:
         country: str | None = where
         if title and not self.offices.title_fits_any(role, where, when, title):
             country = None  # "the president" in a Canadian story: not Canada's head of state
-        return ActorRef(name=None, country=None if phrase.org else country,
-                        sector="IGO" if phrase.org else "GOV", role=role, kind="person")
+        if phrase.org:  # "CBI director general": a national body's own state and sector
+            org = self.kb.organisations[phrase.org]
+            return ActorRef(name=None, country=org.country,
+                            sector=org.sector if org.country else "IGO", role=role,
+                            kind="person")
+        return ActorRef(name=None, country=country, sector="GOV", role=role, kind="person")

@@ -17,10 +17,11 @@ from functools import partial
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from diplograph.coding.actors.affiliation import affiliations
 from diplograph.coding.actors.coref import ArticleMemory, appositive_countries, possessor_country
 from diplograph.coding.actors.dating import story_date
 from diplograph.coding.actors.matcher import KnowledgeMatcher
-from diplograph.coding.actors.mention import Hits, Mention
+from diplograph.coding.actors.mention import Hit, Hits, Mention
 from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.resolve import PhraseResolver
@@ -117,7 +118,7 @@ class ActorResolver:
                 article.memory.remember(doc, start, mention.actor)
                 end = mention.token_end
             i = max(end, i + 1)
-        return appositive_countries(doc, mentions)
+        return affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
 
     def knows(self, text: str) -> bool:
         """Whether any name, title or word of the knowledge base occurs in ``text``: a
@@ -155,12 +156,31 @@ class ActorResolver:
         if phrase is not None:
             ref = self._resolve.resolve(doc, phrase, article.memory, article.when,
                                         article.home_country, dated=article.dated)
+            body = self._led_body(article, phrase.end, ref)
+            if body is not None:  # "the Obama administration", "Putin's government"
+                return phrase.start, body.end, self._resolve.offices.state(ref.country,
+                                                                           body.key)
             return phrase.start, phrase.end, ref
         single = self._single.read(doc, i, article.hits, article.ent_end,
                                    article.when if article.dated else None)
         if single is not None:
             return i, single[1], single[0]
         return i, i + 1, article.memory.surname(doc, i) or article.memory.pronoun(doc, i)
+
+    def _led_body(self, article: _Article, end: int, ref: ActorRef | None) -> Hit | None:
+        """The body noun after a known leader's name ("the Obama ADMINISTRATION", "President
+        Bush's GOVERNMENT"): the leader's state in that sector, not the person; a noun for
+        one person ("Obama's spokesman") is no body."""
+        if ref is None or ref.kind != "person" or ref.name not in self._by_name \
+                or ref.country is None or end >= len(article.doc):
+            return None
+        doc = article.doc
+        at = end + 1 if doc[end].tag_ == "POS" and end + 1 < len(doc) else end
+        body = article.hits.first(at, ("sector",))
+        if body is None or doc[body.start:body.end].text.lower() \
+                in self.words.singular_person_nouns:
+            return None
+        return body
 
     @staticmethod
     def _mention(doc: Doc, start: int, end: int, ref: ActorRef,

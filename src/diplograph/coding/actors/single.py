@@ -16,7 +16,8 @@ from diplograph.coding.actors.offices import Offices
 from diplograph.records import ActorRef
 
 # Kinds read by the phrase grammar, never alone.
-_PHRASE_KINDS = frozenset({"title", "sector", "counterpart", "leader", "adj", "person"})
+_PHRASE_KINDS = frozenset({"title", "sector", "counterpart", "leader", "adj", "person",
+                           "orgadj"})
 # Entities whose words may name an actor themselves ("Moscow" as GPE is the state's capital).
 _NAMING_ENTITIES = ("GPE", "NORP", "PERSON", "LOC")
 
@@ -31,7 +32,8 @@ class SingleNameReader:
 
     def read(self, doc: Doc, i: int, hits: Hits, ent_end: dict[int, Span],
              when: dt.date | None = None) -> tuple[ActorRef, int] | None:
-        """(actor, end token) for a single name at token i (or i + 1 after "the"), else None.
+        """(actor, end token) for a single name at token i (or after "the" and adjectives
+        that qualify the name), else None.
 
         Args:
             doc: the parsed article.
@@ -41,6 +43,9 @@ class SingleNameReader:
             when: the story's date, for organisations whose status changed (None: unknown).
         """
         start = i + 1 if doc[i].lower_ == "the" else i
+        while start > i and start < min(len(doc), i + 3) and doc[start].is_lower \
+                and doc[start].dep_ == "amod":
+            start += 1  # "the independent Institute for Fiscal Studies"
         for hit in (*hits.at(i), *hits.at(start)) if start != i else hits.at(i):
             if hit.kind in _PHRASE_KINDS or self._inside_other_name(doc, hit, ent_end):
                 continue
@@ -84,10 +89,27 @@ class SingleNameReader:
         if text in country.adjectives and (not after_the or (
                 nxt is not None and nxt.pos_ in ("NOUN", "PROPN", "ADJ"))):
             return None
-        return ActorRef(name=country.name, country=country.code, sector=None, kind="group")
+        return ActorRef(name=country.name, country=country.code,
+                        sector=self._people_sector(doc, hit, after_the), kind="group")
+
+    def _people_sector(self, doc: Doc, hit: Hit, after_the: bool) -> str | None:
+        """A people counted ("many Mexicans", "four Britons", "thousands of Germans") is its
+        members, civilians; "the French" uncounted acts for its state (GOV); else unknown."""
+        word = doc[hit.end - 1]
+        counted = any(c.dep_ == "nummod" or c.lower_ in self.words.quantifiers
+                      for c in word.children)
+        of = word.head if word.dep_ == "pobj" and word.head.lower_ == "of" else None
+        if counted or (of is not None and of.head.lower_ in self.words.quantifiers):
+            return "CVL"
+        return "GOV" if after_the else None
 
     def _place(self, doc: Doc, hit: Hit, before: str, place_words: frozenset[str]) -> bool:
-        """A state's name or metonym used as a place or as a modifier of a thing."""
+        """A state's name or metonym used as a place or as a modifier of a thing; one that
+        owns something is an actor ("fell victim to the Kremlin's wish") unless the thing is
+        where one is ("visited Kenya's biggest shantytown", "in Moscow's Red Square")."""
+        if hit.end < len(doc) and doc[hit.end].tag_ == "POS":
+            owned = doc[hit.end - 1].head
+            return owned.head.lower_ in self.words.state_place_words
         return before in place_words or self._compound_of_thing(doc, hit) \
             or self._listed_place(doc, hit, place_words)
 
@@ -97,8 +119,15 @@ class SingleNameReader:
         ent = ent_end.get(hit.start)
         if ent is None or ent.label_ in _NAMING_ENTITIES:
             return False
-        ent_start = ent.start + 1 if doc[ent.start].lower_ == "the" else ent.start
-        return ent_start < hit.start or ent.end > hit.end
+        ent_start = ent.start  # past "the" and common words ("the independent Institute")
+        while ent_start < hit.start and (doc[ent_start].is_lower
+                                         or doc[ent_start].lower_ == "the"):
+            ent_start += 1
+        # "the Home Office's powers", "the Institute for Fiscal Studies (IFS)": the entity
+        # runs on into a possessive or a bracketed short name; the name itself is whole.
+        ent_stop = next((k for k in range(hit.end, ent.end)
+                         if doc[k].tag_ == "POS" or doc[k].text == "("), ent.end)
+        return ent_start < hit.start or ent_stop > hit.end
 
     @staticmethod
     def _listed_place(doc: Doc, hit: Hit, place_words: frozenset[str]) -> bool:

@@ -27,6 +27,7 @@ class MentionWords:
     fillers: frozenset[str]
     honorifics: frozenset[str]
     pronouns: dict[str, str]  # subject pronoun -> gender of the people files
+    honorific_genders: dict[str, str]  # "mrs" -> "f"
     common_surnames: frozenset[str]
     counterpart_words: tuple[str, ...]
     leader_words: tuple[str, ...]
@@ -40,6 +41,8 @@ class MentionWords:
     region_words: frozenset[str]
     regions: frozenset[str]  # continents and regions, never states
     opposition_words: frozenset[str]  # "shadow" (foreign secretary)
+    quantifiers: frozenset[str]  # "MANY Mexicans", "THOUSANDS of Germans": people, not a state
+    job_nouns: frozenset[str]  # "DIRECTOR of Liberty": a post in a body (affiliation)
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -58,10 +61,12 @@ def parse_mention_words(data: Any) -> MentionWords:
     if not isinstance(data, dict) or not isinstance(data.get("pronouns"), dict):
         raise KnowledgeError(f"{WORDS_FILE}: expected a mapping with a `pronouns` mapping")
     ordered = {"counterpart_words", "leader_words", "role_priority"}
+    mappings = ("pronouns", "honorific_genders")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
-             for name in (f.name for f in fields(MentionWords)) if name != "pronouns"}
-    pronouns = {str(word): str(gender) for word, gender in data["pronouns"].items()}
-    return MentionWords(pronouns=pronouns, **lists)
+             for name in (f.name for f in fields(MentionWords)) if name not in mappings}
+    genders = {key: {str(word): str(gender) for word, gender in (data.get(key) or {}).items()}
+               for key in mappings}
+    return MentionWords(**genders, **lists)
 
 
 @functools.lru_cache(maxsize=1)
