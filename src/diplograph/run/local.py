@@ -28,6 +28,7 @@ from diplograph.records import Document, DocumentError, DocumentResult, SkippedI
 from diplograph.run.pipeline import iter_results
 from diplograph.settings import Settings
 from diplograph.store.store import Store
+from diplograph.wording import counted
 
 logger = logging.getLogger(__name__)
 
@@ -45,10 +46,11 @@ class IngestSummary:
     skipped: int = 0  # files passed over on purpose (unsupported type, named twice)
 
     def line(self, db: Path | str) -> str:
-        skipped = (f"; {self.skipped} files skipped (--verbose lists them)"
+        skipped = (f"; {counted(self.skipped, 'file')} skipped (--verbose lists them)"
                    if self.skipped else "")
-        return (f"ingested {self.documents} documents ({self.articles} articles, "
-                f"{self.events} events) into {db}: {self.documents - self.kept} cleaned, "
+        return (f"ingested {counted(self.documents, 'document')} ("
+                f"{counted(self.articles, 'article')}, {counted(self.events, 'event')}) "
+                f"into {db}: {self.documents - self.kept} cleaned, "
                 f"{self.kept} kept as is with a warning, {self.failed} refused; "
                 f"{self.unchanged} unchanged{skipped}")
 
@@ -126,6 +128,7 @@ def ingest_local(
 
 
 def _progress(summary: IngestSummary, end: bool = False) -> None:
-    sys.stderr.write(f"\r{summary.documents} documents, {summary.events} events"
+    sys.stderr.write(f"\r{counted(summary.documents, 'document')}, "
+                     f"{counted(summary.events, 'event')}"
                      f"{chr(10) if end else ''}")
     sys.stderr.flush()
