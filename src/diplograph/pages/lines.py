@@ -51,6 +51,8 @@ LONG_LINE_WORDS = 16
 MAX_BOILERPLATE_WORDS = 60
 COLON_PROSE_WORDS = 20
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+_HEADLINE_WORDS = 25  # a title-cased sentence this short over a byline is a headline
 _LIST_RUN = 3  # this many headline-like lines in a row are a list of other stories
 # " | ", " • ", " » ": what pages put between a headline and the site's name (or its spam).
 SITE_SEPARATOR_RE = re.compile(r"\s+[|•·»]\s+")
@@ -153,6 +155,12 @@ def is_headline(line: str) -> bool:
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"
 
 
+def title_case(text: str) -> bool:
+    """Most longer words capitalised, as English headlines are ("Home Depot Stock Is Falling")."""
+    words = [w for w in text.split() if len(w) > 3 and _LETTERS_RE.match(w)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def word_count(text: str) -> int:
     """Words, counting a run of Chinese or Japanese characters as one word per two characters."""
     words = len(text.split())
@@ -228,6 +236,7 @@ def label_lines(lines: list[Line]) -> None:
         line.copies = counts[line.text.lower()]
         line.label = _label(line)
     _mark_crawl_dates(lines)
+    _mark_headlines_over_bylines(lines)
     _mark_headline_lists(lines)
     _mark_section_lists(lines)
 
@@ -239,6 +248,15 @@ def _mark_crawl_dates(lines: list[Line]) -> None:
             return
         if line.label == "date" and pubdate.is_weekday_date_line(line.text):
             line.label = "crawl-date"
+
+
+def _mark_headlines_over_bylines(lines: list[Line]) -> None:
+    """A title-cased sentence right above a byline or date line is a headline, full stop and
+    all ("Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.")."""
+    for line, below in zip(lines, lines[1:]):
+        if (line.label == "prose" and below.label in ("byline", "date")
+                and len(line.text.split()) <= _HEADLINE_WORDS and title_case(line.text)):
+            line.label = "headline"
 
 
 def _mark_headline_lists(lines: list[Line]) -> None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from diplograph.pages import topic
-from diplograph.pages.lines import SITE_SEPARATOR_RE, Line, patterns
+from diplograph.pages.lines import SITE_SEPARATOR_RE, Line, patterns, title_case
 
 WINDOW = 40  # how many lines above a body its title may be
 _INSIDE = 2  # a title may also be one of the body block's first lines (a last resort)
@@ -108,12 +108,6 @@ def headline_like(text: str) -> bool:
 
 def _full_stop(text: str) -> bool:
     return text.rstrip("\"”’'").endswith(".")
-
-
-def title_case(text: str) -> bool:
-    """Most longer words capitalised, as English headlines are ("Home Depot Stock Is Falling")."""
-    words = [w for w in text.split() if len(w) > 3 and _LETTERS_RE.match(w)]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
 
 
 def _lede_below(lines: list[Line], i: int, start: int, lede: set[str]) -> set[str]:
