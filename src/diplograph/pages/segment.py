@@ -75,7 +75,7 @@ SERIES_SIMILAR = 0.1
 DATE_ABOVE_TITLE = 2  # lines above the title a date line may be
 DATE_ABOVE_BODY = 6  # lines above an untitled body a date line may be
 HEADER_DATE_WORDS = 16  # a line between title and body this short may carry the date
-_FURNITURE = frozenset({"tool", "caption", "dup"})
+_FURNITURE = frozenset({"tool", "footer", "caption", "dup"})
 _BREAKS = frozenset({"section", "list", "crawl-date"})
 _UPDATED_RE = re.compile(r"\b(updated|modified|last edited)\b", re.I)
 _PUBLISHED_RE = re.compile(r"\b(published|posted|first published)\b", re.I)
@@ -92,6 +92,7 @@ class Block:
     rows: list[int]
     opens: bool = False  # an article header (headline + byline/date) sits above it
     series: int | None = None  # which run of list sections it belongs to (4b), if any
+    footer: bool = False  # the site's copyright line sits among its paragraphs
     boxed: bool = False  # a list of other stories or a section header sits above it
     dated: int = 0  # paragraphs that come under a date line of their own (comments do)
     words: int = 0
@@ -148,6 +149,7 @@ def find_blocks(lines: list[Line]) -> list[Block]:
         block.words = word_count(text)
         block.texts = [lines[r].text for r in block.rows]
         block.stems = topic.stems(text)
+        block.footer = any(line.label == "footer" for line in lines[block.start : block.end + 1])
     return blocks
 
 
@@ -286,8 +288,9 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
     looks like an article's top; on the page of the dump's longest block, that block's
     story's first titled block."""
     # Paragraphs under dates of their own are comments or a dated list of other stories.
+    # A page's footer (a sign-up box, a cookie notice around the copyright line) is no article.
     candidates = [b for b in page if heads[b.start] is not None and _long(b, later=bool(drafts))
-                  and b.dated < DATED_PARAGRAPHS]
+                  and b.dated < DATED_PARAGRAPHS and not (drafts and b.footer)]
     if not drafts:
         if anchor in page:  # a short titled block does not outweigh a much longer story
             candidates = [b for b in candidates if b.words >= RIVAL_SHARE * anchor.words]
@@ -350,7 +353,7 @@ def _carry_on(lines: list[Line], drafts: list[Draft], block: Block, title: Title
         current.ended = True
         logger.debug("block %d-%d is dropped (a comment thread)", block.start, block.end)
         return
-    if (_strong(block, title) and _long(block, later=False)
+    if (_strong(block, title) and _long(block, later=False) and not block.footer
             and (similar < NEW_BELOW or _datelined(lines, block))
             and not _same_title(current, title)):
         drafts.append(_start(block, title, [], weights))
@@ -505,10 +508,19 @@ def _without_teaser_runs(lines: list[Line], body: list[int], weights: topic.Weig
     for run in runs:
         rest = {s for r in body if r not in run for s in topic.stems(lines[r].text)}
         own = topic.stems(" ".join(lines[r].text for r in run))
-        if rest and weights.share(own, rest) < TEASER_BELOW and not _names_the_story(
-                lines, run, body):
+        if (rest and weights.share(own, rest) < TEASER_BELOW
+                and not _names_the_story(lines, run, body)
+                and not _continues_the_paragraphs(run, body)):
             drop.update(run)
     return [r for r in body if r not in drop]
+
+
+def _continues_the_paragraphs(run: list[int], body: list[int]) -> bool:
+    """Whether a run follows the article's own paragraph line after line, with nothing between
+    (no headline, no link, no label): the story told in one-sentence paragraphs. Other
+    stories' summaries come under headlines of their own."""
+    before = [r for r in body if r < run[0]]
+    return bool(before) and run[0] == before[-1] + 1 and run[-1] - run[0] == len(run) - 1
 
 
 def _names_the_story(lines: list[Line], run: list[int], body: list[int]) -> bool:

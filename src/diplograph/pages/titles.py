@@ -23,7 +23,8 @@ _MIN_EVIDENCE = 7.0  # ... or this much weight of shared words
 _FULL_EVIDENCE = 30.0  # shared weight that counts as full evidence
 _MIN_WORDS = 3  # a one- or two-word line is a menu item or a section name
 _LAYOUT_REACH = 8  # how far above the body a title found by layout alone may be
-_NOT_TITLES = frozenset({"tool", "caption", "date", "crawl-date", "byline", "spam", "section"})
+_NOT_TITLES = frozenset({"tool", "footer", "caption", "date", "crawl-date", "byline", "spam",
+                         "section"})
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TRAILING_BYLINE_RE = re.compile(r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s*$")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
