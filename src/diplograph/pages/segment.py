@@ -546,12 +546,26 @@ def _date_line(lines: list[Line], title_at: int | None, body_start: int, lo: int
         max(lo, body_start - DATE_ABOVE_BODY), body_start)
     above = range(top - 1, max(lo, top - DATE_ABOVE_TITLE) - 1, -1)
     near_body = range(max(lo, body_start - DATE_ABOVE_TITLE), min(len(lines), body_start + 3))
-    found = [lines[i].text for i in dict.fromkeys([*header, *above, *near_body])
+    found = [lines[i].text for i in dict.fromkeys([*header, *above, *near_body,
+                                                   *_beside_first_copy(lines, title_at, lo)])
              if _is_publication_date(lines[i], in_header=i in header)]
     if found and _UPDATED_RE.search(found[0]):
         # "Updated ..." is a later date than the publication; a "Published ..." line wins.
         return next((text for text in found if _PUBLISHED_RE.search(text)), found[0])
     return found[0] if found else None
+
+
+def _beside_first_copy(lines: list[Line], title_at: int | None, lo: int) -> list[int]:
+    """The lines just above and below the first copy of a headline printed twice (above the
+    photos, then again above the body): the date may stand by either copy."""
+    if title_at is None:
+        return []
+    key = lines[title_at].text.lower()
+    first = next((i for i in range(lo, title_at) if lines[i].text.lower() == key), None)
+    if first is None:
+        return []
+    return [*range(first - 1, max(lo, first - DATE_ABOVE_TITLE) - 1, -1),
+            *range(first + 1, min(title_at, first + 1 + DATE_ABOVE_TITLE))]
 
 
 def _is_publication_date(line: Line, *, in_header: bool = False) -> bool:
