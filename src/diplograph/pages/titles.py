@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from diplograph.pages import topic
+from diplograph.pages import pubdate, topic
 from diplograph.pages.lines import SITE_SEPARATOR_RE, Line, patterns, title_case
 
 WINDOW = 40  # how many lines above a body its title may be
@@ -28,6 +28,7 @@ _NOT_TITLES = frozenset({"tool", "footer", "caption", "date", "crawl-date", "byl
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TRAILING_BYLINE_RE = re.compile(r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s*$")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
+_TRAILING_SEPARATOR_RE = re.compile(r"\s+[-–—|•·]\s+(?=[^-–—|•·]*$)")
 _DASHED_SUFFIX_RE = re.compile(r"\s+[-–—]\s+(?P<site>\S+(?:\s+\S+){0,2})$")
 
 
@@ -149,12 +150,27 @@ def clean_title(title: str) -> str:
     parts = [part.strip() for part in SITE_SEPARATOR_RE.split(title) if part.strip()]
     clean = [part for part in parts if not patterns().spam.search(part)] or parts
     title = max(clean, key=len) if clean else title
-    title = _without_dashed_site(title)
+    title = _without_dashed_site(_without_trailing_date(title))
     byline = _TRAILING_BYLINE_RE.search(title)
     if byline and len(title[: byline.start()].split()) >= _MIN_WORDS:
         title = title[: byline.start()]  # "Story by Jane Doe": the page set the byline inline
-    title = patterns().spam.sub(" ", title)
-    return re.sub(r"\s+", " ", title).strip(" -–—|•·»«*#~=_:")
+    title = re.sub(r"\s+", " ", patterns().spam.sub(" ", title)).strip(" -–—|•·*#~=_:")
+    if title.count("«") != title.count("»"):  # a quoted headline keeps its quotes
+        title = title.strip(" «»")
+    return title
+
+
+def _without_trailing_date(title: str) -> str:
+    """ "Story by Jane Doe — November 18, 2019" -> "Story by Jane Doe": the page set the
+    byline's date on the headline's line."""
+    match = _TRAILING_SEPARATOR_RE.search(title)
+    while match:
+        tail = title[match.end():].strip()
+        if not pubdate.DATE_RE.fullmatch(tail):
+            return title
+        title = title[: match.start()]
+        match = _TRAILING_SEPARATOR_RE.search(title)
+    return title
 
 
 def _without_dashed_site(title: str) -> str:
