@@ -240,9 +240,14 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
     waiting: list[Block] = []
     for page in _pages(lines, blocks):
         opener = _opener(page, heads, anchor, drafts, weights)
+        opened_above = False  # an article under its own header above the opener
         for block in page:
             title = heads[block.start]
-            if block is opener:
+            if block is opener and opened_above:
+                # An article under its own header came first: the page's opener is judged
+                # like any later block (a comment thread does not become an article).
+                _carry_on(lines, drafts, block, title, weights)
+            elif block is opener:
                 if not drafts:  # the first article's title may be anywhere above it
                     title = titles.choose(lines, block.start, block.rows, 0, weights,
                                           _lede(lines, block))
@@ -250,6 +255,7 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
                 logger.debug("block %d-%d opens article %d", block.start, block.end, len(drafts))
             elif not drafts and _own_header_first(block, title, opener, weights):
                 drafts.append(_start(block, title, waiting, weights))
+                opened_above = True
                 logger.debug("block %d-%d opens article 1 under its own header", block.start,
                              block.end)
             elif not drafts:
