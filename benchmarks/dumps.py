@@ -3,7 +3,8 @@
 Usage (from the repository root):
 
     .venv/bin/python benchmarks/dumps.py [--corpus ../shared/corpus/article-extraction-benchmark]
-        [--split all|tune|heldout] [--show] [--json PATH] [--joined 60] [--jobs 2]
+        [--split all|tune|heldout] [--partition 2] [--show] [--json PATH] [--joined N]
+        [--jobs 2]
 
 What it measures: how well the text-dump cleaner turns what a scraper saves
 (`document.body.innerText` of a rendered page: menus, captions, teasers and
@@ -23,8 +24,13 @@ How:
    `htmldate.find_date(html, extensive_search=False, original_date=True)`.
 3. Joined files (`.bench/joined/`): 2-3 dumps of different pages of one split
    in a row, as an infinite-scroll capture; truth is their number and titles.
-4. Split: pages whose sha256(id) starts with a hex digit divisible by 3 are
-   `heldout`, the rest `tune`.
+4. Split: partition 1 (the first two rounds of work; 60 joined files from seed
+   14) holds out the pages whose sha256(id) starts with a hex digit divisible
+   by 3. Its held-out pages have been looked at twice, so partition 2 (the
+   default since the third round) tunes on them and holds out instead the
+   partition-1 tune pages whose sha256("partition-2:" + id) starts with such a
+   digit (50 pages), with 90 joined files from seed 2026 (joined2-*): pages
+   and joins that no round has looked at as held-out.
 5. `diplograph articles FILE... --format jsonl` runs as a subprocess, in
    batches (no diplograph import, so module moves do not break this file).
 
@@ -34,7 +40,11 @@ page; any predicted title per joined article), micro token precision/recall/F1
 of the body (lower-cased whitespace tokens, multiset intersection, as in
 `benchmarks/extraction.py`) for all predicted articles of a page joined and
 for the first article alone, and publication-date agreement (same day) with
-htmldate over the pages where it found a date, with how many we left unknown.
+htmldate over the pages where it found a date, with how many we left unknown,
+and again over the pages whose dump shows that day in a written form with its
+year (`shows_day`: "November 18, 2019", "18. November 2019", "18/11/2019",
+"2019-11-18", "2019年11月18日", in the corpus's languages), the only ones a
+text-dump reader can get right.
 """
 
 from __future__ import annotations
@@ -57,6 +67,7 @@ from pathlib import Path
 
 import htmldate
 import lxml.html
+from babel.dates import get_month_names
 from playwright.sync_api import Browser, sync_playwright
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -70,6 +81,12 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SPLITS = ("tune", "heldout", "all")
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—·»]\s+[^|\-–—·»]+$")
+# partition -> (salt of the hash that splits the pages, seed of the joined files, their prefix,
+# how many joined files by default).
+PARTITIONS = {1: ("", 14, "joined", 60), 2: ("partition-2:", 2026, "joined2", 90)}
+# The languages of the corpus's pages (their <html lang>) and a few neighbours: month names
+# for recognising a written date in a dump.
+MONTH_LOCALES = ("en", "de", "fr", "es", "it", "pt", "nl", "pl", "ru", "id")
 
 
 @dataclass(slots=True)
@@ -82,6 +99,7 @@ class Page:
     title_source: str | None
     accepted_titles: set[str]
     date: str | None
+    date_shown: bool = False  # the dump shows the HTML's day in a written form with its year
 
 
 @dataclass(slots=True)
@@ -125,6 +143,8 @@ class Stats:
     dated: int = 0
     date_right: int = 0
     date_unknown: int = 0
+    shown: int = 0
+    shown_right: int = 0
     joined: int = 0
     joined_count_right: int = 0
     joined_titles: int = 0
@@ -137,8 +157,12 @@ def norm(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFKC", text or "").split()).casefold()
 
 
-def split_of(page_id: str) -> str:
-    first_hex = hashlib.sha256(page_id.encode()).hexdigest()[0]
+def split_of(page_id: str, partition: int = 2) -> str:
+    """Partition 1: a third of the pages held out. Partition 2: its held-out pages (read
+    twice) are tuned on, and a new third of its tune pages is held out instead."""
+    first_hex = hashlib.sha256((PARTITIONS[partition][0] + page_id).encode()).hexdigest()[0]
+    if partition > 1 and split_of(page_id, partition - 1) == "heldout":
+        return "tune"
     return "heldout" if int(first_hex, 16) % 3 == 0 else "tune"
 
 
@@ -176,15 +200,50 @@ def date_truth(html: str) -> str | None:
         return None
 
 
-def load_pages(corpus: Path) -> list[Page]:
+def load_pages(corpus: Path, partition: int) -> list[Page]:
     truth = json.loads((corpus / "ground-truth.json").read_text("utf-8"))
     pages = []
     for page_id, item in sorted(truth.items()):
         html = gzip.open(corpus / "html" / f"{page_id}.html.gz").read().decode("utf-8", "replace")
         title, source, accepted = title_truth(html)
-        pages.append(Page(page_id, split_of(page_id), html, item["articleBody"], title, source,
-                          accepted, date_truth(html)))
+        pages.append(Page(page_id, split_of(page_id, partition), html, item["articleBody"], title,
+                          source, accepted, date_truth(html)))
     return pages
+
+
+def month_numbers() -> dict[str, int]:
+    """Lower-cased month names and abbreviations (without a dot) of MONTH_LOCALES -> 1-12."""
+    names: dict[str, int] = {}
+    for locale in MONTH_LOCALES:
+        for width in ("wide", "abbreviated"):
+            for context in ("format", "stand-alone"):
+                for number, name in get_month_names(width, context, locale).items():
+                    names[name.lower().rstrip(".")] = number
+    names["sept"] = 9
+    return names
+
+
+MONTHS = month_numbers()
+_WRITTEN_DATES = (  # (pattern, order of its day, month, year groups)
+    (re.compile(r"(?<!\d)(\d{1,2})(?:st|nd|rd|th|\.)?\s*(?:de\s+)?([^\W\d_]{3,})\.?,?\s*"
+                r"(?:de\s+)?(\d{4})(?!\d)"), "dmy"),
+    (re.compile(r"([^\W\d_]{3,})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})(?!\d)"), "mdy"),
+    (re.compile(r"(?<!\d)(\d{4})\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})(?!\d)"), "ymd"),
+    (re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)"), "dmy"),
+    (re.compile(r"(?<!\d)(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{4})(?!\d)"), "mdy"),
+)
+
+
+def shows_day(dump: str, iso: str) -> bool:
+    """Whether a dump writes the day ``iso`` (YYYY-MM-DD) with its year anywhere."""
+    want = tuple(int(part) for part in iso.split("-"))
+    for pattern, order in _WRITTEN_DATES:
+        for match in pattern.finditer(dump):
+            parts = dict(zip(order, match.groups()))
+            month = MONTHS.get(parts["m"].lower()) if not parts["m"].isdigit() else int(parts["m"])
+            if month and (int(parts["y"]), month, int(parts["d"])) == want:
+                return True
+    return False
 
 
 # ---- dumps -------------------------------------------------------------------------------------
@@ -228,10 +287,11 @@ def render_mode(browser: Browser, html: str, *, js: bool) -> str:
         context.close()
 
 
-def build_joined(pages: list[Page], dumps: dict[str, str], folder: Path, total: int
-                 ) -> list[Joined]:
+def build_joined(pages: list[Page], dumps: dict[str, str], folder: Path, total: int,
+                 partition: int) -> list[Joined]:
     folder.mkdir(parents=True, exist_ok=True)
-    rng = random.Random(14)
+    _, seed, prefix, _ = PARTITIONS[partition]
+    rng = random.Random(seed)
     joined = []
     for split in ("tune", "heldout"):
         ids = sorted(p.page_id for p in pages if p.split == split and dumps[p.page_id].strip())
@@ -239,7 +299,7 @@ def build_joined(pages: list[Page], dumps: dict[str, str], folder: Path, total: 
         share = heldout if split == "heldout" else total - heldout
         for n in range(share):
             chosen = rng.sample(ids, 2 + n % 2)
-            name = f"joined-{split}-{n:02d}"
+            name = f"{prefix}-{split}-{n:02d}"
             (folder / f"{name}.txt").write_text("\n\n".join(dumps[i] for i in chosen), "utf-8")
             joined.append(Joined(name, split, chosen))
     return joined
@@ -303,13 +363,16 @@ def score_date(page: Page, first: dict, stats: Stats) -> list[str]:
     stats.dated += 1
     published = first.get("published") or {}
     value = published.get("value")
+    stats.shown += page.date_shown
+    shown = "shown" if page.date_shown else "not shown"
     if value is None:
         stats.date_unknown += 1
-        return [f"date unknown, html {page.date}"]
+        return [f"date unknown, html {page.date} ({shown})"]
     if published.get("precision") == "day" and value == page.date:
         stats.date_right += 1
+        stats.shown_right += page.date_shown
         return []
-    return [f"date {value} ({published.get('source')}) != html {page.date}"]
+    return [f"date {value} ({published.get('source')}) != html {page.date} ({shown})"]
 
 
 def score_joined(item: Joined, by_id: dict[str, Page], preds: list[dict], stats: Stats,
@@ -338,7 +401,8 @@ def summary(stats: Stats) -> dict[str, object]:
         "title_acc": rate(stats.titles_right, stats.pages),
         "body_all": stats.body_all.prf(), "body_first": stats.body_first.prf(),
         "dated_pages": stats.dated, "date_acc": rate(stats.date_right, stats.dated),
-        "date_unknown": stats.date_unknown,
+        "date_unknown": stats.date_unknown, "date_shown_pages": stats.shown,
+        "date_shown_acc": rate(stats.shown_right, stats.shown),
         "joined": stats.joined, "joined_count_acc": rate(stats.joined_count_right, stats.joined),
         "joined_title_acc": rate(stats.joined_titles_right, stats.joined_titles),
     }
@@ -351,7 +415,9 @@ def print_table(results: dict[str, dict]) -> None:
         rows += [(f"{label} {m.upper()}", f"{key}.{m}", "{:.3f}") for m in ("p", "r", "f1")]
     rows += [("dated pages (htmldate)", "dated_pages", "{:d}"),
              ("date same day", "date_acc", "{:.3f}"),
-             ("date unknown", "date_unknown", "{:d}"), ("joined files", "joined", "{:d}"),
+             ("date unknown", "date_unknown", "{:d}"),
+             ("dump shows the day", "date_shown_pages", "{:d}"),
+             ("... date same day", "date_shown_acc", "{:.3f}"), ("joined files", "joined", "{:d}"),
              ("joined: count right", "joined_count_acc", "{:.3f}"),
              ("joined: titles found", "joined_title_acc", "{:.3f}")]
     out = [f"{'':<24}" + "".join(f"{s:>10}" for s in results)]
@@ -371,7 +437,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n")[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS, help="benchmark folder")
     parser.add_argument("--split", choices=SPLITS, default="all", help="which pages to run")
-    parser.add_argument("--joined", type=int, default=60, help="joined files in all")
+    parser.add_argument("--partition", type=int, choices=sorted(PARTITIONS), default=2,
+                        help="which tune/heldout partition (1: the first two rounds' one)")
+    parser.add_argument("--joined", type=int, help="joined files in all (partition's default)")
     parser.add_argument("--jobs", type=int, default=2, help="parallel CLI processes")
     parser.add_argument("--show", action="store_true", help="print the per-page failures")
     parser.add_argument("--json", type=Path, help="also write the figures and failures here")
@@ -395,10 +463,13 @@ def evaluate(pages: list[Page], joined: list[Joined], preds: dict[str, list[dict
 def main(argv: list[str] | None = None) -> int:
     args = parse_args(argv)
     start = time.perf_counter()
-    pages = load_pages(args.corpus)
+    pages = load_pages(args.corpus, args.partition)
     rendered = render_missing(pages, BENCH / "dumps")
     dumps = {p.page_id: (BENCH / "dumps" / f"{p.page_id}.txt").read_text("utf-8") for p in pages}
-    joined = build_joined(pages, dumps, BENCH / "joined", args.joined)
+    for page in pages:
+        page.date_shown = page.date is not None and shows_day(dumps[page.page_id], page.date)
+    total = args.joined if args.joined is not None else PARTITIONS[args.partition][3]
+    joined = build_joined(pages, dumps, BENCH / "joined", total, args.partition)
     if args.split != "all":
         pages = [p for p in pages if p.split == args.split]
         joined = [j for j in joined if j.split == args.split]

@@ -112,6 +112,12 @@ def test_no_prose_gives_no_article() -> None:
 @pytest.mark.parametrize(("raw", "want"), [
     ("Leaders meet in Paris | Example News", "Leaders meet in Paris"),
     ("Leaders meet in Paris www.spam.example", "Leaders meet in Paris"),
+    # The byline's date set on the headline's line goes, with the byline.
+    ("Senate ratifies water treaty by Jeff Morales — November 18, 2025",
+     "Senate ratifies water treaty"),
+    # A headline that is a quotation keeps its closing guillemet; a stray one goes.
+    ("Министр: «Переговоры продолжатся в январе»", "Министр: «Переговоры продолжатся в январе»"),
+    ("» Leaders meet in Paris", "Leaders meet in Paris"),
 ])
 def test_clean_title(raw: str, want: str) -> None:
     assert clean_title(raw) == want

@@ -52,7 +52,7 @@ def test_ingest_shows_done_of_total_and_error_lines_never_glue_onto_the_bar(
     errors = [line for line in lines if "error" in line]
     assert len(errors) == 2, lines
     assert all(line.startswith("error:") for line in errors), errors  # each on its own line
-    assert lines[-1].startswith("ingested 1 documents"), lines
+    assert lines[-1].startswith("ingested 1 document ("), lines
 
 
 def test_the_total_counts_pages_and_jsonl_records(tmp_path):

@@ -171,7 +171,9 @@ def test_ingest_counts_skipped_files_and_verbose_lists_them(
     result = CliRunner().invoke(app, ["ingest", str(corpus), "--db", str(db), "--verbose"])
     assert result.exit_code == 0, result.output
     assert f"skipped: {corpus / 'blob.bin'}: unsupported file type" in result.output
-    assert "1 files skipped (--verbose lists them)" in result.output
+    # Counts agree with their nouns: "1 file", never "1 files".
+    assert "1 file skipped (--verbose lists them)" in result.output
+    assert "ingested 1 document (1 article, " in result.output
 
 
 def test_missing_input_creates_no_database(tmp_path: Path) -> None:

@@ -27,6 +27,7 @@ from diplograph.errors import DiplographError, ExitStatus, os_failure
 from diplograph.outputs.formats import ARTICLE_COLUMNS, EVENT_COLUMNS, TABLE_WIDTH, WRITERS
 from diplograph.records import DocumentError, SkippedInput, to_dict
 from diplograph.settings import Settings
+from diplograph.wording import counted
 
 if TYPE_CHECKING:
     from diplograph.store.filters import EventFilter
@@ -378,7 +379,7 @@ def export(
         limit_memory(store.con)
         written = export_db(store.con, to, format.value, flt)
     for path, n in written.items():
-        typer.echo(f"{path}: {n} rows", err=True)
+        typer.echo(f"{path}: {counted(n, 'row')}", err=True)
 
 
 @app.command()

@@ -116,7 +116,7 @@ def _key(text: str) -> str:
 
 def _date_from_lines(clean: cleaning.CleanArticle) -> PublishedDate | None:
     """The date on the article's byline/date line; captions and credits are never used."""
-    found = pubdate.find_date(clean.date_line) if clean.date_line else None
+    found = pubdate.find_publication_date(clean.date_line) if clean.date_line else None
     if found is None:
         return None
     return PublishedDate(value=found[0], precision=found[1], source="byline")  # type: ignore[arg-type]

@@ -6,6 +6,7 @@
 
    ========== ==========================================================
    tool       page furniture: share buttons, ad markers, credits, counters
+   footer     the site's copyright line, at the end of a page
    section    a header of a list of other stories ("Top Stories")
    list       a headline in a list of other stories
    caption    a photo caption or credit ("(AP Photo/...)", "FILE - ...")
@@ -51,7 +52,11 @@ LONG_LINE_WORDS = 16
 MAX_BOILERPLATE_WORDS = 60
 COLON_PROSE_WORDS = 20
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+_LETTERS_RE = re.compile(r"[^\W\d_]")
+_HEADLINE_WORDS = 25  # a title-cased sentence this short over a byline is a headline
 _LIST_RUN = 3  # this many headline-like lines in a row are a list of other stories
+# ... counting these lines between them
+_LIST_LABELS = frozenset({"headline", "short", "tool", "footer", "caption", "dup"})
 # " | ", " • ", " » ": what pages put between a headline and the site's name (or its spam).
 SITE_SEPARATOR_RE = re.compile(r"\s+[|•·»]\s+")
 
@@ -59,6 +64,7 @@ SITE_SEPARATOR_RE = re.compile(r"\s+[|•·»]\s+")
 @dataclass(frozen=True, slots=True)
 class _Patterns:
     tool: re.Pattern[str]
+    footer: re.Pattern[str]
     section: re.Pattern[str]
     spam: re.Pattern[str]
     caption: re.Pattern[str]
@@ -79,6 +85,7 @@ def patterns() -> _Patterns:
 
     return _Patterns(
         tool=whole(_load_tsv("tool_lines.tsv")),
+        footer=whole(_load_tsv("footer_lines.tsv")),
         section=whole(_load_tsv("section_headers.tsv")),
         spam=whole(_load_tsv("spam.tsv")),
         caption=whole(_load_tsv("captions.tsv")),
@@ -153,6 +160,12 @@ def is_headline(line: str) -> bool:
     return line[0].isupper() or line[0].isdigit() or line[0] in "\"'“‘"
 
 
+def title_case(text: str) -> bool:
+    """Most longer words capitalised, as English headlines are ("Home Depot Stock Is Falling")."""
+    words = [w for w in text.split() if len(w) > 3 and _LETTERS_RE.match(w)]
+    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
+
+
 def word_count(text: str) -> int:
     """Words, counting a run of Chinese or Japanese characters as one word per two characters."""
     words = len(text.split())
@@ -178,6 +191,8 @@ def _label(line: Line) -> str:
     pats = patterns()
     text = line.text
     short = len(text.split()) <= MAX_BOILERPLATE_WORDS
+    if short and pats.footer.fullmatch(text):
+        return "footer"
     if short and pats.tool.fullmatch(text):
         return "tool"
     if short and pats.section.fullmatch(text.rstrip(":»›> ")):
@@ -228,6 +243,7 @@ def label_lines(lines: list[Line]) -> None:
         line.copies = counts[line.text.lower()]
         line.label = _label(line)
     _mark_crawl_dates(lines)
+    _mark_headlines_over_bylines(lines)
     _mark_headline_lists(lines)
     _mark_section_lists(lines)
 
@@ -239,6 +255,22 @@ def _mark_crawl_dates(lines: list[Line]) -> None:
             return
         if line.label == "date" and pubdate.is_weekday_date_line(line.text):
             line.label = "crawl-date"
+
+
+def _mark_headlines_over_bylines(lines: list[Line]) -> None:
+    """A title-cased sentence right above a byline or date line is a headline, full stop and
+    all ("Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.")."""
+    for line, below in zip(lines, lines[1:]):
+        if (line.label == "prose" and _byline_or_date(below)
+                and len(line.text.split()) <= _HEADLINE_WORDS and title_case(line.text)):
+            line.label = "headline"
+
+
+def _byline_or_date(line: Line) -> bool:
+    """A byline or date line, or a byline printed more than once (a list of stories by one
+    writer: "By JIM GERAGHTY" under each headline)."""
+    return line.label in ("byline", "date") or (line.label == "dup" and bool(
+        BYLINE_RE.match(line.text)) and len(line.text.split()) <= 10)
 
 
 def _mark_headline_lists(lines: list[Line]) -> None:
@@ -253,7 +285,7 @@ def _mark_headline_lists(lines: list[Line]) -> None:
             i += 1
             continue
         j = i
-        while j < len(lines) and lines[j].label in ("headline", "short", "tool", "caption", "dup"):
+        while j < len(lines) and lines[j].label in _LIST_LABELS:
             j += 1
         heads = [k for k in range(i, j) if lines[k].label == "headline"]
         if len(heads) >= _LIST_RUN:

@@ -9,9 +9,11 @@ cleaner drops it before it gets here.
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import logging
 import re
+from importlib import resources
 
 from dateutil import parser as dateparser
 
@@ -19,19 +21,39 @@ from diplograph.records import PublishedDate
 
 logger = logging.getLogger(__name__)
 
+_ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+                   "September", "October", "November", "December")
+
+
+def _page_months() -> dict[str, int]:
+    """Month names in other languages (``data/time/page_months.tsv``) -> 1-12."""
+    text = resources.files("diplograph.data.time").joinpath("page_months.tsv").read_text("utf-8")
+    rows = csv.reader((line for line in text.splitlines() if not line.startswith("#")),
+                      delimiter="\t")
+    next(rows)  # the header
+    return {row[0]: int(row[1]) for row in rows if row}
+
+
+_FOREIGN_MONTHS = _page_months()
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
-    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?"
+    r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
+    + "".join(f"|{re.escape(name)}" for name in sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+    + r")\.?"
 )
+_FOREIGN_MONTH_RE = re.compile(
+    r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(_FOREIGN_MONTHS, key=len, reverse=True))
+    + r")\.?(?!\w)", re.I)
 _WEEKDAY = r"(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\.?"
 _TIME = r"(?:,?\s*(?:at\s+)?\d{1,2}[:.]\d{2}(?:\s*[ap]\.?m\.?)?(?:\s*[A-Z]{2,4})?)?"
-# "March 17, 2025", "18 Jun, 2016", "2025-03-17", "2025/03/17", "17/03/2025", "11/19/19",
+# "March 17, 2025", "18 Jun, 2016", "18. November 2019", "23 de agosto de 2018",
+# "24 сентября 2018", "2025-03-17", "2025/03/17", "2016.12.01", "17/03/2025", "11/19/19",
 # "18.11.2019" — each with an optional time.
 DATE_RE = re.compile(
     rf"(?:(?P<wd>{_WEEKDAY}),?\s+)?"
     rf"(?P<date>{_MONTHS}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}"
-    rf"|\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTHS},?\s+\d{{4}}"
-    rf"|(?<!\d)\d{{4}}[-/]\d{{2}}[-/]\d{{2}}"
+    rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTHS},?\s+(?:de\s+)?\d{{4}}"
+    rf"|(?<!\d)\d{{4}}[-/.]\d{{2}}[-/.]\d{{2}}(?![\d.])"
     rf"|(?<![\d.])(?P<dotted>\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
     rf"|(?<![\d/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}(?![\d/]))){_TIME}",
     re.I,
@@ -49,6 +71,8 @@ _DATELINE_RE = re.compile(
     r"(?:\s*\([^)]{1,40}\))?\s*[—–-]{1,2}\s+"
 )
 _MIN_YEAR = 1900
+# "Updated" (or "modified") right before a date: a later date than the publication.
+_UPDATED_BEFORE_RE = re.compile(r"\b(?:updated|modified|last edited)\W*(?:on\W*)?$", re.I)
 
 
 def parse_date(text: str | None) -> tuple[str, str] | None:
@@ -109,8 +133,28 @@ def find_date(line: str) -> tuple[str, str] | None:
     if match.group("dotted"):  # 18.11.2019: day first, as everywhere dots are used
         day, month, year = match.group("dotted").split(".")
         return _checked(f"{year}-{int(month):02d}-{int(day):02d}", "day")
-    return parse_date(match.group("date").replace("/", "-") if match.group("date")[4:5] == "/"
-                      else match.group("date"))
+    written = match.group("date")
+    if written[4:5] in ("/", "."):  # 2025/03/17, 2016.12.01
+        written = written.replace(written[4], "-")
+    return parse_date(_in_english(written))
+
+
+def _in_english(written: str) -> str:
+    """A written date with its month in English, without "de" or a dot after the day
+    ("23 de agosto de 2018" -> "23 August 2018"), for the English date parser."""
+    written = _FOREIGN_MONTH_RE.sub(
+        lambda m: _ENGLISH_MONTHS[_FOREIGN_MONTHS[m.group(0).lower().rstrip(".")] - 1], written)
+    return re.sub(r"(?<=\d)\.(?=\s)|\bde\s+", " ", written)
+
+
+def find_publication_date(line: str) -> tuple[str, str] | None:
+    """The publication date on a byline/date line: the first date, unless it is the
+    "Updated" one and another follows ("Updated Nov. 19, 2019 8:21 am / Original Nov. 18,
+    2019 8:02 am": the story was first published on the 18th)."""
+    matches = list(DATE_RE.finditer(line))
+    if len(matches) > 1 and _UPDATED_BEFORE_RE.search(line[: matches[0].start()]):
+        return find_date(line[matches[1].start():])
+    return find_date(line)
 
 
 def is_date_line(line: str) -> bool:

@@ -16,6 +16,13 @@
    its own article header, or is dropped: teasers, comments, footers.
 4. **Titles** come from :mod:`diplograph.pages.titles`. Prose between the title
    and the byline/date below it is the standfirst, not the body.
+4b. **Sections of a list.** A listicle or a round-up ("23 food bloggers", "Black
+   Friday deals") is a run of blocks, each under a heading of its own, each
+   about something else: three or more blocks of real paragraphs, one after the
+   other with only a heading (and its furniture) between them, are one list if
+   they share a vocabulary (recipes, prices, gadgets), and the article that holds
+   one of them holds them all. A stream of other stories' teasers has the same
+   shape, but its blocks share nothing.
 5. **Teaser runs.** Inside an article, a run of three or more one-sentence
    lines that shares little with the rest is a list of other stories' summaries.
 6. **Dates.** A date line next to the title or byline, above the body or at
@@ -58,16 +65,24 @@ LEDE_ROWS = 4  # paragraphs a title is compared with
 TEASER_RUN = 3  # one-sentence lines in a row that may be a teaser list
 TEASER_BELOW = 0.25  # ... and are one if they share less than this with the rest
 ONE_LINER_WORDS = 30
+# Sections of a list article: this many blocks in a row, each under a short gap with a heading.
+SERIES_BLOCKS = 3
+SECTION_GAP = 8  # lines at most between two sections of a list
+# Mean similarity of each section to the other sections of its run. Measured on the tune pages
+# of the dump benchmark: 0.14-0.23 in three list articles (food bloggers, deals, gadgets),
+# 0.05-0.09 in three streams of other stories' teasers.
+SERIES_SIMILAR = 0.1
 DATE_ABOVE_TITLE = 2  # lines above the title a date line may be
 DATE_ABOVE_BODY = 6  # lines above an untitled body a date line may be
 HEADER_DATE_WORDS = 16  # a line between title and body this short may carry the date
-_FURNITURE = frozenset({"tool", "caption", "dup"})
+_FURNITURE = frozenset({"tool", "footer", "caption", "dup"})
 _BREAKS = frozenset({"section", "list", "crawl-date"})
 _UPDATED_RE = re.compile(r"\b(updated|modified|last edited)\b", re.I)
 _PUBLISHED_RE = re.compile(r"\b(published|posted|first published)\b", re.I)
 # "— Jane Doe (@jdoe) November 20, 2019": the date under an embedded post, not a comment's.
 _EMBED_SIGNATURE_RE = re.compile(r"\(@\w+\)")
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(]?[A-Z0-9]")
+# A sentence's end and the next one's start (a capital or a digit, in any cased script).
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(—–-]?\s?(\w)")
 
 
 @dataclass(slots=True)
@@ -76,6 +91,8 @@ class Block:
 
     rows: list[int]
     opens: bool = False  # an article header (headline + byline/date) sits above it
+    series: int | None = None  # which run of list sections it belongs to (4b), if any
+    footer: bool = False  # the site's copyright line sits among its paragraphs
     boxed: bool = False  # a list of other stories or a section header sits above it
     dated: int = 0  # paragraphs that come under a date line of their own (comments do)
     words: int = 0
@@ -132,7 +149,53 @@ def find_blocks(lines: list[Line]) -> list[Block]:
         block.words = word_count(text)
         block.texts = [lines[r].text for r in block.rows]
         block.stems = topic.stems(text)
+        block.footer = any(line.label == "footer" for line in lines[block.start : block.end + 1])
     return blocks
+
+
+def mark_series(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> None:
+    """Number the runs of list sections (4b) in ``Block.series``."""
+    runs: list[list[Block]] = []
+    run: list[Block] = []
+    for before, block in zip(blocks, blocks[1:]):
+        if (_section(before) and _section(block) and not block.opens
+                and _section_gap(lines[before.end + 1 : block.start])):
+            run = run or [before]
+            run.append(block)
+            continue
+        runs.append(run)
+        run = []
+    runs.append(run)
+    lists = [r for r in runs
+             if len(r) >= SERIES_BLOCKS and _coherence(r, weights) >= SERIES_SIMILAR]
+    for number, found in enumerate(lists):
+        for block in found:
+            block.series = number
+
+
+def _coherence(run: list[Block], weights: topic.Weights) -> float:
+    """How much the blocks of a run share: each one's similarity to all the others, averaged."""
+    total = 0.0
+    for block in run:
+        others = [s for other in run if other is not block for s in other.stems]
+        total += weights.cosine(block.stems, others)
+    return total / len(run)
+
+
+def _section(block: Block) -> bool:
+    """Real paragraphs (not only one-line summaries, not a comment thread): a list's section."""
+    return block.dated < DATED_PARAGRAPHS and not all(_one_liner(text) for text in block.texts)
+
+
+def _section_gap(gap: list[Line]) -> bool:
+    """Only a section's heading and its furniture: short, with a heading, and no header of
+    another list ("Related"), no byline or date of another article."""
+    if not gap or len(gap) > SECTION_GAP:
+        return False
+    if any(line.label in ("section", "crawl-date", "date", "byline") for line in gap):
+        return False
+    return any(titles.title_shaped(line) or line.label in ("list", "dup", "repeat")
+               for line in gap)
 
 
 def _breaks(gap: list[Line]) -> bool:
@@ -171,19 +234,30 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
     if not blocks:
         return []
     heads = _titles(lines, blocks, weights)
+    mark_series(lines, blocks, weights)
     anchor = max(blocks, key=lambda b: b.words)
     drafts: list[Draft] = []
     waiting: list[Block] = []
     for page in _pages(lines, blocks):
         opener = _opener(page, heads, anchor, drafts, weights)
+        opened_above = False  # an article under its own header above the opener
         for block in page:
             title = heads[block.start]
-            if block is opener:
+            if block is opener and opened_above:
+                # An article under its own header came first: the page's opener is judged
+                # like any later block (a comment thread does not become an article).
+                _carry_on(lines, drafts, block, title, weights)
+            elif block is opener:
                 if not drafts:  # the first article's title may be anywhere above it
                     title = titles.choose(lines, block.start, block.rows, 0, weights,
                                           _lede(lines, block))
                 drafts.append(_start(block, title, waiting if not drafts else [], weights))
                 logger.debug("block %d-%d opens article %d", block.start, block.end, len(drafts))
+            elif not drafts and _own_header_first(block, title, opener, weights):
+                drafts.append(_start(block, title, waiting, weights))
+                opened_above = True
+                logger.debug("block %d-%d opens article 1 under its own header", block.start,
+                             block.end)
             elif not drafts:
                 waiting.append(block)
             else:
@@ -220,8 +294,9 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
     looks like an article's top; on the page of the dump's longest block, that block's
     story's first titled block."""
     # Paragraphs under dates of their own are comments or a dated list of other stories.
+    # A page's footer (a sign-up box, a cookie notice around the copyright line) is no article.
     candidates = [b for b in page if heads[b.start] is not None and _long(b, later=bool(drafts))
-                  and b.dated < DATED_PARAGRAPHS]
+                  and b.dated < DATED_PARAGRAPHS and not (drafts and b.footer)]
     if not drafts:
         if anchor in page:  # a short titled block does not outweigh a much longer story
             candidates = [b for b in candidates if b.words >= RIVAL_SHARE * anchor.words]
@@ -241,6 +316,18 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
         return None
     limit = RELATED_BELOW if _strong(best, heads[best.start]) else NEW_BELOW
     return best if weights.cosine(best.stems, current.stems) < limit else None
+
+
+def _own_header_first(block: Block, title: Title | None, opener: Block | None,
+                      weights: topic.Weights) -> bool:
+    """Whether a block above the page's opener is an article of its own: under its own
+    article header, long, and about something else (two saved pages with no menus between).
+    """
+    if opener is None or block.start > opener.start or not _strong(block, title):
+        return False
+    if block.words < MIN_NEW_WORDS or len(block.rows) < 2 or block.dated >= DATED_PARAGRAPHS:
+        return False
+    return weights.cosine(block.stems, opener.stems) < NEW_BELOW
 
 
 def _needed(draft: Draft, block: Block) -> float:
@@ -272,12 +359,12 @@ def _carry_on(lines: list[Line], drafts: list[Draft], block: Block, title: Title
         current.ended = True
         logger.debug("block %d-%d is dropped (a comment thread)", block.start, block.end)
         return
-    if (_strong(block, title) and _long(block, later=False)
+    if (_strong(block, title) and _long(block, later=False) and not block.footer
             and (similar < NEW_BELOW or _datelined(lines, block))
             and not _same_title(current, title)):
         drafts.append(_start(block, title, [], weights))
         decision = f"opens article {len(drafts)}"
-    elif similar >= _needed(current, block):
+    elif similar >= _needed(current, block) or _same_series(current.blocks[-1], block):
         current.blocks.append(block)
         current.stems.extend(block.stems)
         decision = "carries the article on"
@@ -319,6 +406,11 @@ def _strong(block: Block, title: Title | None) -> bool:
     return title is not None and block.opens and title.share >= HEADLINE_SHARE
 
 
+def _same_series(one: Block, other: Block) -> bool:
+    """Two sections of one list article."""
+    return one.series is not None and one.series == other.series
+
+
 def _same_title(draft: Draft, title: Title | None) -> bool:
     """A title that repeats the article's own (a gallery, a sticky header) opens nothing."""
     return bool(draft.title and title and draft.title.text.lower() == title.text.lower())
@@ -328,7 +420,8 @@ def _start(block: Block, title: Title | None, waiting: list[Block],
            weights: topic.Weights) -> Draft:
     """A new article at ``block``; earlier blocks below its title that share its words join it."""
     after_title = [b for b in waiting if title is not None and b.start > title.index]
-    before = [b for b in after_title if weights.cosine(b.stems, block.stems) >= SAME_STORY]
+    before = [b for b in after_title if weights.cosine(b.stems, block.stems) >= SAME_STORY
+              or _same_series(b, block)]
     stems = [s for b in [*before, block] for s in b.stems]
     return Draft(blocks=[*before, block], title=title, stems=stems)
 
@@ -397,7 +490,11 @@ def _with_short_sentences(lines: list[Line], draft: Draft, rows: list[int]) -> l
 
 
 def _one_liner(text: str) -> bool:
-    return len(text.split()) <= ONE_LINER_WORDS and not _SENTENCE_END_RE.search(text)
+    """One sentence of a few words: a teaser's summary, a caption."""
+    if len(text.split()) > ONE_LINER_WORDS:
+        return False
+    return not any(m.group(1).isupper() or m.group(1).isdigit()
+                   for m in _SENTENCE_END_RE.finditer(text))
 
 
 def _without_teaser_runs(lines: list[Line], body: list[int], weights: topic.Weights) -> list[int]:
@@ -417,10 +514,19 @@ def _without_teaser_runs(lines: list[Line], body: list[int], weights: topic.Weig
     for run in runs:
         rest = {s for r in body if r not in run for s in topic.stems(lines[r].text)}
         own = topic.stems(" ".join(lines[r].text for r in run))
-        if rest and weights.share(own, rest) < TEASER_BELOW and not _names_the_story(
-                lines, run, body):
+        if (rest and weights.share(own, rest) < TEASER_BELOW
+                and not _names_the_story(lines, run, body)
+                and not _continues_the_paragraphs(run, body)):
             drop.update(run)
     return [r for r in body if r not in drop]
+
+
+def _continues_the_paragraphs(run: list[int], body: list[int]) -> bool:
+    """Whether a run follows the article's own paragraph line after line, with nothing between
+    (no headline, no link, no label): the story told in one-sentence paragraphs. Other
+    stories' summaries come under headlines of their own."""
+    before = [r for r in body if r < run[0]]
+    return bool(before) and run[0] == before[-1] + 1 and run[-1] - run[0] == len(run) - 1
 
 
 def _names_the_story(lines: list[Line], run: list[int], body: list[int]) -> bool:
@@ -446,12 +552,26 @@ def _date_line(lines: list[Line], title_at: int | None, body_start: int, lo: int
         max(lo, body_start - DATE_ABOVE_BODY), body_start)
     above = range(top - 1, max(lo, top - DATE_ABOVE_TITLE) - 1, -1)
     near_body = range(max(lo, body_start - DATE_ABOVE_TITLE), min(len(lines), body_start + 3))
-    found = [lines[i].text for i in dict.fromkeys([*header, *above, *near_body])
+    found = [lines[i].text for i in dict.fromkeys([*header, *above, *near_body,
+                                                   *_beside_first_copy(lines, title_at, lo)])
              if _is_publication_date(lines[i], in_header=i in header)]
     if found and _UPDATED_RE.search(found[0]):
         # "Updated ..." is a later date than the publication; a "Published ..." line wins.
         return next((text for text in found if _PUBLISHED_RE.search(text)), found[0])
     return found[0] if found else None
+
+
+def _beside_first_copy(lines: list[Line], title_at: int | None, lo: int) -> list[int]:
+    """The lines just above and below the first copy of a headline printed twice (above the
+    photos, then again above the body): the date may stand by either copy."""
+    if title_at is None:
+        return []
+    key = lines[title_at].text.lower()
+    first = next((i for i in range(lo, title_at) if lines[i].text.lower() == key), None)
+    if first is None:
+        return []
+    return [*range(first - 1, max(lo, first - DATE_ABOVE_TITLE) - 1, -1),
+            *range(first + 1, min(title_at, first + 1 + DATE_ABOVE_TITLE))]
 
 
 def _is_publication_date(line: Line, *, in_header: bool = False) -> bool:

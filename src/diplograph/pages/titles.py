@@ -13,8 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from diplograph.pages import topic
-from diplograph.pages.lines import SITE_SEPARATOR_RE, Line, patterns
+from diplograph.pages import pubdate, topic
+from diplograph.pages.lines import SITE_SEPARATOR_RE, Line, patterns, title_case
 
 WINDOW = 40  # how many lines above a body its title may be
 _INSIDE = 2  # a title may also be one of the body block's first lines (a last resort)
@@ -23,10 +23,12 @@ _MIN_EVIDENCE = 7.0  # ... or this much weight of shared words
 _FULL_EVIDENCE = 30.0  # shared weight that counts as full evidence
 _MIN_WORDS = 3  # a one- or two-word line is a menu item or a section name
 _LAYOUT_REACH = 8  # how far above the body a title found by layout alone may be
-_NOT_TITLES = frozenset({"tool", "caption", "date", "crawl-date", "byline", "spam", "section"})
+_NOT_TITLES = frozenset({"tool", "footer", "caption", "date", "crawl-date", "byline", "spam",
+                         "section"})
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TRAILING_BYLINE_RE = re.compile(r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s*$")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
+_TRAILING_SEPARATOR_RE = re.compile(r"\s+[-–—|•·]\s+(?=[^-–—|•·]*$)")
 _DASHED_SUFFIX_RE = re.compile(r"\s+[-–—]\s+(?P<site>\S+(?:\s+\S+){0,2})$")
 
 
@@ -110,12 +112,6 @@ def _full_stop(text: str) -> bool:
     return text.rstrip("\"”’'").endswith(".")
 
 
-def title_case(text: str) -> bool:
-    """Most longer words capitalised, as English headlines are ("Home Depot Stock Is Falling")."""
-    words = [w for w in text.split() if len(w) > 3 and _LETTERS_RE.match(w)]
-    return len(words) >= 3 and sum(w[0].isupper() for w in words) >= 0.8 * len(words)
-
-
 def _lede_below(lines: list[Line], i: int, start: int, lede: set[str]) -> set[str]:
     """The body's lede, with the prose between the candidate and the body (a standfirst)."""
     between = [lines[k].text for k in range(i + 1, start) if lines[k].label in ("prose", "repeat")]
@@ -154,12 +150,27 @@ def clean_title(title: str) -> str:
     parts = [part.strip() for part in SITE_SEPARATOR_RE.split(title) if part.strip()]
     clean = [part for part in parts if not patterns().spam.search(part)] or parts
     title = max(clean, key=len) if clean else title
-    title = _without_dashed_site(title)
+    title = _without_dashed_site(_without_trailing_date(title))
     byline = _TRAILING_BYLINE_RE.search(title)
     if byline and len(title[: byline.start()].split()) >= _MIN_WORDS:
         title = title[: byline.start()]  # "Story by Jane Doe": the page set the byline inline
-    title = patterns().spam.sub(" ", title)
-    return re.sub(r"\s+", " ", title).strip(" -–—|•·»«*#~=_:")
+    title = re.sub(r"\s+", " ", patterns().spam.sub(" ", title)).strip(" -–—|•·*#~=_:")
+    if title.count("«") != title.count("»"):  # a quoted headline keeps its quotes
+        title = title.strip(" «»")
+    return title
+
+
+def _without_trailing_date(title: str) -> str:
+    """ "Story by Jane Doe — November 18, 2019" -> "Story by Jane Doe": the page set the
+    byline's date on the headline's line."""
+    match = _TRAILING_SEPARATOR_RE.search(title)
+    while match:
+        tail = title[match.end():].strip()
+        if not pubdate.DATE_RE.fullmatch(tail):
+            return title
+        title = title[: match.start()]
+        match = _TRAILING_SEPARATOR_RE.search(title)
+    return title
 
 
 def _without_dashed_site(title: str) -> str:

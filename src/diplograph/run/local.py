@@ -27,6 +27,7 @@ from diplograph.records import Document, DocumentError, DocumentResult, SkippedI
 from diplograph.run.pipeline import iter_results
 from diplograph.settings import Settings
 from diplograph.store.store import Store
+from diplograph.wording import counted
 
 logger = logging.getLogger(__name__)
 
@@ -49,10 +50,11 @@ class IngestSummary:
         return self.documents + self.unchanged + self.failed
 
     def line(self, db: Path | str) -> str:
-        skipped = (f"; {self.skipped} files skipped (--verbose lists them)"
+        skipped = (f"; {counted(self.skipped, 'file')} skipped (--verbose lists them)"
                    if self.skipped else "")
-        return (f"ingested {self.documents} documents ({self.articles} articles, "
-                f"{self.events} events) into {db}: {self.documents - self.kept} cleaned, "
+        return (f"ingested {counted(self.documents, 'document')} ("
+                f"{counted(self.articles, 'article')}, {counted(self.events, 'event')}) "
+                f"into {db}: {self.documents - self.kept} cleaned, "
                 f"{self.kept} kept as is with a warning, {self.failed} refused; "
                 f"{self.unchanged} unchanged{skipped}")
 
