@@ -261,6 +261,14 @@ def test_openapi_is_served(client):
     assert "swagger" in get(client, "/docs").lower()
 
 
+def test_event_and_incident_schemas_list_their_fields_in_record_order(client):
+    schemas = get(client, "/openapi.json")["components"]["schemas"]
+    assert list(schemas["EventPublic"]["properties"])[:9] == [
+        "id", "doc_id", "article_index", "type", "mode", "source", "target", "date", "location"]
+    assert list(schemas["IncidentPublic"]["properties"])[:7] == [
+        "id", "type", "mode", "source", "target", "date", "status"]
+
+
 def test_the_event_schema_documents_the_claim_fields(client):
     """factuality and claim_chain are in every event record: the schema must say so."""
     fields = get(client, "/openapi.json")["components"]["schemas"]["EventPublic"]["properties"]
