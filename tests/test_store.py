@@ -177,7 +177,7 @@ TEXTS = {  # short articles written for this test
 }
 
 
-def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path):
+def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path, warm_process):
     from diplograph.run.ingest import ingest_paths
 
     corpus, db = tmp_path / "in", tmp_path / "db.duckdb"
