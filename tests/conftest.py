@@ -56,30 +56,36 @@ def code_sentence():
 
 
 @pytest.fixture(scope="session")
-def warmed_pipeline(article_coder, tmp_path_factory):
-    """One ingest has run, paying for what the first document loads (HTML extraction,
-    language models), so later ingests measure only their own work."""
-    from diplograph.run import pipeline
-    from diplograph.run.ingest import ingest_paths
+def warm_process(article_coder):
+    """This process holds everything an ingest loads: the coder (spaCy model, knowledge),
+    the HTML cleaner and the language identifier. An ingest's worker processes are forked
+    from it, so each starts warm instead of loading them again (5 s of CPU an ingest, 20 s
+    of wall time on a loaded 2-core machine). Request it in any test that ingests."""
+    from diplograph.run.pipeline import WARM_UP, work_on_document
+    from diplograph.settings import Settings
 
-    warm = tmp_path_factory.mktemp("warm-up")
-    (warm / "page.html").write_text(
-        "<html><body><p>Canada imposed new tariffs on Mexican steel on Friday, the "
-        "government announced in Ottawa.</p></body></html>", encoding="utf-8")
-    (warm / "story.txt").write_text(
-        "France and Germany held talks in Paris on Monday about trade.\n", encoding="utf-8")
-    with pytest.MonkeyPatch.context() as patch:
-        patch.setattr(pipeline, "ArticleCoder", lambda settings: article_coder)
-        ingest_paths([str(warm)], warm / "warm.duckdb")
+    for doc in WARM_UP:
+        work_on_document(article_coder, doc, Settings())
 
 
 @pytest.fixture
-def warm_ingest(monkeypatch, article_coder, warmed_pipeline):
+def warm_ingest(monkeypatch, article_coder, warm_process):
     """Ingests in this test code with the session's coder (default settings) after the
     warm-up, instead of loading a coder each."""
     from diplograph.run import pipeline
 
     monkeypatch.setattr(pipeline, "ArticleCoder", lambda settings: article_coder)
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory, warm_process) -> Path:
+    """The bundled sample ingested once per session (per xdist worker): read-only for every
+    test that reads it (API, schema, security, browser); copy it to write."""
+    from diplograph.run.ingest import ingest_paths
+
+    path = tmp_path_factory.mktemp("web-sample") / "sample.duckdb"
+    ingest_paths([str(SAMPLE)], path)
+    return path
 
 
 @pytest.fixture(scope="session")

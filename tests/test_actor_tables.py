@@ -47,7 +47,7 @@ def resolver():
     return ActorResolver()
 
 
-@pytest.mark.slow
+# Not marked slow: make test leaves slow tests out, and these floors have no smaller case.
 @pytest.mark.parametrize(("table", "split"), sorted(FLOORS))
 def test_actor_table_floor(bench, resolver, table: str, split: str) -> None:
     need((ROOT.parent / "shared" / "corpus").is_dir(),

@@ -5,7 +5,6 @@ from __future__ import annotations
 import json
 import shutil
 import time
-from pathlib import Path
 from urllib.parse import quote
 
 import duckdb
@@ -19,23 +18,10 @@ from diplograph.records import EVENT_TYPES, STATUSES  # noqa: E402
 from diplograph.serve import WebSettings, create_app  # noqa: E402
 from diplograph.serve.testing import running_server  # noqa: E402
 
-SAMPLE = Path(__file__).resolve().parent.parent / "src" / "diplograph" / "sample"
-
-
-def sample_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The bundled sample ingested once per test session (shared with the browser tests)."""
-    path = tmp_path_factory.getbasetemp() / "web-sample" / "sample.duckdb"
-    if not path.exists():
-        from diplograph.run.ingest import ingest_paths
-
-        path.parent.mkdir(parents=True, exist_ok=True)
-        ingest_paths([str(SAMPLE)], path)
-    return path
-
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory) -> str:
-    app = create_app(WebSettings(db=sample_db(tmp_path_factory)))
+def base(sample_db) -> str:
+    app = create_app(WebSettings(db=sample_db))
     with running_server(app) as url:
         yield url
 
@@ -85,9 +71,9 @@ def test_keyset_pages_follow_the_listing_order(client, path):
     assert by_type["next"] is None  # no cursor for a sorted list
 
 
-def test_lists_send_the_stored_records(client, tmp_path_factory):
+def test_lists_send_the_stored_records(client, sample_db):
     sent = get(client, "/api/events?limit=500")["data"]
-    with duckdb.connect(str(sample_db(tmp_path_factory)), read_only=True) as con:
+    with duckdb.connect(str(sample_db), read_only=True) as con:
         stored = {i: json.loads(r) for i, r in con.execute("SELECT id, record FROM events")
                   .fetchall()}
     assert sent == [stored[e["id"]] for e in sent] and len(sent) == len(stored)
@@ -261,6 +247,14 @@ def test_openapi_is_served(client):
     assert "swagger" in get(client, "/docs").lower()
 
 
+def test_event_and_incident_schemas_list_their_fields_in_record_order(client):
+    schemas = get(client, "/openapi.json")["components"]["schemas"]
+    assert list(schemas["EventPublic"]["properties"])[:9] == [
+        "id", "doc_id", "article_index", "type", "mode", "source", "target", "date", "location"]
+    assert list(schemas["IncidentPublic"]["properties"])[:7] == [
+        "id", "type", "mode", "source", "target", "date", "status"]
+
+
 def test_the_event_schema_documents_the_claim_fields(client):
     """factuality and claim_chain are in every event record: the schema must say so."""
     fields = get(client, "/openapi.json")["components"]["schemas"]["EventPublic"]["properties"]
@@ -273,11 +267,11 @@ def test_the_event_schema_documents_the_claim_fields(client):
     assert all(-3 <= e["factuality"] <= 3 for e in events)
 
 
-def test_server_shows_what_a_program_that_does_not_publish_wrote(tmp_path_factory, tmp_path):
+def test_server_shows_what_a_program_that_does_not_publish_wrote(sample_db, tmp_path):
     """The server never locks the file: any program can open it for writing while pages are
     served, and once it lets go, the server publishes the file itself and shows the change."""
     db = tmp_path / "live.duckdb"
-    shutil.copyfile(sample_db(tmp_path_factory), db)
+    shutil.copyfile(sample_db, db)
     app = create_app(WebSettings(db=db, refresh_s=0))
     with running_server(app) as base, httpx.Client(base_url=base, timeout=30) as client:
         ev = all_events(client)[0]

@@ -28,7 +28,6 @@ schemathesis = need_module("schemathesis", "schemathesis (dev group) is missing"
 
 import duckdb  # noqa: E402
 from hypothesis import HealthCheck, Phase, given, settings  # noqa: E402
-from test_api import sample_db  # noqa: E402  (same session DB as the other web tests)
 
 from diplograph.serve import WebSettings, create_app  # noqa: E402
 from diplograph.serve.testing import free_port, running_server  # noqa: E402
@@ -38,8 +37,8 @@ REPO = Path(__file__).resolve().parent.parent
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    return sample_db(tmp_path_factory)
+def db(sample_db) -> Path:
+    return sample_db
 
 
 @pytest.fixture(scope="module")

@@ -30,7 +30,8 @@ def sample_extract(sample_dir) -> str:
 
 
 @pytest.fixture(scope="module")
-def sample_db(tmp_path_factory, sample_dir) -> Path:
+def cli_db(tmp_path_factory, sample_dir, warm_process) -> Path:
+    """The sample ingested by the ``ingest`` command (its own: a test ingests into it again)."""
     db = tmp_path_factory.mktemp("db") / "sample.duckdb"
     result = run("ingest", str(sample_dir), "--db", str(db))
     assert result.exit_code == 0, result.output
@@ -101,22 +102,22 @@ def test_bad_documents_get_one_line_each_and_the_batch_goes_on(tmp_path, sample_
     assert {e["doc_id"] for e in events} == {"good"}
 
 
-def test_ingest_is_idempotent(tmp_path, sample_dir, sample_db):
-    before = run("events", "--db", str(sample_db)).stdout
-    again = run("ingest", str(sample_dir), "--db", str(sample_db))
+def test_ingest_is_idempotent(tmp_path, sample_dir, cli_db):
+    before = run("events", "--db", str(cli_db)).stdout
+    again = run("ingest", str(sample_dir), "--db", str(cli_db))
     assert again.exit_code == 0
     assert "ingested 0 documents" in again.stderr
-    assert run("events", "--db", str(sample_db)).stdout == before
+    assert run("events", "--db", str(cli_db)).stdout == before
 
 
-def test_events_filters(sample_db):
-    out = run("events", "--db", str(sample_db), "--type", "CONSULT")
+def test_events_filters(cli_db):
+    out = run("events", "--db", str(cli_db), "--type", "CONSULT")
     events = [json.loads(line) for line in out.stdout.splitlines()]
     assert events and all(e["type"] == "CONSULT" for e in events)
-    out = run("events", "--db", str(sample_db), "--actor", "RUS", "--format", "csv")
+    out = run("events", "--db", str(cli_db), "--actor", "RUS", "--format", "csv")
     rows = list(csv.DictReader(io.StringIO(out.stdout)))
     assert rows and all("RUS" in (r["src"], r["tgt"]) for r in rows)
-    table = run("events", "--db", str(sample_db), "--format", "table", "--since", "2025-08")
+    table = run("events", "--db", str(cli_db), "--format", "table", "--since", "2025-08")
     assert "CONSULT" in table.stdout
 
 
@@ -162,25 +163,25 @@ def test_eval_agrees_with_the_referee_scorer(tmp_path, sample_dir, shared_dir):
     assert shown == referee_shown
 
 
-def test_eval_from_the_database(sample_db):
+def test_eval_from_the_database(cli_db):
     gold = Path(__file__).parent / "data" / "sample_gold.jsonl"
-    result = run("eval", "--gold", str(gold), "--db", str(sample_db), "--json")
+    result = run("eval", "--gold", str(gold), "--db", str(cli_db), "--json")
     figures = json.loads(result.stdout)
     assert figures["true_positive_keys"] > 0
 
 
-def test_events_filtered_by_place(sample_db):
+def test_events_filtered_by_place(cli_db):
     located = [json.loads(line)
-               for line in run("events", "--db", str(sample_db)).stdout.splitlines()
+               for line in run("events", "--db", str(cli_db)).stdout.splitlines()
                if json.loads(line).get("location")]
     assert located, "the sample has events with a location"
     country = located[0]["location"]["country"]
-    out = run("events", "--db", str(sample_db), "--place", country)
+    out = run("events", "--db", str(cli_db), "--place", country)
     events = [json.loads(line) for line in out.stdout.splitlines()]
     assert events and all(e["location"]["country"] == country for e in events)
     word = located[0]["location"]["name"].split()[0]
     by_name = [json.loads(line) for line in
-               run("events", "--db", str(sample_db), "--place", word).stdout.splitlines()]
+               run("events", "--db", str(cli_db), "--place", word).stdout.splitlines()]
     assert by_name and all(word.lower() in e["location"]["name"].lower() for e in by_name)
 
 

@@ -128,7 +128,8 @@ def test_a_locked_database_is_one_line_and_exit_6(stored, story, tmp_path):
         holder.communicate("", timeout=30)
 
 
-def test_disk_full_while_storing_is_one_line_and_exit_4(tmp_path, story, monkeypatch):
+def test_disk_full_while_storing_is_one_line_and_exit_4(tmp_path, story, monkeypatch,
+                                                     warm_process):
     def no_space(self, results):
         raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(self.path) + ".wal")
 

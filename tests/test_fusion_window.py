@@ -94,7 +94,7 @@ REPORTS = {  # three short reports written for this test, ingested one file at a
 }
 
 
-def test_ingesting_real_reports_one_by_one_equals_a_full_rebuild(tmp_path):
+def test_ingesting_real_reports_one_by_one_equals_a_full_rebuild(tmp_path, warm_process):
     from diplograph.run.ingest import ingest_paths
 
     db = tmp_path / "db.duckdb"

@@ -120,7 +120,7 @@ TWO_ARTICLES = [  # two differently worded reports of the same phone call (writt
 ]
 
 
-def test_two_articles_about_the_same_call_fuse_into_one_incident(tmp_path):
+def test_two_articles_about_the_same_call_fuse_into_one_incident(tmp_path, warm_process):
     from diplograph.run.ingest import ingest_paths
     from diplograph.store import queries
     from diplograph.store.filters import EventFilter

@@ -48,7 +48,7 @@ def assert_same_db(a: Path, b: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def local_db(tmp_path_factory, sample_dir) -> Path:
+def local_db(tmp_path_factory, sample_dir, warm_process) -> Path:
     db = tmp_path_factory.mktemp("local") / "local.duckdb"
     summary = ingest_paths([str(sample_dir)], db, settings=Settings())
     assert summary.documents > 0 and summary.events > 0

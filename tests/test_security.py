@@ -14,7 +14,6 @@ from needs import need_module
 need_module("fastapi", "the web extra is not installed")
 
 import test_api  # noqa: E402
-from test_api import sample_db  # noqa: E402  (same session DB as the other web tests)
 
 from diplograph.serve import WebSettings, create_app  # noqa: E402
 from diplograph.serve.security import SECURITY_HEADERS, external_link, safe_href  # noqa: E402
@@ -25,8 +24,8 @@ SERVE = Path(__file__).resolve().parent.parent / "src" / "diplograph" / "serve"
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory) -> str:
-    app = create_app(WebSettings(db=sample_db(tmp_path_factory)))
+def base(sample_db) -> str:
+    app = create_app(WebSettings(db=sample_db))
 
     @app.get("/test-only/boom", include_in_schema=False)
     def boom():

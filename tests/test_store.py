@@ -5,9 +5,10 @@ from __future__ import annotations
 import duckdb
 from stored import coded, event
 
-from diplograph.records import ActorRef, DocumentResult, EventDate, Quote
+from diplograph.records import ActorRef, DocumentResult, EventDate, Quote, to_dict
 from diplograph.store import migrations, queries
 from diplograph.store.filters import EventFilter
+from diplograph.store.incidents import fuse
 from diplograph.store.store import Store
 
 CARNEY = ActorRef(name="Mark Carney", country="CAN", kind="person", role="head of government")
@@ -38,6 +39,38 @@ def test_migrations_are_recorded_and_not_rerun(tmp_path):
         names = [r[0] for r in rows]
         assert names == [name for name, _ in migrations.MIGRATIONS]
         assert migrations.migrate(store.con) == []
+
+
+def columns(store: Store, table: str) -> list[str]:
+    return [row[0] for row in store.con.execute(
+        "SELECT column_name FROM information_schema.columns WHERE table_name = ? "
+        "ORDER BY ordinal_position", [table]).fetchall()]
+
+
+def test_events_and_incidents_flatten_what_happened_alike(tmp_path):
+    """Both tables hold what happened under the same column names (so that one EventFilter
+    reads both), in the order the first migrations created them."""
+    with Store(tmp_path / "db.duckdb") as store:
+        events, incidents = columns(store, "events"), columns(store, "incidents")
+    assert events[:11] == ["id", "doc_id", "article_index", "type", "mode", "source_name",
+                           "source_country", "source_sector", "source_role", "source_wikidata",
+                           "source_text"]
+    assert events[16:20] == ["target_text", "date_value", "date_precision", "date_text"]
+    assert incidents[:12] == ["id", "fusion_key", "type", "mode", "source_name",
+                              "source_country", "source_text", "target_name", "target_country",
+                              "target_text", "date_value", "date_precision"]
+
+
+def test_event_and_incident_json_keep_their_field_order():
+    """The records are built from field groups; their JSON keys still come in the order
+    the stored records and exports have always had."""
+    ev = event("e1", "a", "Carney called Zelenskyy.", CARNEY, ZELENSKYY,
+               EventDate(value="2025-12-26", precision="day"))
+    assert list(to_dict(ev))[:10] == ["id", "doc_id", "article_index", "type", "mode", "source",
+                                      "target", "date", "status", "factuality"]
+    [incident] = fuse([ev], {})
+    assert list(to_dict(incident))[:9] == ["id", "fusion_key", "type", "mode", "source",
+                                           "target", "date", "status", "weakest_status"]
 
 
 def test_write_fills_every_table_and_fuses(tmp_path):
@@ -144,7 +177,7 @@ TEXTS = {  # short articles written for this test
 }
 
 
-def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path):
+def test_ingest_is_idempotent_and_replaces_changed_files(tmp_path, warm_process):
     from diplograph.run.ingest import ingest_paths
 
     corpus, db = tmp_path / "in", tmp_path / "db.duckdb"

@@ -21,13 +21,11 @@ pytestmark = [pytest.mark.browser]
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory) -> str:
-    from test_api import sample_db  # noqa: PLC0415  (same session DB as the API tests)
-
+def base(sample_db) -> str:
     from diplograph.serve import WebSettings, create_app
     from diplograph.serve.testing import running_server
 
-    with running_server(create_app(WebSettings(db=sample_db(tmp_path_factory)))) as url:
+    with running_server(create_app(WebSettings(db=sample_db))) as url:
         yield url
 
 

@@ -31,7 +31,7 @@ UNDATED = {"id": "undated-talks", "title": "Ministers meet",
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
+def db(tmp_path_factory, warm_process) -> Path:
     from diplograph.run.ingest import ingest_paths
 
     root = tmp_path_factory.mktemp("dashboard")

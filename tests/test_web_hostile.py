@@ -67,7 +67,7 @@ def hostile_db(root: Path) -> Path:
 
 
 @pytest.fixture(scope="module")
-def base(tmp_path_factory) -> str:
+def base(tmp_path_factory, warm_process) -> str:
     from diplograph.serve import WebSettings, create_app
     from diplograph.serve.testing import running_server
 

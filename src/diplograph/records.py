@@ -190,19 +190,37 @@ class Quote(Evidence):
     cue: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Event:
-    """One coded event in one article (SPEC §4)."""
+# Field groups without slots of their own (``__slots__ = ()``): a record built on several
+# of them holds all the slots itself, which two slotted bases could not share. A record's
+# fields, and so its JSON, come in the order of its bases read from the last to the first,
+# then its own: ``class Event(Happening, _InArticle)`` starts with the ``_InArticle`` ones.
+@dataclass(frozen=True, kw_only=True)
+class Happening:
+    """What happened, between whom, when, and how sure the report is: the fields an event
+    shares with the incident fused from its reports (SPEC §4)."""
 
-    id: str
-    doc_id: str
-    article_index: int
+    __slots__ = ()
     type: str
     mode: str | None
     source: ActorRef | None
     target: ActorRef | None
     date: EventDate
     status: Status
+
+
+@dataclass(frozen=True, kw_only=True)
+class _InArticle:
+    __slots__ = ()
+    id: str
+    doc_id: str
+    article_index: int
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Event(Happening, _InArticle):
+    """One coded event in one article (SPEC §4): its id and article, what happened
+    (:class:`Happening`), then how it was found."""
+
     # the status as a score in [-3, +3]: +3 certainly happened, 0 uncertain, -3 certainly did
     # not (None: an event stored before the score existed)
     factuality: float | None = None

@@ -23,7 +23,7 @@ def test_coding_cases_hold_their_floors(baseline):
     assert gate.regressions(figures, baseline) == []
 
 
-def test_plover_gold_holds_its_floors(baseline):
+def test_plover_gold_holds_its_floors(baseline, warm_process):
     need(gate.SHARED_GOLD.exists(),
          f"{gate.SHARED_GOLD} is not there (the shared data sits beside the repo in CI)")
     figures = {"coding_cases": {k: 1.0 for k in ("case_accuracy", "event_recall")},

@@ -32,9 +32,10 @@ from diplograph.wording import counted
 logger = logging.getLogger(__name__)
 
 
-@dataclass(slots=True)
+@dataclass(slots=True, kw_only=True)
 class IngestSummary:
-    """What an ingest did (the CLI prints :meth:`line`)."""
+    """What an ingest did (the CLI prints :meth:`line`), counted by every engine through
+    :meth:`stored` and :meth:`refused`."""
 
     documents: int = 0  # processed and stored
     articles: int = 0
@@ -48,6 +49,21 @@ class IngestSummary:
     def seen(self) -> int:
         """Input documents dealt with so far, whatever became of them."""
         return self.documents + self.unchanged + self.failed
+
+    def stored(self, articles: int, events: int, kept: bool = False) -> None:
+        """Count a document written with its ``articles`` and ``events``; ``kept``: stored
+        as it is, with a warning."""
+        self.documents += 1
+        self.articles += articles
+        self.events += events
+        self.kept += kept
+
+    def refused(self, error: DocumentError,
+                on_error: Callable[[DocumentError], None] | None = None) -> None:
+        """Count a refused document and hand its error line to ``on_error``."""
+        self.failed += 1
+        if on_error:
+            on_error(error)
 
     def line(self, db: Path | str) -> str:
         skipped = (f"; {counted(self.skipped, 'file')} skipped (--verbose lists them)"
@@ -69,10 +85,8 @@ class BatchedWrites:
 
     def add(self, result: DocumentResult) -> None:
         self.pending.append(result)
-        self.summary.documents += 1
-        self.summary.articles += len(result.articles)
-        self.summary.events += len(result.events)
-        self.summary.kept += any(a.warning for a in result.articles)
+        self.summary.stored(len(result.articles), len(result.events),
+                            kept=any(a.warning for a in result.articles))
         if len(self.pending) >= self.size:
             self.flush()
 
@@ -118,9 +132,7 @@ def ingest_local(
             if isinstance(result, Document):
                 summary.unchanged += 1
             elif isinstance(result, DocumentError):
-                summary.failed += 1
-                if on_error:
-                    on_error(result)
+                summary.refused(result, on_error)
             else:
                 writes.add(result)
             if on_progress:

@@ -173,11 +173,10 @@ def load_parquet(directory: Path | str, db: Path | str, *, settings: Settings,
                     continue
                 held_by = sources.get(doc.doc_id)
                 if held_by and doc.source and held_by != doc.source:
-                    summary.failed += 1
-                    if on_error:
-                        on_error(DocumentError(doc=doc.source, reason=(
-                            f"its id {doc.doc_id!r} is held in the database by {held_by}; "
-                            "run the Ray engine with --db so that it gets an id of its own")))
+                    summary.refused(DocumentError(doc=doc.source, reason=(
+                        f"its id {doc.doc_id!r} is held in the database by {held_by}; "
+                        "run the Ray engine with --db so that it gets an id of its own")),
+                        on_error)
                     continue
                 known[doc.doc_id], sources[doc.doc_id] = doc.content_hash, doc.source
                 writes.add(result)

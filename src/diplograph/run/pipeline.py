@@ -11,7 +11,7 @@ functions and store what they return; :func:`read_articles` and
 ``diplograph extract``.
 
 Where the work runs: :func:`iter_results` hands each document to worker
-processes (:func:`iter_results_in_workers`) whenever there are several or a
+processes (:func:`results_in_workers`) whenever there are several or a
 per-document limit is set (the default), since only a separate process can be
 stopped inside C code or bounded in memory; with a coder passed in, or no limit
 and one process, it codes in this process, 64 documents per ``nlp.pipe``.
@@ -181,18 +181,14 @@ def read_documents(
 
 
 def iter_cleaned(
-    paths: Iterable[str],
+    documents: Iterable[Document | DocumentError],
     settings: Settings,
-    *,
     stored: Callable[[Document], list[Article] | None] | None = None,
-    known: KnownSources | None = None,
-    on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> Iterator[Cleaned | DocumentError | Document]:
-    """Read, clean and link near-duplicates, in input order: a document with its
-    articles, an error, or (for documents ``stored`` says need no work) the document.
-    ``known`` and ``on_skip`` go to :func:`read_documents`."""
+    """Clean and link near-duplicates, in input order: a document with its articles, an
+    error, or (for documents ``stored`` says need no work) the document."""
     linker = DuplicateLinker()
-    for item in read_documents(paths, settings, known=known, on_skip=on_skip):
+    for item in documents:
         if isinstance(item, DocumentError):
             yield item
             continue
@@ -229,12 +225,12 @@ def iter_results(
         known: the stored documents' ids and sources (so ids never collide).
         on_skip: called once per input file skipped on purpose.
     """
+    documents = read_documents(paths, settings, known=known, on_skip=on_skip)
     if coder is None and uses_workers(settings):
-        yield from iter_results_in_workers(paths, settings, stored=stored, known=known,
-                                           on_skip=on_skip)
+        yield from results_in_workers(documents, settings, stored)
         return
     batch: list[Cleaned] = []
-    for item in iter_cleaned(paths, settings, stored=stored, known=known, on_skip=on_skip):
+    for item in iter_cleaned(documents, settings, stored):
         if not isinstance(item, tuple):
             yield item
             continue
@@ -296,16 +292,13 @@ def load_worker(settings: Settings) -> ArticleCoder:
     return coder
 
 
-def iter_results_in_workers(
-    paths: Iterable[str],
+def results_in_workers(
+    documents: Iterable[Document | DocumentError],
     settings: Settings,
-    *,
     stored: Callable[[Document], list[Article] | None] | None = None,
-    known: KnownSources | None = None,
-    on_skip: Callable[[SkippedInput], None] | None = None,
 ) -> Iterator[DocumentResult | DocumentError | Document]:
-    """:func:`iter_results` with cleaning and coding in ``n_process`` worker processes,
-    each document under the limits ``doc_timeout_s`` and ``doc_memory_mb``.
+    """The coding half of :func:`iter_results` in ``n_process`` worker processes: each
+    document cleaned and coded under the limits ``doc_timeout_s`` and ``doc_memory_mb``.
 
     A worker codes each article of its document, near-duplicates included (linking
     needs the input order, which only the parent has); the parent links them and drops
@@ -319,7 +312,6 @@ def iter_results_in_workers(
         too_long = isinstance(item, Document) and too_long_to_clean(item, settings)
         return too_long or item
 
-    documents = read_documents(paths, settings, known=known, on_skip=on_skip)
     jobs = ((item, previous_articles(item)) for item in map(refused_here, documents))
     linker = DuplicateLinker()
     workers = DocumentWorkers(
@@ -358,7 +350,8 @@ def read_articles(
 
     Cleaning runs under the per-document time limit, as in an ingest.
     """
-    yield from iter_cleaned(paths, settings)  # type: ignore[misc]  # no `stored`: no bare Documents
+    # No ``stored``: no bare Documents come back.
+    yield from iter_cleaned(read_documents(paths, settings), settings)  # type: ignore[misc]
 
 
 def process_paths(

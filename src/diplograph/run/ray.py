@@ -172,7 +172,7 @@ def _windows(paths: Iterable[str], settings: Settings, summary: IngestSummary,
     window: list[dict] = []
     for item in read_documents(paths, settings, known=known):
         if isinstance(item, DocumentError):
-            _failed(item, summary, on_error)
+            summary.refused(item, on_error)
             continue
         window.append(to_dict(item))
         if len(window) >= WINDOW:
@@ -195,8 +195,8 @@ def _run_window(window: list[dict], out: str, settings: Settings, workers: int,
     to_code = []  # near-duplicates are linked on the driver, in input order
     for row in cleaned:
         if row["error"] is not None:
-            _failed(DocumentError(doc=row["path"] or row["doc_id"], reason=row["error"]),
-                    summary, on_error)
+            summary.refused(DocumentError(doc=row["path"] or row["doc_id"],
+                                          reason=row["error"]), on_error)
             continue
         articles = linker.link([article_from_dict(a) for a in json.loads(row["articles"])])
         to_code.append({**row, "articles": _articles_json(articles)})
@@ -209,15 +209,6 @@ def _run_window(window: list[dict], out: str, settings: Settings, workers: int,
               .take_all())
     for row in report:
         if row["error"] is not None:
-            _failed(DocumentError(doc=row["doc"], reason=row["error"]), summary, on_error)
+            summary.refused(DocumentError(doc=row["doc"], reason=row["error"]), on_error)
             continue
-        summary.documents += 1
-        summary.articles += row["articles"]
-        summary.events += row["events"]
-
-
-def _failed(error: DocumentError, summary: IngestSummary,
-            on_error: Callable[[DocumentError], None] | None) -> None:
-    summary.failed += 1
-    if on_error:
-        on_error(error)
+        summary.stored(row["articles"], row["events"])

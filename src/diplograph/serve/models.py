@@ -41,17 +41,35 @@ class EvidencePublic(Open):
     end: int | None = None
 
 
-class EventPublic(Open):
-    """One coded event in one article (SPEC §4)."""
+# As in records.py: a model's fields (and the OpenAPI properties) come in the order of its
+# bases read from the last to the first, then its own.
+class _InArticlePublic(Open):
+    """An event's id and the article it was coded in."""
 
     id: str
     doc_id: str
     article_index: int
+
+
+class _Identified(Open):
+    """A record with nothing but its id before what happened (an incident)."""
+
+    id: str
+
+
+class HappeningPublic(Open):
+    """What happened, between whom, when: the fields an event shares with its incident."""
+
     type: str
     mode: str | None = None
     source: ActorPublic | None = None
     target: ActorPublic | None = None
     date: DatePublic
+
+
+class EventPublic(HappeningPublic, _InArticlePublic):
+    """One coded event in one article (SPEC §4)."""
+
     location: Open | None = None
     status: str
     factuality: float | None = Field(
@@ -66,15 +84,9 @@ class EventPublic(Open):
     incident_id: str | None = None
 
 
-class IncidentPublic(Open):
+class IncidentPublic(HappeningPublic, _Identified):
     """One real-world event fused from its reports."""
 
-    id: str
-    type: str
-    mode: str | None = None
-    source: ActorPublic | None = None
-    target: ActorPublic | None = None
-    date: DatePublic
     status: str = Field(description="The strongest claim status among the reports.")
     weakest_status: str
     n_events: int

@@ -37,6 +37,7 @@ from diplograph.records import (
     ActorRef,
     Event,
     EventDate,
+    Happening,
     to_dict,
 )
 
@@ -62,18 +63,19 @@ class Report:
     outlet: str | None = None
 
 
-@dataclass(frozen=True, slots=True, kw_only=True)
-class Incident:
-    """One real-world event, fused from one or more coded events."""
-
+@dataclass(frozen=True, kw_only=True)
+class _Fused:
+    __slots__ = ()  # a field group (see records.Happening)
     id: str
     fusion_key: str
-    type: str
-    mode: str | None
-    source: ActorRef | None
-    target: ActorRef | None
-    date: EventDate
-    status: str  # the strongest claim status among its events
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Incident(Happening, _Fused):
+    """One real-world event, fused from one or more coded events: its id and fusion key,
+    what happened (:class:`~diplograph.records.Happening`; ``status`` is the strongest
+    claim status among its events), then its reports."""
+
     weakest_status: str
     statuses: dict[str, int] = field(default_factory=dict)
     first_report: str | None = None

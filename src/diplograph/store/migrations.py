@@ -25,6 +25,17 @@ def migration(func: Migration) -> Migration:
     return func
 
 
+def happening_columns(actor_fields: tuple[str, ...], date_fields: tuple[str, ...]) -> str:
+    """The columns of what happened, as ``events`` and ``incidents`` flatten it (records.
+    Happening): type, mode, then ``source_*`` and ``target_*`` with the given actor fields,
+    then ``date_*``. Each migration passes its own field lists, so a migration written
+    later never changes what an applied one created: keep this function's output for
+    the same arguments as it is."""
+    actors = [f"{side}_{name} VARCHAR" for side in ("source", "target") for name in actor_fields]
+    dates = [f"date_{name} VARCHAR" for name in date_fields]
+    return ", ".join(["type VARCHAR NOT NULL", "mode VARCHAR", *actors, *dates])
+
+
 @migration
 def m001_documents_articles_events(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("""
@@ -54,18 +65,13 @@ def m001_documents_articles_events(con: duckdb.DuckDBPyConnection) -> None:
             duplicate_of VARCHAR,
             PRIMARY KEY (doc_id, article_index)
         )""")
-    con.execute("""
+    con.execute(f"""
         CREATE TABLE events (
             id VARCHAR PRIMARY KEY,
             doc_id VARCHAR NOT NULL,
             article_index INTEGER NOT NULL,
-            type VARCHAR NOT NULL,
-            mode VARCHAR,
-            source_name VARCHAR, source_country VARCHAR, source_sector VARCHAR,
-            source_role VARCHAR, source_wikidata VARCHAR, source_text VARCHAR,
-            target_name VARCHAR, target_country VARCHAR, target_sector VARCHAR,
-            target_role VARCHAR, target_wikidata VARCHAR, target_text VARCHAR,
-            date_value VARCHAR, date_precision VARCHAR, date_text VARCHAR,
+            {happening_columns(("name", "country", "sector", "role", "wikidata", "text"),
+                               ("value", "precision", "text"))},
             location_name VARCHAR, location_country VARCHAR, location_precision VARCHAR,
             location_lat DOUBLE, location_lon DOUBLE,
             status VARCHAR NOT NULL,
@@ -110,15 +116,11 @@ def m002_actors_quotes(con: duckdb.DuckDBPyConnection) -> None:
 @migration
 def m003_incidents(con: duckdb.DuckDBPyConnection) -> None:
     # Column names follow ``events`` so that EventFilter works on both tables.
-    con.execute("""
+    con.execute(f"""
         CREATE TABLE incidents (
             id VARCHAR PRIMARY KEY,
             fusion_key VARCHAR NOT NULL,
-            type VARCHAR NOT NULL,
-            mode VARCHAR,
-            source_name VARCHAR, source_country VARCHAR, source_text VARCHAR,
-            target_name VARCHAR, target_country VARCHAR, target_text VARCHAR,
-            date_value VARCHAR, date_precision VARCHAR,
+            {happening_columns(("name", "country", "text"), ("value", "precision"))},
             status VARCHAR NOT NULL,
             weakest_status VARCHAR NOT NULL,
             first_report VARCHAR, last_report VARCHAR,
