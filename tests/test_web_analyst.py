@@ -26,10 +26,8 @@ page = test_web_browser.page  # a page that fails on console errors and on reque
 
 
 @pytest.fixture(scope="module")
-def db(tmp_path_factory) -> Path:
-    from test_api import sample_db  # noqa: PLC0415  (same session DB as the API tests)
-
-    return sample_db(tmp_path_factory)
+def db(sample_db) -> Path:
+    return sample_db  # the session's sample database, shared read-only with the API tests
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections import defaultdict
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 
 import duckdb
 import pyarrow as pa
@@ -136,10 +136,12 @@ def counted_where(s: Condition, *, by_month: bool = True) -> tuple[str, list] | 
     undated bucket and the default confidence floor). ``by_month``: on ``counts_month``
     (else ``counts_dyad``, which has no status and no month)."""
     search = s if isinstance(s, Search) else Search(flt=s) if isinstance(s, EventFilter) else None
-    if search is None or search.mode or search.q or search.other:
+    if search is None:
         return None
     flt = search.flt
-    if flt.actor or flt.since or flt.until or flt.country or flt.place:
+    # Only what the count tables hold may be set: a filter added later (a place box, free
+    # text, ...) sends the question to the events themselves, never to a wrong count.
+    if _set_fields(flt) - _COUNTED_FILTER or _set_fields(search) - _COUNTED_SEARCH:
         return None
     if search.min_confidence not in (None, CONFIDENT):
         return None
@@ -152,6 +154,15 @@ def counted_where(s: Condition, *, by_month: bool = True) -> tuple[str, list] | 
     if search.min_confidence is not None:
         clauses.append("confident")
     return " AND ".join(clauses), params
+
+
+_COUNTED_FILTER = frozenset({"type", "status"})
+_COUNTED_SEARCH = frozenset({"flt", "min_confidence", "undated"})
+
+
+def _set_fields(record: object) -> set[str]:
+    """The dataclass fields of ``record`` that hold something (not None, False or empty)."""
+    return {f.name for f in fields(record) if getattr(record, f.name) not in (None, False, "")}
 
 
 def has_counts(con: duckdb.DuckDBPyConnection) -> bool:
