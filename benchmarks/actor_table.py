@@ -27,7 +27,7 @@ import hashlib
 import json
 import sys
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -136,12 +136,18 @@ def aligned(doc, mentions: list, span: tuple[int, int]) -> list:
                     for i in _governed_from_outside(doc, m.token_start, m.token_end))]
 
 
+@lru_cache(maxsize=64)
+def _read(resolver, text: str, published: str, home_country: str) -> tuple:
+    """The parse of ``text`` and its resolved mentions. Rows of one sentence share them (the
+    same text, date and home state give the same answer), so each is computed once."""
+    doc = resolver.nlp(text)
+    return doc, resolver.find_mentions(
+        doc, when=dt.date.fromisoformat(published), home_country=home_country or None)
+
+
 def check(resolver, row: dict[str, str], use_article: bool = True) -> Outcome:
     text, sentence_at = context_of(row, use_article)
-    doc = resolver.nlp(text)
-    mentions = resolver.find_mentions(
-        doc, when=dt.date.fromisoformat(row["published"]),
-        home_country=row["home_country"] or None)
+    doc, mentions = _read(resolver, text, row["published"], row["home_country"])
     mentions = [m for m in mentions if m.end > sentence_at]
     if row["rule"] == "not-actor":
         covering = [m for m in mentions if row["mention"] in (m.actor.text or "")]
