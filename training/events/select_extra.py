@@ -57,13 +57,23 @@ TARGETS: dict[str, str] = {
     "aid": r"\b(aid|donat(e|ed|es|ion|ions|ing)|humanitarian|loans?|assistance|relief)\b",
     "cooperate": r"\b(co-?operat(e|ed|es|ing|ion)|joint(ly)?|partnerships?|alliances?|allies|share[sd]? intelligence|intelligence[- ]sharing|extradit\w+|collaborat\w+)\b",
 }
-_TARGET_RE = {k: re.compile(v, re.I) for k, v in TARGETS.items()}
 # Deficit-weighted shares of the keyword part (AGREE is close to 100 already).
 SHARE = {"agree": 0.10, "threaten": 0.16, "retreat": 0.17, "mobilize": 0.18, "aid": 0.19, "cooperate": 0.20}
 
 
-def targets_of(s: str) -> list[str]:
-    return [k for k, rx in _TARGET_RE.items() if rx.search(s)]
+def keyword_matcher(patterns: dict[str, str], blank: re.Pattern | None = None):
+    """A sentence's selection buckets: the keys of ``patterns`` whose pattern matches it
+    (``blank``: words taken out of the sentence first, e.g. the month "March")."""
+    compiled = {k: re.compile(v, re.I) for k, v in patterns.items()}
+
+    def buckets(s: str) -> list[str]:
+        if blank is not None:
+            s = blank.sub(" ", s)
+        return [k for k, rx in compiled.items() if rx.search(s)]
+    return buckets
+
+
+targets_of = keyword_matcher(TARGETS)
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -232,15 +242,23 @@ def select(pools: list[str], test_files: list[str], targets_of, share: dict[str,
     return selection_stats(cands, chosen, test, pool_docs, test_docs_old, test_docs_new, seed)
 
 
-def main() -> None:
+def command(name: str, pools: list[str], test_files: list[str], targets_of,
+            share: dict[str, float], *, size: int, neg_share: float, seed: str) -> None:
+    """A selection script's command line (--out, --size, --neg-share): select, print stats.
+    ``pools`` and ``test_files``: the earlier selections, never picked again."""
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(HERE))
-    ap.add_argument("--size", type=int, default=750)
-    ap.add_argument("--neg-share", type=float, default=0.25, help="share of no-keyword sentences from the same documents")
+    ap.add_argument("--size", type=int, default=size)
+    ap.add_argument("--neg-share", type=float, default=neg_share, help="share of no-keyword sentences from the same documents")
     args = ap.parse_args()
-    stats = select(["pool.jsonl"], ["test_sids.txt"], targets_of, SHARE, args.size, args.neg_share,
-                   SEED, Path(args.out), "extra")
+    stats = select(pools, test_files, targets_of, share, args.size, args.neg_share, seed,
+                   Path(args.out), name)
     print(json.dumps(stats, indent=2))
+
+
+def main() -> None:
+    command("extra", ["pool.jsonl"], ["test_sids.txt"], targets_of, SHARE, size=750,
+            neg_share=0.25, seed=SEED)
 
 
 if __name__ == "__main__":

@@ -18,18 +18,9 @@ Usage:  python -m training.events.select_extra2 [--out training/events] [--size 
 """
 from __future__ import annotations
 
-import argparse
-import importlib.util
-import json
 import re
-from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-
-# "select" is also a standard-library module: load the selection scripts by path.
-_spec = importlib.util.spec_from_file_location("events_select_extra", HERE / "select_extra.py")
-extra = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(extra)
+from training.events import select_extra as extra
 
 SEED = f"extra2|{extra.sel.SEED}"
 
@@ -42,27 +33,19 @@ TARGETS: dict[str, str] = {
     "threaten": r"\b(threat(en|ens|ened|ening)|warn(s|ed|ing)?\b.{0,60}\b(will|would)|ultimatums?|vow(s|ed)? to)\b",
     "protest": r"\b(protest(s|ed|ers?|ing)?|demonstrat(ion|ions|ors?|ed)|strik(e|es|ers|ing)\b|rall(y|ies|ied)|march(es|ed|ers)?|boycott\w*|riot(s|ers|ing)?|walk-?outs?|picket\w*|sit-ins?)\b",
 }
-_TARGET_RE = {k: re.compile(v, re.I) for k, v in TARGETS.items()}
 # Month "March" must not count as a protest march.
 _MARCH_MONTH = re.compile(r"\bMarch\b")
 # Deficit-weighted shares of the keyword part (positives needed to reach 100; in quota order).
 SHARE = {"protest": 0.06, "threaten": 0.12, "retreat": 0.16, "mobilize": 0.18, "aid": 0.22, "cooperate": 0.26}
 
 
-def targets_of(s: str) -> list[str]:
-    s = _MARCH_MONTH.sub(" ", s)
-    return [k for k, rx in _TARGET_RE.items() if rx.search(s)]
+targets_of = extra.keyword_matcher(TARGETS, blank=_MARCH_MONTH)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(HERE))
-    ap.add_argument("--size", type=int, default=500)
-    ap.add_argument("--neg-share", type=float, default=0.2, help="share of no-keyword sentences from the same documents")
-    args = ap.parse_args()
-    stats = extra.select(["pool.jsonl", "pool_extra.jsonl"], ["test_sids.txt", "test_sids_extra.txt"],
-                         targets_of, SHARE, args.size, args.neg_share, SEED, Path(args.out), "extra2")
-    print(json.dumps(stats, indent=2))
+    extra.command("extra2", ["pool.jsonl", "pool_extra.jsonl"],
+                  ["test_sids.txt", "test_sids_extra.txt"], targets_of, SHARE, size=500,
+                  neg_share=0.2, seed=SEED)
 
 
 if __name__ == "__main__":

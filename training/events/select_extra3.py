@@ -20,18 +20,7 @@ Usage:  python -m training.events.select_extra3 [--out training/events] [--size 
 """
 from __future__ import annotations
 
-import argparse
-import importlib.util
-import json
-import re
-from pathlib import Path
-
-HERE = Path(__file__).resolve().parent
-
-# "select" is also a standard-library module: load the selection scripts by path.
-_spec = importlib.util.spec_from_file_location("events_select_extra", HERE / "select_extra.py")
-extra = importlib.util.module_from_spec(_spec)
-_spec.loader.exec_module(extra)
+from training.events import select_extra as extra
 
 SEED = f"extra3|{extra.sel.SEED}"
 _DOCUMENTS = r"(?!.{0,40}\b(e-?mails?|pages|documents|reports?|statements?|lists?|figures|data|videos?|books?|results|records|returns|plans?|transcripts?)\b)"
@@ -44,26 +33,17 @@ TARGETS: dict[str, str] = {
     "retreat": r"\b(released" + _DOCUMENTS + r"|freed|withdr(ew|awn|awal)|pulled out|resign(ed|s|ation)|stepped down|ceasefire|truce|disarm\w*)\b",
     "threaten": r"\b(threat(en|ens|ened|ening)|ultimatum|warn(ed|s|ing) (that )?.{0,50}\b(would|will)\b)",
 }
-_TARGET_RE = {k: re.compile(v, re.I) for k, v in TARGETS.items()}
 # Shares of the keyword part, rarest first (a short bucket's rest goes to the larger shares).
 SHARE = {"mobilize": 0.06, "threaten": 0.15, "retreat": 0.22, "cooperate": 0.27, "aid": 0.30}
 
 
-def targets_of(s: str) -> list[str]:
-    return [k for k, rx in _TARGET_RE.items() if rx.search(s)]
+targets_of = extra.keyword_matcher(TARGETS)
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--out", default=str(HERE))
-    ap.add_argument("--size", type=int, default=250)
-    ap.add_argument("--neg-share", type=float, default=0.08, help="share of no-keyword sentences from the same documents")
-    args = ap.parse_args()
-    pools = ["pool.jsonl", "pool_extra.jsonl", "pool_extra2.jsonl"]
-    tests = ["test_sids.txt", "test_sids_extra.txt", "test_sids_extra2.txt"]
-    stats = extra.select(pools, tests, targets_of, SHARE, args.size, args.neg_share, SEED,
-                         Path(args.out), "extra3")
-    print(json.dumps(stats, indent=2))
+    extra.command("extra3", ["pool.jsonl", "pool_extra.jsonl", "pool_extra2.jsonl"],
+                  ["test_sids.txt", "test_sids_extra.txt", "test_sids_extra2.txt"], targets_of,
+                  SHARE, size=250, neg_share=0.08, seed=SEED)
 
 
 if __name__ == "__main__":
