@@ -33,6 +33,13 @@ def test_a_firm_buying_a_firm_is_commerce(code):
                 "for 2 billion euros.") == []
 
 
+def test_firms_the_knowledge_knows_are_firms_without_a_firm_noun(code):
+    # No "maker" or "group" in the sentence: the resolved actors' sector (BUS) says it.
+    assert code("Google sued Apple on Tuesday over its app store rules.") == []
+    events = code("Google sued the European Commission on Tuesday over the fine.")
+    assert [(e.type, e.target.name) for e in events] == [("ACCUSE", "European Commission")]
+
+
 def test_a_state_acting_on_a_firm_is_not_commerce(code):
     events = code("Japan urged US carmaker Ford to keep its plant in Yokohama open.")
     assert ("REQUEST", "JPN", "USA") in pairs(events)

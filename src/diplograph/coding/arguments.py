@@ -309,10 +309,14 @@ def _firms_among_themselves(args: Arguments, ctx: ArticleContext) -> bool:
     # "US food GROUP Kraft launched a bid for British chocolate MAKER Cadbury": the
     # nationality words name the firms' homes. A firm suing or lobbying a state stays.
     firms = _firm_phrases(args.frame.trigger.token.sent)
-    if not firms or not args.source_tokens or not all(
-            t.i in firms.indices for t in args.source_tokens):
+    named_firms = bool(firms) and bool(args.source_tokens) and all(
+        t.i in firms.indices for t in args.source_tokens)
+    # A firm the knowledge knows (sector BUS) is one whatever words the sentence uses.
+    known_firms = bool(args.sources) and all(a.sector == "BUS" for a in args.sources)
+    if not (named_firms or known_firms):
         return False
-    args.dropped = all(t.text and t.text in firms.text for t in args.targets)
+    args.dropped = all(t.sector == "BUS" or (t.text and t.text in firms.text)
+                       for t in args.targets)
     return args.dropped
 
 
