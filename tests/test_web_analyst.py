@@ -9,9 +9,11 @@ The database is the bundled sample (the session's, shared with the API tests).
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import json
 from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
 
 import httpx
 import pytest
@@ -310,3 +312,133 @@ def test_zooming_the_map_reclusters_and_keeps_the_level_in_the_url(page, base):
     assert after == len(get(base, f"/map.json?zoom={level}").json()["clusters"]) > before
     page.wait_for_timeout(500)
     shot(page, "18-map-zoomed")
+
+
+# -- the whole view in the URL: the map's centre and zoom, the time charts' window ---------
+
+GEO_VIEW = ("() => { const g = echarts.getInstanceByDom(document.querySelector('#chart-map'))"
+            ".getOption().geo[0]; return [g.center.map(Number), Number(g.zoom)]; }")
+
+
+def url_param(url: str, name: str) -> str | None:
+    values = parse_qs(urlsplit(url).query).get(name)
+    return values[0] if values else None
+
+
+def wait_for_param(pg, name: str) -> str:
+    for _ in range(50):  # (wait_for_function would evaluate a string, which the CSP refuses)
+        value = url_param(pg.url, name)
+        if value:
+            return value
+        pg.wait_for_timeout(200)
+    raise AssertionError(f"no {name}= in {pg.url}")
+
+
+def test_a_zoomed_and_panned_map_comes_back_from_its_url(page, base):
+    page.goto(base + "/map?zoom=1")
+    page.wait_for_selector("#chart-map[data-map-ready='1']")
+    box = page.locator("#chart-map").bounding_box()
+    x, y = box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.35
+    page.mouse.move(x, y)
+    for _ in range(8):  # zoom in past one cluster level
+        page.mouse.wheel(0, -300)
+        page.wait_for_timeout(150)
+    page.mouse.down()  # and pan
+    page.mouse.move(x - 150, y + 80, steps=8)
+    page.mouse.up()
+    page.wait_for_timeout(800)
+    view = wait_for_param(page, "view")
+    (lon, lat), zoom = page.evaluate(GEO_VIEW)
+    assert [float(v) for v in view.split(",")] == pytest.approx([lon, lat, zoom], abs=1e-3)
+    level = int(page.get_attribute("#chart-map", "data-level"))
+    assert level >= 2 and url_param(page.url, "zoom") == str(level)
+    clusters = int(page.get_attribute("#chart-map", "data-clusters"))
+    shared = page.url
+    page.goto(base + "/map")  # somewhere else, then the shared link
+    page.goto(shared)
+    page.wait_for_selector("#chart-map[data-map-ready='1']")
+    page.wait_for_timeout(500)
+    assert page.evaluate(GEO_VIEW) == [[pytest.approx(lon, abs=1e-3), pytest.approx(lat, abs=1e-3)],
+                                       pytest.approx(zoom, abs=1e-3)]
+    assert int(page.get_attribute("#chart-map", "data-level")) == level
+    assert int(page.get_attribute("#chart-map", "data-clusters")) == clusters
+    shot(page, "18-map-view-restored")
+    # The JSON twin of the shared URL: the clusters of its level (the view is the page's own).
+    query = shared.split("?", 1)[1]
+    assert get(base, "/map.json?" + query).json()["clusters"] == \
+        get(base, f"/map.json?zoom={level}").json()["clusters"]
+    assert len(get(base, "/map.json?" + query).json()["clusters"]) == clusters
+
+
+def zoom_windows(pg, *selectors: str) -> list[list]:
+    """Each chart's dataZoom window: [startValue, endValue] of its first dataZoom."""
+    return pg.evaluate(
+        """(sels) => sels.map((s) => {
+          const z = echarts.getInstanceByDom(document.querySelector(s)).getOption().dataZoom[0];
+          return [z.startValue, z.endValue];
+        })""", list(selectors))
+
+
+def test_a_zoomed_time_chart_comes_back_from_its_url(page, base):
+    periods = get(base, "/index.json").json()["by_type"]["periods"]
+    assert len(periods) >= 8
+    page.goto(base + "/")
+    page.wait_for_selector("#chart-types[data-brushable='1']")
+    page.wait_for_timeout(700)
+    box = page.locator("#chart-types").bounding_box()
+    page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.4)
+    page.keyboard.down("Shift")  # shift + wheel zooms (a plain drag brushes)
+    for _ in range(3):
+        page.mouse.wheel(0, -200)
+        page.wait_for_timeout(100)
+    page.keyboard.up("Shift")
+    # Pan: drag the slider's window to the right.
+    (x0, y0), x1 = page.evaluate(
+        """() => {
+          const el = document.querySelector('#chart-types');
+          const c = echarts.getInstanceByDom(el);
+          const z = c.getOption().dataZoom[1];
+          const rect = c.getModel().getComponent('grid').coordinateSystem.getRect();
+          const r = el.getBoundingClientRect();
+          const middle = rect.x + rect.width * (z.start + z.end) / 200;
+          return [[r.left + middle, r.top + el.clientHeight - 13], r.left + middle + 40];
+        }""")
+    page.mouse.move(x0, y0)
+    page.mouse.down()
+    page.mouse.move(x1, y0, steps=6)
+    page.mouse.up()
+    page.wait_for_timeout(500)
+    window = wait_for_param(page, "window")
+    types, status = zoom_windows(page, "#chart-types", "#chart-status")
+    assert 0 < types[0] and types[1] < len(periods) - 1  # zoomed in, off both ends
+    assert window == f"{periods[types[0]]},{periods[types[1]]}"
+    assert status == types  # the page's other time chart shows the same window
+    shared = page.url
+    page.goto(base + "/events")
+    page.goto(shared)
+    page.wait_for_selector("#chart-status[data-brushable='1']")
+    assert zoom_windows(page, "#chart-types", "#chart-status") == [types, types]
+    page.wait_for_timeout(700)
+    shot(page, "18-time-window-restored")
+    # A click on a bar opens its events without the window (a list has no chart).
+    assert "window" not in page.evaluate("diplograph.eventsUrl({type: 'CONSULT'})")
+    # The JSON twin ignores the view: same data as without it.
+    assert get(base, "/index.json?" + shared.split("?", 1)[1]).json() == \
+        get(base, "/index.json").json()
+
+
+def test_a_window_of_months_fits_the_dyad_days_axis(page, base):
+    dyad = get(base, "/dyad.json?a=USA&b=RUS").json()
+    months = dated_months(dyad["cooperation_conflict"])
+    assert len(months) >= 2
+    page.goto(f"{base}/dyad?a=USA&b=RUS&window={months[0]},{months[0]}")
+    page.wait_for_selector("#chart-timeline[data-brushable='1']")
+    page.wait_for_selector("#chart-coop[data-brushable='1']")
+    (start, end), coop = zoom_windows(page, "#chart-timeline", "#chart-coop")
+    periods = dyad["cooperation_conflict"]["periods"]
+    assert coop == [periods.index(months[0])] * 2
+    first = dt.datetime.fromtimestamp(start / 1000, dt.UTC).date().isoformat()
+    last = dt.datetime.fromtimestamp(end / 1000, dt.UTC).date().isoformat()
+    dates = {e["date"]["value"] for e in dyad["events"] if e["date"]["value"]}
+    shown = {d for d in dates if first <= d <= last}
+    assert shown == {d for d in dates if d.startswith(months[0])} and shown != dates

@@ -24,6 +24,20 @@
     el.dataset.ready = "1";
     return c;
   }
+  /* What a page shows beyond its filters, kept in its URL so that a shared link shows the
+     same view: the time charts' zoom window (``window``) and the map's centre and zoom
+     (``view``). Only the page's own scripts read them; the server ignores them. */
+  const WINDOW = "window";
+  const VIEW_PARAMS = [WINDOW, "view"];
+  /* This page's URL with ``name`` set to ``value`` (removed when empty), in place: no new
+     history entry, no reload. */
+  function keepInUrl(name, value) {
+    const params = new URLSearchParams(window.location.search);
+    if (value) params.set(name, value); else params.delete(name);
+    const query = params.toString();
+    history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+  }
+  function urlParam(name) { return new URLSearchParams(window.location.search).get(name); }
   function scrollToFocus() {
     const m = document.querySelector("mark.evidence.focus");
     if (m) m.scrollIntoView({ block: "center" });
@@ -33,7 +47,7 @@
      "undated" (the bucket of events with no month). Empty values drop a parameter. */
   function eventsUrl(changes, period) {
     const params = new URLSearchParams(window.location.search);
-    ["page", "level", "min_weight", "a", "b"].forEach((k) => params.delete(k));
+    ["page", "level", "min_weight", "a", "b", ...VIEW_PARAMS].forEach((k) => params.delete(k));
     Object.entries(changes || {}).forEach(([k, v]) => {
       if (v === null || v === undefined || v === "") params.delete(k); else params.set(k, v);
     });
@@ -48,11 +62,70 @@
      filter kept, paging reset, the undated bucket left (a range is dated). */
   function rangeUrl(since, until) {
     const params = new URLSearchParams(window.location.search);
-    ["page", "undated"].forEach((k) => params.delete(k));
+    ["page", "undated", WINDOW].forEach((k) => params.delete(k));  // a new axis: no window
     params.set("since", since); params.set("until", until);
     return window.location.pathname + "?" + params.toString();
   }
   function day(ms) { return new Date(ms).toISOString().slice(0, 10); }
+  /* The last moment of a period (a day or a month, YYYY-MM[-DD]), in ms; null for the
+     "undated" bar, which has no end on a time axis. */
+  function periodEnd(period) {
+    if (period.length === 7) return Date.UTC(+period.slice(0, 4), +period.slice(5, 7), 0);
+    const ms = Date.parse(period);
+    return Number.isFinite(ms) ? ms : null;
+  }
+  /* Time charts of this page, each ``{ c, periods }``: they share one window. */
+  const timeCharts = [];
+  let applyingWindow = false;
+  /* The window a chart's dataZoom shows, as [from, to] (months of a category axis, days of
+     a time axis), or null when it shows the whole axis. */
+  function shownWindow(c, periods) {
+    const zoom = c.getOption().dataZoom[0];
+    if (zoom.start <= 0 && zoom.end >= 100) return null;
+    if (!periods) return [day(zoom.startValue), day(zoom.endValue)];
+    return [periods[zoom.startValue], periods[zoom.endValue]];
+  }
+  /* Show ``win`` ([from, to], months or days) on a chart, or the whole axis (null). A
+     category axis shows its periods from ``from``'s month to ``to``'s (a window written by
+     a time axis fits a month axis, and the other way round). */
+  function showWindow(chart, win) {
+    const { c, periods } = chart;
+    let range = { start: 0, end: 100 };
+    if (win && periods) {
+      const from = win[0].slice(0, 7), to = win[1] === "undated" ? win[1] : win[1].slice(0, 7);
+      const first = periods.findIndex((p) => p >= from);
+      const last = periods.length - 1 - [...periods].reverse().findIndex((p) => p <= to);
+      if (first >= 0 && last < periods.length && first <= last) {
+        range = { startValue: first, endValue: last };
+      }
+    } else if (win) {
+      const end = periodEnd(win[1]);
+      range = end === null ? { startValue: Date.parse(win[0]), end: 100 }
+        : { startValue: Date.parse(win[0]), endValue: end };
+    }
+    applyingWindow = true;
+    try {
+      c.dispatchAction({ type: "dataZoom", dataZoomIndex: 0, ...range });
+    } finally {
+      applyingWindow = false;
+    }
+  }
+  /* A chart was zoomed or panned by the user: its window goes into the URL, and the page's
+     other time charts show it too. */
+  function windowChanged(chart) {
+    if (applyingWindow) return;
+    const win = shownWindow(chart.c, chart.periods);
+    keepInUrl(WINDOW, win ? win.join(",") : null);
+    timeCharts.filter((other) => other !== chart).forEach((other) => showWindow(other, win));
+    chart.c.getDom().dataset.window = win ? win.join(",") : "";
+  }
+  /* The window of the URL (?window=FROM,TO), or null. */
+  function windowInUrl() {
+    const value = urlParam(WINDOW);
+    const parts = value ? value.split(",") : [];
+    return parts.length === 2 && parts.every((p) => /^(\d{4}-\d{2}(-\d{2})?|undated)$/.test(p))
+      ? parts : null;
+  }
   /* The dates a brushed stretch of the x axis covers: months of a category axis
      (``periods``; the "undated" bar is no date), days of a time axis; null if none. */
   function brushedRange(area, periods) {
@@ -83,9 +156,16 @@
       const range = e.areas && e.areas.length ? brushedRange(e.areas[0], periods) : null;
       if (range) window.location.href = rangeUrl(range[0], range[1]);
     });
+    const chart = { c, periods };
+    timeCharts.push(chart);
+    const win = windowInUrl();
+    if (win) showWindow(chart, win);
+    c.getDom().dataset.window = win ? win.join(",") : "";
+    c.on("datazoom", () => windowChanged(chart));
     c.getDom().dataset.brushable = "1";
   }
-  window.diplograph = { STATUS_COLORS, escapeHtml, pageData, chart, eventsUrl, brushable };
+  window.diplograph = { STATUS_COLORS, escapeHtml, pageData, chart, eventsUrl, brushable,
+                        keepInUrl, urlParam };
   /* The confidence slider shows its value as it moves. */
   function confidenceOutputs() {
     document.querySelectorAll("input.confidence-range").forEach((input) => {

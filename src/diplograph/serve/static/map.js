@@ -1,7 +1,8 @@
 /* The map: a country choropleth of event counts, and the places clustered by zoom level
    (the server groups them: /map.json?zoom=N), each cluster a marker with its count. A click
    on a cluster lists every event at its places (/events?within=its box). Zooming in or out
-   by a level fetches that level's clusters and keeps it in the URL (?zoom=N). */
+   by a level fetches that level's clusters and keeps it in the URL (?zoom=N); the exact
+   centre and zoom go there too (?view=LON,LAT,ZOOM), so a shared link shows the same map. */
 (function () {
   "use strict";
   const esc = diplograph.escapeHtml;
@@ -11,7 +12,25 @@
   if (!c || !d) return;
   const MAX_LEVEL = 12;
   let level = d.zoom;
+  const view = viewInUrl();
 
+  /* The map's centre and zoom of the URL (?view=LON,LAT,ZOOM), or null. */
+  function viewInUrl() {
+    const parts = (diplograph.urlParam("view") || "").split(",").map(Number);
+    const [lon, lat, zoom] = parts;
+    const fits = parts.length === 3 && parts.every(Number.isFinite) && Math.abs(lon) <= 180
+      && Math.abs(lat) <= 90 && zoom > 0;
+    return fits ? { center: [lon, lat], zoom } : null;
+  }
+  /* The map was panned or zoomed: its centre and zoom into the URL. */
+  function keepView() {
+    const geo = c.getOption().geo[0];
+    if (!geo.center) return;
+    const [lon, lat] = geo.center.map(Number);
+    const value = `${lon.toFixed(4)},${lat.toFixed(4)},${Number(geo.zoom).toFixed(4)}`;
+    diplograph.keepInUrl("view", value);
+    el.dataset.view = value;
+  }
   /* Cluster level of a geo zoom: one level finer each time the map is twice as large. */
   function levelOf(geoZoom) {
     return Math.min(MAX_LEVEL, Math.max(0, Math.floor(Math.log2(geoZoom)) + 1));
@@ -42,7 +61,8 @@
       visualMap: { min: 0, max: Math.max(1, ...Object.values(d.countries)), left: 10, bottom: 10,
                    text: ["events", ""], inRange: { color: ["#eef3f8", "#8fb3d9"] },
                    seriesIndex: 0, calculable: false },
-      geo: { map: "world", roam: true, zoom: 2 ** Math.max(0, level - 1),
+      geo: { map: "world", roam: true, zoom: view ? view.zoom : 2 ** Math.max(0, level - 1),
+             center: view ? view.center : undefined,
              itemStyle: { areaColor: "#eef1f4", borderColor: "#aab4bf" },
              emphasis: { itemStyle: { areaColor: "#dce4ec" }, label: { show: false } } },
       series: [
@@ -82,11 +102,14 @@
         }
       });
       c.on("georoam", () => {
+        keepView();
         const next = levelOf(c.getOption().geo[0].zoom);
         if (next !== level) recluster(next);
       });
+      if (view && levelOf(view.zoom) !== level) recluster(levelOf(view.zoom));  // a hand-made URL
       el.dataset.level = String(level);
       el.dataset.clusters = String(d.clusters.length);
+      el.dataset.view = diplograph.urlParam("view") || "";
       el.dataset.mapReady = "1";
     })
     .catch((e) => { c.hideLoading(); console.error("map boundaries failed to load", e); });
