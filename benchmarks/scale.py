@@ -274,14 +274,15 @@ def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool =
 # -- 3. CLI and 4. ingest ---------------------------------------------------------------
 
 
-def run_child(args: list[str], stdout=subprocess.DEVNULL) -> dict:
-    """Run ``diplograph ARGS`` in a child: wall seconds and peak RSS (MB).
+def run_child(args: list[str], stdout=subprocess.DEVNULL, src: Path = REPO / "src") -> dict:
+    """Run ``diplograph ARGS`` in a child (the package in ``src``): wall seconds and peak
+    RSS (MB).
 
     The peak is the child's ``VmHWM`` (reset by ``exec``), read every 20 ms until it
     exits: ``wait4``'s ``ru_maxrss`` would count the pages of this (large) parent that
     the fork shared with the child before ``exec``.
     """
-    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    env = {**os.environ, "PYTHONPATH": str(src)}
     start = time.perf_counter()
     child = subprocess.Popen(DIPLOGRAPH + args, stdout=stdout, stderr=subprocess.PIPE, env=env)
     peak_kb = 0

@@ -13,10 +13,11 @@ from diplograph import records as rec
 from diplograph.cli import app
 from diplograph.outputs.exports import export
 from diplograph.outputs.formats import EVENT_COLUMNS, WRITERS
-from diplograph.store import queries
+from diplograph.store import ordered, queries
 from diplograph.store.connection import limit_memory
 from diplograph.store.incidents import INCIDENT_COLUMNS
 from diplograph.store.store import Store
+from diplograph.store.web_queries import SORTS, order_by
 
 ERDOGAN = rec.ActorRef(name="Recep Tayyip Erdogan", country="TUR", kind="person",
                        role="head of state", text="Erdogan")
@@ -102,3 +103,32 @@ def test_limit_memory_bounds_duckdb(db):
         limit_memory(store.con, "300MB")
         [(limit,)] = store.con.execute("SELECT current_setting('memory_limit')").fetchall()
     assert limit == "286.1 MiB"  # 300 MB as DuckDB shows it
+
+
+@pytest.mark.parametrize("table, sort", [
+    *[("events", s) for s in (None, *SORTS, "confidence", "-confidence")],
+    *[("incidents", s) for s in (None, *SORTS)]])
+def test_a_list_read_a_row_at_a_time_keeps_the_order_of_one_sort(db, table, sort):
+    order = order_by(table, sort)  # NULL dates, equal names and ties: the keyset's hard cases
+    with Store(db, read_only=True) as store:
+        whole = queries.listing(store.con, table, order=order)
+        paged = list(queries.iter_listing(store.con, table, order=order, chunk=1))
+        in_context = [e["id"] for e, _, _ in queries.events_in_context(store.con, order=order,
+                                                                       chunk=2)]
+    assert [r["id"] for r in paged] == [r["id"] for r in whole] and len(whole) >= 2
+    if table == "events":
+        assert in_context == [r["id"] for r in whole]
+
+
+def test_a_page_is_a_top_n_never_a_sort_of_the_whole_table(db):
+    """DuckDB keeps ``rows`` rows per page (a top-N), whatever the table's size."""
+    with Store(db, read_only=True) as store:
+        where, params = queries.NO_FILTER.where("events")
+        captured = []
+        pages = ordered.pages(store.con, "events", where, params, queries.EVENT_ORDER,
+                              columns="record", rows=2,
+                              around=lambda page, _: captured.append(page) or page)
+        assert sum(page.num_rows for page in pages) == queries.count(store.con, "events")
+        plan = store.con.execute("EXPLAIN " + captured[0], params).fetchall()[0][1]
+    # A top-N of the order's columns (then the page's rows fetched by rowid and put in order).
+    assert "Top N" in plan and "Top: 2" in plan, plan

@@ -21,9 +21,10 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import functools
+import io
 import json
 import logging
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -249,27 +250,60 @@ def export_parquet(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) 
     return written
 
 
-def export_csv(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) -> dict[str, int]:
+EventInContext = tuple[dict, dict | None, dict | None]  # queries.events_in_context's rows
+PIECE = 64_000  # characters of CSV sent on at a time
+
+
+def gdelt_csv(rows: Iterable[EventInContext]) -> Iterator[str]:
+    """Events in context as the GDELT-like CSV (header first), in pieces of about
+    :data:`PIECE` characters: what the CLI writes to ``events.csv`` and the server sends."""
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=GDELT_COLUMNS)
+    writer.writeheader()
     added = dt.date.today().strftime("%Y%m%d")
-    path = out / "events.csv"
-    n = 0
+    for event, incident, report in rows:
+        writer.writerow(gdelt_row(event, incident, report, added=added))
+        if buf.tell() > PIECE:
+            yield buf.getvalue()
+            buf.seek(0)
+            buf.truncate()
+    yield buf.getvalue()
+
+
+def plover_lines(rows: Iterable[EventInContext]) -> Iterator[str]:
+    """Events in context as PLOVER JSON Lines, one line each."""
+    for event, _, report in rows:
+        yield json.dumps(plover_record(event, report), ensure_ascii=False) + "\n"
+
+
+def incident_lines(incidents: Iterable[dict]) -> Iterator[str]:
+    """Incidents (stored records) as PLOVER JSON Lines, one line each."""
+    for incident in incidents:
+        yield json.dumps(plover_incident(incident), ensure_ascii=False) + "\n"
+
+
+def _write_lines(path: Path, rows: Iterable[EventInContext],
+                 lines: Callable[[Iterable[EventInContext]], Iterator[str]]) -> dict[str, int]:
+    """The events of ``rows`` written to ``path`` by ``lines``; their number."""
+    counted = [0]
+
+    def counting() -> Iterator[EventInContext]:
+        for row in rows:
+            counted[0] += 1
+            yield row
+
     with path.open("w", newline="", encoding="utf-8") as fh:
-        writer = csv.DictWriter(fh, fieldnames=GDELT_COLUMNS)
-        writer.writeheader()
-        for event, incident, report in queries.events_in_context(con, flt):
-            writer.writerow(gdelt_row(event, incident, report, added=added))
-            n += 1
-    return {str(path): n}
+        fh.writelines(lines(counting()))
+    return {str(path): counted[0]}
+
+
+def export_csv(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) -> dict[str, int]:
+    return _write_lines(out / "events.csv", queries.events_in_context(con, flt), gdelt_csv)
 
 
 def export_plover(con: duckdb.DuckDBPyConnection, out: Path, flt: EventFilter) -> dict[str, int]:
-    path = out / "events.plover.jsonl"
-    n = 0
-    with path.open("w", encoding="utf-8") as fh:
-        for event, _, report in queries.events_in_context(con, flt):
-            fh.write(json.dumps(plover_record(event, report), ensure_ascii=False) + "\n")
-            n += 1
-    return {str(path): n}
+    return _write_lines(out / "events.plover.jsonl", queries.events_in_context(con, flt),
+                        plover_lines)
 
 
 EXPORTERS: dict[str, Callable[[duckdb.DuckDBPyConnection, Path, EventFilter], dict[str, int]]] = {

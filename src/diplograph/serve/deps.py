@@ -152,6 +152,10 @@ Sort = Enum("Sort", {k.replace("-", "desc_"): k for k in (*SORTS, "confidence", 
             type=str)
 SortParam = optional_query(Sort, "Column to sort by: date, type, source, target, status, "
                            "confidence; a leading '-' sorts downwards. Default: by date.")
+IncidentSort = Enum("IncidentSort", {k.replace("-", "desc_"): k for k in SORTS}, type=str)
+IncidentSortParam = optional_query(IncidentSort, "Column to sort by: date, type, source, "
+                                   "target, status; a leading '-' sorts downwards. Default: "
+                                   "by date.")
 SourceSort = Enum("SourceSort", {k.replace("-", "desc_"): k for k in SOURCE_SORTS}, type=str)
 SourceSortParam = optional_query(SourceSort, "Column to sort the outlets by: outlet, documents, "
                                  "articles, events; a leading '-' sorts downwards. "

@@ -10,6 +10,7 @@ parameters only; table and column names come from this module, never from input.
 
 from __future__ import annotations
 
+import itertools
 import json
 import logging
 from collections.abc import Iterator, Mapping
@@ -20,6 +21,7 @@ import pyarrow as pa
 
 from diplograph.errors import NotFound
 from diplograph.records import SYMMETRIC_TYPES
+from diplograph.store import ordered
 from diplograph.store.filters import EventFilter, actor_side, dyad_either
 
 logger = logging.getLogger(__name__)
@@ -64,26 +66,17 @@ def _records(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dic
     return [json.loads(row[0]) for row in con.execute(sql, params).fetchall()]
 
 
-def stream_rows(con: duckdb.DuckDBPyConnection, sql: str, params: list,
-                chunk: int | None = None) -> Iterator[tuple]:
-    """The rows of a query, fetched ``chunk`` at a time on a cursor of its own (so that
-    memory stays bounded whatever the table's size, and other queries may run meanwhile)."""
-    cursor = con.cursor()
-    try:
-        cursor.execute(sql, params)
-        while rows := cursor.fetchmany(chunk or STREAM_CHUNK):
-            yield from rows
-    finally:
-        cursor.close()
-
-
 def iter_listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO_FILTER, *,
-                 chunk: int | None = None) -> Iterator[dict]:
-    """Every record of ``events`` or ``incidents`` that matches ``flt``, in listing order,
-    streamed (what :func:`listing` returns with no limit, without holding it all)."""
-    sql, params = _listing_sql(table, flt, None)
-    for row in stream_rows(con, sql, params, chunk):
-        yield json.loads(row[0])
+                 order: str | None = None, chunk: int | None = None) -> Iterator[dict]:
+    """Every record of ``events`` or ``incidents`` that matches ``flt``, in listing order (or
+    ``order``), streamed a page at a time (what :func:`listing` returns with no limit,
+    without holding it all, nor DuckDB sorting it all)."""
+    if table not in _LISTING_ORDER:
+        raise ValueError(f"cannot list {table!r}")
+    where, params = flt.where(table)
+    for page in ordered.pages(con, table, where, params, order or _LISTING_ORDER[table],
+                              columns="record", rows=chunk or STREAM_CHUNK):
+        yield from (json.loads(text) for text in page.column("record").to_pylist())
 
 
 def _listing_sql(table: str, flt: Condition, order: str | None,
@@ -397,29 +390,43 @@ def table_batches(con: duckdb.DuckDBPyConnection, table: str, flt: Condition | N
         raise ValueError(f"unknown table {table!r}")
     where, params = ((flt or NO_FILTER).where(table) if table in _LISTING_ORDER
                      else ("TRUE", []))
-    order_clause = f" ORDER BY {order}" if order else ""
-    return con.cursor().sql(f"SELECT {', '.join(columns or ('*',))} FROM {table} "
-                            f"WHERE {where}{order_clause}",
-                            params=params).to_arrow_reader(rows or STREAM_CHUNK * 8)
+    selected, size = ", ".join(columns or ("*",)), rows or STREAM_CHUNK * 8
+    if not order:  # as stored: DuckDB streams the scan itself
+        return con.cursor().sql(f"SELECT {selected} FROM {table} WHERE {where}",
+                                params=params).to_arrow_reader(size)
+    found = ordered.pages(con, table, where, params, order, columns=selected, rows=size)
+    first = next(found)  # there is always one: it carries the schema
+    batches = (batch for page in itertools.chain([first], found)
+               for batch in page.to_batches(size))
+    return pa.RecordBatchReader.from_batches(first.schema, batches)
 
 
-def events_in_context(con: duckdb.DuckDBPyConnection, flt: EventFilter = NO_FILTER,
-                      *, chunk: int | None = None
+def events_in_context(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER,
+                      *, order: str | None = None, chunk: int | None = None
                       ) -> Iterator[tuple[dict, dict | None, dict | None]]:
-    """Every event that matches ``flt``, in listing order, streamed, with its incident
-    (``{"id", "n_events", "n_articles", "n_sources"}``) and its article's report
-    (``{"published", "url", "title"}``), each None when there is none (for exports)."""
+    """Every event that matches ``flt``, in listing order (or ``order``), streamed a page at
+    a time, with its incident (``{"id", "n_events", "n_articles", "n_sources"}``) and its
+    article's report (``{"published", "url", "title"}``), each None when there is none: what
+    every export of events (CLI and server) writes."""
     where, params = flt.where("events")
-    sql = ("SELECT e.record, i.id, i.n_events, i.n_articles, i.n_sources, a.doc_id, "
-           f"a.published_value, a.url, a.title FROM (SELECT * FROM events WHERE {where}) e "
-           "LEFT JOIN incident_events ie ON ie.event_id = e.id "
-           "LEFT JOIN incidents i ON i.id = ie.incident_id "
-           "LEFT JOIN articles a ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
-           f"ORDER BY {qualified(EVENT_ORDER, 'e')}")
-    for record, inc, n_events, n_articles, n_sources, doc, published, url, title in stream_rows(
-            con, sql, params, chunk):
-        incident = (None if inc is None else
-                    {"id": inc, "n_events": n_events, "n_articles": n_articles,
-                     "n_sources": n_sources})
-        report = None if doc is None else {"published": published, "url": url, "title": title}
-        yield json.loads(record), incident, report
+    for page in ordered.pages(con, "events", where, params, order or EVENT_ORDER,
+                              columns="record, doc_id, article_index, id",
+                              rows=chunk or STREAM_CHUNK, around=_in_context):
+        for record, inc, n_events, n_articles, n_sources, doc, published, url, title in zip(
+                *(column.to_pylist() for column in page.columns)):
+            incident = (None if inc is None else
+                        {"id": inc, "n_events": n_events, "n_articles": n_articles,
+                         "n_sources": n_sources})
+            report = None if doc is None else {"published": published, "url": url,
+                                               "title": title}
+            yield json.loads(record), incident, report
+
+
+def _in_context(page: str, key_order: str) -> str:
+    """One page of events joined with its incidents and articles, in the page's order."""
+    return ("SELECT e.record, i.id, i.n_events, i.n_articles, i.n_sources, a.doc_id, "
+            f"a.published_value, a.url, a.title, {ordered.KEY_COLUMNS} FROM ({page}) e "
+            "LEFT JOIN incident_events ie ON ie.event_id = e.id "
+            "LEFT JOIN incidents i ON i.id = ie.incident_id "
+            "LEFT JOIN articles a ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
+            f"ORDER BY {key_order}")

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
-from collections.abc import Iterator
 from dataclasses import dataclass, field, fields, replace
 
 import duckdb
@@ -206,29 +205,6 @@ def search_json(con: duckdb.DuckDBPyConnection, table: str, s: Search, *, limit:
             count_matching(con, table, s))
 
 
-def export_rows(con: duckdb.DuckDBPyConnection, s: Condition, *, sort: str | None = None,
-                batch: int = 1000) -> Iterator[tuple[dict, dict | None, dict]]:
-    """Every matching event, streamed (``batch`` rows in memory at a time), with what an
-    export adds: ``(event, incident or None, report)``, ``incident`` as
-    ``{"id", "n_events", "n_articles", "n_sources"}`` and ``report`` (the article) as
-    ``{"published", "url", "title"}``."""
-    where, params = s.where("events")
-    order = order_by("events", sort) or EVENT_ORDER
-    cur = con.execute(
-        "SELECT e.record, i.id, i.n_events, i.n_articles, i.n_sources, a.published_value, "
-        f"a.url, a.title FROM (SELECT * FROM events WHERE {where}) e "
-        "LEFT JOIN incident_events ie ON ie.event_id = e.id "
-        "LEFT JOIN incidents i ON i.id = ie.incident_id "
-        "LEFT JOIN articles a ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
-        f"ORDER BY {', '.join('e.' + part.strip() for part in order.split(','))}", params)
-    while rows := cur.fetchmany(batch):
-        for rec, inc, n_ev, n_art, n_src, published, url, title in rows:
-            incident = ({"id": inc, "n_events": n_ev, "n_articles": n_art, "n_sources": n_src}
-                        if inc else None)
-            yield json.loads(rec), incident, {"published": published, "url": url,
-                                              "title": title}
-
-
 # An incident list's columns in an export (its stored JSON record and fusion key left out).
 INCIDENT_EXPORT_COLUMNS = (
     "id", "type", "mode", "source_name", "source_country", "source_text", "target_name",
@@ -246,16 +222,6 @@ def list_batches(con: duckdb.DuckDBPyConnection, table: str, s: Condition, *,
     order = order_by(table, sort) or (EVENT_ORDER if table == "events" else INCIDENT_ORDER)
     columns = INCIDENT_EXPORT_COLUMNS if table == "incidents" else None
     return table_batches(con, table, s, order=order, columns=columns)
-
-
-def incident_records(con: duckdb.DuckDBPyConnection, s: Condition, *,
-                     batch: int = 1000) -> Iterator[dict]:
-    """Every matching incident's stored record, in listing order, streamed."""
-    where, params = s.where("incidents")
-    cur = con.execute(f"SELECT record FROM incidents WHERE {where} ORDER BY {INCIDENT_ORDER}",
-                      params)
-    while rows := cur.fetchmany(batch):
-        yield from (json.loads(record) for (record,) in rows)
 
 
 def event(con: duckdb.DuckDBPyConnection, event_id: str) -> dict:

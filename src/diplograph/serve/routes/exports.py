@@ -5,61 +5,41 @@ stored in Parquet, PLOVER records; incidents: their stored columns in CSV and Pa
 records of the fused events.
 
 The rows come from their own cursor, opened inside the stream: the request's cursor
-closes when the route returns, before the body is sent.
+closes when the route returns, before the body is sent. They are read a page at a time in
+their order (``store/ordered.py``), by the same code as ``diplograph export``: memory stays
+bounded, however many rows there are.
 """
 
 from __future__ import annotations
 
-import csv
-import datetime as dt
-import io
-import json
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from enum import Enum
 
 from fastapi import APIRouter, Request
 from fastapi.responses import StreamingResponse
 
 from diplograph.outputs.exports import (
-    GDELT_COLUMNS,
+    EventInContext,
     arrow_stream,
-    gdelt_row,
-    plover_incident,
-    plover_record,
+    gdelt_csv,
+    incident_lines,
+    plover_lines,
 )
-from diplograph.serve.deps import SearchDep, SortParam
-from diplograph.store import web_queries
+from diplograph.serve.deps import IncidentSortParam, SearchDep, SortParam
+from diplograph.store import queries, web_queries
 from diplograph.store.web_queries import Search
 
 router = APIRouter(prefix="/api", tags=["exports"])
 
 
-def _rows(request: Request, search: Search, sort: str | None) -> Iterator[tuple]:
+def _rows(request: Request, search: Search, sort: str | None) -> Iterator[EventInContext]:
     with request.app.state.snapshots.cursor() as cur:
-        yield from web_queries.export_rows(cur, search, sort=sort)
-
-
-def _csv_lines(rows: Iterator[tuple]) -> Iterator[str]:
-    buf = io.StringIO()
-    writer = csv.DictWriter(buf, fieldnames=GDELT_COLUMNS)
-    writer.writeheader()
-    added = dt.date.today().strftime("%Y%m%d")
-    for event, incident, report in rows:
-        writer.writerow(gdelt_row(event, incident, report, added=added))
-        if buf.tell() > 64_000:
-            yield buf.getvalue()
-            buf.seek(0)
-            buf.truncate()
-    yield buf.getvalue()
-
-
-def _jsonl_lines(rows: Iterator[tuple]) -> Iterator[str]:
-    for event, _, report in rows:
-        yield json.dumps(plover_record(event, report), ensure_ascii=False) + "\n"
+        yield from queries.events_in_context(cur, search,
+                                             order=web_queries.order_by("events", sort))
 
 
 def _download(request: Request, search: Search, sort: Enum | None,
-              lines: Callable[[Iterator[tuple]], Iterator[str]], media_type: str,
+              lines: Callable[[Iterable[EventInContext]], Iterator[str]], media_type: str,
               name: str) -> StreamingResponse:
     """The rows of the event list ``search`` selects, streamed as the file ``name``."""
     rows = _rows(request, search, sort.value if sort else None)
@@ -79,10 +59,10 @@ def _table_file(request: Request, table: str, search: Search, sort: str | None,
         yield from arrow_stream(web_queries.list_batches(cur, table, search, sort=sort), fmt)
 
 
-def _incident_lines(request: Request, search: Search) -> Iterator[str]:
+def _incident_lines(request: Request, search: Search, sort: str | None) -> Iterator[str]:
     with request.app.state.snapshots.cursor() as cur:
-        for incident in web_queries.incident_records(cur, search):
-            yield json.dumps(plover_incident(incident), ensure_ascii=False) + "\n"
+        yield from incident_lines(queries.iter_listing(
+            cur, "incidents", search, order=web_queries.order_by("incidents", sort)))
 
 
 def _file_response(media_type: str, description: str) -> dict:
@@ -95,7 +75,7 @@ def _file_response(media_type: str, description: str) -> dict:
             responses=_file_response("text/csv", "GDELT-like CSV, one row per event."))
 def events_csv(request: Request, search: SearchDep, sort: SortParam = None):
     """The filtered events (every page of the list) as the export's GDELT-like CSV."""
-    return _download(request, search, sort, _csv_lines, "text/csv; charset=utf-8", "events.csv")
+    return _download(request, search, sort, gdelt_csv, "text/csv; charset=utf-8", "events.csv")
 
 
 @router.get("/events.plover.jsonl", response_class=StreamingResponse,
@@ -103,7 +83,7 @@ def events_csv(request: Request, search: SearchDep, sort: SortParam = None):
                                      "PLOVER JSON Lines, one event per line."))
 def events_plover(request: Request, search: SearchDep, sort: SortParam = None):
     """The filtered events (every page of the list) as PLOVER JSON Lines."""
-    return _download(request, search, sort, _jsonl_lines, "application/x-ndjson",
+    return _download(request, search, sort, plover_lines, "application/x-ndjson",
                      "events.plover.jsonl")
 
 
@@ -121,24 +101,25 @@ def events_parquet(request: Request, search: SearchDep, sort: SortParam = None):
 
 @router.get("/incidents.csv", response_class=StreamingResponse,
             responses=_file_response("text/csv", "One row per incident."))
-def incidents_csv(request: Request, search: SearchDep):
+def incidents_csv(request: Request, search: SearchDep, sort: IncidentSortParam = None):
     """The filtered incidents (every page of the list) as CSV: their stored columns."""
-    body = _table_file(request, "incidents", search, None, "csv")
+    body = _table_file(request, "incidents", search, sort.value if sort else None, "csv")
     return _attachment(body, "text/csv; charset=utf-8", "incidents.csv")
 
 
 @router.get("/incidents.parquet", response_class=StreamingResponse,
             responses=_file_response(PARQUET, "One row per incident."))
-def incidents_parquet(request: Request, search: SearchDep):
+def incidents_parquet(request: Request, search: SearchDep, sort: IncidentSortParam = None):
     """The filtered incidents (every page of the list) as Parquet: their stored columns."""
-    body = _table_file(request, "incidents", search, None, "parquet")
+    body = _table_file(request, "incidents", search, sort.value if sort else None, "parquet")
     return _attachment(body, PARQUET, "incidents.parquet")
 
 
 @router.get("/incidents.plover.jsonl", response_class=StreamingResponse,
             responses=_file_response("application/x-ndjson",
                                      "PLOVER JSON Lines, one incident per line."))
-def incidents_plover(request: Request, search: SearchDep):
+def incidents_plover(request: Request, search: SearchDep, sort: IncidentSortParam = None):
     """The filtered incidents (every page of the list) as PLOVER JSON Lines."""
-    return _attachment(_incident_lines(request, search), "application/x-ndjson",
+    return _attachment(_incident_lines(request, search, sort.value if sort else None),
+                       "application/x-ndjson",
                        "incidents.plover.jsonl")
