@@ -321,3 +321,45 @@ def test_the_actor_index_finds_a_person_by_name(page, base):
     page.wait_for_url("**/actors/Q*")
     assert page.locator("#actor-title").get_attribute("data-kind") == "person"
     assert "Vladimir Putin" in page.locator("#actor-title").inner_text()
+
+
+def test_incidents_sort_by_column_and_export_in_that_order(page, base):
+    by_date = api(base, "/api/incidents?sort=-date&limit=500&min_confidence=0")["data"]
+    dates = [i["date"]["value"] for i in by_date if i["date"]["value"]]
+    assert dates == sorted(dates, reverse=True) and len(set(dates)) > 3
+    sources = [(i["source"] or {}).get("name") for i in api(
+        base, "/api/incidents?sort=source&limit=500&min_confidence=0")["data"]]
+    named = [s for s in sources if s]
+    assert named == sorted(named) and sources[:len(named)] == named  # the unnamed last
+    assert api(base, "/api/incidents?sort=-date")["next"] is None  # no keyset in another order
+    page.goto(base + "/incidents?min_confidence=0")
+    page.locator("th[data-sort=date] a").click()
+    page.wait_for_url("**sort=date*")
+    page.locator("th[data-sort=date] a").click()
+    page.wait_for_url("**sort=-date*")
+    assert "▼" in page.locator("th[data-sort=date]").inner_text()
+    listed = page.locator("tr.incident-row").evaluate_all("rs => rs.map(r => r.dataset.id)")
+    assert listed == [i["id"] for i in by_date][:len(listed)] and len(listed) > 3
+    with page.expect_download() as got:
+        page.click("#export-csv")
+    rows = list(csv.DictReader(io.StringIO(Path(got.value.path()).read_text("utf-8"))))
+    assert [r["id"] for r in rows] == [i["id"] for i in by_date]  # every page, same order
+    shot(page, "18-incidents-sorted")
+
+
+def test_the_dyad_timeline_says_which_events_have_no_date(page, base):
+    dyad = api(base, "/dyad.json?a=ESP&b=MAR")
+    undated = [e for e in dyad["events"] if not e["date"]["value"]]
+    assert dyad["undated"] == len(undated) >= 1
+    assert dyad["cooperation_conflict"]["periods"][-1] == "undated"
+    page.goto(base + "/dyad?a=ESP&b=MAR")
+    chart_drawn(page, "#chart-timeline")
+    note = page.locator("#timeline-undated")
+    assert int(note.get_attribute("data-undated")) == len(undated)
+    assert "no date" in note.inner_text() and "undated" in note.inner_text()
+    assert page.locator("#timeline li.tl-event .date", has_text="undated").count() == len(undated)
+    chart_drawn(page, "#chart-coop")
+    axis = page.evaluate("echarts.getInstanceByDom(document.querySelector('#chart-coop'))"
+                         ".getOption().xAxis[0].data")
+    assert axis[-1] == "undated"
+    shot(page, "18-dyad-undated")

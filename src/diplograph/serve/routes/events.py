@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
+from enum import Enum
 from typing import Annotated
 
+import duckdb
 from fastapi import APIRouter, Path, Response
 
 from diplograph.serve.deps import (
     AfterParam,
     ConnDep,
+    IncidentSortParam,
     PageDep,
+    Paging,
     SearchDep,
     SortParam,
 )
 from diplograph.serve.models import NOT_FOUND, EventPublic, IncidentDetail, IncidentPublic, Page
 from diplograph.store import queries, web_queries
+from diplograph.store.web_queries import Search
 
 router = APIRouter(prefix="/api", tags=["events"])
 Id = Annotated[str, Path(min_length=1, max_length=100)]
@@ -24,8 +29,14 @@ Id = Annotated[str, Path(min_length=1, max_length=100)]
 def list_events(con: ConnDep, search: SearchDep, paging: PageDep,
                 sort: SortParam = None, after: AfterParam = None) -> Response:
     """Events (one per article), filtered, by date (or by ``sort``)."""
+    return _page(con, "events", search, paging, sort, after)
+
+
+def _page(con: duckdb.DuckDBPyConnection, table: str, search: Search, paging: Paging,
+          sort: Enum | None, after: str | None) -> Response:
+    """One page of a list, its records sent as stored."""
     after = None if sort else after  # keyset paging follows the default order only
-    rows, total = web_queries.search_json(con, "events", search, limit=paging.limit,
+    rows, total = web_queries.search_json(con, table, search, limit=paging.limit,
                                           offset=paging.offset if after is None else 0,
                                           sort=sort.value if sort else None, after=after)
     return paging.stored(rows, total, keyset=sort is None)
@@ -39,12 +50,10 @@ def get_event(con: ConnDep, event_id: Id) -> dict:
 
 @router.get("/incidents", response_model=Page[IncidentPublic])
 def list_incidents(con: ConnDep, search: SearchDep, paging: PageDep,
-                   after: AfterParam = None) -> Response:
-    """Incidents (events fused across articles); ``status`` matches the strongest claim."""
-    rows, total = web_queries.search_json(con, "incidents", search, limit=paging.limit,
-                                          offset=paging.offset if after is None else 0,
-                                          after=after)
-    return paging.stored(rows, total)
+                   sort: IncidentSortParam = None, after: AfterParam = None) -> Response:
+    """Incidents (events fused across articles), by date (or by ``sort``); ``status``
+    matches the strongest claim."""
+    return _page(con, "incidents", search, paging, sort, after)
 
 
 @router.get("/incidents/{incident_id}", response_model=IncidentDetail, responses=NOT_FOUND)

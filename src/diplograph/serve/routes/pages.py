@@ -17,6 +17,7 @@ from diplograph.serve import actor_view
 from diplograph.serve.deps import (
     DEFAULT_CONFIDENCE,
     ConnDep,
+    IncidentSortParam,
     PageDep,
     SearchDep,
     SortParam,
@@ -89,11 +90,12 @@ def events_page(con: ConnDep, search: SearchDep, paging: PageDep,
 
 
 @twin("/incidents", "incidents.html")
-def incidents_page(con: ConnDep, search: SearchDep, paging: PageDep) -> dict:
-    """Incidents, filtered and paginated (same parameters as /api/incidents)."""
+def incidents_page(con: ConnDep, search: SearchDep, paging: PageDep,
+                   sort: IncidentSortParam = None) -> dict:
+    """Incidents, filtered, sorted and paginated (same parameters as /api/incidents)."""
     rows, total = web_queries.search(con, "incidents", search, limit=paging.limit,
-                                     offset=paging.offset)
-    return paging.wrap(rows, total)
+                                     offset=paging.offset, sort=sort.value if sort else None)
+    return {**paging.wrap(rows, total), "sort": sort.value if sort else None}
 
 
 @twin("/dyad", "dyad.html")
@@ -102,7 +104,11 @@ def dyad_page(con: ConnDep, flt: SearchDep, a: ActorQ = None, b: ActorQ = None) 
     if not a or not b:
         return {"a": a, "b": b, "count": 0, "events": [], "last_contact": None,
                 "suggestions": web_queries.top_dyads(con, flt, limit=10)}
-    return {**dyad_data(con, a, b, flt), "suggestions": [],
+    found = dyad_data(con, a, b, flt)
+    # The timeline is a time axis: the events with no date are not on it, so they are
+    # counted for the note under it (and listed with the others).
+    undated = sum(1 for ev in found["events"] if not (ev.get("date") or {}).get("value"))
+    return {**found, "suggestions": [], "undated": undated,
             "cooperation_conflict": web_queries.cooperation_conflict(
                 con, flt.with_(actor=a, other=b))}
 
