@@ -394,10 +394,13 @@ def table_batches(con: duckdb.DuckDBPyConnection, table: str, flt: Condition | N
     if not order:  # as stored: DuckDB streams the scan itself
         return con.cursor().sql(f"SELECT {selected} FROM {table} WHERE {where}",
                                 params=params).to_arrow_reader(size)
-    found = ordered.pages(con, table, where, params, order, columns=selected, rows=size)
+    # Pages of STREAM_CHUNK rows: at 100k events, pages of 8k or 16k rows of every column
+    # grew the process by 570 MB, pages of 2k by 170 MB (4k: 220 MB).
+    found = ordered.pages(con, table, where, params, order, columns=selected,
+                          rows=min(size, STREAM_CHUNK))
     first = next(found)  # there is always one: it carries the schema
     batches = (batch for page in itertools.chain([first], found)
-               for batch in page.to_batches(size))
+               for batch in page.to_batches())
     return pa.RecordBatchReader.from_batches(first.schema, batches)
 
 
