@@ -18,6 +18,7 @@ import httpx
 import pytest
 import test_web_browser
 from needs import need_module
+from test_web_analyst import url_param
 from test_web_browser import chart_drawn, shot
 
 need_module("fastapi", "the web extra is not installed")
@@ -363,3 +364,39 @@ def test_the_dyad_timeline_says_which_events_have_no_date(page, base):
                          ".getOption().xAxis[0].data")
     assert axis[-1] == "undated"
     shot(page, "18-dyad-undated")
+
+
+EDGE_MIDDLE = """() => {
+  const el = document.querySelector('#chart-network');
+  const c = echarts.getInstanceByDom(el);
+  const edge = c.getModel().getSeriesByIndex(0).getGraph().getEdgeByIndex(0);
+  const [p1, p2, control] = edge.getLayout();  // a curved edge: a quadratic curve
+  const via = control || [(p1[0] + p2[0]) / 2, (p1[1] + p2[1]) / 2];
+  const middle = [0, 1].map((i) => 0.25 * p1[i] + 0.5 * via[i] + 0.25 * p2[i]);
+  const [x, y] = c.convertToPixel({ seriesIndex: 0 }, middle);
+  const r = el.getBoundingClientRect();
+  return [r.left + x, r.top + y, edge.node1.id, edge.node2.id];
+}"""
+
+
+def test_a_click_on_a_network_edge_in_the_chart_lists_its_events(page, base):
+    edges = api(base, "/network.json?level=actor")["edges"]
+    page.goto(base + "/network?level=actor")
+    chart_drawn(page, "#chart-network")
+    before = None
+    for _ in range(40):  # the force layout settles
+        page.wait_for_timeout(250)
+        now = page.evaluate(EDGE_MIDDLE)
+        if before and abs(now[0] - before[0]) + abs(now[1] - before[1]) < 0.5:
+            break
+        before = now
+    x, y, source, target = now
+    assert {source, target} == {edges[0]["source"], edges[0]["target"]}
+    page.mouse.click(x, y)  # the heaviest edge's middle (another edge may cross it there)
+    page.wait_for_url("**/events?*other=*")
+    query = page.url.split("?", 1)[1]
+    ends = {url_param(page.url, "actor"), url_param(page.url, "other")}
+    clicked = next(e for e in edges if {e["source"], e["target"]} == ends)
+    listed = api(base, "/api/events?" + query)["count"]
+    assert listed == clicked["weight"] == page.locator("tr.event-row").count() >= 1
+    shot(page, "18-network-edge-events")
