@@ -359,6 +359,10 @@ def test_the_dyad_timeline_says_which_events_have_no_date(page, base):
     assert int(note.get_attribute("data-undated")) == len(undated)
     assert "no date" in note.inner_text() and "undated" in note.inner_text()
     assert page.locator("#timeline li.tl-event .date", has_text="undated").count() == len(undated)
+    # Their talks are undated: the last-contact box says so rather than "no contact".
+    assert dyad["last_contact"] is None and dyad["undated_contacts"] == 1
+    contact = page.locator("#last-contact").inner_text()
+    assert "No contact between them" not in contact and "1 contact said to have happened" in contact
     chart_drawn(page, "#chart-coop")
     axis = page.evaluate("echarts.getInstanceByDom(document.querySelector('#chart-coop'))"
                          ".getOption().xAxis[0].data")

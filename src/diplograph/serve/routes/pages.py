@@ -107,8 +107,13 @@ def dyad_page(con: ConnDep, flt: SearchDep, a: ActorQ = None, b: ActorQ = None) 
     found = dyad_data(con, a, b, flt)
     # The timeline is a time axis: the events with no date are not on it, so they are
     # counted for the note under it (and listed with the others).
-    undated = sum(1 for ev in found["events"] if not (ev.get("date") or {}).get("value"))
-    return {**found, "suggestions": [], "undated": undated,
+    no_date = [ev for ev in found["events"] if not (ev.get("date") or {}).get("value")]
+    # The last contact is the latest dated one: an undated contact is named apart, so that
+    # "no contact" is never said of two actors who did meet.
+    undated_contacts = sum(1 for ev in no_date
+                           if ev["type"] == "CONSULT" and ev["status"] in queries.HAPPENED)
+    return {**found, "suggestions": [], "undated": len(no_date),
+            "undated_contacts": undated_contacts,
             "cooperation_conflict": web_queries.cooperation_conflict(
                 con, flt.with_(actor=a, other=b))}
 
