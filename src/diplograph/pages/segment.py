@@ -245,7 +245,12 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
             elif not drafts:
                 waiting.append(block)
             else:
+                before = len(drafts)
                 _carry_on(lines, drafts, block, title, weights)
+                # An article opened above a later page's opener: the opener is judged like
+                # any later block, as on the first page.
+                opened_above |= len(drafts) > before and opener is not None and (
+                    block.start < opener.start)
     return drafts
 
 
@@ -288,10 +293,7 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
         if not pool:
             return None
         best = max(pool, key=lambda b: _opener_score(b, heads[b.start]))
-        # The article starts at its first titled block, often above an advert or photos.
-        same = [b for b in candidates if b.start < best.start
-                and weights.cosine(b.stems, best.stems) >= SAME_STORY]
-        return same[0] if same else best
+        return _story_top(candidates, best, weights)
     if not candidates:
         return None
     best = max(candidates, key=lambda b: _opener_score(b, heads[b.start]))
@@ -299,7 +301,16 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
     if _same_title(current, heads[best.start]):
         return None
     limit = RELATED_BELOW if _strong(best, heads[best.start]) else NEW_BELOW
-    return best if weights.cosine(best.stems, current.stems) < limit else None
+    return _story_top(candidates, best, weights) if weights.cosine(
+        best.stems, current.stems) < limit else None
+
+
+def _story_top(candidates: list[Block], best: Block, weights: topic.Weights) -> Block:
+    """The story's first titled block: an article starts there, often above an advert or
+    photos, while a later section under its own subheading may share its words better."""
+    same = [b for b in candidates if b.start < best.start
+            and weights.cosine(b.stems, best.stems) >= SAME_STORY]
+    return same[0] if same else best
 
 
 def _own_header_first(block: Block, title: Title | None, opener: Block | None,
