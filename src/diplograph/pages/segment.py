@@ -55,6 +55,7 @@ RELATED_BELOW = 0.3  # ... or less similar than this, under both a page and an a
 MIN_NEW_WORDS = 50  # a block this long (and of two paragraphs) may start an article
 RIVAL_SHARE = 0.25  # of the longest block's words, for a titled block to open the article instead
 STANDFIRST_WORDS = 50  # a one-line block up to this long may sit between a title and its body
+STORY_ABOVE_FOOTER = 0.75  # of a block's words above its copyright line: a story, not a footer
 PAGE_HEADER = 16  # this many lines in a row without prose: a new page's menus (or a footer)
 HEADLINE_SHARE = 0.5  # an article header's headline shares this much with the body below
 LEDE_ROWS = 4  # paragraphs a title is compared with
@@ -76,7 +77,7 @@ class Block:
     rows: list[int]
     opens: bool = False  # an article header (headline + byline/date) sits above it
     series: int | None = None  # which run of list sections it belongs to (4b), if any
-    footer: bool = False  # the site's copyright line sits among its paragraphs
+    footer: bool = False  # a copyright line sits among its paragraphs, most of them around it
     boxed: bool = False  # a list of other stories or a section header sits above it
     dated: int = 0  # paragraphs that come under a date line of their own (comments do)
     words: int = 0
@@ -133,8 +134,20 @@ def find_blocks(lines: list[Line]) -> list[Block]:
         block.words = word_count(text)
         block.texts = [lines[r].text for r in block.rows]
         block.stems = topic.stems(text)
-        block.footer = any(line.label == "footer" for line in lines[block.start : block.end + 1])
+        block.footer = _around_footer(lines, block)
     return blocks
+
+
+def _around_footer(lines: list[Line], block: Block) -> bool:
+    """Whether a block is a page's footer: a copyright line among its paragraphs, with less
+    than most of its words above it (a sign-up box, a cookie notice). A story that ends
+    with its agency's or site's copyright line has nearly all its words above it."""
+    footer = next((i for i in range(block.start, block.end + 1) if lines[i].label == "footer"),
+                  None)
+    if footer is None:
+        return False
+    above = sum(word_count(lines[r].text) for r in block.rows if r < footer)
+    return above < STORY_ABOVE_FOOTER * block.words
 
 
 def mark_series(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> None:
