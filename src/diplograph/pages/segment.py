@@ -57,6 +57,8 @@ RIVAL_SHARE = 0.25  # of the longest block's words, for a titled block to open t
 STANDFIRST_WORDS = 50  # a one-line block up to this long may sit between a title and its body
 STORY_ABOVE_FOOTER = 0.75  # of a block's words above its copyright line: a story, not a footer
 PAGE_HEADER = 16  # this many lines in a row without prose: a new page's menus (or a footer)
+BOX_COPIES = 4  # a widget line printed by this many blurbs ...
+BOX_BLURB_WORDS = 100  # ... with fewer words of prose than this between copies: a box's
 HEADLINE_SHARE = 0.5  # an article header's headline shares this much with the body below
 LEDE_ROWS = 4  # paragraphs a title is compared with
 # Sections of a list article: this many blocks in a row, each under a short gap with a heading.
@@ -281,13 +283,38 @@ def _titles(lines: list[Line], blocks: list[Block],
 
 
 def _pages(lines: list[Line], blocks: list[Block]) -> list[list[Block]]:
-    """Blocks grouped by page: a new page starts after a long run of lines without prose."""
+    """Blocks grouped by page: a new page starts after a long run of lines without prose,
+    unless the run is a page's own boxes (see :func:`_box_widgets`)."""
+    widgets = _box_widgets(lines)
     pages = [[blocks[0]]]
     for before, block in zip(blocks, blocks[1:]):
-        if _page_header(lines[before.end + 1 : block.start]):
+        gap = lines[before.end + 1 : block.start]
+        if _page_header(gap) and not any(line.text in widgets for line in gap):
             pages.append([])
         pages[-1].append(block)
     return pages
+
+
+def _box_widgets(lines: list[Line]) -> set[str]:
+    """The lines of a page's boxes (products, each with its price and "Buy now" widget):
+    printed by four or more blurbs, with only a short blurb between one copy and the next.
+    A page's menus come again only after a whole article (or with no prose between, a
+    menu printed twice for small and large screens)."""
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.label == "dup":
+            where.setdefault(line.text, []).append(i)
+    prose_before = [0]
+    for line in lines:
+        prose_before.append(prose_before[-1] + (word_count(line.text) if line.label == "prose"
+                                                else 0))
+    widgets = set()
+    for text, rows in where.items():
+        between = [prose_before[b] - prose_before[a] for a, b in zip(rows, rows[1:])]
+        if 1 + sum(words > 0 for words in between) >= BOX_COPIES and max(
+                between) < BOX_BLURB_WORDS:
+            widgets.add(text)
+    return widgets
 
 
 def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
