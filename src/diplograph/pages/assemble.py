@@ -107,7 +107,8 @@ def _without_teaser_runs(lines: list[Line], body: list[int], weights: topic.Weig
         rest = {s for r in body if r not in run for s in topic.stems(lines[r].text)}
         own = topic.stems(" ".join(lines[r].text for r in run))
         if (rest and weights.share(own, rest) < TEASER_BELOW
-                and not _names_the_story(lines, run, body)
+                and not topic.names_the_others([lines[r].text for r in run],
+                                               [lines[r].text for r in body])
                 and not _continues_the_paragraphs(run, body)):
             drop.update(run)
     return [r for r in body if r not in drop]
@@ -121,15 +122,6 @@ def _continues_the_paragraphs(run: list[int], body: list[int]) -> bool:
     return bool(before) and run[0] == before[-1] + 1 and run[-1] - run[0] == len(run) - 1
 
 
-def _names_the_story(lines: list[Line], run: list[int], body: list[int]) -> bool:
-    """Whether most lines of a run name someone or something the rest of the article names:
-    a story told in one-sentence paragraphs ("Peskov declined to comment."), where other
-    stories' summaries bring names of their own."""
-    naming = 0
-    for r in run:
-        others = {s for q in body if q != r for s in topic.stems(lines[q].text)}
-        naming += bool(topic.name_stems(lines[r].text) & others)
-    return 2 * naming >= len(run)
 
 
 def _date_line(lines: list[Line], title_at: int | None, body_start: int, lo: int) -> str | None:

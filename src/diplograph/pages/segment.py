@@ -415,10 +415,13 @@ def _lede(lines: list[Line], block: Block) -> set[str]:
 
 def _long(block: Block, *, later: bool = True) -> bool:
     """Long enough to be an article: two paragraphs and some words; after a first article,
-    not only one-sentence lines (a list of other stories' summaries)."""
+    not only one-sentence lines (a list of other stories' summaries) unless they come under
+    an article header and name each other's people (a story in one-sentence paragraphs)."""
     if block.words < MIN_NEW_WORDS * (0.5 if block.opens else 1) or len(block.rows) < 2:
         return False
-    return not later or not all(one_liner(text) for text in block.texts)
+    if not later or not all(one_liner(text) for text in block.texts):
+        return True
+    return block.opens and topic.names_the_others(block.texts, block.texts)
 
 
 def _datelined(lines: list[Line], block: Block) -> bool:
