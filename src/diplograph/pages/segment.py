@@ -271,10 +271,13 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
 
 def _titles(lines: list[Line], blocks: list[Block],
             weights: topic.Weights) -> dict[int, Title | None]:
-    """Each block's title, found below any longer prose above it."""
+    """Each block's title, found below any longer prose above it and below the copyright
+    line that ends the page before it."""
     found: dict[int, Title | None] = {}
     lo = 0
     for block in blocks:
+        footers = [i for i in range(lo, block.start) if lines[i].label == "footer"]
+        lo = footers[-1] + 1 if footers else lo
         found[block.start] = titles.choose(lines, block.start, block.rows, lo, weights,
                                            _lede(lines, block))
         if len(block.rows) > 1 or block.words > STANDFIRST_WORDS:
