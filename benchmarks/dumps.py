@@ -44,7 +44,9 @@ htmldate over the pages where it found a date, with how many we left unknown,
 and again over the pages whose dump shows that day in a written form with its
 year (`shows_day`: "November 18, 2019", "18. November 2019", "18/11/2019",
 "2019-11-18", "2019年11月18日", in the corpus's languages), the only ones a
-text-dump reader can get right.
+text-dump reader can get right. Over the other dated pages (the dump never shows the
+HTML's day) the right answer is "unknown": the share of them given a wrong date is
+reported, with how many of those are one day off (the page prints its local day).
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ import unicodedata
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 import htmldate
@@ -145,6 +148,10 @@ class Stats:
     date_unknown: int = 0
     shown: int = 0
     shown_right: int = 0
+    # Pages whose dump never shows the HTML's day: a date given there is wrong (or another
+    # day the page prints, such as its local day), so "unknown" is the right answer.
+    hidden_wrong: int = 0
+    hidden_near: int = 0  # ... of those wrong dates, one day off the HTML's
     joined: int = 0
     joined_count_right: int = 0
     joined_titles: int = 0
@@ -372,7 +379,17 @@ def score_date(page: Page, first: dict, stats: Stats) -> list[str]:
         stats.date_right += 1
         stats.shown_right += page.date_shown
         return []
+    if not page.date_shown:
+        stats.hidden_wrong += 1
+        stats.hidden_near += one_day_apart(value, page.date)
     return [f"date {value} ({published.get('source')}) != html {page.date} ({shown})"]
+
+
+def one_day_apart(value: str, iso: str) -> bool:
+    try:
+        return abs((date.fromisoformat(value[:10]) - date.fromisoformat(iso)).days) == 1
+    except ValueError:
+        return False
 
 
 def score_joined(item: Joined, by_id: dict[str, Page], preds: list[dict], stats: Stats,
@@ -403,6 +420,9 @@ def summary(stats: Stats) -> dict[str, object]:
         "dated_pages": stats.dated, "date_acc": rate(stats.date_right, stats.dated),
         "date_unknown": stats.date_unknown, "date_shown_pages": stats.shown,
         "date_shown_acc": rate(stats.shown_right, stats.shown),
+        "date_hidden_pages": stats.dated - stats.shown,
+        "date_hidden_wrong": stats.hidden_wrong, "date_hidden_near": stats.hidden_near,
+        "date_hidden_wrong_rate": rate(stats.hidden_wrong, stats.dated - stats.shown),
         "joined": stats.joined, "joined_count_acc": rate(stats.joined_count_right, stats.joined),
         "joined_title_acc": rate(stats.joined_titles_right, stats.joined_titles),
     }
@@ -417,7 +437,11 @@ def print_table(results: dict[str, dict]) -> None:
              ("date same day", "date_acc", "{:.3f}"),
              ("date unknown", "date_unknown", "{:d}"),
              ("dump shows the day", "date_shown_pages", "{:d}"),
-             ("... date same day", "date_shown_acc", "{:.3f}"), ("joined files", "joined", "{:d}"),
+             ("... date same day", "date_shown_acc", "{:.3f}"),
+             ("dump hides the day", "date_hidden_pages", "{:d}"),
+             ("... wrong date given", "date_hidden_wrong_rate", "{:.3f}"),
+             ("... wrong, 1 day off", "date_hidden_near", "{:d}"),
+             ("joined files", "joined", "{:d}"),
              ("joined: count right", "joined_count_acc", "{:.3f}"),
              ("joined: titles found", "joined_title_acc", "{:.3f}")]
     out = [f"{'':<24}" + "".join(f"{s:>10}" for s in results)]

@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from diplograph.pages import segment, topic
+from diplograph.pages import assemble, segment, topic
 from diplograph.pages.lines import Line, has_mojibake, is_prose, label_lines, read_lines
 from diplograph.pages.titles import clean_title
 
@@ -90,7 +90,7 @@ def clean_dump(text: str) -> CleanDump:
     for k, draft in enumerate(drafts):
         lo = drafts[k - 1].rows[-1] + 1 if k else 0
         hi = _next_span_start(drafts, k, len(lines))
-        part = segment.assemble(lines, draft, range(lo, hi), weights)
+        part = assemble.assemble(lines, draft, range(lo, hi), weights)
         articles.append(CleanArticle(
             title=clean_title(part.title) if part.title else None,
             paragraphs=part.paragraphs, dropped=part.dropped, date_line=part.date_line))

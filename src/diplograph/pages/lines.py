@@ -57,6 +57,11 @@ _HEADLINE_WORDS = 25  # a title-cased sentence this short over a byline is a hea
 _LIST_RUN = 3  # this many headline-like lines in a row are a list of other stories
 # ... counting these lines between them
 _LIST_LABELS = frozenset({"headline", "short", "tool", "footer", "caption", "dup"})
+ONE_LINER_WORDS = 30
+# A sentence's end and the next one's start (a capital or a digit, in any cased script).
+_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(—–-]?\s?(\w)")
+# "— Jane Doe (@jdoe) November 20, 2019": the date under an embedded post, not a comment's.
+EMBED_SIGNATURE_RE = re.compile(r"\(@\w+\)")
 # " | ", " • ", " » ": what pages put between a headline and the site's name (or its spam).
 SITE_SEPARATOR_RE = re.compile(r"\s+[|•·»]\s+")
 
@@ -180,6 +185,14 @@ def is_prose(line: str) -> bool:
         # A short line ending with a colon introduces a list; a long one is a sentence.
         return True
     return words >= MIN_PROSE_WORDS and line.endswith(TERMINAL)
+
+
+def one_liner(text: str) -> bool:
+    """One sentence of a few words: a teaser's summary, a caption."""
+    if len(text.split()) > ONE_LINER_WORDS:
+        return False
+    return not any(m.group(1).isupper() or m.group(1).isdigit()
+                   for m in _SENTENCE_END_RE.finditer(text))
 
 
 def is_caption(line: str) -> bool:

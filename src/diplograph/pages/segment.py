@@ -14,8 +14,7 @@
    Every other block carries the current article on when it is about the same
    story (after an advert, photos or a "Related" box), opens a new article under
    its own article header, or is dropped: teasers, comments, footers.
-4. **Titles** come from :mod:`diplograph.pages.titles`. Prose between the title
-   and the byline/date below it is the standfirst, not the body.
+4. **Titles** come from :mod:`diplograph.pages.titles`.
 4b. **Sections of a list.** A listicle or a round-up ("23 food bloggers", "Black
    Friday deals") is a run of blocks, each under a heading of its own, each
    about something else: three or more blocks of real paragraphs, one after the
@@ -23,20 +22,17 @@
    they share a vocabulary (recipes, prices, gadgets), and the article that holds
    one of them holds them all. A stream of other stories' teasers has the same
    shape, but its blocks share nothing.
-5. **Teaser runs.** Inside an article, a run of three or more one-sentence
-   lines that shares little with the rest is a list of other stories' summaries.
-6. **Dates.** A date line next to the title or byline, above the body or at
-   its top; never a caption or credit, never the crawl date.
+
+Each article's header, body and date are put together by :mod:`diplograph.pages.assemble`.
 """
 
 from __future__ import annotations
 
 import logging
-import re
 from dataclasses import dataclass, field
 
 from diplograph.pages import pubdate, titles, topic
-from diplograph.pages.lines import TERMINAL, Line, is_caption, word_count
+from diplograph.pages.lines import EMBED_SIGNATURE_RE, Line, one_liner, word_count
 from diplograph.pages.titles import Title
 
 logger = logging.getLogger(__name__)
@@ -59,12 +55,12 @@ RELATED_BELOW = 0.3  # ... or less similar than this, under both a page and an a
 MIN_NEW_WORDS = 50  # a block this long (and of two paragraphs) may start an article
 RIVAL_SHARE = 0.25  # of the longest block's words, for a titled block to open the article instead
 STANDFIRST_WORDS = 50  # a one-line block up to this long may sit between a title and its body
+STORY_ABOVE_FOOTER = 0.75  # of a block's words above its copyright line: a story, not a footer
 PAGE_HEADER = 16  # this many lines in a row without prose: a new page's menus (or a footer)
+BOX_COPIES = 4  # a widget line printed by this many blurbs ...
+BOX_BLURB_WORDS = 100  # ... with fewer words of prose than this between copies: a box's
 HEADLINE_SHARE = 0.5  # an article header's headline shares this much with the body below
 LEDE_ROWS = 4  # paragraphs a title is compared with
-TEASER_RUN = 3  # one-sentence lines in a row that may be a teaser list
-TEASER_BELOW = 0.25  # ... and are one if they share less than this with the rest
-ONE_LINER_WORDS = 30
 # Sections of a list article: this many blocks in a row, each under a short gap with a heading.
 SERIES_BLOCKS = 3
 SECTION_GAP = 8  # lines at most between two sections of a list
@@ -72,17 +68,8 @@ SECTION_GAP = 8  # lines at most between two sections of a list
 # of the dump benchmark: 0.14-0.23 in three list articles (food bloggers, deals, gadgets),
 # 0.05-0.09 in three streams of other stories' teasers.
 SERIES_SIMILAR = 0.1
-DATE_ABOVE_TITLE = 2  # lines above the title a date line may be
-DATE_ABOVE_BODY = 6  # lines above an untitled body a date line may be
-HEADER_DATE_WORDS = 16  # a line between title and body this short may carry the date
 _FURNITURE = frozenset({"tool", "footer", "caption", "dup"})
 _BREAKS = frozenset({"section", "list", "crawl-date"})
-_UPDATED_RE = re.compile(r"\b(updated|modified|last edited)\b", re.I)
-_PUBLISHED_RE = re.compile(r"\b(published|posted|first published)\b", re.I)
-# "— Jane Doe (@jdoe) November 20, 2019": the date under an embedded post, not a comment's.
-_EMBED_SIGNATURE_RE = re.compile(r"\(@\w+\)")
-# A sentence's end and the next one's start (a capital or a digit, in any cased script).
-_SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(—–-]?\s?(\w)")
 
 
 @dataclass(slots=True)
@@ -92,7 +79,7 @@ class Block:
     rows: list[int]
     opens: bool = False  # an article header (headline + byline/date) sits above it
     series: int | None = None  # which run of list sections it belongs to (4b), if any
-    footer: bool = False  # the site's copyright line sits among its paragraphs
+    footer: bool = False  # a copyright line sits among its paragraphs, most of them around it
     boxed: bool = False  # a list of other stories or a section header sits above it
     dated: int = 0  # paragraphs that come under a date line of their own (comments do)
     words: int = 0
@@ -141,7 +128,7 @@ def find_blocks(lines: list[Line]) -> list[Block]:
             blocks.append(Block([i], boxed=_boxed(gap)))
         else:
             blocks[-1].rows.append(i)
-            blocks[-1].dated += any(g.label == "date" and not _EMBED_SIGNATURE_RE.search(g.text)
+            blocks[-1].dated += any(g.label == "date" and not EMBED_SIGNATURE_RE.search(g.text)
                                     for g in gap)
         prev = i
     for block in blocks:
@@ -149,8 +136,20 @@ def find_blocks(lines: list[Line]) -> list[Block]:
         block.words = word_count(text)
         block.texts = [lines[r].text for r in block.rows]
         block.stems = topic.stems(text)
-        block.footer = any(line.label == "footer" for line in lines[block.start : block.end + 1])
+        block.footer = _around_footer(lines, block)
     return blocks
+
+
+def _around_footer(lines: list[Line], block: Block) -> bool:
+    """Whether a block is a page's footer: a copyright line among its paragraphs, with less
+    than most of its words above it (a sign-up box, a cookie notice). A story that ends
+    with its agency's or site's copyright line has nearly all its words above it."""
+    footer = next((i for i in range(block.start, block.end + 1) if lines[i].label == "footer"),
+                  None)
+    if footer is None:
+        return False
+    above = sum(word_count(lines[r].text) for r in block.rows if r < footer)
+    return above < STORY_ABOVE_FOOTER * block.words
 
 
 def mark_series(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> None:
@@ -184,7 +183,7 @@ def _coherence(run: list[Block], weights: topic.Weights) -> float:
 
 def _section(block: Block) -> bool:
     """Real paragraphs (not only one-line summaries, not a comment thread): a list's section."""
-    return block.dated < DATED_PARAGRAPHS and not all(_one_liner(text) for text in block.texts)
+    return block.dated < DATED_PARAGRAPHS and not all(one_liner(text) for text in block.texts)
 
 
 def _section_gap(gap: list[Line]) -> bool:
@@ -261,16 +260,24 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
             elif not drafts:
                 waiting.append(block)
             else:
+                before = len(drafts)
                 _carry_on(lines, drafts, block, title, weights)
+                # An article opened above a later page's opener: the opener is judged like
+                # any later block, as on the first page.
+                opened_above |= len(drafts) > before and opener is not None and (
+                    block.start < opener.start)
     return drafts
 
 
 def _titles(lines: list[Line], blocks: list[Block],
             weights: topic.Weights) -> dict[int, Title | None]:
-    """Each block's title, found below any longer prose above it."""
+    """Each block's title, found below any longer prose above it and below the copyright
+    line that ends the page before it."""
     found: dict[int, Title | None] = {}
     lo = 0
     for block in blocks:
+        footers = [i for i in range(lo, block.start) if lines[i].label == "footer"]
+        lo = footers[-1] + 1 if footers else lo
         found[block.start] = titles.choose(lines, block.start, block.rows, lo, weights,
                                            _lede(lines, block))
         if len(block.rows) > 1 or block.words > STANDFIRST_WORDS:
@@ -279,13 +286,38 @@ def _titles(lines: list[Line], blocks: list[Block],
 
 
 def _pages(lines: list[Line], blocks: list[Block]) -> list[list[Block]]:
-    """Blocks grouped by page: a new page starts after a long run of lines without prose."""
+    """Blocks grouped by page: a new page starts after a long run of lines without prose,
+    unless the run is a page's own boxes (see :func:`_box_widgets`)."""
+    widgets = _box_widgets(lines)
     pages = [[blocks[0]]]
     for before, block in zip(blocks, blocks[1:]):
-        if _page_header(lines[before.end + 1 : block.start]):
+        gap = lines[before.end + 1 : block.start]
+        if _page_header(gap) and not any(line.text in widgets for line in gap):
             pages.append([])
         pages[-1].append(block)
     return pages
+
+
+def _box_widgets(lines: list[Line]) -> set[str]:
+    """The lines of a page's boxes (products, each with its price and "Buy now" widget):
+    printed by four or more blurbs, with only a short blurb between one copy and the next.
+    A page's menus come again only after a whole article (or with no prose between, a
+    menu printed twice for small and large screens)."""
+    where: dict[str, list[int]] = {}
+    for i, line in enumerate(lines):
+        if line.label == "dup":
+            where.setdefault(line.text, []).append(i)
+    prose_before = [0]
+    for line in lines:
+        prose_before.append(prose_before[-1] + (word_count(line.text) if line.label == "prose"
+                                                else 0))
+    widgets = set()
+    for text, rows in where.items():
+        between = [prose_before[b] - prose_before[a] for a, b in zip(rows, rows[1:])]
+        if 1 + sum(words > 0 for words in between) >= BOX_COPIES and max(
+                between) < BOX_BLURB_WORDS:
+            widgets.add(text)
+    return widgets
 
 
 def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
@@ -304,10 +336,7 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
         if not pool:
             return None
         best = max(pool, key=lambda b: _opener_score(b, heads[b.start]))
-        # The article starts at its first titled block, often above an advert or photos.
-        same = [b for b in candidates if b.start < best.start
-                and weights.cosine(b.stems, best.stems) >= SAME_STORY]
-        return same[0] if same else best
+        return _story_top(candidates, best, weights)
     if not candidates:
         return None
     best = max(candidates, key=lambda b: _opener_score(b, heads[b.start]))
@@ -315,7 +344,16 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
     if _same_title(current, heads[best.start]):
         return None
     limit = RELATED_BELOW if _strong(best, heads[best.start]) else NEW_BELOW
-    return best if weights.cosine(best.stems, current.stems) < limit else None
+    return _story_top(candidates, best, weights) if weights.cosine(
+        best.stems, current.stems) < limit else None
+
+
+def _story_top(candidates: list[Block], best: Block, weights: topic.Weights) -> Block:
+    """The story's first titled block: an article starts there, often above an advert or
+    photos, while a later section under its own subheading may share its words better."""
+    same = [b for b in candidates if b.start < best.start
+            and weights.cosine(b.stems, best.stems) >= SAME_STORY]
+    return same[0] if same else best
 
 
 def _own_header_first(block: Block, title: Title | None, opener: Block | None,
@@ -380,10 +418,13 @@ def _lede(lines: list[Line], block: Block) -> set[str]:
 
 def _long(block: Block, *, later: bool = True) -> bool:
     """Long enough to be an article: two paragraphs and some words; after a first article,
-    not only one-sentence lines (a list of other stories' summaries)."""
+    not only one-sentence lines (a list of other stories' summaries) unless they come under
+    an article header and name each other's people (a story in one-sentence paragraphs)."""
     if block.words < MIN_NEW_WORDS * (0.5 if block.opens else 1) or len(block.rows) < 2:
         return False
-    return not later or not all(_one_liner(text) for text in block.texts)
+    if not later or not all(one_liner(text) for text in block.texts):
+        return True
+    return block.opens and topic.names_the_others(block.texts, block.texts)
 
 
 def _datelined(lines: list[Line], block: Block) -> bool:
@@ -424,164 +465,3 @@ def _start(block: Block, title: Title | None, waiting: list[Block],
               or _same_series(b, block)]
     stems = [s for b in [*before, block] for s in b.stems]
     return Draft(blocks=[*before, block], title=title, stems=stems)
-
-
-# -- 3-5. assembling an article --------------------------------------------------------------
-
-
-@dataclass(slots=True)
-class Assembled:
-    """One article's parts, as line indexes and texts."""
-
-    title: str | None
-    paragraphs: list[str]
-    dropped: list[str]
-    date_line: str | None
-
-
-def assemble(lines: list[Line], draft: Draft, span: range, weights: topic.Weights) -> Assembled:
-    """Paragraphs, dropped lines and date line of one article over the lines in ``span``."""
-    title_at = draft.title.index if draft.title else None
-    rows = [r for r in draft.rows if r != title_at]
-    header_end = _header_end(lines, rows, title_at)
-    rows = [r for r in rows if r > header_end]
-    body = _with_short_sentences(lines, draft, rows)
-    body = _without_teaser_runs(lines, body, weights)
-    kept = set(body) | ({title_at} if title_at is not None else set())
-    return Assembled(
-        title=draft.title.text if draft.title else None,
-        paragraphs=[lines[r].text for r in body],
-        dropped=[lines[i].text for i in span if i not in kept],
-        date_line=_date_line(lines, title_at, body[0] if body else span.stop, span.start),
-    )
-
-
-def _header_end(lines: list[Line], rows: list[int], title_at: int | None) -> int:
-    """The last byline/date line between the title and the first paragraphs (-1 if none).
-
-    Short prose above it is the standfirst or a caption, not the body.
-    """
-    if not rows:
-        return -1
-    top = title_at if title_at is not None else rows[0]
-    limit = rows[min(2, len(rows) - 1)]
-    found = [i for i in range(top + 1, limit) if lines[i].label in ("date", "byline")
-             and not _EMBED_SIGNATURE_RE.search(lines[i].text)]
-    if not found:
-        return -1
-    above = [r for r in rows if r < found[-1]]
-    if any(len(lines[r].text.split()) > 50 for r in above):
-        return -1
-    return found[-1]
-
-
-def _with_short_sentences(lines: list[Line], draft: Draft, rows: list[int]) -> list[int]:
-    """The body rows, and short complete sentences between a block's paragraphs ("He declined.")."""
-    keep = set(rows)
-    for block in draft.blocks:
-        for a, b in zip(block.rows, block.rows[1:]):
-            if a not in keep or b not in keep:
-                continue
-            for i in range(a + 1, b):
-                text = lines[i].text
-                if lines[i].label == "short" and len(text.split()) >= 2 and text.endswith(TERMINAL):
-                    keep.add(i)
-    return sorted(keep)
-
-
-def _one_liner(text: str) -> bool:
-    """One sentence of a few words: a teaser's summary, a caption."""
-    if len(text.split()) > ONE_LINER_WORDS:
-        return False
-    return not any(m.group(1).isupper() or m.group(1).isdigit()
-                   for m in _SENTENCE_END_RE.finditer(text))
-
-
-def _without_teaser_runs(lines: list[Line], body: list[int], weights: topic.Weights) -> list[int]:
-    """The body less runs of one-sentence lines that are about something else."""
-    runs: list[list[int]] = []
-    current: list[int] = []
-    for r in body:
-        if _one_liner(lines[r].text):
-            current.append(r)
-            continue
-        if len(current) >= TEASER_RUN:
-            runs.append(current)
-        current = []
-    if len(current) >= TEASER_RUN:
-        runs.append(current)
-    drop: set[int] = set()
-    for run in runs:
-        rest = {s for r in body if r not in run for s in topic.stems(lines[r].text)}
-        own = topic.stems(" ".join(lines[r].text for r in run))
-        if (rest and weights.share(own, rest) < TEASER_BELOW
-                and not _names_the_story(lines, run, body)
-                and not _continues_the_paragraphs(run, body)):
-            drop.update(run)
-    return [r for r in body if r not in drop]
-
-
-def _continues_the_paragraphs(run: list[int], body: list[int]) -> bool:
-    """Whether a run follows the article's own paragraph line after line, with nothing between
-    (no headline, no link, no label): the story told in one-sentence paragraphs. Other
-    stories' summaries come under headlines of their own."""
-    before = [r for r in body if r < run[0]]
-    return bool(before) and run[0] == before[-1] + 1 and run[-1] - run[0] == len(run) - 1
-
-
-def _names_the_story(lines: list[Line], run: list[int], body: list[int]) -> bool:
-    """Whether most lines of a run name someone or something the rest of the article names:
-    a story told in one-sentence paragraphs ("Peskov declined to comment."), where other
-    stories' summaries bring names of their own."""
-    naming = 0
-    for r in run:
-        others = {s for q in body if q != r for s in topic.stems(lines[q].text)}
-        naming += bool(topic.name_stems(lines[r].text) & others)
-    return 2 * naming >= len(run)
-
-
-def _date_line(lines: list[Line], title_at: int | None, body_start: int, lo: int) -> str | None:
-    """The publication date line: below the title, else just above it, else at the body's top.
-
-    Between the title and the body (the article's header) any short line with a date is
-    the byline's ("Jane Doe 27/09/2018 Comments"); elsewhere only a date-shaped line is.
-    With no title, the header is the few lines above the body.
-    """
-    top = title_at if title_at is not None else body_start
-    header = range(top + 1, body_start) if title_at is not None else range(
-        max(lo, body_start - DATE_ABOVE_BODY), body_start)
-    above = range(top - 1, max(lo, top - DATE_ABOVE_TITLE) - 1, -1)
-    near_body = range(max(lo, body_start - DATE_ABOVE_TITLE), min(len(lines), body_start + 3))
-    found = [lines[i].text for i in dict.fromkeys([*header, *above, *near_body,
-                                                   *_beside_first_copy(lines, title_at, lo)])
-             if _is_publication_date(lines[i], in_header=i in header)]
-    if found and _UPDATED_RE.search(found[0]):
-        # "Updated ..." is a later date than the publication; a "Published ..." line wins.
-        return next((text for text in found if _PUBLISHED_RE.search(text)), found[0])
-    return found[0] if found else None
-
-
-def _beside_first_copy(lines: list[Line], title_at: int | None, lo: int) -> list[int]:
-    """The lines just above and below the first copy of a headline printed twice (above the
-    photos, then again above the body): the date may stand by either copy."""
-    if title_at is None:
-        return []
-    key = lines[title_at].text.lower()
-    first = next((i for i in range(lo, title_at) if lines[i].text.lower() == key), None)
-    if first is None:
-        return []
-    return [*range(first - 1, max(lo, first - DATE_ABOVE_TITLE) - 1, -1),
-            *range(first + 1, min(title_at, first + 1 + DATE_ABOVE_TITLE))]
-
-
-def _is_publication_date(line: Line, *, in_header: bool = False) -> bool:
-    """A date line or a byline with a date; never a caption, a credit, the crawl date or
-    the signature of an embedded post."""
-    if line.label in ("crawl-date", "caption", "prose") or is_caption(line.text):
-        return False
-    if _EMBED_SIGNATURE_RE.search(line.text):
-        return False
-    shaped = line.label == "byline" or pubdate.is_date_line(line.text)
-    if not shaped and not (in_header and len(line.text.split()) <= HEADER_DATE_WORDS):
-        return False
-    return pubdate.find_date(line.text) is not None

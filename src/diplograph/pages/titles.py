@@ -29,6 +29,9 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TRAILING_BYLINE_RE = re.compile(r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s*$")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
 _TRAILING_SEPARATOR_RE = re.compile(r"\s+[-–—|•·]\s+(?=[^-–—|•·]*$)")
+# The name of an icon font's glyph, printed as text when the font is not loaded
+# ("Story chevron_left Browse All Posts"): it separates the headline from a button.
+_ICON_LIGATURE_RE = re.compile(r"\s+[a-z]+(?:_[a-z]+)+\s+")
 _DASHED_SUFFIX_RE = re.compile(r"\s+[-–—]\s+(?P<site>\S+(?:\s+\S+){0,2})$")
 
 
@@ -146,8 +149,10 @@ def _bonus(lines: list[Line], i: int, start: int) -> float:
 
 
 def clean_title(title: str) -> str:
-    """Strip site names, bylines and decoration from a title line ("Story | Site" -> "Story")."""
-    parts = [part.strip() for part in SITE_SEPARATOR_RE.split(title) if part.strip()]
+    """Strip site names, bylines, buttons and decoration from a title line ("Story | Site" ->
+    "Story")."""
+    parts = [part.strip() for piece in _ICON_LIGATURE_RE.split(title)
+             for part in SITE_SEPARATOR_RE.split(piece) if part.strip()]
     clean = [part for part in parts if not patterns().spam.search(part)] or parts
     title = max(clean, key=len) if clean else title
     title = _without_dashed_site(_without_trailing_date(title))

@@ -54,6 +54,18 @@ def name_stems(text: str) -> set[str]:
             if word.lower() not in _STOP and len(word) > 1}
 
 
+def names_the_others(texts: list[str], context: list[str]) -> bool:
+    """Whether most of ``texts`` name someone or something that the other lines of
+    ``context`` (which holds them) name: a story told in one-sentence paragraphs, where a
+    list of other stories' summaries brings names of its own in each line."""
+    naming = 0
+    for text in texts:
+        others = list(context)
+        others.remove(text)
+        naming += bool(name_stems(text) & {s for other in others for s in stems(other)})
+    return 2 * naming >= len(texts)
+
+
 def _stem(word: str) -> str:
     for suffix in _SUFFIXES:
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
