@@ -71,10 +71,25 @@ def test_undated_story_prefers_the_holder_it_names(resolver: ActorResolver) -> N
 
 
 def test_story_date_from_written_years(resolver: ActorResolver) -> None:
-    assert written_years("in 2004 and since 1997, by 2090", 2026) == [2004, 1997]
-    doc = resolver.nlp("The elections of 2004 were close.")
-    assert story_date(doc, [], {}) == dt.date(2004, 7, 1)
+    doc = resolver.nlp("The elections of 2004 were close, as in December 1997; by 2090 ...")
+    assert written_years(doc, 2026) == [2004, 1997]
+    assert story_date(resolver.nlp("The elections of 2004 were close."), [], {}) \
+        == dt.date(2004, 7, 1)
     assert story_date(resolver.nlp("The elections were close."), [], {}) is None
+    # A year that names a thing is what the story is about, not when it was written.
+    assert written_years(resolver.nlp("He said it would not hurt the 2012 Olympic bid."),
+                         2026) == []
+
+
+def test_an_undated_story_is_read_inside_its_peoples_terms(resolver: ActorResolver) -> None:
+    # The window is the latest stretch most evidence covers, read at its middle: not the
+    # year after the people it names left office (Blair 1997-2007 and Fox in opposition
+    # 2003-10 tie with "by 2008" as years, but only the first holds both people).
+    found = _actors(resolver, "Tony Blair met Liam Fox. Mr Blair said the cuts planned "
+                    "by 2008 were sound.", None)
+    assert (found["Tony Blair"].sector, found["Mr Blair"].sector) == ("GOV", "GOV")
+    falconer = _actors(resolver, "Charles Falconer defended the reforms.", None)
+    assert falconer["Charles Falconer"].sector == "GOV"
 
 
 def test_the_taliban_by_date(resolver: ActorResolver) -> None:
