@@ -217,7 +217,7 @@ class ArticleContext:
             return found
         sector = self.sectors.get(token.lower_) or self.sectors.get(
             " ".join(c.lower_ for c in token.lefts if c.dep_ == "compound") + " " + token.lower_
-        ) or ("CVL" if token.pos_ == "NOUN" else None)
+        ) or ("CVL" if token.pos_ == "NOUN" and _modifies(found, token) else None)
         if sector is None or sector == actor.sector:
             return found
         return _regrouped(found, sector)
@@ -306,3 +306,13 @@ def _state_words(kb: KnowledgeBase) -> dict[str, str]:
         for word in (country.name, *country.aliases, *country.adjectives, *country.people):
             words.setdefault(word.lower(), code)
     return words
+
+
+def _modifies(found: Mention, token: Token) -> bool:
+    """Whether the mention qualifies the noun as a word of its own phrase ("ALGERIAN
+    landowners", "the UKRAINE grain farmers"): the noun is a group of that state's people.
+    A state that owns the noun or is joined to it by a preposition ("the HOME OFFICE's
+    powers", "the decision by INDIA", "information with the PA") is the actor itself."""
+    return any(token.doc[i].head.i == token.i and token.doc[i].dep_ in {"amod", "compound", "nmod"}
+               for i in range(found.token_start, found.token_end))
+
