@@ -254,3 +254,28 @@ def test_an_honorific_s_gender_picks_the_namesake(resolver: ActorResolver) -> No
     # No woman named Blair is known: Mrs Blair is someone we do not know, not the prime minister.
     assert {text: found[text].name for text in ("Mrs. Clinton", "Mr. Clinton", "Mrs Blair")} \
         == {"Mrs. Clinton": "Hillary Clinton", "Mr. Clinton": "Bill Clinton", "Mrs Blair": "Blair"}
+
+
+def test_a_state_that_owns_or_makes_a_thing_is_no_civilian_group(code) -> None:
+    # "Algerian farmers": the state's people (CVL). "The ministry's powers", "the decision by
+    # Chile": the body or state itself, with its own sector.
+    backed = [e for e in code("The Law Lords backed the Home Office's powers to deport "
+                              "the men.", "2005-01-10") if e.target is not None]
+    assert backed and (backed[0].target.country, backed[0].target.sector) == ("GBR", "GOV")
+    welcomed = [e for e in code("Argentina welcomed the decision by Chile to open the "
+                                "border.", "2005-01-10") if e.target is not None]
+    assert welcomed and (welcomed[0].target.country, welcomed[0].target.sector) \
+        == ("CHL", "GOV")
+    farmers = [e for e in code("Algerian farmers staged a protest outside parliament on "
+                               "Monday.", "2005-01-10") if e.type == "PROTEST"]
+    assert farmers and farmers[0].source.sector == "CVL"
+
+
+def test_a_region_that_acts_as_a_bloc_is_a_group_not_a_state(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Europe has signalled it will press ahead, and the Gulf is "
+                    "worried. Middle East allies were rattled.", "2016-04-14", "USA")
+    assert {text: (a.kind, a.country, a.sector) for text, a in found.items()} == {
+        "Europe": ("group", None, "GOV"), "the Gulf": ("group", None, "GOV"),
+        "Middle East allies": ("group", None, "GOV")}
+    # Where one is in it, a region is a place ("Asia" was once the Philippines).
+    assert _actors(resolver, "The minister spent a week in Europe.", "2016-04-14", "USA") == {}
