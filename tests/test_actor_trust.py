@@ -279,3 +279,16 @@ def test_a_region_that_acts_as_a_bloc_is_a_group_not_a_state(resolver: ActorReso
         "Middle East allies": ("group", None, "GOV")}
     # Where one is in it, a region is a place ("Asia" was once the Philippines).
     assert _actors(resolver, "The minister spent a week in Europe.", "2016-04-14", "USA") == {}
+
+
+def test_a_person_is_read_in_the_year_the_sentence_dates_the_act_in(
+        resolver: ActorResolver) -> None:
+    # "signed by Thatcher in 1986": the prime minister then; the year of another clause
+    # ("who resigned in 1990") dates nothing she does in this one.
+    found = _actors(resolver, "The treaty, signed by Margaret Thatcher in 1986, still stands. "
+                    "The prime minister said so.", "2004-12-09", "GBR")
+    assert found["Margaret Thatcher"].sector == "GOV"
+    assert found["The prime minister"].name == "Tony Blair"  # not the holder of 1986
+    later = _actors(resolver, "Margaret Thatcher, who resigned in 1990, said it still stands.",
+                    "2004-12-09", "GBR")
+    assert later["Margaret Thatcher"].sector == "ELI"

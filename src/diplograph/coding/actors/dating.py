@@ -106,3 +106,25 @@ def _best_window(spans: Sequence[Span_]) -> tuple[dt.date, dt.date]:
             window = (a, b)
     assert window is not None
     return window
+
+
+def act_year(doc: Doc, start: int, end: int, before: dt.date) -> dt.date | None:
+    """The past year in which the mention's own clause dates its act ("the rebate, secured
+    BY MARGARET THATCHER IN 1984"; "LYNDON JOHNSON'S 1964 Civil Rights Act"): a year before
+    the story's that hangs from the same word as the mention (over prepositions); None when
+    the sentence dates nothing the mention does ("when NIXON took advantage ... in 1968")."""
+    root = doc[start:end].root
+    anchor = _governor(root)
+    for tok in root.sent:
+        if _YEAR.fullmatch(tok.text) and int(tok.text) < before.year \
+                and _governor(tok).i in (anchor.i, root.i):
+            return dt.date(int(tok.text), 7, 1)
+    return None
+
+
+def _governor(tok: Token) -> Token:
+    """The word a token hangs from, over prepositions ("secured BY Thatcher IN 1984")."""
+    node = tok.head
+    while node.dep_ in ("prep", "agent") and node.head is not node:
+        node = node.head
+    return node

@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.affiliation import affiliations
 from diplograph.coding.actors.coref import ArticleMemory, appositive_countries, possessor_country
-from diplograph.coding.actors.dating import story_date
+from diplograph.coding.actors.dating import act_year, story_date
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention
 from diplograph.coding.actors.offices import Offices
@@ -114,11 +114,24 @@ class ActorResolver:
             start, end, ref = self._actor_at(article, i)
             if ref is not None:
                 mention = self._mention(doc, start, end, ref, mentions)
-                mentions.append(mention)
                 article.memory.remember(doc, start, mention.actor)
+                mentions.append(self._at_act_year(article, mention))
                 end = mention.token_end
             i = max(end, i + 1)
         return affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
+
+    def _at_act_year(self, article: _Article, mention: Mention) -> Mention:
+        """A known person in the office of the year the sentence dates their act in
+        ("secured by Margaret Thatcher in 1984": the prime minister then, not a former one);
+        the article's later words still refer to the person of the story's day."""
+        actor = mention.actor
+        person = self._by_name.get(actor.name or "") if actor.kind == "person" else None
+        then = act_year(article.doc, mention.token_start, mention.token_end, article.when) \
+            if person is not None else None
+        if person is None or then is None:
+            return mention
+        ref = self._resolve.offices.person(person, then, None, None)
+        return replace(mention, actor=replace(ref, text=actor.text))
 
     def knows(self, text: str) -> bool:
         """Whether any name, title or word of the knowledge base occurs in ``text``: a
