@@ -24,6 +24,9 @@ from diplograph.knowledge.coding_words import coding_words
 from diplograph.records import ActorRef, Article, Mention
 
 NameActor = Callable[[str, bool], "ActorRef | None"]
+# Grammar: prepositions that join a noun to whoever makes or shares it ("a decision BY
+# India", "talks WITH the PA"), not to a place or an origin ("independence FROM Iraq").
+_MAKER_PREPOSITIONS = frozenset({"by", "with"})
 
 
 class ArticleActors:
@@ -217,7 +220,7 @@ class ArticleContext:
             return found
         sector = self.sectors.get(token.lower_) or self.sectors.get(
             " ".join(c.lower_ for c in token.lefts if c.dep_ == "compound") + " " + token.lower_
-        ) or ("CVL" if token.pos_ == "NOUN" and _modifies(found, token) else None)
+        ) or ("CVL" if token.pos_ == "NOUN" and not _owns_or_makes(found, token) else None)
         if sector is None or sector == actor.sector:
             return found
         return _regrouped(found, sector)
@@ -308,11 +311,16 @@ def _state_words(kb: KnowledgeBase) -> dict[str, str]:
     return words
 
 
-def _modifies(found: Mention, token: Token) -> bool:
-    """Whether the mention qualifies the noun as a word of its own phrase ("ALGERIAN
-    landowners", "the UKRAINE grain farmers"): the noun is a group of that state's people.
-    A state that owns the noun or is joined to it by a preposition ("the HOME OFFICE's
-    powers", "the decision by INDIA", "information with the PA") is the actor itself."""
-    return any(token.doc[i].head.i == token.i and token.doc[i].dep_ in {"amod", "compound", "nmod"}
-               for i in range(found.token_start, found.token_end))
-
+def _owns_or_makes(found: Mention, token: Token) -> bool:
+    """Whether the mention owns the noun or makes or shares it ("the HOME OFFICE's powers",
+    "the decision by INDIA", "information with the PA"): the actor itself, not a group of
+    its people ("ALGERIAN farmers", "independence from IRAQ" keep the civilian reading)."""
+    doc = token.doc
+    for i in range(found.token_start, found.token_end):
+        tok = doc[i]
+        if tok.head.i == token.i and tok.dep_ == "poss":
+            return True
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.head.i == token.i and prep.lower_ in _MAKER_PREPOSITIONS:
+            return True
+    return False
