@@ -292,3 +292,17 @@ def test_a_person_is_read_in_the_year_the_sentence_dates_the_act_in(
     later = _actors(resolver, "Margaret Thatcher, who resigned in 1990, said it still stands.",
                     "2004-12-09", "GBR")
     assert later["Margaret Thatcher"].sector == "ELI"
+
+
+def test_someone_named_with_nothing_said_of_them_is_of_the_storys_state(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Harriet Quill said the ruling was a disgrace. Mrs Quill will "
+                    "appeal.", "2005-01-10", "GBR")
+    assert [(found[t].name, found[t].country) for t in ("Harriet Quill", "Mrs Quill")] \
+        == [("Harriet Quill", "GBR")] * 2
+    # Something said of them is theirs to tell; no home state, no guess.
+    described = _actors(resolver, "Harriet Quill, an Algerian lawyer, said it was a disgrace.",
+                        "2005-01-10", "GBR")
+    assert described["Harriet Quill"].country is None
+    assert _actors(resolver, "Harriet Quill said it was a disgrace.", "2005-01-10",
+                   None)["Harriet Quill"].country is None

@@ -31,6 +31,9 @@ from diplograph.knowledge.base import OPEN_END, KnowledgeBase, load_knowledge_ba
 from diplograph.records import ActorRef
 
 logger = logging.getLogger(__name__)
+# Grammar: what says something of a person after the name ("Jane Doe, A LAWYER", "Jane Doe,
+# WHO HEADS a charity").
+_DESCRIBING_DEPS = frozenset({"appos", "relcl", "acl"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -118,7 +121,23 @@ class ActorResolver:
                 mentions.append(self._at_act_year(article, mention))
                 end = mention.token_end
             i = max(end, i + 1)
-        return affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
+        found = affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
+        return [self._undescribed_at_home(doc, m, home_country) for m in found]
+
+    def _undescribed_at_home(self, doc: Doc, mention: Mention,
+                             home_country: str | None) -> Mention:
+        """Someone we do not know, named in full with nothing said of them (no title,
+        appositive, clause, employer or demonym: "Moazzam Begg said ..."), is of the story's
+        own state, as a bare title is; a story with no home state leaves them stateless, and
+        "Jane Doe, an Algerian lawyer" is not ours to place."""
+        actor = mention.actor
+        if home_country is None or actor.kind != "person" or actor.country or actor.sector \
+                or " " not in (actor.name or "") or actor.name in self._by_name:
+            return mention
+        root = doc[mention.token_start:mention.token_end].root
+        if any(c.dep_ in _DESCRIBING_DEPS for c in root.children):
+            return mention
+        return replace(mention, actor=replace(actor, country=home_country))
 
     def _at_act_year(self, article: _Article, mention: Mention) -> Mention:
         """A known person in the office of the year the sentence dates their act in
