@@ -113,6 +113,8 @@ def act_year(doc: Doc, start: int, end: int, before: dt.date) -> dt.date | None:
     BY MARGARET THATCHER IN 1984"; "LYNDON JOHNSON'S 1964 Civil Rights Act"): a year before
     the story's that hangs from the same word as the mention (over prepositions); None when
     the sentence dates nothing the mention does ("when NIXON took advantage ... in 1968")."""
+    if not doc.has_annotation("DEP"):
+        return None  # no parse, no clause to read
     root = doc[start:end].root
     anchor = _governor(root)
     for tok in root.sent:
