@@ -71,10 +71,25 @@ def test_undated_story_prefers_the_holder_it_names(resolver: ActorResolver) -> N
 
 
 def test_story_date_from_written_years(resolver: ActorResolver) -> None:
-    assert written_years("in 2004 and since 1997, by 2090", 2026) == [2004, 1997]
-    doc = resolver.nlp("The elections of 2004 were close.")
-    assert story_date(doc, [], {}) == dt.date(2004, 7, 1)
+    doc = resolver.nlp("The elections of 2004 were close, as in December 1997; by 2090 ...")
+    assert written_years(doc, 2026) == [2004, 1997]
+    assert story_date(resolver.nlp("The elections of 2004 were close."), [], {}) \
+        == dt.date(2004, 7, 1)
     assert story_date(resolver.nlp("The elections were close."), [], {}) is None
+    # A year that names a thing is what the story is about, not when it was written.
+    assert written_years(resolver.nlp("He said it would not hurt the 2012 Olympic bid."),
+                         2026) == []
+
+
+def test_an_undated_story_is_read_inside_its_peoples_terms(resolver: ActorResolver) -> None:
+    # The window is the latest stretch most evidence covers, read at its middle: not the
+    # year after the people it names left office (Blair 1997-2007 and Fox in opposition
+    # 2003-10 tie with "by 2008" as years, but only the first holds both people).
+    found = _actors(resolver, "Tony Blair met Liam Fox. Mr Blair said the cuts planned "
+                    "by 2008 were sound.", None)
+    assert (found["Tony Blair"].sector, found["Mr Blair"].sector) == ("GOV", "GOV")
+    falconer = _actors(resolver, "Charles Falconer defended the reforms.", None)
+    assert falconer["Charles Falconer"].sector == "GOV"
 
 
 def test_the_taliban_by_date(resolver: ActorResolver) -> None:
@@ -239,3 +254,55 @@ def test_an_honorific_s_gender_picks_the_namesake(resolver: ActorResolver) -> No
     # No woman named Blair is known: Mrs Blair is someone we do not know, not the prime minister.
     assert {text: found[text].name for text in ("Mrs. Clinton", "Mr. Clinton", "Mrs Blair")} \
         == {"Mrs. Clinton": "Hillary Clinton", "Mr. Clinton": "Bill Clinton", "Mrs Blair": "Blair"}
+
+
+def test_a_state_that_owns_or_makes_a_thing_is_no_civilian_group(code) -> None:
+    # "Algerian farmers": the state's people (CVL). "The ministry's powers", "the decision by
+    # Chile": the body or state itself, with its own sector.
+    backed = [e for e in code("The Law Lords backed the Home Office's powers to deport "
+                              "the men.", "2005-01-10") if e.target is not None]
+    assert backed and (backed[0].target.country, backed[0].target.sector) == ("GBR", "GOV")
+    welcomed = [e for e in code("Argentina welcomed the decision by Chile to open the "
+                                "border.", "2005-01-10") if e.target is not None]
+    assert welcomed and (welcomed[0].target.country, welcomed[0].target.sector) \
+        == ("CHL", "GOV")
+    farmers = [e for e in code("Algerian farmers staged a protest outside parliament on "
+                               "Monday.", "2005-01-10") if e.type == "PROTEST"]
+    assert farmers and farmers[0].source.sector == "CVL"
+
+
+def test_a_region_that_acts_as_a_bloc_is_a_group_not_a_state(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Europe has signalled it will press ahead, and the Gulf is "
+                    "worried. Middle East allies were rattled.", "2016-04-14", "USA")
+    assert {text: (a.kind, a.country, a.sector) for text, a in found.items()} == {
+        "Europe": ("group", None, "GOV"), "the Gulf": ("group", None, "GOV"),
+        "Middle East allies": ("group", None, "GOV")}
+    # Where one is in it, a region is a place ("Asia" was once the Philippines).
+    assert _actors(resolver, "The minister spent a week in Europe.", "2016-04-14", "USA") == {}
+
+
+def test_a_person_is_read_in_the_year_the_sentence_dates_the_act_in(
+        resolver: ActorResolver) -> None:
+    # "signed by Thatcher in 1986": the prime minister then; the year of another clause
+    # ("who resigned in 1990") dates nothing she does in this one.
+    found = _actors(resolver, "The treaty, signed by Margaret Thatcher in 1986, still stands. "
+                    "The prime minister said so.", "2004-12-09", "GBR")
+    assert found["Margaret Thatcher"].sector == "GOV"
+    assert found["The prime minister"].name == "Tony Blair"  # not the holder of 1986
+    later = _actors(resolver, "Margaret Thatcher, who resigned in 1990, said it still stands.",
+                    "2004-12-09", "GBR")
+    assert later["Margaret Thatcher"].sector == "ELI"
+
+
+def test_someone_named_with_nothing_said_of_them_is_of_the_storys_state(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Harriet Quill said the ruling was a disgrace. Mrs Quill will "
+                    "appeal.", "2005-01-10", "GBR")
+    assert [(found[t].name, found[t].country) for t in ("Harriet Quill", "Mrs Quill")] \
+        == [("Harriet Quill", "GBR")] * 2
+    # Something said of them is theirs to tell; no home state, no guess.
+    described = _actors(resolver, "Harriet Quill, an Algerian lawyer, said it was a disgrace.",
+                        "2005-01-10", "GBR")
+    assert described["Harriet Quill"].country is None
+    assert _actors(resolver, "Harriet Quill said it was a disgrace.", "2005-01-10",
+                   None)["Harriet Quill"].country is None

@@ -24,6 +24,9 @@ from diplograph.knowledge.coding_words import coding_words
 from diplograph.records import ActorRef, Article, Mention
 
 NameActor = Callable[[str, bool], "ActorRef | None"]
+# Grammar: prepositions that join a noun to whoever makes or shares it ("a decision BY
+# India", "talks WITH the PA"), not to a place or an origin ("independence FROM Iraq").
+_MAKER_PREPOSITIONS = frozenset({"by", "with"})
 
 
 class ArticleActors:
@@ -217,7 +220,7 @@ class ArticleContext:
             return found
         sector = self.sectors.get(token.lower_) or self.sectors.get(
             " ".join(c.lower_ for c in token.lefts if c.dep_ == "compound") + " " + token.lower_
-        ) or ("CVL" if token.pos_ == "NOUN" else None)
+        ) or ("CVL" if token.pos_ == "NOUN" and not _owns_or_makes(found, token) else None)
         if sector is None or sector == actor.sector:
             return found
         return _regrouped(found, sector)
@@ -306,3 +309,18 @@ def _state_words(kb: KnowledgeBase) -> dict[str, str]:
         for word in (country.name, *country.aliases, *country.adjectives, *country.people):
             words.setdefault(word.lower(), code)
     return words
+
+
+def _owns_or_makes(found: Mention, token: Token) -> bool:
+    """Whether the mention owns the noun or makes or shares it ("the HOME OFFICE's powers",
+    "the decision by INDIA", "information with the PA"): the actor itself, not a group of
+    its people ("ALGERIAN farmers", "independence from IRAQ" keep the civilian reading)."""
+    doc = token.doc
+    for i in range(found.token_start, found.token_end):
+        tok = doc[i]
+        if tok.head.i == token.i and tok.dep_ == "poss":
+            return True
+        prep = tok.head
+        if tok.dep_ == "pobj" and prep.head.i == token.i and prep.lower_ in _MAKER_PREPOSITIONS:
+            return True
+    return False

@@ -164,6 +164,8 @@ class KnowledgeMatcher:
         for region in groups.get("regions", ()):
             for head in groups.get("heads", ()):
                 self._add(self._lower, f"{region} {head}", "group", head)
+        for text in groups.get("blocs", ()):
+            self._add(self._lower, text, "group", "bloc", strip=False)
         for text in groups.get("standalone", ()):
             # "the West" keeps its article: a bare "West" is West Ham or West Bank.
             self._add(self._lower, text, "group", "allies", strip=False)

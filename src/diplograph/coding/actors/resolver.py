@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.affiliation import affiliations
 from diplograph.coding.actors.coref import ArticleMemory, appositive_countries, possessor_country
-from diplograph.coding.actors.dating import story_date
+from diplograph.coding.actors.dating import act_year, story_date
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention
 from diplograph.coding.actors.offices import Offices
@@ -31,6 +31,9 @@ from diplograph.knowledge.base import OPEN_END, KnowledgeBase, load_knowledge_ba
 from diplograph.records import ActorRef
 
 logger = logging.getLogger(__name__)
+# Grammar: what says something of a person after the name ("Jane Doe, A LAWYER", "Jane Doe,
+# WHO HEADS a charity").
+_DESCRIBING_DEPS = frozenset({"appos", "relcl", "acl"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -114,11 +117,40 @@ class ActorResolver:
             start, end, ref = self._actor_at(article, i)
             if ref is not None:
                 mention = self._mention(doc, start, end, ref, mentions)
-                mentions.append(mention)
                 article.memory.remember(doc, start, mention.actor)
+                mentions.append(self._at_act_year(article, mention))
                 end = mention.token_end
             i = max(end, i + 1)
-        return affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
+        found = affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
+        return [self._undescribed_at_home(doc, m, home_country) for m in found]
+
+    def _undescribed_at_home(self, doc: Doc, mention: Mention,
+                             home_country: str | None) -> Mention:
+        """Someone we do not know, named in full with nothing said of them (no title,
+        appositive, clause, employer or demonym: "Moazzam Begg said ..."), is of the story's
+        own state, as a bare title is; a story with no home state leaves them stateless, and
+        "Jane Doe, an Algerian lawyer" is not ours to place."""
+        actor = mention.actor
+        if home_country is None or actor.kind != "person" or actor.country or actor.sector \
+                or " " not in (actor.name or "") or actor.name in self._by_name:
+            return mention
+        root = doc[mention.token_start:mention.token_end].root
+        if any(c.dep_ in _DESCRIBING_DEPS for c in root.children):
+            return mention
+        return replace(mention, actor=replace(actor, country=home_country))
+
+    def _at_act_year(self, article: _Article, mention: Mention) -> Mention:
+        """A known person in the office of the year the sentence dates their act in
+        ("secured by Margaret Thatcher in 1984": the prime minister then, not a former one);
+        the article's later words still refer to the person of the story's day."""
+        actor = mention.actor
+        person = self._by_name.get(actor.name or "") if actor.kind == "person" else None
+        then = act_year(article.doc, mention.token_start, mention.token_end, article.when) \
+            if person is not None else None
+        if person is None or then is None:
+            return mention
+        ref = self._resolve.offices.person(person, then, None, None)
+        return replace(mention, actor=replace(ref, text=actor.text))
 
     def knows(self, text: str) -> bool:
         """Whether any name, title or word of the knowledge base occurs in ``text``: a

@@ -75,6 +75,8 @@ class SingleNameReader:
                 return None
             return self.offices.org(hit.key, when=when)
         if hit.kind == "group":
+            if hit.key == "bloc" and self._place(doc, hit, before, self.words.state_place_words):
+                return None  # "talks in Europe": a place, as a state's name would be
             text = doc[hit.start:hit.end].text
             return ActorRef(name=text[0].upper() + text[1:] if text.islower() else text,
                             country=None, sector="GOV", kind="group")
