@@ -33,7 +33,7 @@ def test_a_state_buying_goods_stays_an_agreement(code, text):
 
 
 @pytest.mark.parametrize("text", [
-    "Brazilian winger Rafael Souza signed a new contract with Real Madrid on Monday.",
+    "Brazilian striker Rafael Souza signed a new contract with Real Madrid on Monday.",
     "Spanish singer Lola Vidal visited Mexico last week to promote her new album.",
 ])
 def test_performers_and_players_act_in_private_life(code, text):
@@ -55,3 +55,19 @@ def test_a_place_a_firm_would_move_to_is_no_counterpart(code):
 def test_a_firm_suing_a_government_stays(code):
     events = code("Danish toy maker Brikken sued the Mexican government over the new tax.")
     assert [(e.type, e.target.country) for e in events] == [("ACCUSE", "MEX")]
+
+
+def test_an_armed_group_is_no_firm(code):
+    # "group" is a firm noun, but a rebel group's threat read off "at Israel" stays.
+    events = code("Hezbollah, the Lebanese militant group, threatened to fire rockets at Israel "
+                  "from southern Lebanon.")
+    assert [(e.type, e.target.country) for e in events] == [("THREATEN", "ISR")]
+
+
+@pytest.mark.parametrize("text", [
+    "Israeli right-winger Benjamin Netanyahu met Joe Biden in Washington on Monday.",
+    "Looking forward to the summit, Italian Prime Minister Giorgia Meloni met Emmanuel Macron "
+    "in Rome.",
+])
+def test_words_of_politics_are_no_performer_roles(code, text):
+    assert [e.type for e in code(text)] == ["CONSULT"]

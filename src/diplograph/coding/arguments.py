@@ -38,6 +38,8 @@ NOUN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 SCENE_PREPS = frozenset({"in", "at", "during", "near", "inside"})
 # Prepositions of what a meeting or a deal is about ("talks ON trade", "agreed OVER Iran").
 TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
+# Sectors of armed groups and forces: a "group" of these is no firm.
+ARMED_SECTORS = frozenset({"REB", "MIL", "COP"})
 # Words that date an act by another one: "DURING a visit", "FOLLOWING talks".
 SCENE_TIME_WORDS = frozenset({"during", "after", "before", "following", "ahead", "at", "since"})
 
@@ -318,7 +320,9 @@ def _firms_among_themselves(args: Arguments, ctx: ArticleContext) -> bool:
         return False
     # A place the fallback read as the target is where the firm does business ("threatened
     # to move production to Poland"), not a counterpart.
-    args.dropped = "argument/fallback-target" in args.rules or all(
+    # ("The militant GROUP agreed to a ceasefire in Lebanon": an armed group is no firm.)
+    armed = any(a.sector in ARMED_SECTORS for a in args.sources)
+    args.dropped = (not armed and "argument/fallback-target" in args.rules) or all(
         t.sector == "BUS" or (t.text and t.text in firms.text) for t in args.targets)
     return args.dropped
 
@@ -372,7 +376,14 @@ def _named_by_role(token: Token, roles: frozenset[str]) -> bool:
     # Vinicius" is read with "forward" a particle of "Brazilian"), and an apposition.
     words = [*token.doc[token.left_edge.i:token.i + 1],
              *(w for w in token.children if w.dep_ == "appos")]
-    return any(w.lemma_.lower() in roles for w in words)
+    return any(w.lemma_.lower() in roles and _role_noun(w) for w in words)
+
+
+def _role_noun(word: Token) -> bool:
+    """A role word used as a noun or as the title before a name ("FORWARD Vinicius"), not
+    an adverb ("looking forward")."""
+    following = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    return word.pos_ in ("NOUN", "PROPN") or (following is not None and following.pos_ == "PROPN")
 
 
 @dataclass(frozen=True, slots=True)
