@@ -116,3 +116,23 @@ def test_a_vow_not_to_act_is_a_refusal_unless_the_act_is_hostile(code, text, kin
 def test_a_topic_is_no_counterpart_of_a_pledge(code):
     assert code("The Greek prime minister pledged to spend more on schools for refugees "
                 "from Syria.") == []
+
+
+# ------------------------------------------------------------------ criticism (branch coder4)
+@pytest.mark.parametrize("text, source, target", [
+    ("The British foreign secretary branded the French plans \"a fantasy\".", "GBR", "FRA"),
+    ("The French foreign minister labelled Moscow's conduct reckless.", "FRA", "RUS"),
+    ("The Canadian prime minister admonished China over its treatment of the detained "
+     "diplomats.", "CAN", "CHN"),
+    ("The German chancellor lashed out at Turkey on Thursday for jailing journalists.",
+     "DEU", "TUR"),
+    ("The German chancellor hit back at Poland over the border dispute.", "DEU", "POL"),
+])
+def test_criticism_verbs_and_insults_aimed_at_conduct(code, text, source, target):
+    events = code(text)
+    assert [(e.type, e.mode) for e in events] == [("ACCUSE", "disapprove")]
+    assert (events[0].source.country, events[0].target.country) == (source, target)
+
+
+def test_a_ball_hit_back_is_no_criticism(code):
+    assert code("The striker hit the ball back at the goalkeeper.") == []

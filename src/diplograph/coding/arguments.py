@@ -20,6 +20,7 @@ from diplograph.coding.frames import Frame
 from diplograph.coding.rules import ARGUMENT, argument_rule
 from diplograph.coding.triggers import (
     Trigger,
+    direct_objects,
     fallback_target_tokens,
     passive_parts,
     prep_objects,
@@ -37,6 +38,8 @@ NOUN_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 SCENE_PREPS = frozenset({"in", "at", "during", "near", "inside"})
 # Prepositions of what a meeting or a deal is about ("talks ON trade", "agreed OVER Iran").
 TOPIC_PREPS = frozenset({"on", "over", "about", "regarding", "concerning"})
+# Sectors of armed groups and forces: a "group" of these is no firm.
+ARMED_SECTORS = frozenset({"REB", "MIL", "COP"})
 # Words that date an act by another one: "DURING a visit", "FOLLOWING talks".
 SCENE_TIME_WORDS = frozenset({"during", "after", "before", "following", "ahead", "at", "since"})
 
@@ -315,9 +318,72 @@ def _firms_among_themselves(args: Arguments, ctx: ArticleContext) -> bool:
     known_firms = bool(args.sources) and all(a.sector == "BUS" for a in args.sources)
     if not (named_firms or known_firms):
         return False
-    args.dropped = all(t.sector == "BUS" or (t.text and t.text in firms.text)
-                       for t in args.targets)
+    # A place the fallback read as the target is where the firm does business ("threatened
+    # to move production to Poland"), not a counterpart.
+    # ("The militant GROUP agreed to a ceasefire in Lebanon": an armed group is no firm.)
+    armed = any(a.sector in ARMED_SECTORS for a in args.sources)
+    args.dropped = (not armed and "argument/fallback-target" in args.rules) or all(
+        t.sector == "BUS" or (t.text and t.text in firms.text) for t in args.targets)
     return args.dropped
+
+
+@argument_rule("sale-of-a-firm-is-commerce", plover="SPEC §4",
+               types={"AGREE", "SUPPORT", "COOPERATE"})
+def _sale_of_a_firm(args: Arguments, ctx: ArticleContext) -> bool:
+    """An agreement to buy or sell a firm or a firm's business is commerce: no event."""
+    # "Japan's SoftBank agreed to buy British chip designer ARM": the nationality words
+    # name the firms' homes; "agreed to buy gas from Russia" names no firm and stays.
+    words = coding_words()
+    parties = [party for deal in _deal_clauses(args.frame.trigger, words.commerce_verbs)
+               for party in (*direct_objects(deal), *prep_objects(deal, ("from", "to", "with")))]
+    args.dropped = any(_is_firm(party, ctx) for party in parties)
+    return args.dropped
+
+
+def _deal_clauses(trigger: Trigger, verbs: frozenset[str]) -> list[Token]:
+    """The buying or selling verbs of an agreement's content clause ("agreed TO BUY",
+    "signed an agreement TO BUY")."""
+    head = trigger.verb or trigger.token
+    heads = [head, *direct_objects(head), trigger.token]
+    return [c for h in heads for c in h.children
+            if c.dep_ in {"xcomp", "ccomp", "acl"} and c.lemma_.lower() in verbs]
+
+
+def _is_firm(token: Token, ctx: ArticleContext) -> bool:
+    """A phrase that names a firm or a firm's asset, by its words or its actor's sector."""
+    words = coding_words()
+    nouns = words.firm_nouns | words.firm_assets
+    if any(w.lemma_.lower() in nouns or w.lower_.endswith("maker")
+           for w in (token, *token.lefts) if w is token or w.dep_ in ("compound", "amod")):
+        return True
+    if token.pos_ == "PROPN" and token.lower_ in words.firm_name_words:  # "Volvo CARS"
+        return True
+    return any(actor.sector == "BUS" for actor in ctx.actors([token]))
+
+
+@argument_rule("performers-and-players-are-private", plover="SPEC §4")
+def _performers_are_private(args: Arguments, ctx: ArticleContext) -> bool:
+    """An act by a singer, a footballer or another performer is private life: no event."""
+    roles = coding_words().private_roles
+    args.dropped = bool(args.source_tokens) and all(
+        _named_by_role(t, roles) for t in args.source_tokens)
+    return args.dropped
+
+
+def _named_by_role(token: Token, roles: frozenset[str]) -> bool:
+    """ "Colombian SINGER Shakira", "the STRIKER", "Shakira, the SINGER"."""
+    # The words before the name, whatever the parse made of them ("Brazilian forward
+    # Vinicius" is read with "forward" a particle of "Brazilian"), and an apposition.
+    words = [*token.doc[token.left_edge.i:token.i + 1],
+             *(w for w in token.children if w.dep_ == "appos")]
+    return any(w.lemma_.lower() in roles and _role_noun(w) for w in words)
+
+
+def _role_noun(word: Token) -> bool:
+    """A role word used as a noun or as the title before a name ("FORWARD Vinicius"), not
+    an adverb ("looking forward")."""
+    following = word.nbor(1) if word.i + 1 < len(word.doc) else None
+    return word.pos_ in ("NOUN", "PROPN") or (following is not None and following.pos_ == "PROPN")
 
 
 @dataclass(frozen=True, slots=True)

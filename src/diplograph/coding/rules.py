@@ -71,6 +71,8 @@ ARGUMENT_ORDER = (
     "own-state-place-is-scene",
     "domestic-target",
     "firms-among-themselves",
+    "sale-of-a-firm-is-commerce",
+    "performers-and-players-are-private",
     "needs-an-actor",
     "joint-subjects-face-each-other",
     "needs-a-source-unless-passive",

@@ -163,8 +163,9 @@ def _verb_rule_ok(verb: Token, rule: TriggerRule, is_actor: ActorTest | None = N
         for c in verb.children
     ):
         return False  # "called ON TUESDAY" is not "called on"
+    # The parser reads some particles as adverbs ("hit BACK at", "pulled BACK from").
     if rule.particle and not any(
-        c.dep_ == "prt" and _lemma(c) in rule.particle for c in verb.children
+        c.dep_ in {"prt", "advmod"} and _lemma(c) in rule.particle for c in verb.children
     ):
         return False
     if rule.intransitive and direct_objects(verb):

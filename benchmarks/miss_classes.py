@@ -1,0 +1,138 @@
+"""Why the coder misses the events of real cases: a table of misses by class.
+
+    .venv/bin/python benchmarks/miss_classes.py [--cases FILE ...] [--split tune] [--show CLASS]
+
+For each expected event the coder does not produce (at the product's confidence floor,
+as ``real_cases.py`` counts it), the first class that fits, in this order:
+
+- ``below confidence``: produced exactly, but under the floor;
+- ``status``: right type and actors, wrong claim status;
+- ``mode``: right type, actors and status, wrong mode;
+- ``actor unresolved``: right type, but an actor the case names is missing (None, or
+  an actor with neither country nor name);
+- ``wrong actor``: right type, an actor of the wrong state or body;
+- ``wrong type``: an event with the expected actors but another type;
+- ``trigger but no event``: a trigger frame in the sentence, no event of that type
+  (the argument rules found no actors, or dropped it);
+- ``no trigger``: no frame of the expected type in the sentence at all.
+
+Default cases: the tune rows of every file under tests/data/real/.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests" / "quality"))
+
+from coding_cases import _same_actor, event_matches  # noqa: E402  (the gate's matching rules)
+from real_cases import ROOT, code_case, load_coder  # noqa: E402
+
+ORDER = ("below confidence", "status", "mode", "actor unresolved", "wrong actor",
+         "wrong type", "trigger but no event", "no trigger")
+
+
+def _loosened(expected: dict, **fields) -> dict:
+    return {**expected, **fields}
+
+
+def _actors_ok(expected: dict, event) -> bool:
+    return (_same_actor(expected.get("source"), event.source)
+            and _same_actor(expected.get("target"), event.target))
+
+
+def _unresolved(expected: dict, event) -> bool:
+    sides = ((expected.get("source"), event.source), (expected.get("target"), event.target))
+    return any(want and (got is None or not (got.country or got.name)) for want, got in sides)
+
+
+def frame_types(case: dict, coder, nlp) -> set[str]:
+    """The types of the trigger frames of the case's sentence, before the argument rules."""
+    from diplograph.coding.coder import _anchor
+    from diplograph.coding.frames import sentence_frames
+    from diplograph.coding.recode import recode
+    from diplograph.records import Article, PublishedDate
+
+    article = Article(doc_id="case", article_index=0, title=None, text=case["text"],
+                      published=PublishedDate(value=str(case["published"]), precision="day",
+                                              source="metadata"))
+    doc = nlp(case["text"])
+    ctx = coder.actors.read(article, doc, _anchor(article))
+    types = set()
+    for sent in doc.sents:
+        for frame in sentence_frames(sent, coder.lexicon, ctx.names_actor):
+            recode(frame, coder.lexicon)
+            types.add(frame.type)
+    return types
+
+
+def miss_class(expected: dict, everything: list, kept: list, frames: set[str]) -> str | None:
+    """The class of a missed event (None: not missed)."""
+    if any(event_matches(expected, ev) for ev in kept):
+        return None
+    same_type = [ev for ev in everything if ev.type == expected["type"]]
+    if any(event_matches(expected, ev) for ev in everything):
+        return "below confidence"
+    if any(_actors_ok(expected, ev) and ev.status != expected["status"] for ev in same_type):
+        return "status"
+    if any(event_matches(_loosened(expected, mode=ev.mode), ev) for ev in same_type):
+        return "mode"
+    if any(_unresolved(expected, ev) for ev in same_type):
+        return "actor unresolved"
+    if same_type:
+        return "wrong actor"
+    if any(_actors_ok(expected, ev) for ev in everything):
+        return "wrong type"
+    return "trigger but no event" if expected["type"] in frames else "no trigger"
+
+
+def classify(cases: list[dict], coder, nlp, floor: float) -> list[tuple[str, dict, dict]]:
+    """(class, expected event, case) for every missed expected event."""
+    misses = []
+    for case in cases:
+        expected = case.get("expect") or []
+        if not expected:
+            continue
+        everything = code_case(case, coder, nlp, 0.0)
+        kept = [ev for ev in everything if ev.confidence >= floor]
+        frames = frame_types(case, coder, nlp)
+        for exp in expected:
+            why = miss_class(exp, everything, kept, frames)
+            if why:
+                misses.append((why, exp, case))
+    return misses
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--cases", type=Path, nargs="*",
+                        default=sorted((ROOT / "tests" / "data" / "real").glob("*.yaml")))
+    parser.add_argument("--split", choices=("tune", "heldout"), default="tune")
+    parser.add_argument("--min-confidence", type=float, default=0.5)
+    parser.add_argument("--show", metavar="CLASS", help="print the misses of one class")
+    args = parser.parse_args()
+    cases = [c for path in args.cases for c in yaml.safe_load(path.read_text(encoding="utf-8"))
+             if c["split"] == args.split]
+    coder, nlp = load_coder()
+    misses = classify(cases, coder, nlp, args.min_confidence)
+    counts = Counter(why for why, _, _ in misses)
+    expected = sum(len(c.get("expect") or []) for c in cases)
+    print(f"{args.split}: {expected} expected events, {len(misses)} missed")
+    print("| class | misses | by type |\n|---|---|---|")
+    for why in ORDER:
+        types = Counter(exp["type"] for w, exp, _ in misses if w == why).most_common()
+        print(f"| {why} | {counts[why]} | {', '.join(f'{t} {n}' for t, n in types)} |")
+    for why, exp, case in misses:
+        if why == args.show:
+            print(f"{exp['type']}/{exp.get('mode')} {exp.get('source')}->{exp.get('target')} "
+                  f"{exp['status']}: {case['text']}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,42 @@
+"""The reproducible draw behind tests/data/real/coding_cases_drawn.yaml
+(scripts/draw_case_sentences.py): sentence splitting on a text of our own, and the case
+file holding only drawn sentences, with the split the hash rule gives."""
+
+from __future__ import annotations
+
+import hashlib
+import sys
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO / "scripts"))
+
+import draw_case_sentences as draw  # noqa: E402
+
+CASES = REPO / "tests" / "data" / "real" / draw.DRAWN_FILE
+
+
+def test_sentences_split_at_stops_and_keep_middle_lengths():
+    text = ("The minister arrived in Oslo on Monday for two days of talks with her Norwegian "
+            "counterpart. Short one. \"We will sign the fisheries accord next week,\" she told "
+            "reporters outside the foreign ministry building in the city centre.")
+    assert draw.sentences(text) == [
+        "The minister arrived in Oslo on Monday for two days of talks with her Norwegian "
+        "counterpart.",
+        "\"We will sign the fisheries accord next week,\" she told reporters outside the "
+        "foreign ministry building in the city centre.",
+    ]
+
+
+def test_the_drawn_file_is_not_excluded_from_its_own_draw():
+    texts = draw.known_texts()
+    drawn = {case["text"] for case in yaml.safe_load(CASES.read_text(encoding="utf-8"))}
+    assert texts and not texts & drawn
+
+
+def test_drawn_cases_carry_the_hash_split():
+    for case in yaml.safe_load(CASES.read_text(encoding="utf-8")):
+        digest = int(hashlib.sha256(case["text"].encode("utf-8")).hexdigest(), 16)
+        assert case["split"] == ("heldout" if digest % 3 == 0 else "tune"), case["drawn"]
