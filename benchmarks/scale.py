@@ -132,12 +132,19 @@ def endpoints(db: Path) -> list[str]:
 
 
 def _timed(client, url: str) -> float:
-    start = time.perf_counter()
+    return _timed_with_cpu(client, url)[0]
+
+
+def _timed_with_cpu(client, url: str) -> tuple[float, float]:
+    """Wall and CPU milliseconds of one request. The server runs in this process, so with
+    one client the process's CPU time is the server's (DuckDB's threads included) plus the
+    client's small share: what the request cost whatever the machine's load."""
+    start, cpu = time.perf_counter(), time.process_time()
     response = client.get(url)
     elapsed = (time.perf_counter() - start) * 1000
     if response.status_code != 200:
         raise RuntimeError(f"{url}: {response.status_code} {response.text[:200]}")
-    return elapsed
+    return elapsed, (time.process_time() - cpu) * 1000
 
 
 def _percentiles(ms: list[float]) -> dict:
@@ -146,22 +153,26 @@ def _percentiles(ms: list[float]) -> dict:
     return {"p50": round(statistics.median(ordered), 1), "p95": round(p95, 1)}
 
 
-def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool = False) -> dict:
-    """p50/p95 (ms) per endpoint: one sequential client, then ``clients`` at once. The
-    server's answers per snapshot are not kept unless ``keep_answers`` (every call after the
-    first would be the same kept answer, not a query)."""
+def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool = False,
+                      only: list[str] | None = None) -> dict:
+    """p50/p95 (ms) per endpoint: one sequential client (with its CPU time, p50), then
+    ``clients`` at once. The server's answers per snapshot are not kept unless
+    ``keep_answers`` (every call after the first would be the same kept answer, not a
+    query). ``only``: the endpoints that contain one of these strings."""
     import httpx
 
     from diplograph.serve import WebSettings, create_app
     from diplograph.serve.testing import running_server
 
-    urls = endpoints(db)
+    urls = [u for u in endpoints(db) if not only or any(part in u for part in only)]
     app = create_app(WebSettings(db=db, refresh_s=3600, keep_answers=keep_answers))
     out: dict[str, dict] = {}
     with running_server(app) as base, httpx.Client(base_url=base, timeout=120) as client:
         for url in urls:
             _timed(client, url)  # warm-up
-            out[url] = {"one": _percentiles([_timed(client, url) for _ in range(runs)])}
+            walls, cpus = zip(*(_timed_with_cpu(client, url) for _ in range(runs)))
+            out[url] = {"one": {**_percentiles(list(walls)),
+                                "cpu_p50": round(statistics.median(cpus), 1)}}
         times: dict[str, list[float]] = {url: [] for url in urls}
         lock = threading.Lock()
 
@@ -291,6 +302,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", nargs="*", default=[],
                         choices=["endpoints", "cli", "ingest", "fusion"])
     parser.add_argument("--json", type=Path, help="Write the figures here too.")
+    parser.add_argument("--only", nargs="*", help="Only the endpoints containing one of "
+                        "these strings (to time the slowest ones again).")
     parser.add_argument("--keep-answers", action="store_true",
                         help="Time the server with its answers kept per snapshot.")
     args = parser.parse_args(argv)
@@ -302,7 +315,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"build": report["build"]}), flush=True)
     if "endpoints" not in args.skip:
         report["api"] = measure_endpoints(db, args.runs, args.clients,
-                                          keep_answers=args.keep_answers)
+                                          keep_answers=args.keep_answers, only=args.only)
         print(json.dumps({"api": report["api"]}, indent=1), flush=True)
     if "fusion" not in args.skip:
         report["fusion"] = measure_fusion(db, args.work)
