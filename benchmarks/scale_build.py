@@ -23,11 +23,13 @@ import duckdb
 import pyarrow as pa
 
 from diplograph import records as rec
+from diplograph.store.outlets import keep_outlets
 from diplograph.store.store import Store
 
 SPAN_DAYS = 26 * 365  # replicas reach back 26 years
 SLOTS = 1_000_000  # the Zipf draw's resolution
 SIDES = ("source", "target")
+FUSING_WORKERS = 2  # the machine's cores
 ACTOR_FIELDS = ("name", "country", "sector", "role", "wikidata", "text")
 
 # A date moved ``days`` back, its precision kept (as benchmarks/scale.py's shift_date).
@@ -196,12 +198,13 @@ def build_in_sql(base: list[rec.DocumentResult], n_events: int, path: Path) -> d
         con.execute("BEGIN TRANSACTION")
         _replicate(con)
         check_fusion_keys(con)
+        keep_outlets(con)
         con.execute("COMMIT")
         con.execute("DETACH b")
         staging.unlink()
         con.execute("CHECKPOINT")
         loaded = time.perf_counter() - start
-        n_incidents = store.rebuild_incidents()
+        n_incidents = store.rebuild_incidents(workers=FUSING_WORKERS)
         fused = time.perf_counter() - start - loaded
         store.rebuild_counts()
         con.execute("CHECKPOINT")
