@@ -73,12 +73,14 @@ def sources(con: duckdb.DuckDBPyConnection, *, sort: str = "-events",
         "sum(n_events)::BIGINT AS events, count(*) OVER () FROM articles GROUP BY outlet "
         f"ORDER BY {SOURCE_SORTS[sort]}, outlet LIMIT ?", [limit]).fetchall()
     where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
+    # The total apart: a window count over every article made DuckDB keep them all.
+    n_articles = con.execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0]
     articles = con.execute(
         "WITH top AS (SELECT outlet, doc_id, article_index, title, published_value, url, "
-        f"n_events, count(*) OVER () AS n FROM articles {where} "
+        f"n_events FROM articles {where} "
         "ORDER BY n_events DESC, outlet, doc_id, article_index LIMIT ?) "
         "SELECT t.outlet, t.doc_id, t.article_index, t.title, t.published_value, "
-        "coalesce(t.url, d.url), t.n_events, t.n FROM top t "
+        "coalesce(t.url, d.url), t.n_events FROM top t "
         "LEFT JOIN documents d ON d.doc_id = t.doc_id "
         "ORDER BY t.n_events DESC, t.outlet, t.doc_id, t.article_index",
         params + [limit]).fetchall()
@@ -88,6 +90,6 @@ def sources(con: duckdb.DuckDBPyConnection, *, sort: str = "-events",
         "n_outlets": outlets[0][4] if outlets else 0,
         "articles": [{"outlet": o, "doc_id": doc, "article_index": i, "title": t,
                       "published": p, "url": u, "events": e}
-                     for o, doc, i, t, p, u, e, _ in articles],
-        "n_articles": articles[0][7] if articles else 0,
+                     for o, doc, i, t, p, u, e in articles],
+        "n_articles": n_articles,
     }
