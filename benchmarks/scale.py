@@ -173,6 +173,7 @@ def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool =
             walls, cpus = zip(*(_timed_with_cpu(client, url) for _ in range(runs)))
             out[url] = {"one": {**_percentiles(list(walls)),
                                 "cpu_p50": round(statistics.median(cpus), 1)}}
+            print(json.dumps({url: out[url]}), flush=True)  # a run cut short keeps these
         times: dict[str, list[float]] = {url: [] for url in urls}
         lock = threading.Lock()
 
