@@ -11,8 +11,9 @@ Usage (from the repository root):
    ``r`` of a document gets new ids (``doc~r``), all its dates shifted back by the same
    number of days (0 to 26 years, precision kept) and, for each event, a source and a
    target drawn from the real actors of the base (Zipf-skewed, so a few dyads are
-   heavy, as in real data). Rows are written with the store's own row builders
-   (``store_rows``), in bulk, and the incidents are fused once at the end.
+   heavy, as in real data). The base rows are written with the store's own row builders,
+   the replicas by ``INSERT ... SELECT`` inside DuckDB (``scale_build.py``), sorted by
+   date; the incidents are fused and the counts kept once at the end.
 2. **Endpoints**: the app in this process behind a real uvicorn server on a free port;
    every API route and page twin (``.json``) with real ids from the database, first one
    sequential client (a warm-up call, then ``--runs`` calls each), then ``--clients``
@@ -26,11 +27,8 @@ Usage (from the repository root):
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import datetime as dt
 import json
 import os
-import random
 import shutil
 import statistics
 import subprocess
@@ -38,19 +36,17 @@ import sys
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import duckdb
+from scale_build import build_in_sql
 
 from diplograph import records as rec
 from diplograph.store.store import Store
 
 REPO = Path(__file__).resolve().parent.parent
 DIPLOGRAPH = [sys.executable, "-m", "diplograph"]
-SPAN_DAYS = 26 * 365  # replicas reach back 26 years
-APPEND_EVERY = 20_000  # events per bulk insert while building
 
 
 # -- 1. building ------------------------------------------------------------------------
@@ -83,91 +79,10 @@ def load_base(paths: list[Path]) -> list[rec.DocumentResult]:
     return results
 
 
-def shift_date(value: str | None, days: int) -> str | None:
-    """``value`` moved ``days`` back, its precision kept (day, month or year)."""
-    if not value:
-        return value
-    try:
-        if len(value) == 10:
-            return (dt.date.fromisoformat(value) - dt.timedelta(days=days)).isoformat()
-        if len(value) == 7:
-            months = int(value[:4]) * 12 + int(value[5:7]) - 1 - days // 30
-            return f"{months // 12:04d}-{months % 12 + 1:02d}"
-        if len(value) == 4:
-            return f"{int(value) - days // 365:04d}"
-    except ValueError:
-        pass
-    return value
-
-
-def replica(result: rec.DocumentResult, r: int, actors: list[rec.ActorRef],
-            weights: list[float]) -> rec.DocumentResult:
-    """Replica ``r`` of a document: new ids, dates shifted, actors drawn from ``actors``."""
-    rng = random.Random(f"{result.document.doc_id}~{r}")
-    days = rng.randrange(SPAN_DAYS)
-    doc_id = f"{result.document.doc_id}~{r}"
-    document = dataclasses.replace(result.document, doc_id=doc_id,
-                                   content_hash=f"{result.document.content_hash}~{r}")
-    articles = [dataclasses.replace(a, doc_id=doc_id, published=dataclasses.replace(
-        a.published, value=shift_date(a.published.value, days))) for a in result.articles]
-    events = []
-    for e in result.events:
-        source, target = rng.choices(actors, weights, k=2)
-        events.append(dataclasses.replace(
-            e, id=f"{e.id}~{r}", doc_id=doc_id,
-            date=dataclasses.replace(e.date, value=shift_date(e.date.value, days)),
-            source=source if e.source else None, target=target if e.target else None))
-    return rec.DocumentResult(document, articles, events)
-
-
-def actor_pool(base: list[rec.DocumentResult]) -> tuple[list[rec.ActorRef], list[float]]:
-    """The distinct actors of the base events, with Zipf weights (most frequent first)."""
-    counts: dict[rec.ActorRef, int] = {}
-    for result in base:
-        for e in result.events:
-            for actor in (e.source, e.target):
-                if actor and actor.name:
-                    counts[actor] = counts.get(actor, 0) + 1
-    actors = sorted(counts, key=lambda a: (-counts[a], a.name or ""))
-    return actors, [1 / (rank + 1) for rank in range(len(actors))]
-
-
-def replicas(base: list[rec.DocumentResult], n_events: int) -> Iterator[rec.DocumentResult]:
-    """The base documents, then their replicas, until ``n_events`` events."""
-    actors, weights = actor_pool(base)
-    made, r = 0, 0
-    while made < n_events:
-        for result in base:
-            copy = result if r == 0 else replica(result, r, actors, weights)
-            made += len(copy.events)
-            yield copy
-            if made >= n_events:
-                return
-        r += 1
-
-
 def build(bases: list[Path], n_events: int, path: Path) -> dict:
-    """A database of ``n_events`` events replicated from ``bases`` (see the module doc)."""
-    start = time.perf_counter()
-    base = load_base(bases)
-    pending, size = [], 0
-    with Store(path) as store:
-        for result in replicas(base, n_events):
-            pending.append(result)
-            size += len(result.events)
-            if size >= APPEND_EVERY:
-                store.append(pending)
-                pending, size = [], 0
-        store.append(pending)
-        loaded = time.perf_counter() - start
-        n_incidents = store.rebuild_incidents()
-        store.rebuild_counts()
-        store.compact()  # replicas of every year were appended together: by date now
-        counts = store.counts()
-    return {"events": counts["events"], "incidents": n_incidents,
-            "articles": counts["articles"], "load_s": round(loaded, 1),
-            "fuse_s": round(time.perf_counter() - start - loaded, 1),
-            "mb": round(path.stat().st_size / 2**20)}
+    """A database of ``n_events`` events replicated from ``bases`` (see the module doc and
+    ``scale_build.py``)."""
+    return build_in_sql(load_base(bases), n_events, path)
 
 
 # -- 2. endpoints -----------------------------------------------------------------------
@@ -217,12 +132,19 @@ def endpoints(db: Path) -> list[str]:
 
 
 def _timed(client, url: str) -> float:
-    start = time.perf_counter()
+    return _timed_with_cpu(client, url)[0]
+
+
+def _timed_with_cpu(client, url: str) -> tuple[float, float]:
+    """Wall and CPU milliseconds of one request. The server runs in this process, so with
+    one client the process's CPU time is the server's (DuckDB's threads included) plus the
+    client's small share: what the request cost whatever the machine's load."""
+    start, cpu = time.perf_counter(), time.process_time()
     response = client.get(url)
     elapsed = (time.perf_counter() - start) * 1000
     if response.status_code != 200:
         raise RuntimeError(f"{url}: {response.status_code} {response.text[:200]}")
-    return elapsed
+    return elapsed, (time.process_time() - cpu) * 1000
 
 
 def _percentiles(ms: list[float]) -> dict:
@@ -231,22 +153,27 @@ def _percentiles(ms: list[float]) -> dict:
     return {"p50": round(statistics.median(ordered), 1), "p95": round(p95, 1)}
 
 
-def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool = False) -> dict:
-    """p50/p95 (ms) per endpoint: one sequential client, then ``clients`` at once. The
-    server's answers per snapshot are not kept unless ``keep_answers`` (every call after the
-    first would be the same kept answer, not a query)."""
+def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool = False,
+                      only: list[str] | None = None) -> dict:
+    """p50/p95 (ms) per endpoint: one sequential client (with its CPU time, p50), then
+    ``clients`` at once. The server's answers per snapshot are not kept unless
+    ``keep_answers`` (every call after the first would be the same kept answer, not a
+    query). ``only``: the endpoints that contain one of these strings."""
     import httpx
 
     from diplograph.serve import WebSettings, create_app
     from diplograph.serve.testing import running_server
 
-    urls = endpoints(db)
+    urls = [u for u in endpoints(db) if not only or any(part in u for part in only)]
     app = create_app(WebSettings(db=db, refresh_s=3600, keep_answers=keep_answers))
     out: dict[str, dict] = {}
     with running_server(app) as base, httpx.Client(base_url=base, timeout=120) as client:
         for url in urls:
             _timed(client, url)  # warm-up
-            out[url] = {"one": _percentiles([_timed(client, url) for _ in range(runs)])}
+            walls, cpus = zip(*(_timed_with_cpu(client, url) for _ in range(runs)))
+            out[url] = {"one": {**_percentiles(list(walls)),
+                                "cpu_p50": round(statistics.median(cpus), 1)}}
+            print(json.dumps({url: out[url]}), flush=True)  # a run cut short keeps these
         times: dict[str, list[float]] = {url: [] for url in urls}
         lock = threading.Lock()
 
@@ -377,6 +304,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", nargs="*", default=[],
                         choices=["endpoints", "cli", "ingest", "fusion"])
     parser.add_argument("--json", type=Path, help="Write the figures here too.")
+    parser.add_argument("--only", nargs="*", help="Only the endpoints containing one of "
+                        "these strings (to time the slowest ones again).")
     parser.add_argument("--keep-answers", action="store_true",
                         help="Time the server with its answers kept per snapshot.")
     args = parser.parse_args(argv)
@@ -388,7 +317,7 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"build": report["build"]}), flush=True)
     if "endpoints" not in args.skip:
         report["api"] = measure_endpoints(db, args.runs, args.clients,
-                                          keep_answers=args.keep_answers)
+                                          keep_answers=args.keep_answers, only=args.only)
         print(json.dumps({"api": report["api"]}, indent=1), flush=True)
     if "fusion" not in args.skip:
         report["fusion"] = measure_fusion(db, args.work)

@@ -14,6 +14,7 @@ from diplograph.records import ActorRef, EventDate
 from diplograph.store import web_queries
 from diplograph.store.aggregates import recount, stored_counts
 from diplograph.store.filters import EventFilter
+from diplograph.store.outlets import outlets_defined_and_kept
 from diplograph.store.store import Store
 from diplograph.store.web_queries import Search
 
@@ -116,3 +117,58 @@ def test_filters_the_counts_cannot_answer_read_the_events():
     assert web_queries.counted_where(Search(flt=EventFilter(since="2025"))) is None
     assert web_queries.counted_where(Search(flt=EventFilter(status="denied")),
                                      by_month=False) is None
+
+
+INCIDENT_CONFIDENCE = ("SELECT i.id, i.confidence, (SELECT max(e.confidence) "
+                       "FROM incident_events ie JOIN events e ON e.id = ie.event_id "
+                       "WHERE ie.incident_id = i.id) FROM incidents i")
+
+
+def assert_incident_confidence_exact(store: Store) -> None:
+    """Each incident keeps its most confident event's confidence (NULL when none has one)."""
+    rows = store.con.execute(INCIDENT_CONFIDENCE).fetchall()
+    assert rows and all(kept == best for _, kept, best in rows)
+
+
+@pytest.mark.parametrize("seed", range(2))
+def test_incidents_keep_their_confidence_and_articles_their_outlet(tmp_path, seed):
+    rng = random.Random(seed)
+    doc_ids = [f"doc{i}" for i in range(6)]
+    with Store(tmp_path / "db.duckdb") as store:
+        for version in range(1, 5):  # rewritten: incidents fused again window by window
+            store.write([random_document(rng, d, version) for d in rng.sample(doc_ids, 3)])
+            assert_incident_confidence_exact(store)
+        store.rebuild_incidents()
+        assert_incident_confidence_exact(store)
+        defined, kept = outlets_defined_and_kept(store.con)  # rewritten and emptied documents
+        assert kept == defined and any(n for *_, n in kept)
+
+
+def test_a_database_from_before_incident_confidence_gets_it(tmp_path):
+    path = tmp_path / "old.duckdb"
+    rng = random.Random(7)
+    with Store(path) as store:
+        store.write([random_document(rng, f"doc{i}", 1) for i in range(6)])
+        for sql in ("DROP INDEX incidents_key", "ALTER TABLE incidents DROP COLUMN confidence",
+                    "CREATE INDEX incidents_key ON incidents (fusion_key)"):
+            store.con.execute(sql)  # as a database of the version before
+        store.con.execute("DELETE FROM _migrations WHERE name = 'm008_incident_confidence'")
+    with Store(path) as store:
+        assert_incident_confidence_exact(store)
+        floor = Search(min_confidence=0.5)
+        assert web_queries.count_matching(store.con, "incidents", floor) == store.con.execute(
+            "SELECT count(DISTINCT ie.incident_id) FROM incident_events ie JOIN events e "
+            "ON e.id = ie.event_id WHERE e.confidence >= 0.5").fetchone()[0]
+
+
+def test_a_database_from_before_kept_outlets_gets_them(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write([random_document(random.Random(3), f"doc{i}", 1) for i in range(6)])
+        for sql in ("ALTER TABLE articles DROP COLUMN outlet",
+                    "ALTER TABLE articles DROP COLUMN n_events",
+                    "DELETE FROM _migrations WHERE name = 'm009_article_outlets'"):
+            store.con.execute(sql)  # as a database of the version before
+    with Store(path) as store:
+        defined, kept = outlets_defined_and_kept(store.con)
+        assert kept == defined and len(kept) == 6

@@ -105,3 +105,13 @@ def test_a_text_over_the_limit_is_refused_without_waiting_for_a_worker(tmp_path)
         f"the document has {len(STORIES['call.txt']) * 4:,} characters, over the 300 limit "
         "(max_doc_chars): split the document or raise the limit"]
     assert time.monotonic() - started < 15  # the worker still loading is stopped, not awaited
+
+
+def test_a_page_over_the_markup_limit_is_refused_without_waiting_for_a_worker(tmp_path):
+    page = "<html><body>" + "<p>" + STORIES["call.txt"] + "</p>" * 1 + "</body></html>"
+    folder = _write(tmp_path / "pages", {"page.html": page, "call.txt": STORIES["call.txt"]})
+    results = list(iter_results([str(folder)], Settings(max_markup_chars=100)))
+    refused = [r.reason for r in results if isinstance(r, DocumentError)]
+    assert refused == [f"the document has {len(page):,} characters, over the 100 limit "
+                       "(max_markup_chars): split the document or raise the limit"]
+    assert len(results) == 2  # the text beside it, shorter than its own limit, is coded

@@ -51,7 +51,8 @@ BATCHES = [
 
 
 def tables(store: Store) -> tuple[list, list]:
-    incidents = store.con.execute("SELECT * FROM incidents ORDER BY id").fetchall()
+    incidents = store.con.execute("SELECT * EXCLUDE (record), record FROM incidents "
+                                  "ORDER BY id").fetchall()  # the record last
     links = store.con.execute("SELECT * FROM incident_events ORDER BY event_id").fetchall()
     return incidents, links
 
@@ -137,3 +138,15 @@ def test_a_rebuild_key_group_by_key_group_equals_one_at_once(tmp_path, monkeypat
         store.rebuild_incidents()
         assert tables(store) == at_once
     assert len({row[1] for row in at_once[0]}) == 2  # CONSULT|DEU|FRA and CONSULT|DEU|DEU
+
+
+def test_a_rebuild_in_worker_processes_equals_one_in_this_process(tmp_path, monkeypatch):
+    from diplograph.store import fusion
+
+    with Store(tmp_path / "db.duckdb") as store:
+        for batch in BATCHES:
+            store.write(batch)
+        here = tables(store)
+        monkeypatch.setattr(fusion, "REBUILD_EVENTS", 1)  # several groups in flight
+        assert store.rebuild_incidents(workers=2) == len(here[0])
+        assert tables(store) == here

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import importlib
+import json
 import sys
 from pathlib import Path
 
 import duckdb
 from test_fusion_window import BATCHES, tables
 
+from diplograph.records import event_from_dict
+from diplograph.store.incidents import fusion_key
 from diplograph.store.store import Store
 
 BENCHMARKS = Path(__file__).resolve().parent.parent / "benchmarks"
@@ -21,22 +24,36 @@ def scale_module():
     return importlib.import_module("scale")
 
 
+def shifted(value: str | None, days: int) -> str | None:
+    """scale_build's SQL date shift, run on one value."""
+    scale_module()
+    import scale_build
+    con = duckdb.connect()
+    con.execute(scale_build.SHIFTED)
+    return con.execute("SELECT shifted(?, ?)", [value, days]).fetchone()[0]
+
+
 def test_shifted_dates_keep_their_precision():
-    scale = scale_module()
-    assert scale.shift_date("2024-03-01", 1) == "2024-02-29"
-    assert scale.shift_date("2024-01", 31) == "2023-12"
-    assert scale.shift_date("2024", 400) == "2023"
-    assert scale.shift_date(None, 9) is None and scale.shift_date("20", 9) == "20"
+    assert shifted("2024-03-01", 1) == "2024-02-29"
+    assert shifted("2024-01", 31) == "2023-12"
+    assert shifted("2024-12", 400) == "2023-11"
+    assert shifted("2024", 400) == "2023"
+    assert shifted(None, 9) is None and shifted("20", 9) == "20"
+    assert shifted("2024-13-45", 3) == "2024-13-45"  # not a date: kept as it is
 
 
-def test_a_grown_database_has_the_asked_events_and_fused_incidents(tmp_path):
-    scale = scale_module()
+def written_base(tmp_path: Path) -> Path:
+    """A base database written batch by batch through the store."""
     base = tmp_path / "base.duckdb"
     with Store(base) as store:
         for batch in BATCHES:
             store.write(batch)
-    grown = tmp_path / "grown.duckdb"
-    figures = scale.build([base], 200, grown)
+    return base
+
+
+def test_a_grown_database_has_the_asked_events_and_fused_incidents(tmp_path):
+    base, grown = written_base(tmp_path), tmp_path / "grown.duckdb"
+    figures = scale_module().build([base], 200, grown)
     with Store(grown) as store:
         fused = tables(store)
         store.rebuild_incidents()
@@ -50,3 +67,23 @@ def test_a_grown_database_has_the_asked_events_and_fused_incidents(tmp_path):
         [(n_real,)] = con.execute("SELECT count(*) FROM events").fetchall()
     assert 200 <= figures["events"] < 210 and figures["incidents"] == len(fused[0])
     assert people == real and replicas == figures["events"] - n_real
+
+
+def test_replica_records_agree_with_their_columns_and_fusion_keys(tmp_path):
+    """The SQL rewrite of a replica's JSON record (ids, date, actors) matches the columns
+    it was written beside, and its fusion key is the one the store would compute."""
+    base, grown = written_base(tmp_path), tmp_path / "grown.duckdb"
+    scale_module().build([base], 300, grown)
+    with duckdb.connect(str(grown), read_only=True) as con:
+        rows = con.execute("SELECT id, doc_id, date_value, source_name, target_country, "
+                           "fusion_key, record FROM events WHERE id LIKE '%~%'").fetchall()
+        actor_rows = con.execute("SELECT count(*) FROM actors a JOIN events e "
+                                 "ON e.id = a.event_id WHERE a.role_in_event = 'source' "
+                                 "AND a.name IS DISTINCT FROM e.source_name").fetchone()[0]
+    assert rows and actor_rows == 0
+    for event_id, doc_id, date, source, target_country, key, record in rows:
+        event = event_from_dict(json.loads(record))
+        assert (event.id, event.doc_id, event.date.value) == (event_id, doc_id, date)
+        assert (event.source.name if event.source else None) == source
+        assert (event.target.country if event.target else None) == target_country
+        assert fusion_key(event) == key

@@ -106,6 +106,7 @@ def add_article(con, doc_id: str, *, url: str | None = None, path: str | None = 
                 [doc_id, path, doc_url])
     con.execute("INSERT INTO articles (doc_id, article_index, text, url) VALUES (?, 0, 'x', ?)",
                 [doc_id, url])
+    outlets.keep_outlets(con, [doc_id])  # what a write does after inserting the rows
 
 
 def test_an_outlet_is_a_host_else_a_file_else_the_document(con):

@@ -9,6 +9,7 @@ builds those dicts by hand, and ``document_from_dict``, ``article_from_dict`` an
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any, Literal, get_args
@@ -33,10 +34,20 @@ Precision = Literal["day", "month", "year", "unknown"]
 PRECISIONS: tuple[str, ...] = get_args(Precision)
 
 
+@functools.cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The field names of a record class, None for any other type (asked once per class:
+    ``dataclasses.fields`` per value was half the time of fusing a million events)."""
+    if dataclasses.is_dataclass(cls):
+        return tuple(f.name for f in dataclasses.fields(cls))
+    return None
+
+
 def to_dict(record: Any) -> Any:
     """Turn a record (or a tuple/list of records) into plain JSON-ready values."""
-    if dataclasses.is_dataclass(record) and not isinstance(record, type):
-        return {f.name: to_dict(getattr(record, f.name)) for f in dataclasses.fields(record)}
+    names = _field_names(type(record))
+    if names is not None:
+        return {name: to_dict(getattr(record, name)) for name in names}
     if isinstance(record, (list, tuple)):
         return [to_dict(item) for item in record]
     return record

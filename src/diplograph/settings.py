@@ -58,6 +58,10 @@ class Settings(BaseModel):
     max_doc_chars: int = 1_000_000
     """Articles longer than this many characters are refused before parsing, and text or
     JSONL documents longer than this before cleaning (0: no limit)."""
+    max_markup_chars: int = 20_000_000
+    """HTML pages and WARC responses longer than this many characters (markup included) are
+    refused before cleaning: cleaning 30 MB of markup outlasts ``doc_timeout_s``, and a
+    worker is started for it first (0: no limit)."""
     section_chars: int = 100_000
     """Articles longer than this are parsed section by section (split at paragraph breaks),
     which bounds the parser's memory."""

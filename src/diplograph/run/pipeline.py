@@ -52,17 +52,21 @@ Cleaned = tuple[Document, list[Article]]
 TEXT_KINDS = ("text", "jsonl")
 
 
-def _too_long(what: str, chars: int, limit: int) -> str:
-    return (f"{what} has {chars:,} characters, over the {limit:,} limit (max_doc_chars): "
+def _too_long(what: str, chars: int, limit: int, setting: str = "max_doc_chars") -> str:
+    return (f"{what} has {chars:,} characters, over the {limit:,} limit ({setting}): "
             "split the document or raise the limit")
 
 
 def too_long_to_clean(doc: Document, settings: Settings) -> DocumentError | None:
     """One error line for a text or JSONL document over ``max_doc_chars`` (its content
-    is its text), else None."""
-    if doc.kind in TEXT_KINDS and len(doc.content) > settings.max_doc_chars > 0:
+    is its text) or a page over ``max_markup_chars`` (markup included), else None."""
+    if doc.kind in TEXT_KINDS:
+        limit, setting = settings.max_doc_chars, "max_doc_chars"
+    else:
+        limit, setting = settings.max_markup_chars, "max_markup_chars"
+    if len(doc.content) > limit > 0:
         return DocumentError(doc=doc.path or doc.doc_id, reason=_too_long(
-            "the document", len(doc.content), settings.max_doc_chars))
+            "the document", len(doc.content), limit, setting))
     return None
 
 

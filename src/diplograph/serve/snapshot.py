@@ -41,6 +41,7 @@ from diplograph.store.connection import (
     held_by_a_process,
     read_every_table,
 )
+from diplograph.store.migrations import migrate
 from diplograph.store.publish import (
     copy_into_place,
     opening_path,
@@ -100,6 +101,9 @@ def _fill_from_files(db: Path):
         con = duckdb.connect(str(temporary))
         try:
             check_ours(con, db, read_only=True)
+            # A database no ingest has opened since an upgrade: the copy gets the tables and
+            # columns the queries expect (the analyst's file is left as it is).
+            migrate(con)
             con.execute("CHECKPOINT")
         finally:
             con.close()

@@ -20,7 +20,9 @@ from __future__ import annotations
 
 import json
 import logging
-from collections.abc import Iterator
+import multiprocessing
+from collections import deque
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 
 import duckdb
@@ -89,7 +91,7 @@ def refresh_incidents(con: duckdb.DuckDBPyConnection, touched: Touched) -> int:
         "AND event_id IN (SELECT unnest(?))", [touched.keys, [e.id for e in events]]).fetchall()
     _delete_incidents(con, touched.stale_incidents | {r[0] for r in stale})
     incidents = fuse(events, reports)
-    _insert_incidents(con, incidents)
+    _insert_incidents(con, incidents, _confidences(events))
     return len(incidents)
 
 
@@ -166,8 +168,34 @@ def _closed_years(con: duckdb.DuckDBPyConnection, touched: Touched) -> set[tuple
         years |= linked
 
 
-def rebuild_incidents(con: duckdb.DuckDBPyConnection) -> int:
-    """Fill missing fusion keys, then recompute every incident (caller holds the transaction)."""
+def rebuild_incidents(con: duckdb.DuckDBPyConnection, *, workers: int = 1) -> int:
+    """Fill missing fusion keys, then recompute every incident (caller holds the transaction).
+
+    ``workers`` > 1: groups of keys are fused in that many worker processes while this
+    one reads the next group and writes the fused ones (fusing is pure Python, one core
+    each; the connection stays in this process).
+    """
+    _fill_fusion_keys(con)
+    con.execute("DELETE FROM incident_events")
+    con.execute("DELETE FROM incidents")
+    groups = (con.execute(f"SELECT {_FUSE_COLUMNS} FROM events e LEFT JOIN articles a "
+                          "ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
+                          "WHERE e.fusion_key IN (SELECT unnest(?))", [keys]).fetchall()
+              for keys in _key_groups(con))  # a few keys at a time: memory bounded
+    if workers <= 1:
+        return sum(_insert_rows(con, *fused_rows(rows)) for rows in groups)
+    total, pending = 0, deque()
+    with multiprocessing.get_context("spawn").Pool(workers) as pool:
+        for rows in groups:
+            pending.append(pool.apply_async(fused_rows, (rows,)))
+            if len(pending) > workers:  # one group queued per worker, no more in memory
+                total += _insert_rows(con, *pending.popleft().get())
+        while pending:
+            total += _insert_rows(con, *pending.popleft().get())
+    return total
+
+
+def _fill_fusion_keys(con: duckdb.DuckDBPyConnection) -> None:
     missing = con.execute("SELECT id, record FROM events WHERE fusion_key IS NULL").fetchall()
     if missing:
         fill = pa.table({  # noqa: F841 (read by DuckDB by name)
@@ -176,17 +204,13 @@ def rebuild_incidents(con: duckdb.DuckDBPyConnection) -> int:
         })
         con.execute("UPDATE events SET fusion_key = fill.fusion_key FROM fill "
                     "WHERE events.id = fill.id")
-    con.execute("DELETE FROM incident_events")
-    con.execute("DELETE FROM incidents")
-    total = 0
-    for keys in _key_groups(con):  # a few keys at a time: memory bounded by the largest key
-        rows = con.execute(f"SELECT {_FUSE_COLUMNS} FROM events e LEFT JOIN articles a "
-                           "ON a.doc_id = e.doc_id AND a.article_index = e.article_index "
-                           "WHERE e.fusion_key IN (SELECT unnest(?))", [keys]).fetchall()
-        incidents = fuse(*_events_and_reports(rows))
-        _insert_incidents(con, incidents)
-        total += len(incidents)
-    return total
+
+
+def fused_rows(rows: list[tuple]) -> tuple[list[dict], dict[str, list]]:
+    """The incidents rows and links of events given as ``_FUSE_COLUMNS`` rows (pure: a
+    worker process runs it)."""
+    events, reports = _events_and_reports(rows)
+    return _incident_tables(fuse(events, reports), _confidences(events))
 
 
 REBUILD_EVENTS = 50_000  # events a rebuild fuses at a time (whole keys, so sometimes more)
@@ -205,8 +229,15 @@ def _key_groups(con: duckdb.DuckDBPyConnection) -> Iterator[list[str]]:
         yield group
 
 
-def incident_row(inc: Incident) -> dict:
+def _confidences(events: list[Event]) -> dict[str, float | None]:
+    return {e.id: e.confidence for e in events}
+
+
+def incident_row(inc: Incident, confidences: Mapping[str, float | None]) -> dict:
+    """The incidents row of ``inc``; ``confidence`` the highest of its events' (what the
+    server's confidence floor selects incidents by)."""
     src, tgt = inc.source, inc.target
+    known = [c for e in inc.event_ids if (c := confidences.get(e)) is not None]
     return {
         "id": inc.id, "fusion_key": inc.fusion_key, "type": inc.type, "mode": inc.mode,
         "source_name": src.name if src else None, "source_country": src.country if src else None,
@@ -217,23 +248,39 @@ def incident_row(inc: Incident) -> dict:
         "status": inc.status, "weakest_status": inc.weakest_status,
         "first_report": inc.first_report, "last_report": inc.last_report,
         "n_events": inc.n_events, "n_articles": inc.n_articles, "n_sources": inc.n_sources,
-        "summary": inc.summary,
+        "summary": inc.summary, "confidence": max(known) if known else None,
         "record": json.dumps(incident_dict(inc), ensure_ascii=False),
     }
 
 
-def _insert_incidents(con: duckdb.DuckDBPyConnection, incidents: list[Incident]) -> None:
-    if not incidents:
-        return
-    rows = pa.Table.from_pylist([incident_row(i) for i in incidents])  # noqa: F841
-    con.execute(f"INSERT INTO incidents ({', '.join(rows.column_names)}) "
-                f"SELECT {', '.join(rows.column_names)} FROM rows")
-    links = pa.table({  # noqa: F841
+def _incident_tables(incidents: list[Incident], confidences: Mapping[str, float | None]
+                     ) -> tuple[list[dict], dict[str, list]]:
+    rows = [incident_row(i, confidences) for i in incidents]
+    links = {
         "incident_id": [i.id for i in incidents for _ in i.event_ids],
         "event_id": [e for i in incidents for e in i.event_ids],
         "fusion_key": [i.fusion_key for i in incidents for _ in i.event_ids],
-    })
-    con.execute("INSERT INTO incident_events SELECT incident_id, event_id, fusion_key FROM links")
+    }
+    return rows, links
+
+
+def _insert_incidents(con: duckdb.DuckDBPyConnection, incidents: list[Incident],
+                      confidences: Mapping[str, float | None]) -> None:
+    _insert_rows(con, *_incident_tables(incidents, confidences))
+
+
+def _insert_rows(con: duckdb.DuckDBPyConnection, rows: list[dict],
+                 links: dict[str, list]) -> int:
+    """Insert incidents rows and their links; returns how many incidents."""
+    if not rows:
+        return 0
+    fused = pa.Table.from_pylist(rows)  # noqa: F841 (read by DuckDB by name)
+    columns = ", ".join(fused.column_names)
+    con.execute(f"INSERT INTO incidents ({columns}) SELECT {columns} FROM fused")
+    fused_links = pa.table(links)  # noqa: F841
+    con.execute("INSERT INTO incident_events SELECT incident_id, event_id, fusion_key "
+                "FROM fused_links")
+    return len(rows)
 
 
 def _delete_incidents(con: duckdb.DuckDBPyConnection, ids: set[str]) -> None:

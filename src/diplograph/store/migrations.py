@@ -12,6 +12,7 @@ from collections.abc import Callable
 import duckdb
 
 from diplograph.store.aggregates import create_tables, rebuild_counts
+from diplograph.store.outlets import keep_outlets
 
 logger = logging.getLogger(__name__)
 
@@ -176,6 +177,28 @@ def m007_event_counts(con: duckdb.DuckDBPyConnection) -> None:
     # (store/aggregates.py), counted here once from the events already stored.
     create_tables(con)
     rebuild_counts(con)
+
+
+@migration
+def m008_incident_confidence(con: duckdb.DuckDBPyConnection) -> None:
+    # The highest confidence among an incident's events, kept on the incident: the
+    # server's default confidence floor selected incidents through a join of
+    # incident_events and events, every event of the database for every list.
+    con.execute("ALTER TABLE incidents ADD COLUMN confidence DOUBLE")
+    con.execute("""
+        UPDATE incidents SET confidence = best.confidence FROM (
+            SELECT ie.incident_id, max(e.confidence) AS confidence FROM incident_events ie
+            JOIN events e ON e.id = ie.event_id GROUP BY ie.incident_id) best
+        WHERE incidents.id = best.incident_id""")
+
+
+@migration
+def m009_article_outlets(con: duckdb.DuckDBPyConnection) -> None:
+    # Each article's outlet and number of events, kept at every write (store/outlets.py):
+    # the sources view parsed every URL and counted every event at each request.
+    con.execute("ALTER TABLE articles ADD COLUMN outlet VARCHAR")
+    con.execute("ALTER TABLE articles ADD COLUMN n_events INTEGER")
+    keep_outlets(con)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -22,6 +22,36 @@ SOURCE_SORTS: dict[str, str] = {
 }
 
 
+# Each article's outlet and number of events (its ``outlet`` and ``n_events`` columns, kept
+# at every write), for the documents that match {docs} (a condition on ``doc_id``).
+_ARTICLE_OUTLETS = (
+    f"SELECT a.doc_id, a.article_index, {_OUTLET} AS outlet, coalesce(e.n, 0) AS n_events "
+    "FROM (SELECT * FROM articles WHERE {docs}) a "
+    "LEFT JOIN documents d ON d.doc_id = a.doc_id "
+    "LEFT JOIN (SELECT doc_id, article_index, count(*) AS n FROM events WHERE {docs} "
+    "GROUP BY ALL) e ON e.doc_id = a.doc_id AND e.article_index = a.article_index")
+
+
+def keep_outlets(con: duckdb.DuckDBPyConnection, doc_ids: list[str] | None = None) -> None:
+    """Set the ``outlet`` and ``n_events`` of these documents' articles (every article's
+    when None): the sources view then groups the articles table alone, instead of parsing
+    every URL and counting every event per article at each request."""
+    docs, params = ("TRUE", []) if doc_ids is None else ("doc_id IN (SELECT unnest($1))",
+                                                         [doc_ids])
+    con.execute(f"UPDATE articles SET outlet = k.outlet, n_events = k.n_events FROM "
+                f"({_ARTICLE_OUTLETS.format(docs=docs)}) k "
+                "WHERE articles.doc_id = k.doc_id AND articles.article_index = k.article_index",
+                params)
+
+
+def outlets_defined_and_kept(con: duckdb.DuckDBPyConnection) -> tuple[list, list]:
+    """Every article's (doc_id, index, outlet, events) as defined, and as kept (a check)."""
+    defined = con.execute(_ARTICLE_OUTLETS.format(docs="TRUE") + " ORDER BY 1, 2").fetchall()
+    kept = con.execute("SELECT doc_id, article_index, outlet, n_events FROM articles "
+                       "ORDER BY 1, 2").fetchall()
+    return defined, kept
+
+
 def sources(con: duckdb.DuckDBPyConnection, *, sort: str = "-events",
             outlet: str | None = None, limit: int = 500) -> dict:
     """Outlets (a URL's host, or the file of a local document) with their documents,
@@ -38,28 +68,28 @@ def sources(con: duckdb.DuckDBPyConnection, *, sort: str = "-events",
     """
     if sort not in SOURCE_SORTS:
         raise ValueError(f"cannot sort sources by {sort!r} (choose from {', '.join(SOURCE_SORTS)})")
-    per_article = (
-        f"WITH art AS (SELECT {_OUTLET} AS outlet, a.doc_id, a.article_index, a.title, "
-        "a.published_value AS published, coalesce(a.url, d.url) AS url, "
-        "coalesce(e.n, 0) AS events FROM articles a "
-        "LEFT JOIN documents d ON d.doc_id = a.doc_id "
-        "LEFT JOIN (SELECT doc_id, article_index, count(*) AS n FROM events GROUP BY ALL) e "
-        "ON e.doc_id = a.doc_id AND e.article_index = a.article_index) ")
     outlets = con.execute(
-        per_article + "SELECT outlet, count(DISTINCT doc_id) AS documents, count(*) AS articles, "
-        "sum(events)::BIGINT AS events, count(*) OVER () FROM art GROUP BY outlet "
+        "SELECT outlet, count(DISTINCT doc_id) AS documents, count(*) AS articles, "
+        "sum(n_events)::BIGINT AS events, count(*) OVER () FROM articles GROUP BY outlet "
         f"ORDER BY {SOURCE_SORTS[sort]}, outlet LIMIT ?", [limit]).fetchall()
     where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
+    # The total apart: a window count over every article made DuckDB keep them all.
+    n_articles = con.execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0]
     articles = con.execute(
-        per_article + f"SELECT outlet, doc_id, article_index, title, published, url, events, "
-        f"count(*) OVER () FROM art {where} "
-        "ORDER BY events DESC, outlet, doc_id, article_index LIMIT ?", params + [limit]).fetchall()
+        "WITH top AS (SELECT outlet, doc_id, article_index, title, published_value, url, "
+        f"n_events FROM articles {where} "
+        "ORDER BY n_events DESC, outlet, doc_id, article_index LIMIT ?) "
+        "SELECT t.outlet, t.doc_id, t.article_index, t.title, t.published_value, "
+        "coalesce(t.url, d.url), t.n_events FROM top t "
+        "LEFT JOIN documents d ON d.doc_id = t.doc_id "
+        "ORDER BY t.n_events DESC, t.outlet, t.doc_id, t.article_index",
+        params + [limit]).fetchall()
     return {
         "outlets": [{"outlet": o, "documents": d, "articles": a, "events": e}
                     for o, d, a, e, _ in outlets],
         "n_outlets": outlets[0][4] if outlets else 0,
         "articles": [{"outlet": o, "doc_id": doc, "article_index": i, "title": t,
                       "published": p, "url": u, "events": e}
-                     for o, doc, i, t, p, u, e, _ in articles],
-        "n_articles": articles[0][7] if articles else 0,
+                     for o, doc, i, t, p, u, e in articles],
+        "n_articles": n_articles,
     }

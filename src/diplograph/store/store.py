@@ -32,6 +32,7 @@ from diplograph.store.filters import EventFilter
 from diplograph.store.fusion import rebuild_incidents, refresh_incidents, touched_before_write
 from diplograph.store.incidents import fusion_key
 from diplograph.store.migrations import migrate
+from diplograph.store.outlets import keep_outlets
 from diplograph.store.publish import Publisher
 
 logger = logging.getLogger(__name__)
@@ -201,6 +202,7 @@ class Store:
                 self._insert(table, rows)
             refresh_incidents(self.con, touched)
             refresh_counts(self.con, doc_ids)
+            keep_outlets(self.con, doc_ids)
             self.con.execute("COMMIT")
         except Exception:
             self._rollback()
@@ -214,12 +216,14 @@ class Store:
         :meth:`rebuild_incidents` and :meth:`rebuild_counts` once)."""
         for table, rows in store_rows(results).items():
             self._insert(table, rows)
+        keep_outlets(self.con, [r.document.doc_id for r in results])
 
-    def rebuild_incidents(self) -> int:
-        """Recompute every incident from the stored events; returns how many there are."""
+    def rebuild_incidents(self, *, workers: int = 1) -> int:
+        """Recompute every incident from the stored events (fused in ``workers`` processes);
+        returns how many there are."""
         self.con.execute("BEGIN TRANSACTION")
         try:
-            n = rebuild_incidents(self.con)
+            n = rebuild_incidents(self.con, workers=workers)
             self.con.execute("COMMIT")
         except Exception:
             self._rollback()

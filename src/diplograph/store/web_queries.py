@@ -68,9 +68,8 @@ class Search:
                                              for c in cols) + ")")
             params = params + [like.contains(self.q.lower())] * len(cols)
         if self.min_confidence is not None:
-            clauses.append("confidence >= ?" if table == "events" else
-                           "id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e "
-                           "ON e.id = ie.event_id WHERE e.confidence >= ?)")
+            # An incident's confidence is its most confident event's (kept at fusion).
+            clauses.append("confidence >= ?")
             params = params + [self.min_confidence]
         if self.undated:
             clauses.append(f"NOT {HAS_MONTH}")
