@@ -160,6 +160,18 @@ def test_event_and_incident_records(client):
     assert all(i["status"] in STATUSES for i in listed["data"])
 
 
+def test_pages_count_in_nouns_that_agree_with_the_number(client):
+    """'1 event in 1 article from 1 source', never '1 events'."""
+    for inc in get(client, "/api/incidents?limit=500")["data"]:
+        page = get(client, f"/incidents/{quote(inc['id'], safe='')}")
+        n, a, s = (get(client, f"/api/incidents/{quote(inc['id'], safe='')}")[k]
+                   for k in ("n_events", "n_articles", "n_sources"))
+        words = [f"{n} event{'s' * (n != 1)} in", f"{a} article{'s' * (a != 1)} from",
+                 f"{s} source{'s' * (s != 1)};"]
+        assert all(w in page for w in words), (inc["id"], words)
+    assert "1 events" not in get(client, "/")
+
+
 def test_dyad_timeline_and_last_contact(client):
     dyad = get(client, "/api/dyad?a=USA&b=RUS")
     assert dyad["count"] == len(dyad["events"]) >= 1

@@ -27,6 +27,7 @@ from diplograph.serve.cache import ResponseCache
 from diplograph.serve.models import ERRORS
 from diplograph.serve.security import SecurityHeaders, external_link, secure
 from diplograph.serve.snapshot import Snapshots
+from diplograph.wording import counted
 
 logger = logging.getLogger(__name__)
 HERE = Path(__file__).parent
@@ -87,6 +88,7 @@ def templates() -> Jinja2Templates:
     t.env.filters["external_link"] = external_link
     t.env.filters["date_origin"] = date_origin
     t.env.filters["actor_href"] = actor_href
+    t.env.filters["counted"] = counted  # "1 event", "2 events"
     return t
 
 
