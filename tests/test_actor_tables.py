@@ -53,7 +53,7 @@ def test_actor_table_floor(bench, resolver, table: str, split: str) -> None:
     need((ROOT.parent / "shared" / "corpus").is_dir(),
          "../shared/corpus (the articles the real mentions are read in) is missing")
     rows = [r for r in bench.load_rows(bench.TABLES[table]) if r["split"] == split]
-    outcomes = [bench.check(resolver, row) for row in rows]
+    outcomes = bench.check_all(resolver, rows)
     accuracy = bench.accuracy(outcomes)
     misses = [f"{o.row['mention']!r}: {o.problem}" for o in outcomes if o.problem]
     assert accuracy >= FLOORS[(table, split)], \
