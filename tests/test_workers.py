@@ -100,3 +100,41 @@ def test_a_worker_that_cannot_load_stops_the_run_with_one_line_and_the_cause_s_s
     assert caught.value.exit_status is status
     assert ("model directory not found" if status is ExitStatus.ENVIRONMENT
             else "not a list") in str(caught.value)
+
+
+def _pool_then_wait(report) -> None:
+    """A parent that starts a worker, says the worker's pid, then waits to be killed."""
+    with DocumentWorkers(_loaded, _shout, processes=1, limits=Limits()) as workers:
+        outcome = next(iter(workers.outcomes(["ping"], _doc)))[1]
+        report.send(outcome[0])
+        time.sleep(60)
+
+
+def test_workers_do_not_outlive_a_parent_killed_with_sigkill():
+    """kill -9 of an ingest must not leave its workers asleep forever, holding its files."""
+    import multiprocessing
+    import signal
+
+    ours, theirs = multiprocessing.Pipe()
+    parent = multiprocessing.get_context("fork").Process(target=_pool_then_wait,
+                                                         args=(theirs,))
+    parent.start()
+    worker_pid = ours.recv()
+    os.kill(parent.pid, signal.SIGKILL)
+    parent.join()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _alive(worker_pid):
+        time.sleep(0.05)
+    survived = _alive(worker_pid)
+    if survived:  # never leave it holding the test run's pipes
+        os.kill(worker_pid, signal.SIGKILL)
+    assert not survived
+
+
+def _alive(pid: int) -> bool:
+    """Whether ``pid`` runs (a zombie, dead but not yet reaped by init, does not)."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False

@@ -87,8 +87,12 @@ class _Worker:
     started: float = field(default=0.0)
 
 
-def _serve(conn: Connection, setup: Setup, work: Work) -> None:
-    """The worker's loop: load once, then one document per message until told to stop."""
+def _serve(conn: Connection, parents_end: Connection, setup: Setup, work: Work) -> None:
+    """The worker's loop: load once, then one document per message until told to stop,
+    or until the parent is gone (killed with -9, it can tell no one)."""
+    # The fork copied the parent's end of the pipe: while this process holds it, the pipe
+    # never reads as closed, and a worker outlives a killed parent, holding its files open.
+    parents_end.close()
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
         state = setup()
@@ -97,8 +101,11 @@ def _serve(conn: Connection, setup: Setup, work: Work) -> None:
         conn.send(("failed", f"{type(exc).__name__}: {exc}", int(status)))
         return
     conn.send(_READY)
-    while (document := conn.recv()) is not None:
-        conn.send(work(state, document))
+    try:
+        while (document := conn.recv()) is not None:
+            conn.send(work(state, document))
+    except (EOFError, BrokenPipeError):  # the parent died: nobody is waiting for results
+        return
 
 
 class DocumentWorkers:
@@ -172,7 +179,8 @@ class DocumentWorkers:
 
     def _start(self) -> _Worker:
         parent_end, child_end = self.context.Pipe()
-        process = self.context.Process(target=_serve, args=(child_end, self.setup, self.work),
+        process = self.context.Process(target=_serve,
+                                       args=(child_end, parent_end, self.setup, self.work),
                                        daemon=True, name="diplograph-worker")
         process.start()
         child_end.close()
