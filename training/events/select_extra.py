@@ -117,7 +117,10 @@ class Picker:
         self.per_doc: Counter = Counter()
         self.chosen: list[dict] = []
 
-    def take(self, cs: list[dict], n: int, cap: int) -> int:
+    def take(self, cs: list[dict], n: int, cap: int, per_doc: Counter | None = None) -> int:
+        """Up to ``n`` of ``cs`` in seeded order, at most ``cap`` per document as counted in
+        ``per_doc`` (default: every keyword pick so far)."""
+        per_doc = self.per_doc if per_doc is None else per_doc
         cs = sorted(cs, key=lambda c: c["sid"])
         self.rng.shuffle(cs)
         got = 0
@@ -125,10 +128,10 @@ class Picker:
             if got >= n:
                 break
             d = (c["source"], c["doc"])
-            if c.get("_taken") or self.per_doc[d] >= cap:
+            if c.get("_taken") or per_doc[d] >= cap:
                 continue
             c["_taken"] = True
-            self.per_doc[d] += 1
+            per_doc[d] += 1
             self.chosen.append(c)
             got += 1
         return got
@@ -152,20 +155,8 @@ class Picker:
     def take_negatives(self, cands: list[dict], n_neg: int) -> None:
         """No-keyword sentences from the documents already picked."""
         kw_docs = {(c["source"], c["doc"]) for c in self.chosen}
-        neg_per_doc: Counter = Counter()
         negs = [c for c in cands if c["bucket"] == "none" and (c["source"], c["doc"]) in kw_docs]
-        negs.sort(key=lambda c: c["sid"])
-        self.rng.shuffle(negs)
-        n_got = 0
-        for c in negs:
-            if n_got >= n_neg:
-                break
-            d = (c["source"], c["doc"])
-            if neg_per_doc[d] >= MAX_NEG_PER_DOC:
-                continue
-            neg_per_doc[d] += 1
-            self.chosen.append(c)
-            n_got += 1
+        self.take(negs, n_neg, MAX_NEG_PER_DOC, per_doc=Counter())  # their own cap per document
 
 
 def split_test(chosen: list[dict], pool_docs: set, test_docs_old: set) -> tuple[set[str], set]:
