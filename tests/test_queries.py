@@ -9,7 +9,7 @@ from stored import coded, event, write_store
 
 from diplograph.errors import NotFound
 from diplograph.records import ActorRef, EventDate
-from diplograph.store import queries
+from diplograph.store import profiles, queries
 from diplograph.store.filters import EventFilter
 from diplograph.store.store import Store
 
@@ -42,22 +42,22 @@ def con(tmp_path):
 
 
 def test_dyad_timeline_both_directions_by_date(con):
-    rows = queries.dyad_timeline(con, "CAN", "UKR")
+    rows = profiles.dyad_timeline(con, "CAN", "UKR")
     assert [r["id"] for r in rows] == ["e1", "e6", "e2", "e3"]
     assert all(r["incident_id"].startswith("inc_") for r in rows)
-    consults = queries.dyad_timeline(con, "Volodymyr Zelenskyy", "mark carney",
+    consults = profiles.dyad_timeline(con, "Volodymyr Zelenskyy", "mark carney",
                                      EventFilter(type="CONSULT", until="2025"))
     assert [r["id"] for r in consults] == ["e1", "e2"]
     json.dumps(rows)  # JSON-ready
 
 
 def test_last_contact_ignores_planned_meetings(con):
-    assert queries.last_contact(con, "UKR", "CAN")["id"] == "e2"
-    assert queries.last_contact(con, "Q1", "RUS") is None
+    assert profiles.last_contact(con, "UKR", "CAN")["id"] == "e2"
+    assert profiles.last_contact(con, "Q1", "RUS") is None
 
 
 def test_actor_profile(con):
-    p = queries.actor_profile(con, "CAN")
+    p = profiles.actor_profile(con, "CAN")
     assert (p["n_events"], p["as_source"], p["as_target"]) == (6, 4, 2)
     assert p["counterparts"][0]["id"] == "Volodymyr Zelenskyy" and p["counterparts"][0]["n"] == 4
     assert p["types"]["CONSULT"] == 3
@@ -66,13 +66,13 @@ def test_actor_profile(con):
 
 
 def test_network_weights_and_filters(con):
-    net = queries.network(con)
+    net = profiles.network(con)
     edges = {(e["source"], e["target"], e["directed"]): e for e in net["edges"]}
     assert edges[("CAN", "UKR", False)]["types"] == {"CONSULT": 3}  # symmetric: undirected
     assert edges[("CAN", "UKR", True)]["types"] == {"SUPPORT": 1}
     assert edges[("RUS", "CAN", True)]["weight"] == 1
     assert {n["id"] for n in net["nodes"]} == {"CAN", "UKR", "RUS", "NATO"}
-    only = queries.network(con, EventFilter(type="ACCUSE", since="2025-01"), level="actor")
+    only = profiles.network(con, EventFilter(type="ACCUSE", since="2025-01"), level="actor")
     assert [(e["source"], e["target"]) for e in only["edges"]] == [("Russia", "Mark Carney")]
 
 

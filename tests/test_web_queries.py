@@ -6,7 +6,7 @@ from __future__ import annotations
 import duckdb
 import pytest
 
-from diplograph.store import outlets, queries, web_queries
+from diplograph.store import outlets, profiles, queries, web_queries
 from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search, month_span, monthly
 
@@ -72,11 +72,11 @@ def test_totals_follow_the_filter(con):
 
 def test_one_actor_matcher_for_listing_dyad_and_network(con):
     listed = queries.count(con, "events", EventFilter(actor="Trump"))
-    dyad = queries.dyad_timeline(con, "Trump", "Putin")
-    edges = queries.network(con, EventFilter(actor="Trump"), level="actor")["edges"]
+    dyad = profiles.dyad_timeline(con, "Trump", "Putin")
+    edges = profiles.network(con, EventFilter(actor="Trump"), level="actor")["edges"]
     assert listed == len(dyad) == sum(e["weight"] for e in edges) == 3
-    assert len(queries.dyad_timeline(con, "Q22686", "RUS")) == 3
-    assert len(queries.dyad_timeline(con, "trump", "vladimir putin")) == 3
+    assert len(profiles.dyad_timeline(con, "Q22686", "RUS")) == 3
+    assert len(profiles.dyad_timeline(con, "trump", "vladimir putin")) == 3
 
 
 def test_confidence_floor(con):
@@ -87,13 +87,13 @@ def test_confidence_floor(con):
 def test_plover_classes_cover_every_type_once():
     from diplograph.records import EVENT_TYPES
 
-    listed = [t for types in web_queries.PLOVER_CLASSES.values() for t in types]
+    listed = [t for types in profiles.PLOVER_CLASSES.values() for t in types]
     assert sorted(listed) == sorted(EVENT_TYPES)
 
 
 def test_cooperation_conflict_per_month(con):
     con.execute("UPDATE events SET status = 'planned' WHERE id = 'e3'")
-    block = web_queries.cooperation_conflict(con, EventFilter())
+    block = profiles.cooperation_conflict(con, EventFilter())
     assert block["series"]["verbal cooperation"] == [1, 0, 0, 0, 0, 0]
     assert block["series"]["verbal cooperation · planned"][-1] == 1  # e3: undated, planned
     assert block["series"]["verbal conflict"][4] == 1  # ACCUSE in 2024-09

@@ -13,7 +13,7 @@ from urllib.parse import quote
 import duckdb
 
 from diplograph.knowledge.base import KnowledgeBase, Person, load_knowledge_base
-from diplograph.store import queries, web_queries
+from diplograph.store import profiles, web_queries
 from diplograph.store.filters import is_country_code, is_wikidata_id
 from diplograph.store.web_queries import Search
 
@@ -59,9 +59,9 @@ def identify(con: duckdb.DuckDBPyConnection, actor_id: str,
              found: list[dict] | None = None) -> dict:
     """``{"id", "kind": "state"|"person"|"organisation"|"actor", "name", "country",
     "wikidata", "roles": [...]}`` for the page's title and heading; ``found``: what
-    :func:`web_queries.actor_identities` answers for ``actor_id``, when already asked."""
+    :func:`profiles.actor_identities` answers for ``actor_id``, when already asked."""
     kb = load_knowledge_base()
-    found = web_queries.actor_identities(con, actor_id) if found is None else found
+    found = profiles.actor_identities(con, actor_id) if found is None else found
     if is_country_code(actor_id):
         country = kb.countries.get(actor_id)
         states = [f for f in found if f["kind"] == "state"]
@@ -86,17 +86,17 @@ def identify(con: duckdb.DuckDBPyConnection, actor_id: str,
 
 def actor_page(con: duckdb.DuckDBPyConnection, actor_id: str, search: Search) -> dict:
     """Everything an actor page shows (its JSON twin is this dict)."""
-    matches = web_queries.actor_identities(con, actor_id)  # asked once: the slowest query
+    matches = profiles.actor_identities(con, actor_id)  # asked once: the slowest query
     who = identify(con, actor_id, matches)
     mine = search.with_(actor=actor_id)
-    profile = queries.actor_profile(con, actor_id, search)
+    profile = profiles.actor_profile(con, actor_id, search)
     states = {c.name for c in load_knowledge_base().countries.values()}
     for c in profile["counterparts"]:
         state = c["country"] and (c["name"] in states or c["name"] in (None, c["country"]))
         c["key"] = c["country"] if state else (c["name"] or c["country"])
     by_type = web_queries.over_time(con, "type", mine)
     data = {**profile, "identity": who, "matches": matches, "by_type": by_type,
-            "cooperation_conflict": web_queries.cooperation_conflict(con, mine),
+            "cooperation_conflict": profiles.cooperation_conflict(con, mine),
             "undated": by_type["undated"]}  # the chart counted them: no query of its own
     if who["kind"] == "person":
         rows, total = web_queries.search(con, "events", mine, limit=MAX_LISTED, offset=0)

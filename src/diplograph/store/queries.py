@@ -20,9 +20,8 @@ import duckdb
 import pyarrow as pa
 
 from diplograph.errors import NotFound
-from diplograph.records import SYMMETRIC_TYPES
 from diplograph.store import ordered
-from diplograph.store.filters import EventFilter, actor_side, dyad_either
+from diplograph.store.filters import EventFilter
 
 logger = logging.getLogger(__name__)
 
@@ -50,16 +49,6 @@ class Condition(Protocol):
     """A filter that gives a SQL condition on a table (``EventFilter``, ``web_queries.Search``)."""
 
     def where(self, table: str) -> tuple[str, list]: ...
-
-
-def actor_clause(side: str, actor: str) -> tuple[str, list]:
-    """SQL condition for ``actor`` on one side (``source``/``target``) of an event row:
-    the shared matcher, :func:`diplograph.store.filters.actor_side`."""
-    return actor_side(side, actor)
-
-
-def _dyad_clause(a: str, b: str) -> tuple[str, list]:
-    return dyad_either(a, b)
 
 
 def _records(con: duckdb.DuckDBPyConnection, sql: str, params: list) -> list[dict]:
@@ -155,171 +144,6 @@ def totals(con: duckdb.DuckDBPyConnection) -> dict[str, int]:
     """Row counts of the main tables."""
     return {t: con.execute(f"SELECT count(*) FROM {t}").fetchone()[0]
             for t in ("documents", "articles", "events", "incidents")}
-
-
-def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str,
-                  flt: Condition = NO_FILTER, *, limit: int | None = None,
-                  after: str | None = None) -> list[dict]:
-    """The events between ``a`` and ``b``, in either direction, by date: every one, or a
-    page of ``limit`` after the event with id ``after`` (keyset paging).
-
-    Each event dict gains ``incident_id``, the incident it was fused into.
-    """
-    where, params = flt.where("events")
-    dyad, dyad_params = _dyad_clause(a, b)
-    if after is not None:
-        where, params = f"{where} AND {_after('events')}", params + [after]
-    sql = (f"SELECT e.record, ie.incident_id FROM events e "
-           f"LEFT JOIN incident_events ie ON ie.event_id = e.id "
-           f"WHERE {dyad} AND {where} ORDER BY {EVENT_ORDER}")
-    if limit is not None:
-        sql, params = sql + " LIMIT ?", params + [limit]
-    return [{**json.loads(rec), "incident_id": inc}
-            for rec, inc in con.execute(sql, dyad_params + params).fetchall()]
-
-
-def count_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
-               flt: Condition = NO_FILTER) -> int:
-    """How many events there are between ``a`` and ``b``, either direction."""
-    where, params = flt.where("events")
-    dyad, dyad_params = _dyad_clause(a, b)
-    return con.execute(f"SELECT count(*) FROM events WHERE {dyad} AND {where}",
-                       dyad_params + params).fetchone()[0]
-
-
-def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> dict | None:
-    """The latest CONSULT between ``a`` and ``b`` that is said to have happened, or None."""
-    dyad, params = _dyad_clause(a, b)
-    sql = (f"SELECT e.record, ie.incident_id FROM events e "
-           f"LEFT JOIN incident_events ie ON ie.event_id = e.id "
-           f"WHERE type = 'CONSULT' AND status IN (SELECT unnest(?)) AND date_value IS NOT NULL "
-           f"AND {dyad} ORDER BY date_value DESC, id LIMIT 1")
-    row = con.execute(sql, [list(HAPPENED)] + params).fetchone()
-    return {**json.loads(row[0]), "incident_id": row[1]} if row else None
-
-
-def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
-                  flt: Condition = NO_FILTER, *, top: int = 20) -> dict:
-    """Who ``actor`` deals with, how, and when.
-
-    Returns:
-        ``{"actor", "n_events", "as_source", "as_target", "first_date", "last_date",
-        "types": {type: n}, "statuses": {status: n}, "counterparts": [{"id", "name",
-        "country", "n", "types"}], "timeline": [{"period": "YYYY-MM", "n"}]}``.
-    """
-    src, src_p = actor_clause("source", actor)
-    tgt, tgt_p = actor_clause("target", actor)
-    where, params = flt.where("events")
-    rows = con.execute(_PROFILE_SQL.format(src=src, tgt=tgt, where=where),
-                       src_p * 3 + src_p + tgt_p + params + [top]).fetchall()
-    part: dict[str, list[tuple]] = {}
-    for kind, *values in rows:
-        part.setdefault(kind, []).append(tuple(values))
-    [(first, last, _, n_events, _)], [(*_, n_source, _)] = part["all"], part["source"]
-    return {
-        "actor": actor, "n_events": n_events, "as_source": n_source,
-        "as_target": n_events - n_source, "first_date": first, "last_date": last,
-        "types": _ranked(part.get("type", [])), "statuses": _ranked(part.get("status", [])),
-        "counterparts": [{"id": key, "name": name, "country": country, "n": n,
-                          "types": dict(sorted(types.items(), key=lambda t: (-t[1], t[0])))}
-                         for key, name, country, n, types in part.get("counterpart", [])],
-        "timeline": [{"period": p, "n": n} for p, _, _, n, _ in sorted(part.get("month", []))],
-    }
-
-
-def _ranked(rows: list[tuple]) -> dict[str, int]:
-    return {value: n for value, _, _, n, _ in sorted(rows, key=lambda r: (-r[3], r[0]))}
-
-
-# An actor's profile in one pass over its events, aggregated in DuckDB: one row per type,
-# status, month and counterpart (the ``top`` busiest), and one with the totals.
-_PROFILE_SQL = """
-    WITH mine AS (
-        SELECT type, status, nullif(date_value, '') AS day, ({src}) AS is_source,
-            CASE WHEN {src} THEN target_name ELSE source_name END AS other_name,
-            CASE WHEN {src} THEN target_country ELSE source_country END AS other_country
-        FROM events WHERE ({src} OR {tgt}) AND {where})
-    SELECT 'all', min(day), max(day), NULL, count(*), NULL FROM mine
-    UNION ALL SELECT 'source', NULL, NULL, NULL, count(*) FILTER (WHERE is_source), NULL
-        FROM mine
-    UNION ALL SELECT 'type', type, NULL, NULL, count(*), NULL FROM mine GROUP BY type
-    UNION ALL SELECT 'status', status, NULL, NULL, count(*), NULL FROM mine GROUP BY status
-    UNION ALL SELECT 'month', substr(day, 1, 7), NULL, NULL, count(*), NULL FROM mine
-        WHERE day IS NOT NULL GROUP BY 2
-    UNION ALL (SELECT 'counterpart', coalesce(other_name, other_country), any_value(other_name),
-        any_value(other_country), count(*), histogram(type) FROM mine
-        WHERE other_name IS NOT NULL OR other_country IS NOT NULL
-        GROUP BY 2 ORDER BY 5 DESC, 2 LIMIT ?)
-"""
-
-
-def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
-            level: str = "country", min_weight: int = 1, limit: int | None = None) -> dict:
-    """The contact network: nodes are actors, edges weighted by their events.
-
-    Args:
-        con: the database.
-        flt: which events count (type, period via since/until, status, actor).
-        level: ``"country"`` (a node per state or organisation) or ``"actor"``
-            (a node per canonical name).
-        min_weight: leave out lighter edges.
-        limit: keep only the heaviest edges, at most this many (None: all).
-
-    Returns:
-        ``{"nodes": [{"id", "label", "country", "weight"}], "edges": [{"source",
-        "target", "weight", "types": {type: n}, "directed"}]}``; symmetric types
-        (CONSULT, AGREE, COOPERATE) make undirected edges (sorted ends). Edges and
-        nodes are heaviest first; a node's weight counts all its events, kept edges or not.
-    """
-    if level not in ("country", "actor"):
-        raise ValueError("level must be 'country' or 'actor'")
-    where, params = flt.where("events")
-    rows = con.execute(_network_sql(level, where),
-                       params + [list(SYMMETRIC_TYPES), min_weight, limit]).fetchall()
-    edges = [{"source": a, "target": b, "weight": n, "types": dict(types), "directed": directed}
-             for kind, a, b, n, types, directed, _, _ in rows if kind == "edge"]
-    nodes = [{"id": key, "label": key if level == "country" else name, "country": country,
-              "weight": n} for kind, key, _, n, _, _, name, country in rows if kind == "node"]
-    edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
-    nodes.sort(key=lambda v: (-v["weight"], v["id"]))
-    return {"nodes": nodes, "edges": edges}
-
-
-def _network_sql(level: str, where: str) -> str:
-    """Edges and nodes of the network, aggregated in DuckDB (one row per edge or node)."""
-    node = ("coalesce({p}_country, {p}_name)" if level == "country"
-            else "coalesce({p}_name, {p}_country)")
-    return f"""
-        WITH pairs AS (
-            SELECT {node.format(p='source')} AS s, {node.format(p='target')} AS t, type,
-                count(*) AS n, any_value(source_name) AS s_name,
-                any_value(source_country) AS s_country, any_value(target_name) AS t_name,
-                any_value(target_country) AS t_country
-            FROM events WHERE {where} AND source_name IS NOT NULL AND target_name IS NOT NULL
-            GROUP BY ALL),
-        kept_pairs AS (
-            SELECT *, type NOT IN (SELECT unnest(?)) AS directed FROM pairs
-            WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t),
-        typed_edges AS (
-            SELECT CASE WHEN directed THEN s ELSE least(s, t) END AS a,
-                CASE WHEN directed THEN t ELSE greatest(s, t) END AS b, directed, type,
-                sum(n) AS n
-            FROM kept_pairs GROUP BY ALL),
-        edges AS (
-            SELECT a, b, directed, sum(n)::BIGINT AS weight,
-                map(list(type ORDER BY type), list(n::BIGINT ORDER BY type)) AS types
-            FROM typed_edges GROUP BY ALL HAVING sum(n) >= ?
-            ORDER BY weight DESC, a, b LIMIT ?),
-        sides AS (
-            SELECT s AS id, s_name AS name, s_country AS country, n FROM kept_pairs
-            UNION ALL SELECT t, t_name, t_country, n FROM kept_pairs),
-        nodes AS (
-            SELECT id, any_value(name) AS name, any_value(country) AS country,
-                sum(n)::BIGINT AS weight FROM sides
-            WHERE id IN (SELECT a FROM edges UNION SELECT b FROM edges) GROUP BY id)
-        SELECT 'edge', a, b, weight, types, directed, NULL, NULL FROM edges
-        UNION ALL SELECT 'node', id, NULL, weight, NULL, NULL, name, country FROM nodes
-    """
 
 
 def incidents(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Path, Query
 from diplograph.serve.actor_view import actor_href
 from diplograph.serve.deps import MAX_LIMIT, AfterParam, ConnDep, SearchDep
 from diplograph.serve.models import ActorSuggestion, Dyad, LastContact, Network
-from diplograph.store import queries, web_queries
+from diplograph.store import profiles, web_queries
 
 router = APIRouter(prefix="/api", tags=["actors"])
 ActorQ = Annotated[str, Query(min_length=1, max_length=100,
@@ -38,7 +38,7 @@ def actor_profile(con: ConnDep, flt: SearchDep,
                   actor_id: Annotated[str, Path(min_length=1, max_length=100)],
                   top: Annotated[int, Query(ge=1, le=200)] = 20) -> dict:
     """Who an actor deals with, how and when (``actor_id``: ISO3, Wikidata id or name)."""
-    return queries.actor_profile(con, actor_id, flt, top=top)
+    return profiles.actor_profile(con, actor_id, flt, top=top)
 
 
 DyadLimit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Events per page.")]
@@ -48,10 +48,10 @@ def dyad_data(con, a: str, b: str, flt, *, limit: int = MAX_LIMIT,
               after: str | None = None) -> dict:
     """A page of the dyad's events (``next``: the id to page ``after`` when more may follow),
     their total and the last contact."""
-    found = queries.dyad_timeline(con, a, b, flt, limit=limit, after=after)
-    return {"a": a, "b": b, "count": queries.count_dyad(con, a, b, flt), "events": found,
+    found = profiles.dyad_timeline(con, a, b, flt, limit=limit, after=after)
+    return {"a": a, "b": b, "count": profiles.count_dyad(con, a, b, flt), "events": found,
             "next": found[-1]["id"] if len(found) == limit else None,
-            "last_contact": queries.last_contact(con, a, b)}
+            "last_contact": profiles.last_contact(con, a, b)}
 
 
 @router.get("/dyad", response_model=Dyad)
@@ -65,7 +65,7 @@ def dyad(con: ConnDep, flt: SearchDep, a: ActorQ, b: ActorQ, limit: DyadLimit = 
 @router.get("/last-contact", response_model=LastContact)
 def last_contact(con: ConnDep, a: ActorQ, b: ActorQ) -> dict:
     """The latest CONSULT between two actors that is said to have happened (or null)."""
-    return {"a": a, "b": b, "event": queries.last_contact(con, a, b)}
+    return {"a": a, "b": b, "event": profiles.last_contact(con, a, b)}
 
 
 @router.get("/cooperation-conflict")
@@ -73,7 +73,7 @@ def cooperation_conflict(con: ConnDep, search: SearchDep) -> dict:
     """PLOVER's four classes (verbal/material cooperation and conflict) per month, for any
     filter: ``actor`` for one actor, ``actor`` and ``other`` for a dyad. Planned and
     hypothetical events are separate series (``"<class> · planned"``)."""
-    return web_queries.cooperation_conflict(con, search)
+    return profiles.cooperation_conflict(con, search)
 
 
 @router.get("/network", response_model=Network)
@@ -83,4 +83,4 @@ def network(con: ConnDep, flt: SearchDep, level: Level = Level.country,
                 ge=1, le=100_000, description="Only the heaviest edges, at most this many.")]
             = None) -> dict:
     """Actors as nodes, events as weighted edges (symmetric types are undirected)."""
-    return queries.network(con, flt, level=level.value, min_weight=min_weight, limit=limit)
+    return profiles.network(con, flt, level=level.value, min_weight=min_weight, limit=limit)

@@ -27,7 +27,7 @@ from diplograph.serve.highlight import segments
 from diplograph.serve.models import NOT_FOUND
 from diplograph.serve.routes.actors import Level, dyad_data
 from diplograph.serve.routes.articles import article_data
-from diplograph.store import outlets, queries, web_queries
+from diplograph.store import outlets, profiles, queries, web_queries
 from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search
 
@@ -114,7 +114,7 @@ def dyad_page(con: ConnDep, flt: SearchDep, a: ActorQ = None, b: ActorQ = None) 
                            if ev["type"] == "CONSULT" and ev["status"] in queries.HAPPENED)
     return {**found, "suggestions": [], "undated": len(no_date),
             "undated_contacts": undated_contacts,
-            "cooperation_conflict": web_queries.cooperation_conflict(
+            "cooperation_conflict": profiles.cooperation_conflict(
                 con, flt.with_(actor=a, other=b))}
 
 
@@ -122,7 +122,7 @@ def dyad_page(con: ConnDep, flt: SearchDep, a: ActorQ = None, b: ActorQ = None) 
 def network_page(con: ConnDep, flt: SearchDep, level: Level = Level.country,
                  min_weight: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict:
     """Contact network: actors as nodes, events as edges, filtered by type and period."""
-    return {**queries.network(con, flt, level=level.value, min_weight=min_weight),
+    return {**profiles.network(con, flt, level=level.value, min_weight=min_weight),
             "level": level.value, "filter": _filter_dict(flt)}
 
 
@@ -132,8 +132,8 @@ def map_page(con: ConnDep, flt: SearchDep, zoom: Annotated[int, Query(
              ) -> dict:
     """Where events happened: geocoded places, the places clustered at ``zoom`` (each with
     the box that lists its events: ``/events?within=BBOX``) and counts per country."""
-    found = web_queries.locations(con, flt)
-    return {**found, "zoom": zoom, "clusters": web_queries.clusters(found["places"], zoom),
+    found = profiles.locations(con, flt)
+    return {**found, "zoom": zoom, "clusters": profiles.clusters(found["places"], zoom),
             "filter": _filter_dict(flt)}
 
 

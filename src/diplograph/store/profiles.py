@@ -1,0 +1,314 @@
+"""Queries behind the dashboard's profile views: dyads, actor profiles, cooperation and
+conflict, the map (moved here from :mod:`diplograph.store.web_queries` so that the list
+and search queries there and these can change apart).
+
+Same rules as there: plain functions over a connection, JSON-ready values, bound
+parameters only; table and column names come from this module.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+
+import duckdb
+
+from diplograph.records import SYMMETRIC_TYPES
+from diplograph.store.filters import actor_side, dyad_either
+from diplograph.store.queries import EVENT_ORDER, HAPPENED, NO_FILTER, Condition, _after
+from diplograph.store.web_queries import HAS_MONTH, monthly
+
+
+def locations(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER) -> dict:
+    """Where events happened: geocoded places and counts per country.
+
+    Returns:
+        ``{"places": [{"name", "country", "lat", "lon", "n", "types", "event_ids"}],
+        "countries": {ISO3: n}}``.
+    """
+    where, params = flt.where("events")
+    places = con.execute(
+        "SELECT location_name, location_country, location_lat, location_lon, count(*), "
+        "list(DISTINCT type ORDER BY type), list(id ORDER BY date_value, id)[1:50] FROM events "
+        f"WHERE {where} AND location_lat IS NOT NULL AND location_lon IS NOT NULL "
+        "GROUP BY ALL ORDER BY 5 DESC, 1", params).fetchall()
+    countries = con.execute(
+        f"SELECT location_country, count(*) FROM events WHERE {where} "
+        "AND location_country IS NOT NULL GROUP BY ALL ORDER BY 2 DESC, 1", params).fetchall()
+    return {
+        "places": [{"name": n, "country": c, "lat": lat, "lon": lon, "n": k, "types": t,
+                    "event_ids": ids} for n, c, lat, lon, k, t, ids in places],
+        "countries": dict(countries),
+    }
+
+
+def clusters(places: list[dict], zoom: int) -> list[dict]:
+    """:func:`locations`' places grouped into the cells of a lon/lat grid, finer as ``zoom``
+    grows (cells of 360 / 2^(zoom + 3) degrees: 45 at zoom 0), most events first.
+
+    Returns:
+        ``[{"n", "lat", "lon", "places", "bbox"}]``: ``lat``/``lon`` the places' centre
+        weighted by events, ``bbox`` the box (west, south, east, north) around the places;
+        it lies inside its cell, so the events inside ``bbox`` are exactly the cluster's.
+    """
+    cell = 360 / 2 ** (zoom + 3)
+    cells: dict[tuple[int, int], list[dict]] = defaultdict(list)
+    for place in places:
+        cells[(int(place["lon"] // cell), int(place["lat"] // cell))].append(place)
+    out = []
+    for members in cells.values():
+        n = sum(p["n"] for p in members)
+        lons, lats = [p["lon"] for p in members], [p["lat"] for p in members]
+        out.append({"n": n, "lat": sum(p["lat"] * p["n"] for p in members) / n,
+                    "lon": sum(p["lon"] * p["n"] for p in members) / n,
+                    "places": [p["name"] for p in members],
+                    "bbox": [min(lons), min(lats), max(lons), max(lats)]})
+    return sorted(out, key=lambda c: (-c["n"], c["places"]))
+
+
+def actor_identities(con: duckdb.DuckDBPyConnection, actor: str, *,
+                     limit: int = 5) -> list[dict]:
+    """The canonical actors that ``actor`` matches (the shared matcher, either side), most
+    events first: ``[{"name", "country", "wikidata", "role", "sector", "kind", "n"}]``;
+    ``kind`` is the actor index's (``person``, ``state``, ``group``...)."""
+    parts, params = [], []
+    for side in ("source", "target"):
+        cond, values = actor_side(side, actor)
+        parts.append(f"SELECT e.{side}_name AS name, e.{side}_country AS country, "
+                     f"e.{side}_wikidata AS wikidata, e.{side}_role AS role, "
+                     f"e.{side}_sector AS sector, a.kind FROM events e LEFT JOIN actors a "
+                     f"ON a.event_id = e.id AND a.role_in_event = '{side}' WHERE {cond}")
+        params += values
+    # The most frequent kind, counted per (name, country, kind) first: DuckDB's mode()
+    # costs more than the rest of the query together (it made the actor pages slow).
+    rows = con.execute(
+        f"WITH sides AS ({' UNION ALL '.join(parts)}), per_kind AS (SELECT name, country, "
+        "kind, any_value(wikidata) AS w, any_value(role) AS r, any_value(sector) AS s, "
+        "count(*) AS n FROM sides WHERE name IS NOT NULL OR country IS NOT NULL GROUP BY ALL) "
+        "SELECT name, country, any_value(w), any_value(r), any_value(s), arg_max(kind, n), "
+        "sum(n)::BIGINT FROM per_kind GROUP BY name, country "
+        "ORDER BY 7 DESC, 1 NULLS LAST LIMIT ?", params + [limit]).fetchall()
+    return [{"name": n, "country": c, "wikidata": w, "role": r, "sector": s, "kind": k, "n": k_n}
+            for n, c, w, r, s, k, k_n in rows]
+
+
+# PLOVER's four classes (the manual's quad classes; DEMAND = REQUEST, DISAPPROVE = ACCUSE).
+PLOVER_CLASSES: dict[str, tuple[str, ...]] = {
+    "verbal cooperation": ("AGREE", "CONSULT", "SUPPORT"),
+    "material cooperation": ("CONCEDE", "COOPERATE", "AID", "RETREAT"),
+    "verbal conflict": ("REQUEST", "ACCUSE", "REJECT", "THREATEN"),
+    "material conflict": ("PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"),
+}
+# How each claim status counts: it happened, it is only planned or possible, or it did not.
+STATUS_GROUPS: dict[str, tuple[str, ...]] = {
+    "happened": ("asserted", "reported", "unconfirmed"),
+    "planned": ("planned", "hypothetical"),
+    "not": ("denied", "negated"),
+}
+
+
+def _case(column: str, groups: dict[str, tuple[str, ...]]) -> tuple[str, list]:
+    # One placeholder per value: "IN (SELECT unnest(?))" made a subquery per WHEN, which
+    # cost more than the whole count.
+    whens = " ".join(f"WHEN {column} IN ({', '.join('?' * len(values))}) THEN ?"
+                     for values in groups.values())
+    params: list = []
+    for name, values in groups.items():
+        params += [*values, name]
+    return f"CASE {whens} END", params
+
+
+def cooperation_conflict(con: duckdb.DuckDBPyConnection, s: Condition = NO_FILTER) -> dict:
+    """PLOVER's four classes per month (every month, and ``undated``), for the events that
+    happened and, apart, for the planned or hypothetical ones; denied and negated events
+    are only counted (``not_happened``).
+
+    Returns:
+        :func:`monthly`'s block whose series are ``"<class>"`` (happened) and
+        ``"<class> · planned"``, plus ``"classes"`` (the type map) and ``"not_happened"``.
+    """
+    where, params = s.where("events")
+    cls, cls_p = _case("type", PLOVER_CLASSES)
+    grp, grp_p = _case("status", STATUS_GROUPS)
+    rows = con.execute(
+        f"SELECT CASE WHEN {HAS_MONTH} THEN substr(date_value, 1, 7) END, {cls}, {grp}, "
+        f"count(*) FROM events WHERE {where} GROUP BY ALL", cls_p + grp_p + params).fetchall()
+    shown = [(p, c if g == "happened" else f"{c} · planned", n)
+             for p, c, g, n in rows if c and g in ("happened", "planned")]
+    return {**monthly(shown), "classes": {k: list(v) for k, v in PLOVER_CLASSES.items()},
+            "not_happened": sum(n for _, _, g, n in rows if g == "not")}
+
+
+def actor_clause(side: str, actor: str) -> tuple[str, list]:
+    """SQL condition for ``actor`` on one side (``source``/``target``) of an event row:
+    the shared matcher, :func:`diplograph.store.filters.actor_side`."""
+    return actor_side(side, actor)
+
+
+def _dyad_clause(a: str, b: str) -> tuple[str, list]:
+    return dyad_either(a, b)
+
+
+def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str,
+                  flt: Condition = NO_FILTER, *, limit: int | None = None,
+                  after: str | None = None) -> list[dict]:
+    """The events between ``a`` and ``b``, in either direction, by date: every one, or a
+    page of ``limit`` after the event with id ``after`` (keyset paging).
+
+    Each event dict gains ``incident_id``, the incident it was fused into.
+    """
+    where, params = flt.where("events")
+    dyad, dyad_params = _dyad_clause(a, b)
+    if after is not None:
+        where, params = f"{where} AND {_after('events')}", params + [after]
+    sql = (f"SELECT e.record, ie.incident_id FROM events e "
+           f"LEFT JOIN incident_events ie ON ie.event_id = e.id "
+           f"WHERE {dyad} AND {where} ORDER BY {EVENT_ORDER}")
+    if limit is not None:
+        sql, params = sql + " LIMIT ?", params + [limit]
+    return [{**json.loads(rec), "incident_id": inc}
+            for rec, inc in con.execute(sql, dyad_params + params).fetchall()]
+
+
+def count_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
+               flt: Condition = NO_FILTER) -> int:
+    """How many events there are between ``a`` and ``b``, either direction."""
+    where, params = flt.where("events")
+    dyad, dyad_params = _dyad_clause(a, b)
+    return con.execute(f"SELECT count(*) FROM events WHERE {dyad} AND {where}",
+                       dyad_params + params).fetchone()[0]
+
+
+def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> dict | None:
+    """The latest CONSULT between ``a`` and ``b`` that is said to have happened, or None."""
+    dyad, params = _dyad_clause(a, b)
+    sql = (f"SELECT e.record, ie.incident_id FROM events e "
+           f"LEFT JOIN incident_events ie ON ie.event_id = e.id "
+           f"WHERE type = 'CONSULT' AND status IN (SELECT unnest(?)) AND date_value IS NOT NULL "
+           f"AND {dyad} ORDER BY date_value DESC, id LIMIT 1")
+    row = con.execute(sql, [list(HAPPENED)] + params).fetchone()
+    return {**json.loads(row[0]), "incident_id": row[1]} if row else None
+
+
+def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
+                  flt: Condition = NO_FILTER, *, top: int = 20) -> dict:
+    """Who ``actor`` deals with, how, and when.
+
+    Returns:
+        ``{"actor", "n_events", "as_source", "as_target", "first_date", "last_date",
+        "types": {type: n}, "statuses": {status: n}, "counterparts": [{"id", "name",
+        "country", "n", "types"}], "timeline": [{"period": "YYYY-MM", "n"}]}``.
+    """
+    src, src_p = actor_clause("source", actor)
+    tgt, tgt_p = actor_clause("target", actor)
+    where, params = flt.where("events")
+    rows = con.execute(_PROFILE_SQL.format(src=src, tgt=tgt, where=where),
+                       src_p * 3 + src_p + tgt_p + params + [top]).fetchall()
+    part: dict[str, list[tuple]] = {}
+    for kind, *values in rows:
+        part.setdefault(kind, []).append(tuple(values))
+    [(first, last, _, n_events, _)], [(*_, n_source, _)] = part["all"], part["source"]
+    return {
+        "actor": actor, "n_events": n_events, "as_source": n_source,
+        "as_target": n_events - n_source, "first_date": first, "last_date": last,
+        "types": _ranked(part.get("type", [])), "statuses": _ranked(part.get("status", [])),
+        "counterparts": [{"id": key, "name": name, "country": country, "n": n,
+                          "types": dict(sorted(types.items(), key=lambda t: (-t[1], t[0])))}
+                         for key, name, country, n, types in part.get("counterpart", [])],
+        "timeline": [{"period": p, "n": n} for p, _, _, n, _ in sorted(part.get("month", []))],
+    }
+
+
+def _ranked(rows: list[tuple]) -> dict[str, int]:
+    return {value: n for value, _, _, n, _ in sorted(rows, key=lambda r: (-r[3], r[0]))}
+
+
+# An actor's profile in one pass over its events, aggregated in DuckDB: one row per type,
+# status, month and counterpart (the ``top`` busiest), and one with the totals.
+_PROFILE_SQL = """
+    WITH mine AS (
+        SELECT type, status, nullif(date_value, '') AS day, ({src}) AS is_source,
+            CASE WHEN {src} THEN target_name ELSE source_name END AS other_name,
+            CASE WHEN {src} THEN target_country ELSE source_country END AS other_country
+        FROM events WHERE ({src} OR {tgt}) AND {where})
+    SELECT 'all', min(day), max(day), NULL, count(*), NULL FROM mine
+    UNION ALL SELECT 'source', NULL, NULL, NULL, count(*) FILTER (WHERE is_source), NULL
+        FROM mine
+    UNION ALL SELECT 'type', type, NULL, NULL, count(*), NULL FROM mine GROUP BY type
+    UNION ALL SELECT 'status', status, NULL, NULL, count(*), NULL FROM mine GROUP BY status
+    UNION ALL SELECT 'month', substr(day, 1, 7), NULL, NULL, count(*), NULL FROM mine
+        WHERE day IS NOT NULL GROUP BY 2
+    UNION ALL (SELECT 'counterpart', coalesce(other_name, other_country), any_value(other_name),
+        any_value(other_country), count(*), histogram(type) FROM mine
+        WHERE other_name IS NOT NULL OR other_country IS NOT NULL
+        GROUP BY 2 ORDER BY 5 DESC, 2 LIMIT ?)
+"""
+
+
+def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
+            level: str = "country", min_weight: int = 1, limit: int | None = None) -> dict:
+    """The contact network: nodes are actors, edges weighted by their events.
+
+    Args:
+        con: the database.
+        flt: which events count (type, period via since/until, status, actor).
+        level: ``"country"`` (a node per state or organisation) or ``"actor"``
+            (a node per canonical name).
+        min_weight: leave out lighter edges.
+        limit: keep only the heaviest edges, at most this many (None: all).
+
+    Returns:
+        ``{"nodes": [{"id", "label", "country", "weight"}], "edges": [{"source",
+        "target", "weight", "types": {type: n}, "directed"}]}``; symmetric types
+        (CONSULT, AGREE, COOPERATE) make undirected edges (sorted ends). Edges and
+        nodes are heaviest first; a node's weight counts all its events, kept edges or not.
+    """
+    if level not in ("country", "actor"):
+        raise ValueError("level must be 'country' or 'actor'")
+    where, params = flt.where("events")
+    rows = con.execute(_network_sql(level, where),
+                       params + [list(SYMMETRIC_TYPES), min_weight, limit]).fetchall()
+    edges = [{"source": a, "target": b, "weight": n, "types": dict(types), "directed": directed}
+             for kind, a, b, n, types, directed, _, _ in rows if kind == "edge"]
+    nodes = [{"id": key, "label": key if level == "country" else name, "country": country,
+              "weight": n} for kind, key, _, n, _, _, name, country in rows if kind == "node"]
+    edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
+    nodes.sort(key=lambda v: (-v["weight"], v["id"]))
+    return {"nodes": nodes, "edges": edges}
+
+
+def _network_sql(level: str, where: str) -> str:
+    """Edges and nodes of the network, aggregated in DuckDB (one row per edge or node)."""
+    node = ("coalesce({p}_country, {p}_name)" if level == "country"
+            else "coalesce({p}_name, {p}_country)")
+    return f"""
+        WITH pairs AS (
+            SELECT {node.format(p='source')} AS s, {node.format(p='target')} AS t, type,
+                count(*) AS n, any_value(source_name) AS s_name,
+                any_value(source_country) AS s_country, any_value(target_name) AS t_name,
+                any_value(target_country) AS t_country
+            FROM events WHERE {where} AND source_name IS NOT NULL AND target_name IS NOT NULL
+            GROUP BY ALL),
+        kept_pairs AS (
+            SELECT *, type NOT IN (SELECT unnest(?)) AS directed FROM pairs
+            WHERE s IS NOT NULL AND t IS NOT NULL AND s <> t),
+        typed_edges AS (
+            SELECT CASE WHEN directed THEN s ELSE least(s, t) END AS a,
+                CASE WHEN directed THEN t ELSE greatest(s, t) END AS b, directed, type,
+                sum(n) AS n
+            FROM kept_pairs GROUP BY ALL),
+        edges AS (
+            SELECT a, b, directed, sum(n)::BIGINT AS weight,
+                map(list(type ORDER BY type), list(n::BIGINT ORDER BY type)) AS types
+            FROM typed_edges GROUP BY ALL HAVING sum(n) >= ?
+            ORDER BY weight DESC, a, b LIMIT ?),
+        sides AS (
+            SELECT s AS id, s_name AS name, s_country AS country, n FROM kept_pairs
+            UNION ALL SELECT t, t_name, t_country, n FROM kept_pairs),
+        nodes AS (
+            SELECT id, any_value(name) AS name, any_value(country) AS country,
+                sum(n)::BIGINT AS weight FROM sides
+            WHERE id IN (SELECT a FROM edges UNION SELECT b FROM edges) GROUP BY id)
+        SELECT 'edge', a, b, weight, types, directed, NULL, NULL FROM edges
+        UNION ALL SELECT 'node', id, NULL, weight, NULL, NULL, name, country FROM nodes
+    """
