@@ -51,6 +51,22 @@ def test_dyad_timeline_both_directions_by_date(con):
     json.dumps(rows)  # JSON-ready
 
 
+def test_dyad_count_from_the_kept_counts_agrees_with_its_events(con, tmp_path):
+    for flt in (EventFilter(), EventFilter(type="CONSULT"), EventFilter(type="ACCUSE")):
+        assert profiles._counted_dyad(con, "CAN", "UKR", flt) is not None
+        assert profiles.count_dyad(con, "UKR", "CAN", flt) == \
+            len(profiles.dyad_timeline(con, "CAN", "UKR", flt))
+    # A group with no country, named like a state's code: the kept counts would take its
+    # events for the state's, so the count goes to the events themselves.
+    named_like_a_code = ActorRef(name="UKR", country=None, kind="organisation")
+    db = write_store(tmp_path / "named.duckdb", [coded("d9", "Some text.", [
+        event("n1", "d9", "Some text.", CAN, named_like_a_code, EventDate(value="2025-01-02")),
+        event("n2", "d9", "Some text.", CAN, UKR, EventDate(value="2025-01-03"))])])
+    with Store(db) as store:
+        assert profiles._counted_dyad(store.con, "CAN", "UKR", EventFilter()) is None
+        assert profiles.count_dyad(store.con, "CAN", "UKR") == 1
+
+
 def test_last_contact_ignores_planned_meetings(con):
     assert profiles.last_contact(con, "UKR", "CAN")["id"] == "e2"
     assert profiles.last_contact(con, "Q1", "RUS") is None
