@@ -10,8 +10,8 @@ import duckdb
 import pytest
 from stored import coded, event
 
-from diplograph.records import ActorRef, EventDate
-from diplograph.store import web_queries
+from diplograph.records import ActorRef, EventDate, Location
+from diplograph.store import profiles, web_queries
 from diplograph.store.aggregates import recount, stored_counts
 from diplograph.store.filters import EventFilter
 from diplograph.store.outlets import outlets_defined_and_kept
@@ -28,6 +28,13 @@ ACTORS = [
 ]
 TYPES = ["CONSULT", "AGREE", "ACCUSE", "SANCTION"]
 STATUSES = ["reported", "planned", "denied"]
+PLACES = [  # geocoded, named with a country only, geocoded with no country, nowhere
+    Location(name="Kyiv", country="UKR", lat=50.45, lon=30.52),
+    Location(name="Brussels", country="BEL", lat=50.85, lon=4.35),
+    Location(name="Finland", country="FIN"),
+    Location(name="Gaza", lat=31.5, lon=34.47),
+    None,
+]
 DATES = [("2025-12-20", "day"), ("2025-11", "month"), ("2024", "year"), (None, None),
          ("2026-01-02", "day")]
 
@@ -41,7 +48,8 @@ def random_document(rng: random.Random, doc_id: str, version: int):
         events.append(event(f"{doc_id}-v{version}-{i}", doc_id, text, rng.choice(ACTORS),
                             rng.choice(ACTORS), EventDate(value=value, precision=precision),
                             type=rng.choice(TYPES), status=rng.choice(STATUSES),
-                            confidence=rng.choice([0.3, 0.5, 0.8, None])))
+                            confidence=rng.choice([0.3, 0.5, 0.8, None]),
+                            location=rng.choice(PLACES)))
     return coded(doc_id, text, events, content_hash=f"{doc_id}-{version}")
 
 
@@ -72,9 +80,11 @@ def test_a_database_from_before_the_counts_gets_them(tmp_path):
         store.write([random_document(rng, f"doc{i}", 1) for i in range(6)])
         for table in stored_counts(store.con):  # as a database of the version before
             store.con.execute(f"DROP TABLE {table}")
-        store.con.execute("DELETE FROM _migrations WHERE name = 'm007_event_counts'")
+        store.con.execute("DELETE FROM _migrations WHERE name IN ('m007_event_counts', "
+                          "'m010_place_counts')")
     with Store(path) as store:  # the migration counts what is stored
         assert stored_counts(store.con)["counts_month"]
+        assert stored_counts(store.con)["counts_place"]
         assert_counts_exact(store)
 
 
@@ -102,11 +112,14 @@ def test_the_counts_answer_as_the_events_do(filled, s, monkeypatch):
                 web_queries.over_time(filled, "type", s),
                 web_queries.over_time(filled, "status", s),
                 web_queries.top_dyads(filled, s, limit=50),
-                web_queries.actor_index(filled, limit=50))
+                web_queries.actor_index(filled, limit=50),
+                profiles.locations(filled, s))
 
     assert web_queries.counted_where(s) is not None  # the counts answer these
     from_counts = answers()
+    assert from_counts[-1]["places"] and from_counts[-1]["countries"]
     monkeypatch.setattr(web_queries, "has_counts", lambda con: False)  # an older database
+    monkeypatch.setattr(profiles, "has_place_counts", lambda con: False)
     assert from_counts == answers()
 
 

@@ -1,14 +1,16 @@
 """Event counts kept beside the events, so that the overview, the actor index and list
 totals read a few thousand rows instead of scanning every event.
 
-Three tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
+Four tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
 
 - ``counts_month``: events per month (``NULL``: no month) × type × claim status ×
   ``confident`` (confidence at or above the coder's threshold, the server's default floor);
 - ``counts_dyad``: events per pair of actors (country, else name; either direction) × type
   × ``confident``, with the latest date;
 - ``counts_actor``: events per canonical actor (name, country; either side), with what the
-  actor index shows (wikidata, role, kind, the article's other words for the actor).
+  actor index shows (wikidata, role, kind, the article's other words for the actor);
+- ``counts_place``: events per place (name, country, coordinates) × type × ``confident``,
+  with the place's first events, for the map.
 
 A write keeps them exact without recounting everything: the keys (month × type × status,
 pair, actor) of the events it removes or adds are collected, and only the rows of those
@@ -78,17 +80,44 @@ _ACTOR = Aggregate(
            "list(DISTINCT alias ORDER BY alias) FILTER (WHERE alias IS NOT NULL "
            "AND alias <> name) FROM ({units}) u WHERE {keep} GROUP BY name, country",
 )
-AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR)
+# Where events happened: per place (name, country, lon/lat; a place with no coordinates
+# still counts for its country) × type × ``confident``, with the place's first events
+# (date, NULLs last, then id), for the map.
+FIRST_EVENTS = 50
+_PLACE = Aggregate(
+    table="counts_place",
+    columns="name VARCHAR, country VARCHAR, lat DOUBLE, lon DOUBLE, type VARCHAR, "
+            "confident BOOLEAN, n BIGINT, "
+            "firsts STRUCT(undated BOOLEAN, date VARCHAR, id VARCHAR)[]",
+    keys=("name", "country", "lat", "lon"),
+    units="SELECT e.location_name AS name, e.location_country AS country, "
+          "e.location_lat AS lat, e.location_lon AS lon, e.type, e.confidence, e.date_value, "
+          "e.id FROM events e WHERE {where} AND (e.location_country IS NOT NULL "
+          "OR (e.location_lat IS NOT NULL AND e.location_lon IS NOT NULL))",
+    counts=f"SELECT name, country, lat, lon, type, coalesce(confidence >= {CONFIDENT}, false), "
+           "count(*), list(struct_pack(undated := date_value IS NULL, "
+           "date := coalesce(date_value, ''), id := id) "
+           f"ORDER BY date_value, id)[1:{FIRST_EVENTS}] "
+           "FROM ({units}) u WHERE {keep} GROUP BY ALL",
+)
+AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR, _PLACE)
 
 
-def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    for agg in AGGREGATES:
+def aggregates_named(*tables: str) -> tuple[Aggregate, ...]:
+    """The count tables of these names (a migration creates the ones of its time)."""
+    return tuple(agg for agg in AGGREGATES if agg.table in tables)
+
+
+def create_tables(con: duckdb.DuckDBPyConnection,
+                  aggregates: tuple[Aggregate, ...] = AGGREGATES) -> None:
+    for agg in aggregates:
         con.execute(f"CREATE TABLE {agg.table} ({agg.columns})")
 
 
-def rebuild_counts(con: duckdb.DuckDBPyConnection) -> None:
-    """Recount every table from every event (a migration, a bulk load)."""
-    for agg in AGGREGATES:
+def rebuild_counts(con: duckdb.DuckDBPyConnection,
+                   aggregates: tuple[Aggregate, ...] = AGGREGATES) -> None:
+    """Recount every table (or these) from every event (a migration, a bulk load)."""
+    for agg in aggregates:
         con.execute(f"DELETE FROM {agg.table}")
         con.execute(f"INSERT INTO {agg.table} {agg.rows()}")
 

@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from diplograph.store.aggregates import create_tables, rebuild_counts
+from diplograph.store.aggregates import aggregates_named, create_tables, rebuild_counts
 from diplograph.store.outlets import keep_outlets
 
 logger = logging.getLogger(__name__)
@@ -175,8 +175,9 @@ def m006_document_source(con: duckdb.DuckDBPyConnection) -> None:
 def m007_event_counts(con: duckdb.DuckDBPyConnection) -> None:
     # Counts per month × type × status, per dyad and per actor, kept at every write
     # (store/aggregates.py), counted here once from the events already stored.
-    create_tables(con)
-    rebuild_counts(con)
+    counted = aggregates_named("counts_month", "counts_dyad", "counts_actor")
+    create_tables(con, counted)
+    rebuild_counts(con, counted)
 
 
 @migration
@@ -199,6 +200,15 @@ def m009_article_outlets(con: duckdb.DuckDBPyConnection) -> None:
     con.execute("ALTER TABLE articles ADD COLUMN outlet VARCHAR")
     con.execute("ALTER TABLE articles ADD COLUMN n_events INTEGER")
     keep_outlets(con)
+
+
+@migration
+def m010_place_counts(con: duckdb.DuckDBPyConnection) -> None:
+    # Events per place, kept at every write (store/aggregates.py): the map grouped every
+    # event and sorted each place's events at each request.
+    counted = aggregates_named("counts_place")
+    create_tables(con, counted)
+    rebuild_counts(con, counted)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -14,6 +14,7 @@ from collections import defaultdict
 import duckdb
 
 from diplograph.records import SYMMETRIC_TYPES
+from diplograph.store.aggregates import FIRST_EVENTS
 from diplograph.store.filters import actor_side, dyad_either, is_country_code
 from diplograph.store.queries import (
     EVENT_ORDER,
@@ -23,30 +24,66 @@ from diplograph.store.queries import (
     _after,
     qualified,
 )
-from diplograph.store.web_queries import HAS_MONTH, _from_counts, monthly
+from diplograph.store.web_queries import HAS_MONTH, _from_counts, counted_where, monthly
 
 
 def locations(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER) -> dict:
-    """Where events happened: geocoded places and counts per country.
+    """Where events happened: geocoded places and counts per country (from the kept
+    per-place counts when they can tell, :func:`_counted_places`).
 
     Returns:
         ``{"places": [{"name", "country", "lat", "lon", "n", "types", "event_ids"}],
         "countries": {ISO3: n}}``.
     """
-    where, params = flt.where("events")
-    places = con.execute(
-        "SELECT location_name, location_country, location_lat, location_lon, count(*), "
-        "list(DISTINCT type ORDER BY type), list(id ORDER BY date_value, id)[1:50] FROM events "
-        f"WHERE {where} AND location_lat IS NOT NULL AND location_lon IS NOT NULL "
-        "GROUP BY ALL ORDER BY 5 DESC, 1", params).fetchall()
-    countries = con.execute(
-        f"SELECT location_country, count(*) FROM events WHERE {where} "
-        "AND location_country IS NOT NULL GROUP BY ALL ORDER BY 2 DESC, 1", params).fetchall()
+    counted = _counted_places(con, flt)
+    where, params = counted if counted is not None else flt.where("events")
+    sql = _PLACES_KEPT if counted is not None else _PLACES_OF_EVENTS
+    return _located(con.execute(sql["places"].format(where=where), params).fetchall(),
+                    con.execute(sql["countries"].format(where=where), params).fetchall())
+
+
+# The map's two queries, on the events themselves and on their kept per-place counts
+# (ties broken on every column of the place, so that both answer in the same order).
+_PLACES_OF_EVENTS = {
+    "places": "SELECT location_name, location_country, location_lat, location_lon, count(*), "
+              "list(DISTINCT type ORDER BY type), "
+              f"list(id ORDER BY date_value, id)[1:{FIRST_EVENTS}] FROM events "
+              "WHERE {where} AND location_lat IS NOT NULL AND location_lon IS NOT NULL "
+              "GROUP BY ALL ORDER BY 5 DESC, 1, 2, 3, 4",
+    "countries": "SELECT location_country, count(*) FROM events WHERE {where} "
+                 "AND location_country IS NOT NULL GROUP BY ALL ORDER BY 2 DESC, 1",
+}
+_PLACES_KEPT = {
+    "places": "SELECT name, country, lat, lon, sum(n)::BIGINT, list(DISTINCT type ORDER BY type), "
+              f"list_transform(list_sort(flatten(list(firsts)))[1:{FIRST_EVENTS}], "
+              "lambda f: f.id) FROM counts_place "
+              "WHERE {where} AND lat IS NOT NULL AND lon IS NOT NULL "
+              "GROUP BY ALL ORDER BY 5 DESC, 1, 2, 3, 4",
+    "countries": "SELECT country, sum(n)::BIGINT FROM counts_place WHERE {where} "
+                 "AND country IS NOT NULL GROUP BY ALL ORDER BY 2 DESC, 1",
+}
+
+
+def _located(places: list[tuple], countries: list[tuple]) -> dict:
     return {
         "places": [{"name": n, "country": c, "lat": lat, "lon": lon, "n": k, "types": t,
                     "event_ids": ids} for n, c, lat, lon, k, t, ids in places],
         "countries": dict(countries),
     }
+
+
+def _counted_places(con: duckdb.DuckDBPyConnection, flt: Condition) -> tuple[str, list] | None:
+    """The condition on ``counts_place`` that selects what ``flt`` selects, or None when
+    the kept counts cannot tell (a filter on more than type and the default confidence
+    floor, or a database whose next write has not counted its places yet)."""
+    counted = counted_where(flt, by_month=False)
+    return counted if counted is not None and has_place_counts(con) else None
+
+
+def has_place_counts(con: duckdb.DuckDBPyConnection) -> bool:
+    """Whether the database keeps its places counted (migration m010)."""
+    return con.execute("SELECT count(*) FROM duckdb_tables() "
+                       "WHERE table_name = 'counts_place'").fetchone()[0] > 0
 
 
 def clusters(places: list[dict], zoom: int) -> list[dict]:
