@@ -81,7 +81,7 @@ def test_a_database_from_before_the_counts_gets_them(tmp_path):
         for table in stored_counts(store.con):  # as a database of the version before
             store.con.execute(f"DROP TABLE {table}")
         store.con.execute("DELETE FROM _migrations WHERE name IN ('m007_event_counts', "
-                          "'m010_place_counts')")
+                          "'m010_place_counts', 'm011_pair_counts')")
     with Store(path) as store:  # the migration counts what is stored
         assert stored_counts(store.con)["counts_month"]
         assert stored_counts(store.con)["counts_place"]
@@ -113,13 +113,15 @@ def test_the_counts_answer_as_the_events_do(filled, s, monkeypatch):
                 web_queries.over_time(filled, "status", s),
                 web_queries.top_dyads(filled, s, limit=50),
                 web_queries.actor_index(filled, limit=50),
-                profiles.locations(filled, s))
+                profiles.locations(filled, s),
+                profiles.network(filled, s), profiles.network(filled, s, level="actor"))
 
     assert web_queries.counted_where(s) is not None  # the counts answer these
     from_counts = answers()
-    assert from_counts[-1]["places"] and from_counts[-1]["countries"]
+    located, network = from_counts[-3], from_counts[-2]
+    assert located["places"] and located["countries"] and network["edges"]
     monkeypatch.setattr(web_queries, "has_counts", lambda con: False)  # an older database
-    monkeypatch.setattr(profiles, "has_place_counts", lambda con: False)
+    monkeypatch.setattr(profiles, "has_kept", lambda con, table: False)
     assert from_counts == answers()
 
 

@@ -1,7 +1,7 @@
 """Event counts kept beside the events, so that the overview, the actor index and list
 totals read a few thousand rows instead of scanning every event.
 
-Four tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
+Five tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
 
 - ``counts_month``: events per month (``NULL``: no month) × type × claim status ×
   ``confident`` (confidence at or above the coder's threshold, the server's default floor);
@@ -10,7 +10,9 @@ Four tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
 - ``counts_actor``: events per canonical actor (name, country; either side), with what the
   actor index shows (wikidata, role, kind, the article's other words for the actor);
 - ``counts_place``: events per place (name, country, coordinates) × type × ``confident``,
-  with the place's first events, for the map.
+  with the place's first events, for the map;
+- ``counts_pair``: events per directed pair of named actors (and their countries) × type
+  × ``confident``, for the network.
 
 A write keeps them exact without recounting everything: the keys (month × type × status,
 pair, actor) of the events it removes or adds are collected, and only the rows of those
@@ -100,7 +102,20 @@ _PLACE = Aggregate(
            f"ORDER BY date_value, id)[1:{FIRST_EVENTS}] "
            "FROM ({units}) u WHERE {keep} GROUP BY ALL",
 )
-AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR, _PLACE)
+# The network's edges: events per directed pair of named actors (with their countries) ×
+# type × ``confident``.
+_PAIR_COLUMNS = "source_name, source_country, target_name, target_country"
+_PAIR = Aggregate(
+    table="counts_pair",
+    columns="source_name VARCHAR, source_country VARCHAR, target_name VARCHAR, "
+            "target_country VARCHAR, type VARCHAR, confident BOOLEAN, n BIGINT",
+    keys=tuple(_PAIR_COLUMNS.split(", ")),
+    units=f"SELECT {_PAIR_COLUMNS}, e.type, e.confidence FROM events e WHERE {{where}} "
+          "AND e.source_name IS NOT NULL AND e.target_name IS NOT NULL",
+    counts=f"SELECT {_PAIR_COLUMNS}, type, coalesce(confidence >= {CONFIDENT}, false), "
+           "count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
+)
+AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR, _PLACE, _PAIR)
 
 
 def aggregates_named(*tables: str) -> tuple[Aggregate, ...]:

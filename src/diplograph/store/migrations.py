@@ -211,6 +211,15 @@ def m010_place_counts(con: duckdb.DuckDBPyConnection) -> None:
     rebuild_counts(con, counted)
 
 
+@migration
+def m011_pair_counts(con: duckdb.DuckDBPyConnection) -> None:
+    # Events per directed pair of actors, kept at every write (store/aggregates.py): the
+    # network grouped every event at each request.
+    counted = aggregates_named("counts_pair")
+    create_tables(con, counted)
+    rebuild_counts(con, counted)
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migrations; returns the names applied now."""
     con.execute(

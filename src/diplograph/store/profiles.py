@@ -77,13 +77,14 @@ def _counted_places(con: duckdb.DuckDBPyConnection, flt: Condition) -> tuple[str
     the kept counts cannot tell (a filter on more than type and the default confidence
     floor, or a database whose next write has not counted its places yet)."""
     counted = counted_where(flt, by_month=False)
-    return counted if counted is not None and has_place_counts(con) else None
+    return counted if counted is not None and has_kept(con, "counts_place") else None
 
 
-def has_place_counts(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the database keeps its places counted (migration m010)."""
-    return con.execute("SELECT count(*) FROM duckdb_tables() "
-                       "WHERE table_name = 'counts_place'").fetchone()[0] > 0
+def has_kept(con: duckdb.DuckDBPyConnection, table: str) -> bool:
+    """Whether the database keeps this count table (one written before its migration has
+    none until its next write)."""
+    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?",
+                       [table]).fetchone()[0] > 0
 
 
 def clusters(places: list[dict], zoom: int) -> list[dict]:
@@ -345,8 +346,9 @@ def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
     """
     if level not in ("country", "actor"):
         raise ValueError("level must be 'country' or 'actor'")
-    where, params = flt.where("events")
-    rows = con.execute(_network_sql(level, where),
+    counted = _counted_pairs(con, flt)
+    where, params = counted if counted is not None else flt.where("events")
+    rows = con.execute(_network_sql(level, where, counted is not None),
                        params + [list(SYMMETRIC_TYPES), min_weight, limit]).fetchall()
     edges = [{"source": a, "target": b, "weight": n, "types": dict(types), "directed": directed}
              for kind, a, b, n, types, directed, _, _ in rows if kind == "edge"]
@@ -357,17 +359,26 @@ def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
     return {"nodes": nodes, "edges": edges}
 
 
-def _network_sql(level: str, where: str) -> str:
-    """Edges and nodes of the network, aggregated in DuckDB (one row per edge or node)."""
+def _counted_pairs(con: duckdb.DuckDBPyConnection, flt: Condition) -> tuple[str, list] | None:
+    """The condition on ``counts_pair`` (events per directed pair of actors, kept at every
+    write) that selects what ``flt`` selects, or None when the kept counts cannot tell."""
+    counted = counted_where(flt, by_month=False)
+    return counted if counted is not None and has_kept(con, "counts_pair") else None
+
+
+def _network_sql(level: str, where: str, kept: bool) -> str:
+    """Edges and nodes of the network, aggregated in DuckDB (one row per edge or node), from
+    the events or (``kept``) from their counts per directed pair of actors."""
     node = ("coalesce({p}_country, {p}_name)" if level == "country"
             else "coalesce({p}_name, {p}_country)")
     return f"""
         WITH pairs AS (
             SELECT {node.format(p='source')} AS s, {node.format(p='target')} AS t, type,
-                count(*) AS n, any_value(source_name) AS s_name,
+                {'sum(n)' if kept else 'count(*)'} AS n, any_value(source_name) AS s_name,
                 any_value(source_country) AS s_country, any_value(target_name) AS t_name,
                 any_value(target_country) AS t_country
-            FROM events WHERE {where} AND source_name IS NOT NULL AND target_name IS NOT NULL
+            FROM {'counts_pair' if kept else 'events'}
+            WHERE {where} AND source_name IS NOT NULL AND target_name IS NOT NULL
             GROUP BY ALL),
         kept_pairs AS (
             SELECT *, type NOT IN (SELECT unnest(?)) AS directed FROM pairs
