@@ -119,10 +119,9 @@ def actor_identities(con: duckdb.DuckDBPyConnection, actor: str, *,
     parts, params = [], []
     for side in ("source", "target"):
         cond, values = actor_side(side, actor)
-        parts.append(f"SELECT e.{side}_name AS name, e.{side}_country AS country, "
-                     f"e.{side}_wikidata AS wikidata, e.{side}_role AS role, "
-                     f"e.{side}_sector AS sector, a.kind FROM events e LEFT JOIN actors a "
-                     f"ON a.event_id = e.id AND a.role_in_event = '{side}' WHERE {cond}")
+        parts.append(f"SELECT {side}_name AS name, {side}_country AS country, "
+                     f"{side}_wikidata AS wikidata, {side}_role AS role, "
+                     f"{side}_sector AS sector, kind FROM ({_actor_slots(side)}) WHERE {cond}")
         params += values
     # The most frequent kind, counted per (name, country, kind) first: DuckDB's mode()
     # costs more than the rest of the query together (it made the actor pages slow).
@@ -135,6 +134,17 @@ def actor_identities(con: duckdb.DuckDBPyConnection, actor: str, *,
         "ORDER BY 7 DESC, 1 NULLS LAST LIMIT ?", params + [limit]).fetchall()
     return [{"name": n, "country": c, "wikidata": w, "role": r, "sector": s, "kind": k, "n": k_n}
             for n, c, w, r, s, k, k_n in rows]
+
+
+def _actor_slots(side: str) -> str:
+    """The ``actors`` rows of one side of the events, their columns named as the events'
+    (``{side}_name``...), so that the shared matcher selects them. Each side of an event
+    has its row there, written from the same actor: reading them alone spares joining
+    every matching event with its actor rows for their kind (at 1M events, 0.4 s of CPU
+    for a state's page)."""
+    columns = ", ".join(f"{column} AS {side}_{column}"
+                        for column in ("name", "country", "wikidata", "role", "sector", "text"))
+    return f"SELECT {columns}, kind FROM actors WHERE role_in_event = '{side}'"
 
 
 # PLOVER's four classes (the manual's quad classes; DEMAND = REQUEST, DISAPPROVE = ACCUSE).
