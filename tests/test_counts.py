@@ -81,7 +81,8 @@ def test_a_database_from_before_the_counts_gets_them(tmp_path):
         for table in stored_counts(store.con):  # as a database of the version before
             store.con.execute(f"DROP TABLE {table}")
         store.con.execute("DELETE FROM _migrations WHERE name IN ('m007_event_counts', "
-                          "'m010_place_counts', 'm011_pair_counts')")
+                          "'m010_place_counts', 'm011_pair_counts', "
+                          "'m012_country_counts')")
     with Store(path) as store:  # the migration counts what is stored
         assert stored_counts(store.con)["counts_month"]
         assert stored_counts(store.con)["counts_place"]
@@ -123,6 +124,28 @@ def test_the_counts_answer_as_the_events_do(filled, s, monkeypatch):
     monkeypatch.setattr(web_queries, "has_counts", lambda con: False)  # an older database
     monkeypatch.setattr(profiles, "has_kept", lambda con, table: False)
     assert from_counts == answers()
+
+
+STATE_SEARCHES = [
+    Search(flt=EventFilter(actor="FIN"), min_confidence=0.5),
+    Search(flt=EventFilter(actor="NLD", type="CONSULT")),
+    Search(flt=EventFilter(actor="FIN", status="denied"), undated=True), EventFilter(actor="NLD"),
+]
+
+
+@pytest.mark.parametrize("s", STATE_SEARCHES, ids=repr)
+def test_a_states_counts_answer_as_its_events_do(filled, s, monkeypatch):
+    def answers():
+        counts = profiles.period_counts(filled, s)
+        return (profiles.cooperation_conflict(filled, s), profiles.types_over_time(counts),
+                sorted(counts, key=repr))
+
+    assert profiles._counted_country(filled, s) is not None  # the counts answer these
+    from_counts = answers()
+    assert from_counts[2]
+    monkeypatch.setattr(profiles, "has_kept", lambda con, table: False)
+    assert from_counts == answers()
+    assert from_counts[1] == web_queries.over_time(filled, "type", s)
 
 
 def test_filters_the_counts_cannot_answer_read_the_events():

@@ -94,9 +94,10 @@ def actor_page(con: duckdb.DuckDBPyConnection, actor_id: str, search: Search) ->
     for c in profile["counterparts"]:
         state = c["country"] and (c["name"] in states or c["name"] in (None, c["country"]))
         c["key"] = c["country"] if state else (c["name"] or c["country"])
-    by_type = web_queries.over_time(con, "type", mine)
+    counts = profiles.period_counts(con, mine)  # one count for both charts
+    by_type = profiles.types_over_time(counts)
     data = {**profile, "identity": who, "matches": matches, "by_type": by_type,
-            "cooperation_conflict": profiles.cooperation_conflict(con, mine),
+            "cooperation_conflict": profiles.cooperation_block(counts),
             "undated": by_type["undated"]}  # the chart counted them: no query of its own
     if who["kind"] == "person":
         rows, total = web_queries.search(con, "events", mine, limit=MAX_LISTED, offset=0)

@@ -1,7 +1,7 @@
 """Event counts kept beside the events, so that the overview, the actor index and list
 totals read a few thousand rows instead of scanning every event.
 
-Five tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
+Six tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
 
 - ``counts_month``: events per month (``NULL``: no month) × type × claim status ×
   ``confident`` (confidence at or above the coder's threshold, the server's default floor);
@@ -12,7 +12,9 @@ Five tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
 - ``counts_place``: events per place (name, country, coordinates) × type × ``confident``,
   with the place's first events, for the map;
 - ``counts_pair``: events per directed pair of named actors (and their countries) × type
-  × ``confident``, for the network.
+  × ``confident``, for the network;
+- ``counts_country``: a state's events (either side) per month × type × claim status ×
+  ``confident``, for its page.
 
 A write keeps them exact without recounting everything: the keys (month × type × status,
 pair, actor) of the events it removes or adds are collected, and only the rows of those
@@ -115,7 +117,22 @@ _PAIR = Aggregate(
     counts=f"SELECT {_PAIR_COLUMNS}, type, coalesce(confidence >= {CONFIDENT}, false), "
            "count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
 )
-AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR, _PLACE, _PAIR)
+# A state's events (either side; an event between two of its own actors once) per month ×
+# type × claim status × ``confident``, for its page and its cooperation-conflict chart.
+_COUNTRY = Aggregate(
+    table="counts_country",
+    columns="country VARCHAR, period VARCHAR, type VARCHAR, status VARCHAR, confident BOOLEAN, "
+            "n BIGINT",
+    keys=("country", "period", "type", "status"),
+    units=f"SELECT e.source_country AS country, {PERIOD} AS period, e.type, e.status, "
+          "e.confidence FROM events e WHERE {where} AND e.source_country IS NOT NULL "
+          f"UNION ALL SELECT e.target_country, {PERIOD}, e.type, e.status, e.confidence "
+          "FROM events e WHERE {where} AND e.target_country IS NOT NULL "
+          "AND e.target_country IS DISTINCT FROM e.source_country",
+    counts=f"SELECT country, period, type, status, coalesce(confidence >= {CONFIDENT}, false), "
+           "count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
+)
+AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR, _PLACE, _PAIR, _COUNTRY)
 
 
 def aggregates_named(*tables: str) -> tuple[Aggregate, ...]:

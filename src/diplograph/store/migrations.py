@@ -220,6 +220,15 @@ def m011_pair_counts(con: duckdb.DuckDBPyConnection) -> None:
     rebuild_counts(con, counted)
 
 
+@migration
+def m012_country_counts(con: duckdb.DuckDBPyConnection) -> None:
+    # A state's events per month, type and status, kept at every write
+    # (store/aggregates.py): its page counted every event of the state at each request.
+    counted = aggregates_named("counts_country")
+    create_tables(con, counted)
+    rebuild_counts(con, counted)
+
+
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:
     """Apply pending migrations; returns the names applied now."""
     con.execute(

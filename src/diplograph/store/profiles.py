@@ -15,7 +15,7 @@ import duckdb
 
 from diplograph.records import SYMMETRIC_TYPES
 from diplograph.store.aggregates import FIRST_EVENTS
-from diplograph.store.filters import actor_side, dyad_either, is_country_code
+from diplograph.store.filters import EventFilter, actor_side, dyad_either, is_country_code
 from diplograph.store.queries import (
     EVENT_ORDER,
     HAPPENED,
@@ -24,7 +24,13 @@ from diplograph.store.queries import (
     _after,
     qualified,
 )
-from diplograph.store.web_queries import HAS_MONTH, _from_counts, counted_where, monthly
+from diplograph.store.web_queries import (
+    HAS_MONTH,
+    Search,
+    _from_counts,
+    counted_where,
+    monthly,
+)
 
 
 def locations(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER) -> dict:
@@ -162,17 +168,6 @@ STATUS_GROUPS: dict[str, tuple[str, ...]] = {
 }
 
 
-def _case(column: str, groups: dict[str, tuple[str, ...]]) -> tuple[str, list]:
-    # One placeholder per value: "IN (SELECT unnest(?))" made a subquery per WHEN, which
-    # cost more than the whole count.
-    whens = " ".join(f"WHEN {column} IN ({', '.join('?' * len(values))}) THEN ?"
-                     for values in groups.values())
-    params: list = []
-    for name, values in groups.items():
-        params += [*values, name]
-    return f"CASE {whens} END", params
-
-
 def cooperation_conflict(con: duckdb.DuckDBPyConnection, s: Condition = NO_FILTER) -> dict:
     """PLOVER's four classes per month (every month, and ``undated``), for the events that
     happened and, apart, for the planned or hypothetical ones; denied and negated events
@@ -182,16 +177,56 @@ def cooperation_conflict(con: duckdb.DuckDBPyConnection, s: Condition = NO_FILTE
         :func:`monthly`'s block whose series are ``"<class>"`` (happened) and
         ``"<class> · planned"``, plus ``"classes"`` (the type map) and ``"not_happened"``.
     """
-    where, params = s.where("events")
-    cls, cls_p = _case("type", PLOVER_CLASSES)
-    grp, grp_p = _case("status", STATUS_GROUPS)
-    rows = con.execute(
-        f"SELECT CASE WHEN {HAS_MONTH} THEN substr(date_value, 1, 7) END, {cls}, {grp}, "
-        f"count(*) FROM events WHERE {where} GROUP BY ALL", cls_p + grp_p + params).fetchall()
-    shown = [(p, c if g == "happened" else f"{c} · planned", n)
-             for p, c, g, n in rows if c and g in ("happened", "planned")]
+    return cooperation_block(period_counts(con, s))
+
+
+_CLASS_OF = {t: name for name, types in PLOVER_CLASSES.items() for t in types}
+_GROUP_OF = {status: name for name, statuses in STATUS_GROUPS.items() for status in statuses}
+
+
+def cooperation_block(counts: list[tuple]) -> dict:
+    """:func:`cooperation_conflict`'s block from :func:`period_counts`' rows."""
+    shown = [(period, _CLASS_OF[t] if _GROUP_OF[status] == "happened"
+              else f"{_CLASS_OF[t]} · planned", n)
+             for period, t, status, n in counts
+             if t in _CLASS_OF and _GROUP_OF.get(status) in ("happened", "planned")]
     return {**monthly(shown), "classes": {k: list(v) for k, v in PLOVER_CLASSES.items()},
-            "not_happened": sum(n for _, _, g, n in rows if g == "not")}
+            "not_happened": sum(n for _, _, status, n in counts
+                                if _GROUP_OF.get(status) == "not")}
+
+
+def types_over_time(counts: list[tuple]) -> dict:
+    """Events per month by type (:func:`web_queries.over_time`'s block) from
+    :func:`period_counts`' rows."""
+    return monthly([(period, t, n) for period, t, _, n in counts])
+
+
+def period_counts(con: duckdb.DuckDBPyConnection, s: Condition) -> list[tuple]:
+    """``(month or None, type, status, n)`` of the events ``s`` selects: from the counts
+    kept per country when ``s`` is a state and filters they hold (:func:`_counted_country`),
+    else from the events."""
+    counted = _counted_country(con, s)
+    if counted is not None:
+        where, params = counted
+        return con.execute("SELECT period, type, status, sum(n)::BIGINT FROM counts_country "
+                           f"WHERE {where} GROUP BY ALL", params).fetchall()
+    where, params = s.where("events")
+    return con.execute(f"SELECT CASE WHEN {HAS_MONTH} THEN substr(date_value, 1, 7) END, type, "
+                       f"status, count(*) FROM events WHERE {where} GROUP BY ALL",
+                       params).fetchall()
+
+
+def _counted_country(con: duckdb.DuckDBPyConnection, s: Condition) -> tuple[str, list] | None:
+    """The condition on ``counts_country`` that selects what ``s`` selects: ``s`` names a
+    state (its code) as actor and else only filters the month counts hold; else None."""
+    search = s if isinstance(s, Search) else Search(flt=s) if isinstance(s, EventFilter) else None
+    if search is None or not search.flt.actor or not is_country_code(search.flt.actor):
+        return None
+    counted = counted_where(search.with_(actor=None))
+    if counted is None or not has_kept(con, "counts_country"):
+        return None
+    where, params = counted
+    return f"country = ? AND {where}", [search.flt.actor, *params]
 
 
 def actor_clause(side: str, actor: str) -> tuple[str, list]:
