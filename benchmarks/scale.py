@@ -22,6 +22,9 @@ Usage (from the repository root):
    in a child process: wall time and the child's peak RSS (``wait4``).
 4. **Ingest**: ``diplograph ingest BATCH`` (``--batch``: a JSONL file of 64 documents
    not in the base) into a copy of the scaled database and into an empty one.
+5. **During an ingest** (``--during-ingest`` with ``--batch``): the server as it serves,
+   on a copy of the scaled database, one client cycling through the endpoints (``--only``)
+   while the batch is ingested into that copy: every request's wall time, the slowest.
 """
 
 from __future__ import annotations
@@ -259,6 +262,49 @@ def measure_ingest(db: Path, batch: Path, work: Path) -> dict:
             "ratio": round(full["s"] / fresh["s"], 2)}
 
 
+def measure_during_ingest(db: Path, batch: Path, work: Path,
+                          only: list[str] | None = None) -> dict:
+    """One client cycling through the endpoints (those containing one of ``only``) of a
+    server on a copy of ``db``, as it serves (answers kept per snapshot, a new snapshot
+    looked for every second), while ``diplograph ingest BATCH`` writes into that copy and
+    publishes its snapshots: every request's wall ms, the slowest, and how many snapshots
+    the server swapped in."""
+    import httpx
+
+    from diplograph.serve import WebSettings, create_app
+    from diplograph.serve.testing import running_server
+
+    urls = [u for u in endpoints(db) if not only or any(part in u for part in only)]
+    copy = work / "live.duckdb"
+    shutil.copyfile(db, copy)
+    app = create_app(WebSettings(db=copy))
+    times: list[tuple[float, str, float]] = []
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    try:
+        with running_server(app) as base, httpx.Client(base_url=base, timeout=120) as client:
+            first = app.state.snapshots.generation
+            start = time.perf_counter()
+            child = subprocess.Popen(DIPLOGRAPH + ["ingest", str(batch), "--db", str(copy), "-q"],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
+            while child.poll() is None:
+                for url in urls:
+                    times.append((round(time.perf_counter() - start, 1), url, _timed(client, url)))
+            ingest_s = time.perf_counter() - start
+            swaps = app.state.snapshots.generation - first
+        if child.returncode != 0:
+            raise RuntimeError(f"ingest: {child.stderr.read().decode()[-500:]}")
+    finally:
+        for path in (copy, copy.with_name(copy.name + ".wal")):
+            path.unlink(missing_ok=True)
+    walls = [ms for _, _, ms in times]
+    slowest = sorted(times, key=lambda t: -t[2])[:10]
+    return {"ingest_s": round(ingest_s, 1), "requests": len(times), "snapshots": swaps,
+            **_percentiles(walls), "max": round(max(walls), 1),
+            "over_500": sum(ms > 500 for ms in walls),
+            "per_url_max": {u: round(max(ms for _, v, ms in times if v == u), 1) for u in urls},
+            "slowest": slowest}
+
+
 def measure_fusion(db: Path, work: Path, n_docs: int = 10) -> dict:
     """Re-fusing the documents with most events, as a write of them does (in a transaction
     rolled back): the fusion windows they touch (now) vs every event of their fusion keys
@@ -308,6 +354,9 @@ def main(argv: list[str] | None = None) -> int:
                         "these strings (to time the slowest ones again).")
     parser.add_argument("--keep-answers", action="store_true",
                         help="Time the server with its answers kept per snapshot.")
+    parser.add_argument("--during-ingest", action="store_true",
+                        help="With --batch: time the endpoints (--only) while the batch is "
+                        "ingested into a copy that the server serves.")
     args = parser.parse_args(argv)
     args.work.mkdir(parents=True, exist_ok=True)
     db = args.work / f"scale-{args.events}.duckdb"
@@ -325,6 +374,9 @@ def main(argv: list[str] | None = None) -> int:
     if "cli" not in args.skip:
         report["cli"] = measure_cli(db, args.work)
         print(json.dumps({"cli": report["cli"]}, indent=1), flush=True)
+    if args.batch and args.during_ingest:
+        report["during_ingest"] = measure_during_ingest(db, args.batch, args.work, args.only)
+        print(json.dumps({"during_ingest": report["during_ingest"]}, indent=1), flush=True)
     if args.batch and "ingest" not in args.skip:
         report["ingest"] = measure_ingest(db, args.batch, args.work)
         print(json.dumps({"ingest": report["ingest"]}, indent=1), flush=True)
