@@ -164,10 +164,19 @@ def incident(con: duckdb.DuckDBPyConnection, incident_id: str) -> dict:
     row = con.execute("SELECT record FROM incidents WHERE id = ?", [incident_id]).fetchone()
     if row is None:
         raise NotFound(f"no incident {incident_id!r}")
-    found = _records(con, "SELECT e.record FROM incident_events ie "
-                          "JOIN events e ON e.id = ie.event_id "
-                          f"WHERE ie.incident_id = ? ORDER BY {EVENT_ORDER}", [incident_id])
-    return {**json.loads(row[0]), "events": found}
+    stored = json.loads(row[0])
+    # Its events by their ids, as its record lists them (fusion writes incident_events from
+    # the same list): looked up by primary key, where selecting them through
+    # incident_events read every row of it (at 1M events, 0.14 s of CPU per incident).
+    ids = stored.get("event_ids")
+    if ids:
+        found = _records(con, f"SELECT record FROM events WHERE id IN "
+                              f"({', '.join('?' * len(ids))}) ORDER BY {EVENT_ORDER}", ids)
+    else:  # a record that does not list them
+        found = _records(con, "SELECT e.record FROM incident_events ie "
+                              "JOIN events e ON e.id = ie.event_id "
+                              f"WHERE ie.incident_id = ? ORDER BY {EVENT_ORDER}", [incident_id])
+    return {**stored, "events": found}
 
 
 def article(con: duckdb.DuckDBPyConnection, doc_id: str, index: int = 0) -> dict:
