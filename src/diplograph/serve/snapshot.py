@@ -225,14 +225,22 @@ class Snapshots:
             self.generation += 1
             if old is not None:
                 old.retired = True
-                self._close_if_unused(old)
+            unused = self._unused(old)
+        self._close(unused)
         logger.info("%s: serving snapshot %d", self.path, self.generation)
         return True
 
     @staticmethod
-    def _close_if_unused(served: _Served) -> None:
-        """Close a replaced snapshot once its last request is done (called under the lock)."""
-        if served.retired and served.users == 0:
+    def _unused(served: _Served | None) -> _Served | None:
+        """``served`` when it was replaced and its last request is done (called under the
+        lock; the caller closes it after letting go of the lock)."""
+        return served if served is not None and served.retired and served.users == 0 else None
+
+    @staticmethod
+    def _close(served: _Served | None) -> None:
+        """Close a replaced snapshot outside the lock: closing a large file's connection
+        frees its buffers, and every request's cursor waits on the lock."""
+        if served is not None:
             served.con.close()
 
     def _unreadable(self, exc: OSError | duckdb.Error | StoreError) -> DiplographError:
@@ -263,7 +271,8 @@ class Snapshots:
             cur.close()
             with self._lock:
                 served.users -= 1
-                self._close_if_unused(served)
+                unused = self._unused(served)
+            self._close(unused)
 
     def close(self) -> None:
         """Stop watching, close the snapshot and remove it (safe to call again)."""
