@@ -65,6 +65,28 @@ def test_counts_equal_a_recount_after_any_writes(tmp_path, seed):
         assert_counts_exact(store)
 
 
+def before_listing_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """Make a database look as it did before migration m010 (no listing counts, no
+    article and incident indexes: DuckDB alters no table with an index on it)."""
+    for sql in ("DROP TABLE IF EXISTS counts_listing", "DROP INDEX articles_doc",
+                "DROP INDEX incident_events_incident",
+                "DELETE FROM _migrations WHERE name = 'm010_listing_counts'"):
+        con.execute(sql)
+
+
+def test_a_database_from_before_the_listing_counts_gets_them(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write([random_document(random.Random(9), f"doc{i}", 1) for i in range(6)])
+        before_listing_counts(store.con)
+    with Store(path) as store:
+        assert stored_counts(store.con)["counts_listing"]
+        assert_counts_exact(store)
+        indexes = {row[0] for row in store.con.execute(
+            "SELECT index_name FROM duckdb_indexes()").fetchall()}
+        assert {"articles_doc", "incident_events_incident"} <= indexes
+
+
 def test_a_database_from_before_the_counts_gets_them(tmp_path):
     rng = random.Random(7)
     path = tmp_path / "old.duckdb"
@@ -72,6 +94,7 @@ def test_a_database_from_before_the_counts_gets_them(tmp_path):
         store.write([random_document(rng, f"doc{i}", 1) for i in range(6)])
         for table in stored_counts(store.con):  # as a database of the version before
             store.con.execute(f"DROP TABLE {table}")
+        before_listing_counts(store.con)
         store.con.execute("DELETE FROM _migrations WHERE name = 'm007_event_counts'")
     with Store(path) as store:  # the migration counts what is stored
         assert stored_counts(store.con)["counts_month"]
@@ -108,6 +131,16 @@ def test_the_counts_answer_as_the_events_do(filled, s, monkeypatch):
     from_counts = answers()
     monkeypatch.setattr(web_queries, "has_counts", lambda con: False)  # an older database
     assert from_counts == answers()
+
+
+@pytest.mark.parametrize("typed", ["rutte", "Fin", "von der", "militants", "FIN", "xyz"])
+def test_suggestions_from_the_counts_are_the_events_suggestions(filled, typed, monkeypatch):
+    # Hamas is always "the militants" in these texts: matched by that alias, all its
+    # events count either way (the counts hold every event of an actor).
+    from_counts = web_queries.actor_suggestions(filled, typed)
+    monkeypatch.setattr(web_queries, "has_counts", lambda con: False)  # an older database
+    assert from_counts == web_queries.actor_suggestions(filled, typed)
+    assert bool(from_counts) == (typed != "xyz")
 
 
 def test_filters_the_counts_cannot_answer_read_the_events():
@@ -165,6 +198,7 @@ def test_a_database_from_before_kept_outlets_gets_them(tmp_path):
     path = tmp_path / "old.duckdb"
     with Store(path) as store:
         store.write([random_document(random.Random(3), f"doc{i}", 1) for i in range(6)])
+        before_listing_counts(store.con)
         for sql in ("ALTER TABLE articles DROP COLUMN outlet",
                     "ALTER TABLE articles DROP COLUMN n_events",
                     "DELETE FROM _migrations WHERE name = 'm009_article_outlets'"):

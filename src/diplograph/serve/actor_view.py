@@ -13,7 +13,7 @@ from urllib.parse import quote
 import duckdb
 
 from diplograph.knowledge.base import KnowledgeBase, Person, load_knowledge_base
-from diplograph.store import queries, web_queries
+from diplograph.store import event_lists, queries, web_queries
 from diplograph.store.filters import is_country_code, is_wikidata_id
 from diplograph.store.web_queries import Search
 
@@ -99,7 +99,7 @@ def actor_page(con: duckdb.DuckDBPyConnection, actor_id: str, search: Search) ->
             "cooperation_conflict": web_queries.cooperation_conflict(con, mine),
             "undated": by_type["undated"]}  # the chart counted them: no query of its own
     if who["kind"] == "person":
-        rows, total = web_queries.search(con, "events", mine, limit=MAX_LISTED, offset=0)
+        rows, total = event_lists.search(con, "events", mine, limit=MAX_LISTED, offset=0)
         data["events"], data["events_total"] = rows, total
     return data
 

@@ -1,14 +1,19 @@
 """Event counts kept beside the events, so that the overview, the actor index and list
 totals read a few thousand rows instead of scanning every event.
 
-Three tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
+Five tables, each defined by one query over ``events`` (the last over ``articles``)
+(:data:`AGGREGATES`):
 
 - ``counts_month``: events per month (``NULL``: no month) × type × claim status ×
   ``confident`` (confidence at or above the coder's threshold, the server's default floor);
 - ``counts_dyad``: events per pair of actors (country, else name; either direction) × type
   × ``confident``, with the latest date;
 - ``counts_actor``: events per canonical actor (name, country; either side), with what the
-  actor index shows (wikidata, role, kind, the article's other words for the actor).
+  actor index shows (wikidata, role, kind, the article's other words for the actor);
+- ``counts_listing``: events per date bucket of the listing order (the month, a shorter
+  date as it is, ``NULL``: no date) × type × claim status × ``confident``, so that a page
+  of the event list is read from its buckets only (``store/event_lists.py``);
+- ``counts_outlet``: documents, articles and events per outlet (the sources view).
 
 A write keeps them exact without recounting everything: the keys (month × type × status,
 pair, actor) of the events it removes or adds are collected, and only the rows of those
@@ -78,17 +83,43 @@ _ACTOR = Aggregate(
            "list(DISTINCT alias ORDER BY alias) FILTER (WHERE alias IS NOT NULL "
            "AND alias <> name) FROM ({units}) u WHERE {keep} GROUP BY name, country",
 )
-AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR)
+_LISTING = Aggregate(
+    table="counts_listing",
+    columns="bucket VARCHAR, type VARCHAR, status VARCHAR, confident BOOLEAN, n BIGINT",
+    keys=("bucket", "type", "status"),
+    units="SELECT substr(e.date_value, 1, 7) AS bucket, e.type, e.status, e.confidence "
+          "FROM events e WHERE {where}",
+    counts=f"SELECT bucket, type, status, coalesce(confidence >= {CONFIDENT}, false), count(*) "
+           "FROM ({units}) u WHERE {keep} GROUP BY ALL",
+)
+# Articles, not events, are its units (``e`` here is the articles table): the outlet and
+# events of each article are kept on it (``store/outlets.py``) before the counts are.
+_OUTLET = Aggregate(
+    table="counts_outlet",
+    columns="outlet VARCHAR, documents BIGINT, articles BIGINT, events BIGINT",
+    keys=("outlet",),
+    units="SELECT e.outlet, e.doc_id, e.n_events FROM articles e WHERE {where}",
+    counts="SELECT outlet, count(DISTINCT doc_id), count(*), coalesce(sum(n_events), 0) "
+           "FROM ({units}) u WHERE {keep} GROUP BY ALL",
+)
+# The first three, as migration m007 made them; counts_listing came with m010,
+# counts_outlet with m011.
+FIRST_AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR)
+LISTING_AGGREGATES: tuple[Aggregate, ...] = (_LISTING,)
+OUTLET_AGGREGATES: tuple[Aggregate, ...] = (_OUTLET,)
+AGGREGATES: tuple[Aggregate, ...] = FIRST_AGGREGATES + LISTING_AGGREGATES + OUTLET_AGGREGATES
 
 
-def create_tables(con: duckdb.DuckDBPyConnection) -> None:
-    for agg in AGGREGATES:
+def create_tables(con: duckdb.DuckDBPyConnection,
+                  aggregates: tuple[Aggregate, ...] = AGGREGATES) -> None:
+    for agg in aggregates:
         con.execute(f"CREATE TABLE {agg.table} ({agg.columns})")
 
 
-def rebuild_counts(con: duckdb.DuckDBPyConnection) -> None:
+def rebuild_counts(con: duckdb.DuckDBPyConnection,
+                   aggregates: tuple[Aggregate, ...] = AGGREGATES) -> None:
     """Recount every table from every event (a migration, a bulk load)."""
-    for agg in AGGREGATES:
+    for agg in aggregates:
         con.execute(f"DELETE FROM {agg.table}")
         con.execute(f"INSERT INTO {agg.table} {agg.rows()}")
 
