@@ -1,7 +1,7 @@
 """Event counts kept beside the events, so that the overview, the actor index and list
 totals read a few thousand rows instead of scanning every event.
 
-Five tables, each defined by one query over ``events`` (the last over ``articles``)
+Six tables, each defined by one query over ``events`` (the last over ``articles``)
 (:data:`AGGREGATES`):
 
 - ``counts_month``: events per month (``NULL``: no month) × type × claim status ×
@@ -13,7 +13,9 @@ Five tables, each defined by one query over ``events`` (the last over ``articles
 - ``counts_listing``: events per date bucket of the listing order (the month, a shorter
   date as it is, ``NULL``: no date) × type × claim status × ``confident``, so that a page
   of the event list is read from its buckets only (``store/event_lists.py``);
-- ``counts_outlet``: documents, articles and events per outlet (the sources view).
+- ``counts_outlet``: documents, articles and events per outlet (the sources view);
+- ``counts_alias``: events per actor × the article's other word for it × kind (actor
+  suggestions for what a user types).
 
 A write keeps them exact without recounting everything: the keys (month × type × status,
 pair, actor) of the events it removes or adds are collected, and only the rows of those
@@ -92,6 +94,16 @@ _LISTING = Aggregate(
     counts=f"SELECT bucket, type, status, coalesce(confidence >= {CONFIDENT}, false), count(*) "
            "FROM ({units}) u WHERE {keep} GROUP BY ALL",
 )
+# The article's other words for an actor, per word: actor suggestions count the events
+# whose words for the actor hold what was typed (when its name does not).
+_ALIAS = Aggregate(
+    table="counts_alias",
+    columns="name VARCHAR, country VARCHAR, alias VARCHAR, kind VARCHAR, n BIGINT",
+    keys=("name", "country"),
+    units=_ACTOR.units,
+    counts="SELECT name, country, alias, kind, count(*) FROM ({units}) u WHERE {keep} "
+           "AND alias IS NOT NULL AND alias <> name GROUP BY ALL",
+)
 # Articles, not events, are its units (``e`` here is the articles table): the outlet and
 # events of each article are kept on it (``store/outlets.py``) before the counts are.
 _OUTLET = Aggregate(
@@ -103,11 +115,13 @@ _OUTLET = Aggregate(
            "FROM ({units}) u WHERE {keep} GROUP BY ALL",
 )
 # The first three, as migration m007 made them; counts_listing came with m010,
-# counts_outlet with m011.
+# counts_outlet with m011, counts_alias with m012.
 FIRST_AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR)
 LISTING_AGGREGATES: tuple[Aggregate, ...] = (_LISTING,)
 OUTLET_AGGREGATES: tuple[Aggregate, ...] = (_OUTLET,)
-AGGREGATES: tuple[Aggregate, ...] = FIRST_AGGREGATES + LISTING_AGGREGATES + OUTLET_AGGREGATES
+ALIAS_AGGREGATES: tuple[Aggregate, ...] = (_ALIAS,)
+AGGREGATES: tuple[Aggregate, ...] = (FIRST_AGGREGATES + LISTING_AGGREGATES + OUTLET_AGGREGATES
+                                     + ALIAS_AGGREGATES)
 
 
 def create_tables(con: duckdb.DuckDBPyConnection,

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import duckdb
 
 from diplograph.store.aggregates import (
+    ALIAS_AGGREGATES,
     FIRST_AGGREGATES,
     LISTING_AGGREGATES,
     OUTLET_AGGREGATES,
@@ -226,6 +227,14 @@ def m011_outlet_counts(con: duckdb.DuckDBPyConnection) -> None:
     # grouped every article at each request (3.1 million outlets in the 1M benchmark).
     create_tables(con, OUTLET_AGGREGATES)
     rebuild_counts(con, OUTLET_AGGREGATES)
+
+
+@migration
+def m012_alias_counts(con: duckdb.DuckDBPyConnection) -> None:
+    # Events per actor and per the article's other word for it, kept at every write: the
+    # search box's suggestions matched words in every event's actors at each keystroke.
+    create_tables(con, ALIAS_AGGREGATES)
+    rebuild_counts(con, ALIAS_AGGREGATES)
 
 
 def migrate(con: duckdb.DuckDBPyConnection) -> list[str]:

@@ -489,18 +489,30 @@ def _starts_a_word(text: str, q: str) -> int:
 
 
 def _named_like(con: duckdb.DuckDBPyConnection, q: str, *, limit: int) -> list[dict]:
-    """:func:`actor_index`'s rows for words ``q``, read from the kept actor counts (a few
-    thousand rows, not every event): the actors whose name or one of whose aliases holds
-    the words, each with all its events. A code (ISO3, Wikidata id) goes to the events."""
+    """:func:`actor_index`'s rows for words ``q``, from the kept counts of actors and of
+    their aliases (thousands of rows, not every event): an actor whose name holds the
+    words with all its events, one whose aliases only hold them with the events that call
+    it so (its kind the most frequent among those). A code (ISO3, Wikidata id) goes to
+    the events."""
     if is_country_code(q) or is_wikidata_id(q) or not has_counts(con):
         return actor_index(con, q, limit=limit)
-    words = like.text(" ".join(q.split()))
-    rows = con.execute(
-        "SELECT name, country, wikidata, role, kind, n, aliases FROM counts_actor "
-        "WHERE contains(lower(name), $1) OR list_bool_or(list_transform(aliases, "
-        "lambda a: contains(lower(a), $1))) ORDER BY n DESC, name LIMIT $2",
-        [words, limit]).fetchall()
+    rows = con.execute(_NAMED_LIKE, [like.text(" ".join(q.split())), limit]).fetchall()
     return _actor_rows(rows)
+
+
+_NAMED_LIKE = """
+    WITH by_alias AS (
+        SELECT name, country, kind, sum(n) AS n FROM counts_alias
+        WHERE contains(lower(alias), $1) AND NOT contains(lower(name), $1) GROUP BY ALL),
+    alias_only AS (
+        SELECT name, country, arg_max(kind, n) FILTER (WHERE kind IS NOT NULL) AS kind,
+            sum(n)::BIGINT AS n FROM by_alias GROUP BY name, country)
+    SELECT a.name, a.country, a.wikidata, a.role, b.kind, b.n, a.aliases FROM alias_only b
+    JOIN counts_actor a ON a.name = b.name AND a.country IS NOT DISTINCT FROM b.country
+    UNION ALL SELECT name, country, wikidata, role, kind, n, aliases FROM counts_actor
+    WHERE contains(lower(name), $1)
+    ORDER BY 6 DESC, 1 LIMIT $2
+"""
 
 
 def actor_suggestions(con: duckdb.DuckDBPyConnection, q: str, *, limit: int = 10) -> list[dict]:
