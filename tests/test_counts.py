@@ -23,6 +23,8 @@ ACTORS = [
     ActorRef(name="Alexander Stubb", country="FIN", kind="person"),
     ActorRef(name="Finland", country="FIN", kind="state"),
     ActorRef(name="Hamas", country=None, kind="group", text="the militants"),
+    ActorRef(name="Hamas", country=None, kind="group", text="Hamas"),
+    ActorRef(name="Finland", country="FIN", kind="state", text="the Finns"),
     ActorRef(name="Ursula von der Leyen", country=None, kind="person"),
     None,
 ]
@@ -73,6 +75,32 @@ def test_counts_equal_a_recount_after_any_writes(tmp_path, seed):
         assert_counts_exact(store)
 
 
+def before_listing_counts(con: duckdb.DuckDBPyConnection) -> None:
+    """Make a database look as it did before migrations m013 to m015 (no listing, outlet
+    and alias counts, no article and incident indexes: DuckDB alters no table with an
+    index on it)."""
+    for table in ("counts_listing", "counts_outlet", "counts_alias"):
+        con.execute(f"DROP TABLE IF EXISTS {table}")
+    for sql in ("DROP INDEX articles_doc", "DROP INDEX incident_events_incident",
+                "DELETE FROM _migrations WHERE name IN ('m013_listing_counts', "
+                "'m014_outlet_counts', 'm015_alias_counts')"):
+        con.execute(sql)
+
+
+def test_a_database_from_before_the_listing_counts_gets_them(tmp_path):
+    path = tmp_path / "old.duckdb"
+    with Store(path) as store:
+        store.write([random_document(random.Random(9), f"doc{i}", 1) for i in range(6)])
+        before_listing_counts(store.con)
+    with Store(path) as store:
+        assert all(stored_counts(store.con)[table] for table in (
+            "counts_listing", "counts_outlet", "counts_alias"))
+        assert_counts_exact(store)
+        indexes = {row[0] for row in store.con.execute(
+            "SELECT index_name FROM duckdb_indexes()").fetchall()}
+        assert {"articles_doc", "incident_events_incident"} <= indexes
+
+
 def test_a_database_from_before_the_counts_gets_them(tmp_path):
     rng = random.Random(7)
     path = tmp_path / "old.duckdb"
@@ -80,6 +108,7 @@ def test_a_database_from_before_the_counts_gets_them(tmp_path):
         store.write([random_document(rng, f"doc{i}", 1) for i in range(6)])
         for table in stored_counts(store.con):  # as a database of the version before
             store.con.execute(f"DROP TABLE {table}")
+        before_listing_counts(store.con)
         store.con.execute("DELETE FROM _migrations WHERE name IN ('m007_event_counts', "
                           "'m010_place_counts', 'm011_pair_counts', "
                           "'m012_country_counts')")
@@ -148,6 +177,16 @@ def test_a_states_counts_answer_as_its_events_do(filled, s, monkeypatch):
     assert from_counts[1] == web_queries.over_time(filled, "type", s)
 
 
+@pytest.mark.parametrize("typed", ["rutte", "Fin", "von der", "militants", "the", "FIN",
+                                   "xyz"])
+def test_suggestions_from_the_counts_are_the_events_suggestions(filled, typed, monkeypatch):
+    # "the": the aliases of some of an actor's events only ("the militants", "the Finns").
+    from_counts = web_queries.actor_suggestions(filled, typed)
+    monkeypatch.setattr(web_queries, "has_counts", lambda con: False)  # an older database
+    assert from_counts == web_queries.actor_suggestions(filled, typed)
+    assert bool(from_counts) == (typed != "xyz")
+
+
 def test_filters_the_counts_cannot_answer_read_the_events():
     assert web_queries.counted_where(Search(flt=EventFilter(actor="Rutte"))) is None
     assert web_queries.counted_where(Search(q="talks")) is None
@@ -203,6 +242,7 @@ def test_a_database_from_before_kept_outlets_gets_them(tmp_path):
     path = tmp_path / "old.duckdb"
     with Store(path) as store:
         store.write([random_document(random.Random(3), f"doc{i}", 1) for i in range(6)])
+        before_listing_counts(store.con)
         for sql in ("ALTER TABLE articles DROP COLUMN outlet",
                     "ALTER TABLE articles DROP COLUMN n_events",
                     "DELETE FROM _migrations WHERE name = 'm009_article_outlets'"):

@@ -7,6 +7,7 @@ import duckdb
 import pytest
 
 from diplograph.store import outlets, profiles, queries, web_queries
+from diplograph.store.aggregates import refresh_counts
 from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search, month_span, monthly
 
@@ -106,7 +107,8 @@ def add_article(con, doc_id: str, *, url: str | None = None, path: str | None = 
                 [doc_id, path, doc_url])
     con.execute("INSERT INTO articles (doc_id, article_index, text, url) VALUES (?, 0, 'x', ?)",
                 [doc_id, url])
-    outlets.keep_outlets(con, [doc_id])  # what a write does after inserting the rows
+    outlets.keep_outlets(con, [doc_id])  # what a write does after inserting the rows,
+    refresh_counts(con, [doc_id])  # then the outlets' counts
 
 
 def test_an_outlet_is_a_host_else_a_file_else_the_document(con):

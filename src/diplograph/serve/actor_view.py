@@ -2,7 +2,7 @@
 as source and as target, counterparts) or a state (events over time by type), titled
 with a name, never a bare code.
 
-The SQL is in :mod:`diplograph.store.queries` and :mod:`diplograph.store.web_queries`;
+The SQL is in :mod:`diplograph.store.profiles` and :mod:`diplograph.store.event_lists`;
 this module only decides what kind of actor an id names and puts the page together.
 """
 
@@ -13,7 +13,7 @@ from urllib.parse import quote
 import duckdb
 
 from diplograph.knowledge.base import KnowledgeBase, Person, load_knowledge_base
-from diplograph.store import profiles, web_queries
+from diplograph.store import event_lists, profiles
 from diplograph.store.filters import is_country_code, is_wikidata_id
 from diplograph.store.web_queries import Search
 
@@ -100,7 +100,7 @@ def actor_page(con: duckdb.DuckDBPyConnection, actor_id: str, search: Search) ->
             "cooperation_conflict": profiles.cooperation_block(counts),
             "undated": by_type["undated"]}  # the chart counted them: no query of its own
     if who["kind"] == "person":
-        rows, total = web_queries.search(con, "events", mine, limit=MAX_LISTED, offset=0)
+        rows, total = event_lists.search(con, "events", mine, limit=MAX_LISTED, offset=0)
         data["events"], data["events_total"] = rows, total
     return data
 

@@ -1,7 +1,8 @@
 """Event counts kept beside the events, so that the overview, the actor index and list
 totals read a few thousand rows instead of scanning every event.
 
-Six tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
+Nine tables, each defined by one query over ``events`` (``counts_outlet`` over
+``articles``) (:data:`AGGREGATES`):
 
 - ``counts_month``: events per month (``NULL``: no month) × type × claim status ×
   ``confident`` (confidence at or above the coder's threshold, the server's default floor);
@@ -14,7 +15,13 @@ Six tables, each defined by one query over ``events`` (:data:`AGGREGATES`):
 - ``counts_pair``: events per directed pair of named actors (and their countries) × type
   × ``confident``, for the network;
 - ``counts_country``: a state's events (either side) per month × type × claim status ×
-  ``confident``, for its page.
+  ``confident``, for its page;
+- ``counts_listing``: events per date bucket of the listing order (the month, a shorter
+  date as it is, ``NULL``: no date) × type × claim status × ``confident``, so that a page
+  of the event list is read from its buckets only (``store/event_lists.py``);
+- ``counts_outlet``: documents, articles and events per outlet (the sources view);
+- ``counts_alias``: events per actor × the article's other word for it × kind (actor
+  suggestions for what a user types).
 
 A write keeps them exact without recounting everything: the keys (month × type × status,
 pair, actor) of the events it removes or adds are collected, and only the rows of those
@@ -84,6 +91,35 @@ _ACTOR = Aggregate(
            "list(DISTINCT alias ORDER BY alias) FILTER (WHERE alias IS NOT NULL "
            "AND alias <> name) FROM ({units}) u WHERE {keep} GROUP BY name, country",
 )
+_LISTING = Aggregate(
+    table="counts_listing",
+    columns="bucket VARCHAR, type VARCHAR, status VARCHAR, confident BOOLEAN, n BIGINT",
+    keys=("bucket", "type", "status"),
+    units="SELECT substr(e.date_value, 1, 7) AS bucket, e.type, e.status, e.confidence "
+          "FROM events e WHERE {where}",
+    counts=f"SELECT bucket, type, status, coalesce(confidence >= {CONFIDENT}, false), count(*) "
+           "FROM ({units}) u WHERE {keep} GROUP BY ALL",
+)
+# The article's other words for an actor, per word: actor suggestions count the events
+# whose words for the actor hold what was typed (when its name does not).
+_ALIAS = Aggregate(
+    table="counts_alias",
+    columns="name VARCHAR, country VARCHAR, alias VARCHAR, kind VARCHAR, n BIGINT",
+    keys=("name", "country"),
+    units=_ACTOR.units,
+    counts="SELECT name, country, alias, kind, count(*) FROM ({units}) u WHERE {keep} "
+           "AND alias IS NOT NULL AND alias <> name GROUP BY ALL",
+)
+# Articles, not events, are its units (``e`` here is the articles table): the outlet and
+# events of each article are kept on it (``store/outlets.py``) before the counts are.
+_OUTLET = Aggregate(
+    table="counts_outlet",
+    columns="outlet VARCHAR, documents BIGINT, articles BIGINT, events BIGINT",
+    keys=("outlet",),
+    units="SELECT e.outlet, e.doc_id, e.n_events FROM articles e WHERE {where}",
+    counts="SELECT outlet, count(DISTINCT doc_id), count(*), coalesce(sum(n_events), 0) "
+           "FROM ({units}) u WHERE {keep} GROUP BY ALL",
+)
 # Where events happened: per place (name, country, lon/lat; a place with no coordinates
 # still counts for its country) × type × ``confident``, with the place's first events
 # (date, NULLs last, then id), for the map.
@@ -132,7 +168,8 @@ _COUNTRY = Aggregate(
     counts=f"SELECT country, period, type, status, coalesce(confidence >= {CONFIDENT}, false), "
            "count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
 )
-AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR, _PLACE, _PAIR, _COUNTRY)
+AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR, _PLACE, _PAIR, _COUNTRY, _LISTING,
+                                      _OUTLET, _ALIAS)
 
 
 def aggregates_named(*tables: str) -> tuple[Aggregate, ...]:

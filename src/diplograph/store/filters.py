@@ -44,9 +44,8 @@ def actor_side(side: str, actor: str, table: str = "events") -> tuple[str, list]
                 f"ON e.id = ie.event_id WHERE e.{side}_wikidata = ?)"), [actor.upper()]
     if is_wikidata_id(actor):
         return f"{side}_wikidata = ?", [actor.upper()]
-    words = like.contains(" ".join(actor.lower().split()))
-    return (f"(lower({side}_name) LIKE ? {like.ESCAPE} OR lower({side}_text) LIKE ? "
-            f"{like.ESCAPE})"), [words, words]
+    words = like.text(" ".join(actor.split()))
+    return f"({like.holds(f'{side}_name')} OR {like.holds(f'{side}_text')})", [words, words]
 
 
 def actor_either(actor: str, table: str = "events") -> tuple[str, list]:
@@ -96,8 +95,7 @@ class EventFilter:
             if is_country_code(self.place):
                 place, value = f"{e}location_country = ?", self.place
             else:
-                place = f"lower({e}location_name) LIKE ? {like.ESCAPE}"
-                value = like.contains(self.place.lower())
+                place, value = like.holds(f"{e}location_name"), like.text(self.place)
             if table == "incidents":
                 place = ("id IN (SELECT ie.incident_id FROM incident_events ie JOIN events e "
                          f"ON e.id = ie.event_id WHERE {place})")

@@ -53,43 +53,62 @@ def outlets_defined_and_kept(con: duckdb.DuckDBPyConnection) -> tuple[list, list
 
 
 def sources(con: duckdb.DuckDBPyConnection, *, sort: str = "-events",
-            outlet: str | None = None, limit: int = 500) -> dict:
+            outlet: str | None = None, limit: int = 500, page: int = 1) -> dict:
     """Outlets (a URL's host, or the file of a local document) with their documents,
     articles and events, in the order of ``sort`` (:data:`SOURCE_SORTS`), and the articles
-    (of ``outlet`` only, when given), most events first; at most ``limit`` of each.
+    (of ``outlet`` only, when given), most events first; ``page`` (from 1) of ``limit`` of
+    each. Outlets come from their counts kept at every write (``counts_outlet``).
 
     Returns:
         ``{"outlets": [{"outlet", "documents", "articles", "events"}], "articles":
         [{"outlet", "doc_id", "article_index", "title", "published", "url", "events"}],
-        "n_outlets": n, "n_articles": n}`` (``n_*``: all of them, listed or not).
+        "n_outlets": n, "n_articles": n, "page": n, "limit": n, "pages": n}`` (``n_*``: all
+        of them, listed or not; ``pages``: of the longer list).
 
     Raises:
         ValueError: an unknown sort key.
     """
     if sort not in SOURCE_SORTS:
         raise ValueError(f"cannot sort sources by {sort!r} (choose from {', '.join(SOURCE_SORTS)})")
+    offset = (page - 1) * limit
+    column = sort.lstrip("-")
+    floor, floor_params = _top_floor(con, "counts_outlet", column, "TRUE", [], offset + limit) \
+        if sort.startswith("-") and column != "outlet" else ("TRUE", [])
     outlets = con.execute(
-        "SELECT outlet, count(DISTINCT doc_id) AS documents, count(*) AS articles, "
-        "sum(n_events)::BIGINT AS events, count(*) OVER () FROM articles GROUP BY outlet "
-        f"ORDER BY {SOURCE_SORTS[sort]}, outlet LIMIT ?", [limit]).fetchall()
-    where, params = ("WHERE outlet = ?", [outlet]) if outlet else ("", [])
-    # The total apart: a window count over every article made DuckDB keep them all.
-    n_articles = con.execute(f"SELECT count(*) FROM articles {where}", params).fetchone()[0]
+        f"SELECT outlet, documents, articles, events FROM counts_outlet WHERE {floor} "
+        f"ORDER BY {SOURCE_SORTS[sort]}, outlet LIMIT ? OFFSET ?",
+        floor_params + [limit, offset]).fetchall()
+    n_outlets = con.execute("SELECT count(*) FROM counts_outlet").fetchone()[0]
+    where, params = ("outlet = ?", [outlet]) if outlet else ("TRUE", [])
+    n_articles = con.execute(f"SELECT count(*) FROM articles WHERE {where}", params).fetchone()[0]
+    floor, floor_params = _top_floor(con, "articles", "n_events", where, params, offset + limit)
     articles = con.execute(
         "WITH top AS (SELECT outlet, doc_id, article_index, title, published_value, url, "
-        f"n_events FROM articles {where} "
-        "ORDER BY n_events DESC, outlet, doc_id, article_index LIMIT ?) "
+        f"n_events FROM articles WHERE {where} AND {floor} "
+        "ORDER BY n_events DESC, outlet, doc_id, article_index LIMIT ? OFFSET ?) "
         "SELECT t.outlet, t.doc_id, t.article_index, t.title, t.published_value, "
         "coalesce(t.url, d.url), t.n_events FROM top t "
         "LEFT JOIN documents d ON d.doc_id = t.doc_id "
         "ORDER BY t.n_events DESC, t.outlet, t.doc_id, t.article_index",
-        params + [limit]).fetchall()
+        params + floor_params + [limit, offset]).fetchall()
     return {
         "outlets": [{"outlet": o, "documents": d, "articles": a, "events": e}
-                    for o, d, a, e, _ in outlets],
-        "n_outlets": outlets[0][4] if outlets else 0,
+                    for o, d, a, e in outlets],
+        "n_outlets": n_outlets,
         "articles": [{"outlet": o, "doc_id": doc, "article_index": i, "title": t,
                       "published": p, "url": u, "events": e}
                      for o, doc, i, t, p, u, e in articles],
-        "n_articles": n_articles,
+        "n_articles": n_articles, "page": page, "limit": limit,
+        "pages": max(1, -(-max(n_outlets, n_articles) // limit)),
     }
+
+
+def _top_floor(con: duckdb.DuckDBPyConnection, table: str, column: str, where: str,
+               params: list, rows: int) -> tuple[str, list]:
+    """A condition ``column >= v`` that keeps the ``rows`` rows with the highest values
+    (ties included) and, with millions of rows, few others: sorting the few is cheaper
+    than a top-N over every row. ``v`` comes from one pass over that column alone."""
+    found = con.execute(
+        f"SELECT min({column}) FROM (SELECT {column} FROM {table} WHERE {where} "
+        f"ORDER BY {column} DESC LIMIT ?)", params + [rows]).fetchone()[0]
+    return (f"{column} >= ?", [found]) if found is not None else ("TRUE", [])

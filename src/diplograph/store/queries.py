@@ -76,16 +76,29 @@ def _listing_sql(table: str, flt: Condition, order: str | None,
     if after is not None:
         if order:
             raise ValueError("paging after a record follows the listing order only")
-        where, params = f"{where} AND {_after(table)}", params + [after]
+        where, params = f"{where} AND {after_key(table)}", params + [after]
     return (f"SELECT record FROM {table} WHERE {where} "
             f"ORDER BY {order or _LISTING_ORDER[table]}", params)
 
 
-def _after(table: str) -> str:
+def after_key(table: str) -> str:
     """Keyset paging: the rows after the one whose id is the next parameter, in listing
     order (none when no row has that id)."""
     key = _ORDER_KEY[table]
     return f"{key} > (SELECT {key} FROM {table} WHERE id = ?)"
+
+
+def key_of(con: duckdb.DuckDBPyConnection, table: str, row_id: str) -> tuple | None:
+    """The listing-order key of the row with this id (None: no such row), as the values
+    :func:`after_values` compares with: with the key's subquery inside the condition
+    (:func:`after_key`) DuckDB read every row of the table."""
+    return con.execute(f"SELECT {_ORDER_KEY[table][1:-1]} FROM {table} WHERE id = ?",
+                       [row_id]).fetchone()
+
+
+def after_values(table: str, key: tuple) -> tuple[str, list]:
+    """:func:`after_key` with the key's values (:func:`key_of`) as its parameters."""
+    return f"{_ORDER_KEY[table]} > ({', '.join('?' * len(key))})", list(key)
 
 
 def qualified(order: str, alias: str) -> str:
@@ -185,17 +198,20 @@ def article(con: duckdb.DuckDBPyConnection, doc_id: str, index: int = 0) -> dict
     Raises:
         NotFound: no such article.
     """
+    # The document's rows, then its article: DuckDB looks up an index on ``doc_id = ?``
+    # alone; with ``AND article_index = ?`` it read every row of the table.
     cur = con.execute(
         "SELECT doc_id, article_index, title, text, published_value, published_precision, "
         "published_source, dateline, language, url, dropped, duplicate_of FROM articles "
-        "WHERE doc_id = ? AND article_index = ?", [doc_id, index])
-    row = cur.fetchone()
-    if row is None:
+        "WHERE doc_id = ?", [doc_id])
+    names = [d[0] for d in cur.description]
+    rows = [dict(zip(names, row)) for row in cur.fetchall() if row[1] == index]
+    if not rows:
         raise NotFound(f"no article {doc_id}#{index}")
-    stored = article_dict(dict(zip([d[0] for d in cur.description], row)))
-    found = _records(con, f"SELECT record FROM events WHERE doc_id = ? AND article_index = ? "
-                          f"ORDER BY {EVENT_ORDER}", [doc_id, index])
-    return {**stored, "events": found}
+    found = con.execute(f"SELECT record, article_index FROM events WHERE doc_id = ? "
+                        f"ORDER BY {EVENT_ORDER}", [doc_id]).fetchall()
+    return {**article_dict(rows[0]),
+            "events": [json.loads(record) for record, i in found if i == index]}
 
 
 def article_dict(row: Mapping[str, Any]) -> dict:

@@ -201,8 +201,8 @@ class Store:
             for table, rows in tables.items():
                 self._insert(table, rows)
             refresh_incidents(self.con, touched)
+            keep_outlets(self.con, doc_ids)  # before the counts: the outlets' count them
             refresh_counts(self.con, doc_ids)
-            keep_outlets(self.con, doc_ids)
             self.con.execute("COMMIT")
         except Exception:
             self._rollback()

@@ -16,7 +16,14 @@ import pyarrow as pa
 from diplograph.errors import NotFound
 from diplograph.store import like
 from diplograph.store.aggregates import CONFIDENT
-from diplograph.store.filters import EventFilter, actor_either, actor_side, dyad_either
+from diplograph.store.filters import (
+    EventFilter,
+    actor_either,
+    actor_side,
+    dyad_either,
+    is_country_code,
+    is_wikidata_id,
+)
 from diplograph.store.queries import (
     EVENT_ORDER,
     INCIDENT_ORDER,
@@ -24,8 +31,6 @@ from diplograph.store.queries import (
     NO_FILTER,
     Condition,
     count,
-    listing,
-    listing_json,
     table_batches,
 )
 
@@ -64,9 +69,8 @@ class Search:
             params = params + [self.mode.lower()]
         if self.q:
             cols = _TEXT_COLUMNS[table]
-            clauses.append("(" + " OR ".join(f"lower({c}) LIKE ? {like.ESCAPE}"
-                                             for c in cols) + ")")
-            params = params + [like.contains(self.q.lower())] * len(cols)
+            clauses.append("(" + " OR ".join(like.holds(c) for c in cols) + ")")
+            params = params + [like.text(self.q)] * len(cols)
         if self.min_confidence is not None:
             # An incident's confidence is its most confident event's (kept at fusion).
             clauses.append("confidence >= ?")
@@ -184,24 +188,6 @@ def count_matching(con: duckdb.DuckDBPyConnection, table: str, s: Condition) -> 
     where, params = counted
     return con.execute(f"SELECT coalesce(sum(n), 0) FROM counts_month WHERE {where}",
                        params).fetchone()[0]
-
-
-def search(con: duckdb.DuckDBPyConnection, table: str, s: Search, *,
-           limit: int, offset: int, sort: str | None = None) -> tuple[list[dict], int]:
-    """One page of matching events or incidents (stored records), in the order of ``sort``
-    (:data:`SORTS`), and the total count."""
-    return (listing(con, table, s, limit=limit, offset=offset, order=order_by(table, sort)),
-            count_matching(con, table, s))
-
-
-def search_json(con: duckdb.DuckDBPyConnection, table: str, s: Search, *, limit: int,
-                offset: int, sort: str | None = None, after: str | None = None
-                ) -> tuple[list[str], int]:
-    """:func:`search` with the records as stored (JSON texts); ``after``: the page after the
-    record with this id (keyset paging, listing order only; ``offset`` then counts from it)."""
-    return (listing_json(con, table, s, limit=limit, offset=offset,
-                         order=order_by(table, sort), after=after),
-            count_matching(con, table, s))
 
 
 # An incident list's columns in an export (its stored JSON record and fusion key left out).
@@ -348,8 +334,7 @@ def actor_index(con: duckdb.DuckDBPyConnection, q: str | None = None, *,
     if not q and has_counts(con):  # every actor: from the counts kept at ingest
         rows = con.execute("SELECT name, country, wikidata, role, kind, n, aliases "
                            "FROM counts_actor ORDER BY n DESC, name LIMIT ?", [limit]).fetchall()
-        return [{"name": n, "country": c, "wikidata": w, "role": r, "kind": k, "n": k_n,
-                 "aliases": aliases or []} for n, c, w, r, k, k_n, aliases in rows]
+        return _actor_rows(rows)
     cond, params = "TRUE", []
     parts = []
     for side in ("source", "target"):
@@ -366,9 +351,13 @@ def actor_index(con: duckdb.DuckDBPyConnection, q: str | None = None, *,
         "list(DISTINCT alias ORDER BY alias) FILTER (WHERE alias IS NOT NULL AND alias <> name) "
         "FROM sides WHERE name IS NOT NULL GROUP BY name, country ORDER BY 6 DESC, 1 LIMIT ?",
         params + [limit]).fetchall()
+    return _actor_rows(rows)
+
+
+def _actor_rows(rows: list[tuple]) -> list[dict]:
+    """``(name, country, wikidata, role, kind, n, aliases)`` rows as the actor index's."""
     return [{"name": n, "country": c, "wikidata": w, "role": r, "kind": k, "n": k_n,
-             "aliases": aliases or []}
-            for n, c, w, r, k, k_n, aliases in rows]
+             "aliases": aliases or []} for n, c, w, r, k, k_n, aliases in rows]
 
 
 def _starts_a_word(text: str, q: str) -> int:
@@ -377,6 +366,33 @@ def _starts_a_word(text: str, q: str) -> int:
     if text.startswith(q):
         return 0
     return 1 if any(word.startswith(q) for word in text.split()) else 2
+
+
+def _named_like(con: duckdb.DuckDBPyConnection, q: str, *, limit: int) -> list[dict]:
+    """:func:`actor_index`'s rows for words ``q``, from the kept counts of actors and of
+    their aliases (thousands of rows, not every event): an actor whose name holds the
+    words with all its events, one whose aliases only hold them with the events that call
+    it so (its kind the most frequent among those). A code (ISO3, Wikidata id) goes to
+    the events."""
+    if is_country_code(q) or is_wikidata_id(q) or not has_counts(con):
+        return actor_index(con, q, limit=limit)
+    rows = con.execute(_NAMED_LIKE, [like.text(" ".join(q.split())), limit]).fetchall()
+    return _actor_rows(rows)
+
+
+_NAMED_LIKE = """
+    WITH by_alias AS (
+        SELECT name, country, kind, sum(n) AS n FROM counts_alias
+        WHERE contains(lower(alias), $1) AND NOT contains(lower(name), $1) GROUP BY ALL),
+    alias_only AS (
+        SELECT name, country, arg_max(kind, n) FILTER (WHERE kind IS NOT NULL) AS kind,
+            sum(n)::BIGINT AS n FROM by_alias GROUP BY name, country)
+    SELECT a.name, a.country, a.wikidata, a.role, b.kind, b.n, a.aliases FROM alias_only b
+    JOIN counts_actor a ON a.name = b.name AND a.country IS NOT DISTINCT FROM b.country
+    UNION ALL SELECT name, country, wikidata, role, kind, n, aliases FROM counts_actor
+    WHERE contains(lower(name), $1)
+    ORDER BY 6 DESC, 1 LIMIT $2
+"""
 
 
 def actor_suggestions(con: duckdb.DuckDBPyConnection, q: str, *, limit: int = 10) -> list[dict]:
@@ -391,7 +407,7 @@ def actor_suggestions(con: duckdb.DuckDBPyConnection, q: str, *, limit: int = 10
     asked = " ".join(q.split())  # as typed: "RUS" and "Q22686" match as codes, like the filter
     typed = asked.lower()
     out = []
-    for row in actor_index(con, asked, limit=200):
+    for row in _named_like(con, asked, limit=200):
         aliases = [a for a in row["aliases"] if typed in a.lower()]
         by_alias = min(aliases, key=lambda a: _starts_a_word(a, typed), default=None)
         name_rank = _starts_a_word(row["name"], typed)

@@ -18,7 +18,7 @@ from diplograph.serve.deps import (
     SortParam,
 )
 from diplograph.serve.models import NOT_FOUND, EventPublic, IncidentDetail, IncidentPublic, Page
-from diplograph.store import queries, web_queries
+from diplograph.store import event_lists, queries, web_queries
 from diplograph.store.web_queries import Search
 
 router = APIRouter(prefix="/api", tags=["events"])
@@ -36,7 +36,7 @@ def _page(con: duckdb.DuckDBPyConnection, table: str, search: Search, paging: Pa
           sort: Enum | None, after: str | None) -> Response:
     """One page of a list, its records sent as stored."""
     after = None if sort else after  # keyset paging follows the default order only
-    rows, total = web_queries.search_json(con, table, search, limit=paging.limit,
+    rows, total = event_lists.search_json(con, table, search, limit=paging.limit,
                                           offset=paging.offset if after is None else 0,
                                           sort=sort.value if sort else None, after=after)
     return paging.stored(rows, total, keyset=sort is None)

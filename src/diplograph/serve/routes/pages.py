@@ -16,6 +16,7 @@ from diplograph.records import EVENT_TYPES, STATUSES
 from diplograph.serve import actor_view
 from diplograph.serve.deps import (
     DEFAULT_CONFIDENCE,
+    MAX_PAGE,
     ConnDep,
     IncidentSortParam,
     PageDep,
@@ -27,7 +28,7 @@ from diplograph.serve.highlight import segments
 from diplograph.serve.models import NOT_FOUND
 from diplograph.serve.routes.actors import Level, dyad_data
 from diplograph.serve.routes.articles import article_data
-from diplograph.store import outlets, profiles, queries, web_queries
+from diplograph.store import event_lists, outlets, profiles, queries, web_queries
 from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search
 
@@ -83,7 +84,7 @@ def overview(con: ConnDep, search: SearchDep) -> dict:
 def events_page(con: ConnDep, search: SearchDep, paging: PageDep,
                 sort: SortParam = None) -> dict:
     """Events, filtered, sorted and paginated (same parameters as /api/events)."""
-    rows, total = web_queries.search(con, "events", search, limit=paging.limit,
+    rows, total = event_lists.search(con, "events", search, limit=paging.limit,
                                      offset=paging.offset, sort=sort.value if sort else None)
     return {**paging.wrap(rows, total), "sort": sort.value if sort else None,
             "filter": _filter_dict(search)}
@@ -93,7 +94,7 @@ def events_page(con: ConnDep, search: SearchDep, paging: PageDep,
 def incidents_page(con: ConnDep, search: SearchDep, paging: PageDep,
                    sort: IncidentSortParam = None) -> dict:
     """Incidents, filtered, sorted and paginated (same parameters as /api/incidents)."""
-    rows, total = web_queries.search(con, "incidents", search, limit=paging.limit,
+    rows, total = event_lists.search(con, "incidents", search, limit=paging.limit,
                                      offset=paging.offset, sort=sort.value if sort else None)
     return {**paging.wrap(rows, total), "sort": sort.value if sort else None}
 
@@ -180,14 +181,15 @@ def actor_page(con: ConnDep, search: SearchDep, actor_id: Id) -> dict:
 @twin("/sources", "sources.html")
 def sources_page(con: ConnDep, sort: SourceSortParam = None,
                  outlet: Annotated[str | None, Query(
-                     max_length=300, description="Only the articles of this outlet.")] = None
-                 ) -> dict:
+                     max_length=300, description="Only the articles of this outlet.")] = None,
+                 page: Annotated[int, Query(ge=1, le=MAX_PAGE, description=(
+                     "Page, from 1, of the outlets and of the articles."))] = 1) -> dict:
     """Sources: outlets (a URL's host, or a local document's file) with their documents,
     articles and events, and each article, linked to its cleaned text with every event
     marked."""
     key = sort.value if sort else "-events"
     return {"sort": key, "outlet": outlet or None,
-            **outlets.sources(con, sort=key, outlet=outlet or None)}
+            **outlets.sources(con, sort=key, outlet=outlet or None, page=page)}
 
 
 def _article_head(art: dict) -> dict:

@@ -1,0 +1,166 @@
+"""A page of the event list in its default order without sorting every matching event.
+
+The listing order starts with the date, and events are stored in date order, so a page
+lies in a few date buckets (a month, a year-only date, or no date). How many matching
+events each bucket holds tells which buckets a page falls into; the page is then read from
+those buckets only (DuckDB skips the row groups outside them) with a small offset, instead
+of an ``ORDER BY ... OFFSET`` over every event. The counts come from ``counts_listing``
+(kept at every write, ``store/aggregates.py``) when the search is one the count tables
+answer, else from one grouped pass over the matching events, which also gives the total.
+"""
+
+from __future__ import annotations
+
+import json
+
+import duckdb
+
+from diplograph.store.ordered import order_parts
+from diplograph.store.queries import (
+    EVENT_ORDER,
+    Condition,
+    after_values,
+    key_of,
+    listing_json,
+)
+from diplograph.store.web_queries import (
+    Search,
+    count_matching,
+    counted_where,
+    has_counts,
+    order_by,
+)
+
+# A date's bucket: its month (YYYY-MM), or the date itself when shorter, or NULL (no date).
+BUCKET = "substr(date_value, 1, 7)"
+# Above every character of a date: "2020-05" + this is above every date of May 2020.
+_TOP = "\U0010ffff"
+
+_ORDER_COLUMNS = ", ".join(column for column, _ in order_parts(EVENT_ORDER))
+
+Histogram = list[tuple[str | None, int]]
+
+
+def search(con: duckdb.DuckDBPyConnection, table: str, s: Search, *,
+           limit: int, offset: int, sort: str | None = None) -> tuple[list[dict], int]:
+    """One page of matching events or incidents (stored records), in the order of ``sort``
+    (``web_queries.SORTS``), and the total count."""
+    rows, total = search_json(con, table, s, limit=limit, offset=offset, sort=sort)
+    return [json.loads(text) for text in rows], total
+
+
+def search_json(con: duckdb.DuckDBPyConnection, table: str, s: Search, *, limit: int,
+                offset: int, sort: str | None = None, after: str | None = None
+                ) -> tuple[list[str], int]:
+    """:func:`search` with the records as stored (JSON texts); ``after``: the page after the
+    record with this id (keyset paging, listing order only; ``offset`` then counts from it).
+    Events in the listing order are read from the date buckets of the page only."""
+    if table == "events" and not sort:
+        return page_json(con, s, limit=limit, offset=offset, after=after)
+    return (listing_json(con, table, s, limit=limit, offset=offset,
+                         order=order_by(table, sort), after=after),
+            count_matching(con, table, s))
+
+
+def histogram(con: duckdb.DuckDBPyConnection, s: Condition) -> Histogram:
+    """Matching events per date bucket, in listing order (no date last)."""
+    counted = _counted(con, s)
+    if counted is not None:
+        sql, params = (f"SELECT bucket, sum(n)::BIGINT FROM counts_listing WHERE {counted[0]} "
+                       "GROUP BY bucket HAVING sum(n) > 0"), counted[1]
+    else:
+        where, params = s.where("events")
+        sql = f"SELECT {BUCKET}, count(*) FROM events WHERE {where} GROUP BY 1"
+    rows = con.execute(sql, params).fetchall()
+    return sorted(rows, key=lambda row: (row[0] is None, row[0] or ""))
+
+
+def _counted(con: duckdb.DuckDBPyConnection, s: Condition) -> tuple[str, list] | None:
+    # The "undated" bucket of the charts (no month) is not one of these buckets.
+    if isinstance(s, Search) and s.undated:
+        return None
+    counted = counted_where(s)
+    return counted if counted is not None and _has_listing_counts(con) else None
+
+
+def _has_listing_counts(con: duckdb.DuckDBPyConnection) -> bool:
+    return has_counts(con) and con.execute(
+        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'counts_listing'"
+    ).fetchone()[0] > 0
+
+
+def page_json(con: duckdb.DuckDBPyConnection, s: Condition, *, limit: int, offset: int = 0,
+              after: str | None = None) -> tuple[list[str], int]:
+    """A page of the events that match ``s`` (stored JSON texts) in listing order, and how
+    many match: ``limit`` after skipping ``offset``, counted from the start or, with
+    ``after``, from the event with this id (keyset paging; none when no event has it)."""
+    buckets = histogram(con, s)
+    total = sum(n for _, n in buckets)
+    if after is None:
+        first, skipped = _bucket_at(buckets, offset)
+        key_clause, key_params = "TRUE", []
+    else:
+        key = key_of(con, "events", after)
+        if key is None:
+            return [], total
+        no_date, date = key[0], key[1]  # the key starts with the date, NULLs last
+        first, skipped = _bucket_of_date(buckets, None if no_date else date), 0
+        key_clause, key_params = after_values("events", key)
+    if first >= len(buckets):
+        return [], total
+    last = _last_bucket(buckets, first, offset - skipped + limit, keyset=after is not None)
+    where, params = s.where("events")
+    parts, part_params = [], []
+    for window, window_params in _windows(buckets[first][0], buckets[last][0]):
+        parts.append(f"SELECT record, {_ORDER_COLUMNS} FROM events "
+                     f"WHERE {where} AND {key_clause} AND {window}")
+        part_params += params + key_params + window_params
+    sql = (f"SELECT record FROM ({' UNION ALL '.join(parts)}) ORDER BY {EVENT_ORDER} "
+           "LIMIT ? OFFSET ?")
+    rows = con.execute(sql, part_params + [limit, offset - skipped]).fetchall()
+    return [row[0] for row in rows], total
+
+
+def _bucket_at(buckets: Histogram, position: int) -> tuple[int, int]:
+    """The index of the bucket holding the event at ``position`` (from 0), and how many
+    events the buckets before it hold (``len(buckets)`` when there is none)."""
+    before = 0
+    for i, (_, n) in enumerate(buckets):
+        if before + n > position:
+            return i, before
+        before += n
+    return len(buckets), before
+
+
+def _bucket_of_date(buckets: Histogram, date: str | None) -> int:
+    """The index of the first bucket at or after ``date``'s (no date: the last ones)."""
+    bucket = None if date is None else date[:7]
+    for i, (name, _) in enumerate(buckets):
+        if bucket is None and name is None:
+            return i
+        if bucket is not None and (name is None or name >= bucket):
+            return i
+    return len(buckets)
+
+
+def _last_bucket(buckets: Histogram, first: int, needed: int, *, keyset: bool) -> int:
+    """The index of the last bucket a page needs: from ``first``, until ``needed`` events
+    are held. With a keyset the events of the first bucket may all lie before the key, so
+    ``needed`` is counted from the next one."""
+    held = 0 if keyset else buckets[first][1]
+    last = first
+    while held < needed and last + 1 < len(buckets):
+        last += 1
+        held += buckets[last][1]
+    return last
+
+
+def _windows(first: str | None, last: str | None) -> list[tuple[str, list]]:
+    """Conditions on ``date_value`` that select the buckets from ``first`` to ``last``:
+    a range DuckDB prunes row groups with, and apart the events with no date (an OR
+    would make it read every row group)."""
+    if first is None:
+        return [("date_value IS NULL", [])]
+    if last is None:
+        return [("date_value >= ?", [first]), ("date_value IS NULL", [])]
+    return [("date_value >= ? AND date_value < ?", [first, last + _TOP])]

@@ -1,0 +1,96 @@
+"""A page of the event list read from its date buckets only (``store/event_lists.py``) is
+the page an ``ORDER BY ... LIMIT ... OFFSET`` over every matching event gives, from the
+kept bucket counts or from the events, by offset and by keyset, for any filter."""
+
+from __future__ import annotations
+
+import json
+import random
+
+import duckdb
+import pytest
+from stored import write_store
+from test_counts import random_document
+
+from diplograph.store import event_lists, queries, web_queries
+from diplograph.store.filters import EventFilter
+from diplograph.store.web_queries import Search
+
+SEARCHES = [
+    Search(), Search(min_confidence=0.5), Search(flt=EventFilter(type="CONSULT")),
+    Search(flt=EventFilter(actor="Rutte")), Search(q="militants", min_confidence=0.5),
+    Search(undated=True), Search(flt=EventFilter(since="2025-11"), min_confidence=0.8),
+    Search(flt=EventFilter(type="NOPE")),
+]
+
+
+@pytest.fixture(scope="module")
+def filled(tmp_path_factory) -> duckdb.DuckDBPyConnection:
+    """40 random documents, read as the server reads them."""
+    rng = random.Random(5)
+    path = write_store(tmp_path_factory.mktemp("lists") / "db.duckdb",
+                       [random_document(rng, f"doc{i}", 1) for i in range(40)])
+    with duckdb.connect(str(path), read_only=True) as con:
+        yield con
+
+
+def every_page(con, s: Search, limit: int) -> list[list[str]]:
+    total = queries.count(con, "events", s)
+    return [event_lists.page_json(con, s, limit=limit, offset=offset)[0]
+            for offset in range(total + 2)]
+
+
+def sorted_pages(con, s: Search, limit: int) -> list[list[str]]:
+    total = queries.count(con, "events", s)
+    return [queries.listing_json(con, "events", s, limit=limit, offset=offset)
+            for offset in range(total + 2)]
+
+
+@pytest.mark.parametrize("s", SEARCHES, ids=repr)
+@pytest.mark.parametrize("limit", [1, 3, 8])
+def test_offset_pages_are_the_sorted_pages(filled, s, limit):
+    assert every_page(filled, s, limit) == sorted_pages(filled, s, limit)
+    assert event_lists.page_json(filled, s, limit=limit)[1] == queries.count(filled, "events", s)
+
+
+@pytest.mark.parametrize("s", SEARCHES[:3], ids=repr)
+def test_pages_from_the_events_equal_pages_from_the_kept_counts(filled, s, monkeypatch):
+    from_counts = every_page(filled, s, 4)
+    assert event_lists._counted(filled, s) is not None  # these are counted
+    monkeypatch.setattr(event_lists, "has_counts", lambda con: False)  # an older database
+    assert event_lists._counted(filled, s) is None
+    assert every_page(filled, s, 4) == from_counts
+
+
+@pytest.mark.parametrize("s", SEARCHES, ids=repr)
+@pytest.mark.parametrize("limit", [1, 5])
+def test_keyset_pages_walk_the_whole_list(filled, s, limit):
+    whole = queries.listing_json(filled, "events", s)
+    walked, after = [], None
+    while True:
+        page, _ = event_lists.page_json(filled, s, limit=limit, after=after)
+        walked += page
+        if len(page) < limit:
+            break
+        after = json.loads(page[-1])["id"]
+    assert walked == whole
+
+
+@pytest.mark.parametrize("s", SEARCHES[:4], ids=repr)
+def test_keyset_with_an_offset_is_the_sorted_query(filled, s):
+    ids = [e["id"] for e in queries.listing(filled, "events")]
+    for after in ids[::5] + ["no-such-event"]:
+        for offset in (0, 2):
+            expected = queries.listing_json(filled, "events", s, limit=3, offset=offset,
+                                            after=after)
+            assert event_lists.page_json(filled, s, limit=3, offset=offset,
+                                         after=after)[0] == expected
+
+
+def test_sorted_and_incident_lists_keep_their_query(filled):
+    s = Search(min_confidence=0.5)
+    for table, sort in (("events", "-date"), ("incidents", None), ("incidents", "type")):
+        rows, total = event_lists.search_json(filled, table, s, limit=4, offset=2, sort=sort)
+        assert rows == queries.listing_json(filled, table, s, limit=4, offset=2,
+                                            order=web_queries.order_by(table, sort))
+        assert total == web_queries.count_matching(filled, table, s)
