@@ -22,6 +22,7 @@ _MIN_SHARE = 0.25  # share of the title's (weighted) words found in the lede ...
 _MIN_EVIDENCE = 7.0  # ... or this much weight of shared words
 _FULL_EVIDENCE = 30.0  # shared weight that counts as full evidence
 _MIN_WORDS = 3  # a one- or two-word line is a menu item or a section name
+_HEADER_REACH = 2  # a headline's byline or date is this close below it (after a standfirst)
 _LAYOUT_REACH = 8  # how far above the body a title found by layout alone may be
 _NOT_TITLES = frozenset({"tool", "footer", "caption", "date", "crawl-date", "byline", "spam",
                          "section"})
@@ -78,7 +79,7 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
         shared = own & rest
         share = weights.share(own, rest)
         evidence = sum(weights.weight(s) for s in shared)
-        if _enough(own, shared, share, evidence):
+        if _enough(own, shared, share, evidence) and (i >= start or own & lede):
             score = min(evidence, _FULL_EVIDENCE) / _FULL_EVIDENCE + share / 2
             scored[i] = (score + _bonus(lines, i, start), Title(index=i, text=lines[i].text,
                                                               share=share))
@@ -139,6 +140,9 @@ def _bonus(lines: list[Line], i: int, start: int) -> float:
         score += 0.15
     if any(b.label in ("date", "byline") for b in lines[i + 1 : i + 5]):
         score += 0.2
+    if line.label == "list" and not any(b.label in ("date", "byline")
+                                        for b in lines[i + 1 : i + 1 + _HEADER_REACH]):
+        score -= 0.5  # one of a run of headlines, not over its own byline or date: a list
     if title_case(line.text):
         score += 0.15
     elif _full_stop(line.text):
