@@ -48,6 +48,7 @@ _JOIN_WORDS = frozenset(
 )
 BYLINE_RE = re.compile(r"^(by|written by|reporting by|words by|story by)\s+\S", re.I)
 MIN_PROSE_WORDS = 6
+_BYLINE_NAME_WORDS = 6  # "written by Jane van der Berg"
 LONG_LINE_WORDS = 16
 MAX_BOILERPLATE_WORDS = 60
 COLON_PROSE_WORDS = 20
@@ -123,12 +124,21 @@ def has_mojibake(line: str) -> bool:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` continues a sentence that ``prev`` broke off."""
-    if not prev or not nxt or prev.endswith(TERMINAL):
+    if not prev or not nxt or prev.endswith(TERMINAL) or _names_a_writer(nxt):
         return False
     last = prev.split()[-1].lower()
     if prev.endswith((",", ";", "-", "(", "—", "–")) or last in _JOIN_WORDS:
         return len(prev.split()) >= 3
     return nxt[0].islower() and len(prev.split()) >= 4
+
+
+def _names_a_writer(line: str) -> bool:
+    """A byline: "written by Jane Doe" under a headline is its own line, not the end of a
+    sentence broken off ("... was written" / "by the committee" is one)."""
+    match = BYLINE_RE.match(line)
+    if not match or len(line.split()) > _BYLINE_NAME_WORDS:
+        return False
+    return line[match.end() - 1].isupper()
 
 
 def read_lines(text: str) -> tuple[list[Line], list[str]]:
