@@ -281,12 +281,24 @@ def _mark_crawl_dates(lines: list[Line]) -> None:
 
 
 def _mark_headlines_over_bylines(lines: list[Line]) -> None:
-    """A title-cased sentence right above a byline or date line is a headline, full stop and
-    all ("Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.")."""
-    for line, below in zip(lines, lines[1:]):
-        if (line.label == "prose" and _byline_or_date(below)
-                and len(line.text.split()) <= _HEADLINE_WORDS and title_case(line.text)):
+    """A long line right above a byline or date line (or above a writer's bare name over
+    one) is a headline when it is title-cased, full stop and all ("Home Depot Stock Is
+    Falling After Its Earnings Release. Why You Shouldn't Worry."), or has no full stop at
+    all ("Hunter diagnosed with plague after eating a rabbit" / "Jane Doe" / "18 Nov 2019")."""
+    for i, line in enumerate(lines):
+        if line.label != "prose" or len(line.text.split()) > _HEADLINE_WORDS:
+            continue
+        below = lines[i + 1 : i + 3]
+        over_header = bool(below) and (_byline_or_date(below[0]) or (
+            len(below) == 2 and _bare_name(below[0].text) and _byline_or_date(below[1])))
+        if over_header and (title_case(line.text) or not line.text.endswith(TERMINAL)):
             line.label = "headline"
+
+
+def _bare_name(text: str) -> bool:
+    """A writer's name printed alone ("Jane Doe"): two to four capitalised words."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and w.isalpha() for w in words)
 
 
 def _byline_or_date(line: Line) -> bool:
