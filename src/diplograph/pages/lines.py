@@ -124,8 +124,10 @@ def has_mojibake(line: str) -> bool:
 
 def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` continues a sentence that ``prev`` broke off."""
-    if not prev or not nxt or prev.endswith(TERMINAL) or _names_a_writer(nxt):
+    if not prev or not nxt or prev.endswith(TERMINAL):
         return False
+    if title_case(prev) and _names_a_writer(nxt):
+        return False  # a headline over its byline; a sentence-case line may go on "by Monet."
     last = prev.split()[-1].lower()
     if prev.endswith((",", ";", "-", "(", "—", "–")) or last in _JOIN_WORDS:
         return len(prev.split()) >= 3
@@ -133,8 +135,8 @@ def _continues(prev: str, nxt: str) -> bool:
 
 
 def _names_a_writer(line: str) -> bool:
-    """A byline: "written by Jane Doe" under a headline is its own line, not the end of a
-    sentence broken off ("... was written" / "by the committee" is one)."""
+    """A byline ("written by Jane Doe"), not the end of a sentence broken off ("... was
+    written" / "by the committee")."""
     match = BYLINE_RE.match(line)
     if not match or len(line.split()) > _BYLINE_NAME_WORDS:
         return False
