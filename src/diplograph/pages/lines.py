@@ -293,8 +293,15 @@ def _mark_headlines_over_bylines(lines: list[Line]) -> None:
         below = lines[i + 1 : i + 3]
         over_header = bool(below) and (_byline_or_date(below[0]) or (
             len(below) == 2 and _bare_name(below[0].text) and _byline_or_date(below[1])))
-        if over_header and (title_case(line.text) or not line.text.endswith(TERMINAL)):
+        if over_header and (title_case(line.text) or _one_phrase(line.text)):
             line.label = "headline"
+
+
+def _one_phrase(text: str) -> bool:
+    """No sentence ends in it, at its end or inside: a headline, not a two-sentence
+    standfirst ("The repression has fuelled the crisis. It is up to them to de-escalate")."""
+    return not text.endswith(TERMINAL) and not any(
+        m.group(1).isupper() for m in _SENTENCE_END_RE.finditer(text))
 
 
 def _bare_name(text: str) -> bool:
