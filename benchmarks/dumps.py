@@ -47,6 +47,10 @@ year (`shows_day`: "November 18, 2019", "18. November 2019", "18/11/2019",
 text-dump reader can get right. Over the other dated pages (the dump never shows the
 HTML's day) the right answer is "unknown": the share of them given a wrong date is
 reported, with how many of those are one day off (the page prints its local day).
+htmldate gives the day as the HTML writes it, in whatever zone the page uses; a second
+reading ("HTML's time in UTC") moves the HTML's published time to UTC where it carries a
+zone offset ("2019-11-18T23:04:24-05:00" -> 2019-11-19), the day the text-dump path gives
+when the page prints its time with a zone.
 """
 
 from __future__ import annotations
@@ -65,7 +69,7 @@ import unicodedata
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 import htmldate
@@ -103,6 +107,9 @@ class Page:
     accepted_titles: set[str]
     date: str | None
     date_shown: bool = False  # the dump shows the HTML's day in a written form with its year
+    # The same moment's UTC day, where the HTML's publication time carries a zone offset
+    # ("2019-11-18T23:04:24-05:00" -> 2019-11-19); htmldate gives the day as written.
+    date_utc: str | None = None
 
 
 @dataclass(slots=True)
@@ -152,6 +159,7 @@ class Stats:
     # day the page prints, such as its local day), so "unknown" is the right answer.
     hidden_wrong: int = 0
     hidden_near: int = 0  # ... of those wrong dates, one day off the HTML's
+    date_right_utc: int = 0  # same day as the HTML's publication time read in UTC
     joined: int = 0
     joined_count_right: int = 0
     joined_titles: int = 0
@@ -200,6 +208,27 @@ def without_suffixes(title: str | None) -> set[str]:
     return found
 
 
+_PUBLISHED_TIME_RE = re.compile(
+    r"(?:published_time|datePublished)[\"']?\s*(?:content\s*=|:)\s*[\"']"
+    r"(\d{4}-\d{2}-\d{2})[T ](\d{2}):(\d{2})(?::\d{2})?(?:\.\d+)?\s*(Z|[+-]\d{2}:?\d{2})")
+
+
+def utc_truth(html: str, day: str | None) -> str | None:
+    """htmldate's day read in UTC: the first published time of that day with a zone offset,
+    moved to UTC; htmldate's day where the HTML gives no such time."""
+    if day is None:
+        return None
+    for match in _PUBLISHED_TIME_RE.finditer(html):
+        written, hour, minute, zone = match.groups()
+        if written != day:
+            continue
+        offset = 0 if zone == "Z" else (1 if zone[0] == "+" else -1) * (
+            int(zone[1:3]) * 60 + int(zone[-2:]))
+        moment = datetime.fromisoformat(f"{written}T{hour}:{minute}") - timedelta(minutes=offset)
+        return moment.date().isoformat()
+    return day
+
+
 def date_truth(html: str) -> str | None:
     try:
         return htmldate.find_date(html, extensive_search=False, original_date=True)
@@ -213,8 +242,9 @@ def load_pages(corpus: Path, partition: int) -> list[Page]:
     for page_id, item in sorted(truth.items()):
         html = gzip.open(corpus / "html" / f"{page_id}.html.gz").read().decode("utf-8", "replace")
         title, source, accepted = title_truth(html)
+        day = date_truth(html)
         pages.append(Page(page_id, split_of(page_id, partition), html, item["articleBody"], title,
-                          source, accepted, date_truth(html)))
+                          source, accepted, day, date_utc=utc_truth(html, day)))
     return pages
 
 
@@ -370,6 +400,7 @@ def score_date(page: Page, first: dict, stats: Stats) -> list[str]:
     stats.dated += 1
     published = first.get("published") or {}
     value = published.get("value")
+    stats.date_right_utc += published.get("precision") == "day" and value == page.date_utc
     stats.shown += page.date_shown
     shown = "shown" if page.date_shown else "not shown"
     if value is None:
@@ -418,6 +449,7 @@ def summary(stats: Stats) -> dict[str, object]:
         "title_acc": rate(stats.titles_right, stats.pages),
         "body_all": stats.body_all.prf(), "body_first": stats.body_first.prf(),
         "dated_pages": stats.dated, "date_acc": rate(stats.date_right, stats.dated),
+        "date_acc_utc": rate(stats.date_right_utc, stats.dated),
         "date_unknown": stats.date_unknown, "date_shown_pages": stats.shown,
         "date_shown_acc": rate(stats.shown_right, stats.shown),
         "date_hidden_pages": stats.dated - stats.shown,
@@ -435,6 +467,7 @@ def print_table(results: dict[str, dict]) -> None:
         rows += [(f"{label} {m.upper()}", f"{key}.{m}", "{:.3f}") for m in ("p", "r", "f1")]
     rows += [("dated pages (htmldate)", "dated_pages", "{:d}"),
              ("date same day", "date_acc", "{:.3f}"),
+             ("... HTML's time in UTC", "date_acc_utc", "{:.3f}"),
              ("date unknown", "date_unknown", "{:d}"),
              ("dump shows the day", "date_shown_pages", "{:d}"),
              ("... date same day", "date_shown_acc", "{:.3f}"),

@@ -11,7 +11,12 @@ import pytest
 from diplograph.errors import ExtractionError
 from diplograph.pages.articles import extract_articles
 from diplograph.pages.dedup import NearDuplicateIndex
-from diplograph.pages.pubdate import find_dateline, is_weekday_date_line, parse_date
+from diplograph.pages.pubdate import (
+    find_dateline,
+    find_publication_date,
+    is_weekday_date_line,
+    parse_date,
+)
 from diplograph.pages.sources import iter_documents
 from diplograph.records import Article, Document, DocumentError
 
@@ -109,6 +114,20 @@ def test_near_duplicates_are_linked() -> None:
 ])
 def test_parse_date(text: str, want: tuple[str, str] | None) -> None:
     assert parse_date(text) == want
+
+
+@pytest.mark.parametrize(("line", "want"), [
+    ("Updated 11:21 pm CST, Tuesday, November 19, 2019", "2019-11-20"),  # 05:21 UTC next day
+    ("Published 11:11 PM EST Nov 19, 2019", "2019-11-20"),
+    ("Nov. 18, 2019 7:04 pm ET", "2019-11-19"),
+    ("March 3, 2025 at 00:30 CET", "2025-03-02"),  # after midnight in Paris: the day before
+    ("Nov 19, 2019, 10:31 am CST", "2019-11-19"),  # the same day in UTC
+    ("By Jane Doe | November 18, 2019 -- 19:14 GMT", "2019-11-18"),
+    ("November 19, 2019 | 11:20pm", "2019-11-19"),  # no zone: the printed day
+    ("Updated Nov. 19, 2019 8:21 am / Original Nov. 18, 2019 11:02 pm EST", "2019-11-19"),
+])
+def test_a_printed_time_with_its_zone_gives_the_utc_day(line: str, want: str) -> None:
+    assert find_publication_date(line) == (want, "day")
 
 
 def test_datelines_and_weekday_lines() -> None:

@@ -48,6 +48,7 @@ _JOIN_WORDS = frozenset(
 )
 BYLINE_RE = re.compile(r"^(by|written by|reporting by|words by|story by)\s+\S", re.I)
 MIN_PROSE_WORDS = 6
+_BYLINE_NAME_WORDS = 6  # "written by Jane van der Berg"
 LONG_LINE_WORDS = 16
 MAX_BOILERPLATE_WORDS = 60
 COLON_PROSE_WORDS = 20
@@ -125,10 +126,21 @@ def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` continues a sentence that ``prev`` broke off."""
     if not prev or not nxt or prev.endswith(TERMINAL):
         return False
+    if title_case(prev) and _names_a_writer(nxt):
+        return False  # a headline over its byline; a sentence-case line may go on "by Monet."
     last = prev.split()[-1].lower()
     if prev.endswith((",", ";", "-", "(", "—", "–")) or last in _JOIN_WORDS:
         return len(prev.split()) >= 3
     return nxt[0].islower() and len(prev.split()) >= 4
+
+
+def _names_a_writer(line: str) -> bool:
+    """A byline ("written by Jane Doe"), not the end of a sentence broken off ("... was
+    written" / "by the committee")."""
+    match = BYLINE_RE.match(line)
+    if not match or len(line.split()) > _BYLINE_NAME_WORDS:
+        return False
+    return line[match.end() - 1].isupper()
 
 
 def read_lines(text: str) -> tuple[list[Line], list[str]]:
@@ -271,12 +283,31 @@ def _mark_crawl_dates(lines: list[Line]) -> None:
 
 
 def _mark_headlines_over_bylines(lines: list[Line]) -> None:
-    """A title-cased sentence right above a byline or date line is a headline, full stop and
-    all ("Home Depot Stock Is Falling After Its Earnings Release. Why You Shouldn't Worry.")."""
-    for line, below in zip(lines, lines[1:]):
-        if (line.label == "prose" and _byline_or_date(below)
-                and len(line.text.split()) <= _HEADLINE_WORDS and title_case(line.text)):
+    """A long line right above a byline or date line (or above a writer's bare name over
+    one) is a headline when it is title-cased, full stop and all ("Home Depot Stock Is
+    Falling After Its Earnings Release. Why You Shouldn't Worry."), or has no full stop at
+    all ("Hunter diagnosed with plague after eating a rabbit" / "Jane Doe" / "18 Nov 2019")."""
+    for i, line in enumerate(lines):
+        if line.label != "prose" or len(line.text.split()) > _HEADLINE_WORDS:
+            continue
+        below = lines[i + 1 : i + 3]
+        over_header = bool(below) and (_byline_or_date(below[0]) or (
+            len(below) == 2 and _bare_name(below[0].text) and _byline_or_date(below[1])))
+        if over_header and (title_case(line.text) or _one_phrase(line.text)):
             line.label = "headline"
+
+
+def _one_phrase(text: str) -> bool:
+    """No sentence ends in it, at its end or inside: a headline, not a two-sentence
+    standfirst ("The repression has fuelled the crisis. It is up to them to de-escalate")."""
+    return not text.endswith(TERMINAL) and not any(
+        m.group(1).isupper() for m in _SENTENCE_END_RE.finditer(text))
+
+
+def _bare_name(text: str) -> bool:
+    """A writer's name printed alone ("Jane Doe"): two to four capitalised words."""
+    words = text.split()
+    return 2 <= len(words) <= 4 and all(w[0].isupper() and w.isalpha() for w in words)
 
 
 def _byline_or_date(line: Line) -> bool:

@@ -25,16 +25,32 @@ _ENGLISH_MONTHS = ("January", "February", "March", "April", "May", "June", "July
                    "September", "October", "November", "December")
 
 
-def _page_months() -> dict[str, int]:
-    """Month names in other languages (``data/time/page_months.tsv``) -> 1-12."""
-    text = resources.files("diplograph.data.time").joinpath("page_months.tsv").read_text("utf-8")
+def _table(name: str) -> list[list[str]]:
+    """The rows of a TSV file in ``data/time`` (without its comments and header)."""
+    text = resources.files("diplograph.data.time").joinpath(name).read_text("utf-8")
     rows = csv.reader((line for line in text.splitlines() if not line.startswith("#")),
                       delimiter="\t")
     next(rows)  # the header
-    return {row[0]: int(row[1]) for row in rows if row}
+    return [row for row in rows if row]
+
+
+def _page_months() -> dict[str, int]:
+    """Month names in other languages (``data/time/page_months.tsv``) -> 1-12."""
+    return {row[0]: int(row[1]) for row in _table("page_months.tsv")}
+
+
+def _zone_offsets() -> dict[str, float]:
+    """Time-zone abbreviations (``data/time/zones.tsv``) -> hours from UTC."""
+    return {row[0]: float(row[1]) for row in _table("zones.tsv")}
 
 
 _FOREIGN_MONTHS = _page_months()
+_ZONES = _zone_offsets()
+# "10:31 pm CST", "11:11 PM EST", "19:14 GMT": a printed time with its zone (case kept: "ET"
+# in capitals, not the word "et").
+_ZONED_TIME_RE = re.compile(
+    r"(?<![\d:])(?P<h>\d{1,2})[:.](?P<m>\d{2})\s*(?:(?P<ampm>[AaPp])\.?[Mm]\.?)?,?\s*"
+    r"(?P<zone>" + "|".join(sorted(_ZONES, key=len, reverse=True)) + r")\b")
 _MONTHS = (
     r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
     r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?"
@@ -152,9 +168,30 @@ def find_publication_date(line: str) -> tuple[str, str] | None:
     "Updated" one and another follows ("Updated Nov. 19, 2019 8:21 am / Original Nov. 18,
     2019 8:02 am": the story was first published on the 18th)."""
     matches = list(DATE_RE.finditer(line))
-    if len(matches) > 1 and _UPDATED_BEFORE_RE.search(line[: matches[0].start()]):
-        return find_date(line[matches[1].start():])
-    return find_date(line)
+    chosen = 1 if len(matches) > 1 and _UPDATED_BEFORE_RE.search(
+        line[: matches[0].start()]) else 0
+    found = find_date(line[matches[chosen].start():] if chosen else line)
+    if found is None or found[1] != "day":
+        return found
+    lo = matches[chosen - 1].end() if chosen else 0
+    hi = matches[chosen + 1].start() if chosen + 1 < len(matches) else len(line)
+    return in_utc(found[0], line[lo:hi]), "day"
+
+
+def in_utc(day: str, text: str) -> str:
+    """The UTC day of a printed day, when ``text`` gives its time and zone ("Nov 19, 2019,
+    10:31 pm CST" -> 2019-11-20); the printed day otherwise. Page metadata and feeds give the
+    UTC day, and one story should not get two days from two readers."""
+    match = _ZONED_TIME_RE.search(text)
+    if not match:
+        return day
+    hour = int(match.group("h")) % 12 if match.group("ampm") else int(match.group("h"))
+    if (match.group("ampm") or "").lower() == "p":
+        hour += 12
+    if hour > 23 or int(match.group("m")) > 59:
+        return day
+    local = dt.datetime.fromisoformat(day) + dt.timedelta(hours=hour, minutes=int(match.group("m")))
+    return (local - dt.timedelta(hours=_ZONES[match.group("zone")])).date().isoformat()
 
 
 def is_date_line(line: str) -> bool:

@@ -22,7 +22,11 @@ _MIN_SHARE = 0.25  # share of the title's (weighted) words found in the lede ...
 _MIN_EVIDENCE = 7.0  # ... or this much weight of shared words
 _FULL_EVIDENCE = 30.0  # shared weight that counts as full evidence
 _MIN_WORDS = 3  # a one- or two-word line is a menu item or a section name
-_LAYOUT_REACH = 8  # how far above the body a title found by layout alone may be
+_HEADER_REACH = 2  # a headline's byline or date is this close below it (after a standfirst)
+_LAYOUT_REACH = 8
+# A shorter line right above the best one is its headline (the best is the standfirst) when it
+# scores within this much of it; a kicker or a list's last item scores far less.
+_STANDFIRST_GAP = 0.5  # how far above the body a title found by layout alone may be
 _NOT_TITLES = frozenset({"tool", "footer", "caption", "date", "crawl-date", "byline", "spam",
                          "section"})
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -78,17 +82,18 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
         shared = own & rest
         share = weights.share(own, rest)
         evidence = sum(weights.weight(s) for s in shared)
-        if _enough(own, shared, share, evidence):
+        if _enough(own, shared, share, evidence) and (i >= start or own & lede):
             score = min(evidence, _FULL_EVIDENCE) / _FULL_EVIDENCE + share / 2
             scored[i] = (score + _bonus(lines, i, start), Title(index=i, text=lines[i].text,
                                                               share=share))
     if not scored:
         return _by_layout(lines, above, start)
-    best = max(scored.values(), key=lambda pair: pair[0])[1]
+    top, best = max(scored.values(), key=lambda pair: pair[0])
     above_best = scored.get(best.index - 1)
-    if above_best and len(above_best[1].text) < len(best.text):
+    if (above_best and len(above_best[1].text) < len(best.text)
+            and above_best[0] >= top - _STANDFIRST_GAP):
         return above_best[1]  # a headline, then its standfirst: the headline comes first
-    return best
+    return best  # ... but a kicker ("BIRD FLU FEARS") shares far less than its headline
 
 
 def _by_layout(lines: list[Line], above: list[int], start: int) -> Title | None:
@@ -139,6 +144,9 @@ def _bonus(lines: list[Line], i: int, start: int) -> float:
         score += 0.15
     if any(b.label in ("date", "byline") for b in lines[i + 1 : i + 5]):
         score += 0.2
+    if line.label == "list" and not any(b.label in ("date", "byline")
+                                        for b in lines[i + 1 : i + 1 + _HEADER_REACH]):
+        score -= 0.5  # one of a run of headlines, not over its own byline or date: a list
     if title_case(line.text):
         score += 0.15
     elif _full_stop(line.text):
