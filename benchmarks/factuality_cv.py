@@ -42,8 +42,8 @@ from factuality import metrics
 from factuality_fit import Settings, fit_correction
 from factuality_sites import Site, read_sites
 
-from diplograph.coding.correction import NOT_HAPPENED, corrected
-from diplograph.coding.detector import EventDetector
+from diplograph.coding.correction import corrected, save_correction, within_limits
+from diplograph.coding.factuality_trees import Around, Trees, input_row, save_trees
 
 EMBEDDINGS = Path(__file__).resolve().parent.parent / "training" / "events" / "build" / \
     "m2v-minilm-pca256"
@@ -64,56 +64,44 @@ def read_embeddings(folder: Path, dims: int) -> np.ndarray:
     return table.reshape(header["shape"])[:, :dims].astype(np.float32)
 
 
-class Embedder:
-    """The mean embedding of the WordPiece tokens of a word (zeros for none)."""
-
-    def __init__(self, table: np.ndarray) -> None:
-        self.table = table
-        self.detector = EventDetector.load()
-
-    def __call__(self, words: tuple[str, ...] | list[str]) -> np.ndarray:
-        ids = [i for w in words for i in self.detector.token_ids(w)]
-        return self.table[ids].mean(0) if ids else np.zeros(self.table.shape[1], np.float32)
-
-
-def limited(cue: float, value: float, corrected_at_all: bool) -> float:
-    """The limits of ``correction.corrected``: the cue score's side of zero, a negated act
-    stays not-happened, an uncorrected predicate keeps its cue score."""
-    if not corrected_at_all:
-        return cue
-    low, high = (0.0, 3.0) if cue >= 0 else (-3.0, 0.0)
-    if cue <= NOT_HAPPENED:
-        high = NOT_HAPPENED
-    return round(max(low, min(high, value)), 2)
-
-
 def limit_all(sites: list[Site], values: np.ndarray) -> np.ndarray:
-    return np.array([limited(s.scored.reading.cue_score, v, bool(s.scored.reading.features))
-                     for s, v in zip(sites, values, strict=True)])
+    """Each score within the correction's limits; an uncorrected predicate (a denial, a
+    withheld confirmation) keeps its cue score."""
+    return np.array([within_limits(s.scored.reading.cue_score, v) if s.scored.reading.features
+                     else s.scored.reading.cue_score for s, v in zip(sites, values, strict=True)])
 
 
 class Dense:
-    """The richer features of a predicate as one dense row, columns fixed on the fold."""
+    """The trees' input columns (``factuality_trees.input_row``), fixed on the fold: the
+    cue paths and named correction features frequent enough there."""
 
-    def __init__(self, train: list[Site], embed: Embedder) -> None:
-        self.embed = embed
+    def __init__(self, train: list[Site], table: np.ndarray, named: bool = True) -> None:
+        self.table = table
         paths = Counter(s.cue_path for s in train)
-        self.paths = sorted(p for p, n in paths.items() if n >= MIN_PATH)
-        named = Counter(f for s in train for f in s.scored.reading.features if "#" not in f)
-        self.named = sorted(f for f, n in named.items() if n >= MIN_NAMED)
+        counts = Counter(f for s in train for f in s.scored.reading.features if "#" not in f)
+        self.columns = tuple(
+            [f"score:{k}" for k in ("cue", "corrected", "delta", "corrected_at_all")]
+            + [f"pos:{p}" for p in POS]
+            + [f"path:{p}" for p, n in sorted(paths.items()) if n >= MIN_PATH]
+            + [f"f:{f}" for f, n in sorted(counts.items()) if named and n >= MIN_NAMED]
+            + [f"emb:{slot}:{i}" for slot in ("word", "governor", "cues")
+               for i in range(table.shape[1])])
 
-    def __call__(self, sites: list[Site], base: np.ndarray, named: bool = True) -> np.ndarray:
-        rows = []
-        for s, b in zip(sites, base, strict=True):
-            reading = s.scored.reading
-            feats = set(reading.features)
-            row = [reading.cue_score, b, b - reading.cue_score, float(bool(reading.features))]
-            row += [float(s.pos == p) for p in POS] + [float(s.cue_path == p) for p in self.paths]
-            if named:
-                row += [float(f in feats) for f in self.named]
-            rows.append(np.concatenate([row, self.embed([s.word]), self.embed([s.governor]),
-                                        self.embed(s.cue_words)]))
-        return np.array(rows, dtype=np.float32)
+    def __call__(self, sites: list[Site], base: np.ndarray) -> np.ndarray:
+        return np.array([input_row(self.columns, self.table, _around(s), _scores(s, b),
+                                   s.scored.reading.features)
+                         for s, b in zip(sites, base, strict=True)], dtype=np.float32)
+
+
+def _around(site: Site) -> Around:
+    return Around(word=site.word, governor=site.governor, pos=site.pos,
+                  cue_words=site.cue_words, cue_path=site.cue_path)
+
+
+def _scores(site: Site, base: float) -> dict[str, float]:
+    reading = site.scored.reading
+    return {"cue": reading.cue_score, "corrected": base, "delta": base - reading.cue_score,
+            "corrected_at_all": float(bool(reading.features))}
 
 
 _FITTED: dict = {}  # (settings, fold) -> correction: the stacked candidates share one fit
@@ -124,21 +112,27 @@ def fit_ridge(train: list[Site], settings: Settings) -> Predict:
     if key not in _FITTED:
         _FITTED[key] = fit_correction([s.scored for s in train], settings, write=False)
     model = _FITTED[key]
-    return lambda sites: np.array([corrected(s.scored.reading.cue_score, s.scored.reading.features,
-                                             model) for s in sites])
+
+    def predict(sites: list[Site]) -> np.ndarray:
+        return np.array([corrected(s.scored.reading.cue_score, s.scored.reading.features, model)
+                         for s in sites])
+    predict.model = model  # type: ignore[attr-defined]
+    return predict
 
 
-def fit_stacked(train: list[Site], embed: Embedder, learner: str, named: bool = True) -> Predict:
+def fit_stacked(train: list[Site], table: np.ndarray, learner: str, named: bool = True,
+                embedded: bool = True) -> Predict:
     """The shipped correction, then ``learner`` on what it leaves over (richer features)."""
     base = fit_ridge(train, Settings())
-    dense = Dense(train, embed)
-    x = dense(train, base(train), named)
+    dense = Dense(train, table if embedded else table[:, :0], named)
+    x = dense(train, base(train))
     y = np.array([s.scored.gold for s in train]) - base(train)
     model = _learner(learner).fit(x, y)
 
     def predict(sites: list[Site]) -> np.ndarray:
         b = base(sites)
-        return limit_all(sites, b + model.predict(dense(sites, b, named)))
+        return limit_all(sites, b + model.predict(dense(sites, b)))
+    predict.parts = (base, dense, model)  # type: ignore[attr-defined]
     return predict
 
 
@@ -150,8 +144,9 @@ def _learner(name: str):  # type: ignore[no-untyped-def]
     from sklearn.preprocessing import StandardScaler
     if name == "ridge":
         return make_pipeline(StandardScaler(), Ridge(alpha=300.0))
-    if name == "gbm":
-        return HistGradientBoostingRegressor(loss="absolute_error", max_iter=300,
+    if name.startswith("gbm"):
+        loss = "squared_error" if name == "gbm-squared" else "absolute_error"
+        return HistGradientBoostingRegressor(loss=loss, max_iter=200,
                                              learning_rate=0.05, max_leaf_nodes=15,
                                              min_samples_leaf=40, l2_regularization=1.0,
                                              random_state=0)
@@ -162,14 +157,14 @@ def _learner(name: str):  # type: ignore[no-untyped-def]
     raise ValueError(name)
 
 
-def fit_two_part(train: list[Site], embed: Embedder, margins: tuple[float, ...]) -> Predict:
+def fit_two_part(train: list[Site], table: np.ndarray, margins: tuple[float, ...]) -> Predict:
     """A class-balanced 3-way classifier picks the band; the correction's score moves
     into it where the classifier's top probability leads the score's band by a margin."""
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
     from sklearn.preprocessing import StandardScaler
     base = fit_ridge(train, Settings())
-    dense = Dense(train, embed)
+    dense = Dense(train, table)
     bands = np.array([_band(s.scored.gold) for s in train])
     classifier = make_pipeline(StandardScaler(), LogisticRegression(
         C=0.05, class_weight="balanced", max_iter=2000)).fit(dense(train, base(train)), bands)
@@ -219,11 +214,11 @@ def row(name: str, sites: list[Site], scores: np.ndarray) -> str:
     scored = [replace(s.scored, reading=replace(s.scored.reading, score=float(v)))
               for s, v in zip(sites, scores, strict=True)]
     m = metrics(scored)
-    return (f"| {name} | {m['mae']:.3f} | {m['r']:.3f} | {m['acc3']:.3f} | "
+    return (f"| {name} | {m['mae']:.4f} | {m['r']:.4f} | {m['acc3']:.3f} | "
             f"{m['recall_not']:.3f} | {m['recall_uncertain']:.3f} | {m['recall_happened']:.3f} |")
 
 
-def candidates(embed: Embedder) -> dict[str, Callable]:
+def candidates(table: np.ndarray) -> dict[str, Callable]:
     return {
         "cue": lambda train: (lambda sites: np.array([s.scored.reading.cue_score
                                                       for s in sites])),
@@ -233,12 +228,61 @@ def candidates(embed: Embedder) -> dict[str, Callable]:
         "ridge, lexical L2 100": lambda train: fit_ridge(train, Settings(lexical_ridge=100.0)),
         "ridge, uncertain weight 1": lambda train: fit_ridge(
             train, Settings(uncertain_weight=1.0)),
-        "+emb ridge": lambda train: fit_stacked(train, embed, "ridge", named=False),
-        "+gbm": lambda train: fit_stacked(train, embed, "gbm"),
-        "+gbm, no named": lambda train: fit_stacked(train, embed, "gbm", named=False),
-        "+mlp": lambda train: fit_stacked(train, embed, "mlp"),
-        "two-part": lambda train: fit_two_part(train, embed, (0.0, 0.2, 0.4, 0.6)),
+        "+emb ridge": lambda train: fit_stacked(train, table, "ridge", named=False),
+        "+gbm": lambda train: fit_stacked(train, table, "gbm"),
+        "+gbm, no named": lambda train: fit_stacked(train, table, "gbm", named=False),
+        "+gbm, no embeddings": lambda train: fit_stacked(train, table, "gbm", embedded=False),
+        "+gbm, squared error": lambda train: fit_stacked(train, table, "gbm-squared"),
+        "+mlp": lambda train: fit_stacked(train, table, "mlp"),
+        "two-part": lambda train: fit_two_part(train, table, (0.0, 0.2, 0.4, 0.6)),
     }
+
+
+def trees_of(model, dense: Dense) -> Trees:  # type: ignore[no-untyped-def]
+    """A fitted scikit-learn HistGradientBoostingRegressor as arrays (numpy alone runs it;
+    its leaf values already carry the learning rate)."""
+    parts = [predictor.nodes for (predictor,) in model._predictors]
+    roots = np.cumsum([0] + [len(p) for p in parts[:-1]]).astype(np.int32)
+    shift = np.repeat(roots, [len(p) for p in parts])
+    nodes = np.concatenate(parts)
+    arrays = {"feature": nodes["feature_idx"].astype(np.int32),
+              "threshold": nodes["num_threshold"].astype(np.float64),
+              "left": (nodes["left"] + shift).astype(np.int32),
+              "right": (nodes["right"] + shift).astype(np.int32),
+              "value": nodes["value"].astype(np.float64), "leaf": nodes["is_leaf"].astype(bool)}
+    return Trees(columns=dense.columns, roots=roots, nodes=arrays,
+                 baseline=float(np.ravel(model._baseline_prediction)[0]), embeddings=dense.table)
+
+
+def write_model(sites: list[Site], fit) -> int:  # type: ignore[no-untyped-def]
+    """Fit a stacked tree candidate on all of UW train + dev and ship it: the correction
+    (``factuality_model.npz``) and the trees (``factuality_trees.npz``)."""
+    predict = fit(sites)
+    base, dense, model = predict.parts
+    save_correction(base.model)
+    trees = trees_of(model, dense)
+    x = dense(sites[:200], base(sites[:200]))
+    gap = max(abs(trees.predict(r) - p) for r, p in zip(x, model.predict(x), strict=True))
+    print(f"wrote {len(trees.roots)} trees over {len(trees.columns)} columns; "
+          f"largest gap to scikit-learn on 200 rows {gap:.2e}")
+    save_trees(trees)
+    return 0
+
+
+def score_test(sites: list[Site], name: str, fit) -> int:  # type: ignore[no-untyped-def]
+    """The shipped model, and ``name`` fitted on all of UW train + dev, on the test splits."""
+    predict = fit(sites)
+    print("| split, model | MAE | r | acc3 | recall not | recall uncertain | recall happened |"
+          "\n|---|---|---|---|---|---|---|")
+    for split in ("uw/test", "meantime/test"):
+        test = read_sites(splits=(split,))
+        shipped = np.array([s.scored.reading.score for s in test])
+        print(row(f"{split}, shipped model (main)", test, shipped))
+        out = predict(test)
+        for variant, scores in (out.items() if isinstance(out, dict) else [("", out)]):
+            label = f"{name}, margin {variant}" if variant != "" else name
+            print(row(f"{split}, {label} (fitted on train + dev)", test, scores), flush=True)
+    return 0
 
 
 def main(argv: list[str]) -> int:
@@ -248,15 +292,24 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--embeddings", type=Path, default=EMBEDDINGS)
     parser.add_argument("--dims", type=int, default=32)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--test", metavar="NAME",
+                        help="once, at the end: fit NAME on all of train + dev and score "
+                             "UW test and MEANTIME test, beside the shipped model")
+    parser.add_argument("--write", metavar="NAME",
+                        help="fit NAME (a tree candidate) on all of train + dev and ship it")
     opts = parser.parse_args(argv)
     sites = read_sites(cache=opts.cache)
-    embed = Embedder(read_embeddings(opts.embeddings, opts.dims))
+    table = read_embeddings(opts.embeddings, opts.dims)
+    if opts.test:
+        return score_test(sites, opts.test, candidates(table)[opts.test])
+    if opts.write:
+        return write_model(sites, candidates(table)[opts.write])
     folds = folds_of(sites, opts.folds)
     print(f"{len(sites)} predicates, {len({s.document for s in sites})} documents, "
           f"{opts.folds} folds; embeddings {opts.dims} dims\n"
           "| candidate (CV over UW train + dev) | MAE | r | acc3 | recall not | "
           "recall uncertain | recall happened |\n|---|---|---|---|---|---|---|")
-    for name, fit in candidates(embed).items():
+    for name, fit in candidates(table).items():
         if opts.only and name not in opts.only:
             continue
         for variant, scores in cross_validate(sites, folds, fit).items():

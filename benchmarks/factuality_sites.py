@@ -14,18 +14,18 @@ import bisect
 import pickle
 import re
 import time
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from factuality import DEFAULT_CORPUS, Scored, read_conll, score_split
 from spacy.tokens import Token
 
 from diplograph.coding.factuality import Reading, predicate_factuality
+from diplograph.coding.factuality_trees import words_around
 from diplograph.coding.parse import load_nlp
 
 TEMPEVAL = DEFAULT_CORPUS.parent / "tempeval3" / "Training" / "TBAQ-cleaned"
 KEY_CHARS = 80  # a sentence is found by its first letters and digits
-MAX_CUE_DISTANCE = 6  # how far up the tree a cue word is looked for
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,40 +65,31 @@ def document_ids(texts: list[str], tempeval: Path = TEMPEVAL) -> list[str]:
     return found
 
 
-def _words_around(tok: Token, reading: Reading) -> dict:
-    above = [a for a in tok.ancestors if a.pos_ != "ADP"]
-    cue_words = tuple(c.word.lower() for c in sorted(reading.cues, key=lambda c: c.level))
-    path, nearest = [], ""
-    for node in [tok, *list(tok.ancestors)[:MAX_CUE_DISTANCE]]:
-        if any(w.lower_ in cue_words or w.lemma_.lower() in cue_words
-               for w in [node, *node.children]):
-            nearest = ">".join(path) or "self"
-            break
-        path.append(node.dep_)
-    return {"word": tok.lower_, "governor": above[0].lower_ if above else "<root>",
-            "pos": tok.pos_, "cue_words": cue_words, "cue_path": nearest or "none"}
+TUNING = ("uw/train", "uw/dev")  # the splits cross-validated over
 
 
-def read_sites(corpus: Path = DEFAULT_CORPUS, cache: Path | None = None) -> list[Site]:
-    """UW train then dev, read (from the cache when there is one)."""
+def read_sites(corpus: Path = DEFAULT_CORPUS, cache: Path | None = None,
+               splits: tuple[str, ...] = TUNING) -> list[Site]:
+    """The predicates of these splits, in order, read (from the cache when there is one).
+    Sentences of UW train and dev carry their TempEval-3 document; others their split's."""
     if cache is not None and cache.exists():
         return pickle.loads(cache.read_bytes())
     nlp = load_nlp()
     began = time.process_time()
     sites: list[Site] = []
-    for split in ("train", "dev"):
-        path = corpus / f"uw/{split}.conll"
+    for split in splits:
+        path = corpus / f"{split}.conll"
         around: list[dict] = []
 
         def reader(tok: Token, attributions: list) -> Reading:
             reading = predicate_factuality(tok, attributions)
-            around.append(_words_around(tok, reading))
+            around.append(asdict(words_around(tok, reading.cues)))
             return reading
 
         scored = score_split(path, nlp, reader)
-        sentences = list(read_conll(path))
-        document_of = dict(zip((s.text for s in sentences),
-                               document_ids([s.text for s in sentences]), strict=True))
+        texts = [s.text for s in read_conll(path)]
+        documents = document_ids(texts) if split in TUNING else ["*"] * len(texts)
+        document_of = dict(zip(texts, documents, strict=True))
         words = iter(around)
         for s in scored:
             if s.reading is not None:

@@ -1,6 +1,5 @@
 """The cross-validation harness of the factuality model (benchmarks/factuality_cv.py):
-sentences are found in their documents, folds keep documents whole, and every candidate's
-score keeps the limits of the shipped correction."""
+sentences are found in their documents, and folds keep documents whole."""
 
 from __future__ import annotations
 
@@ -14,7 +13,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from factuality import Scored  # noqa: E402
-from factuality_cv import folds_of, limited  # noqa: E402
+from factuality_cv import folds_of  # noqa: E402
 from factuality_sites import Site, document_ids  # noqa: E402
 
 FIRST = """<TimeML><DOCID>A1</DOCID><TEXT>The ministers met in Geneva on Monday.
@@ -58,11 +57,3 @@ def test_folds_keep_each_document_whole() -> None:
         inside = {sites[i].document for i in fold}
         outside = {s.document for j, s in enumerate(sites) if j not in set(fold)}
         assert not inside & outside
-
-
-def test_candidates_keep_the_limits_of_the_correction() -> None:
-    assert limited(2.5, -0.7, True) == 0.0  # never turned over
-    assert limited(-2.0, 0.4, True) == -1.0  # a negated act stays not-happened
-    assert limited(0.9, 4.2, True) == 3.0
-    assert limited(1.2, 0.3, False) == 1.2  # a denial or withheld confirmation: uncorrected
-    assert limited(2.0, 1.37, True) == 1.37

@@ -79,7 +79,13 @@ def corrected(cue_score: float, feats: tuple[str, ...] | list[str],
     if not feats:
         return cue_score
     model = model or load_correction()
-    value = cue_score + model.intercept + sum(model.weights.get(f, 0.0) for f in feats)
+    return within_limits(cue_score, cue_score + model.intercept
+                         + sum(model.weights.get(f, 0.0) for f in feats))
+
+
+def within_limits(cue_score: float, value: float) -> float:
+    """A learned score kept on the cue score's side of zero, in the not-happened band when
+    the cue score is (a negated act), in [-3, +3], rounded to two decimals."""
     low, high = (0.0, 3.0) if cue_score >= 0 else (-3.0, 0.0)
     if cue_score <= NOT_HAPPENED:
         high = NOT_HAPPENED
@@ -87,4 +93,4 @@ def corrected(cue_score: float, feats: tuple[str, ...] | list[str],
 
 
 __all__ = ["HAPPENED", "MODEL_PATH", "NOT_HAPPENED", "UNCORRECTED_KINDS", "Correction",
-           "corrected", "features", "load_correction", "save_correction"]
+           "corrected", "features", "load_correction", "save_correction", "within_limits"]
