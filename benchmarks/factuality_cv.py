@@ -30,6 +30,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import pickle
 import struct
 import sys
 from collections import Counter
@@ -136,6 +137,22 @@ def fit_stacked(train: list[Site], table: np.ndarray, learner: str, named: bool 
     return predict
 
 
+class Blend:
+    """The mean of several regressors' predictions (trees fitted to the median and to the
+    mean of the residual: the first serves the MAE, the second Pearson's r)."""
+
+    def __init__(self, models: list) -> None:  # type: ignore[type-arg]
+        self.models = models
+
+    def fit(self, x: np.ndarray, y: np.ndarray) -> Blend:
+        for model in self.models:
+            model.fit(x, y)
+        return self
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        return np.mean([model.predict(x) for model in self.models], axis=0)
+
+
 def _learner(name: str):  # type: ignore[no-untyped-def]
     from sklearn.ensemble import HistGradientBoostingRegressor
     from sklearn.linear_model import Ridge
@@ -144,6 +161,8 @@ def _learner(name: str):  # type: ignore[no-untyped-def]
     from sklearn.preprocessing import StandardScaler
     if name == "ridge":
         return make_pipeline(StandardScaler(), Ridge(alpha=300.0))
+    if name == "gbm-blend":
+        return Blend([_learner("gbm"), _learner("gbm-squared")])
     if name.startswith("gbm"):
         loss = "squared_error" if name == "gbm-squared" else "absolute_error"
         return HistGradientBoostingRegressor(loss=loss, max_iter=200,
@@ -233,15 +252,23 @@ def candidates(table: np.ndarray) -> dict[str, Callable]:
         "+gbm, no named": lambda train: fit_stacked(train, table, "gbm", named=False),
         "+gbm, no embeddings": lambda train: fit_stacked(train, table, "gbm", embedded=False),
         "+gbm, squared error": lambda train: fit_stacked(train, table, "gbm-squared"),
+        "+gbm, blend": lambda train: fit_stacked(train, table, "gbm-blend"),
+        "+gbm, blend, no embeddings": lambda train: fit_stacked(train, table, "gbm-blend",
+                                                                embedded=False),
         "+mlp": lambda train: fit_stacked(train, table, "mlp"),
         "two-part": lambda train: fit_two_part(train, table, (0.0, 0.2, 0.4, 0.6)),
     }
 
 
 def trees_of(model, dense: Dense) -> Trees:  # type: ignore[no-untyped-def]
-    """A fitted scikit-learn HistGradientBoostingRegressor as arrays (numpy alone runs it;
-    its leaf values already carry the learning rate)."""
-    parts = [predictor.nodes for (predictor,) in model._predictors]
+    """Fitted scikit-learn HistGradientBoostingRegressors (one, or a Blend) as arrays
+    (numpy alone runs them; leaf values already carry the learning rate, and a blend's
+    share)."""
+    members = model.models if isinstance(model, Blend) else [model]
+    share = 1.0 / len(members)
+    parts = [predictor.nodes for member in members for (predictor,) in member._predictors]
+    scale = np.concatenate([np.full(len(predictor.nodes), share)
+                            for member in members for (predictor,) in member._predictors])
     roots = np.cumsum([0] + [len(p) for p in parts[:-1]]).astype(np.int32)
     shift = np.repeat(roots, [len(p) for p in parts])
     nodes = np.concatenate(parts)
@@ -249,9 +276,11 @@ def trees_of(model, dense: Dense) -> Trees:  # type: ignore[no-untyped-def]
               "threshold": nodes["num_threshold"].astype(np.float64),
               "left": (nodes["left"] + shift).astype(np.int32),
               "right": (nodes["right"] + shift).astype(np.int32),
-              "value": nodes["value"].astype(np.float64), "leaf": nodes["is_leaf"].astype(bool)}
-    return Trees(columns=dense.columns, roots=roots, nodes=arrays,
-                 baseline=float(np.ravel(model._baseline_prediction)[0]), embeddings=dense.table)
+              "value": nodes["value"].astype(np.float64) * scale,
+              "leaf": nodes["is_leaf"].astype(bool)}
+    baseline = share * sum(float(np.ravel(m._baseline_prediction)[0]) for m in members)
+    return Trees(columns=dense.columns, roots=roots, nodes=arrays, baseline=baseline,
+                 embeddings=dense.table)
 
 
 def write_model(sites: list[Site], fit) -> int:  # type: ignore[no-untyped-def]
@@ -299,6 +328,9 @@ def main(argv: list[str]) -> int:
                         help="fit NAME (a tree candidate) on all of train + dev and ship it")
     opts = parser.parse_args(argv)
     sites = read_sites(cache=opts.cache)
+    fits = opts.cache.with_suffix(".fits.pkl") if opts.cache else None
+    if fits is not None and fits.exists():  # the corrections fitted on each fold, kept
+        _FITTED.update(pickle.loads(fits.read_bytes()))
     table = read_embeddings(opts.embeddings, opts.dims)
     if opts.test:
         return score_test(sites, opts.test, candidates(table)[opts.test])
@@ -315,6 +347,8 @@ def main(argv: list[str]) -> int:
         for variant, scores in cross_validate(sites, folds, fit).items():
             label = f"{name}, margin {variant}" if variant != "" else name
             print(row(label, sites, scores), flush=True)
+        if fits is not None:
+            fits.write_bytes(pickle.dumps(_FITTED))
     return 0
 
 

@@ -125,9 +125,11 @@ def input_row(columns: tuple[str, ...], table: np.ndarray, around: Around,
     corrected_at_all), ``pos:X``, ``path:P``, ``f:FEATURE`` (a correction feature),
     ``emb:word|governor|cues:I`` (embedding components)."""
     present = set(feats)
-    vectors = {"word": embedding([around.word], table),
-               "governor": embedding([around.governor], table),
-               "cues": embedding(around.cue_words, table)}
+    vectors = {}
+    if table.shape[1]:  # trees fitted without embeddings ship none
+        vectors = {"word": embedding([around.word], table),
+                   "governor": embedding([around.governor], table),
+                   "cues": embedding(around.cue_words, table)}
     row = np.zeros(len(columns), np.float32)
     for i, column in enumerate(columns):
         kind, _, name = column.partition(":")
