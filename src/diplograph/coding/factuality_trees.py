@@ -68,15 +68,17 @@ class Trees:
     embeddings: np.ndarray  # one row per WordPiece token of the detector's vocabulary
 
     def predict(self, row: np.ndarray) -> float:
-        """The baseline plus each tree's leaf for this input row (x <= threshold: left)."""
+        """The baseline plus each tree's leaf for this input row (x <= threshold: left);
+        all trees step down together, one level a step."""
         feature, threshold = self.nodes["feature"], self.nodes["threshold"]
         left, right, leaf = self.nodes["left"], self.nodes["right"], self.nodes["leaf"]
-        total = self.baseline
-        for node in self.roots:
-            while not leaf[node]:
-                node = left[node] if row[feature[node]] <= threshold[node] else right[node]
-            total += self.nodes["value"][node]
-        return float(total)
+        node = self.roots.copy()
+        inner = ~leaf[node]
+        while inner.any():
+            at = node[inner]
+            node[inner] = np.where(row[feature[at]] <= threshold[at], left[at], right[at])
+            inner = ~leaf[node]
+        return float(self.baseline + self.nodes["value"][node].sum())
 
 
 def save_trees(trees: Trees, path: Path = TREES_PATH) -> None:
