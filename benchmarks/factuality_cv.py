@@ -331,7 +331,9 @@ def main(argv: list[str]) -> int:
     fits = opts.cache.with_suffix(".fits.pkl") if opts.cache else None
     if fits is not None and fits.exists():  # the corrections fitted on each fold, kept
         _FITTED.update(pickle.loads(fits.read_bytes()))
-    table = read_embeddings(opts.embeddings, opts.dims)
+    # the embeddings are a build output of the detector; the shipped trees do without them
+    table = (read_embeddings(opts.embeddings, opts.dims) if opts.embeddings.exists()
+             else np.zeros((0, 0), np.float32))
     if opts.test:
         return score_test(sites, opts.test, candidates(table)[opts.test])
     if opts.write:

@@ -7,10 +7,11 @@ or with "any" ("any WAR") is less sure than one after "after"; a negated bare ve
 surer not to have happened than a negated noun; an act under "will" in a relative clause
 of a report is less sure than the report. A linear model over the features of
 :mod:`diplograph.coding.factuality_features` (the cue analysis, the parse around the
-predicate, and hashed lemmas of the predicate and its governor), fitted on UW train by
-``benchmarks/factuality.py --fit`` (``factuality_fit.py``), adds a correction to the cue
-score. Its weights are data (``data/lexicon/factuality_model.npz``: feature names and
-weights, read once; numpy alone at run time).
+predicate, and hashed lemmas of the predicate and its governor), fitted on UW train + dev
+by ``benchmarks/factuality_cv.py --write`` (``factuality_fit.py``; ``make
+fit-factuality``), adds a correction to the cue score. Its weights are data
+(``data/lexicon/factuality_model.npz``: feature names and weights, read once; numpy alone
+at run time).
 
 Three limits keep the status read off the score meaning what it did: the correction never
 turns the score over (a positive cue score stays >= 0, a negative one <= 0), never lifts a

@@ -8,7 +8,8 @@ reports that carry it. Here they add up to:
   not), comparable with public factuality gold (UW, MEANTIME): the cue score, +3 times the
   product of the calibrated values of the cues (``data/lexicon/factuality.yaml``), plus a
   linear correction for how the sentence frames the predicate
-  (:mod:`diplograph.coding.correction`), both fitted on UW train, refined by boosted trees
+  (:mod:`diplograph.coding.correction`; the cue values fitted on UW train, the correction
+  on UW train + dev), refined by boosted trees
   over the words around the predicate where they are shipped
   (:mod:`diplograph.coding.factuality_trees`);
 - the claim status, read off the cue score and the kinds of the cues, in :func:`status_of`,
