@@ -21,7 +21,9 @@ Usage::
 
 ``--fit`` refits the cue values (``data/lexicon/factuality.yaml``, its ``calibration``
 block) and then the correction (``data/lexicon/factuality_model.npz``) on UW train, never
-on dev or test, and rewrites them (``factuality_fit.py``).
+on dev or test, and rewrites them (``factuality_fit.py``). The shipped correction and trees
+are then refitted on UW train + dev by ``factuality_cv.py --write`` (``make
+fit-factuality`` runs both).
 """
 
 from __future__ import annotations

@@ -29,8 +29,9 @@ def event(events: list[Event], kind: str) -> Event:
 
 # ------------------------------------------------------------------ every status, with its score
 @pytest.mark.parametrize("text, kind, status, low, high", [
+    # within 0.1 of +3: the learned correction and trees weigh the frame and the lemma
     ("Canadian Prime Minister Mark Carney met French President Emmanuel Macron in Paris on "
-     "Monday.", "CONSULT", "asserted", 3.0, 3.0),
+     "Monday.", "CONSULT", "asserted", 2.9, 3.0),
     ("Britain expelled a Russian diplomat, the Foreign Office said on Tuesday.", "SANCTION",
      "reported", 2.0, 3.0),
     ("Russian troops reportedly attacked the Ukrainian village of Robotyne.", "ASSAULT",

@@ -7,10 +7,11 @@ or with "any" ("any WAR") is less sure than one after "after"; a negated bare ve
 surer not to have happened than a negated noun; an act under "will" in a relative clause
 of a report is less sure than the report. A linear model over the features of
 :mod:`diplograph.coding.factuality_features` (the cue analysis, the parse around the
-predicate, and hashed lemmas of the predicate and its governor), fitted on UW train by
-``benchmarks/factuality.py --fit`` (``factuality_fit.py``), adds a correction to the cue
-score. Its weights are data (``data/lexicon/factuality_model.npz``: feature names and
-weights, read once; numpy alone at run time).
+predicate, and hashed lemmas of the predicate and its governor), fitted on UW train + dev
+by ``benchmarks/factuality_cv.py --write`` (``factuality_fit.py``; ``make
+fit-factuality``), adds a correction to the cue score. Its weights are data
+(``data/lexicon/factuality_model.npz``: feature names and weights, read once; numpy alone
+at run time).
 
 Three limits keep the status read off the score meaning what it did: the correction never
 turns the score over (a positive cue score stays >= 0, a negative one <= 0), never lifts a
@@ -79,7 +80,13 @@ def corrected(cue_score: float, feats: tuple[str, ...] | list[str],
     if not feats:
         return cue_score
     model = model or load_correction()
-    value = cue_score + model.intercept + sum(model.weights.get(f, 0.0) for f in feats)
+    return within_limits(cue_score, cue_score + model.intercept
+                         + sum(model.weights.get(f, 0.0) for f in feats))
+
+
+def within_limits(cue_score: float, value: float) -> float:
+    """A learned score kept on the cue score's side of zero, in the not-happened band when
+    the cue score is (a negated act), in [-3, +3], rounded to two decimals."""
     low, high = (0.0, 3.0) if cue_score >= 0 else (-3.0, 0.0)
     if cue_score <= NOT_HAPPENED:
         high = NOT_HAPPENED
@@ -87,4 +94,4 @@ def corrected(cue_score: float, feats: tuple[str, ...] | list[str],
 
 
 __all__ = ["HAPPENED", "MODEL_PATH", "NOT_HAPPENED", "UNCORRECTED_KINDS", "Correction",
-           "corrected", "features", "load_correction", "save_correction"]
+           "corrected", "features", "load_correction", "save_correction", "within_limits"]

@@ -8,7 +8,10 @@ reports that carry it. Here they add up to:
   not), comparable with public factuality gold (UW, MEANTIME): the cue score, +3 times the
   product of the calibrated values of the cues (``data/lexicon/factuality.yaml``), plus a
   linear correction for how the sentence frames the predicate
-  (:mod:`diplograph.coding.correction`), both fitted on UW train;
+  (:mod:`diplograph.coding.correction`; the cue values fitted on UW train, the correction
+  on UW train + dev), refined by boosted trees
+  over the words around the predicate where they are shipped
+  (:mod:`diplograph.coding.factuality_trees`);
 - the claim status, read off the cue score and the kinds of the cues, in :func:`status_of`,
   the one place that maps them.
 """
@@ -23,6 +26,7 @@ from spacy.tokens import Doc, Token
 from diplograph.coding.attribution import Attribution, attribution_chain
 from diplograph.coding.correction import HAPPENED, NOT_HAPPENED, corrected, features
 from diplograph.coding.cues import Cue, load_words
+from diplograph.coding.factuality_trees import refined
 from diplograph.coding.parse import doc_text
 from diplograph.coding.status import (
     FUTURE_KINDS,
@@ -83,9 +87,10 @@ def read(facts: StatusFacts) -> Reading:
     cues, rules = read_cues(facts)
     cue_score = score_of(cues)
     feats = features(facts.trigger, facts.path, cues, cue_score)
+    score = refined(facts.trigger, cues, cue_score, corrected(cue_score, feats), feats)
     # The status reads the cue score: the correction refines the number (how sure news of
     # this frame is), never what the cues say of the act ("TRIED to hack" stays reported).
-    return Reading(score=corrected(cue_score, feats), status=status_of(cue_score, cues),
+    return Reading(score=score, status=status_of(cue_score, cues),
                    cues=tuple(cues), rules=rules, cue_score=cue_score, features=feats)
 
 

@@ -1,0 +1,358 @@
+"""Choose the factuality model by 5-fold cross-validation over UW train + dev, by document.
+
+Every candidate is fitted on four fifths of UW train + dev and scored on the fifth it
+did not see; the folds keep each TempEval-3 document whole (``factuality_sites``), since
+the gap between dev and test figures suggested that tuning on dev sentences leaked what
+a document says about its own events. Printed for each candidate: the pooled MAE,
+Pearson r, 3-way accuracy and per-class recall of the five held-out folds (the measures
+of ``benchmarks/factuality.py``). Never reads test.
+
+Candidates (numpy alone would run each of them: linear weights, tree arrays, matrices):
+
+- ``cue``: the cue score alone; ``ridge``: the shipped correction (``factuality_fit``)
+  and its settings varied;
+- ``+emb ridge``: the shipped correction, then a ridge regression over richer features
+  of what it leaves over: the static detector embeddings (model2vec, MiniLM) of the
+  predicate, its governor and its cue words, the dependency path to the nearest cue, the
+  part of speech;
+- ``+gbm``: gradient-boosted trees over the same features, on the same residual;
+- ``+mlp``: a small multi-layer perceptron, the same;
+- ``two-part``: a class-balanced 3-way classifier picks the band, the correction's score
+  is moved into it (only where the classifier's margin reaches a threshold: the curve).
+
+Usage::
+
+    python benchmarks/factuality_cv.py --cache /tmp/sites.pkl [--only NAME ...]
+        [--embeddings DIR] [--dims 32] [--folds 5]
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import struct
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+from pathlib import Path
+
+import numpy as np
+from factuality import metrics
+from factuality_fit import Settings, fit_correction
+from factuality_sites import Site, read_sites
+
+from diplograph.coding.correction import corrected, save_correction, within_limits
+from diplograph.coding.factuality_trees import Around, Trees, input_row, save_trees
+
+EMBEDDINGS = Path(__file__).resolve().parent.parent / "training" / "events" / "build" / \
+    "m2v-minilm-pca256"
+MIN_PATH = 20  # a cue path is a column when this many training predicates have it
+MIN_NAMED = 50  # a named correction feature is a column of the tree and MLP inputs
+POS = ("VERB", "NOUN", "ADJ", "AUX", "PROPN")
+
+Predict = Callable[[list[Site]], np.ndarray]
+
+
+def read_embeddings(folder: Path, dims: int) -> np.ndarray:
+    """The first ``dims`` columns (largest principal components) of a model2vec table."""
+    raw = (folder / "model.safetensors").read_bytes()
+    size = struct.unpack("<Q", raw[:8])[0]
+    header = json.loads(raw[8:8 + size])["embeddings"]
+    start, end = header["data_offsets"]
+    table = np.frombuffer(raw[8 + size + start:8 + size + end], dtype=np.float16)
+    return table.reshape(header["shape"])[:, :dims].astype(np.float32)
+
+
+def limit_all(sites: list[Site], values: np.ndarray) -> np.ndarray:
+    """Each score within the correction's limits; an uncorrected predicate (a denial, a
+    withheld confirmation) keeps its cue score."""
+    return np.array([within_limits(s.scored.reading.cue_score, v) if s.scored.reading.features
+                     else s.scored.reading.cue_score for s, v in zip(sites, values, strict=True)])
+
+
+class Dense:
+    """The trees' input columns (``factuality_trees.input_row``), fixed on the fold: the
+    cue paths and named correction features frequent enough there."""
+
+    def __init__(self, train: list[Site], table: np.ndarray, named: bool = True) -> None:
+        self.table = table
+        paths = Counter(s.cue_path for s in train)
+        counts = Counter(f for s in train for f in s.scored.reading.features if "#" not in f)
+        self.columns = tuple(
+            [f"score:{k}" for k in ("cue", "corrected", "delta", "corrected_at_all")]
+            + [f"pos:{p}" for p in POS]
+            + [f"path:{p}" for p, n in sorted(paths.items()) if n >= MIN_PATH]
+            + [f"f:{f}" for f, n in sorted(counts.items()) if named and n >= MIN_NAMED]
+            + [f"emb:{slot}:{i}" for slot in ("word", "governor", "cues")
+               for i in range(table.shape[1])])
+
+    def __call__(self, sites: list[Site], base: np.ndarray) -> np.ndarray:
+        return np.array([input_row(self.columns, self.table, _around(s), _scores(s, b),
+                                   s.scored.reading.features)
+                         for s, b in zip(sites, base, strict=True)], dtype=np.float32)
+
+
+def _around(site: Site) -> Around:
+    return Around(word=site.word, governor=site.governor, pos=site.pos,
+                  cue_words=site.cue_words, cue_path=site.cue_path)
+
+
+def _scores(site: Site, base: float) -> dict[str, float]:
+    reading = site.scored.reading
+    return {"cue": reading.cue_score, "corrected": base, "delta": base - reading.cue_score,
+            "corrected_at_all": float(bool(reading.features))}
+
+
+_FITTED: dict = {}  # (settings, fold) -> correction: the stacked candidates share one fit
+
+
+def fit_ridge(train: list[Site], settings: Settings) -> Predict:
+    key = (settings, len(train), train[0].document, train[-1].document)
+    if key not in _FITTED:
+        _FITTED[key] = fit_correction([s.scored for s in train], settings, write=False)
+    model = _FITTED[key]
+
+    def predict(sites: list[Site]) -> np.ndarray:
+        return np.array([corrected(s.scored.reading.cue_score, s.scored.reading.features, model)
+                         for s in sites])
+    predict.model = model  # type: ignore[attr-defined]
+    return predict
+
+
+def fit_stacked(train: list[Site], table: np.ndarray, learner: str, named: bool = True,
+                embedded: bool = True) -> Predict:
+    """The shipped correction, then ``learner`` on what it leaves over (richer features)."""
+    base = fit_ridge(train, Settings())
+    dense = Dense(train, table if embedded else table[:, :0], named)
+    x = dense(train, base(train))
+    y = np.array([s.scored.gold for s in train]) - base(train)
+    model = _learner(learner).fit(x, y)
+
+    def predict(sites: list[Site]) -> np.ndarray:
+        b = base(sites)
+        return limit_all(sites, b + model.predict(dense(sites, b)))
+    predict.parts = (base, dense, model)  # type: ignore[attr-defined]
+    return predict
+
+
+class Blend:
+    """The mean of several regressors' predictions (trees fitted to the median and to the
+    mean of the residual: the first serves the MAE, the second Pearson's r)."""
+
+    def __init__(self, models: list) -> None:  # type: ignore[type-arg]
+        self.models = models
+
+    def fit(self, x: np.ndarray, y: np.ndarray) -> Blend:
+        for model in self.models:
+            model.fit(x, y)
+        return self
+
+    def predict(self, x: np.ndarray) -> np.ndarray:
+        return np.mean([model.predict(x) for model in self.models], axis=0)
+
+
+def _learner(name: str):  # type: ignore[no-untyped-def]
+    from sklearn.ensemble import HistGradientBoostingRegressor
+    from sklearn.linear_model import Ridge
+    from sklearn.neural_network import MLPRegressor
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    if name == "ridge":
+        return make_pipeline(StandardScaler(), Ridge(alpha=300.0))
+    if name == "gbm-blend":
+        return Blend([_learner("gbm"), _learner("gbm-squared")])
+    if name.startswith("gbm"):
+        loss = "squared_error" if name == "gbm-squared" else "absolute_error"
+        return HistGradientBoostingRegressor(loss=loss, max_iter=200,
+                                             learning_rate=0.05, max_leaf_nodes=15,
+                                             min_samples_leaf=40, l2_regularization=1.0,
+                                             random_state=0)
+    if name == "mlp":
+        return make_pipeline(StandardScaler(), MLPRegressor(
+            hidden_layer_sizes=(32,), alpha=1.0, early_stopping=True, max_iter=300,
+            random_state=0))
+    raise ValueError(name)
+
+
+def fit_two_part(train: list[Site], table: np.ndarray, margins: tuple[float, ...]) -> Predict:
+    """A class-balanced 3-way classifier picks the band; the correction's score moves
+    into it where the classifier's top probability leads the score's band by a margin."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+    from sklearn.preprocessing import StandardScaler
+    base = fit_ridge(train, Settings())
+    dense = Dense(train, table)
+    bands = np.array([_band(s.scored.gold) for s in train])
+    classifier = make_pipeline(StandardScaler(), LogisticRegression(
+        C=0.05, class_weight="balanced", max_iter=2000)).fit(dense(train, base(train)), bands)
+
+    def predict(sites: list[Site], margin: float) -> np.ndarray:
+        b = base(sites)
+        probs = classifier.predict_proba(dense(sites, b))
+        out = b.copy()
+        for i, (p, score) in enumerate(zip(probs, b, strict=True)):
+            now = _band(score)
+            best = int(np.argmax(p))
+            if best != now and p[best] - p[now] >= margin:
+                out[i] = _into_band(score, best)
+        return limit_all(sites, out)
+    return lambda sites: {m: predict(sites, m) for m in margins}  # type: ignore[return-value]
+
+
+def _band(value: float) -> int:
+    return 0 if value <= -1 else 1 if value < 1 else 2
+
+
+def _into_band(score: float, band: int) -> float:
+    return (-1.5, 0.5, 1.5)[band] if _band(score) != band else score
+
+
+def folds_of(sites: list[Site], folds: int) -> list[np.ndarray]:
+    """Held-out row indices of each fold, whole documents, sizes balanced."""
+    from sklearn.model_selection import GroupKFold
+    groups = [s.document for s in sites]
+    return [test for _, test in GroupKFold(n_splits=folds).split(sites, groups=groups)]
+
+
+def cross_validate(sites: list[Site], folds: list[np.ndarray], fit) -> dict:  # type: ignore[no-untyped-def]
+    """The held-out scores of each row (a dict when ``fit`` returns several variants)."""
+    held: dict = {}
+    for test in folds:
+        mask = np.ones(len(sites), bool)
+        mask[test] = False
+        predict = fit([s for s, m in zip(sites, mask, strict=True) if m])
+        out = predict([sites[i] for i in test])
+        for key, values in (out.items() if isinstance(out, dict) else [("", out)]):
+            held.setdefault(key, np.zeros(len(sites)))[test] = values
+    return held
+
+
+def row(name: str, sites: list[Site], scores: np.ndarray) -> str:
+    scored = [replace(s.scored, reading=replace(s.scored.reading, score=float(v)))
+              for s, v in zip(sites, scores, strict=True)]
+    m = metrics(scored)
+    return (f"| {name} | {m['mae']:.4f} | {m['r']:.4f} | {m['acc3']:.3f} | "
+            f"{m['recall_not']:.3f} | {m['recall_uncertain']:.3f} | {m['recall_happened']:.3f} |")
+
+
+def candidates(table: np.ndarray) -> dict[str, Callable]:
+    return {
+        "cue": lambda train: (lambda sites: np.array([s.scored.reading.cue_score
+                                                      for s in sites])),
+        "ridge": lambda train: fit_ridge(train, Settings()),
+        "ridge, L2 30": lambda train: fit_ridge(train, Settings(ridge=30.0)),
+        "ridge, L2 3": lambda train: fit_ridge(train, Settings(ridge=3.0)),
+        "ridge, lexical L2 100": lambda train: fit_ridge(train, Settings(lexical_ridge=100.0)),
+        "ridge, uncertain weight 1": lambda train: fit_ridge(
+            train, Settings(uncertain_weight=1.0)),
+        "+emb ridge": lambda train: fit_stacked(train, table, "ridge", named=False),
+        "+gbm": lambda train: fit_stacked(train, table, "gbm"),
+        "+gbm, no named": lambda train: fit_stacked(train, table, "gbm", named=False),
+        "+gbm, no embeddings": lambda train: fit_stacked(train, table, "gbm", embedded=False),
+        "+gbm, squared error": lambda train: fit_stacked(train, table, "gbm-squared"),
+        "+gbm, blend": lambda train: fit_stacked(train, table, "gbm-blend"),
+        "+gbm, blend, no embeddings": lambda train: fit_stacked(train, table, "gbm-blend",
+                                                                embedded=False),
+        "+mlp": lambda train: fit_stacked(train, table, "mlp"),
+        "two-part": lambda train: fit_two_part(train, table, (0.0, 0.2, 0.4, 0.6)),
+    }
+
+
+def trees_of(model, dense: Dense) -> Trees:  # type: ignore[no-untyped-def]
+    """Fitted scikit-learn HistGradientBoostingRegressors (one, or a Blend) as arrays
+    (numpy alone runs them; leaf values already carry the learning rate, and a blend's
+    share)."""
+    members = model.models if isinstance(model, Blend) else [model]
+    share = 1.0 / len(members)
+    parts = [predictor.nodes for member in members for (predictor,) in member._predictors]
+    scale = np.concatenate([np.full(len(predictor.nodes), share)
+                            for member in members for (predictor,) in member._predictors])
+    roots = np.cumsum([0] + [len(p) for p in parts[:-1]]).astype(np.int32)
+    shift = np.repeat(roots, [len(p) for p in parts])
+    nodes = np.concatenate(parts)
+    arrays = {"feature": nodes["feature_idx"].astype(np.int32),
+              "threshold": nodes["num_threshold"].astype(np.float64),
+              "left": (nodes["left"] + shift).astype(np.int32),
+              "right": (nodes["right"] + shift).astype(np.int32),
+              "value": nodes["value"].astype(np.float64) * scale,
+              "leaf": nodes["is_leaf"].astype(bool)}
+    baseline = share * sum(float(np.ravel(m._baseline_prediction)[0]) for m in members)
+    return Trees(columns=dense.columns, roots=roots, nodes=arrays, baseline=baseline,
+                 embeddings=dense.table)
+
+
+def write_model(sites: list[Site], fit) -> int:  # type: ignore[no-untyped-def]
+    """Fit a stacked tree candidate on all of UW train + dev and ship it: the correction
+    (``factuality_model.npz``) and the trees (``factuality_trees.npz``)."""
+    predict = fit(sites)
+    base, dense, model = predict.parts
+    save_correction(base.model)
+    trees = trees_of(model, dense)
+    x = dense(sites[:200], base(sites[:200]))
+    gap = max(abs(trees.predict(r) - p) for r, p in zip(x, model.predict(x), strict=True))
+    print(f"wrote {len(trees.roots)} trees over {len(trees.columns)} columns; "
+          f"largest gap to scikit-learn on 200 rows {gap:.2e}")
+    save_trees(trees)
+    return 0
+
+
+def score_test(sites: list[Site], name: str, fit) -> int:  # type: ignore[no-untyped-def]
+    """The shipped model, and ``name`` fitted on all of UW train + dev, on the test splits."""
+    predict = fit(sites)
+    print("| split, model | MAE | r | acc3 | recall not | recall uncertain | recall happened |"
+          "\n|---|---|---|---|---|---|---|")
+    for split in ("uw/test", "meantime/test"):
+        test = read_sites(splits=(split,))
+        shipped = np.array([s.scored.reading.score for s in test])
+        print(row(f"{split}, shipped model (main)", test, shipped))
+        out = predict(test)
+        for variant, scores in (out.items() if isinstance(out, dict) else [("", out)]):
+            label = f"{name}, margin {variant}" if variant != "" else name
+            print(row(f"{split}, {label} (fitted on train + dev)", test, scores), flush=True)
+    return 0
+
+
+def main(argv: list[str]) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--cache", type=Path, help="pickle of the read predicates")
+    parser.add_argument("--only", nargs="+", help="candidates to run (default: all)")
+    parser.add_argument("--embeddings", type=Path, default=EMBEDDINGS)
+    parser.add_argument("--dims", type=int, default=32)
+    parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--test", metavar="NAME",
+                        help="once, at the end: fit NAME on all of train + dev and score "
+                             "UW test and MEANTIME test, beside the shipped model")
+    parser.add_argument("--write", metavar="NAME",
+                        help="fit NAME (a tree candidate) on all of train + dev and ship it")
+    opts = parser.parse_args(argv)
+    sites = read_sites(cache=opts.cache)
+    fits = opts.cache.with_suffix(".fits.pkl") if opts.cache else None
+    if fits is not None and fits.exists():  # the corrections fitted on each fold, kept
+        _FITTED.update(pickle.loads(fits.read_bytes()))
+    # the embeddings are a build output of the detector; the shipped trees do without them
+    table = (read_embeddings(opts.embeddings, opts.dims) if opts.embeddings.exists()
+             else np.zeros((0, 0), np.float32))
+    if opts.test:
+        return score_test(sites, opts.test, candidates(table)[opts.test])
+    if opts.write:
+        return write_model(sites, candidates(table)[opts.write])
+    folds = folds_of(sites, opts.folds)
+    print(f"{len(sites)} predicates, {len({s.document for s in sites})} documents, "
+          f"{opts.folds} folds; embeddings {opts.dims} dims\n"
+          "| candidate (CV over UW train + dev) | MAE | r | acc3 | recall not | "
+          "recall uncertain | recall happened |\n|---|---|---|---|---|---|---|")
+    for name, fit in candidates(table).items():
+        if opts.only and name not in opts.only:
+            continue
+        for variant, scores in cross_validate(sites, folds, fit).items():
+            label = f"{name}, margin {variant}" if variant != "" else name
+            print(row(label, sites, scores), flush=True)
+        if fits is not None:
+            fits.write_bytes(pickle.dumps(_FITTED))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

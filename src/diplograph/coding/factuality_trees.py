@@ -1,0 +1,166 @@
+"""Boosted trees that refine the corrected factuality score (SPEC §4 ``factuality``).
+
+The linear correction (:mod:`diplograph.coding.correction`) weighs each feature of the cue
+analysis alone. These trees, fitted on what it leaves over (UW train + dev, chosen by
+cross-validation by document: ``benchmarks/factuality_cv.py``), weigh them together with
+the words around the predicate: the static detector embeddings (model2vec of MiniLM, the
+first principal components) of the predicate, the word governing it and its cue words,
+the dependency path to its nearest cue word, and its part of speech. The trees, their
+input columns and the embedding rows are data (``data/lexicon/factuality_trees.npz``,
+read once); numpy alone runs them. The limits of the correction hold for the refined score.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+from spacy.tokens import Token
+
+from diplograph.coding.correction import within_limits
+from diplograph.coding.cues import Cue
+from diplograph.coding.detector import VOCAB, default_path
+from diplograph.coding.wordpiece import WordPiece
+from diplograph.errors import KnowledgeError
+
+TREES_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality_trees.npz"
+MAX_CUE_DISTANCE = 6  # how far up the tree a cue word is looked for
+_NODE_FIELDS = ("feature", "threshold", "left", "right", "value", "leaf")
+
+
+@dataclass(frozen=True, slots=True)
+class Around:
+    """The words around a predicate that the trees read."""
+
+    word: str  # the predicate as written, lower case
+    governor: str  # the first non-preposition word above it ("<root>" at the top)
+    pos: str
+    cue_words: tuple[str, ...]  # the words of its cues, nearest first
+    cue_path: str  # the dependencies from it up to its nearest cue word ("self", "none")
+
+
+def words_around(tok: Token, cues: tuple[Cue, ...] | list[Cue]) -> Around:
+    """What the trees read around the predicate ``tok`` with these cues."""
+    above = [a for a in tok.ancestors if a.pos_ != "ADP"]
+    cue_words = tuple(c.word.lower() for c in sorted(cues, key=lambda c: c.level))
+    path: list[str] = []
+    nearest = "none"
+    for node in [tok, *list(tok.ancestors)[:MAX_CUE_DISTANCE]]:
+        if any(w.lower_ in cue_words or w.lemma_.lower() in cue_words
+               for w in [node, *node.children]):
+            nearest = ">".join(path) or "self"
+            break
+        path.append(node.dep_)
+    return Around(word=tok.lower_, governor=above[0].lower_ if above else "<root>",
+                  pos=tok.pos_, cue_words=cue_words, cue_path=nearest)
+
+
+@dataclass(frozen=True, slots=True)
+class Trees:
+    """Fitted boosted regression trees over named input columns."""
+
+    columns: tuple[str, ...]
+    roots: np.ndarray  # the first node of each tree
+    nodes: dict[str, np.ndarray]  # feature, threshold, left, right, value, leaf (by node)
+    baseline: float
+    embeddings: np.ndarray  # one row per WordPiece token of the detector's vocabulary
+
+    def predict(self, row: np.ndarray) -> float:
+        """The baseline plus each tree's leaf for this input row (x <= threshold: left);
+        all trees step down together, one level a step."""
+        feature, threshold = self.nodes["feature"], self.nodes["threshold"]
+        left, right, leaf = self.nodes["left"], self.nodes["right"], self.nodes["leaf"]
+        node = self.roots.copy()
+        inner = ~leaf[node]
+        while inner.any():
+            at = node[inner]
+            node[inner] = np.where(row[feature[at]] <= threshold[at], left[at], right[at])
+            inner = ~leaf[node]
+        return float(self.baseline + self.nodes["value"][node].sum())
+
+
+def save_trees(trees: Trees, path: Path = TREES_PATH) -> None:
+    """Write fitted trees (``benchmarks/factuality_cv.py --write``)."""
+    np.savez_compressed(path, columns=np.array(trees.columns, dtype=str), roots=trees.roots,
+                        baseline=np.array(trees.baseline),
+                        embeddings=trees.embeddings.astype(np.float16),
+                        **{f"node_{k}": trees.nodes[k] for k in _NODE_FIELDS})
+    load_trees.cache_clear()
+
+
+@functools.lru_cache(maxsize=2)
+def load_trees(path: Path = TREES_PATH) -> Trees | None:
+    """Load (once) the fitted trees; None when none are shipped.
+
+    Raises:
+        KnowledgeError: the file is malformed.
+    """
+    if not path.exists():
+        return None
+    try:
+        with np.load(path, allow_pickle=False) as data:
+            return Trees(columns=tuple(data["columns"].tolist()), roots=data["roots"],
+                         nodes={k: data[f"node_{k}"] for k in _NODE_FIELDS},
+                         baseline=float(data["baseline"]),
+                         embeddings=data["embeddings"].astype(np.float32))
+    except (OSError, KeyError, ValueError) as exc:
+        raise KnowledgeError(f"{path}: cannot read the factuality trees ({exc})") from exc
+
+
+@functools.lru_cache(maxsize=1)
+def _wordpiece() -> WordPiece:
+    return WordPiece((default_path() / VOCAB).read_text(encoding="utf-8").split("\n"))
+
+
+def embedding(words: tuple[str, ...] | list[str], table: np.ndarray) -> np.ndarray:
+    """The mean embedding of the known WordPiece tokens of these words (zeros for none)."""
+    pieces = _wordpiece()
+    ids = [i for w in words for i in pieces.encode(w)[:512] if i != pieces.unk_id]
+    return table[ids].mean(0) if ids else np.zeros(table.shape[1], np.float32)
+
+
+def input_row(columns: tuple[str, ...], table: np.ndarray, around: Around,
+              scores: dict[str, float], feats: tuple[str, ...] | list[str]) -> np.ndarray:
+    """The trees' input row, by column name: ``score:NAME`` (cue, corrected, delta,
+    corrected_at_all), ``pos:X``, ``path:P``, ``f:FEATURE`` (a correction feature),
+    ``emb:word|governor|cues:I`` (embedding components)."""
+    present = set(feats)
+    vectors = {}
+    if table.shape[1]:  # trees fitted without embeddings ship none
+        vectors = {"word": embedding([around.word], table),
+                   "governor": embedding([around.governor], table),
+                   "cues": embedding(around.cue_words, table)}
+    row = np.zeros(len(columns), np.float32)
+    for i, column in enumerate(columns):
+        kind, _, name = column.partition(":")
+        if kind == "score":
+            row[i] = scores[name]
+        elif kind == "pos":
+            row[i] = around.pos == name
+        elif kind == "path":
+            row[i] = around.cue_path == name
+        elif kind == "f":
+            row[i] = name in present
+        else:
+            slot, _, index = name.partition(":")
+            row[i] = vectors[slot][int(index)]
+    return row
+
+
+def refined(trigger: Token, cues: tuple[Cue, ...] | list[Cue], cue_score: float,
+            score: float, feats: tuple[str, ...], trees: Trees | None = None) -> float:
+    """The corrected ``score`` refined by the shipped trees, within the correction's limits
+    (unchanged when no trees are shipped or the correction left the predicate alone)."""
+    trees = trees or load_trees()
+    if trees is None or not feats:
+        return score
+    scores = {"cue": cue_score, "corrected": score, "delta": score - cue_score,
+              "corrected_at_all": 1.0}
+    row = input_row(trees.columns, trees.embeddings, words_around(trigger, cues), scores, feats)
+    return within_limits(cue_score, score + trees.predict(row))
+
+
+__all__ = ["TREES_PATH", "Around", "Trees", "embedding", "input_row", "load_trees",
+           "refined", "save_trees", "words_around"]

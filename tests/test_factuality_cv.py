@@ -1,0 +1,59 @@
+"""The cross-validation harness of the factuality model (benchmarks/factuality_cv.py):
+sentences are found in their documents, and folds keep documents whole."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+from needs import need_module
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from factuality import Scored  # noqa: E402
+from factuality_cv import folds_of  # noqa: E402
+from factuality_sites import Site, document_ids  # noqa: E402
+
+FIRST = """<TimeML><DOCID>A1</DOCID><TEXT>The ministers met in Geneva on Monday.
+They did not sign the accord, officials said.</TEXT></TimeML>"""
+SECOND = """<TimeML><DOCID>B2</DOCID><TEXT>Rebels shelled the port city overnight.
+The army may respond, a spokesman said.</TEXT></TimeML>"""
+
+
+@pytest.fixture
+def tempeval(tmp_path: Path) -> Path:
+    (tmp_path / "AQUAINT").mkdir()
+    (tmp_path / "AQUAINT" / "A1.tml").write_text(FIRST, encoding="utf-8")
+    (tmp_path / "B2.tml").write_text(SECOND, encoding="utf-8")
+    return tmp_path
+
+
+def test_sentences_are_found_in_their_documents(tempeval: Path) -> None:
+    texts = ["They did not sign the accord , officials said .",  # PTB tokens, spaced
+             "The army may respond, a spokesman said.",
+             "Rebels shelled the port city overnight."]
+    assert document_ids(texts, tempeval) == ["A1", "B2", "B2"]
+
+
+def test_a_sentence_not_found_takes_the_document_before_it(tempeval: Path) -> None:
+    texts = ["The ministers met in Geneva on Monday.", "A line no document holds."]
+    assert document_ids(texts, tempeval) == ["A1", "A1"]
+
+
+def _site(document: str) -> Site:
+    scored = Scored(word="met", gold=3.0, reading=None, sentence="They met.")
+    return Site(scored=scored, document=document, word="met", governor="<root>", pos="VERB",
+                cue_words=(), cue_path="none")
+
+
+def test_folds_keep_each_document_whole() -> None:
+    need_module("sklearn", "scikit-learn (the train group) is not installed")
+    sites = [_site(f"doc{i % 7}") for i in range(70)]
+    folds = folds_of(sites, 5)
+    assert sorted(i for fold in folds for i in fold) == list(range(70))
+    for fold in folds:
+        inside = {sites[i].document for i in fold}
+        outside = {s.document for j, s in enumerate(sites) if j not in set(fold)}
+        assert not inside & outside
