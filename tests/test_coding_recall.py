@@ -44,3 +44,37 @@ def test_a_person_in_a_passive_relative_clause_is_what_the_act_was_done_to(code)
 def test_a_thing_in_a_passive_relative_clause_stays_background(code):
     events = code("The treaty, which was signed by Chile and Peru, covers fishing rights.")
     assert by_rule(events, "clause/passive-relative-clause-is-its-own-event") == set()
+
+
+def test_a_meal_with_a_counterpart_is_a_meeting(code):
+    events = code("The Greek prime minister had lunch with the Turkish president in Ankara.")
+    assert [(e.type, e.source.country, e.target.country) for e in events] == [
+        ("CONSULT", "GRC", "TUR")]
+
+
+def test_a_meal_with_no_counterpart_is_no_meeting(code):
+    assert code("The Greek prime minister had lunch with his family on Sunday.") == []
+
+
+def test_concern_voiced_over_an_actor_is_disapproval(code):
+    events = code("Japan expressed concern over North Korean missile tests.")
+    assert [(e.type, e.mode, e.source.country, e.target.country) for e in events] == [
+        ("ACCUSE", "disapprove", "JPN", "PRK")]
+
+
+def test_arrests_made_among_a_group_are_arrests(code):
+    events = code("Malaysian police made arrests among Indonesian fishermen on Friday.")
+    assert [(e.type, e.mode, e.source.country, e.target.country) for e in events] == [
+        ("COERCE", "arrest", "MYS", "IDN")]
+
+
+def test_an_extended_deal_is_cooperation(code):
+    events = code("Chile renewed its fishing agreement with Peru for five years.")
+    assert [(e.type, e.source.country, e.target.country) for e in events] == [
+        ("COOPERATE", "CHL", "PER")]
+
+
+def test_an_offer_made_to_a_state_is_a_promise(code):
+    events = code("Sweden made an offer of fighter jets to Colombia.")
+    assert [(e.type, e.source.country, e.target.country) for e in events] == [
+        ("AGREE", "SWE", "COL")]
