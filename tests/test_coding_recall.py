@@ -34,6 +34,11 @@ def test_a_participle_with_its_agent_is_an_act_of_the_agent(code):
         events, "clause/participle-with-its-agent-is-its-own-event")
 
 
+def test_a_participle_deep_in_a_phrase_stays_background(code):
+    events = code("Farmers demanded the return of land seized by Zimbabwean police.")
+    assert by_rule(events, "clause/participle-with-its-agent-is-its-own-event") == set()
+
+
 def test_a_person_in_a_passive_relative_clause_is_what_the_act_was_done_to(code):
     events = code("The Dutch reporter who was arrested by Turkish police on Friday "
                   "flew home on Monday.")

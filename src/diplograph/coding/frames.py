@@ -17,6 +17,7 @@ from diplograph.coding import quotes
 from diplograph.coding.cameo import cameo_triggers
 from diplograph.coding.rules import CLAUSE, FOLD, clause_rule, fold_rule, trigger_rule_name
 from diplograph.coding.triggers import (
+    OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
     ActorTest,
@@ -140,8 +141,11 @@ def _participle_beside_subject(trigger: Trigger) -> bool:
 @clause_rule("participle-with-its-agent-is-its-own-event", plover="diplograph")
 def _participle_with_agent(trigger: Trigger) -> bool:
     """ "The debt freeze OFFERED BY the Paris Club": a past participle that names who did
-    it tells an act of that agent."""
-    return trigger.verb is not None and agent_participle(trigger.verb)
+    it tells an act of that agent, where its noun is a subject or object of the clause (in
+    "demand the return of property SEIZED BY X" the seizure is a detail of the demand)."""
+    verb = trigger.verb
+    return (verb is not None and agent_participle(verb)
+            and verb.head.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS)
 
 
 def _fold(frames: dict[int, Frame], outer: Frame, inner: Frame) -> None:
