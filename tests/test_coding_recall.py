@@ -67,6 +67,11 @@ def test_concern_voiced_over_an_actor_is_disapproval(code):
         ("ACCUSE", "disapprove", "JPN", "PRK")]
 
 
+def test_concern_that_is_the_subject_of_the_light_verb_is_no_disapproval(code):
+    assert code("The senator predicted that concerns over Cuba would express themselves "
+                "in the vote.") == []
+
+
 def test_arrests_made_among_a_group_are_arrests(code):
     events = code("Malaysian police made arrests among Indonesian fishermen on Friday.")
     assert [(e.type, e.mode, e.source.country, e.target.country) for e in events] == [

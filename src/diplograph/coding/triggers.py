@@ -277,7 +277,10 @@ def _noun_trigger(noun: Token, rules: tuple[TriggerRule, ...]) -> Trigger | None
     verb = light_verb_of(noun)
     usable = []
     for rule in rules:
-        if rule.light_verbs and (verb is None or not _verb_in(verb, rule.light_verbs)):
+        # The light verb's subject does the act; a noun that is that subject is not carried
+        # by it ("concerns over Iraq would EXPRESS themselves").
+        if rule.light_verbs and (verb is None or noun.dep_ == "nsubj"
+                                 or not _verb_in(verb, rule.light_verbs)):
             continue
         if rule.clause_modal and not _has_modal_clause(noun, {"acl", "ccomp", "relcl"},
                                                        rule.clause_modal):
