@@ -72,6 +72,11 @@ def test_concern_that_is_the_subject_of_the_light_verb_is_no_disapproval(code):
                 "in the vote.") == []
 
 
+def test_an_event_noun_subject_of_an_intransitive_light_verb_stays_an_event(code):
+    events = code("Kurdish protests against Turkish policies are continuing.")
+    assert {(e.type, e.target and e.target.country) for e in events} == {("PROTEST", "TUR")}
+
+
 def test_arrests_made_among_a_group_are_arrests(code):
     events = code("Malaysian police made arrests among Indonesian fishermen on Friday.")
     assert [(e.type, e.mode, e.source.country, e.target.country) for e in events] == [

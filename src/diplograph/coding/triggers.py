@@ -277,10 +277,10 @@ def _noun_trigger(noun: Token, rules: tuple[TriggerRule, ...]) -> Trigger | None
     verb = light_verb_of(noun)
     usable = []
     for rule in rules:
-        # The light verb's subject does the act; a noun that is that subject is not carried
-        # by it ("concerns over Iraq would EXPRESS themselves").
-        if rule.light_verbs and (verb is None or noun.dep_ == "nsubj"
-                                 or not _verb_in(verb, rule.light_verbs)):
+        # A light verb carries its subject noun only intransitively ("riots CONTINUE"); one
+        # with an object of its own acts on it ("concerns would EXPRESS themselves").
+        if rule.light_verbs and (verb is None or not _verb_in(verb, rule.light_verbs)
+                                 or noun.dep_ == "nsubj" and direct_objects(verb)):
             continue
         if rule.clause_modal and not _has_modal_clause(noun, {"acl", "ccomp", "relcl"},
                                                        rule.clause_modal):
