@@ -16,7 +16,16 @@ from spacy.tokens import Span, Token
 from diplograph.coding import quotes
 from diplograph.coding.cameo import cameo_triggers
 from diplograph.coding.rules import CLAUSE, FOLD, clause_rule, fold_rule, trigger_rule_name
-from diplograph.coding.triggers import ActorTest, Trigger, find_triggers, target_tokens
+from diplograph.coding.triggers import (
+    OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
+    SUBJECT_DEPS,
+    ActorTest,
+    Trigger,
+    agent_participle,
+    find_triggers,
+    target_tokens,
+)
 from diplograph.knowledge.coding_words import coding_words
 from diplograph.knowledge.lexicon import Lexicon
 
@@ -106,6 +115,37 @@ def _subject_relative_clause(trigger: Trigger) -> bool:
     verb = trigger.verb
     return (verb is not None and verb.dep_ == "relcl" and any(
         c.dep_ == "nsubj" and c.lower_ in ("who", "that", "which") for c in verb.children))
+
+
+@clause_rule("passive-relative-clause-is-its-own-event", plover="diplograph")
+def _passive_relative_clause(trigger: Trigger) -> bool:
+    """ "The diplomat WHO WAS EXPELLED by Russia": an act done to the person the clause
+    describes happened in its own right ("the deal WHICH WAS SIGNED" stays background,
+    as "the deal that X signed" does)."""
+    verb = trigger.verb
+    return (verb is not None and verb.dep_ == "relcl" and any(
+        c.dep_ in PASSIVE_SUBJECT_DEPS and c.lower_ == "who" for c in verb.children))
+
+
+@clause_rule("participle-beside-its-subject-is-its-own-event", plover="diplograph")
+def _participle_beside_subject(trigger: Trigger) -> bool:
+    """ "Mr Straw, VISITING Beijing, noted ...": a present participle set off by commas
+    after the clause's subject tells what that subject was doing; a participle that
+    restricts its noun ("people LIVING abroad") stays background."""
+    verb = trigger.verb
+    return (verb is not None and verb.dep_ == "acl" and verb.tag_ == "VBG"
+            and verb.head.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS
+            and verb.i > 0 and verb.doc[verb.left_edge.i - 1].text == ",")
+
+
+@clause_rule("participle-with-its-agent-is-its-own-event", plover="diplograph")
+def _participle_with_agent(trigger: Trigger) -> bool:
+    """ "The debt freeze OFFERED BY the Paris Club": a past participle that names who did
+    it tells an act of that agent, where its noun is a subject or object of the clause (in
+    "demand the return of property SEIZED BY X" the seizure is a detail of the demand)."""
+    verb = trigger.verb
+    return (verb is not None and agent_participle(verb)
+            and verb.head.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS)
 
 
 def _fold(frames: dict[int, Frame], outer: Frame, inner: Frame) -> None:

@@ -50,6 +50,9 @@ FOLD_ORDER = (
 CLAUSE_ORDER = (
     "temporal-clause-is-its-own-event",
     "subject-relative-clause-is-its-own-event",
+    "passive-relative-clause-is-its-own-event",
+    "participle-beside-its-subject-is-its-own-event",
+    "participle-with-its-agent-is-its-own-event",
 )
 RECODE_ORDER = (
     "failed-agreement-is-reject",

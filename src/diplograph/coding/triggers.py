@@ -41,7 +41,28 @@ class Trigger:
                 c.dep_ == "agent" for c in self.verb.children):
             return False  # "Israel IS OPPOSED to the plan": a stance, said of the subject
         return any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass"
-                   for c in self.verb.children)
+                   for c in self.verb.children) or agent_participle(self.verb)
+
+
+def agent_participle(verb: Token) -> bool:
+    """ "The loan OFFERED BY the World Bank": a past participle after its noun, with an agent."""
+    return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(
+        c.dep_ == "agent" for c in verb.children)
+
+
+def passive_subjects(verb: Token) -> list[Token]:
+    """What a passive verb was done to: its subject, the noun a relative pronoun stands for
+    ("the diplomat WHO was expelled"), or the noun an agent participle hangs from."""
+    found = [_antecedent(c) for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    if not found and agent_participle(verb):
+        found = [verb.head]
+    return found
+
+
+def _antecedent(token: Token) -> Token:
+    if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
+        return token.head.head
+    return token
 
 
 def _lemma(token: Token) -> str:
@@ -113,9 +134,7 @@ def _object_matches(verb: Token, wanted: tuple[str, ...]) -> Token | None:
     """The direct (or passive-subject) object naming one of ``wanted``: by its lemma, its
     compound ("AID deliveries", "mediation EFFORTS") or the noun after "N of" ("days of
     WAR GAMES", "a state OF EMERGENCY")."""
-    for obj in direct_objects(verb) + [
-        c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS
-    ]:
+    for obj in direct_objects(verb) + passive_subjects(verb):
         names = {_lemma(obj), _compound_lemma(obj), obj.text.lower()}
         names |= {c.lemma_.lower() for c in obj.lefts if c.dep_ == "compound"}
         names |= set(_adjective_lemmas(obj))
@@ -180,7 +199,7 @@ def _verb_rule_ok(verb: Token, rule: TriggerRule, is_actor: ActorTest | None = N
 def _names_actor(verb: Token, rule: TriggerRule, is_actor: ActorTest) -> bool:
     """Whether the rule's object (its first target slot, or a passive subject) is an actor:
     "welcomed ZELENSKY" is a meeting, "welcomed the decision" is not."""
-    found = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    found = passive_subjects(verb)
     for slot in rule.target:
         found += _slot(slot, verb, verb)
         if found:
@@ -258,7 +277,10 @@ def _noun_trigger(noun: Token, rules: tuple[TriggerRule, ...]) -> Trigger | None
     verb = light_verb_of(noun)
     usable = []
     for rule in rules:
-        if rule.light_verbs and (verb is None or not _verb_in(verb, rule.light_verbs)):
+        # A light verb carries its subject noun only intransitively ("riots CONTINUE"); one
+        # with an object of its own acts on it ("concerns would EXPRESS themselves").
+        if rule.light_verbs and (verb is None or not _verb_in(verb, rule.light_verbs)
+                                 or noun.dep_ == "nsubj" and direct_objects(verb)):
             continue
         if rule.clause_modal and not _has_modal_clause(noun, {"acl", "ccomp", "relcl"},
                                                        rule.clause_modal):
@@ -323,7 +345,7 @@ def _object_controller(verb: Token) -> Token | None:
 
 def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
     """(agents, patients) of a passive verb: "Zelensky was received BY Macron"."""
-    patients = [c for c in verb.children if c.dep_ in PASSIVE_SUBJECT_DEPS]
+    patients = passive_subjects(verb)
     patients += [c for p in patients for c in p.conjuncts]
     agents = prep_objects(verb, ("by",))
     return agents, patients
