@@ -306,3 +306,35 @@ def test_someone_named_with_nothing_said_of_them_is_of_the_storys_state(
     assert described["Harriet Quill"].country is None
     assert _actors(resolver, "Harriet Quill said it was a disgrace.", "2005-01-10",
                    None)["Harriet Quill"].country is None
+
+
+def test_staff_take_the_state_and_sector_of_the_person_they_serve(
+        resolver: ActorResolver) -> None:
+    aide = _actors(resolver, "President Barack Obama left early. Dana Hollis, his chief of "
+                   "staff, said the talks would resume.", "2013-05-02", "USA")["Dana Hollis"]
+    assert (aide.country, aide.sector) == ("USA", "GOV")
+    # A candidate's spokeswoman works for the campaign, not for a government.
+    campaign = _actors(resolver, "Mary Olsen, a spokeswoman for Mrs. Clinton, said the "
+                       "campaign would go on.", "2016-04-20", "USA")["Mary Olsen"]
+    assert (campaign.country, campaign.sector) == ("USA", "PTY")
+    # The principal's state, not the story's: a Russian leader's adviser in a British story.
+    adviser = _actors(resolver, "Peter Graves, Putin's adviser on energy, said the pipeline "
+                      "would open in May.", "2015-03-02", "GBR")["Peter Graves"]
+    assert adviser.country == "RUS"
+
+
+def test_an_indefinite_title_names_no_holder(resolver: ActorResolver) -> None:
+    some = _actors(resolver, "A spokesman said the talks would go on.", "2016-04-20", "USA")
+    assert some["A spokesman"].name is None and some["A spokesman"].country == "USA"
+    the = _actors(resolver, "The spokesman said the talks would go on.", "2016-04-20", "USA")
+    assert the["The spokesman"].name is not None  # the definite title is the office's holder
+
+
+def test_a_calling_in_apposition_gives_its_sector(resolver: ActorResolver) -> None:
+    member = _actors(resolver, "Maya Leventis, a member of parliament, said the vote was a "
+                     "mistake.", "2015-07-06", "GRC")["Maya Leventis"]
+    assert (member.country, member.sector) == ("GRC", "LEG")
+    # A calling with a state of its own is read by the state's rule, not the story's state.
+    foreign = _actors(resolver, "Ravi Sood, an Algerian journalist, asked about the deal.",
+                      "2012-01-10", "IND")["Ravi Sood"]
+    assert foreign.country != "IND"

@@ -34,6 +34,8 @@ def _shared_country(people: Sequence[Person]) -> str | None:
     return next(iter(countries)) if len(countries) == 1 and None not in countries else None
 
 
+# Articles that make a title one of its kind, not the office's one holder ("A spokesman").
+_INDEFINITE = frozenset({"a", "an"})
 _UNDATED = dt.date(1900, 1, 1)  # the start the knowledge gives an imported undated office
 
 
@@ -183,6 +185,8 @@ class PhraseResolver:
             return None
         ref = self._role_holder(role, phrase, memory, when, home_country,
                                 _previous_sentence(doc, phrase.start))
+        if ref is not None and doc[phrase.start].lower_ in _INDEFINITE:
+            return _office_only(ref)  # "a spokesman said": one of the office, not its holder
         if ref is None or dated or ref in memory.named() \
                 or ref in memory.office_holders.values():
             return ref
@@ -280,6 +284,10 @@ class PhraseResolver:
                   in self.offices.words.singular_person_nouns)
         if phrase.org:
             org = self.kb.organisations[phrase.org]
+            head_text = doc[phrase.head.start:phrase.head.end].text.lower()
+            if org.sector == "PTY" and org.country \
+                    and head_text in self.offices.words.governing_nouns:
+                return self.offices.state(org.country, "GOV")  # "the Labour government"
             return ActorRef(name=org.name, country=org.country,
                             sector=org.sector if sector == "GOV" else sector,
                             wikidata=org.wikidata, kind="person" if single else "organisation")
@@ -341,12 +349,19 @@ class PhraseResolver:
                            since: int) -> bool:
         """ "The president" in a US story, paragraphs after "Putin" or "Assad": the story's
         own holder of such an office that day, not a foreign holder named before but not in
-        this sentence or the last (`since`: its first token), where he would be the topic."""
-        if home_country is None or earlier.country == home_country \
-                or memory.named_since(earlier, since):
+        this sentence or the last (`since`: its first token), where he would be the topic.
+        Where the story's own holder was named there too ("Mr. Obama ... to press Mr. Assad
+        ... the president has deepened his resistance"), he is the one: a foreign holder
+        the story's reader is meant to see is named with his state ("the Syrian president").
+        """
+        if home_country is None or earlier.country == home_country:
             return False
         title = phrase.head.extra if phrase.head else None
-        return self.offices.holder(role, home_country, when, title) is not None
+        home = self.offices.holder(role, home_country, when, title)
+        if home is None:
+            return False
+        return not memory.named_since(earlier, since) or any(
+            n.actor.name == home.name and n.sentence >= since for n in memory.people)
 
     def _former_holder_named(self, role: str, where: str | None, memory: ArticleMemory,
                              when: dt.date) -> ActorRef | None:
