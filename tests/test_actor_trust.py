@@ -338,3 +338,49 @@ def test_a_calling_in_apposition_gives_its_sector(resolver: ActorResolver) -> No
     foreign = _actors(resolver, "Ravi Sood, an Algerian journalist, asked about the deal.",
                       "2012-01-10", "IND")["Ravi Sood"]
     assert foreign.country != "IND"
+
+
+def test_a_party_s_government_is_its_state_s_government(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Mr Blair and the Labour government have backed the talks. "
+                    "Labour officials denied the claim.", "2004-12-13", "GBR")
+    assert (found["the Labour government"].country,
+            found["the Labour government"].sector) == ("GBR", "GOV")
+    assert found["Labour officials"].sector == "PTY"  # the party's own people stay its own
+
+
+def test_the_home_holder_named_nearby_is_the_bare_title(resolver: ActorResolver) -> None:
+    text = ("Mr. Obama has grown wary of the plan to press Mr. Assad. The president has "
+            "refused to arm the rebels.")
+    assert _actors(resolver, text, "2016-09-06", "USA")["The president"].name == "Barack Obama"
+    # With only the foreign president named just before, he is the topic.
+    text = "President Assad spoke on Monday. The president said the war would go on."
+    assert _actors(resolver, text, "2016-09-06", "USA")["The president"].name \
+        == "Bashar al-Assad"
+
+
+def test_a_body_named_with_of_is_no_place(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The warning was issued by the Department of Homeland Security.",
+                    "2016-10-09", "USA")
+    assert found["the Department of Homeland Security"].country == "USA"
+
+
+def test_an_unknown_person_is_one_actor_in_the_article(resolver: ActorResolver) -> None:
+    text = ("Anna Jordan, a spokeswoman for President Obama, spoke on Monday. "
+            "Jordan said the talks would go on.")
+    mentions = resolver.find_mentions(resolver.nlp(text), when=D("2015-06-01"),
+                                      home_country="USA")
+    jordans = [m.actor for m in mentions if m.actor.text in ("Anna Jordan", "Jordan")]
+    # The surname as subject is the woman named before, not the state; both mentions carry
+    # what her description says.
+    assert [(a.name, a.country, a.sector) for a in jordans] == [("Anna Jordan", "USA", "GOV")] * 2
+    deal = _actors(resolver, "Anna Jordan spoke on Monday. Britain signed a trade deal with "
+                   "Jordan on Tuesday.", "2015-06-01", "USA")["Jordan"]
+    assert deal.kind == "state"  # not a subject: the state keeps its name
+
+
+def test_a_calling_before_a_surname_named_before_gives_its_sector(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Harry Harris arrived in Manila on Monday. The move is a concern "
+                    "for Admiral Harris, whose task is hard.", "2016-05-09", "USA")
+    assert (found["Admiral Harris"].name, found["Admiral Harris"].sector) == ("Harry Harris",
+                                                                               "MIL")

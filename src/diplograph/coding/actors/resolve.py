@@ -202,7 +202,7 @@ class PhraseResolver:
             if earlier is not None and phrase.country in (None, earlier.country) \
                     and self._may_bear(earlier, role, phrase) \
                     and self._gender_fits(earlier, phrase.gender):
-                return earlier
+                return self._with_calling(earlier, phrase, home_country)
         person = _pick_person(phrase, memory, when, role, home_country, dated)
         if person is not None and _too_early(person, phrase, when):
             person = None  # "Morrison" in 2005 is not Scott Morrison
@@ -215,6 +215,17 @@ class PhraseResolver:
             return replace(ref, country=ref.country or phrase.country or home_country,
                            sector="OPP", role=None)
         return ref
+
+    def _with_calling(self, earlier: ActorRef, phrase: MentionPhrase,
+                      home_country: str | None) -> ActorRef:
+        """An unknown person named before, now with a calling before the surname ("Admiral
+        Harris" after "Harry Harris"): the calling says what they are and, with no state
+        named, that they are the story's own, as for "Judge Letitia Clark"."""
+        if earlier.sector is not None or earlier.name in self._by_name \
+                or phrase.head is None or phrase.head.kind != "sector":
+            return earlier
+        return replace(earlier, sector=phrase.head.key,
+                       country=earlier.country or phrase.country or home_country)
 
     def _gender_fits(self, earlier: ActorRef, gender: str | None) -> bool:
         """Whether the person named before may be the one an honorific names: "Mrs. Clinton"
@@ -240,7 +251,7 @@ class PhraseResolver:
                                       home_country, dated)
         known = memory.unknown(name)
         if known is not None and self._gender_fits(known, phrase.gender):
-            ref = known
+            ref = self._with_calling(known, phrase, home_country)
         else:
             sector, role = self._described_as(phrase)
             # "Foreign Secretary Jack Straw": a title only one state uses gives his state.
