@@ -384,3 +384,11 @@ def test_a_calling_before_a_surname_named_before_gives_its_sector(
                     "for Admiral Harris, whose task is hard.", "2016-05-09", "USA")
     assert (found["Admiral Harris"].name, found["Admiral Harris"].sector) == ("Harry Harris",
                                                                                "MIL")
+
+
+def test_offices_dated_from_the_phoenix_dictionaries(resolver: ActorResolver) -> None:
+    # Phoenix dates Sarkozy's ministries (FRAGOVBUS 2004-04 .. 2004-12); before his
+    # presidency and between them he is a former official.
+    text = "Nicolas Sarkozy told reporters that the euro was too strong."
+    assert _actors(resolver, text, "2004-10-01")["Nicolas Sarkozy"].sector == "GOV"
+    assert _actors(resolver, text, "2005-06-01")["Nicolas Sarkozy"].sector == "ELI"
