@@ -392,3 +392,13 @@ def test_offices_dated_from_the_phoenix_dictionaries(resolver: ActorResolver) ->
     text = "Nicolas Sarkozy told reporters that the euro was too strong."
     assert _actors(resolver, text, "2004-10-01")["Nicolas Sarkozy"].sector == "GOV"
     assert _actors(resolver, text, "2005-06-01")["Nicolas Sarkozy"].sector == "ELI"
+
+
+def test_a_courtesy_title_after_a_title_keeps_the_name_with_it(
+        resolver: ActorResolver) -> None:
+    text = ("Vatican spokesman the Rev. Marco Bellini said the pope would travel in May. "
+            "Bellini added that no date was set.")
+    found = _actors(resolver, text, "2015-02-03", "ITA")
+    whole = found["Vatican spokesman the Rev. Marco Bellini"]
+    assert (whole.name, whole.country, whole.sector) == ("Marco Bellini", "VAT", "GOV")
+    assert found["Bellini"].country == "VAT"  # the surname later is the same man, not Italy's
