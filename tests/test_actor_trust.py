@@ -402,3 +402,11 @@ def test_a_courtesy_title_after_a_title_keeps_the_name_with_it(
     whole = found["Vatican spokesman the Rev. Marco Bellini"]
     assert (whole.name, whole.country, whole.sector) == ("Marco Bellini", "VAT", "GOV")
     assert found["Bellini"].country == "VAT"  # the surname later is the same man, not Italy's
+
+
+def test_a_title_and_surname_pick_the_namesake_of_the_story_s_state(
+        resolver: ActorResolver) -> None:
+    text = "Prime Minister Lee opened the new container port on Monday."
+    assert _actors(resolver, text, "2012-03-05", "SGP")["Prime Minister Lee"].country == "SGP"
+    assert _actors(resolver, "President Lee said the talks would go on.", "2010-08-29",
+                   "KOR")["President Lee"].name == "Lee Myung-bak"
