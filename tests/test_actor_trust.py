@@ -410,3 +410,9 @@ def test_a_title_and_surname_pick_the_namesake_of_the_story_s_state(
     assert _actors(resolver, text, "2012-03-05", "SGP")["Prime Minister Lee"].country == "SGP"
     assert _actors(resolver, "President Lee said the talks would go on.", "2010-08-29",
                    "KOR")["President Lee"].name == "Lee Myung-bak"
+
+
+def test_the_place_of_a_meeting_is_its_state_not_its_civilians(code) -> None:
+    talks = [e for e in code("Foreign Secretary Jack Straw held talks in Beijing on "
+                             "Thursday.", "2005-01-10") if e.target is not None]
+    assert talks and (talks[0].target.country, talks[0].target.sector) == ("CHN", "GOV")

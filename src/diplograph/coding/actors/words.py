@@ -47,6 +47,7 @@ class MentionWords:
     staff_sectors: dict[str, str]  # principal's sector -> their staff's, where it differs
     possessive_genders: dict[str, str]  # "his" -> "m"
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
+    occasion_nouns: frozenset[str]  # "TALKS in Beijing": the state, not its civilians
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
