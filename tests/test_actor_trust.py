@@ -306,3 +306,113 @@ def test_someone_named_with_nothing_said_of_them_is_of_the_storys_state(
     assert described["Harriet Quill"].country is None
     assert _actors(resolver, "Harriet Quill said it was a disgrace.", "2005-01-10",
                    None)["Harriet Quill"].country is None
+
+
+def test_staff_take_the_state_and_sector_of_the_person_they_serve(
+        resolver: ActorResolver) -> None:
+    aide = _actors(resolver, "President Barack Obama left early. Dana Hollis, his chief of "
+                   "staff, said the talks would resume.", "2013-05-02", "USA")["Dana Hollis"]
+    assert (aide.country, aide.sector) == ("USA", "GOV")
+    # A candidate's spokeswoman works for the campaign, not for a government.
+    campaign = _actors(resolver, "Mary Olsen, a spokeswoman for Mrs. Clinton, said the "
+                       "campaign would go on.", "2016-04-20", "USA")["Mary Olsen"]
+    assert (campaign.country, campaign.sector) == ("USA", "PTY")
+    # The principal's state, not the story's: a Russian leader's adviser in a British story.
+    adviser = _actors(resolver, "Peter Graves, Putin's adviser on energy, said the pipeline "
+                      "would open in May.", "2015-03-02", "GBR")["Peter Graves"]
+    assert adviser.country == "RUS"
+
+
+def test_an_indefinite_title_names_no_holder(resolver: ActorResolver) -> None:
+    some = _actors(resolver, "A spokesman said the talks would go on.", "2016-04-20", "USA")
+    assert some["A spokesman"].name is None and some["A spokesman"].country == "USA"
+    the = _actors(resolver, "The spokesman said the talks would go on.", "2016-04-20", "USA")
+    assert the["The spokesman"].name is not None  # the definite title is the office's holder
+
+
+def test_a_calling_in_apposition_gives_its_sector(resolver: ActorResolver) -> None:
+    member = _actors(resolver, "Maya Leventis, a member of parliament, said the vote was a "
+                     "mistake.", "2015-07-06", "GRC")["Maya Leventis"]
+    assert (member.country, member.sector) == ("GRC", "LEG")
+    # A calling with a state of its own is read by the state's rule, not the story's state.
+    foreign = _actors(resolver, "Ravi Sood, an Algerian journalist, asked about the deal.",
+                      "2012-01-10", "IND")["Ravi Sood"]
+    assert foreign.country != "IND"
+
+
+def test_a_party_s_government_is_its_state_s_government(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Mr Blair and the Labour government have backed the talks. "
+                    "Labour officials denied the claim.", "2004-12-13", "GBR")
+    assert (found["the Labour government"].country,
+            found["the Labour government"].sector) == ("GBR", "GOV")
+    assert found["Labour officials"].sector == "PTY"  # the party's own people stay its own
+
+
+def test_the_home_holder_named_nearby_is_the_bare_title(resolver: ActorResolver) -> None:
+    text = ("Mr. Obama has grown wary of the plan to press Mr. Assad. The president has "
+            "refused to arm the rebels.")
+    assert _actors(resolver, text, "2016-09-06", "USA")["The president"].name == "Barack Obama"
+    # With only the foreign president named just before, he is the topic.
+    text = "President Assad spoke on Monday. The president said the war would go on."
+    assert _actors(resolver, text, "2016-09-06", "USA")["The president"].name \
+        == "Bashar al-Assad"
+
+
+def test_a_body_named_with_of_is_no_place(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "The warning was issued by the Department of Homeland Security.",
+                    "2016-10-09", "USA")
+    assert found["the Department of Homeland Security"].country == "USA"
+
+
+def test_an_unknown_person_is_one_actor_in_the_article(resolver: ActorResolver) -> None:
+    text = ("Anna Jordan, a spokeswoman for President Obama, spoke on Monday. "
+            "Jordan said the talks would go on.")
+    mentions = resolver.find_mentions(resolver.nlp(text), when=D("2015-06-01"),
+                                      home_country="USA")
+    jordans = [m.actor for m in mentions if m.actor.text in ("Anna Jordan", "Jordan")]
+    # The surname as subject is the woman named before, not the state; both mentions carry
+    # what her description says.
+    assert [(a.name, a.country, a.sector) for a in jordans] == [("Anna Jordan", "USA", "GOV")] * 2
+    deal = _actors(resolver, "Anna Jordan spoke on Monday. Britain signed a trade deal with "
+                   "Jordan on Tuesday.", "2015-06-01", "USA")["Jordan"]
+    assert deal.kind == "state"  # not a subject: the state keeps its name
+
+
+def test_a_calling_before_a_surname_named_before_gives_its_sector(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Harry Harris arrived in Manila on Monday. The move is a concern "
+                    "for Admiral Harris, whose task is hard.", "2016-05-09", "USA")
+    assert (found["Admiral Harris"].name, found["Admiral Harris"].sector) == ("Harry Harris",
+                                                                               "MIL")
+
+
+def test_offices_dated_from_the_phoenix_dictionaries(resolver: ActorResolver) -> None:
+    # Phoenix dates Sarkozy's ministries (FRAGOVBUS 2004-04 .. 2004-12); before his
+    # presidency and between them he is a former official.
+    text = "Nicolas Sarkozy told reporters that the euro was too strong."
+    assert _actors(resolver, text, "2004-10-01")["Nicolas Sarkozy"].sector == "GOV"
+    assert _actors(resolver, text, "2005-06-01")["Nicolas Sarkozy"].sector == "ELI"
+
+
+def test_a_courtesy_title_after_a_title_keeps_the_name_with_it(
+        resolver: ActorResolver) -> None:
+    text = ("Vatican spokesman the Rev. Marco Bellini said the pope would travel in May. "
+            "Bellini added that no date was set.")
+    found = _actors(resolver, text, "2015-02-03", "ITA")
+    whole = found["Vatican spokesman the Rev. Marco Bellini"]
+    assert (whole.name, whole.country, whole.sector) == ("Marco Bellini", "VAT", "GOV")
+    assert found["Bellini"].country == "VAT"  # the surname later is the same man, not Italy's
+
+
+def test_a_title_and_surname_pick_the_namesake_of_the_story_s_state(
+        resolver: ActorResolver) -> None:
+    text = "Prime Minister Lee opened the new container port on Monday."
+    assert _actors(resolver, text, "2012-03-05", "SGP")["Prime Minister Lee"].country == "SGP"
+    assert _actors(resolver, "President Lee said the talks would go on.", "2010-08-29",
+                   "KOR")["President Lee"].name == "Lee Myung-bak"
+
+
+def test_the_place_of_a_meeting_is_its_state_not_its_civilians(code) -> None:
+    talks = [e for e in code("Foreign Secretary Jack Straw held talks in Beijing on "
+                             "Thursday.", "2005-01-10") if e.target is not None]
+    assert talks and (talks[0].target.country, talks[0].target.sector) == ("CHN", "GOV")

@@ -10,7 +10,7 @@ the phrase's context: a state that owns it or an appositive that qualifies it.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
@@ -176,3 +176,30 @@ def possessor_country(span: Span, mentions: list[Mention]) -> str | None:
             if m.token_start <= owner.i < m.token_end and m.actor.kind == "state":
                 return m.actor.country
     return None
+
+
+def one_reading_per_person(mentions: list[Mention],
+                           known: Callable[[str], bool]) -> list[Mention]:
+    """An unknown person is one actor in an article: what one mention's description gives
+    ("Lisa Monaco, Obama's adviser": USA GOV) is true of the others ("Monaco said"), which
+    the descriptions placed after the walk could not reach. Known people keep their dated
+    reading per mention."""
+    best: dict[str, ActorRef] = {}
+    for m in mentions:
+        actor = m.actor
+        if actor.kind == "person" and actor.name and not known(actor.name):
+            held = best.get(actor.name)
+            if held is None or _filled(actor) > _filled(held):
+                best[actor.name] = actor
+    out = []
+    for m in mentions:
+        fuller = best.get(m.actor.name or "") if m.actor.kind == "person" else None
+        if fuller is not None and m.actor.country in (None, fuller.country):
+            m = replace(m, actor=replace(m.actor, country=fuller.country,
+                                         sector=m.actor.sector or fuller.sector))
+        out.append(m)
+    return out
+
+
+def _filled(actor: ActorRef) -> int:
+    return (actor.country is not None) + (actor.sector is not None)

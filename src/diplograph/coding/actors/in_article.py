@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding import quotes
 from diplograph.coding.actors import ActorResolver, KnowledgeBase, stance_prefixed
+from diplograph.coding.actors.words import mention_words
 from diplograph.coding.places import Gazetteer
 from diplograph.coding.triggers import CLAUSE_DEPS, subject_tokens
 from diplograph.knowledge.coding_words import coding_words
@@ -171,7 +172,8 @@ class ArticleContext:
         by a state ("opposition parties IN NEPAL") is that state's group, with the sector
         its noun names."""
         ethnic = any(c.dep_ == "amod" and c.lower_ == "ethnic" for c in token.children)
-        people = token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "NNPS"}
+        people = token.pos_ in {"NOUN", "PROPN"} and token.tag_ in {"NNS", "NNPS"} \
+            and not _occasion(token)
         if ethnic or people:
             home = self._residence(token, also_verb=ethnic)
             if home is not None:
@@ -216,8 +218,8 @@ class ArticleContext:
         ("Algerian LANDOWNERS"), not the government."""
         actor = found.actor
         if actor.kind not in {"state", "place"} or token.pos_ not in {"NOUN", "PROPN"} \
-                or token.i in self.by_token:
-            return found
+                or token.i in self.by_token or _occasion(token):
+            return found  # "talks in Beijing": where the talks are, the state itself
         sector = self.sectors.get(token.lower_) or self.sectors.get(
             " ".join(c.lower_ for c in token.lefts if c.dep_ == "compound") + " " + token.lower_
         ) or ("CVL" if token.pos_ == "NOUN" and not _owns_or_makes(found, token) else None)
@@ -324,3 +326,8 @@ def _owns_or_makes(found: Mention, token: Token) -> bool:
         if tok.dep_ == "pobj" and prep.head.i == token.i and prep.lower_ in _MAKER_PREPOSITIONS:
             return True
     return False
+
+
+def _occasion(token: Token) -> bool:
+    """A meeting or journey ("TALKS in Beijing"): where it is held, no people of the place."""
+    return token.lower_ in mention_words().occasion_nouns

@@ -190,6 +190,9 @@ class PhraseReader:
                    head: Hit | None, plural: bool) -> _Name:
         """Read an optional person name at token j (an empty `_Name` ending at j if none)."""
         k = j
+        if head is not None and k + 1 < len(doc) and doc[k].lower_ == "the" \
+                and doc[k + 1].lower_ in self.words.honorifics:
+            k += 1  # "Vatican spokesman THE Rev. Federico Lombardi"
         if k < len(doc) and doc[k].lower_ in self.words.honorifics:
             k += 1
             if k < len(doc) and doc[k].text == ".":

@@ -34,6 +34,8 @@ def _shared_country(people: Sequence[Person]) -> str | None:
     return next(iter(countries)) if len(countries) == 1 and None not in countries else None
 
 
+# Articles that make a title one of its kind, not the office's one holder ("A spokesman").
+_INDEFINITE = frozenset({"a", "an"})
 _UNDATED = dt.date(1900, 1, 1)  # the start the knowledge gives an imported undated office
 
 
@@ -183,6 +185,8 @@ class PhraseResolver:
             return None
         ref = self._role_holder(role, phrase, memory, when, home_country,
                                 _previous_sentence(doc, phrase.start))
+        if ref is not None and doc[phrase.start].lower_ in _INDEFINITE:
+            return _office_only(ref)  # "a spokesman said": one of the office, not its holder
         if ref is None or dated or ref in memory.named() \
                 or ref in memory.office_holders.values():
             return ref
@@ -198,7 +202,7 @@ class PhraseResolver:
             if earlier is not None and phrase.country in (None, earlier.country) \
                     and self._may_bear(earlier, role, phrase) \
                     and self._gender_fits(earlier, phrase.gender):
-                return earlier
+                return self._with_calling(earlier, phrase, home_country)
         person = _pick_person(phrase, memory, when, role, home_country, dated)
         if person is not None and _too_early(person, phrase, when):
             person = None  # "Morrison" in 2005 is not Scott Morrison
@@ -211,6 +215,17 @@ class PhraseResolver:
             return replace(ref, country=ref.country or phrase.country or home_country,
                            sector="OPP", role=None)
         return ref
+
+    def _with_calling(self, earlier: ActorRef, phrase: MentionPhrase,
+                      home_country: str | None) -> ActorRef:
+        """An unknown person named before, now with a calling before the surname ("Admiral
+        Harris" after "Harry Harris"): the calling says what they are and, with no state
+        named, that they are the story's own, as for "Judge Letitia Clark"."""
+        if earlier.sector is not None or earlier.name in self._by_name \
+                or phrase.head is None or phrase.head.kind != "sector":
+            return earlier
+        return replace(earlier, sector=phrase.head.key,
+                       country=earlier.country or phrase.country or home_country)
 
     def _gender_fits(self, earlier: ActorRef, gender: str | None) -> bool:
         """Whether the person named before may be the one an honorific names: "Mrs. Clinton"
@@ -236,7 +251,7 @@ class PhraseResolver:
                                       home_country, dated)
         known = memory.unknown(name)
         if known is not None and self._gender_fits(known, phrase.gender):
-            ref = known
+            ref = self._with_calling(known, phrase, home_country)
         else:
             sector, role = self._described_as(phrase)
             # "Foreign Secretary Jack Straw": a title only one state uses gives his state.
@@ -280,6 +295,10 @@ class PhraseResolver:
                   in self.offices.words.singular_person_nouns)
         if phrase.org:
             org = self.kb.organisations[phrase.org]
+            head_text = doc[phrase.head.start:phrase.head.end].text.lower()
+            if org.sector == "PTY" and org.country \
+                    and head_text in self.offices.words.governing_nouns:
+                return self.offices.state(org.country, "GOV")  # "the Labour government"
             return ActorRef(name=org.name, country=org.country,
                             sector=org.sector if sector == "GOV" else sector,
                             wikidata=org.wikidata, kind="person" if single else "organisation")
@@ -341,12 +360,19 @@ class PhraseResolver:
                            since: int) -> bool:
         """ "The president" in a US story, paragraphs after "Putin" or "Assad": the story's
         own holder of such an office that day, not a foreign holder named before but not in
-        this sentence or the last (`since`: its first token), where he would be the topic."""
-        if home_country is None or earlier.country == home_country \
-                or memory.named_since(earlier, since):
+        this sentence or the last (`since`: its first token), where he would be the topic.
+        Where the story's own holder was named there too ("Mr. Obama ... to press Mr. Assad
+        ... the president has deepened his resistance"), he is the one: a foreign holder
+        the story's reader is meant to see is named with his state ("the Syrian president").
+        """
+        if home_country is None or earlier.country == home_country:
             return False
         title = phrase.head.extra if phrase.head else None
-        return self.offices.holder(role, home_country, when, title) is not None
+        home = self.offices.holder(role, home_country, when, title)
+        if home is None:
+            return False
+        return not memory.named_since(earlier, since) or any(
+            n.actor.name == home.name and n.sentence >= since for n in memory.people)
 
     def _former_holder_named(self, role: str, where: str | None, memory: ArticleMemory,
                              when: dt.date) -> ActorRef | None:

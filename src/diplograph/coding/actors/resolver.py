@@ -18,7 +18,12 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.affiliation import affiliations
-from diplograph.coding.actors.coref import ArticleMemory, appositive_countries, possessor_country
+from diplograph.coding.actors.coref import (
+    ArticleMemory,
+    appositive_countries,
+    one_reading_per_person,
+    possessor_country,
+)
 from diplograph.coding.actors.dating import act_year, story_date
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention
@@ -26,6 +31,7 @@ from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.resolve import PhraseResolver
 from diplograph.coding.actors.single import SingleNameReader
+from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
 from diplograph.coding.actors.words import mention_words
 from diplograph.knowledge.base import OPEN_END, KnowledgeBase, load_knowledge_base
 from diplograph.records import ActorRef
@@ -122,7 +128,12 @@ class ActorResolver:
                 end = mention.token_end
             i = max(end, i + 1)
         found = affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
-        return [self._undescribed_at_home(doc, m, home_country) for m in found]
+        known = self._by_name.__contains__
+        found = staff_of_principals(doc, found, self.words, self._genders.get, known)
+        found = appositive_callings(doc, found, self.kb.sectors,
+                                    self.words.singular_person_nouns, home_country, known)
+        found = [self._undescribed_at_home(doc, m, home_country) for m in found]
+        return one_reading_per_person(found, known)
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,
                              home_country: str | None) -> Mention:
@@ -196,8 +207,20 @@ class ActorResolver:
         single = self._single.read(doc, i, article.hits, article.ent_end,
                                    article.when if article.dated else None)
         if single is not None:
-            return i, single[1], single[0]
+            named = self._surname_of_named(article, i, *single)
+            return (i, i + 1, named) if named is not None else (i, single[1], single[0])
         return i, i + 1, article.memory.surname(doc, i) or article.memory.pronoun(doc, i)
+
+    @staticmethod
+    def _surname_of_named(article: _Article, i: int, ref: ActorRef,
+                          end: int) -> ActorRef | None:
+        """ "Monaco said" after "Lisa O. Monaco": a state's one-word name that is the surname
+        of someone the article named in full before is that person where it is a subject;
+        the state's name stays the state everywhere else ("talks with Monaco")."""
+        doc = article.doc
+        if ref.kind != "state" or end != i + 1 or doc[i].dep_ not in ("nsubj", "nsubjpass"):
+            return None
+        return article.memory.surnames.get(doc[i].text)
 
     def _led_body(self, article: _Article, end: int, ref: ActorRef | None) -> Hit | None:
         """The body noun after a known leader's name ("the Obama ADMINISTRATION", "President

@@ -133,8 +133,10 @@ class SingleNameReader:
 
     @staticmethod
     def _listed_place(doc: Doc, hit: Hit, place_words: frozenset[str]) -> bool:
-        """'stations in London, Amsterdam and Sydney': a later item of a list of places."""
-        token = doc[hit.end - 1]
+        """'stations in London, Amsterdam and Sydney': a later item of a list of places. The
+        name is read from its own head: "Security" in "the Department of Homeland Security"
+        hangs from the name's own "of", which places nothing."""
+        token = doc[hit.start:hit.end].root
         while token.dep_ == "conj" and token.head.i < token.i:
             token = token.head
         return token.dep_ == "pobj" and token.head.lower_ in place_words

@@ -43,6 +43,11 @@ class MentionWords:
     opposition_words: frozenset[str]  # "shadow" (foreign secretary)
     quantifiers: frozenset[str]  # "MANY Mexicans", "THOUSANDS of Germans": people, not a state
     job_nouns: frozenset[str]  # "DIRECTOR of Liberty": a post in a body (affiliation)
+    staff_nouns: frozenset[str]  # "his CHIEF OF STAFF": a post serving one person (staff)
+    staff_sectors: dict[str, str]  # principal's sector -> their staff's, where it differs
+    possessive_genders: dict[str, str]  # "his" -> "m"
+    governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
+    occasion_nouns: frozenset[str]  # "TALKS in Beijing": the state, not its civilians
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -61,12 +66,12 @@ def parse_mention_words(data: Any) -> MentionWords:
     if not isinstance(data, dict) or not isinstance(data.get("pronouns"), dict):
         raise KnowledgeError(f"{WORDS_FILE}: expected a mapping with a `pronouns` mapping")
     ordered = {"counterpart_words", "leader_words", "role_priority"}
-    mappings = ("pronouns", "honorific_genders")
+    mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords)) if name not in mappings}
-    genders = {key: {str(word): str(gender) for word, gender in (data.get(key) or {}).items()}
-               for key in mappings}
-    return MentionWords(**genders, **lists)
+    maps = {key: {str(word): str(value) for word, value in (data.get(key) or {}).items()}
+            for key in mappings}
+    return MentionWords(**maps, **lists)
 
 
 @functools.lru_cache(maxsize=1)
