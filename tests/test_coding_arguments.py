@@ -50,6 +50,14 @@ def test_the_place_of_a_summit_is_no_target_of_praise(code):
     assert event.target is None
 
 
+def test_the_place_of_a_meeting_further_up_is_no_target(code):
+    # "at Brussels" hangs from "year", below the meeting: the meeting's place, not its guest.
+    event = only(code("The Spanish prime minister will address Labour MPs at their last "
+                      "meeting of the year at Brussels."), "CONSULT")
+    assert event.target is not None and event.target.text == "Labour MPs"
+    assert "argument/topic-or-scene-inside-a-phrase" in event.rules
+
+
 def test_a_receiver_placed_in_a_city_stays(code):
     event = only(code("The Indian prime minister met the French president at a palace in "
                       "Oman."), "CONSULT")
@@ -88,6 +96,12 @@ def test_an_apology_is_owed_to_no_people(code):
     event = only(code("The mayor of Paris said he would not apologise for the joke."), "CONCEDE")
     assert event.target is None
     assert "argument/people-are-no-party-to-words" in event.rules
+
+
+def test_an_apology_to_someone_keeps_its_people(code):
+    event = only(code("The French interior minister apologised to the victims' relatives."),
+                 "CONCEDE")
+    assert countries(event) == ("FRA", "FRA")
 
 
 def test_an_arrest_by_the_police_keeps_its_people(code):

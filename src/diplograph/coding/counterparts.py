@@ -82,7 +82,9 @@ def _leads_off(word: Token, kind: str) -> bool:
         return not (kind == "ACCUSE" and lower in words.criticism_topic_words)
     if lower == "on":
         return head in words.topic_heads
-    return head in words.medium_nouns or (lower in words.scene_words and head in words.venue_nouns)
+    # "their first meeting of the year AT WESTMINSTER": the venue may be further up.
+    venue = any(w.lemma_.lower() in words.venue_nouns for w in word.ancestors if w.pos_ == "NOUN")
+    return head in words.medium_nouns or (lower in words.scene_words and venue)
 
 
 def _off_heads(token: Token, kind: str) -> list[Token]:
@@ -201,12 +203,15 @@ def _interview_is_no_meeting(args: Arguments, ctx: ArticleContext) -> bool:
 
 @argument_rule("people-are-no-party-to-words", plover="3.15")
 def _people_are_no_party_to_words(args: Arguments, ctx: ArticleContext) -> bool:
-    """The people of a state, inferred as the target, receive no apology or admission, and
-    no arrest or easing by someone without public power (an opposition MP, a reporter)."""
+    """The people of a state, inferred as the target, receive no apology to no one, no
+    admission, and no arrest or easing by someone without public power (an opposition MP)."""
     if "argument/domestic-target" not in args.rules:
         return False
     words = counterpart_words()
-    spoken = args.frame.trigger.token.lemma_.lower() in words.spoken_concessions
+    word = args.frame.trigger.token
+    # "apologised TO THE FAMILY": an addressee the resolver does not place stays the people.
+    addressed = any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in word.children)
+    spoken = word.lemma_.lower() in words.spoken_concessions and not addressed
     powerless = args.frame.type != "PROTEST" and bool(args.sources) and all(
         s.sector in words.sectors_without_public_power for s in args.sources)
     if not (spoken or powerless):
