@@ -80,6 +80,8 @@ def test_an_interview_is_no_meeting(code):
     ("The Labour Party pledged to scrap the Conservatives' tax plans.", None),
     # a foreign state's thing: that state is the counterpart
     ("Germany pledged to rebuild Ukraine's power grid.", ("DEU", "UKR")),
+    # the owner of the pledge itself is the counterpart, not a thing pledged
+    ("The Labour Party accepted the Conservative Party's offer of talks.", ("GBR", "GBR")),
 ])
 def test_the_owner_of_a_pledged_thing(code, text, expected):
     events = [e for e in code(text) if e.type == "AGREE"]

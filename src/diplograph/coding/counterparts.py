@@ -167,13 +167,18 @@ def _officials_of_two_states(args: Arguments, ctx: ArticleContext) -> bool:
 
 @argument_rule("owner-of-a-pledged-thing", plover="3.1", types={"AGREE"})
 def _owner_of_a_pledged_thing(args: Arguments, ctx: ArticleContext) -> bool:
-    """The owner of what a pledge acts on, of the pledger's own state, is no counterpart:
+    """The owner of what a pledged act acts on, of the pledger's own state, is no counterpart:
     "the Tories pledged to cut LABOUR's spending plans" is domestic policy."""
     countries = {s.country for s in args.sources if s.country}
     if not args.targets or not countries or any(t.country not in countries for t in args.targets):
         return False
-    if not all(any(_owner_of(target, token) for token in args.target_tokens)
-               for target in args.targets):
+    trigger = args.frame.trigger
+    own_words = {trigger.token.i} | ({trigger.verb.i} if trigger.verb is not None else set())
+    # Only the pledged act's thing: "accepted Mr Blair's PROMISE" names the counterpart.
+    embedded = [t for t in args.target_tokens
+                if (t.head if t.dep_ in _OWNER_DEPS else t).head.i not in own_words]
+    if not embedded or not all(any(_owner_of(target, token) for token in embedded)
+                               for target in args.targets):
         return False
     args.targets, args.target_tokens = [], []
     return True
