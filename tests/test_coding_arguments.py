@@ -39,6 +39,12 @@ def test_the_owner_of_the_object_stays_the_target(code):
     assert event.target is not None and event.target.country == "CHN"
 
 
+def test_an_investigation_into_someone_keeps_its_target(code):
+    event = only(code("French prosecutors opened an investigation into the Russian embassy."),
+                 "ACCUSE")
+    assert countries(event) == ("FRA", "RUS")
+
+
 def test_a_reason_given_with_over_is_no_target(code):
     event = only(code("The Spanish foreign minister resigned from the government over "
                       "the war in Gaza."), "RETREAT")
