@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from diplograph.coding.actors.in_article import ArticleContext, same_actor
+from diplograph.coding.counterparts import counterparts
 from diplograph.coding.frames import Frame
 from diplograph.coding.rules import ARGUMENT, argument_rule
 from diplograph.coding.triggers import (
@@ -53,6 +54,7 @@ class Arguments:
     sources: list[ActorRef]
     targets: list[ActorRef]
     joint: bool  # an act the subjects do with each other ("X and Y signed a treaty")
+    target_tokens: list[Token] = field(default_factory=list)  # the words targets came from
     dropped: bool = False  # a rule found that the frame is no event
     rules: list[str] = field(default_factory=list)  # names of the rules that fired
 
@@ -70,7 +72,7 @@ def frame_arguments(frame: Frame, ctx: ArticleContext) -> Arguments | None:
     sources, targets = _argument_tokens(frame)
     joint = frame.type in SYMMETRIC_TYPES | coding_words().joint_types or frame.failed
     args = Arguments(frame=frame, source_tokens=sources, sources=ctx.actors(sources),
-                     targets=ctx.actors(targets), joint=joint)
+                     targets=ctx.actors(targets), joint=joint, target_tokens=targets)
     for rule in ARGUMENT.ordered():
         if rule.applies_to(frame.type) and rule.func(args, ctx):
             args.rules.append(rule.name)
@@ -238,7 +240,8 @@ def _goods_from_exporter(args: Arguments, ctx: ArticleContext) -> bool:
 
 @argument_rule("fallback-target", plover="diplograph")
 def _fallback_target(args: Arguments, ctx: ArticleContext) -> bool:
-    """With no target in the trigger's slots, the first actor of its other phrases."""
+    """With no target in the trigger's slots, the first actor of its other phrases that
+    receives the act (not a topic, scene or medium: ``counterparts``)."""
     # Two subjects of a joint act are each other's targets (joint-subjects-face-each-other).
     # A place phrase ("met during the summit IN BRAZIL") is the scene of a meeting or deal,
     # a topic phrase ("agreed to spend more ON schools") what it is about.
@@ -249,7 +252,8 @@ def _fallback_target(args: Arguments, ctx: ArticleContext) -> bool:
         # A topic is no counterpart either: "pledged to spend more ON schools for refugees".
         tokens = [t for t in tokens if not (t.dep_ == "pobj" and t.head.lower_ in
                                             SCENE_PREPS | TOPIC_PREPS)]
-    args.targets = ctx.first_actor(tokens, exclude=args.sources)
+    found, found_in = counterparts(tokens, ctx, args.frame.type, args.sources)
+    args.targets, args.target_tokens = found[:1], found_in[:1]
     return bool(args.targets)
 
 

@@ -66,13 +66,17 @@ RECODE_ORDER = (
 ARGUMENT_ORDER = (
     "nominal-event-own-actors",
     "scene-event-takes-the-clause-actor",
+    "officials-of-two-states",
     "joint-drill-is-cooperate",
     "protest-scene",
     "threat-condition-target",
     "goods-from-exporter",
+    "topic-or-scene-inside-a-phrase",
     "fallback-target",
     "own-state-place-is-scene",
+    "owner-of-a-pledged-thing",
     "domestic-target",
+    "people-are-no-party-to-words",
     "firms-among-themselves",
     "sale-of-a-firm-is-commerce",
     "performers-and-players-are-private",
@@ -80,6 +84,7 @@ ARGUMENT_ORDER = (
     "joint-subjects-face-each-other",
     "needs-a-source-unless-passive",
     "imported-pattern-needs-two-sides",
+    "interview-is-no-meeting",
     "meeting-needs-a-counterpart",
     "agreement-needs-a-counterpart",
     "officials-consult",
@@ -177,7 +182,13 @@ status_rule = STATUS.rule
 
 def all_rules() -> list[Rule]:
     """Every registered rule, step by step in run order (imports the rule modules)."""
-    from diplograph.coding import arguments, frames, recode, status  # noqa: F401 (they register)
+    from diplograph.coding import (  # noqa: F401 (they register)
+        arguments,
+        counterparts,
+        frames,
+        recode,
+        status,
+    )
 
     return [rule for registry in REGISTRIES for rule in registry.ordered()]
 

@@ -1,0 +1,225 @@
+"""Which phrase may give an act its counterpart: the argument rules of argument selection.
+
+The parse hands each frame argument tokens, and the article context reads an actor off
+each token's phrase, breadth first. That search may reach past the phrase's own words,
+into a place, a topic or a medium the phrase only mentions: "resigned from the cabinet
+OVER the Iraq war" gives Iraq, "said IN AN INTERVIEW with The Times" the paper. The rules
+here keep the counterpart to the phrase that receives the act (dependency arcs, not word
+windows), and take away targets the text does not give (the people of a state as the
+receiver of an apology). Word lists: ``data/lexicon/counterparts.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from diplograph.coding.actors.in_article import ArticleContext, same_actor
+from diplograph.coding.rules import argument_rule
+from diplograph.coding.triggers import OBJECT_DEPS
+from diplograph.errors import KnowledgeError
+from diplograph.knowledge.yamldata import load_yaml
+from diplograph.records import EVENT_TYPES, ActorRef
+
+if TYPE_CHECKING:
+    from diplograph.coding.arguments import Arguments
+
+_LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", "scene_words",
+          "medium_nouns", "medium_sectors", "spoken_concessions", "sectors_without_public_power",
+          "official_plurals")
+_TYPES = ("counterpart_types",)
+# Arcs of an owner inside a phrase: "LABOUR's spending plans", "EU asylum moves".
+_OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+
+
+@dataclass(frozen=True, slots=True)
+class CounterpartWords:
+    """The lists of ``counterparts.yaml``; see the comments there."""
+
+    topic_words: frozenset[str]
+    criticism_topic_words: frozenset[str]
+    topic_heads: frozenset[str]
+    venue_nouns: frozenset[str]
+    scene_words: frozenset[str]
+    medium_nouns: frozenset[str]
+    medium_sectors: frozenset[str]
+    spoken_concessions: frozenset[str]
+    sectors_without_public_power: frozenset[str]
+    official_plurals: frozenset[str]
+    counterpart_types: frozenset[str]
+
+
+@functools.cache
+def counterpart_words() -> CounterpartWords:
+    """The packaged ``counterparts.yaml``, read and checked once.
+
+    Raises:
+        KnowledgeError: a list is missing or names a type that is not PLOVER.
+    """
+    path = resources.files("diplograph") / "data" / "lexicon" / "counterparts.yaml"
+    data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    missing = sorted({*_LISTS, *_TYPES} - set(data))
+    unknown = sorted({str(t) for key in _TYPES for t in data.get(key, [])} - set(EVENT_TYPES))
+    if missing or unknown:
+        raise KnowledgeError(f"counterparts.yaml: missing {missing}, not PLOVER types {unknown}")
+    return CounterpartWords(**{key: frozenset(str(w) for w in data[key])
+                               for key in (*_LISTS, *_TYPES)})
+
+
+# ------------------------------------------------------------------ which arcs lead off
+def _leads_off(word: Token, kind: str) -> bool:
+    """Whether the phrase ``word`` heads (a preposition or participle inside an argument)
+    is a topic, a venue or a medium of an act of type ``kind``, not its receiver."""
+    words = counterpart_words()
+    if word.dep_ not in {"prep", "acl"} or kind not in words.counterpart_types:
+        return False
+    lower, head = word.lower_, word.head.lemma_.lower()
+    if lower in words.topic_words:
+        return not (kind == "ACCUSE" and lower in words.criticism_topic_words)
+    if lower == "on":
+        return head in words.topic_heads
+    # "their first meeting of the year AT WESTMINSTER": the venue may be further up.
+    venue = any(w.lemma_.lower() in words.venue_nouns for w in word.ancestors if w.pos_ == "NOUN")
+    return head in words.medium_nouns or (lower in words.scene_words and venue)
+
+
+def _off_heads(token: Token, kind: str) -> list[Token]:
+    """The topic, scene and medium arcs inside ``token``'s phrase."""
+    return [w for w in token.subtree if w is not token and _leads_off(w, kind)]
+
+
+def read_off_its_phrase(actor: ActorRef, token: Token, kind: str) -> bool:
+    """Whether ``actor`` was read from a topic, scene or medium inside ``token``'s phrase
+    ("the cabinet OVER THE IRAQ WAR") rather than from the phrase's own words."""
+    heads = _off_heads(token, kind)
+    if not actor.text or not heads:
+        return False
+    off = {w.i for head in heads for w in head.subtree}
+    own = "".join(w.text_with_ws for w in token.subtree if w.i not in off)
+    off_text = " | ".join(token.doc[h.left_edge.i:h.right_edge.i + 1].text for h in heads)
+    return actor.text in off_text and actor.text not in own
+
+
+def is_off_phrase(token: Token, kind: str) -> bool:
+    """Whether an argument token is itself the object of a topic, scene or medium arc
+    ("resigned OVER the war", "said IN an INTERVIEW")."""
+    words = counterpart_words()
+    head = token.head
+    return (token.dep_ in {"pobj", "pcomp"} and _leads_off(head, kind)) or (
+        kind in words.counterpart_types and token.lemma_.lower() in words.medium_nouns
+        and token.dep_ in {"pobj", "pcomp"})
+
+
+def counterparts(tokens: list[Token], ctx: ArticleContext, kind: str,
+                 exclude: list[ActorRef]) -> tuple[list[ActorRef], list[Token]]:
+    """The actors of ``tokens`` that receive an act of type ``kind``, each read off its
+    phrase's own words, and the tokens they came from; none of ``exclude``."""
+    found: list[ActorRef] = []
+    sources: list[Token] = []
+    for token in tokens:
+        if is_off_phrase(token, kind):
+            continue
+        for actor in ctx.actors([token]):
+            if read_off_its_phrase(actor, token, kind) or any(
+                    same_actor(actor, other) for other in (*exclude, *found)):
+                continue
+            found.append(actor)
+            sources.append(token)
+    return found, sources
+
+
+# ------------------------------------------------------------------ the rules
+@argument_rule("topic-or-scene-inside-a-phrase", plover="2.4")
+def _topic_or_scene_inside_a_phrase(args: Arguments, ctx: ArticleContext) -> bool:
+    """A target read off a topic, place or medium inside its phrase is no counterpart
+    ("criticised its record ON THE NHS", "met him during the summit IN BRAZIL")."""
+    kind = args.frame.type
+    off = [t for t in args.targets for token in args.target_tokens
+           if (is_off_phrase(token, kind) or read_off_its_phrase(t, token, kind))
+           and any(same_actor(t, a) for a in ctx.actors([token]))]
+    if not off:
+        return False
+    args.targets = [t for t in args.targets if t not in off]
+    return True
+
+
+@argument_rule("officials-of-two-states", plover="2.4.2")
+def _officials_of_two_states(args: Arguments, ctx: ArticleContext) -> bool:
+    """The officials "of X and Y" doing a joint act stand for both: "the leaders OF INDIA AND
+    PAKISTAN met" is India with Pakistan."""
+    plurals = counterpart_words().official_plurals
+    if not args.joint or len(args.sources) > 1:
+        return False
+    holders = [t for t in args.source_tokens
+               if t.lemma_.lower() in plurals and t.tag_ in {"NNS", "NNPS"}]
+    states = [s for t in holders for p in t.children if p.dep_ == "prep" and p.lower_ == "of"
+              for o in p.children if o.dep_ == "pobj" for s in (o, *o.conjuncts)]
+    actors = ctx.actors(states)
+    if len(actors) < 2:
+        return False
+    args.sources, args.source_tokens = actors, states
+    return True
+
+
+@argument_rule("owner-of-a-pledged-thing", plover="3.1", types={"AGREE"})
+def _owner_of_a_pledged_thing(args: Arguments, ctx: ArticleContext) -> bool:
+    """The owner of what a pledged act acts on, of the pledger's own state, is no counterpart:
+    "the Tories pledged to cut LABOUR's spending plans" is domestic policy."""
+    countries = {s.country for s in args.sources if s.country}
+    if not args.targets or not countries or any(t.country not in countries for t in args.targets):
+        return False
+    trigger = args.frame.trigger
+    own_words = {trigger.token.i} | ({trigger.verb.i} if trigger.verb is not None else set())
+    # Only the pledged act's thing: "accepted Mr Blair's PROMISE" names the counterpart.
+    embedded = [t for t in args.target_tokens
+                if (t.head if t.dep_ in _OWNER_DEPS else t).head.i not in own_words]
+    if not embedded or not all(any(_owner_of(target, token) for token in embedded)
+                               for target in args.targets):
+        return False
+    args.targets, args.target_tokens = [], []
+    return True
+
+
+def _owner_of(actor: ActorRef, token: Token) -> bool:
+    """Whether ``actor`` is the owner in an object phrase, not the object itself: the token
+    is the owner ("LABOUR's plans") or the actor's words are in its owner ("cut Labour's
+    PLANS")."""
+    if token.dep_ in _OWNER_DEPS and token.head.dep_ in OBJECT_DEPS:
+        return True
+    if token.dep_ not in OBJECT_DEPS or not actor.text:
+        return False
+    owners = " ".join(token.doc[c.left_edge.i:c.i + 1].text for c in token.children
+                      if c.dep_ in _OWNER_DEPS)
+    return actor.text in owners and actor.text not in token.text
+
+
+@argument_rule("interview-is-no-meeting", plover="3.2", types={"CONSULT"})
+def _interview_is_no_meeting(args: Arguments, ctx: ArticleContext) -> bool:
+    """Talking to a newspaper or a reporter ("speaking TO THE WASHINGTON POST") is an
+    interview, not a meeting: no event."""
+    media = counterpart_words().medium_sectors
+    args.dropped = bool(args.targets) and all(t.sector in media for t in args.targets)
+    return args.dropped
+
+
+@argument_rule("people-are-no-party-to-words", plover="3.15")
+def _people_are_no_party_to_words(args: Arguments, ctx: ArticleContext) -> bool:
+    """The people of a state, inferred as the target, receive no apology to no one, no
+    admission, and no arrest or easing by someone without public power (an opposition MP)."""
+    if "argument/domestic-target" not in args.rules:
+        return False
+    words = counterpart_words()
+    word = args.frame.trigger.token
+    # "apologised TO THE FAMILY": an addressee the resolver does not place stays the people.
+    addressed = any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in word.children)
+    spoken = word.lemma_.lower() in words.spoken_concessions and not addressed
+    powerless = args.frame.type != "PROTEST" and bool(args.sources) and all(
+        s.sector in words.sectors_without_public_power for s in args.sources)
+    if not (spoken or powerless):
+        return False
+    args.targets, args.target_tokens = [], []
+    return True
