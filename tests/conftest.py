@@ -39,6 +39,14 @@ def article_coder():
 
 
 @pytest.fixture(scope="session")
+def actor_resolver():
+    """One actor resolver (spaCy model + verified knowledge) for the session; read-only."""
+    from diplograph.coding.actors import ActorResolver
+
+    return ActorResolver()
+
+
+@pytest.fixture(scope="session")
 def code_sentence():
     """Codes a text as a one-article story published 2025-03-14 (one coder per session)."""
     from diplograph.coding.coder import EventCoder
