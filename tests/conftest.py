@@ -19,6 +19,16 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu",
                  "--disable-sync", "--no-first-run", "--disable-dev-shm-usage"]
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_xdist_make_scheduler(config, log):
+    """``--dist loadfile`` hands out the heaviest files first (tests/heaviest_first.py)."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from heaviest_first import HeaviestFirstScheduling
+
+    return HeaviestFirstScheduling(config, log)
+
+
 @pytest.fixture(scope="session")
 def sample_dir() -> Path:
     return SAMPLE
@@ -36,6 +46,14 @@ def article_coder():
     from diplograph.coding.stage import ArticleCoder
 
     return ArticleCoder()
+
+
+@pytest.fixture(scope="session")
+def actor_resolver():
+    """One actor resolver (spaCy model + verified knowledge) for the session; read-only."""
+    from diplograph.coding.actors import ActorResolver
+
+    return ActorResolver()
 
 
 @pytest.fixture(scope="session")

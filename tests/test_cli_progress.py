@@ -6,8 +6,9 @@ import gzip
 import os
 import pty
 import re
-import subprocess
 import sys
+
+from forked import forked_cli
 
 from diplograph.pages.sources import expected_documents
 
@@ -15,11 +16,21 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 def _on_a_terminal(args: list[str]) -> tuple[int, list[str]]:
-    """Run the CLI with stderr on a pseudo-terminal; its screen lines, escapes removed."""
+    """Run the CLI (forked from this warm process) with stderr on a pseudo-terminal of 120
+    columns; its exit status and screen lines, escapes removed."""
     master, slave = pty.openpty()
-    env = {**os.environ, "COLUMNS": "120", "TERM": "xterm"}
-    proc = subprocess.Popen([sys.executable, "-m", "diplograph", *args],
-                            stdout=subprocess.DEVNULL, stderr=slave, env=env)
+
+    def stderr_on_the_terminal() -> None:
+        os.environ.update(COLUMNS="120", TERM="xterm")
+        os.close(master)
+        with open(os.devnull, "wb") as devnull:
+            os.dup2(devnull.fileno(), 1)
+        os.dup2(slave, 2)
+        # pytest's capture replaced the streams of this process: the child's are fds 1, 2.
+        sys.stdout = open(1, "w", closefd=False)  # noqa: SIM115 - the process's own
+        sys.stderr = open(2, "w", closefd=False)  # noqa: SIM115 - the process's own
+
+    proc = forked_cli(args, stderr_on_the_terminal)
     os.close(slave)
     chunks = []
     while True:
@@ -31,12 +42,13 @@ def _on_a_terminal(args: list[str]) -> tuple[int, list[str]]:
             break
         chunks.append(chunk)
     os.close(master)
+    proc.join()
     screen = _ANSI.sub("", b"".join(chunks).decode("utf-8", "replace"))
-    return proc.wait(), [line.strip() for line in re.split(r"[\r\n]", screen) if line.strip()]
+    return proc.exitcode, [line.strip() for line in re.split(r"[\r\n]", screen) if line.strip()]
 
 
 def test_ingest_shows_done_of_total_and_error_lines_never_glue_onto_the_bar(
-        tmp_path, sample_dir):
+        tmp_path, sample_dir, warm_process):
     inputs = tmp_path / "in"
     inputs.mkdir()
     (inputs / "good.txt").write_bytes((sample_dir / "001_carney_zelenskyy_call.txt").read_bytes())

@@ -3,20 +3,16 @@
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
 
 import pytest
-import yaml
+from people_facts import load_people
 
 from diplograph.knowledge.base import load_knowledge_base
 
 
 @pytest.fixture(scope="module")
 def people() -> list[dict]:
-    path = resources.files("diplograph") / "data" / "actors" / "people" / "people_a.yaml"
-    data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    assert isinstance(data, list) and data
-    return data
+    return load_people("people_a.yaml")
 
 
 def _terms(people: list[dict]):

@@ -11,8 +11,6 @@ started through the entry point, run behind the ``slow`` marker (``make test-slo
 
 from __future__ import annotations
 
-import contextlib
-import multiprocessing
 import os
 import random
 import select
@@ -24,9 +22,9 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from forked import forked_cli
 from test_runners import assert_same_db
 
-from diplograph import cli
 from diplograph.store.store import Store
 
 SIZES = ([int(os.environ["DIPLOGRAPH_RESUME_DOCS"])] if "DIPLOGRAPH_RESUME_DOCS" in os.environ
@@ -155,27 +153,18 @@ def test_kill_9_then_resume_gives_the_uninterrupted_database(n_docs, tmp_path, m
 
 
 def _forked_ingest(corpus: Path, db: Path, tell_fd: int | None = None):
-    """The ``ingest`` command in a child forked from this process, which holds the model
-    and the knowledge already (a fresh interpreter spends seconds loading them). With
-    ``tell_fd``, the child writes a byte there after each batch it has committed. The child
-    leads a process group of its own, with the document workers it forks."""
-    def run() -> None:
-        os.setpgid(0, 0)
-        if tell_fd is not None:
-            write = Store.write
+    """The ``ingest`` command forked from this process (``forked_cli``). With ``tell_fd``,
+    the child writes a byte there after each batch it has committed."""
+    def tell_after_each_commit() -> None:
+        write = Store.write
 
-            def write_and_tell(store: Store, results) -> None:
-                write(store, results)
-                os.write(tell_fd, b".")
-            Store.write = write_and_tell
-        sys.argv = ["diplograph", *_ingest_args(corpus, db)]
-        cli.main()
+        def write_and_tell(store: Store, results) -> None:
+            write(store, results)
+            os.write(tell_fd, b".")
+        Store.write = write_and_tell
 
-    proc = multiprocessing.get_context("fork").Process(target=run)
-    proc.start()
-    with contextlib.suppress(OSError):  # set on both sides, whichever runs first
-        os.setpgid(proc.pid, proc.pid)
-    return proc
+    return forked_cli(_ingest_args(corpus, db),
+                      tell_after_each_commit if tell_fd is not None else None)
 
 
 def _kill_after(corpus: Path, db: Path, commits: int, delay_s: float) -> int:
