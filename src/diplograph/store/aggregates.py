@@ -58,15 +58,20 @@ class Aggregate:
         return f"SELECT DISTINCT {', '.join(self.keys)} FROM ({self.units.format(where=where)})"
 
 
-_MONTH = Aggregate(
-    table="counts_month",
-    columns="period VARCHAR, type VARCHAR, status VARCHAR, confident BOOLEAN, n BIGINT",
-    keys=("period", "type", "status"),
-    units=f"SELECT {PERIOD} AS period, e.type, e.status, e.confidence FROM events e "
-          "WHERE {where}",
-    counts=f"SELECT period, type, status, coalesce(confidence >= {CONFIDENT}, false), count(*) "
-           "FROM ({units}) u WHERE {keep} GROUP BY ALL",
-)
+def _by_type_and_status(table: str, column: str, expression: str) -> Aggregate:
+    """Events per ``expression`` (kept as ``column``) × type × claim status × ``confident``."""
+    return Aggregate(
+        table=table,
+        columns=f"{column} VARCHAR, type VARCHAR, status VARCHAR, confident BOOLEAN, n BIGINT",
+        keys=(column, "type", "status"),
+        units=f"SELECT {expression} AS {column}, e.type, e.status, e.confidence FROM events e "
+              "WHERE {where}",
+        counts=f"SELECT {column}, type, status, coalesce(confidence >= {CONFIDENT}, false), "
+               "count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
+    )
+
+
+_MONTH = _by_type_and_status("counts_month", "period", PERIOD)
 _DYAD = Aggregate(
     table="counts_dyad",
     columns="a VARCHAR, b VARCHAR, type VARCHAR, confident BOOLEAN, n BIGINT, last_date VARCHAR",
@@ -91,15 +96,7 @@ _ACTOR = Aggregate(
            "list(DISTINCT alias ORDER BY alias) FILTER (WHERE alias IS NOT NULL "
            "AND alias <> name) FROM ({units}) u WHERE {keep} GROUP BY name, country",
 )
-_LISTING = Aggregate(
-    table="counts_listing",
-    columns="bucket VARCHAR, type VARCHAR, status VARCHAR, confident BOOLEAN, n BIGINT",
-    keys=("bucket", "type", "status"),
-    units="SELECT substr(e.date_value, 1, 7) AS bucket, e.type, e.status, e.confidence "
-          "FROM events e WHERE {where}",
-    counts=f"SELECT bucket, type, status, coalesce(confidence >= {CONFIDENT}, false), count(*) "
-           "FROM ({units}) u WHERE {keep} GROUP BY ALL",
-)
+_LISTING = _by_type_and_status("counts_listing", "bucket", "substr(e.date_value, 1, 7)")
 # The article's other words for an actor, per word: actor suggestions count the events
 # whose words for the actor hold what was typed (when its name does not).
 _ALIAS = Aggregate(
