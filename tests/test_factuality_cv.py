@@ -7,7 +7,6 @@ import sys
 from pathlib import Path
 
 import pytest
-from needs import need_module
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
@@ -49,7 +48,6 @@ def _site(document: str) -> Site:
 
 
 def test_folds_keep_each_document_whole() -> None:
-    need_module("sklearn", "scikit-learn (the train group) is not installed")
     sites = [_site(f"doc{i % 7}") for i in range(70)]
     folds = folds_of(sites, 5)
     assert sorted(i for fold in folds for i in fold) == list(range(70))
@@ -57,3 +55,4 @@ def test_folds_keep_each_document_whole() -> None:
         inside = {sites[i].document for i in fold}
         outside = {s.document for j, s in enumerate(sites) if j not in set(fold)}
         assert not inside & outside
+
