@@ -21,7 +21,7 @@ from diplograph.store.queries import (
     HAPPENED,
     NO_FILTER,
     Condition,
-    after_key,
+    after_clause,
     qualified,
 )
 from diplograph.store.web_queries import (
@@ -250,7 +250,8 @@ def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str,
     where, params = flt.where("events")
     dyad, dyad_params = _dyad_clause(a, b)
     if after is not None:
-        where, params = f"{where} AND {after_key('events')}", params + [after]
+        key_clause, key_params = after_clause(con, "events", after)
+        where, params = f"{where} AND {key_clause}", params + key_params
     page = f"SELECT {_ORDER_COLUMNS} FROM events WHERE {dyad} AND {where} ORDER BY {EVENT_ORDER}"
     if limit is not None:
         page, params = page + " LIMIT ?", params + [limit]

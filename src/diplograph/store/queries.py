@@ -68,37 +68,38 @@ def iter_listing(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO
         yield from (json.loads(text) for text in page.column("record").to_pylist())
 
 
-def _listing_sql(table: str, flt: Condition, order: str | None,
-                 after: str | None = None) -> tuple[str, list]:
+def _listing_sql(con: duckdb.DuckDBPyConnection, table: str, flt: Condition,
+                 order: str | None, after: str | None = None) -> tuple[str, list]:
     if table not in _LISTING_ORDER:
         raise ValueError(f"cannot list {table!r}")
     where, params = flt.where(table)
     if after is not None:
         if order:
             raise ValueError("paging after a record follows the listing order only")
-        where, params = f"{where} AND {after_key(table)}", params + [after]
+        key_clause, key_params = after_clause(con, table, after)
+        where, params = f"{where} AND {key_clause}", params + key_params
     return (f"SELECT record FROM {table} WHERE {where} "
             f"ORDER BY {order or _LISTING_ORDER[table]}", params)
 
 
-def after_key(table: str) -> str:
-    """Keyset paging: the rows after the one whose id is the next parameter, in listing
-    order (none when no row has that id)."""
-    key = _ORDER_KEY[table]
-    return f"{key} > (SELECT {key} FROM {table} WHERE id = ?)"
-
-
 def key_of(con: duckdb.DuckDBPyConnection, table: str, row_id: str) -> tuple | None:
-    """The listing-order key of the row with this id (None: no such row), as the values
-    :func:`after_values` compares with: with the key's subquery inside the condition
-    (:func:`after_key`) DuckDB read every row of the table."""
+    """The listing-order key of the row with this id (None: no such row)."""
     return con.execute(f"SELECT {_ORDER_KEY[table][1:-1]} FROM {table} WHERE id = ?",
                        [row_id]).fetchone()
 
 
-def after_values(table: str, key: tuple) -> tuple[str, list]:
-    """:func:`after_key` with the key's values (:func:`key_of`) as its parameters."""
+def after_values(table: str, key: tuple | None) -> tuple[str, list]:
+    """Keyset paging: the rows after the one whose listing-order key is ``key`` (from
+    :func:`key_of`; None: no such row, so no rows). The key's values are parameters:
+    with the key's subquery inside the condition, DuckDB read every row of the table."""
+    if key is None:
+        return "FALSE", []
     return f"{_ORDER_KEY[table]} > ({', '.join('?' * len(key))})", list(key)
+
+
+def after_clause(con: duckdb.DuckDBPyConnection, table: str, row_id: str) -> tuple[str, list]:
+    """:func:`after_values` for the row with this id (none after an id no row has)."""
+    return after_values(table, key_of(con, table, row_id))
 
 
 def qualified(order: str, alias: str) -> str:
@@ -133,7 +134,7 @@ def listing_json(con: duckdb.DuckDBPyConnection, table: str, flt: Condition = NO
                  limit: int | None = None, offset: int = 0, order: str | None = None,
                  after: str | None = None) -> list[str]:
     """:func:`listing`'s records as stored: JSON texts, not parsed (to send them as they are)."""
-    sql, params = _listing_sql(table, flt, order, after)
+    sql, params = _listing_sql(con, table, flt, order, after)
     if limit is not None:
         sql, params = sql + " LIMIT ? OFFSET ?", params + [limit, offset]
     return [row[0] for row in con.execute(sql, params).fetchall()]
