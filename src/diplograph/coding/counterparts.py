@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
@@ -21,9 +20,8 @@ from spacy.tokens import Token
 from diplograph.coding.actors.in_article import ArticleContext, same_actor
 from diplograph.coding.rules import argument_rule
 from diplograph.coding.triggers import OBJECT_DEPS
-from diplograph.errors import KnowledgeError
-from diplograph.knowledge.yamldata import load_yaml
-from diplograph.records import EVENT_TYPES, ActorRef
+from diplograph.knowledge.coding_words import read_lexicon, word_lists
+from diplograph.records import ActorRef
 
 if TYPE_CHECKING:
     from diplograph.coding.arguments import Arguments
@@ -60,14 +58,8 @@ def counterpart_words() -> CounterpartWords:
     Raises:
         KnowledgeError: a list is missing or names a type that is not PLOVER.
     """
-    path = resources.files("diplograph") / "data" / "lexicon" / "counterparts.yaml"
-    data = load_yaml(path.read_text(encoding="utf-8")) or {}
-    missing = sorted({*_LISTS, *_TYPES} - set(data))
-    unknown = sorted({str(t) for key in _TYPES for t in data.get(key, [])} - set(EVENT_TYPES))
-    if missing or unknown:
-        raise KnowledgeError(f"counterparts.yaml: missing {missing}, not PLOVER types {unknown}")
-    return CounterpartWords(**{key: frozenset(str(w) for w in data[key])
-                               for key in (*_LISTS, *_TYPES)})
+    data = read_lexicon("counterparts.yaml")
+    return CounterpartWords(**word_lists("counterparts.yaml", data, _LISTS, _TYPES))
 
 
 # ------------------------------------------------------------------ which arcs lead off

@@ -61,21 +61,39 @@ def coding_words() -> CodingWords:
     Raises:
         KnowledgeError: a table is missing or names a type that is not PLOVER.
     """
-    packaged = resources.files("diplograph") / "data" / "lexicon" / "coding.yaml"
-    return _words_from(load_yaml(packaged.read_text(encoding="utf-8")) or {})
+    return _words_from(read_lexicon("coding.yaml"))
+
+
+def read_lexicon(file: str) -> dict:
+    """A packaged ``data/lexicon`` YAML file's content (an empty file: ``{}``)."""
+    packaged = resources.files("diplograph") / "data" / "lexicon" / file
+    return load_yaml(packaged.read_text(encoding="utf-8")) or {}
+
+
+def word_lists(file: str, data: dict, lists: tuple[str, ...],
+               type_lists: tuple[str, ...] = ()) -> dict[str, frozenset[str]]:
+    """The word ``lists`` and PLOVER ``type_lists`` of a lexicon file's ``data``, as sets.
+
+    Raises:
+        KnowledgeError: a list is missing, or a type list names a type that is not PLOVER.
+    """
+    missing = sorted({*lists, *type_lists} - set(data))
+    if missing:
+        raise KnowledgeError(f"{file}: missing tables {missing}")
+    unknown = sorted({str(t) for key in type_lists for t in data[key]} - set(EVENT_TYPES))
+    if unknown:
+        raise KnowledgeError(f"{file}: {unknown} are not PLOVER types")
+    return {key: frozenset(str(w) for w in data[key]) for key in (*lists, *type_lists)}
 
 
 def _words_from(data: dict) -> CodingWords:
-    missing = {"absorbed_act_modes", *WORD_LISTS, *TYPE_LISTS} - set(data)
-    if missing:
-        raise KnowledgeError(f"coding.yaml: missing tables {sorted(missing)}")
+    if "absorbed_act_modes" not in data:
+        raise KnowledgeError("coding.yaml: missing tables ['absorbed_act_modes']")
     modes = {str(k): {str(a): str(m) for a, m in (v or {}).items()}
              for k, v in data["absorbed_act_modes"].items()}
-    types = [*modes, *(t for m in modes.values() for t in m),
-             *(t for key in TYPE_LISTS for t in data[key])]
-    unknown = sorted(set(types) - set(EVENT_TYPES))
+    unknown = sorted({*modes, *(t for m in modes.values() for t in m)} - set(EVENT_TYPES))
     if unknown:
         raise KnowledgeError(f"coding.yaml: {unknown} are not PLOVER types")
-    lists = {key: frozenset(str(w) for w in data[key]) for key in (*WORD_LISTS, *TYPE_LISTS)}
+    lists: dict = word_lists("coding.yaml", data, WORD_LISTS, TYPE_LISTS)
     lists["scene_prepositions"] = tuple(str(w) for w in data["scene_prepositions"])
     return CodingWords(absorbed_act_modes=modes, **lists)
