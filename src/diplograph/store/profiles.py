@@ -400,7 +400,9 @@ def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
              for kind, a, b, n, types, directed, _, _ in rows if kind == "edge"]
     nodes = [{"id": key, "label": key if level == "country" else name, "country": country,
               "weight": n} for kind, key, _, n, _, _, name, country in rows if kind == "node"]
-    edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"]))
+    # A directed and an undirected edge may join the same two ends with the same weight:
+    # ``directed`` settles their order (and, with a limit, which is kept), run after run.
+    edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"], e["directed"]))
     nodes.sort(key=lambda v: (-v["weight"], v["id"]))
     return {"nodes": nodes, "edges": edges}
 
@@ -438,7 +440,7 @@ def _network_sql(level: str, where: str, kept: bool) -> str:
             SELECT a, b, directed, sum(n)::BIGINT AS weight,
                 map(list(type ORDER BY type), list(n::BIGINT ORDER BY type)) AS types
             FROM typed_edges GROUP BY ALL HAVING sum(n) >= ?
-            ORDER BY weight DESC, a, b LIMIT ?),
+            ORDER BY weight DESC, a, b, directed LIMIT ?),
         sides AS (
             SELECT s AS id, s_name AS name, s_country AS country, n FROM kept_pairs
             UNION ALL SELECT t, t_name, t_country, n FROM kept_pairs),
