@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import os
 import shutil
 import statistics
@@ -157,7 +158,8 @@ def _percentiles(ms: list[float]) -> dict:
 
 
 def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool = False,
-                      only: list[str] | None = None) -> dict:
+                      only: list[str] | None = None, threads: int | None = None,
+                      workers: int | None = None) -> dict:
     """p50/p95 (ms) per endpoint: one sequential client (with its CPU time, p50), then
     ``clients`` at once. The server's answers per snapshot are not kept unless
     ``keep_answers`` (every call after the first would be the same kept answer, not a
@@ -168,7 +170,8 @@ def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool =
     from diplograph.serve.testing import running_server
 
     urls = [u for u in endpoints(db) if not only or any(part in u for part in only)]
-    app = create_app(WebSettings(db=db, refresh_s=3600, keep_answers=keep_answers))
+    app = create_app(WebSettings(db=db, refresh_s=3600, keep_answers=keep_answers,
+                                 threads=threads, workers=workers))
     out: dict[str, dict] = {}
     with running_server(app) as base, httpx.Client(base_url=base, timeout=120) as client:
         for url in urls:
@@ -266,9 +269,10 @@ def measure_during_ingest(db: Path, batch: Path, work: Path,
                           only: list[str] | None = None) -> dict:
     """One client cycling through the endpoints (those containing one of ``only``) of a
     server on a copy of ``db``, as it serves (answers kept per snapshot, a new snapshot
-    looked for every second), while ``diplograph ingest BATCH`` writes into that copy and
-    publishes its snapshots: every request's wall ms, the slowest, and how many snapshots
-    the server swapped in."""
+    looked for every second, warmed before it is swapped in), while ``diplograph ingest
+    BATCH`` writes into that copy and publishes its snapshots: every request's wall ms, the
+    slowest, and how many snapshots the server swapped in. The first cycle, before the
+    ingest starts, is timed apart (the server's first, cold answers)."""
     import httpx
 
     from diplograph.serve import WebSettings, create_app
@@ -278,31 +282,61 @@ def measure_during_ingest(db: Path, batch: Path, work: Path,
     copy = work / "live.duckdb"
     shutil.copyfile(db, copy)
     app = create_app(WebSettings(db=copy))
+    warmups = _Lines()  # the server's "snapshot N warmed: ..." lines
+    logging.getLogger("diplograph.serve.cache").addHandler(warmups)
+    logging.getLogger("diplograph.serve.cache").setLevel(logging.INFO)
     times: list[tuple[float, str, float]] = []
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     try:
         with running_server(app) as base, httpx.Client(base_url=base, timeout=120) as client:
             first = app.state.snapshots.generation
+            # A server's first answers are cold whatever it does: timed apart, before the
+            # ingest, so that what follows is the server as it serves (and warms).
+            cold = {url: round(_timed(client, url), 1) for url in urls}
             start = time.perf_counter()
             child = subprocess.Popen(DIPLOGRAPH + ["ingest", str(batch), "--db", str(copy), "-q"],
                                      stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env)
-            while child.poll() is None:
+            def cycle() -> None:
                 for url in urls:
                     times.append((round(time.perf_counter() - start, 1), url, _timed(client, url)))
+
+            while child.poll() is None:
+                cycle()
             ingest_s = time.perf_counter() - start
+            # The ingest publishes its last snapshot as it ends: the server warms it and
+            # swaps it in while the client goes on (at most 5 minutes), then one more cycle.
+            while app.state.snapshots.generation == first and time.perf_counter() - start < \
+                    ingest_s + 300:
+                cycle()
+            cycle()
             swaps = app.state.snapshots.generation - first
         if child.returncode != 0:
             raise RuntimeError(f"ingest: {child.stderr.read().decode()[-500:]}")
     finally:
         for path in (copy, copy.with_name(copy.name + ".wal")):
             path.unlink(missing_ok=True)
+    logging.getLogger("diplograph.serve.cache").removeHandler(warmups)
     walls = [ms for _, _, ms in times]
     slowest = sorted(times, key=lambda t: -t[2])[:10]
-    return {"ingest_s": round(ingest_s, 1), "requests": len(times), "snapshots": swaps,
+    return {"first_cycle_before_ingest": cold,
+            "ingest_s": round(ingest_s, 1), "requests": len(times), "snapshots": swaps,
+            "warm_ups": warmups.lines,
             **_percentiles(walls), "max": round(max(walls), 1),
             "over_500": sum(ms > 500 for ms in walls),
             "per_url_max": {u: round(max(ms for _, v, ms in times if v == u), 1) for u in urls},
             "slowest": slowest}
+
+
+class _Lines(logging.Handler):
+    """A logging handler that keeps the messages, with the time they came."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.INFO)
+        self.lines: list[str] = []
+        self.started = time.perf_counter()
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.lines.append(f"{time.perf_counter() - self.started:.1f} s: {record.getMessage()}")
 
 
 def measure_fusion(db: Path, work: Path, n_docs: int = 10) -> dict:
@@ -354,6 +388,10 @@ def main(argv: list[str] | None = None) -> int:
                         "these strings (to time the slowest ones again).")
     parser.add_argument("--keep-answers", action="store_true",
                         help="Time the server with its answers kept per snapshot.")
+    parser.add_argument("--threads", type=int, help="DuckDB threads of the server "
+                        "(default: one per core).")
+    parser.add_argument("--workers", type=int, help="Requests the server computes at once "
+                        "(default: its thread pool, 40).")
     parser.add_argument("--during-ingest", action="store_true",
                         help="With --batch: time the endpoints (--only) while the batch is "
                         "ingested into a copy that the server serves.")
@@ -366,7 +404,8 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps({"build": report["build"]}), flush=True)
     if "endpoints" not in args.skip:
         report["api"] = measure_endpoints(db, args.runs, args.clients,
-                                          keep_answers=args.keep_answers, only=args.only)
+                                          keep_answers=args.keep_answers, only=args.only,
+                                          threads=args.threads, workers=args.workers)
         print(json.dumps({"api": report["api"]}, indent=1), flush=True)
     if "fusion" not in args.skip:
         report["fusion"] = measure_fusion(db, args.work)

@@ -193,3 +193,70 @@ def test_answers_are_kept_per_snapshot(tmp_path, monkeypatch):
         assert client.get("/index.json").status_code == 500
     finally:
         app.state.snapshots.close()
+
+
+def test_a_new_snapshot_is_warmed_before_it_is_swapped_in(tmp_path, monkeypatch):
+    """The requests seen last are answered on the new snapshot before the swap; until the
+    swap every request reads the old one; after it, those answers need no query."""
+    need_module("fastapi", "the web extra is not installed")
+    import threading
+
+    from fastapi.testclient import TestClient
+
+    from diplograph.serve import WebSettings, create_app
+    from diplograph.store import event_lists
+
+    db = write_store(tmp_path / "db.duckdb", [call("first")])
+    app = create_app(WebSettings(db=db, refresh_s=3600))
+    snapshots = app.state.snapshots
+    try:
+        client = TestClient(app, raise_server_exceptions=False)
+
+        def count(url: str) -> int:
+            return client.get(url).json()["count"]
+
+        asked = "/api/events?min_confidence=0"
+        assert count(asked) == 1  # a request the warm-up will replay
+        warmed, release = threading.Event(), threading.Event()
+        snapshots.warmers.append(lambda con, generation: warmed.set() or release.wait(30))
+        with Store(db) as store:
+            store.write([call("second")])
+        swapping = threading.Thread(target=snapshots.refresh)
+        swapping.start()
+        try:
+            assert warmed.wait(30), "the new snapshot was not warmed"
+            old = snapshots.generation
+            assert count(asked) == 1  # still the old snapshot's answer
+            assert count(asked + "&limit=7") == 1  # a new question: asked of the old one
+            assert snapshots.generation == old
+        finally:
+            release.set()
+            swapping.join(30)
+        assert snapshots.generation == old + 1
+
+        def queried(*args, **kwargs):
+            raise RuntimeError("queried after the swap")
+
+        monkeypatch.setattr(event_lists, "search_json", queried)
+        assert count(asked) == 2  # computed on the new snapshot during the warm-up
+        assert client.get(asked + "&limit=9").status_code == 500  # not replayed: a query
+    finally:
+        snapshots.close()
+
+
+def test_duckdb_threads_are_set_on_every_snapshot_and_one_while_warming(tmp_path):
+    from diplograph.serve.snapshot import Snapshots
+
+    db = write_store(tmp_path / "db.duckdb", [call("first")])
+    snapshots = Snapshots(db, refresh_s=3600, threads=3)
+    while_warming = []
+    snapshots.warmers.append(lambda con, generation: while_warming.append(
+        con.execute("SELECT current_setting('threads')").fetchone()[0]))
+    try:
+        with Store(db) as store:
+            store.write([call("second")])
+        assert snapshots.refresh() and while_warming == [1]
+        with snapshots.cursor() as cur:
+            assert cur.execute("SELECT current_setting('threads')").fetchone()[0] == 3
+    finally:
+        snapshots.close()

@@ -12,6 +12,7 @@ import logging
 from contextlib import asynccontextmanager
 from pathlib import Path
 
+from anyio import to_thread
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import HTMLResponse, JSONResponse
@@ -41,6 +42,10 @@ class WebSettings(BaseModel):
     refresh_s: float = Field(1.0, ge=0, description="How often to look for a newer snapshot.")
     keep_answers: bool = Field(True, description="Keep answers per snapshot (serve/cache.py); "
                                                  "off to time the queries themselves.")
+    threads: int | None = Field(None, ge=1, le=256, description="DuckDB's threads, shared by "
+                                "every request (default: one per core).")
+    workers: int | None = Field(None, ge=1, le=256, description="Requests computed at once "
+                                "(default: the server's thread pool, 40).")
 
 
 def create_app(settings: WebSettings) -> FastAPI:
@@ -49,10 +54,12 @@ def create_app(settings: WebSettings) -> FastAPI:
     Raises:
         StoreError: the database file is missing or not readable.
     """
-    snapshots = Snapshots(settings.db, refresh_s=settings.refresh_s)
+    snapshots = Snapshots(settings.db, refresh_s=settings.refresh_s, threads=settings.threads)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):
+        if settings.workers:  # the pool the route functions run in, this event loop's
+            to_thread.current_default_thread_limiter().total_tokens = settings.workers
         yield
         snapshots.close()
 
@@ -68,7 +75,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(SecurityHeaders)
     if settings.keep_answers:
-        app.add_middleware(ResponseCache)  # outermost: a kept answer has its headers already
+        # Outermost: a kept answer has its headers already. It warms each new snapshot.
+        app.add_middleware(ResponseCache, snapshots=snapshots)
     _install_errors(app)
     _install_docs(app)
     from diplograph.serve.routes import actors, articles, events, exports, pages

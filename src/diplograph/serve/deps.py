@@ -13,6 +13,7 @@ from fastapi import Depends, Query, Request, Response
 from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, WithJsonSchema
 
 from diplograph.records import EVENT_TYPES, STATUSES
+from diplograph.serve.cache import CONNECTION
 from diplograph.store.filters import EventFilter
 from diplograph.store.outlets import SOURCE_SORTS
 from diplograph.store.web_queries import SORTS, Search
@@ -56,9 +57,18 @@ def get_settings(request: Request):
 
 
 def get_con(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
-    """A cursor on the current read-only snapshot, closed after the request."""
-    with request.app.state.snapshots.cursor() as cur:
+    """A cursor on the current read-only snapshot, closed after the request; on the
+    snapshot being warmed for a request the cache replays (``cache.CONNECTION``)."""
+    warming = request.scope.get(CONNECTION)
+    if warming is None:
+        with request.app.state.snapshots.cursor() as cur:
+            yield cur
+        return
+    cur = warming.cursor()
+    try:
         yield cur
+    finally:
+        cur.close()
 
 
 ConnDep = Annotated[duckdb.DuckDBPyConnection, Depends(get_con)]

@@ -5,9 +5,12 @@ DuckDB locks a file for one writer process or for readers, never both (see
 snapshot ``<db>.snapshot`` that writers publish beside it after their commits (a
 checkpoint, a copy, an atomic rename). A background thread looks at the snapshot every
 ``refresh_s`` seconds; when the file changed, it opens the new one read-only, checks that
-it answers, and swaps it in: a request only ever takes the current connection under a
-lock, it never waits for a copy. The previous connection closes as soon as its last
-request ends; its file, already renamed over, then leaves the disk.
+it answers, lets the warmers replay recent requests against it (a request's first query
+on a new file reads it cold, seconds at a million events), and only then swaps it in: a
+request only ever takes the current connection under a lock, it never waits for a copy or
+a warm-up, and is answered by the previous snapshot until the swap. The previous
+connection closes as soon as its last request ends; its file, already renamed over, then
+leaves the disk.
 
 The server makes a snapshot itself (a copy of the file and its WAL, checkpointed in the
 copy) when it starts on a database changed since its last snapshot, and, while serving,
@@ -27,7 +30,7 @@ import shutil
 import tempfile
 import threading
 import weakref
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +59,8 @@ from diplograph.store.publish import (
 from diplograph.store.queries import totals
 
 logger = logging.getLogger(__name__)
+# Called with a new snapshot's connection and the generation it will have, before the swap.
+Warmer = Callable[[duckdb.DuckDBPyConnection, int], object]
 # Folders of the servers before this one, which copied the database into the temporary
 # folder: removed at start when their server is gone.
 PREFIX = "diplograph-serve-"
@@ -129,8 +134,10 @@ class _Served:
 class Snapshots:
     """The published snapshot of one database, reopened in the background when it changes."""
 
-    def __init__(self, path: str | Path, *, refresh_s: float = 1.0) -> None:
+    def __init__(self, path: str | Path, *, refresh_s: float = 1.0,
+                 threads: int | None = None) -> None:
         self.path = Path(path)
+        self.threads = threads  # DuckDB's threads for every request (None: one per core)
         if not self.path.is_file():
             raise StoreError(f"{self.path}: no such database "
                              f"(run `diplograph ingest ... --db {self.path}` first)")
@@ -143,6 +150,7 @@ class Snapshots:
         self._served: _Served | None = None
         self._stop = threading.Event()
         self._watcher: threading.Thread | None = None
+        self.warmers: list[Warmer] = []
         atexit.register(_close_at_exit, weakref.ref(self))  # weak: a dropped one is still freed
         try:
             self._start()
@@ -217,6 +225,11 @@ class Snapshots:
         try:
             check_ours(con, self.path, read_only=True)
             totals(con)  # the tables are there and readable
+            # One thread while warming: the other cores go on answering requests.
+            con.execute("SET threads = 1")
+            self._warm(con, self.generation + 1)
+            con.execute(f"SET threads = {int(self.threads)}" if self.threads
+                        else "RESET threads")
         except BaseException:
             con.close()
             raise
@@ -229,6 +242,15 @@ class Snapshots:
         self._close(unused)
         logger.info("%s: serving snapshot %d", self.path, self.generation)
         return True
+
+    def _warm(self, con: duckdb.DuckDBPyConnection, generation: int) -> None:
+        """Let each warmer read the new snapshot before a request does. A warmer that fails
+        costs only its warm-up: the snapshot is swapped in all the same."""
+        for warmer in self.warmers:
+            try:
+                warmer(con, generation)
+            except Exception:  # a bug of ours, or a route failing on this snapshot
+                logger.exception("%s: warming snapshot %d failed", self.path, generation)
 
     @staticmethod
     def _unused(served: _Served | None) -> _Served | None:
