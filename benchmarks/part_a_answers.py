@@ -1,5 +1,6 @@
 """The JSON answers of the routes issue 19 part A changed (event lists, keyset walk,
-search, event and article pages, overview, sources, suggestions), from a copy of a small
+search, event and article pages, overview, sources, suggestions; stop 17: dyads and last
+contacts), from a copy of a small
 database, written to a file: run it with main's ``src`` and with a branch's, then compare
 the two files (``--compare A B``).
 
@@ -45,7 +46,29 @@ def urls(db: Path) -> list[str]:
     found += [f"/api/events/{i}" for i in ids] + [f"/events/{i}.json" for i in ids]
     found += [f"/{prefix}articles/{quote(d, safe='')}/{i}{suffix}" for d, i in articles
               for prefix, suffix in (("api/", ""), ("", ".json"))]
-    return found + [f"/api/actors/suggest?q={quote(q)}" for q in _SUGGESTED]
+    found += [f"/api/actors/suggest?q={quote(q)}" for q in _SUGGESTED]
+    return found + dyad_urls(db)
+
+
+def dyad_urls(db: Path) -> list[str]:
+    """The dyad and last-contact routes (stop 17) for the two busiest pairs of countries and
+    a pair of people: whole, a page of 2 and a page after it, every confidence."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        pairs = con.execute(
+            "SELECT least(source_country, target_country), greatest(source_country, "
+            "target_country) FROM events WHERE source_country <> target_country "
+            "GROUP BY ALL ORDER BY count(*) DESC, 1, 2 LIMIT 2").fetchall()
+        pairs += con.execute("SELECT source_name, target_name FROM events WHERE source_role "
+                             "IS NOT NULL AND target_name IS NOT NULL GROUP BY ALL "
+                             "ORDER BY count(*) DESC, 1, 2 LIMIT 1").fetchall()
+        first = con.execute("SELECT id FROM events ORDER BY id LIMIT 1").fetchone()[0]
+    found = []
+    for a, b in pairs:
+        ab = f"a={quote(a)}&b={quote(b)}"
+        found += [f"/api/dyad?{ab}", f"/api/dyad?{ab}&min_confidence=0&limit=2",
+                  f"/api/dyad?{ab}&limit=2&after={first}", f"/api/dyad?{ab}&type=CONSULT",
+                  f"/dyad.json?{ab}", f"/api/last-contact?{ab}", f"/api/last-contact?b={a}&a={b}"]
+    return found
 
 
 def answers(db: Path) -> dict:

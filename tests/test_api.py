@@ -190,6 +190,27 @@ def test_dyad_timeline_and_last_contact(client):
     assert get(client, "/api/dyad?a=USA", 422)["error"]["details"][0]["parameter"] == "b"
 
 
+def test_a_stored_event_is_sent_as_it_is_unless_it_predates_a_field():
+    from diplograph.serve.models import public_event
+
+    carney = {"name": "Mark Carney", "country": "CAN", "sector": "GOV", "role": None,
+              "wikidata": "Q1", "text": "Carney", "kind": "person"}
+    record = {"id": "e1", "doc_id": "d1", "article_index": 0, "type": "CONSULT",
+              "mode": "phone", "source": carney, "target": None,
+              "date": {"value": "2025-12-26", "precision": "day", "text": None},
+              "location": None, "status": "reported", "factuality": 2.0,
+              "claimed_by": None, "claim_chain": [],
+              "evidence": {"text": 'He said "factuality": none.', "start": 0, "end": 9},
+              "confidence": 0.82, "incident_id": "inc_1", "rules": ["r1"]}
+    stored = json.dumps(record)
+    assert public_event(stored) is stored  # neither parsed nor validated
+    older = {k: v for k, v in record.items() if k not in ("factuality", "claim_chain")}
+    assert json.loads(public_event(json.dumps(older))) == {
+        **older, "factuality": None, "claim_chain": []}
+    no_role = {**record, "source": {k: v for k, v in carney.items() if k != "role"}}
+    assert json.loads(public_event(json.dumps(no_role))) == record  # an actor's field too
+
+
 def test_network_and_actor_profile(client):
     net = get(client, "/api/network")
     ids = {n["id"] for n in net["nodes"]}

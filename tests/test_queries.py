@@ -51,6 +51,21 @@ def test_dyad_timeline_both_directions_by_date(con):
     json.dumps(rows)  # JSON-ready
 
 
+def test_a_dyad_page_is_its_stored_records_with_their_incidents(con):
+    pages = profiles.dyad_timeline_json(con, "CAN", "UKR", limit=3)
+    stored = dict(con.execute("SELECT id, record FROM events").fetchall())
+    fused = dict(con.execute("SELECT event_id, incident_id FROM incident_events").fetchall())
+    con.execute("DELETE FROM incident_events WHERE event_id = 'e6'")  # one left unfused
+    for row_id, text in profiles.dyad_timeline_json(con, "CAN", "UKR", limit=3):
+        assert text.startswith(stored[row_id][:-1])  # the stored text, as it is
+        assert json.loads(text) == {**json.loads(stored[row_id]),
+                                    "incident_id": None if row_id == "e6" else fused[row_id]}
+    assert [row_id for row_id, _ in pages] == ["e1", "e6", "e2"]
+    indexed = con.execute("SELECT count(*) FROM duckdb_indexes() "
+                          "WHERE index_name = 'incident_events_event'").fetchone()[0]
+    assert indexed == 1  # m016: the incidents are looked up by the events' ids
+
+
 def test_dyad_count_from_the_kept_counts_agrees_with_its_events(con, tmp_path):
     for flt in (EventFilter(), EventFilter(type="CONSULT"), EventFilter(type="ACCUSE")):
         assert profiles._counted_dyad(con, "CAN", "UKR", flt) is not None

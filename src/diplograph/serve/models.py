@@ -84,6 +84,23 @@ class EventPublic(HappeningPublic, _InArticlePublic):
     incident_id: str | None = None
 
 
+# The fields of EventPublic and of the objects in it, as keys in a stored record's JSON
+# text (a quote inside a JSON string is escaped: these cannot be found inside a value).
+_EVENT_KEYS = tuple(sorted({f'"{name}":' for model in (EventPublic, ActorPublic, DatePublic,
+                                                       EvidencePublic)
+                            for name in model.model_fields}))
+
+
+def public_event(record: str) -> str:
+    """A stored event record (JSON text) as the API sends it: as it is when it holds every
+    field of the model and of its actors, date and evidence (a record's objects are written
+    together, all with the same fields); else through the model, which gives a field the
+    record predates its null or empty value, as a validated answer always did."""
+    if all(key in record for key in _EVENT_KEYS):
+        return record
+    return EventPublic.model_validate_json(record).model_dump_json()
+
+
 class IncidentPublic(HappeningPublic, _Identified):
     """One real-world event fused from its reports."""
 
