@@ -247,14 +247,6 @@ def m015_alias_counts(con: duckdb.DuckDBPyConnection) -> None:
     _keep_counts(con, "counts_alias")
 
 
-@migration
-def m016_incident_of_event(con: duckdb.DuckDBPyConnection) -> None:
-    # The incident of each event of a page (a dyad's, its last contact) looked up by the
-    # events' ids: joining the page with incident_events read every row of it.
-    con.execute("CREATE INDEX IF NOT EXISTS incident_events_event "
-                "ON incident_events (event_id)")
-
-
 def _keep_counts(con: duckdb.DuckDBPyConnection, *tables: str) -> None:
     """Create the kept count tables of these names and count them from the stored rows."""
     counted = aggregates_named(*tables)
