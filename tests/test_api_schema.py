@@ -186,7 +186,7 @@ def test_request_connection_is_read_only(app, db):
     from diplograph.serve.deps import get_con
 
     before = _digest(db)
-    request = SimpleNamespace(app=app)
+    request = SimpleNamespace(app=app, scope={})  # a request, not one the cache replays
     gen = get_con(request)
     cur = next(gen)
     try:
