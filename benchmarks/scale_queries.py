@@ -1,5 +1,6 @@
 """Wall and CPU time of the store queries behind the event lists, search, event and
-article pages, suggestions and sources (issue 19, part A), called in-process on a
+article pages, suggestions and sources (issue 19, part A), and a dyad's page, last contact
+and answer (stop 17), called in-process on a
 database file, read-only and with one DuckDB thread: what a request costs the server
 without HTTP, whatever the machine's load (CPU time).
 
@@ -19,7 +20,7 @@ from collections.abc import Callable
 
 import duckdb
 
-from diplograph.store import outlets, queries
+from diplograph.store import outlets, profiles, queries
 from diplograph.store import web_queries as wq
 from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search
@@ -60,7 +61,39 @@ def calls(con: duckdb.DuckDBPyConnection) -> dict[str, Callable[[], object]]:
         "suggest Don": lambda: wq.actor_suggestions(con, "Don"),
         "events type=CONSULT since 2020": page(floor.with_(type="CONSULT", since="2020")),
         "events place=London": page(Search(flt=EventFilter(place="London"))),
+        **dyad_calls(con, floor),
     }
+
+
+def dyad_calls(con: duckdb.DuckDBPyConnection, floor: Search) -> dict[str, Callable]:
+    """The busiest pair of countries: its first page of 500, its last contact, and its
+    page made into the API's answer, through the response model (main's ``/api/dyad``) and
+    as stored (this branch's, where ``dyad_timeline_json`` exists)."""
+    a, b = con.execute("SELECT least(source_country, target_country), greatest(source_country, "
+                       "target_country) FROM events WHERE source_country <> target_country "
+                       "GROUP BY ALL ORDER BY count(*) DESC LIMIT 1").fetchone()
+    found = {"all": []}
+
+    def validated() -> str:
+        from diplograph.serve.models import Dyad
+
+        events = profiles.dyad_timeline(con, a, b, floor, limit=500)
+        return Dyad.model_validate({"a": a, "b": b, "count": len(events), "events": events,
+                                    "next": None, "last_contact": None}).model_dump_json()
+
+    def stored() -> str:
+        from diplograph.serve.models import public_event
+
+        found["all"] = profiles.dyad_timeline_json(con, a, b, floor, limit=500)
+        return ", ".join(public_event(record) for _, record in found["all"])
+
+    named = {f"dyad {a}-{b} page of 500": lambda: profiles.dyad_timeline(con, a, b, floor,
+                                                                          limit=500),
+             f"dyad {a}-{b} last contact": lambda: profiles.last_contact(con, a, b),
+             f"dyad {a}-{b} answer, validated": validated}
+    if hasattr(profiles, "dyad_timeline_json"):
+        named[f"dyad {a}-{b} answer, as stored"] = stored
+    return named
 
 
 def main(argv: list[str] | None = None) -> int:
