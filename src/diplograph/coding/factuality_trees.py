@@ -22,8 +22,8 @@ from spacy.tokens import Token
 from diplograph.coding.correction import within_limits
 from diplograph.coding.cues import Cue
 from diplograph.coding.detector import VOCAB, default_path
+from diplograph.coding.shipped_arrays import read_arrays
 from diplograph.coding.wordpiece import WordPiece
-from diplograph.errors import KnowledgeError
 
 TREES_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality_trees.npz"
 MAX_CUE_DISTANCE = 6  # how far up the tree a cue word is looked for
@@ -97,16 +97,15 @@ def load_trees(path: Path = TREES_PATH) -> Trees | None:
     Raises:
         KnowledgeError: the file is malformed.
     """
-    if not path.exists():
+    data = read_arrays(path, "the factuality trees",
+                       ("columns", "roots", "baseline", "embeddings",
+                        *(f"node_{k}" for k in _NODE_FIELDS)))
+    if data is None:
         return None
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            return Trees(columns=tuple(data["columns"].tolist()), roots=data["roots"],
-                         nodes={k: data[f"node_{k}"] for k in _NODE_FIELDS},
-                         baseline=float(data["baseline"]),
-                         embeddings=data["embeddings"].astype(np.float32))
-    except (OSError, KeyError, ValueError) as exc:
-        raise KnowledgeError(f"{path}: cannot read the factuality trees ({exc})") from exc
+    return Trees(columns=tuple(data["columns"].tolist()), roots=data["roots"],
+                 nodes={k: data[f"node_{k}"] for k in _NODE_FIELDS},
+                 baseline=float(data["baseline"]),
+                 embeddings=data["embeddings"].astype(np.float32))
 
 
 @functools.lru_cache(maxsize=1)
