@@ -44,7 +44,7 @@ from factuality_fit import Settings, fit_correction
 from factuality_sites import Site, read_sites, source_of
 
 from diplograph.coding.correction import corrected, save_correction, within_limits
-from diplograph.coding.factuality_trees import Around, Trees, input_row, save_trees
+from diplograph.coding.factuality_trees import Around, Trees, input_row, input_scores, save_trees
 
 EMBEDDINGS = Path(__file__).resolve().parent.parent / "training" / "events" / "build" / \
     "m2v-minilm-pca256"
@@ -103,7 +103,7 @@ def _around(site: Site) -> Around:
 
 def _scores(site: Site, base: float) -> dict[str, float]:
     reading = site.scored.reading
-    return {"cue": reading.cue_score, "corrected": base, "delta": base - reading.cue_score,
+    return {**input_scores(reading.cue_score, base),
             "corrected_at_all": float(bool(reading.features))}
 
 

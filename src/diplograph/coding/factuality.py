@@ -32,7 +32,7 @@ from diplograph.coding.attribution import Attribution, attribution_chain
 from diplograph.coding.correction import HAPPENED, NOT_HAPPENED, corrected, features
 from diplograph.coding.cues import Cue, load_words
 from diplograph.coding.factuality_band import BANDS, band_of
-from diplograph.coding.factuality_trees import refined
+from diplograph.coding.factuality_trees import refined, words_around
 from diplograph.coding.parse import doc_text
 from diplograph.coding.status import (
     FUTURE_KINDS,
@@ -145,11 +145,13 @@ def read(facts: StatusFacts) -> Reading:
     cue_score = score_of(cues)
     feats = features(facts.trigger, facts.path, cues, cue_score)
     base = corrected(cue_score, feats)
-    score = refined(facts.trigger, cues, cue_score, base, feats)
+    around = words_around(facts.trigger, cues) if feats else None
+    score = refined(facts.trigger, cues, cue_score, base, feats, around=around)
     # The status reads the cues, and where they fix no band, the band classifier (or,
     # when none is shipped, the cue score): the regression refines the number (how sure
     # news of this frame is), never what the cues say of the act.
-    status = status_in_band(cue_score, cues, band_of(facts.trigger, cues, cue_score, base, feats))
+    band = band_of(facts.trigger, cues, cue_score, base, feats, around=around)
+    status = status_in_band(cue_score, cues, band)
     return Reading(score=score, status=status,
                    cues=tuple(cues), rules=rules, cue_score=cue_score, features=feats)
 

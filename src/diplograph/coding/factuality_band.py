@@ -23,7 +23,7 @@ import numpy as np
 from spacy.tokens import Token
 
 from diplograph.coding.cues import Cue
-from diplograph.coding.factuality_trees import input_row, words_around
+from diplograph.coding.factuality_trees import Around, input_row, input_scores, words_around
 from diplograph.coding.shipped_arrays import read_arrays
 from diplograph.errors import KnowledgeError
 
@@ -79,15 +79,15 @@ def load_band(path: Path = BAND_PATH) -> BandModel | None:
 
 def band_of(trigger: Token, cues: tuple[Cue, ...] | list[Cue], cue_score: float,
             corrected_score: float, feats: tuple[str, ...],
-            model: BandModel | None = None) -> str | None:
+            model: BandModel | None = None, around: Around | None = None) -> str | None:
     """The band the classifier gives a predicate; None when none is shipped or the
-    correction leaves the predicate alone (a denial, a withheld confirmation)."""
+    correction leaves the predicate alone (a denial, a withheld confirmation).
+    ``around``: the words around the predicate, when already read."""
     model = model or load_band()
     if model is None or not feats:
         return None
-    scores = {"cue": cue_score, "corrected": corrected_score,
-              "delta": corrected_score - cue_score, "corrected_at_all": 1.0}
-    row = input_row(model.columns, _NO_EMBEDDINGS, words_around(trigger, cues), scores, feats)
+    row = input_row(model.columns, _NO_EMBEDDINGS, around or words_around(trigger, cues),
+                    input_scores(cue_score, corrected_score), feats)
     return model.band(row)
 
 
