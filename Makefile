@@ -78,6 +78,7 @@ fit-factuality: $(STAMP)
 	PYTHONPATH=src $(BIN)/python benchmarks/factuality.py --fit
 	OMP_NUM_THREADS=1 PYTHONPATH=src $(BIN)/python benchmarks/factuality_cv.py \
 		--write "+gbm, blend, no embeddings"
+	PYTHONPATH=src $(BIN)/python benchmarks/factuality_band.py --write "logistic 0.05" --weight 3
 
 # The learned event detector (issue #17): agreement table, train and compare the candidates on
 # training/events/ labels, ship the default to src/diplograph/data/models/event_detector/.

@@ -40,7 +40,7 @@ from pathlib import Path
 from factuality_fit import fit, fit_correction
 from spacy.tokens import Doc, Token
 
-from diplograph.coding.factuality import Reading, predicate_factuality
+from diplograph.coding.factuality import BAND_OF_STATUS, Reading, predicate_factuality
 from diplograph.coding.parse import load_nlp
 from diplograph.coding.quotes import find_attributions
 
@@ -136,10 +136,6 @@ def pearson(xs: list[float], ys: list[float]) -> float:
     return sxy / math.sqrt(sxx * syy) if sxx and syy else 0.0
 
 
-# The 3-way class of a status: what it says of the act (unconfirmed: claimed, not confirmed).
-STATUS_BAND = {"asserted": "happened", "reported": "happened", "unconfirmed": "uncertain",
-               "planned": "uncertain", "hypothetical": "uncertain", "denied": "not",
-               "negated": "not"}
 
 
 def metrics(scored: list[Scored]) -> dict[str, float]:
@@ -154,7 +150,7 @@ def metrics(scored: list[Scored]) -> dict[str, float]:
         "r": pearson(gold, pred),
     }
     by_score = [_band(p) for p in pred]
-    by_status = [STATUS_BAND[s.reading.status] if s.reading else "happened" for s in scored]
+    by_status = [BAND_OF_STATUS[s.reading.status] if s.reading else "happened" for s in scored]
     for prefix, bands in (("", by_score), ("status_", by_status)):
         truth = [_band(g) for g in gold]
         out[f"{prefix}acc3"] = sum(t == b for t, b in zip(truth, bands, strict=True)) / len(gold)

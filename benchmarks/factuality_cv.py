@@ -41,10 +41,10 @@ from pathlib import Path
 import numpy as np
 from factuality import metrics
 from factuality_fit import Settings, fit_correction
-from factuality_sites import Site, read_sites
+from factuality_sites import Site, read_sites, source_of
 
 from diplograph.coding.correction import corrected, save_correction, within_limits
-from diplograph.coding.factuality_trees import Around, Trees, input_row, save_trees
+from diplograph.coding.factuality_trees import Around, Trees, input_row, input_scores, save_trees
 
 EMBEDDINGS = Path(__file__).resolve().parent.parent / "training" / "events" / "build" / \
     "m2v-minilm-pca256"
@@ -53,6 +53,8 @@ MIN_NAMED = 50  # a named correction feature is a column of the tree and MLP inp
 POS = ("VERB", "NOUN", "ADJ", "AUX", "PROPN")
 
 Predict = Callable[[list[Site]], np.ndarray]
+GROUPS: dict[str, Callable[[Site], str]] = {"document": lambda s: s.document,
+                                            "source": lambda s: source_of(s.document)}
 
 
 def read_embeddings(folder: Path, dims: int) -> np.ndarray:
@@ -101,7 +103,7 @@ def _around(site: Site) -> Around:
 
 def _scores(site: Site, base: float) -> dict[str, float]:
     reading = site.scored.reading
-    return {"cue": reading.cue_score, "corrected": base, "delta": base - reading.cue_score,
+    return {**input_scores(reading.cue_score, base),
             "corrected_at_all": float(bool(reading.features))}
 
 
@@ -122,9 +124,9 @@ def fit_ridge(train: list[Site], settings: Settings) -> Predict:
 
 
 def fit_stacked(train: list[Site], table: np.ndarray, learner: str, named: bool = True,
-                embedded: bool = True) -> Predict:
+                embedded: bool = True, settings: Settings = Settings()) -> Predict:
     """The shipped correction, then ``learner`` on what it leaves over (richer features)."""
-    base = fit_ridge(train, Settings())
+    base = fit_ridge(train, settings)
     dense = Dense(train, table if embedded else table[:, :0], named)
     x = dense(train, base(train))
     y = np.array([s.scored.gold for s in train]) - base(train)
@@ -161,13 +163,17 @@ def _learner(name: str):  # type: ignore[no-untyped-def]
     from sklearn.preprocessing import StandardScaler
     if name == "ridge":
         return make_pipeline(StandardScaler(), Ridge(alpha=300.0))
-    if name == "gbm-blend":
-        return Blend([_learner("gbm"), _learner("gbm-squared")])
+    if name.startswith("gbm-blend"):  # "gbm-blend-small": fewer, smaller trees
+        size = name.removeprefix("gbm-blend")
+        return Blend([_learner("gbm" + size), _learner("gbm-squared" + size)])
     if name.startswith("gbm"):
-        loss = "squared_error" if name == "gbm-squared" else "absolute_error"
-        return HistGradientBoostingRegressor(loss=loss, max_iter=200,
-                                             learning_rate=0.05, max_leaf_nodes=15,
-                                             min_samples_leaf=40, l2_regularization=1.0,
+        loss = "squared_error" if name.startswith("gbm-squared") else "absolute_error"
+        small = name.endswith("-small")
+        return HistGradientBoostingRegressor(loss=loss, max_iter=100 if small else 200,
+                                             learning_rate=0.05,
+                                             max_leaf_nodes=7 if small else 15,
+                                             min_samples_leaf=100 if small else 40,
+                                             l2_regularization=10.0 if small else 1.0,
                                              random_state=0)
     if name == "mlp":
         return make_pipeline(StandardScaler(), MLPRegressor(
@@ -209,14 +215,16 @@ def _into_band(score: float, band: int) -> float:
     return (-1.5, 0.5, 1.5)[band] if _band(score) != band else score
 
 
-def folds_of(sites: list[Site], folds: int) -> list[np.ndarray]:
-    """Held-out row indices of each fold, whole documents, sizes balanced.
+def folds_of(sites: list[Site], folds: int,
+             group: Callable[[Site], str] = lambda s: s.document) -> list[np.ndarray]:
+    """Held-out row indices of each fold, whole documents (or whole groups: a news source,
+    ``factuality_sites.source_of``), sizes balanced.
 
     scikit-learn's ``GroupKFold`` assignment (the largest document first, into the fold
     with the fewest rows so far), written out in numpy so that the folds need no train
     dependency; ``tests/test_factuality_cv.py`` checks it gives the same folds.
     """
-    documents, document_of_row = np.unique([s.document for s in sites], return_inverse=True)
+    documents, document_of_row = np.unique([group(s) for s in sites], return_inverse=True)
     rows_per_document = np.bincount(document_of_row)
     largest_first = np.argsort(rows_per_document, kind="stable")[::-1]
     rows_per_fold = np.zeros(folds)
@@ -268,6 +276,11 @@ def candidates(table: np.ndarray) -> dict[str, Callable]:
         "+gbm, blend": lambda train: fit_stacked(train, table, "gbm-blend"),
         "+gbm, blend, no embeddings": lambda train: fit_stacked(train, table, "gbm-blend",
                                                                 embedded=False),
+        "+gbm, blend, no embeddings, small": lambda train: fit_stacked(
+            train, table, "gbm-blend-small", embedded=False),
+        "ridge, no lexical": lambda train: fit_ridge(train, Settings(lexical_ridge=1e9)),
+        "+gbm, blend, no embeddings, no lexical": lambda train: fit_stacked(
+            train, table, "gbm-blend", embedded=False, settings=Settings(lexical_ridge=1e9)),
         "+mlp": lambda train: fit_stacked(train, table, "mlp"),
         "two-part": lambda train: fit_two_part(train, table, (0.0, 0.2, 0.4, 0.6)),
     }
@@ -334,6 +347,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--embeddings", type=Path, default=EMBEDDINGS)
     parser.add_argument("--dims", type=int, default=32)
     parser.add_argument("--folds", type=int, default=5)
+    parser.add_argument("--group", choices=("document", "source"), default="document",
+                        help="what a fold keeps whole: a document, or a news source (APW, "
+                             "NYT, WSJ, ...: the nearest thing to test's other source)")
     parser.add_argument("--test", metavar="NAME",
                         help="once, at the end: fit NAME on all of train + dev and score "
                              "UW test and MEANTIME test, beside the shipped model")
@@ -351,9 +367,9 @@ def main(argv: list[str]) -> int:
         return score_test(sites, opts.test, candidates(table)[opts.test])
     if opts.write:
         return write_model(sites, candidates(table)[opts.write])
-    folds = folds_of(sites, opts.folds)
+    folds = folds_of(sites, opts.folds, GROUPS[opts.group])
     print(f"{len(sites)} predicates, {len({s.document for s in sites})} documents, "
-          f"{opts.folds} folds; embeddings {opts.dims} dims\n"
+          f"{opts.folds} folds by {opts.group}; embeddings {opts.dims} dims\n"
           "| candidate (CV over UW train + dev) | MAE | r | acc3 | recall not | "
           "recall uncertain | recall happened |\n|---|---|---|---|---|---|---|")
     for name, fit in candidates(table).items():

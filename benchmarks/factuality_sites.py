@@ -65,6 +65,13 @@ def document_ids(texts: list[str], tempeval: Path = TEMPEVAL) -> list[str]:
     return found
 
 
+def source_of(document: str) -> str:
+    """The news source of a TempEval-3 document, from its name ("uw/train/APW19980807.0261"
+    -> "apw", "wsj_0026" -> "wsj", "ea980120.1830.0071" -> "ea")."""
+    name = document.rsplit("/", 1)[-1]
+    return re.match(r"[a-z]*", name.lower()).group() or name  # type: ignore[union-attr]
+
+
 TUNING = ("uw/train", "uw/dev")  # the splits cross-validated over
 
 

@@ -12,8 +12,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from factuality import Scored  # noqa: E402
-from factuality_cv import folds_of  # noqa: E402
-from factuality_sites import Site, document_ids  # noqa: E402
+from factuality_cv import GROUPS, folds_of  # noqa: E402
+from factuality_sites import Site, document_ids, source_of  # noqa: E402
 
 FIRST = """<TimeML><DOCID>A1</DOCID><TEXT>The ministers met in Geneva on Monday.
 They did not sign the accord, officials said.</TEXT></TimeML>"""
@@ -56,3 +56,22 @@ def test_folds_keep_each_document_whole() -> None:
         outside = {s.document for j, s in enumerate(sites) if j not in set(fold)}
         assert not inside & outside
 
+
+
+def test_a_document_names_its_news_source() -> None:
+    assert source_of("uw/train/APW19980807.0261") == "apw"
+    assert source_of("uw/dev/wsj_0026") == "wsj"
+    assert source_of("uw/train/ea980120.1830.0071") == "ea"
+    assert source_of("uw/train/NYT19981025.0216") == "nyt"
+
+
+def test_folds_by_source_keep_each_source_whole() -> None:
+    names = ["APW19980807.0261", "APW19980808.0022", "wsj_0026", "wsj_0027", "NYT19981025.0216",
+             "XIE19980808.0060", "CNN19980213.2130.0155", "ea980120.1830.0071"]
+    sites = [_site(f"uw/train/{names[i % len(names)]}") for i in range(80)]
+    folds = folds_of(sites, 5, GROUPS["source"])
+    assert sorted(i for fold in folds for i in fold) == list(range(80))
+    for fold in folds:
+        inside = {source_of(sites[i].document) for i in fold}
+        outside = {source_of(s.document) for j, s in enumerate(sites) if j not in set(fold)}
+        assert not inside & outside

@@ -13,7 +13,12 @@ reports that carry it. Here they add up to:
   over the words around the predicate where they are shipped
   (:mod:`diplograph.coding.factuality_trees`);
 - the claim status, read off the cue score and the kinds of the cues, in :func:`status_of`,
-  the one place that maps them.
+  the one place that maps them; where the cues fix no band (no modal, future, hedge,
+  denial, negation or attempt), a band classifier
+  (:mod:`diplograph.coding.factuality_band`) decides between happened and uncertain in
+  place of the cue score's side of +1 (:func:`status_in_band`). The score is not moved
+  into that band (clipping it cost CV MAE and r), so a hypothetical act may keep a score
+  of +1 or more: the score is the expected reading, the status the decision.
 """
 
 from __future__ import annotations
@@ -26,10 +31,12 @@ from spacy.tokens import Doc, Token
 from diplograph.coding.attribution import Attribution, attribution_chain
 from diplograph.coding.correction import HAPPENED, NOT_HAPPENED, corrected, features
 from diplograph.coding.cues import Cue, load_words
-from diplograph.coding.factuality_trees import refined
+from diplograph.coding.factuality_band import BANDS, band_of
+from diplograph.coding.factuality_trees import refined, words_around
 from diplograph.coding.parse import doc_text
 from diplograph.coding.status import (
     FUTURE_KINDS,
+    NEGATIVE_KINDS,
     POSSIBLE_KINDS,
     REPORT_KINDS,
     UNCONFIRMED_KINDS,
@@ -82,15 +89,70 @@ def status_of(score: float, cues: list[Cue] | tuple[Cue, ...]) -> str:
     return "reported" if kinds & (REPORT_KINDS | {"deny"}) else "asserted"
 
 
+# The 3-way band of each status: what it says of the act (unconfirmed: claimed, not confirmed).
+BAND_OF_STATUS = {"asserted": "happened", "reported": "happened", "unconfirmed": "uncertain",
+                  "planned": "uncertain", "hypothetical": "uncertain", "denied": "not",
+                  "negated": "not"}
+# The cue kinds that fix a band by what they say (a modal, a future, a hedge, a denial, a
+# negation; an attempt, which PLOVER codes as the act: "TRIED to hack" is the hacking):
+# the band classifier does not move a predicate that has one.
+_BAND_FIXING_KINDS = (POSSIBLE_KINDS | FUTURE_KINDS | UNCONFIRMED_KINDS | NEGATIVE_KINDS
+                      | {"attempt"})
+_UNCERTAIN_EDGE = 0.99  # the uncertain band is (-1, +1): its scores stay within +-0.99
+
+
+def status_in_band(cue_score: float, cues: list[Cue] | tuple[Cue, ...], band: str | None,
+                   policy: str = "open") -> str:
+    """The claim status when a band classifier has a say.
+
+    ``status_of`` reads the cue score's band where the cues fix none (an act with no modal,
+    future, hedge, denial, negation or attempt: asserted or reported from +1 up,
+    hypothetical below). Under the ``open`` policy the classifier's ``band`` decides there instead,
+    between happened and uncertain; a predicate whose cues fix its band keeps its status.
+    Under ``free`` (measured, not used) the band overrides the cues.
+    """
+    status = status_of(cue_score, cues)
+    if band is None or BAND_OF_STATUS[status] == band:
+        return status
+    if policy == "open" and (not band_is_open(cues) or band == "not"):
+        return status
+    kinds = {c.kind for c in cues}
+    if band == "not":
+        return "denied" if "deny" in kinds else "negated"
+    if band == "uncertain":
+        return "hypothetical"
+    return "reported" if kinds & (REPORT_KINDS | {"deny"}) else "asserted"
+
+
+def band_is_open(cues: list[Cue] | tuple[Cue, ...]) -> bool:
+    """Whether no cue fixes the band (no modal, future, hedge, denial, negation or
+    attempt)."""
+    return not {c.kind for c in cues} & _BAND_FIXING_KINDS
+
+
+def clipped_into(score: float, band: str) -> float:
+    """A score moved to the nearest edge of a band it lies outside."""
+    if band == "happened":
+        return max(score, HAPPENED)
+    if band == "not":
+        return min(score, NOT_HAPPENED)
+    return max(-_UNCERTAIN_EDGE, min(_UNCERTAIN_EDGE, score))
+
+
 def read(facts: StatusFacts) -> Reading:
     """The factuality and status of an event or predicate, and the rules behind them."""
     cues, rules = read_cues(facts)
     cue_score = score_of(cues)
     feats = features(facts.trigger, facts.path, cues, cue_score)
-    score = refined(facts.trigger, cues, cue_score, corrected(cue_score, feats), feats)
-    # The status reads the cue score: the correction refines the number (how sure news of
-    # this frame is), never what the cues say of the act ("TRIED to hack" stays reported).
-    return Reading(score=score, status=status_of(cue_score, cues),
+    base = corrected(cue_score, feats)
+    around = words_around(facts.trigger, cues) if feats else None
+    score = refined(facts.trigger, cues, cue_score, base, feats, around=around)
+    # The status reads the cues, and where they fix no band, the band classifier (or,
+    # when none is shipped, the cue score): the regression refines the number (how sure
+    # news of this frame is), never what the cues say of the act.
+    band = band_of(facts.trigger, cues, cue_score, base, feats, around=around)
+    status = status_in_band(cue_score, cues, band)
+    return Reading(score=score, status=status,
                    cues=tuple(cues), rules=rules, cue_score=cue_score, features=feats)
 
 
@@ -130,5 +192,6 @@ def predicate_factuality(token: Token, attributions: list[Attribution]) -> Readi
     return read(StatusFacts(trigger=token, verb=None, **report_facts(doc, chain)))
 
 
-__all__ = ["HAPPENED", "NOT_HAPPENED", "Reading", "predicate_factuality", "read",
-           "report_facts", "score_of", "status_of"]
+__all__ = ["BANDS", "BAND_OF_STATUS", "HAPPENED", "NOT_HAPPENED", "Reading", "band_is_open",
+           "clipped_into", "predicate_factuality", "read", "report_facts", "score_of",
+           "status_in_band", "status_of"]

@@ -22,8 +22,8 @@ from spacy.tokens import Token
 from diplograph.coding.correction import within_limits
 from diplograph.coding.cues import Cue
 from diplograph.coding.detector import VOCAB, default_path
+from diplograph.coding.shipped_arrays import read_arrays
 from diplograph.coding.wordpiece import WordPiece
-from diplograph.errors import KnowledgeError
 
 TREES_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality_trees.npz"
 MAX_CUE_DISTANCE = 6  # how far up the tree a cue word is looked for
@@ -97,16 +97,15 @@ def load_trees(path: Path = TREES_PATH) -> Trees | None:
     Raises:
         KnowledgeError: the file is malformed.
     """
-    if not path.exists():
+    data = read_arrays(path, "the factuality trees",
+                       ("columns", "roots", "baseline", "embeddings",
+                        *(f"node_{k}" for k in _NODE_FIELDS)))
+    if data is None:
         return None
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            return Trees(columns=tuple(data["columns"].tolist()), roots=data["roots"],
-                         nodes={k: data[f"node_{k}"] for k in _NODE_FIELDS},
-                         baseline=float(data["baseline"]),
-                         embeddings=data["embeddings"].astype(np.float32))
-    except (OSError, KeyError, ValueError) as exc:
-        raise KnowledgeError(f"{path}: cannot read the factuality trees ({exc})") from exc
+    return Trees(columns=tuple(data["columns"].tolist()), roots=data["roots"],
+                 nodes={k: data[f"node_{k}"] for k in _NODE_FIELDS},
+                 baseline=float(data["baseline"]),
+                 embeddings=data["embeddings"].astype(np.float32))
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,46 +120,53 @@ def embedding(words: tuple[str, ...] | list[str], table: np.ndarray) -> np.ndarr
     return table[ids].mean(0) if ids else np.zeros(table.shape[1], np.float32)
 
 
+@functools.lru_cache(maxsize=8)
+def _column_index(columns: tuple[str, ...]) -> dict[str, int]:
+    return {column: i for i, column in enumerate(columns)}
+
+
 def input_row(columns: tuple[str, ...], table: np.ndarray, around: Around,
               scores: dict[str, float], feats: tuple[str, ...] | list[str]) -> np.ndarray:
     """The trees' input row, by column name: ``score:NAME`` (cue, corrected, delta,
     corrected_at_all), ``pos:X``, ``path:P``, ``f:FEATURE`` (a correction feature),
-    ``emb:word|governor|cues:I`` (embedding components)."""
-    present = set(feats)
-    vectors = {}
-    if table.shape[1]:  # trees fitted without embeddings ship none
-        vectors = {"word": embedding([around.word], table),
-                   "governor": embedding([around.governor], table),
-                   "cues": embedding(around.cue_words, table)}
+    ``emb:word|governor|cues:I`` (embedding components). Only the columns a predicate
+    has are looked up (a few dozen of some hundred): the rest stay 0."""
+    index = _column_index(columns)
     row = np.zeros(len(columns), np.float32)
-    for i, column in enumerate(columns):
-        kind, _, name = column.partition(":")
-        if kind == "score":
-            row[i] = scores[name]
-        elif kind == "pos":
-            row[i] = around.pos == name
-        elif kind == "path":
-            row[i] = around.cue_path == name
-        elif kind == "f":
-            row[i] = name in present
-        else:
-            slot, _, index = name.partition(":")
-            row[i] = vectors[slot][int(index)]
+    for name, value in scores.items():
+        if (i := index.get(f"score:{name}")) is not None:
+            row[i] = value
+    for column in (f"pos:{around.pos}", f"path:{around.cue_path}", *(f"f:{f}" for f in feats)):
+        if (i := index.get(column)) is not None:
+            row[i] = 1.0
+    if table.shape[1]:  # trees fitted without embeddings ship none
+        for slot, words in (("word", [around.word]), ("governor", [around.governor]),
+                            ("cues", around.cue_words)):
+            for component, value in enumerate(embedding(words, table)):
+                if (i := index.get(f"emb:{slot}:{component}")) is not None:
+                    row[i] = value
     return row
 
 
+def input_scores(cue_score: float, corrected: float) -> dict[str, float]:
+    """The ``score:`` columns of a predicate the correction weighed."""
+    return {"cue": cue_score, "corrected": corrected, "delta": corrected - cue_score,
+            "corrected_at_all": 1.0}
+
+
 def refined(trigger: Token, cues: tuple[Cue, ...] | list[Cue], cue_score: float,
-            score: float, feats: tuple[str, ...], trees: Trees | None = None) -> float:
+            score: float, feats: tuple[str, ...], trees: Trees | None = None,
+            around: Around | None = None) -> float:
     """The corrected ``score`` refined by the shipped trees, within the correction's limits
-    (unchanged when no trees are shipped or the correction left the predicate alone)."""
+    (unchanged when no trees are shipped or the correction left the predicate alone).
+    ``around``: the words around the predicate, when already read."""
     trees = trees or load_trees()
     if trees is None or not feats:
         return score
-    scores = {"cue": cue_score, "corrected": score, "delta": score - cue_score,
-              "corrected_at_all": 1.0}
-    row = input_row(trees.columns, trees.embeddings, words_around(trigger, cues), scores, feats)
+    row = input_row(trees.columns, trees.embeddings, around or words_around(trigger, cues),
+                    input_scores(cue_score, score), feats)
     return within_limits(cue_score, score + trees.predict(row))
 
 
-__all__ = ["TREES_PATH", "Around", "Trees", "embedding", "input_row", "load_trees",
-           "refined", "save_trees", "words_around"]
+__all__ = ["TREES_PATH", "Around", "Trees", "embedding", "input_row", "input_scores",
+           "load_trees", "refined", "save_trees", "words_around"]

@@ -1,0 +1,132 @@
+"""The status band (SPEC §4 ``status``, ``factuality``): where a band classifier may have a
+say in the claim status, and how a score is brought into a band."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from diplograph.coding.cues import Cue
+from diplograph.coding.factuality import (
+    BAND_OF_STATUS,
+    band_is_open,
+    clipped_into,
+    status_in_band,
+    status_of,
+)
+from diplograph.coding.factuality_band import BandModel, band_of, load_band, save_band
+from diplograph.coding.parse import load_nlp
+from diplograph.errors import KnowledgeError
+
+SAID = [Cue("report", "say")]
+TALKS = [Cue("noun", "talks")]  # a bare event noun: it moves the score, fixes no band
+WILL = [Cue("future", "will")]
+COULD = [Cue("possible", "could")]
+NOT = [Cue("negation", "not")]
+DENIED = [Cue("deny", "deny")]
+WITHHELD = [Cue("withheld", "confirm")]
+
+
+def test_no_band_leaves_the_status_read_off_the_cue_score():
+    for score, cues in [(3.0, []), (2.5, SAID), (0.5, TALKS), (2.0, WILL), (-2.0, NOT)]:
+        assert status_in_band(score, cues, None) == status_of(score, cues)
+
+
+def test_an_open_band_is_decided_by_the_classifier():
+    # "the ministers signed" (asserted), "X said they signed" (reported), "the TALKS"
+    assert status_in_band(3.0, [], "uncertain") == "hypothetical"
+    assert status_in_band(2.5, SAID, "uncertain") == "hypothetical"
+    assert status_in_band(0.5, TALKS, "happened") == "asserted"
+    assert status_in_band(0.5, [*TALKS, *SAID], "happened") == "reported"
+
+
+def test_cues_that_fix_the_band_keep_their_status():
+    # "will meet" stays planned, "could meet" hypothetical, "did not meet" negated, a
+    # denial denied and a withheld confirmation unconfirmed, whatever the classifier says
+    for score, cues in [(2.0, WILL), (1.2, COULD), (-2.0, NOT), (-1.5, DENIED),
+                        (0.9, WITHHELD)]:
+        for band in ("happened", "uncertain", "not"):
+            assert status_in_band(score, cues, band) == status_of(score, cues)
+
+
+def test_the_classifier_alone_never_negates_an_act():
+    assert status_in_band(3.0, [], "not") == "asserted"
+    assert status_in_band(2.5, SAID, "not") == "reported"
+
+
+def test_the_free_policy_lets_the_band_override_the_cues():
+    assert status_in_band(2.0, WILL, "happened", policy="free") == "asserted"
+    assert status_in_band(3.0, SAID, "not", policy="free") == "negated"
+    assert status_in_band(3.0, DENIED, "not", policy="free") == "denied"
+
+
+def test_which_cues_leave_the_band_open():
+    assert band_is_open([]) and band_is_open(SAID) and band_is_open(TALKS)
+    assert not any(band_is_open(c) for c in (WILL, COULD, NOT, DENIED, WITHHELD))
+    # "officials said the hackers TRIED to break in": PLOVER codes the attempt as the act
+    assert not band_is_open([*SAID, Cue("attempt", "try")])
+    assert status_in_band(1.04, [*SAID, Cue("attempt", "try")], "uncertain") == "reported"
+
+
+def test_a_score_is_moved_to_the_edge_of_its_band():
+    assert clipped_into(0.4, "happened") == 1.0
+    assert clipped_into(2.6, "happened") == 2.6
+    assert clipped_into(2.6, "uncertain") == 0.99
+    assert clipped_into(-2.0, "uncertain") == -0.99
+    assert clipped_into(0.3, "uncertain") == 0.3
+    assert clipped_into(-0.5, "not") == -1.0
+    for status, band in BAND_OF_STATUS.items():
+        assert band in ("happened", "uncertain", "not"), status
+
+
+# ------------------------------------------------------------------ the band classifier
+@pytest.fixture(scope="module")
+def parse():
+    nlp = load_nlp()
+    return lambda text, word: next(t for t in nlp(text) if t.text == word)
+
+
+def _nouns_are_uncertain(weight: float = 1.0) -> BandModel:
+    """A classifier of our own: an event noun is uncertain, anything else happened."""
+    coef = np.array([[0.0, -4.0], [0.0, 4.0], [1.0, 0.0]])  # not, uncertain, happened
+    return BandModel(columns=("score:cue", "pos:NOUN"), mean=np.zeros(2), scale=np.ones(2),
+                     coef=coef, intercept=np.zeros(3), weights=np.array([1.0, 1.0, weight]))
+
+
+def test_the_classifier_reads_the_predicate_and_its_scores(parse):
+    model = _nouns_are_uncertain()
+    talks = parse("Officials called for talks on the border.", "talks")
+    signed = parse("The ministers signed the treaty in Geneva.", "signed")
+    feats = ("dep:dobj",)
+    assert band_of(talks, [Cue("noun", "talks")], 2.4, 2.2, feats, model) == "uncertain"
+    assert band_of(signed, [], 3.0, 3.0, feats, model) == "happened"
+    # the weight of happened picks another point of the curve
+    assert band_of(talks, [Cue("noun", "talks")], 2.4, 2.2, feats,
+                   _nouns_are_uncertain(weight=1e6)) == "happened"
+
+
+def test_a_predicate_the_correction_leaves_alone_gets_no_band(parse):
+    met = parse("The Kremlin denied that Putin had met Trump.", "met")
+    assert band_of(met, [Cue("deny", "deny")], -1.5, -1.5, (), _nouns_are_uncertain()) is None
+
+
+def test_probabilities_sum_to_one():
+    probs = _nouns_are_uncertain().probabilities(np.array([3.0, 1.0]))
+    assert probs.shape == (3,) and abs(probs.sum() - 1.0) < 1e-9 and probs.argmax() == 1
+
+
+def test_the_classifier_round_trips_through_its_file(tmp_path):
+    path = tmp_path / "band.npz"
+    save_band(_nouns_are_uncertain(2.0), path)
+    loaded = load_band(path)
+    assert loaded is not None and loaded.columns == ("score:cue", "pos:NOUN")
+    assert np.array_equal(loaded.coef, _nouns_are_uncertain().coef)
+    assert loaded.weights[2] == 2.0
+    assert load_band(tmp_path / "none.npz") is None
+
+
+def test_a_malformed_classifier_file_is_a_knowledge_error(tmp_path):
+    path = tmp_path / "bad.npz"
+    np.savez(path, columns=np.array(["score:cue"]), mean=np.zeros(1))
+    with pytest.raises(KnowledgeError):
+        load_band(path)
