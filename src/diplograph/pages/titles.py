@@ -22,6 +22,8 @@ _MIN_SHARE = 0.25  # share of the title's (weighted) words found in the lede ...
 _MIN_EVIDENCE = 7.0  # ... or this much weight of shared words
 _FULL_EVIDENCE = 30.0  # shared weight that counts as full evidence
 _MIN_WORDS = 3  # a one- or two-word line is a menu item or a section name
+_MENU_RUN_WORDS = 15  # a title-cased line this long without punctuation is a menu run
+_PUNCTUATION_RE = re.compile(r"[,.:;!?'’\"“”()–—-]")
 _FIELD_LABEL_WORDS = 2  # "Author:", "Publish date:": a field's label, its value below it ...
 _FIELD_VALUE_WORDS = 4  # ... a name or a category, a few words
 _HEADER_REACH = 2  # a headline's byline or date is this close below it (after a standfirst)
@@ -60,7 +62,16 @@ def title_shaped(line: Line) -> bool:
     if _CJK_RE.search(text):
         return 4 <= len(text) <= 120
     words = [w for w in text.split() if _LETTERS_RE.search(w)]
-    return _MIN_WORDS <= len(words) <= 30 and len(text) <= 250
+    return _MIN_WORDS <= len(words) <= 30 and len(text) <= 250 and not _menu_run(words)
+
+
+def _menu_run(words: list[str]) -> bool:
+    """A run of menu items printed as one line ("Latest News Applications OS Channel Programs
+    Cloud ..."): many capitalised words and not one punctuation mark between them."""
+    if len(words) < _MENU_RUN_WORDS:
+        return False
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised >= 0.8 * len(words) and not any(_PUNCTUATION_RE.search(w) for w in words)
 
 
 def field_value(lines: list[Line], i: int) -> bool:
