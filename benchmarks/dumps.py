@@ -4,7 +4,7 @@ Usage (from the repository root):
 
     .venv/bin/python benchmarks/dumps.py [--corpus ../shared/corpus/article-extraction-benchmark]
         [--split all|tune|heldout] [--partition 2] [--show] [--json PATH] [--joined N]
-        [--jobs 2]
+        [--jobs 2] [--folds 3]
 
 What it measures: how well the text-dump cleaner turns what a scraper saves
 (`document.body.innerText` of a rendered page: menus, captions, teasers and
@@ -51,6 +51,11 @@ htmldate gives the day as the HTML writes it, in whatever zone the page uses; a 
 reading ("HTML's time in UTC") moves the HTML's published time to UTC where it carries a
 zone offset ("2019-11-18T23:04:24-05:00" -> 2019-11-19), the day the text-dump path gives
 when the page prints its time with a zone.
+
+Leave-some-out folds (`--folds N`, the sixth round): the split's pages and joined files are
+dealt into N folds by a hash of their id or name, and the figures are printed per fold too,
+so a rule written from the misses of some folds can be judged on the folds it was not
+written from.
 """
 
 from __future__ import annotations
@@ -500,20 +505,32 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--jobs", type=int, default=2, help="parallel CLI processes")
     parser.add_argument("--show", action="store_true", help="print the per-page failures")
     parser.add_argument("--json", type=Path, help="also write the figures and failures here")
+    parser.add_argument("--folds", type=int, default=0,
+                        help="also print the figures per leave-some-out fold (of the pages run)")
     return parser.parse_args(argv)
 
 
-def evaluate(pages: list[Page], joined: list[Joined], preds: dict[str, list[dict]]
-             ) -> tuple[dict[str, Stats], list[str]]:
-    stats = {s: Stats() for s in SPLITS}
+def fold_of(name: str, folds: int) -> str:
+    """Which leave-some-out fold a page id or joined file's name is dealt into."""
+    return f"fold{int(hashlib.sha256(('fold:' + name).encode()).hexdigest()[:4], 16) % folds}"
+
+
+def evaluate(pages: list[Page], joined: list[Joined], preds: dict[str, list[dict]],
+             folds: int = 0) -> tuple[dict[str, Stats], list[str]]:
+    stats = {s: Stats() for s in SPLITS} | {f"fold{k}": Stats() for k in range(folds)}
     fails: list[str] = []
     for page in pages:
         score_page(page, preds.get(page.page_id, []), stats["all"], fails)
         score_page(page, preds.get(page.page_id, []), stats[page.split], [])
+        if folds:
+            score_page(page, preds.get(page.page_id, []), stats[fold_of(page.page_id, folds)], [])
     by_id = {p.page_id: p for p in pages}
     for item in joined:
         score_joined(item, by_id, preds.get(item.name, []), stats["all"], fails)
         score_joined(item, by_id, preds.get(item.name, []), stats[item.split], [])
+        if folds:
+            score_joined(item, by_id, preds.get(item.name, []), stats[fold_of(item.name, folds)],
+                         [])
     return stats, fails
 
 
@@ -532,8 +549,9 @@ def main(argv: list[str] | None = None) -> int:
         joined = [j for j in joined if j.split == args.split]
     paths = [BENCH / "dumps" / f"{p.page_id}.txt" for p in pages]
     preds, errors = run_cli(paths + [BENCH / "joined" / f"{j.name}.txt" for j in joined], args.jobs)
-    stats, fails = evaluate(pages, joined, preds)
-    shown = SPLITS if args.split == "all" else (args.split,)
+    stats, fails = evaluate(pages, joined, preds, args.folds)
+    shown = (SPLITS if args.split == "all" else (args.split,)) + tuple(
+        f"fold{k}" for k in range(args.folds))
     results = {s: summary(stats[s]) for s in shown}
     sources = dict(Counter(p.title_source for p in pages))
     sys.stdout.write(f"{len(pages)} pages ({rendered} rendered now), {len(joined)} joined files, "

@@ -207,6 +207,13 @@ def one_liner(text: str) -> bool:
                    for m in _SENTENCE_END_RE.finditer(text))
 
 
+def sentences(text: str) -> int:
+    """How many sentences a line holds (a tag cloud or a run of menu words holds none)."""
+    ends = sum(m.group(1).isupper() or m.group(1).isdigit()
+               for m in _SENTENCE_END_RE.finditer(text))
+    return ends + text.rstrip("\"”’')").endswith(TERMINAL)
+
+
 def is_caption(line: str) -> bool:
     """A short line that reads as a photo caption or credit ("(AP Photo/...)", "FILE - ...")."""
     return len(line.split()) <= MAX_BOILERPLATE_WORDS and bool(patterns().caption.search(line))

@@ -13,7 +13,9 @@
    (the blocks' weighted words differ: :meth:`diplograph.pages.topic.Weights.cosine`).
    Every other block carries the current article on when it is about the same
    story (after an advert, photos or a "Related" box), opens a new article under
-   its own article header, or is dropped: teasers, comments, footers.
+   its own article header, or is dropped: teasers, comments, footers. Whether a
+   later page's best block, or a later block, opens a new article is a scored
+   decision over all the evidence it carries (:mod:`diplograph.pages.boundary`).
 4. **Titles** come from :mod:`diplograph.pages.titles`.
 4b. **Sections of a list.** A listicle or a round-up ("23 food bloggers", "Black
    Friday deals") is a run of blocks, each under a heading of its own, each
@@ -31,8 +33,8 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from diplograph.pages import pubdate, titles, topic
-from diplograph.pages.lines import EMBED_SIGNATURE_RE, Line, one_liner, word_count
+from diplograph.pages import boundary, pubdate, titles, topic
+from diplograph.pages.lines import EMBED_SIGNATURE_RE, Line, one_liner, sentences, word_count
 from diplograph.pages.titles import Title
 
 logger = logging.getLogger(__name__)
@@ -50,9 +52,10 @@ SHORT_BOX = 6  # lines: a "Related" box this short inside a story does not count
 SAME_STORY_AFTER_END = 0.3
 DATED_PARAGRAPHS = 2  # a block whose paragraphs come under dates of their own: comments
 ENDING_WORDS = 40  # a dropped block this long (or of two paragraphs) ends the article
-NEW_BELOW = 0.13  # a titled, long block less similar than this may start a new article
-RELATED_BELOW = 0.3  # ... or less similar than this, under both a page and an article header
+NEW_BELOW = 0.13  # a block above the opener less similar than this may be an article of its own
 MIN_NEW_WORDS = 50  # a block this long (and of two paragraphs) may start an article
+ONE_PARAGRAPH_WORDS = 100  # ... or, on a new page with no such block, one paragraph this long
+ONE_PARAGRAPH_SENTENCES = 3  # ... of this many sentences
 RIVAL_SHARE = 0.25  # of the longest block's words, for a titled block to open the article instead
 STANDFIRST_WORDS = 50  # a one-line block up to this long may sit between a title and its body
 STORY_ABOVE_FOOTER = 0.75  # of a block's words above its copyright line: a story, not a footer
@@ -238,7 +241,7 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
     drafts: list[Draft] = []
     waiting: list[Block] = []
     for page in _pages(lines, blocks):
-        opener = _opener(page, heads, anchor, drafts, weights)
+        opener = _opener(lines, page, heads, anchor, drafts, weights)
         opened_above = False  # an article under its own header above the opener
         for block in page:
             title = heads[block.start]
@@ -320,8 +323,8 @@ def _box_widgets(lines: list[Line]) -> set[str]:
     return widgets
 
 
-def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
-            drafts: list[Draft], weights: topic.Weights) -> Block | None:
+def _opener(lines: list[Line], page: list[Block], heads: dict[int, Title | None],
+            anchor: Block, drafts: list[Draft], weights: topic.Weights) -> Block | None:
     """The block of a page that starts an article, if any: the titled block that best
     looks like an article's top; on the page of the dump's longest block, that block's
     story's first titled block."""
@@ -337,15 +340,19 @@ def _opener(page: list[Block], heads: dict[int, Title | None], anchor: Block,
             return None
         best = max(pool, key=lambda b: _opener_score(b, heads[b.start]))
         return _story_top(candidates, best, weights)
+    # A page whose story is one long paragraph of sentences (a quotation, a short notice):
+    # no block is long by paragraphs, and the scored evidence decides alone.
+    candidates = candidates or [b for b in page if heads[b.start] is not None
+                                and _one_paragraph_story(b)]
     if not candidates:
         return None
     best = max(candidates, key=lambda b: _opener_score(b, heads[b.start]))
     current = drafts[-1]
     if _same_title(current, heads[best.start]):
         return None
-    limit = RELATED_BELOW if _strong(best, heads[best.start]) else NEW_BELOW
-    return _story_top(candidates, best, weights) if weights.cosine(
-        best.stems, current.stems) < limit else None
+    evidence = _evidence(lines, best, heads[best.start], weights.cosine(best.stems, current.stems),
+                         new_page=True)
+    return _story_top(candidates, best, weights) if boundary.opens_article(evidence) else None
 
 
 def _story_top(candidates: list[Block], best: Block, weights: topic.Weights) -> Block:
@@ -397,9 +404,9 @@ def _carry_on(lines: list[Line], drafts: list[Draft], block: Block, title: Title
         current.ended = True
         logger.debug("block %d-%d is dropped (a comment thread)", block.start, block.end)
         return
-    if (_strong(block, title) and _long(block, later=False) and not block.footer
-            and (similar < NEW_BELOW or _datelined(lines, block))
-            and not _same_title(current, title)):
+    if (title is not None and _long(block, later=False) and not block.footer
+            and not _same_title(current, title) and boundary.opens_article(
+                _evidence(lines, block, title, similar, new_page=False))):
         drafts.append(_start(block, title, [], weights))
         decision = f"opens article {len(drafts)}"
     elif similar >= _needed(current, block) or _same_series(current.blocks[-1], block):
@@ -410,6 +417,35 @@ def _carry_on(lines: list[Line], drafts: list[Draft], block: Block, title: Title
         current.ended = current.ended or len(block.rows) > 1 or block.words >= ENDING_WORDS
         decision = "is dropped"
     logger.debug("block %d-%d %s (similarity %.2f)", block.start, block.end, decision, similar)
+
+
+def _evidence(lines: list[Line], block: Block, title: Title | None, similar: float, *,
+              new_page: bool) -> boundary.Evidence:
+    """What a block carries for being a new article's top (see :mod:`boundary`)."""
+    header = not _under_section(lines, block) and (block.opens or _header_inside(lines, block))
+    return boundary.Evidence(
+        headline=title.share if title else 0.0, header=header,
+        dateline=_datelined(lines, block), new_page=new_page, similarity=similar,
+        words=block.words)
+
+
+def _under_section(lines: list[Line], block: Block) -> bool:
+    """Whether a section header ("2 comments", "You may also like") sits between the headline
+    of the block's header and the block: the date under it is a comment's or a teaser's."""
+    above = block.start - 1
+    while above >= 0 and lines[above].label != "prose" and not titles.title_shaped(lines[above]):
+        above -= 1
+    return any(line.label == "section" for line in lines[above + 1 : block.start])
+
+
+def _header_inside(lines: list[Line], block: Block) -> bool:
+    """A headline right above the block's first paragraph and a byline or date line right
+    after it: headline, standfirst, then "Text: Name · date" (the standfirst is prose, so the
+    header is inside the block)."""
+    if len(block.rows) < 2 or not titles.title_shaped(lines[block.start - 1]):
+        return False
+    return any(line.label in ("date", "byline") and not EMBED_SIGNATURE_RE.search(line.text)
+               for line in lines[block.rows[0] + 1 : block.rows[1]])
 
 
 def _lede(lines: list[Line], block: Block) -> set[str]:
@@ -425,6 +461,12 @@ def _long(block: Block, *, later: bool = True) -> bool:
     if not later or not all(one_liner(text) for text in block.texts):
         return True
     return block.opens and topic.names_the_others(block.texts, block.texts)
+
+
+def _one_paragraph_story(block: Block) -> bool:
+    """One paragraph of several sentences and some length; not a tag cloud, not a teaser."""
+    return (len(block.rows) == 1 and block.words >= ONE_PARAGRAPH_WORDS
+            and sentences(block.texts[0]) >= ONE_PARAGRAPH_SENTENCES)
 
 
 def _datelined(lines: list[Line], block: Block) -> bool:

@@ -22,6 +22,10 @@ _MIN_SHARE = 0.25  # share of the title's (weighted) words found in the lede ...
 _MIN_EVIDENCE = 7.0  # ... or this much weight of shared words
 _FULL_EVIDENCE = 30.0  # shared weight that counts as full evidence
 _MIN_WORDS = 3  # a one- or two-word line is a menu item or a section name
+_MENU_RUN_WORDS = 15  # a title-cased line this long without punctuation is a menu run
+_PUNCTUATION_RE = re.compile(r"[,.:;!?'’\"“”()–—-]")
+_FIELD_LABEL_WORDS = 2  # "Author:", "Publish date:": a field's label, its value below it ...
+_FIELD_VALUE_WORDS = 4  # ... a name or a category, a few words
 _HEADER_REACH = 2  # a headline's byline or date is this close below it (after a standfirst)
 _LAYOUT_REACH = 8
 # A shorter line right above the best one is its headline (the best is the standfirst) when it
@@ -58,7 +62,26 @@ def title_shaped(line: Line) -> bool:
     if _CJK_RE.search(text):
         return 4 <= len(text) <= 120
     words = [w for w in text.split() if _LETTERS_RE.search(w)]
-    return _MIN_WORDS <= len(words) <= 30 and len(text) <= 250
+    return _MIN_WORDS <= len(words) <= 30 and len(text) <= 250 and not _menu_run(words)
+
+
+def _menu_run(words: list[str]) -> bool:
+    """A run of menu items printed as one line ("Latest News Applications OS Channel Programs
+    Cloud ..."): many capitalised words and not one punctuation mark between them."""
+    if len(words) < _MENU_RUN_WORDS:
+        return False
+    capitalised = sum(word[0].isupper() for word in words)
+    return capitalised >= 0.8 * len(words) and not any(_PUNCTUATION_RE.search(w) for w in words)
+
+
+def field_value(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` is the value of a labelled field ("Author:" / "Jane Doe",
+    "Category:" / "Markets"): a few words under a label of one or two words ending with a
+    colon."""
+    if i == 0 or len(lines[i].text.split()) > _FIELD_VALUE_WORDS:
+        return False  # a long line under a search box's "Text Input:" is still a headline
+    label = lines[i - 1].text
+    return label.endswith(":") and len(label.split()) <= _FIELD_LABEL_WORDS
 
 
 def choose(lines: list[Line], start: int, rows: list[int], lo: int,
@@ -75,7 +98,8 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
     """
     scored: dict[int, tuple[float, Title]] = {}
     inside = [r for r in rows[:_INSIDE] if headline_like(lines[r].text)]
-    above = [i for i in range(max(lo, start - WINDOW), start) if title_shaped(lines[i])]
+    above = [i for i in range(max(lo, start - WINDOW), start)
+             if title_shaped(lines[i]) and not field_value(lines, i)]
     for i in [*above, *(r for r in inside if title_shaped(lines[r]))]:
         own = set(topic.stems(lines[i].text))
         rest = _lede_below(lines, i, start, lede) if i < start else _lede_after(lines, rows, i)
@@ -87,7 +111,8 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
             scored[i] = (score + _bonus(lines, i, start), Title(index=i, text=lines[i].text,
                                                               share=share))
     if not scored:
-        return _by_layout(lines, above, start)
+        short = [i for i in range(max(lo, start - WINDOW), start) if _short_headline(lines, i)]
+        return _by_layout(lines, sorted({*above, *short}), start)
     top, best = max(scored.values(), key=lambda pair: pair[0])
     above_best = scored.get(best.index - 1)
     if (above_best and len(above_best[1].text) < len(best.text)
@@ -109,6 +134,16 @@ def _by_layout(lines: list[Line], above: list[int], start: int) -> Title | None:
         if start - i == 1 or any(b.label in ("date", "byline") for b in below):
             return Title(index=i, text=lines[i].text, share=0.0)
     return None
+
+
+def _short_headline(lines: list[Line], i: int) -> bool:
+    """A two-word headline ("About bugs") printed once, right over its date or byline line:
+    too short to be told from a menu item by its shape, so only its header vouches for it."""
+    line = lines[i]
+    words = [w for w in line.text.split() if _LETTERS_RE.search(w)]
+    return (len(words) == _MIN_WORDS - 1 and line.copies == 1 and line.label not in _NOT_TITLES
+            and not line.text.endswith((":", ",", ";")) and i + 1 < len(lines)
+            and lines[i + 1].label in ("date", "byline") and not field_value(lines, i))
 
 
 def headline_like(text: str) -> bool:
