@@ -72,3 +72,26 @@ def test_a_verdict_on_an_actors_act_told_in_said_is_disapproval(code, text, targ
 ])
 def test_no_verdict_on_an_actor_is_no_criticism(code, text):
     assert by_rule(code(text), SAID_CRITICISM) == set()
+
+
+# ------------------------------------------------------------------ verdict by naming
+NAMING = "trigger/verdict-given-by-naming"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Spain's foreign minister has called Morocco's decision a grave mistake.",
+     ("ACCUSE", "disapprove", "ESP", "MAR")),
+    ("The Dutch minister described the Belgian plan as unfair.",
+     ("ACCUSE", "disapprove", "NLD", "BEL")),
+])
+def test_a_verdict_given_by_naming_an_actors_act_is_disapproval(code, text, expected):
+    assert by_rule(code(text), NAMING) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "The Dutch minister described the Belgian plan as generous.",  # no verdict
+    "The Dutch minister did not call Belgium's decision a mistake.",  # negated
+    "Critics called the film a disgrace.",  # no actor's act
+])
+def test_naming_without_a_verdict_on_an_actor_is_no_criticism(code, text):
+    assert by_rule(code(text), NAMING) == set()

@@ -45,6 +45,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 TRIGGER_ORDER = (
     "event-noun-with-its-own-actors",
     "criticism-told-as-what-was-said",
+    "verdict-given-by-naming",
 )
 FOLD_ORDER = (
     "setting-of-the-act",

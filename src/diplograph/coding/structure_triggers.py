@@ -26,7 +26,7 @@ from diplograph.coding.triggers import (
 from diplograph.knowledge.coding_words import read_lexicon, word_lists
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
-_LISTS = ("counterpart_prepositions", "report_verbs", "verdict_words")
+_LISTS = ("counterpart_prepositions", "report_verbs", "naming_verbs", "verdict_words")
 # The dependencies of an event noun that is what its clause is about: the noun's light
 # verb is then the clause the status and date are read from ("India's ban ... ANGERED").
 _CLAUSE_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
@@ -39,6 +39,7 @@ class StructureWords:
 
     counterpart_prepositions: frozenset[str]
     report_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
     verdict_words: frozenset[str]
 
 
@@ -121,14 +122,54 @@ def criticism_told_as_what_was_said(sent: Span, lexicon: Lexicon,
 def _verdict_on_an_actor(clause: Token, verdicts: frozenset[str], is_actor: ActorTest) -> bool:
     """ "X's decision WAS A MISTAKE": a copula clause, not negated, whose predicate is a
     verdict and whose subject is an actor's or names one."""
-    if clause.lemma_ != "be" or any(c.dep_ == "neg" for c in clause.children):
+    if clause.lemma_ != "be" or _negated(clause):
         return False
     predicates = [c for c in clause.children if c.dep_ in _VERDICT_DEPS]
-    predicates += [p for c in predicates for p in c.conjuncts]
-    if not any(p.lemma_.lower() in verdicts or p.lower_ in verdicts for p in predicates):
-        return False
-    return any(is_actor(o) for s in clause.children if s.dep_ == "nsubj"
-               for o in subject_owners(s))
+    return _any_verdict(predicates, verdicts) and any(
+        is_actor(o) for s in clause.children if s.dep_ == "nsubj" for o in subject_owners(s))
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _any_verdict(predicates: list[Token], verdicts: frozenset[str]) -> bool:
+    """Whether a predicate, or one coordinated with it ("unfair AND short-sighted"), is a
+    verdict word."""
+    predicates = predicates + [p for c in predicates for p in c.conjuncts]
+    return any(p.lemma_.lower() in verdicts or p.lower_ in verdicts for p in predicates)
+
+
+# ------------------------------------------------------------------ verdict by naming
+NAMING_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("obj_mod", "dobj"),
+                          origin="verdict-given-by-naming")
+
+
+@trigger_rule("verdict-given-by-naming", plover="3.9")
+def verdict_given_by_naming(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -> list[Trigger]:
+    """A verdict given by naming an actor's act: "called MOROCCO's decision a MISTAKE",
+    "described the Chinese plan AS A DISGRACE" is disapproval of its owner."""
+    words = structure_words()
+    triggers = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or _negated(verb) or not words.naming_verbs & set(verb_forms(verb)):
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if _any_verdict(_named_as(verb, obj), words.verdict_words) and any(
+                    is_actor(o) for o in subject_owners(obj)):
+                triggers.append(Trigger(verb, verb, NAMING_RULE))
+                break
+    return triggers
+
+
+def _named_as(verb: Token, obj: Token) -> list[Token]:
+    """What the object is called: "called it A MISTAKE" (the parser reads the name as an
+    object predicate or as the object's apposition) or "described it AS A DISGRACE"."""
+    names = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"}]
+    names += [c for c in obj.children if c.dep_ == "appos"]
+    # "as unfair": the parser hangs a bare adjective from "as" as a modifier, not an object
+    return names + [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+                    for w in p.children]
 
 
 def subject_owners(subject: Token) -> list[Token]:
