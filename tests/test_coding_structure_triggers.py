@@ -95,3 +95,8 @@ def test_a_verdict_given_by_naming_an_actors_act_is_disapproval(code, text, expe
 ])
 def test_naming_without_a_verdict_on_an_actor_is_no_criticism(code, text):
     assert by_rule(code(text), NAMING) == set()
+
+
+def test_an_event_noun_another_trigger_acts_on_is_not_an_act_of_its_own(code):
+    events = code("Washington could lift its sanctions on Turkey in the coming weeks.")
+    assert by_rule(events, OWN_ACTORS) == set()

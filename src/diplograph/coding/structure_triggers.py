@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 
 from diplograph.coding.rules import TRIGGER, trigger_rule
 from diplograph.coding.triggers import (
+    OBJECT_DEPS,
     ActorTest,
     Trigger,
     light_verb_of,
@@ -52,8 +53,12 @@ def structure_words() -> StructureWords:
 
 def structure_triggers(sent: Span, lexicon: Lexicon, found: list[Trigger],
                        is_actor: ActorTest) -> list[Trigger]:
-    """The triggers each rule of the ``trigger`` step adds, on tokens ``found`` leaves free."""
+    """The triggers each rule of the ``trigger`` step adds, on tokens ``found`` leaves free:
+    neither a trigger nor its object ("could LIFT its sanctions on Turkey": the sanctions
+    are what is lifted, not an act of their own). A passive subject stays free: "the
+    chancellor's condemnation of Iran WAS WELCOMED" reacts to an act that happened."""
     taken = {t.token.i for t in found} | {t.verb.i for t in found if t.verb is not None}
+    taken |= {c.i for t in found for c in (t.verb or t.token).children if c.dep_ in OBJECT_DEPS}
     added: list[Trigger] = []
     for rule in TRIGGER.ordered():
         for trigger in rule.func(sent, lexicon, is_actor):
