@@ -100,3 +100,8 @@ def test_naming_without_a_verdict_on_an_actor_is_no_criticism(code, text):
 def test_an_event_noun_another_trigger_acts_on_is_not_an_act_of_its_own(code):
     events = code("Washington could lift its sanctions on Turkey in the coming weeks.")
     assert by_rule(events, OWN_ACTORS) == set()
+
+
+def test_a_hyphenated_verdict_split_by_the_tokenizer_is_a_verdict(code):
+    events = code("The Irish minister said Britain's new visa rules were ill-advised.")
+    assert by_rule(events, SAID_CRITICISM) == {("ACCUSE", "disapprove", "IRL", "GBR")}

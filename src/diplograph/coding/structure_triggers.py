@@ -142,7 +142,17 @@ def _any_verdict(predicates: list[Token], verdicts: frozenset[str]) -> bool:
     """Whether a predicate, or one coordinated with it ("unfair AND short-sighted"), is a
     verdict word."""
     predicates = predicates + [p for c in predicates for p in c.conjuncts]
-    return any(p.lemma_.lower() in verdicts or p.lower_ in verdicts for p in predicates)
+    return any(p.lemma_.lower() in verdicts or p.lower_ in verdicts
+               or _hyphenated(p) in verdicts for p in predicates)
+
+
+def _hyphenated(word: Token) -> str:
+    """The word with the hyphenated half before it: the tokenizer splits "short-sighted"
+    into three tokens, and the parser hangs the first half from the last."""
+    doc = word.doc
+    if word.i < 2 or doc[word.i - 1].text != "-":
+        return word.lower_
+    return f"{doc[word.i - 2].lower_}-{word.lower_}"
 
 
 # ------------------------------------------------------------------ verdict by naming
