@@ -23,6 +23,7 @@ from diplograph.coding.triggers import (
     Trigger,
     direct_objects,
     fallback_target_tokens,
+    noun_owners,
     passive_parts,
     prep_objects,
     subject_tokens,
@@ -114,7 +115,7 @@ def _nominal_event_own_actors(args: Arguments, ctx: ArticleContext) -> bool:
     noun = trigger.token
     if noun is trigger.verb or (trigger.verb is not None and noun.dep_ not in NOUN_SUBJECT_DEPS):
         return False
-    owners = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, ("by",))
+    owners = noun_owners(noun, ctx.names_actor)
     between = prep_objects(noun, ("between", "among"))
     if not owners and len(between) >= 2:
         owners = between[:1]
@@ -124,6 +125,22 @@ def _nominal_event_own_actors(args: Arguments, ctx: ArticleContext) -> bool:
         return False
     args.sources, args.source_tokens = sources, owners
     args.targets = [t for t in args.targets if not any(same_actor(t, s) for s in sources)]
+    return True
+
+
+@argument_rule("agent-of-a-passive-light-verb", plover="2.4")
+def _agent_of_a_passive_light_verb(args: Arguments, ctx: ArticleContext) -> bool:
+    """The agent of the light verb that carries an event noun is its source: "an offer was
+    MADE to Seoul BY PYONGYANG", "a loan GRANTED to Egypt BY the IMF"."""
+    trigger = args.frame.trigger
+    if args.sources or trigger.verb is None or trigger.token is trigger.verb \
+            or not trigger.passive:
+        return False
+    agents = prep_objects(trigger.verb, ("by",))
+    sources = [s for s in ctx.actors(agents) if not any(same_actor(s, t) for t in args.targets)]
+    if not sources:
+        return False
+    args.sources, args.source_tokens = sources, agents
     return True
 
 

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from diplograph.coding import quotes
 from diplograph.coding.cameo import cameo_triggers
 from diplograph.coding.rules import CLAUSE, FOLD, clause_rule, fold_rule, trigger_rule_name
+from diplograph.coding.structure_triggers import structure_triggers
 from diplograph.coding.triggers import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -69,6 +70,7 @@ def sentence_frames(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -> list[F
         One frame per event the sentence may hold, in trigger order.
     """
     triggers = find_triggers(sent, lexicon, is_actor)
+    triggers += structure_triggers(sent, lexicon, triggers, is_actor)
     if lexicon.cameo is not None:
         triggers += cameo_triggers(sent, lexicon.cameo, triggers, is_actor)
     by_token = {t.verb.i: t for t in triggers if t.verb is not None}

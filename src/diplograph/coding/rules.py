@@ -1,9 +1,12 @@
 """The registry of named coding rules, and the order they run in.
 
-Each step of the coder after trigger matching is a set of small functions, each
+Each step of the coder after lexicon matching is a set of small functions, each
 registered with a stable name, a one-line docstring and the section of the PLOVER
 manual it follows ("SPEC §4" or "diplograph" where the convention is ours):
 
+- ``trigger``: triggers read off the shape of a clause rather than off a lexicon word and
+  its light verb ("RUSSIA's attack ON Ukraine", "said X's decision WAS A MISTAKE";
+  structure_triggers.py); every rule runs, on the tokens no trigger holds yet.
 - ``fold``: folding a trigger into the frame whose clause embeds it (frames.py);
   first match wins.
 - ``clause``: keeping a trigger of a background clause (relative, participle, adverbial)
@@ -39,6 +42,11 @@ if TYPE_CHECKING:
 
 F = TypeVar("F", bound=Callable[..., Any])
 
+TRIGGER_ORDER = (
+    "event-noun-with-its-own-actors",
+    "criticism-told-as-what-was-said",
+    "verdict-given-by-naming",
+)
 FOLD_ORDER = (
     "setting-of-the-act",
     "absorbing-frame",
@@ -65,6 +73,7 @@ RECODE_ORDER = (
 )
 ARGUMENT_ORDER = (
     "nominal-event-own-actors",
+    "agent-of-a-passive-light-verb",
     "scene-event-takes-the-clause-actor",
     "officials-of-two-states",
     "joint-drill-is-cooperate",
@@ -166,13 +175,15 @@ class Registry:
         return tuple(self.rules[name] for name in self.order)
 
 
+TRIGGER = Registry("trigger", TRIGGER_ORDER)
 FOLD = Registry("fold", FOLD_ORDER)
 CLAUSE = Registry("clause", CLAUSE_ORDER)
 RECODE = Registry("recode", RECODE_ORDER)
 ARGUMENT = Registry("argument", ARGUMENT_ORDER)
 STATUS = Registry("status", STATUS_ORDER)
-REGISTRIES = (FOLD, CLAUSE, RECODE, ARGUMENT, STATUS)
+REGISTRIES = (TRIGGER, FOLD, CLAUSE, RECODE, ARGUMENT, STATUS)
 
+trigger_rule = TRIGGER.rule
 fold_rule = FOLD.rule
 clause_rule = CLAUSE.rule
 recode_rule = RECODE.rule
@@ -188,6 +199,7 @@ def all_rules() -> list[Rule]:
         frames,
         recode,
         status,
+        structure_triggers,
     )
 
     return [rule for registry in REGISTRIES for rule in registry.ordered()]

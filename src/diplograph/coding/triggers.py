@@ -343,6 +343,13 @@ def _object_controller(verb: Token) -> Token | None:
     return objects[0] if objects else None
 
 
+def noun_owners(noun: Token, is_actor: ActorTest) -> list[Token]:
+    """Who an event noun says acts: its possessor ("RUSSIA's attack"), its agent ("the
+    embargo BY Saudi Arabia"), else a state's adjective ("the BRITISH condemnation of")."""
+    owners = [c for c in noun.children if c.dep_ == "poss"] + prep_objects(noun, ("by",))
+    return owners or [c for c in noun.children if c.dep_ == "amod" and is_actor(c)]
+
+
 def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
     """(agents, patients) of a passive verb: "Zelensky was received BY Macron"."""
     patients = passive_subjects(verb)
@@ -426,6 +433,11 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
         return [s for h in holders for c in h.children if c.dep_ in {"acl", "ccomp", "relcl"}
                 and c.pos_ in VERB_POS and any(m.dep_ == "mark" for m in c.children)
                 for s in subject_tokens(c)[:3]]
+    if kind == "ccomp_subj_owner":  # "said ISRAEL's decision was a mistake"
+        from diplograph.coding.structure_triggers import subject_owners
+
+        return [o for c in token.children if c.dep_ == "ccomp"
+                for s in c.children if s.dep_ == "nsubj" for o in subject_owners(s)]
     if kind == "ccomp_subj":
         return [s for c in token.children if c.dep_ == "ccomp" for s in subject_tokens(c)[:3]
                 if c.pos_ in VERB_POS]

@@ -1,0 +1,194 @@
+"""Triggers read off the shape of a clause, not off one trigger word and its light verb.
+
+Each is a rule of the ``trigger`` step (coding/rules.py ``TRIGGER_ORDER``): it gets the
+sentence, the lexicon, the triggers already found and the actor test, and returns the
+triggers it adds on tokens no trigger holds yet. The events it gives name the rule
+(``trigger/<rule>``). Word lists: ``data/lexicon/structure_triggers.yaml``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import functools
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from diplograph.coding.rules import TRIGGER, trigger_rule
+from diplograph.coding.triggers import (
+    OBJECT_DEPS,
+    ActorTest,
+    Trigger,
+    light_verb_of,
+    noun_owners,
+    prep_objects,
+    verb_forms,
+)
+from diplograph.knowledge.coding_words import read_lexicon, word_lists
+from diplograph.knowledge.lexicon import Lexicon, TriggerRule
+
+_LISTS = ("counterpart_prepositions", "report_verbs", "naming_verbs", "verdict_words")
+# The dependencies of an event noun that is what its clause is about: the noun's light
+# verb is then the clause the status and date are read from ("India's ban ... ANGERED").
+_CLAUSE_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
+_VERDICT_DEPS = frozenset({"attr", "acomp"})
+
+
+@dataclass(frozen=True, slots=True)
+class StructureWords:
+    """The lists of ``structure_triggers.yaml``; see the comments there."""
+
+    counterpart_prepositions: frozenset[str]
+    report_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    verdict_words: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def structure_words() -> StructureWords:
+    """The packaged ``structure_triggers.yaml``, read and checked once."""
+    data = read_lexicon("structure_triggers.yaml")
+    return StructureWords(**word_lists("structure_triggers.yaml", data, _LISTS))
+
+
+def structure_triggers(sent: Span, lexicon: Lexicon, found: list[Trigger],
+                       is_actor: ActorTest) -> list[Trigger]:
+    """The triggers each rule of the ``trigger`` step adds, on tokens ``found`` leaves free:
+    neither a trigger nor its object ("could LIFT its sanctions on Turkey": the sanctions
+    are what is lifted, not an act of their own). A passive subject stays free: "the
+    chancellor's condemnation of Iran WAS WELCOMED" reacts to an act that happened."""
+    taken = {t.token.i for t in found} | {t.verb.i for t in found if t.verb is not None}
+    taken |= {c.i for t in found for c in (t.verb or t.token).children if c.dep_ in OBJECT_DEPS}
+    added: list[Trigger] = []
+    for rule in TRIGGER.ordered():
+        for trigger in rule.func(sent, lexicon, is_actor):
+            if trigger.token.i not in taken:
+                taken.add(trigger.token.i)
+                added.append(trigger)
+    return added
+
+
+def _named(rule: TriggerRule, name: str) -> TriggerRule:
+    """The lexicon ``rule`` as the structure rule ``name`` uses it (events name the rule)."""
+    return dataclasses.replace(rule, origin=name)
+
+
+# ------------------------------------------------------------------ nominal events
+@trigger_rule("event-noun-with-its-own-actors", plover="diplograph")
+def event_noun_with_its_own_actors(sent: Span, lexicon: Lexicon,
+                                   is_actor: ActorTest) -> list[Trigger]:
+    """An event noun whose own phrase names both sides: "RUSSIA's attack ON UKRAINE"."""
+    triggers = []
+    for noun in sent:
+        rules = lexicon.noun_rules.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        if not rules or not _has_owner(noun, is_actor):
+            continue
+        rule = next((r for r in rules if _counterpart_named(noun, r, is_actor)), None)
+        if rule is not None:
+            verb = light_verb_of(noun) if noun.dep_ in _CLAUSE_NOUN_DEPS else None
+            triggers.append(Trigger(noun, verb, _named(rule, "event-noun-with-its-own-actors")))
+    return triggers
+
+
+def _has_owner(noun: Token, is_actor: ActorTest) -> bool:
+    """ "CHINA's ban", "the embargo BY SAUDI ARABIA": the noun names who acts."""
+    return any(is_actor(o) for o in noun_owners(noun, is_actor))
+
+
+def _counterpart_named(noun: Token, rule: TriggerRule, is_actor: ActorTest) -> bool:
+    """One of the rule's own target phrases on the noun names an actor ("attack ON Kyiv")."""
+    allowed = structure_words().counterpart_prepositions
+    preps = {word for slot in rule.target if slot.startswith(("obj_prep:", "prep:"))
+             for word in slot.partition(":")[2].split("|")} & allowed
+    return any(is_actor(t) for t in prep_objects(noun, tuple(preps)))
+
+
+# ------------------------------------------------------------------ criticism in "said"
+CRITICISM_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("ccomp_subj_owner",),
+                             origin="criticism-told-as-what-was-said")
+
+
+@trigger_rule("criticism-told-as-what-was-said", plover="3.9")
+def criticism_told_as_what_was_said(sent: Span, lexicon: Lexicon,
+                                    is_actor: ActorTest) -> list[Trigger]:
+    """A verdict on an actor's act told as what was said: "said ISRAEL's decision was a
+    MISTAKE" is disapproval of Israel."""
+    words = structure_words()
+    triggers = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or not words.report_verbs & set(verb_forms(verb)):
+            continue
+        if any(_verdict_on_an_actor(c, words.verdict_words, is_actor) for c in verb.children
+               if c.dep_ == "ccomp"):
+            triggers.append(Trigger(verb, verb, CRITICISM_RULE))
+    return triggers
+
+
+def _verdict_on_an_actor(clause: Token, verdicts: frozenset[str], is_actor: ActorTest) -> bool:
+    """ "X's decision WAS A MISTAKE": a copula clause, not negated, whose predicate is a
+    verdict and whose subject is an actor's or names one."""
+    if clause.lemma_ != "be" or _negated(clause):
+        return False
+    predicates = [c for c in clause.children if c.dep_ in _VERDICT_DEPS]
+    return _any_verdict(predicates, verdicts) and any(
+        is_actor(o) for s in clause.children if s.dep_ == "nsubj" for o in subject_owners(s))
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _any_verdict(predicates: list[Token], verdicts: frozenset[str]) -> bool:
+    """Whether a predicate, or one coordinated with it ("unfair AND short-sighted"), is a
+    verdict word."""
+    predicates = predicates + [p for c in predicates for p in c.conjuncts]
+    return any(p.lemma_.lower() in verdicts or p.lower_ in verdicts
+               or _hyphenated(p) in verdicts for p in predicates)
+
+
+def _hyphenated(word: Token) -> str:
+    """The word with the hyphenated half before it: the tokenizer splits "short-sighted"
+    into three tokens, and the parser hangs the first half from the last."""
+    doc = word.doc
+    if word.i < 2 or doc[word.i - 1].text != "-":
+        return word.lower_
+    return f"{doc[word.i - 2].lower_}-{word.lower_}"
+
+
+# ------------------------------------------------------------------ verdict by naming
+NAMING_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("obj_mod", "dobj"),
+                          origin="verdict-given-by-naming")
+
+
+@trigger_rule("verdict-given-by-naming", plover="3.9")
+def verdict_given_by_naming(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -> list[Trigger]:
+    """A verdict given by naming an actor's act: "called MOROCCO's decision a MISTAKE",
+    "described the Chinese plan AS A DISGRACE" is disapproval of its owner."""
+    words = structure_words()
+    triggers = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or _negated(verb) or not words.naming_verbs & set(verb_forms(verb)):
+            continue
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            if _any_verdict(_named_as(verb, obj), words.verdict_words) and any(
+                    is_actor(o) for o in subject_owners(obj)):
+                triggers.append(Trigger(verb, verb, NAMING_RULE))
+                break
+    return triggers
+
+
+def _named_as(verb: Token, obj: Token) -> list[Token]:
+    """What the object is called: "called it A MISTAKE" (the parser reads the name as an
+    object predicate or as the object's apposition) or "described it AS A DISGRACE"."""
+    names = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"}]
+    names += [c for c in obj.children if c.dep_ == "appos"]
+    # "as unfair": the parser hangs a bare adjective from "as" as a modifier, not an object
+    return names + [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
+                    for w in p.children]
+
+
+def subject_owners(subject: Token) -> list[Token]:
+    """Whose the subject of a verdict is: its possessor ("ISRAEL's decision"), a state's
+    adjective ("the AMERICAN wall plan"), else the subject itself ("Israel was wrong")."""
+    owners = [c for c in subject.children if c.dep_ in {"poss", "amod", "compound"}]
+    return owners or [subject]
