@@ -21,7 +21,9 @@ _MIN_CONFIDENCE = 0.5
 def _identifier():  # type: ignore[no-untyped-def]
     from langid.langid import LanguageIdentifier, model
 
-    return LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    from diplograph.pages.langid_cache import load_identifier
+
+    return load_identifier(model, LanguageIdentifier, norm_probs=True)
 
 
 def detect_language(text: str) -> str | None:

@@ -26,7 +26,7 @@ from diplograph.coding.actors.coref import (
 )
 from diplograph.coding.actors.dating import act_year, story_date
 from diplograph.coding.actors.matcher import KnowledgeMatcher
-from diplograph.coding.actors.mention import Hit, Hits, Mention
+from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.resolve import PhraseResolver
@@ -43,6 +43,18 @@ _DESCRIBING_DEPS = frozenset({"appos", "relcl", "acl"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
+class _Reading:
+    """What the parse alone decides, the same on every walk of one ``find_mentions`` (an
+    article is walked two to four times: reading its phrases again was most of the coding
+    time): the matches, the entities, and the phrase read at each token so far."""
+
+    hits: Hits
+    person_ents: dict[int, Span]  # PERSON entities by start token
+    ent_end: dict[int, Span]  # the entity covering each token
+    phrases: dict[int, MentionPhrase | None]  # filled as the walks reach each token
+
+
+@dataclass(frozen=True, slots=True, kw_only=True)
 class _Article:
     """One article being read: its parse, matches, date and coreference memory."""
 
@@ -50,6 +62,7 @@ class _Article:
     hits: Hits
     person_ents: dict[int, Span]  # PERSON entities by start token
     ent_end: dict[int, Span]  # the entity covering each token
+    phrases: dict[int, MentionPhrase | None]
     memory: ArticleMemory
     when: dt.date
     dated: bool  # False: the story's date is unknown and none could be inferred
@@ -96,25 +109,31 @@ class ActorResolver:
         Returns:
             Non-overlapping mentions in text order.
         """
+        reading = self._reading(doc)
         if when is not None:
-            return _with_full_names(partial(self._walk, doc, when, home_country, dated=True))
+            return _with_full_names(partial(self._walk, doc, when, home_country, dated=True,
+                                            reading=reading))
         # No publication date: read once for the names, then at the date the article's own
         # words point to, preferring the people it names in an office for that office.
-        first = self._walk(doc, OPEN_END, home_country, dated=False)
+        first = self._walk(doc, OPEN_END, home_country, dated=False, reading=reading)
         when = story_date(doc, first, self._by_name)
         if when is not None:
-            first = self._walk(doc, when, home_country, dated=True)
+            first = self._walk(doc, when, home_country, dated=True, reading=reading)
         holders = {(m.actor.role, m.actor.country): m.actor for m in first
                    if m.actor.kind == "person" and m.actor.name and m.actor.role
                    and m.actor.country}
         return _with_full_names(partial(self._walk, doc, when or OPEN_END, home_country,
-                                        dated=when is not None, holders=holders))
+                                        dated=when is not None, holders=holders,
+                                        reading=reading))
 
     def _walk(self, doc: Doc, when: dt.date, home_country: str | None, *, dated: bool,
-              holders: dict[tuple[str, str], ActorRef] | None = None,
+              reading: _Reading, holders: dict[tuple[str, str], ActorRef] | None = None,
               full_names: dict[str, ActorRef] | None = None) -> list[Mention]:
         """Read the article left to right at `when` (undated: offices name no holder)."""
-        article = self._article(doc, when, home_country, dated)
+        article = _Article(doc=doc, hits=reading.hits, person_ents=reading.person_ents,
+                           ent_end=reading.ent_end, phrases=reading.phrases,
+                           memory=ArticleMemory(self._genders, self._pronouns),
+                           when=when, dated=dated, home_country=home_country)
         article.memory.office_holders.update(holders or {})
         article.memory.full_names.update(full_names or {})
         mentions: list[Mention] = []
@@ -184,18 +203,23 @@ class ActorResolver:
         return mentions[0].actor if mentions else None
 
     # ------------------------------------------------------------------ one article
-    def _article(self, doc: Doc, when: dt.date, home_country: str | None,
-                 dated: bool) -> _Article:
+    def _reading(self, doc: Doc) -> _Reading:
         ent_end = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        return _Article(doc=doc, hits=self._match(doc),
+        return _Reading(hits=self._match(doc),
                         person_ents={e.start: e for e in doc.ents if e.label_ == "PERSON"},
-                        ent_end=ent_end, memory=ArticleMemory(self._genders, self._pronouns),
-                        when=when, dated=dated, home_country=home_country)
+                        ent_end=ent_end, phrases={})
+
+    def _phrase_at(self, article: _Article, i: int) -> MentionPhrase | None:
+        """The phrase at token i (read once per article: it depends on the parse only)."""
+        if i not in article.phrases:
+            article.phrases[i] = self._phrases.read(article.doc, i, article.hits,
+                                                    article.person_ents)
+        return article.phrases[i]
 
     def _actor_at(self, article: _Article, i: int) -> tuple[int, int, ActorRef | None]:
         """(start, end, actor) of the mention at token i; the actor is None when none is."""
         doc = article.doc
-        phrase = self._phrases.read(doc, i, article.hits, article.person_ents)
+        phrase = self._phrase_at(article, i)
         if phrase is not None:
             ref = self._resolve.resolve(doc, phrase, article.memory, article.when,
                                         article.home_country, dated=article.dated)
