@@ -416,3 +416,26 @@ def test_the_place_of_a_meeting_is_its_state_not_its_civilians(code) -> None:
     talks = [e for e in code("Foreign Secretary Jack Straw held talks in Beijing on "
                              "Thursday.", "2005-01-10") if e.target is not None]
     assert talks and (talks[0].target.country, talks[0].target.sector) == ("CHN", "GOV")
+
+
+def _placed(resolver: ActorResolver, text: str, who: str) -> tuple[str | None, str | None]:
+    """(state, sector) of `who` in a US story of September 2016."""
+    actor = _actors(resolver, text, "2016-09-06", "USA")[who]
+    return actor.country, actor.sector
+
+
+def test_a_former_post_in_the_state_s_service_makes_a_former_official(
+        resolver: ActorResolver) -> None:
+    # Staff of a named leader, but no longer: a former official of the leader's state.
+    assert _placed(resolver, "Tom Vale, Mr. Obama's former national security adviser, "
+                   "criticised the plan.", "Tom Vale") == ("USA", "ELI")
+    assert _placed(resolver, "Tom Vale, Mr. Obama's national security adviser, criticised "
+                   "the plan.", "Tom Vale") == ("USA", "GOV")
+    # A state the post was about is no state of the person; the administration is the story's.
+    text = ("Jane Roe, a former adviser on Iran in the administration, said the deal would "
+            "hold. Ms. Roe, the former administration adviser, spoke on Monday.")
+    assert {_placed(resolver, text, who) for who in ("Jane Roe", "Ms. Roe")} == {("USA", "ELI")}
+    # A former post in a firm says where someone worked, not that they held office.
+    assert _placed(resolver, "Tom Vale, a former chief executive of the bank, criticised the "
+                   "plan.", "Tom Vale")[1] != "ELI"
+

@@ -27,6 +27,9 @@ from diplograph.coding.actors.mention import Mention
 from diplograph.coding.actors.words import MentionWords
 from diplograph.records import ActorRef
 
+# Sectors of a state's offices: a former post in them makes a former official (ELI).
+_OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
+
 
 def staff_of_principals(doc: Doc, mentions: list[Mention], words: MentionWords,
                         gender_of: Callable[[str], str | None],
@@ -55,7 +58,8 @@ def staff_of_principals(doc: Doc, mentions: list[Mention], words: MentionWords,
             principal = _principal(post, m, mentions, by_token, words, gender_of) \
                 if post is not None else None
             if principal is not None:
-                sector = words.staff_sectors.get(principal.sector or "", principal.sector)
+                sector = "ELI" if _is_former(post, words.former_post_words) \
+                    else words.staff_sectors.get(principal.sector or "", principal.sector)
                 m = replace(m, actor=replace(actor, country=principal.country, sector=sector))
         out.append(m)
     return out
@@ -67,6 +71,11 @@ def _staff_post(root: Token, staff_nouns: frozenset[str]) -> Token | None:
     if root.dep_ == "appos":  # "her senior policy adviser, Jake Sullivan"
         near.append(root.head)
     return next((t for t in near if _post_readings(t) & staff_nouns), None)
+
+
+def _is_former(post: Token, former_words: frozenset[str]) -> bool:
+    """Whether the post is one held before ("his FORMER national security adviser")."""
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in former_words for c in post.children)
 
 
 def _post_readings(token: Token) -> set[str]:
@@ -129,15 +138,67 @@ def appositive_callings(doc: Doc, mentions: list[Mention], sectors: dict[str, st
     out = []
     for m in mentions:
         actor = m.actor
-        if actor.kind == "person" and actor.name and actor.sector is None \
-                and not known(actor.name):
-            root = doc[m.token_start:m.token_end].root
-            for appos in (c for c in root.children if c.dep_ == "appos"):
-                calling = _post_readings(appos) & person_nouns
-                if calling and not any(t.i in taken for t in appos.subtree):
-                    sector = sectors.get(next(iter(calling)))
-                    m = replace(m, actor=replace(actor, sector=sector,
-                                                 country=actor.country or home_country))
-                    break
+        for appos in _unplaced_appositives(doc, m, known):
+            calling = _post_readings(appos) & person_nouns
+            if calling and not any(t.i in taken for t in appos.subtree):
+                sector = sectors.get(next(iter(calling)))
+                m = replace(m, actor=replace(actor, sector=sector,
+                                             country=actor.country or home_country))
+                break
         out.append(m)
     return out
+
+
+def former_offices(doc: Doc, mentions: list[Mention], words: MentionWords,
+                   office_sectors: dict[str, str], home_country: str | None,
+                   known: Callable[[str], bool]) -> list[Mention]:
+    """Give unknown people a former office in apposition to their name: a former official.
+
+    "Frederic Hof, a former adviser on Syria in the administration", "Mr. Hof, the former
+    administration adviser": a post held before (a ``former_post_words`` word on it) in the
+    state's service (an office noun of a state sector, or a staff noun with a governing noun
+    such as "administration" in the phrase) makes a former official, ELI, of the state the
+    text gives or else of the story's own state. A former post in a firm or charity ("its
+    former chief executive") keeps its sector: it says where the person worked, not that
+    they held office.
+
+    Args:
+        doc: the parsed article.
+        mentions: the article's mentions, in text order.
+        words: the mention words (``former_post_words``, ``staff_nouns``, ``governing_nouns``).
+        office_sectors: lower-case sector noun -> sector code, for the office nouns.
+        home_country: ISO3 of the story's state, None when unknown.
+        known: whether a name is a person of the knowledge base (left as resolved).
+
+    Returns:
+        The mentions, unknown former officials placed.
+    """
+    out = []
+    for m in mentions:
+        if any(_former_office(c, words, office_sectors)
+               for c in _unplaced_appositives(doc, m, known)):
+            m = replace(m, actor=replace(m.actor, sector="ELI",
+                                         country=m.actor.country or home_country))
+        out.append(m)
+    return out
+
+
+def _unplaced_appositives(doc: Doc, m: Mention, known: Callable[[str], bool]) -> list[Token]:
+    """The appositives of someone we do not know and have given no sector yet."""
+    actor = m.actor
+    if actor.kind != "person" or not actor.name or actor.sector is not None \
+            or known(actor.name):
+        return []
+    return [c for c in doc[m.token_start:m.token_end].root.children if c.dep_ == "appos"]
+
+
+def _former_office(post: Token, words: MentionWords, office_sectors: dict[str, str]) -> bool:
+    """A post held before in a state's service ("a former minister", "the former
+    administration adviser", "a former adviser ... in the administration")."""
+    if not _is_former(post, words.former_post_words):
+        return False
+    readings = _post_readings(post)
+    if any(office_sectors.get(r) in _OFFICE_SECTORS for r in readings):
+        return True
+    return bool(readings & words.staff_nouns) \
+        and any(t.lower_ in words.governing_nouns for t in post.subtree if t.i != post.i)

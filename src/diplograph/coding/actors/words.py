@@ -46,6 +46,8 @@ class MentionWords:
     staff_nouns: frozenset[str]  # "his CHIEF OF STAFF": a post serving one person (staff)
     staff_sectors: dict[str, str]  # principal's sector -> their staff's, where it differs
     possessive_genders: dict[str, str]  # "his" -> "m"
+    former_post_words: frozenset[str]  # "his FORMER adviser": a former official (ELI)
+    topic_prepositions: frozenset[str]  # "an adviser ON Syria": a topic, not an employer
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
     occasion_nouns: frozenset[str]  # "TALKS in Beijing": the state, not its civilians
 
