@@ -439,3 +439,21 @@ def test_a_former_post_in_the_state_s_service_makes_a_former_official(
     assert _placed(resolver, "Tom Vale, a former chief executive of the bank, criticised the "
                    "plan.", "Tom Vale")[1] != "ELI"
 
+
+def test_a_described_post_is_the_person_named_before_who_holds_it(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Kasich spoke in Dayton on Tuesday. Voters there said they "
+                    "trusted the Ohio governor.", "2016-03-24", "USA")
+    assert found["the Ohio governor"].name == "John Kasich"
+    # A candidacy described: the candidate the story named before.
+    running = _actors(resolver, "Donald Trump held a rally. The Republican front-runner said "
+                      "the polls were wrong.", "2016-03-01", "USA")
+    assert running["The Republican front-runner"].name == "Donald Trump"
+    # The place in the description must be the office's: no governor of Ohio named before.
+    assert "the Ohio governor" not in _actors(
+        resolver, "Jeb Bush spoke first. Voters later turned to the Ohio governor.",
+        "2016-03-24", "USA")
+    # A post held no more binds no one ("the governor" after a former governor).
+    assert "the governor" not in _actors(resolver, "Jeb Bush spoke first. Then the governor "
+                                         "said the state would sue.", "2016-03-24", "USA")
+

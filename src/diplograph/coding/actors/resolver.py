@@ -25,6 +25,7 @@ from diplograph.coding.actors.coref import (
     possessor_country,
 )
 from diplograph.coding.actors.dating import act_year, story_date
+from diplograph.coding.actors.described import described_people
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention
 from diplograph.coding.actors.offices import Offices
@@ -140,6 +141,8 @@ class ActorResolver:
                                     self.words.singular_person_nouns, home_country, known)
         found = former_offices(doc, found, self.words, self.kb.sectors, home_country, known)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
+        found = described_people(doc, found, self.words.description_posts, self._by_name,
+                                 when)
         return one_reading_per_person(found, known)
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,
