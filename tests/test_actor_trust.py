@@ -457,3 +457,17 @@ def test_a_described_post_is_the_person_named_before_who_holds_it(
     assert "the governor" not in _actors(resolver, "Jeb Bush spoke first. Then the governor "
                                          "said the state would sue.", "2016-03-24", "USA")
 
+
+def test_a_body_named_without_its_state_is_the_story_s_own(
+        resolver: ActorResolver) -> None:
+    review = _actors(resolver, "Builders criticised the Treasury's review of housing.",
+                     "2005-01-15", "GBR")["the Treasury"]
+    assert (review.country, review.sector) == ("GBR", "GOV")
+    pentagon = _actors(resolver, "The law stopped the Defense Department from moving the "
+                       "prisoners.", "2016-02-23", "USA")["the Defense Department"]
+    assert (pentagon.country, pentagon.sector) == ("USA", "MIL")
+    # With no home state it is not ours to place; a longer name is another body.
+    assert "the Treasury" not in _actors(resolver, "Builders criticised the Treasury's review "
+                                         "of housing.", "2005-01-15", None)
+    assert not any("Treasury" in t for t in _actors(
+        resolver, "Officials met the Treasury Select Committee.", "2005-01-15", "GBR"))

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.affiliation import affiliations
+from diplograph.coding.actors.bodies import home_state_bodies
 from diplograph.coding.actors.coref import (
     ArticleMemory,
     appositive_countries,
@@ -143,6 +144,8 @@ class ActorResolver:
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
         found = described_people(doc, found, self.words.description_posts, self._by_name,
                                  when)
+        found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
+                                  self._resolve.offices.state)
         return one_reading_per_person(found, known)
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,
