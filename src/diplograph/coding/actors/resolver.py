@@ -33,11 +33,7 @@ from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.resolve import PhraseResolver
 from diplograph.coding.actors.single import SingleNameReader
-from diplograph.coding.actors.staff import (
-    appositive_callings,
-    former_offices,
-    staff_of_principals,
-)
+from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
 from diplograph.coding.actors.words import mention_words
 from diplograph.knowledge.base import OPEN_END, KnowledgeBase, load_knowledge_base
 from diplograph.records import ActorRef
@@ -133,14 +129,11 @@ class ActorResolver:
                 mentions.append(self._at_act_year(article, mention))
                 end = mention.token_end
             i = max(end, i + 1)
-        found = affiliations(doc, appositive_countries(doc, mentions,
-                                                       self.words.topic_prepositions),
-                             self.words.job_nouns)
+        found = affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
         known = self._by_name.__contains__
         found = staff_of_principals(doc, found, self.words, self._genders.get, known)
         found = appositive_callings(doc, found, self.kb.sectors,
                                     self.words.singular_person_nouns, home_country, known)
-        found = former_offices(doc, found, self.words, self.kb.sectors, home_country, known)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
         found = described_people(doc, found, self.words.description_posts, self._by_name,
                                  when)

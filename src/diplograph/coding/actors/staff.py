@@ -27,9 +27,6 @@ from diplograph.coding.actors.mention import Mention
 from diplograph.coding.actors.words import MentionWords
 from diplograph.records import ActorRef
 
-# Sectors of a state's offices: a former post in them makes a former official (ELI).
-_OFFICE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD"})
-
 
 def staff_of_principals(doc: Doc, mentions: list[Mention], words: MentionWords,
                         gender_of: Callable[[str], str | None],
@@ -149,40 +146,6 @@ def appositive_callings(doc: Doc, mentions: list[Mention], sectors: dict[str, st
     return out
 
 
-def former_offices(doc: Doc, mentions: list[Mention], words: MentionWords,
-                   office_sectors: dict[str, str], home_country: str | None,
-                   known: Callable[[str], bool]) -> list[Mention]:
-    """Give unknown people a former office in apposition to their name: a former official.
-
-    "Frederic Hof, a former adviser on Syria in the administration", "Mr. Hof, the former
-    administration adviser": a post held before (a ``former_post_words`` word on it) in the
-    state's service (an office noun of a state sector, or a staff noun with a governing noun
-    such as "administration" in the phrase) makes a former official, ELI, of the state the
-    text gives or else of the story's own state. A former post in a firm or charity ("its
-    former chief executive") keeps its sector: it says where the person worked, not that
-    they held office.
-
-    Args:
-        doc: the parsed article.
-        mentions: the article's mentions, in text order.
-        words: the mention words (``former_post_words``, ``staff_nouns``, ``governing_nouns``).
-        office_sectors: lower-case sector noun -> sector code, for the office nouns.
-        home_country: ISO3 of the story's state, None when unknown.
-        known: whether a name is a person of the knowledge base (left as resolved).
-
-    Returns:
-        The mentions, unknown former officials placed.
-    """
-    out = []
-    for m in mentions:
-        if any(_former_office(c, words, office_sectors)
-               for c in _unplaced_appositives(doc, m, known)):
-            m = replace(m, actor=replace(m.actor, sector="ELI",
-                                         country=m.actor.country or home_country))
-        out.append(m)
-    return out
-
-
 def _unplaced_appositives(doc: Doc, m: Mention, known: Callable[[str], bool]) -> list[Token]:
     """The appositives of someone we do not know and have given no sector yet."""
     actor = m.actor
@@ -191,14 +154,3 @@ def _unplaced_appositives(doc: Doc, m: Mention, known: Callable[[str], bool]) ->
         return []
     return [c for c in doc[m.token_start:m.token_end].root.children if c.dep_ == "appos"]
 
-
-def _former_office(post: Token, words: MentionWords, office_sectors: dict[str, str]) -> bool:
-    """A post held before in a state's service ("a former minister", "the former
-    administration adviser", "a former adviser ... in the administration")."""
-    if not _is_former(post, words.former_post_words):
-        return False
-    readings = _post_readings(post)
-    if any(office_sectors.get(r) in _OFFICE_SECTORS for r in readings):
-        return True
-    return bool(readings & words.staff_nouns) \
-        and any(t.lower_ in words.governing_nouns for t in post.subtree if t.i != post.i)

@@ -47,7 +47,6 @@ class MentionWords:
     staff_sectors: dict[str, str]  # principal's sector -> their staff's, where it differs
     possessive_genders: dict[str, str]  # "his" -> "m"
     former_post_words: frozenset[str]  # "his FORMER adviser": a former official (ELI)
-    topic_prepositions: frozenset[str]  # "an adviser ON Syria": a topic, not an employer
     description_posts: dict[str, str]  # "the Ohio GOVERNOR" -> "governor" (of a title)
     home_bodies: dict[str, str]  # "the TREASURY": the story's own state's body -> sector
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
