@@ -135,8 +135,9 @@ class ActorResolver:
         found = appositive_callings(doc, found, self.kb.sectors,
                                     self.words.singular_person_nouns, home_country, known)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
-        found = described_people(doc, found, self.words.description_posts, self._by_name,
-                                 when)
+        if dated:  # no date window: offices name no holder, so no description binds one
+            found = described_people(doc, found, self.words.description_posts,
+                                     self._by_name, when)
         found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
                                   self._resolve.offices.state)
         return one_reading_per_person(found, known)
