@@ -6,7 +6,8 @@ candidate" (Donald Trump in 2016). Such a definite description whose head is a p
 ``description_posts`` (governor, senator, candidate, front-runner, nominee) names the last
 known person the article named before it whose office on the story's day is that post; a
 place word of the description ("OHIO governor") must be in the office's title where the title
-names a place ("governor of Ohio"). With no such person named before, the description stays
+names a place ("governor of Ohio"), and a description with a place binds no office whose
+title names none. With no such person named before, the description stays
 what the walk read (an office, or nothing): it is never bound to a namesake of the knowledge
 base that the article does not name.
 """
@@ -98,7 +99,9 @@ def _fits(term: Term, post: str, places: set[str]) -> bool:
     title = (term.title or "").lower()
     if post not in title:
         return False
-    if " of " not in title:
+    if not places:
         return True
-    place = title.split(" of ", 1)[1]
-    return not places or any(p in place for p in places)
+    # A place we cannot check against the title ("the Vermont senator": our senators' titles
+    # name no state) binds no one: a wrong person is worse than none.
+    place = title.split(" of ", 1)[1] if " of " in title else ""
+    return any(p in place for p in places)
