@@ -416,3 +416,55 @@ def test_the_place_of_a_meeting_is_its_state_not_its_civilians(code) -> None:
     talks = [e for e in code("Foreign Secretary Jack Straw held talks in Beijing on "
                              "Thursday.", "2005-01-10") if e.target is not None]
     assert talks and (talks[0].target.country, talks[0].target.sector) == ("CHN", "GOV")
+
+
+def _placed(resolver: ActorResolver, text: str, who: str) -> tuple[str | None, str | None]:
+    """(state, sector) of `who` in a US story of September 2016."""
+    actor = _actors(resolver, text, "2016-09-06", "USA")[who]
+    return actor.country, actor.sector
+
+
+def test_a_former_staff_post_makes_a_former_official(
+        resolver: ActorResolver) -> None:
+    # Staff of a named leader, but no longer: a former official of the leader's state.
+    assert _placed(resolver, "Tom Vale, Mr. Obama's former national security adviser, "
+                   "criticised the plan.", "Tom Vale") == ("USA", "ELI")
+    assert _placed(resolver, "Tom Vale, Mr. Obama's national security adviser, criticised "
+                   "the plan.", "Tom Vale") == ("USA", "GOV")
+
+
+def test_a_described_post_is_the_person_named_before_who_holds_it(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Kasich spoke in Dayton on Tuesday. Voters there said they "
+                    "trusted the Ohio governor.", "2016-03-24", "USA")
+    assert found["the Ohio governor"].name == "John Kasich"
+    # A candidacy described: the candidate the story named before.
+    running = _actors(resolver, "Donald Trump held a rally. The Republican front-runner said "
+                      "the polls were wrong.", "2016-03-01", "USA")
+    assert running["The Republican front-runner"].name == "Donald Trump"
+    # The place in the description must be the office's: no governor of Ohio named before.
+    assert "the Ohio governor" not in _actors(
+        resolver, "Jeb Bush spoke first. Voters later turned to the Ohio governor.",
+        "2016-03-24", "USA")
+    # A place the office's title cannot confirm binds no one: our senators' titles name no state.
+    assert "the Vermont senator" not in _actors(
+        resolver, "Marco Rubio spoke first. Then the Vermont senator answered.", "2016-03-24",
+        "USA")
+    # A post held no more binds no one ("the governor" after a former governor).
+    assert "the governor" not in _actors(resolver, "Jeb Bush spoke first. Then the governor "
+                                         "said the state would sue.", "2016-03-24", "USA")
+
+
+def test_a_body_named_without_its_state_is_the_story_s_own(
+        resolver: ActorResolver) -> None:
+    review = _actors(resolver, "Builders criticised the Treasury's review of housing.",
+                     "2005-01-15", "GBR")["the Treasury"]
+    assert (review.country, review.sector) == ("GBR", "GOV")
+    pentagon = _actors(resolver, "The law stopped the Defense Department from moving the "
+                       "prisoners.", "2016-02-23", "USA")["the Defense Department"]
+    assert (pentagon.country, pentagon.sector) == ("USA", "MIL")
+    # With no home state it is not ours to place; a longer name is another body.
+    assert "the Treasury" not in _actors(resolver, "Builders criticised the Treasury's review "
+                                         "of housing.", "2005-01-15", None)
+    assert not any("Treasury" in t for t in _actors(
+        resolver, "Officials met the Treasury Select Committee.", "2005-01-15", "GBR"))

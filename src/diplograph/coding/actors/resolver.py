@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.affiliation import affiliations
+from diplograph.coding.actors.bodies import home_state_bodies
 from diplograph.coding.actors.coref import (
     ArticleMemory,
     appositive_countries,
@@ -25,6 +26,7 @@ from diplograph.coding.actors.coref import (
     possessor_country,
 )
 from diplograph.coding.actors.dating import act_year, story_date
+from diplograph.coding.actors.described import described_people
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.offices import Offices
@@ -152,6 +154,11 @@ class ActorResolver:
         found = appositive_callings(doc, found, self.kb.sectors,
                                     self.words.singular_person_nouns, home_country, known)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
+        if dated:  # no date window: offices name no holder, so no description binds one
+            found = described_people(doc, found, self.words.description_posts,
+                                     self._by_name, when)
+        found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
+                                  self._resolve.offices.state)
         return one_reading_per_person(found, known)
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,

@@ -55,7 +55,8 @@ def staff_of_principals(doc: Doc, mentions: list[Mention], words: MentionWords,
             principal = _principal(post, m, mentions, by_token, words, gender_of) \
                 if post is not None else None
             if principal is not None:
-                sector = words.staff_sectors.get(principal.sector or "", principal.sector)
+                sector = "ELI" if _is_former(post, words.former_post_words) \
+                    else words.staff_sectors.get(principal.sector or "", principal.sector)
                 m = replace(m, actor=replace(actor, country=principal.country, sector=sector))
         out.append(m)
     return out
@@ -67,6 +68,11 @@ def _staff_post(root: Token, staff_nouns: frozenset[str]) -> Token | None:
     if root.dep_ == "appos":  # "her senior policy adviser, Jake Sullivan"
         near.append(root.head)
     return next((t for t in near if _post_readings(t) & staff_nouns), None)
+
+
+def _is_former(post: Token, former_words: frozenset[str]) -> bool:
+    """Whether the post is one held before ("his FORMER national security adviser")."""
+    return any(c.dep_ in ("amod", "advmod") and c.lower_ in former_words for c in post.children)
 
 
 def _post_readings(token: Token) -> set[str]:
@@ -129,15 +135,22 @@ def appositive_callings(doc: Doc, mentions: list[Mention], sectors: dict[str, st
     out = []
     for m in mentions:
         actor = m.actor
-        if actor.kind == "person" and actor.name and actor.sector is None \
-                and not known(actor.name):
-            root = doc[m.token_start:m.token_end].root
-            for appos in (c for c in root.children if c.dep_ == "appos"):
-                calling = _post_readings(appos) & person_nouns
-                if calling and not any(t.i in taken for t in appos.subtree):
-                    sector = sectors.get(next(iter(calling)))
-                    m = replace(m, actor=replace(actor, sector=sector,
-                                                 country=actor.country or home_country))
-                    break
+        for appos in _unplaced_appositives(doc, m, known):
+            calling = _post_readings(appos) & person_nouns
+            if calling and not any(t.i in taken for t in appos.subtree):
+                sector = sectors.get(next(iter(calling)))
+                m = replace(m, actor=replace(actor, sector=sector,
+                                             country=actor.country or home_country))
+                break
         out.append(m)
     return out
+
+
+def _unplaced_appositives(doc: Doc, m: Mention, known: Callable[[str], bool]) -> list[Token]:
+    """The appositives of someone we do not know and have given no sector yet."""
+    actor = m.actor
+    if actor.kind != "person" or not actor.name or actor.sector is not None \
+            or known(actor.name):
+        return []
+    return [c for c in doc[m.token_start:m.token_end].root.children if c.dep_ == "appos"]
+

@@ -46,6 +46,9 @@ class MentionWords:
     staff_nouns: frozenset[str]  # "his CHIEF OF STAFF": a post serving one person (staff)
     staff_sectors: dict[str, str]  # principal's sector -> their staff's, where it differs
     possessive_genders: dict[str, str]  # "his" -> "m"
+    former_post_words: frozenset[str]  # "his FORMER adviser": a former official (ELI)
+    description_posts: dict[str, str]  # "the Ohio GOVERNOR" -> "governor" (of a title)
+    home_bodies: dict[str, str]  # "the TREASURY": the story's own state's body -> sector
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
     occasion_nouns: frozenset[str]  # "TALKS in Beijing": the state, not its civilians
 
@@ -66,7 +69,8 @@ def parse_mention_words(data: Any) -> MentionWords:
     if not isinstance(data, dict) or not isinstance(data.get("pronouns"), dict):
         raise KnowledgeError(f"{WORDS_FILE}: expected a mapping with a `pronouns` mapping")
     ordered = {"counterpart_words", "leader_words", "role_priority"}
-    mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders")
+    mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders",
+                "description_posts", "home_bodies")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords)) if name not in mappings}
     maps = {key: {str(word): str(value) for word, value in (data.get(key) or {}).items()}

@@ -1,0 +1,75 @@
+"""State bodies named without their state: the story's own.
+
+A body name that several states give their own ("the Treasury" in London and Washington,
+"the Defense Department") with no state word before it is the story's own state's, as a bare
+title is ("the Treasury's review" in a British story: GBR GOV). With no home state, or with
+a state before it ("the US Treasury", read by the phrase reader), it is not ours to place
+(`home_bodies` in mention_words.yaml).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import replace
+
+from spacy.tokens import Doc, Span, Token
+
+from diplograph.coding.actors.mention import Mention
+from diplograph.records import ActorRef
+
+StateRef = Callable[[str, str], ActorRef]  # (ISO3, sector) -> the state in that sector
+
+
+def home_state_bodies(doc: Doc, mentions: list[Mention], home_bodies: Mapping[str, str],
+                      home_country: str | None, state: StateRef) -> list[Mention]:
+    """Add the bodies of the story's own state named without their state.
+
+    Args:
+        doc: the parsed article.
+        mentions: the article's mentions, in text order.
+        home_bodies: lower-case body name -> sector ("treasury" -> GOV).
+        home_country: ISO3 of the story's state, None when unknown.
+        state: builds a state's actor in a sector.
+
+    Returns:
+        The mentions with these bodies added, in text order.
+    """
+    if home_country is None:
+        return mentions
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    found = []
+    for token in doc:
+        body = _home_body(doc, token, home_bodies) if token.i not in taken else None
+        if body is not None:
+            span, sector = body
+            found.append(_mention(span, state(home_country, sector)))
+            taken.update(range(span.start, span.end))
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def _home_body(doc: Doc, token: Token, home_bodies: Mapping[str, str]
+               ) -> tuple[Span, str] | None:
+    """ "the Treasury", "the Defense Department": a capitalised body name of `home_bodies`
+    headed by its last word, with "the" and nothing else before it."""
+    if not token.is_title:
+        return None
+    for size in (3, 2, 1):
+        span = doc[token.i:token.i + size]
+        sector = home_bodies.get(span.text.lower())
+        if sector is not None and all(t.is_title or t.lower_ == "of" for t in span):
+            head = span[-1]
+            if span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN" \
+                    and doc[span.end].tag_ != "POS":
+                return None  # a longer name ("Treasury Select Committee")
+            if token.i > 0 and doc[token.i - 1].lower_ != "the":
+                return None  # "the US Treasury", "Trump Treasury": another phrase's
+            if head.pos_ not in ("PROPN", "NOUN"):
+                return None
+            start = token.i - 1 if token.i > 0 else token.i
+            return doc[start:span.end], sector
+    return None
+
+
+def _mention(span: Span, ref: ActorRef) -> Mention:
+    return Mention(start=span.start_char, end=span.end_char, token_start=span.start,
+                   token_end=span.end, actor=replace(ref, text=span.text))
