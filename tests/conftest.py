@@ -21,12 +21,12 @@ CHROMIUM_ARGS = ["--headless=new", "--no-sandbox", "--disable-gpu",
 
 @pytest.hookimpl(optionalhook=True)
 def pytest_xdist_make_scheduler(config, log):
-    """``--dist loadfile`` hands out the heaviest files first (tests/heaviest_first.py)."""
+    """``--dist loadfile`` hands out the costliest files first (tests/costliest_first.py)."""
     if config.getvalue("dist") != "loadfile":
         return None
-    from heaviest_first import HeaviestFirstScheduling
+    from costliest_first import CostliestFirstScheduling
 
-    return HeaviestFirstScheduling(config, log)
+    return CostliestFirstScheduling(config, log)
 
 
 @pytest.fixture(scope="session")
