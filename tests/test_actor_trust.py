@@ -7,20 +7,19 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import sentence_coder
 
 from diplograph.coding.actors import ActorResolver
 from diplograph.coding.actors.dating import story_date, written_years
-from diplograph.coding.coder import EventCoder
 from diplograph.coding.parse import load_nlp
 from diplograph.knowledge.base import load_knowledge_base
-from diplograph.records import Article, PublishedDate
 
 D = dt.date.fromisoformat
 
 
 @pytest.fixture(scope="module")
-def resolver() -> ActorResolver:
-    return ActorResolver()
+def resolver(actor_resolver) -> ActorResolver:
+    return actor_resolver  # the session's (read-only); a new one costs 0.7 s of CPU
 
 
 def _actors(resolver: ActorResolver, text: str, when: str | None, home: str | None = None):
@@ -176,15 +175,8 @@ def test_imported_dictionaries_sit_below_the_verified_files() -> None:
 
 
 @pytest.fixture(scope="module")
-def code():
-    coder, nlp = EventCoder(), load_nlp()
-
-    def run(text: str, published: str):
-        article = Article(doc_id="t", article_index=0, title=None, text=text,
-                          published=PublishedDate(value=published, precision="day",
-                                                  source="metadata"))
-        return coder.code(article, nlp(text))
-    return run
+def code(event_coder):
+    return sentence_coder(event_coder, load_nlp())
 
 
 def test_tariffs_aim_at_the_exporters_not_the_destination(code) -> None:

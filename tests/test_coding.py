@@ -4,22 +4,15 @@ one test per claim status and per diplomacy rule."""
 from __future__ import annotations
 
 import pytest
+from conftest import sentence_coder
 
-from diplograph.coding.coder import EventCoder
 from diplograph.coding.parse import load_nlp
-from diplograph.records import Article, Event, PublishedDate
+from diplograph.records import Event
 
 
 @pytest.fixture(scope="module")
-def code():
-    coder, nlp = EventCoder(), load_nlp()
-
-    def run(text: str, published: str = "2025-03-14") -> list[Event]:
-        article = Article(doc_id="t", article_index=0, title=None, text=text,
-                          published=PublishedDate(value=published, precision="day",
-                                                  source="metadata"))
-        return coder.code(article, nlp(text))
-    return run
+def code(event_coder):
+    return sentence_coder(event_coder, load_nlp())
 
 
 def find(events: list[Event], kind: str, source: str | None = None,

@@ -7,14 +7,13 @@ from __future__ import annotations
 import pytest
 from conftest import sentence_coder
 
-from diplograph.coding.coder import EventCoder
 from diplograph.coding.parse import load_nlp
 from diplograph.records import Event
 
 
 @pytest.fixture(scope="module")
-def code():
-    return sentence_coder(EventCoder(), load_nlp())
+def code(event_coder):
+    return sentence_coder(event_coder, load_nlp())
 
 
 def _pairs(events: list[Event]) -> set[tuple]:
