@@ -22,6 +22,7 @@ from diplograph.coding.triggers import (
     light_verb_of,
     noun_owners,
     prep_objects,
+    subject_owners,
     verb_forms,
 )
 from diplograph.knowledge.coding_words import read_lexicon, word_lists
@@ -185,10 +186,3 @@ def _named_as(verb: Token, obj: Token) -> list[Token]:
     # "as unfair": the parser hangs a bare adjective from "as" as a modifier, not an object
     return names + [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
                     for w in p.children]
-
-
-def subject_owners(subject: Token) -> list[Token]:
-    """Whose the subject of a verdict is: its possessor ("ISRAEL's decision"), a state's
-    adjective ("the AMERICAN wall plan"), else the subject itself ("Israel was wrong")."""
-    owners = [c for c in subject.children if c.dep_ in {"poss", "amod", "compound"}]
-    return owners or [subject]

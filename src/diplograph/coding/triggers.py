@@ -350,6 +350,13 @@ def noun_owners(noun: Token, is_actor: ActorTest) -> list[Token]:
     return owners or [c for c in noun.children if c.dep_ == "amod" and is_actor(c)]
 
 
+def subject_owners(subject: Token) -> list[Token]:
+    """Whose the subject of a verdict is: its possessor ("ISRAEL's decision"), a state's
+    adjective ("the AMERICAN wall plan"), else the subject itself ("Israel was wrong")."""
+    owners = [c for c in subject.children if c.dep_ in {"poss", "amod", "compound"}]
+    return owners or [subject]
+
+
 def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
     """(agents, patients) of a passive verb: "Zelensky was received BY Macron"."""
     patients = passive_subjects(verb)
@@ -434,8 +441,6 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
                 and c.pos_ in VERB_POS and any(m.dep_ == "mark" for m in c.children)
                 for s in subject_tokens(c)[:3]]
     if kind == "ccomp_subj_owner":  # "said ISRAEL's decision was a mistake"
-        from diplograph.coding.structure_triggers import subject_owners
-
         return [o for c in token.children if c.dep_ == "ccomp"
                 for s in c.children if s.dep_ == "nsubj" for o in subject_owners(s)]
     if kind == "ccomp_subj":
