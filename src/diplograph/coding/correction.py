@@ -29,6 +29,7 @@ from pathlib import Path
 import numpy as np
 
 from diplograph.coding.factuality_features import UNCORRECTED_KINDS, features
+from diplograph.coding.shipped_arrays import read_arrays
 from diplograph.errors import KnowledgeError
 
 MODEL_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality_model.npz"
@@ -52,12 +53,11 @@ def load_correction(path: Path = MODEL_PATH) -> Correction:
     Raises:
         KnowledgeError: the file is missing or malformed.
     """
-    try:
-        with np.load(path, allow_pickle=False) as data:
-            names, weights = data["names"].tolist(), data["weights"].tolist()
-            intercept = float(data["intercept"])
-    except (OSError, KeyError, ValueError) as exc:
-        raise KnowledgeError(f"{path}: cannot read the factuality correction ({exc})") from exc
+    data = read_arrays(path, "the factuality correction", ("names", "weights", "intercept"))
+    if data is None:
+        raise KnowledgeError(f"{path}: cannot read the factuality correction (no such file)")
+    names, weights = data["names"].tolist(), data["weights"].tolist()
+    intercept = float(data["intercept"])
     if len(names) != len(weights):
         raise KnowledgeError(f"{path}: {len(names)} feature names for {len(weights)} weights")
     return Correction(intercept=intercept,
