@@ -86,6 +86,12 @@ def status_of(score: float, cues: list[Cue] | tuple[Cue, ...]) -> str:
         return "unconfirmed"
     if score < HAPPENED:
         return "hypothetical"
+    return _voiced(kinds)
+
+
+def _voiced(kinds: set[str]) -> str:
+    """An act that happened, as told: ``reported`` when a report carries it, else the
+    article's own voice, ``asserted``."""
     return "reported" if kinds & (REPORT_KINDS | {"deny"}) else "asserted"
 
 
@@ -121,7 +127,7 @@ def status_in_band(cue_score: float, cues: list[Cue] | tuple[Cue, ...], band: st
         return "denied" if "deny" in kinds else "negated"
     if band == "uncertain":
         return "hypothetical"
-    return "reported" if kinds & (REPORT_KINDS | {"deny"}) else "asserted"
+    return _voiced(kinds)
 
 
 def band_is_open(cues: list[Cue] | tuple[Cue, ...]) -> bool:
