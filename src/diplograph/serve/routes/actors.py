@@ -2,14 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from enum import Enum
 from typing import Annotated
 
 from fastapi import APIRouter, Path, Query, Response
 
 from diplograph.serve.actor_view import actor_href
-from diplograph.serve.deps import MAX_LIMIT, AfterParam, ConnDep, SearchDep
+from diplograph.serve.deps import (
+    MAX_LIMIT,
+    AfterParam,
+    ConnDep,
+    SearchDep,
+    jsons,
+    stored_json,
+)
 from diplograph.serve.models import ActorSuggestion, Dyad, LastContact, Network, public_event
 from diplograph.store import profiles, web_queries
 
@@ -64,10 +70,10 @@ def dyad(con: ConnDep, flt: SearchDep, a: ActorQ, b: ActorQ, limit: DyadLimit = 
     found = profiles.dyad_timeline_json(con, a, b, flt, limit=limit, after=after)
     events = ", ".join(public_event(record) for _, record in found)
     last = profiles.last_contact_json(con, a, b)
-    head = json.dumps({"a": a, "b": b, "count": profiles.count_dyad(con, a, b, flt)})
-    tail = json.dumps({"next": found[-1][0] if len(found) == limit else None})
-    return Response(f'{head[:-1]}, "events": [{events}], {tail[1:-1]}, "last_contact": '
-                    f'{public_event(last) if last else "null"}}}', media_type="application/json")
+    return stored_json({**jsons(a=a, b=b, count=profiles.count_dyad(con, a, b, flt)),
+                        "events": f"[{events}]",
+                        **jsons(next=found[-1][0] if len(found) == limit else None),
+                        "last_contact": public_event(last) if last else "null"})
 
 
 @router.get("/last-contact", response_model=LastContact)
