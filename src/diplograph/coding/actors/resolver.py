@@ -58,13 +58,11 @@ class _Reading:
 
 @dataclass(frozen=True, slots=True, kw_only=True)
 class _Article:
-    """One article being read: its parse, matches, date and coreference memory."""
+    """One walk of an article: its parse and what it alone decides, the date it is read
+    at, and the walk's coreference memory."""
 
     doc: Doc
-    hits: Hits
-    person_ents: dict[int, Span]  # PERSON entities by start token
-    ent_end: dict[int, Span]  # the entity covering each token
-    phrases: dict[int, MentionPhrase | None]
+    reading: _Reading
     memory: ArticleMemory
     when: dt.date
     dated: bool  # False: the story's date is unknown and none could be inferred
@@ -132,8 +130,7 @@ class ActorResolver:
               reading: _Reading, holders: dict[tuple[str, str], ActorRef] | None = None,
               full_names: dict[str, ActorRef] | None = None) -> list[Mention]:
         """Read the article left to right at `when` (undated: offices name no holder)."""
-        article = _Article(doc=doc, hits=reading.hits, person_ents=reading.person_ents,
-                           ent_end=reading.ent_end, phrases=reading.phrases,
+        article = _Article(doc=doc, reading=reading,
                            memory=ArticleMemory(self._genders, self._pronouns),
                            when=when, dated=dated, home_country=home_country)
         article.memory.office_holders.update(holders or {})
@@ -218,10 +215,11 @@ class ActorResolver:
 
     def _phrase_at(self, article: _Article, i: int) -> MentionPhrase | None:
         """The phrase at token i (read once per article: it depends on the parse only)."""
-        if i not in article.phrases:
-            article.phrases[i] = self._phrases.read(article.doc, i, article.hits,
-                                                    article.person_ents)
-        return article.phrases[i]
+        reading = article.reading
+        if i not in reading.phrases:
+            reading.phrases[i] = self._phrases.read(article.doc, i, reading.hits,
+                                                    reading.person_ents)
+        return reading.phrases[i]
 
     def _actor_at(self, article: _Article, i: int) -> tuple[int, int, ActorRef | None]:
         """(start, end, actor) of the mention at token i; the actor is None when none is."""
@@ -235,7 +233,7 @@ class ActorResolver:
                 return phrase.start, body.end, self._resolve.offices.state(ref.country,
                                                                            body.key)
             return phrase.start, phrase.end, ref
-        single = self._single.read(doc, i, article.hits, article.ent_end,
+        single = self._single.read(doc, i, article.reading.hits, article.reading.ent_end,
                                    article.when if article.dated else None)
         if single is not None:
             named = self._surname_of_named(article, i, *single)
@@ -262,7 +260,7 @@ class ActorResolver:
             return None
         doc = article.doc
         at = end + 1 if doc[end].tag_ == "POS" and end + 1 < len(doc) else end
-        body = article.hits.first(at, ("sector",))
+        body = article.reading.hits.first(at, ("sector",))
         if body is None or doc[body.start:body.end].text.lower() \
                 in self.words.singular_person_nouns:
             return None
