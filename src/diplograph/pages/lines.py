@@ -203,15 +203,18 @@ def one_liner(text: str) -> bool:
     """One sentence of a few words: a teaser's summary, a caption."""
     if len(text.split()) > ONE_LINER_WORDS:
         return False
-    return not any(m.group(1).isupper() or m.group(1).isdigit()
-                   for m in _SENTENCE_END_RE.finditer(text))
+    return _inner_ends(text) == 0
 
 
 def sentences(text: str) -> int:
     """How many sentences a line holds (a tag cloud or a run of menu words holds none)."""
-    ends = sum(m.group(1).isupper() or m.group(1).isdigit()
+    return _inner_ends(text) + text.rstrip("\"”’')").endswith(TERMINAL)
+
+
+def _inner_ends(text: str) -> int:
+    """The sentence ends inside a line: an end mark before a capital or a digit."""
+    return sum(m.group(1).isupper() or m.group(1).isdigit()
                for m in _SENTENCE_END_RE.finditer(text))
-    return ends + text.rstrip("\"”’')").endswith(TERMINAL)
 
 
 def is_caption(line: str) -> bool:
