@@ -91,6 +91,28 @@ def test_a_busy_port_is_one_line_and_exit_3(db):
                      "(another server? pick one with --port)"], lines
 
 
+def test_threads_and_workers_reach_the_servers_settings(db, monkeypatch):
+    seen = {}
+
+    def fake_serve(settings, sock, **kw):
+        seen["settings"] = settings
+        sock.close()
+
+    monkeypatch.setattr(server, "serve", fake_serve)
+    result = serve("--db", str(db), "--port", "0", "--threads", "1", "--workers", "2")
+    assert result.exit_code == 0, result.output
+    assert (seen["settings"].threads, seen["settings"].workers) == (1, 2)
+    result = serve("--db", str(db), "--port", "0")
+    assert (seen["settings"].threads, seen["settings"].workers) == (None, None)
+
+
+@pytest.mark.parametrize("option", ["--threads", "--workers"])
+def test_threads_and_workers_below_one_are_usage_errors(db, option, monkeypatch):
+    monkeypatch.setattr(server, "listen", lambda *a: pytest.fail("bound a socket"))
+    result = serve("--db", str(db), option, "0")
+    assert result.exit_code == 2 and option in result.stderr
+
+
 def test_the_exit_codes_are_documented():
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text()
     assert "3" in readme.split("Exit status")[1].split("\n\n")[0]
@@ -113,11 +135,11 @@ def own_db(db, tmp_path) -> Path:
     return path
 
 
-def start(db: Path, tmp: Path) -> tuple[subprocess.Popen, int]:
+def start(db: Path, tmp: Path, *options: str) -> tuple[subprocess.Popen, int]:
     """The real ``diplograph serve`` with its own TMPDIR; returns it once it answers."""
     env = {**os.environ, "TMPDIR": str(tmp)}
     proc = subprocess.Popen([sys.executable, "-m", "diplograph", "serve", "--db", str(db),
-                             "--port", "0"], env=env, stdout=subprocess.DEVNULL,
+                             "--port", "0", *options], env=env, stdout=subprocess.DEVNULL,
                             stderr=subprocess.PIPE, text=True)
     line = proc.stderr.readline()
     assert "serving" in line, line + proc.stderr.read()
@@ -145,6 +167,19 @@ def test_a_stopped_server_leaves_no_snapshot(own_db, tmp_path, sig):
         proc.stderr.close()
     assert sorted(p.name for p in own_db.parent.iterdir()) == ["own.duckdb"]
     assert snapshot_dirs(tmp_path) == []
+
+
+def test_the_entry_point_serves_with_threads_and_workers(own_db, tmp_path):
+    import urllib.request
+
+    proc, port = start(own_db, tmp_path, "--threads", "1", "--workers", "2")
+    try:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/api/events", timeout=20) as answer:
+            assert answer.status == 200 and b'"count": 0' in answer.read()
+    finally:
+        proc.terminate()
+        proc.wait(timeout=20)
+        proc.stderr.close()
 
 
 def test_a_killed_servers_snapshot_serves_the_next_start(own_db, tmp_path):

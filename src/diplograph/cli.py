@@ -400,6 +400,12 @@ def serve(
     port: Annotated[int, typer.Option("--port", help="TCP port.", min=0, max=65535)] = 8000,
     public: Annotated[bool, typer.Option(
         "--public", help="Allow a --host other machines can reach (there is no login).")] = False,
+    threads: Annotated[int | None, typer.Option(
+        "--threads", min=1, max=256,
+        help="DuckDB's threads, shared by every request (default: one per core).")] = None,
+    workers: Annotated[int | None, typer.Option(
+        "--workers", min=1, max=256,
+        help="Requests computed at once (default: the server's thread pool, 40).")] = None,
 ) -> None:
     """Serve the analyst API and dashboard (read-only; ingest may run at the same time)."""
     try:
@@ -415,7 +421,8 @@ def serve(
     except OSError as exc:
         raise _fail(server.bind_error(host, port, exc), EXIT_ENVIRONMENT) from exc
     url = f"http://{f'[{host}]' if ':' in host else host}:{sock.getsockname()[1]}/"
-    server.serve(WebSettings(db=db), sock, ready=lambda: typer.echo(
+    settings = WebSettings(db=db, threads=threads, workers=workers)
+    server.serve(settings, sock, ready=lambda: typer.echo(
         f"diplograph: serving {db} at {url} (API docs: /docs)", err=True))
 
 
