@@ -11,10 +11,11 @@ import pytest
 from stored import coded, event
 
 from diplograph.records import ActorRef, EventDate, Location
-from diplograph.store import profiles, web_queries
+from diplograph.store import migrations, profiles, queries, web_queries
 from diplograph.store.aggregates import recount, stored_counts
 from diplograph.store.filters import EventFilter
 from diplograph.store.outlets import outlets_defined_and_kept
+from diplograph.store.queries import LISTING_KEY
 from diplograph.store.store import Store
 from diplograph.store.web_queries import Search
 
@@ -57,6 +58,9 @@ def random_document(rng: random.Random, doc_id: str, version: int):
 
 def assert_counts_exact(store: Store) -> None:
     assert stored_counts(store.con) == recount(store.con)
+    # The events' kept listing key (queries.LISTING_KEY) too: never NULL, always its value.
+    assert store.con.execute(f"SELECT count(*) FROM events WHERE listing_key IS NULL "
+                             f"OR listing_key <> {LISTING_KEY}").fetchone()[0] == 0
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -115,6 +119,20 @@ def test_a_database_from_before_the_counts_gets_them(tmp_path):
     with Store(path) as store:  # the migration counts what is stored
         assert stored_counts(store.con)["counts_month"]
         assert stored_counts(store.con)["counts_place"]
+        assert_counts_exact(store)
+
+
+def test_a_database_from_before_the_listing_key_gets_it(tmp_path, monkeypatch):
+    path = tmp_path / "old.duckdb"
+    before = [(name, m) for name, m in migrations.MIGRATIONS if name != "m016_event_listing_key"]
+    monkeypatch.setattr(migrations, "MIGRATIONS", before)
+    with Store(path) as store:  # written as the version before wrote it
+        store.write([random_document(random.Random(3), f"doc{i}", 1) for i in range(6)])
+        assert not queries.has_listing_key(store.con)
+        n = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
+    monkeypatch.undo()
+    with Store(path) as store:
+        assert queries.has_listing_key(store.con) and n > 0
         assert_counts_exact(store)
 
 

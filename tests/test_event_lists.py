@@ -87,6 +87,43 @@ def test_keyset_with_an_offset_is_the_sorted_query(filled, s):
                                          after=after)[0] == expected
 
 
+@pytest.mark.parametrize("s", SEARCHES[:6], ids=repr)
+def test_keyset_pages_are_the_same_without_the_kept_listing_key(filled, s, monkeypatch):
+    ids = [e["id"] for e in queries.listing(filled, "events")]
+    afters = ids[::3] + ids[-2:]
+
+    def pages():
+        return [event_lists.page_json(filled, s, limit=4, offset=offset, after=after)
+                for after in afters for offset in (0, 3)]
+
+    assert queries.has_listing_key(filled)
+    with_key = pages()
+    monkeypatch.setattr(queries, "has_listing_key", lambda con: False)  # an older database
+    monkeypatch.setattr(event_lists, "has_listing_key", lambda con: False)
+    assert pages() == with_key
+    assert any(rows for rows, _ in with_key)
+
+
+def test_the_listing_key_sorts_as_the_listing_order():
+    # Ids that begin like one another, article indexes of one and two digits, a missing
+    # evidence start, dates of every precision and none: the cases a text order can break.
+    rows = [(f"e{i}", date, doc, index, start)
+            for i, (date, doc, index, start) in enumerate(
+                (date, doc, index, start)
+                for date in (None, "2024", "2024-05", "2024-05-03", "2024-11-30")
+                for doc in ("d", "d-1", "d1", "d~x", "dé")
+                for index in (2, 10)
+                for start in (None, 0, 5, 40))]
+    con = duckdb.connect()
+    con.execute("CREATE TABLE events (id VARCHAR, date_value VARCHAR, doc_id VARCHAR, "
+                "article_index INTEGER, evidence_start INTEGER)")
+    con.executemany("INSERT INTO events VALUES (?, ?, ?, ?, ?)", rows)
+    by_key = con.execute(f"SELECT id FROM events ORDER BY {queries.LISTING_KEY}").fetchall()
+    assert by_key == con.execute(f"SELECT id FROM events ORDER BY {queries.EVENT_ORDER}").fetchall()
+    assert con.execute(f"SELECT count(*) FROM events WHERE ({queries.LISTING_KEY}) IS NULL"
+                       ).fetchone()[0] == 0
+
+
 def test_sorted_and_incident_lists_keep_their_query(filled):
     s = Search(min_confidence=0.5)
     for table, sort in (("events", "-date"), ("incidents", None), ("incidents", "type")):

@@ -20,6 +20,7 @@ from diplograph.store.queries import (
     EVENT_ORDER,
     Condition,
     after_values,
+    has_listing_key,
     key_of,
     listing_json,
 )
@@ -35,8 +36,6 @@ from diplograph.store.web_queries import (
 BUCKET = "substr(date_value, 1, 7)"
 # Above every character of a date: "2020-05" + this is above every date of May 2020.
 _TOP = "\U0010ffff"
-
-_ORDER_COLUMNS = ", ".join(column for column, _ in order_parts(EVENT_ORDER))
 
 Histogram = list[tuple[str | None, int]]
 
@@ -103,19 +102,22 @@ def page_json(con: duckdb.DuckDBPyConnection, s: Condition, *, limit: int, offse
         key = key_of(con, "events", after)
         if key is None:
             return [], total
-        no_date, date = key[0], key[1]  # the key starts with the date, NULLs last
+        no_date, date = key.values[:2]  # the key starts with the date, NULLs last
         first, skipped = _bucket_of_date(buckets, None if no_date else date), 0
         key_clause, key_params = after_values("events", key)
     if first >= len(buckets):
         return [], total
     last = _last_bucket(buckets, first, offset - skipped + limit, keyset=after is not None)
     where, params = s.where("events")
+    # The kept listing key sorts as EVENT_ORDER does, one column instead of five.
+    order = "listing_key" if has_listing_key(con) else EVENT_ORDER
+    columns = ", ".join(column for column, _ in order_parts(order))
     parts, part_params = [], []
     for window, window_params in _windows(buckets[first][0], buckets[last][0]):
-        parts.append(f"SELECT record, {_ORDER_COLUMNS} FROM events "
+        parts.append(f"SELECT record, {columns} FROM events "
                      f"WHERE {where} AND {key_clause} AND {window}")
         part_params += params + key_params + window_params
-    sql = (f"SELECT record FROM ({' UNION ALL '.join(parts)}) ORDER BY {EVENT_ORDER} "
+    sql = (f"SELECT record FROM ({' UNION ALL '.join(parts)}) ORDER BY {order} "
            "LIMIT ? OFFSET ?")
     rows = con.execute(sql, part_params + [limit, offset - skipped]).fetchall()
     return [row[0] for row in rows], total

@@ -13,6 +13,7 @@ import duckdb
 
 from diplograph.store.aggregates import aggregates_named, create_tables, rebuild_counts
 from diplograph.store.outlets import keep_outlets
+from diplograph.store.queries import LISTING_KEY
 
 logger = logging.getLogger(__name__)
 
@@ -245,6 +246,14 @@ def m015_alias_counts(con: duckdb.DuckDBPyConnection) -> None:
     # Events per actor and per the article's other word for it, kept at every write: the
     # search box's suggestions matched words in every event's actors at each keystroke.
     _keep_counts(con, "counts_alias")
+
+
+@migration
+def m016_event_listing_key(con: duckdb.DuckDBPyConnection) -> None:
+    # The listing order as one kept text (queries.LISTING_KEY): a page after an undated
+    # event compared a row of seven values with every undated event.
+    con.execute("ALTER TABLE events ADD COLUMN listing_key VARCHAR")
+    con.execute(f"UPDATE events SET listing_key = {LISTING_KEY}")
 
 
 def _keep_counts(con: duckdb.DuckDBPyConnection, *tables: str) -> None:

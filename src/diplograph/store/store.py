@@ -269,11 +269,13 @@ class Store:
     def _insert(self, table: str, rows: list[dict]) -> None:
         if not rows:
             return
-        columns = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
-        columns = [c for c in columns if c in rows[0]]
+        described = [c[0] for c in self.con.execute(f"DESCRIBE {table}").fetchall()]
+        columns = [c for c in described if c in rows[0]]
         arrow = pa.Table.from_pylist(rows).select(columns)  # noqa: F841 (used by DuckDB by name)
-        names = ", ".join(columns)
-        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {names} FROM arrow")
+        names = selected = ", ".join(columns)
+        if "listing_key" in described:  # the events': from the row's columns, as m016 does
+            names, selected = f"{names}, listing_key", f"{selected}, {queries.LISTING_KEY}"
+        self.con.execute(f"INSERT INTO {table} ({names}) SELECT {selected} FROM arrow")
 
     def events(self, flt: EventFilter = queries.NO_FILTER, *, limit: int | None = None,
                offset: int = 0) -> list[dict]:
