@@ -220,11 +220,28 @@ def test_network_and_actor_profile(client):
     assert get(client, "/network.json?type=CONSULT")["edges"] == consult["edges"]
     top = get(client, "/api/network?limit=2")
     assert top["edges"] == net["edges"][:2] and len(net["edges"]) > 2
+    assert top["edges_total"] == net["edges_total"] == len(net["edges"])
     assert {n["id"] for n in top["nodes"]} == {e[end] for e in top["edges"]
                                                for end in ("source", "target")}
     profile = get(client, "/api/actors/RUS")
     assert profile["n_events"] == profile["as_source"] + profile["as_target"] > 0
     assert "USA" in {c["country"] for c in profile["counterparts"]}
+
+
+def test_the_network_sends_its_heaviest_edges_and_says_how_many_there_are(client):
+    from diplograph.serve.routes import actors
+
+    whole = get(client, "/api/network?level=actor")
+    assert whole["edges_total"] == len(whole["edges"]) > 2
+    shown = get(client, f"/api/network?level=actor&limit={len(whole['edges']) - 1}")
+    assert shown["edges"] == whole["edges"][:-1] and shown["edges_total"] == len(whole["edges"])
+    page = client.get(f"/network?level=actor&limit={len(whole['edges']) - 1}").text
+    assert 'id="edges-limited"' in page and f"of {len(whole['edges'])} links" in page
+    assert 'id="edges-limited"' not in client.get("/network?level=actor").text
+    limit = next(p for p in get(client, "/openapi.json")["paths"]["/api/network"]["get"]
+                 ["parameters"] if p["name"] == "limit")
+    assert limit["schema"]["default"] == actors.EDGES_SHOWN and "edges_total" in \
+        limit["description"]
 
 
 def test_article_segments_mark_the_evidence(client):

@@ -100,6 +100,9 @@ def test_network_weights_and_filters(con):
     assert edges[("CAN", "UKR", True)]["types"] == {"SUPPORT": 1}
     assert edges[("RUS", "CAN", True)]["weight"] == 1
     assert {n["id"] for n in net["nodes"]} == {"CAN", "UKR", "RUS", "NATO"}
+    assert net["edges_total"] == len(net["edges"])
+    heaviest = profiles.network(con, limit=1)
+    assert heaviest["edges"] == net["edges"][:1] and heaviest["edges_total"] == len(net["edges"])
     only = profiles.network(con, EventFilter(type="ACCUSE", since="2025-01"), level="actor")
     assert [(e["source"], e["target"]) for e in only["edges"]] == [("Russia", "Mark Carney")]
 

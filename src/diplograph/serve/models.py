@@ -186,6 +186,7 @@ class NetworkEdge(Open):
 class Network(BaseModel):
     nodes: list[NetworkNode]
     edges: list[NetworkEdge]
+    edges_total: int = Field(description="How many edges there are, sent or not (``limit``).")
 
 
 class ErrorDetail(BaseModel):

@@ -408,9 +408,10 @@ def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
 
     Returns:
         ``{"nodes": [{"id", "label", "country", "weight"}], "edges": [{"source",
-        "target", "weight", "types": {type: n}, "directed"}]}``; symmetric types
-        (CONSULT, AGREE, COOPERATE) make undirected edges (sorted ends). Edges and
-        nodes are heaviest first; a node's weight counts all its events, kept edges or not.
+        "target", "weight", "types": {type: n}, "directed"}], "edges_total": n}``;
+        symmetric types (CONSULT, AGREE, COOPERATE) make undirected edges (sorted ends).
+        Edges and nodes are heaviest first; a node's weight counts all its events, kept
+        edges or not; ``edges_total``: the edges there are at ``min_weight``, kept or not.
     """
     if level not in ("country", "actor"):
         raise ValueError("level must be 'country' or 'actor'")
@@ -419,14 +420,15 @@ def network(con: duckdb.DuckDBPyConnection, flt: Condition = NO_FILTER, *,
     rows = con.execute(_network_sql(level, where, counted is not None),
                        params + [list(SYMMETRIC_TYPES), min_weight, limit]).fetchall()
     edges = [{"source": a, "target": b, "weight": n, "types": dict(types), "directed": directed}
-             for kind, a, b, n, types, directed, _, _ in rows if kind == "edge"]
+             for kind, a, b, n, types, directed, _, _, _ in rows if kind == "edge"]
     nodes = [{"id": key, "label": key if level == "country" else name, "country": country,
-              "weight": n} for kind, key, _, n, _, _, name, country in rows if kind == "node"]
+              "weight": n} for kind, key, _, n, _, _, name, country, _ in rows if kind == "node"]
+    total = next((n for kind, *_, n in rows if kind == "edge"), 0)
     # A directed and an undirected edge may join the same two ends with the same weight:
     # ``directed`` settles their order (and, with a limit, which is kept), run after run.
     edges.sort(key=lambda e: (-e["weight"], e["source"], e["target"], e["directed"]))
     nodes.sort(key=lambda v: (-v["weight"], v["id"]))
-    return {"nodes": nodes, "edges": edges}
+    return {"nodes": nodes, "edges": edges, "edges_total": total}
 
 
 def _counted_pairs(con: duckdb.DuckDBPyConnection, flt: Condition) -> tuple[str, list] | None:
@@ -460,7 +462,8 @@ def _network_sql(level: str, where: str, kept: bool) -> str:
             FROM kept_pairs GROUP BY ALL),
         edges AS (
             SELECT a, b, directed, sum(n)::BIGINT AS weight,
-                map(list(type ORDER BY type), list(n::BIGINT ORDER BY type)) AS types
+                map(list(type ORDER BY type), list(n::BIGINT ORDER BY type)) AS types,
+                count(*) OVER () AS total
             FROM typed_edges GROUP BY ALL HAVING sum(n) >= ?
             ORDER BY weight DESC, a, b, directed LIMIT ?),
         sides AS (
@@ -470,6 +473,6 @@ def _network_sql(level: str, where: str, kept: bool) -> str:
             SELECT id, any_value(name) AS name, any_value(country) AS country,
                 sum(n)::BIGINT AS weight FROM sides
             WHERE id IN (SELECT a FROM edges UNION SELECT b FROM edges) GROUP BY id)
-        SELECT 'edge', a, b, weight, types, directed, NULL, NULL FROM edges
-        UNION ALL SELECT 'node', id, NULL, weight, NULL, NULL, name, country FROM nodes
+        SELECT 'edge', a, b, weight, types, directed, NULL, NULL, total FROM edges
+        UNION ALL SELECT 'node', id, NULL, weight, NULL, NULL, name, country, NULL FROM nodes
     """

@@ -90,11 +90,18 @@ def cooperation_conflict(con: ConnDep, search: SearchDep) -> dict:
     return profiles.cooperation_conflict(con, search)
 
 
+# The heaviest edges a network sends unless asked for more: at 1M events the actor
+# network has 3,242 edges, and sending them all took 280 ms (p95, one client).
+EDGES_SHOWN = 500
+EdgeLimit = Annotated[int, Query(
+    ge=1, le=100_000, description=f"Only the heaviest edges, at most this many (default "
+                                  f"{EDGES_SHOWN}); ``edges_total`` counts them all.")]
+
+
 @router.get("/network", response_model=Network)
 def network(con: ConnDep, flt: SearchDep, level: Level = Level.country,
             min_weight: Annotated[int, Query(ge=1, le=100_000)] = 1,
-            limit: Annotated[int | None, Query(
-                ge=1, le=100_000, description="Only the heaviest edges, at most this many.")]
-            = None) -> dict:
-    """Actors as nodes, events as weighted edges (symmetric types are undirected)."""
+            limit: EdgeLimit = EDGES_SHOWN) -> dict:
+    """Actors as nodes, events as weighted edges (symmetric types are undirected): the
+    ``limit`` heaviest edges (500 unless asked), ``edges_total`` how many there are."""
     return profiles.network(con, flt, level=level.value, min_weight=min_weight, limit=limit)

@@ -26,7 +26,7 @@ from diplograph.serve.deps import (
 )
 from diplograph.serve.highlight import segments
 from diplograph.serve.models import NOT_FOUND
-from diplograph.serve.routes.actors import Level, dyad_data
+from diplograph.serve.routes.actors import EDGES_SHOWN, EdgeLimit, Level, dyad_data
 from diplograph.serve.routes.articles import article_data
 from diplograph.store import event_lists, outlets, profiles, queries, web_queries
 from diplograph.store.filters import EventFilter
@@ -121,10 +121,12 @@ def dyad_page(con: ConnDep, flt: SearchDep, a: ActorQ = None, b: ActorQ = None) 
 
 @twin("/network", "network.html")
 def network_page(con: ConnDep, flt: SearchDep, level: Level = Level.country,
-                 min_weight: Annotated[int, Query(ge=1, le=100_000)] = 1) -> dict:
-    """Contact network: actors as nodes, events as edges, filtered by type and period."""
-    return {**profiles.network(con, flt, level=level.value, min_weight=min_weight),
-            "level": level.value, "filter": _filter_dict(flt)}
+                 min_weight: Annotated[int, Query(ge=1, le=100_000)] = 1,
+                 limit: EdgeLimit = EDGES_SHOWN) -> dict:
+    """Contact network: actors as nodes, events as edges, filtered by type and period; the
+    ``limit`` heaviest edges, of ``edges_total``."""
+    return {**profiles.network(con, flt, level=level.value, min_weight=min_weight, limit=limit),
+            "level": level.value, "limit": limit, "filter": _filter_dict(flt)}
 
 
 @twin("/map", "map.html")
