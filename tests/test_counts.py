@@ -61,6 +61,10 @@ def assert_counts_exact(store: Store) -> None:
     # The events' kept listing key (queries.LISTING_KEY) too: never NULL, always its value.
     assert store.con.execute(f"SELECT count(*) FROM events WHERE listing_key IS NULL "
                              f"OR listing_key <> {LISTING_KEY}").fetchone()[0] == 0
+    # And each event's kept incident is the one incident_events links it to.
+    assert store.con.execute(
+        "SELECT count(*) FROM events e LEFT JOIN incident_events ie ON ie.event_id = e.id "
+        "WHERE e.incident_id IS DISTINCT FROM ie.incident_id").fetchone()[0] == 0
 
 
 @pytest.mark.parametrize("seed", range(4))
@@ -122,17 +126,21 @@ def test_a_database_from_before_the_counts_gets_them(tmp_path):
         assert_counts_exact(store)
 
 
-def test_a_database_from_before_the_listing_key_gets_it(tmp_path, monkeypatch):
+@pytest.mark.parametrize("migration, column", [("m016_event_listing_key", "listing_key"),
+                                               ("m017_event_incident", "incident_id")])
+def test_a_database_from_before_a_kept_event_column_gets_it(tmp_path, monkeypatch, migration,
+                                                            column):
     path = tmp_path / "old.duckdb"
-    before = [(name, m) for name, m in migrations.MIGRATIONS if name != "m016_event_listing_key"]
+    before = [(name, m) for name, m in migrations.MIGRATIONS if name != migration]
     monkeypatch.setattr(migrations, "MIGRATIONS", before)
     with Store(path) as store:  # written as the version before wrote it
         store.write([random_document(random.Random(3), f"doc{i}", 1) for i in range(6)])
-        assert not queries.has_listing_key(store.con)
+        assert not queries.has_column(store.con, "events", column)
         n = store.con.execute("SELECT count(*) FROM events").fetchone()[0]
     monkeypatch.undo()
     with Store(path) as store:
-        assert queries.has_listing_key(store.con) and n > 0
+        assert queries.has_column(store.con, "events", column) and n > 0
+        assert store.con.execute(f"SELECT count({column}) FROM events").fetchone()[0] == n
         assert_counts_exact(store)
 
 

@@ -56,11 +56,25 @@ def test_a_dyad_page_is_its_stored_records_with_their_incidents(con):
     stored = dict(con.execute("SELECT id, record FROM events").fetchall())
     fused = dict(con.execute("SELECT event_id, incident_id FROM incident_events").fetchall())
     con.execute("DELETE FROM incident_events WHERE event_id = 'e6'")  # one left unfused
+    con.execute("UPDATE events SET incident_id = NULL WHERE id = 'e6'")  # and kept so
     for row_id, text in profiles.dyad_timeline_json(con, "CAN", "UKR", limit=3):
         assert text.startswith(stored[row_id][:-1])  # the stored text, as it is
         assert json.loads(text) == {**json.loads(stored[row_id]),
                                     "incident_id": None if row_id == "e6" else fused[row_id]}
     assert [row_id for row_id, _ in pages] == ["e1", "e6", "e2"]
+
+
+def test_a_dyad_page_reads_the_same_incidents_without_the_kept_column(con, monkeypatch):
+    def pages():
+        return [(profiles.dyad_timeline_json(con, a, b, limit=limit),
+                 profiles.last_contact_json(con, a, b))
+                for a, b in (("CAN", "UKR"), ("RUS", "CAN"), ("Volodymyr Zelenskyy", "Canada"))
+                for limit in (2, None)]
+
+    kept = pages()
+    assert any(rows for rows, _ in kept)
+    monkeypatch.setattr(profiles, "has_column", lambda *a: False)  # an older database
+    assert pages() == kept
 
 
 def test_dyad_count_from_the_kept_counts_agrees_with_its_events(con, tmp_path):

@@ -12,6 +12,7 @@ from collections.abc import Callable
 import duckdb
 
 from diplograph.store.aggregates import aggregates_named, create_tables, rebuild_counts
+from diplograph.store.fusion import keep_incident_ids
 from diplograph.store.outlets import keep_outlets
 from diplograph.store.queries import LISTING_KEY
 
@@ -254,6 +255,14 @@ def m016_event_listing_key(con: duckdb.DuckDBPyConnection) -> None:
     # event compared a row of seven values with every undated event.
     con.execute("ALTER TABLE events ADD COLUMN listing_key VARCHAR")
     con.execute(f"UPDATE events SET listing_key = {LISTING_KEY}")
+
+
+@migration
+def m017_event_incident(con: duckdb.DuckDBPyConnection) -> None:
+    # Each event's incident kept on the event (store/fusion.py keep_incident_ids): a page
+    # of a dyad's events joined every link of incident_events for its events' incidents.
+    con.execute("ALTER TABLE events ADD COLUMN incident_id VARCHAR")
+    keep_incident_ids(con)
 
 
 def _keep_counts(con: duckdb.DuckDBPyConnection, *tables: str) -> None:

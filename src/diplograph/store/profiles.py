@@ -22,6 +22,7 @@ from diplograph.store.queries import (
     NO_FILTER,
     Condition,
     after_clause,
+    has_column,
     qualified,
 )
 from diplograph.store.web_queries import (
@@ -277,9 +278,11 @@ def _with_incidents(con: duckdb.DuckDBPyConnection, page: str, params: list,
     """The events a ``page`` query selects (its rows: :data:`_ORDER_COLUMNS`), in ``order``
     (on the page's alias ``p``), as ``(id, stored record)`` with ``incident_id`` added at
     its end: the text as stored otherwise, for the API to send without parsing it."""
-    rows = con.execute(f"WITH p AS ({page}) SELECT p.id, e.record, ie.incident_id FROM p "
-                       "JOIN events e ON e.id = p.id "
-                       f"LEFT JOIN incident_events ie ON ie.event_id = p.id ORDER BY {order}",
+    # The incident kept on the event (m017), else looked up in every link of incident_events.
+    incident, links = (("e.incident_id", "") if has_column(con, "events", "incident_id") else
+                       ("ie.incident_id", "LEFT JOIN incident_events ie ON ie.event_id = p.id"))
+    rows = con.execute(f"WITH p AS ({page}) SELECT p.id, e.record, {incident} FROM p "
+                       f"JOIN events e ON e.id = p.id {links} ORDER BY {order}",
                        params).fetchall()
     return [(row_id, _with_incident(record, incident)) for row_id, record, incident in rows]
 

@@ -90,11 +90,16 @@ def _listing_sql(con: duckdb.DuckDBPyConnection, table: str, flt: Condition,
             f"ORDER BY {order or _LISTING_ORDER[table]}", params)
 
 
+def has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
+    """Whether ``table`` has ``column`` (a database is read as it is: one written before
+    the migration that added a kept column has none until its next write migrates it)."""
+    return con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = ? "
+                       "AND column_name = ?", [table, column]).fetchone()[0] > 0
+
+
 def has_listing_key(con: duckdb.DuckDBPyConnection) -> bool:
-    """Whether the events carry ``listing_key`` (a server reads a database as it is: one
-    written before migration m016 has none until its next write migrates it)."""
-    return con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = 'events' "
-                       "AND column_name = 'listing_key'").fetchone()[0] > 0
+    """Whether the events carry ``listing_key`` (migration m016)."""
+    return has_column(con, "events", "listing_key")
 
 
 class RowKey(NamedTuple):
@@ -256,8 +261,9 @@ def article_dict(row: Mapping[str, Any]) -> dict:
             "duplicate_of": row["duplicate_of"]}
 
 
-# Every column but the events' kept listing key (the store's index, not the record's).
-_EXPORTED = "COLUMNS(lambda c: c <> 'listing_key')"
+# Every column but what the events keep for the queries (not the record's): their listing
+# key and incident (an export has the incident links table).
+_EXPORTED_EVENTS = "COLUMNS(lambda c: c NOT IN ('listing_key', 'incident_id'))"
 
 
 def table_batches(con: duckdb.DuckDBPyConnection, table: str, flt: Condition | None = None,
@@ -273,7 +279,8 @@ def table_batches(con: duckdb.DuckDBPyConnection, table: str, flt: Condition | N
         raise ValueError(f"unknown table {table!r}")
     where, params = ((flt or NO_FILTER).where(table) if table in _LISTING_ORDER
                      else ("TRUE", []))
-    selected, size = ", ".join(columns or (_EXPORTED,)), rows or STREAM_CHUNK * 8
+    every = _EXPORTED_EVENTS if table == "events" else "*"
+    selected, size = ", ".join(columns or (every,)), rows or STREAM_CHUNK * 8
     if not order:  # as stored: DuckDB streams the scan itself
         return con.cursor().sql(f"SELECT {selected} FROM {table} WHERE {where}",
                                 params=params).to_arrow_reader(size)
