@@ -47,7 +47,24 @@ def urls(db: Path) -> list[str]:
     found += [f"/{prefix}articles/{quote(d, safe='')}/{i}{suffix}" for d, i in articles
               for prefix, suffix in (("api/", ""), ("", ".json"))]
     found += [f"/api/actors/suggest?q={quote(q)}" for q in _SUGGESTED]
-    return found + dyad_urls(db)
+    return found + dyad_urls(db) + profile_urls(db)
+
+
+def profile_urls(db: Path) -> list[str]:
+    """The networks and the actor pages (stop 18) of the busiest state and person, and the
+    keyset pages after undated events (each tenth of them)."""
+    with duckdb.connect(str(db), read_only=True) as con:
+        state = con.execute("SELECT source_country FROM events WHERE source_country IS NOT "
+                            "NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+        person = con.execute("SELECT source_name FROM events WHERE source_role IS NOT NULL "
+                             "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+        undated = [r[0] for r in con.execute(
+            "SELECT id FROM events WHERE date_value IS NULL ORDER BY id").fetchall()][::10]
+    found = ["/api/network", "/api/network?level=actor", "/api/network?level=actor&limit=3",
+             "/network.json", "/network.json?level=actor", "/network.json?type=CONSULT"]
+    for actor in (state, person):
+        found += [f"/api/actors/{quote(actor, safe='')}", f"/actors/{quote(actor, safe='')}.json"]
+    return found + [f"/api/events?limit=4&after={quote(i, safe='')}" for i in undated]
 
 
 def dyad_urls(db: Path) -> list[str]:
@@ -86,6 +103,8 @@ def answers(db: Path) -> dict:
             body = response.json() if response.status_code == 200 else response.status_code
             if isinstance(body, dict) and "outlets" in body:
                 body = {k: v for k, v in body.items() if k not in _NEW_KEYS}
+            if isinstance(body, dict) and "edges" in body:  # keys stop 18 added, on purpose
+                body = {k: v for k, v in body.items() if k not in ("edges_total", "limit")}
             out[url] = body
         walked, after = [], None
         while True:

@@ -17,7 +17,14 @@ from diplograph.serve.deps import (
     SearchDep,
     SortParam,
 )
-from diplograph.serve.models import NOT_FOUND, EventPublic, IncidentDetail, IncidentPublic, Page
+from diplograph.serve.models import (
+    NOT_FOUND,
+    EventPublic,
+    IncidentDetail,
+    IncidentPublic,
+    Page,
+    public_event,
+)
 from diplograph.store import event_lists, queries, web_queries
 from diplograph.store.web_queries import Search
 
@@ -39,6 +46,8 @@ def _page(con: duckdb.DuckDBPyConnection, table: str, search: Search, paging: Pa
     rows, total = event_lists.search_json(con, table, search, limit=paging.limit,
                                           offset=paging.offset if after is None else 0,
                                           sort=sort.value if sort else None, after=after)
+    if table == "events":  # as /api/dyad sends them: a record older than a field gains it
+        rows = [public_event(row) for row in rows]
     return paging.stored(rows, total, keyset=sort is None)
 
 
