@@ -45,7 +45,7 @@ from diplograph.records import (
 from diplograph.run.local import BatchedWrites, IngestSummary
 from diplograph.settings import Settings
 from diplograph.store.migrations import migrate
-from diplograph.store.queries import article_dict
+from diplograph.store.queries import KEPT_EVENT_COLUMNS, article_dict
 from diplograph.store.store import DOCUMENT_TABLES, Store, store_rows
 
 logger = logging.getLogger(__name__)
@@ -68,7 +68,7 @@ def store_schema(table: str) -> pa.Schema:
     finally:
         con.close()
     return pa.schema([(name, _ARROW_TYPES[kind]) for name, kind, *_ in columns
-                      if kind in _ARROW_TYPES])
+                      if kind in _ARROW_TYPES and name not in KEPT_EVENT_COLUMNS])
 
 
 def result_tables(results: Sequence[DocumentResult]) -> dict[str, pa.Table]:

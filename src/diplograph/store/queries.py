@@ -261,9 +261,11 @@ def article_dict(row: Mapping[str, Any]) -> dict:
             "duplicate_of": row["duplicate_of"]}
 
 
-# Every column but what the events keep for the queries (not the record's): their listing
-# key and incident (an export has the incident links table).
-_EXPORTED_EVENTS = "COLUMNS(lambda c: c NOT IN ('listing_key', 'incident_id'))"
+# What the store keeps on each event for its queries (written by the store itself, not
+# part of the record): its listing key and its incident (also in incident_events).
+KEPT_EVENT_COLUMNS = ("listing_key", "incident_id")
+# Every column of the events but those (an export has the incident links table).
+_EXPORTED_EVENTS = f"COLUMNS(lambda c: c NOT IN {KEPT_EVENT_COLUMNS})"
 
 
 def table_batches(con: duckdb.DuckDBPyConnection, table: str, flt: Condition | None = None,
