@@ -1,7 +1,13 @@
 #!/usr/bin/env python3
-"""Labeller B: validate decisions/overlap.txt and write overlap.jsonl.
+"""Labeller B: validate a decision file and write its JSONL.
 
-decisions/overlap.txt: one line per overlap sid, TAB-separated:
+    python3 training/events/labels_B/write_overlap_B.py          # first overlap (pool.jsonl)
+    python3 training/events/labels_B/write_overlap_B.py extra    # later pools' overlap
+
+first: decisions/overlap.txt -> overlap.jsonl, sids from overlap_sids.txt, pool.jsonl.
+extra: decisions/overlap_extra.txt -> overlap_extra.jsonl, sids from overlap_sids_extra.txt,
+       the later pools (pool_extra*.jsonl present on disk).
+A decision file has one line per overlap sid, TAB-separated:
     sid <TAB> types <TAB> short reason
 types: '-' for no event, else space-separated TYPE/mode/status tokens, where TYPE is one of the
 16 PLOVER types (full name or the 3-letter abbreviation), mode a SPEC section 4 mode name or '-'
@@ -21,12 +27,23 @@ STATUSES = ["asserted", "reported", "unconfirmed", "planned", "hypothetical", "d
 ST = {s[0]: s for s in STATUSES} | {s: s for s in STATUSES}
 
 
+# overlap name -> (sid file, pool files, decision file, output file)
+OVERLAPS = {
+    "first": ("overlap_sids.txt", ["pool.jsonl"], "overlap.txt", "overlap.jsonl"),
+    "extra": ("overlap_sids_extra.txt", ["pool_extra.jsonl", "pool_extra2.jsonl",
+              "pool_extra3.jsonl", "pool_extra4.jsonl"], "overlap_extra.txt", "overlap_extra.jsonl"),
+}
+
+
 def main():
-    sids = [s.strip() for s in (EV / "overlap_sids.txt").read_text().splitlines() if s.strip()]
-    pool = {json.loads(l)["sid"] for l in (EV / "pool.jsonl").open(encoding="utf-8")}
+    which = sys.argv[1] if len(sys.argv) > 1 else "first"
+    sid_file, pool_files, decision_file, out_file = OVERLAPS[which]
+    sids = [s.strip() for s in (EV / sid_file).read_text().splitlines() if s.strip()]
+    pool = {json.loads(l)["sid"] for name in pool_files if (EV / name).exists()
+            for l in (EV / name).open(encoding="utf-8")}
     assert len(sids) == len(set(sids)) and all(s in pool for s in sids)
     recs, errs = {}, []
-    for n, line in enumerate((HERE / "decisions" / "overlap.txt").read_text(encoding="utf-8").splitlines(), 1):
+    for n, line in enumerate((HERE / "decisions" / decision_file).read_text(encoding="utf-8").splitlines(), 1):
         if not line.strip():
             continue
         parts = line.split("\t")
@@ -64,7 +81,7 @@ def main():
         errs.append(f"missing {len(missing)} {missing[:5]} extra {len(extra)} {extra[:5]}")
     if errs:
         sys.exit("\n".join(errs))
-    with open(HERE / "overlap.jsonl", "w", encoding="utf-8") as f:
+    with open(HERE / out_file, "w", encoding="utf-8") as f:
         for s in sids:
             types, modes, status, reason = recs[s]
             rec = {"sid": s, "types": types, "modes": modes, "status": status}
