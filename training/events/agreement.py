@@ -1,10 +1,15 @@
 """Inter-annotator agreement (labeller A vs B) on the overlap, and the adjudicated labels.
 
-    python -m training.events.agreement            # kappa table + adjudication counts
+    python -m training.events.agreement            # kappa tables + adjudication counts
     python -m training.events.agreement --show     # the disagreements, for the adjudicator
     python -m training.events.agreement --write    # (re)write adjudicated.jsonl
+    python -m training.events.agreement --overlap first   # only the first pool's overlap
 
-Agreement is measured on the overlap sids that both labellers have labelled so far. Cohen's
+There are two overlap files: `overlap_sids.txt` (10% of `pool.jsonl`, the first campaign) and
+`overlap_sids_extra.txt` (10% of each later pool, `select_overlap_extra.py`). The table is
+printed for each and for both together; `--overlap` restricts every output to one of them
+(`first` reproduces the first campaign's table). Agreement is measured on the overlap sids
+that both labellers have labelled so far. Cohen's
 kappa is computed per type (presence of the type in the sentence's set) and on the binary
 any-event decision. A disagreement is a sentence whose type sets differ; the adjudicator
 (a third annotator reading each sentence against GUIDELINE.md) writes a decision line for it
@@ -25,10 +30,14 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from .labels import HERE, TYPES, Label, load_a, load_b, load_pool, read_sids
+from .labels import HERE, TYPES, Label, load_a, load_b, read_jsonl, read_sids
+from .select_overlap_extra import LATER_POOLS
 
 DECISIONS = HERE / "adjudication.txt"
 OUT = HERE / "adjudicated.jsonl"
+# overlap name -> its sid files; "all" is every overlap together
+OVERLAPS = {"first": ("overlap_sids.txt",), "extra": ("overlap_sids_extra.txt",),
+            "all": ("overlap_sids.txt", "overlap_sids_extra.txt")}
 STATUSES = ("asserted", "reported", "unconfirmed", "planned", "hypothetical", "denied", "negated")
 
 
@@ -79,10 +88,15 @@ def format_table(rows: list[Row], n: int) -> str:
     return "\n".join(out)
 
 
-def shared_sids(la: dict[str, Label], lb: dict[str, Label]) -> list[str]:
-    """Overlap sids labelled by both, in overlap-file order."""
-    order = sorted(read_sids(HERE / "overlap_sids.txt"))
-    return [s for s in order if s in la and s in lb]
+def overlap_sids(overlap: str = "all") -> list[str]:
+    """The sids of one overlap (see OVERLAPS), sorted; a sid file not written yet is skipped."""
+    files = [HERE / name for name in OVERLAPS[overlap] if (HERE / name).exists()]
+    return sorted(set().union(*map(read_sids, files)))
+
+
+def shared_sids(la: dict[str, Label], lb: dict[str, Label], overlap: str = "all") -> list[str]:
+    """Overlap sids labelled by both, in sorted sid order."""
+    return [s for s in overlap_sids(overlap) if s in la and s in lb]
 
 
 def disagreements(la: dict[str, Label], lb: dict[str, Label], sids: list[str]) -> list[str]:
@@ -162,11 +176,21 @@ def adjudicated(la: dict[str, Label], dec: dict[str, Label], sids: list[str],
     return out
 
 
-def show(la: dict[str, Label], lb: dict[str, Label], dis: list[str]) -> None:
-    """Print each disagreement with its sentence and both labels (terminal only)."""
-    pool = load_pool()
+def show(la: dict[str, Label], lb: dict[str, Label], dis: list[str], with_text: bool) -> None:
+    """Print each disagreement with both labels, and its sentence unless `with_text` is off
+    (the pool is publisher text: a list meant for git must leave it out)."""
+    text = sentence_texts() if with_text else {}
     for s in dis:
-        print(f"{s}\n  {pool[s].text}\n  A: {_fmt(la[s])}\n  B: {_fmt(lb[s])}\n")
+        sentence = f"\n  {text[s]}" if with_text else ""
+        print(f"{s}{sentence}\n  A: {_fmt(la[s])}\n  B: {_fmt(lb[s])}\n")
+
+
+def sentence_texts() -> dict[str, str]:
+    """Sentence text by sid from every pool on disk (the overlap spans pools `labels.POOLS`
+    may not list yet, such as one still being labelled)."""
+    names = ("pool.jsonl", *LATER_POOLS)
+    return {r["sid"]: r["text"] for name in names if (HERE / name).exists()
+            for r in read_jsonl(HERE / name)}
 
 
 def _fmt(label: Label) -> str:
@@ -177,15 +201,21 @@ def _fmt(label: Label) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--show", action="store_true", help="print the disagreements")
+    ap.add_argument("--no-text", action="store_true",
+                    help="--show without the sentences (for a committed list)")
     ap.add_argument("--write", action="store_true", help="write adjudicated.jsonl")
+    ap.add_argument("--overlap", choices=tuple(OVERLAPS), help="only this overlap "
+                    "(default: a table for each and for all; --show and --write use all)")
     args = ap.parse_args()
     la, lb = load_a(), load_b()
-    sids = shared_sids(la, lb)
+    sids = shared_sids(la, lb, args.overlap or "all")
     dis = disagreements(la, lb, sids)
     if args.show:
-        show(la, lb, dis)
+        show(la, lb, dis, with_text=not args.no_text)
         return
-    print(format_table(agreement_rows(la, lb, sids), len(sids)))
+    for name in [args.overlap] if args.overlap else list(OVERLAPS):
+        some = shared_sids(la, lb, name)
+        print(f"## overlap: {name}\n\n{format_table(agreement_rows(la, lb, some), len(some))}\n")
     dec = load_decisions()
     print("\nAdjudication:", json.dumps(outcome_counts(la, lb, dec, dis)))
     if args.write:

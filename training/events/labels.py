@@ -112,9 +112,9 @@ def label_files(folder: Path) -> list[Path]:
 
 
 def load_b(root: Path = HERE) -> dict[str, Label]:
-    """Labeller B: the overlap sentences."""
-    path = root / "labels_B" / "overlap.jsonl"
-    return _load_labels([path] if path.exists() else [])
+    """Labeller B: the overlap sentences (first pool's overlap, then the later pools')."""
+    paths = [root / "labels_B" / name for name in ("overlap.jsonl", "overlap_extra.jsonl")]
+    return _load_labels([path for path in paths if path.exists()])
 
 
 def load_adjudicated(root: Path = HERE) -> dict[str, Label]:
