@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))  # the campaign scripts live in training/, outside src/
 
 from training.events import agreement  # noqa: E402
-from training.events.labels import load_b  # noqa: E402
+from training.events.labels import Label, load_b  # noqa: E402
 from training.events.select import sid_hash  # noqa: E402
 from training.events.select_overlap_extra import overlap_of_pool  # noqa: E402
 
@@ -45,3 +45,12 @@ def test_labeller_b_is_read_from_the_first_and_the_later_overlap(tmp_path):
     labels = load_b(tmp_path)
     assert labels["bbc:a:1"].types == ("ACCUSE",)
     assert labels["bbc:b:2"].types == ()
+
+
+def test_status_and_mode_are_compared_only_on_types_both_labellers_found():
+    a = {"s": Label(sid="s", types=("ACCUSE", "REQUEST"), modes={"ACCUSE": "disapprove"},
+                    status={"ACCUSE": "asserted", "REQUEST": "asserted"})}
+    b = {"s": Label(sid="s", types=("ACCUSE",), modes={"ACCUSE": "allege"},
+                    status={"ACCUSE": "asserted"})}
+    line = agreement.status_mode_agreement(a, b, ["s"])
+    assert line == "(sentence, type) pairs both labelled: 1; same status: 1; same mode: 0"

@@ -94,6 +94,32 @@ def overlap_sids(overlap: str = "all") -> list[str]:
     return sorted(set().union(*map(read_sids, files)))
 
 
+def status_mode_agreement(la: dict[str, Label], lb: dict[str, Label], sids: list[str]) -> str:
+    """How often A and B give a type both found the same status and the same mode."""
+    pairs = [(s, t) for s in sids for t in la[s].types if t in lb[s].types]
+    status = sum(la[s].status.get(t) == lb[s].status.get(t) for s, t in pairs)
+    mode = sum(la[s].modes.get(t) == lb[s].modes.get(t) for s, t in pairs)
+    return (f"(sentence, type) pairs both labelled: {len(pairs)}; same status: {status}; "
+            f"same mode: {mode}")
+
+
+def pool_lines(la: dict[str, Label], lb: dict[str, Label]) -> list[str]:
+    """Per later pool: overlap size, labelled by both, same type set, any-event kappa."""
+    both = set(shared_sids(la, lb, "extra"))
+    out = ["| pool | overlap | both labelled | same type set | any-event kappa |",
+           "|---|---:|---:|---:|---:|"]
+    for name in LATER_POOLS:
+        path = HERE / name
+        pool = {r["sid"] for r in read_jsonl(path)} if path.exists() else set()
+        sids = [s for s in overlap_sids("extra") if s in pool]
+        some = [s for s in sids if s in both]
+        same = sum(set(la[s].types) == set(lb[s].types) for s in some)
+        k = agreement_rows(la, lb, some)[-1].kappa if some else None
+        out.append(f"| {name} | {len(sids)} | {len(some)} | {same} | "
+                   f"{'n/a' if k is None else f'{k:.2f}'} |")
+    return out
+
+
 def shared_sids(la: dict[str, Label], lb: dict[str, Label], overlap: str = "all") -> list[str]:
     """Overlap sids labelled by both, in sorted sid order."""
     return [s for s in overlap_sids(overlap) if s in la and s in lb]
@@ -201,6 +227,7 @@ def _fmt(label: Label) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--show", action="store_true", help="print the disagreements")
+    ap.add_argument("--by-pool", action="store_true", help="also a line per later pool")
     ap.add_argument("--no-text", action="store_true",
                     help="--show without the sentences (for a committed list)")
     ap.add_argument("--write", action="store_true", help="write adjudicated.jsonl")
@@ -215,7 +242,10 @@ def main() -> None:
         return
     for name in [args.overlap] if args.overlap else list(OVERLAPS):
         some = shared_sids(la, lb, name)
-        print(f"## overlap: {name}\n\n{format_table(agreement_rows(la, lb, some), len(some))}\n")
+        table = format_table(agreement_rows(la, lb, some), len(some))
+        print(f"## overlap: {name}\n\n{table}\n\n{status_mode_agreement(la, lb, some)}\n")
+    if args.by_pool:
+        print("## later pools\n\n" + "\n".join(pool_lines(la, lb)) + "\n")
     dec = load_decisions()
     print("\nAdjudication:", json.dumps(outcome_counts(la, lb, dec, dis)))
     if args.write:
