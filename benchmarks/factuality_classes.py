@@ -17,12 +17,14 @@ Two readings of UW train + dev, neither of which fits anything on test:
 Usage::
 
     python benchmarks/factuality_classes.py --cache /tmp/sites.pkl errors [--test-cache T]
+        [--candidate NAME]
     python benchmarks/factuality_classes.py --cache /tmp/sites.pkl misses [--show N]
 """
 
 from __future__ import annotations
 
 import argparse
+import pickle
 import sys
 from collections import Counter
 from collections.abc import Callable
@@ -30,7 +32,7 @@ from pathlib import Path
 
 import numpy as np
 from factuality import pearson
-from factuality_cv import GROUPS, candidates, cross_validate, folds_of
+from factuality_cv import _FITTED, GROUPS, candidates, cross_validate, folds_of
 from factuality_sites import Site, read_sites
 
 from diplograph.coding.attribution import load_lexicon
@@ -83,13 +85,13 @@ CLASSES: dict[str, Callable[[Site], bool]] = {
 }
 
 
-def errors(sites: list[Site], test: list[Site] | None) -> None:
-    fit = candidates(np.zeros((0, 0), np.float32))[BASELINE]
+def errors(sites: list[Site], test: list[Site] | None, name: str = BASELINE) -> None:
+    fit = candidates(np.zeros((0, 0), np.float32))[name]
     held = cross_validate(sites, folds_of(sites, 5, GROUPS["source"]), fit)[""]
     gold = np.array([s.scored.gold for s in sites])
     err = held - gold
     total = float(np.sum(err ** 2))
-    print(f"{BASELINE}, CV by source: MAE {np.mean(np.abs(err)):.4f}, "
+    print(f"{name}, CV by source: MAE {np.mean(np.abs(err)):.4f}, "
           f"r {pearson(list(gold), list(held)):.4f}\n")
     print("| class | CV n | CV share | UW test share (inputs only) | CV MAE | CV mean error | "
           "share of squared error | r within |\n|---|---|---|---|---|---|---|---|")
@@ -161,15 +163,19 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--test-cache", type=Path,
                         help="a cache of UW test's predicates (only their inputs are read)")
     parser.add_argument("--show", type=int, default=5)
+    parser.add_argument("--candidate", default=BASELINE, help="a factuality_cv.py candidate")
     parser.add_argument("what", choices=("errors", "misses"))
     opts = parser.parse_args(argv)
     sites = read_sites(cache=opts.cache)
+    fits = opts.cache.with_suffix(".fits.pkl")  # the fold corrections factuality_cv.py kept
+    if fits.exists():
+        _FITTED.update(pickle.loads(fits.read_bytes()))
     if opts.what == "misses":
         misses(sites, opts.show)
         return 0
     test = (read_sites(cache=opts.test_cache, splits=("uw/test",)) if opts.test_cache
             else None)
-    errors(sites, test)
+    errors(sites, test, opts.candidate)
     return 0
 
 
