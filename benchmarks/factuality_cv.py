@@ -163,7 +163,12 @@ def without_group(fit, group: str):  # type: ignore[no-untyped-def]
     before the group was added)."""
     def fit_without(train: list[Site]) -> Predict:
         predict = fit(stripped(train, group))
-        return lambda sites: predict(stripped(sites, group))
+
+        def predict_without(sites: list[Site]) -> np.ndarray:
+            return predict(stripped(sites, group))
+        if hasattr(predict, "parts"):  # a stacked candidate can be written (--write)
+            predict_without.parts = predict.parts  # type: ignore[attr-defined]
+        return predict_without
     return fit_without
 
 
