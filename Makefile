@@ -77,8 +77,11 @@ import-dictionaries: $(STAMP)
 fit-factuality: $(STAMP)
 	PYTHONPATH=src $(BIN)/python benchmarks/factuality.py --fit
 	OMP_NUM_THREADS=1 PYTHONPATH=src $(BIN)/python benchmarks/factuality_cv.py \
-		--write "+gbm, blend, no embeddings"
-	PYTHONPATH=src $(BIN)/python benchmarks/factuality_band.py --write "logistic 0.05" --weight 3
+		--write "+gbm, blend, no embeddings, no place"
+	# the shipped band classifier is stop 17's (refitted on stop 18's readings it turned
+	# "Iran and the EU failed to reach an agreement" hypothetical; docs/benchmarks.md)
+	PYTHONPATH=src $(BIN)/python benchmarks/factuality_band.py --write "logistic 0.05" --weight 3 \
+		--without place
 
 # The learned event detector (issue #17): agreement table, train and compare the candidates on
 # training/events/ labels, ship the default to src/diplograph/data/models/event_detector/.

@@ -27,7 +27,7 @@ from pathlib import Path
 
 import numpy as np
 from factuality import pearson
-from factuality_cv import _FITTED, GROUPS, Dense, fit_ridge, fit_stacked, folds_of
+from factuality_cv import _FITTED, GROUPS, Dense, fit_ridge, fit_stacked, folds_of, stripped
 from factuality_fit import Settings
 from factuality_sites import Site, read_sites
 
@@ -143,8 +143,13 @@ def main(argv: list[str]) -> int:
                         "on all of train + dev and ship it")
     parser.add_argument("--weight", type=float, default=1.0,
                         help="with --write: the happened weight")
+    parser.add_argument("--without", metavar="GROUP",
+                        help="leave out a group of correction features (as the shipped "
+                             "regression does: 'place')")
     opts = parser.parse_args(argv)
     sites = read_sites(cache=opts.cache)
+    if opts.without:
+        sites = stripped(sites, opts.without)
     fits = opts.cache.with_suffix(".fits.pkl") if opts.cache else None
     if fits is not None and fits.exists():  # the fold corrections factuality_cv.py kept
         _FITTED.update(pickle.loads(fits.read_bytes()))

@@ -44,6 +44,7 @@ from factuality_fit import Settings, fit_correction
 from factuality_sites import Site, read_sites, source_of
 
 from diplograph.coding.correction import corrected, save_correction, within_limits
+from diplograph.coding.factuality_features import group_of
 from diplograph.coding.factuality_trees import Around, Trees, input_row, input_scores, save_trees
 
 EMBEDDINGS = Path(__file__).resolve().parent.parent / "training" / "events" / "build" / \
@@ -111,7 +112,9 @@ _FITTED: dict = {}  # (settings, fold) -> correction: the stacked candidates sha
 
 
 def fit_ridge(train: list[Site], settings: Settings) -> Predict:
-    key = (settings, len(train), train[0].document, train[-1].document)
+    # the count of features tells a fold's sites from the same sites with a group dropped
+    key = (settings, len(train), train[0].document, train[-1].document,
+           sum(len(s.scored.reading.features) for s in train))
     if key not in _FITTED:
         _FITTED[key] = fit_correction([s.scored for s in train], settings, write=False)
     model = _FITTED[key]
@@ -155,6 +158,28 @@ class Blend:
         return np.mean([model.predict(x) for model in self.models], axis=0)
 
 
+def without_group(fit, group: str):  # type: ignore[no-untyped-def]
+    """``fit``, on sites whose correction features lack one group (the model as it was
+    before the group was added)."""
+    def fit_without(train: list[Site]) -> Predict:
+        predict = fit(stripped(train, group))
+
+        def predict_without(sites: list[Site]) -> np.ndarray:
+            return predict(stripped(sites, group))
+        if hasattr(predict, "parts"):  # a stacked candidate can be written (--write)
+            predict_without.parts = predict.parts  # type: ignore[attr-defined]
+        return predict_without
+    return fit_without
+
+
+def stripped(sites: list[Site], group: str) -> list[Site]:
+    """The sites with the correction features of ``group`` left out."""
+    return [replace(s, scored=replace(s.scored, reading=replace(
+        s.scored.reading, features=tuple(f for f in s.scored.reading.features
+                                         if group_of(f) != group))))
+            for s in sites]
+
+
 def _learner(name: str):  # type: ignore[no-untyped-def]
     from sklearn.ensemble import HistGradientBoostingRegressor
     from sklearn.linear_model import Ridge
@@ -163,6 +188,8 @@ def _learner(name: str):  # type: ignore[no-untyped-def]
     from sklearn.preprocessing import StandardScaler
     if name == "ridge":
         return make_pipeline(StandardScaler(), Ridge(alpha=300.0))
+    if name == "gbm-blend+ridge":  # the trees and a ridge over the same inputs, averaged
+        return Blend([_learner("gbm"), _learner("gbm-squared"), _learner("ridge")])
     if name.startswith("gbm-blend"):  # "gbm-blend-small": fewer, smaller trees
         size = name.removeprefix("gbm-blend")
         return Blend([_learner("gbm" + size), _learner("gbm-squared" + size)])
@@ -282,6 +309,15 @@ def candidates(table: np.ndarray) -> dict[str, Callable]:
         "+gbm, blend, no embeddings, no lexical": lambda train: fit_stacked(
             train, table, "gbm-blend", embedded=False, settings=Settings(lexical_ridge=1e9)),
         "+mlp": lambda train: fit_stacked(train, table, "mlp"),
+        # stop 18: the place of the predicate's clause (factuality_features "place")
+        "+gbm, blend, no embeddings, no place": without_group(
+            lambda train: fit_stacked(train, table, "gbm-blend", embedded=False), "place"),
+        "ridge, no place": without_group(lambda train: fit_ridge(train, Settings()), "place"),
+        "+gbm+ridge, no embeddings, no place": without_group(
+            lambda train: fit_stacked(train, table, "gbm-blend+ridge", embedded=False),
+            "place"),
+        "+gbm+ridge, no embeddings": lambda train: fit_stacked(
+            train, table, "gbm-blend+ridge", embedded=False),
         "two-part": lambda train: fit_two_part(train, table, (0.0, 0.2, 0.4, 0.6)),
     }
 

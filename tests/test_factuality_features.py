@@ -46,6 +46,22 @@ def test_a_believing_verb_above_is_not_a_saying_one(feats):
     assert "above:cls1=belief" in found and "above:cls1=say" not in found
 
 
+def test_where_the_predicates_clause_sits(feats):
+    def place(text: str, word: str) -> set[str]:
+        return {f for f in feats(text, word, groups=("place",))}
+    assert place("The rebels attacked the town.", "attacked") == {"place:root"}
+    assert place("The envoy said the rebels attacked the town.", "attacked") == {
+        "place:ccomp<say"}
+    assert place("The rebels want to leave the town.", "leave") == {"place:xcomp<intent"}
+    # an event noun takes the place of the clause it sits in; a time clause its mark
+    assert place("The envoy left after the talks collapsed.", "talks") >= {
+        "place:mark=after"}
+    assert "place:quoted" in place('The envoy said "the rebels attacked the town".',
+                                   "attacked")
+    assert "place:quoted" not in place('"We waited," the envoy said, and the rebels left.',
+                                       "left")
+
+
 def test_an_intent_above_comes_before_the_speech_act(feats):
     assert "above:cls1=intent" in feats("The rebels promised to leave the town.", "leave")
 

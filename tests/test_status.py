@@ -214,6 +214,10 @@ def read():
     ("The spokesman denied that the ministers had signed the treaty.", "signed", "denied",
      -3.0, -1.0),
     ("Officials said the talks were cancelled.", "talks", "negated", -3.0, -0.5),
+    # the copula's negation is its adjective's: "were NOT ABLE to meet", "NOT LIKELY to"
+    ("The envoys were not able to meet the minister.", "meet", "negated", -3.0, -1.0),
+    ("The talks are not likely to resume this year.", "resume", "negated", -3.0, -0.5),
+    ("The envoys were able to meet the minister.", "meet", "hypothetical", 0.0, 2.5),
 ])
 def test_any_predicate_has_a_factuality(read, text, word, status, low, high):
     reading = read(text, word)

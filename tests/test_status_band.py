@@ -11,11 +11,14 @@ from diplograph.coding.factuality import (
     BAND_OF_STATUS,
     band_is_open,
     clipped_into,
+    predicate_factuality,
     status_in_band,
     status_of,
 )
 from diplograph.coding.factuality_band import BandModel, band_of, load_band, save_band
 from diplograph.coding.parse import load_nlp
+from diplograph.coding.quotes import find_attributions
+from diplograph.coding.rules import BAND_CLASSIFIER_RULE
 from diplograph.errors import KnowledgeError
 
 SAID = [Cue("report", "say")]
@@ -130,3 +133,59 @@ def test_a_malformed_classifier_file_is_a_knowledge_error(tmp_path):
     np.savez(path, columns=np.array(["score:cue"]), mean=np.zeros(1))
     with pytest.raises(KnowledgeError):
         load_band(path)
+
+
+# ------------------------------------------------------------------ provenance
+def _everything_uncertain() -> BandModel:
+    """A classifier of our own that calls every predicate uncertain."""
+    return BandModel(columns=("score:cue",), mean=np.zeros(1), scale=np.ones(1),
+                     coef=np.zeros((3, 1)), intercept=np.array([0.0, 1.0, 0.0]),
+                     weights=np.ones(3))
+
+
+@pytest.fixture
+def classifier_says_uncertain(monkeypatch):
+    from diplograph.coding import factuality_band
+
+    monkeypatch.setattr(factuality_band, "load_band", _everything_uncertain)
+
+
+def _reading(text: str, word: str):
+    doc = load_nlp()(text)
+    token = next(t for t in doc if t.text == word)
+    return predicate_factuality(token, find_attributions(doc))
+
+
+def test_a_status_the_classifier_set_names_it_in_the_rules(classifier_says_uncertain):
+    # the cues alone read "signed" as asserted; the classifier's band makes it hypothetical
+    reading = _reading("The ministers signed the treaty in Geneva.", "signed")
+    assert reading.status == "hypothetical"
+    assert reading.rules[-1] == BAND_CLASSIFIER_RULE == "status/band-classifier"
+
+
+def test_a_status_the_cues_fix_does_not_name_the_classifier(classifier_says_uncertain):
+    # "will sign" is planned whatever the classifier says; "could sign" hypothetical, as
+    # its cue score already reads it
+    for text in ("The ministers will sign the treaty in Geneva.",
+                 "The ministers could sign the treaty in Geneva."):
+        reading = _reading(text, "sign")
+        assert reading.status in ("planned", "hypothetical")
+        assert BAND_CLASSIFIER_RULE not in reading.rules
+
+
+ENVOY_MET = "The Japanese envoy met the Chinese foreign minister in Beijing on Monday."
+
+
+def test_an_event_the_cues_decide_names_no_classifier(code_sentence):
+    # with the shipped classifier the cues decide: asserted, and no learned part named
+    met = [e for e in code_sentence(ENVOY_MET) if e.trigger == "met"]
+    assert met and met[0].status == "asserted"
+    assert BAND_CLASSIFIER_RULE not in met[0].rules
+
+
+def test_an_event_lists_the_classifier_after_its_rules(classifier_says_uncertain,
+                                                       code_sentence):
+    met = [e for e in code_sentence(ENVOY_MET) if e.trigger == "met"]
+    assert met and met[0].status == "hypothetical"
+    assert met[0].rules[-1] == BAND_CLASSIFIER_RULE
+    assert met[0].rules[0].startswith("trigger/")

@@ -159,6 +159,8 @@ def _link(node: Token) -> tuple[str, Token | None]:
         return "clause", head
     if dep == "conj":
         return "conj", head
+    if dep == "acomp" and head.lemma_.lower() == "be":
+        return "clause", head  # "is NOT LIKELY to change": the copula's cues are its adjective's
     if dep == "advcl" and _mark(node, words, "conditional_marks"):
         return "condition", head
     if dep == "advcl" and _infinitive(node):

@@ -18,7 +18,9 @@ reports that carry it. Here they add up to:
   (:mod:`diplograph.coding.factuality_band`) decides between happened and uncertain in
   place of the cue score's side of +1 (:func:`status_in_band`). The score is not moved
   into that band (clipping it cost CV MAE and r), so a hypothetical act may keep a score
-  of +1 or more: the score is the expected reading, the status the decision.
+  of +1 or more: the score is the expected reading, the status the decision. Where the
+  classifier's band changes the status the cues alone give, the reading's ``rules`` (and
+  so the event's) end with ``status/band-classifier`` (``rules.BAND_CLASSIFIER_RULE``).
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ from diplograph.coding.cues import Cue, load_words
 from diplograph.coding.factuality_band import BANDS, band_of
 from diplograph.coding.factuality_trees import refined, words_around
 from diplograph.coding.parse import doc_text
+from diplograph.coding.rules import BAND_CLASSIFIER_RULE
 from diplograph.coding.status import (
     FUTURE_KINDS,
     NEGATIVE_KINDS,
@@ -52,7 +55,9 @@ class Reading:
     score: float  # factuality in [-3, +3]
     status: str  # one of records.STATUSES
     cues: tuple[Cue, ...]
-    rules: tuple[str, ...]  # the status rules that fired, in run order
+    # the status rules that fired, in run order, then the band classifier where it set the
+    # status (rules.BAND_CLASSIFIER_RULE)
+    rules: tuple[str, ...]
     cue_score: float = 0.0  # the score of the cues alone, before the correction
     features: tuple[str, ...] = ()  # what the correction weighed
 
@@ -158,6 +163,8 @@ def read(facts: StatusFacts) -> Reading:
     # news of this frame is), never what the cues say of the act.
     band = band_of(facts.trigger, cues, cue_score, base, feats, around=around)
     status = status_in_band(cue_score, cues, band)
+    if status != status_of(cue_score, cues):  # the learned part, named like any rule
+        rules = (*rules, BAND_CLASSIFIER_RULE)
     return Reading(score=score, status=status,
                    cues=tuple(cues), rules=rules, cue_score=cue_score, features=feats)
 

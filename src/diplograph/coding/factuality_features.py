@@ -17,6 +17,11 @@ time):
   deep it is embedded;
 - ``clause``: the kind of clause it sits in: relative, conditional, purpose, a question,
   a whether-clause; a future auxiliary or a hedge adverb in the sentence;
+- ``place``: where its clause sits: how the clause hangs from the word above it and that
+  word's cue class ("place:ccomp<say": the content of a report, "place:xcomp<intent": an
+  intended act, "place:advcl", "place:root"), the subordinating word of its own clause
+  ("place:mark=after": a time clause, which takes its act as given), and whether it stands
+  inside a quotation;
 - ``lexical``: the lemma of the predicate, of the word governing it, and the two
   together, hashed into HASH_BUCKETS buckets (no word list in code; unseen words share
   buckets with weight 0 or with a few others).
@@ -161,6 +166,36 @@ def _sentence_features(sent: Span) -> frozenset[str]:
     return frozenset(found)
 
 
+def _clause_head(trigger: Token) -> Token:
+    """The verb or auxiliary heading the predicate's own clause (the predicate itself when
+    it is verbal; the nearest verbal word above an event noun)."""
+    for tok in [trigger, *trigger.ancestors]:
+        if tok.pos_ in _VERBAL:
+            return tok
+    return trigger
+
+
+def _place_features(site: Site) -> set[str]:
+    """How the predicate's clause hangs from the word above it, its subordinating word,
+    and whether it is quoted."""
+    head = _clause_head(site.trigger)
+    above = head.head if head.dep_ != "ROOT" else None
+    found = {f"place:{head.dep_.lower()}<{governing_class(above) or '-'}" if above is not None
+             else "place:root"}
+    found |= {f"place:mark={c.lower_}" for c in head.children if c.dep_ == "mark"}
+    if _quoted(site.trigger):
+        found.add("place:quoted")
+    return found
+
+
+def _quoted(trigger: Token) -> bool:
+    """Whether an odd number of quotation marks stand between the sentence's start and the
+    predicate (it is inside a quotation)."""
+    sent = trigger.sent
+    marks = sum(tok.is_quote for tok in sent.doc[sent.start:trigger.i])
+    return marks % 2 == 1
+
+
 def hashed(name: str) -> int:
     """The bucket of a lexical feature (stable across runs and machines)."""
     return zlib.crc32(name.encode("utf-8")) % HASH_BUCKETS
@@ -179,13 +214,13 @@ def _lexical_features(site: Site) -> set[str]:
 GROUPS: dict[str, Callable[[Site], set[str]]] = {
     "cues": _cue_features, "syntax": _syntax_features, "path": _path_features,
     "frame": _frame_features, "morph": _morph_features, "above": _above_features,
-    "clause": _clause_features, "lexical": _lexical_features,
+    "clause": _clause_features, "place": _place_features, "lexical": _lexical_features,
 }
 # The group of each feature, by the name before its first ":" or "#".
 GROUP_OF_PREFIX = {
     "kind": "cues", "nocue": "cues", "tag": "syntax", "dep": "syntax", "depth": "path",
     "link": "path", "det": "frame", "prep": "frame", "morph": "morph", "aux": "morph",
-    "above": "above", "clause": "clause", "sent": "clause", "lex": "lexical",
+    "above": "above", "clause": "clause", "sent": "clause", "place": "place", "lex": "lexical",
     "glex": "lexical", "pair": "lexical",
 }
 

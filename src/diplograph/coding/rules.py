@@ -26,7 +26,9 @@ the name of each rule that fired for it, and ``mode/<TYPE>:<mode>`` where its mo
 came from a cue of ``data/lexicon/modes.yaml``, so an analyst can see why it was
 coded (SPEC §4). An event the learned detector proposed where no trigger rule fired
 (``coding/hybrid.py``) names ``detector:<TYPE>`` (:func:`detector_rule_name`) in the
-trigger's place. The order of each step is pinned below, in one place; a rule module
+trigger's place; one whose status the learned band classifier set, where the cues
+alone read another (``coding/factuality_band.py``), names :data:`BAND_CLASSIFIER_RULE`
+after its status rules. The order of each step is pinned below, in one place; a rule module
 that registers a name the order does not list (or misses one) fails loudly.
 """
 
@@ -218,6 +220,10 @@ def trigger_rule_name(rule: TriggerRule) -> str:
     parts += [f"{key}:{getattr(rule, key)[0]}" for key in ("object", "prep", "particle")
               if getattr(rule, key)]
     return "+".join(parts)
+
+
+# The name an event records when the band classifier, not the cues, set its status.
+BAND_CLASSIFIER_RULE = "status/band-classifier"
 
 
 def detector_rule_name(kind: str) -> str:
