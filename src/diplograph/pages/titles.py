@@ -39,7 +39,7 @@ SIGNAL_WEIGHTS = {
     "distance": -0.16,  # lines above the body, over WINDOW
     "repeated": 0.15,  # printed twice: the page's title and the headline
     "printed_often": 0.15,  # printed _OFTEN times or more
-    "header_below": 0.2,  # a byline or date line a few lines below
+    "header_below": 0.4,  # a byline or date line a few lines below
     "list_item": -0.5,  # a "list" line with no byline or date right below: a run of headlines
     "title_case": 0.15,
     "full_stop": -0.4,  # a sentence: a standfirst, more likely than a headline
