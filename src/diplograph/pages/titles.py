@@ -33,6 +33,9 @@ _LAYOUT_REACH = 8  # how far above the body a title found by layout alone may be
 _STANDFIRST_GAP = 0.5
 _OFTEN = 3  # printed this many times: a site's or a section's name, a caption
 # How much each signal of a candidate title adds to its score (it is 0 to 1, or 0 or 1).
+# header_below was set by leave-one-fold-out over the dump benchmark's tune folds; other signals
+# tried there (a dated run of headlines, a menu's item, a headline quoted in a share widget) did
+# not carry from one fold to the others (docs/benchmarks.md, seventh round).
 SIGNAL_WEIGHTS = {
     "evidence": 1.0,  # weight of the words it shares with the lede, up to _FULL_EVIDENCE
     "share": 0.5,  # share of its (weighted) words that the lede repeats
