@@ -4,7 +4,7 @@ Usage (from the repository root):
 
     .venv/bin/python benchmarks/dumps.py [--corpus ../shared/corpus/article-extraction-benchmark]
         [--split all|tune|heldout] [--partition 2] [--show] [--json PATH] [--joined N]
-        [--jobs 2] [--folds 3]
+        [--jobs 2] [--folds 3] [--joins N --seed S]
 
 What it measures: how well the text-dump cleaner turns what a scraper saves
 (`document.body.innerText` of a rendered page: menus, captions, teasers and
@@ -56,6 +56,12 @@ Leave-some-out folds (`--folds N`, the sixth round): the split's pages and joine
 dealt into N folds by a hash of their id or name, and the figures are printed per fold too,
 so a rule written from the misses of some folds can be judged on the folds it was not
 written from.
+
+More joins (`--joins N --seed S`, the seventh round): the fixed joined files are few (65 tune),
+so N more are drawn with seed S from the tune pages (other pairs and triples, in other orders:
+`extra<S>-<n>`) and their figures are printed in a column of their own ("joins S"). They are
+drawn from the tune pages only, whatever `--split`, so the held-out pages are never looked at
+more than the fixed files look at them.
 """
 
 from __future__ import annotations
@@ -347,6 +353,21 @@ def build_joined(pages: list[Page], dumps: dict[str, str], folder: Path, total: 
     return joined
 
 
+def build_extra_joins(pages: list[Page], dumps: dict[str, str], folder: Path, count: int,
+                      seed: int) -> list[Joined]:
+    """``count`` more joined files of 2-3 tune pages, drawn with ``seed`` (see --joins)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    rng = random.Random(seed)
+    ids = sorted(p.page_id for p in pages if p.split == "tune" and dumps[p.page_id].strip())
+    extra = []
+    for n in range(count):
+        chosen = rng.sample(ids, rng.choice((2, 3)))
+        name = f"extra{seed}-{n:03d}"
+        (folder / f"{name}.txt").write_text("\n\n".join(dumps[i] for i in chosen), "utf-8")
+        extra.append(Joined(name, "extra", chosen))
+    return extra
+
+
 # ---- running the CLI ---------------------------------------------------------------------------
 
 def run_cli(paths: list[Path], jobs: int) -> tuple[dict[str, list[dict]], list[str]]:
@@ -507,6 +528,9 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--json", type=Path, help="also write the figures and failures here")
     parser.add_argument("--folds", type=int, default=0,
                         help="also print the figures per leave-some-out fold (of the pages run)")
+    parser.add_argument("--joins", type=int, default=0,
+                        help="also run this many more joined files drawn from the tune pages")
+    parser.add_argument("--seed", type=int, default=7, help="seed of the --joins files")
     return parser.parse_args(argv)
 
 
@@ -516,19 +540,20 @@ def fold_of(name: str, folds: int) -> str:
 
 
 def evaluate(pages: list[Page], joined: list[Joined], preds: dict[str, list[dict]],
-             folds: int = 0) -> tuple[dict[str, Stats], list[str]]:
-    stats = {s: Stats() for s in SPLITS} | {f"fold{k}": Stats() for k in range(folds)}
+             by_id: dict[str, Page], folds: int = 0) -> tuple[dict[str, Stats], list[str]]:
+    stats = {s: Stats() for s in (*SPLITS, "extra")} | {f"fold{k}": Stats() for k in range(folds)}
     fails: list[str] = []
     for page in pages:
         score_page(page, preds.get(page.page_id, []), stats["all"], fails)
         score_page(page, preds.get(page.page_id, []), stats[page.split], [])
         if folds:
             score_page(page, preds.get(page.page_id, []), stats[fold_of(page.page_id, folds)], [])
-    by_id = {p.page_id: p for p in pages}
     for item in joined:
-        score_joined(item, by_id, preds.get(item.name, []), stats["all"], fails)
-        score_joined(item, by_id, preds.get(item.name, []), stats[item.split], [])
-        if folds:
+        if item.split != "extra":
+            score_joined(item, by_id, preds.get(item.name, []), stats["all"], fails)
+        score_joined(item, by_id, preds.get(item.name, []), stats[item.split],
+                     fails if item.split == "extra" else [])
+        if folds and item.split != "extra":
             score_joined(item, by_id, preds.get(item.name, []), stats[fold_of(item.name, folds)],
                          [])
     return stats, fails
@@ -544,15 +569,20 @@ def main(argv: list[str] | None = None) -> int:
         page.date_shown = page.date is not None and shows_day(dumps[page.page_id], page.date)
     total = args.joined if args.joined is not None else PARTITIONS[args.partition][3]
     joined = build_joined(pages, dumps, BENCH / "joined", total, args.partition)
+    extra = build_extra_joins(pages, dumps, BENCH / "joined", args.joins, args.seed)
+    by_id = {p.page_id: p for p in pages}
     if args.split != "all":
         pages = [p for p in pages if p.split == args.split]
         joined = [j for j in joined if j.split == args.split]
+    joined += extra
     paths = [BENCH / "dumps" / f"{p.page_id}.txt" for p in pages]
     preds, errors = run_cli(paths + [BENCH / "joined" / f"{j.name}.txt" for j in joined], args.jobs)
-    stats, fails = evaluate(pages, joined, preds, args.folds)
+    stats, fails = evaluate(pages, joined, preds, by_id, args.folds)
     shown = (SPLITS if args.split == "all" else (args.split,)) + tuple(
         f"fold{k}" for k in range(args.folds))
     results = {s: summary(stats[s]) for s in shown}
+    if extra:
+        results[f"joins {args.seed}"] = summary(stats["extra"])
     sources = dict(Counter(p.title_source for p in pages))
     sys.stdout.write(f"{len(pages)} pages ({rendered} rendered now), {len(joined)} joined files, "
                      f"{len(errors)} CLI error lines, {time.perf_counter() - start:.0f} s; "

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from diplograph.pages.boundary import Evidence, opens_article
+from diplograph.pages.boundary import Evidence, opens_article, opens_untitled
 
 NOTHING = Evidence(headline=0.0, header=False, dateline=False, new_page=False, similarity=0.3,
                    words=60)
@@ -43,3 +43,12 @@ def test_the_same_story_again_opens_nothing() -> None:
     again = replace(NOTHING, headline=1.0, header=True, similarity=0.6, words=400)
     assert not opens_article(again)
     assert opens_article(replace(again, dateline=True, similarity=0.34))  # a follow-up story
+
+
+def test_an_untitled_page_needs_more_than_a_titled_one() -> None:
+    # A later page whose headline was not found: its menus, a change of subject and length
+    # open an article only when all of them are strong, with its date line under it.
+    page = replace(NOTHING, new_page=True, similarity=0.05, words=400)
+    assert opens_article(page) and not opens_untitled(page)
+    assert opens_untitled(replace(page, header=True))
+    assert not opens_untitled(replace(page, similarity=0.3, header=True))

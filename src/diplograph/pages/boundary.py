@@ -14,7 +14,11 @@ The weights and the threshold were set on the tune pages of the dump benchmark
 (docs/benchmarks.md, "Sixth round"), the threshold by leave-one-fold-out over three
 folds of them (`benchmarks/dumps.py --folds 3`): for each fold, the thresholds that
 split the other two folds' files best hold 4.6, which also keeps every single page
-whole that the single triggers kept whole.
+whole that the single triggers kept whole. A later page whose headline was not found
+(two words and a number, a headline sharing nothing with its lede) is opened from 5.4:
+its block must carry the evidence without the headline's share; on the tune pages every
+threshold from 5.0 to 5.8 kept each fold's single pages and joined files as they were
+and opened 4 more articles of 200 joined files drawn anew, 4.6 split single pages.
 """
 
 from __future__ import annotations
@@ -31,6 +35,7 @@ SAME_SUBJECT = 0.3  # similarity at which two blocks are about the same story
 MOST_ALIKE = -1.0  # change of subject at its lowest (a block far more similar than that)
 FULL_LENGTH = 500
 OPENS_AT = 4.6  # the score from which a block opens a new article
+UNTITLED_OPENS_AT = 5.4  # ... a later page's block under no headline that was found
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,3 +59,9 @@ class Evidence:
 def opens_article(evidence: Evidence) -> bool:
     """Whether the evidence is enough for a new article to start at the block."""
     return evidence.score() >= OPENS_AT
+
+
+def opens_untitled(evidence: Evidence) -> bool:
+    """Whether a later page's block with no headline found opens a new article: its page's
+    menus, change of subject and length (and a header, a dateline) must say so more strongly."""
+    return evidence.score() >= UNTITLED_OPENS_AT

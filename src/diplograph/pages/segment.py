@@ -343,7 +343,7 @@ def _opener(lines: list[Line], page: list[Block], heads: dict[int, Title | None]
     # A page whose story is one long paragraph of sentences (a quotation, a short notice):
     # no block is long by paragraphs, and the scored evidence decides alone.
     candidates = candidates or [b for b in page if heads[b.start] is not None
-                                and _one_paragraph_story(b)]
+                                and _one_paragraph_story(b)] or _untitled(page)
     if not candidates:
         return None
     best = max(candidates, key=lambda b: _opener_score(b, heads[b.start]))
@@ -352,7 +352,16 @@ def _opener(lines: list[Line], page: list[Block], heads: dict[int, Title | None]
         return None
     evidence = _evidence(lines, best, heads[best.start], weights.cosine(best.stems, current.stems),
                          new_page=True)
+    if heads[best.start] is None:  # no headline found: the other evidence must be stronger
+        return best if boundary.opens_untitled(evidence) else None
     return _story_top(candidates, best, weights) if boundary.opens_article(evidence) else None
+
+
+def _untitled(page: list[Block]) -> list[Block]:
+    """A later page's long blocks when none has a title: a page whose headline is not found
+    (two words, or sharing nothing with its lede) still holds an article, which only the
+    scored evidence without a headline (new page, change of subject, length) may open."""
+    return [b for b in page if _long(b) and b.dated < DATED_PARAGRAPHS and not b.footer]
 
 
 def _story_top(candidates: list[Block], best: Block, weights: topic.Weights) -> Block:

@@ -27,10 +27,27 @@ _PUNCTUATION_RE = re.compile(r"[,.:;!?'’\"“”()–—-]")
 _FIELD_LABEL_WORDS = 2  # "Author:", "Publish date:": a field's label, its value below it ...
 _FIELD_VALUE_WORDS = 4  # ... a name or a category, a few words
 _HEADER_REACH = 2  # a headline's byline or date is this close below it (after a standfirst)
-_LAYOUT_REACH = 8
+_LAYOUT_REACH = 8  # how far above the body a title found by layout alone may be
 # A shorter line right above the best one is its headline (the best is the standfirst) when it
 # scores within this much of it; a kicker or a list's last item scores far less.
-_STANDFIRST_GAP = 0.5  # how far above the body a title found by layout alone may be
+_STANDFIRST_GAP = 0.5
+_OFTEN = 3  # printed this many times: a site's or a section's name, a caption
+# How much each signal of a candidate title adds to its score (it is 0 to 1, or 0 or 1).
+# header_below was set by leave-one-fold-out over the dump benchmark's tune folds; other signals
+# tried there (a dated run of headlines, a menu's item, a headline quoted in a share widget) did
+# not carry from one fold to the others (docs/benchmarks.md, seventh round).
+SIGNAL_WEIGHTS = {
+    "evidence": 1.0,  # weight of the words it shares with the lede, up to _FULL_EVIDENCE
+    "share": 0.5,  # share of its (weighted) words that the lede repeats
+    "distance": -0.16,  # lines above the body, over WINDOW
+    "repeated": 0.15,  # printed twice: the page's title and the headline
+    "printed_often": 0.15,  # printed _OFTEN times or more
+    "header_below": 0.4,  # a byline or date line a few lines below
+    "list_item": -0.5,  # a "list" line with no byline or date right below: a run of headlines
+    "title_case": 0.15,
+    "full_stop": -0.4,  # a sentence: a standfirst, more likely than a headline
+    "inside": -0.5,  # the body's own first line: a title only when nothing above is
+}
 _NOT_TITLES = frozenset({"tool", "footer", "caption", "date", "crawl-date", "byline", "spam",
                          "section"})
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
@@ -96,10 +113,43 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
         weights: the dump's word weights.
         lede: stems of the body's first paragraphs.
     """
-    scored: dict[int, tuple[float, Title]] = {}
+    found = candidates(lines, start, rows, lo, weights, lede)
+    if not found:
+        above = [i for i in range(max(lo, start - WINDOW), start)
+                 if title_shaped(lines[i]) and not field_value(lines, i)]
+        short = [i for i in range(max(lo, start - WINDOW), start) if _short_headline(lines, i)]
+        return _by_layout(lines, sorted({*above, *short}), start)
+    scored = {c.index: (score(c.signals), c) for c in found}
+    top, best = max(scored.values(), key=lambda pair: pair[0])
+    above_best = scored.get(best.index - 1)
+    if (above_best and len(lines[above_best[1].index].text) < len(lines[best.index].text)
+            and above_best[0] >= top - _STANDFIRST_GAP):
+        best = above_best[1]  # a headline, then its standfirst: the headline comes first
+    # ... but a kicker ("BIRD FLU FEARS") shares far less than its headline
+    return Title(index=best.index, text=lines[best.index].text, share=best.share)
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A title-shaped line that shares words with the body's lede, and its signals."""
+
+    index: int
+    share: float
+    signals: dict[str, float]
+
+
+def score(signals: dict[str, float]) -> float:
+    """A candidate's score: its signals times their weights (:data:`SIGNAL_WEIGHTS`)."""
+    return sum(SIGNAL_WEIGHTS[name] * value for name, value in signals.items())
+
+
+def candidates(lines: list[Line], start: int, rows: list[int], lo: int,
+               weights: topic.Weights, lede: set[str]) -> list[Candidate]:
+    """The lines that may be the body's title (see :func:`choose`), with their signals."""
     inside = [r for r in rows[:_INSIDE] if headline_like(lines[r].text)]
     above = [i for i in range(max(lo, start - WINDOW), start)
              if title_shaped(lines[i]) and not field_value(lines, i)]
+    found = []
     for i in [*above, *(r for r in inside if title_shaped(lines[r]))]:
         own = set(topic.stems(lines[i].text))
         rest = _lede_below(lines, i, start, lede) if i < start else _lede_after(lines, rows, i)
@@ -107,18 +157,10 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
         share = weights.share(own, rest)
         evidence = sum(weights.weight(s) for s in shared)
         if _enough(own, shared, share, evidence) and (i >= start or own & lede):
-            score = min(evidence, _FULL_EVIDENCE) / _FULL_EVIDENCE + share / 2
-            scored[i] = (score + _bonus(lines, i, start), Title(index=i, text=lines[i].text,
-                                                              share=share))
-    if not scored:
-        short = [i for i in range(max(lo, start - WINDOW), start) if _short_headline(lines, i)]
-        return _by_layout(lines, sorted({*above, *short}), start)
-    top, best = max(scored.values(), key=lambda pair: pair[0])
-    above_best = scored.get(best.index - 1)
-    if (above_best and len(above_best[1].text) < len(best.text)
-            and above_best[0] >= top - _STANDFIRST_GAP):
-        return above_best[1]  # a headline, then its standfirst: the headline comes first
-    return best  # ... but a kicker ("BIRD FLU FEARS") shares far less than its headline
+            signals = {"evidence": min(evidence, _FULL_EVIDENCE) / _FULL_EVIDENCE,
+                       "share": share, **_layout_signals(lines, i, start)}
+            found.append(Candidate(index=i, share=share, signals=signals))
+    return found
 
 
 def _by_layout(lines: list[Line], above: list[int], start: int) -> Title | None:
@@ -171,24 +213,22 @@ def _enough(own: set[str], shared: set[str], share: float, evidence: float) -> b
     return len(shared) >= needed and (share >= _MIN_SHARE or evidence >= _MIN_EVIDENCE)
 
 
-def _bonus(lines: list[Line], i: int, start: int) -> float:
+def _layout_signals(lines: list[Line], i: int, start: int) -> dict[str, float]:
     """Position and layout signals: near the body, printed twice, a byline or date below."""
     line = lines[i]
-    score = -0.004 * abs(start - i)
-    if line.copies > 1 or line.label == "dup":
-        score += 0.15
-    if any(b.label in ("date", "byline") for b in lines[i + 1 : i + 5]):
-        score += 0.2
-    if line.label == "list" and not any(b.label in ("date", "byline")
-                                        for b in lines[i + 1 : i + 1 + _HEADER_REACH]):
-        score -= 0.5  # one of a run of headlines, not over its own byline or date: a list
-    if title_case(line.text):
-        score += 0.15
-    elif _full_stop(line.text):
-        score -= 0.4  # a standfirst, more likely than a headline
-    if i >= start:
-        score -= 0.5  # the body's own first line: a title only when nothing above is
-    return score
+    header_below = any(b.label in ("date", "byline") for b in lines[i + 1 : i + 5])
+    return {
+        "distance": abs(start - i) / WINDOW,
+        "repeated": float((line.copies > 1 or line.label == "dup") and line.copies < _OFTEN),
+        "printed_often": float(line.copies >= _OFTEN),
+        "header_below": float(header_below),
+        # One of a run of headlines, not over its own byline or date: a list.
+        "list_item": float(line.label == "list" and not any(
+            b.label in ("date", "byline") for b in lines[i + 1 : i + 1 + _HEADER_REACH])),
+        "title_case": float(title_case(line.text)),
+        "full_stop": float(not title_case(line.text) and _full_stop(line.text)),
+        "inside": float(i >= start),
+    }
 
 
 def clean_title(title: str) -> str:
