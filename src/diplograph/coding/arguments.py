@@ -116,7 +116,9 @@ def _nominal_event_own_actors(args: Arguments, ctx: ArticleContext) -> bool:
     if noun is trigger.verb or (trigger.verb is not None and noun.dep_ not in NOUN_SUBJECT_DEPS):
         return False
     owners = noun_owners(noun, ctx.names_actor)
-    between = prep_objects(noun, ("between", "among"))
+    # "the talks HELD BETWEEN Chile and Peru": the phrase may hang from the noun's participle
+    carrier = [trigger.verb] if trigger.verb is not None and trigger.verb.head.i == noun.i else []
+    between = [t for h in (noun, *carrier) for t in prep_objects(h, ("between", "among"))]
     if not owners and len(between) >= 2:
         owners = between[:1]
         args.targets = ctx.actors(between[1:]) or args.targets

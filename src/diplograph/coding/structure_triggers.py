@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -28,7 +29,8 @@ from diplograph.coding.triggers import (
 from diplograph.knowledge.coding_words import read_lexicon, word_lists
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
-_LISTS = ("counterpart_prepositions", "report_verbs", "naming_verbs", "verdict_words")
+_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs", "naming_verbs",
+          "verdict_words")
 # The dependencies of an event noun that is what its clause is about: the noun's light
 # verb is then the clause the status and date are read from ("India's ban ... ANGERED").
 _CLAUSE_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
@@ -40,6 +42,7 @@ class StructureWords:
     """The lists of ``structure_triggers.yaml``; see the comments there."""
 
     counterpart_prepositions: frozenset[str]
+    participle_light_verbs: frozenset[str]
     report_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     verdict_words: frozenset[str]
@@ -81,7 +84,7 @@ def event_noun_with_its_own_actors(sent: Span, lexicon: Lexicon,
     """An event noun whose own phrase names both sides: "RUSSIA's attack ON UKRAINE"."""
     triggers = []
     for noun in sent:
-        rules = lexicon.noun_rules.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        rules = _noun_rules(noun, lexicon)
         if not rules or not _has_owner(noun, is_actor):
             continue
         rule = next((r for r in rules if _counterpart_named(noun, r, is_actor)), None)
@@ -89,6 +92,11 @@ def event_noun_with_its_own_actors(sent: Span, lexicon: Lexicon,
             verb = light_verb_of(noun) if noun.dep_ in _CLAUSE_NOUN_DEPS else None
             triggers.append(Trigger(noun, verb, _named(rule, "event-noun-with-its-own-actors")))
     return triggers
+
+
+def _noun_rules(noun: Token, lexicon: Lexicon) -> tuple[TriggerRule, ...]:
+    """The lexicon's rules for an event noun (a common noun: "Talks" in a title is not)."""
+    return lexicon.noun_rules.get(noun.lemma_.lower(), ()) if noun.pos_ == "NOUN" else ()
 
 
 def _has_owner(noun: Token, is_actor: ActorTest) -> bool:
@@ -102,6 +110,54 @@ def _counterpart_named(noun: Token, rule: TriggerRule, is_actor: ActorTest) -> b
     preps = {word for slot in rule.target if slot.startswith(("obj_prep:", "prep:"))
              for word in slot.partition(":")[2].split("|")} & allowed
     return any(is_actor(t) for t in prep_objects(noun, tuple(preps)))
+
+
+# ------------------------------------------------------------------ participle light verbs
+@trigger_rule("event-noun-carried-by-its-participle", plover="diplograph")
+def event_noun_carried_by_its_participle(sent: Span, lexicon: Lexicon,
+                                         is_actor: ActorTest) -> list[Trigger]:
+    """An event noun whose light verb is a participle after it: "the criticism VOICED by
+    Sweden against Poland", "the talks HELD between Chile and Peru"."""
+    triggers = []
+    for noun in sent:
+        for rule in _noun_rules(noun, lexicon):
+            participle = carrying_participle(noun, rule)
+            if participle is not None:
+                triggers.append(Trigger(noun, participle, _read_through_participle(rule)))
+                break
+    return triggers
+
+
+def carrying_participle(noun: Token, rule: TriggerRule) -> Token | None:
+    """The past participle after ``noun`` that is its light verb and names who acted or
+    with whom ("the visit PAID by X to Y"); a bare one restricts the noun ("the talks
+    planned")."""
+    words = structure_words()
+    light_verbs = set(rule.light_verbs) or words.participle_light_verbs
+    for verb in noun.rights:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in light_verbs \
+                and any(c.dep_ == "agent" or c.dep_ == "prep"
+                        and c.lower_ in words.counterpart_prepositions for c in verb.children):
+            return verb
+    return None
+
+
+def carried_by_participle(lexicon: Lexicon) -> Callable[[Token], bool]:
+    """Whether the rule above reads a noun through its participle: the lexicon's noun step
+    leaves such a noun free for it (``find_triggers``' ``leave``)."""
+    return lambda noun: any(carrying_participle(noun, rule) is not None
+                            for rule in _noun_rules(noun, lexicon))
+
+
+@functools.lru_cache(maxsize=256)
+def _read_through_participle(rule: TriggerRule) -> TriggerRule:
+    """The noun's rule with its target phrases read on the participle as well: "against
+    Poland" hangs from "voiced", not from "criticism"."""
+    target = tuple(slot.replace("obj_prep:", "prep:", 1) for slot in rule.target)
+    # the parser often hangs the counterpart from the agent: "by the minister AGAINST Poland"
+    target += tuple(slot.replace("prep:", "agent_prep:", 1) for slot in target
+                    if slot.startswith("prep:"))
+    return dataclasses.replace(rule, target=target, origin="event-noun-carried-by-its-participle")
 
 
 # ------------------------------------------------------------------ criticism in "said"

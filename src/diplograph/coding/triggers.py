@@ -230,10 +230,12 @@ def light_verb_of(noun: Token) -> Token | None:
     return None
 
 
-def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = None) -> list[Trigger]:
+def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = None,
+                  leave: ActorTest | None = None) -> list[Trigger]:
     """All tokens of a sentence that match a lexicon rule, best rule per token.
     ``is_actor`` tells whether a token names an actor, for rules whose object must
-    (``object_is_actor``); without it those rules do not check."""
+    (``object_is_actor``); without it those rules do not check. ``leave`` names the event
+    nouns a rule of the trigger step reads itself (they are left free here)."""
     triggers: list[Trigger] = []
     for token in sent:
         lemma = _lemma(token)
@@ -250,7 +252,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = Non
                 (lexicon.noun_rules[name] for name in _adjective_lemmas(token)
                  if name in lexicon.noun_rules), None
             ) or lexicon.noun_rules.get(lemma)
-            if noun_rules:
+            if noun_rules and not (leave and leave(token)):
                 trigger = _noun_trigger(token, noun_rules)
                 if trigger and not _noun_in_contest(trigger, lexicon.contest_nouns):
                     triggers.append(trigger)
@@ -418,6 +420,9 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
         if is_noun:
             return prep_objects(token, words) + (prep_objects(verb, words) if verb else [])
         return prep_objects(token, words)
+    if kind == "agent_prep":  # "voiced by the minister AGAINST POLAND": hung from the agent
+        agents = prep_objects(verb, ("by",)) if verb is not None and is_noun else []
+        return [t for a in agents for t in prep_objects(a, words)]
     if kind == "obj_prep":
         holders = [token] if is_noun else direct_objects(token)
         return [t for h in holders for t in prep_objects(h, words)]

@@ -1,0 +1,48 @@
+"""Recall classes of issue 16, stop 18, each rule with sentences of our own: an event noun
+carried by a participle of its light verb (coding/structure_triggers.py, frames.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.records import Event
+
+PARTICIPLE = "trigger/event-noun-carried-by-its-participle"
+
+
+@pytest.fixture(scope="module")
+def code(code_sentence):
+    return code_sentence
+
+
+def by_rule(events: list[Event], rule: str) -> set[tuple]:
+    return {(e.type, e.mode, e.source and (e.source.country or e.source.name),
+             e.target and (e.target.country or e.target.name))
+            for e in events if rule in e.rules}
+
+
+# ------------------------------------------------------------------ participle light verbs
+@pytest.mark.parametrize("text, expected", [
+    # the noun's own light verb, its agent the source, its counterpart the target
+    ("The censure issued by Norway against Russia was printed in every paper.",
+     ("ACCUSE", "disapprove", "NOR", "RUS")),
+    ("The loan offered by Japan to Vietnam will build two bridges.",
+     ("AID", None, "JPN", "VNM")),
+    # a meeting noun, carried by a verb that holds a meeting, with both sides "between"
+    ("The meeting held between Vietnam and Laos in Hanoi lasted an hour.",
+     ("CONSULT", None, "VNM", "LAO")),
+    # the parser hangs the counterpart from the agent ("the minister AGAINST Chile")
+    ("The condemnation voiced by the Peruvian minister against Chile surprised no one.",
+     ("ACCUSE", "disapprove", "PER", "CHL")),
+])
+def test_an_event_noun_carried_by_its_participle_is_an_event(code, text, expected):
+    assert by_rule(code(text), PARTICIPLE) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "The talks planned with Iran were put off until May.",  # planning is no light verb
+    "The meeting held in Geneva ended early.",  # neither agent nor counterpart
+    "The speech delivered by the mayor at the opening was short.",  # not an event noun
+])
+def test_a_participle_that_only_describes_its_noun_carries_no_event(code, text):
+    assert by_rule(code(text), PARTICIPLE) == set()
