@@ -46,3 +46,31 @@ def test_an_event_noun_carried_by_its_participle_is_an_event(code, text, expecte
 ])
 def test_a_participle_that_only_describes_its_noun_carries_no_event(code, text):
     assert by_rule(code(text), PARTICIPLE) == set()
+
+
+# ------------------------------------------------------------------ pronoun owners
+PRONOUN = "trigger/verdict-on-an-act-named-by-a-pronoun"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the clause before, in the same sentence
+    ("Hungary closed its border with Serbia, and Croatia said it was a disgrace.",
+     ("ACCUSE", "disapprove", "HRV", "HUN")),
+    # the main clause of the sentence before
+    ("Norway announced new fishing quotas on Monday. Iceland's minister said they were unfair.",
+     ("ACCUSE", "disapprove", "ISL", "NOR")),
+    # a naming verb in a relative clause: the clause its noun sits in
+    ("Spain turned down the offer from Morocco, which called it a mistake.",
+     ("ACCUSE", "disapprove", "MAR", "ESP")),
+])
+def test_a_verdict_on_a_pronoun_judges_the_doer_of_the_clause_before(code, text, expected):
+    assert by_rule(code(text), PRONOUN) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "The museum reopened on Monday. The French minister said it was a disgrace.",  # no actor
+    "Hungary closed its border, and Croatia said it was not a mistake.",  # negated
+    "The Greek minister arrived in Rome. He said it was a disgrace.",  # the doer speaks
+])
+def test_a_pronoun_verdict_without_an_actors_act_before_is_no_criticism(code, text):
+    assert by_rule(code(text), PRONOUN) == set()

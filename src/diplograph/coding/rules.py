@@ -47,6 +47,7 @@ TRIGGER_ORDER = (
     "event-noun-carried-by-its-participle",
     "criticism-told-as-what-was-said",
     "verdict-given-by-naming",
+    "verdict-on-an-act-named-by-a-pronoun",
 )
 FOLD_ORDER = (
     "setting-of-the-act",

@@ -20,17 +20,19 @@ from diplograph.coding.triggers import (
     OBJECT_DEPS,
     ActorTest,
     Trigger,
+    antecedent_subjects,
     light_verb_of,
     noun_owners,
     prep_objects,
     subject_owners,
+    subject_tokens,
     verb_forms,
 )
 from diplograph.knowledge.coding_words import read_lexicon, word_lists
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
 _LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs", "naming_verbs",
-          "verdict_words")
+          "verdict_words", "act_pronouns")
 # The dependencies of an event noun that is what its clause is about: the noun's light
 # verb is then the clause the status and date are read from ("India's ban ... ANGERED").
 _CLAUSE_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
@@ -46,6 +48,7 @@ class StructureWords:
     report_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     verdict_words: frozenset[str]
+    act_pronouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -183,12 +186,23 @@ def criticism_told_as_what_was_said(sent: Span, lexicon: Lexicon,
 
 def _verdict_on_an_actor(clause: Token, verdicts: frozenset[str], is_actor: ActorTest) -> bool:
     """ "X's decision WAS A MISTAKE": a copula clause, not negated, whose predicate is a
-    verdict and whose subject is an actor's or names one."""
+    verdict and whose subject is an actor's or names one (a pronoun for an act, "they were
+    unfair", is the pronoun rule's below)."""
+    pronouns = structure_words().act_pronouns
+    return _verdict_clause(clause, verdicts) and any(
+        is_actor(o) for s in _subjects(clause) if s.lower_ not in pronouns
+        for o in subject_owners(s))
+
+
+def _verdict_clause(clause: Token, verdicts: frozenset[str]) -> bool:
+    """A copula clause, not negated, whose predicate is a verdict ("it WAS A MISTAKE")."""
     if clause.lemma_ != "be" or _negated(clause):
         return False
-    predicates = [c for c in clause.children if c.dep_ in _VERDICT_DEPS]
-    return _any_verdict(predicates, verdicts) and any(
-        is_actor(o) for s in clause.children if s.dep_ == "nsubj" for o in subject_owners(s))
+    return _any_verdict([c for c in clause.children if c.dep_ in _VERDICT_DEPS], verdicts)
+
+
+def _subjects(clause: Token) -> list[Token]:
+    return [s for s in clause.children if s.dep_ == "nsubj"]
 
 
 def _negated(verb: Token) -> bool:
@@ -242,3 +256,44 @@ def _named_as(verb: Token, obj: Token) -> list[Token]:
     # "as unfair": the parser hangs a bare adjective from "as" as a modifier, not an object
     return names + [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
                     for w in p.children]
+
+
+# ------------------------------------------------------------------ a pronoun for the act
+PRONOUN_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("antecedent_subj",),
+                           origin="verdict-on-an-act-named-by-a-pronoun")
+
+
+@trigger_rule("verdict-on-an-act-named-by-a-pronoun", plover="3.9")
+def verdict_on_an_act_named_by_a_pronoun(sent: Span, lexicon: Lexicon,
+                                         is_actor: ActorTest) -> list[Trigger]:
+    """The verdict of the two rules above on an act a pronoun names: "Russia unveiled its
+    plan, but Kyiv said IT was absurd", "... to Argentina, which called IT a provocation"
+    is disapproval of the actor who did what the clause before told."""
+    words = structure_words()
+    triggers = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or _negated(verb) or not _judges_a_pronoun(verb, words):
+            continue
+        owners = antecedent_subjects(verb)
+        if any(is_actor(o) for o in owners) and not _same_speaker(verb, owners):
+            triggers.append(Trigger(verb, verb, PRONOUN_RULE))
+    return triggers
+
+
+def _judges_a_pronoun(verb: Token, words: StructureWords) -> bool:
+    """ "said IT was a mistake" (a report verb) or "called IT a mistake" (a naming verb)."""
+    forms = set(verb_forms(verb))
+    if words.report_verbs & forms:
+        return any(c.dep_ == "ccomp" and _verdict_clause(c, words.verdict_words)
+                   and any(s.lower_ in words.act_pronouns for s in _subjects(c))
+                   for c in verb.children)
+    return bool(words.naming_verbs & forms) and any(
+        obj.dep_ == "dobj" and obj.lower_ in words.act_pronouns
+        and _any_verdict(_named_as(verb, obj), words.verdict_words) for obj in verb.children)
+
+
+def _same_speaker(verb: Token, owners: list[Token]) -> bool:
+    """ "The minister arrived on Monday; SHE said it was a disgrace": the one who did the act
+    before is the speaker, so the pronoun stands for something else."""
+    speakers = subject_tokens(verb)
+    return any(s.pos_ == "PRON" or s.lemma_ in {o.lemma_ for o in owners} for s in speakers)

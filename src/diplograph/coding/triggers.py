@@ -345,6 +345,22 @@ def _object_controller(verb: Token) -> Token | None:
     return objects[0] if objects else None
 
 
+def antecedent_subjects(verb: Token) -> list[Token]:
+    """Who did what a pronoun in ``verb``'s clause stands for ("Russia unveiled its plan, but
+    Kyiv said IT was absurd"): the subject of the clause before, the one ``verb`` is
+    coordinated with or whose noun its relative clause describes ("... to Argentina, WHICH
+    called it"), else the main clause of the previous sentence."""
+    if verb.dep_ == "conj":
+        clause = verb.head
+    elif verb.dep_ == "relcl":
+        clause = next((a for a in verb.ancestors if a.pos_ in VERB_POS), verb)
+    elif verb.dep_ == "ROOT" and verb.sent.start > 0:
+        clause = verb.doc[verb.sent.start - 1].sent.root
+    else:
+        return []
+    return subject_tokens(clause) if clause.i != verb.i and clause.pos_ in VERB_POS else []
+
+
 def noun_owners(noun: Token, is_actor: ActorTest) -> list[Token]:
     """Who an event noun says acts: its possessor ("RUSSIA's attack"), its agent ("the
     embargo BY Saudi Arabia"), else a state's adjective ("the BRITISH condemnation of")."""
@@ -448,6 +464,8 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
     if kind == "ccomp_subj_owner":  # "said ISRAEL's decision was a mistake"
         return [o for c in token.children if c.dep_ == "ccomp"
                 for s in c.children if s.dep_ == "nsubj" for o in subject_owners(s)]
+    if kind == "antecedent_subj":  # "Russia unveiled its plan, but Kyiv said IT was absurd"
+        return antecedent_subjects(token)
     if kind == "ccomp_subj":
         return [s for c in token.children if c.dep_ == "ccomp" for s in subject_tokens(c)[:3]
                 if c.pos_ in VERB_POS]
