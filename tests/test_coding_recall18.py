@@ -74,3 +74,15 @@ def test_a_verdict_on_a_pronoun_judges_the_doer_of_the_clause_before(code, text,
 ])
 def test_a_pronoun_verdict_without_an_actors_act_before_is_no_criticism(code, text):
     assert by_rule(code(text), PRONOUN) == set()
+
+
+# ------------------------------------------------------------------ domestic pairs
+@pytest.mark.parametrize("text, rule", [
+    ("Labour unveiled its tax plan on Monday, and the Conservatives said it was a shambles.",
+     PRONOUN),
+    ("The criticism voiced by the Tory leader against the Labour government was sharp.",
+     PARTICIPLE),
+])
+def test_a_structure_trigger_codes_a_domestic_pair(code, text, rule):
+    # the two-states condition is for imported CAMEO patterns only, not for our own rules
+    assert by_rule(code(text), rule) == {("ACCUSE", "disapprove", "GBR", "GBR")}

@@ -453,13 +453,18 @@ def _needs_a_source(args: Arguments, ctx: ArticleContext) -> bool:
     return args.dropped
 
 
+CAMEO_ORIGIN = "cameo:"  # cameo.py's rules: trigger/cameo:<lemma>:<code>
+
+
 @argument_rule("imported-pattern-needs-two-sides", plover="diplograph")
 def _imported_pattern_needs_both(args: Arguments, ctx: ArticleContext) -> bool:
     """An event found only by an imported CAMEO pattern needs actors of two different states."""
     # PETRARCH codes a pattern only between two known actors (IMPORT-NOTES.md), and CAMEO's
     # patterns were written for international news: a domestic lawsuit or blockade ("filed
     # suit in federal court", "farmers would blockade Paris") is left to our own lexicon.
-    if not args.frame.trigger.rule.origin:
+    # The structure triggers name their rule in ``origin`` too, but they are ours: "the
+    # Tories said Labour's plan was a shambles" is domestic and an event.
+    if not (args.frame.trigger.rule.origin or "").startswith(CAMEO_ORIGIN):
         return False
     countries = {a.country for a in args.sources if a.country}
     args.dropped = not (args.sources and args.targets) or any(
