@@ -86,3 +86,26 @@ def test_a_pronoun_verdict_without_an_actors_act_before_is_no_criticism(code, te
 def test_a_structure_trigger_codes_a_domestic_pair(code, text, rule):
     # the two-states condition is for imported CAMEO patterns only, not for our own rules
     assert by_rule(code(text), rule) == {("ACCUSE", "disapprove", "GBR", "GBR")}
+
+
+# ------------------------------------------------------------------ a way of acting
+SAID_CRITICISM = "trigger/criticism-told-as-what-was-said"
+NAMING = "trigger/verdict-given-by-naming"
+
+
+@pytest.mark.parametrize("text, rule, target", [
+    ("The Swiss minister said the way Italy treated the migrants was shameful.",
+     SAID_CRITICISM, "ITA"),
+    ("Chile's president said the manner in which Bolivia ended the talks was a mistake.",
+     SAID_CRITICISM, "BOL"),
+    # the parser hangs "as" from the clause that describes the way
+    ("The Dutch minister described the way Hungary ran the election as unfair.",
+     NAMING, "HUN"),
+])
+def test_a_verdict_on_how_an_actor_acted_judges_that_actor(code, text, rule, target):
+    assert {t for _, _, _, t in by_rule(code(text), rule)} == {target}
+
+
+def test_a_verdict_on_how_a_thing_happened_is_no_criticism(code):
+    events = code("The minister said the way the river flooded the town was a disgrace.")
+    assert by_rule(events, SAID_CRITICISM) == set()

@@ -227,7 +227,7 @@ def _hyphenated(word: Token) -> str:
 
 
 # ------------------------------------------------------------------ verdict by naming
-NAMING_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("obj_mod", "dobj"),
+NAMING_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("obj_mod", "dobj_owner"),
                           origin="verdict-given-by-naming")
 
 
@@ -253,9 +253,11 @@ def _named_as(verb: Token, obj: Token) -> list[Token]:
     object predicate or as the object's apposition) or "described it AS A DISGRACE"."""
     names = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"}]
     names += [c for c in obj.children if c.dep_ == "appos"]
+    # "branded the way India handled it AS irresponsible": the parser may hang "as" low
+    holders = [verb, *(c for c in obj.children if c.dep_ == "relcl")]
     # "as unfair": the parser hangs a bare adjective from "as" as a modifier, not an object
-    return names + [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
-                    for w in p.children]
+    return names + [w for h in holders for p in h.children if p.dep_ == "prep"
+                    and p.lower_ == "as" for w in p.children]
 
 
 # ------------------------------------------------------------------ a pronoun for the act

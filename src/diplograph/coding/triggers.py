@@ -7,11 +7,13 @@ tokens into actors is the actor resolver's job, not this module's.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from diplograph.knowledge.coding_words import read_lexicon, word_lists
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -370,9 +372,20 @@ def noun_owners(noun: Token, is_actor: ActorTest) -> list[Token]:
 
 def subject_owners(subject: Token) -> list[Token]:
     """Whose the subject of a verdict is: its possessor ("ISRAEL's decision"), a state's
-    adjective ("the AMERICAN wall plan"), else the subject itself ("Israel was wrong")."""
+    adjective ("the AMERICAN wall plan"), the doer of a way of acting ("the way RUSSIA
+    treated them"), else the subject itself ("Israel was wrong")."""
     owners = [c for c in subject.children if c.dep_ in {"poss", "amod", "compound"}]
+    if not owners and subject.lemma_.lower() in _manner_nouns():
+        owners = [s for c in subject.children if c.dep_ == "relcl" for s in subject_tokens(c)
+                  if s.lower_ not in RELATIVE_PRONOUNS]
     return owners or [subject]
+
+
+@functools.lru_cache(maxsize=1)
+def _manner_nouns() -> frozenset[str]:
+    """``manner_nouns`` of structure_triggers.yaml: "the WAY X acted" is X's act."""
+    data = read_lexicon("structure_triggers.yaml")
+    return frozenset(word_lists("structure_triggers.yaml", data, ("manner_nouns",))["manner_nouns"])
 
 
 def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -461,6 +474,8 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
         return [s for h in holders for c in h.children if c.dep_ in {"acl", "ccomp", "relcl"}
                 and c.pos_ in VERB_POS and any(m.dep_ == "mark" for m in c.children)
                 for s in subject_tokens(c)[:3]]
+    if kind == "dobj_owner":  # "called the way RUSSIA acted a mistake", else the object
+        return [o for obj in direct_objects(token) for o in subject_owners(obj)]
     if kind == "ccomp_subj_owner":  # "said ISRAEL's decision was a mistake"
         return [o for c in token.children if c.dep_ == "ccomp"
                 for s in c.children if s.dep_ == "nsubj" for o in subject_owners(s)]
