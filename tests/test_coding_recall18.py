@@ -101,6 +101,9 @@ NAMING = "trigger/verdict-given-by-naming"
     # the parser hangs "as" from the clause that describes the way
     ("The Dutch minister described the way Hungary ran the election as unfair.",
      NAMING, "HUN"),
+    # the doer's own owner: "the way Austria's GOVERNMENT"
+    ("The Czech minister said the way Austria's government closed the road was unfair.",
+     SAID_CRITICISM, "AUT"),
 ])
 def test_a_verdict_on_how_an_actor_acted_judges_that_actor(code, text, rule, target):
     assert {t for _, _, _, t in by_rule(code(text), rule)} == {target}

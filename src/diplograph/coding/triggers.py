@@ -376,8 +376,9 @@ def subject_owners(subject: Token) -> list[Token]:
     treated them"), else the subject itself ("Israel was wrong")."""
     owners = [c for c in subject.children if c.dep_ in {"poss", "amod", "compound"}]
     if not owners and subject.lemma_.lower() in _manner_nouns():
-        owners = [s for c in subject.children if c.dep_ == "relcl" for s in subject_tokens(c)
-                  if s.lower_ not in RELATIVE_PRONOUNS]
+        # the doer's own owner where it has one: "the way Mr Blunkett's OFFICE operated"
+        owners = [o for c in subject.children if c.dep_ == "relcl" for s in subject_tokens(c)
+                  if s.lower_ not in RELATIVE_PRONOUNS for o in subject_owners(s)]
     return owners or [subject]
 
 
