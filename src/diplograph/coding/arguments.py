@@ -116,7 +116,9 @@ def _nominal_event_own_actors(args: Arguments, ctx: ArticleContext) -> bool:
     if noun is trigger.verb or (trigger.verb is not None and noun.dep_ not in NOUN_SUBJECT_DEPS):
         return False
     owners = noun_owners(noun, ctx.names_actor)
-    between = prep_objects(noun, ("between", "among"))
+    # "the talks HELD BETWEEN Chile and Peru": the phrase may hang from the noun's participle
+    carrier = [trigger.verb] if trigger.verb is not None and trigger.verb.head.i == noun.i else []
+    between = [t for h in (noun, *carrier) for t in prep_objects(h, ("between", "among"))]
     if not owners and len(between) >= 2:
         owners = between[:1]
         args.targets = ctx.actors(between[1:]) or args.targets
@@ -451,13 +453,18 @@ def _needs_a_source(args: Arguments, ctx: ArticleContext) -> bool:
     return args.dropped
 
 
+CAMEO_ORIGIN = "cameo:"  # cameo.py's rules: trigger/cameo:<lemma>:<code>
+
+
 @argument_rule("imported-pattern-needs-two-sides", plover="diplograph")
 def _imported_pattern_needs_both(args: Arguments, ctx: ArticleContext) -> bool:
     """An event found only by an imported CAMEO pattern needs actors of two different states."""
     # PETRARCH codes a pattern only between two known actors (IMPORT-NOTES.md), and CAMEO's
     # patterns were written for international news: a domestic lawsuit or blockade ("filed
     # suit in federal court", "farmers would blockade Paris") is left to our own lexicon.
-    if not args.frame.trigger.rule.origin:
+    # The structure triggers name their rule in ``origin`` too, but they are ours: "the
+    # Tories said Labour's plan was a shambles" is domestic and an event.
+    if not (args.frame.trigger.rule.origin or "").startswith(CAMEO_ORIGIN):
         return False
     countries = {a.country for a in args.sources if a.country}
     args.dropped = not (args.sources and args.targets) or any(

@@ -16,7 +16,7 @@ from spacy.tokens import Span, Token
 from diplograph.coding import quotes
 from diplograph.coding.cameo import cameo_triggers
 from diplograph.coding.rules import CLAUSE, FOLD, clause_rule, fold_rule, trigger_rule_name
-from diplograph.coding.structure_triggers import structure_triggers
+from diplograph.coding.structure_triggers import carried_by_participle, structure_triggers
 from diplograph.coding.triggers import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -69,7 +69,7 @@ def sentence_frames(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -> list[F
     Returns:
         One frame per event the sentence may hold, in trigger order.
     """
-    triggers = find_triggers(sent, lexicon, is_actor)
+    triggers = find_triggers(sent, lexicon, is_actor, leave=carried_by_participle(lexicon))
     triggers += structure_triggers(sent, lexicon, triggers, is_actor)
     if lexicon.cameo is not None:
         triggers += cameo_triggers(sent, lexicon.cameo, triggers, is_actor)
@@ -148,6 +148,16 @@ def _participle_with_agent(trigger: Trigger) -> bool:
     verb = trigger.verb
     return (verb is not None and agent_participle(verb)
             and verb.head.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS)
+
+
+@clause_rule("noun-carried-by-its-participle-is-its-own-event", plover="diplograph")
+def _noun_carried_by_its_participle(trigger: Trigger) -> bool:
+    """ "The talks HELD between Chile and Peru ended": an event noun that its participle
+    carries (trigger/event-noun-carried-by-its-participle) is the event, where the noun is
+    a subject or object of its clause, as for a participle with an agent."""
+    verb, noun = trigger.verb, trigger.token
+    return (verb is not None and verb.dep_ == "acl" and verb.head.i == noun.i
+            and noun.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS)
 
 
 def _fold(frames: dict[int, Frame], outer: Frame, inner: Frame) -> None:

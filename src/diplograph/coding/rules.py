@@ -46,8 +46,10 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 TRIGGER_ORDER = (
     "event-noun-with-its-own-actors",
+    "event-noun-carried-by-its-participle",
     "criticism-told-as-what-was-said",
     "verdict-given-by-naming",
+    "verdict-on-an-act-named-by-a-pronoun",
 )
 FOLD_ORDER = (
     "setting-of-the-act",
@@ -63,6 +65,7 @@ CLAUSE_ORDER = (
     "passive-relative-clause-is-its-own-event",
     "participle-beside-its-subject-is-its-own-event",
     "participle-with-its-agent-is-its-own-event",
+    "noun-carried-by-its-participle-is-its-own-event",
 )
 RECODE_ORDER = (
     "failed-agreement-is-reject",

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
@@ -19,16 +20,19 @@ from diplograph.coding.triggers import (
     OBJECT_DEPS,
     ActorTest,
     Trigger,
+    antecedent_subjects,
     light_verb_of,
     noun_owners,
     prep_objects,
     subject_owners,
+    subject_tokens,
     verb_forms,
 )
 from diplograph.knowledge.coding_words import read_lexicon, word_lists
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
-_LISTS = ("counterpart_prepositions", "report_verbs", "naming_verbs", "verdict_words")
+_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs", "naming_verbs",
+          "verdict_words", "act_pronouns")
 # The dependencies of an event noun that is what its clause is about: the noun's light
 # verb is then the clause the status and date are read from ("India's ban ... ANGERED").
 _CLAUSE_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
@@ -40,9 +44,11 @@ class StructureWords:
     """The lists of ``structure_triggers.yaml``; see the comments there."""
 
     counterpart_prepositions: frozenset[str]
+    participle_light_verbs: frozenset[str]
     report_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     verdict_words: frozenset[str]
+    act_pronouns: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -81,7 +87,7 @@ def event_noun_with_its_own_actors(sent: Span, lexicon: Lexicon,
     """An event noun whose own phrase names both sides: "RUSSIA's attack ON UKRAINE"."""
     triggers = []
     for noun in sent:
-        rules = lexicon.noun_rules.get(noun.lemma_.lower()) if noun.pos_ == "NOUN" else None
+        rules = _noun_rules(noun, lexicon)
         if not rules or not _has_owner(noun, is_actor):
             continue
         rule = next((r for r in rules if _counterpart_named(noun, r, is_actor)), None)
@@ -89,6 +95,11 @@ def event_noun_with_its_own_actors(sent: Span, lexicon: Lexicon,
             verb = light_verb_of(noun) if noun.dep_ in _CLAUSE_NOUN_DEPS else None
             triggers.append(Trigger(noun, verb, _named(rule, "event-noun-with-its-own-actors")))
     return triggers
+
+
+def _noun_rules(noun: Token, lexicon: Lexicon) -> tuple[TriggerRule, ...]:
+    """The lexicon's rules for an event noun (a common noun: "Talks" in a title is not)."""
+    return lexicon.noun_rules.get(noun.lemma_.lower(), ()) if noun.pos_ == "NOUN" else ()
 
 
 def _has_owner(noun: Token, is_actor: ActorTest) -> bool:
@@ -102,6 +113,54 @@ def _counterpart_named(noun: Token, rule: TriggerRule, is_actor: ActorTest) -> b
     preps = {word for slot in rule.target if slot.startswith(("obj_prep:", "prep:"))
              for word in slot.partition(":")[2].split("|")} & allowed
     return any(is_actor(t) for t in prep_objects(noun, tuple(preps)))
+
+
+# ------------------------------------------------------------------ participle light verbs
+@trigger_rule("event-noun-carried-by-its-participle", plover="diplograph")
+def event_noun_carried_by_its_participle(sent: Span, lexicon: Lexicon,
+                                         is_actor: ActorTest) -> list[Trigger]:
+    """An event noun whose light verb is a participle after it: "the criticism VOICED by
+    Sweden against Poland", "the talks HELD between Chile and Peru"."""
+    triggers = []
+    for noun in sent:
+        for rule in _noun_rules(noun, lexicon):
+            participle = carrying_participle(noun, rule)
+            if participle is not None:
+                triggers.append(Trigger(noun, participle, _read_through_participle(rule)))
+                break
+    return triggers
+
+
+def carrying_participle(noun: Token, rule: TriggerRule) -> Token | None:
+    """The past participle after ``noun`` that is its light verb and names who acted or
+    with whom ("the visit PAID by X to Y"); a bare one restricts the noun ("the talks
+    planned")."""
+    words = structure_words()
+    light_verbs = set(rule.light_verbs) or words.participle_light_verbs
+    for verb in noun.rights:
+        if verb.dep_ == "acl" and verb.tag_ == "VBN" and verb.lemma_.lower() in light_verbs \
+                and any(c.dep_ == "agent" or c.dep_ == "prep"
+                        and c.lower_ in words.counterpart_prepositions for c in verb.children):
+            return verb
+    return None
+
+
+def carried_by_participle(lexicon: Lexicon) -> Callable[[Token], bool]:
+    """Whether the rule above reads a noun through its participle: the lexicon's noun step
+    leaves such a noun free for it (``find_triggers``' ``leave``)."""
+    return lambda noun: any(carrying_participle(noun, rule) is not None
+                            for rule in _noun_rules(noun, lexicon))
+
+
+@functools.lru_cache(maxsize=256)
+def _read_through_participle(rule: TriggerRule) -> TriggerRule:
+    """The noun's rule with its target phrases read on the participle as well: "against
+    Poland" hangs from "voiced", not from "criticism"."""
+    target = tuple(slot.replace("obj_prep:", "prep:", 1) for slot in rule.target)
+    # the parser often hangs the counterpart from the agent: "by the minister AGAINST Poland"
+    target += tuple(slot.replace("prep:", "agent_prep:", 1) for slot in target
+                    if slot.startswith("prep:"))
+    return dataclasses.replace(rule, target=target, origin="event-noun-carried-by-its-participle")
 
 
 # ------------------------------------------------------------------ criticism in "said"
@@ -127,12 +186,23 @@ def criticism_told_as_what_was_said(sent: Span, lexicon: Lexicon,
 
 def _verdict_on_an_actor(clause: Token, verdicts: frozenset[str], is_actor: ActorTest) -> bool:
     """ "X's decision WAS A MISTAKE": a copula clause, not negated, whose predicate is a
-    verdict and whose subject is an actor's or names one."""
+    verdict and whose subject is an actor's or names one (a pronoun for an act, "they were
+    unfair", is the pronoun rule's below)."""
+    pronouns = structure_words().act_pronouns
+    return _verdict_clause(clause, verdicts) and any(
+        is_actor(o) for s in _subjects(clause) if s.lower_ not in pronouns
+        for o in subject_owners(s))
+
+
+def _verdict_clause(clause: Token, verdicts: frozenset[str]) -> bool:
+    """A copula clause, not negated, whose predicate is a verdict ("it WAS A MISTAKE")."""
     if clause.lemma_ != "be" or _negated(clause):
         return False
-    predicates = [c for c in clause.children if c.dep_ in _VERDICT_DEPS]
-    return _any_verdict(predicates, verdicts) and any(
-        is_actor(o) for s in clause.children if s.dep_ == "nsubj" for o in subject_owners(s))
+    return _any_verdict([c for c in clause.children if c.dep_ in _VERDICT_DEPS], verdicts)
+
+
+def _subjects(clause: Token) -> list[Token]:
+    return [s for s in clause.children if s.dep_ == "nsubj"]
 
 
 def _negated(verb: Token) -> bool:
@@ -157,7 +227,7 @@ def _hyphenated(word: Token) -> str:
 
 
 # ------------------------------------------------------------------ verdict by naming
-NAMING_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("obj_mod", "dobj"),
+NAMING_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("obj_mod", "dobj_owner"),
                           origin="verdict-given-by-naming")
 
 
@@ -183,6 +253,49 @@ def _named_as(verb: Token, obj: Token) -> list[Token]:
     object predicate or as the object's apposition) or "described it AS A DISGRACE"."""
     names = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"}]
     names += [c for c in obj.children if c.dep_ == "appos"]
+    # "branded the way India handled it AS irresponsible": the parser may hang "as" low
+    holders = [verb, *(c for c in obj.children if c.dep_ == "relcl")]
     # "as unfair": the parser hangs a bare adjective from "as" as a modifier, not an object
-    return names + [w for p in verb.children if p.dep_ == "prep" and p.lower_ == "as"
-                    for w in p.children]
+    return names + [w for h in holders for p in h.children if p.dep_ == "prep"
+                    and p.lower_ == "as" for w in p.children]
+
+
+# ------------------------------------------------------------------ a pronoun for the act
+PRONOUN_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("antecedent_subj",),
+                           origin="verdict-on-an-act-named-by-a-pronoun")
+
+
+@trigger_rule("verdict-on-an-act-named-by-a-pronoun", plover="3.9")
+def verdict_on_an_act_named_by_a_pronoun(sent: Span, lexicon: Lexicon,
+                                         is_actor: ActorTest) -> list[Trigger]:
+    """The verdict of the two rules above on an act a pronoun names: "Russia unveiled its
+    plan, but Kyiv said IT was absurd", "... to Argentina, which called IT a provocation"
+    is disapproval of the actor who did what the clause before told."""
+    words = structure_words()
+    triggers = []
+    for verb in sent:
+        if verb.pos_ != "VERB" or _negated(verb) or not _judges_a_pronoun(verb, words):
+            continue
+        owners = antecedent_subjects(verb)
+        if any(is_actor(o) for o in owners) and not _same_speaker(verb, owners):
+            triggers.append(Trigger(verb, verb, PRONOUN_RULE))
+    return triggers
+
+
+def _judges_a_pronoun(verb: Token, words: StructureWords) -> bool:
+    """ "said IT was a mistake" (a report verb) or "called IT a mistake" (a naming verb)."""
+    forms = set(verb_forms(verb))
+    if words.report_verbs & forms:
+        return any(c.dep_ == "ccomp" and _verdict_clause(c, words.verdict_words)
+                   and any(s.lower_ in words.act_pronouns for s in _subjects(c))
+                   for c in verb.children)
+    return bool(words.naming_verbs & forms) and any(
+        obj.dep_ == "dobj" and obj.lower_ in words.act_pronouns
+        and _any_verdict(_named_as(verb, obj), words.verdict_words) for obj in verb.children)
+
+
+def _same_speaker(verb: Token, owners: list[Token]) -> bool:
+    """ "The minister arrived on Monday; SHE said it was a disgrace": the one who did the act
+    before is the speaker, so the pronoun stands for something else."""
+    speakers = subject_tokens(verb)
+    return any(s.pos_ == "PRON" or s.lemma_ in {o.lemma_ for o in owners} for s in speakers)

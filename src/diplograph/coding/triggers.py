@@ -7,11 +7,13 @@ tokens into actors is the actor resolver's job, not this module's.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from diplograph.knowledge.coding_words import read_lexicon, word_lists
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -230,10 +232,12 @@ def light_verb_of(noun: Token) -> Token | None:
     return None
 
 
-def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = None) -> list[Trigger]:
+def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = None,
+                  leave: ActorTest | None = None) -> list[Trigger]:
     """All tokens of a sentence that match a lexicon rule, best rule per token.
     ``is_actor`` tells whether a token names an actor, for rules whose object must
-    (``object_is_actor``); without it those rules do not check."""
+    (``object_is_actor``); without it those rules do not check. ``leave`` names the event
+    nouns a rule of the trigger step reads itself (they are left free here)."""
     triggers: list[Trigger] = []
     for token in sent:
         lemma = _lemma(token)
@@ -250,7 +254,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = Non
                 (lexicon.noun_rules[name] for name in _adjective_lemmas(token)
                  if name in lexicon.noun_rules), None
             ) or lexicon.noun_rules.get(lemma)
-            if noun_rules:
+            if noun_rules and not (leave and leave(token)):
                 trigger = _noun_trigger(token, noun_rules)
                 if trigger and not _noun_in_contest(trigger, lexicon.contest_nouns):
                     triggers.append(trigger)
@@ -343,6 +347,22 @@ def _object_controller(verb: Token) -> Token | None:
     return objects[0] if objects else None
 
 
+def antecedent_subjects(verb: Token) -> list[Token]:
+    """Who did what a pronoun in ``verb``'s clause stands for ("Russia unveiled its plan, but
+    Kyiv said IT was absurd"): the subject of the clause before, the one ``verb`` is
+    coordinated with or whose noun its relative clause describes ("... to Argentina, WHICH
+    called it"), else the main clause of the previous sentence."""
+    if verb.dep_ == "conj":
+        clause = verb.head
+    elif verb.dep_ == "relcl":
+        clause = next((a for a in verb.ancestors if a.pos_ in VERB_POS), verb)
+    elif verb.dep_ == "ROOT" and verb.sent.start > 0:
+        clause = verb.doc[verb.sent.start - 1].sent.root
+    else:
+        return []
+    return subject_tokens(clause) if clause.i != verb.i and clause.pos_ in VERB_POS else []
+
+
 def noun_owners(noun: Token, is_actor: ActorTest) -> list[Token]:
     """Who an event noun says acts: its possessor ("RUSSIA's attack"), its agent ("the
     embargo BY Saudi Arabia"), else a state's adjective ("the BRITISH condemnation of")."""
@@ -352,9 +372,21 @@ def noun_owners(noun: Token, is_actor: ActorTest) -> list[Token]:
 
 def subject_owners(subject: Token) -> list[Token]:
     """Whose the subject of a verdict is: its possessor ("ISRAEL's decision"), a state's
-    adjective ("the AMERICAN wall plan"), else the subject itself ("Israel was wrong")."""
+    adjective ("the AMERICAN wall plan"), the doer of a way of acting ("the way RUSSIA
+    treated them"), else the subject itself ("Israel was wrong")."""
     owners = [c for c in subject.children if c.dep_ in {"poss", "amod", "compound"}]
+    if not owners and subject.lemma_.lower() in _manner_nouns():
+        # the doer's own owner where it has one: "the way Mr Blunkett's OFFICE operated"
+        owners = [o for c in subject.children if c.dep_ == "relcl" for s in subject_tokens(c)
+                  if s.lower_ not in RELATIVE_PRONOUNS for o in subject_owners(s)]
     return owners or [subject]
+
+
+@functools.lru_cache(maxsize=1)
+def _manner_nouns() -> frozenset[str]:
+    """``manner_nouns`` of structure_triggers.yaml: "the WAY X acted" is X's act."""
+    data = read_lexicon("structure_triggers.yaml")
+    return frozenset(word_lists("structure_triggers.yaml", data, ("manner_nouns",))["manner_nouns"])
 
 
 def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
@@ -418,6 +450,9 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
         if is_noun:
             return prep_objects(token, words) + (prep_objects(verb, words) if verb else [])
         return prep_objects(token, words)
+    if kind == "agent_prep":  # "voiced by the minister AGAINST POLAND": hung from the agent
+        agents = prep_objects(verb, ("by",)) if verb is not None and is_noun else []
+        return [t for a in agents for t in prep_objects(a, words)]
     if kind == "obj_prep":
         holders = [token] if is_noun else direct_objects(token)
         return [t for h in holders for t in prep_objects(h, words)]
@@ -440,9 +475,13 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
         return [s for h in holders for c in h.children if c.dep_ in {"acl", "ccomp", "relcl"}
                 and c.pos_ in VERB_POS and any(m.dep_ == "mark" for m in c.children)
                 for s in subject_tokens(c)[:3]]
+    if kind == "dobj_owner":  # "called the way RUSSIA acted a mistake", else the object
+        return [o for obj in direct_objects(token) for o in subject_owners(obj)]
     if kind == "ccomp_subj_owner":  # "said ISRAEL's decision was a mistake"
         return [o for c in token.children if c.dep_ == "ccomp"
                 for s in c.children if s.dep_ == "nsubj" for o in subject_owners(s)]
+    if kind == "antecedent_subj":  # "Russia unveiled its plan, but Kyiv said IT was absurd"
+        return antecedent_subjects(token)
     if kind == "ccomp_subj":
         return [s for c in token.children if c.dep_ == "ccomp" for s in subject_tokens(c)[:3]
                 if c.pos_ in VERB_POS]
