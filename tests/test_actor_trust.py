@@ -460,3 +460,22 @@ def test_a_body_named_without_its_state_is_the_story_s_own(
                                          "of housing.", "2005-01-15", None)
     assert not any("Treasury" in t for t in _actors(
         resolver, "Officials met the Treasury Select Committee.", "2005-01-15", "GBR"))
+
+
+def test_a_post_owned_by_a_body_gives_the_body_s_sector(resolver: ActorResolver) -> None:
+    # A body described ("the charity's"): its sector; the state, as for a bare title, is home.
+    holt = _actors(resolver, "The charity's director, Jane Holt, said the year offers a "
+                   "chance.", "2005-01-15", "GBR")["Jane Holt"]
+    assert (holt.country, holt.sector) == ("GBR", "NGO")
+    # A post held before in a body is still the body's ("former chief executive": BUS, not
+    # ELI); "its" is the body named last before it, whose state is the text's evidence.
+    petrov = _actors(resolver, "The tax claims against Gazprom answer the ambitions of its "
+                     "former chief executive, Ivan Petrov.", "2005-01-15", "GBR")
+    actor = next(a for a in petrov.values() if a.name == "Ivan Petrov")
+    assert (actor.country, actor.sector) == ("RUS", "BUS")
+    # "its" after a state is not a body's post; a person's possessor is the staff rule's.
+    after_state = _actors(resolver, "Russia sold the stake to the ambitions of its former "
+                          "chief executive, Ivan Petrov.", "2005-01-15", "GBR")
+    assert all(a.sector != "BUS" for a in after_state.values() if a.name == "Ivan Petrov")
+    assert _placed(resolver, "Tom Vale, Mr. Obama's former national security adviser, "
+                   "criticised the plan.", "Tom Vale") == ("USA", "ELI")

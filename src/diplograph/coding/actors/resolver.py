@@ -30,6 +30,7 @@ from diplograph.coding.actors.described import described_people
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.offices import Offices
+from diplograph.coding.actors.owners import owned_posts
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.resolve import PhraseResolver
 from diplograph.coding.actors.single import SingleNameReader
@@ -148,6 +149,8 @@ class ActorResolver:
         found = affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
         known = self._by_name.__contains__
         found = staff_of_principals(doc, found, self.words, self._genders.get, known)
+        found = owned_posts(doc, found, self.words.job_nouns, self.words.owner_sectors,
+                            home_country, known)
         found = appositive_callings(doc, found, self.kb.sectors,
                                     self.words.singular_person_nouns, home_country, known)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
