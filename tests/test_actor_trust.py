@@ -479,3 +479,20 @@ def test_a_post_owned_by_a_body_gives_the_body_s_sector(resolver: ActorResolver)
     assert all(a.sector != "BUS" for a in after_state.values() if a.name == "Ivan Petrov")
     assert _placed(resolver, "Tom Vale, Mr. Obama's former national security adviser, "
                    "criticised the plan.", "Tom Vale") == ("USA", "ELI")
+
+
+def test_a_state_s_people_named_by_an_imported_agent_noun_take_its_sector(
+        resolver: ActorResolver) -> None:
+    # The field's agent nouns, in the plural, below our own sector nouns.
+    ranchers = _actors(resolver, "Russian cattle ranchers complained about the ban on "
+                       "imports.", "2016-06-01")["Russian cattle ranchers"]
+    assert (ranchers.country, ranchers.sector) == ("RUS", "CVL")
+    lawyers = _actors(resolver, "Iraqi lawyers walked out of the trial in protest.",
+                      "2016-06-01")["Iraqi lawyers"]
+    assert (lawyers.country, lawyers.sector) == ("IRQ", "JUD")
+    # Ours first ("troops" MIL); a singular agent is no title of ours ("first lady").
+    assert _actors(resolver, "Russian troops crossed the border.", "2016-06-01")[
+        "Russian troops"].sector == "MIL"
+    first_lady = _actors(resolver, "The speech by first lady Michelle Obama drew cheers.",
+                         "2016-06-01", "USA")
+    assert all(a.sector != "ELI" for a in first_lady.values())
