@@ -496,3 +496,25 @@ def test_a_state_s_people_named_by_an_imported_agent_noun_take_its_sector(
     first_lady = _actors(resolver, "The speech by first lady Michelle Obama drew cheers.",
                          "2016-06-01", "USA")
     assert all(a.sector != "ELI" for a in first_lady.values())
+
+
+_CLINTON_NAMED = "Hillary Clinton spoke in Iowa. "
+
+
+@pytest.mark.parametrize(("text", "mention", "who"), [
+    # In apposition: the person in the office of that time (GOV), not a former official.
+    ("As Mrs. Clinton, then the secretary of state, wrote in her memoir, the talks failed.",
+     "Mrs. Clinton", ("Hillary Clinton", "GOV")),
+    ("As Mrs. Clinton, then the secretary of state, wrote in her memoir, the talks failed.",
+     "the secretary of state", ("Hillary Clinton", "GOV")),
+    # Inside a phrase under "then": the past holder named before, not today's (Kerry).
+    ("Sullivan, then deputy chief of staff to the secretary of state, is now an adviser.",
+     "the secretary of state", ("Hillary Clinton", "GOV")),
+    # "then" on a verb tells what came next: the office of the story's day.
+    ("The president then met the secretary of state.", "the secretary of state",
+     ("John Kerry", "GOV")),
+])
+def test_an_office_under_then_is_the_holder_of_that_time_the_article_names(
+        resolver: ActorResolver, text: str, mention: str, who: tuple[str, str]) -> None:
+    actor = _actors(resolver, _CLINTON_NAMED + text, "2016-06-01", "USA")[mention]
+    assert (actor.name, actor.sector) == who

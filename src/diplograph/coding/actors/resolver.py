@@ -35,8 +35,9 @@ from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.resolve import PhraseResolver
 from diplograph.coding.actors.single import SingleNameReader
 from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
+from diplograph.coding.actors.then import offices_then
 from diplograph.coding.actors.words import mention_words
-from diplograph.knowledge.base import OPEN_END, KnowledgeBase, load_knowledge_base
+from diplograph.knowledge.base import OPEN_END, KnowledgeBase, Person, load_knowledge_base
 from diplograph.records import ActorRef
 
 logger = logging.getLogger(__name__)
@@ -157,6 +158,7 @@ class ActorResolver:
         if dated:  # no date window: offices name no holder, so no description binds one
             found = described_people(doc, found, self.words.description_posts,
                                      self._by_name, when)
+            found = offices_then(doc, found, self._by_name, when, self._holder_then)
         found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
                                   self._resolve.offices.state)
         return one_reading_per_person(found, known)
@@ -175,6 +177,10 @@ class ActorResolver:
         if any(c.dep_ in _DESCRIBING_DEPS for c in root.children):
             return mention
         return replace(mention, actor=replace(actor, country=home_country))
+
+    def _holder_then(self, person: Person, then: dt.date, role: str) -> ActorRef:
+        """A known person in a role they held on a past day ("then the secretary of state")."""
+        return self._resolve.offices.person(person, then, None, role)
 
     def _at_act_year(self, article: _Article, mention: Mention) -> Mention:
         """A known person in the office of the year the sentence dates their act in
