@@ -518,3 +518,17 @@ def test_an_office_under_then_is_the_holder_of_that_time_the_article_names(
         resolver: ActorResolver, text: str, mention: str, who: tuple[str, str]) -> None:
     actor = _actors(resolver, _CLINTON_NAMED + text, "2016-06-01", "USA")[mention]
     assert (actor.name, actor.sector) == who
+
+
+@pytest.mark.parametrize(("text", "state", "actor"), [
+    # Where a move goes or comes from is a place, as after "travelled".
+    ("The talks moved on Sunday to Japan, where the ministers met again.", "Japan", False),
+    ("Officials said immigration from Peru had fallen.", "Peru", False),
+    # Something sent: the state receives it; a warning or tariffs are acts, not journeys.
+    ("The United States returned the prisoners to Cuba.", "Cuba", True),
+    ("Russia sent a warning to Iran.", "Iran", True),
+    ("China imposed tariffs on imports from Japan.", "Japan", True),
+])
+def test_a_journey_s_end_or_start_is_a_place(resolver: ActorResolver, text: str, state: str,
+                                             actor: bool) -> None:
+    assert (state in _actors(resolver, text, "2016-06-01")) == actor

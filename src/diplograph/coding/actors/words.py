@@ -51,6 +51,7 @@ class MentionWords:
     home_bodies: dict[str, str]  # "the TREASURY": the story's own state's body -> sector
     owner_sectors: dict[str, str]  # "the AGENCY's chief executive": a body's noun -> sector
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
+    motion_words: frozenset[str]  # "MOVED to China": a destination, a place
     occasion_nouns: frozenset[str]  # "TALKS in Beijing": the state, not its civilians
 
 
