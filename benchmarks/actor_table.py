@@ -1,7 +1,7 @@
 """Actor resolution on mention tables from real articles, read in their article.
 
     .venv/bin/python benchmarks/actor_table.py [--table real|confusables] [--split tune|heldout|all]
-                                               [--show] [--no-context]
+                                               [--show] [--no-context] [--folds N]
 
 Tables (labelled before the resolver ran on them; a third of the rows held out):
 - ``real``: ``tests/data/actor_mentions_real.tsv``, mentions in BBC News 2004-05 and
@@ -190,6 +190,19 @@ def _judged(row: dict[str, str], text: str, sentence_at: int, doc, mentions: lis
                         f"want {(want_name, row['country'], row['sector'])}")
 
 
+def fold_of(row: dict[str, str], folds: int) -> int:
+    """The fold of a row by its article (``sha256(doc) % folds``), so that the fold check
+    asks whether a rule written from one article's rows helps in other articles."""
+    return int(hashlib.sha256(row.get("doc", "").encode()).hexdigest(), 16) % folds
+
+
+def _print_folds(outcomes: list[Outcome], folds: int) -> None:
+    for fold in range(folds):
+        part = [o for o in outcomes if fold_of(o.row, folds) == fold]
+        right = sum(o.problem is None for o in part)
+        print(f"  fold {fold}: {right}/{len(part)} = {accuracy(part):.3f}")
+
+
 def accuracy(outcomes: list[Outcome]) -> float:
     return sum(o.problem is None for o in outcomes) / len(outcomes) if outcomes else 0.0
 
@@ -200,6 +213,8 @@ def main() -> int:
     parser.add_argument("--split", choices=("tune", "heldout", "all"), default="tune")
     parser.add_argument("--show", action="store_true", help="print every wrong row")
     parser.add_argument("--no-context", action="store_true", help="parse the sentence alone")
+    parser.add_argument("--folds", type=int, default=0,
+                        help="also count right rows per fold of articles (sha256(doc) %% N)")
     args = parser.parse_args()
     from diplograph.coding.actors import ActorResolver
 
@@ -211,10 +226,13 @@ def main() -> int:
                              not args.no_context)
         right = sum(o.problem is None for o in outcomes)
         print(f"{args.table} {split}: {right}/{len(outcomes)} = {accuracy(outcomes):.3f}")
+        if args.folds:
+            _print_folds(outcomes, args.folds)
         if args.show:
             for o in outcomes:
                 if o.problem:
-                    print(f"  [{o.row['rule']}] {o.row['mention']!r}: {o.problem}")
+                    fold = f" f{fold_of(o.row, args.folds)}" if args.folds else ""
+                    print(f"  [{o.row['rule']}]{fold} {o.row['mention']!r}: {o.problem}")
     return 0
 
 

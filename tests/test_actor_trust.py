@@ -460,3 +460,75 @@ def test_a_body_named_without_its_state_is_the_story_s_own(
                                          "of housing.", "2005-01-15", None)
     assert not any("Treasury" in t for t in _actors(
         resolver, "Officials met the Treasury Select Committee.", "2005-01-15", "GBR"))
+
+
+def test_a_post_owned_by_a_body_gives_the_body_s_sector(resolver: ActorResolver) -> None:
+    # A body described ("the charity's"): its sector; the state, as for a bare title, is home.
+    holt = _actors(resolver, "The charity's director, Jane Holt, said the year offers a "
+                   "chance.", "2005-01-15", "GBR")["Jane Holt"]
+    assert (holt.country, holt.sector) == ("GBR", "NGO")
+    # A post held before in a body is still the body's ("former chief executive": BUS, not
+    # ELI); "its" is the body named last before it, whose state is the text's evidence.
+    petrov = _actors(resolver, "The tax claims against Gazprom answer the ambitions of its "
+                     "former chief executive, Ivan Petrov.", "2005-01-15", "GBR")
+    actor = next(a for a in petrov.values() if a.name == "Ivan Petrov")
+    assert (actor.country, actor.sector) == ("RUS", "BUS")
+    # "its" after a state is not a body's post; a person's possessor is the staff rule's.
+    after_state = _actors(resolver, "Russia sold the stake to the ambitions of its former "
+                          "chief executive, Ivan Petrov.", "2005-01-15", "GBR")
+    assert all(a.sector != "BUS" for a in after_state.values() if a.name == "Ivan Petrov")
+    assert _placed(resolver, "Tom Vale, Mr. Obama's former national security adviser, "
+                   "criticised the plan.", "Tom Vale") == ("USA", "ELI")
+
+
+def test_a_state_s_people_named_by_an_imported_agent_noun_take_its_sector(
+        resolver: ActorResolver) -> None:
+    # The field's agent nouns, in the plural, below our own sector nouns.
+    ranchers = _actors(resolver, "Russian cattle ranchers complained about the ban on "
+                       "imports.", "2016-06-01")["Russian cattle ranchers"]
+    assert (ranchers.country, ranchers.sector) == ("RUS", "CVL")
+    lawyers = _actors(resolver, "Iraqi lawyers walked out of the trial in protest.",
+                      "2016-06-01")["Iraqi lawyers"]
+    assert (lawyers.country, lawyers.sector) == ("IRQ", "JUD")
+    # Ours first ("troops" MIL); a singular agent is no title of ours ("first lady").
+    assert _actors(resolver, "Russian troops crossed the border.", "2016-06-01")[
+        "Russian troops"].sector == "MIL"
+    first_lady = _actors(resolver, "The speech by first lady Michelle Obama drew cheers.",
+                         "2016-06-01", "USA")
+    assert all(a.sector != "ELI" for a in first_lady.values())
+
+
+_CLINTON_NAMED = "Hillary Clinton spoke in Iowa. "
+
+
+@pytest.mark.parametrize(("text", "mention", "who"), [
+    # In apposition: the person in the office of that time (GOV), not a former official.
+    ("As Mrs. Clinton, then the secretary of state, wrote in her memoir, the talks failed.",
+     "Mrs. Clinton", ("Hillary Clinton", "GOV")),
+    ("As Mrs. Clinton, then the secretary of state, wrote in her memoir, the talks failed.",
+     "the secretary of state", ("Hillary Clinton", "GOV")),
+    # Inside a phrase under "then": the past holder named before, not today's (Kerry).
+    ("Sullivan, then deputy chief of staff to the secretary of state, is now an adviser.",
+     "the secretary of state", ("Hillary Clinton", "GOV")),
+    # "then" on a verb tells what came next: the office of the story's day.
+    ("The president then met the secretary of state.", "the secretary of state",
+     ("John Kerry", "GOV")),
+])
+def test_an_office_under_then_is_the_holder_of_that_time_the_article_names(
+        resolver: ActorResolver, text: str, mention: str, who: tuple[str, str]) -> None:
+    actor = _actors(resolver, _CLINTON_NAMED + text, "2016-06-01", "USA")[mention]
+    assert (actor.name, actor.sector) == who
+
+
+@pytest.mark.parametrize(("text", "state", "actor"), [
+    # Where a move goes or comes from is a place, as after "travelled".
+    ("The talks moved on Sunday to Japan, where the ministers met again.", "Japan", False),
+    ("Officials said immigration from Peru had fallen.", "Peru", False),
+    # Something sent: the state receives it; a warning or tariffs are acts, not journeys.
+    ("The United States returned the prisoners to Cuba.", "Cuba", True),
+    ("Russia sent a warning to Iran.", "Iran", True),
+    ("China imposed tariffs on imports from Japan.", "Japan", True),
+])
+def test_a_journey_s_end_or_start_is_a_place(resolver: ActorResolver, text: str, state: str,
+                                             actor: bool) -> None:
+    assert (state in _actors(resolver, text, "2016-06-01")) == actor

@@ -147,6 +147,9 @@ class KnowledgeBase:
     people: tuple[Person, ...]
     titles: tuple[Title, ...]
     sectors: dict[str, str]  # lower-case noun -> sector code
+    # The field's agent nouns (Phoenix.agents.txt, imported), below ours: a state's people
+    # named by them ("Iraqi cattlemen") take their sector. Lower-case noun -> sector code.
+    agent_sectors: dict[str, str] = field(default_factory=dict)
     groups: dict[str, tuple[str, ...]] = field(default_factory=dict)  # regions, heads, standalone
     former_words: frozenset[str] = frozenset()
     equivalent_roles: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -464,6 +467,25 @@ def _imported_files() -> Iterable[tuple[str, Any]]:
             yield key, base / name
 
 
+def _agent_sectors(kb: KnowledgeBase) -> dict[str, str]:
+    """The plurals of the imported agent nouns (data/actors/phoenix/agents.yaml) that neither
+    our sector nouns nor our titles already read, each with the sector the importer gave it.
+    Plurals only: a group of a state's people ("Iraqi cattlemen"), never one person's title,
+    which the verified titles read (a singular agent takes "first lady" for an official)."""
+    path = resources.files("diplograph") / "data" / "actors" / "phoenix" / "agents.yaml"
+    if not path.is_file():
+        return {}
+    ours = set(kb.sectors) | {t.text.lower() for t in kb.titles}
+    found: dict[str, str] = {}
+    for agent in (_read_yaml(path) or {}).get("agents") or ():
+        if not agent.get("sector") or agent.get("affix") != "suffix":
+            continue
+        plural = str(agent.get("plural") or "").lower()
+        if plural and plural not in ours:
+            found.setdefault(plural, str(agent["sector"]))
+    return found
+
+
 def _build(extra_files: Sequence[str | Path], imported: bool) -> KnowledgeBase:
     builder = _Builder()
     base = resources.files("diplograph") / "data" / "actors"
@@ -483,6 +505,7 @@ def _build(extra_files: Sequence[str | Path], imported: bool) -> KnowledgeBase:
                               reserved)
     sectors = _read_yaml(base / "sectors.yaml") or {}
     kb = builder.freeze(roles, sectors)
+    kb = replace(kb, agent_sectors=_agent_sectors(kb))
     logger.info("actor knowledge: %d states, %d organisations, %d people",
                 len(kb.countries), len(kb.organisations), len(kb.people))
     return kb

@@ -154,7 +154,7 @@ class KnowledgeMatcher:
             # "EU foreign ministers" (the plural names the office too), "Vice-President"
             for text in {title.text, plural_title(title.text), title.text.replace(" ", "-", 1)}:
                 self._add(self._lower, text, "title", title.role, title.text)
-        for word, sector in self.kb.sectors.items():
+        for word, sector in (*self.kb.sectors.items(), *self.kb.agent_sectors.items()):
             self._add(self._lower, word, "sector", sector)
         self._add_each(self._lower, self.words.counterpart_words, "counterpart", "")
         self._add_each(self._lower, self.words.leader_words, "leader", "")

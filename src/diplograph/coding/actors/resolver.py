@@ -30,12 +30,14 @@ from diplograph.coding.actors.described import described_people
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.offices import Offices
+from diplograph.coding.actors.owners import owned_posts
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.resolve import PhraseResolver
 from diplograph.coding.actors.single import SingleNameReader
 from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
+from diplograph.coding.actors.then import offices_then
 from diplograph.coding.actors.words import mention_words
-from diplograph.knowledge.base import OPEN_END, KnowledgeBase, load_knowledge_base
+from diplograph.knowledge.base import OPEN_END, KnowledgeBase, Person, load_knowledge_base
 from diplograph.records import ActorRef
 
 logger = logging.getLogger(__name__)
@@ -148,12 +150,15 @@ class ActorResolver:
         found = affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
         known = self._by_name.__contains__
         found = staff_of_principals(doc, found, self.words, self._genders.get, known)
+        found = owned_posts(doc, found, self.words.job_nouns, self.words.owner_sectors,
+                            home_country, known)
         found = appositive_callings(doc, found, self.kb.sectors,
                                     self.words.singular_person_nouns, home_country, known)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
         if dated:  # no date window: offices name no holder, so no description binds one
             found = described_people(doc, found, self.words.description_posts,
                                      self._by_name, when)
+            found = offices_then(doc, found, self._by_name, when, self._holder_then)
         found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
                                   self._resolve.offices.state)
         return one_reading_per_person(found, known)
@@ -172,6 +177,10 @@ class ActorResolver:
         if any(c.dep_ in _DESCRIBING_DEPS for c in root.children):
             return mention
         return replace(mention, actor=replace(actor, country=home_country))
+
+    def _holder_then(self, person: Person, then: dt.date, role: str) -> ActorRef:
+        """A known person in a role they held on a past day ("then the secretary of state")."""
+        return self._resolve.offices.person(person, then, None, role)
 
     def _at_act_year(self, article: _Article, mention: Mention) -> Mention:
         """A known person in the office of the year the sentence dates their act in

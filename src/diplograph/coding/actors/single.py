@@ -16,6 +16,8 @@ from diplograph.coding.actors.offices import Offices
 from diplograph.records import ActorRef
 
 # Kinds read by the phrase grammar, never alone.
+# Grammar: the prepositions of a journey's end or start ("moved TO China").
+_JOURNEY_PREPOSITIONS = frozenset({"to", "from", "into"})
 _PHRASE_KINDS = frozenset({"title", "sector", "counterpart", "leader", "adj", "person",
                            "orgadj"})
 # Entities whose words may name an actor themselves ("Moscow" as GPE is the state's capital).
@@ -113,7 +115,18 @@ class SingleNameReader:
             owned = doc[hit.end - 1].head
             return owned.head.lower_ in self.words.state_place_words
         return before in place_words or self._compound_of_thing(doc, hit) \
-            or self._listed_place(doc, hit, place_words)
+            or self._listed_place(doc, hit, place_words) or self._journey_end(doc, hit)
+
+    def _journey_end(self, doc: Doc, hit: Hit) -> bool:
+        """Where a move goes to or comes from: "moved on Sunday TO China", "immigration FROM
+        Mexico" (the preposition hangs from a word of motion_words). A verb with an object
+        sends something, and the state receives it ("returned the prisoners TO Cuba")."""
+        token = doc[hit.start:hit.end].root
+        prep = token.head
+        mover = prep.head
+        return token.dep_ == "pobj" and prep.lower_ in _JOURNEY_PREPOSITIONS \
+            and mover.lemma_.lower() in self.words.motion_words \
+            and not any(c.dep_ == "dobj" for c in mover.children)
 
     @staticmethod
     def _inside_other_name(doc: Doc, hit: Hit, ent_end: dict[int, Span]) -> bool:

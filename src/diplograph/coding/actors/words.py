@@ -49,7 +49,9 @@ class MentionWords:
     former_post_words: frozenset[str]  # "his FORMER adviser": a former official (ELI)
     description_posts: dict[str, str]  # "the Ohio GOVERNOR" -> "governor" (of a title)
     home_bodies: dict[str, str]  # "the TREASURY": the story's own state's body -> sector
+    owner_sectors: dict[str, str]  # "the AGENCY's chief executive": a body's noun -> sector
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
+    motion_words: frozenset[str]  # "MOVED to China": a destination, a place
     occasion_nouns: frozenset[str]  # "TALKS in Beijing": the state, not its civilians
 
 
@@ -70,7 +72,7 @@ def parse_mention_words(data: Any) -> MentionWords:
         raise KnowledgeError(f"{WORDS_FILE}: expected a mapping with a `pronouns` mapping")
     ordered = {"counterpart_words", "leader_words", "role_priority"}
     mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders",
-                "description_posts", "home_bodies")
+                "description_posts", "home_bodies", "owner_sectors")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords)) if name not in mappings}
     maps = {key: {str(word): str(value) for word, value in (data.get(key) or {}).items()}
