@@ -208,9 +208,9 @@ def write_model(model: dict, *, detector: bool) -> None:
         rules_model = model
     header = ("# Confidence model: logistic weights over the features of "
               "diplograph.coding.confidence.\n# Fitted by benchmarks/calibrate.py on the "
-              "coding cases and the sample gold; refit with --write.\n# with_detector: the "
-              "model used with the learned detector on, fitted with --detector --write\n"
-              "# (also on the TUNE real cases the detector never saw).\n")
+              "coding cases and the sample gold;\n# refit both with `make fit-confidence`.\n"
+              "# with_detector: the model used with the learned detector on, fitted with "
+              "--detector --write\n# (also on the TUNE real cases the detector never saw).\n")
     data = {**rules_model, **({"with_detector": with_detector} if with_detector else {})}
     MODEL.write_text(header + yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
