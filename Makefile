@@ -7,7 +7,7 @@ DB     ?= demo/diplograph.duckdb
 SAMPLE := src/diplograph/sample
 
 .PHONY: install demo test test-slow bench fuzz gate lint clean train-detector import-dictionaries \
-        fit-factuality
+        fit-factuality fit-confidence
 
 # Two installs: `make demo` needs only the product (the package and its web extra: spaCy,
 # DuckDB, FastAPI; no Ray, Playwright or test tools); every developer target adds the dev group.
@@ -100,6 +100,28 @@ train-detector: $(STAMP)
 	$(BIN)/python -m training.events.agreement --write
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 HF_HUB_OFFLINE=1 $(BIN)/python -m training.events.train
 	$(BIN)/pip uninstall --quiet -y torch
+
+# The event-confidence models (data/lexicon/confidence.yaml), rules-only and with the detector,
+# refitted on today's coder: our coding cases and the sample gold, judged with their actors
+# (and, for the detector's model, the real TUNE cases the detector never saw). Rerun after a
+# merge that changes the coder or the detector. FIT_CAMPAIGN adds the annotation campaign's
+# TRAIN and DEV sentences (type-level judgement; measured and not adopted, docs/benchmarks.md
+# "Confidence refit on real labelled events"), e.g.
+#   make fit-confidence FIT_CAMPAIGN="--campaign --l2 3 --weight campaign-train=0.5"
+# The pools hold publisher text: rebuilt from ../shared/corpus when missing.
+EVENT_POOLS  := $(addprefix training/events/,pool.jsonl pool_extra.jsonl pool_extra2.jsonl \
+                pool_extra3.jsonl)
+FIT_CAMPAIGN ?=
+
+$(EVENT_POOLS) &:
+	$(BIN)/python -m training.events.select
+	$(BIN)/python -m training.events.select_extra
+	$(BIN)/python -m training.events.select_extra2
+	$(BIN)/python -m training.events.select_extra3
+
+fit-confidence: $(STAMP) $(EVENT_POOLS)
+	PYTHONPATH=src $(BIN)/python benchmarks/calibrate.py $(FIT_CAMPAIGN) --write
+	PYTHONPATH=src $(BIN)/python benchmarks/calibrate.py $(FIT_CAMPAIGN) --detector --write
 
 # Style (ruff) and the import-layer contracts of pyproject.toml (import-linter); fails on findings.
 lint: $(STAMP)

@@ -1,6 +1,7 @@
 """Fit and check the event-confidence model (diplograph.coding.confidence).
 
     .venv/bin/python benchmarks/calibrate.py [--write] [--shared ../shared] [--detector]
+        [--campaign] [--l2 L] [--weight SET=W ...] [--save-rows FILE]
 
 Training data is ours: events the coder produces on the hand-written coding
 cases (tests/data/coding_cases*.yaml; right = matches an expected event's type,
@@ -14,6 +15,12 @@ learned detector on, its two features added), and also trains on the TUNE split 
 tests/data/real/coding_cases_real.yaml, leaving out the cases whose text the detector
 was trained on (the git-ignored pools of training/events/, where present). ``--write``
 then writes only that model; without ``--detector`` it writes the rules-only model.
+
+``--campaign`` adds real labelled events: those of the annotation campaign's TRAIN and DEV
+sentences (``campaign_events.py``; type-level judgement, the test split never used). The
+penalty (``--l2``) and the sets' weights (``--weight``) are chosen by cross-validation by
+document (``confidence_cv.py`` on ``--save-rows``); ``make fit-confidence`` runs the chosen
+fit of both models.
 """
 
 from __future__ import annotations
@@ -24,6 +31,8 @@ import sys
 from collections import defaultdict
 from pathlib import Path
 
+import campaign_events
+import confidence_fit
 import numpy as np
 import yaml
 
@@ -34,12 +43,12 @@ from diplograph.evaluation.scoring import POLARITY, load_jsonl, matches
 from diplograph.records import SYMMETRIC_TYPES, Article, PublishedDate, to_dict
 from diplograph.run.pipeline import read_articles
 from diplograph.settings import Settings
+from training.events.labels import POOLS
 
 REPO = Path(__file__).resolve().parent.parent
 MODEL = REPO / "src" / "diplograph" / "data" / "lexicon" / "confidence.yaml"
 REAL_CASES = REPO / "tests" / "data" / "real" / "coding_cases_real.yaml"
-DETECTOR_POOLS = [REPO / "training" / "events" / name
-                  for name in ("pool.jsonl", "pool_extra.jsonl")]
+DETECTOR_POOLS = [REPO / "training" / "events" / pool for pool, _ in POOLS]
 
 
 def _code_text(coder, nlp, doc_id: str, text: str, published: str):
@@ -85,18 +94,27 @@ def real_tune_cases() -> list[dict]:
     return [c for c in cases if c["split"] == "tune" and " ".join(c["text"].split()) not in seen]
 
 
-def case_examples(coder, nlp, extra: list[dict] = ()) -> list[tuple[dict, int]]:
+def _row(coder, event, right: bool, group: str, name: str) -> dict:
+    """One training row: the event's features, whether it is right, its CV group (the
+    document) and the set it comes from."""
+    return {"x": coder.feature_log[event.id], "y": int(right), "group": group, "set": name,
+            "type": event.type}
+
+
+def case_examples(coder, nlp, extra: list[dict] = ()) -> list[dict]:
+    """Events of the hand-written coding cases (and ``extra`` cases), judged with actors."""
     cases = [case for path in sorted((REPO / "tests" / "data").glob("coding_cases*.yaml"))
-             for case in yaml.safe_load(path.read_text(encoding="utf-8"))] + list(extra)
+             for case in yaml.safe_load(path.read_text(encoding="utf-8"))]
+    named = [(case, "cases") for case in cases] + [(case, "real-tune") for case in extra]
     rows = []
-    for i, case in enumerate(cases):
+    for i, (case, name) in enumerate(named):
         for event in _code_text(coder, nlp, f"case{i}", case["text"], str(case["published"])):
-            rows.append((coder.feature_log[event.id],
-                         int(_case_right(event, case.get("expect") or []))))
+            right = _case_right(event, case.get("expect") or [])
+            rows.append(_row(coder, event, right, f"case{i}", name))
     return rows
 
 
-def gold_examples(coder, nlp, texts: Path, gold_path: Path) -> list[tuple[dict, int]]:
+def gold_examples(coder, nlp, texts: Path, gold_path: Path, name: str = "sample") -> list[dict]:
     gold = defaultdict(list)
     for record in load_jsonl(gold_path):
         gold[record["doc_id"]].append(record)
@@ -107,48 +125,38 @@ def gold_examples(coder, nlp, texts: Path, gold_path: Path) -> list[tuple[dict, 
         for article in item[1]:
             for event in coder.code(article, nlp(article.text)):
                 right = any(matches(g, to_dict(event)) for g in gold.get(event.doc_id, []))
-                rows.append((coder.feature_log[event.id], int(right)))
+                rows.append(_row(coder, event, right, f"{name}:{event.doc_id}", name))
     return rows
 
 
-def fit(rows: list[tuple[dict, int]], features: tuple[str, ...] = FEATURES, l2: float = 1.0,
-        steps: int = 4000) -> tuple[float, dict]:
-    """L2-regularised logistic regression by gradient descent (numpy only)."""
-    x = np.array([[r[0][f] for f in features] for r in rows])
-    y = np.array([r[1] for r in rows], dtype=float)
-    w, b = np.zeros(x.shape[1]), 0.0
-    for _ in range(steps):
-        p = 1 / (1 + np.exp(-(x @ w + b)))
-        grad_w = x.T @ (p - y) / len(y) + l2 * w / len(y)
-        grad_b = float(np.mean(p - y))
-        w -= 0.5 * grad_w
-        b -= 0.5 * grad_b
-    return round(b, 3), {f: round(float(v), 3) for f, v in zip(features, w)}
-
-
-def predict(bias: float, weights: dict, row: dict) -> float:
-    z = bias + sum(weights.get(f, 0.0) * row.get(f, 0.0) for f in weights)
-    return 1 / (1 + np.exp(-z))
-
-
-def report(name: str, rows: list[tuple[dict, int]], bias: float, weights: dict) -> None:
-    probs = [(predict(bias, weights, r), y) for r, y in rows]
-    brier = np.mean([(p - y) ** 2 for p, y in probs])
-    base = np.mean([y for _, y in probs])
-    print(f"\n{name}: {len(probs)} events, {base:.2f} right; Brier {brier:.3f} "  # noqa: T201
-          f"(constant-rate Brier {base * (1 - base):.3f})")
-    print("| confidence | events | share right |")  # noqa: T201
-    print("|---|---|---|")  # noqa: T201
-    for lo in (0.0, 0.3, 0.5, 0.7):
-        hi = {0.0: 0.3, 0.3: 0.5, 0.5: 0.7, 0.7: 1.01}[lo]
-        band = [y for p, y in probs if lo <= p < hi]
-        share = f"{np.mean(band):.2f}" if band else "-"
-        print(f"| {lo:.1f}–{min(hi, 1.0):.1f} | {len(band)} | {share} |")  # noqa: T201
+def report(name: str, rows: list[dict], bias: float, weights: dict) -> None:
+    """Brier score, log loss and reliability table of a model on ``rows``."""
+    p = confidence_fit.predict(bias, weights, rows)
+    y = np.array([r["y"] for r in rows], dtype=float)
+    base = float(np.mean(y))
+    print(f"\n{name}: {len(rows)} events, {base:.2f} right; Brier "  # noqa: T201
+          f"{confidence_fit.brier(p, y):.3f} (constant-rate Brier {base * (1 - base):.3f}), "
+          f"log loss {confidence_fit.log_loss(p, y):.3f}")
+    print("| confidence | events | share right |\n|---|---|---|")  # noqa: T201
+    for band, count, share in confidence_fit.reliability(p, y):
+        print(f"| {band} | {count} | {'-' if share is None else f'{share:.2f}'} |")  # noqa: T201
     for t in (0.5, 0.6, 0.7):
-        kept = [y for p, y in probs if p >= t]
-        if kept:
-            print(f"threshold {t}: keeps {len(kept)}/{len(probs)} events, "  # noqa: T201
+        kept = y[p >= t]
+        if len(kept):
+            print(f"threshold {t}: keeps {len(kept)}/{len(y)} events, "  # noqa: T201
                   f"{np.mean(kept):.2f} right")
+
+
+def training_rows(coder, nlp, args) -> list[dict]:
+    """The rows the model is fitted on (see the module's docstring)."""
+    extra = real_tune_cases() if args.detector else []
+    rows = case_examples(coder, nlp, extra) + gold_examples(
+        coder, nlp, REPO / "src" / "diplograph" / "sample",
+        REPO / "tests" / "data" / "sample_gold.jsonl")
+    if args.campaign:
+        rows += campaign_events.campaign_examples(
+            coder, nlp, campaign_events.labelled_sentences(args.shared))
+    return rows
 
 
 def main(argv: list[str]) -> int:
@@ -157,21 +165,32 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--detector", action="store_true",
                         help="fit the model used with the learned detector on")
+    parser.add_argument("--campaign", action="store_true",
+                        help="also fit on the annotation campaign's TRAIN and DEV sentences")
+    parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
+    parser.add_argument("--weight", action="append", default=[], metavar="SET=W",
+                        help="weight of a set's rows (sets: cases, real-tune, sample, "
+                             "campaign-train, campaign-dev); repeatable")
+    parser.add_argument("--save-rows", type=Path,
+                        help="write the coded rows as JSON (for benchmarks/confidence_cv.py)")
     args = parser.parse_args(argv)
     coder, nlp = EventCoder(detector=args.detector), load_nlp()
     coder.feature_log = {}
-    extra = real_tune_cases() if args.detector else []
-    train = case_examples(coder, nlp, extra) + gold_examples(
-        coder, nlp, REPO / "src" / "diplograph" / "sample",
-        REPO / "tests" / "data" / "sample_gold.jsonl")
+    train = training_rows(coder, nlp, args)
+    if args.save_rows:
+        args.save_rows.write_text(json.dumps(train), encoding="utf-8")
     features = FEATURES + DETECTOR_FEATURES if args.detector else FEATURES
-    bias, weights = fit(train, features)
+    by_set = {name: float(w) for name, w in (item.split("=") for item in args.weight)}
+    bias, weights = confidence_fit.fit(train, features, args.l2,
+                                       confidence_fit.set_weights(train, by_set))
     print("bias", bias, "weights", weights)  # noqa: T201
-    report("training (coding cases + sample gold)", train, bias, weights)
+    for name in sorted({r["set"] for r in train}):
+        report(f"training: {name}", [r for r in train if r["set"] == name], bias, weights)
+    report("training: all", train, bias, weights)
     held_out = args.shared / "gold"
     if held_out.exists():
         test = gold_examples(coder, nlp, held_out / "plover_gsr_texts.jsonl",
-                             held_out / "plover_gsr.jsonl")
+                             held_out / "plover_gsr.jsonl", "plover")
         report("held out (PLOVER gold)", test, bias, weights)
     if args.write:
         write_model({"bias": bias, "weights": weights}, detector=args.detector)
@@ -189,9 +208,9 @@ def write_model(model: dict, *, detector: bool) -> None:
         rules_model = model
     header = ("# Confidence model: logistic weights over the features of "
               "diplograph.coding.confidence.\n# Fitted by benchmarks/calibrate.py on the "
-              "coding cases and the sample gold; refit with --write.\n# with_detector: the "
-              "model used with the learned detector on, fitted with --detector --write\n"
-              "# (also on the TUNE real cases the detector never saw).\n")
+              "coding cases and the sample gold;\n# refit both with `make fit-confidence`.\n"
+              "# with_detector: the model used with the learned detector on, fitted with "
+              "--detector --write\n# (also on the TUNE real cases the detector never saw).\n")
     data = {**rules_model, **({"with_detector": with_detector} if with_detector else {})}
     MODEL.write_text(header + yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
 
