@@ -216,8 +216,10 @@ def selection_stats(cands: list[dict], chosen: list[dict], test: set[str], pool_
 
 def select(pools: list[str], test_files: list[str], targets_of, share: dict[str, float],
            size: int, neg_share: float, seed: str, out: Path, name: str,
-           load_docs=sel.load_docs, cap: int = MAX_NEW_PER_DOC) -> dict:
-    """Pick `size` new sentences (keyword quotas + same-document negatives), split, write."""
+           load_docs=sel.load_docs, cap: int = MAX_NEW_PER_DOC, top_up=None) -> dict:
+    """Pick `size` new sentences (keyword quotas + same-document negatives), split, write.
+    ``top_up(cands, rng)``: further sentences appended after the first pick (which it leaves
+    as it was); documents already picked keep their split, new ones by the hash rule."""
     rng = random.Random(seed)
     pool = [r for p in pools for r in read_jsonl(HERE / p)]
     test_sids = set().union(*(read_sids(HERE / t) for t in test_files))
@@ -232,13 +234,18 @@ def select(pools: list[str], test_files: list[str], targets_of, share: dict[str,
     chosen.sort(key=lambda c: c["sid"])
     rng.shuffle(chosen)
     test, test_docs_new = split_test(chosen, pool_docs, test_docs_old)
+    if top_up is not None:
+        more = top_up(cands, rng)
+        picked_docs = pool_docs | {(c["source"], c["doc"]) for c in chosen}
+        more_test, more_docs_new = split_test(more, picked_docs, test_docs_old | test_docs_new)
+        chosen, test, test_docs_new = chosen + more, test | more_test, test_docs_new | more_docs_new
     write_selection(out, chosen, test, name)
     return selection_stats(cands, chosen, test, pool_docs, test_docs_old, test_docs_new, seed)
 
 
 def command(name: str, pools: list[str], test_files: list[str], targets_of,
             share: dict[str, float], *, size: int, neg_share: float, seed: str,
-            load_docs=sel.load_docs, cap: int = MAX_NEW_PER_DOC) -> None:
+            load_docs=sel.load_docs, cap: int = MAX_NEW_PER_DOC, top_up=None) -> None:
     """A selection script's command line (--out, --size, --neg-share): select, print stats.
     ``pools`` and ``test_files``: the earlier selections, never picked again."""
     ap = argparse.ArgumentParser()
@@ -247,7 +254,7 @@ def command(name: str, pools: list[str], test_files: list[str], targets_of,
     ap.add_argument("--neg-share", type=float, default=neg_share, help="share of no-keyword sentences from the same documents")
     args = ap.parse_args()
     stats = select(pools, test_files, targets_of, share, args.size, args.neg_share, seed,
-                   Path(args.out), name, load_docs, cap)
+                   Path(args.out), name, load_docs, cap, top_up)
     print(json.dumps(stats, indent=2))
 
 

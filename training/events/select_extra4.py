@@ -15,6 +15,8 @@ The rest is select_extra.py's machinery (imported): select.py's splitter and fil
 scheme (`tbaq:<document id>:<index into the split>`), seeded quotas with a per-document cap,
 the test split of new documents by select.py's hash rule. Patterns select only; never labels.
 
+A top-up (below) fills the first pick's 414 sentences to 500, appended after them.
+
 Writes pool_extra4.jsonl, chunks/extra4_NN.jsonl, test_sids_extra4.txt.
 
 Usage:  python -m training.events.select_extra4 [--out training/events] [--size 500]
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -58,6 +61,15 @@ SHARE = {"mobilize-act": 0.05, "aid-act": 0.05, "cooperate-act": 0.05,
          "cooperate": 0.28, "aid": 0.28, "mobilize": 0.29}
 
 targets_of = extra.keyword_matcher(TARGETS)
+
+# The first pick (500 asked, 20% no-pattern) stops at 414: the per-document cap leaves 54
+# pattern sentences out and the no-pattern share is fixed. The top-up fills the selection to
+# TOTAL, appended after the first pick (which stays as it was): those 54 first, then sentences
+# with an international-news cue (a country, leader or armed force of the stories), at most
+# WORLD_CAP per document. Cues select only; never labels.
+TOTAL = 500
+WORLD_CAP = 2
+WORLD = re.compile(r"\b(Iraq\w*|Kuwait\w*|Saudi\w*|Gulf|allied|allies|Israel\w*|Leban\w+|Hezbollah|Kenya\w*|Tanzania\w*|embass\w+|NATO|Russia\w*|Ukrain\w*|Soviet|Cuba\w*|Castro|Cambodia\w*|Kosovo|Serb\w*|Albania\w*|Jordan\w*|Egypt\w*|Syria\w*|Libya\w*|Sudan|Afghanistan|Taliban|Bin Laden|Pentagon|military|troops|forces|army|navy|war|Nigeria\w*|Turk\w*|Hungar\w*|Poland|Czech|Bush|Clinton|Yeltsin|Saddam|Albright|U\.N\.|United Nations)\b")
 
 
 def _letters(text: str) -> str:
@@ -111,11 +123,28 @@ def load_docs() -> Iterator[tuple[str, str, str, str, str]]:
             yield "tbaq", path.stem, f"tbaq-{path.parent.name.lower()}", "pol", document_text(path)
 
 
+def top_up(cands: list[dict], rng) -> list[dict]:
+    """Sentences after the first pick, up to TOTAL: the pattern sentences the cap left out,
+    then no-pattern sentences with an international-news cue (bucket "world"); mixed, seeded."""
+    rest = sorted((c for c in cands if not c.get("_taken")), key=lambda c: c["sid"])
+    wanted = TOTAL - (len(cands) - len(rest))
+    world = [c for c in rest if c["bucket"] == "none" and WORLD.search(c["text"])]
+    for c in world:
+        c["bucket"] = "world"
+    picker = extra.Picker(rng)
+    hits = [c for c in rest if c["bucket"] not in ("none", "world")]
+    got = picker.take(hits, wanted, cap=len(hits))
+    picker.take(world, wanted - got, cap=WORLD_CAP, per_doc=Counter())
+    more = sorted(picker.chosen, key=lambda c: c["sid"])
+    rng.shuffle(more)
+    return more
+
+
 def main() -> None:
     earlier = ["pool.jsonl", "pool_extra.jsonl", "pool_extra2.jsonl", "pool_extra3.jsonl"]
     tests = ["test_sids.txt", "test_sids_extra.txt", "test_sids_extra2.txt", "test_sids_extra3.txt"]
     extra.command("extra4", earlier, tests, targets_of, SHARE, size=500, neg_share=0.2,
-                  seed=SEED, load_docs=load_docs, cap=MAX_PER_DOC)
+                  seed=SEED, load_docs=load_docs, cap=MAX_PER_DOC, top_up=top_up)
 
 
 if __name__ == "__main__":
