@@ -83,10 +83,10 @@ def document_text(path: Path) -> str:
     return text.replace("``", '"').replace("''", '"')
 
 
-def uw_sentences(split: str) -> Iterator[str]:
+def uw_sentences(split: str, uw: Path = UW) -> Iterator[str]:
     """The sentences of one UW factuality split (CoNLL: token in column 2, blank line between)."""
     words: list[str] = []
-    for line in (UW / f"{split}.conll").read_text(encoding="utf-8").splitlines():
+    for line in (uw / f"{split}.conll").read_text(encoding="utf-8").splitlines():
         if line.strip():
             words.append(line.split("\t")[1])
         elif words:
@@ -96,13 +96,13 @@ def uw_sentences(split: str) -> Iterator[str]:
         yield " ".join(words)
 
 
-def held_out_documents(paths: list[Path]) -> set[str]:
+def held_out_documents(paths: list[Path], uw: Path = UW) -> set[str]:
     """TBAQ documents that hold a UW factuality test or dev sentence (UW test: none found,
     its sentences come from elsewhere; dev: 67 documents)."""
     letters = {p.stem: _letters(document_text(p)) for p in paths}
     held: set[str] = set()
     for split in HELD_OUT_SPLITS:
-        for sentence in uw_sentences(split):
+        for sentence in uw_sentences(split, uw):
             key = _letters(sentence)[:KEY_CHARS]
             if len(key) >= MIN_KEY:
                 held |= {doc for doc, text in letters.items() if key in text}
