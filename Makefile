@@ -97,6 +97,7 @@ train-detector: $(STAMP)
 	$(BIN)/python -m training.events.select_extra
 	$(BIN)/python -m training.events.select_extra2
 	$(BIN)/python -m training.events.select_extra3
+	$(BIN)/python -m training.events.select_extra4
 	$(BIN)/python -m training.events.agreement --write
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 HF_HUB_OFFLINE=1 $(BIN)/python -m training.events.train
 	$(BIN)/pip uninstall --quiet -y torch

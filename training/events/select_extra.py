@@ -84,13 +84,14 @@ def read_sids(path: Path) -> set[str]:
     return {l.strip() for l in path.read_text().splitlines() if l.strip()}
 
 
-def candidates(taken_sids: set[str], targets_of=targets_of) -> list[dict]:
+def candidates(taken_sids: set[str], targets_of=targets_of, load_docs=sel.load_docs) -> list[dict]:
     """Political sentences not yet in a pool, built exactly as select.py builds its candidates
     (same split, filter, de-duplication order, so the sids index the same split); `bucket` =
-    the rarest target keyword set the sentence hits, or "none"."""
+    the rarest target keyword set the sentence hits, or "none". ``load_docs``: the documents,
+    as select.py's loader yields them (another source for a new selection)."""
     seen_text: set[str] = set()
     cands = []
-    for source, doc, cat, group, text in sel.load_docs():
+    for source, doc, cat, group, text in load_docs():
         for i, s in enumerate(sel.split_sentences(text)):
             if not sel.looks_ok(s):
                 continue
@@ -112,8 +113,9 @@ def candidates(taken_sids: set[str], targets_of=targets_of) -> list[dict]:
 class Picker:
     """Seeded picks with a per-document cap; `chosen` keeps the picking order."""
 
-    def __init__(self, rng: random.Random) -> None:
+    def __init__(self, rng: random.Random, cap: int = MAX_NEW_PER_DOC) -> None:
         self.rng = rng
+        self.cap = cap  # keyword sentences per document
         self.per_doc: Counter = Counter()
         self.chosen: list[dict] = []
 
@@ -145,12 +147,12 @@ class Picker:
         order = list(share)
         quota = {b: int(round(n_kw * share[b])) for b in order}
         quota[order[-1]] += n_kw - sum(quota.values())
-        got = {b: self.take(by_bucket[b], quota[b], MAX_NEW_PER_DOC) for b in order}
+        got = {b: self.take(by_bucket[b], quota[b], self.cap) for b in order}
         short = n_kw - sum(got.values())
         for b in sorted(order, key=lambda b: -share[b]):
             if short <= 0:
                 break
-            short -= self.take(by_bucket[b], short, MAX_NEW_PER_DOC)
+            short -= self.take(by_bucket[b], short, self.cap)
 
     def take_negatives(self, cands: list[dict], n_neg: int) -> None:
         """No-keyword sentences from the documents already picked."""
@@ -213,15 +215,18 @@ def selection_stats(cands: list[dict], chosen: list[dict], test: set[str], pool_
 
 
 def select(pools: list[str], test_files: list[str], targets_of, share: dict[str, float],
-           size: int, neg_share: float, seed: str, out: Path, name: str) -> dict:
-    """Pick `size` new sentences (keyword quotas + same-document negatives), split, write."""
+           size: int, neg_share: float, seed: str, out: Path, name: str,
+           load_docs=sel.load_docs, cap: int = MAX_NEW_PER_DOC, top_up=None) -> dict:
+    """Pick `size` new sentences (keyword quotas + same-document negatives), split, write.
+    ``top_up(cands, rng)``: further sentences appended after the first pick (which it leaves
+    as it was); documents already picked keep their split, new ones by the hash rule."""
     rng = random.Random(seed)
     pool = [r for p in pools for r in read_jsonl(HERE / p)]
     test_sids = set().union(*(read_sids(HERE / t) for t in test_files))
     pool_docs = {(r["source"], r["doc"]) for r in pool}
     test_docs_old = {(r["source"], r["doc"]) for r in pool if r["sid"] in test_sids}
-    cands = candidates({r["sid"] for r in pool}, targets_of)
-    picker = Picker(rng)
+    cands = candidates({r["sid"] for r in pool}, targets_of, load_docs)
+    picker = Picker(rng, cap)
     n_neg = int(round(size * neg_share))
     picker.take_keywords(cands, size - n_neg, share)
     picker.take_negatives(cands, n_neg)
@@ -229,12 +234,18 @@ def select(pools: list[str], test_files: list[str], targets_of, share: dict[str,
     chosen.sort(key=lambda c: c["sid"])
     rng.shuffle(chosen)
     test, test_docs_new = split_test(chosen, pool_docs, test_docs_old)
+    if top_up is not None:
+        more = top_up(cands, rng)
+        picked_docs = pool_docs | {(c["source"], c["doc"]) for c in chosen}
+        more_test, more_docs_new = split_test(more, picked_docs, test_docs_old | test_docs_new)
+        chosen, test, test_docs_new = chosen + more, test | more_test, test_docs_new | more_docs_new
     write_selection(out, chosen, test, name)
     return selection_stats(cands, chosen, test, pool_docs, test_docs_old, test_docs_new, seed)
 
 
 def command(name: str, pools: list[str], test_files: list[str], targets_of,
-            share: dict[str, float], *, size: int, neg_share: float, seed: str) -> None:
+            share: dict[str, float], *, size: int, neg_share: float, seed: str,
+            load_docs=sel.load_docs, cap: int = MAX_NEW_PER_DOC, top_up=None) -> None:
     """A selection script's command line (--out, --size, --neg-share): select, print stats.
     ``pools`` and ``test_files``: the earlier selections, never picked again."""
     ap = argparse.ArgumentParser()
@@ -243,7 +254,7 @@ def command(name: str, pools: list[str], test_files: list[str], targets_of,
     ap.add_argument("--neg-share", type=float, default=neg_share, help="share of no-keyword sentences from the same documents")
     args = ap.parse_args()
     stats = select(pools, test_files, targets_of, share, args.size, args.neg_share, seed,
-                   Path(args.out), name)
+                   Path(args.out), name, load_docs, cap, top_up)
     print(json.dumps(stats, indent=2))
 
 

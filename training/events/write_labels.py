@@ -13,7 +13,7 @@ st:   a=asserted r=reported u=unconfirmed p=planned h=hypothetical d=denied n=ne
 
 Usage: python3 training/events/write_labels.py NN decisions.txt [--labeller A]
        python3 training/events/write_labels.py extra_NN decisions.txt [--labeller A]
-       python3 training/events/write_labels.py extra2_NN decisions.txt [--labeller A]   (also extra3_NN)
+       python3 training/events/write_labels.py extra2_NN decisions.txt [--labeller A]   (also extra3_NN, extra4_NN)
 """
 from __future__ import annotations
 
@@ -67,11 +67,11 @@ def parse(line: str):
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("chunk", help="NN (chunks/chunk_NN.jsonl), extra_NN, extra2_NN or extra3_NN (chunks/extra*_NN.jsonl)")
+    ap.add_argument("chunk", help="NN (chunks/chunk_NN.jsonl), extra_NN, extra2_NN, extra3_NN or extra4_NN (chunks/extra*_NN.jsonl)")
     ap.add_argument("decisions")
     ap.add_argument("--labeller", default="A")
     a = ap.parse_args()
-    m = re.fullmatch(r"(?:(chunk|extra|extra2|extra3)_)?(\d+)", a.chunk)
+    m = re.fullmatch(r"(?:(chunk|extra|extra2|extra3|extra4)_)?(\d+)", a.chunk)
     if not m:
         sys.exit(f"bad chunk name {a.chunk!r}")
     name = f"{m.group(1) or 'chunk'}_{int(m.group(2)):02d}"
