@@ -7,7 +7,7 @@ DB     ?= demo/diplograph.duckdb
 SAMPLE := src/diplograph/sample
 
 .PHONY: install demo test test-slow bench fuzz gate lint clean train-detector import-dictionaries \
-        fit-factuality fit-confidence
+        fit-factuality fit-confidence event-pools
 
 # Two installs: `make demo` needs only the product (the package and its web extra: spaCy,
 # DuckDB, FastAPI; no Ray, Playwright or test tools); every developer target adds the dev group.
@@ -93,11 +93,7 @@ train-detector: $(STAMP)
 	$(BIN)/pip install --quiet torch==2.13.0
 	$(BIN)/pip install --quiet --group train
 	# The sentence pools hold publisher text: rebuilt from ../shared/corpus, never committed.
-	$(BIN)/python -m training.events.select
-	$(BIN)/python -m training.events.select_extra
-	$(BIN)/python -m training.events.select_extra2
-	$(BIN)/python -m training.events.select_extra3
-	$(BIN)/python -m training.events.select_extra4
+	$(MAKE) --always-make event-pools
 	$(BIN)/python -m training.events.agreement --write
 	OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 HF_HUB_OFFLINE=1 $(BIN)/python -m training.events.train
 	$(BIN)/pip uninstall --quiet -y torch
@@ -111,14 +107,16 @@ train-detector: $(STAMP)
 #   make fit-confidence FIT_CAMPAIGN="--campaign --l2 3 --weight campaign-train=0.5"
 # The pools hold publisher text: rebuilt from ../shared/corpus when missing.
 EVENT_POOLS  := $(addprefix training/events/,pool.jsonl pool_extra.jsonl pool_extra2.jsonl \
-                pool_extra3.jsonl)
+                pool_extra3.jsonl pool_extra4.jsonl)
 FIT_CAMPAIGN ?=
 
+event-pools: $(EVENT_POOLS)
 $(EVENT_POOLS) &:
 	$(BIN)/python -m training.events.select
 	$(BIN)/python -m training.events.select_extra
 	$(BIN)/python -m training.events.select_extra2
 	$(BIN)/python -m training.events.select_extra3
+	$(BIN)/python -m training.events.select_extra4
 
 fit-confidence: $(STAMP) $(EVENT_POOLS)
 	PYTHONPATH=src $(BIN)/python benchmarks/calibrate.py $(FIT_CAMPAIGN) --write
