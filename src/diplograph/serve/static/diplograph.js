@@ -21,6 +21,10 @@
     if (!el || typeof echarts === "undefined") return null;
     const c = echarts.init(el, null, { renderer: "canvas" });
     window.addEventListener("resize", () => c.resize());
+    /* "1" once a drawing has ended with no animation left, "0" while one runs: what the
+       browser tests wait on instead of fixed delays (ECharts' own "finished" event). */
+    c.on("rendered", () => { el.dataset.settled = "0"; });
+    c.on("finished", () => { el.dataset.settled = "1"; });
     el.dataset.ready = "1";
     return c;
   }
