@@ -87,7 +87,8 @@ def api(base):
 
 def open_page(browser, base: str, *, csp: bool):
     """A page that records dialogs, console errors and any request off the server."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=not csp)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=not csp,
+                                  reduced_motion="reduce")  # charts drawn at once: no waits
     pg = context.new_page()
     pg.problems = []
     pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
