@@ -18,6 +18,7 @@ from urllib.parse import parse_qs, urlsplit
 import httpx
 import pytest
 import test_web_browser
+from browser_waits import settled, steady, wait_until
 from needs import need_module
 from test_web_browser import chart_drawn, shot
 
@@ -69,7 +70,7 @@ def brush(pg, selector: str, first: int | str, last: int | str) -> None:
     """Drag the mouse across the chart from x value ``first`` to ``last`` (category
     indexes, or dates on a time axis), half-way up its plot."""
     pg.wait_for_selector(f"{selector}[data-brushable='1']")
-    pg.wait_for_timeout(700)  # the bars grow in
+    settled(pg, selector)  # the bars have grown in
     (x0, y), (x1, _) = pg.evaluate(
         """([sel, first, last]) => {
           const el = document.querySelector(sel);
@@ -113,7 +114,7 @@ def test_brushing_the_actor_chart_filters_the_page_to_the_range(page, base, db):
     assert after["n_events"] == len(expected)  # the JSON twin follows the same range
     assert page.locator("#actor-summary").inner_text().startswith(f"{len(expected)} events")
     chart_drawn(page, "#chart-actor-types")
-    page.wait_for_timeout(600)
+    settled(page, "#chart-actor-types")
     shot(page, "18-brushed-actor")
     page.locator("#actor-events").click()  # the full list keeps the range
     page.wait_for_url("**/events?*")
@@ -176,7 +177,7 @@ def test_a_click_without_a_drag_still_opens_the_bar_and_the_slider_zooms(page, b
     from test_web_dashboard import click_bar  # noqa: PLC0415
 
     click_bar(page, "#chart-types", month)
-    page.wait_for_timeout(800)
+    settled(page, "#chart-types")  # the bars have grown in
     page.mouse.click(*page.evaluate("window.__click"))
     page.wait_for_url("**/events?*")
     assert f"since={month}&until={month}" in page.url
@@ -273,7 +274,7 @@ def test_a_map_cluster_lists_every_event_at_its_places(page, base):
         "echarts.getInstanceByDom(document.querySelector('#chart-map')).getOption()"
         ".series[0].data.filter((x) => Number.isFinite(x.value)).length")
     assert choropleth == len(data["countries"])  # every country with events is shaded
-    page.wait_for_timeout(800)
+    settled(page, "#chart-map")
     shot(page, "18-map-clusters")
     x, y = page.evaluate(
         """(lonlat) => {
@@ -298,24 +299,20 @@ def test_zooming_the_map_reclusters_and_keeps_the_level_in_the_url(page, base):
     before = int(page.get_attribute("#chart-map", "data-clusters"))
     box = page.locator("#chart-map").bounding_box()
     page.mouse.move(box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.35)
-    for _ in range(10):
-        page.mouse.wheel(0, -300)
-        page.wait_for_timeout(150)
-    for _ in range(50):  # (wait_for_function would evaluate a string, which the CSP refuses)
-        level = int(page.get_attribute("#chart-map", "data-level"))
-        if level >= 2:
-            break
-        page.wait_for_timeout(200)
+    wheel_map(page, 10)
+    level = reclustered(page)
     assert level >= 2
     assert f"zoom={level}" in page.url
     after = int(page.get_attribute("#chart-map", "data-clusters"))
     assert after == len(get(base, f"/map.json?zoom={level}").json()["clusters"]) > before
-    page.wait_for_timeout(500)
+    settled(page, "#chart-map")
     shot(page, "18-map-zoomed")
 
 
 # -- the whole view in the URL: the map's centre and zoom, the time charts' window ---------
 
+GEO_ZOOM = "() => Number(echarts.getInstanceByDom(document.querySelector('#chart-map'))" \
+           ".getOption().geo[0].zoom)"
 GEO_VIEW = ("() => { const g = echarts.getInstanceByDom(document.querySelector('#chart-map'))"
             ".getOption().geo[0]; return [g.center.map(Number), Number(g.zoom)]; }")
 
@@ -326,12 +323,26 @@ def url_param(url: str, name: str) -> str | None:
 
 
 def wait_for_param(pg, name: str) -> str:
-    for _ in range(50):  # (wait_for_function would evaluate a string, which the CSP refuses)
-        value = url_param(pg.url, name)
-        if value:
-            return value
-        pg.wait_for_timeout(200)
-    raise AssertionError(f"no {name}= in {pg.url}")
+    return wait_until(pg, lambda: url_param(pg.url, name), f"{name}= in the URL")
+
+
+def wheel_map(pg, turns: int) -> None:
+    """Turn the mouse wheel ``turns`` times over the map, each turn once the last has
+    zoomed it (a turn sent before would be merged with it)."""
+    for _ in range(turns):
+        zoom = pg.evaluate(GEO_ZOOM)
+        pg.mouse.wheel(0, -300)
+        wait_until(pg, lambda z=zoom: pg.evaluate(GEO_ZOOM) != z, "the map to zoom")
+
+
+def reclustered(pg) -> int:
+    """The map's cluster level once its clusters are those of the level in the URL (the
+    page fetches them after a zoom: ``data-level`` is set when they have come)."""
+    def level_done() -> int | None:
+        level = pg.get_attribute("#chart-map", "data-level")
+        return int(level) if url_param(pg.url, "zoom") == level else None
+
+    return wait_until(pg, level_done, "the clusters of the zoom level")
 
 
 def test_a_zoomed_and_panned_map_comes_back_from_its_url(page, base):
@@ -340,14 +351,12 @@ def test_a_zoomed_and_panned_map_comes_back_from_its_url(page, base):
     box = page.locator("#chart-map").bounding_box()
     x, y = box["x"] + box["width"] * 0.55, box["y"] + box["height"] * 0.35
     page.mouse.move(x, y)
-    for _ in range(8):  # zoom in past one cluster level
-        page.mouse.wheel(0, -300)
-        page.wait_for_timeout(150)
+    wheel_map(page, 8)  # zoom in past one cluster level
     page.mouse.down()  # and pan
     page.mouse.move(x - 150, y + 80, steps=8)
     page.mouse.up()
-    page.wait_for_timeout(800)
-    view = wait_for_param(page, "view")
+    view = steady(page, lambda: url_param(page.url, "view"), "the view in the URL")
+    reclustered(page)
     (lon, lat), zoom = page.evaluate(GEO_VIEW)
     assert [float(v) for v in view.split(",")] == pytest.approx([lon, lat, zoom], abs=1e-3)
     level = int(page.get_attribute("#chart-map", "data-level"))
@@ -357,7 +366,7 @@ def test_a_zoomed_and_panned_map_comes_back_from_its_url(page, base):
     page.goto(base + "/map")  # somewhere else, then the shared link
     page.goto(shared)
     page.wait_for_selector("#chart-map[data-map-ready='1']")
-    page.wait_for_timeout(500)
+    settled(page, "#chart-map")
     assert page.evaluate(GEO_VIEW) == [[pytest.approx(lon, abs=1e-3), pytest.approx(lat, abs=1e-3)],
                                        pytest.approx(zoom, abs=1e-3)]
     assert int(page.get_attribute("#chart-map", "data-level")) == level
@@ -379,18 +388,23 @@ def zoom_windows(pg, *selectors: str) -> list[list]:
         })""", list(selectors))
 
 
+TYPES_ZOOM = ("() => { const z = echarts.getInstanceByDom(document.querySelector('#chart-types'))"
+              ".getOption().dataZoom[0]; return [z.start, z.end]; }")
+
+
 def test_a_zoomed_time_chart_comes_back_from_its_url(page, base):
     periods = get(base, "/index.json").json()["by_type"]["periods"]
     assert len(periods) >= 8
     page.goto(base + "/")
     page.wait_for_selector("#chart-types[data-brushable='1']")
-    page.wait_for_timeout(700)
+    settled(page, "#chart-types")
     box = page.locator("#chart-types").bounding_box()
     page.mouse.move(box["x"] + box["width"] * 0.5, box["y"] + box["height"] * 0.4)
     page.keyboard.down("Shift")  # shift + wheel zooms (a plain drag brushes)
     for _ in range(3):
+        zoom = page.evaluate(TYPES_ZOOM)
         page.mouse.wheel(0, -200)
-        page.wait_for_timeout(100)
+        wait_until(page, lambda z=zoom: page.evaluate(TYPES_ZOOM) != z, "the chart to zoom")
     page.keyboard.up("Shift")
     # Pan: drag the slider's window to the right.
     (x0, y0), x1 = page.evaluate(
@@ -407,8 +421,7 @@ def test_a_zoomed_time_chart_comes_back_from_its_url(page, base):
     page.mouse.down()
     page.mouse.move(x1, y0, steps=6)
     page.mouse.up()
-    page.wait_for_timeout(500)
-    window = wait_for_param(page, "window")
+    window = steady(page, lambda: url_param(page.url, "window"), "the window in the URL")
     types, status = zoom_windows(page, "#chart-types", "#chart-status")
     assert 0 < types[0] and types[1] < len(periods) - 1  # zoomed in, off both ends
     assert window == f"{periods[types[0]]},{periods[types[1]]}"
@@ -418,7 +431,8 @@ def test_a_zoomed_time_chart_comes_back_from_its_url(page, base):
     page.goto(shared)
     page.wait_for_selector("#chart-status[data-brushable='1']")
     assert zoom_windows(page, "#chart-types", "#chart-status") == [types, types]
-    page.wait_for_timeout(700)
+    settled(page, "#chart-types")
+    settled(page, "#chart-status")
     shot(page, "18-time-window-restored")
     # A click on a bar opens its events without the window (a list has no chart).
     assert "window" not in page.evaluate("diplograph.eventsUrl({type: 'CONSULT'})")

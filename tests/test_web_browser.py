@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from browser_waits import NEXT_FRAMES, NODE_PIXELS, layout_still, settled
 from needs import need_module
 
 need_module("fastapi", "the web extra is not installed")
@@ -31,8 +32,20 @@ def base(sample_db) -> str:
 
 @pytest.fixture
 def page(browser, base):
-    """A fresh page that records console errors and refuses any request off the server."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    """A fresh page that records console errors and refuses any request off the server.
+    It asks for reduced motion, as a reader may: the charts draw at once, without the
+    animations a test would otherwise wait out (``moving_page`` keeps them)."""
+    yield from checked_page(browser, base, reduced_motion="reduce")
+
+
+@pytest.fixture
+def moving_page(browser, base):
+    """``page`` with the charts' animations, as most readers see them."""
+    yield from checked_page(browser, base, reduced_motion="no-preference")
+
+
+def checked_page(browser, base: str, **context_options):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, **context_options)
     pg = context.new_page()
     pg.errors = []
     pg.on("console", lambda m: m.type == "error" and pg.errors.append(m.text))
@@ -82,7 +95,8 @@ def test_click_through_overview_dyad_event(page, base):
     page.goto(base + "/")
     chart_drawn(page, "#chart-types")
     chart_drawn(page, "#chart-status")
-    page.wait_for_timeout(600)  # let the chart animation finish before the screenshot
+    settled(page, "#chart-types")  # the animations end before the screenshot
+    settled(page, "#chart-status")
     shot(page, "1-overview")
     link = page.locator("#top-dyads a.dyad-link").first
     pair = link.get_attribute("href")
@@ -93,7 +107,7 @@ def test_click_through_overview_dyad_event(page, base):
     items = page.locator("#timeline li.tl-event")
     assert items.count() >= 1
     chart_drawn(page, "#chart-timeline")
-    page.wait_for_timeout(400)
+    settled(page, "#chart-timeline")
     shot(page, "2-dyad")
 
     first = items.first
@@ -108,6 +122,49 @@ def test_click_through_overview_dyad_event(page, base):
     background = mark.first.evaluate("m => getComputedStyle(m).backgroundColor")
     assert background not in ("rgba(0, 0, 0, 0)", "transparent")
     shot(page, "4-event")
+
+
+ANIMATING = "(sel) => !echarts.getInstanceByDom(document.querySelector(sel)).getZr().animation" \
+            ".isFinished()"
+ANIMATION_ON = "(sel) => echarts.getInstanceByDom(document.querySelector(sel)).getOption()" \
+               ".animation"
+HIDE_FIRST_SERIES = """(sel) => {
+  const c = echarts.getInstanceByDom(document.querySelector(sel));
+  c.dispatchAction({ type: "legendToggleSelect", name: c.getOption().series[0].name });
+}"""
+
+
+def test_a_chart_says_when_its_drawing_has_settled(moving_page, base):
+    """The browser tests wait on ``data-settled`` instead of fixed delays: "1" only once
+    ECharts has no animation left, "0" again while a redraw animates."""
+    page = moving_page
+    page.goto(base + "/")
+    settled(page, "#chart-types")
+    assert page.evaluate(ANIMATING, "#chart-types") is False
+    page.evaluate(HIDE_FIRST_SERIES, "#chart-types")  # the other bars move: an animation
+    page.evaluate(NEXT_FRAMES)
+    assert page.get_attribute("#chart-types", "data-settled") == "0"
+    assert page.evaluate(ANIMATING, "#chart-types") is True
+    settled(page, "#chart-types")
+    assert page.evaluate(ANIMATING, "#chart-types") is False
+
+
+def test_reduced_motion_draws_the_charts_at_once(page, moving_page, base):
+    """A reader who asks for reduced motion gets no chart animation and a force layout
+    that is computed before it is shown; the others get both animated."""
+    for pg, still in ((page, True), (moving_page, False)):
+        pg.goto(base + "/")
+        chart_drawn(pg, "#chart-types")
+        assert pg.evaluate(ANIMATION_ON, "#chart-types") is not still
+        pg.evaluate(HIDE_FIRST_SERIES, "#chart-types")
+        pg.evaluate(NEXT_FRAMES)
+        assert pg.evaluate(ANIMATING, "#chart-types") is not still
+        pg.goto(base + "/network")
+        chart_drawn(pg, "#chart-network")
+        settled(pg, "#chart-network")
+        first = pg.evaluate(NODE_PIXELS, "#chart-network")
+        pg.wait_for_timeout(200)  # the layout moves on timers, 16 ms a step, when animated
+        assert (pg.evaluate(NODE_PIXELS, "#chart-network") == first) is still
 
 
 def test_statuses_look_different_on_the_dyad_page(page, base):
@@ -136,7 +193,7 @@ def test_network_page_filters_by_type_and_period(page, base):
     rows = page.locator("#edges tbody tr")
     assert 1 <= rows.count() <= all_links
     assert all("CONSULT" in t and "ACCUSE" not in t for t in rows.all_inner_texts())
-    page.wait_for_timeout(1500)  # force layout settles
+    layout_still(page, "#chart-network")
     shot(page, "3-network")
 
 
@@ -145,7 +202,7 @@ def test_map_page_draws_offline_boundaries_and_places(page, base):
     page.wait_for_selector("#chart-map[data-map-ready='1']")
     chart_drawn(page, "#chart-map")
     assert page.locator("#places tbody tr").count() >= 1
-    page.wait_for_timeout(600)
+    settled(page, "#chart-map")
     shot(page, "5-map")
 
 

@@ -17,6 +17,7 @@ from pathlib import Path
 import httpx
 import pytest
 import test_web_browser
+from browser_waits import settled
 from needs import need_module
 from test_web_analyst import url_param
 from test_web_browser import chart_drawn, shot
@@ -87,7 +88,7 @@ def test_time_axis_is_continuous_and_undated_events_have_their_bar(page, base):
     axis = page.evaluate("echarts.getInstanceByDom(document.querySelector('#chart-types'))"
                          ".getOption().xAxis[0].data")
     assert axis == periods
-    page.wait_for_timeout(600)
+    settled(page, "#chart-types")
     shot(page, "18-overview-continuous")
     # The undated bar opens the list of exactly those events.
     series = click_bar(page, "#chart-types", "undated")
@@ -108,7 +109,7 @@ def test_a_bar_opens_the_events_of_its_month_and_series(page, base):
                   if p != "undated" and any(v[data["periods"].index(p)]
                                             for v in data["series"].values()))
     status = click_bar(page, "#chart-status", period)
-    page.wait_for_timeout(800)  # the bars grow in
+    settled(page, "#chart-status")  # the bars have grown in
     page.mouse.click(*page.evaluate("window.__click"))
     page.wait_for_url("**/events?*")
     assert f"status={status}" in page.url and f"since={period}" in page.url
@@ -157,13 +158,13 @@ def test_person_and_state_pages_are_titled_with_names(page, base):
     assert any("president" in r and "USA" in r and "2025-01-20" in r for r in roles), roles
     assert page.locator("tr.event-row").count() == api(base, "/api/events?actor=Q22686")["count"]
     chart_drawn(page, "#chart-actor-types")
-    page.wait_for_timeout(500)
+    settled(page, "#chart-actor-types")
     shot(page, "18-person")
     page.goto(base + "/actors/RUS")
     assert page.locator("#actor-title").get_attribute("data-kind") == "state"
     assert page.locator("#actor-title").inner_text().startswith("Russia")
     chart_drawn(page, "#chart-actor-types")
-    page.wait_for_timeout(500)
+    settled(page, "#chart-actor-types")
     shot(page, "18-state")
 
 
@@ -292,7 +293,7 @@ def test_cooperation_conflict_over_time_keeps_planned_apart(page, base):
                            ".getOption().series.map(s => [s.name, s.stack])")
     assert {stack for name, stack in stacks if name.endswith("· planned")} == {"planned+"}
     assert {stack for name, stack in stacks if not name.endswith("· planned")} == {"happened+"}
-    page.wait_for_timeout(600)
+    settled(page, "#chart-coop")
     shot(page, "18-dyad-cooperation-conflict")
     page.goto(base + "/actors/USA")
     chart_drawn(page, "#chart-coop")

@@ -18,6 +18,7 @@ from urllib.parse import quote
 
 import pytest
 import test_web_browser
+from browser_waits import layout_still, poll, settled
 from needs import need_module
 
 need_module("fastapi", "the web extra is not installed")
@@ -86,7 +87,8 @@ def api(base):
 
 def open_page(browser, base: str, *, csp: bool):
     """A page that records dialogs, console errors and any request off the server."""
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=not csp)
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, bypass_csp=not csp,
+                                  reduced_motion="reduce")  # charts drawn at once: no waits
     pg = context.new_page()
     pg.problems = []
     pg.on("dialog", lambda d: (pg.problems.append(f"dialog: {d.message}"), d.dismiss()))
@@ -167,16 +169,24 @@ TOOLTIP = """(sel) => [...document.querySelectorAll(sel + ' div')]
 
 
 def hover_each(pg, chart: str, series: int, what: str, n: int) -> list[str]:
-    """Move the real mouse over each of ``n`` items; the tooltip text shown for each."""
+    """Move the real mouse over each of ``n`` items; the tooltip text shown for each ("" if
+    none shows within a second: the callers look for the tooltips that must be there)."""
     box = pg.locator(f"{chart} canvas").first.bounding_box()
     shown = []
     for i in range(n):
-        pg.mouse.move(0, 0)
+        pg.mouse.move(0, 0)  # off the chart: the last tooltip hides (after ECharts' 100 ms)
+        tooltip_text(pg, chart, hidden=True)
         x, y = pg.evaluate(WHERE, [chart, series, what, i])
         pg.mouse.move(box["x"] + x, box["y"] + y)
-        pg.wait_for_timeout(250)
-        shown.append(pg.evaluate(TOOLTIP, chart))
+        shown.append(tooltip_text(pg, chart))
     return shown
+
+
+def tooltip_text(pg, chart: str, *, hidden: bool = False, timeout_s: float = 1.0) -> str:
+    """The text of the tooltip of ``chart`` once one shows (or, with ``hidden``, once none
+    does); after ``timeout_s`` whatever shows then."""
+    poll(pg, lambda: hidden != bool(pg.evaluate(TOOLTIP, chart)), timeout_s=timeout_s)
+    return pg.evaluate(TOOLTIP, chart)
 
 
 def test_network_tooltips_show_names_as_text(page, base, api):
@@ -184,7 +194,7 @@ def test_network_tooltips_show_names_as_text(page, base, api):
     assert any(n["label"] == HOSTILE_NAME for n in data["nodes"])
     page.goto(base + "/network?level=actor")
     page.wait_for_selector("#chart-network canvas")
-    page.wait_for_timeout(2000)  # let the force layout settle
+    layout_still(page, "#chart-network")
     nodes = hover_each(page, "#chart-network", 0, "node", len(data["nodes"]))
     edges = hover_each(page, "#chart-network", 0, "edge", len(data["edges"]))
     assert any(t.startswith(HOSTILE_NAME + ":") for t in nodes), nodes  # shown, as text
@@ -195,14 +205,14 @@ def test_network_tooltips_show_names_as_text(page, base, api):
 def test_map_and_dyad_tooltips_are_text(page, base, api):
     page.goto(base + "/map")
     page.wait_for_selector("#chart-map[data-map-ready='1']")
-    page.wait_for_timeout(500)
+    settled(page, "#chart-map")
     clusters = api("/map.json")["clusters"]  # a marker per cluster of places (this zoom's)
     shown = hover_each(page, "#chart-map", 1, "point", len(clusters))
     assert all(any(t.startswith(f"{c['n']} events at {', '.join(c['places'][:8])}")
                    for t in shown) for c in clusters), shown
     page.goto(f"{base}/dyad?a={quote(HOSTILE_NAME)}&b={quote('Olaf Scholz')}")
     page.wait_for_selector("#chart-timeline canvas")
-    page.wait_for_timeout(500)
+    settled(page, "#chart-timeline")
     assert "CONSULT" in hover_each(page, "#chart-timeline", 0, "point", 1)[0]
 
 
@@ -237,8 +247,8 @@ def test_overview_tooltips_are_text(page, base):
     page.goto(base + "/")
     for chart in ("#chart-types", "#chart-status"):
         page.wait_for_selector(f"{chart} canvas")
-        page.wait_for_timeout(300)
+        settled(page, chart)
         box = page.locator(f"{chart} canvas").first.bounding_box()
         page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
-        page.wait_for_timeout(300)
-        assert "2025" in page.evaluate(TOOLTIP, chart)  # the month, then one line per series
+        shown = tooltip_text(page, chart, timeout_s=15)
+        assert "2025" in shown  # the month, then one line per series

@@ -150,6 +150,8 @@ def test_the_actor_search_suggests_names_as_the_user_types(page, base):
 
 @pytest.mark.browser
 def test_a_click_on_a_suggestion_opens_it_and_no_match_hides_the_list(page, base):
+    from playwright.sync_api import expect  # noqa: PLC0415 (the browser fixture checked it)
+
     type_actor(page, base, "trum")
     link = page.locator("#actor-suggestions a.suggestion").first
     link.wait_for()
@@ -158,6 +160,7 @@ def test_a_click_on_a_suggestion_opens_it_and_no_match_hides_the_list(page, base
     link.click()
     page.wait_for_url("**" + href)
     assert "Donald Trump" in page.locator("#actor-title").inner_text()
-    type_actor(page, base, "zzzq")
-    page.wait_for_timeout(500)  # longer than the box's pause before it asks
-    assert page.locator("#actor-suggestions").is_hidden()
+    with page.expect_response(lambda r: "/api/actors/suggest?q=zzzq" in r.url) as asked:
+        type_actor(page, base, "zzzq")  # the box asks after its pause in typing
+    asked.value.finished()
+    expect(page.locator("#actor-suggestions")).to_be_hidden()

@@ -16,11 +16,19 @@
     const el = document.getElementById("page-data");
     return el ? JSON.parse(el.textContent) : null;
   }
+  /* A reader whose system asks for less motion gets every chart drawn at once: no bars
+     growing in, no force layout moving on screen (the browser tests ask for it too). */
+  const STILL = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
   function chart(id) {
     const el = document.getElementById(id);
     if (!el || typeof echarts === "undefined") return null;
     const c = echarts.init(el, null, { renderer: "canvas" });
+    if (STILL) c.setOption({ animation: false });
     window.addEventListener("resize", () => c.resize());
+    /* "1" once a drawing has ended with no animation left, "0" while one runs: what the
+       browser tests wait on instead of fixed delays (ECharts' own "finished" event). */
+    c.on("rendered", () => { el.dataset.settled = "0"; });
+    c.on("finished", () => { el.dataset.settled = "1"; });
     el.dataset.ready = "1";
     return c;
   }
@@ -164,7 +172,7 @@
     c.on("datazoom", () => windowChanged(chart));
     c.getDom().dataset.brushable = "1";
   }
-  window.diplograph = { STATUS_COLORS, escapeHtml, pageData, chart, eventsUrl, brushable,
+  window.diplograph = { STATUS_COLORS, STILL, escapeHtml, pageData, chart, eventsUrl, brushable,
                         keepInUrl, urlParam };
   /* The confidence slider shows its value as it moves. */
   function confidenceOutputs() {

@@ -14,7 +14,7 @@
     },
     series: [{
       type: "graph", layout: "force", roam: true, draggable: true,
-      force: { repulsion: 260, edgeLength: [80, 200] },
+      force: { repulsion: 260, edgeLength: [80, 200], layoutAnimation: !diplograph.STILL },
       label: { show: true, position: "right" },
       edgeSymbol: ["none", "arrow"],
       lineStyle: { color: "source", curveness: 0.15, opacity: 0.7 },
