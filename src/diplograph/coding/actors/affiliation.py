@@ -13,7 +13,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from diplograph.coding.actors.mention import Mention
+from diplograph.coding.actors.mention import Mention, mentions_by_token
 
 # Prepositions that tie a person or their job to a body ("director OF", "a researcher AT").
 _LINKS = frozenset({"of", "at", "for", "from", "with"})
@@ -30,7 +30,7 @@ def affiliations(doc: Doc, mentions: list[Mention], job_nouns: frozenset[str]) -
     Returns:
         The mentions, unknown people completed where the parse ties them to one body.
     """
-    by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    by_token = mentions_by_token(mentions)
     out = []
     for m in mentions:
         actor = m.actor

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from diplograph.coding.actors.mention import Mention, MentionPhrase
+from diplograph.coding.actors.mention import Mention, MentionPhrase, mentions_by_token
 from diplograph.coding.actors.offices import Offices
 from diplograph.records import ActorRef
 
@@ -136,7 +136,7 @@ def appositive_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
     country their appositive gives (a state owning or qualifying it), inferred from the
     text, not guessed; "Sir Digby Jones, CBI director general": an appositive that is
     itself an unnamed office gives its state and sector."""
-    by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    by_token = mentions_by_token(mentions)
     out = []
     for m in mentions:
         actor = m.actor

@@ -14,7 +14,8 @@ from typing import Literal
 from diplograph.knowledge.base import Person
 from diplograph.records import Mention
 
-__all__ = ["HEAD_KINDS", "MODIFIER_KINDS", "Hit", "HitKind", "Hits", "Mention", "MentionPhrase"]
+__all__ = ["HEAD_KINDS", "MODIFIER_KINDS", "Hit", "HitKind", "Hits", "Mention", "MentionPhrase",
+           "mentions_by_token"]
 
 # What a match names; `key` and `extra` of a Hit mean different things for each kind.
 HitKind = Literal[
@@ -90,3 +91,8 @@ class MentionPhrase:
     def person(self) -> Person | None:
         """The first known person the name matched, None for an unknown name."""
         return self.candidates[0] if self.candidates else None
+
+
+def mentions_by_token(mentions: Sequence[Mention]) -> dict[int, Mention]:
+    """Each token index covered by a mention -> that mention (a later one wins an overlap)."""
+    return {i: m for m in mentions for i in range(m.token_start, m.token_end)}

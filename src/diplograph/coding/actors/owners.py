@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from diplograph.coding.actors.mention import Mention
+from diplograph.coding.actors.mention import Mention, mentions_by_token
 from diplograph.records import ActorRef
 
 # Grammar: the possessive pronoun that stands for a body named before ("ITS chief executive").
@@ -41,7 +41,7 @@ def owned_posts(doc: Doc, mentions: list[Mention], job_nouns: frozenset[str],
     Returns:
         The mentions, unknown people with an owned post completed.
     """
-    by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    by_token = mentions_by_token(mentions)
     out = []
     for m in mentions:
         actor = m.actor

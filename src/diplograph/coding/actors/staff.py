@@ -23,7 +23,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from diplograph.coding.actors.mention import Mention
+from diplograph.coding.actors.mention import Mention, mentions_by_token
 from diplograph.coding.actors.words import MentionWords
 from diplograph.records import ActorRef
 
@@ -44,7 +44,7 @@ def staff_of_principals(doc: Doc, mentions: list[Mention], words: MentionWords,
     Returns:
         The mentions, unknown staff placed where the parse names their principal.
     """
-    by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    by_token = mentions_by_token(mentions)
     out = []
     for m in mentions:
         actor = m.actor

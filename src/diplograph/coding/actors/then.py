@@ -17,7 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from diplograph.coding.actors.mention import Mention
+from diplograph.coding.actors.mention import Mention, mentions_by_token
 from diplograph.knowledge.base import Person, Term
 from diplograph.records import ActorRef
 
@@ -43,7 +43,7 @@ def offices_then(doc: Doc, mentions: list[Mention], people: Mapping[str, Person]
     Returns:
         The mentions, offices under "then" (and the person in apposition) rebound.
     """
-    by_token = {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+    by_token = mentions_by_token(mentions)
     rebound: dict[int, ActorRef] = {}
     for m in mentions:
         role = m.actor.role
