@@ -11,7 +11,6 @@ from __future__ import annotations
 import dataclasses
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
@@ -28,34 +27,13 @@ from diplograph.coding.triggers import (
     subject_tokens,
     verb_forms,
 )
-from diplograph.knowledge.coding_words import read_lexicon, word_lists
+from diplograph.knowledge.coding_words import StructureWords, structure_words
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
-_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs", "naming_verbs",
-          "verdict_words", "act_pronouns")
 # The dependencies of an event noun that is what its clause is about: the noun's light
 # verb is then the clause the status and date are read from ("India's ban ... ANGERED").
 _CLAUSE_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 _VERDICT_DEPS = frozenset({"attr", "acomp"})
-
-
-@dataclass(frozen=True, slots=True)
-class StructureWords:
-    """The lists of ``structure_triggers.yaml``; see the comments there."""
-
-    counterpart_prepositions: frozenset[str]
-    participle_light_verbs: frozenset[str]
-    report_verbs: frozenset[str]
-    naming_verbs: frozenset[str]
-    verdict_words: frozenset[str]
-    act_pronouns: frozenset[str]
-
-
-@functools.lru_cache(maxsize=1)
-def structure_words() -> StructureWords:
-    """The packaged ``structure_triggers.yaml``, read and checked once."""
-    data = read_lexicon("structure_triggers.yaml")
-    return StructureWords(**word_lists("structure_triggers.yaml", data, _LISTS))
 
 
 def structure_triggers(sent: Span, lexicon: Lexicon, found: list[Trigger],

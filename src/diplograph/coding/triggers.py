@@ -7,13 +7,12 @@ tokens into actors is the actor resolver's job, not this module's.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from diplograph.knowledge.coding_words import read_lexicon, word_lists
+from diplograph.knowledge.coding_words import structure_words
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -375,18 +374,11 @@ def subject_owners(subject: Token) -> list[Token]:
     adjective ("the AMERICAN wall plan"), the doer of a way of acting ("the way RUSSIA
     treated them"), else the subject itself ("Israel was wrong")."""
     owners = [c for c in subject.children if c.dep_ in {"poss", "amod", "compound"}]
-    if not owners and subject.lemma_.lower() in _manner_nouns():
+    if not owners and subject.lemma_.lower() in structure_words().manner_nouns:
         # the doer's own owner where it has one: "the way Mr Blunkett's OFFICE operated"
         owners = [o for c in subject.children if c.dep_ == "relcl" for s in subject_tokens(c)
                   if s.lower_ not in RELATIVE_PRONOUNS for o in subject_owners(s)]
     return owners or [subject]
-
-
-@functools.lru_cache(maxsize=1)
-def _manner_nouns() -> frozenset[str]:
-    """``manner_nouns`` of structure_triggers.yaml: "the WAY X acted" is X's act."""
-    data = read_lexicon("structure_triggers.yaml")
-    return frozenset(word_lists("structure_triggers.yaml", data, ("manner_nouns",))["manner_nouns"])
 
 
 def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:

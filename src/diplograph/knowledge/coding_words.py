@@ -97,3 +97,28 @@ def _words_from(data: dict) -> CodingWords:
     lists: dict = word_lists("coding.yaml", data, WORD_LISTS, TYPE_LISTS)
     lists["scene_prepositions"] = tuple(str(w) for w in data["scene_prepositions"])
     return CodingWords(absorbed_act_modes=modes, **lists)
+
+
+STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs",
+                   "naming_verbs", "verdict_words", "act_pronouns", "manner_nouns")
+
+
+@dataclass(frozen=True, slots=True)
+class StructureWords:
+    """The lists of ``structure_triggers.yaml``; see the comments there."""
+
+    counterpart_prepositions: frozenset[str]
+    participle_light_verbs: frozenset[str]
+    report_verbs: frozenset[str]
+    naming_verbs: frozenset[str]
+    verdict_words: frozenset[str]
+    act_pronouns: frozenset[str]
+    manner_nouns: frozenset[str]  # "the WAY Russia treated them": the doer's act
+
+
+@functools.cache
+def structure_words() -> StructureWords:
+    """The packaged ``structure_triggers.yaml``, read and checked once (the structure
+    triggers' words, and the manner nouns ``triggers.subject_owners`` reads)."""
+    data = read_lexicon("structure_triggers.yaml")
+    return StructureWords(**word_lists("structure_triggers.yaml", data, STRUCTURE_LISTS))
