@@ -16,7 +16,7 @@ How:
    network request aborted, and its `document.body.innerText` is cached as
    `.bench/dumps/<id>.txt` (rendered again only when missing). Scripts run,
    but where offline scripts wiped the page (under half the words of the
-   script-less rendering) the script-less text is kept.
+   script-less rendering) the script-less text is kept (`benchmarks/dump_render.py`).
 2. Truth per page: body = the ground truth `articleBody`; title = the page's
    og:title, else `<title>`, else the first `<h1>` (a predicted title is right
    if, after normalising whitespace and case, it equals the og:title, the
@@ -86,7 +86,7 @@ from pathlib import Path
 import htmldate
 import lxml.html
 from babel.dates import get_month_names
-from playwright.sync_api import Browser, sync_playwright
+from dump_render import render_missing
 
 ROOT = Path(__file__).resolve().parents[1]
 DEFAULT_CORPUS = ROOT / ".." / "shared" / "corpus" / "article-extraction-benchmark"
@@ -94,9 +94,6 @@ BENCH = ROOT / ".bench"
 # The CLI runs as `python -c` with this checkout's src/ first on the path, so a git
 # worktree (whose editable install may point elsewhere) is measured on its own code.
 CLI = [sys.executable, "-c", "from diplograph.cli import main; main()"]
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                 "--disable-component-update", "--disable-sync", "--no-first-run"]
 SPLITS = ("tune", "heldout", "all")
 TITLE_SUFFIX = re.compile(r"\s+[|\-–—·»]\s+[^|\-–—·»]+$")
 # partition -> (salt of the hash that splits the pages, seed of the joined files, their prefix,
@@ -292,47 +289,6 @@ def shows_day(dump: str, iso: str) -> bool:
             if month and (int(parts["y"]), month, int(parts["d"])) == want:
                 return True
     return False
-
-
-# ---- dumps -------------------------------------------------------------------------------------
-
-def render_missing(pages: list[Page], cache: Path) -> int:
-    """Render the pages without a cached dump; return how many were rendered."""
-    todo = [p for p in pages if not (cache / f"{p.page_id}.txt").exists()]
-    if not todo:
-        return 0
-    cache.mkdir(parents=True, exist_ok=True)
-    with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        for page in todo:
-            text = render_one(browser, page.html)
-            tmp = cache / f"{page.page_id}.tmp"
-            tmp.write_text(text, "utf-8")
-            tmp.replace(cache / f"{page.page_id}.txt")
-        browser.close()
-    return len(todo)
-
-
-def render_one(browser: Browser, html: str) -> str:
-    """innerText with scripts on, unless offline scripts wiped most of the page (then off)."""
-    with_js = render_mode(browser, html, js=True)
-    without_js = render_mode(browser, html, js=False)
-    return without_js if len(without_js.split()) > 2 * len(with_js.split()) else with_js
-
-
-def render_mode(browser: Browser, html: str, *, js: bool) -> str:
-    context = browser.new_context(viewport={"width": 1280, "height": 2000}, java_script_enabled=js)
-    tab = context.new_page()
-    tab.route("**/*", lambda route: route.continue_()
-              if route.request.url.startswith(("file:", "data:", "about:")) else route.abort())
-    try:
-        tab.set_content(html, wait_until="load", timeout=20_000)
-    except Exception:  # a page whose load event never comes: take what was rendered
-        pass
-    try:
-        return tab.evaluate("document.body ? document.body.innerText : ''") or ""
-    finally:
-        context.close()
 
 
 def build_joined(pages: list[Page], dumps: dict[str, str], folder: Path, total: int,

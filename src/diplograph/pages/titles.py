@@ -115,8 +115,7 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
     """
     found = candidates(lines, start, rows, lo, weights, lede)
     if not found:
-        above = [i for i in range(max(lo, start - WINDOW), start)
-                 if title_shaped(lines[i]) and not field_value(lines, i)]
+        above = _title_lines_above(lines, start, lo)
         short = [i for i in range(max(lo, start - WINDOW), start) if _short_headline(lines, i)]
         return _by_layout(lines, sorted({*above, *short}), start)
     scored = {c.index: (score(c.signals), c) for c in found}
@@ -147,8 +146,7 @@ def candidates(lines: list[Line], start: int, rows: list[int], lo: int,
                weights: topic.Weights, lede: set[str]) -> list[Candidate]:
     """The lines that may be the body's title (see :func:`choose`), with their signals."""
     inside = [r for r in rows[:_INSIDE] if headline_like(lines[r].text)]
-    above = [i for i in range(max(lo, start - WINDOW), start)
-             if title_shaped(lines[i]) and not field_value(lines, i)]
+    above = _title_lines_above(lines, start, lo)
     found = []
     for i in [*above, *(r for r in inside if title_shaped(lines[r]))]:
         own = set(topic.stems(lines[i].text))
@@ -161,6 +159,12 @@ def candidates(lines: list[Line], start: int, rows: list[int], lo: int,
                        "share": share, **_layout_signals(lines, i, start)}
             found.append(Candidate(index=i, share=share, signals=signals))
     return found
+
+
+def _title_lines_above(lines: list[Line], start: int, lo: int) -> list[int]:
+    """The title-shaped lines within reach above the body (not a labelled field's value)."""
+    return [i for i in range(max(lo, start - WINDOW), start)
+            if title_shaped(lines[i]) and not field_value(lines, i)]
 
 
 def _by_layout(lines: list[Line], above: list[int], start: int) -> Title | None:
