@@ -4,7 +4,10 @@ A page dump holds many title-shaped lines: menus, lists of other stories, the
 site's name, "Back to Gallery". The article's own headline is the one that
 shares its words with the body's first paragraphs (a headline summarises its
 lede), usually a few lines above the body, often printed twice (above the
-photos and again above the byline) and followed by a byline or date. Each
+photos and again above the byline) and followed by a byline or date. Some pages
+put it far above the body, behind selectors and boxes of other stories: there its
+words and its echo (the headline quoted whole in a share widget's line) vouch
+for it, and its distance counts no more than a near line's would. Each
 candidate is scored on those signals; the best one wins if it shares enough.
 """
 
@@ -16,7 +19,8 @@ from dataclasses import dataclass
 from diplograph.pages import pubdate, topic
 from diplograph.pages.lines import SITE_SEPARATOR_RE, Line, patterns, title_case
 
-WINDOW = 40  # how many lines above a body its title may be
+WINDOW = 40  # lines above a body over which a title's distance counts against it
+REACH = 60  # how many lines above a body its title may be (a lede's words vouch for a far one)
 _INSIDE = 2  # a title may also be one of the body block's first lines (a last resort)
 _MIN_SHARE = 0.25  # share of the title's (weighted) words found in the lede ...
 _MIN_EVIDENCE = 7.0  # ... or this much weight of shared words
@@ -32,10 +36,13 @@ _LAYOUT_REACH = 8  # how far above the body a title found by layout alone may be
 # scores within this much of it; a kicker or a list's last item scores far less.
 _STANDFIRST_GAP = 0.5
 _OFTEN = 3  # printed this many times: a site's or a section's name, a caption
+_ECHO_WORDS = 5  # a headline quoted whole in a longer line ("Share this: ...") is this long
 # How much each signal of a candidate title adds to its score (it is 0 to 1, or 0 or 1).
 # header_below was set by leave-one-fold-out over the dump benchmark's tune folds; other signals
-# tried there (a dated run of headlines, a menu's item, a headline quoted in a share widget) did
-# not carry from one fold to the others (docs/benchmarks.md, seventh round).
+# tried there (a dated run of headlines, a menu's item) did not carry from one fold to the
+# others (docs/benchmarks.md, seventh round). echoed, with REACH 60 and the distance no longer
+# growing past WINDOW (a far headline is judged by its words and its echo, not its distance),
+# was chosen the same way in stop 19 (docs/benchmarks.md, "eighth round").
 SIGNAL_WEIGHTS = {
     "evidence": 1.0,  # weight of the words it shares with the lede, up to _FULL_EVIDENCE
     "share": 0.5,  # share of its (weighted) words that the lede repeats
@@ -47,6 +54,7 @@ SIGNAL_WEIGHTS = {
     "title_case": 0.15,
     "full_stop": -0.4,  # a sentence: a standfirst, more likely than a headline
     "inside": -0.5,  # the body's own first line: a title only when nothing above is
+    "echoed": 0.6,  # quoted whole in another, longer line of the page (a share widget, the tab)
 }
 _NOT_TITLES = frozenset({"tool", "footer", "caption", "date", "crawl-date", "byline", "spam",
                          "section"})
@@ -163,7 +171,7 @@ def candidates(lines: list[Line], start: int, rows: list[int], lo: int,
 
 def _title_lines_above(lines: list[Line], start: int, lo: int) -> list[int]:
     """The title-shaped lines within reach above the body (not a labelled field's value)."""
-    return [i for i in range(max(lo, start - WINDOW), start)
+    return [i for i in range(max(lo, start - REACH), start)
             if title_shaped(lines[i]) and not field_value(lines, i)]
 
 
@@ -222,7 +230,7 @@ def _layout_signals(lines: list[Line], i: int, start: int) -> dict[str, float]:
     line = lines[i]
     header_below = any(b.label in ("date", "byline") for b in lines[i + 1 : i + 5])
     return {
-        "distance": abs(start - i) / WINDOW,
+        "distance": min(abs(start - i), WINDOW) / WINDOW,
         "repeated": float((line.copies > 1 or line.label == "dup") and line.copies < _OFTEN),
         "printed_often": float(line.copies >= _OFTEN),
         "header_below": float(header_below),
@@ -232,7 +240,19 @@ def _layout_signals(lines: list[Line], i: int, start: int) -> dict[str, float]:
         "title_case": float(title_case(line.text)),
         "full_stop": float(not title_case(line.text) and _full_stop(line.text)),
         "inside": float(i >= start),
+        "echoed": float(_echoed(lines, i)),
     }
+
+
+def _echoed(lines: list[Line], i: int) -> bool:
+    """Whether the line is quoted whole inside a longer line of the page: a share widget
+    ("Share All sharing options for: ..."), the tab's title ("... - Site")."""
+    text = clean_title(lines[i].text)
+    if len(text.split()) < _ECHO_WORDS:
+        return False
+    own = lines[i].text
+    return any(text in other.text and len(other.text) > len(text) and other.text != own
+               for other in lines)
 
 
 def clean_title(title: str) -> str:
