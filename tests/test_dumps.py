@@ -19,6 +19,7 @@ from typer.testing import CliRunner
 
 from diplograph.cli import app
 from diplograph.pages.articles import extract_articles
+from diplograph.pages.lines import label_lines, read_lines
 from diplograph.pages.sources import iter_documents
 from diplograph.records import Article, DocumentError
 
@@ -95,6 +96,13 @@ def test_a_one_line_article_with_banner_words_is_kept_whole() -> None:
     [article] = articles_of(DUMPS / "one_line_article.txt")
     assert flat(article.text) == source
     assert article.warning is None and article.dropped == ()
+
+
+def test_a_sites_copyright_line_ends_its_page_a_credit_does_not() -> None:
+    # "© site.com, 2025" closes a page like "© 2025 Site"; "© Reuters" under a photo is a credit.
+    lines, _ = read_lines("© harbourgazette.com, 2025\n© 2025 Harbour Gazette\n© Reuters\n")
+    label_lines(lines)
+    assert [line.label for line in lines] == ["footer", "footer", "tool"]
 
 
 def test_no_credible_date_is_unknown_not_guessed() -> None:

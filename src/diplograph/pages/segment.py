@@ -6,7 +6,8 @@
    by a byline or date (or a new crawl date) is *opened* by an article header.
 2. **Pages.** A run of many lines without any prose (a site's menus and
    footer) separates pages: a scraper's capture of an infinite scroll, or
-   several saved pages in one file.
+   several saved pages in one file. So does a short run after the site's
+   copyright line (a small site's few menus after the page before's footer).
 3. **Articles.** On each page, the block that best looks like the top of an
    article (a headline above it that shares its words, an article header, some
    length) opens one, if it is about something else than the article before
@@ -60,6 +61,7 @@ RIVAL_SHARE = 0.25  # of the longest block's words, for a titled block to open t
 STANDFIRST_WORDS = 50  # a one-line block up to this long may sit between a title and its body
 STORY_ABOVE_FOOTER = 0.75  # of a block's words above its copyright line: a story, not a footer
 PAGE_HEADER = 16  # this many lines in a row without prose: a new page's menus (or a footer)
+PAGE_AFTER_FOOTER = 3  # ... or this many after the copyright line that ends the page before
 BOX_COPIES = 4  # a widget line printed by this many blurbs ...
 BOX_BLURB_WORDS = 100  # ... with fewer words of prose than this between copies: a box's
 HEADLINE_SHARE = 0.5  # an article header's headline shares this much with the body below
@@ -295,7 +297,8 @@ def _pages(lines: list[Line], blocks: list[Block]) -> list[list[Block]]:
     pages = [[blocks[0]]]
     for before, block in zip(blocks, blocks[1:]):
         gap = lines[before.end + 1 : block.start]
-        if _page_header(gap) and not any(line.text in widgets for line in gap):
+        if ((_page_header(gap) or _after_footer(lines, before, block))
+                and not any(line.text in widgets for line in gap)):
             pages.append([])
         pages[-1].append(block)
     return pages
@@ -491,6 +494,20 @@ def _page_header(gap: list[Line]) -> bool:
         if run >= PAGE_HEADER:
             return True
     return False
+
+
+def _after_footer(lines: list[Line], before: Block, block: Block) -> bool:
+    """Whether the page before ended with its copyright line and a new page's menus follow it,
+    fewer than PAGE_HEADER lines (a short site's menus after a long site's footer)."""
+    footers = [i for i in range(before.start, block.start) if lines[i].label == "footer"]
+    if not footers:
+        return False
+    run = 0
+    for line in reversed(lines[footers[-1] + 1 : block.start]):
+        if line.label == "prose":
+            break
+        run += 1
+    return run >= PAGE_AFTER_FOOTER
 
 
 def _strong(block: Block, title: Title | None) -> bool:
