@@ -150,6 +150,15 @@ def band_is_open(cues: list[Cue] | tuple[Cue, ...]) -> bool:
     return not {c.kind for c in cues} & _BAND_FIXING_KINDS
 
 
+def keeps_cue_band(lemma: str, failed: bool = False) -> bool:
+    """Whether the cues alone decide a predicate's band, the band classifier having no say:
+    the predicate is a negative-implicative verb (``implicative_verbs``: "Iran REFUSED to
+    sign", the refusal happened), or its failure is itself the coded act
+    (``StatusFacts.failed``: "failed to reach an agreement" coded as REJECT). Neither is
+    ever hypothetical for want of a cue."""
+    return failed or lemma.lower() in load_words().lists["implicative_verbs"]
+
+
 def clipped_into(score: float, band: str) -> float:
     """A score moved to the nearest edge of a band it lies outside."""
     if band == "happened":
@@ -176,7 +185,8 @@ def read(facts: StatusFacts, groups: Sequence[str] | None = None) -> Reading:
     # The status reads the cues, and where they fix no band, the band classifier (or,
     # when none is shipped, the cue score): the regression refines the number (how sure
     # news of this frame is), never what the cues say of the act.
-    band = band_of(facts.trigger, cues, cue_score, base, feats, around=around)
+    band = (None if keeps_cue_band(facts.trigger.lemma_, facts.failed)
+            else band_of(facts.trigger, cues, cue_score, base, feats, around=around))
     status = status_in_band(cue_score, cues, band)
     if status != status_of(cue_score, cues):  # the learned part, named like any rule
         rules = (*rules, BAND_CLASSIFIER_RULE)
@@ -248,4 +258,4 @@ def predicate_factuality(token: Token, attributions: list[Attribution],
 
 __all__ = ["BANDS", "BAND_OF_STATUS", "HAPPENED", "NOT_HAPPENED", "Reading", "band_is_open",
            "clipped_into", "predicate_factuality", "read", "report_facts", "score_of",
-           "groups_read_by", "shipped_groups", "status_in_band", "status_of"]
+           "groups_read_by", "keeps_cue_band", "shipped_groups", "status_in_band", "status_of"]
