@@ -11,7 +11,8 @@ reports that carry it. Here they add up to:
   (:mod:`diplograph.coding.correction`; the cue values fitted on UW train, the correction
   on UW train + dev), refined by boosted trees
   over the words around the predicate where they are shipped
-  (:mod:`diplograph.coding.factuality_trees`);
+  (:mod:`diplograph.coding.factuality_trees`), and stretched away from the mean gold value
+  (the regression reads the rare low end and the uncertain middle too near it);
 - the claim status, read off the cue score and the kinds of the cues, in :func:`status_of`,
   the one place that maps them; where the cues fix no band (no modal, future, hedge,
   denial, negation or attempt), a band classifier
