@@ -41,6 +41,7 @@ from factuality_fit import fit, fit_correction
 from spacy.tokens import Doc, Token
 
 from diplograph.coding.factuality import BAND_OF_STATUS, Reading, predicate_factuality
+from diplograph.coding.factuality_features import GROUPS
 from diplograph.coding.parse import load_nlp
 from diplograph.coding.quotes import find_attributions
 
@@ -181,6 +182,12 @@ def report(name: str, scored: list[Scored], show: int) -> None:
               f"cues={list(r.cues) if r else None} | {s.sentence[:160]}")
 
 
+def reading_every_group(token: Token, attributions: list) -> Reading:
+    """A predicate read with every feature group, not only those the shipped weights read:
+    what a fit may weigh."""
+    return predicate_factuality(token, attributions, tuple(GROUPS))
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=DEFAULT_CORPUS)
@@ -192,7 +199,7 @@ def main(argv: list[str]) -> int:
     opts = parser.parse_args(argv)
     nlp = load_nlp()
     if opts.fit:
-        train = score_split(opts.corpus / "uw/train.conll", nlp, predicate_factuality)
+        train = score_split(opts.corpus / "uw/train.conll", nlp, reading_every_group)
         fit(train)
         fit_correction(train)
         return 0

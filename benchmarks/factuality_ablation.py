@@ -24,11 +24,10 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
-from factuality import DEFAULT_CORPUS, Scored, metrics, score_split
+from factuality import DEFAULT_CORPUS, Scored, metrics, reading_every_group, score_split
 from factuality_fit import Settings, fit_correction
 
 from diplograph.coding.correction import corrected
-from diplograph.coding.factuality import predicate_factuality
 from diplograph.coding.factuality_features import GROUPS, group_of
 from diplograph.coding.parse import load_nlp
 
@@ -41,7 +40,7 @@ def _readings(corpus: Path, cache: Path | None) -> dict[str, list[Scored]]:
         return pickle.loads(cache.read_bytes())
     nlp = load_nlp()
     began = time.process_time()
-    splits = {name: score_split(corpus / f"uw/{name}.conll", nlp, predicate_factuality)
+    splits = {name: score_split(corpus / f"uw/{name}.conll", nlp, reading_every_group)
               for name in ("train", "dev")}
     n = sum(map(len, splits.values()))
     print(f"parsed and read {n} predicates: {time.process_time() - began:.1f} s CPU")

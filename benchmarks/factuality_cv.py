@@ -23,7 +23,7 @@ Candidates (numpy alone would run each of them: linear weights, tree arrays, mat
 Usage::
 
     python benchmarks/factuality_cv.py --cache /tmp/sites.pkl [--only NAME ...]
-        [--embeddings DIR] [--dims 32] [--folds 5]
+        [--embeddings DIR] [--dims 32] [--folds 5] [--group document|source] [--calibrate]
 """
 
 from __future__ import annotations
@@ -40,6 +40,7 @@ from pathlib import Path
 
 import numpy as np
 from factuality import metrics
+from factuality_calibration import FITTERS, out_of_fold, shrinkage
 from factuality_fit import Settings, fit_correction
 from factuality_sites import Site, read_sites, source_of
 
@@ -345,13 +346,15 @@ def trees_of(model, dense: Dense) -> Trees:  # type: ignore[no-untyped-def]
                  embeddings=dense.table)
 
 
-def write_model(sites: list[Site], fit) -> int:  # type: ignore[no-untyped-def]
+def write_model(sites: list[Site], fit, stretch: float = 1.0) -> int:  # type: ignore[no-untyped-def]
     """Fit a stacked tree candidate on all of UW train + dev and ship it: the correction
-    (``factuality_model.npz``) and the trees (``factuality_trees.npz``)."""
+    (``factuality_model.npz``) and the trees (``factuality_trees.npz``), with the stretch
+    of their score away from the mean gold value (``factuality_calibration.stretch``)."""
     predict = fit(sites)
     base, dense, model = predict.parts
     save_correction(base.model)
-    trees = trees_of(model, dense)
+    centre = float(np.mean([s.scored.gold for s in sites]))
+    trees = replace(trees_of(model, dense), stretch=stretch, centre=centre)
     x = dense(sites[:200], base(sites[:200]))
     gap = max(abs(trees.predict(r) - p) for r, p in zip(x, model.predict(x), strict=True))
     print(f"wrote {len(trees.roots)} trees over {len(trees.columns)} columns; "
@@ -376,6 +379,17 @@ def score_test(sites: list[Site], name: str, fit) -> int:  # type: ignore[no-unt
     return 0
 
 
+def print_calibrated(label: str, sites: list[Site], folds: list[np.ndarray],
+                     scores: np.ndarray) -> None:
+    """The rows of each monotone calibration of these held-out scores, fitted out of fold
+    (``factuality_calibration``), and how much the scores are shrunk."""
+    gold = np.array([s.scored.gold for s in sites])
+    print(f"({label}: {shrinkage(scores, gold)})")
+    for name, fitter in FITTERS.items():
+        calibrated = limit_all(sites, out_of_fold(scores, gold, folds, fitter))
+        print(row(f"{label}, {name}", sites, calibrated), flush=True)
+
+
 def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--cache", type=Path, help="pickle of the read predicates")
@@ -391,6 +405,12 @@ def main(argv: list[str]) -> int:
                              "UW test and MEANTIME test, beside the shipped model")
     parser.add_argument("--write", metavar="NAME",
                         help="fit NAME (a tree candidate) on all of train + dev and ship it")
+    parser.add_argument("--stretch", type=float, default=1.0,
+                        help="with --write: the factor the shipped score is stretched by "
+                             "away from the mean gold value")
+    parser.add_argument("--calibrate", action="store_true",
+                        help="also print each candidate with its held-out scores "
+                             "calibrated out of fold (factuality_calibration)")
     opts = parser.parse_args(argv)
     sites = read_sites(cache=opts.cache)
     fits = opts.cache.with_suffix(".fits.pkl") if opts.cache else None
@@ -402,7 +422,7 @@ def main(argv: list[str]) -> int:
     if opts.test:
         return score_test(sites, opts.test, candidates(table)[opts.test])
     if opts.write:
-        return write_model(sites, candidates(table)[opts.write])
+        return write_model(sites, candidates(table)[opts.write], opts.stretch)
     folds = folds_of(sites, opts.folds, GROUPS[opts.group])
     print(f"{len(sites)} predicates, {len({s.document for s in sites})} documents, "
           f"{opts.folds} folds by {opts.group}; embeddings {opts.dims} dims\n"
@@ -414,6 +434,8 @@ def main(argv: list[str]) -> int:
         for variant, scores in cross_validate(sites, folds, fit).items():
             label = f"{name}, margin {variant}" if variant != "" else name
             print(row(label, sites, scores), flush=True)
+            if opts.calibrate:
+                print_calibrated(label, sites, folds, scores)
         if fits is not None:
             fits.write_bytes(pickle.dumps(_FITTED))
     return 0

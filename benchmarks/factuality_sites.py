@@ -17,10 +17,10 @@ import time
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from factuality import DEFAULT_CORPUS, Scored, read_conll, score_split
+from factuality import DEFAULT_CORPUS, Scored, read_conll, reading_every_group, score_split
 from spacy.tokens import Token
 
-from diplograph.coding.factuality import Reading, predicate_factuality
+from diplograph.coding.factuality import Reading
 from diplograph.coding.factuality_trees import words_around
 from diplograph.coding.parse import load_nlp
 
@@ -89,7 +89,7 @@ def read_sites(corpus: Path = DEFAULT_CORPUS, cache: Path | None = None,
         around: list[dict] = []
 
         def reader(tok: Token, attributions: list) -> Reading:
-            reading = predicate_factuality(tok, attributions)
+            reading = reading_every_group(tok, attributions)
             around.append(asdict(words_around(tok, reading.cues)))
             return reading
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -75,3 +76,26 @@ def test_folds_by_source_keep_each_source_whole() -> None:
         inside = {source_of(sites[i].document) for i in fold}
         outside = {source_of(s.document) for j, s in enumerate(sites) if j not in set(fold)}
         assert not inside & outside
+
+
+def test_isotonic_calibration_is_monotone_and_pools_violators() -> None:
+    from factuality_calibration import isotonic
+    x = np.array([-2.0, -1.0, 0.0, 1.0, 2.0, 3.0])
+    y = np.array([-3.0, 0.0, -1.0, 1.0, 3.0, 3.0])  # the 2nd and 3rd break the order
+    mapped = isotonic(x, y)(x)
+    assert list(mapped) == [-3.0, -0.5, -0.5, 1.0, 3.0, 3.0]
+    assert np.all(np.diff(isotonic(x, y)(np.linspace(-3, 3, 25))) >= 0)
+
+
+def test_a_stretch_moves_scores_away_from_the_mean_of_the_gold() -> None:
+    from factuality_calibration import stretch
+    gold = np.array([2.0, 2.0, 2.0, 2.0])
+    assert list(stretch(1.5)(np.zeros(4), gold)(np.array([0.0, 2.0, 3.0]))) == [-1.0, 2.0, 3.5]
+
+
+def test_each_fold_is_calibrated_by_the_other_folds_alone() -> None:
+    from factuality_calibration import least_squares, out_of_fold
+    scores = np.array([0.0, 1.0, 0.0, 1.0])
+    gold = np.array([0.0, 2.0, 5.0, 5.0])  # fold 2's own gold would make the map flat
+    out = out_of_fold(scores, gold, [np.array([0, 1]), np.array([2, 3])], least_squares)
+    assert out[2:] == pytest.approx([0.0, 2.0]) and out[:2] == pytest.approx([3.0, 3.0])

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from diplograph.coding.correction import Correction, load_correction, save_correction
+from diplograph.coding.factuality import groups_read_by, predicate_factuality, shipped_groups
 from diplograph.coding.factuality_features import (
     GROUPS,
     HASH_BUCKETS,
@@ -15,6 +16,7 @@ from diplograph.coding.factuality_features import (
     hashed,
 )
 from diplograph.coding.parse import load_nlp
+from diplograph.coding.quotes import find_attributions
 from diplograph.coding.status import StatusFacts
 from diplograph.errors import KnowledgeError
 
@@ -98,6 +100,30 @@ def test_every_feature_has_a_group_and_groups_can_be_left_out(feats):
     assert {group_of(f) for f in found} <= set(GROUPS)
     without = feats(text, "attack", cue_score=-1.5, groups=("cues", "syntax"))
     assert without and {group_of(f) for f in without} <= {"cues", "syntax"}
+
+
+def test_the_groups_a_model_reads_are_those_of_its_weights_and_columns():
+    correction = Correction(intercept=0.0, weights={"n|above:neg1": -0.4, "lex#12": 0.1})
+    assert groups_read_by(correction, None, None) == ("above", "lexical")
+    with_place = Correction(intercept=0.0, weights={"place:root": 0.2, "tag:NN": -0.1})
+    assert groups_read_by(with_place, None, None) == ("syntax", "place")
+
+
+def test_reading_only_the_shipped_groups_changes_no_score_or_status():
+    # the run-time reading leaves out the groups no shipped weight reads; a fit reads all
+    nlp = load_nlp()
+    for text, word in (("Officials said the rebels would not attack the town.", "attack"),
+                       ('The envoy said "the rebels attacked the town".', "attacked"),
+                       ("The envoy left after the talks collapsed in Vienna.", "talks"),
+                       ("Iran wants to resume the talks next month.", "resume")):
+        doc = nlp(text)
+        token = next(t for t in doc if t.text == word)
+        attributions = find_attributions(doc)
+        shipped = predicate_factuality(token, attributions)
+        every = predicate_factuality(token, attributions, tuple(GROUPS))
+        assert (shipped.score, shipped.status) == (every.score, every.status)
+        assert set(shipped.features) <= set(every.features)
+        assert {group_of(f) for f in shipped.features} <= set(shipped_groups())
 
 
 def test_a_denying_verb_above_has_the_deny_class():

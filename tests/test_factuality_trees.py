@@ -3,6 +3,8 @@ sentences and trees written for these tests."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import numpy as np
 import pytest
 
@@ -89,3 +91,18 @@ def test_trees_round_trip_through_their_file(tmp_path):
     assert back is not None and back.columns == ("score:cue", "pos:VERB")
     assert back.predict(np.array([0.5, 1.0])) == pytest.approx(-0.4)
     assert load_trees(tmp_path / "none.npz") is None
+
+
+def test_a_stretch_moves_the_score_away_from_the_centre_within_the_limits():
+    trees = replace(_stump(1.0, 0.0, 0.0), stretch=1.5, centre=2.0)
+    assert trees.stretched(3.0, 1.0) == 0.5  # an act read as uncertain, further from +2
+    assert trees.stretched(3.0, 2.8) == 3.0  # never above +3
+    assert trees.stretched(3.0, 0.1) == 0.0  # a positive cue score stays >= 0
+    assert trees.stretched(-1.5, -1.2) == -2.8  # a negated act goes further down
+
+
+def test_the_stretch_round_trips_through_the_file(tmp_path):
+    path = tmp_path / "trees.npz"
+    save_trees(replace(_stump(1.0, -0.5, 0.25), stretch=1.3, centre=2.1), path)
+    back = load_trees(path)
+    assert (back.stretch, back.centre) == (1.3, 2.1)

@@ -11,6 +11,7 @@ from diplograph.coding.factuality import (
     BAND_OF_STATUS,
     band_is_open,
     clipped_into,
+    keeps_cue_band,
     predicate_factuality,
     status_in_band,
     status_of,
@@ -189,3 +190,37 @@ def test_an_event_lists_the_classifier_after_its_rules(classifier_says_uncertain
     assert met and met[0].status == "hypothetical"
     assert met[0].rules[-1] == BAND_CLASSIFIER_RULE
     assert met[0].rules[0].startswith("trigger/")
+
+
+# ------------------------------------------------------------------ implicative verbs
+@pytest.mark.parametrize("text, word", [
+    ("The minister refused to sign the treaty in Geneva.", "refused"),
+    ("The envoy declined to comment on the talks.", "declined"),
+    ("Both sides failed to agree on a ceasefire.", "failed"),
+    ("The rebels avoided meeting the mediators.", "avoided"),
+])
+def test_a_negative_implicative_verb_is_never_made_hypothetical(classifier_says_uncertain,
+                                                                text, word):
+    # the refusal, the failure happened: the cues keep the band, whatever the classifier
+    reading = _reading(text, word)
+    assert BAND_OF_STATUS[reading.status] == "happened"
+    assert BAND_CLASSIFIER_RULE not in reading.rules
+
+
+def test_the_act_under_a_negative_implicative_verb_stays_negated(classifier_says_uncertain):
+    assert _reading("The minister refused to sign the treaty.", "sign").status == "negated"
+
+
+def test_a_failure_coded_as_the_act_keeps_the_cues_band(classifier_says_uncertain,
+                                                        code_sentence):
+    # "failed to reach an agreement" is a REJECT whose failure is the act (failure-is-the-
+    # act): told as happened even where a classifier calls everything uncertain
+    events = code_sentence("Iran and the EU failed to reach an agreement on Monday.")
+    reject = [e for e in events if e.type == "REJECT"]
+    assert reject and reject[0].status == "asserted"
+    assert BAND_CLASSIFIER_RULE not in reject[0].rules
+
+
+def test_a_plain_act_is_still_left_to_the_classifier(classifier_says_uncertain):
+    assert not keeps_cue_band("sign") and keeps_cue_band("refuse")
+    assert keeps_cue_band("meet", failed=True)

@@ -37,7 +37,7 @@ _WORD_LISTS = (
     "possible_aux", "obligation_aux", "future_aux", "conditional_aux", "conditional_marks",
     "question_marks", "hedge_adverbs", "hearsay_adverbs", "future_adjectives",
     "possible_adjectives", "belief_cues", "event_verbs",
-    "negative_gerund_prepositions", "cancelling_verbs",
+    "negative_gerund_prepositions", "cancelling_verbs", "implicative_verbs",
 )
 _CLAUSE_DEPS = {"xcomp", "ccomp", "csubj", "csubjpass"}
 _ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative", "appos"}

@@ -11,7 +11,8 @@ reports that carry it. Here they add up to:
   (:mod:`diplograph.coding.correction`; the cue values fitted on UW train, the correction
   on UW train + dev), refined by boosted trees
   over the words around the predicate where they are shipped
-  (:mod:`diplograph.coding.factuality_trees`);
+  (:mod:`diplograph.coding.factuality_trees`), and stretched away from the mean gold value
+  (the regression reads the rare low end and the uncertain middle too near it);
 - the claim status, read off the cue score and the kinds of the cues, in :func:`status_of`,
   the one place that maps them; where the cues fix no band (no modal, future, hedge,
   denial, negation or attempt), a band classifier
@@ -26,15 +27,24 @@ reports that carry it. Here they add up to:
 from __future__ import annotations
 
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from diplograph.coding.attribution import Attribution, attribution_chain
-from diplograph.coding.correction import HAPPENED, NOT_HAPPENED, corrected, features
+from diplograph.coding.correction import (
+    HAPPENED,
+    NOT_HAPPENED,
+    Correction,
+    corrected,
+    features,
+    load_correction,
+)
 from diplograph.coding.cues import Cue, load_words
-from diplograph.coding.factuality_band import BANDS, band_of
-from diplograph.coding.factuality_trees import refined, words_around
+from diplograph.coding.factuality_band import BANDS, BandModel, band_of, load_band
+from diplograph.coding.factuality_features import GROUPS, group_of
+from diplograph.coding.factuality_trees import Trees, load_trees, refined, words_around
 from diplograph.coding.parse import doc_text
 from diplograph.coding.rules import BAND_CLASSIFIER_RULE
 from diplograph.coding.status import (
@@ -141,6 +151,15 @@ def band_is_open(cues: list[Cue] | tuple[Cue, ...]) -> bool:
     return not {c.kind for c in cues} & _BAND_FIXING_KINDS
 
 
+def keeps_cue_band(lemma: str, failed: bool = False) -> bool:
+    """Whether the cues alone decide a predicate's band, the band classifier having no say:
+    the predicate is a negative-implicative verb (``implicative_verbs``: "Iran REFUSED to
+    sign", the refusal happened), or its failure is itself the coded act
+    (``StatusFacts.failed``: "failed to reach an agreement" coded as REJECT). Neither is
+    ever hypothetical for want of a cue."""
+    return failed or lemma.lower() in load_words().lists["implicative_verbs"]
+
+
 def clipped_into(score: float, band: str) -> float:
     """A score moved to the nearest edge of a band it lies outside."""
     if band == "happened":
@@ -150,23 +169,54 @@ def clipped_into(score: float, band: str) -> float:
     return max(-_UNCERTAIN_EDGE, min(_UNCERTAIN_EDGE, score))
 
 
-def read(facts: StatusFacts) -> Reading:
-    """The factuality and status of an event or predicate, and the rules behind them."""
+def read(facts: StatusFacts, groups: Sequence[str] | None = None) -> Reading:
+    """The factuality and status of an event or predicate, and the rules behind them.
+
+    Args:
+        groups: the feature groups to compute; by default those a shipped weight reads
+            (:func:`shipped_groups`). A fit asks for all of them (``GROUPS``).
+    """
     cues, rules = read_cues(facts)
     cue_score = score_of(cues)
-    feats = features(facts.trigger, facts.path, cues, cue_score)
+    feats = features(facts.trigger, facts.path, cues, cue_score,
+                     shipped_groups() if groups is None else groups)
     base = corrected(cue_score, feats)
     around = words_around(facts.trigger, cues) if feats else None
     score = refined(facts.trigger, cues, cue_score, base, feats, around=around)
     # The status reads the cues, and where they fix no band, the band classifier (or,
     # when none is shipped, the cue score): the regression refines the number (how sure
     # news of this frame is), never what the cues say of the act.
-    band = band_of(facts.trigger, cues, cue_score, base, feats, around=around)
+    band = (None if keeps_cue_band(facts.trigger.lemma_, facts.failed)
+            else band_of(facts.trigger, cues, cue_score, base, feats, around=around))
     status = status_in_band(cue_score, cues, band)
     if status != status_of(cue_score, cues):  # the learned part, named like any rule
         rules = (*rules, BAND_CLASSIFIER_RULE)
     return Reading(score=score, status=status,
                    cues=tuple(cues), rules=rules, cue_score=cue_score, features=feats)
+
+
+_SHIPPED: list = []  # [(correction, trees, band), their groups]: the last models read
+
+
+def shipped_groups() -> tuple[str, ...]:
+    """The feature groups that some shipped weight reads: a feature of the correction, a
+    ``f:`` column of the trees or of the band classifier. A group none of them reads (stop
+    18's ``place``) costs time for nothing, so the run-time reading leaves it out."""
+    models = (load_correction(), load_trees(), load_band())
+    if not _SHIPPED or any(a is not b for a, b in zip(_SHIPPED[0], models, strict=True)):
+        _SHIPPED[:] = [models, groups_read_by(*models)]
+    return _SHIPPED[1]
+
+
+def groups_read_by(correction: Correction, trees: Trees | None,
+                   band: BandModel | None) -> tuple[str, ...]:
+    """The feature groups these models read, in ``GROUPS`` order."""
+    names = [*correction.weights]
+    for model in (trees, band):
+        if model is not None:
+            names += [c.removeprefix("f:") for c in model.columns if c.startswith("f:")]
+    used = {group_of(name) for name in names}
+    return tuple(group for group in GROUPS if group in used)
 
 
 def report_facts(doc: Doc, chain: list[Attribution]) -> dict:
@@ -192,19 +242,21 @@ def _token_at(doc: Doc, char: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def predicate_factuality(token: Token, attributions: list[Attribution]) -> Reading:
+def predicate_factuality(token: Token, attributions: list[Attribution],
+                         groups: Sequence[str] | None = None) -> Reading:
     """The factuality and status of any predicate (a verb, an event noun, an adjective),
     read with the same rules as an event's, without a frame.
 
     Args:
         token: the predicate, in a parsed Doc.
         attributions: the Doc's attributions (``quotes.find_attributions``).
+        groups: the feature groups to compute (:func:`read`).
     """
     doc = token.doc
     chain = attribution_chain(doc, attributions, token)
-    return read(StatusFacts(trigger=token, verb=None, **report_facts(doc, chain)))
+    return read(StatusFacts(trigger=token, verb=None, **report_facts(doc, chain)), groups)
 
 
 __all__ = ["BANDS", "BAND_OF_STATUS", "HAPPENED", "NOT_HAPPENED", "Reading", "band_is_open",
            "clipped_into", "predicate_factuality", "read", "report_facts", "score_of",
-           "status_in_band", "status_of"]
+           "groups_read_by", "keeps_cue_band", "shipped_groups", "status_in_band", "status_of"]

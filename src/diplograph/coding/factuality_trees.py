@@ -7,7 +7,9 @@ the words around the predicate: the static detector embeddings (model2vec of Min
 first principal components) of the predicate, the word governing it and its cue words,
 the dependency path to its nearest cue word, and its part of speech. The trees, their
 input columns and the embedding rows are data (``data/lexicon/factuality_trees.npz``,
-read once); numpy alone runs them. The limits of the correction hold for the refined score.
+read once); numpy alone runs them. The refined score is then stretched away from the mean
+gold value of the fit by a factor shipped with them (``Trees.stretch``). The limits of the
+correction hold for the refined and stretched score.
 """
 
 from __future__ import annotations
@@ -66,6 +68,16 @@ class Trees:
     nodes: dict[str, np.ndarray]  # feature, threshold, left, right, value, leaf (by node)
     baseline: float
     embeddings: np.ndarray  # one row per WordPiece token of the detector's vocabulary
+    # The refined score is moved away from ``centre`` (the mean gold value of the fit) by
+    # this factor: the regression reads the rare ends and the middle too near the mean
+    # (chosen by CV by source and by document, docs/benchmarks.md stop 19; 1: no stretch).
+    stretch: float = 1.0
+    centre: float = 0.0
+
+    def stretched(self, cue_score: float, score: float) -> float:
+        """A refined score (within the limits) moved away from the centre, within the
+        limits again."""
+        return within_limits(cue_score, self.centre + self.stretch * (score - self.centre))
 
     def predict(self, row: np.ndarray) -> float:
         """The baseline plus each tree's leaf for this input row (x <= threshold: left);
@@ -85,6 +97,7 @@ def save_trees(trees: Trees, path: Path = TREES_PATH) -> None:
     """Write fitted trees (``benchmarks/factuality_cv.py --write``)."""
     np.savez_compressed(path, columns=np.array(trees.columns, dtype=str), roots=trees.roots,
                         baseline=np.array(trees.baseline),
+                        stretch=np.array(trees.stretch), centre=np.array(trees.centre),
                         embeddings=trees.embeddings.astype(np.float16),
                         **{f"node_{k}": trees.nodes[k] for k in _NODE_FIELDS})
     load_trees.cache_clear()
@@ -98,14 +111,15 @@ def load_trees(path: Path = TREES_PATH) -> Trees | None:
         KnowledgeError: the file is malformed.
     """
     data = read_arrays(path, "the factuality trees",
-                       ("columns", "roots", "baseline", "embeddings",
+                       ("columns", "roots", "baseline", "embeddings", "stretch", "centre",
                         *(f"node_{k}" for k in _NODE_FIELDS)))
     if data is None:
         return None
     return Trees(columns=tuple(data["columns"].tolist()), roots=data["roots"],
                  nodes={k: data[f"node_{k}"] for k in _NODE_FIELDS},
                  baseline=float(data["baseline"]),
-                 embeddings=data["embeddings"].astype(np.float32))
+                 embeddings=data["embeddings"].astype(np.float32),
+                 stretch=float(data["stretch"]), centre=float(data["centre"]))
 
 
 @functools.lru_cache(maxsize=1)
@@ -165,7 +179,7 @@ def refined(trigger: Token, cues: tuple[Cue, ...] | list[Cue], cue_score: float,
         return score
     row = input_row(trees.columns, trees.embeddings, around or words_around(trigger, cues),
                     input_scores(cue_score, score), feats)
-    return within_limits(cue_score, score + trees.predict(row))
+    return trees.stretched(cue_score, within_limits(cue_score, score + trees.predict(row)))
 
 
 __all__ = ["TREES_PATH", "Around", "Trees", "embedding", "input_row", "input_scores",
