@@ -14,6 +14,7 @@ from collections import defaultdict
 import duckdb
 
 from diplograph.records import SYMMETRIC_TYPES
+from diplograph.store import catalog
 from diplograph.store.aggregates import FIRST_EVENTS
 from diplograph.store.filters import EventFilter, actor_side, dyad_either, is_country_code
 from diplograph.store.queries import (
@@ -90,8 +91,7 @@ def _counted_places(con: duckdb.DuckDBPyConnection, flt: Condition) -> tuple[str
 def has_kept(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     """Whether the database keeps this count table (one written before its migration has
     none until its next write)."""
-    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?",
-                       [table]).fetchone()[0] > 0
+    return catalog.has_table(con, table)
 
 
 def clusters(places: list[dict], zoom: int) -> list[dict]:
