@@ -148,24 +148,28 @@ _IDENTITIES_SQL = """
     WITH per_value AS (
         SELECT name, country, kind, wikidata, role, sector, sum(n) AS n FROM ({sides})
         WHERE name IS NOT NULL OR country IS NOT NULL GROUP BY ALL),
-    weighed AS (
-        SELECT *, sum(n) OVER (PARTITION BY name, country, kind, wikidata) AS n_w,
-            sum(n) OVER (PARTITION BY name, country, kind, role) AS n_r,
-            sum(n) OVER (PARTITION BY name, country, kind, sector) AS n_s
-        FROM per_value),
+    ranked AS (
+        SELECT *, {ranks} FROM (SELECT *, {weights} FROM per_value)),
     per_kind AS (
-        SELECT name, country, kind, sum(n) AS n,
-            first(wikidata ORDER BY n_w DESC, wikidata) FILTER (WHERE wikidata IS NOT NULL) AS w,
-            first(role ORDER BY n_r DESC, role) FILTER (WHERE role IS NOT NULL) AS r,
-            first(sector ORDER BY n_s DESC, sector) FILTER (WHERE sector IS NOT NULL) AS s
-        FROM weighed GROUP BY name, country, kind)
-    SELECT name, country,
-        first(w ORDER BY n DESC, kind NULLS LAST) FILTER (WHERE w IS NOT NULL),
-        first(r ORDER BY n DESC, kind NULLS LAST) FILTER (WHERE r IS NOT NULL),
-        first(s ORDER BY n DESC, kind NULLS LAST) FILTER (WHERE s IS NOT NULL),
-        first(kind ORDER BY n DESC, kind NULLS LAST), sum(n)::BIGINT
-    FROM per_kind GROUP BY name, country ORDER BY 7 DESC, 1 NULLS LAST LIMIT ?
-"""
+        SELECT name, country, kind, sum(n) AS n, {picks} FROM ranked GROUP BY ALL),
+    by_kind AS (
+        SELECT *, row_number() OVER (PARTITION BY name, country ORDER BY n DESC,
+            kind NULLS LAST) AS kind_rank FROM per_kind)
+    SELECT name, country, {kind_picks}, arg_min(kind, kind_rank), sum(n)::BIGINT
+    FROM by_kind GROUP BY name, country ORDER BY 7 DESC, 1 NULLS LAST LIMIT ?
+""".format(
+    sides="{sides}",
+    # How many sides of the identity's kind carry each value, and the values' order by it
+    # (unique ranks: arg_min over them picks one value whatever order rows come in).
+    weights=", ".join(f"sum(n) OVER (PARTITION BY name, country, kind, {c}) AS n_{c}"
+                      for c in ("wikidata", "role", "sector")),
+    ranks=", ".join(f"row_number() OVER (PARTITION BY name, country, kind "
+                    f"ORDER BY n_{c} DESC, {c} NULLS LAST) AS rank_{c}"
+                    for c in ("wikidata", "role", "sector")),
+    picks=", ".join(f"arg_min({c}, rank_{c}) FILTER (WHERE {c} IS NOT NULL) AS {c}"
+                    for c in ("wikidata", "role", "sector")),
+    kind_picks=", ".join(f"arg_min({c}, kind_rank) FILTER (WHERE {c} IS NOT NULL)"
+                         for c in ("wikidata", "role", "sector")))
 
 
 def _actor_slots(side: str) -> str:
