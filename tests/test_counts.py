@@ -192,16 +192,24 @@ STATE_SEARCHES = [
     Search(flt=EventFilter(actor="NLD", type="CONSULT")),
     Search(flt=EventFilter(actor="FIN", status="denied"), undated=True), EventFilter(actor="NLD"),
 ]
+# A person by Wikidata id or by name, and a name with other words for it (the profile
+# counts, stop 19).
+ACTOR_SEARCHES = [
+    Search(flt=EventFilter(actor="Q57792"), min_confidence=0.5),
+    Search(flt=EventFilter(actor="rutte", type="CONSULT")),
+    Search(flt=EventFilter(actor="Hamas", status="denied")),
+]
 
 
-@pytest.mark.parametrize("s", STATE_SEARCHES, ids=repr)
+@pytest.mark.parametrize("s", STATE_SEARCHES + ACTOR_SEARCHES, ids=repr)
 def test_a_states_counts_answer_as_its_events_do(filled, s, monkeypatch):
     def answers():
         counts = profiles.period_counts(filled, s)
         return (profiles.cooperation_conflict(filled, s), profiles.types_over_time(counts),
                 sorted(counts, key=repr))
 
-    assert profiles._counted_country(filled, s) is not None  # the counts answer these
+    # the counts answer these: a state's, else an actor's profile counts
+    assert (profiles._counted_country(filled, s) or profiles._counted_actor_months(filled, s))
     from_counts = answers()
     assert from_counts[2]
     monkeypatch.setattr(profiles, "has_kept", lambda con, table: False)
@@ -278,6 +286,8 @@ def test_words_the_counts_cannot_answer_read_the_events(filled, words, monkeypat
 
 
 def test_profiles_the_counts_cannot_answer_read_the_events(filled):
+    words_alone = Search(flt=EventFilter(actor="militants"))
+    assert profiles._counted_actor_months(filled, words_alone) is None
     assert profiles._kept_profile(filled, "FIN", Search(undated=True)) is None
     assert profiles._kept_profile(filled, "FIN", Search(q="talks")) is None
     assert profiles._kept_profile(filled, "FIN", Search(min_confidence=0.7)) is None

@@ -234,13 +234,16 @@ def types_over_time(counts: list[tuple]) -> dict:
 def period_counts(con: duckdb.DuckDBPyConnection, s: Condition) -> list[tuple]:
     """``(month or None, type, status, n)`` of the events ``s`` selects: from the counts
     kept per country when ``s`` is a state and filters they hold (:func:`_counted_country`),
-    per dyad and month when it is two states (:func:`_counted_dyad_months`), else from the
+    per dyad and month when it is two states (:func:`_counted_dyad_months`), per actor when
+    it is one the profile counts can tell (:func:`_counted_actor_months`), else from the
     events."""
-    for table, counted in (("counts_country", _counted_country(con, s)),
-                           ("counts_dyad_month", _counted_dyad_months(con, s))):
-        if counted is not None:
-            where, params = counted
-            return con.execute(f"SELECT period, type, status, sum(n)::BIGINT FROM {table} "
+    for period, table, counted in (("period", "counts_country", _counted_country),
+                                   ("period", "counts_dyad_month", _counted_dyad_months),
+                                   (_MONTH_OF_PROFILE, "counts_profile", _counted_actor_months)):
+        found = counted(con, s)
+        if found is not None:
+            where, params = found
+            return con.execute(f"SELECT {period}, type, status, sum(n)::BIGINT FROM {table} "
                                f"WHERE {where} GROUP BY ALL", params).fetchall()
     where, params = s.where("events")
     return con.execute(f"SELECT CASE WHEN {HAS_MONTH} THEN substr(date_value, 1, 7) END, type, "
@@ -259,6 +262,21 @@ def _counted_country(con: duckdb.DuckDBPyConnection, s: Condition) -> tuple[str,
         return None
     where, params = counted
     return f"country = ? AND {where}", [search.flt.actor, *params]
+
+
+# The charts' month (:data:`HAS_MONTH`) from the profile counts' first 7 characters of
+# the date: a date of at least YYYY-MM gives 7 of them.
+_MONTH_OF_PROFILE = "CASE WHEN length(month) >= 7 THEN month END"
+
+
+def _counted_actor_months(con: duckdb.DuckDBPyConnection,
+                          s: Condition) -> tuple[str, list] | None:
+    """The condition on ``counts_profile`` that selects what ``s`` selects: ``s`` names one
+    actor whose profile the counts answer (:func:`_kept_profile`) and else only filters
+    they hold; else None."""
+    if not isinstance(s, Search) or not s.flt.actor or s.other:
+        return None
+    return _kept_profile(con, s.flt.actor, s.with_(actor=None))
 
 
 def _counted_dyad_months(con: duckdb.DuckDBPyConnection,
