@@ -51,18 +51,21 @@ def urls(db: Path) -> list[str]:
 
 
 def profile_urls(db: Path) -> list[str]:
-    """The networks and the actor pages (stop 18) of the busiest state and person, and the
-    keyset pages after undated events (each tenth of them)."""
+    """The networks and the actor pages (stop 18) of the busiest state and person (and, stop
+    19, of the busiest Wikidata id), and the keyset pages after undated events (each tenth
+    of them)."""
     with duckdb.connect(str(db), read_only=True) as con:
         state = con.execute("SELECT source_country FROM events WHERE source_country IS NOT "
                             "NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
         person = con.execute("SELECT source_name FROM events WHERE source_role IS NOT NULL "
                              "GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()[0]
+        wikidata = con.execute("SELECT source_wikidata FROM events WHERE source_wikidata IS NOT "
+                               "NULL GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1").fetchone()
         undated = [r[0] for r in con.execute(
             "SELECT id FROM events WHERE date_value IS NULL ORDER BY id").fetchall()][::10]
     found = ["/api/network", "/api/network?level=actor", "/api/network?level=actor&limit=3",
              "/network.json", "/network.json?level=actor", "/network.json?type=CONSULT"]
-    for actor in (state, person):
+    for actor in (state, person, *(wikidata or ())):
         found += [f"/api/actors/{quote(actor, safe='')}", f"/actors/{quote(actor, safe='')}.json"]
     return found + [f"/api/events?limit=4&after={quote(i, safe='')}" for i in undated]
 

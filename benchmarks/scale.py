@@ -130,6 +130,7 @@ def endpoints(db: Path) -> list[str]:
         "/api/network?level=actor&limit=200", f"/api/articles/{doc_id}/{index}",
         "/index.json", "/events.json?page=1000", "/incidents.json", f"/dyad.json?a={a}&b={b}",
         "/network.json", "/map.json", "/actors.json", f"/actors/{a}.json",
+        f"/actors/{quote(person)}.json",
         f"/events/{event_id}.json", f"/incidents/{incident_id}.json", "/sources.json",
         f"/api/actors/suggest?q={quote(person[:3])}",
     ]

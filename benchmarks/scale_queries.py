@@ -1,6 +1,7 @@
 """Wall and CPU time of the store queries behind the event lists, search, event and
-article pages, suggestions and sources (issue 19, part A), and a dyad's page, last contact
-and answer (stop 17), called in-process on a
+article pages, suggestions and sources (issue 19, part A), a dyad's page, last contact
+and answer (stop 17), and an actor page's queries and a dyad's chart (stop 19), called
+in-process on a
 database file, read-only and with one DuckDB thread: what a request costs the server
 without HTTP, whatever the machine's load (CPU time).
 
@@ -62,16 +63,42 @@ def calls(con: duckdb.DuckDBPyConnection) -> dict[str, Callable[[], object]]:
         "events type=CONSULT since 2020": page(floor.with_(type="CONSULT", since="2020")),
         "events place=London": page(Search(flt=EventFilter(place="London"))),
         **dyad_calls(con, floor),
+        **actor_calls(con, floor),
     }
+
+
+def actor_calls(con: duckdb.DuckDBPyConnection, floor: Search) -> dict[str, Callable]:
+    """An actor page's two queries (its identities, its profile) for the busiest state, the
+    busiest Wikidata id and a person by name, and the dyad page's chart of the busiest
+    pair of countries (stop 19)."""
+    state = con.execute("SELECT source_country FROM events WHERE source_country IS NOT NULL "
+                        "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    person = con.execute("SELECT source_wikidata FROM events WHERE source_wikidata IS NOT NULL "
+                         "GROUP BY 1 ORDER BY count(*) DESC LIMIT 1").fetchone()
+    a, b = _busiest_pair(con)
+    named = {}
+    for actor in (state, person[0] if person else None, "Donald Trump"):
+        if actor is not None:
+            named[f"actor identities {actor}"] = (
+                lambda actor=actor: profiles.actor_identities(con, actor))
+            named[f"actor profile {actor}"] = (
+                lambda actor=actor: profiles.actor_profile(con, actor, floor))
+    named[f"dyad {a}-{b} chart"] = lambda: profiles.cooperation_conflict(
+        con, floor.with_(actor=a, other=b))
+    return named
+
+
+def _busiest_pair(con: duckdb.DuckDBPyConnection) -> tuple[str, str]:
+    return con.execute("SELECT least(source_country, target_country), greatest(source_country, "
+                       "target_country) FROM events WHERE source_country <> target_country "
+                       "GROUP BY ALL ORDER BY count(*) DESC LIMIT 1").fetchone()
 
 
 def dyad_calls(con: duckdb.DuckDBPyConnection, floor: Search) -> dict[str, Callable]:
     """The busiest pair of countries: its first page of 500, its last contact, and its
     page made into the API's answer, through the response model (main's ``/api/dyad``) and
     as stored (this branch's, where ``dyad_timeline_json`` exists)."""
-    a, b = con.execute("SELECT least(source_country, target_country), greatest(source_country, "
-                       "target_country) FROM events WHERE source_country <> target_country "
-                       "GROUP BY ALL ORDER BY count(*) DESC LIMIT 1").fetchone()
+    a, b = _busiest_pair(con)
     found = {"all": []}
 
     def validated() -> str:

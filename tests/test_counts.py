@@ -27,6 +27,9 @@ ACTORS = [
     ActorRef(name="Hamas", country=None, kind="group", text="Hamas"),
     ActorRef(name="Finland", country="FIN", kind="state", text="the Finns"),
     ActorRef(name="Ursula von der Leyen", country=None, kind="person"),
+    ActorRef(name="Mark Rutte", country="NLD", kind="person", role="prime minister",
+             wikidata="Q57792", text="the Dutch premier"),
+    ActorRef(name=None, country="FIN", text="Helsinki"),
     None,
 ]
 TYPES = ["CONSULT", "AGREE", "ACCUSE", "SANCTION"]
@@ -119,10 +122,13 @@ def test_a_database_from_before_the_counts_gets_them(tmp_path):
         before_listing_counts(store.con)
         store.con.execute("DELETE FROM _migrations WHERE name IN ('m007_event_counts', "
                           "'m010_place_counts', 'm011_pair_counts', "
-                          "'m012_country_counts')")
+                          "'m012_country_counts', 'm018_profile_counts', "
+                          "'m019_dyad_month_counts')")
     with Store(path) as store:  # the migration counts what is stored
         assert stored_counts(store.con)["counts_month"]
         assert stored_counts(store.con)["counts_place"]
+        assert all(stored_counts(store.con)[table] for table in (
+            "counts_profile", "counts_counterpart", "counts_identity", "counts_dyad_month"))
         assert_counts_exact(store)
 
 
@@ -186,21 +192,105 @@ STATE_SEARCHES = [
     Search(flt=EventFilter(actor="NLD", type="CONSULT")),
     Search(flt=EventFilter(actor="FIN", status="denied"), undated=True), EventFilter(actor="NLD"),
 ]
+# A person by Wikidata id or by name, and a name with other words for it (the profile
+# counts, stop 19).
+ACTOR_SEARCHES = [
+    Search(flt=EventFilter(actor="Q57792"), min_confidence=0.5),
+    Search(flt=EventFilter(actor="rutte", type="CONSULT")),
+    Search(flt=EventFilter(actor="Hamas", status="denied")),
+]
 
 
-@pytest.mark.parametrize("s", STATE_SEARCHES, ids=repr)
+@pytest.mark.parametrize("s", STATE_SEARCHES + ACTOR_SEARCHES, ids=repr)
 def test_a_states_counts_answer_as_its_events_do(filled, s, monkeypatch):
     def answers():
         counts = profiles.period_counts(filled, s)
         return (profiles.cooperation_conflict(filled, s), profiles.types_over_time(counts),
                 sorted(counts, key=repr))
 
-    assert profiles._counted_country(filled, s) is not None  # the counts answer these
+    # the counts answer these: a state's, else an actor's profile counts
+    assert (profiles._counted_country(filled, s) or profiles._counted_actor_months(filled, s))
     from_counts = answers()
     assert from_counts[2]
     monkeypatch.setattr(profiles, "has_kept", lambda con, table: False)
     assert from_counts == answers()
     assert from_counts[1] == web_queries.over_time(filled, "type", s)
+
+
+DYAD_SEARCHES = [
+    Search(flt=EventFilter(actor="FIN"), other="NLD", min_confidence=0.5),
+    Search(flt=EventFilter(actor="NLD", type="CONSULT"), other="FIN"),
+    Search(flt=EventFilter(actor="FIN", status="denied"), other="NLD", undated=True),
+    Search(flt=EventFilter(actor="NLD"), other="BEL", min_confidence=0.5),
+]
+
+
+@pytest.mark.parametrize("s", DYAD_SEARCHES, ids=repr)
+def test_a_dyads_chart_from_the_counts_is_its_events_chart(filled, s, monkeypatch):
+    # BEL: no event with NLD, an empty chart either way.
+    assert profiles._counted_dyad_months(filled, s) is not None  # the counts answer these
+    from_counts = profiles.cooperation_conflict(filled, s)
+    assert bool(from_counts["series"]) == (s.other != "BEL") or s.undated
+    monkeypatch.setattr(profiles, "has_kept", lambda con, table: False)
+    assert from_counts == profiles.cooperation_conflict(filled, s)
+
+
+def test_a_dyad_with_a_nameless_actor_named_like_a_state_reads_the_events(filled):
+    s = Search(flt=EventFilter(actor="FIN"), other="NLD")
+    assert profiles._counted_dyad_months(filled, s.with_(q="talks")) is None
+    assert profiles._counted_dyad_months(filled, s.with_(actor="Rutte")) is None
+    filled.execute("BEGIN TRANSACTION")
+    filled.execute("INSERT INTO counts_actor (name, country, n) VALUES ('NLD', NULL, 1)")
+    try:
+        assert profiles._counted_dyad_months(filled, s) is None
+    finally:
+        filled.execute("ROLLBACK")
+
+
+PROFILE_SEARCHES = [
+    Search(min_confidence=0.5), Search(flt=EventFilter(type="CONSULT")),
+    Search(flt=EventFilter(status="denied"), min_confidence=0.5), EventFilter(),
+]
+
+
+@pytest.mark.parametrize("actor", ["FIN", "NLD", "Q57792", "q57792", "BEL", "rutte", "Hamas",
+                                   "mark", "xyz"])
+@pytest.mark.parametrize("s", PROFILE_SEARCHES, ids=repr)
+def test_a_profile_from_the_counts_is_the_events_profile(filled, actor, s, monkeypatch):
+    # FIN: some events between two of its own actors, counted once; "mark": events between
+    # two sides named Mark Rutte, once; "Hamas": sides with other words for it; BEL, xyz:
+    # no event at all.
+    assert profiles._kept_profile(filled, actor, s) is not None  # the counts answer these
+    from_counts = profiles.actor_profile(filled, actor, s, top=3)
+    assert from_counts["n_events"] or actor in ("BEL", "xyz")
+    monkeypatch.setattr(profiles, "has_kept", lambda con, table: False)
+    assert from_counts == profiles.actor_profile(filled, actor, s, top=3)
+
+
+@pytest.mark.parametrize("typed", ["FIN", "Q57792", "rutte", "the", "Helsinki", "xyz"])
+def test_identities_from_the_counts_are_the_events_identities(filled, typed, monkeypatch):
+    from_counts = profiles.actor_identities(filled, typed, limit=10)
+    monkeypatch.setattr(profiles, "has_kept", lambda con, table: False)
+    assert from_counts == profiles.actor_identities(filled, typed, limit=10)
+    assert bool(from_counts) == (typed != "xyz")
+
+
+@pytest.mark.parametrize("words", ["militants", "Helsinki", "the", "r"])
+def test_words_the_counts_cannot_answer_read_the_events(filled, words, monkeypatch):
+    # Words of an article alone ("militants": some of Hamas's sides; "Helsinki": a side
+    # with no name; "the": some of several names' sides), or names that meet ("r": Rutte,
+    # Stubb and von der Leyen, events between them): the profile reads the events.
+    assert profiles._kept_profile(filled, words, Search()) is None
+    from_events = profiles.actor_profile(filled, words, Search(), top=3)
+    assert from_events["n_events"]
+
+
+def test_profiles_the_counts_cannot_answer_read_the_events(filled):
+    words_alone = Search(flt=EventFilter(actor="militants"))
+    assert profiles._counted_actor_months(filled, words_alone) is None
+    assert profiles._kept_profile(filled, "FIN", Search(undated=True)) is None
+    assert profiles._kept_profile(filled, "FIN", Search(q="talks")) is None
+    assert profiles._kept_profile(filled, "FIN", Search(min_confidence=0.7)) is None
 
 
 @pytest.mark.parametrize("typed", ["rutte", "Fin", "von der", "militants", "the", "FIN",

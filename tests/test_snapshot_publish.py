@@ -260,3 +260,30 @@ def test_duckdb_threads_are_set_on_every_snapshot_and_one_while_warming(tmp_path
             assert cur.execute("SELECT current_setting('threads')").fetchone()[0] == 3
     finally:
         snapshots.close()
+
+
+@pytest.mark.filterwarnings("error::RuntimeWarning")
+def test_a_warm_up_that_cannot_start_leaves_no_coroutine_behind(tmp_path):
+    """A warm-up asked where an event loop already runs cannot replay (asyncio.run refuses):
+    its replay coroutine, made but never run, is closed rather than dropped unawaited."""
+    need_module("fastapi", "the web extra is not installed")
+    import asyncio
+    import gc
+    import warnings
+
+    import duckdb
+
+    from diplograph.serve.cache import ResponseCache
+
+    cache = ResponseCache(app=None)
+
+    async def warm_inside_a_running_loop() -> int:
+        with duckdb.connect() as con:
+            return cache.warm(con, 1)
+
+    with warnings.catch_warnings(record=True) as seen:
+        warnings.simplefilter("always")
+        with pytest.raises(RuntimeError, match="running event loop"):
+            asyncio.run(warm_inside_a_running_loop())
+        gc.collect()
+    assert [str(w.message) for w in seen if issubclass(w.category, RuntimeWarning)] == []

@@ -147,7 +147,14 @@ class ResponseCache:
         how many were kept. Runs in the snapshot watcher's thread, with its own event loop."""
         started = time.monotonic()
         scopes = [s for s in map(self.scopes.get, self.answers.recent(MAX_WARM)) if s]
-        answers = asyncio.run(self._replay(scopes, con, started + WARM_BUDGET_S))
+        replay = self._replay(scopes, con, started + WARM_BUDGET_S)
+        try:
+            answers = asyncio.run(replay)
+        finally:
+            # When asyncio.run refused it (called where an event loop runs) or was stopped
+            # before starting it, the coroutine was never run: closing it says it is
+            # dropped on purpose (no "never awaited" warning); on a finished one, a no-op.
+            replay.close()
         self.answers.prepare(generation, answers)
         logger.info("snapshot %d warmed: %d of %d answers in %.1f s", generation, len(answers),
                     len(scopes), time.monotonic() - started)

@@ -14,6 +14,7 @@ from pydantic import AfterValidator, BeforeValidator, Field, StringConstraints, 
 
 from diplograph.records import EVENT_TYPES, STATUSES
 from diplograph.serve.cache import CONNECTION
+from diplograph.store import catalog
 from diplograph.store.filters import EventFilter
 from diplograph.store.outlets import SOURCE_SORTS
 from diplograph.store.web_queries import SORTS, Search
@@ -64,7 +65,7 @@ def get_con(request: Request) -> Iterator[duckdb.DuckDBPyConnection]:
         with request.app.state.snapshots.cursor() as cur:
             yield cur
         return
-    cur = warming.cursor()
+    cur = catalog.fixed_cursor(warming)
     try:
         yield cur
     finally:

@@ -38,6 +38,7 @@ from pathlib import Path
 import duckdb
 
 from diplograph.errors import DatabaseCorrupt, DiplographError, StoreError, os_failure
+from diplograph.store import catalog
 from diplograph.store.connection import (
     check_ours,
     database_failure,
@@ -225,6 +226,8 @@ class Snapshots:
         try:
             check_ours(con, self.path, read_only=True)
             totals(con)  # the tables are there and readable
+            # Read-only: what it holds is asked once, not at every request (store/catalog.py).
+            catalog.fix(con, catalog.read(con))
             # One thread while warming: the other cores go on answering requests.
             con.execute("SET threads = 1")
             self._warm(con, self.generation + 1)
@@ -285,7 +288,7 @@ class Snapshots:
             served = self._served
             if served is None:
                 raise StoreError(f"{self.path}: database not readable yet, retry shortly")
-            cur = served.con.cursor()
+            cur = catalog.fixed_cursor(served.con)
             served.users += 1
         try:
             yield cur

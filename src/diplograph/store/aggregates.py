@@ -1,13 +1,14 @@
 """Event counts kept beside the events, so that the overview, the actor index and list
 totals read a few thousand rows instead of scanning every event.
 
-Nine tables, each defined by one query over ``events`` (``counts_outlet`` over
-``articles``) (:data:`AGGREGATES`):
+Thirteen tables, each defined by one query over ``events`` (``counts_outlet`` over
+``articles``, ``counts_identity`` over ``actors``) (:data:`AGGREGATES`):
 
 - ``counts_month``: events per month (``NULL``: no month) × type × claim status ×
   ``confident`` (confidence at or above the coder's threshold, the server's default floor);
 - ``counts_dyad``: events per pair of actors (country, else name; either direction) × type
-  × ``confident``, with the latest date;
+  × ``confident``, with the latest date, and ``counts_dyad_month`` the same per month ×
+  type × claim status (a dyad's chart);
 - ``counts_actor``: events per canonical actor (name, country; either side), with what the
   actor index shows (wikidata, role, kind, the article's other words for the actor);
 - ``counts_place``: events per place (name, country, coordinates) × type × ``confident``,
@@ -21,7 +22,12 @@ Nine tables, each defined by one query over ``events`` (``counts_outlet`` over
   of the event list is read from its buckets only (``store/event_lists.py``);
 - ``counts_outlet``: documents, articles and events per outlet (the sources view);
 - ``counts_alias``: events per actor × the article's other word for it × kind (actor
-  suggestions for what a user types).
+  suggestions for what a user types);
+- ``counts_profile`` and ``counts_counterpart``: a state's (by its code), a Wikidata id's
+  or a canonical name's events per side × month × type × status, and per counterpart ×
+  type × status, for its profile;
+- ``counts_identity``: the actor index's rows of the events' sides, per everything the
+  actor matcher reads (an actor page's identities).
 
 A write keeps them exact without recounting everything: the keys (month × type × status,
 pair, actor) of the events it removes or adds are collected, and only the rows of those
@@ -72,15 +78,29 @@ def _by_type_and_status(table: str, column: str, expression: str) -> Aggregate:
 
 
 _MONTH = _by_type_and_status("counts_month", "period", PERIOD)
+# A pair of ends (country, else name), either direction, of the events between two.
+_DYAD_ENDS = f"least({_ENDS[0]}, {_ENDS[1]}) AS a, greatest({_ENDS[0]}, {_ENDS[1]}) AS b"
+_TWO_ENDS = f"{_ENDS[0]} IS NOT NULL AND {_ENDS[1]} IS NOT NULL AND {_ENDS[0]} <> {_ENDS[1]}"
 _DYAD = Aggregate(
     table="counts_dyad",
     columns="a VARCHAR, b VARCHAR, type VARCHAR, confident BOOLEAN, n BIGINT, last_date VARCHAR",
     keys=("a", "b"),
-    units=f"SELECT least({_ENDS[0]}, {_ENDS[1]}) AS a, greatest({_ENDS[0]}, {_ENDS[1]}) AS b, "
-          "e.type, e.date_value, e.confidence FROM events e WHERE {where} "
-          f"AND {_ENDS[0]} IS NOT NULL AND {_ENDS[1]} IS NOT NULL AND {_ENDS[0]} <> {_ENDS[1]}",
+    units=f"SELECT {_DYAD_ENDS}, e.type, e.date_value, e.confidence FROM events e "
+          f"WHERE {{where}} AND {_TWO_ENDS}",
     counts=f"SELECT a, b, type, coalesce(confidence >= {CONFIDENT}, false), count(*), "
            "max(date_value) FROM ({units}) u WHERE {keep} GROUP BY ALL",
+)
+# The same pairs' events per month × type × claim status × ``confident``: a dyad's
+# cooperation-conflict chart.
+_DYAD_MONTH = Aggregate(
+    table="counts_dyad_month",
+    columns="a VARCHAR, b VARCHAR, period VARCHAR, type VARCHAR, status VARCHAR, "
+            "confident BOOLEAN, n BIGINT",
+    keys=("a", "b", "period", "type", "status"),
+    units=f"SELECT {_DYAD_ENDS}, {PERIOD} AS period, e.type, e.status, e.confidence "
+          f"FROM events e WHERE {{where}} AND {_TWO_ENDS}",
+    counts=f"SELECT a, b, period, type, status, coalesce(confidence >= {CONFIDENT}, false), "
+           "count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
 )
 _ACTOR = Aggregate(
     table="counts_actor",
@@ -165,8 +185,70 @@ _COUNTRY = Aggregate(
     counts=f"SELECT country, period, type, status, coalesce(confidence >= {CONFIDENT}, false), "
            "count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
 )
+
+
+def _profile_units(columns: str) -> str:
+    """An actor profile's units: each event once per state (``matched_on`` ``country``),
+    once per Wikidata id (``wikidata``) and once per canonical name (``name``) it names,
+    from the side that names it, the source when both do (as
+    :func:`profiles.actor_profile` counts it), with the other side as the counterpart;
+    ``columns`` of the event ``e`` follow."""
+    parts = []
+    for on in ("country", "wikidata", "name"):
+        parts.append(f"SELECT '{on}' AS matched_on, e.source_{on} AS actor, true AS is_source, "
+                     f"e.target_name AS other_name, e.target_country AS other_country, "
+                     f"{columns} FROM events e WHERE {{where}} AND e.source_{on} IS NOT NULL")
+        parts.append(f"SELECT '{on}', e.target_{on}, false, e.source_name, e.source_country, "
+                     f"{columns} FROM events e WHERE {{where}} AND e.target_{on} IS NOT NULL "
+                     f"AND e.target_{on} IS DISTINCT FROM e.source_{on}")
+    return " UNION ALL ".join(parts)
+
+
+_PROFILE_UNITS = _profile_units(
+    "e.type, e.status, nullif(e.date_value, '') AS day, "
+    "substr(nullif(e.date_value, ''), 1, 7) AS month, e.confidence")
+# A state's, a Wikidata id's or a name's events per side × month (the date's first 7
+# characters, as the profile's timeline has it) × type × claim status × ``confident``,
+# with the first and last dates: the profile's totals, types, statuses and timeline.
+_PROFILE = Aggregate(
+    table="counts_profile",
+    columns="matched_on VARCHAR, actor VARCHAR, is_source BOOLEAN, month VARCHAR, "
+            "type VARCHAR, status VARCHAR, confident BOOLEAN, n BIGINT, first_date VARCHAR, "
+            "last_date VARCHAR",
+    keys=("matched_on", "actor", "month", "type", "status"),
+    units=_PROFILE_UNITS,
+    counts=f"SELECT matched_on, actor, is_source, month, type, status, "
+           f"coalesce(confidence >= {CONFIDENT}, false), count(*), min(day), max(day) "
+           "FROM ({units}) u WHERE {keep} GROUP BY ALL",
+)
+# The same events per counterpart (the other side's name and country) × type × claim
+# status × ``confident``: the profile's counterparts.
+_COUNTERPART = Aggregate(
+    table="counts_counterpart",
+    columns="matched_on VARCHAR, actor VARCHAR, other_name VARCHAR, other_country VARCHAR, "
+            "type VARCHAR, status VARCHAR, confident BOOLEAN, n BIGINT",
+    keys=("matched_on", "actor", "other_name", "other_country", "type", "status"),
+    units=_PROFILE_UNITS,
+    counts=f"SELECT matched_on, actor, other_name, other_country, type, status, "
+           f"coalesce(confidence >= {CONFIDENT}, false), count(*) FROM ({{units}}) u "
+           "WHERE {keep} AND (other_name IS NOT NULL OR other_country IS NOT NULL) GROUP BY ALL",
+)
+# The actor index's rows of the events' two sides (``e`` here is the actors table), per
+# everything the actor matcher and an actor page's identities read: the identities of
+# what a user typed are matched among these rows instead of every side of every event.
+_IDENTITY_COLUMNS = ("name", "country", "wikidata", "role", "sector", "kind", "text")
+_IDENTITY = Aggregate(
+    table="counts_identity",
+    columns=", ".join(f"{c} VARCHAR" for c in _IDENTITY_COLUMNS) + ", n BIGINT",
+    keys=_IDENTITY_COLUMNS,
+    units=f"SELECT {', '.join('e.' + c for c in _IDENTITY_COLUMNS)} FROM actors e "
+          "WHERE {where} AND e.role_in_event IN ('source', 'target')",
+    counts=f"SELECT {', '.join(_IDENTITY_COLUMNS)}, count(*) FROM ({{units}}) u "
+           "WHERE {keep} GROUP BY ALL",
+)
 AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR, _PLACE, _PAIR, _COUNTRY, _LISTING,
-                                      _OUTLET, _ALIAS)
+                                      _OUTLET, _ALIAS, _PROFILE, _COUNTERPART, _IDENTITY,
+                                      _DYAD_MONTH)
 
 
 def aggregates_named(*tables: str) -> tuple[Aggregate, ...]:

@@ -15,6 +15,7 @@ import json
 
 import duckdb
 
+from diplograph.store import catalog
 from diplograph.store.ordered import order_parts
 from diplograph.store.queries import (
     EVENT_ORDER,
@@ -83,9 +84,7 @@ def _counted(con: duckdb.DuckDBPyConnection, s: Condition) -> tuple[str, list] |
 
 
 def _has_listing_counts(con: duckdb.DuckDBPyConnection) -> bool:
-    return has_counts(con) and con.execute(
-        "SELECT count(*) FROM duckdb_tables() WHERE table_name = 'counts_listing'"
-    ).fetchone()[0] > 0
+    return has_counts(con) and catalog.has_table(con, "counts_listing")
 
 
 def page_json(con: duckdb.DuckDBPyConnection, s: Condition, *, limit: int, offset: int = 0,

@@ -265,6 +265,21 @@ def m017_event_incident(con: duckdb.DuckDBPyConnection) -> None:
     keep_incident_ids(con)
 
 
+@migration
+def m018_profile_counts(con: duckdb.DuckDBPyConnection) -> None:
+    # A state's or a person's events per side, month, type and status and per counterpart,
+    # and the actor index's rows per identity, kept at every write (store/aggregates.py):
+    # an actor page matched every event and every actor row at each request.
+    _keep_counts(con, "counts_profile", "counts_counterpart", "counts_identity")
+
+
+@migration
+def m019_dyad_month_counts(con: duckdb.DuckDBPyConnection) -> None:
+    # A dyad's events per month, type and status, kept at every write (store/aggregates.py):
+    # the dyad page's chart counted every event between the two at each request.
+    _keep_counts(con, "counts_dyad_month")
+
+
 def _keep_counts(con: duckdb.DuckDBPyConnection, *tables: str) -> None:
     """Create the kept count tables of these names and count them from the stored rows."""
     counted = aggregates_named(*tables)

@@ -14,6 +14,7 @@ from collections import defaultdict
 import duckdb
 
 from diplograph.records import SYMMETRIC_TYPES
+from diplograph.store import actor_counts, catalog
 from diplograph.store.aggregates import FIRST_EVENTS
 from diplograph.store.filters import EventFilter, actor_side, dyad_either, is_country_code
 from diplograph.store.queries import (
@@ -90,8 +91,7 @@ def _counted_places(con: duckdb.DuckDBPyConnection, flt: Condition) -> tuple[str
 def has_kept(con: duckdb.DuckDBPyConnection, table: str) -> bool:
     """Whether the database keeps this count table (one written before its migration has
     none until its next write)."""
-    return con.execute("SELECT count(*) FROM duckdb_tables() WHERE table_name = ?",
-                       [table]).fetchone()[0] > 0
+    return catalog.has_table(con, table)
 
 
 def clusters(places: list[dict], zoom: int) -> list[dict]:
@@ -122,25 +122,54 @@ def actor_identities(con: duckdb.DuckDBPyConnection, actor: str, *,
                      limit: int = 5) -> list[dict]:
     """The canonical actors that ``actor`` matches (the shared matcher, either side), most
     events first: ``[{"name", "country", "wikidata", "role", "sector", "kind", "n"}]``;
-    ``kind`` is the actor index's (``person``, ``state``, ``group``...)."""
+    ``kind`` is the actor index's (``person``, ``state``, ``group``...); from the rows
+    counted per identity (``counts_identity``) when the database keeps them."""
+    kept = has_kept(con, "counts_identity")
     parts, params = [], []
-    for side in ("source", "target"):
+    for side in ("source",) if kept else ("source", "target"):
         cond, values = actor_side(side, actor)
+        rows = actor_counts.IDENTITY_SIDES if kept else _actor_slots(side)
         parts.append(f"SELECT {side}_name AS name, {side}_country AS country, "
                      f"{side}_wikidata AS wikidata, {side}_role AS role, "
-                     f"{side}_sector AS sector, kind FROM ({_actor_slots(side)}) WHERE {cond}")
+                     f"{side}_sector AS sector, kind, {'n' if kept else '1 AS n'} "
+                     f"FROM ({rows}) WHERE {cond}")
         params += values
-    # The most frequent kind, counted per (name, country, kind) first: DuckDB's mode()
-    # costs more than the rest of the query together (it made the actor pages slow).
-    rows = con.execute(
-        f"WITH sides AS ({' UNION ALL '.join(parts)}), per_kind AS (SELECT name, country, "
-        "kind, any_value(wikidata) AS w, any_value(role) AS r, any_value(sector) AS s, "
-        "count(*) AS n FROM sides WHERE name IS NOT NULL OR country IS NOT NULL GROUP BY ALL) "
-        "SELECT name, country, any_value(w), any_value(r), any_value(s), arg_max(kind, n), "
-        "sum(n)::BIGINT FROM per_kind GROUP BY name, country "
-        "ORDER BY 7 DESC, 1 NULLS LAST LIMIT ?", params + [limit]).fetchall()
+    rows = con.execute(_IDENTITIES_SQL.format(sides=" UNION ALL ".join(parts)),
+                       params + [limit]).fetchall()
     return [{"name": n, "country": c, "wikidata": w, "role": r, "sector": s, "kind": k, "n": k_n}
             for n, c, w, r, s, k, k_n in rows]
+
+
+# Each identity (name, country) with its most frequent kind, and of that kind's Wikidata
+# ids, roles and sectors the most frequent (ties: the least; a kind with none: the next
+# kind's). Counted per value first: DuckDB's mode() cost more than the rest of the query
+# together, and any_value's pick depended on the order the rows were read in.
+_IDENTITIES_SQL = """
+    WITH per_value AS (
+        SELECT name, country, kind, wikidata, role, sector, sum(n) AS n FROM ({sides})
+        WHERE name IS NOT NULL OR country IS NOT NULL GROUP BY ALL),
+    ranked AS (
+        SELECT *, {ranks} FROM (SELECT *, {weights} FROM per_value)),
+    per_kind AS (
+        SELECT name, country, kind, sum(n) AS n, {picks} FROM ranked GROUP BY ALL),
+    by_kind AS (
+        SELECT *, row_number() OVER (PARTITION BY name, country ORDER BY n DESC,
+            kind NULLS LAST) AS kind_rank FROM per_kind)
+    SELECT name, country, {kind_picks}, arg_min(kind, kind_rank), sum(n)::BIGINT
+    FROM by_kind GROUP BY name, country ORDER BY 7 DESC, 1 NULLS LAST LIMIT ?
+""".format(
+    sides="{sides}",
+    # How many sides of the identity's kind carry each value, and the values' order by it
+    # (unique ranks: arg_min over them picks one value whatever order rows come in).
+    weights=", ".join(f"sum(n) OVER (PARTITION BY name, country, kind, {c}) AS n_{c}"
+                      for c in ("wikidata", "role", "sector")),
+    ranks=", ".join(f"row_number() OVER (PARTITION BY name, country, kind "
+                    f"ORDER BY n_{c} DESC, {c} NULLS LAST) AS rank_{c}"
+                    for c in ("wikidata", "role", "sector")),
+    picks=", ".join(f"arg_min({c}, rank_{c}) FILTER (WHERE {c} IS NOT NULL) AS {c}"
+                    for c in ("wikidata", "role", "sector")),
+    kind_picks=", ".join(f"arg_min({c}, kind_rank) FILTER (WHERE {c} IS NOT NULL)"
+                         for c in ("wikidata", "role", "sector")))
 
 
 def _actor_slots(side: str) -> str:
@@ -205,12 +234,17 @@ def types_over_time(counts: list[tuple]) -> dict:
 def period_counts(con: duckdb.DuckDBPyConnection, s: Condition) -> list[tuple]:
     """``(month or None, type, status, n)`` of the events ``s`` selects: from the counts
     kept per country when ``s`` is a state and filters they hold (:func:`_counted_country`),
-    else from the events."""
-    counted = _counted_country(con, s)
-    if counted is not None:
-        where, params = counted
-        return con.execute("SELECT period, type, status, sum(n)::BIGINT FROM counts_country "
-                           f"WHERE {where} GROUP BY ALL", params).fetchall()
+    per dyad and month when it is two states (:func:`_counted_dyad_months`), per actor when
+    it is one the profile counts can tell (:func:`_counted_actor_months`), else from the
+    events."""
+    for period, table, counted in (("period", "counts_country", _counted_country),
+                                   ("period", "counts_dyad_month", _counted_dyad_months),
+                                   (_MONTH_OF_PROFILE, "counts_profile", _counted_actor_months)):
+        found = counted(con, s)
+        if found is not None:
+            where, params = found
+            return con.execute(f"SELECT {period}, type, status, sum(n)::BIGINT FROM {table} "
+                               f"WHERE {where} GROUP BY ALL", params).fetchall()
     where, params = s.where("events")
     return con.execute(f"SELECT CASE WHEN {HAS_MONTH} THEN substr(date_value, 1, 7) END, type, "
                        f"status, count(*) FROM events WHERE {where} GROUP BY ALL",
@@ -228,6 +262,46 @@ def _counted_country(con: duckdb.DuckDBPyConnection, s: Condition) -> tuple[str,
         return None
     where, params = counted
     return f"country = ? AND {where}", [search.flt.actor, *params]
+
+
+# The charts' month (:data:`HAS_MONTH`) from the profile counts' first 7 characters of
+# the date: a date of at least YYYY-MM gives 7 of them.
+_MONTH_OF_PROFILE = "CASE WHEN length(month) >= 7 THEN month END"
+
+
+def _counted_actor_months(con: duckdb.DuckDBPyConnection,
+                          s: Condition) -> tuple[str, list] | None:
+    """The condition on ``counts_profile`` that selects what ``s`` selects: ``s`` names one
+    actor whose profile the counts answer (:func:`_kept_profile`) and else only filters
+    they hold; else None."""
+    if not isinstance(s, Search) or not s.flt.actor or s.other:
+        return None
+    return _kept_profile(con, s.flt.actor, s.with_(actor=None))
+
+
+def _counted_dyad_months(con: duckdb.DuckDBPyConnection,
+                         s: Condition) -> tuple[str, list] | None:
+    """The condition on ``counts_dyad_month`` that selects what ``s`` selects: ``s`` names
+    two states (``actor`` and ``other``, :func:`_states_alone`) and else only filters the
+    month counts hold; else None."""
+    if not isinstance(s, Search) or not s.flt.actor or not s.other:
+        return None
+    a, b = s.flt.actor, s.other
+    counted = counted_where(s.with_(actor=None, other=None))
+    if counted is None or not has_kept(con, "counts_dyad_month") or not _states_alone(con, a, b):
+        return None
+    where, params = counted
+    return f"a = ? AND b = ? AND {where}", [min(a, b), max(a, b), *params]
+
+
+def _states_alone(con: duckdb.DuckDBPyConnection, a: str, b: str) -> bool:
+    """Whether the kept counts of the pair of ends ``a`` and ``b`` (an end being the
+    country, else the name) are exactly the events between the two states: two different
+    country codes, and no actor with no country named like one of them."""
+    if not (is_country_code(a) and is_country_code(b)) or a == b:
+        return False
+    return not con.execute("SELECT count(*) FROM counts_actor WHERE country IS NULL "
+                           "AND name IN (?, ?)", [a, b]).fetchone()[0]
 
 
 def actor_clause(side: str, actor: str) -> tuple[str, list]:
@@ -312,15 +386,11 @@ def count_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
 def _counted_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
                   flt: Condition) -> tuple[str, list] | None:
     """The condition on ``counts_dyad`` that counts the events between two states, or None
-    when the kept counts cannot tell. They count a pair of ends, an end being the country,
-    else the name: two different country codes match exactly the events of the pair,
-    unless some actor with no country is named like one of the codes."""
+    when the kept counts cannot tell (:func:`_states_alone`)."""
     if not (is_country_code(a) and is_country_code(b)) or a == b:
         return None
     counted = _from_counts(con, flt, by_month=False)
-    if counted is None or con.execute(
-            "SELECT count(*) FROM counts_actor WHERE country IS NULL AND name IN (?, ?)",
-            [a, b]).fetchone()[0]:
+    if counted is None or not _states_alone(con, a, b):
         return None
     where, params = counted
     return f"a = ? AND b = ? AND {where}", [min(a, b), max(a, b)] + params
@@ -351,11 +421,17 @@ def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
         "types": {type: n}, "statuses": {status: n}, "counterparts": [{"id", "name",
         "country", "n", "types"}], "timeline": [{"period": "YYYY-MM", "n"}]}``.
     """
-    src, src_p = actor_clause("source", actor)
-    tgt, tgt_p = actor_clause("target", actor)
-    where, params = flt.where("events")
-    rows = con.execute(_PROFILE_SQL.format(src=src, tgt=tgt, where=where),
-                       src_p * 3 + src_p + tgt_p + params + [top]).fetchall()
+    kept = _kept_profile(con, actor, flt)
+    if kept is not None:
+        where, params = kept
+        rows = con.execute(actor_counts.PROFILE_SQL.format(where=where),
+                           params * 2 + [top]).fetchall()
+    else:
+        src, src_p = actor_clause("source", actor)
+        tgt, tgt_p = actor_clause("target", actor)
+        where, params = flt.where("events")
+        rows = con.execute(_PROFILE_SQL.format(src=src, tgt=tgt, where=where),
+                           src_p * 3 + src_p + tgt_p + params + [top]).fetchall()
     part: dict[str, list[tuple]] = {}
     for kind, *values in rows:
         part.setdefault(kind, []).append(tuple(values))
@@ -369,6 +445,15 @@ def actor_profile(con: duckdb.DuckDBPyConnection, actor: str,
                          for key, name, country, n, types in part.get("counterpart", [])],
         "timeline": [{"period": p, "n": n} for p, _, _, n, _ in sorted(part.get("month", []))],
     }
+
+
+def _kept_profile(con: duckdb.DuckDBPyConnection, actor: str,
+                  flt: Condition) -> tuple[str, list] | None:
+    """The condition on the counts kept per actor that answers the profile of ``actor``
+    under ``flt``, or None when they cannot (:func:`actor_counts.profile_where`)."""
+    if not has_kept(con, "counts_profile") or not has_kept(con, "counts_identity"):
+        return None
+    return actor_counts.profile_where(con, actor, flt)
 
 
 def _ranked(rows: list[tuple]) -> dict[str, int]:

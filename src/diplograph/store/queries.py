@@ -20,7 +20,7 @@ import duckdb
 import pyarrow as pa
 
 from diplograph.errors import NotFound
-from diplograph.store import ordered
+from diplograph.store import catalog, ordered
 from diplograph.store.filters import EventFilter
 
 logger = logging.getLogger(__name__)
@@ -93,8 +93,7 @@ def _listing_sql(con: duckdb.DuckDBPyConnection, table: str, flt: Condition,
 def has_column(con: duckdb.DuckDBPyConnection, table: str, column: str) -> bool:
     """Whether ``table`` has ``column`` (a database is read as it is: one written before
     the migration that added a kept column has none until its next write migrates it)."""
-    return con.execute("SELECT count(*) FROM duckdb_columns() WHERE table_name = ? "
-                       "AND column_name = ?", [table, column]).fetchone()[0] > 0
+    return catalog.has_column(con, table, column)
 
 
 def has_listing_key(con: duckdb.DuckDBPyConnection) -> bool:

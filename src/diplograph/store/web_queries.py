@@ -14,7 +14,7 @@ import duckdb
 import pyarrow as pa
 
 from diplograph.errors import NotFound
-from diplograph.store import like
+from diplograph.store import catalog, like
 from diplograph.store.aggregates import CONFIDENT
 from diplograph.store.filters import (
     EventFilter,
@@ -170,8 +170,7 @@ def _set_fields(record: object) -> set[str]:
 def has_counts(con: duckdb.DuckDBPyConnection) -> bool:
     """Whether the database has its count tables: a server reads a database as it is, and
     one written by an older version has none until its next ingest migrates it."""
-    return con.execute("SELECT count(*) FROM duckdb_tables() "
-                       "WHERE table_name = 'counts_actor'").fetchone()[0] > 0
+    return catalog.has_table(con, "counts_actor")
 
 
 def _from_counts(con: duckdb.DuckDBPyConnection, s: Condition, *,

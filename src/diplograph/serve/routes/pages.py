@@ -4,12 +4,14 @@ twin is ``/index.json``)."""
 
 from __future__ import annotations
 
+import functools
 import inspect
+import json
 from collections.abc import Callable
 from typing import Annotated
 from urllib.parse import quote
 
-from fastapi import APIRouter, Path, Query, Request
+from fastapi import APIRouter, Path, Query, Request, Response
 from fastapi.responses import HTMLResponse
 
 from diplograph.records import EVENT_TYPES, STATUSES
@@ -41,7 +43,7 @@ def twin(path: str, template: str, json_path: str | None = None) -> Callable:
     """Register ``fn`` (returning the page's data) as ``PATH.json`` and as an HTML page."""
 
     def register(fn: Callable) -> Callable:
-        router.add_api_route(json_path or path + ".json", fn, methods=["GET"],
+        router.add_api_route(json_path or path + ".json", _sent_as_json(fn), methods=["GET"],
                              name=f"{fn.__name__}_json", summary=(fn.__doc__ or "").strip(),
                              responses=NOT_FOUND if "{" in path else None)
         sig = inspect.signature(fn)
@@ -66,6 +68,23 @@ def twin(path: str, template: str, json_path: str | None = None) -> Callable:
         return fn
 
     return register
+
+
+def _sent_as_json(fn: Callable) -> Callable:
+    """``fn`` answering its data as JSON bytes itself, the same bytes as FastAPI's: FastAPI
+    first walks every value with ``jsonable_encoder`` (62 ms of CPU for a dyad's 500 events
+    at 1M, against 8 ms to dump them). Data JSON cannot hold as it is (a date, a set) is
+    handed to FastAPI, which converts it."""
+    @functools.wraps(fn)
+    def json_twin(**kwargs):
+        data = fn(**kwargs)
+        try:
+            body = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+        except (TypeError, ValueError):
+            return data
+        return Response(body.encode("utf-8"), media_type="application/json")
+
+    return json_twin
 
 
 @twin("/", "overview.html", json_path="/index.json")

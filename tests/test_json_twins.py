@@ -1,0 +1,58 @@
+"""A page's JSON twin sends its data as the bytes FastAPI would have made of it, without
+FastAPI's walk over every value; data JSON cannot hold as it is still goes through FastAPI."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from needs import need_module
+from stored import coded, event, write_store
+
+from diplograph.records import ActorRef, EventDate
+
+RUTTE = ActorRef(name="Mark Rutte", country="NLD", kind="person", wikidata="Q57792")
+STUBB = ActorRef(name="Alexander Stubb", country="FIN", kind="person")
+LISTING = ["/events.json", "/dyad.json?a=NLD&b=FIN", "/actors/Q57792.json",
+           "/actors/Mark%20Rutte.json"]  # the evidence, non-ASCII quotes and all, as it is
+TWINS = [*LISTING, "/index.json", "/network.json", "/actors/NLD.json", "/map.json"]
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    need_module("fastapi", "the web extra is not installed")
+    from fastapi.testclient import TestClient
+
+    from diplograph.serve import WebSettings, create_app
+
+    text = "Rutte phoned Stubb about the summit; the Finnish president called it «useful»."
+    docs = [coded(f"d{i}", text, [event(f"d{i}-e0", f"d{i}", text, RUTTE, STUBB,
+                                        EventDate(value=f"2025-1{i}-20", precision="day"))])
+            for i in range(3)]
+    app = create_app(WebSettings(db=write_store(tmp_path_factory.mktemp("twins") / "db.duckdb",
+                                                docs), refresh_s=3600))
+    with TestClient(app) as test_client:
+        yield test_client
+    app.state.snapshots.close()
+
+
+@pytest.mark.parametrize("url", TWINS)
+def test_a_twin_sends_what_fastapi_would_have_sent(client, url):
+    from fastapi.encoders import jsonable_encoder
+    from fastapi.responses import JSONResponse
+
+    answer = client.get(url)
+    assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
+    assert answer.content == JSONResponse(jsonable_encoder(answer.json())).body
+    assert ("«useful»" in answer.text) == (url in LISTING)
+
+
+def test_data_json_cannot_hold_goes_through_fastapi():
+    need_module("fastapi", "the web extra is not installed")
+    from diplograph.serve.routes.pages import _sent_as_json
+
+    dated = {"day": dt.date(2025, 12, 20), "ids": {"a"}}
+    assert _sent_as_json(lambda **kwargs: dated)() is dated  # FastAPI converts it
+    plain = _sent_as_json(lambda **kwargs: {"n": 1, "name": "Åland"})()
+    assert plain.body == '{"n":1,"name":"Åland"}'.encode()
+    assert plain.media_type == "application/json"
