@@ -10,7 +10,13 @@ import pytest
 
 from diplograph.errors import ExitStatus, KnowledgeError
 from diplograph.records import Document, DocumentError
-from diplograph.run.workers import DocumentWorkers, Limits, WorkerStartError, resident_mb
+from diplograph.run.workers import (
+    QUEUED_CHARS,
+    DocumentWorkers,
+    Limits,
+    WorkerStartError,
+    resident_mb,
+)
 
 
 def _doc(content: str) -> Document:
@@ -53,9 +59,10 @@ def test_outcomes_come_in_input_order_from_workers_loaded_once():
     assert len(pids) <= 2 and os.getpid() not in pids
 
 
-def test_a_slow_document_is_stopped_at_its_limit_and_the_others_go_on():
+@pytest.mark.parametrize("processes", [1, 2])  # with one, "after" and "last" wait behind "slow"
+def test_a_slow_document_is_stopped_at_its_limit_and_the_others_go_on(processes: int):
     started = time.monotonic()
-    outcomes = _run(["before", "slow", "after", "last"], Limits(seconds=1.5))
+    outcomes = _run(["before", "slow", "after", "last"], Limits(seconds=1.5), processes)
     elapsed = time.monotonic() - started
     assert [o[1] for o in outcomes if not isinstance(o, DocumentError)] == [
         "BEFORE", "AFTER", "LAST"]
@@ -78,6 +85,34 @@ def test_a_worker_that_dies_fails_its_document_only():
     assert isinstance(outcomes[1], DocumentError)
     assert "exit status 3" in outcomes[1].reason
     assert [o[1] for o in (outcomes[0], outcomes[2])] == ["ONE", "TWO"]
+
+
+def _started(state: dict, doc: Document) -> float:
+    """The test work for timing: when the worker started on the document."""
+    started = time.monotonic()
+    time.sleep(0.05)
+    return started
+
+
+def test_a_worker_goes_on_with_the_next_documents_while_the_parent_is_busy():
+    with DocumentWorkers(_loaded, _started, processes=1, limits=Limits(seconds=30)) as workers:
+        stream = workers.outcomes([f"story {i}" for i in range(4)], _doc)
+        next(stream)
+        busy_until = time.monotonic() + 1.0
+        time.sleep(1.0)  # the parent storing a batch
+        later = [started for _, started in stream]
+    assert all(started < busy_until for started in later)
+
+
+def test_a_long_document_is_not_sent_ahead_to_a_busy_worker():
+    long_text = "word " * (QUEUED_CHARS // 5 + 1)
+    with DocumentWorkers(_loaded, _started, processes=1, limits=Limits(seconds=30)) as workers:
+        stream = workers.outcomes(["story", long_text, "after"], _doc)
+        next(stream)
+        busy_until = time.monotonic() + 1.0
+        time.sleep(1.0)
+        later = [started for _, started in stream]
+    assert later[0] < busy_until < later[1]  # "after" waits for a send, behind the long one
 
 
 def _broken_setup() -> dict:

@@ -13,7 +13,12 @@ which only reads, links and stores, watches it:
   not depend on its neighbours);
 - the workers live for the whole ingest: the model is loaded once per worker,
   not once per batch, and the clock of a document starts only when a loaded
-  worker receives it;
+  worker starts on it;
+- a worker gets its next few small documents while still on one (``queued``),
+  so that it goes on working while the parent stores a batch; the clock of a
+  queued document starts when the parent receives the outcome of the one before
+  (so it can run a little longer than its limit when the parent was busy), and
+  a queued document whose worker is killed goes back to the queue, untouched;
 - results come back in input order whatever order the workers finish in,
   with at most ``window`` documents in flight (memory stays bounded).
 
@@ -46,6 +51,10 @@ Work = Callable[[Any, Document], Any]
 
 _READY = "ready"
 _POLL_S = 0.1  # how often the parent looks at the clocks and memory of busy workers
+# A worker reads its next document only when done with the one before, so what is sent
+# ahead waits in the pipe: kept well under a socket's buffer (208 KB on Linux, 4 bytes a
+# character at most), or the parent's send would block while the worker's result waits.
+QUEUED_CHARS = 16_000
 
 
 class WorkerStartError(DiplographError):
@@ -83,8 +92,18 @@ class _Worker:
     process: Any  # multiprocessing.Process (forked)
     conn: Connection
     ready: bool = False
-    slot: _Slot | None = None
-    started: float = field(default=0.0)
+    # Sent and not yet answered, in order: the worker is on the first, the rest wait.
+    slots: deque[_Slot] = field(default_factory=deque)
+    started: float = field(default=0.0)  # when the worker started on ``slots[0]``
+
+    def can_take(self, document: Document, queued: int) -> bool:
+        """Whether ``document`` may be sent now: at once when idle, else as one of at most
+        ``queued`` small documents waiting behind the current one."""
+        if not self.slots:
+            return True
+        waiting = sum(len(s.document.content) for s in self.slots if s.document)
+        return (len(self.slots) <= queued
+                and waiting + len(document.content) <= QUEUED_CHARS)
 
 
 def _serve(conn: Connection, parents_end: Connection, setup: Setup, work: Work) -> None:
@@ -115,10 +134,11 @@ class DocumentWorkers:
     """
 
     def __init__(self, setup: Setup, work: Work, *, processes: int, limits: Limits,
-                 window: int | None = None) -> None:
+                 window: int | None = None, queued: int = 4) -> None:
         self.setup, self.work, self.limits = setup, work, limits
         self.processes = max(1, processes)
-        self.window = window or 4 * self.processes
+        self.queued = queued
+        self.window = window or (queued + 4) * self.processes
         self.context = multiprocessing.get_context("fork")
         self.workers: list[_Worker] = []
         self.queue: deque[_Slot] = deque()
@@ -133,7 +153,7 @@ class DocumentWorkers:
     def close(self) -> None:
         """Stop every worker: politely when idle, by force when busy or stuck."""
         for worker in self.workers:
-            if worker.slot is None and worker.process.is_alive():
+            if not worker.slots and worker.process.is_alive():
                 try:
                     worker.conn.send(None)
                 except OSError:
@@ -187,14 +207,17 @@ class DocumentWorkers:
         return _Worker(process, parent_end)
 
     def _dispatch(self) -> None:
-        """Give queued documents to idle loaded workers; the clock starts now."""
-        for worker in self.workers:
-            if not self.queue:
+        """Give queued documents to loaded workers, idle ones first (their clock starts
+        now), then a few more to each while it works."""
+        ready = [w for w in self.workers if w.ready]
+        while self.queue and ready:
+            worker = min(ready, key=lambda w: len(w.slots))  # one at a time, in turn
+            if not worker.can_take(self.queue[0].document, self.queued):
                 return
-            if worker.ready and worker.slot is None:
-                worker.slot = self.queue.popleft()
+            if not worker.slots:
                 worker.started = time.monotonic()
-                worker.conn.send(worker.slot.document)
+            worker.slots.append(self.queue.popleft())
+            worker.conn.send(worker.slots[-1].document)
 
     def _wait(self) -> None:
         """Collect whatever workers have sent (up to ``_POLL_S``), then enforce the limits."""
@@ -203,7 +226,7 @@ class DocumentWorkers:
             self._receive(conns[conn])  # type: ignore[index]
         now = time.monotonic()
         for i, worker in enumerate(self.workers):
-            if worker.slot is None:
+            if not worker.slots:
                 continue
             reason = self._over_limit(worker, now)
             if reason:
@@ -227,9 +250,10 @@ class DocumentWorkers:
         if message == _READY and not worker.ready:
             worker.ready = True
             return
-        slot, worker.slot = worker.slot, None
-        if slot is not None:
+        if worker.slots:
+            slot = worker.slots.popleft()
             slot.outcome, slot.done = message, True
+            worker.started = time.monotonic()  # it goes straight on to the next one, if any
 
     def _over_limit(self, worker: _Worker, now: float) -> str | None:
         seconds, memory_mb = self.limits.seconds, self.limits.memory_mb
@@ -242,8 +266,10 @@ class DocumentWorkers:
         return None
 
     def _replace(self, worker: _Worker, reason: str) -> _Worker:
-        """Kill ``worker``, fail its document with ``reason``, and start a fresh worker."""
-        slot = worker.slot
+        """Kill ``worker``, fail its document with ``reason``, put the documents queued
+        behind it back first in line, and start a fresh worker."""
+        slot = worker.slots.popleft() if worker.slots else None
+        self.queue.extendleft(reversed(worker.slots))
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join()
