@@ -6,7 +6,9 @@ from __future__ import annotations
 import os
 import time
 
+import numpy  # noqa: F401 - loads the BLAS library whose threads are limited
 import pytest
+from threadpoolctl import threadpool_info
 
 from diplograph.errors import ExitStatus, KnowledgeError
 from diplograph.records import Document, DocumentError
@@ -16,6 +18,7 @@ from diplograph.run.workers import (
     Limits,
     WorkerStartError,
     resident_mb,
+    single_threaded_blas,
 )
 
 
@@ -113,6 +116,19 @@ def test_a_long_document_is_not_sent_ahead_to_a_busy_worker():
         time.sleep(1.0)
         later = [started for _, started in stream]
     assert later[0] < busy_until < later[1]  # "after" waits for a send, behind the long one
+
+
+def _blas_threads(state: None, doc: Document) -> list[int]:
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+def test_a_worker_set_up_for_one_core_multiplies_matrices_in_one_thread():
+    before = _blas_threads(None, _doc("parent"))
+    with DocumentWorkers(single_threaded_blas, _blas_threads, processes=1,
+                         limits=Limits()) as workers:
+        [(_, in_worker)] = list(workers.outcomes(["story"], _doc))
+    assert in_worker and set(in_worker) == {1}
+    assert _blas_threads(None, _doc("parent")) == before  # the parent is left as it was
 
 
 def _broken_setup() -> dict:

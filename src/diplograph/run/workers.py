@@ -39,6 +39,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
+from threadpoolctl import threadpool_limits
+
 from diplograph.errors import DiplographError, ExitStatus
 from diplograph.records import Document, DocumentError
 
@@ -282,6 +284,12 @@ class DocumentWorkers:
 
 
 _END: Any = object()
+
+
+def single_threaded_blas() -> None:
+    """From now on, NumPy's matrix products in this process use one thread (a worker's
+    setup: a worker is one core's work)."""
+    threadpool_limits(1, user_api="blas")
 
 
 def resident_mb(pid: int) -> float:
