@@ -118,6 +118,34 @@ def test_a_long_document_is_not_sent_ahead_to_a_busy_worker():
     assert later[0] < busy_until < later[1]  # "after" waits for a send, behind the long one
 
 
+def _shout_together(state: dict, docs: list[Document]) -> list[tuple[int, str]]:
+    """The test work for several documents at once: each outcome says how many there were."""
+    time.sleep(0.05)
+    return [(len(docs), _shout(state, doc)[1]) for doc in docs]
+
+
+def _run_together(contents: list[str], limits: Limits) -> list:
+    with DocumentWorkers(_loaded, _shout, processes=1, limits=limits,
+                         work_batch=_shout_together) as workers:
+        return [outcome for _, outcome in workers.outcomes(contents, _doc)]
+
+
+def test_documents_waiting_for_a_worker_are_worked_on_together_and_come_back_in_order():
+    contents = [f"story {i}" for i in range(20)]
+    outcomes = _run_together(contents, Limits(seconds=30))
+    assert [text for _, text in outcomes] == [c.upper() for c in contents]
+    assert max(together for together, _ in outcomes) > 1
+
+
+def test_a_slow_document_worked_on_with_others_is_found_by_working_on_each_alone():
+    started = time.monotonic()
+    outcomes = _run_together(["one", "two", "slow", "three"], Limits(seconds=1.5))
+    assert [o[1] for o in outcomes if not isinstance(o, DocumentError)] == [
+        "ONE", "TWO", "THREE"]
+    assert isinstance(outcomes[2], DocumentError) and outcomes[2].doc == "slow.txt"
+    assert time.monotonic() - started < 20
+
+
 def _blas_threads(state: None, doc: Document) -> list[int]:
     return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
 
