@@ -140,17 +140,23 @@ def _serve(conn: Connection, parents_end: Connection, setup: Setup, work: Work,
             if work_batch is None:
                 conn.send(work(state, document))
                 continue
-            batch, stop = [document], False
-            while conn.poll(0) and not stop:
-                more = conn.recv()
-                stop = more is None
-                batch += [] if stop else [more]
+            batch, stop = _gathered(conn, document)
             for outcome in work_batch(state, batch):
                 conn.send(outcome)
             if stop:
                 return
     except (EOFError, BrokenPipeError):  # the parent died: nobody is waiting for results
         return
+
+
+def _gathered(conn: Connection, first: Document) -> tuple[list[Document], bool]:
+    """``first`` and the documents already waiting in the pipe; True when told to stop."""
+    batch = [first]
+    while conn.poll(0):
+        if (more := conn.recv()) is None:
+            return batch, True
+        batch.append(more)
+    return batch, False
 
 
 class DocumentWorkers:
