@@ -21,8 +21,11 @@ load (line ``ingest@REV``; its ratio uses the same bare time).
 
 Each phase runs in its own child process so that its peak memory is its own:
 the parent samples ``/proc/<pid>/status`` (VmRSS) of the child and all its
-descendants every 0.1 s and reports the peak of their sum. Wall times include
-loading the model in both phases. The ratio is ingest time / bare time.
+descendants every 0.1 s and reports the peak of their sum, and the CPU seconds
+(user + system, ``/proc/<pid>/stat``) of each of those processes at its last sample,
+so that the parent's work and each worker's can be told apart on a loaded machine.
+Wall times include loading the model in both phases. The ratio is ingest time / bare
+time.
 """
 
 from __future__ import annotations
@@ -72,12 +75,30 @@ def _rss_kb(pid: int) -> int:
 
 def tree_rss_kb(pid: int) -> int:
     """Resident memory of ``pid`` and all its descendants, in kB."""
-    todo, total = [pid], 0
+    return sum(_rss_kb(p) for p in tree_pids(pid))
+
+
+def tree_pids(pid: int) -> list[int]:
+    """``pid`` and all its descendants."""
+    todo, found = [pid], []
     while todo:
         p = todo.pop()
-        total += _rss_kb(p)
+        found.append(p)
         todo += _children(p)
-    return total
+    return found
+
+
+_TICKS = os.sysconf("SC_CLK_TCK") if hasattr(os, "sysconf") else 100
+
+
+def cpu_s(pid: int) -> float:
+    """User + system CPU seconds of process ``pid`` so far (0 when it is gone)."""
+    try:
+        with open(f"/proc/{pid}/stat") as fh:
+            fields = fh.read().rsplit(")", 1)[1].split()
+    except (OSError, IndexError):
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / _TICKS  # utime, stime
 
 
 def export_src(rev: str, into: Path) -> Path:
@@ -98,15 +119,19 @@ def run_phase(args: list[str], script: Path = Path(__file__),
         env["PYTHONPATH"] = str(src)
     proc = subprocess.Popen([sys.executable, str(script), *args], stdout=subprocess.PIPE,
                             text=True, env=env)
-    peak = 0
+    peak, cpu = 0, {}
     while proc.poll() is None:
-        peak = max(peak, tree_rss_kb(proc.pid))
+        pids = tree_pids(proc.pid)
+        peak = max(peak, sum(_rss_kb(p) for p in pids))
+        cpu.update({p: seconds for p in pids if (seconds := cpu_s(p))})
         time.sleep(0.1)
     out = proc.stdout.read() if proc.stdout else ""
     if proc.returncode != 0:
         raise SystemExit(f"phase {args} failed with status {proc.returncode}")
     result = json.loads(out.strip().splitlines()[-1])
     result["peak_rss_mb"] = round(peak / 1024, 1)
+    # CPU of the phase's own process, then of its descendants (last sample, 0.1 s apart).
+    result["cpu_s"] = [round(cpu.pop(proc.pid, 0.0), 1)] + [round(s, 1) for s in cpu.values()]
     return result
 
 
@@ -162,8 +187,10 @@ def orchestrate(opts: argparse.Namespace) -> None:
 
 def _line(n: int, phase: str, r: dict, notes: str) -> None:
     rate = len_or(r) / r["wall_s"]
+    cpu = r["cpu_s"]
     print(f"{n:>4}  {phase:<12} {r['wall_s']:>8.1f} {rate:>7.1f} {r['peak_rss_mb']:>11.0f}  "
-          f"{notes}", flush=True)
+          f"{notes}; CPU s {sum(cpu):.1f} (main process {cpu[0]}, others "
+          f"{', '.join(map(str, cpu[1:])) or '-'})", flush=True)
 
 
 def len_or(r: dict) -> int:

@@ -63,3 +63,14 @@ def test_a_cache_folder_that_cannot_be_written_is_passed_over(
 
 def test_a_new_model_text_gets_its_own_file() -> None:
     assert cache_path(model) != cache_path(model + b"A")
+
+
+def test_the_identifier_we_use_guesses_as_langid_does(cache_home: Path) -> None:
+    from diplograph.pages.language import _identifier, detect_language
+
+    ours, theirs = _identifier(), LanguageIdentifier.from_modelstring(model, norm_probs=True)
+    assert ours.nb_ptc.dtype == "float64"  # converted once, not at every document
+    for language, text in SENTENCES.items():
+        counts = theirs.instance2fv(text)
+        assert (ours.nb_classprobs(counts) == theirs.nb_classprobs(counts)).all()
+        assert detect_language(text) == language

@@ -6,11 +6,20 @@ from __future__ import annotations
 import os
 import time
 
+import numpy  # noqa: F401 - loads the BLAS library whose threads are limited
 import pytest
+from threadpoolctl import threadpool_info
 
 from diplograph.errors import ExitStatus, KnowledgeError
 from diplograph.records import Document, DocumentError
-from diplograph.run.workers import DocumentWorkers, Limits, WorkerStartError, resident_mb
+from diplograph.run.workers import (
+    QUEUED_CHARS,
+    DocumentWorkers,
+    Limits,
+    WorkerStartError,
+    resident_mb,
+    single_threaded_blas,
+)
 
 
 def _doc(content: str) -> Document:
@@ -53,9 +62,10 @@ def test_outcomes_come_in_input_order_from_workers_loaded_once():
     assert len(pids) <= 2 and os.getpid() not in pids
 
 
-def test_a_slow_document_is_stopped_at_its_limit_and_the_others_go_on():
+@pytest.mark.parametrize("processes", [1, 2])  # with one, "after" and "last" wait behind "slow"
+def test_a_slow_document_is_stopped_at_its_limit_and_the_others_go_on(processes: int):
     started = time.monotonic()
-    outcomes = _run(["before", "slow", "after", "last"], Limits(seconds=1.5))
+    outcomes = _run(["before", "slow", "after", "last"], Limits(seconds=1.5), processes)
     elapsed = time.monotonic() - started
     assert [o[1] for o in outcomes if not isinstance(o, DocumentError)] == [
         "BEFORE", "AFTER", "LAST"]
@@ -78,6 +88,75 @@ def test_a_worker_that_dies_fails_its_document_only():
     assert isinstance(outcomes[1], DocumentError)
     assert "exit status 3" in outcomes[1].reason
     assert [o[1] for o in (outcomes[0], outcomes[2])] == ["ONE", "TWO"]
+
+
+def _started(state: dict, doc: Document) -> float:
+    """The test work for timing: when the worker started on the document."""
+    started = time.monotonic()
+    time.sleep(0.05)
+    return started
+
+
+def test_a_worker_goes_on_with_the_next_documents_while_the_parent_is_busy():
+    with DocumentWorkers(_loaded, _started, processes=1, limits=Limits(seconds=30)) as workers:
+        stream = workers.outcomes([f"story {i}" for i in range(4)], _doc)
+        next(stream)
+        busy_until = time.monotonic() + 1.0
+        time.sleep(1.0)  # the parent storing a batch
+        later = [started for _, started in stream]
+    assert all(started < busy_until for started in later)
+
+
+def test_a_long_document_is_not_sent_ahead_to_a_busy_worker():
+    long_text = "word " * (QUEUED_CHARS // 5 + 1)
+    with DocumentWorkers(_loaded, _started, processes=1, limits=Limits(seconds=30)) as workers:
+        stream = workers.outcomes(["story", long_text, "after"], _doc)
+        next(stream)
+        busy_until = time.monotonic() + 1.0
+        time.sleep(1.0)
+        later = [started for _, started in stream]
+    assert later[0] < busy_until < later[1]  # "after" waits for a send, behind the long one
+
+
+def _shout_together(state: dict, docs: list[Document]) -> list[tuple[int, str]]:
+    """The test work for several documents at once: each outcome says how many there were."""
+    time.sleep(0.05)
+    return [(len(docs), _shout(state, doc)[1]) for doc in docs]
+
+
+def _run_together(contents: list[str], limits: Limits) -> list:
+    with DocumentWorkers(_loaded, _shout, processes=1, limits=limits,
+                         work_batch=_shout_together) as workers:
+        return [outcome for _, outcome in workers.outcomes(contents, _doc)]
+
+
+def test_documents_waiting_for_a_worker_are_worked_on_together_and_come_back_in_order():
+    contents = [f"story {i}" for i in range(20)]
+    outcomes = _run_together(contents, Limits(seconds=30))
+    assert [text for _, text in outcomes] == [c.upper() for c in contents]
+    assert max(together for together, _ in outcomes) > 1
+
+
+def test_a_slow_document_worked_on_with_others_is_found_by_working_on_each_alone():
+    started = time.monotonic()
+    outcomes = _run_together(["one", "two", "slow", "three"], Limits(seconds=1.5))
+    assert [o[1] for o in outcomes if not isinstance(o, DocumentError)] == [
+        "ONE", "TWO", "THREE"]
+    assert isinstance(outcomes[2], DocumentError) and outcomes[2].doc == "slow.txt"
+    assert time.monotonic() - started < 20
+
+
+def _blas_threads(state: None, doc: Document) -> list[int]:
+    return [pool["num_threads"] for pool in threadpool_info() if pool["user_api"] == "blas"]
+
+
+def test_a_worker_set_up_for_one_core_multiplies_matrices_in_one_thread():
+    before = _blas_threads(None, _doc("parent"))
+    with DocumentWorkers(single_threaded_blas, _blas_threads, processes=1,
+                         limits=Limits()) as workers:
+        [(_, in_worker)] = list(workers.outcomes(["story"], _doc))
+    assert in_worker and set(in_worker) == {1}
+    assert _blas_threads(None, _doc("parent")) == before  # the parent is left as it was
 
 
 def _broken_setup() -> dict:

@@ -9,6 +9,8 @@ from __future__ import annotations
 import functools
 import logging
 
+import numpy as np
+
 logger = logging.getLogger(__name__)
 
 # Below this many letters a guess is noise; report no language instead.
@@ -23,7 +25,12 @@ def _identifier():  # type: ignore[no-untyped-def]
 
     from diplograph.pages.langid_cache import load_identifier
 
-    return load_identifier(model, LanguageIdentifier, norm_probs=True)
+    identifier = load_identifier(model, LanguageIdentifier, norm_probs=True)
+    # langid multiplies a document's integer feature counts by this float32 table
+    # (7,480 x 97): NumPy converted the whole table to float64 for every document. Done
+    # once here; the product is the same float64 one, so the guesses are unchanged.
+    identifier.nb_ptc = identifier.nb_ptc.astype(np.float64)
+    return identifier
 
 
 def detect_language(text: str) -> str | None:

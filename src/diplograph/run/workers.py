@@ -13,7 +13,17 @@ which only reads, links and stores, watches it:
   not depend on its neighbours);
 - the workers live for the whole ingest: the model is loaded once per worker,
   not once per batch, and the clock of a document starts only when a loaded
-  worker receives it;
+  worker starts on it;
+- a worker gets its next few small documents while still on one (``queued``),
+  so that it goes on working while the parent stores a batch; the clock of a
+  queued document starts when the parent receives the outcome of the one before
+  (so it can run a little longer than its limit when the parent was busy);
+- with ``work_batch``, a worker works on the documents waiting in its pipe
+  together (one ``nlp.pipe`` for all: 13-25% less parsing CPU than one call per
+  document), so the first one's clock also holds the others' work; when a
+  worker with several documents is killed, which one was to blame is not known,
+  so each goes back to the queue to be worked on alone, first in line, and only
+  a document that fails alone fails;
 - results come back in input order whatever order the workers finish in,
   with at most ``window`` documents in flight (memory stays bounded).
 
@@ -34,6 +44,8 @@ from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any, Generic, TypeVar
 
+from threadpoolctl import threadpool_limits
+
 from diplograph.errors import DiplographError, ExitStatus
 from diplograph.records import Document, DocumentError
 
@@ -43,9 +55,15 @@ Item = TypeVar("Item")
 # Builds the worker's state once (loads the model); the work function gets it with each task.
 Setup = Callable[[], Any]
 Work = Callable[[Any, Document], Any]
+# The same for several documents at once: one outcome per document, in order.
+WorkBatch = Callable[[Any, list[Document]], list[Any]]
 
 _READY = "ready"
 _POLL_S = 0.1  # how often the parent looks at the clocks and memory of busy workers
+# A worker reads its next document only when done with the one before, so what is sent
+# ahead waits in the pipe: kept well under a socket's buffer (208 KB on Linux, 4 bytes a
+# character at most), or the parent's send would block while the worker's result waits.
+QUEUED_CHARS = 16_000
 
 
 class WorkerStartError(DiplographError):
@@ -76,6 +94,7 @@ class _Slot(Generic[Item]):
     document: Document | None
     outcome: Any = None
     done: bool = False
+    alone: bool = False  # its worker was killed with others in flight: retried by itself
 
 
 @dataclass(slots=True)
@@ -83,13 +102,28 @@ class _Worker:
     process: Any  # multiprocessing.Process (forked)
     conn: Connection
     ready: bool = False
-    slot: _Slot | None = None
-    started: float = field(default=0.0)
+    # Sent and not yet answered, in order: the worker is on the first, the rest wait.
+    slots: deque[_Slot] = field(default_factory=deque)
+    started: float = field(default=0.0)  # when the worker started on ``slots[0]``
+
+    def can_take(self, slot: _Slot, queued: int) -> bool:
+        """Whether ``slot``'s document may be sent now: at once when idle, else as one of at
+        most ``queued`` small documents waiting behind the current one (never with a
+        document to be worked on alone)."""
+        if not self.slots:
+            return True
+        if slot.alone or any(s.alone for s in self.slots) or slot.document is None:
+            return False
+        waiting = sum(len(s.document.content) for s in self.slots if s.document)
+        return (len(self.slots) <= queued
+                and waiting + len(slot.document.content) <= QUEUED_CHARS)
 
 
-def _serve(conn: Connection, parents_end: Connection, setup: Setup, work: Work) -> None:
-    """The worker's loop: load once, then one document per message until told to stop,
-    or until the parent is gone (killed with -9, it can tell no one)."""
+def _serve(conn: Connection, parents_end: Connection, setup: Setup, work: Work,
+           work_batch: WorkBatch | None) -> None:
+    """The worker's loop: load once, then one document per message (with ``work_batch``,
+    every document already waiting at once) until told to stop, or until the parent is
+    gone (killed with -9, it can tell no one)."""
     # The fork copied the parent's end of the pipe: while this process holds it, the pipe
     # never reads as closed, and a worker outlives a killed parent, holding its files open.
     parents_end.close()
@@ -103,9 +137,26 @@ def _serve(conn: Connection, parents_end: Connection, setup: Setup, work: Work) 
     conn.send(_READY)
     try:
         while (document := conn.recv()) is not None:
-            conn.send(work(state, document))
+            if work_batch is None:
+                conn.send(work(state, document))
+                continue
+            batch, stop = _gathered(conn, document)
+            for outcome in work_batch(state, batch):
+                conn.send(outcome)
+            if stop:
+                return
     except (EOFError, BrokenPipeError):  # the parent died: nobody is waiting for results
         return
+
+
+def _gathered(conn: Connection, first: Document) -> tuple[list[Document], bool]:
+    """``first`` and the documents already waiting in the pipe; True when told to stop."""
+    batch = [first]
+    while conn.poll(0):
+        if (more := conn.recv()) is None:
+            return batch, True
+        batch.append(more)
+    return batch, False
 
 
 class DocumentWorkers:
@@ -115,10 +166,13 @@ class DocumentWorkers:
     """
 
     def __init__(self, setup: Setup, work: Work, *, processes: int, limits: Limits,
-                 window: int | None = None) -> None:
+                 window: int | None = None, queued: int = 4,
+                 work_batch: WorkBatch | None = None) -> None:
         self.setup, self.work, self.limits = setup, work, limits
+        self.work_batch = work_batch
         self.processes = max(1, processes)
-        self.window = window or 4 * self.processes
+        self.queued = queued
+        self.window = window or (queued + 4) * self.processes
         self.context = multiprocessing.get_context("fork")
         self.workers: list[_Worker] = []
         self.queue: deque[_Slot] = deque()
@@ -133,7 +187,7 @@ class DocumentWorkers:
     def close(self) -> None:
         """Stop every worker: politely when idle, by force when busy or stuck."""
         for worker in self.workers:
-            if worker.slot is None and worker.process.is_alive():
+            if not worker.slots and worker.process.is_alive():
                 try:
                     worker.conn.send(None)
                 except OSError:
@@ -180,21 +234,25 @@ class DocumentWorkers:
     def _start(self) -> _Worker:
         parent_end, child_end = self.context.Pipe()
         process = self.context.Process(target=_serve,
-                                       args=(child_end, parent_end, self.setup, self.work),
+                                       args=(child_end, parent_end, self.setup, self.work,
+                                             self.work_batch),
                                        daemon=True, name="diplograph-worker")
         process.start()
         child_end.close()
         return _Worker(process, parent_end)
 
     def _dispatch(self) -> None:
-        """Give queued documents to idle loaded workers; the clock starts now."""
-        for worker in self.workers:
-            if not self.queue:
+        """Give queued documents to loaded workers, idle ones first (their clock starts
+        now), then a few more to each while it works."""
+        ready = [w for w in self.workers if w.ready]
+        while self.queue and ready:
+            worker = min(ready, key=lambda w: len(w.slots))  # one at a time, in turn
+            if not worker.can_take(self.queue[0], self.queued):
                 return
-            if worker.ready and worker.slot is None:
-                worker.slot = self.queue.popleft()
+            if not worker.slots:
                 worker.started = time.monotonic()
-                worker.conn.send(worker.slot.document)
+            worker.slots.append(self.queue.popleft())
+            worker.conn.send(worker.slots[-1].document)
 
     def _wait(self) -> None:
         """Collect whatever workers have sent (up to ``_POLL_S``), then enforce the limits."""
@@ -203,7 +261,7 @@ class DocumentWorkers:
             self._receive(conns[conn])  # type: ignore[index]
         now = time.monotonic()
         for i, worker in enumerate(self.workers):
-            if worker.slot is None:
+            if not worker.slots:
                 continue
             reason = self._over_limit(worker, now)
             if reason:
@@ -227,9 +285,10 @@ class DocumentWorkers:
         if message == _READY and not worker.ready:
             worker.ready = True
             return
-        slot, worker.slot = worker.slot, None
-        if slot is not None:
+        if worker.slots:
+            slot = worker.slots.popleft()
             slot.outcome, slot.done = message, True
+            worker.started = time.monotonic()  # it goes straight on to the next one, if any
 
     def _over_limit(self, worker: _Worker, now: float) -> str | None:
         seconds, memory_mb = self.limits.seconds, self.limits.memory_mb
@@ -242,8 +301,16 @@ class DocumentWorkers:
         return None
 
     def _replace(self, worker: _Worker, reason: str) -> _Worker:
-        """Kill ``worker``, fail its document with ``reason``, and start a fresh worker."""
-        slot = worker.slot
+        """Kill ``worker``, fail its document with ``reason``, put the documents queued
+        behind it back first in line, and start a fresh worker."""
+        slot = worker.slots.popleft() if worker.slots else None
+        if slot is not None and worker.slots and self.work_batch is not None:
+            # Worked on together: any of them may be the one to blame.
+            worker.slots.appendleft(slot)
+            slot = None
+            for retried in worker.slots:
+                retried.alone = True
+        self.queue.extendleft(reversed(worker.slots))
         if worker.process.is_alive():
             worker.process.kill()
         worker.process.join()
@@ -256,6 +323,12 @@ class DocumentWorkers:
 
 
 _END: Any = object()
+
+
+def single_threaded_blas() -> None:
+    """From now on, NumPy's matrix products in this process use one thread (a worker's
+    setup: a worker is one core's work)."""
+    threadpool_limits(1, user_api="blas")
 
 
 def resident_mb(pid: int) -> float:
