@@ -124,7 +124,7 @@ fit-confidence: $(STAMP) $(EVENT_POOLS)
 
 # Style (ruff) and the import-layer contracts of pyproject.toml (import-linter); fails on findings.
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts training
 	$(BIN)/lint-imports
 
 clean:
