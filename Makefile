@@ -89,7 +89,8 @@ fit-factuality: $(STAMP)
 		--cache $(FACT_SITES) --write "logistic 0.05" --weight 3 --without place
 
 # The learned event detector (issue #17): agreement table, train and compare the candidates on
-# training/events/ labels, ship the default to src/diplograph/data/models/event_detector/.
+# training/events/ labels, ship the default to src/diplograph/data/models/event_detector/ if it
+# passes the ship rule against the shipped model (training/events/split_report.py).
 # Needs the train group; the local CPU torch wheel first (any other torch spec downloads GBs).
 # torch is uninstalled again at the end: thinc imports it whenever it is installed (+1.2 s CPU,
 # +230 MB RSS for every spaCy process, which would skew make bench), and nothing at run time
@@ -105,7 +106,9 @@ train-detector: $(STAMP)
 
 # The event-confidence models (data/lexicon/confidence.yaml), rules-only and with the detector,
 # refitted on today's coder: our coding cases and the sample gold, judged with their actors
-# (and, for the detector's model, the real TUNE cases the detector never saw). Rerun after a
+# (and, for the detector's model, the real TUNE cases; the detector's probability for a
+# campaign TRAIN/DEV sentence is its out-of-fold one, training/events/oof_probabilities.tsv,
+# written by make train-detector, never the shipped model's in-sample one). Rerun after a
 # merge that changes the coder or the detector. FIT_CAMPAIGN adds the annotation campaign's
 # TRAIN and DEV sentences (type-level judgement; measured and not adopted, docs/benchmarks.md
 # "Confidence refit on real labelled events"), e.g.
@@ -129,7 +132,7 @@ fit-confidence: $(STAMP) $(EVENT_POOLS)
 
 # Style (ruff) and the import-layer contracts of pyproject.toml (import-linter); fails on findings.
 lint: $(STAMP)
-	$(BIN)/ruff check src tests benchmarks scripts
+	$(BIN)/ruff check src tests benchmarks scripts training
 	$(BIN)/lint-imports
 
 clean:

@@ -12,9 +12,13 @@ Brier score, and precision above thresholds.
 
 ``--detector`` fits the second model of the file, ``with_detector`` (the coder with the
 learned detector on, its two features added), and also trains on the TUNE split of
-tests/data/real/coding_cases_real.yaml, leaving out the cases whose text the detector
-was trained on (the git-ignored pools of training/events/, where present). ``--write``
-then writes only that model; without ``--detector`` it writes the rules-only model.
+tests/data/real/coding_cases_real.yaml. The detector's probability for a sentence of the
+annotation campaign's TRAIN or DEV split (the shipped model was trained on them) is its
+out-of-fold probability (``oof_detector.py``; written by ``make train-detector``); for any
+other text the shipped model's. ``--in-sample-detector`` uses the shipped model's for every
+text and leaves out the real cases whose text is a campaign sentence (the fit before stop
+19, for comparison). ``--write`` then writes only that model; without ``--detector`` it
+writes the rules-only model.
 
 ``--campaign`` adds real labelled events: those of the annotation campaign's TRAIN and DEV
 sentences (``campaign_events.py``; type-level judgement, the test split never used). The
@@ -35,9 +39,11 @@ import campaign_events
 import confidence_fit
 import numpy as np
 import yaml
+from oof_detector import OutOfFoldDetector, campaign_probabilities
 
 from diplograph.coding.coder import EventCoder
 from diplograph.coding.confidence import DETECTOR_FEATURES, FEATURES
+from diplograph.coding.hybrid import Hybrid, load_detector
 from diplograph.coding.parse import load_nlp
 from diplograph.evaluation.scoring import POLARITY, load_jsonl, matches
 from diplograph.records import SYMMETRIC_TYPES, Article, PublishedDate, to_dict
@@ -87,9 +93,10 @@ def _detector_texts() -> set[str]:
     return found
 
 
-def real_tune_cases() -> list[dict]:
-    """The TUNE real cases whose text the detector was not trained on."""
-    seen = _detector_texts()
+def real_tune_cases(leave_out_campaign: bool) -> list[dict]:
+    """The TUNE real cases; with ``leave_out_campaign``, only those whose text is not a
+    campaign sentence (needed when the detector's probabilities are in-sample there)."""
+    seen = _detector_texts() if leave_out_campaign else set()
     cases = yaml.safe_load(REAL_CASES.read_text(encoding="utf-8"))
     return [c for c in cases if c["split"] == "tune" and " ".join(c["text"].split()) not in seen]
 
@@ -149,7 +156,7 @@ def report(name: str, rows: list[dict], bias: float, weights: dict) -> None:
 
 def training_rows(coder, nlp, args) -> list[dict]:
     """The rows the model is fitted on (see the module's docstring)."""
-    extra = real_tune_cases() if args.detector else []
+    extra = real_tune_cases(args.in_sample_detector) if args.detector else []
     rows = case_examples(coder, nlp, extra) + gold_examples(
         coder, nlp, REPO / "src" / "diplograph" / "sample",
         REPO / "tests" / "data" / "sample_gold.jsonl")
@@ -165,6 +172,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--shared", type=Path, default=REPO.parent / "shared")
     parser.add_argument("--detector", action="store_true",
                         help="fit the model used with the learned detector on")
+    parser.add_argument("--in-sample-detector", action="store_true",
+                        help="the shipped detector's probabilities for campaign sentences too "
+                             "(in-sample; the fit before stop 19), for comparison")
     parser.add_argument("--campaign", action="store_true",
                         help="also fit on the annotation campaign's TRAIN and DEV sentences")
     parser.add_argument("--l2", type=float, default=1.0, help="L2 penalty on the weights")
@@ -175,8 +185,13 @@ def main(argv: list[str]) -> int:
                         help="write the coded rows as JSON (for benchmarks/confidence_cv.py)")
     args = parser.parse_args(argv)
     coder, nlp = EventCoder(detector=args.detector), load_nlp()
+    if args.detector and not args.in_sample_detector:
+        coder.hybrid = Hybrid(detector=OutOfFoldDetector(load_detector(),
+                                                         campaign_probabilities()))
     coder.feature_log = {}
     train = training_rows(coder, nlp, args)
+    if coder.hybrid is not None and not args.in_sample_detector:
+        print("detector probabilities by source:", coder.hybrid.detector.answered)  # noqa: T201
     if args.save_rows:
         args.save_rows.write_text(json.dumps(train), encoding="utf-8")
     features = FEATURES + DETECTOR_FEATURES if args.detector else FEATURES
@@ -184,6 +199,11 @@ def main(argv: list[str]) -> int:
     bias, weights = confidence_fit.fit(train, features, args.l2,
                                        confidence_fit.set_weights(train, by_set))
     print("bias", bias, "weights", weights)  # noqa: T201
+    cv = confidence_fit.scores_by_set(train, confidence_fit.cross_validate(
+        train, features, args.l2, by_set))
+    for name, (events, ll, brier) in cv.items():
+        print(f"5-fold CV by document, {name}: {events} events, log loss {ll:.4f}, "  # noqa: T201
+              f"Brier {brier:.4f}")
     for name in sorted({r["set"] for r in train}):
         report(f"training: {name}", [r for r in train if r["set"] == name], bias, weights)
     report("training: all", train, bias, weights)

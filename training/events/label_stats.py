@@ -38,7 +38,8 @@ def main() -> None:
             pool[r["sid"]] = r
     lab = HERE / f"labels_{a.labeller}"
     files = labels.label_files(lab)
-    types, status, modes, src_ev, src_all, bucket_ev = Counter(), Counter(), Counter(), Counter(), Counter(), Counter()
+    types, status, modes = Counter(), Counter(), Counter()
+    src_ev, src_all, bucket_ev = Counter(), Counter(), Counter()
     n = none = n_test = n_overlap = multi = 0
     for f in files:
         for line in f.read_text(encoding="utf-8").splitlines():

@@ -66,10 +66,12 @@ def read_jsonl(path: Path) -> list[dict]:
 
 
 POOLS = (("pool.jsonl", "test_sids.txt"), ("pool_extra.jsonl", "test_sids_extra.txt"),
-         ("pool_extra2.jsonl", "test_sids_extra2.txt"), ("pool_extra3.jsonl", "test_sids_extra3.txt"),
+         ("pool_extra2.jsonl", "test_sids_extra2.txt"),
+         ("pool_extra3.jsonl", "test_sids_extra3.txt"),
          ("pool_extra4.jsonl", "test_sids_extra4.txt"))
 # Labeller files, one per chunk of each pool, in pool order.
-LABEL_GLOBS = ("chunk_*.jsonl", "extra_*.jsonl", "extra2_*.jsonl", "extra3_*.jsonl", "extra4_*.jsonl")
+LABEL_GLOBS = ("chunk_*.jsonl", "extra_*.jsonl", "extra2_*.jsonl", "extra3_*.jsonl",
+               "extra4_*.jsonl")
 
 
 def load_pool(root: Path = HERE) -> dict[str, Sentence]:
@@ -103,7 +105,7 @@ def _load_labels(paths: list[Path]) -> dict[str, Label]:
 
 
 def load_a(root: Path = HERE) -> dict[str, Label]:
-    """Labeller A: every `labels_A/chunk_NN.jsonl` and `extra*_NN.jsonl` (LABEL_GLOBS) written so far."""
+    """Labeller A: every `labels_A/chunk_NN.jsonl` and `extra*_NN.jsonl` (LABEL_GLOBS) so far."""
     return _load_labels(label_files(root / "labels_A"))
 
 

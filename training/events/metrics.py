@@ -53,7 +53,7 @@ def report(y: np.ndarray, pred: np.ndarray) -> dict:
             "per_type": per_type}
 
 
-def _best(y: np.ndarray, scores: np.ndarray) -> float:
+def best_threshold(y: np.ndarray, scores: np.ndarray) -> float:
     """The grid threshold with the best F1 for one type (ties: the higher threshold)."""
     best_t, best_f = 0.5, -1.0
     for t in GRID:
@@ -76,5 +76,5 @@ def tune_thresholds(y: np.ndarray, scores: np.ndarray) -> np.ndarray:
     out = np.full(len(TYPES), glob)
     for j in range(len(TYPES)):
         if y[:, j].sum() >= MIN_DEV_POSITIVES:
-            out[j] = _best(y[:, j], scores[:, j])
+            out[j] = best_threshold(y[:, j], scores[:, j])
     return out

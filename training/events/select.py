@@ -6,7 +6,8 @@ Deterministic (seeded): same corpus files in, same pool, chunks, overlap and tes
 Sources (train-safe only):
   * bbc      /work/shared/corpus/bbc-news-2225/articles.jsonl   (politics, business;
                entertainment/tech/sport only as clear negatives)
-  * polnear  /work/shared/corpus/polnear/data/train/text/*.txt  (TRAIN split only; dev/test reserved)
+  * polnear  /work/shared/corpus/polnear/data/train/text/*.txt
+             (TRAIN split only; dev/test reserved)
   * aeb      /work/shared/corpus/article-extraction-benchmark/ground-truth.json (articleBody)
 
 Never used: /work/shared/gold/*, plover-gsr, cameo-confliBERT (test data).
@@ -59,7 +60,8 @@ def split_sentences(text: str) -> list[str]:
             if m.group(1) == ".":
                 prev = re.search(r"([A-Za-z.]+)\.$", para[: m.start(1) + 1])
                 tok = (prev.group(1) if prev else "").lower()
-                if tok in ABBREV or re.fullmatch(r"[a-z]", tok) or re.fullmatch(r"(?:[a-z]\.)+[a-z]", tok):
+                if (tok in ABBREV or re.fullmatch(r"[a-z]", tok)
+                        or re.fullmatch(r"(?:[a-z]\.)+[a-z]", tok)):
                     continue
             out.append(para[start:end].strip())
             start = m.end()
@@ -86,7 +88,8 @@ def looks_ok(s: str) -> bool:
     return True
 
 
-_EN_STOP = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was", "as", "by", "he", "it", "said"}
+_EN_STOP = {"the", "of", "and", "to", "in", "a", "is", "that", "for", "on", "with", "was", "as",
+            "by", "he", "it", "said"}
 
 
 def english(text: str) -> bool:
@@ -99,22 +102,74 @@ def english(text: str) -> bool:
 # ---------------------------------------------------------------- selection keyword buckets
 # Selection heuristics only (never labels).  Lower-case matching except where noted.
 BUCKETS: dict[str, str] = {
-    "assault": r"\b(attack(s|ed|ing)?|kill(s|ed|ing)?|bomb(s|ed|ing|ings)?|shot|shoot(ing|ings)?|air ?strikes?|massacre|assassinat\w*|explosion|shell(ing|ed)|gunm[ae]n|wounded|clash(es|ed)?|fighting|invade[ds]?|invasion|torture[ds]?|kidnap\w*|beat(en|ing)|stabb\w*|murder\w*)\b",
-    "protest": r"\b(protest(s|ed|ers?|ing)?|demonstrat(ion|ions|ors?|ed)|rall(y|ies)|march(es|ed|ers)?|walk-?outs?|boycott\w*|riot(s|ers|ing)?|sit-ins?|hunger strike|picket\w*|on strike|strike action|go on strike|went on strike)\b",
-    "sanction": r"\b(sanction(s|ed)?|tariffs?|embargo(es)?|expel(s|led)?|expulsion|cut ties|sever(ed)? (ties|relations)|downgrad\w+|suspend(s|ed)? (aid|talks|relations|ties)|convicted|sentenced|fined|penalt(y|ies)|blacklist\w*|barred)\b",
-    "mobilize": r"\b(troops|deploy(s|ed|ment|ing)?|mobili[sz]\w*|warships?|military exercises?|drills|reinforcements?|soldiers|national guard|armed forces|tanks|missiles?|navy|fleet)\b",
-    "coerce": r"\b(arrest(s|ed|ing)?|detain(s|ed|ing)?|detention|custody|jailed|imprison\w*|raid(s|ed)?|seiz(e|ed|ure)|confiscat\w*|deport\w*|censor\w*|curfew|martial law|crackdown|crack down|ban(s|ned|ning)?|hack(s|ed|ing|ers?)?|surveillance|wiretap\w*)\b",
+    "assault": (
+        r"\b(attack(s|ed|ing)?|kill(s|ed|ing)?|bomb(s|ed|ing|ings)?|shot|shoot(ing|ings)?|"
+        r"air ?strikes?|massacre|assassinat\w*|explosion|shell(ing|ed)|gunm[ae]n|wounded|clash(es|"
+        r"ed)?|fighting|invade[ds]?|invasion|torture[ds]?|kidnap\w*|beat(en|ing)|stabb\w*|"
+        r"murder\w*)\b"
+    ),
+    "protest": (
+        r"\b(protest(s|ed|ers?|ing)?|demonstrat(ion|ions|ors?|ed)|rall(y|ies)|march(es|ed|ers)?|"
+        r"walk-?outs?|boycott\w*|riot(s|ers|ing)?|sit-ins?|hunger strike|picket\w*|on strike|"
+        r"strike action|go on strike|went on strike)\b"
+    ),
+    "sanction": (
+        r"\b(sanction(s|ed)?|tariffs?|embargo(es)?|expel(s|led)?|expulsion|cut ties|"
+        r"sever(ed)? (ties|relations)|downgrad\w+|suspend(s|ed)? (aid|talks|relations|ties)|"
+        r"convicted|sentenced|fined|penalt(y|ies)|blacklist\w*|barred)\b"
+    ),
+    "mobilize": (
+        r"\b(troops|deploy(s|ed|ment|ing)?|mobili[sz]\w*|warships?|military exercises?|drills|"
+        r"reinforcements?|soldiers|national guard|armed forces|tanks|missiles?|navy|fleet)\b"
+    ),
+    "coerce": (
+        r"\b(arrest(s|ed|ing)?|detain(s|ed|ing)?|detention|custody|jailed|imprison\w*|raid(s|ed)?|"
+        r"seiz(e|ed|ure)|confiscat\w*|deport\w*|censor\w*|curfew|martial law|crackdown|crack down|"
+        r"ban(s|ned|ning)?|hack(s|ed|ing|ers?)?|surveillance|wiretap\w*)\b"
+    ),
     "threaten": r"\b(threat(s|en|ens|ened|ening)?|warn(s|ed|ing|ings)?|ultimatum)\b",
-    "aid": r"\b(aid|donat\w+|humanitarian|grants?|loans?|asylum|relief|assistance|bail-?out|debt (relief|cancellation)|rescued?)\b",
-    "retreat": r"\b(withdr(aw|aws|awn|ew|awal)|pull(ed|s)? out|releas(e|ed|es|ing)|freed|resign(s|ed|ation)?|step(ped|s)? down|ceasefire|cease-fire|truce|disarm\w*|hand(ed)? over)\b",
-    "reject": r"\b(refus(e|ed|es|al)|reject(s|ed|ion)?|veto(es|ed)?|declin(ed|es) to|turn(ed)? down|rebuff\w*|cancel(l?ed|s)?|dismiss(ed|es)|snub\w*|denied|blocked)\b",
-    "request": r"\b(ask(s|ed)?|urg(e|es|ed|ing)|call(s|ed)? (on|for|upon)|demand(s|ed|ing)?|appeal(s|ed)?|request(s|ed)?|order(s|ed)|invit(e|ed|ation)|press(ed|es)? for|plead\w*)\b",
-    "accuse": r"\b(accus\w+|criticis\w+|criticiz\w+|condemn\w*|blam(e|ed|es|ing)|slam(s|med)?|denounc\w+|investigat\w+|probe|charged|su(e|ed|ing)|lawsuit|alleg\w+|indict\w*|attacked|lambast\w*|rebuk\w*)\b",
-    "consult": r"\b(meet(s|ing|ings)?|met|talks|visit(s|ed|ing)?|summit|phone call|(spoke|spoken|talked) (with|to)|negotiat\w+|conference call|host(s|ed)|discuss(ed|ions?)?|telephoned|called)\b",
-    "concede": r"\b(pardon\w*|amnesty|apologi[sz]\w*|apology|conced\w+|concession\w*|back(ed)? down|u-turn|eas(e|ed|ing)|lift(s|ed)|acquit\w*|compromise\w*|regret\w*)\b",
-    "agree": r"\b(agree(s|d|ment|ments)?|deal|accord|pledg\w+|promis\w+|vow(s|ed)?|commit(s|ted|ment)?|sign(s|ed|ing)?|treaty|willing|ready to|offer(s|ed)?)\b",
-    "support": r"\b(support(s|ed|ing|ers?)?|prais\w+|endors\w+|back(s|ed|ing)|welcom\w+|congratulat\w+|applaud\w*|recogni[sz]\w+|hail(s|ed)|commend\w*)\b",
-    "cooperate": r"\b(co-?operat\w+|partnership|joint|collaborat\w+|alliance|intelligence sharing|share intelligence|extradit\w+|trade deal)\b",
+    "aid": (
+        r"\b(aid|donat\w+|humanitarian|grants?|loans?|asylum|relief|assistance|bail-?out|"
+        r"debt (relief|cancellation)|rescued?)\b"
+    ),
+    "retreat": (
+        r"\b(withdr(aw|aws|awn|ew|awal)|pull(ed|s)? out|releas(e|ed|es|ing)|freed|resign(s|ed|"
+        r"ation)?|step(ped|s)? down|ceasefire|cease-fire|truce|disarm\w*|hand(ed)? over)\b"
+    ),
+    "reject": (
+        r"\b(refus(e|ed|es|al)|reject(s|ed|ion)?|veto(es|ed)?|declin(ed|es) to|turn(ed)? down|"
+        r"rebuff\w*|cancel(l?ed|s)?|dismiss(ed|es)|snub\w*|denied|blocked)\b"
+    ),
+    "request": (
+        r"\b(ask(s|ed)?|urg(e|es|ed|ing)|call(s|ed)? (on|for|upon)|demand(s|ed|ing)?|appeal(s|"
+        r"ed)?|request(s|ed)?|order(s|ed)|invit(e|ed|ation)|press(ed|es)? for|plead\w*)\b"
+    ),
+    "accuse": (
+        r"\b(accus\w+|criticis\w+|criticiz\w+|condemn\w*|blam(e|ed|es|ing)|slam(s|med)?|"
+        r"denounc\w+|investigat\w+|probe|charged|su(e|ed|ing)|lawsuit|alleg\w+|indict\w*|attacked|"
+        r"lambast\w*|rebuk\w*)\b"
+    ),
+    "consult": (
+        r"\b(meet(s|ing|ings)?|met|talks|visit(s|ed|ing)?|summit|phone call|(spoke|spoken|"
+        r"talked) (with|to)|negotiat\w+|conference call|host(s|ed)|discuss(ed|ions?)?|telephoned|"
+        r"called)\b"
+    ),
+    "concede": (
+        r"\b(pardon\w*|amnesty|apologi[sz]\w*|apology|conced\w+|concession\w*|back(ed)? down|"
+        r"u-turn|eas(e|ed|ing)|lift(s|ed)|acquit\w*|compromise\w*|regret\w*)\b"
+    ),
+    "agree": (
+        r"\b(agree(s|d|ment|ments)?|deal|accord|pledg\w+|promis\w+|vow(s|ed)?|commit(s|ted|ment)?|"
+        r"sign(s|ed|ing)?|treaty|willing|ready to|offer(s|ed)?)\b"
+    ),
+    "support": (
+        r"\b(support(s|ed|ing|ers?)?|prais\w+|endors\w+|back(s|ed|ing)|welcom\w+|congratulat\w+|"
+        r"applaud\w*|recogni[sz]\w+|hail(s|ed)|commend\w*)\b"
+    ),
+    "cooperate": (
+        r"\b(co-?operat\w+|partnership|joint|collaborat\w+|alliance|intelligence sharing|"
+        r"share intelligence|extradit\w+|trade deal)\b"
+    ),
 }
 _BUCKET_RE = {k: re.compile(v, re.I) for k, v in BUCKETS.items()}
 # Month "March" must not count as a protest march.
@@ -135,7 +190,7 @@ def buckets_of(s: str) -> list[str]:
 
 # ---------------------------------------------------------------- loading
 def load_docs():
-    """Yield (source, doc, group, text). group: 'pol' (political/news) or 'neg' (clear negatives)."""
+    """Yield (source, doc, group, text). group: 'pol' (political/news) or 'neg' (negatives)."""
     for line in BBC.read_text(encoding="utf-8").splitlines():
         d = json.loads(line)
         cat = d["category"]
@@ -158,8 +213,10 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(Path(__file__).resolve().parent))
     ap.add_argument("--size", type=int, default=4400)
-    ap.add_argument("--neg", type=int, default=300, help="clear negatives (bbc entertainment/tech/sport)")
-    ap.add_argument("--none-share", type=float, default=0.35, help="share of no-keyword political sentences")
+    ap.add_argument("--neg", type=int, default=300,
+                    help="clear negatives (bbc entertainment/tech/sport)")
+    ap.add_argument("--none-share", type=float, default=0.35,
+                    help="share of no-keyword political sentences")
     args = ap.parse_args()
     rng = random.Random(SEED)
     out = Path(args.out)
@@ -175,7 +232,8 @@ def main() -> None:
             if key in seen_text:
                 continue
             seen_text.add(key)
-            cands.append({"sid": f"{source}:{doc}:{i}", "source": source, "doc": doc, "category": cat,
+            cands.append({"sid": f"{source}:{doc}:{i}", "source": source, "doc": doc,
+                          "category": cat,
                           "group": group, "text": s, "hits": buckets_of(s)})
     freq = Counter(h for c in cands if c["group"] == "pol" for h in c["hits"])
     for c in cands:
@@ -203,7 +261,8 @@ def main() -> None:
     pol = [c for c in cands if c["group"] == "pol"]
     neg = [c for c in cands if c["group"] == "neg"]
 
-    # 2. clear negatives: half with keyword hits (hard negatives: "attack", "deal", "signed" in sport/tech)
+    # 2. clear negatives: half with keyword hits (hard negatives: "attack", "deal", "signed" in
+    # sport/tech)
     take([c for c in neg if c["hits"]], args.neg // 2)
     take([c for c in neg if not c["hits"]], args.neg - args.neg // 2)
 

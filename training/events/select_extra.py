@@ -50,15 +50,34 @@ MAX_NEG_PER_DOC = 2      # negatives per document
 
 # Selection heuristics only (never labels).
 TARGETS: dict[str, str] = {
-    "agree": r"\b(agree(s|d|ment|ments)?|accords?|deal|pledg\w+|offer(s|ed|ing)?|ready to|willing(ness)? to)\b",
-    "threaten": r"\b(threat(s|en|ens|ened|ening)?|warn(s|ed|ing)? (of|that)|vow(s|ed|ing)?|ultimatums?)\b",
-    "retreat": r"\b(withdr(aw|aws|awn|ew|awal|awing)|pull(ed|s|ing)? out|releas(e|ed|es|ing)|freed|to free|resign(s|ed|ing|ation)?|cease-?fires?|truce|lift(s|ed|ing)? (the )?(sanctions|ban|embargo|curfew|restrictions|blockade|siege|state of emergency))\b",
-    "mobilize": r"\b(deploy(s|ed|ment|ments|ing)?|troops|mobili[sz]\w*|reinforce(s|d|ments?)?|military (exercises?|drills?)|war ?ships?|naval|navy|aircraft carriers?|missiles?|soldiers|army|(special|armed|security|ground|military|government|coalition) forces|national guard|riot police|patrol(s|led|ling)?|arsenals?|nuclear tests?|build-?up|stationed|boots on the ground|on (high )?alert)\b",
+    "agree": (
+        r"\b(agree(s|d|ment|ments)?|accords?|deal|pledg\w+|offer(s|ed|ing)?|ready to|"
+        r"willing(ness)? to)\b"
+    ),
+    "threaten": (
+        r"\b(threat(s|en|ens|ened|ening)?|warn(s|ed|ing)? (of|that)|vow(s|ed|ing)?|ultimatums?)\b"
+    ),
+    "retreat": (
+        r"\b(withdr(aw|aws|awn|ew|awal|awing)|pull(ed|s|ing)? out|releas(e|ed|es|ing)|freed|"
+        r"to free|resign(s|ed|ing|ation)?|cease-?fires?|truce|lift(s|ed|ing)? (the )?(sanctions|"
+        r"ban|embargo|curfew|restrictions|blockade|siege|state of emergency))\b"
+    ),
+    "mobilize": (
+        r"\b(deploy(s|ed|ment|ments|ing)?|troops|mobili[sz]\w*|reinforce(s|d|ments?)?|"
+        r"military (exercises?|drills?)|war ?ships?|naval|navy|aircraft carriers?|missiles?|"
+        r"soldiers|army|(special|armed|security|ground|military|government|coalition) forces|"
+        r"national guard|riot police|patrol(s|led|ling)?|arsenals?|nuclear tests?|build-?up|"
+        r"stationed|boots on the ground|on (high )?alert)\b"
+    ),
     "aid": r"\b(aid|donat(e|ed|es|ion|ions|ing)|humanitarian|loans?|assistance|relief)\b",
-    "cooperate": r"\b(co-?operat(e|ed|es|ing|ion)|joint(ly)?|partnerships?|alliances?|allies|share[sd]? intelligence|intelligence[- ]sharing|extradit\w+|collaborat\w+)\b",
+    "cooperate": (
+        r"\b(co-?operat(e|ed|es|ing|ion)|joint(ly)?|partnerships?|alliances?|allies|"
+        r"share[sd]? intelligence|intelligence[- ]sharing|extradit\w+|collaborat\w+)\b"
+    ),
 }
 # Deficit-weighted shares of the keyword part (AGREE is close to 100 already).
-SHARE = {"agree": 0.10, "threaten": 0.16, "retreat": 0.17, "mobilize": 0.18, "aid": 0.19, "cooperate": 0.20}
+SHARE = {"agree": 0.10, "threaten": 0.16, "retreat": 0.17, "mobilize": 0.18, "aid": 0.19,
+         "cooperate": 0.20}
 
 
 def keyword_matcher(patterns: dict[str, str], blank: re.Pattern | None = None):
@@ -77,11 +96,12 @@ targets_of = keyword_matcher(TARGETS)
 
 
 def read_jsonl(path: Path) -> list[dict]:
-    return [json.loads(l) for l in path.read_text(encoding="utf-8").splitlines() if l.strip()]
+    return [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip()]
 
 
 def read_sids(path: Path) -> set[str]:
-    return {l.strip() for l in path.read_text().splitlines() if l.strip()}
+    return {line.strip() for line in path.read_text().splitlines() if line.strip()}
 
 
 def candidates(taken_sids: set[str], targets_of=targets_of, load_docs=sel.load_docs) -> list[dict]:
@@ -191,7 +211,8 @@ def write_selection(out: Path, chosen: list[dict], test: set[str], name: str) ->
     for k in range(0, len(chosen), CHUNK):
         with open(out / "chunks" / f"{name}_{k // CHUNK:02d}.jsonl", "w", encoding="utf-8") as f:
             for c in chosen[k:k + CHUNK]:
-                f.write(json.dumps({kk: c[kk] for kk in ("sid", "source", "doc", "text")}, ensure_ascii=False) + "\n")
+                row = {kk: c[kk] for kk in ("sid", "source", "doc", "text")}
+                f.write(json.dumps(row, ensure_ascii=False) + "\n")
     (out / f"test_sids_{name}.txt").write_text("".join(s + "\n" for s in sorted(test)))
 
 
@@ -207,7 +228,8 @@ def selection_stats(cands: list[dict], chosen: list[dict], test: set[str], pool_
         "docs": len(doc_sizes),
         "docs_already_in_pool": sum(1 for d in doc_sizes if d in pool_docs),
         "test": len(test),
-        "test_from_old_test_docs": sum(1 for c in chosen if (c["source"], c["doc"]) in test_docs_old),
+        "test_from_old_test_docs": sum(1 for c in chosen
+                                       if (c["source"], c["doc"]) in test_docs_old),
         "test_from_new_docs": sum(1 for c in chosen if (c["source"], c["doc"]) in test_docs_new),
         "chunks": (len(chosen) + CHUNK - 1) // CHUNK,
         "seed": seed,
@@ -251,7 +273,8 @@ def command(name: str, pools: list[str], test_files: list[str], targets_of,
     ap = argparse.ArgumentParser()
     ap.add_argument("--out", default=str(HERE))
     ap.add_argument("--size", type=int, default=size)
-    ap.add_argument("--neg-share", type=float, default=neg_share, help="share of no-keyword sentences from the same documents")
+    ap.add_argument("--neg-share", type=float, default=neg_share,
+                    help="share of no-keyword sentences from the same documents")
     args = ap.parse_args()
     stats = select(pools, test_files, targets_of, share, args.size, args.neg_share, seed,
                    Path(args.out), name, load_docs, cap, top_up)

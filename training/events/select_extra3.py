@@ -23,15 +23,39 @@ from __future__ import annotations
 from training.events import select_extra as extra
 
 SEED = f"extra3|{extra.sel.SEED}"
-_DOCUMENTS = r"(?!.{0,40}\b(e-?mails?|pages|documents|reports?|statements?|lists?|figures|data|videos?|books?|results|records|returns|plans?|transcripts?)\b)"
+_DOCUMENTS = (
+    r"(?!.{0,40}\b(e-?mails?|pages|documents|reports?|statements?|lists?|figures|data|videos?|"
+    r"books?|results|records|returns|plans?|transcripts?)\b)"
+)
 
 # Selection heuristics only (never labels).
 TARGETS: dict[str, str] = {
-    "cooperate": r"\b(joint (military |naval )?(exercises?|drills?|operations?|patrols?|investigation|inquiry)|extradit\w+|(share[sd]?|sharing|exchange[sd]?) (of )?(intelligence|information|evidence)|co-?operat(e|ed|ing|ion) (with|between|on)|worked with (police|the fbi|authorities|investigators)|trade (pact|agreement|deal)s?|free trade)\b",
-    "aid": r"\b((sen[dt]|send(s|ing)|provid\w+|gave|give[sn]?|giving|grant(ed|s)?|offer(ed|s)?|donat\w+|pledg\w+|deliver\w*|approv\w+|receiv\w+)\b.{0,50}\b(aid|assistance|loans?|relief|asylum|bail-?out|funds|money|supplies|weapons|arms)|debt relief|humanitarian|granted asylum|rescued)\b",
-    "mobilize": r"\b(troops|deploy\w*|soldiers|warships?|(on|high) alert|mobili[sz]\w*|reinforcements?|military (build-?up|exercises?|drills?)|sent .{0,30}(troops|soldiers|police|forces)|riot police|national guard|missiles?)\b",
-    "retreat": r"\b(released" + _DOCUMENTS + r"|freed|withdr(ew|awn|awal)|pulled out|resign(ed|s|ation)|stepped down|ceasefire|truce|disarm\w*)\b",
-    "threaten": r"\b(threat(en|ens|ened|ening)|ultimatum|warn(ed|s|ing) (that )?.{0,50}\b(would|will)\b)",
+    "cooperate": (
+        r"\b(joint (military |naval )?(exercises?|drills?|operations?|patrols?|investigation|"
+        r"inquiry)|extradit\w+|(share[sd]?|sharing|exchange[sd]?) (of )?(intelligence|information|"
+        r"evidence)|co-?operat(e|ed|ing|ion) (with|between|on)|worked with (police|the fbi|"
+        r"authorities|investigators)|trade (pact|agreement|deal)s?|free trade)\b"
+    ),
+    "aid": (
+        r"\b((sen[dt]|send(s|ing)|provid\w+|gave|give[sn]?|giving|grant(ed|s)?|offer(ed|s)?|"
+        r"donat\w+|pledg\w+|deliver\w*|approv\w+|receiv\w+)\b.{0,50}\b(aid|assistance|loans?|"
+        r"relief|asylum|bail-?out|funds|money|supplies|weapons|arms)|debt relief|humanitarian|"
+        r"granted asylum|rescued)\b"
+    ),
+    "mobilize": (
+        r"\b(troops|deploy\w*|soldiers|warships?|(on|high) alert|mobili[sz]\w*|reinforcements?|"
+        r"military (build-?up|exercises?|drills?)|sent .{0,30}(troops|soldiers|police|forces)|"
+        r"riot police|national guard|missiles?)\b"
+    ),
+    "retreat": (
+        r"\b(released"
+    ) + _DOCUMENTS + (
+        r"|freed|withdr(ew|awn|awal)|pulled out|resign(ed|s|ation)|stepped down|ceasefire|"
+        r"truce|disarm\w*)\b"
+    ),
+    "threaten": (
+        r"\b(threat(en|ens|ened|ening)|ultimatum|warn(ed|s|ing) (that )?.{0,50}\b(would|will)\b)"
+    ),
 }
 # Shares of the keyword part, rarest first (a short bucket's rest goes to the larger shares).
 SHARE = {"mobilize": 0.06, "threaten": 0.15, "retreat": 0.22, "cooperate": 0.27, "aid": 0.30}

@@ -3,7 +3,8 @@
     make train-detector                                   # everything, then ship the default
     python -m training.events.train --only static --no-ship  # one candidate, nothing written
 
-Candidates (each: one-vs-rest, thresholds tuned on dev only, figures on the test split):
+Candidates (each: one-vs-rest, figures on the test split; thresholds tuned on dev, except
+`static`'s, chosen on out-of-fold probabilities over train + dev, see `oof.py`):
 - `minilm`: all-MiniLM-L6-v2 sentence embeddings + logistic regression (torch at run time);
 - `static`: a model2vec model distilled from MiniLM, mean-pooled, + logistic regression,
   folded into one token -> logits table (numpy at run time): the shipped format;
@@ -11,6 +12,9 @@ Candidates (each: one-vs-rest, thresholds tuned on dev only, figures on the test
   folded: it needs the full 29,525 x 256 embedding matrix at run time;
 - `textcat`: spaCy textcat_multilabel on en_core_web_sm's tokens (spaCy at run time).
 The default is the torch-free candidate with the best dev micro-F1 per CPU ms per sentence.
+It ships only if it passes `split_report.ship_check` against the shipped model (micro-F1 on
+the test split and on its part before the newest pool must not fall; no type with >= 20
+test positives may lose > 0.10 F1); the out-of-fold probabilities are written either way.
 """
 
 from __future__ import annotations
@@ -27,12 +31,13 @@ from pathlib import Path
 
 import numpy as np
 
-from . import report_md, ship
+from . import oof, report_md, ship
 from .dataset import Split, describe, make_splits
 from .embedders import BUILD, StaticEmbedder, check_tokenizer, distilled_dir, minilm_features
-from .labels import HERE
-from .linear import LinearModel, select
+from .labels import HERE, POOLS
+from .linear import LinearModel, fit_ovr, select
 from .metrics import micro_f1, report, tune_thresholds
+from .split_report import MAX_TYPE_LOSS, ship_check
 
 logger = logging.getLogger("training.events.train")
 PCA_DIMS = 256
@@ -99,19 +104,28 @@ def _static_features(emb: StaticEmbedder, texts: list[str], power: float) -> np.
     return x
 
 
+def pooled_train_dev(splits: dict[str, Split]) -> Split:
+    """Train and dev as one set: the static candidate chooses everything out of fold."""
+    train, dev = splits["train"], splits["dev"]
+    return Split("train+dev", train.sids + dev.sids, train.texts + dev.texts,
+                 np.vstack([train.y, dev.y]))
+
+
 def run_static(splits: dict[str, Split], emb: StaticEmbedder) -> Candidate:
-    """(b) model2vec (distilled from MiniLM) + LR, folded; evaluated through EventDetector."""
+    """(b) model2vec (distilled from MiniLM) + LR, folded; evaluated through EventDetector.
+
+    Length power, C, class weight and thresholds are chosen on out-of-fold probabilities
+    over train + dev (`oof.py`); the shipped model is then fitted on all of train + dev."""
     from diplograph.coding.detector import EventDetector
 
-    best: tuple[float, float, LinearModel, list] | None = None
-    for power in LENGTH_POWERS:
-        x = {k: _static_features(emb, sp.texts, power) for k, sp in splits.items()}
-        model, trials = select(x["train"], splits["train"].y, x["dev"], splits["dev"].y)
-        f = micro_f1(splits["dev"].y, model.scores(x["dev"]) >= model.thresholds)
-        if best is None or f > best[0]:
-            best = (f, power, model, trials)
-    assert best is not None
-    _, power, model, trials = best
+    pooled = pooled_train_dev(splits)
+    chosen = oof.select(lambda power: _static_features(emb, pooled.texts, power), pooled.y,
+                        pooled.sids, LENGTH_POWERS)
+    power = chosen.power
+    w, b = fit_ovr(_static_features(emb, pooled.texts, power), pooled.y, chosen.c,
+                   chosen.class_weight)
+    model = LinearModel(w, b, chosen.thresholds, chosen.c, chosen.class_weight)
+    oof.write_probabilities(pooled.sids, chosen.scores, BUILD / oof.OOF_FILE.name)
     f32_test = micro_f1(splits["test"].y, model.scores(
         _static_features(emb, splits["test"].texts, power)) >= model.thresholds)
     folder = BUILD / "cand-static"
@@ -119,15 +133,17 @@ def run_static(splits: dict[str, Split], emb: StaticEmbedder) -> Candidate:
                       bias=model.b, thresholds=model.thresholds, length_power=power,
                       provenance={})
     det = EventDetector.load(folder)
-    s_dev, s_test = (np.array([list(p.values()) for p in det.predict(splits[k].texts)])
-                     for k in ("dev", "test"))
-    dev_f1, test = _evaluate(s_dev, s_test, splits, model.thresholds)
+    s_test = np.array([list(p.values()) for p in det.predict(splits["test"].texts)])
+    test = report(splits["test"].y, s_test >= model.thresholds)
     params = {"C": model.c, "class_weight": model.class_weight, "length_power": power,
-              "pca_dims": PCA_DIMS, "trials": trials}
+              "pca_dims": PCA_DIMS, "folds": oof.FOLDS, "threshold_prior": oof.PRIOR,
+              "trials": chosen.trials}
     notes = {"test_micro_f1_float32": round(f32_test, 4),
-             "test_micro_f1_float16_table": round(test["micro"]["f1"], 4)}
+             "test_micro_f1_float16_table": round(test["micro"]["f1"], 4),
+             "dev_f1_is": "out-of-fold micro-F1 over train + dev",
+             "threshold_rules": oof.rule_report(pooled.y, chosen.scores, pooled.sids)}
     return Candidate("static", "model2vec(MiniLM) + LR, folded", "numpy", False, folder,
-                     "detector", dev_f1, params, model.thresholds.tolist(), test,
+                     "detector", chosen.micro_f1, params, model.thresholds.tolist(), test,
                      size_bytes=ship.folder_size(folder), notes=notes)
 
 
@@ -241,11 +257,37 @@ def main() -> None:
     if args.no_ship:
         print(json.dumps(results, indent=1, default=str))  # noqa: T201
         return
+    if chosen.key == "static":
+        # the confidence fit's campaign probabilities, whether the model ships or not
+        shutil.copyfile(BUILD / oof.OOF_FILE.name, oof.OOF_FILE)
+    if not passes_ship_rule(chosen, results):
+        return
     (HERE / "results.json").write_text(json.dumps(results, indent=1, default=str) + "\n",
                                        encoding="utf-8")
     ship_default(chosen, results)
     write_reports(results)
     logger.info("default: %s; shipped to %s", chosen.key, SHIPPED)
+
+
+def passes_ship_rule(chosen: Candidate, results: dict) -> bool:
+    """split_report's ship rule against the shipped model (whole test split and its part
+    before the newest pool); a refused model leaves the shipped one, results.json and
+    RESULTS.md as they are and its figures in build/."""
+    if not (SHIPPED / "config.json").exists():
+        return True
+    old_files = [test for _, test in POOLS[:-1]]
+    check = ship_check(str(chosen.folder), str(SHIPPED), old_files)
+    (BUILD / "ship_check.json").write_text(json.dumps(check, indent=1) + "\n", encoding="utf-8")
+    if check["ships"]:
+        return True
+    (BUILD / "results-not-shipped.json").write_text(
+        json.dumps(results, indent=1, default=str) + "\n", encoding="utf-8")
+    logger.warning("not shipped: the shipped model stays (build/ship_check.json: whole test "
+                   "micro-F1 %.4f -> %.4f, old part %.4f -> %.4f, types losing > %.2f F1: %s)",
+                   check["whole_micro"]["old"]["f1"], check["whole_micro"]["new"]["f1"],
+                   check["old_part_micro"]["old"]["f1"], check["old_part_micro"]["new"]["f1"],
+                   MAX_TYPE_LOSS, check["types_losing_too_much"])
+    return False
 
 
 def merge_earlier(results: dict, earlier: dict) -> dict:

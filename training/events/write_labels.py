@@ -13,7 +13,8 @@ st:   a=asserted r=reported u=unconfirmed p=planned h=hypothetical d=denied n=ne
 
 Usage: python3 training/events/write_labels.py NN decisions.txt [--labeller A]
        python3 training/events/write_labels.py extra_NN decisions.txt [--labeller A]
-       python3 training/events/write_labels.py extra2_NN decisions.txt [--labeller A]   (also extra3_NN, extra4_NN)
+       python3 training/events/write_labels.py extra2_NN decisions.txt [--labeller A]
+       (also extra3_NN, extra4_NN)
 """
 from __future__ import annotations
 
@@ -67,7 +68,8 @@ def parse(line: str):
 
 def main() -> None:
     ap = argparse.ArgumentParser()
-    ap.add_argument("chunk", help="NN (chunks/chunk_NN.jsonl), extra_NN, extra2_NN, extra3_NN or extra4_NN (chunks/extra*_NN.jsonl)")
+    ap.add_argument("chunk", help="NN (chunks/chunk_NN.jsonl), extra_NN, extra2_NN, extra3_NN or "
+                    "extra4_NN (chunks/extra*_NN.jsonl)")
     ap.add_argument("decisions")
     ap.add_argument("--labeller", default="A")
     a = ap.parse_args()
@@ -76,12 +78,13 @@ def main() -> None:
         sys.exit(f"bad chunk name {a.chunk!r}")
     name = f"{m.group(1) or 'chunk'}_{int(m.group(2)):02d}"
     chunk = HERE / "chunks" / f"{name}.jsonl"
-    sents = [json.loads(l) for l in chunk.read_text(encoding="utf-8").splitlines() if l.strip()]
-    lines = [l for l in Path(a.decisions).read_text(encoding="utf-8").splitlines()
-             if l.strip() and not l.lstrip().startswith("//")]
+    sents = [json.loads(line) for line in chunk.read_text(encoding="utf-8").splitlines()
+             if line.strip()]
+    lines = [line for line in Path(a.decisions).read_text(encoding="utf-8").splitlines()
+             if line.strip() and not line.lstrip().startswith("//")]
     recs = {}
-    for l in lines:
-        idx, types, modes, status, note = parse(l)
+    for line in lines:
+        idx, types, modes, status, note = parse(line)
         if idx in recs:
             sys.exit(f"duplicate index {idx}")
         recs[idx] = (types, modes, status, note)

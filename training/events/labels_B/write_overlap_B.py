@@ -31,7 +31,8 @@ ST = {s[0]: s for s in STATUSES} | {s: s for s in STATUSES}
 OVERLAPS = {
     "first": ("overlap_sids.txt", ["pool.jsonl"], "overlap.txt", "overlap.jsonl"),
     "extra": ("overlap_sids_extra.txt", ["pool_extra.jsonl", "pool_extra2.jsonl",
-              "pool_extra3.jsonl", "pool_extra4.jsonl"], "overlap_extra.txt", "overlap_extra.jsonl"),
+              "pool_extra3.jsonl", "pool_extra4.jsonl"], "overlap_extra.txt",
+              "overlap_extra.jsonl"),
 }
 
 
@@ -39,37 +40,47 @@ def main():
     which = sys.argv[1] if len(sys.argv) > 1 else "first"
     sid_file, pool_files, decision_file, out_file = OVERLAPS[which]
     sids = [s.strip() for s in (EV / sid_file).read_text().splitlines() if s.strip()]
-    pool = {json.loads(l)["sid"] for name in pool_files if (EV / name).exists()
-            for l in (EV / name).open(encoding="utf-8")}
+    pool = {json.loads(row)["sid"] for name in pool_files if (EV / name).exists()
+            for row in (EV / name).open(encoding="utf-8")}
     assert len(sids) == len(set(sids)) and all(s in pool for s in sids)
     recs, errs = {}, []
-    for n, line in enumerate((HERE / "decisions" / decision_file).read_text(encoding="utf-8").splitlines(), 1):
+    decisions = (HERE / "decisions" / decision_file).read_text(encoding="utf-8")
+    for n, line in enumerate(decisions.splitlines(), 1):
         if not line.strip():
             continue
         parts = line.split("\t")
         if len(parts) != 3:
-            errs.append(f"line {n}: expected 3 tab-separated fields"); continue
+            errs.append(f"line {n}: expected 3 tab-separated fields")
+            continue
         sid, tys, reason = parts
         if sid in recs:
-            errs.append(f"line {n}: duplicate sid {sid}"); continue
+            errs.append(f"line {n}: duplicate sid {sid}")
+            continue
         types, modes, status = [], {}, {}
         for tok in tys.split():
             if tok == "-":
                 continue
             f = tok.split("/")
             if len(f) != 3:
-                errs.append(f"line {n}: bad token {tok!r}"); continue
+                errs.append(f"line {n}: bad token {tok!r}")
+                continue
             t = ABBR.get(f[0], f[0])
             m = None if f[1] in ("-", "") else f[1]
             if t not in TYPES:
-                errs.append(f"line {n}: unknown type {f[0]!r}"); continue
+                errs.append(f"line {n}: unknown type {f[0]!r}")
+                continue
             if t in types:
-                errs.append(f"line {n}: duplicate type {t}"); continue
+                errs.append(f"line {n}: duplicate type {t}")
+                continue
             if m is not None and m not in MODES.get(t, set()):
-                errs.append(f"line {n}: bad mode {m!r} for {t}"); continue
+                errs.append(f"line {n}: bad mode {m!r} for {t}")
+                continue
             if f[2] not in ST:
-                errs.append(f"line {n}: bad status {f[2]!r}"); continue
-            types.append(t); modes[t] = m; status[t] = ST[f[2]]
+                errs.append(f"line {n}: bad status {f[2]!r}")
+                continue
+            types.append(t)
+            modes[t] = m
+            status[t] = ST[f[2]]
         if tys.strip() == "-" and types:
             errs.append(f"line {n}: '-' mixed with types")
         if not tys.strip():
