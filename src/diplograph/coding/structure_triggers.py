@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable
+from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
@@ -37,16 +37,19 @@ _VERDICT_DEPS = frozenset({"attr", "acomp"})
 
 
 def structure_triggers(sent: Span, lexicon: Lexicon, found: list[Trigger],
-                       is_actor: ActorTest) -> list[Trigger]:
+                       is_actor: ActorTest,
+                       ready: Mapping[str, list[Trigger]] | None = None) -> list[Trigger]:
     """The triggers each rule of the ``trigger`` step adds, on tokens ``found`` leaves free:
     neither a trigger nor its object ("could LIFT its sanctions on Turkey": the sanctions
     are what is lifted, not an act of their own). A passive subject stays free: "the
-    chancellor's condemnation of Iran WAS WELCOMED" reacts to an act that happened."""
+    chancellor's condemnation of Iran WAS WELCOMED" reacts to an act that happened.
+    ``ready``: the triggers of rules the caller already ran on ``sent``, by rule name."""
     taken = {t.token.i for t in found} | {t.verb.i for t in found if t.verb is not None}
     taken |= {c.i for t in found for c in (t.verb or t.token).children if c.dep_ in OBJECT_DEPS}
     added: list[Trigger] = []
     for rule in TRIGGER.ordered():
-        for trigger in rule.func(sent, lexicon, is_actor):
+        made = ready.get(rule.name) if ready else None
+        for trigger in made if made is not None else rule.func(sent, lexicon, is_actor):
             if trigger.token.i not in taken:
                 taken.add(trigger.token.i)
                 added.append(trigger)
@@ -94,11 +97,16 @@ def _counterpart_named(noun: Token, rule: TriggerRule, is_actor: ActorTest) -> b
 
 
 # ------------------------------------------------------------------ participle light verbs
+PARTICIPLE_RULE = "trigger/event-noun-carried-by-its-participle"
+
+
 @trigger_rule("event-noun-carried-by-its-participle", plover="diplograph")
 def event_noun_carried_by_its_participle(sent: Span, lexicon: Lexicon,
                                          is_actor: ActorTest) -> list[Trigger]:
     """An event noun whose light verb is a participle after it: "the criticism VOICED by
-    Sweden against Poland", "the talks HELD between Chile and Peru"."""
+    Sweden against Poland", "the talks HELD between Chile and Peru". The lexicon's noun
+    step leaves these nouns free for it (``find_triggers``' ``leave``): ``sentence_frames``
+    runs it first and hands its triggers to both steps, so the participles are read once."""
     triggers = []
     for noun in sent:
         for rule in _noun_rules(noun, lexicon):
@@ -121,13 +129,6 @@ def carrying_participle(noun: Token, rule: TriggerRule) -> Token | None:
                         and c.lower_ in words.counterpart_prepositions for c in verb.children):
             return verb
     return None
-
-
-def carried_by_participle(lexicon: Lexicon) -> Callable[[Token], bool]:
-    """Whether the rule above reads a noun through its participle: the lexicon's noun step
-    leaves such a noun free for it (``find_triggers``' ``leave``)."""
-    return lambda noun: any(carrying_participle(noun, rule) is not None
-                            for rule in _noun_rules(noun, lexicon))
 
 
 @functools.lru_cache(maxsize=256)
