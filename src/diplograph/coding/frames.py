@@ -118,6 +118,17 @@ def _temporal_clause(trigger: Trigger) -> bool:
                                         for c in node.children)
 
 
+@clause_rule("where-or-when-clause-is-its-own-event", plover="diplograph")
+def _setting_relative_clause(trigger: Trigger) -> bool:
+    """ "Flew to Cairo, WHERE EGYPT CONDEMNED the raid", "in March, WHEN Morocco EXPELLED two
+    diplomats": a relative clause of a place or a time tells an act done there or then (the
+    clause's own status rules still read "where talks WILL be held" as planned)."""
+    verb = trigger.verb
+    return verb is not None and verb.dep_ == "relcl" and any(
+        c.dep_ == "advmod" and c.lower_ in coding_words().setting_relatives
+        for c in verb.children)
+
+
 @clause_rule("subject-relative-clause-is-its-own-event", plover="diplograph")
 def _subject_relative_clause(trigger: Trigger) -> bool:
     """ "The pastors WHO MET Trump": a relative clause whose subject is its head noun
