@@ -23,3 +23,32 @@ def test_an_act_in_a_where_or_when_clause_is_its_own_event(code_sentence, text, 
 def test_a_where_clause_without_an_act_gives_no_event(code_sentence):
     # the rule keeps a trigger of the clause; it does not make one
     assert code_sentence("The talks moved to Rabat, where the weather was hot.") == []
+
+
+# ------------------------------------------------------------------ passives the parse hides
+HIDDEN_PASSIVE = "argument/passive-the-parse-hides"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # coordinated participles: the agent of the last is the source of both
+    ("Four Estonian fishermen were detained and deported by Russia.",
+     {("COERCE", "arrest", "RUS", "EST"), ("COERCE", "deport", "RUS", "EST")}),
+    ("The Maltese tanker was stopped and seized by Libya.",
+     {("COERCE", "seize", "LBY", "MLT")}),
+])
+def test_coordinated_passives_share_subject_and_agent(code_sentence, text, expected):
+    assert by_rule(code_sentence(text), HIDDEN_PASSIVE) == expected
+
+
+def test_a_participle_with_an_agent_parsed_as_a_clause_is_passive(code_sentence):
+    # "released" is parsed as a clausal subject whose own subject is "the Chileans"
+    text = ("The minister said the Chileans released by Bolivia were close to finishing their "
+            "terms, while others were still held.")
+    assert by_rule(code_sentence(text), HIDDEN_PASSIVE) == {
+        ("RETREAT", "release", "BOL", "CHL")}
+
+
+def test_a_coordination_without_an_agent_names_no_source(code_sentence):
+    # no one is said to have done it: the rule does not invent a source
+    assert by_rule(code_sentence("Two Danish sailors were detained and deported."),
+                   HIDDEN_PASSIVE) == set()

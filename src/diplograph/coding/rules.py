@@ -80,6 +80,7 @@ RECODE_ORDER = (
 ARGUMENT_ORDER = (
     "nominal-event-own-actors",
     "agent-of-a-passive-light-verb",
+    "passive-the-parse-hides",
     "scene-event-takes-the-clause-actor",
     "officials-of-two-states",
     "joint-drill-is-cooperate",
