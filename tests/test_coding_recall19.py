@@ -52,3 +52,28 @@ def test_a_coordination_without_an_agent_names_no_source(code_sentence):
     # no one is said to have done it: the rule does not invent a source
     assert by_rule(code_sentence("Two Danish sailors were detained and deported."),
                    HIDDEN_PASSIVE) == set()
+
+
+# ------------------------------------------------------------------ wrongdoing in "said"
+WRONGDOING = "trigger/wrongdoing-told-as-what-was-said"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # active: the clause's subject did it
+    ("Moldova said Russia had bribed the local officials.", ("ACCUSE", "allege", "MDA", "RUS")),
+    # passive with an agent: the agent did it
+    ("Kenya claimed the ballots had been forged by Uganda.", ("ACCUSE", "allege", "KEN", "UGA")),
+    # passive without one: the owner of what was done to
+    ("Chile said Peru's trade figures were doctored.", ("ACCUSE", "allege", "CHL", "PER")),
+])
+def test_wrongdoing_told_as_what_was_said_is_an_allegation(code_sentence, text, expected):
+    assert by_rule(code_sentence(text), WRONGDOING) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    "Moldova said Russia had not bribed the local officials.",  # denied, not alleged
+    "Moldova asked whether Russia had bribed the local officials.",  # a question
+    "Moldova said the local officials had been bribed.",  # no doer named
+])
+def test_no_allegation_without_a_claimed_doer(code_sentence, text):
+    assert by_rule(code_sentence(text), WRONGDOING) == set()

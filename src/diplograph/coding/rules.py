@@ -50,6 +50,7 @@ TRIGGER_ORDER = (
     "criticism-told-as-what-was-said",
     "verdict-given-by-naming",
     "verdict-on-an-act-named-by-a-pronoun",
+    "wrongdoing-told-as-what-was-said",
 )
 FOLD_ORDER = (
     "setting-of-the-act",

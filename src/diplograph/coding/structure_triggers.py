@@ -20,6 +20,7 @@ from diplograph.coding.triggers import (
     ActorTest,
     Trigger,
     antecedent_subjects,
+    clause_doers,
     light_verb_of,
     noun_owners,
     prep_objects,
@@ -216,15 +217,20 @@ def verdict_given_by_naming(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -
     "described the Chinese plan AS A DISGRACE" is disapproval of its owner."""
     words = structure_words()
     triggers = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or _negated(verb) or not words.naming_verbs & set(verb_forms(verb)):
-            continue
+    for verb in _affirmed_verbs(sent, words.naming_verbs):
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             if _any_verdict(_named_as(verb, obj), words.verdict_words) and any(
                     is_actor(o) for o in subject_owners(obj)):
                 triggers.append(Trigger(verb, verb, NAMING_RULE))
                 break
     return triggers
+
+
+def _affirmed_verbs(sent: Span, lemmas: frozenset[str]) -> list[Token]:
+    """The verbs of ``sent`` with one of ``lemmas``, not negated ("did not call it a
+    mistake" gives no verdict)."""
+    return [verb for verb in sent if verb.pos_ == "VERB" and not _negated(verb)
+            and lemmas & set(verb_forms(verb))]
 
 
 def _named_as(verb: Token, obj: Token) -> list[Token]:
@@ -278,3 +284,34 @@ def _same_speaker(verb: Token, owners: list[Token]) -> bool:
     before is the speaker, so the pronoun stands for something else."""
     speakers = subject_tokens(verb)
     return any(s.pos_ == "PRON" or s.lemma_ in {o.lemma_ for o in owners} for s in speakers)
+
+
+# ------------------------------------------------------------------ wrongdoing in "said"
+WRONGDOING_RULE = TriggerRule(type="ACCUSE", mode="allege", target=("ccomp_doer",),
+                              origin="wrongdoing-told-as-what-was-said")
+# A clause opened by these is a question, not a claim: "asked WHETHER Russia had meddled".
+_QUESTION_MARKS = frozenset({"whether", "if"})
+
+
+@trigger_rule("wrongdoing-told-as-what-was-said", plover="3.9")
+def wrongdoing_told_as_what_was_said(sent: Span, lexicon: Lexicon,
+                                     is_actor: ActorTest) -> list[Trigger]:
+    """Wrongdoing by an actor told as what was said: "said RUSSIA had RIGGED the vote",
+    "claimed the documents had been FALSIFIED by Belarus" is an allegation against it."""
+    words = structure_words()
+    triggers = []
+    for verb in _affirmed_verbs(sent, words.report_verbs):
+        if any(_wrongdoing_by_an_actor(c, words.wrongdoing_verbs, is_actor)
+               for c in verb.children if c.dep_ == "ccomp"):
+            triggers.append(Trigger(verb, verb, WRONGDOING_RULE))
+    return triggers
+
+
+def _wrongdoing_by_an_actor(clause: Token, wrongdoing: frozenset[str], is_actor: ActorTest) -> bool:
+    """ "Russia HAD RIGGED the vote": a clause, not negated nor a question, whose verb is
+    wrongdoing and whose doer is an actor."""
+    if _negated(clause) or not wrongdoing & set(verb_forms(clause)):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children):
+        return False
+    return any(is_actor(d) for d in clause_doers(clause))

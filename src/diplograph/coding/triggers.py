@@ -413,6 +413,18 @@ def subject_owners(subject: Token) -> list[Token]:
     return owners or [subject]
 
 
+def clause_doers(clause: Token) -> list[Token]:
+    """Who did the act of a clause: the subject of an active clause ("RUSSIA had rigged"), the
+    agent of a passive ("were falsified BY BELARUS"), else the owner of what it was done to
+    ("PAKISTAN's figures were manipulated")."""
+    if not any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in clause.children):
+        return subject_tokens(clause)[:3]
+    agents = prep_objects(clause, ("by",))
+    owners = [c for s in passive_subjects(clause) for c in s.children
+              if c.dep_ in {"poss", "amod", "compound"}]
+    return agents or owners
+
+
 def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
     """(agents, patients) of a passive verb: "Zelensky was received BY Macron"."""
     patients = passive_subjects(verb)
@@ -504,6 +516,8 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
     if kind == "ccomp_subj_owner":  # "said ISRAEL's decision was a mistake"
         return [o for c in token.children if c.dep_ == "ccomp"
                 for s in c.children if s.dep_ == "nsubj" for o in subject_owners(s)]
+    if kind == "ccomp_doer":  # "said RUSSIA had rigged it", "... been falsified BY BELARUS"
+        return [d for c in token.children if c.dep_ == "ccomp" for d in clause_doers(c)]
     if kind == "antecedent_subj":  # "Russia unveiled its plan, but Kyiv said IT was absurd"
         return antecedent_subjects(token)
     if kind == "ccomp_subj":

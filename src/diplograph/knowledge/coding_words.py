@@ -101,7 +101,8 @@ def _words_from(data: dict) -> CodingWords:
 
 
 STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs",
-                   "naming_verbs", "verdict_words", "act_pronouns", "manner_nouns")
+                   "naming_verbs", "verdict_words", "act_pronouns", "manner_nouns",
+                   "wrongdoing_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -115,6 +116,7 @@ class StructureWords:
     verdict_words: frozenset[str]
     act_pronouns: frozenset[str]
     manner_nouns: frozenset[str]  # "the WAY Russia treated them": the doer's act
+    wrongdoing_verbs: frozenset[str]  # "said Russia had RIGGED the vote": an allegation
 
 
 @functools.cache
