@@ -77,23 +77,3 @@ def test_wrongdoing_told_as_what_was_said_is_an_allegation(code_sentence, text, 
 ])
 def test_no_allegation_without_a_claimed_doer(code_sentence, text):
     assert by_rule(code_sentence(text), WRONGDOING) == set()
-
-
-# ------------------------------------------------------------------ clauses of cause
-CAUSE_CLAUSE = "clause/cause-clause-is-its-own-event"
-
-
-@pytest.mark.parametrize("text, expected", [
-    ("The visit was called off because Algeria expelled the Malian envoy.",
-     ("SANCTION", "expel", "DZA", "MLI", "asserted")),
-    ("The crowd booed as Serbia condemned Croatia's new law.",
-     ("ACCUSE", "disapprove", "SRB", "HRV", "asserted")),
-])
-def test_an_act_in_a_clause_of_cause_is_its_own_event(code_sentence, text, expected):
-    assert by_rule(code_sentence(text), CAUSE_CLAUSE, with_status=True) == {expected}
-
-
-def test_a_condition_stays_background(code_sentence):
-    # "unless" opens a condition, not a cause: no rule of this kind keeps its act
-    events = code_sentence("The talks will go on unless Algeria expels the Malian envoy.")
-    assert by_rule(events, CAUSE_CLAUSE) == set()

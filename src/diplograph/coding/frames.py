@@ -114,22 +114,8 @@ def _temporal_clause(trigger: Trigger) -> bool:
         return True  # "at a news conference FOLLOWING talks with X": the participle dates it
     if node.dep_ == "pcomp":
         return node.head.lower_ in marks
-    return _opened_by(node, marks)
-
-
-@clause_rule("cause-clause-is-its-own-event", plover="diplograph")
-def _cause_clause(trigger: Trigger) -> bool:
-    """An act given as the cause or the circumstance of another ("the talks collapsed
-    BECAUSE Sudan EXPELLED the envoy", "AS Democrats BLAST Portman almost daily") happened
-    in its own right."""
-    verb = trigger.verb
-    return verb is not None and _opened_by(verb, coding_words().cause_marks)
-
-
-def _opened_by(verb: Token, marks: frozenset[str]) -> bool:
-    """Whether ``verb`` heads an adverbial clause opened by one of ``marks``."""
-    return verb.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
-                                        for c in verb.children)
+    return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
+                                        for c in node.children)
 
 
 @clause_rule("where-or-when-clause-is-its-own-event", plover="diplograph")

@@ -63,7 +63,6 @@ FOLD_ORDER = (
 CLAUSE_ORDER = (
     "temporal-clause-is-its-own-event",
     "where-or-when-clause-is-its-own-event",
-    "cause-clause-is-its-own-event",
     "subject-relative-clause-is-its-own-event",
     "passive-relative-clause-is-its-own-event",
     "participle-beside-its-subject-is-its-own-event",

@@ -18,8 +18,7 @@ WORD_LISTS = (
     "intent_heads", "readiness_heads", "official_sectors", "private_sectors",
     "scene_prepositions", "condition_marks", "speech_lemmas", "pronouns",
     "name_entity_labels", "place_entity_labels", "firm_nouns", "policy_nouns", "temporal_marks",
-    "setting_relatives", "cause_marks", "commerce_verbs", "firm_assets", "firm_name_words",
-    "private_roles",
+    "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words", "private_roles",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -45,7 +44,6 @@ class CodingWords:
     policy_nouns: frozenset[str]
     temporal_marks: frozenset[str]
     setting_relatives: frozenset[str]
-    cause_marks: frozenset[str]
     commerce_verbs: frozenset[str]
     firm_assets: frozenset[str]
     firm_name_words: frozenset[str]
