@@ -71,6 +71,50 @@ def frame_types(case: dict, coder, nlp) -> set[str]:
     return types
 
 
+def dropping_steps(case: dict, kind: str, coder, nlp) -> list[str]:
+    """For a "trigger but no event" miss: the step that drops each frame of type ``kind``,
+    with the actors it had (argument rule names, as events record them)."""
+    from diplograph.coding.actors.in_article import same_actor
+    from diplograph.coding.arguments import ARGUMENT, Arguments, _argument_tokens
+    from diplograph.coding.coder import _anchor
+    from diplograph.coding.frames import sentence_frames
+    from diplograph.coding.recode import recode
+    from diplograph.knowledge.coding_words import coding_words
+    from diplograph.records import SYMMETRIC_TYPES, Article, PublishedDate
+
+    article = Article(doc_id="case", article_index=0, title=None, text=case["text"],
+                      published=PublishedDate(value=str(case["published"]), precision="day",
+                                              source="metadata"))
+    doc = nlp(case["text"])
+    ctx = coder.actors.read(article, doc, _anchor(article))
+    steps = []
+    for sent in doc.sents:
+        for frame in sentence_frames(sent, coder.lexicon, ctx.names_actor):
+            recode(frame, coder.lexicon)
+            if frame.type != kind:
+                continue
+            sources, targets = _argument_tokens(frame)
+            joint = kind in SYMMETRIC_TYPES | coding_words().joint_types or frame.failed
+            args = Arguments(frame=frame, source_tokens=sources, sources=ctx.actors(sources),
+                             targets=ctx.actors(targets), joint=joint, target_tokens=targets)
+            step = "kept"
+            for rule in ARGUMENT.ordered():
+                if rule.applies_to(frame.type) and rule.func(args, ctx) and args.dropped:
+                    step = rule.name
+                    break
+            else:
+                if frame.type != kind:
+                    step = f"recoded to {frame.type}"
+                elif all(same_actor(s, t) for s in args.sources or [None]
+                         for t in args.targets or [None]):
+                    step = "source is target"
+            names = [[a.name for a in side] for side in (args.sources, args.targets)]
+            steps.append(f"{step} [{frame.trigger.token.text}: {[t.text for t in sources]}"
+                         f"->{[t.text for t in targets]} = {names[0]}->{names[1]}; "
+                         f"{'/'.join(frame.rules)}]")
+    return steps
+
+
 def miss_class(expected: dict, everything: list, kept: list, frames: set[str]) -> str | None:
     """The class of a missed event (None: not missed)."""
     if any(event_matches(expected, ev) for ev in kept):
@@ -115,6 +159,8 @@ def main() -> int:
     parser.add_argument("--split", choices=("tune", "heldout"), default="tune")
     parser.add_argument("--min-confidence", type=float, default=0.5)
     parser.add_argument("--show", metavar="CLASS", help="print the misses of one class")
+    parser.add_argument("--steps", action="store_true",
+                        help="with --show 'trigger but no event': the step that drops each frame")
     args = parser.parse_args()
     cases = [c for path in args.cases for c in yaml.safe_load(path.read_text(encoding="utf-8"))
              if c["split"] == args.split]
@@ -131,6 +177,9 @@ def main() -> int:
         if why == args.show:
             print(f"{exp['type']}/{exp.get('mode')} {exp.get('source')}->{exp.get('target')} "
                   f"{exp['status']}: {case['text']}")
+            if args.steps:
+                for step in dropping_steps(case, exp["type"], coder, nlp):
+                    print(f"    -> {step}")
     return 0
 
 

@@ -4,8 +4,7 @@ carried by a participle of its light verb (coding/structure_triggers.py, frames.
 from __future__ import annotations
 
 import pytest
-
-from diplograph.records import Event
+from rule_events import by_rule
 
 PARTICIPLE = "trigger/event-noun-carried-by-its-participle"
 
@@ -13,12 +12,6 @@ PARTICIPLE = "trigger/event-noun-carried-by-its-participle"
 @pytest.fixture(scope="module")
 def code(code_sentence):
     return code_sentence
-
-
-def by_rule(events: list[Event], rule: str) -> set[tuple]:
-    return {(e.type, e.mode, e.source and (e.source.country or e.source.name),
-             e.target and (e.target.country or e.target.name))
-            for e in events if rule in e.rules}
 
 
 # ------------------------------------------------------------------ participle light verbs

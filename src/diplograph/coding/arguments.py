@@ -23,6 +23,7 @@ from diplograph.coding.triggers import (
     Trigger,
     direct_objects,
     fallback_target_tokens,
+    hidden_passive_parts,
     noun_owners,
     passive_parts,
     prep_objects,
@@ -143,6 +144,25 @@ def _agent_of_a_passive_light_verb(args: Arguments, ctx: ArticleContext) -> bool
     if not sources:
         return False
     args.sources, args.source_tokens = sources, agents
+    return True
+
+
+@argument_rule("passive-the-parse-hides", plover="2.4")
+def _passive_the_parse_hides(args: Arguments, ctx: ArticleContext) -> bool:
+    """A passive the parse hides has its agent as source and what was done to as target:
+    "three sailors were arrested and later RELEASED BY RUSSIA" (two acts of Russia on the
+    sailors), "the Iranians RELEASED BY THE US were ..." (parsed as a clause)."""
+    trigger = args.frame.trigger
+    verb = trigger.verb
+    parts = hidden_passive_parts(verb) if verb is trigger.token and verb is not None else None
+    if parts is None:
+        return False
+    agents, patients = parts
+    sources, targets = ctx.actors(agents), ctx.actors(patients)
+    if not sources or (sources, targets) == (args.sources, args.targets):
+        return False
+    args.sources, args.source_tokens = sources, agents
+    args.targets, args.target_tokens = targets, patients
     return True
 
 

@@ -16,7 +16,11 @@ from spacy.tokens import Span, Token
 from diplograph.coding import quotes
 from diplograph.coding.cameo import cameo_triggers
 from diplograph.coding.rules import CLAUSE, FOLD, clause_rule, fold_rule, trigger_rule_name
-from diplograph.coding.structure_triggers import carried_by_participle, structure_triggers
+from diplograph.coding.structure_triggers import (
+    PARTICIPLE_RULE,
+    event_noun_carried_by_its_participle,
+    structure_triggers,
+)
 from diplograph.coding.triggers import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -69,8 +73,12 @@ def sentence_frames(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -> list[F
     Returns:
         One frame per event the sentence may hold, in trigger order.
     """
-    triggers = find_triggers(sent, lexicon, is_actor, leave=carried_by_participle(lexicon))
-    triggers += structure_triggers(sent, lexicon, triggers, is_actor)
+    # the participle rule's nouns are left free by the noun step and kept for the rule
+    carried = event_noun_carried_by_its_participle(sent, lexicon, is_actor)
+    carried_at = {t.token.i for t in carried}
+    triggers = find_triggers(sent, lexicon, is_actor, leave=lambda noun: noun.i in carried_at)
+    triggers += structure_triggers(sent, lexicon, triggers, is_actor,
+                                   ready={PARTICIPLE_RULE: carried})
     if lexicon.cameo is not None:
         triggers += cameo_triggers(sent, lexicon.cameo, triggers, is_actor)
     by_token = {t.verb.i: t for t in triggers if t.verb is not None}
@@ -108,6 +116,17 @@ def _temporal_clause(trigger: Trigger) -> bool:
         return node.head.lower_ in marks
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
                                         for c in node.children)
+
+
+@clause_rule("where-or-when-clause-is-its-own-event", plover="diplograph")
+def _setting_relative_clause(trigger: Trigger) -> bool:
+    """ "Flew to Cairo, WHERE EGYPT CONDEMNED the raid", "in March, WHEN Morocco EXPELLED two
+    diplomats": a relative clause of a place or a time tells an act done there or then (the
+    clause's own status rules still read "where talks WILL be held" as planned)."""
+    verb = trigger.verb
+    return verb is not None and verb.dep_ == "relcl" and any(
+        c.dep_ == "advmod" and c.lower_ in coding_words().setting_relatives
+        for c in verb.children)
 
 
 @clause_rule("subject-relative-clause-is-its-own-event", plover="diplograph")

@@ -50,6 +50,7 @@ TRIGGER_ORDER = (
     "criticism-told-as-what-was-said",
     "verdict-given-by-naming",
     "verdict-on-an-act-named-by-a-pronoun",
+    "wrongdoing-told-as-what-was-said",
 )
 FOLD_ORDER = (
     "setting-of-the-act",
@@ -61,6 +62,7 @@ FOLD_ORDER = (
 )
 CLAUSE_ORDER = (
     "temporal-clause-is-its-own-event",
+    "where-or-when-clause-is-its-own-event",
     "subject-relative-clause-is-its-own-event",
     "passive-relative-clause-is-its-own-event",
     "participle-beside-its-subject-is-its-own-event",
@@ -79,6 +81,7 @@ RECODE_ORDER = (
 ARGUMENT_ORDER = (
     "nominal-event-own-actors",
     "agent-of-a-passive-light-verb",
+    "passive-the-parse-hides",
     "scene-event-takes-the-clause-actor",
     "officials-of-two-states",
     "joint-drill-is-cooperate",

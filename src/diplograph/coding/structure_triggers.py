@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-from collections.abc import Callable
+from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
@@ -20,6 +20,7 @@ from diplograph.coding.triggers import (
     ActorTest,
     Trigger,
     antecedent_subjects,
+    clause_doers,
     light_verb_of,
     noun_owners,
     prep_objects,
@@ -37,16 +38,19 @@ _VERDICT_DEPS = frozenset({"attr", "acomp"})
 
 
 def structure_triggers(sent: Span, lexicon: Lexicon, found: list[Trigger],
-                       is_actor: ActorTest) -> list[Trigger]:
+                       is_actor: ActorTest,
+                       ready: Mapping[str, list[Trigger]] | None = None) -> list[Trigger]:
     """The triggers each rule of the ``trigger`` step adds, on tokens ``found`` leaves free:
     neither a trigger nor its object ("could LIFT its sanctions on Turkey": the sanctions
     are what is lifted, not an act of their own). A passive subject stays free: "the
-    chancellor's condemnation of Iran WAS WELCOMED" reacts to an act that happened."""
+    chancellor's condemnation of Iran WAS WELCOMED" reacts to an act that happened.
+    ``ready``: the triggers of rules the caller already ran on ``sent``, by rule name."""
     taken = {t.token.i for t in found} | {t.verb.i for t in found if t.verb is not None}
     taken |= {c.i for t in found for c in (t.verb or t.token).children if c.dep_ in OBJECT_DEPS}
     added: list[Trigger] = []
     for rule in TRIGGER.ordered():
-        for trigger in rule.func(sent, lexicon, is_actor):
+        made = ready.get(rule.name) if ready else None
+        for trigger in made if made is not None else rule.func(sent, lexicon, is_actor):
             if trigger.token.i not in taken:
                 taken.add(trigger.token.i)
                 added.append(trigger)
@@ -94,11 +98,16 @@ def _counterpart_named(noun: Token, rule: TriggerRule, is_actor: ActorTest) -> b
 
 
 # ------------------------------------------------------------------ participle light verbs
+PARTICIPLE_RULE = "trigger/event-noun-carried-by-its-participle"
+
+
 @trigger_rule("event-noun-carried-by-its-participle", plover="diplograph")
 def event_noun_carried_by_its_participle(sent: Span, lexicon: Lexicon,
                                          is_actor: ActorTest) -> list[Trigger]:
     """An event noun whose light verb is a participle after it: "the criticism VOICED by
-    Sweden against Poland", "the talks HELD between Chile and Peru"."""
+    Sweden against Poland", "the talks HELD between Chile and Peru". The lexicon's noun
+    step leaves these nouns free for it (``find_triggers``' ``leave``): ``sentence_frames``
+    runs it first and hands its triggers to both steps, so the participles are read once."""
     triggers = []
     for noun in sent:
         for rule in _noun_rules(noun, lexicon):
@@ -121,13 +130,6 @@ def carrying_participle(noun: Token, rule: TriggerRule) -> Token | None:
                         and c.lower_ in words.counterpart_prepositions for c in verb.children):
             return verb
     return None
-
-
-def carried_by_participle(lexicon: Lexicon) -> Callable[[Token], bool]:
-    """Whether the rule above reads a noun through its participle: the lexicon's noun step
-    leaves such a noun free for it (``find_triggers``' ``leave``)."""
-    return lambda noun: any(carrying_participle(noun, rule) is not None
-                            for rule in _noun_rules(noun, lexicon))
 
 
 @functools.lru_cache(maxsize=256)
@@ -215,15 +217,20 @@ def verdict_given_by_naming(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -
     "described the Chinese plan AS A DISGRACE" is disapproval of its owner."""
     words = structure_words()
     triggers = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or _negated(verb) or not words.naming_verbs & set(verb_forms(verb)):
-            continue
+    for verb in _affirmed_verbs(sent, words.naming_verbs):
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             if _any_verdict(_named_as(verb, obj), words.verdict_words) and any(
                     is_actor(o) for o in subject_owners(obj)):
                 triggers.append(Trigger(verb, verb, NAMING_RULE))
                 break
     return triggers
+
+
+def _affirmed_verbs(sent: Span, lemmas: frozenset[str]) -> list[Token]:
+    """The verbs of ``sent`` with one of ``lemmas``, not negated ("did not call it a
+    mistake" gives no verdict)."""
+    return [verb for verb in sent if verb.pos_ == "VERB" and not _negated(verb)
+            and lemmas & set(verb_forms(verb))]
 
 
 def _named_as(verb: Token, obj: Token) -> list[Token]:
@@ -277,3 +284,34 @@ def _same_speaker(verb: Token, owners: list[Token]) -> bool:
     before is the speaker, so the pronoun stands for something else."""
     speakers = subject_tokens(verb)
     return any(s.pos_ == "PRON" or s.lemma_ in {o.lemma_ for o in owners} for s in speakers)
+
+
+# ------------------------------------------------------------------ wrongdoing in "said"
+WRONGDOING_RULE = TriggerRule(type="ACCUSE", mode="allege", target=("ccomp_doer",),
+                              origin="wrongdoing-told-as-what-was-said")
+# A clause opened by these is a question, not a claim: "asked WHETHER Russia had meddled".
+_QUESTION_MARKS = frozenset({"whether", "if"})
+
+
+@trigger_rule("wrongdoing-told-as-what-was-said", plover="3.9")
+def wrongdoing_told_as_what_was_said(sent: Span, lexicon: Lexicon,
+                                     is_actor: ActorTest) -> list[Trigger]:
+    """Wrongdoing by an actor told as what was said: "said RUSSIA had RIGGED the vote",
+    "claimed the documents had been FALSIFIED by Belarus" is an allegation against it."""
+    words = structure_words()
+    triggers = []
+    for verb in _affirmed_verbs(sent, words.report_verbs):
+        if any(_wrongdoing_by_an_actor(c, words.wrongdoing_verbs, is_actor)
+               for c in verb.children if c.dep_ == "ccomp"):
+            triggers.append(Trigger(verb, verb, WRONGDOING_RULE))
+    return triggers
+
+
+def _wrongdoing_by_an_actor(clause: Token, wrongdoing: frozenset[str], is_actor: ActorTest) -> bool:
+    """ "Russia HAD RIGGED the vote": a clause, not negated nor a question, whose verb is
+    wrongdoing and whose doer is an actor."""
+    if _negated(clause) or not wrongdoing & set(verb_forms(clause)):
+        return False
+    if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children):
+        return False
+    return any(is_actor(d) for d in clause_doers(clause))

@@ -60,6 +60,36 @@ def passive_subjects(verb: Token) -> list[Token]:
     return found
 
 
+def hidden_passive_parts(verb: Token) -> tuple[list[Token], list[Token]] | None:
+    """(agents, patients) of a passive the parse hides, else None: participles joined by
+    "and" share the subject and the agent ("were ARRESTED and later RELEASED BY Russia": the
+    parser gives "were" and the subject to the first, the agent to the last); a participle
+    with an agent and no auxiliary is passive even where the parser gave it a subject ("the
+    Iranians RELEASED BY the US were ...", parsed as a clause)."""
+    if verb.tag_ != "VBN":
+        return None
+    chain = _passive_coordination(verb)
+    if len(chain) > 1:
+        agents = prep_objects(verb, ("by",)) or [a for v in chain for a in prep_objects(v, ("by",))]
+        return agents, [p for s in passive_subjects(chain[0]) for p in (s, *s.conjuncts)]
+    children = {c.dep_ for c in verb.children}
+    if "agent" in children and "nsubj" in children and not children & {"aux", "auxpass"}:
+        subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+        return prep_objects(verb, ("by",)), [p for s in subjects for p in (s, *s.conjuncts)]
+    return None
+
+
+def _passive_coordination(verb: Token) -> list[Token]:
+    """The passive participles ``verb`` is coordinated with, itself included, first the one
+    that holds the subject; [] for a verb in no such coordination."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    if head.tag_ != "VBN" or not any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in head.children):
+        return []
+    joined = [c for c in head.conjuncts if c.tag_ == "VBN" and not any(
+        d.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS for d in c.children)]
+    return [head, *joined] if verb is head or verb in joined else []
+
+
 def _antecedent(token: Token) -> Token:
     if token.lower_ in RELATIVE_PRONOUNS and token.head.dep_ == "relcl":
         return token.head.head
@@ -198,9 +228,11 @@ def _verb_rule_ok(verb: Token, rule: TriggerRule, is_actor: ActorTest | None = N
 
 
 def _names_actor(verb: Token, rule: TriggerRule, is_actor: ActorTest) -> bool:
-    """Whether the rule's object (its first target slot, or a passive subject) is an actor:
-    "welcomed ZELENSKY" is a meeting, "welcomed the decision" is not."""
-    found = passive_subjects(verb)
+    """Whether the rule's object (its first target slot, or a passive subject, one the parse
+    hides included) is an actor: "welcomed ZELENSKY" is a meeting, "welcomed the decision"
+    is not."""
+    hidden = hidden_passive_parts(verb)
+    found = passive_subjects(verb) or (hidden[1] if hidden else [])
     for slot in rule.target:
         found += _slot(slot, verb, verb)
         if found:
@@ -381,6 +413,18 @@ def subject_owners(subject: Token) -> list[Token]:
     return owners or [subject]
 
 
+def clause_doers(clause: Token) -> list[Token]:
+    """Who did the act of a clause: the subject of an active clause ("RUSSIA had rigged"), the
+    agent of a passive ("were falsified BY BELARUS"), else the owner of what it was done to
+    ("PAKISTAN's figures were manipulated")."""
+    if not any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in clause.children):
+        return subject_tokens(clause)[:3]
+    agents = prep_objects(clause, ("by",))
+    owners = [c for s in passive_subjects(clause) for c in s.children
+              if c.dep_ in {"poss", "amod", "compound"}]
+    return agents or owners
+
+
 def passive_parts(verb: Token) -> tuple[list[Token], list[Token]]:
     """(agents, patients) of a passive verb: "Zelensky was received BY Macron"."""
     patients = passive_subjects(verb)
@@ -472,6 +516,8 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
     if kind == "ccomp_subj_owner":  # "said ISRAEL's decision was a mistake"
         return [o for c in token.children if c.dep_ == "ccomp"
                 for s in c.children if s.dep_ == "nsubj" for o in subject_owners(s)]
+    if kind == "ccomp_doer":  # "said RUSSIA had rigged it", "... been falsified BY BELARUS"
+        return [d for c in token.children if c.dep_ == "ccomp" for d in clause_doers(c)]
     if kind == "antecedent_subj":  # "Russia unveiled its plan, but Kyiv said IT was absurd"
         return antecedent_subjects(token)
     if kind == "ccomp_subj":

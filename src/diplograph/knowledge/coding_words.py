@@ -18,7 +18,7 @@ WORD_LISTS = (
     "intent_heads", "readiness_heads", "official_sectors", "private_sectors",
     "scene_prepositions", "condition_marks", "speech_lemmas", "pronouns",
     "name_entity_labels", "place_entity_labels", "firm_nouns", "policy_nouns", "temporal_marks",
-    "commerce_verbs", "firm_assets", "firm_name_words", "private_roles",
+    "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words", "private_roles",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -43,6 +43,7 @@ class CodingWords:
     firm_nouns: frozenset[str]
     policy_nouns: frozenset[str]
     temporal_marks: frozenset[str]
+    setting_relatives: frozenset[str]
     commerce_verbs: frozenset[str]
     firm_assets: frozenset[str]
     firm_name_words: frozenset[str]
@@ -100,7 +101,8 @@ def _words_from(data: dict) -> CodingWords:
 
 
 STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs",
-                   "naming_verbs", "verdict_words", "act_pronouns", "manner_nouns")
+                   "naming_verbs", "verdict_words", "act_pronouns", "manner_nouns",
+                   "wrongdoing_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,6 +116,7 @@ class StructureWords:
     verdict_words: frozenset[str]
     act_pronouns: frozenset[str]
     manner_nouns: frozenset[str]  # "the WAY Russia treated them": the doer's act
+    wrongdoing_verbs: frozenset[str]  # "said Russia had RIGGED the vote": an allegation
 
 
 @functools.cache

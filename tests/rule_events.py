@@ -1,0 +1,14 @@
+"""The events a named coding rule gave, as comparable tuples (shared by the recall tests)."""
+
+from __future__ import annotations
+
+from diplograph.records import Event
+
+
+def by_rule(events: list[Event], rule: str, *, with_status: bool = False) -> set[tuple]:
+    """(type, mode, source, target[, status]) of each event whose ``rules`` name ``rule``;
+    an actor as its country, else its name."""
+    status = (lambda e: (e.status,)) if with_status else (lambda e: ())
+    return {(e.type, e.mode, e.source and (e.source.country or e.source.name),
+             e.target and (e.target.country or e.target.name), *status(e))
+            for e in events if rule in e.rules}
