@@ -532,3 +532,31 @@ def test_an_office_under_then_is_the_holder_of_that_time_the_article_names(
 def test_a_journey_s_end_or_start_is_a_place(resolver: ActorResolver, text: str, state: str,
                                              actor: bool) -> None:
     assert (state in _actors(resolver, text, "2016-06-01")) == actor
+
+
+@pytest.mark.parametrize(("text", "mention", "who"), [
+    # A party word before a name we do not know: the party's state and sector, not the name.
+    ("Tory Gareth Pole said the bill would fail.", "Tory Gareth Pole",
+     ("Gareth Pole", "GBR", "PTY")),
+    ("Democrat Laura Finch criticised the budget.", "Democrat Laura Finch",
+     ("Laura Finch", "USA", "PTY")),
+    # Before a title or "shadow": the title's sector, with the party's state.
+    ("Labour MP Ann Royle asked the question.", "Labour MP Ann Royle",
+     ("Ann Royle", "GBR", "LEG")),
+    ("Tory shadow attorney general Dominic Grieve said so.",
+     "Tory shadow attorney general Dominic Grieve", ("Dominic Grieve", "GBR", "OPP")),
+])
+def test_a_party_word_gives_a_politician_its_state(resolver: ActorResolver, text: str,
+                                                    mention: str, who: tuple) -> None:
+    actor = _actors(resolver, text, "2005-01-15")[mention]
+    assert (actor.name, actor.country, actor.sector) == who
+
+
+def test_a_shadow_post_is_the_opposition_s_whatever_the_office(
+        resolver: ActorResolver) -> None:
+    actor = _actors(resolver, "The Conservative shadow culture secretary attacked the "
+                    "licence fee.", "2005-01-15")["The Conservative shadow culture secretary"]
+    assert (actor.name, actor.country, actor.sector) == (None, "GBR", "OPP")
+    # Not a post: "the shadow cabinet met" names no one.
+    assert not _actors(resolver, "The shadow cabinet met on Monday.", "2005-01-15", "GBR")
+

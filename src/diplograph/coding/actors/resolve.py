@@ -282,7 +282,9 @@ class PhraseResolver:
             return head.key, None
         if head is not None and head.kind in ("title", "leader"):
             return "GOV", self.offices.title_role(head, phrase)
-        return None, None
+        # "Tory Dominic Grieve": a politician named by party alone is the party's (PTY), as
+        # "Labour officials" are; which party governs is not in the knowledge.
+        return ("PTY" if phrase.party else None), None
 
     # ------------------------------------------------------------------ bodies and offices
     def _sector_ref(self, doc: Doc, phrase: MentionPhrase) -> ActorRef | None:

@@ -41,6 +41,7 @@ class MentionWords:
     region_words: frozenset[str]
     regions: frozenset[str]  # continents and regions, never states
     opposition_words: frozenset[str]  # "shadow" (foreign secretary)
+    shadow_post_nouns: frozenset[str]  # "shadow culture SECRETARY": the post's last word
     quantifiers: frozenset[str]  # "MANY Mexicans", "THOUSANDS of Germans": people, not a state
     job_nouns: frozenset[str]  # "DIRECTOR of Liberty": a post in a body (affiliation)
     staff_nouns: frozenset[str]  # "his CHIEF OF STAFF": a post serving one person (staff)
