@@ -560,3 +560,29 @@ def test_a_shadow_post_is_the_opposition_s_whatever_the_office(
     # Not a post: "the shadow cabinet met" names no one.
     assert not _actors(resolver, "The shadow cabinet met on Monday.", "2005-01-15", "GBR")
 
+
+def test_a_bare_government_noun_is_the_home_state_s(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Ministers rejected the demand and the government said it "
+                    "would appeal. Opposition MPs walked out.", "2005-01-15", "GBR")
+    assert [(found[t].country, found[t].sector) for t in
+            ("Ministers", "the government", "Opposition MPs")] \
+        == [("GBR", "GOV"), ("GBR", "GOV"), ("GBR", "LEG")]
+    # Another state's, an indefinite one, "in government" and no home state: left alone.
+    assert "the government" not in _actors(resolver, "The government of Kenya denied it.",
+                                           "2005-01-15", "GBR")
+    assert _actors(resolver, "Labour has been in government since 1997 and a government "
+                   "must act.", "2005-01-15", "GBR").keys() == {"Labour"}
+    assert "Ministers" not in _actors(resolver, "Ministers rejected the demand.", "2005-01-15")
+
+
+def test_a_story_without_a_dateline_is_set_where_its_mentions_say(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Tony Blair defended the plan. Gordon Brown backed him and "
+                    "Charles Clarke agreed. Ministers said the government would not back "
+                    "down.", "2005-01-15")
+    assert (found["the government"].country, found["Ministers"].country) == ("GBR", "GBR")
+    # Two states named as often: no home state, so the bare noun stays unplaced.
+    mixed = _actors(resolver, "Tony Blair met Jacques Chirac. Gordon Brown met Nicolas "
+                    "Sarkozy. Ministers said the government would not back down.",
+                    "2005-01-15")
+    assert "the government" not in mixed

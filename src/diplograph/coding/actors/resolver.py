@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.affiliation import affiliations
-from diplograph.coding.actors.bodies import home_state_bodies
+from diplograph.coding.actors.bodies import home_state_bodies, home_state_nouns
 from diplograph.coding.actors.coref import (
     ArticleMemory,
     appositive_countries,
@@ -27,6 +27,7 @@ from diplograph.coding.actors.coref import (
 )
 from diplograph.coding.actors.dating import act_year, story_date
 from diplograph.coding.actors.described import described_people
+from diplograph.coding.actors.home import story_home
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.offices import Offices
@@ -106,12 +107,16 @@ class ActorResolver:
             doc: the article parsed by ``diplograph.coding.parse.load_nlp()``.
             when: the article's publication date. None: a date inferred from the article
                 (``story_date``); with none, role descriptions name the office, no holder.
-            home_country: ISO3 guess of the article's country, for bare titles.
+            home_country: ISO3 guess of the article's country, for bare titles. None: the
+                state the article's own mentions settle on (``story_home``), if any.
 
         Returns:
             Non-overlapping mentions in text order.
         """
         reading = self._reading(doc)
+        if home_country is None:
+            home_country = story_home(doc, self._walk(
+                doc, when or OPEN_END, None, dated=when is not None, reading=reading))
         if when is not None:
             return _with_full_names(partial(self._walk, doc, when, home_country, dated=True,
                                             reading=reading))
@@ -161,6 +166,8 @@ class ActorResolver:
             found = offices_then(doc, found, self._by_name, when, self._holder_then)
         found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
                                   self._resolve.offices.state)
+        found = home_state_nouns(doc, found, self.words.home_nouns, self.words.home_noun_leave,
+                                 home_country, self._resolve.offices.state)
         return one_reading_per_person(found, known)
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,
