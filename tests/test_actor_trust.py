@@ -540,6 +540,8 @@ def test_a_journey_s_end_or_start_is_a_place(resolver: ActorResolver, text: str,
      ("Gareth Pole", "GBR", "PTY")),
     ("Democrat Laura Finch criticised the budget.", "Democrat Laura Finch",
      ("Laura Finch", "USA", "PTY")),
+    ("Mr Blair said he had done no wrong but Tory Simon Grieve branded the way the office "
+     "worked as a scandal.", "Tory Simon Grieve", ("Simon Grieve", "GBR", "PTY")),
     # Before a title or "shadow": the title's sector, with the party's state.
     ("Labour MP Ann Royle asked the question.", "Labour MP Ann Royle",
      ("Ann Royle", "GBR", "LEG")),
@@ -573,6 +575,8 @@ def test_a_bare_government_noun_is_the_home_state_s(resolver: ActorResolver) -> 
     assert _actors(resolver, "Labour has been in government since 1997 and a government "
                    "must act.", "2005-01-15", "GBR").keys() == {"Labour"}
     assert "Ministers" not in _actors(resolver, "Ministers rejected the demand.", "2005-01-15")
+    # A modifier of another noun is no actor ("government red tape").
+    assert not _actors(resolver, "She attacked government red tape.", "2005-01-15", "GBR")
 
 
 def test_a_story_without_a_dateline_is_set_where_its_mentions_say(

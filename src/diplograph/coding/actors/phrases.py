@@ -75,11 +75,17 @@ def _describes_head(doc: Doc, j: int, hits: Hits) -> bool:
 
 def _without_party_word(person_ents: dict[int, Span], end: int) -> dict[int, Span]:
     """The PERSON entities with one that runs from the party word into the name ("Tory
-    Dominic Grieve") starting after the party word, at token `end`."""
+    Dominic Grieve") starting after the party word, at token `end`. The model that took the
+    party word in often leaves the surname out ("Tory Dominic" + "Grieve"): the capitalised
+    proper nouns right after the entity are the name's."""
     swallowing = person_ents.get(end - 1)
     if swallowing is None or swallowing.end <= end or end in person_ents:
         return person_ents
-    return {**person_ents, end: swallowing.doc[end:swallowing.end]}
+    doc, last = swallowing.doc, swallowing.end
+    while last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].is_title \
+            and doc[last].ent_type_ in ("", "PERSON"):
+        last += 1
+    return {**person_ents, end: doc[end:last]}
 
 
 class PhraseReader:

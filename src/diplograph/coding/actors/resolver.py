@@ -114,15 +114,20 @@ class ActorResolver:
             Non-overlapping mentions in text order.
         """
         reading = self._reading(doc)
+        # With no home state, the first read settles one (``story_home``); where it settles
+        # none, that read is the article's and is not done again.
+        first: list[Mention] | None = None
         if home_country is None:
-            home_country = story_home(doc, self._walk(
-                doc, when or OPEN_END, None, dated=when is not None, reading=reading))
+            first = self._walk(doc, when or OPEN_END, None, dated=when is not None,
+                               reading=reading)
+            home_country = story_home(doc, first)
+            first = first if home_country is None else None
         if when is not None:
             return _with_full_names(partial(self._walk, doc, when, home_country, dated=True,
-                                            reading=reading))
+                                            reading=reading), first)
         # No publication date: read once for the names, then at the date the article's own
         # words point to, preferring the people it names in an office for that office.
-        first = self._walk(doc, OPEN_END, home_country, dated=False, reading=reading)
+        first = first or self._walk(doc, OPEN_END, home_country, dated=False, reading=reading)
         when = story_date(doc, first, self._by_name)
         if when is not None:
             first = self._walk(doc, when, home_country, dated=True, reading=reading)
@@ -298,12 +303,14 @@ class ActorResolver:
                        token_end=end, actor=ref)
 
 
-def _with_full_names(read: Callable[..., list[Mention]]) -> list[Mention]:
-    """Read the article; where a surname alone named someone other than the one person the
-    article names in full with it ("Howard attacks cost of asylum Michael Howard has ..."),
-    read it again with that full name as every bare surname's antecedent, before any
-    namesake the knowledge base holds. Most articles are read once."""
-    mentions = read()
+def _with_full_names(read: Callable[..., list[Mention]],
+                     mentions: list[Mention] | None = None) -> list[Mention]:
+    """Read the article (unless `mentions` are its read already); where a surname alone
+    named someone other than the one person the article names in full with it ("Howard
+    attacks cost of asylum Michael Howard has ..."), read it again with that full name as
+    every bare surname's antecedent, before any namesake the knowledge base holds. Most
+    articles are read once."""
+    mentions = read() if mentions is None else mentions
     full = _full_names(mentions)
     if any(_misread_surname(m.actor, full) for m in mentions):
         return read(full_names=full)
