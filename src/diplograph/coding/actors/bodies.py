@@ -85,7 +85,7 @@ def home_state_nouns(doc: Doc, mentions: list[Mention], home_nouns: Mapping[str,
 def _bare_noun(token: Token, leave: frozenset[str]) -> bool:
     """A noun with "the" or nothing before it, only `leave` words between, no "of" after,
     and not the place of "in government"."""
-    if token.pos_ != "NOUN" or token.dep_ in ("compound", "amod"):
+    if token.pos_ != "NOUN" or token.dep_ in ("compound", "amod", "nmod"):
         return False  # "government red tape": a modifier, not the government
     for child in token.children:
         if child.i < token.i and child.dep_ == "det" and child.lower_ != "the":
