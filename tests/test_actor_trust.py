@@ -585,6 +585,10 @@ def test_a_story_without_a_dateline_is_set_where_its_mentions_say(
                     "Charles Clarke agreed. Ministers said the government would not back "
                     "down.", "2005-01-15")
     assert (found["the government"].country, found["Ministers"].country) == ("GBR", "GBR")
+    # It places bare titles and nouns, not people we do not know.
+    unknown = _actors(resolver, "Tony Blair defended the plan. Gordon Brown backed him and "
+                      "Charles Clarke agreed. Coach Jim Alder said it was fine.", "2005-01-15")
+    assert all(a.country is None for a in unknown.values() if a.name == "Jim Alder")
     # Two states named as often: no home state, so the bare noun stays unplaced.
     mixed = _actors(resolver, "Tony Blair met Jacques Chirac. Gordon Brown met Nicolas "
                     "Sarkozy. Ministers said the government would not back down.",

@@ -4,13 +4,15 @@ Bare titles and nouns ("the prime minister", "the government", "Ministers") are 
 state's. The coder takes the home state from the dateline; a story without one (most of
 the BBC's) is placed by its own mentions: the state its people, bodies and name stand for
 most often, when that state is also named in the lead and clearly ahead of any other.
-Otherwise the story has no home state and bare titles stay unplaced.
+Otherwise the story has no home state and bare titles stay unplaced. A home state
+inferred so places bare titles and nouns only: people we do not know keep the state their
+own words give them ("coach Bob Dwyer" in a story set in South Africa is not placed by it).
 """
 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from spacy.tokens import Doc
 
@@ -56,3 +58,23 @@ def _lead_end(doc: Doc) -> int:
         if n == LEAD_SENTENCES:
             return sent.end
     return len(doc)
+
+
+def unknown_people_unplaced(mentions: list[Mention], unhomed: Sequence[Mention],
+                            known: Callable[[str], bool]) -> list[Mention]:
+    """`mentions` (read at an inferred home state) with each person we do not know read as
+    `unhomed` (the read with no home state) reads them, where that read has the same words.
+
+    Args:
+        mentions: the article's mentions read with the inferred home state.
+        unhomed: the same article's mentions read with none.
+        known: whether a name is a person of the knowledge base.
+    """
+    before = {(m.token_start, m.token_end): m for m in unhomed}
+    return [before.get((m.token_start, m.token_end), m) if _unknown_person(m, known) else m
+            for m in mentions]
+
+
+def _unknown_person(mention: Mention, known: Callable[[str], bool]) -> bool:
+    actor = mention.actor
+    return actor.kind == "person" and bool(actor.name) and not known(actor.name or "")

@@ -27,7 +27,7 @@ from diplograph.coding.actors.coref import (
 )
 from diplograph.coding.actors.dating import act_year, story_date
 from diplograph.coding.actors.described import described_people
-from diplograph.coding.actors.home import story_home
+from diplograph.coding.actors.home import story_home, unknown_people_unplaced
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.offices import Offices
@@ -114,14 +114,22 @@ class ActorResolver:
             Non-overlapping mentions in text order.
         """
         reading = self._reading(doc)
-        # With no home state, the first read settles one (``story_home``); where it settles
-        # none, that read is the article's and is not done again.
-        first: list[Mention] | None = None
-        if home_country is None:
-            first = self._walk(doc, when or OPEN_END, None, dated=when is not None,
-                               reading=reading)
-            home_country = story_home(doc, first)
-            first = first if home_country is None else None
+        if home_country is not None:
+            return self._read_article(doc, when, home_country, reading)
+        # No home state: the first read settles one (``story_home``); where it settles none,
+        # that read is the article's and is not done again.
+        unhomed = self._walk(doc, when or OPEN_END, None, dated=when is not None,
+                             reading=reading)
+        home = story_home(doc, unhomed)
+        if home is None:
+            return self._read_article(doc, when, None, reading, first=unhomed)
+        return unknown_people_unplaced(self._read_article(doc, when, home, reading), unhomed,
+                                       self._by_name.__contains__)
+
+    def _read_article(self, doc: Doc, when: dt.date | None, home_country: str | None,
+                      reading: _Reading, first: list[Mention] | None = None) -> list[Mention]:
+        """``find_mentions`` with the home state decided; `first`: the article's read at
+        `when` (or undated) already done, if any."""
         if when is not None:
             return _with_full_names(partial(self._walk, doc, when, home_country, dated=True,
                                             reading=reading), first)
