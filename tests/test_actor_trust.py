@@ -554,6 +554,15 @@ def test_a_party_word_gives_a_politician_its_state(resolver: ActorResolver, text
     assert (actor.name, actor.country, actor.sector) == who
 
 
+def test_a_party_s_spokesman_is_the_party_s(resolver: ActorResolver) -> None:
+    actor = _actors(resolver, "The Labour spokesman said the plan would cost jobs.",
+                    "2005-01-15", "GBR")["The Labour spokesman"]
+    assert (actor.name, actor.country, actor.sector) == (None, "GBR", "PTY")
+    # With no party word the office is the state's, as before.
+    assert _actors(resolver, "The spokesman said the plan would cost jobs.", "2005-01-15",
+                   "GBR")["The spokesman"].sector == "GOV"
+
+
 def test_a_shadow_post_is_the_opposition_s_whatever_the_office(
         resolver: ActorResolver) -> None:
     actor = _actors(resolver, "The Conservative shadow culture secretary attacked the "
