@@ -47,6 +47,57 @@ def home_state_bodies(doc: Doc, mentions: list[Mention], home_bodies: Mapping[st
     return sorted(mentions + found, key=lambda m: m.token_start)
 
 
+def home_state_nouns(doc: Doc, mentions: list[Mention], home_nouns: Mapping[str, str],
+                     leave: frozenset[str], home_country: str | None,
+                     state: StateRef) -> list[Mention]:
+    """Add the story's own government, ministers and MPs named by a bare noun.
+
+    "the government", "Ministers", "the cabinet", "opposition MPs": a noun of `home_nouns`
+    with no state, party or owner before it and no "of" after it is the home state's, as a
+    bare title is ("the prime minister"). "a government", "its government", "the
+    government of Syria", "in government" and a story with no home state are left alone.
+
+    Args:
+        doc: the parsed article.
+        mentions: the article's mentions, in text order.
+        home_nouns: lower-case noun -> sector ("ministers" -> GOV, "mps" -> LEG).
+        leave: lower-case words that may stand before the noun and leave it the state's
+            ("senior", "opposition", "backbench").
+        home_country: ISO3 of the story's state, None when unknown.
+        state: builds a state's actor in a sector.
+    """
+    if home_country is None:
+        return mentions
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    found = []
+    for token in doc:
+        sector = home_nouns.get(token.lower_)
+        if sector is None or token.i in taken or not _bare_noun(token, leave):
+            continue
+        span = doc[token.left_edge.i:token.i + 1]
+        if any(i in taken for i in range(span.start, span.end)):
+            continue
+        found.append(_mention(span, state(home_country, sector)))
+        taken.update(range(span.start, span.end))
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def _bare_noun(token: Token, leave: frozenset[str]) -> bool:
+    """A noun with "the" or nothing before it, only `leave` words between, no "of" after,
+    and not the place of "in government"."""
+    if token.pos_ != "NOUN" or token.dep_ in ("compound", "amod", "nmod"):
+        return False  # "government red tape": a modifier, not the government
+    for child in token.children:
+        if child.i < token.i and child.dep_ == "det" and child.lower_ != "the":
+            return False  # "a government", "its government", "this government"
+        if child.i < token.i and child.dep_ != "det" and child.lower_ not in leave:
+            return False  # "the Iraqi government", "Labour ministers", "the party's MPs"
+        if child.i > token.i and child.dep_ == "prep" and child.lower_ == "of":
+            return False  # "the government of President Bashar al-Assad"
+    head = token.head
+    return not (token.dep_ == "pobj" and head.lower_ in ("in", "into", "out", "from"))
+
+
 def _home_body(doc: Doc, token: Token, home_bodies: Mapping[str, str]
                ) -> tuple[Span, str] | None:
     """ "the Treasury", "the Defense Department": a capitalised body name of `home_bodies`

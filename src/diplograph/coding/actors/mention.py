@@ -78,6 +78,7 @@ class MentionPhrase:
     end: int
     country: str | None = None  # ISO3 of the state modifier ("Russian", "Russia's")
     org: str | None = None  # name of the organisation modifier ("NATO")
+    party: str | None = None  # the party a politician is named with ("Tory Dominic Grieve")
     former: bool = False  # "former", "ex-": someone no longer in office
     shadow: bool = False  # "shadow": the opposition's spokesperson for the office
     possessor: bool = False  # "his/her/their" before the head

@@ -46,6 +46,7 @@ class _Lead:
     shadow: bool = False
     country: str | None = None
     org: str | None = None
+    party: str | None = None
     modified: bool = False  # a state or organisation modifier was read
 
 
@@ -70,6 +71,21 @@ def _describes_head(doc: Doc, j: int, hits: Hits) -> bool:
         if hits.first(tok.i, HEAD_KINDS) is not None:
             return True
     return False
+
+
+def _without_party_word(person_ents: dict[int, Span], end: int) -> dict[int, Span]:
+    """The PERSON entities with one that runs from the party word into the name ("Tory
+    Dominic Grieve") starting after the party word, at token `end`. The model that took the
+    party word in often leaves the surname out ("Tory Dominic" + "Grieve"): the capitalised
+    proper nouns right after the entity are the name's."""
+    swallowing = person_ents.get(end - 1)
+    if swallowing is None or swallowing.end <= end or end in person_ents:
+        return person_ents
+    doc, last = swallowing.doc, swallowing.end
+    while last < len(doc) and doc[last].pos_ == "PROPN" and doc[last].is_title \
+            and doc[last].ent_type_ in ("", "PERSON"):
+        last += 1
+    return {**person_ents, end: doc[end:last]}
 
 
 class PhraseReader:
@@ -98,9 +114,13 @@ class PhraseReader:
         if head is not None and head.kind == "title" and lead.org is None \
                 and head.extra in self._needs_org:
             head = None  # "chief" alone is not a title; "IAEA chief" is
+        if head is None and lead.shadow:
+            head = self._shadow_post(doc, j)
         plural = head is not None and doc[head.end - 1].tag_ in ("NNS", "NNPS")
         if head is not None:
             j = head.end
+        if lead.party is not None:  # "Tory Dominic Grieve": the name after the party word
+            person_ents = _without_party_word(person_ents, lead.end)
         name = self._read_name(doc, j, hits, person_ents, head, plural)
         if head is None and name.text is None:
             return None
@@ -111,7 +131,7 @@ class PhraseReader:
         if doc[i].lower_ in DETERMINERS and end == i + 1:
             return None
         return MentionPhrase(start=i, end=end, country=lead.country, org=lead.org,
-                             former=lead.former, shadow=lead.shadow,
+                             party=lead.party, former=lead.former, shadow=lead.shadow,
                              possessor=lead.possessor, head=head,
                              plural=plural, person_text=name.text, candidates=name.candidates,
                              gender=name.gender)
@@ -127,9 +147,13 @@ class PhraseReader:
         former, modified, shadow = False, False, False
         country: str | None = None
         org: str | None = None
+        party: str | None = None
         while j < len(doc):
             low = doc[j].lower_
-            if low in self.kb.former_words:
+            if party is None and (member := self._party_of_member(doc, j, hits)) is not None:
+                party, modified, j = member.key, True, member.end
+                country = self.kb.organisations[member.key].country
+            elif low in self.kb.former_words:
                 former, j = True, j + 1
             elif low in self.words.opposition_words:
                 shadow, j = True, j + 1
@@ -145,7 +169,7 @@ class PhraseReader:
             else:
                 break
         return _Lead(end=j, possessor=possessor, former=former, country=country, org=org,
-                     modified=modified, shadow=shadow)
+                     party=party, modified=modified, shadow=shadow)
 
     def _modifier_step(self, doc: Doc, j: int, hits: Hits) -> tuple[int, Hit | None] | None:
         """(the token after, the modifier) for a modifier at token j; None where the
@@ -171,6 +195,40 @@ class PhraseReader:
         if adj is None or adj.end >= len(doc):
             return None
         return adj if hits.first(adj.end, ("sector",)) is not None else None
+
+    def _shadow_post(self, doc: Doc, j: int) -> Hit | None:
+        """ "shadow CULTURE SECRETARY", "shadow Europe minister": after "shadow", any post of
+        a few words ending in a post noun (`shadow_post_nouns`) is the opposition's, though
+        no title of ours names the office."""
+        for k in range(j, min(j + 4, len(doc))):
+            if doc[k].lower_ in self.words.shadow_post_nouns:
+                return Hit(j, k + 1, "title", "other", doc[j:k + 1].text.lower())
+            if not doc[k].is_alpha or doc[k].pos_ not in ("NOUN", "PROPN", "ADJ", "CCONJ"):
+                return None
+        return None
+
+    def _party_of_member(self, doc: Doc, j: int, hits: Hits) -> Hit | None:
+        """ "TORY Dominic Grieve", "the CONSERVATIVE shadow culture secretary", "LABOUR MP
+        Roger Godsiff": a party of one state, by its adjective or name, right before a
+        person's name, a title or "shadow", says whose politician they are; it is not part of
+        the name. Before a body noun ("Tory MPs") the party is the modifier, as before."""
+        hit = hits.first(j, ("orgadj", "org"))
+        org = self.kb.organisations.get(hit.key) if hit is not None else None
+        if org is None or org.sector != "PTY" or org.country is None or hit.end >= len(doc):
+            return None
+        nxt = hit.end
+        if hits.first(nxt, ("sector",)) is not None:
+            return None  # "Tory MPs", "Labour officials": the party's own body
+        person_next = hits.first(nxt, ("person",)) is not None or self._person_ent_at(doc, nxt)
+        if person_next or doc[nxt].lower_ in self.words.opposition_words:
+            return hit
+        return hit if hits.first(nxt, ("title",)) is not None else None
+
+    @staticmethod
+    def _person_ent_at(doc: Doc, i: int) -> bool:
+        """Whether a PERSON entity covers token i (one that swallowed the party word before
+        it, "Tory Dominic Grieve", included)."""
+        return doc[i].ent_type_ == "PERSON" and doc[i].pos_ == "PROPN"
 
     def _modifies(self, doc: Doc, mod: Hit, hits: Hits) -> bool:
         """A state/org word modifies a following head ("Russian troops", "Russia's minister")."""

@@ -183,6 +183,9 @@ class PhraseResolver:
         role = self.offices.title_role(head, phrase, home_country)
         if role is None:
             return None
+        if phrase.party and role == "spokesperson" and not phrase.shadow:
+            # "The Tory spokesman": the party's, not the state's (a named one is who he is).
+            return ActorRef(name=None, country=phrase.country, sector="PTY", kind="person")
         ref = self._role_holder(role, phrase, memory, when, home_country,
                                 _previous_sentence(doc, phrase.start))
         if ref is not None and doc[phrase.start].lower_ in _INDEFINITE:
@@ -282,7 +285,9 @@ class PhraseResolver:
             return head.key, None
         if head is not None and head.kind in ("title", "leader"):
             return "GOV", self.offices.title_role(head, phrase)
-        return None, None
+        # "Tory Dominic Grieve": a politician named by party alone is the party's (PTY), as
+        # "Labour officials" are; which party governs is not in the knowledge.
+        return ("PTY" if phrase.party else None), None
 
     # ------------------------------------------------------------------ bodies and offices
     def _sector_ref(self, doc: Doc, phrase: MentionPhrase) -> ActorRef | None:

@@ -18,7 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.affiliation import affiliations
-from diplograph.coding.actors.bodies import home_state_bodies
+from diplograph.coding.actors.bodies import home_state_bodies, home_state_nouns
 from diplograph.coding.actors.coref import (
     ArticleMemory,
     appositive_countries,
@@ -27,6 +27,7 @@ from diplograph.coding.actors.coref import (
 )
 from diplograph.coding.actors.dating import act_year, story_date
 from diplograph.coding.actors.described import described_people
+from diplograph.coding.actors.home import story_home, unknown_people_unplaced
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.offices import Offices
@@ -106,18 +107,35 @@ class ActorResolver:
             doc: the article parsed by ``diplograph.coding.parse.load_nlp()``.
             when: the article's publication date. None: a date inferred from the article
                 (``story_date``); with none, role descriptions name the office, no holder.
-            home_country: ISO3 guess of the article's country, for bare titles.
+            home_country: ISO3 guess of the article's country, for bare titles. None: the
+                state the article's own mentions settle on (``story_home``), if any.
 
         Returns:
             Non-overlapping mentions in text order.
         """
         reading = self._reading(doc)
+        if home_country is not None:
+            return self._read_article(doc, when, home_country, reading)
+        # No home state: the first read settles one (``story_home``); where it settles none,
+        # that read is the article's and is not done again.
+        unhomed = self._walk(doc, when or OPEN_END, None, dated=when is not None,
+                             reading=reading)
+        home = story_home(doc, unhomed)
+        if home is None:
+            return self._read_article(doc, when, None, reading, first=unhomed)
+        return unknown_people_unplaced(self._read_article(doc, when, home, reading), unhomed,
+                                       self._by_name.__contains__)
+
+    def _read_article(self, doc: Doc, when: dt.date | None, home_country: str | None,
+                      reading: _Reading, first: list[Mention] | None = None) -> list[Mention]:
+        """``find_mentions`` with the home state decided; `first`: the article's read at
+        `when` (or undated) already done, if any."""
         if when is not None:
             return _with_full_names(partial(self._walk, doc, when, home_country, dated=True,
-                                            reading=reading))
+                                            reading=reading), first)
         # No publication date: read once for the names, then at the date the article's own
         # words point to, preferring the people it names in an office for that office.
-        first = self._walk(doc, OPEN_END, home_country, dated=False, reading=reading)
+        first = first or self._walk(doc, OPEN_END, home_country, dated=False, reading=reading)
         when = story_date(doc, first, self._by_name)
         if when is not None:
             first = self._walk(doc, when, home_country, dated=True, reading=reading)
@@ -161,6 +179,8 @@ class ActorResolver:
             found = offices_then(doc, found, self._by_name, when, self._holder_then)
         found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
                                   self._resolve.offices.state)
+        found = home_state_nouns(doc, found, self.words.home_nouns, self.words.home_noun_leave,
+                                 home_country, self._resolve.offices.state)
         return one_reading_per_person(found, known)
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,
@@ -291,12 +311,14 @@ class ActorResolver:
                        token_end=end, actor=ref)
 
 
-def _with_full_names(read: Callable[..., list[Mention]]) -> list[Mention]:
-    """Read the article; where a surname alone named someone other than the one person the
-    article names in full with it ("Howard attacks cost of asylum Michael Howard has ..."),
-    read it again with that full name as every bare surname's antecedent, before any
-    namesake the knowledge base holds. Most articles are read once."""
-    mentions = read()
+def _with_full_names(read: Callable[..., list[Mention]],
+                     mentions: list[Mention] | None = None) -> list[Mention]:
+    """Read the article (unless `mentions` are its read already); where a surname alone
+    named someone other than the one person the article names in full with it ("Howard
+    attacks cost of asylum Michael Howard has ..."), read it again with that full name as
+    every bare surname's antecedent, before any namesake the knowledge base holds. Most
+    articles are read once."""
+    mentions = read() if mentions is None else mentions
     full = _full_names(mentions)
     if any(_misread_surname(m.actor, full) for m in mentions):
         return read(full_names=full)

@@ -41,6 +41,7 @@ class MentionWords:
     region_words: frozenset[str]
     regions: frozenset[str]  # continents and regions, never states
     opposition_words: frozenset[str]  # "shadow" (foreign secretary)
+    shadow_post_nouns: frozenset[str]  # "shadow culture SECRETARY": the post's last word
     quantifiers: frozenset[str]  # "MANY Mexicans", "THOUSANDS of Germans": people, not a state
     job_nouns: frozenset[str]  # "DIRECTOR of Liberty": a post in a body (affiliation)
     staff_nouns: frozenset[str]  # "his CHIEF OF STAFF": a post serving one person (staff)
@@ -49,6 +50,8 @@ class MentionWords:
     former_post_words: frozenset[str]  # "his FORMER adviser": a former official (ELI)
     description_posts: dict[str, str]  # "the Ohio GOVERNOR" -> "governor" (of a title)
     home_bodies: dict[str, str]  # "the TREASURY": the story's own state's body -> sector
+    home_nouns: dict[str, str]  # "the GOVERNMENT", "MINISTERS": the home state's -> sector
+    home_noun_leave: frozenset[str]  # "SENIOR ministers", "OPPOSITION MPs": still the state's
     owner_sectors: dict[str, str]  # "the AGENCY's chief executive": a body's noun -> sector
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
     motion_words: frozenset[str]  # "MOVED to China": a destination, a place
@@ -72,7 +75,7 @@ def parse_mention_words(data: Any) -> MentionWords:
         raise KnowledgeError(f"{WORDS_FILE}: expected a mapping with a `pronouns` mapping")
     ordered = {"counterpart_words", "leader_words", "role_priority"}
     mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders",
-                "description_posts", "home_bodies", "owner_sectors")
+                "description_posts", "home_bodies", "home_nouns", "owner_sectors")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords)) if name not in mappings}
     maps = {key: {str(word): str(value) for word, value in (data.get(key) or {}).items()}
