@@ -100,9 +100,11 @@ def sample_db(tmp_path_factory, warm_process) -> Path:
     """The bundled sample ingested once per session (per xdist worker): read-only for every
     test that reads it (API, schema, security, browser); copy it to write."""
     from diplograph.run.ingest import ingest_paths
+    from diplograph.settings import Settings
 
     path = tmp_path_factory.mktemp("web-sample") / "sample.duckdb"
-    ingest_paths([str(SAMPLE)], path)
+    # Default settings, not the environment's: test_runners compares the other engines with it.
+    ingest_paths([str(SAMPLE)], path, settings=Settings())
     return path
 
 

@@ -9,7 +9,7 @@ the end; the last round's list of the twelve heaviest files put them first but k
 xdist's order for the rest, which still left one worker 60 s behind the other.
 
 The costs are tests/file_costs.txt: wall seconds per file in a whole `make test` (how they
-were measured is in docs/benchmarks.md, "Test time, fifth round"). Wall, not CPU: a file
+were measured is in docs/benchmarks.md, "Test time, sixth round"). Wall, not CPU: a file
 that waits on Chromium, the Ray cluster or its subprocesses holds its worker for its wall
 time however little CPU its own process uses. A file not listed there costs the mean of the
 listed ones, so a new file is neither first nor last.

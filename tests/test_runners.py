@@ -11,7 +11,7 @@ from needs import need_module
 
 from diplograph.errors import UsageError
 from diplograph.records import KnownSources
-from diplograph.run.ingest import ingest_paths, ingest_with_engine
+from diplograph.run.ingest import ingest_with_engine
 from diplograph.run.parquet import (
     TABLES,
     iter_partitions,
@@ -48,11 +48,17 @@ def assert_same_db(a: Path, b: Path) -> None:
 
 
 @pytest.fixture(scope="module")
-def local_db(tmp_path_factory, sample_dir, warm_process) -> Path:
-    db = tmp_path_factory.mktemp("local") / "local.duckdb"
-    summary = ingest_paths([str(sample_dir)], db, settings=Settings())
-    assert summary.documents > 0 and summary.events > 0
-    return db
+def local_db(sample_db) -> Path:
+    """The local engine's database of the sample: the session's (the same ingest, with
+    default settings; every test here only reads it), not a second ingest of its own."""
+    con = duckdb.connect(str(sample_db), read_only=True)
+    try:
+        documents, events = (con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+                             for table in ("documents", "events"))
+    finally:
+        con.close()
+    assert documents > 0 and events > 0
+    return sample_db
 
 
 def test_partitions_have_the_store_schema_and_load_to_the_same_db(tmp_path, sample_dir, local_db,
