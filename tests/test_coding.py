@@ -305,3 +305,14 @@ def test_politics_keeps_the_words_games_share(code):
     find(code("Czechia and Albania upgraded their diplomatic ties on Monday."), "SUPPORT",
          "CZE", "ALB")
     find(code("Egypt met the Arab League in Cairo on Monday."), "CONSULT", "EGY")
+
+
+def test_the_pipeline_is_loaded_once_however_it_is_asked_for():
+    # load_nlp() and load_nlp(DEFAULT_MODEL) were two cache keys: every coder (each
+    # ingest worker, each Ray actor) loaded spaCy twice, once for its resolver.
+    from diplograph.coding.parse import DEFAULT_MODEL
+    from diplograph.coding.stage import ArticleCoder
+
+    assert load_nlp() is load_nlp(DEFAULT_MODEL)
+    coder = ArticleCoder()
+    assert coder.coder.resolver.nlp is coder.nlp

