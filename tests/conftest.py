@@ -120,6 +120,16 @@ def browser():
         b.close()
 
 
+def actors_in(resolver, text: str, when: str | None, home: str | None = None) -> dict:
+    """The actors `resolver` finds in `text` (read on day `when`, in `home`), by their words."""
+    import datetime as dt
+
+    doc = resolver.nlp(text)
+    day = dt.date.fromisoformat(when) if when else None
+    mentions = resolver.find_mentions(doc, when=day, home_country=home)
+    return {m.actor.text: m.actor for m in mentions}
+
+
 def sentence_coder(coder, nlp):
     """A function coding one text as a one-article document published on a fixed day."""
     from diplograph.records import Article, PublishedDate

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import actors_in as _actors
 from conftest import sentence_coder
 
 from diplograph.coding.actors import ActorResolver
@@ -20,12 +21,6 @@ D = dt.date.fromisoformat
 @pytest.fixture(scope="module")
 def resolver(actor_resolver) -> ActorResolver:
     return actor_resolver  # the session's (read-only); a new one costs 0.7 s of CPU
-
-
-def _actors(resolver: ActorResolver, text: str, when: str | None, home: str | None = None):
-    doc = resolver.nlp(text)
-    mentions = resolver.find_mentions(doc, when=D(when) if when else None, home_country=home)
-    return {m.actor.text: m.actor for m in mentions}
 
 
 def test_a_full_name_is_never_replaced_by_a_namesake(resolver: ActorResolver) -> None:
@@ -532,74 +527,3 @@ def test_an_office_under_then_is_the_holder_of_that_time_the_article_names(
 def test_a_journey_s_end_or_start_is_a_place(resolver: ActorResolver, text: str, state: str,
                                              actor: bool) -> None:
     assert (state in _actors(resolver, text, "2016-06-01")) == actor
-
-
-@pytest.mark.parametrize(("text", "mention", "who"), [
-    # A party word before a name we do not know: the party's state and sector, not the name.
-    ("Tory Gareth Pole said the bill would fail.", "Tory Gareth Pole",
-     ("Gareth Pole", "GBR", "PTY")),
-    ("Democrat Laura Finch criticised the budget.", "Democrat Laura Finch",
-     ("Laura Finch", "USA", "PTY")),
-    ("Mr Blair said he had done no wrong but Tory Simon Grieve branded the way the office "
-     "worked as a scandal.", "Tory Simon Grieve", ("Simon Grieve", "GBR", "PTY")),
-    # Before a title or "shadow": the title's sector, with the party's state.
-    ("Labour MP Ann Royle asked the question.", "Labour MP Ann Royle",
-     ("Ann Royle", "GBR", "LEG")),
-    ("Tory shadow attorney general Dominic Grieve said so.",
-     "Tory shadow attorney general Dominic Grieve", ("Dominic Grieve", "GBR", "OPP")),
-])
-def test_a_party_word_gives_a_politician_its_state(resolver: ActorResolver, text: str,
-                                                    mention: str, who: tuple) -> None:
-    actor = _actors(resolver, text, "2005-01-15")[mention]
-    assert (actor.name, actor.country, actor.sector) == who
-
-
-def test_a_party_s_spokesman_is_the_party_s(resolver: ActorResolver) -> None:
-    actor = _actors(resolver, "The Labour spokesman said the plan would cost jobs.",
-                    "2005-01-15", "GBR")["The Labour spokesman"]
-    assert (actor.name, actor.country, actor.sector) == (None, "GBR", "PTY")
-    # With no party word the office is the state's, as before.
-    assert _actors(resolver, "The spokesman said the plan would cost jobs.", "2005-01-15",
-                   "GBR")["The spokesman"].sector == "GOV"
-
-
-def test_a_shadow_post_is_the_opposition_s_whatever_the_office(
-        resolver: ActorResolver) -> None:
-    actor = _actors(resolver, "The Conservative shadow culture secretary attacked the "
-                    "licence fee.", "2005-01-15")["The Conservative shadow culture secretary"]
-    assert (actor.name, actor.country, actor.sector) == (None, "GBR", "OPP")
-    # Not a post: "the shadow cabinet met" names no one.
-    assert not _actors(resolver, "The shadow cabinet met on Monday.", "2005-01-15", "GBR")
-
-
-def test_a_bare_government_noun_is_the_home_state_s(resolver: ActorResolver) -> None:
-    found = _actors(resolver, "Ministers rejected the demand and the government said it "
-                    "would appeal. Opposition MPs walked out.", "2005-01-15", "GBR")
-    assert [(found[t].country, found[t].sector) for t in
-            ("Ministers", "the government", "Opposition MPs")] \
-        == [("GBR", "GOV"), ("GBR", "GOV"), ("GBR", "LEG")]
-    # Another state's, an indefinite one, "in government" and no home state: left alone.
-    assert "the government" not in _actors(resolver, "The government of Kenya denied it.",
-                                           "2005-01-15", "GBR")
-    assert _actors(resolver, "Labour has been in government since 1997 and a government "
-                   "must act.", "2005-01-15", "GBR").keys() == {"Labour"}
-    assert "Ministers" not in _actors(resolver, "Ministers rejected the demand.", "2005-01-15")
-    # A modifier of another noun is no actor ("government red tape").
-    assert not _actors(resolver, "She attacked government red tape.", "2005-01-15", "GBR")
-
-
-def test_a_story_without_a_dateline_is_set_where_its_mentions_say(
-        resolver: ActorResolver) -> None:
-    found = _actors(resolver, "Tony Blair defended the plan. Gordon Brown backed him and "
-                    "Charles Clarke agreed. Ministers said the government would not back "
-                    "down.", "2005-01-15")
-    assert (found["the government"].country, found["Ministers"].country) == ("GBR", "GBR")
-    # It places bare titles and nouns, not people we do not know.
-    unknown = _actors(resolver, "Tony Blair defended the plan. Gordon Brown backed him and "
-                      "Charles Clarke agreed. Coach Jim Alder said it was fine.", "2005-01-15")
-    assert all(a.country is None for a in unknown.values() if a.name == "Jim Alder")
-    # Two states named as often: no home state, so the bare noun stays unplaced.
-    mixed = _actors(resolver, "Tony Blair met Jacques Chirac. Gordon Brown met Nicolas "
-                    "Sarkozy. Ministers said the government would not back down.",
-                    "2005-01-15")
-    assert "the government" not in mixed
