@@ -9,7 +9,13 @@ from pathlib import Path
 
 import pytest
 
-from diplograph.knowledge.yamldata import CACHED_FROM_CHARS, _parse, cache_path, load_yaml
+from diplograph.knowledge.yamldata import (
+    CACHED_FROM_CHARS,
+    _parse,
+    cache_path,
+    load_yaml,
+    load_yaml_file,
+)
 
 
 def _office_holders(count: int) -> str:
@@ -79,3 +85,25 @@ def test_a_cache_folder_that_cannot_be_written_is_passed_over(
     monkeypatch.setenv("XDG_CACHE_HOME", str(blocked))
     text = _office_holders(400)
     assert load_yaml(text) == _parse(text)
+
+
+def test_an_edited_file_read_by_its_path_keeps_one_entry(cache_home: Path, tmp_path: Path) -> None:
+    source = tmp_path / "people.yaml"
+    source.write_text(_office_holders(400), encoding="utf-8")
+    load_yaml_file(source)
+    source.write_text(_office_holders(401), encoding="utf-8")
+    assert load_yaml_file(source)[400]["name"] == "Minister Number 400"
+    entries = list((cache_home / "diplograph").glob("*.json"))
+    assert entries == [cache_path(_office_holders(401), str(source))]
+
+
+def test_files_of_the_same_name_in_two_folders_keep_their_own_entries(
+        cache_home: Path, tmp_path: Path) -> None:
+    ours, theirs = tmp_path / "a" / "people.yaml", tmp_path / "b" / "people.yaml"
+    for folder, count in ((ours, 400), (theirs, 401)):
+        folder.parent.mkdir()
+        folder.write_text(_office_holders(count), encoding="utf-8")
+    load_yaml_file(ours)
+    load_yaml_file(theirs)
+    assert len(list((cache_home / "diplograph").glob("*.json"))) == 2
+    assert len(load_yaml_file(ours)) == 400 and len(load_yaml_file(theirs)) == 401

@@ -23,7 +23,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding.parse import doc_text
 from diplograph.errors import KnowledgeError
-from diplograph.knowledge.yamldata import load_yaml
+from diplograph.knowledge.yamldata import load_yaml_file
 
 logger = logging.getLogger(__name__)
 
@@ -80,7 +80,7 @@ def load_lexicon(path: Path = LEXICON_PATH) -> SpeechLexicon:
         KnowledgeError: the file is missing or malformed.
     """
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml_file(path)
         verbs = {str(k).lower(): dict(v) for k, v in data["verbs"].items()}
     except (OSError, yaml.YAMLError, KeyError, TypeError, ValueError) as exc:
         raise KnowledgeError(f"{path}: cannot read the speech-verb lexicon ({exc})") from exc

@@ -26,7 +26,7 @@ import yaml
 from spacy.tokens import Token
 
 from diplograph.errors import KnowledgeError
-from diplograph.knowledge.yamldata import load_yaml
+from diplograph.knowledge.yamldata import load_yaml_file
 
 WORDS_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality.yaml"
 GOVERNOR_CLASSES = ("intent", "attempt", "expected", "request", "possible", "negative",
@@ -81,7 +81,7 @@ def load_words(path: Path = WORDS_PATH) -> FactualityWords:
         KnowledgeError: the file is missing, malformed, or names an unknown class.
     """
     try:
-        data: dict[str, Any] = load_yaml(path.read_text(encoding="utf-8"))
+        data: dict[str, Any] = load_yaml_file(path)
         lists = {name: frozenset(str(w).lower() for w in data.get(name) or ())
                  for name in _WORD_LISTS}
         governors, noun_governors = _classes(data["governors"]), _classes(data["noun_governors"])

@@ -23,7 +23,7 @@ import yaml
 from spacy.tokens import Span, Token
 
 from diplograph.errors import KnowledgeError
-from diplograph.knowledge.yamldata import load_yaml
+from diplograph.knowledge.yamldata import load_yaml_file
 from diplograph.records import Location
 
 logger = logging.getLogger(__name__)
@@ -84,7 +84,7 @@ def normalize(name: str) -> str:
 
 def _load_yaml(path: Path, key: str) -> object:
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml_file(path)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"cannot read place file {path}: {exc}") from exc
     if not isinstance(data, dict) or key not in data:

@@ -19,7 +19,7 @@ from typing import Any, Literal
 import yaml
 
 from diplograph.errors import KnowledgeError
-from diplograph.knowledge.yamldata import load_yaml
+from diplograph.knowledge.yamldata import load_yaml_file
 
 Tense = Literal["past", "present", "future"]
 
@@ -51,7 +51,7 @@ def lexicon() -> TimeLexicon:
     """Load (once) the word lists in ``data/time/lexicon.yaml``."""
     path = resources.files("diplograph") / "data" / "time" / "lexicon.yaml"
     try:
-        raw = load_yaml(path.read_text(encoding="utf-8"))
+        raw = load_yaml_file(path)
         return TimeLexicon(
             months=_invert(raw["months"]),
             weekdays=_invert(raw["weekdays"]),

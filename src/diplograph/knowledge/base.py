@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from diplograph.errors import KnowledgeError
-from diplograph.knowledge.yamldata import load_yaml
+from diplograph.knowledge.yamldata import load_yaml_file
 from diplograph.settings import Settings
 
 logger = logging.getLogger(__name__)
@@ -270,7 +270,7 @@ def parse_person(entry: Any, where: str) -> Person:
 
 def _read_yaml(path: Path | Any) -> Any:
     try:
-        return load_yaml(path.read_text(encoding="utf-8"))
+        return load_yaml_file(path)
     except (OSError, yaml.YAMLError) as exc:
         raise KnowledgeError(f"{path}: cannot read knowledge file: {exc}") from exc
 

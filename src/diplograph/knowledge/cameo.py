@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-from diplograph.knowledge.yamldata import load_yaml
+from diplograph.knowledge.yamldata import load_yaml_file
 
 # A phrase: its words, each a tuple of alternatives, every alternative a tuple of words
 # ("&CAR &WEAPON" -> ((("car",), ("sedan",), ...), (("weapon",), ("machine", "gun"), ...))).
@@ -119,7 +119,7 @@ def heads(texts: list | None, synsets: dict[str, list[str]]) -> frozenset[str]:
 def load_cameo() -> CameoDictionary:
     """The packaged CAMEO dictionary, compiled (once)."""
     path = resources.files("diplograph") / "data" / "lexicon" / "cameo_verbs.yaml"
-    data = load_yaml(path.read_text(encoding="utf-8")) or {}
+    data = load_yaml_file(path) or {}
     synsets = data.get("synsets") or {}
     blocks = {name: tuple(_pattern(p, synsets) for p in patterns)
               for name, patterns in (data.get("blocks") or {}).items()}
@@ -142,7 +142,7 @@ def load_cameo() -> CameoDictionary:
 
 def _discards() -> re.Pattern[str] | None:
     path = resources.files("diplograph") / "data" / "lexicon" / "phoenix_discards.yaml"
-    entries = (load_yaml(path.read_text(encoding="utf-8")) or {}).get("discards") or []
+    entries = (load_yaml_file(path) or {}).get("discards") or []
     parts = [re.escape(str(e["text"]).lower()) + (r"\b" if e.get("whole_word") else "")
              for e in entries if e.get("kind") != "year" and not CHRONOLOGY.search(str(e["text"]))]
     return re.compile(r"\b(?:" + "|".join(parts) + ")") if parts else None

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from importlib import resources
 
 from diplograph.errors import KnowledgeError
-from diplograph.knowledge.yamldata import load_yaml
+from diplograph.knowledge.yamldata import load_yaml_file
 from diplograph.records import EVENT_TYPES
 
 WORD_LISTS = (
@@ -68,7 +68,7 @@ def coding_words() -> CodingWords:
 def read_lexicon(file: str) -> dict:
     """A packaged ``data/lexicon`` YAML file's content (an empty file: ``{}``)."""
     packaged = resources.files("diplograph") / "data" / "lexicon" / file
-    return load_yaml(packaged.read_text(encoding="utf-8")) or {}
+    return load_yaml_file(packaged) or {}
 
 
 def word_lists(file: str, data: dict, lists: tuple[str, ...],

@@ -17,7 +17,7 @@ import yaml
 
 from diplograph.errors import KnowledgeError
 from diplograph.knowledge.cameo import CameoDictionary, load_cameo
-from diplograph.knowledge.yamldata import load_yaml
+from diplograph.knowledge.yamldata import load_yaml, load_yaml_file
 from diplograph.records import EVENT_TYPES
 
 # The keys of a rule in events.yaml, by how a value becomes its TriggerRule field.
@@ -93,7 +93,7 @@ def _rule_from(entry: dict, order: int, origin: str) -> TriggerRule:
 
 def _read_rules(path: Path | str, text: str, start: int) -> list[TriggerRule]:
     try:
-        data = load_yaml(text) or {}
+        data = load_yaml(text, source=str(path)) or {}
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{path}: not valid YAML: {exc}") from exc
     entries = data.get("rules") if isinstance(data, dict) else None
@@ -163,7 +163,7 @@ def plover_modes() -> dict[str, frozenset[str]]:
 def _packaged(name: str) -> dict:
     """A YAML file of the packaged lexicon, as a mapping (empty when the file is)."""
     packaged = resources.files("diplograph") / "data" / "lexicon" / name
-    return load_yaml(packaged.read_text(encoding="utf-8")) or {}
+    return load_yaml_file(packaged) or {}
 
 
 def _load_mode_cues() -> dict[str, tuple[tuple[str, tuple[tuple[str, ...], ...]], ...]]:

@@ -9,9 +9,11 @@ knowledge files (2.3 MB) took 2.8 CPU seconds in every worker process an ingest
 starts. So a large file's parsed content is kept in the user's cache folder as JSON
 (which the standard library reads in C, and which holds no code; a date is written as
 ``{"$date": "YYYY-MM-DD"}``), named after a hash of the YAML text, so an edited file
-makes a new entry. Content JSON cannot give back exactly as it was (a number as a key,
-a time of day, a mapping that looks like a written date) is never cached, and a cache
-that cannot be read or written is passed over: the text is then parsed as before.
+makes a new entry; a file read by its path (``load_yaml_file``) keeps one entry, the
+older ones of the same file being removed when its new one is written. Content JSON
+cannot give back exactly as it was (a number as a key, a time of day, a mapping that
+looks like a written date) is never cached, and a cache that cannot be read or written
+is passed over: the text is then parsed as before.
 """
 
 from __future__ import annotations
@@ -50,11 +52,19 @@ _WordsLoader.add_implicit_resolver(
     list("tTfF"))
 
 
-def load_yaml(text: str) -> Any:
-    """Parse one knowledge file's text (from the cache when it is large and cached)."""
+def load_yaml_file(path: Any) -> Any:
+    """Parse the knowledge file at ``path`` (a Path or a package resource), cached as one entry."""
+    return load_yaml(path.read_text(encoding="utf-8"), source=str(path))
+
+
+def load_yaml(text: str, source: str | None = None) -> Any:
+    """Parse one knowledge file's text (from the cache when it is large and cached).
+
+    ``source`` names the file the text came from: its stale entries are then removed.
+    """
     if len(text) < CACHED_FROM_CHARS:
         return _parse(text)
-    path = cache_path(text)
+    path = cache_path(text, source)
     try:
         return _decoded(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -62,15 +72,41 @@ def load_yaml(text: str) -> Any:
     except (OSError, ValueError):
         logger.debug("unreadable YAML cache %s; parsing the text", path, exc_info=True)
     data = _parse(text)
-    _keep(data, path)
+    if _keep(data, path) and source is not None:
+        _remove_older_entries(path, _entry_prefix(source))
     return data
 
 
-def cache_path(text: str) -> Path:
-    """Where the parsed ``text`` is kept ($XDG_CACHE_HOME, else ~/.cache)."""
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:24]
+def cache_path(text: str, source: str | None = None) -> Path:
+    """Where the parsed ``text`` is kept ($XDG_CACHE_HOME, else ~/.cache).
+
+    The name holds the source file's stem and a hash of its full path (two files called
+    ``people.yaml`` in different folders never share a name), then a hash of the text.
+    """
+    digest = _hash(text, 24)
     root = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache")
-    return root / "diplograph" / f"yaml-{_FORMAT}-{digest}.json"
+    return root / "diplograph" / f"{_entry_prefix(source)}{digest}.json"
+
+
+def _entry_prefix(source: str | None) -> str:
+    if source is None:
+        return f"yaml-{_FORMAT}-"
+    stem = re.sub(r"[^A-Za-z0-9_]+", "_", Path(source).stem)[:40]
+    return f"yaml-{_FORMAT}-{stem}-{_hash(source, 12)}-"
+
+
+def _hash(text: str, length: int) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:length]
+
+
+def _remove_older_entries(kept: Path, prefix: str) -> None:
+    """Remove the other entries of ``kept``'s source file: an edited file leaves none behind."""
+    for entry in kept.parent.glob(f"{prefix}*.json"):
+        if entry != kept:
+            try:
+                entry.unlink()
+            except OSError:  # another process removed it, or the folder is read-only
+                logger.debug("could not remove the old YAML cache entry %s", entry, exc_info=True)
 
 
 def _parse(text: str) -> Any:
@@ -93,14 +129,15 @@ def _decoded(encoded: str) -> Any:
     return json.loads(encoded, object_hook=_json_as_date)
 
 
-def _keep(data: Any, path: Path) -> None:
+def _keep(data: Any, path: Path) -> bool:
+    """Write ``data`` to ``path``; False when JSON cannot hold it or the write failed."""
     try:
         encoded = json.dumps(data, ensure_ascii=False, default=_date_as_json)
         exact = _decoded(encoded) == data  # a number as a key would come back as text
     except (TypeError, ValueError):  # a set, a time of day: JSON cannot hold it
-        return
+        return False
     if not exact:
-        return
+        return False
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         # Written under another name, then renamed: a reader never sees half a file.
@@ -110,3 +147,5 @@ def _keep(data: Any, path: Path) -> None:
         os.replace(fh.name, path)
     except OSError:
         logger.debug("could not write the YAML cache %s", path, exc_info=True)
+        return False
+    return True

@@ -35,7 +35,7 @@ import pyarrow.csv as pa_csv
 import pyarrow.parquet as pq
 
 from diplograph.errors import UsageError
-from diplograph.knowledge.yamldata import load_yaml
+from diplograph.knowledge.yamldata import load_yaml_file
 from diplograph.store import queries
 from diplograph.store.filters import EventFilter
 
@@ -63,7 +63,7 @@ def load_mapping(path: str | None = None) -> dict:
     """The PLOVER → CAMEO mapping (packaged, or the YAML file at ``path``)."""
     packaged = resources.files("diplograph") / "data" / "cameo" / "plover_to_cameo.yaml"
     source = Path(path) if path else packaged
-    return load_yaml(source.read_text(encoding="utf-8"))
+    return load_yaml_file(source)
 
 
 def cameo_code(type_: str, mode: str | None, status: str, mapping: dict | None = None) -> CameoCode:

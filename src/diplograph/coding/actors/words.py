@@ -15,7 +15,7 @@ from typing import Any
 import yaml
 
 from diplograph.errors import KnowledgeError
-from diplograph.knowledge.yamldata import load_yaml
+from diplograph.knowledge.yamldata import load_yaml_file
 
 WORDS_FILE = "mention_words.yaml"
 
@@ -92,7 +92,7 @@ def mention_words() -> MentionWords:
     """
     path = resources.files("diplograph") / "data" / "actors" / WORDS_FILE
     try:
-        data = load_yaml(path.read_text(encoding="utf-8"))
+        data = load_yaml_file(path)
     except yaml.YAMLError as exc:
         raise KnowledgeError(f"{WORDS_FILE}: not valid YAML ({exc})") from exc
     return parse_mention_words(data)
