@@ -111,7 +111,12 @@ def sample_db(tmp_path_factory, warm_process) -> Path:
 @pytest.fixture(scope="session")
 def browser():
     """One headless Chromium (Debian's, driven by Playwright) for every browser test of the
-    session: each test opens its own context, so launching it once isolates them as well."""
+    session: each test opens its own context, so launching it once isolates them as well.
+
+    Playwright's sync API keeps an event loop running in the worker's main thread for the
+    whole session, so after any browser test ``asyncio.run`` in that thread refuses to start
+    (and drops its coroutine with a RuntimeWarning): a test that needs its own event loop
+    runs it in a thread of its own (see the cache warm-up test)."""
     need(CHROMIUM.exists(), f"{CHROMIUM} is absent (apt-get install -y chromium; .ci/run does it)")
     sync_api = need_module("playwright.sync_api", "playwright is not installed")
     with sync_api.sync_playwright() as p:
