@@ -136,6 +136,65 @@ def _vow_not_to_act(frame: Frame) -> bool:
     return True
 
 
+@recode_rule("warning-against-an-act-is-a-demand", plover="3.6", types={"THREATEN"})
+def _warning_against_an_act(frame: Frame) -> bool:
+    """A warning AGAINST an act or NOT TO act is a demand to change course: REQUEST change."""
+    # "warned China AGAINST provocative behavior", "warned Iran NOT TO seize more tankers":
+    # the warner asks the warned to refrain, and threatens no act of its own.
+    verb = frame.trigger.verb
+    if verb is None or verb is not frame.trigger.token or not _warns(verb):
+        return False
+    if not any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "against")
+               for c in verb.children):
+        return False
+    frame.type, frame.mode, frame.threatened = "REQUEST", "change", None
+    return True
+
+
+@argument_rule("warning-of-a-danger-is-no-threat", plover="3.11", types={"THREATEN"},
+               step="argument")
+def _warning_of_a_danger(args: Arguments, ctx: ArticleContext) -> bool:
+    """A warning OF a danger or THAT something may happen, with no act of the warner, is
+    no event."""
+    # "warned Mr Blair ABOUT the dangers of disunity", "warned THAT a lack of action could
+    # lead to ...": a forecast, not a threat. Kept: a folded hostile act ("warned it would
+    # CUT ties"), the warner's own act ("warned that IT would respond"), a condition ("... IF
+    # Japan sends ships"), a threat noun ("warned OF CONSEQUENCES").
+    frame, verb = args.frame, args.frame.trigger.verb
+    if verb is None or verb is not frame.trigger.token or not _warns(verb):
+        return False
+    if frame.threatened in coding_words().threat_modes:  # a hostile act folded into it
+        return False
+    told = _warned_of(verb)
+    args.dropped = bool(told) and not any(_threatens(t, args) for t in told)
+    return args.dropped
+
+
+def _warns(verb: Token) -> bool:
+    return verb.lemma_.lower() in coding_words().warning_verbs
+
+
+def _warned_of(verb: Token) -> list[Token]:
+    """What a warning is of: its that-clause's verb, or its "of"/"about" object."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "about")
+               for o in p.children if o.dep_ == "pobj"]
+    return clauses + objects
+
+
+def _threatens(told: Token, args: Arguments) -> bool:
+    """Whether what is warned of is an act of the warner or a threat: a threat noun, a
+    clause whose subject is the warner (or a pronoun for it), or a condition."""
+    words = coding_words()
+    if told.pos_ in ("NOUN", "PROPN"):
+        return told.lemma_.lower() in words.threat_nouns
+    subjects = [c for c in told.children if c.dep_ in ("nsubj", "nsubjpass")]
+    if any(s.lower_ in words.pronouns or s in args.source_tokens for s in subjects):
+        return True
+    return any(m.lower_ in words.condition_marks for c in told.subtree if c.dep_ == "advcl"
+               for m in c.children if m.dep_ == "mark")
+
+
 def _aimed_at(trigger: Trigger) -> Token | None:
     """What an act is aimed at: the verb's object ("attacked the PLANS") or the noun's
     "on"/"against" object ("an attack ON the PLANS")."""

@@ -77,6 +77,7 @@ RECODE_ORDER = (
     "announced-retreat-is-concede",
     "attack-on-a-policy-is-criticism",
     "vow-not-to-act-is-reject",
+    "warning-against-an-act-is-a-demand",
 )
 ARGUMENT_ORDER = (
     "nominal-event-own-actors",
@@ -87,6 +88,7 @@ ARGUMENT_ORDER = (
     "joint-drill-is-cooperate",
     "protest-scene",
     "threat-condition-target",
+    "warning-of-a-danger-is-no-threat",
     "goods-from-exporter",
     "topic-or-scene-inside-a-phrase",
     "fallback-target",

@@ -19,6 +19,7 @@ WORD_LISTS = (
     "scene_prepositions", "condition_marks", "speech_lemmas", "pronouns",
     "name_entity_labels", "place_entity_labels", "firm_nouns", "policy_nouns", "temporal_marks",
     "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words", "private_roles",
+    "warning_verbs", "threat_nouns",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -48,6 +49,8 @@ class CodingWords:
     firm_assets: frozenset[str]
     firm_name_words: frozenset[str]
     private_roles: frozenset[str]
+    warning_verbs: frozenset[str]
+    threat_nouns: frozenset[str]
 
     @property
     def threat_modes(self) -> dict[str, str]:
