@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
+from diplograph.coding import naming  # noqa: F401 (registers its argument rules)
 from diplograph.coding.actors.in_article import ArticleContext, same_actor
 from diplograph.coding.counterparts import counterparts
 from diplograph.coding.frames import Frame

@@ -19,7 +19,8 @@ WORD_LISTS = (
     "scene_prepositions", "condition_marks", "speech_lemmas", "pronouns",
     "name_entity_labels", "place_entity_labels", "firm_nouns", "policy_nouns", "temporal_marks",
     "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words", "private_roles",
-    "warning_verbs", "threat_nouns",
+    "warning_verbs", "threat_nouns", "dismissal_verbs", "asking_verbs", "question_marks",
+    "insult_words",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -51,6 +52,10 @@ class CodingWords:
     private_roles: frozenset[str]
     warning_verbs: frozenset[str]
     threat_nouns: frozenset[str]
+    dismissal_verbs: frozenset[str]
+    asking_verbs: frozenset[str]
+    question_marks: frozenset[str]
+    insult_words: frozenset[str]
 
     @property
     def threat_modes(self) -> dict[str, str]:
