@@ -16,6 +16,9 @@ DISMISSING = "recode/dismissing-an-actor-is-disapproval"
     # the named thing's owner, as verdict-given-by-naming reads it
     ("The Peruvian minister called the Ecuadorian raid an outrage.",
      ("ACCUSE", "disapprove", "PER", "ECU", "asserted")),
+    # a quoted name: the parser reads both the named and the name as object predicates
+    ("The Estonian minister called Russia \"a bully\".",
+     ("ACCUSE", "disapprove", "EST", "RUS", "asserted")),
 ])
 def test_naming_an_actor_with_a_verdict_is_disapproval(code_sentence, text, expected):
     events = code_sentence(text)

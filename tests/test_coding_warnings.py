@@ -25,6 +25,8 @@ def test_a_warning_against_an_act_is_a_demand(code_sentence, text, expected):
 @pytest.mark.parametrize("text", [
     "The Finnish prime minister warned that the budget gap could double by 2021.",
     "Peru warned Ecuador about the risks of a long drought.",
+    # "about" hung from the second of the warned
+    "Chile warned Peru and Bolivia about the dangers of a trade war.",
     "Austria warned that a failure by Hungary to act could lead to a new migrant crisis.",
 ])
 def test_a_warning_of_a_danger_is_no_event(code_sentence, text):

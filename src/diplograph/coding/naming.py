@@ -97,14 +97,20 @@ def _named_actors(objects: list[Token], ctx: ArticleContext) -> list[Token]:
 
 
 def _named_objects(verb: Token) -> list[Token]:
-    return [c for c in verb.children if c.dep_ == "dobj"]
+    """The object named; with two object predicates and no object ("called Labour "a
+    machine ..."": the parser's reading of a quoted name), the first."""
+    objects = [c for c in verb.children if c.dep_ == "dobj"]
+    predicates = [c for c in verb.children if c.dep_ == "oprd"]
+    if objects:
+        return objects
+    return predicates[:1] if len(predicates) > 1 else []
 
 
 def _names_of(verb: Token, obj: Token) -> list[Token]:
     """What the object is called: an object predicate ("called it A JUNTA", parsed as
     ``oprd``, ``xcomp`` or the object's apposition) or an "as" phrase ("dismissed X AS
     irrelevant")."""
-    names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp")]
+    names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c is not obj]
     names += [c for c in obj.children if c.dep_ == "appos"]
     return names + [w for p in (*verb.children, *obj.children)
                     if p.dep_ == "prep" and p.lower_ == "as" for w in p.children]

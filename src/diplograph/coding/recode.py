@@ -175,9 +175,12 @@ def _warns(verb: Token) -> bool:
 
 
 def _warned_of(verb: Token) -> list[Token]:
-    """What a warning is of: its that-clause's verb, or its "of"/"about" object."""
+    """What a warning is of: its that-clause's verb, or its "of"/"about" object (the parser
+    may hang it from the warned: "warned Mr Blair and Mr BROWN ABOUT the dangers")."""
     clauses = [c for c in verb.children if c.dep_ == "ccomp"]
-    objects = [o for p in verb.children if p.dep_ == "prep" and p.lower_ in ("of", "about")
+    warned = [w for c in verb.children if c.dep_ == "dobj" for w in (c, *c.conjuncts)]
+    objects = [o for h in (verb, *warned) for p in h.children
+               if p.dep_ == "prep" and p.lower_ in ("of", "about")
                for o in p.children if o.dep_ == "pobj"]
     return clauses + objects
 
