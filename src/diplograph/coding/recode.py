@@ -7,7 +7,10 @@ keeps its trigger's type. A frame without a mode then takes the first mode whose
 cue words (``data/lexicon/modes.yaml``) are in the trigger's phrase.
 
 One recoding needs the actors, so it runs with the argument rules: drills held by
-two states together are COOPERATE (``joint-drill-is-cooperate``).
+two states together are COOPERATE (``joint-drill-is-cooperate``). So does the rule that
+drops a warning of a danger, which threatens nothing (``warning-of-a-danger-is-no-threat``,
+beside its recoding ``warning-against-an-act-is-a-demand``); the rules of naming and asking
+are in ``naming.py``.
 """
 
 from __future__ import annotations
