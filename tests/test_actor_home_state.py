@@ -84,3 +84,29 @@ def test_a_story_without_a_dateline_is_set_where_its_mentions_say(
                     "Sarkozy. Ministers said the government would not back down.",
                     "2005-01-15")
     assert "the government" not in mixed
+
+
+def test_a_bare_group_noun_is_the_home_state_s(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Police said the men were armed. The security forces fired "
+                    "and about 60 protesters fled. Prosecutors will charge them.",
+                    "2011-01-28", "EGY")
+    assert [(found[t].country, found[t].sector) for t in
+            ("Police", "The security forces", "about 60 protesters", "Prosecutors")] \
+        == [("EGY", "COP"), ("EGY", "COP"), ("EGY", "CVL"), ("EGY", "JUD")]
+    # No home state: no one's police; a state's own word or "of" after: the phrase's.
+    assert not _actors(resolver, "Police said the men were armed.", "2005-01-15")
+    assert _actors(resolver, "Iraqi police arrested them.", "2005-01-15",
+                   "GBR")["Iraqi police"].country == "IRQ"
+    assert "officials" not in _actors(resolver, "The officials of the bank met.",
+                                      "2005-01-15", "GBR")
+
+
+def test_a_group_noun_in_a_state_is_that_state_s_unless_sent_there(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Police in Nepal detained students. Officials in Kabul "
+                    "denied it.", "2005-02-08", "GBR")
+    assert (found["Police"].country, found["Officials"].country) == ("NPL", "AFG")
+    # Troops are sent abroad: "troops in Syria" are not Syria's, nor the home state's.
+    assert "troops" not in _actors(resolver, "More troops in Syria would not help.",
+                                   "2015-11-17", "USA")
+

@@ -179,8 +179,13 @@ class ActorResolver:
             found = offices_then(doc, found, self._by_name, when, self._holder_then)
         found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
                                   self._resolve.offices.state)
+        state_named = partial(_state_named, reading.hits)
         found = home_state_nouns(doc, found, self.words.home_nouns, self.words.home_noun_leave,
-                                 home_country, self._resolve.offices.state)
+                                 home_country, self._resolve.offices.state, state_named)
+        found = home_state_nouns(doc, found, self.words.home_group_nouns,
+                                 self.words.home_group_leave, home_country,
+                                 self._resolve.offices.state, state_named,
+                                 self.words.abroad_sectors)
         return one_reading_per_person(found, known)
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,
@@ -309,6 +314,12 @@ class ActorResolver:
             ref = replace(ref, country=possessor_country(span, mentions))
         return Mention(start=span.start_char, end=span.end_char, token_start=start,
                        token_end=end, actor=ref)
+
+
+def _state_named(hits: Hits, i: int) -> str | None:
+    """ISO3 of the state whose name or capital starts at token i ("in NEPAL", "in KABUL")."""
+    hit = hits.first(i, ("country", "metonym"))
+    return hit.key if hit is not None else None
 
 
 def _with_full_names(read: Callable[..., list[Mention]],
