@@ -110,3 +110,22 @@ def test_a_group_noun_in_a_state_is_that_state_s_unless_sent_there(
     assert "troops" not in _actors(resolver, "More troops in Syria would not help.",
                                    "2015-11-17", "USA")
 
+
+def test_a_state_anaphor_is_the_last_fitting_state_named(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Argentina's president spoke. The country has been in "
+                    "default for three years.", "2005-02-25")
+    assert (found["The country"].country, found["The country"].sector) == ("ARG", "GOV")
+    # The noun's kind picks among the states named: an island, a kingdom.
+    assert _actors(resolver, "Japan relies on America to defend the island nation.",
+                   "2016-08-18")["the island nation"].country == "JPN"
+    assert _actors(resolver, "Saudi Arabia signed a deal with France. The kingdom will buy "
+                   "jets.", "2016-08-22")["The kingdom"].country == "SAU"
+    # No state named before it: no one.
+    assert not _actors(resolver, "The country has been in default.", "2005-02-25")
+
+
+def test_a_state_noun_that_is_a_place_is_no_actor(resolver: ActorResolver) -> None:
+    for text in ("India welcomed it. The firm will open a plant in the country.",
+                 "India welcomed it. Thousands of migrants entered the country.",
+                 "India's growth slowed. The country's largest bank failed."):
+        assert not any("country" in t for t in _actors(resolver, text, "2005-01-15")), text

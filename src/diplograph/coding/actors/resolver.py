@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.affiliation import affiliations
+from diplograph.coding.actors.anaphors import state_anaphor_words, state_anaphors
 from diplograph.coding.actors.bodies import home_state_bodies, home_state_nouns
 from diplograph.coding.actors.coref import (
     ArticleMemory,
@@ -98,6 +99,7 @@ class ActorResolver:
         self._genders = {p.name: p.gender for p in self.kb.people}
         self._by_name = {p.name: p for p in self.kb.people}
         self._pronouns = words.pronouns
+        self._anaphors = state_anaphor_words()
 
     def find_mentions(self, doc: Doc, *, when: dt.date | None,
                       home_country: str | None = None) -> list[Mention]:
@@ -186,6 +188,8 @@ class ActorResolver:
                                  self.words.home_group_leave, home_country,
                                  self._resolve.offices.state, state_named,
                                  self.words.abroad_sectors)
+        found = state_anaphors(doc, found, self._anaphors, self.words.state_place_words,
+                               self._resolve.offices.state)
         return one_reading_per_person(found, known)
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,
