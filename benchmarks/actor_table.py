@@ -1,13 +1,19 @@
 """Actor resolution on mention tables from real articles, read in their article.
 
-    .venv/bin/python benchmarks/actor_table.py [--table real|confusables] [--split tune|heldout|all]
-                                               [--show] [--no-context] [--folds N]
+    .venv/bin/python benchmarks/actor_table.py [--table real|bodies|confusables]
+                                               [--split tune|heldout|all] [--show]
+                                               [--no-context] [--folds N]
 
 Tables (labelled before the resolver ran on them; a third of the rows held out):
 - ``real``: ``tests/data/actor_mentions_real.tsv``, mentions in BBC News 2004-05 and
   PolNeAR 2015-16 articles. Each row is resolved in its article: the article text up
   to the end of the row's sentence is parsed, so antecedents ("Mr Straw" after "Jack
   Straw") are there as a reader sees them (``--no-context``: the sentence alone).
+- ``bodies``: ``tests/data/actor_mentions_bodies.tsv``, bare group nouns ("police",
+  "officials", "prosecutors") and state anaphors ("the country", "the kingdom", "the island
+  nation") in BBC and PolNeAR articles that no other table or case file uses (issues #15,
+  #16, stop 20); the home state is left to the article's own mentions (no home_country),
+  the split is ``split_of``'s.
 - ``confusables``: ``tests/data/actor_confusables.tsv``, sentences we wrote about people
   who share a surname or a role across countries and eras.
 
@@ -33,6 +39,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 TABLES = {
     "real": ROOT / "tests" / "data" / "actor_mentions_real.tsv",
+    "bodies": ROOT / "tests" / "data" / "actor_mentions_bodies.tsv",
     "confusables": ROOT / "tests" / "data" / "actor_confusables.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"

@@ -84,3 +84,48 @@ def test_a_story_without_a_dateline_is_set_where_its_mentions_say(
                     "Sarkozy. Ministers said the government would not back down.",
                     "2005-01-15")
     assert "the government" not in mixed
+
+
+def test_a_bare_group_noun_is_the_home_state_s(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Police said the men were armed. The security forces fired "
+                    "and about 60 protesters fled. Prosecutors will charge them.",
+                    "2011-01-28", "EGY")
+    assert [(found[t].country, found[t].sector) for t in
+            ("Police", "The security forces", "about 60 protesters", "Prosecutors")] \
+        == [("EGY", "COP"), ("EGY", "COP"), ("EGY", "CVL"), ("EGY", "JUD")]
+    # No home state: no one's police; a state's own word or "of" after: the phrase's.
+    assert not _actors(resolver, "Police said the men were armed.", "2005-01-15")
+    assert _actors(resolver, "Iraqi police arrested them.", "2005-01-15",
+                   "GBR")["Iraqi police"].country == "IRQ"
+    assert "officials" not in _actors(resolver, "The officials of the bank met.",
+                                      "2005-01-15", "GBR")
+
+
+def test_a_group_noun_in_a_state_is_that_state_s_unless_sent_there(
+        resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Police in Nepal detained students. Officials in Kabul "
+                    "denied it.", "2005-02-08", "GBR")
+    assert (found["Police"].country, found["Officials"].country) == ("NPL", "AFG")
+    # Troops are sent abroad: "troops in Syria" are not Syria's, nor the home state's.
+    assert "troops" not in _actors(resolver, "More troops in Syria would not help.",
+                                   "2015-11-17", "USA")
+
+
+def test_a_state_anaphor_is_the_last_fitting_state_named(resolver: ActorResolver) -> None:
+    found = _actors(resolver, "Argentina's president spoke. The country has been in "
+                    "default for three years.", "2005-02-25")
+    assert (found["The country"].country, found["The country"].sector) == ("ARG", "GOV")
+    # The noun's kind picks among the states named: an island, a kingdom.
+    assert _actors(resolver, "Japan relies on America to defend the island nation.",
+                   "2016-08-18")["the island nation"].country == "JPN"
+    assert _actors(resolver, "Saudi Arabia signed a deal with France. The kingdom will buy "
+                   "jets.", "2016-08-22")["The kingdom"].country == "SAU"
+    # No state named before it: no one.
+    assert not _actors(resolver, "The country has been in default.", "2005-02-25")
+
+
+def test_a_state_noun_that_is_a_place_is_no_actor(resolver: ActorResolver) -> None:
+    for text in ("India welcomed it. The firm will open a plant in the country.",
+                 "India welcomed it. Thousands of migrants entered the country.",
+                 "India's growth slowed. The country's largest bank failed."):
+        assert not any("country" in t for t in _actors(resolver, text, "2005-01-15")), text

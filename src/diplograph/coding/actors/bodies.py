@@ -18,6 +18,7 @@ from diplograph.coding.actors.mention import Mention
 from diplograph.records import ActorRef
 
 StateRef = Callable[[str, str], ActorRef]  # (ISO3, sector) -> the state in that sector
+StateAt = Callable[[int], str | None]  # token index -> ISO3 of the state its words name
 
 
 def home_state_bodies(doc: Doc, mentions: list[Mention], home_bodies: Mapping[str, str],
@@ -49,45 +50,80 @@ def home_state_bodies(doc: Doc, mentions: list[Mention], home_bodies: Mapping[st
 
 def home_state_nouns(doc: Doc, mentions: list[Mention], home_nouns: Mapping[str, str],
                      leave: frozenset[str], home_country: str | None,
-                     state: StateRef) -> list[Mention]:
-    """Add the story's own government, ministers and MPs named by a bare noun.
+                     state: StateRef, state_named: StateAt,
+                     abroad: frozenset[str] = frozenset()) -> list[Mention]:
+    """Add the story's own bodies named by a bare noun.
 
-    "the government", "Ministers", "the cabinet", "opposition MPs": a noun of `home_nouns`
-    with no state, party or owner before it and no "of" after it is the home state's, as a
-    bare title is ("the prime minister"). "a government", "its government", "the
-    government of Syria", "in government" and a story with no home state are left alone.
+    "the government", "Ministers", "opposition MPs" (the government nouns) and "police",
+    "officials", "security forces", "prosecutors" (the group nouns): a noun of
+    `home_nouns` (one word, or two ending in it) with no state, party or owner before it
+    and no "of" after it is the home state's, as a bare title is. "police in Nepal" is the
+    state named after "in". "a government", "its government", "the government of Syria",
+    "in government" and, where no state follows "in", a story with no home state are left
+    alone.
 
     Args:
         doc: the parsed article.
         mentions: the article's mentions, in text order.
-        home_nouns: lower-case noun -> sector ("ministers" -> GOV, "mps" -> LEG).
+        home_nouns: lower-case noun -> sector ("ministers" -> GOV, "riot police" -> COP).
         leave: lower-case words that may stand before the noun and leave it the state's
             ("senior", "opposition", "backbench").
         home_country: ISO3 of the story's state, None when unknown.
         state: builds a state's actor in a sector.
+        state_named: the state a token names (its name or capital), None if none.
+        abroad: sectors whose bodies serve in other states ("troops in Syria"): for them a
+            state after "in" is where they are, not whose they are.
     """
-    if home_country is None:
-        return mentions
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
     for token in doc:
-        sector = home_nouns.get(token.lower_)
-        if sector is None or token.i in taken or not _bare_noun(token, leave):
+        noun = _home_noun(doc, token, home_nouns)
+        if noun is None or token.i in taken or not _bare_noun(token, noun[0], leave):
             continue
-        span = doc[token.left_edge.i:token.i + 1]
-        if any(i in taken for i in range(span.start, span.end)):
+        first, sector = noun
+        there = _state_after_in(token, state_named)
+        if there is not None and sector in abroad:
+            continue  # "troops in Syria": sent there, whose is not said
+        country = there or home_country
+        span = doc[min(token.left_edge.i, first):token.i + 1]
+        if country is None or any(i in taken for i in range(span.start, span.end)):
             continue
-        found.append(_mention(span, state(home_country, sector)))
+        found.append(_mention(span, state(country, sector)))
         taken.update(range(span.start, span.end))
     return sorted(mentions + found, key=lambda m: m.token_start)
 
 
-def _bare_noun(token: Token, leave: frozenset[str]) -> bool:
-    """A noun with "the" or nothing before it, only `leave` words between, no "of" after,
-    and not the place of "in government"."""
-    if token.pos_ != "NOUN" or token.dep_ in ("compound", "amod", "nmod"):
+def _home_noun(doc: Doc, token: Token, home_nouns: Mapping[str, str]
+               ) -> tuple[int, str] | None:
+    """(first token, sector) of the noun of `home_nouns` ending at `token`: two words
+    ("security forces") before one ("forces" is not there)."""
+    if token.i > 0:
+        sector = home_nouns.get(f"{doc[token.i - 1].lower_} {token.lower_}")
+        if sector is not None:
+            return token.i - 1, sector
+    sector = home_nouns.get(token.lower_)
+    return (token.i, sector) if sector is not None else None
+
+
+def _state_after_in(token: Token, state_named: StateAt) -> str | None:
+    """The state named right after "in" hanging from the noun ("police IN NEPAL", "officials
+    in Kabul")."""
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ == "in":
+            objects = [c for c in child.children if c.dep_ == "pobj"]
+            if objects:
+                return state_named(objects[0].left_edge.i) or state_named(objects[0].i)
+    return None
+
+
+def _bare_noun(token: Token, first: int, leave: frozenset[str]) -> bool:
+    """A noun (its words from `first`) with "the", a number or nothing before it, only
+    `leave` words between, no "of" after, and not the place of "in government"."""
+    if token.pos_ not in ("NOUN", "PROPN") or token.dep_ in ("compound", "amod", "nmod"):
         return False  # "government red tape": a modifier, not the government
     for child in token.children:
+        if first <= child.i < token.i or child.dep_ == "nummod":
+            continue  # "SECURITY forces", "60 protesters"
         if child.i < token.i and child.dep_ == "det" and child.lower_ != "the":
             return False  # "a government", "its government", "this government"
         if child.i < token.i and child.dep_ != "det" and child.lower_ not in leave:

@@ -18,6 +18,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.affiliation import affiliations
+from diplograph.coding.actors.anaphors import state_anaphor_words, state_anaphors
 from diplograph.coding.actors.bodies import home_state_bodies, home_state_nouns
 from diplograph.coding.actors.coref import (
     ArticleMemory,
@@ -98,6 +99,7 @@ class ActorResolver:
         self._genders = {p.name: p.gender for p in self.kb.people}
         self._by_name = {p.name: p for p in self.kb.people}
         self._pronouns = words.pronouns
+        self._anaphors = state_anaphor_words()
 
     def find_mentions(self, doc: Doc, *, when: dt.date | None,
                       home_country: str | None = None) -> list[Mention]:
@@ -179,8 +181,15 @@ class ActorResolver:
             found = offices_then(doc, found, self._by_name, when, self._holder_then)
         found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
                                   self._resolve.offices.state)
+        state_named = partial(_state_named, reading.hits)
         found = home_state_nouns(doc, found, self.words.home_nouns, self.words.home_noun_leave,
-                                 home_country, self._resolve.offices.state)
+                                 home_country, self._resolve.offices.state, state_named)
+        found = home_state_nouns(doc, found, self.words.home_group_nouns,
+                                 self.words.home_group_leave, home_country,
+                                 self._resolve.offices.state, state_named,
+                                 self.words.abroad_sectors)
+        found = state_anaphors(doc, found, self._anaphors, self.words.state_place_words,
+                               self._resolve.offices.state)
         return one_reading_per_person(found, known)
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,
@@ -309,6 +318,12 @@ class ActorResolver:
             ref = replace(ref, country=possessor_country(span, mentions))
         return Mention(start=span.start_char, end=span.end_char, token_start=start,
                        token_end=end, actor=ref)
+
+
+def _state_named(hits: Hits, i: int) -> str | None:
+    """ISO3 of the state whose name or capital starts at token i ("in NEPAL", "in KABUL")."""
+    hit = hits.first(i, ("country", "metonym"))
+    return hit.key if hit is not None else None
 
 
 def _with_full_names(read: Callable[..., list[Mention]],

@@ -52,6 +52,9 @@ class MentionWords:
     home_bodies: dict[str, str]  # "the TREASURY": the story's own state's body -> sector
     home_nouns: dict[str, str]  # "the GOVERNMENT", "MINISTERS": the home state's -> sector
     home_noun_leave: frozenset[str]  # "SENIOR ministers", "OPPOSITION MPs": still the state's
+    home_group_nouns: dict[str, str]  # "POLICE", "OFFICIALS": the home state's -> sector
+    home_group_leave: frozenset[str]  # "LOCAL police", "IMMIGRATION officials"
+    abroad_sectors: frozenset[str]  # "TROOPS in Syria": where they serve, not whose
     owner_sectors: dict[str, str]  # "the AGENCY's chief executive": a body's noun -> sector
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
     motion_words: frozenset[str]  # "MOVED to China": a destination, a place
@@ -75,7 +78,8 @@ def parse_mention_words(data: Any) -> MentionWords:
         raise KnowledgeError(f"{WORDS_FILE}: expected a mapping with a `pronouns` mapping")
     ordered = {"counterpart_words", "leader_words", "role_priority"}
     mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders",
-                "description_posts", "home_bodies", "home_nouns", "owner_sectors")
+                "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
+                "owner_sectors")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords)) if name not in mappings}
     maps = {key: {str(word): str(value) for word, value in (data.get(key) or {}).items()}
