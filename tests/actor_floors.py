@@ -1,7 +1,8 @@
 """The floors of actor resolution on the tables of real mentions (BBC 2004-05, PolNeAR
 2015-16) and of confusable people, each mention read in its article
 (benchmarks/actor_table.py). Two test files check them, so that ``--dist loadfile`` can
-give the costliest table (real tune, about 55 s of CPU) and the rest to different workers.
+give the costliest table (real tune: 10 s of CPU with the parse cache, 63 s without) and
+the rest to different workers.
 
 Floors are pinned at the figures of the change that built them, less 0.02; the held-out
 third is reported separately, with its own floor, and was not tuned on."""
