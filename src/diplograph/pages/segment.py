@@ -7,7 +7,9 @@
 2. **Pages.** A run of many lines without any prose (a site's menus and
    footer) separates pages: a scraper's capture of an infinite scroll, or
    several saved pages in one file. So does a short run after the site's
-   copyright line (a small site's few menus after the page before's footer).
+   copyright line (a small site's few menus after the page before's footer), but
+   not after a story's rights notice (a news agency's copyright line under its last
+   paragraph), which can close a story in mid-page.
 3. **Articles.** On each page, the block that best looks like the top of an
    article (a headline above it that shares its words, an article header, some
    length) opens one, if it is about something else than the article before
@@ -74,7 +76,8 @@ SECTION_GAP = 8  # lines at most between two sections of a list
 # 0.05-0.09 in three streams of other stories' teasers.
 SERIES_SIMILAR = 0.1
 _FURNITURE = frozenset({"tool", "footer", "caption", "dup"})
-_BREAKS = frozenset({"section", "list", "crawl-date"})
+# A story's rights notice (an agency's copyright line) ends its block, not its page.
+_BREAKS = frozenset({"section", "list", "crawl-date", "notice"})
 
 
 @dataclass(slots=True)

@@ -56,8 +56,8 @@ SIGNAL_WEIGHTS = {
     "inside": -0.5,  # the body's own first line: a title only when nothing above is
     "echoed": 0.6,  # quoted whole in another, longer line of the page (a share widget, the tab)
 }
-_NOT_TITLES = frozenset({"tool", "footer", "caption", "date", "crawl-date", "byline", "spam",
-                         "section"})
+_NOT_TITLES = frozenset({"tool", "footer", "notice", "caption", "date", "crawl-date", "byline",
+                         "spam", "section"})
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TRAILING_BYLINE_RE = re.compile(r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s*$")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
