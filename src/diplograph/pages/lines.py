@@ -47,7 +47,7 @@ _JOIN_WORDS = frozenset(
     "their his her our your this these those into onto over under about after before between "
     "during".split()
 )
-BYLINE_RE = re.compile(r"^(by|written by|reporting by|words by|story by)\s+\S", re.I)
+BYLINE_RE = re.compile(r"^(by|written by|posted by|reporting by|words by|story by)\s+\S", re.I)
 MIN_PROSE_WORDS = 6
 _BYLINE_NAME_WORDS = 6  # "written by Jane van der Berg"
 LONG_LINE_WORDS = 16

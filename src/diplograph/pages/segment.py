@@ -223,7 +223,9 @@ def _boxed(gap: list[Line]) -> bool:
 
 def _opens_article(gap: list[Line], nxt: Line) -> bool:
     """Whether the lines above a paragraph hold an article header or a new crawl date."""
-    heads = [i for i, line in enumerate(gap) if titles.title_shaped(line)]
+    # A two-word headline counts right over its byline or date, as it does for the title.
+    heads = [i for i, line in enumerate(gap)
+             if titles.title_shaped(line) or titles.short_headline(gap, i)]
     if not heads:
         return False
     if any(line.label in ("date", "byline") for line in gap[heads[-1] + 1 :]):
@@ -450,7 +452,11 @@ def _under_section(lines: list[Line], block: Block) -> bool:
     above = block.start - 1
     while above >= 0 and lines[above].label != "prose" and not titles.title_shaped(lines[above]):
         above -= 1
-    return any(line.label == "section" for line in lines[above + 1 : block.start])
+    gap = lines[above + 1 : block.start]
+    dates = [k for k, line in enumerate(gap) if line.label in ("date", "byline")]
+    # A "Leave a comment" link under the byline and date is the post's own header's, not a
+    # comments section: only a section header above the last date puts that date under it.
+    return any(line.label == "section" for line in (gap[: dates[-1]] if dates else gap))
 
 
 def _header_inside(lines: list[Line], block: Block) -> bool:

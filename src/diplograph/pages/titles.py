@@ -124,7 +124,7 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
     found = candidates(lines, start, rows, lo, weights, lede)
     if not found:
         above = _title_lines_above(lines, start, lo)
-        short = [i for i in range(max(lo, start - WINDOW), start) if _short_headline(lines, i)]
+        short = [i for i in range(max(lo, start - WINDOW), start) if short_headline(lines, i)]
         return _by_layout(lines, sorted({*above, *short}), start)
     scored = {c.index: (score(c.signals), c) for c in found}
     top, best = max(scored.values(), key=lambda pair: pair[0])
@@ -190,7 +190,7 @@ def _by_layout(lines: list[Line], above: list[int], start: int) -> Title | None:
     return None
 
 
-def _short_headline(lines: list[Line], i: int) -> bool:
+def short_headline(lines: list[Line], i: int) -> bool:
     """A two-word headline ("About bugs") printed once, right over its date or byline line:
     too short to be told from a menu item by its shape, so only its header vouches for it."""
     line = lines[i]
