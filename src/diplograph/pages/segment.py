@@ -223,9 +223,8 @@ def _boxed(gap: list[Line]) -> bool:
 
 def _opens_article(gap: list[Line], nxt: Line) -> bool:
     """Whether the lines above a paragraph hold an article header or a new crawl date."""
-    # A two-word headline counts right over its byline or date, as it does for the title.
     heads = [i for i, line in enumerate(gap)
-             if titles.title_shaped(line) or titles.short_headline(gap, i)]
+             if titles.title_shaped(line) or _short_over_full_header(gap, i)]
     if not heads:
         return False
     if any(line.label in ("date", "byline") for line in gap[heads[-1] + 1 :]):
@@ -233,6 +232,14 @@ def _opens_article(gap: list[Line], nxt: Line) -> bool:
     if any(line.label == "crawl-date" for line in gap):
         return True
     return pubdate.find_dateline(nxt.text) is not None and len(gap[heads[-1]].text.split()) >= 3
+
+
+def _short_over_full_header(gap: list[Line], i: int) -> bool:
+    """A two-word headline ("About bugs") over both its date and its byline: a post's header.
+    A comment's author's name sits over its date alone, an embedded post's title over its
+    signature, so a two-word line over one of them opens nothing."""
+    below = {line.label for line in gap[i + 1 : i + 3]}
+    return titles.short_headline(gap, i) and {"date", "byline"} <= below
 
 
 # -- 2. articles -----------------------------------------------------------------------------
