@@ -105,6 +105,27 @@ def test_a_sites_copyright_line_ends_its_page_a_credit_does_not() -> None:
     assert [line.label for line in lines] == ["footer", "footer", "tool"]
 
 
+def test_an_agencys_notice_under_a_story_is_not_the_sites_footer() -> None:
+    # Right under a paragraph, an agency's line or a wire story's clause is the story's notice;
+    # after a menu, the same clause is a site's footer (Fox prints it so); a site's own
+    # copyright line under its "about us" paragraph stays a footer.
+    text = ("The council will vote on the plan again in the spring, the mayor said.\n"
+            "© 2026 The Associated Press. All rights reserved.\n"
+            "The ferry service will resume on Monday after repairs, the operator said.\n"
+            "Copyright 2026 Coast TV. This material may not be published, broadcast, rewritten"
+            " or redistributed.\n"
+            "Contact Us\n"
+            "This material may not be published, broadcast, rewritten, or redistributed. "
+            "©2026 Coast TV, LLC. All rights reserved.\n"
+            "Harbour Gazette is the island's daily paper, founded in 1921 by its printers.\n"
+            "© 2026 Harbour Gazette. All rights reserved.\n")
+    lines, _ = read_lines(text)
+    label_lines(lines)
+    copyright_lines = [line.label for line in lines if "reserved" in line.text
+                       or "redistributed" in line.text]
+    assert copyright_lines == ["notice", "notice", "footer", "footer"]
+
+
 def test_no_credible_date_is_unknown_not_guessed() -> None:
     [article] = articles_of(DUMPS / "no_date.txt")
     assert (article.published.value, article.published.precision) == (None, "unknown")

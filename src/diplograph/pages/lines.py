@@ -7,6 +7,7 @@
    ========== ==========================================================
    tool       page furniture: share buttons, ad markers, credits, counters
    footer     the site's copyright line, at the end of a page
+   notice     a story's rights notice right under it (a news agency's copyright line)
    section    a header of a list of other stories ("Top Stories")
    list       a headline in a list of other stories
    caption    a photo caption or credit ("(AP Photo/...)", "FILE - ...")
@@ -46,7 +47,7 @@ _JOIN_WORDS = frozenset(
     "their his her our your this these those into onto over under about after before between "
     "during".split()
 )
-BYLINE_RE = re.compile(r"^(by|written by|reporting by|words by|story by)\s+\S", re.I)
+BYLINE_RE = re.compile(r"^(by|written by|posted by|reporting by|words by|story by)\s+\S", re.I)
 MIN_PROSE_WORDS = 6
 _BYLINE_NAME_WORDS = 6  # "written by Jane van der Berg"
 LONG_LINE_WORDS = 16
@@ -57,7 +58,7 @@ _LETTERS_RE = re.compile(r"[^\W\d_]")
 _HEADLINE_WORDS = 25  # a title-cased sentence this short over a byline is a headline
 _LIST_RUN = 3  # this many headline-like lines in a row are a list of other stories
 # ... counting these lines between them
-_LIST_LABELS = frozenset({"headline", "short", "tool", "footer", "caption", "dup"})
+_LIST_LABELS = frozenset({"headline", "short", "tool", "footer", "notice", "caption", "dup"})
 ONE_LINER_WORDS = 30
 # A sentence's end and the next one's start (a capital or a digit, in any cased script).
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(—–-]?\s?(\w)")
@@ -71,6 +72,7 @@ SITE_SEPARATOR_RE = re.compile(r"\s+[|•·»]\s+")
 class _Patterns:
     tool: re.Pattern[str]
     footer: re.Pattern[str]
+    notice: re.Pattern[str]
     section: re.Pattern[str]
     spam: re.Pattern[str]
     caption: re.Pattern[str]
@@ -92,6 +94,7 @@ def patterns() -> _Patterns:
     return _Patterns(
         tool=whole(_load_tsv("tool_lines.tsv")),
         footer=whole(_load_tsv("footer_lines.tsv")),
+        notice=whole(_load_tsv("notice_lines.tsv")),
         section=whole(_load_tsv("section_headers.tsv")),
         spam=whole(_load_tsv("spam.tsv")),
         caption=whole(_load_tsv("captions.tsv")),
@@ -277,10 +280,22 @@ def label_lines(lines: list[Line]) -> None:
     for line in lines:
         line.copies = counts[line.text.lower()]
         line.label = _label(line)
+    _mark_story_notices(lines)
     _mark_crawl_dates(lines)
     _mark_headlines_over_bylines(lines)
     _mark_headline_lists(lines)
     _mark_section_lists(lines)
+
+
+def _mark_story_notices(lines: list[Line]) -> None:
+    """A copyright line right under a paragraph that names a news agency or a wire story's
+    redistribution clause is the story's notice, not the site's footer: an agency's notice
+    can close a story in mid-page, while a site's own line comes after its menus (Fox's
+    "may not be published ..." footer, apnews.com's own copyright line)."""
+    for before, line in zip(lines, lines[1:]):
+        if (line.label == "footer" and before.label == "prose"
+                and patterns().notice.fullmatch(line.text)):
+            line.label = "notice"
 
 
 def _mark_crawl_dates(lines: list[Line]) -> None:

@@ -7,7 +7,9 @@
 2. **Pages.** A run of many lines without any prose (a site's menus and
    footer) separates pages: a scraper's capture of an infinite scroll, or
    several saved pages in one file. So does a short run after the site's
-   copyright line (a small site's few menus after the page before's footer).
+   copyright line (a small site's few menus after the page before's footer), but
+   not after a story's rights notice (a news agency's copyright line under its last
+   paragraph), which can close a story in mid-page.
 3. **Articles.** On each page, the block that best looks like the top of an
    article (a headline above it that shares its words, an article header, some
    length) opens one, if it is about something else than the article before
@@ -74,7 +76,8 @@ SECTION_GAP = 8  # lines at most between two sections of a list
 # 0.05-0.09 in three streams of other stories' teasers.
 SERIES_SIMILAR = 0.1
 _FURNITURE = frozenset({"tool", "footer", "caption", "dup"})
-_BREAKS = frozenset({"section", "list", "crawl-date"})
+# A story's rights notice (an agency's copyright line) ends its block, not its page.
+_BREAKS = frozenset({"section", "list", "crawl-date", "notice"})
 
 
 @dataclass(slots=True)
@@ -220,7 +223,8 @@ def _boxed(gap: list[Line]) -> bool:
 
 def _opens_article(gap: list[Line], nxt: Line) -> bool:
     """Whether the lines above a paragraph hold an article header or a new crawl date."""
-    heads = [i for i, line in enumerate(gap) if titles.title_shaped(line)]
+    heads = [i for i, line in enumerate(gap)
+             if titles.title_shaped(line) or _short_over_full_header(gap, i)]
     if not heads:
         return False
     if any(line.label in ("date", "byline") for line in gap[heads[-1] + 1 :]):
@@ -228,6 +232,14 @@ def _opens_article(gap: list[Line], nxt: Line) -> bool:
     if any(line.label == "crawl-date" for line in gap):
         return True
     return pubdate.find_dateline(nxt.text) is not None and len(gap[heads[-1]].text.split()) >= 3
+
+
+def _short_over_full_header(gap: list[Line], i: int) -> bool:
+    """A two-word headline ("About bugs") over both its date and its byline: a post's header.
+    A comment's author's name sits over its date alone, an embedded post's title over its
+    signature, so a two-word line over one of them opens nothing."""
+    below = {line.label for line in gap[i + 1 : i + 3]}
+    return titles.short_headline(gap, i) and {"date", "byline"} <= below
 
 
 # -- 2. articles -----------------------------------------------------------------------------
@@ -447,7 +459,11 @@ def _under_section(lines: list[Line], block: Block) -> bool:
     above = block.start - 1
     while above >= 0 and lines[above].label != "prose" and not titles.title_shaped(lines[above]):
         above -= 1
-    return any(line.label == "section" for line in lines[above + 1 : block.start])
+    gap = lines[above + 1 : block.start]
+    dates = [k for k, line in enumerate(gap) if line.label in ("date", "byline")]
+    # A "Leave a comment" link under the byline and date is the post's own header's, not a
+    # comments section: only a section header above the last date puts that date under it.
+    return any(line.label == "section" for line in (gap[: dates[-1]] if dates else gap))
 
 
 def _header_inside(lines: list[Line], block: Block) -> bool:

@@ -56,8 +56,8 @@ SIGNAL_WEIGHTS = {
     "inside": -0.5,  # the body's own first line: a title only when nothing above is
     "echoed": 0.6,  # quoted whole in another, longer line of the page (a share widget, the tab)
 }
-_NOT_TITLES = frozenset({"tool", "footer", "caption", "date", "crawl-date", "byline", "spam",
-                         "section"})
+_NOT_TITLES = frozenset({"tool", "footer", "notice", "caption", "date", "crawl-date", "byline",
+                         "spam", "section"})
 _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af]")
 _TRAILING_BYLINE_RE = re.compile(r"\s+by\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){1,2}\s*$")
 _LETTERS_RE = re.compile(r"[^\W\d_]")
@@ -124,7 +124,7 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
     found = candidates(lines, start, rows, lo, weights, lede)
     if not found:
         above = _title_lines_above(lines, start, lo)
-        short = [i for i in range(max(lo, start - WINDOW), start) if _short_headline(lines, i)]
+        short = [i for i in range(max(lo, start - WINDOW), start) if short_headline(lines, i)]
         return _by_layout(lines, sorted({*above, *short}), start)
     scored = {c.index: (score(c.signals), c) for c in found}
     top, best = max(scored.values(), key=lambda pair: pair[0])
@@ -190,7 +190,7 @@ def _by_layout(lines: list[Line], above: list[int], start: int) -> Title | None:
     return None
 
 
-def _short_headline(lines: list[Line], i: int) -> bool:
+def short_headline(lines: list[Line], i: int) -> bool:
     """A two-word headline ("About bugs") printed once, right over its date or byline line:
     too short to be told from a menu item by its shape, so only its header vouches for it."""
     line = lines[i]
