@@ -14,9 +14,10 @@ from collections import defaultdict
 import duckdb
 
 from diplograph.records import SYMMETRIC_TYPES
-from diplograph.store import actor_counts, catalog
+from diplograph.store import actor_counts, catalog, event_lists, kept_buckets
 from diplograph.store.aggregates import FIRST_EVENTS
 from diplograph.store.filters import EventFilter, actor_side, dyad_either, is_country_code
+from diplograph.store.kept_buckets import states_alone
 from diplograph.store.queries import (
     EVENT_ORDER,
     HAPPENED,
@@ -288,20 +289,10 @@ def _counted_dyad_months(con: duckdb.DuckDBPyConnection,
         return None
     a, b = s.flt.actor, s.other
     counted = counted_where(s.with_(actor=None, other=None))
-    if counted is None or not has_kept(con, "counts_dyad_month") or not _states_alone(con, a, b):
+    if counted is None or not has_kept(con, "counts_dyad_month") or not states_alone(con, a, b):
         return None
     where, params = counted
     return f"a = ? AND b = ? AND {where}", [min(a, b), max(a, b), *params]
-
-
-def _states_alone(con: duckdb.DuckDBPyConnection, a: str, b: str) -> bool:
-    """Whether the kept counts of the pair of ends ``a`` and ``b`` (an end being the
-    country, else the name) are exactly the events between the two states: two different
-    country codes, and no actor with no country named like one of them."""
-    if not (is_country_code(a) and is_country_code(b)) or a == b:
-        return False
-    return not con.execute("SELECT count(*) FROM counts_actor WHERE country IS NULL "
-                           "AND name IN (?, ?)", [a, b]).fetchone()[0]
 
 
 def actor_clause(side: str, actor: str) -> tuple[str, list]:
@@ -329,7 +320,13 @@ def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str,
 def dyad_timeline_json(con: duckdb.DuckDBPyConnection, a: str, b: str,
                        flt: Condition = NO_FILTER, *, limit: int | None = None,
                        after: str | None = None) -> list[tuple[str, str]]:
-    """:func:`dyad_timeline` as ``(id, stored JSON record with its incident_id)``."""
+    """:func:`dyad_timeline` as ``(id, stored JSON record with its incident_id)``: a page
+    of two states read from its date buckets (:func:`_kept_dyad_page`) when the kept
+    counts answer it, else the events between the two sorted."""
+    kept = _kept_dyad_page(con, a, b, flt, limit=limit, after=after)
+    if kept is not None:
+        page, params = kept
+        return _with_incidents(con, page, params, qualified(EVENT_ORDER, "p")) if page else []
     where, params = flt.where("events")
     dyad, dyad_params = _dyad_clause(a, b)
     if after is not None:
@@ -341,10 +338,30 @@ def dyad_timeline_json(con: duckdb.DuckDBPyConnection, a: str, b: str,
     return _with_incidents(con, page, dyad_params + params, qualified(EVENT_ORDER, "p"))
 
 
+def _kept_dyad_page(con: duckdb.DuckDBPyConnection, a: str, b: str, flt: Condition, *,
+                    limit: int | None, after: str | None) -> tuple[str | None, list] | None:
+    """The query of a page of the dyad's events (:data:`_ORDER_COLUMNS`) read from its date
+    buckets (``event_lists.page_query``), the bucket counts kept per dyad telling which
+    (``kept_buckets``), or None when they cannot: every event asked for (no ``limit``),
+    a filter naming an actor of its own, or not two states alone. The query is None when
+    the page is empty."""
+    search = flt if isinstance(flt, Search) else Search(flt=flt) \
+        if isinstance(flt, EventFilter) else None
+    if limit is None or search is None or search.flt.actor or search.other:
+        return None
+    dyad = search.with_(actor=a, other=b)
+    if kept_buckets.bucket_counts(con, dyad) is None:
+        return None
+    page, params, _ = event_lists.page_query(con, dyad, _ORDER_COLUMNS_KEPT, limit=limit,
+                                             after=after)
+    return page, params
+
+
 # The columns of the listing order: a page is chosen on them alone, and only its rows then
 # fetch their stored record and incident (at 1M events, joining every event's record and
 # incident before the LIMIT cost 1.2 s of CPU for a dyad's first page, the page alone 0.1 s).
 _ORDER_COLUMNS = "id, date_value, doc_id, article_index, evidence_start"
+_ORDER_COLUMNS_KEPT = tuple(_ORDER_COLUMNS.split(", "))
 
 
 def _with_incidents(con: duckdb.DuckDBPyConnection, page: str, params: list,
@@ -386,11 +403,11 @@ def count_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
 def _counted_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
                   flt: Condition) -> tuple[str, list] | None:
     """The condition on ``counts_dyad`` that counts the events between two states, or None
-    when the kept counts cannot tell (:func:`_states_alone`)."""
+    when the kept counts cannot tell (:func:`kept_buckets.states_alone`)."""
     if not (is_country_code(a) and is_country_code(b)) or a == b:
         return None
     counted = _from_counts(con, flt, by_month=False)
-    if counted is None or not _states_alone(con, a, b):
+    if counted is None or not states_alone(con, a, b):
         return None
     where, params = counted
     return f"a = ? AND b = ? AND {where}", [min(a, b), max(a, b)] + params
@@ -403,12 +420,22 @@ def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> dict | None:
 
 
 def last_contact_json(con: duckdb.DuckDBPyConnection, a: str, b: str) -> str | None:
-    """:func:`last_contact` as its stored JSON record with its incident_id, or None."""
+    """:func:`last_contact` as its stored JSON record with its incident_id, or None. Two
+    states alone: read from the latest date bucket that holds one (``counts_dyad_listing``)."""
     dyad, params = _dyad_clause(a, b)
+    window, window_params = "TRUE", []
+    pair = kept_buckets.dyad_pair(con, a, b)
+    if pair is not None:
+        bucket = kept_buckets.last_contact_bucket(con, pair, list(HAPPENED))
+        if bucket is None:
+            return None
+        window = "date_value >= ? AND date_value < ?"
+        window_params = [bucket, bucket + event_lists.TOP]
     page = (f"SELECT {_ORDER_COLUMNS} FROM events WHERE type = 'CONSULT' "
             "AND status IN (SELECT unnest(?)) AND date_value IS NOT NULL "
-            f"AND {dyad} ORDER BY date_value DESC, id LIMIT 1")
-    found = _with_incidents(con, page, [list(HAPPENED)] + params, "p.date_value DESC, p.id")
+            f"AND {dyad} AND {window} ORDER BY date_value DESC, id LIMIT 1")
+    found = _with_incidents(con, page, [list(HAPPENED)] + params + window_params,
+                            "p.date_value DESC, p.id")
     return found[0][1] if found else None
 
 
