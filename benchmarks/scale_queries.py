@@ -1,9 +1,9 @@
 """Wall and CPU time of the store queries behind the event lists, search, event and
 article pages, suggestions and sources (issue 19, part A), a dyad's page, last contact
-and answer (stop 17), and an actor page's queries and a dyad's chart (stop 19), called
-in-process on a
-database file, read-only and with one DuckDB thread: what a request costs the server
-without HTTP, whatever the machine's load (CPU time).
+and answer (stop 17), an actor page's queries and a dyad's chart (stop 19) and a person
+page's list (stop 20), called in-process on a database file, read-only and with one
+DuckDB thread: what a request costs the server without HTTP, whatever the machine's load
+(CPU time).
 
     PYTHONPATH=src python benchmarks/scale_queries.py DB [--only NAME ...] [--runs N]
 
@@ -83,6 +83,10 @@ def actor_calls(con: duckdb.DuckDBPyConnection, floor: Search) -> dict[str, Call
                 lambda actor=actor: profiles.actor_identities(con, actor))
             named[f"actor profile {actor}"] = (
                 lambda actor=actor: profiles.actor_profile(con, actor, floor))
+            # A person page's list of 200 events and its total (stop 20).
+            named[f"actor list of 200 {actor}"] = (
+                lambda actor=actor: lists.search_json(con, "events", floor.with_(actor=actor),
+                                                      limit=200, offset=0))
     named[f"dyad {a}-{b} chart"] = lambda: profiles.cooperation_conflict(
         con, floor.with_(actor=a, other=b))
     return named
