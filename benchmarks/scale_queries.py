@@ -26,6 +26,11 @@ from diplograph.store import web_queries as wq
 from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search
 
+try:  # the snapshot's fixed catalog (stop 19)
+    from diplograph.store import catalog
+except ImportError:
+    catalog = None
+
 try:  # this branch's module; main had the same functions in web_queries
     from diplograph.store import event_lists as lists
 except ImportError:
@@ -135,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     con = duckdb.connect(args.db, read_only=True)
     con.execute("SET threads = 1")
+    if hasattr(catalog, "fix"):  # as the server does with its snapshot (stop 19 on)
+        catalog.fix(con, catalog.read(con))
     for name, call in calls(con).items():
         if args.only and not any(part in name for part in args.only):
             continue

@@ -63,11 +63,15 @@ def histogram(con: duckdb.DuckDBPyConnection, s: Condition) -> Histogram:
     pass over the matching events."""
     kept = bucket_counts(con, s)
     if kept is not None:
-        sql, params = kept
-    else:
-        where, params = s.where("events")
-        sql = f"SELECT {BUCKET}, count(*) FROM events WHERE {where} GROUP BY 1"
-    rows = con.execute(sql, params).fetchall()
+        return counted_buckets(con, kept)
+    where, params = s.where("events")
+    return counted_buckets(con, (f"SELECT {BUCKET}, count(*) FROM events WHERE {where} "
+                                 "GROUP BY 1", params))
+
+
+def counted_buckets(con: duckdb.DuckDBPyConnection, counts: tuple[str, list]) -> Histogram:
+    """The ``(bucket, n)`` rows of a counting query, in listing order (no date last)."""
+    rows = con.execute(*counts).fetchall()
     return sorted(rows, key=lambda row: (row[0] is None, row[0] or ""))
 
 
@@ -84,12 +88,13 @@ def page_json(con: duckdb.DuckDBPyConnection, s: Condition, *, limit: int, offse
 
 
 def page_query(con: duckdb.DuckDBPyConnection, s: Condition, columns: tuple[str, ...], *,
-               limit: int, offset: int = 0, after: str | None = None
-               ) -> tuple[str | None, list, int]:
+               limit: int, offset: int = 0, after: str | None = None,
+               buckets: Histogram | None = None) -> tuple[str | None, list, int]:
     """The SQL that selects ``columns`` of the page :func:`page_json` describes, in listing
     order, its parameters, and how many events match (the SQL is None when the page is
-    empty whatever the events: past the last one, or ``after`` an id no event has)."""
-    buckets = histogram(con, s)
+    empty whatever the events: past the last one, or ``after`` an id no event has).
+    ``buckets``: ``s``'s :func:`histogram`, when the caller already has it."""
+    buckets = histogram(con, s) if buckets is None else buckets
     total = sum(n for _, n in buckets)
     if after is None:
         first, skipped = _bucket_at(buckets, offset)

@@ -350,10 +350,12 @@ def _kept_dyad_page(con: duckdb.DuckDBPyConnection, a: str, b: str, flt: Conditi
     if limit is None or search is None or search.flt.actor or search.other:
         return None
     dyad = search.with_(actor=a, other=b)
-    if kept_buckets.bucket_counts(con, dyad) is None:
+    counts = kept_buckets.bucket_counts(con, dyad)
+    if counts is None:
         return None
     page, params, _ = event_lists.page_query(con, dyad, _ORDER_COLUMNS_KEPT, limit=limit,
-                                             after=after)
+                                             after=after,
+                                             buckets=event_lists.counted_buckets(con, counts))
     return page, params
 
 
