@@ -14,7 +14,7 @@ from stored import coded, event, write_store
 from test_counts import random_document
 
 from diplograph.records import ActorRef, EventDate
-from diplograph.store import catalog, event_lists, kept_buckets, profiles, queries
+from diplograph.store import catalog, dyad_kept, event_lists, kept_buckets, profiles, queries
 from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search
 
@@ -73,12 +73,12 @@ def walk(con, a: str, b: str, flt, limit: int) -> list[tuple[str, str]]:
 @pytest.mark.parametrize("flt", FLOORS, ids=repr)
 def test_a_dyads_pages_from_its_kept_buckets_are_its_sorted_events(filled, a, b, flt,
                                                                     monkeypatch):
-    assert profiles._kept_dyad_page(filled, a, b, flt, limit=3, after=None) is not None
+    assert dyad_kept.timeline_page(filled, a, b, flt, limit=3, after=None) is not None
     kept = [walk(filled, a, b, flt, limit) for limit in (1, 3, 500)]
     assert kept[0] == kept[1] == kept[2]
     assert bool(kept[0]) == (b != "BEL")
     hide_dyad_counts(monkeypatch)
-    assert profiles._kept_dyad_page(filled, a, b, flt, limit=3, after=None) is None
+    assert dyad_kept.timeline_page(filled, a, b, flt, limit=3, after=None) is None
     assert walk(filled, a, b, flt, 3) == kept[0]
     assert profiles.dyad_timeline_json(filled, a, b, flt) == kept[0]  # every one, sorted
 
@@ -102,7 +102,7 @@ def test_names_and_words_are_read_from_the_events(filled):
     for a, b, flt, limit in (("Rutte", "FIN", Search(), 5), ("militants", "FIN", Search(), 5),
                              ("FIN", "NLD", Search(flt=EventFilter(actor="Rutte")), 5),
                              ("FIN", "NLD", Search(q="spoke"), 5), ("FIN", "NLD", Search(), None)):
-        assert profiles._kept_dyad_page(filled, a, b, flt, limit=limit, after=None) is None
+        assert dyad_kept.timeline_page(filled, a, b, flt, limit=limit, after=None) is None
     assert kept_buckets.dyad_pair(filled, "Rutte", "FIN") is None
 
 

@@ -14,8 +14,9 @@ from collections import defaultdict
 import duckdb
 
 from diplograph.records import SYMMETRIC_TYPES
-from diplograph.store import actor_counts, catalog, event_lists, kept_buckets
+from diplograph.store import actor_counts, catalog, dyad_kept
 from diplograph.store.aggregates import FIRST_EVENTS
+from diplograph.store.dyad_kept import with_incident
 from diplograph.store.filters import EventFilter, actor_side, dyad_either, is_country_code
 from diplograph.store.kept_buckets import states_alone
 from diplograph.store.queries import (
@@ -321,12 +322,11 @@ def dyad_timeline_json(con: duckdb.DuckDBPyConnection, a: str, b: str,
                        flt: Condition = NO_FILTER, *, limit: int | None = None,
                        after: str | None = None) -> list[tuple[str, str]]:
     """:func:`dyad_timeline` as ``(id, stored JSON record with its incident_id)``: a page
-    of two states read from its date buckets (:func:`_kept_dyad_page`) when the kept
+    of two states read from its date buckets (:func:`dyad_kept.timeline_page`) when the kept
     counts answer it, else the events between the two sorted."""
-    kept = _kept_dyad_page(con, a, b, flt, limit=limit, after=after)
+    kept = dyad_kept.timeline_page(con, a, b, flt, limit=limit, after=after)
     if kept is not None:
-        page, params = kept
-        return _with_incidents(con, page, params, qualified(EVENT_ORDER, "p")) if page else []
+        return kept
     where, params = flt.where("events")
     dyad, dyad_params = _dyad_clause(a, b)
     if after is not None:
@@ -338,32 +338,10 @@ def dyad_timeline_json(con: duckdb.DuckDBPyConnection, a: str, b: str,
     return _with_incidents(con, page, dyad_params + params, qualified(EVENT_ORDER, "p"))
 
 
-def _kept_dyad_page(con: duckdb.DuckDBPyConnection, a: str, b: str, flt: Condition, *,
-                    limit: int | None, after: str | None) -> tuple[str | None, list] | None:
-    """The query of a page of the dyad's events (:data:`_ORDER_COLUMNS`) read from its date
-    buckets (``event_lists.page_query``), the bucket counts kept per dyad telling which
-    (``kept_buckets``), or None when they cannot: every event asked for (no ``limit``),
-    a filter naming an actor of its own, or not two states alone. The query is None when
-    the page is empty."""
-    search = flt if isinstance(flt, Search) else Search(flt=flt) \
-        if isinstance(flt, EventFilter) else None
-    if limit is None or search is None or search.flt.actor or search.other:
-        return None
-    dyad = search.with_(actor=a, other=b)
-    counts = kept_buckets.bucket_counts(con, dyad)
-    if counts is None:
-        return None
-    page, params, _ = event_lists.page_query(con, dyad, _ORDER_COLUMNS_KEPT, limit=limit,
-                                             after=after,
-                                             buckets=event_lists.counted_buckets(con, counts))
-    return page, params
-
-
 # The columns of the listing order: a page is chosen on them alone, and only its rows then
 # fetch their stored record and incident (at 1M events, joining every event's record and
 # incident before the LIMIT cost 1.2 s of CPU for a dyad's first page, the page alone 0.1 s).
 _ORDER_COLUMNS = "id, date_value, doc_id, article_index, evidence_start"
-_ORDER_COLUMNS_KEPT = tuple(_ORDER_COLUMNS.split(", "))
 
 
 def _with_incidents(con: duckdb.DuckDBPyConnection, page: str, params: list,
@@ -377,14 +355,7 @@ def _with_incidents(con: duckdb.DuckDBPyConnection, page: str, params: list,
     rows = con.execute(f"WITH p AS ({page}) SELECT p.id, e.record, {incident} FROM p "
                        f"JOIN events e ON e.id = p.id {links} ORDER BY {order}",
                        params).fetchall()
-    return [(row_id, _with_incident(record, incident)) for row_id, record, incident in rows]
-
-
-def _with_incident(record: str, incident_id: str | None) -> str:
-    """A stored event record (a JSON object, which has no ``incident_id``) with one."""
-    body = record.rstrip()[:-1].rstrip()
-    comma = "" if body.endswith("{") else ","
-    return f'{body}{comma} "incident_id": {json.dumps(incident_id)}}}'
+    return [(row_id, with_incident(record, incident)) for row_id, record, incident in rows]
 
 
 def count_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
@@ -422,22 +393,16 @@ def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> dict | None:
 
 
 def last_contact_json(con: duckdb.DuckDBPyConnection, a: str, b: str) -> str | None:
-    """:func:`last_contact` as its stored JSON record with its incident_id, or None. Two
-    states alone: read from the latest date bucket that holds one (``counts_dyad_listing``)."""
+    """:func:`last_contact` as its stored JSON record with its incident_id, or None (two
+    states alone: :func:`dyad_kept.last_contact`)."""
+    kept = dyad_kept.last_contact(con, a, b)
+    if kept is not None:
+        return kept[0]
     dyad, params = _dyad_clause(a, b)
-    window, window_params = "TRUE", []
-    pair = kept_buckets.dyad_pair(con, a, b)
-    if pair is not None:
-        bucket = kept_buckets.last_contact_bucket(con, pair, list(HAPPENED))
-        if bucket is None:
-            return None
-        window = "date_value >= ? AND date_value < ?"
-        window_params = [bucket, bucket + event_lists.TOP]
     page = (f"SELECT {_ORDER_COLUMNS} FROM events WHERE type = 'CONSULT' "
             "AND status IN (SELECT unnest(?)) AND date_value IS NOT NULL "
-            f"AND {dyad} AND {window} ORDER BY date_value DESC, id LIMIT 1")
-    found = _with_incidents(con, page, [list(HAPPENED)] + params + window_params,
-                            "p.date_value DESC, p.id")
+            f"AND {dyad} ORDER BY date_value DESC, id LIMIT 1")
+    found = _with_incidents(con, page, [list(HAPPENED)] + params, "p.date_value DESC, p.id")
     return found[0][1] if found else None
 
 
