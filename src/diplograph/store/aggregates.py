@@ -91,31 +91,28 @@ _DYAD = Aggregate(
     counts=f"SELECT a, b, type, coalesce(confidence >= {CONFIDENT}, false), count(*), "
            "max(date_value) FROM ({units}) u WHERE {keep} GROUP BY ALL",
 )
-# The same pairs' events per month × type × claim status × ``confident``: a dyad's
-# cooperation-conflict chart.
-_DYAD_MONTH = Aggregate(
-    table="counts_dyad_month",
-    columns="a VARCHAR, b VARCHAR, period VARCHAR, type VARCHAR, status VARCHAR, "
-            "confident BOOLEAN, n BIGINT",
-    keys=("a", "b", "period", "type", "status"),
-    units=f"SELECT {_DYAD_ENDS}, {PERIOD} AS period, e.type, e.status, e.confidence "
-          f"FROM events e WHERE {{where}} AND {_TWO_ENDS}",
-    counts=f"SELECT a, b, period, type, status, coalesce(confidence >= {CONFIDENT}, false), "
-           "count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
-)
-# The same pairs' events per date bucket of the listing order (``counts_listing``'s: the
-# month, a shorter date as it is, NULL: no date) × type × claim status × ``confident``: a
-# page of a dyad's timeline and its last contact are read from their buckets only.
-_DYAD_LISTING = Aggregate(
-    table="counts_dyad_listing",
-    columns="a VARCHAR, b VARCHAR, bucket VARCHAR, type VARCHAR, status VARCHAR, "
-            "confident BOOLEAN, n BIGINT",
-    keys=("a", "b", "bucket", "type", "status"),
-    units=f"SELECT {_DYAD_ENDS}, substr(e.date_value, 1, 7) AS bucket, e.type, e.status, "
-          f"e.confidence FROM events e WHERE {{where}} AND {_TWO_ENDS}",
-    counts=f"SELECT a, b, bucket, type, status, coalesce(confidence >= {CONFIDENT}, false), "
-           "count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
-)
+
+
+def _dyad_by(table: str, column: str, expression: str) -> Aggregate:
+    """The pairs of ends' events per ``expression`` (kept as ``column``) × type × claim
+    status × ``confident``."""
+    return Aggregate(
+        table=table,
+        columns=f"a VARCHAR, b VARCHAR, {column} VARCHAR, type VARCHAR, status VARCHAR, "
+                "confident BOOLEAN, n BIGINT",
+        keys=("a", "b", column, "type", "status"),
+        units=f"SELECT {_DYAD_ENDS}, {expression} AS {column}, e.type, e.status, e.confidence "
+              f"FROM events e WHERE {{where}} AND {_TWO_ENDS}",
+        counts=f"SELECT a, b, {column}, type, status, coalesce(confidence >= {CONFIDENT}, "
+               "false), count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
+    )
+
+
+# Per month: a dyad's cooperation-conflict chart. Per date bucket of the listing order
+# (``counts_listing``'s: the month, a shorter date as it is, NULL: no date): a page of a
+# dyad's timeline and its last contact are read from their buckets only.
+_DYAD_MONTH = _dyad_by("counts_dyad_month", "period", PERIOD)
+_DYAD_LISTING = _dyad_by("counts_dyad_listing", "bucket", "substr(e.date_value, 1, 7)")
 _ACTOR = Aggregate(
     table="counts_actor",
     columns="name VARCHAR, country VARCHAR, wikidata VARCHAR, role VARCHAR, kind VARCHAR, "
