@@ -1,6 +1,6 @@
 """The JSON answers of the routes issue 19 part A changed (event lists, keyset walk,
 search, event and article pages, overview, sources, suggestions; stop 17: dyads and last
-contacts), from a copy of a small
+contacts; stop 20: an actor's event list), from a copy of a small
 database, written to a file: run it with main's ``src`` and with a branch's, then compare
 the two files (``--compare A B``).
 
@@ -67,6 +67,9 @@ def profile_urls(db: Path) -> list[str]:
              "/network.json", "/network.json?level=actor", "/network.json?type=CONSULT"]
     for actor in (state, person, *(wikidata or ())):
         found += [f"/api/actors/{quote(actor, safe='')}", f"/actors/{quote(actor, safe='')}.json"]
+        # An actor's event list, from its kept profile counts (stop 20).
+        found += [f"/api/events?actor={quote(actor)}&limit=20&page=3",
+                  f"/events.json?actor={quote(actor)}&type=CONSULT&min_confidence=0"]
     return found + [f"/api/events?limit=4&after={quote(i, safe='')}" for i in undated]
 
 
@@ -87,7 +90,8 @@ def dyad_urls(db: Path) -> list[str]:
         ab = f"a={quote(a)}&b={quote(b)}"
         found += [f"/api/dyad?{ab}", f"/api/dyad?{ab}&min_confidence=0&limit=2",
                   f"/api/dyad?{ab}&limit=2&after={first}", f"/api/dyad?{ab}&type=CONSULT",
-                  f"/dyad.json?{ab}", f"/api/last-contact?{ab}", f"/api/last-contact?b={a}&a={b}"]
+                  f"/dyad.json?{ab}", f"/api/last-contact?{ab}", f"/api/last-contact?b={a}&a={b}",
+                  f"/dyad.json?{ab}&status=reported&min_confidence=0"]
     return found
 
 

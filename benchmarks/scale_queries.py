@@ -1,9 +1,9 @@
 """Wall and CPU time of the store queries behind the event lists, search, event and
 article pages, suggestions and sources (issue 19, part A), a dyad's page, last contact
-and answer (stop 17), and an actor page's queries and a dyad's chart (stop 19), called
-in-process on a
-database file, read-only and with one DuckDB thread: what a request costs the server
-without HTTP, whatever the machine's load (CPU time).
+and answer (stop 17), an actor page's queries and a dyad's chart (stop 19) and a person
+page's list (stop 20), called in-process on a database file, read-only and with one
+DuckDB thread: what a request costs the server without HTTP, whatever the machine's load
+(CPU time).
 
     PYTHONPATH=src python benchmarks/scale_queries.py DB [--only NAME ...] [--runs N]
 
@@ -25,6 +25,11 @@ from diplograph.store import outlets, profiles, queries
 from diplograph.store import web_queries as wq
 from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search
+
+try:  # the snapshot's fixed catalog (stop 19)
+    from diplograph.store import catalog
+except ImportError:
+    catalog = None
 
 try:  # this branch's module; main had the same functions in web_queries
     from diplograph.store import event_lists as lists
@@ -83,6 +88,10 @@ def actor_calls(con: duckdb.DuckDBPyConnection, floor: Search) -> dict[str, Call
                 lambda actor=actor: profiles.actor_identities(con, actor))
             named[f"actor profile {actor}"] = (
                 lambda actor=actor: profiles.actor_profile(con, actor, floor))
+            # A person page's list of 200 events and its total (stop 20).
+            named[f"actor list of 200 {actor}"] = (
+                lambda actor=actor: lists.search_json(con, "events", floor.with_(actor=actor),
+                                                      limit=200, offset=0))
     named[f"dyad {a}-{b} chart"] = lambda: profiles.cooperation_conflict(
         con, floor.with_(actor=a, other=b))
     return named
@@ -131,6 +140,8 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     con = duckdb.connect(args.db, read_only=True)
     con.execute("SET threads = 1")
+    if hasattr(catalog, "fix"):  # as the server does with its snapshot (stop 19 on)
+        catalog.fix(con, catalog.read(con))
     for name, call in calls(con).items():
         if args.only and not any(part in name for part in args.only):
             continue

@@ -123,12 +123,13 @@ def test_a_database_from_before_the_counts_gets_them(tmp_path):
         store.con.execute("DELETE FROM _migrations WHERE name IN ('m007_event_counts', "
                           "'m010_place_counts', 'm011_pair_counts', "
                           "'m012_country_counts', 'm018_profile_counts', "
-                          "'m019_dyad_month_counts')")
+                          "'m019_dyad_month_counts', 'm020_dyad_listing_counts')")
     with Store(path) as store:  # the migration counts what is stored
         assert stored_counts(store.con)["counts_month"]
         assert stored_counts(store.con)["counts_place"]
         assert all(stored_counts(store.con)[table] for table in (
-            "counts_profile", "counts_counterpart", "counts_identity", "counts_dyad_month"))
+            "counts_profile", "counts_counterpart", "counts_identity", "counts_dyad_month",
+            "counts_dyad_listing"))
         assert_counts_exact(store)
 
 

@@ -12,7 +12,7 @@ import pytest
 from stored import write_store
 from test_counts import random_document
 
-from diplograph.store import event_lists, queries, web_queries
+from diplograph.store import event_lists, kept_buckets, queries, web_queries
 from diplograph.store.filters import EventFilter
 from diplograph.store.web_queries import Search
 
@@ -21,7 +21,15 @@ SEARCHES = [
     Search(flt=EventFilter(actor="Rutte")), Search(q="militants", min_confidence=0.5),
     Search(undated=True), Search(flt=EventFilter(since="2025-11"), min_confidence=0.8),
     Search(flt=EventFilter(type="NOPE")),
+    # An actor and a dyad whose buckets come from the kept profile and dyad counts
+    # (store/kept_buckets.py), and words those cannot tell apart (read from the events).
+    Search(flt=EventFilter(actor="NLD", type="CONSULT")), Search(flt=EventFilter(actor="Q57792")),
+    Search(flt=EventFilter(actor="FIN"), other="NLD", min_confidence=0.5),
+    Search(flt=EventFilter(actor="NLD", status="denied"), other="FIN"),
+    Search(flt=EventFilter(actor="militants")),
 ]
+# The searches a kept table answers.
+KEPT = SEARCHES[:3] + SEARCHES[-5:-1]
 
 
 @pytest.fixture(scope="module")
@@ -53,13 +61,21 @@ def test_offset_pages_are_the_sorted_pages(filled, s, limit):
     assert event_lists.page_json(filled, s, limit=limit)[1] == queries.count(filled, "events", s)
 
 
-@pytest.mark.parametrize("s", SEARCHES[:3], ids=repr)
+@pytest.mark.parametrize("s", KEPT, ids=repr)
 def test_pages_from_the_events_equal_pages_from_the_kept_counts(filled, s, monkeypatch):
     from_counts = every_page(filled, s, 4)
-    assert event_lists._counted(filled, s) is not None  # these are counted
-    monkeypatch.setattr(event_lists, "has_counts", lambda con: False)  # an older database
-    assert event_lists._counted(filled, s) is None
+    assert kept_buckets.bucket_counts(filled, s) is not None  # these are counted
+    assert any(from_counts)
+    monkeypatch.setattr(kept_buckets, "has_counts", lambda con: False)  # an older database
+    assert kept_buckets.bucket_counts(filled, s) is None
     assert every_page(filled, s, 4) == from_counts
+
+
+def test_words_the_kept_counts_cannot_tell_apart_are_counted_from_the_events(filled):
+    # "militants": some of Hamas's sides only; "Rutte" with free text; a place.
+    for s in (SEARCHES[-1], SEARCHES[3].with_(q="spoke"), Search(flt=EventFilter(place="Kyiv")),
+              Search(flt=EventFilter(actor="Hamas"), other="FIN")):
+        assert kept_buckets.bucket_counts(filled, s) is None
 
 
 @pytest.mark.parametrize("s", SEARCHES, ids=repr)

@@ -1,14 +1,15 @@
 """Event counts kept beside the events, so that the overview, the actor index and list
 totals read a few thousand rows instead of scanning every event.
 
-Thirteen tables, each defined by one query over ``events`` (``counts_outlet`` over
+Fourteen tables, each defined by one query over ``events`` (``counts_outlet`` over
 ``articles``, ``counts_identity`` over ``actors``) (:data:`AGGREGATES`):
 
 - ``counts_month``: events per month (``NULL``: no month) × type × claim status ×
   ``confident`` (confidence at or above the coder's threshold, the server's default floor);
 - ``counts_dyad``: events per pair of actors (country, else name; either direction) × type
-  × ``confident``, with the latest date, and ``counts_dyad_month`` the same per month ×
-  type × claim status (a dyad's chart);
+  × ``confident``, with the latest date, ``counts_dyad_month`` the same per month ×
+  type × claim status (a dyad's chart) and ``counts_dyad_listing`` per date bucket of the
+  listing order × type × claim status (a page of its timeline, its last contact);
 - ``counts_actor``: events per canonical actor (name, country; either side), with what the
   actor index shows (wikidata, role, kind, the article's other words for the actor);
 - ``counts_place``: events per place (name, country, coordinates) × type × ``confident``,
@@ -90,18 +91,28 @@ _DYAD = Aggregate(
     counts=f"SELECT a, b, type, coalesce(confidence >= {CONFIDENT}, false), count(*), "
            "max(date_value) FROM ({units}) u WHERE {keep} GROUP BY ALL",
 )
-# The same pairs' events per month × type × claim status × ``confident``: a dyad's
-# cooperation-conflict chart.
-_DYAD_MONTH = Aggregate(
-    table="counts_dyad_month",
-    columns="a VARCHAR, b VARCHAR, period VARCHAR, type VARCHAR, status VARCHAR, "
-            "confident BOOLEAN, n BIGINT",
-    keys=("a", "b", "period", "type", "status"),
-    units=f"SELECT {_DYAD_ENDS}, {PERIOD} AS period, e.type, e.status, e.confidence "
-          f"FROM events e WHERE {{where}} AND {_TWO_ENDS}",
-    counts=f"SELECT a, b, period, type, status, coalesce(confidence >= {CONFIDENT}, false), "
-           "count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
-)
+
+
+def _dyad_by(table: str, column: str, expression: str) -> Aggregate:
+    """The pairs of ends' events per ``expression`` (kept as ``column``) × type × claim
+    status × ``confident``."""
+    return Aggregate(
+        table=table,
+        columns=f"a VARCHAR, b VARCHAR, {column} VARCHAR, type VARCHAR, status VARCHAR, "
+                "confident BOOLEAN, n BIGINT",
+        keys=("a", "b", column, "type", "status"),
+        units=f"SELECT {_DYAD_ENDS}, {expression} AS {column}, e.type, e.status, e.confidence "
+              f"FROM events e WHERE {{where}} AND {_TWO_ENDS}",
+        counts=f"SELECT a, b, {column}, type, status, coalesce(confidence >= {CONFIDENT}, "
+               "false), count(*) FROM ({units}) u WHERE {keep} GROUP BY ALL",
+    )
+
+
+# Per month: a dyad's cooperation-conflict chart. Per date bucket of the listing order
+# (``counts_listing``'s: the month, a shorter date as it is, NULL: no date): a page of a
+# dyad's timeline and its last contact are read from their buckets only.
+_DYAD_MONTH = _dyad_by("counts_dyad_month", "period", PERIOD)
+_DYAD_LISTING = _dyad_by("counts_dyad_listing", "bucket", "substr(e.date_value, 1, 7)")
 _ACTOR = Aggregate(
     table="counts_actor",
     columns="name VARCHAR, country VARCHAR, wikidata VARCHAR, role VARCHAR, kind VARCHAR, "
@@ -248,7 +259,7 @@ _IDENTITY = Aggregate(
 )
 AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR, _PLACE, _PAIR, _COUNTRY, _LISTING,
                                       _OUTLET, _ALIAS, _PROFILE, _COUNTERPART, _IDENTITY,
-                                      _DYAD_MONTH)
+                                      _DYAD_MONTH, _DYAD_LISTING)
 
 
 def aggregates_named(*tables: str) -> tuple[Aggregate, ...]:

@@ -4,9 +4,10 @@ The listing order starts with the date, and events are stored in date order, so 
 lies in a few date buckets (a month, a year-only date, or no date). How many matching
 events each bucket holds tells which buckets a page falls into; the page is then read from
 those buckets only (DuckDB skips the row groups outside them) with a small offset, instead
-of an ``ORDER BY ... OFFSET`` over every event. The counts come from ``counts_listing``
-(kept at every write, ``store/aggregates.py``) when the search is one the count tables
-answer, else from one grouped pass over the matching events, which also gives the total.
+of an ``ORDER BY ... OFFSET`` over every event. The counts come from a kept count
+table (``store/kept_buckets.py``: the listing's, an actor's, a dyad's) when the search is
+one it answers, else from one grouped pass over the matching events; they also give the
+total.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import json
 
 import duckdb
 
-from diplograph.store import catalog
+from diplograph.store.kept_buckets import bucket_counts
 from diplograph.store.ordered import order_parts
 from diplograph.store.queries import (
     EVENT_ORDER,
@@ -25,18 +26,12 @@ from diplograph.store.queries import (
     key_of,
     listing_json,
 )
-from diplograph.store.web_queries import (
-    Search,
-    count_matching,
-    counted_where,
-    has_counts,
-    order_by,
-)
+from diplograph.store.web_queries import Search, count_matching, order_by
 
 # A date's bucket: its month (YYYY-MM), or the date itself when shorter, or NULL (no date).
 BUCKET = "substr(date_value, 1, 7)"
 # Above every character of a date: "2020-05" + this is above every date of May 2020.
-_TOP = "\U0010ffff"
+TOP = "\U0010ffff"
 
 Histogram = list[tuple[str | None, int]]
 
@@ -63,28 +58,21 @@ def search_json(con: duckdb.DuckDBPyConnection, table: str, s: Search, *, limit:
 
 
 def histogram(con: duckdb.DuckDBPyConnection, s: Condition) -> Histogram:
-    """Matching events per date bucket, in listing order (no date last)."""
-    counted = _counted(con, s)
-    if counted is not None:
-        sql, params = (f"SELECT bucket, sum(n)::BIGINT FROM counts_listing WHERE {counted[0]} "
-                       "GROUP BY bucket HAVING sum(n) > 0"), counted[1]
-    else:
-        where, params = s.where("events")
-        sql = f"SELECT {BUCKET}, count(*) FROM events WHERE {where} GROUP BY 1"
-    rows = con.execute(sql, params).fetchall()
+    """Matching events per date bucket, in listing order (no date last): from a kept count
+    table when one answers ``s`` (:mod:`diplograph.store.kept_buckets`), else one grouped
+    pass over the matching events."""
+    kept = bucket_counts(con, s)
+    if kept is not None:
+        return counted_buckets(con, kept)
+    where, params = s.where("events")
+    return counted_buckets(con, (f"SELECT {BUCKET}, count(*) FROM events WHERE {where} "
+                                 "GROUP BY 1", params))
+
+
+def counted_buckets(con: duckdb.DuckDBPyConnection, counts: tuple[str, list]) -> Histogram:
+    """The ``(bucket, n)`` rows of a counting query, in listing order (no date last)."""
+    rows = con.execute(*counts).fetchall()
     return sorted(rows, key=lambda row: (row[0] is None, row[0] or ""))
-
-
-def _counted(con: duckdb.DuckDBPyConnection, s: Condition) -> tuple[str, list] | None:
-    # The "undated" bucket of the charts (no month) is not one of these buckets.
-    if isinstance(s, Search) and s.undated:
-        return None
-    counted = counted_where(s)
-    return counted if counted is not None and _has_listing_counts(con) else None
-
-
-def _has_listing_counts(con: duckdb.DuckDBPyConnection) -> bool:
-    return has_counts(con) and catalog.has_table(con, "counts_listing")
 
 
 def page_json(con: duckdb.DuckDBPyConnection, s: Condition, *, limit: int, offset: int = 0,
@@ -92,7 +80,21 @@ def page_json(con: duckdb.DuckDBPyConnection, s: Condition, *, limit: int, offse
     """A page of the events that match ``s`` (stored JSON texts) in listing order, and how
     many match: ``limit`` after skipping ``offset``, counted from the start or, with
     ``after``, from the event with this id (keyset paging; none when no event has it)."""
-    buckets = histogram(con, s)
+    sql, params, total = page_query(con, s, ("record",), limit=limit, offset=offset,
+                                    after=after)
+    if sql is None:
+        return [], total
+    return [row[0] for row in con.execute(sql, params).fetchall()], total
+
+
+def page_query(con: duckdb.DuckDBPyConnection, s: Condition, columns: tuple[str, ...], *,
+               limit: int, offset: int = 0, after: str | None = None,
+               buckets: Histogram | None = None) -> tuple[str | None, list, int]:
+    """The SQL that selects ``columns`` of the page :func:`page_json` describes, in listing
+    order, its parameters, and how many events match (the SQL is None when the page is
+    empty whatever the events: past the last one, or ``after`` an id no event has).
+    ``buckets``: ``s``'s :func:`histogram`, when the caller already has it."""
+    buckets = histogram(con, s) if buckets is None else buckets
     total = sum(n for _, n in buckets)
     if after is None:
         first, skipped = _bucket_at(buckets, offset)
@@ -100,26 +102,24 @@ def page_json(con: duckdb.DuckDBPyConnection, s: Condition, *, limit: int, offse
     else:
         key = key_of(con, "events", after)
         if key is None:
-            return [], total
+            return None, [], total
         no_date, date = key.values[:2]  # the key starts with the date, NULLs last
         first, skipped = _bucket_of_date(buckets, None if no_date else date), 0
         key_clause, key_params = after_values("events", key)
     if first >= len(buckets):
-        return [], total
+        return None, [], total
     last = _last_bucket(buckets, first, offset - skipped + limit, keyset=after is not None)
     where, params = s.where("events")
     # The kept listing key sorts as EVENT_ORDER does, one column instead of five.
     order = "listing_key" if has_listing_key(con) else EVENT_ORDER
-    columns = ", ".join(column for column, _ in order_parts(order))
+    read = ", ".join(dict.fromkeys([*columns, *(c for c, _ in order_parts(order))]))
     parts, part_params = [], []
     for window, window_params in _windows(buckets[first][0], buckets[last][0]):
-        parts.append(f"SELECT record, {columns} FROM events "
-                     f"WHERE {where} AND {key_clause} AND {window}")
+        parts.append(f"SELECT {read} FROM events WHERE {where} AND {key_clause} AND {window}")
         part_params += params + key_params + window_params
-    sql = (f"SELECT record FROM ({' UNION ALL '.join(parts)}) ORDER BY {order} "
+    sql = (f"SELECT {', '.join(columns)} FROM ({' UNION ALL '.join(parts)}) ORDER BY {order} "
            "LIMIT ? OFFSET ?")
-    rows = con.execute(sql, part_params + [limit, offset - skipped]).fetchall()
-    return [row[0] for row in rows], total
+    return sql, part_params + [limit, offset - skipped], total
 
 
 def _bucket_at(buckets: Histogram, position: int) -> tuple[int, int]:
@@ -164,4 +164,4 @@ def _windows(first: str | None, last: str | None) -> list[tuple[str, list]]:
         return [("date_value IS NULL", [])]
     if last is None:
         return [("date_value >= ?", [first]), ("date_value IS NULL", [])]
-    return [("date_value >= ? AND date_value < ?", [first, last + _TOP])]
+    return [("date_value >= ? AND date_value < ?", [first, last + TOP])]

@@ -280,6 +280,14 @@ def m019_dyad_month_counts(con: duckdb.DuckDBPyConnection) -> None:
     _keep_counts(con, "counts_dyad_month")
 
 
+@migration
+def m020_dyad_listing_counts(con: duckdb.DuckDBPyConnection) -> None:
+    # A dyad's events per date bucket of the listing order, type and status, kept at every
+    # write (store/aggregates.py): a page of its timeline and its last contact sorted every
+    # event between the two at each request.
+    _keep_counts(con, "counts_dyad_listing")
+
+
 def _keep_counts(con: duckdb.DuckDBPyConnection, *tables: str) -> None:
     """Create the kept count tables of these names and count them from the stored rows."""
     counted = aggregates_named(*tables)

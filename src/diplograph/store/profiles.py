@@ -14,9 +14,11 @@ from collections import defaultdict
 import duckdb
 
 from diplograph.records import SYMMETRIC_TYPES
-from diplograph.store import actor_counts, catalog
+from diplograph.store import actor_counts, catalog, dyad_kept
 from diplograph.store.aggregates import FIRST_EVENTS
+from diplograph.store.dyad_kept import with_incident
 from diplograph.store.filters import EventFilter, actor_side, dyad_either, is_country_code
+from diplograph.store.kept_buckets import states_alone
 from diplograph.store.queries import (
     EVENT_ORDER,
     HAPPENED,
@@ -288,20 +290,10 @@ def _counted_dyad_months(con: duckdb.DuckDBPyConnection,
         return None
     a, b = s.flt.actor, s.other
     counted = counted_where(s.with_(actor=None, other=None))
-    if counted is None or not has_kept(con, "counts_dyad_month") or not _states_alone(con, a, b):
+    if counted is None or not has_kept(con, "counts_dyad_month") or not states_alone(con, a, b):
         return None
     where, params = counted
     return f"a = ? AND b = ? AND {where}", [min(a, b), max(a, b), *params]
-
-
-def _states_alone(con: duckdb.DuckDBPyConnection, a: str, b: str) -> bool:
-    """Whether the kept counts of the pair of ends ``a`` and ``b`` (an end being the
-    country, else the name) are exactly the events between the two states: two different
-    country codes, and no actor with no country named like one of them."""
-    if not (is_country_code(a) and is_country_code(b)) or a == b:
-        return False
-    return not con.execute("SELECT count(*) FROM counts_actor WHERE country IS NULL "
-                           "AND name IN (?, ?)", [a, b]).fetchone()[0]
 
 
 def actor_clause(side: str, actor: str) -> tuple[str, list]:
@@ -329,7 +321,12 @@ def dyad_timeline(con: duckdb.DuckDBPyConnection, a: str, b: str,
 def dyad_timeline_json(con: duckdb.DuckDBPyConnection, a: str, b: str,
                        flt: Condition = NO_FILTER, *, limit: int | None = None,
                        after: str | None = None) -> list[tuple[str, str]]:
-    """:func:`dyad_timeline` as ``(id, stored JSON record with its incident_id)``."""
+    """:func:`dyad_timeline` as ``(id, stored JSON record with its incident_id)``: a page
+    of two states read from its date buckets (:func:`dyad_kept.timeline_page`) when the kept
+    counts answer it, else the events between the two sorted."""
+    kept = dyad_kept.timeline_page(con, a, b, flt, limit=limit, after=after)
+    if kept is not None:
+        return kept
     where, params = flt.where("events")
     dyad, dyad_params = _dyad_clause(a, b)
     if after is not None:
@@ -358,14 +355,7 @@ def _with_incidents(con: duckdb.DuckDBPyConnection, page: str, params: list,
     rows = con.execute(f"WITH p AS ({page}) SELECT p.id, e.record, {incident} FROM p "
                        f"JOIN events e ON e.id = p.id {links} ORDER BY {order}",
                        params).fetchall()
-    return [(row_id, _with_incident(record, incident)) for row_id, record, incident in rows]
-
-
-def _with_incident(record: str, incident_id: str | None) -> str:
-    """A stored event record (a JSON object, which has no ``incident_id``) with one."""
-    body = record.rstrip()[:-1].rstrip()
-    comma = "" if body.endswith("{") else ","
-    return f'{body}{comma} "incident_id": {json.dumps(incident_id)}}}'
+    return [(row_id, with_incident(record, incident)) for row_id, record, incident in rows]
 
 
 def count_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
@@ -386,11 +376,11 @@ def count_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
 def _counted_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
                   flt: Condition) -> tuple[str, list] | None:
     """The condition on ``counts_dyad`` that counts the events between two states, or None
-    when the kept counts cannot tell (:func:`_states_alone`)."""
+    when the kept counts cannot tell (:func:`kept_buckets.states_alone`)."""
     if not (is_country_code(a) and is_country_code(b)) or a == b:
         return None
     counted = _from_counts(con, flt, by_month=False)
-    if counted is None or not _states_alone(con, a, b):
+    if counted is None or not states_alone(con, a, b):
         return None
     where, params = counted
     return f"a = ? AND b = ? AND {where}", [min(a, b), max(a, b)] + params
@@ -403,7 +393,11 @@ def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> dict | None:
 
 
 def last_contact_json(con: duckdb.DuckDBPyConnection, a: str, b: str) -> str | None:
-    """:func:`last_contact` as its stored JSON record with its incident_id, or None."""
+    """:func:`last_contact` as its stored JSON record with its incident_id, or None (two
+    states alone: :func:`dyad_kept.last_contact`)."""
+    kept = dyad_kept.last_contact(con, a, b)
+    if kept is not None:
+        return kept[0]
     dyad, params = _dyad_clause(a, b)
     page = (f"SELECT {_ORDER_COLUMNS} FROM events WHERE type = 'CONSULT' "
             "AND status IN (SELECT unnest(?)) AND date_value IS NOT NULL "
