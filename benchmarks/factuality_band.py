@@ -132,7 +132,8 @@ def implicative(sites: list[Site]) -> list[bool]:
     words = sorted({s.word for s in sites})
     lemma = {w: doc[0].lemma_ if len(doc) else w for w, doc in zip(words, nlp.pipe(words),
                                                                     strict=True)}
-    return [s.pos in ("VERB", "AUX") and keeps_cue_band(lemma[s.word]) for s in sites]
+    return [s.pos in ("VERB", "AUX", "ADJ") and keeps_cue_band(lemma[s.word], pos=s.pos)
+            for s in sites]
 
 
 def open_rows(sites: list[Site]) -> np.ndarray:
