@@ -249,3 +249,14 @@ def test_only_verbs_and_adjectives_of_intent_keep_the_band():
     assert keeps_cue_band("willing", pos="ADJ") and keeps_cue_band("vow", pos="VERB")
     assert not keeps_cue_band("plan", pos="NOUN")  # "the PLAN": an event noun, left open
     assert not keeps_cue_band("meet", pos="VERB")
+
+
+def test_an_intent_coded_as_agree_keeps_the_cues_band(classifier_says_uncertain,
+                                                      code_sentence):
+    # "willing to withdraw" is coded as the AGREE it is (promise-is-the-act drops the
+    # intent cue): the willingness is told as happened, whatever the classifier says
+    events = code_sentence("Turkey says it is willing to withdraw its soldiers from northern "
+                           "Iraq.")
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and agree[0].status == "reported", [(e.type, e.status) for e in events]
+    assert BAND_CLASSIFIER_RULE not in agree[0].rules

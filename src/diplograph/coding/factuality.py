@@ -168,6 +168,13 @@ def keeps_cue_band(lemma: str, failed: bool = False, pos: str = "VERB") -> bool:
 _INTENT_POS = ("VERB", "AUX", "ADJ")  # the governors table is of verbs and adjectives
 
 
+def _frame_is_the_act(facts: StatusFacts) -> bool:
+    """Whether the frame makes a failure, a promise or an announcement itself the coded act
+    (status rules failure-is-the-act, promise-is-the-act: "failed to reach an agreement"
+    as REJECT, "says it is willing to withdraw" as AGREE): the cues then keep the band."""
+    return facts.failed or facts.type == "AGREE" or facts.announced
+
+
 def clipped_into(score: float, band: str) -> float:
     """A score moved to the nearest edge of a band it lies outside."""
     if band == "happened":
@@ -194,7 +201,8 @@ def read(facts: StatusFacts, groups: Sequence[str] | None = None) -> Reading:
     # The status reads the cues, and where they fix no band, the band classifier (or,
     # when none is shipped, the cue score): the regression refines the number (how sure
     # news of this frame is), never what the cues say of the act.
-    band = (None if keeps_cue_band(facts.trigger.lemma_, facts.failed, facts.trigger.pos_)
+    band = (None if keeps_cue_band(facts.trigger.lemma_, _frame_is_the_act(facts),
+                                     facts.trigger.pos_)
             else band_of(facts.trigger, cues, cue_score, base, feats, around=around))
     status = status_in_band(cue_score, cues, band)
     if status != status_of(cue_score, cues):  # the learned part, named like any rule
