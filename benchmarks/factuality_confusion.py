@@ -30,6 +30,7 @@ from pathlib import Path
 
 import numpy as np
 from factuality_band import band_of, held_out, implicative, statuses_with
+from factuality_classes import predicate_in
 from factuality_cv import GROUPS, folds_of, stripped
 from factuality_sites import Site, read_sites
 
@@ -72,11 +73,10 @@ def confusion(sites: list[Site], statuses: list[str]) -> None:
 
 def miss_class(sentence: str, word: str, nlp) -> str:  # type: ignore[no-untyped-def]
     """The first class of cue in the sentence that could say the predicate is not sure."""
-    doc = nlp(sentence)
-    token = next((t for t in doc if t.text == word), None)
+    token = predicate_in(sentence, word, nlp)
     if token is None:
         return "predicate not found"
-    words = load_words()
+    doc, words = token.doc, load_words()
     near = [token, *token.ancestors]
     kids = [c for t in near for c in t.children]
     lists = words.lists
