@@ -43,7 +43,7 @@ from diplograph.coding.factuality import (
 from diplograph.coding.factuality_band import BandModel, save_band
 from diplograph.coding.parse import load_nlp
 
-HAPPENED_WEIGHTS = (1.0, 1.5, 2.0, 3.0)  # the classifier's happened probability, scaled: the curve
+HAPPENED_WEIGHTS = (1.0, 1.5, 2.0, 2.5, 3.0)  # the happened probability, scaled: the curve
 
 
 def band_of(value: float) -> str:
@@ -67,10 +67,12 @@ def classifier(name: str):  # type: ignore[no-untyped-def]
 
 
 def held_out(sites: list[Site], folds: list[np.ndarray], names: list[str],
-             table: np.ndarray, scored: bool = True) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+             table: np.ndarray, scored: bool = True,
+             fit_rows: np.ndarray | None = None) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """The held-out regression scores (with ``scored`` False, the shipped model's scores,
     not held out: a quicker run for the bands alone), and each classifier's held-out band
-    probabilities (columns in the order of BANDS)."""
+    probabilities (columns in the order of BANDS). With ``fit_rows`` (a mask), the
+    classifiers learn from those training predicates only (``open_rows``)."""
     scores = np.array([s.scored.reading.score for s in sites])
     probs = {n: np.zeros((len(sites), 3)) for n in names}
     gold_band = np.array([BANDS.index(band_of(s.scored.gold)) for s in sites])
@@ -84,8 +86,9 @@ def held_out(sites: list[Site], folds: list[np.ndarray], names: list[str],
         base = fit_ridge(train, Settings())
         dense = Dense(train, table)
         x_train, x_held = dense(train, base(train)), dense(held, base(held))
+        rows = mask[mask] if fit_rows is None else fit_rows[mask]
         for name in names:
-            model = classifier(name).fit(x_train, gold_band[mask])
+            model = classifier(name).fit(x_train[rows], gold_band[mask][rows])
             probs[name][test] = model.predict_proba(x_held)
         print(f"fold {k + 1} done", file=sys.stderr, flush=True)
     return scores, probs
@@ -129,18 +132,29 @@ def implicative(sites: list[Site]) -> list[bool]:
     words = sorted({s.word for s in sites})
     lemma = {w: doc[0].lemma_ if len(doc) else w for w, doc in zip(words, nlp.pipe(words),
                                                                     strict=True)}
-    return [s.pos in ("VERB", "AUX") and keeps_cue_band(lemma[s.word]) for s in sites]
+    return [s.pos in ("VERB", "AUX", "ADJ") and keeps_cue_band(lemma[s.word], pos=s.pos)
+            for s in sites]
 
 
-def write_band(sites: list[Site], name: str, weight: float) -> int:
-    """Fit the logistic classifier ``name`` on all of UW train + dev and ship it, with the
-    happened weight ``weight`` (the point of the curve chosen by CV)."""
+def open_rows(sites: list[Site]) -> np.ndarray:
+    """The predicates whose band the classifier decides at run time: no cue fixes it
+    (``factuality.band_is_open``) and the predicate is no negative-implicative verb."""
+    fixed = implicative(sites)
+    return np.array([band_is_open(s.scored.reading.cues) and not keep
+                     for s, keep in zip(sites, fixed, strict=True)])
+
+
+def write_band(sites: list[Site], name: str, weight: float, open_only: bool = False) -> int:
+    """Fit the logistic classifier ``name`` on all of UW train + dev (with ``open_only``,
+    on its open predicates) and ship it, with the happened weight ``weight`` (the point of
+    the curve chosen by CV)."""
     table = np.zeros((0, 0), np.float32)
     base = fit_ridge(sites, Settings())
     dense = Dense(sites, table)
     x = dense(sites, base(sites))
     gold_band = np.array([BANDS.index(band_of(s.scored.gold)) for s in sites])
-    pipeline = classifier(name).fit(x, gold_band)
+    rows = open_rows(sites) if open_only else np.ones(len(sites), bool)
+    pipeline = classifier(name).fit(x[rows], gold_band[rows])
     scaler, logistic = pipeline[0], pipeline[-1]
     model = BandModel(columns=dense.columns, mean=scaler.mean_, scale=scaler.scale_,
                       coef=logistic.coef_, intercept=logistic.intercept_,
@@ -166,6 +180,9 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--bands-only", action="store_true",
                         help="do not refit the regression in each fold (the MAE and r "
                              "columns then read the shipped scores, not held out)")
+    parser.add_argument("--open-only", action="store_true",
+                        help="fit the classifiers on the open predicates alone (those "
+                             "whose band they decide at run time)")
     parser.add_argument("--without", metavar="GROUP",
                         help="leave out a group of correction features (as the shipped "
                              "regression does: 'place')")
@@ -177,15 +194,17 @@ def main(argv: list[str]) -> int:
     if fits is not None and fits.exists():  # the fold corrections factuality_cv.py kept
         _FITTED.update(pickle.loads(fits.read_bytes()))
     if opts.write:
-        return write_band(sites, opts.write, opts.weight)
+        return write_band(sites, opts.write, opts.weight, opts.open_only)
     folds = folds_of(sites, 5, GROUPS[opts.group])
     table = np.zeros((0, 0), np.float32)
-    suffix = f".band-{opts.group}{'-bands' if opts.bands_only else ''}.pkl"
+    suffix = (f".band-{opts.group}{'-bands' if opts.bands_only else ''}"
+              f"{'-open' if opts.open_only else ''}.pkl")
     kept = opts.cache.with_suffix(suffix) if opts.cache else None
     if kept is not None and kept.exists():
         scores, probs = pickle.loads(kept.read_bytes())
     else:
-        scores, probs = held_out(sites, folds, opts.classifiers, table, not opts.bands_only)
+        scores, probs = held_out(sites, folds, opts.classifiers, table, not opts.bands_only,
+                                 open_rows(sites) if opts.open_only else None)
         if kept is not None:
             kept.write_bytes(pickle.dumps((scores, probs)))
     print("| candidate (CV over UW train + dev) | recall not | recall uncertain | "

@@ -107,12 +107,17 @@ def errors(sites: list[Site], test: list[Site] | None, name: str = BASELINE) -> 
 
 
 # ------------------------------------------------------------------ not-happened misses
+def predicate_in(sentence: str, word: str, nlp):  # type: ignore[no-untyped-def]
+    """The predicate's token in a fresh parse of its sentence (its first occurrence)."""
+    return next((t for t in nlp(sentence) if t.text == word), None)
+
+
 def miss_class(sentence: str, word: str, nlp) -> str:  # type: ignore[no-untyped-def]
     """What in the sentence says the predicate did not happen, the first class that fits."""
-    doc = nlp(sentence)
-    token = next((t for t in doc if t.text == word), None)
+    token = predicate_in(sentence, word, nlp)
     if token is None:
         return "predicate not found"
+    doc = token.doc
     above = list(token.ancestors)
     lemmas = {a.lemma_.lower() for a in above}
     near = [token, *above]

@@ -224,3 +224,39 @@ def test_a_failure_coded_as_the_act_keeps_the_cues_band(classifier_says_uncertai
 def test_a_plain_act_is_still_left_to_the_classifier(classifier_says_uncertain):
     assert not keeps_cue_band("sign") and keeps_cue_band("refuse")
     assert keeps_cue_band("meet", failed=True)
+
+
+# ------------------------------------------------------------------ intent words as the act
+@pytest.mark.parametrize("text, word", [
+    ("The government said it is willing to resume talks with the rebels.", "willing"),
+    ("Both parties pledged to respect the ceasefire in the north.", "pledged"),
+    ("The new cabinet is ready for dialogue with the opposition.", "ready"),
+])
+def test_an_intent_word_itself_keeps_the_cues_band(classifier_says_uncertain, text, word):
+    # the statement of intent happened (SPEC §4 codes "willing to", "ready for" as AGREE):
+    # the cues keep its band, whatever the classifier says
+    reading = _reading(text, word)
+    assert BAND_OF_STATUS[reading.status] == "happened"
+    assert BAND_CLASSIFIER_RULE not in reading.rules
+
+
+def test_the_act_an_intent_word_governs_stays_planned(classifier_says_uncertain):
+    reading = _reading("The government said it is willing to resume talks.", "resume")
+    assert reading.status == "planned"
+
+
+def test_only_verbs_and_adjectives_of_intent_keep_the_band():
+    assert keeps_cue_band("willing", pos="ADJ") and keeps_cue_band("vow", pos="VERB")
+    assert not keeps_cue_band("plan", pos="NOUN")  # "the PLAN": an event noun, left open
+    assert not keeps_cue_band("meet", pos="VERB")
+
+
+def test_an_intent_coded_as_agree_keeps_the_cues_band(classifier_says_uncertain,
+                                                      code_sentence):
+    # "willing to withdraw" is coded as the AGREE it is (promise-is-the-act drops the
+    # intent cue): the willingness is told as happened, whatever the classifier says
+    events = code_sentence("Turkey says it is willing to withdraw its soldiers from northern "
+                           "Iraq.")
+    agree = [e for e in events if e.type == "AGREE"]
+    assert agree and agree[0].status == "reported", [(e.type, e.status) for e in events]
+    assert BAND_CLASSIFIER_RULE not in agree[0].rules

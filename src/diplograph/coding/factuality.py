@@ -151,13 +151,28 @@ def band_is_open(cues: list[Cue] | tuple[Cue, ...]) -> bool:
     return not {c.kind for c in cues} & _BAND_FIXING_KINDS
 
 
-def keeps_cue_band(lemma: str, failed: bool = False) -> bool:
+def keeps_cue_band(lemma: str, failed: bool = False, pos: str = "VERB") -> bool:
     """Whether the cues alone decide a predicate's band, the band classifier having no say:
     the predicate is a negative-implicative verb (``implicative_verbs``: "Iran REFUSED to
-    sign", the refusal happened), or its failure is itself the coded act
-    (``StatusFacts.failed``: "failed to reach an agreement" coded as REJECT). Neither is
-    ever hypothetical for want of a cue."""
-    return failed or lemma.lower() in load_words().lists["implicative_verbs"]
+    sign", the refusal happened), an intent word itself (a verb or adjective of the
+    ``intent`` governors: "Syria says it is WILLING to withdraw", the statement of intent
+    happened and is the coded AGREE), or its failure is itself the coded act
+    (``StatusFacts.failed``: "failed to reach an agreement" coded as REJECT). None of them
+    is ever hypothetical for want of a cue."""
+    words = load_words()
+    lemma = lemma.lower()
+    intent = pos in _INTENT_POS and words.governors.get(lemma) == "intent"
+    return failed or intent or lemma in words.lists["implicative_verbs"]
+
+
+_INTENT_POS = ("VERB", "AUX", "ADJ")  # the governors table is of verbs and adjectives
+
+
+def _frame_is_the_act(facts: StatusFacts) -> bool:
+    """Whether the frame makes a failure, a promise or an announcement itself the coded act
+    (status rules failure-is-the-act, promise-is-the-act: "failed to reach an agreement"
+    as REJECT, "says it is willing to withdraw" as AGREE): the cues then keep the band."""
+    return facts.failed or facts.type == "AGREE" or facts.announced
 
 
 def clipped_into(score: float, band: str) -> float:
@@ -186,7 +201,8 @@ def read(facts: StatusFacts, groups: Sequence[str] | None = None) -> Reading:
     # The status reads the cues, and where they fix no band, the band classifier (or,
     # when none is shipped, the cue score): the regression refines the number (how sure
     # news of this frame is), never what the cues say of the act.
-    band = (None if keeps_cue_band(facts.trigger.lemma_, facts.failed)
+    band = (None if keeps_cue_band(facts.trigger.lemma_, _frame_is_the_act(facts),
+                                     facts.trigger.pos_)
             else band_of(facts.trigger, cues, cue_score, base, feats, around=around))
     status = status_in_band(cue_score, cues, band)
     if status != status_of(cue_score, cues):  # the learned part, named like any rule
