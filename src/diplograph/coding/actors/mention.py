@@ -66,6 +66,10 @@ class Hits:
         """The longest match of one of `kinds` starting at token i."""
         return next((hit for hit in self.at(i) if hit.kind in kinds), None)
 
+    def start_between(self, start: int, end: int) -> bool:
+        """Whether a match starts at any token of [start, end)."""
+        return any(i in self._by_start for i in range(start, end))
+
     def __bool__(self) -> bool:
         return bool(self._by_start)
 

@@ -51,6 +51,14 @@ class Offices:
                     for k in name_keys(text, words.name_suffixes)}
             for key in keys:
                 self._folded.setdefault(key, []).append(person)
+        # Title of an office of role `other` -> its holders, in the knowledge base's order:
+        # ``_other_office`` looked through every person for each title (9% of the actors'
+        # CPU under cProfile on 150 BBC articles).
+        self._other_titles: dict[str, list[Person]] = {}
+        for person in kb.people:
+            titles = {(t.title or "").lower() for t in person.terms if t.role == "other"}
+            for title in titles:
+                self._other_titles.setdefault(title, []).append(person)
 
     def same_name(self, text: str) -> tuple[Person, ...]:
         """The known people a full name means when spelt otherwise: without the points of
@@ -191,7 +199,7 @@ class Offices:
     def _other_office(self, title: str, where: str, when: dt.date) -> Person | None:
         """The holder of an office of role `other` known by this title ("vice president")."""
         low = title.lower()
-        for person in self.kb.people:
+        for person in self._other_titles.get(low, ()):
             if any(t.role == "other" and (t.title or "").lower() == low
                    and where in (t.country, t.org) and t.active(when) for t in person.terms):
                 return person

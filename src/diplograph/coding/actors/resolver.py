@@ -46,6 +46,10 @@ logger = logging.getLogger(__name__)
 # Grammar: what says something of a person after the name ("Jane Doe, A LAWYER", "Jane Doe,
 # WHO HEADS a charity").
 _DESCRIBING_DEPS = frozenset({"appos", "relcl", "acl"})
+# The tokens from the walk's one where a single name may start: "the" and up to two
+# adjectives may come before it ("THE INDEPENDENT Institute for Fiscal Studies":
+# ``SingleNameReader.read``).
+_SINGLE_NAME_REACH = 4
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -58,6 +62,8 @@ class _Reading:
     person_ents: dict[int, Span]  # PERSON entities by start token
     ent_end: dict[int, Span]  # the entity covering each token
     phrases: dict[int, MentionPhrase | None]  # filled as the walks reach each token
+    # Token -> whether it starts no mention on any walk (see ``_names_no_one``).
+    inert: dict[int, bool]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -249,7 +255,7 @@ class ActorResolver:
         ent_end = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
         return _Reading(hits=self._match(doc),
                         person_ents={e.start: e for e in doc.ents if e.label_ == "PERSON"},
-                        ent_end=ent_end, phrases={})
+                        ent_end=ent_end, phrases={}, inert={})
 
     def _phrase_at(self, article: _Article, i: int) -> MentionPhrase | None:
         """The phrase at token i (read once per article: it depends on the parse only)."""
@@ -259,8 +265,26 @@ class ActorResolver:
                                                     reading.person_ents)
         return reading.phrases[i]
 
+    def _names_no_one(self, article: _Article, i: int) -> bool:
+        """Whether token i starts no mention whatever the walk's date, home state and memory:
+        no phrase at it, no knowledge match within the words a single name may skip ("the
+        independent ..."), and neither a capitalised word (a surname named before) nor a
+        pronoun. Decided once per article: most tokens are such, and the walks (two to four
+        an article) asked the single-name reader and the memory again at each."""
+        reading = article.reading
+        inert = reading.inert.get(i)
+        if inert is None:
+            token = article.doc[i]
+            inert = reading.inert[i] = (
+                not token.is_title and token.lower_ not in self._pronouns
+                and not reading.hits.start_between(i, i + _SINGLE_NAME_REACH)
+                and self._phrase_at(article, i) is None)
+        return inert
+
     def _actor_at(self, article: _Article, i: int) -> tuple[int, int, ActorRef | None]:
         """(start, end, actor) of the mention at token i; the actor is None when none is."""
+        if self._names_no_one(article, i):
+            return i, i + 1, None
         doc = article.doc
         phrase = self._phrase_at(article, i)
         if phrase is not None:

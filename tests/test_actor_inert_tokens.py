@@ -1,0 +1,47 @@
+"""Tokens that start no mention are decided once per article (stop 20, ingest speed): the
+walks after the first pass over them, so what the first walk found there must be all there
+is. These texts put a mention where the shortcut could miss it: a single name after "the"
+and two adjectives, a surname named before, a pronoun, a title after its modifiers."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplograph.coding.actors import ActorResolver
+from diplograph.coding.actors.mention import Hit, Hits
+
+WHEN = dt.date(2024, 1, 1)
+
+
+@pytest.fixture(scope="module")
+def resolver(actor_resolver) -> ActorResolver:
+    return actor_resolver
+
+
+def test_a_match_starting_within_the_span_is_seen() -> None:
+    hits = Hits({5: [Hit(5, 7, "country", "FRA")]})
+    assert hits.start_between(2, 6) and hits.start_between(5, 6)
+    assert not hits.start_between(2, 5) and not hits.start_between(6, 9)
+
+
+def test_name_after_the_article_and_two_adjectives_keeps_them(resolver: ActorResolver) -> None:
+    text = "the influential independent Institute for Fiscal Studies warned ministers."
+    mentions = resolver.find_mentions(resolver.nlp(text), when=WHEN, home_country="GBR")
+    first = mentions[0]
+    assert first.actor.name == "Institute for Fiscal Studies"
+    assert (first.start, first.token_start) == (0, 0)
+
+
+def test_surname_and_pronoun_on_every_walk(resolver: ActorResolver) -> None:
+    # No home state given: the article is walked once undecided, then with the state its
+    # mentions settle on; both walks must still resolve "Doe" and "She".
+    text = ("Canadian journalist Jane Doe met the French foreign minister in Paris. "
+            "Doe asked about trade. She later wrote a column.")
+    mentions = resolver.find_mentions(resolver.nlp(text), when=WHEN)
+    texts = {m.actor.text: m.actor.name for m in mentions}
+    assert texts.get("Doe") == "Jane Doe"
+    assert texts.get("She") == "Jane Doe"
+    assert any(m.actor.role == "foreign minister" and m.actor.country == "FRA"
+               for m in mentions)
