@@ -152,7 +152,7 @@ def test_no_page_runs_stored_text(page, base, api):
 
 # Where ECharts has drawn item ``i`` of a series (``what``: a graph node or edge, or a
 # scatter point), in canvas pixels; an edge is hovered at the middle of its curved line.
-WHERE = """([sel, series, what, i]) => {
+WHERE = """([sel, series, what, i, t]) => {
   const c = echarts.getInstanceByDom(document.querySelector(sel));
   const model = c.getModel().getSeriesByIndex(series);
   const data = what === "edge" ? model.getEdgeData() : model.getData();
@@ -160,12 +160,18 @@ WHERE = """([sel, series, what, i]) => {
   if (what === "point") return at;  // a scatter's layout is in pixels already
   if (what === "node") return c.convertToPixel({seriesIndex: series}, at);
   const [a, b, cp] = at, mid = cp || [(a[0] + b[0]) / 2, (a[1] + b[1]) / 2];
-  const pt = [0, 1].map((k) => 0.25 * a[k] + 0.5 * mid[k] + 0.25 * b[k]);
+  // the point at t along the edge's curve (t = 0.5: its middle)
+  const pt = [0, 1].map((k) => (1 - t) ** 2 * a[k] + 2 * t * (1 - t) * mid[k] + t ** 2 * b[k]);
   return c.convertToPixel({seriesIndex: series}, pt);
 }"""
 TOOLTIP = """(sel) => [...document.querySelectorAll(sel + ' div')]
   .filter((d) => d.style.zIndex && d.style.display !== 'none' && d.style.opacity !== '0')
   .map((d) => d.textContent).join(' | ')"""
+
+
+# Where along an edge the mouse goes: its middle first; when a node of the (randomly
+# started) force layout lies there, the node's tooltip shows, so a point to each side.
+EDGE_POINTS = (0.5, 0.3, 0.7)
 
 
 def hover_each(pg, chart: str, series: int, what: str, n: int) -> list[str]:
@@ -174,11 +180,15 @@ def hover_each(pg, chart: str, series: int, what: str, n: int) -> list[str]:
     box = pg.locator(f"{chart} canvas").first.bounding_box()
     shown = []
     for i in range(n):
-        pg.mouse.move(0, 0)  # off the chart: the last tooltip hides (after ECharts' 100 ms)
-        tooltip_text(pg, chart, hidden=True)
-        x, y = pg.evaluate(WHERE, [chart, series, what, i])
-        pg.mouse.move(box["x"] + x, box["y"] + y)
-        shown.append(tooltip_text(pg, chart))
+        for t in EDGE_POINTS if what == "edge" else (0.5,):
+            pg.mouse.move(0, 0)  # off the chart: the last tooltip hides (after ECharts' 100 ms)
+            tooltip_text(pg, chart, hidden=True)
+            x, y = pg.evaluate(WHERE, [chart, series, what, i, t])
+            pg.mouse.move(box["x"] + x, box["y"] + y)
+            text = tooltip_text(pg, chart)
+            if what != "edge" or " – " in text:  # an edge's tooltip names its two ends
+                break
+        shown.append(text)
     return shown
 
 
