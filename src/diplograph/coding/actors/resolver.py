@@ -35,7 +35,7 @@ from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.owners import owned_posts
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.resolve import PhraseResolver
-from diplograph.coding.actors.single import SingleNameReader
+from diplograph.coding.actors.single import SINGLE_NAME_REACH, SingleNameReader
 from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
 from diplograph.coding.actors.then import offices_then
 from diplograph.coding.actors.words import mention_words
@@ -46,10 +46,6 @@ logger = logging.getLogger(__name__)
 # Grammar: what says something of a person after the name ("Jane Doe, A LAWYER", "Jane Doe,
 # WHO HEADS a charity").
 _DESCRIBING_DEPS = frozenset({"appos", "relcl", "acl"})
-# The tokens from the walk's one where a single name may start: "the" and up to two
-# adjectives may come before it ("THE INDEPENDENT Institute for Fiscal Studies":
-# ``SingleNameReader.read``).
-_SINGLE_NAME_REACH = 4
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -277,7 +273,7 @@ class ActorResolver:
             token = article.doc[i]
             inert = reading.inert[i] = (
                 not token.is_title and token.lower_ not in self._pronouns
-                and not reading.hits.start_between(i, i + _SINGLE_NAME_REACH)
+                and not reading.hits.start_between(i, i + SINGLE_NAME_REACH)
                 and self._phrase_at(article, i) is None)
         return inert
 

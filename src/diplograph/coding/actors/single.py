@@ -24,6 +24,12 @@ _PHRASE_KINDS = frozenset({"title", "sector", "counterpart", "leader", "adj", "p
 _NAMING_ENTITIES = ("GPE", "NORP", "PERSON", "LOC")
 
 
+# The tokens from the reader's one where the name it reads may start: "the" and up to two
+# adjectives may come before it ("THE INDEPENDENT Institute for Fiscal Studies"). The
+# resolver's shortcut for tokens that start no mention looks this far too.
+SINGLE_NAME_REACH = 4
+
+
 class SingleNameReader:
     """Reads an actor named by one knowledge match; build once per process."""
 
@@ -45,8 +51,8 @@ class SingleNameReader:
             when: the story's date, for organisations whose status changed (None: unknown).
         """
         start = i + 1 if doc[i].lower_ == "the" else i
-        while start > i and start < min(len(doc), i + 3) and doc[start].is_lower \
-                and doc[start].dep_ == "amod":
+        while start > i and start < min(len(doc), i + SINGLE_NAME_REACH - 1) \
+                and doc[start].is_lower and doc[start].dep_ == "amod":
             start += 1  # "the independent Institute for Fiscal Studies"
         for hit in (*hits.at(i), *hits.at(start)) if start != i else hits.at(i):
             if hit.kind in _PHRASE_KINDS or self._inside_other_name(doc, hit, ent_end):
