@@ -72,11 +72,15 @@ def _some_empty_date(con: duckdb.DuckDBPyConnection) -> bool:
 
 def _dyad_buckets(con: duckdb.DuckDBPyConnection, a: str, b: str,
                   counted: tuple[str, list]) -> tuple[str, list] | None:
-    pair = dyad_pair(con, a, b)
-    if pair is None:
+    if dyad_pair(con, a, b) is None:
         return None
-    return _summed("counts_dyad_listing", "bucket",
-                   (f"a = ? AND b = ? AND {counted[0]}", [*pair, *counted[1]]))
+    return _summed("counts_dyad_listing", "bucket", pair_condition(a, b, counted))
+
+
+def pair_condition(a: str, b: str, where: tuple[str, list]) -> tuple[str, list]:
+    """The condition on a kept dyad table (keyed by the two ends in order, ``a`` < ``b``)
+    for the events between ``a`` and ``b`` that also meet ``where``."""
+    return f"a = ? AND b = ? AND {where[0]}", [min(a, b), max(a, b), *where[1]]
 
 
 def dyad_pair(con: duckdb.DuckDBPyConnection, a: str, b: str) -> tuple[str, str] | None:
@@ -107,4 +111,4 @@ def last_contact_bucket(con: duckdb.DuckDBPyConnection, pair: tuple[str, str],
                        "AND bucket IS NOT NULL AND n > 0", [*pair, statuses]).fetchone()[0]
 
 
-__all__ = ["bucket_counts", "dyad_pair", "last_contact_bucket", "states_alone"]
+__all__ = ["bucket_counts", "dyad_pair", "last_contact_bucket", "pair_condition", "states_alone"]

@@ -18,7 +18,7 @@ from diplograph.store import actor_counts, catalog, dyad_kept
 from diplograph.store.aggregates import FIRST_EVENTS
 from diplograph.store.dyad_kept import with_incident
 from diplograph.store.filters import EventFilter, actor_side, dyad_either, is_country_code
-from diplograph.store.kept_buckets import states_alone
+from diplograph.store.kept_buckets import pair_condition, states_alone
 from diplograph.store.queries import (
     EVENT_ORDER,
     HAPPENED,
@@ -292,8 +292,7 @@ def _counted_dyad_months(con: duckdb.DuckDBPyConnection,
     counted = counted_where(s.with_(actor=None, other=None))
     if counted is None or not has_kept(con, "counts_dyad_month") or not states_alone(con, a, b):
         return None
-    where, params = counted
-    return f"a = ? AND b = ? AND {where}", [min(a, b), max(a, b), *params]
+    return pair_condition(a, b, counted)
 
 
 def actor_clause(side: str, actor: str) -> tuple[str, list]:
@@ -382,8 +381,7 @@ def _counted_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,
     counted = _from_counts(con, flt, by_month=False)
     if counted is None or not states_alone(con, a, b):
         return None
-    where, params = counted
-    return f"a = ? AND b = ? AND {where}", [min(a, b), max(a, b)] + params
+    return pair_condition(a, b, counted)
 
 
 def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> dict | None:
