@@ -18,6 +18,7 @@ from importlib import resources
 
 from spacy.tokens import Doc, Span
 
+from diplograph.coding.actors.home import stands_for_a_state
 from diplograph.coding.actors.mention import Mention
 from diplograph.errors import KnowledgeError
 from diplograph.knowledge.yamldata import load_yaml_file
@@ -25,8 +26,6 @@ from diplograph.records import ActorRef
 
 ANAPHORS_FILE = "state_anaphors.yaml"
 ANY_STATE = "any"
-# Kinds of mention that stand for a state, as for the story's home state (home.py).
-_STATE_KINDS = frozenset({"state", "person", "organisation"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -121,12 +120,10 @@ def _antecedent(mentions: Sequence[Mention], before: int,
     """The state of the last mention before token `before` that stands for a state of
     `fits` (None: any state)."""
     for mention in reversed(mentions):
-        actor = mention.actor
-        if mention.token_end > before or not actor.country or actor.sector == "IGO" \
-                or actor.kind not in _STATE_KINDS:
+        if mention.token_end > before or not stands_for_a_state(mention):
             continue
-        if fits is None or actor.country in fits:
-            return actor.country
+        if fits is None or mention.actor.country in fits:
+            return mention.actor.country
     return None
 
 

@@ -34,7 +34,7 @@ def story_home(doc: Doc, mentions: Sequence[Mention]) -> str | None:
     state when it has at least MIN_MENTIONS, at least MARGIN times as many as the next
     state, and a mention in the lead (the first LEAD_SENTENCES sentences).
     """
-    counts = Counter(m.actor.country for m in mentions if _stands_for_a_state(m))
+    counts = Counter(m.actor.country for m in mentions if stands_for_a_state(m))
     if not counts:
         return None
     ranked = counts.most_common(2)
@@ -47,7 +47,9 @@ def story_home(doc: Doc, mentions: Sequence[Mention]) -> str | None:
     return top if in_lead else None
 
 
-def _stands_for_a_state(mention: Mention) -> bool:
+def stands_for_a_state(mention: Mention) -> bool:
+    """Whether ``mention`` stands for its state: the state's name, a person or body of it
+    (not an IGO, not a place)."""
     actor = mention.actor
     return bool(actor.country) and actor.kind in _STATE_KINDS and actor.sector != "IGO"
 
