@@ -60,6 +60,8 @@ _LIST_RUN = 3  # this many headline-like lines in a row are a list of other stor
 # ... counting these lines between them
 _LIST_LABELS = frozenset({"headline", "short", "tool", "footer", "notice", "caption", "dup"})
 ONE_LINER_WORDS = 30
+# A teaser's summary that its site cut off ("...") is at most this long.
+BLURB_WORDS = 40
 # A sentence's end and the next one's start (a capital or a digit, in any cased script).
 _SENTENCE_END_RE = re.compile(r"[.!?][\"”’')]?\s+[\"“‘(—–-]?\s?(\w)")
 # "— Jane Doe (@jdoe) November 20, 2019": the date under an embedded post, not a comment's.
@@ -207,6 +209,14 @@ def one_liner(text: str) -> bool:
     if len(text.split()) > ONE_LINER_WORDS:
         return False
     return _inner_ends(text) == 0
+
+
+def summary_line(text: str) -> bool:
+    """A line of a stream of other stories' summaries: one sentence of a few words, or a
+    short summary that its site cut off ("... a new picture in the AI chip race in the ...").
+    A story's paragraph is not cut off; a teaser's excerpt is, wherever its sentence ends."""
+    cut_off = text.rstrip().endswith(("...", "…"))
+    return one_liner(text) or (cut_off and len(text.split()) <= BLURB_WORDS)
 
 
 def sentences(text: str) -> int:

@@ -37,7 +37,14 @@ import logging
 from dataclasses import dataclass, field
 
 from diplograph.pages import boundary, pubdate, titles, topic
-from diplograph.pages.lines import EMBED_SIGNATURE_RE, Line, one_liner, sentences, word_count
+from diplograph.pages.lines import (
+    EMBED_SIGNATURE_RE,
+    Line,
+    one_liner,
+    sentences,
+    summary_line,
+    word_count,
+)
 from diplograph.pages.titles import Title
 
 logger = logging.getLogger(__name__)
@@ -482,11 +489,12 @@ def _lede(lines: list[Line], block: Block) -> set[str]:
 
 def _long(block: Block, *, later: bool = True) -> bool:
     """Long enough to be an article: two paragraphs and some words; after a first article,
-    not only one-sentence lines (a list of other stories' summaries) unless they come under
-    an article header and name each other's people (a story in one-sentence paragraphs)."""
+    not only other stories' summaries (one-sentence lines, short excerpts cut off with "...")
+    unless they come under an article header and name each other's people (a story in
+    one-sentence paragraphs)."""
     if block.words < MIN_NEW_WORDS * (0.5 if block.opens else 1) or len(block.rows) < 2:
         return False
-    if not later or not all(one_liner(text) for text in block.texts):
+    if not later or not all(summary_line(text) for text in block.texts):
         return True
     return block.opens and topic.names_the_others(block.texts, block.texts)
 
