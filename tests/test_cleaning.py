@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from diplograph.pages.cleaning import clean_text_dump, clean_title, has_mojibake
+from diplograph.pages.lines import Line, label_lines, summary_line
 
 PAGES = Path(__file__).parent / "data" / "pages"
 
@@ -181,3 +182,22 @@ def test_a_comment_thread_under_the_story_is_dropped() -> None:
     assert article.title == "Coach says his team needed the win"
     assert len(article.paragraphs) == 2
     assert "the season is over" not in article.text
+
+
+def test_a_teasers_cut_off_summary_is_not_a_storys_paragraph() -> None:
+    assert summary_line("Cheap earbuds have come a long way. We tested twenty pairs under fifty "
+                        "euros to find the ones worth your money...")
+    assert summary_line("Whatever they cook, these gifts will please any home cook.")
+    # A story's two-sentence paragraph, not cut off, is no summary; nor is a long cut-off one.
+    assert not summary_line("The berth will take ships of up to 300 metres. It is due to open "
+                            "in 2028, the authority said on Monday.")
+    assert not summary_line(" ".join(["The council met again on Monday to discuss it."] * 5)
+                            + " And then...")
+
+
+def test_a_row_of_legal_links_is_furniture_not_a_headline() -> None:
+    lines = [Line(text) for text in ("Privacy Policy | Terms & Conditions",
+                                     "Terms of Use Privacy Policy About Our Ads Advertising",
+                                     "Privacy rules for schools tightened after the data leak")]
+    label_lines(lines)
+    assert [line.label for line in lines] == ["tool", "tool", "headline"]
