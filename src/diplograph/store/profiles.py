@@ -240,8 +240,8 @@ def period_counts(con: duckdb.DuckDBPyConnection, s: Condition) -> list[tuple]:
     it is one the profile counts can tell (:func:`_counted_actor_months`), else from the
     events."""
     for period, table, counted in (("period", "counts_country", _counted_country),
-                                   ("period", "counts_dyad_month", _counted_dyad_months),
-                                   (_MONTH_OF_PROFILE, "counts_profile", _counted_actor_months)):
+                                   ("period", _DYAD_MONTHS, _counted_dyad_months),
+                                   (_month_of("month"), "counts_profile", _counted_actor_months)):
         found = counted(con, s)
         if found is not None:
             where, params = found
@@ -266,9 +266,16 @@ def _counted_country(con: duckdb.DuckDBPyConnection, s: Condition) -> tuple[str,
     return f"country = ? AND {where}", [search.flt.actor, *params]
 
 
-# The charts' month (:data:`HAS_MONTH`) from the profile counts' first 7 characters of
-# the date: a date of at least YYYY-MM gives 7 of them.
-_MONTH_OF_PROFILE = "CASE WHEN length(month) >= 7 THEN month END"
+def _month_of(column: str) -> str:
+    """The charts' month (:data:`HAS_MONTH`) from a kept column of the date's first 7
+    characters (the profile counts' month, a listing bucket): a date of at least YYYY-MM
+    gives 7 of them; a shorter date, an empty one or none gives no month."""
+    return f"CASE WHEN length({column}) >= 7 THEN {column} END"
+
+
+# A dyad's kept listing buckets with their month as ``period`` (the column the count
+# tables' conditions name, :func:`web_queries.counted_where`): the dyad chart's months.
+_DYAD_MONTHS = f"(SELECT *, {_month_of('bucket')} AS period FROM counts_dyad_listing) AS d"
 
 
 def _counted_actor_months(con: duckdb.DuckDBPyConnection,
@@ -283,14 +290,16 @@ def _counted_actor_months(con: duckdb.DuckDBPyConnection,
 
 def _counted_dyad_months(con: duckdb.DuckDBPyConnection,
                          s: Condition) -> tuple[str, list] | None:
-    """The condition on ``counts_dyad_month`` that selects what ``s`` selects: ``s`` names
-    two states (``actor`` and ``other``, :func:`_states_alone`) and else only filters the
-    month counts hold; else None."""
+    """The condition on ``counts_dyad_listing`` (whose buckets of 7 characters are the
+    months) that selects what ``s`` selects: ``s`` names two states (``actor`` and
+    ``other``, :func:`kept_buckets.states_alone`) and else only filters the month counts
+    hold; else None."""
     if not isinstance(s, Search) or not s.flt.actor or not s.other:
         return None
     a, b = s.flt.actor, s.other
     counted = counted_where(s.with_(actor=None, other=None))
-    if counted is None or not has_kept(con, "counts_dyad_month") or not states_alone(con, a, b):
+    if counted is None or not has_kept(con, "counts_dyad_listing") \
+            or not states_alone(con, a, b):
         return None
     return pair_condition(a, b, counted)
 
