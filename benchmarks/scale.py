@@ -33,6 +33,7 @@ import argparse
 import json
 import logging
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -209,14 +210,16 @@ def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool =
 
 
 def run_child(args: list[str], stdout=subprocess.DEVNULL, src: Path = REPO / "src") -> dict:
-    """Run ``diplograph ARGS`` in a child (the package in ``src``): wall seconds and peak
-    RSS (MB).
+    """Run ``diplograph ARGS`` in a child (the package in ``src``): wall seconds, CPU
+    seconds (user + system of the child and the processes it waited for: what the load of
+    a shared machine moves least) and peak RSS (MB).
 
     The peak is the child's ``VmHWM`` (reset by ``exec``), read every 20 ms until it
     exits: ``wait4``'s ``ru_maxrss`` would count the pages of this (large) parent that
     the fork shared with the child before ``exec``.
     """
     env = {**os.environ, "PYTHONPATH": str(src)}
+    cpu = _children_cpu_s()
     start = time.perf_counter()
     child = subprocess.Popen(DIPLOGRAPH + args, stdout=stdout, stderr=subprocess.PIPE, env=env)
     peak_kb = 0
@@ -226,7 +229,13 @@ def run_child(args: list[str], stdout=subprocess.DEVNULL, src: Path = REPO / "sr
     wall = time.perf_counter() - start
     if child.returncode != 0:
         raise RuntimeError(f"{args}: {child.stderr.read().decode()[-500:]}")
-    return {"s": round(wall, 1), "rss_mb": round(peak_kb / 1024)}
+    return {"s": round(wall, 1), "cpu_s": round(_children_cpu_s() - cpu, 1),
+            "rss_mb": round(peak_kb / 1024)}
+
+
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _high_water_kb(pid: int) -> int:
@@ -263,7 +272,8 @@ def measure_ingest(db: Path, batch: Path, work: Path) -> dict:
         copy.unlink(missing_ok=True)
         empty.unlink(missing_ok=True)
     return {"into_scaled": full, "into_empty": fresh,
-            "ratio": round(full["s"] / fresh["s"], 2)}
+            "ratio": round(full["s"] / fresh["s"], 2),
+            "cpu_ratio": round(full["cpu_s"] / max(fresh["cpu_s"], 0.1), 2)}
 
 
 def measure_during_ingest(db: Path, batch: Path, work: Path,
