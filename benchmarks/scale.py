@@ -17,7 +17,8 @@ Usage (from the repository root):
 2. **Endpoints**: the app in this process behind a real uvicorn server on a free port;
    every API route and page twin (``.json``) with real ids from the database, first one
    sequential client (a warm-up call, then ``--runs`` calls each), then ``--clients``
-   concurrent clients (each the same calls); p50/p95 per endpoint in milliseconds.
+   concurrent clients (each the same calls; ``--clients 0``: none); p50/p95 per endpoint
+   in milliseconds, and a table of them by the server's CPU per request, largest first.
 3. **CLI**: ``events``, ``incidents`` and ``export`` (csv, parquet, plover-jsonl), each
    in a child process: wall time and the child's peak RSS (``wait4``).
 4. **Ingest**: ``diplograph ingest BATCH`` (``--batch``: a JSONL file of 64 documents
@@ -182,6 +183,8 @@ def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool =
             out[url] = {"one": {**_percentiles(list(walls)),
                                 "cpu_p50": round(statistics.median(cpus), 1)}}
             print(json.dumps({url: out[url]}), flush=True)  # a run cut short keeps these
+        if not clients:
+            return {"endpoints": out}
         times: dict[str, list[float]] = {url: [] for url in urls}
         lock = threading.Lock()
 
@@ -204,6 +207,20 @@ def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool =
         out[url][f"{clients}"] = _percentiles(times[url])
     sequential_s = sum(out[u]["one"]["p50"] for u in urls) * runs / 1000  # one client's
     return {"endpoints": out, "throughput_ratio": round(sequential_s * clients / wall, 2)}
+
+
+def endpoint_table(endpoints: dict, clients: int) -> str:
+    """The endpoints' figures as a markdown table, the largest server CPU first."""
+    many = f" | {clients} clients p50 / p95" if clients else ""
+    lines = [f"| endpoint | CPU p50 | 1 client p50 / p95{many} |",
+             "|---|---|---|" + ("---|" if clients else "")]
+    for url, got in sorted(endpoints.items(), key=lambda kv: -kv[1]["one"]["cpu_p50"]):
+        one = got["one"]
+        row = f"| `{url}` | {one['cpu_p50']:.0f} | {one['p50']:.0f} / {one['p95']:.0f}"
+        if clients:
+            row += f" | {got[str(clients)]['p50']:.0f} / {got[str(clients)]['p95']:.0f}"
+        lines.append(row + " |")
+    return "\n".join(lines)
 
 
 # -- 3. CLI and 4. ingest ---------------------------------------------------------------
@@ -418,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
                                           keep_answers=args.keep_answers, only=args.only,
                                           threads=args.threads, workers=args.workers)
         print(json.dumps({"api": report["api"]}, indent=1), flush=True)
+        print(endpoint_table(report["api"]["endpoints"], args.clients), flush=True)
     if "fusion" not in args.skip:
         report["fusion"] = measure_fusion(db, args.work)
         print(json.dumps({"fusion": report["fusion"]}), flush=True)
