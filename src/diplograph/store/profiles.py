@@ -14,7 +14,7 @@ from collections import defaultdict
 import duckdb
 
 from diplograph.records import SYMMETRIC_TYPES
-from diplograph.store import actor_counts, catalog, dyad_kept
+from diplograph.store import actor_counts, catalog, dyad_kept, identities
 from diplograph.store.aggregates import FIRST_EVENTS
 from diplograph.store.dyad_kept import with_incident
 from diplograph.store.filters import EventFilter, actor_side, dyad_either, is_country_code
@@ -136,42 +136,9 @@ def actor_identities(con: duckdb.DuckDBPyConnection, actor: str, *,
                      f"{side}_sector AS sector, kind, {'n' if kept else '1 AS n'} "
                      f"FROM ({rows}) WHERE {cond}")
         params += values
-    rows = con.execute(_IDENTITIES_SQL.format(sides=" UNION ALL ".join(parts)),
-                       params + [limit]).fetchall()
-    return [{"name": n, "country": c, "wikidata": w, "role": r, "sector": s, "kind": k, "n": k_n}
-            for n, c, w, r, s, k, k_n in rows]
-
-
-# Each identity (name, country) with its most frequent kind, and of that kind's Wikidata
-# ids, roles and sectors the most frequent (ties: the least; a kind with none: the next
-# kind's). Counted per value first: DuckDB's mode() cost more than the rest of the query
-# together, and any_value's pick depended on the order the rows were read in.
-_IDENTITIES_SQL = """
-    WITH per_value AS (
-        SELECT name, country, kind, wikidata, role, sector, sum(n) AS n FROM ({sides})
-        WHERE name IS NOT NULL OR country IS NOT NULL GROUP BY ALL),
-    ranked AS (
-        SELECT *, {ranks} FROM (SELECT *, {weights} FROM per_value)),
-    per_kind AS (
-        SELECT name, country, kind, sum(n) AS n, {picks} FROM ranked GROUP BY ALL),
-    by_kind AS (
-        SELECT *, row_number() OVER (PARTITION BY name, country ORDER BY n DESC,
-            kind NULLS LAST) AS kind_rank FROM per_kind)
-    SELECT name, country, {kind_picks}, arg_min(kind, kind_rank), sum(n)::BIGINT
-    FROM by_kind GROUP BY name, country ORDER BY 7 DESC, 1 NULLS LAST LIMIT ?
-""".format(
-    sides="{sides}",
-    # How many sides of the identity's kind carry each value, and the values' order by it
-    # (unique ranks: arg_min over them picks one value whatever order rows come in).
-    weights=", ".join(f"sum(n) OVER (PARTITION BY name, country, kind, {c}) AS n_{c}"
-                      for c in ("wikidata", "role", "sector")),
-    ranks=", ".join(f"row_number() OVER (PARTITION BY name, country, kind "
-                    f"ORDER BY n_{c} DESC, {c} NULLS LAST) AS rank_{c}"
-                    for c in ("wikidata", "role", "sector")),
-    picks=", ".join(f"arg_min({c}, rank_{c}) FILTER (WHERE {c} IS NOT NULL) AS {c}"
-                    for c in ("wikidata", "role", "sector")),
-    kind_picks=", ".join(f"arg_min({c}, kind_rank) FILTER (WHERE {c} IS NOT NULL)"
-                         for c in ("wikidata", "role", "sector")))
+    rows = con.execute(identities.PER_VALUE_SQL.format(sides=" UNION ALL ".join(parts)),
+                       params).fetchall()
+    return identities.ranked(rows, limit)
 
 
 def _actor_slots(side: str) -> str:
