@@ -17,7 +17,8 @@ Usage (from the repository root):
 2. **Endpoints**: the app in this process behind a real uvicorn server on a free port;
    every API route and page twin (``.json``) with real ids from the database, first one
    sequential client (a warm-up call, then ``--runs`` calls each), then ``--clients``
-   concurrent clients (each the same calls); p50/p95 per endpoint in milliseconds.
+   concurrent clients (each the same calls; ``--clients 0``: none); p50/p95 per endpoint
+   in milliseconds, and a table of them by the server's CPU per request, largest first.
 3. **CLI**: ``events``, ``incidents`` and ``export`` (csv, parquet, plover-jsonl), each
    in a child process: wall time and the child's peak RSS (``wait4``).
 4. **Ingest**: ``diplograph ingest BATCH`` (``--batch``: a JSONL file of 64 documents
@@ -33,6 +34,7 @@ import argparse
 import json
 import logging
 import os
+import resource
 import shutil
 import statistics
 import subprocess
@@ -181,6 +183,8 @@ def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool =
             out[url] = {"one": {**_percentiles(list(walls)),
                                 "cpu_p50": round(statistics.median(cpus), 1)}}
             print(json.dumps({url: out[url]}), flush=True)  # a run cut short keeps these
+        if not clients:
+            return {"endpoints": out}
         times: dict[str, list[float]] = {url: [] for url in urls}
         lock = threading.Lock()
 
@@ -205,18 +209,34 @@ def measure_endpoints(db: Path, runs: int, clients: int, *, keep_answers: bool =
     return {"endpoints": out, "throughput_ratio": round(sequential_s * clients / wall, 2)}
 
 
+def endpoint_table(endpoints: dict, clients: int) -> str:
+    """The endpoints' figures as a markdown table, the largest server CPU first."""
+    many = f" | {clients} clients p50 / p95" if clients else ""
+    lines = [f"| endpoint | CPU p50 | 1 client p50 / p95{many} |",
+             "|---|---|---|" + ("---|" if clients else "")]
+    for url, got in sorted(endpoints.items(), key=lambda kv: -kv[1]["one"]["cpu_p50"]):
+        one = got["one"]
+        row = f"| `{url}` | {one['cpu_p50']:.0f} | {one['p50']:.0f} / {one['p95']:.0f}"
+        if clients:
+            row += f" | {got[str(clients)]['p50']:.0f} / {got[str(clients)]['p95']:.0f}"
+        lines.append(row + " |")
+    return "\n".join(lines)
+
+
 # -- 3. CLI and 4. ingest ---------------------------------------------------------------
 
 
 def run_child(args: list[str], stdout=subprocess.DEVNULL, src: Path = REPO / "src") -> dict:
-    """Run ``diplograph ARGS`` in a child (the package in ``src``): wall seconds and peak
-    RSS (MB).
+    """Run ``diplograph ARGS`` in a child (the package in ``src``): wall seconds, CPU
+    seconds (user + system of the child and the processes it waited for: what the load of
+    a shared machine moves least) and peak RSS (MB).
 
     The peak is the child's ``VmHWM`` (reset by ``exec``), read every 20 ms until it
     exits: ``wait4``'s ``ru_maxrss`` would count the pages of this (large) parent that
     the fork shared with the child before ``exec``.
     """
     env = {**os.environ, "PYTHONPATH": str(src)}
+    cpu = _children_cpu_s()
     start = time.perf_counter()
     child = subprocess.Popen(DIPLOGRAPH + args, stdout=stdout, stderr=subprocess.PIPE, env=env)
     peak_kb = 0
@@ -226,7 +246,13 @@ def run_child(args: list[str], stdout=subprocess.DEVNULL, src: Path = REPO / "sr
     wall = time.perf_counter() - start
     if child.returncode != 0:
         raise RuntimeError(f"{args}: {child.stderr.read().decode()[-500:]}")
-    return {"s": round(wall, 1), "rss_mb": round(peak_kb / 1024)}
+    return {"s": round(wall, 1), "cpu_s": round(_children_cpu_s() - cpu, 1),
+            "rss_mb": round(peak_kb / 1024)}
+
+
+def _children_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
 
 
 def _high_water_kb(pid: int) -> int:
@@ -263,7 +289,8 @@ def measure_ingest(db: Path, batch: Path, work: Path) -> dict:
         copy.unlink(missing_ok=True)
         empty.unlink(missing_ok=True)
     return {"into_scaled": full, "into_empty": fresh,
-            "ratio": round(full["s"] / fresh["s"], 2)}
+            "ratio": round(full["s"] / fresh["s"], 2),
+            "cpu_ratio": round(full["cpu_s"] / max(fresh["cpu_s"], 0.1), 2)}
 
 
 def measure_during_ingest(db: Path, batch: Path, work: Path,
@@ -408,6 +435,7 @@ def main(argv: list[str] | None = None) -> int:
                                           keep_answers=args.keep_answers, only=args.only,
                                           threads=args.threads, workers=args.workers)
         print(json.dumps({"api": report["api"]}, indent=1), flush=True)
+        print(endpoint_table(report["api"]["endpoints"], args.clients), flush=True)
     if "fusion" not in args.skip:
         report["fusion"] = measure_fusion(db, args.work)
         print(json.dumps({"fusion": report["fusion"]}), flush=True)

@@ -69,7 +69,21 @@ def calls(con: duckdb.DuckDBPyConnection) -> dict[str, Callable[[], object]]:
         "events place=London": page(Search(flt=EventFilter(place="London"))),
         **dyad_calls(con, floor),
         **actor_calls(con, floor),
+        **page_calls(con, floor),
     }
+
+
+def page_calls(con: duckdb.DuckDBPyConnection, floor: Search) -> dict[str, Callable]:
+    """The networks (country and actor level, all edges and the heaviest 200) and a whole
+    person page (its identities, profile, chart and list of 200), as the server asks them
+    (stop 21)."""
+    from diplograph.serve import actor_view
+
+    named = {f"network {level} limit {limit}": (
+        lambda level=level, limit=limit: profiles.network(con, floor, level=level, limit=limit))
+        for level, limit in (("country", None), ("actor", None), ("actor", 200))}
+    named["actor page Donald Trump"] = lambda: actor_view.actor_page(con, "Donald Trump", floor)
+    return named
 
 
 def actor_calls(con: duckdb.DuckDBPyConnection, floor: Search) -> dict[str, Callable]:

@@ -11,7 +11,7 @@ import pytest
 from stored import coded, event
 
 from diplograph.records import ActorRef, EventDate, Location
-from diplograph.store import migrations, profiles, queries, web_queries
+from diplograph.store import catalog, migrations, profiles, queries, web_queries
 from diplograph.store.aggregates import recount, stored_counts
 from diplograph.store.filters import EventFilter
 from diplograph.store.outlets import outlets_defined_and_kept
@@ -128,8 +128,26 @@ def test_a_database_from_before_the_counts_gets_them(tmp_path):
         assert stored_counts(store.con)["counts_month"]
         assert stored_counts(store.con)["counts_place"]
         assert all(stored_counts(store.con)[table] for table in (
-            "counts_profile", "counts_counterpart", "counts_identity", "counts_dyad_month",
-            "counts_dyad_listing"))
+            "counts_profile", "counts_counterpart", "counts_identity", "counts_dyad_listing"))
+        assert_counts_exact(store)
+
+
+def test_a_database_from_before_m021_loses_its_dyad_month_counts(tmp_path):
+    path = tmp_path / "old.duckdb"
+    s = Search(flt=EventFilter(actor="FIN"), other="NLD")
+    with Store(path) as store:
+        store.write([random_document(random.Random(11), f"doc{i}", 1) for i in range(30)])
+        chart = profiles.cooperation_conflict(store.con, s)
+        # as m019 left it: the dyad's months kept in a table of their own
+        store.con.execute("CREATE TABLE counts_dyad_month AS SELECT a, b, period, type, status, "
+                          "confident, sum(n) AS n FROM (SELECT *, CASE WHEN length(bucket) >= 7 "
+                          "THEN bucket END AS period FROM counts_dyad_listing) GROUP BY ALL")
+        store.con.execute("DELETE FROM _migrations WHERE name = 'm021_drop_dyad_month_counts'")
+    with Store(path) as store:
+        assert not catalog.has_table(store.con, "counts_dyad_month")
+        assert profiles._counted_dyad_months(store.con, s) is not None
+        assert chart["series"] and profiles.cooperation_conflict(store.con, s) == chart
+        store.write([random_document(random.Random(6), "doc0", 2)])  # a write after it
         assert_counts_exact(store)
 
 

@@ -91,3 +91,17 @@ def test_replica_records_agree_with_their_columns_and_fusion_keys(tmp_path):
         assert (event.source.name if event.source else None) == source
         assert (event.target.country if event.target else None) == target_country
         assert fusion_key(event) == key
+
+
+def test_the_endpoint_table_puts_the_largest_server_cpu_first():
+    figures = {"/api/events": {"one": {"p50": 12.4, "p95": 17.0, "cpu_p50": 11.2},
+                               "4": {"p50": 40.0, "p95": 316.0}},
+               "/api/network": {"one": {"p50": 188.0, "p95": 208.0, "cpu_p50": 51.0},
+                                "4": {"p50": 600.0, "p95": 1004.0}}}
+    table = scale_module().endpoint_table(figures, 4).splitlines()
+    assert table[0] == "| endpoint | CPU p50 | 1 client p50 / p95 | 4 clients p50 / p95 |"
+    assert table[2:] == ["| `/api/network` | 51 | 188 / 208 | 600 / 1004 |",
+                         "| `/api/events` | 11 | 12 / 17 | 40 / 316 |"]
+    alone = {url: {"one": got["one"]} for url, got in figures.items()}  # --clients 0
+    assert scale_module().endpoint_table(alone, 0).splitlines()[2] == \
+        "| `/api/network` | 51 | 188 / 208 |"

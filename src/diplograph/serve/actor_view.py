@@ -13,7 +13,7 @@ from urllib.parse import quote
 import duckdb
 
 from diplograph.knowledge.base import KnowledgeBase, Person, load_knowledge_base
-from diplograph.store import event_lists, profiles
+from diplograph.store import actor_counts, event_lists, profiles
 from diplograph.store.filters import is_country_code, is_wikidata_id
 from diplograph.store.web_queries import Search
 
@@ -85,7 +85,13 @@ def identify(con: duckdb.DuckDBPyConnection, actor_id: str,
 
 
 def actor_page(con: duckdb.DuckDBPyConnection, actor_id: str, search: Search) -> dict:
-    """Everything an actor page shows (its JSON twin is this dict)."""
+    """Everything an actor page shows (its JSON twin is this dict); the names the actor's
+    words match are looked up once for its profile, chart and list."""
+    with actor_counts.names_asked_once():
+        return _page_of(con, actor_id, search)
+
+
+def _page_of(con: duckdb.DuckDBPyConnection, actor_id: str, search: Search) -> dict:
     matches = profiles.actor_identities(con, actor_id)  # asked once: the slowest query
     who = identify(con, actor_id, matches)
     mine = search.with_(actor=actor_id)

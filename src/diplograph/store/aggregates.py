@@ -1,15 +1,15 @@
 """Event counts kept beside the events, so that the overview, the actor index and list
 totals read a few thousand rows instead of scanning every event.
 
-Fourteen tables, each defined by one query over ``events`` (``counts_outlet`` over
+Thirteen tables, each defined by one query over ``events`` (``counts_outlet`` over
 ``articles``, ``counts_identity`` over ``actors``) (:data:`AGGREGATES`):
 
 - ``counts_month``: events per month (``NULL``: no month) × type × claim status ×
   ``confident`` (confidence at or above the coder's threshold, the server's default floor);
 - ``counts_dyad``: events per pair of actors (country, else name; either direction) × type
-  × ``confident``, with the latest date, ``counts_dyad_month`` the same per month ×
-  type × claim status (a dyad's chart) and ``counts_dyad_listing`` per date bucket of the
-  listing order × type × claim status (a page of its timeline, its last contact);
+  × ``confident``, with the latest date, and ``counts_dyad_listing`` the same per date
+  bucket of the listing order × type × claim status (a page of its timeline, its last
+  contact, and its chart: a bucket of 7 characters is a month);
 - ``counts_actor``: events per canonical actor (name, country; either side), with what the
   actor index shows (wikidata, role, kind, the article's other words for the actor);
 - ``counts_place``: events per place (name, country, coordinates) × type × ``confident``,
@@ -108,10 +108,10 @@ def _dyad_by(table: str, column: str, expression: str) -> Aggregate:
     )
 
 
-# Per month: a dyad's cooperation-conflict chart. Per date bucket of the listing order
-# (``counts_listing``'s: the month, a shorter date as it is, NULL: no date): a page of a
-# dyad's timeline and its last contact are read from their buckets only.
-_DYAD_MONTH = _dyad_by("counts_dyad_month", "period", PERIOD)
+# Per date bucket of the listing order (``counts_listing``'s: the month, a shorter date as
+# it is, NULL: no date): a page of a dyad's timeline and its last contact are read from
+# their buckets only, and its cooperation-conflict chart from the buckets that are months
+# (migration m021 dropped ``counts_dyad_month``, which held those alone).
 _DYAD_LISTING = _dyad_by("counts_dyad_listing", "bucket", "substr(e.date_value, 1, 7)")
 _ACTOR = Aggregate(
     table="counts_actor",
@@ -259,7 +259,7 @@ _IDENTITY = Aggregate(
 )
 AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR, _PLACE, _PAIR, _COUNTRY, _LISTING,
                                       _OUTLET, _ALIAS, _PROFILE, _COUNTERPART, _IDENTITY,
-                                      _DYAD_MONTH, _DYAD_LISTING)
+                                      _DYAD_LISTING)
 
 
 def aggregates_named(*tables: str) -> tuple[Aggregate, ...]:

@@ -276,8 +276,10 @@ def m018_profile_counts(con: duckdb.DuckDBPyConnection) -> None:
 @migration
 def m019_dyad_month_counts(con: duckdb.DuckDBPyConnection) -> None:
     # A dyad's events per month, type and status, kept at every write (store/aggregates.py):
-    # the dyad page's chart counted every event between the two at each request.
-    _keep_counts(con, "counts_dyad_month")
+    # the dyad page's chart counted every event between the two at each request. Retired
+    # by m021 (the chart reads counts_dyad_listing's months): a database that has not
+    # applied it yet gets nothing here, rather than a table counted to be dropped.
+    return None
 
 
 @migration
@@ -286,6 +288,13 @@ def m020_dyad_listing_counts(con: duckdb.DuckDBPyConnection) -> None:
     # write (store/aggregates.py): a page of its timeline and its last contact sorted every
     # event between the two at each request.
     _keep_counts(con, "counts_dyad_listing")
+
+
+@migration
+def m021_drop_dyad_month_counts(con: duckdb.DuckDBPyConnection) -> None:
+    # counts_dyad_month was counts_dyad_listing's buckets of 7 characters (a month) alone:
+    # the dyad chart reads those, and every write stops recounting a second table.
+    con.execute("DROP TABLE IF EXISTS counts_dyad_month")
 
 
 def _keep_counts(con: duckdb.DuckDBPyConnection, *tables: str) -> None:
