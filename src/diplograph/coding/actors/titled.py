@@ -118,7 +118,7 @@ def _read_titled(span: Span, mentions: list[Mention], title: Title,
                  None)
     if whole is None and any(m.token_end > span.end for m in inside):
         return mentions  # a longer name that holds the title's words
-    if whole is not None and whole.token_start < span.start:
+    if whole is not None and _described(span, whole):
         return _placed(mentions, whole, span, title, known)  # its own words describe it
     first_name_only = not title.peer and len(span) == 2
     earlier = _named_before(span, mentions) if title.peer or first_name_only else None
@@ -136,6 +136,13 @@ def _read_titled(span: Span, mentions: list[Mention], title: Title,
     new = Mention(start=span.doc[start].idx, end=span.end_char, token_start=start,
                   token_end=span.end, actor=replace(actor, text=span.doc[start:span.end].text))
     return sorted(kept + [new], key=lambda m: m.token_start)
+
+
+def _described(span: Span, whole: Mention) -> bool:
+    """Whether the words `whole` holds before the title describe the person ("Attorney
+    General Lord Goldsmith", "former Tory Treasurer Lord Ashcroft"), not only point at them
+    ("that Sir Anthony", "both Sir Edward")."""
+    return any(t.pos_ in ("NOUN", "PROPN") for t in span.doc[whole.token_start:span.start])
 
 
 def _named_before(span: Span, mentions: list[Mention]) -> ActorRef | None:
