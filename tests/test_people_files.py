@@ -31,8 +31,9 @@ CO_HEADS = {"AND", "SMR"}
 TERM_KEYS = {"country", "org", "role", "title", "start", "end", "approx", "acting", "body",
              "sector"}
 # The sector of an office no role names (an MP, the opposition front bench, a candidate, an
-# attorney general of the United States, whose office is a judicial one: JUD).
-TERM_SECTORS = {"LEG", "OPP", "PTY", "ELI", "JUD"}
+# attorney general of the United States, whose office is a judicial one: JUD; a police chief,
+# a chief of the armed forces or a firm's chief executive: COP, MIL, BUS, part J's).
+TERM_SECTORS = {"LEG", "OPP", "PTY", "ELI", "JUD", "COP", "MIL", "BUS"}
 PERSON_KEYS = {"name", "wikidata", "aliases", "gender", "terms"}
 LAST_DAY = dt.date(2026, 12, 1)
 

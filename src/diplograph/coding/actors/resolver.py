@@ -38,6 +38,7 @@ from diplograph.coding.actors.resolve import PhraseResolver
 from diplograph.coding.actors.single import SINGLE_NAME_REACH, SingleNameReader
 from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
 from diplograph.coding.actors.then import offices_then
+from diplograph.coding.actors.titled import titled_people, titled_words
 from diplograph.coding.actors.words import mention_words
 from diplograph.knowledge.base import OPEN_END, KnowledgeBase, Person, load_knowledge_base
 from diplograph.records import ActorRef
@@ -102,6 +103,7 @@ class ActorResolver:
         self._by_name = {p.name: p for p in self.kb.people}
         self._pronouns = words.pronouns
         self._anaphors = state_anaphor_words()
+        self._titled = titled_words()
 
     def find_mentions(self, doc: Doc, *, when: dt.date | None,
                       home_country: str | None = None) -> list[Mention]:
@@ -192,6 +194,7 @@ class ActorResolver:
                                  self.words.abroad_sectors)
         found = state_anaphors(doc, found, self._anaphors, self.words.state_place_words,
                                self._resolve.offices.state)
+        found = titled_people(doc, found, self._titled, known)
         return one_reading_per_person(found, known)
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,
