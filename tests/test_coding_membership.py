@@ -45,3 +45,28 @@ def test_a_deportation_by_a_state_stays_coercion(code_sentence):
     events = code_sentence("Israel expelled two Palestinian activists from Jerusalem.")
     assert not by_rule(events, EXPULSION)
     assert {(e.type, e.mode) for e in events} == {("COERCE", "deport")}
+
+
+LEAVING = "recode/leaving-a-party-is-withdrawal"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # "quit" is a resignation (RETREAT resign) until what is quit is a party
+    ("A Hungarian MEP quit Fidesz on Monday.", ("HUN", "HUN", "asserted")),
+    ("Two British MPs resigned the Labour whip over the budget.", ("GBR", "GBR", "asserted")),
+    ("A Turkish mayor defected from the AKP last year.", ("TUR", "TUR", "asserted")),
+    # a future departure is planned, not an announced concession
+    ("A British MP will leave the Labour Party next month.", ("GBR", "GBR", "planned")),
+])
+def test_a_member_leaving_its_party_is_a_withdrawal(code_sentence, text, expected):
+    events = code_sentence(text)
+    assert by_rule(events, LEAVING, with_status=True) == {("SANCTION", "withdraw", *expected)}
+    assert not [e for e in events if e.type in ("RETREAT", "CONCEDE")]
+
+
+def test_leaving_no_party_is_no_withdrawal(code_sentence):
+    # "quit" with no party stays a resignation; a conference or a place left is no event
+    quit = code_sentence("The Hungarian foreign minister quit on Monday.")
+    assert not by_rule(quit, LEAVING)
+    assert {(e.type, e.mode) for e in quit} == {("RETREAT", "resign")}
+    assert code_sentence("The British MP left the party conference early.") == []

@@ -84,6 +84,7 @@ ARGUMENT_ORDER = (
     "agent-of-a-passive-light-verb",
     "passive-the-parse-hides",
     "expelling-a-member-is-a-sanction",
+    "leaving-a-party-is-withdrawal",
     "scene-event-takes-the-clause-actor",
     "officials-of-two-states",
     "joint-drill-is-cooperate",

@@ -21,6 +21,7 @@ WORD_LISTS = (
     "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words", "private_roles",
     "warning_verbs", "threat_nouns", "dismissal_verbs", "asking_verbs", "question_marks",
     "insult_words", "membership_verbs", "membership_sectors", "membership_objects",
+    "leaving_verbs",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -59,6 +60,7 @@ class CodingWords:
     membership_verbs: frozenset[str]
     membership_sectors: frozenset[str]
     membership_objects: frozenset[str]
+    leaving_verbs: frozenset[str]
 
     @property
     def threat_modes(self) -> dict[str, str]:
