@@ -112,6 +112,7 @@ ARGUMENT_ORDER = (
     "meeting-needs-a-counterpart",
     "agreement-needs-a-counterpart",
     "officials-consult",
+    "meeting-in-a-third-country-is-third-party",
 )
 STATUS_ORDER = (
     "negated-clause",
@@ -217,6 +218,7 @@ def all_rules() -> list[Rule]:
         recode,
         status,
         structure_triggers,
+        third_country,
     )
 
     return [rule for registry in REGISTRIES for rule in registry.ordered()]
