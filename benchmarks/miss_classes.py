@@ -1,6 +1,7 @@
 """Why the coder misses the events of real cases: a table of misses by class.
 
-    .venv/bin/python benchmarks/miss_classes.py [--cases FILE ...] [--split tune] [--show CLASS]
+    .venv/bin/python benchmarks/miss_classes.py [--cases FILE ...] [--split tune]
+        [--show CLASS|all] [--steps]
 
 For each expected event the coder does not produce (at the product's confidence floor,
 as ``real_cases.py`` counts it), the first class that fits, in this order:
@@ -158,9 +159,10 @@ def main() -> int:
                         default=sorted((ROOT / "tests" / "data" / "real").glob("*.yaml")))
     parser.add_argument("--split", choices=("tune", "heldout"), default="tune")
     parser.add_argument("--min-confidence", type=float, default=0.5)
-    parser.add_argument("--show", metavar="CLASS", help="print the misses of one class")
+    parser.add_argument("--show", metavar="CLASS",
+                        help="print the misses of one class ('all': of every class)")
     parser.add_argument("--steps", action="store_true",
-                        help="with --show 'trigger but no event': the step that drops each frame")
+                        help="with --show: the step that drops each frame of the missed type")
     args = parser.parse_args()
     cases = [c for path in args.cases for c in yaml.safe_load(path.read_text(encoding="utf-8"))
              if c["split"] == args.split]
@@ -174,9 +176,9 @@ def main() -> int:
         types = Counter(exp["type"] for w, exp, _ in misses if w == why).most_common()
         print(f"| {why} | {counts[why]} | {', '.join(f'{t} {n}' for t, n in types)} |")
     for why, exp, case in misses:
-        if why == args.show:
-            print(f"{exp['type']}/{exp.get('mode')} {exp.get('source')}->{exp.get('target')} "
-                  f"{exp['status']}: {case['text']}")
+        if args.show in (why, "all"):
+            print(f"[{why}] {exp['type']}/{exp.get('mode')} "
+                  f"{exp.get('source')}->{exp.get('target')} {exp['status']}: {case['text']}")
             if args.steps:
                 for step in dropping_steps(case, exp["type"], coder, nlp):
                     print(f"    -> {step}")

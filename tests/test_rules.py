@@ -100,8 +100,9 @@ def test_events_name_the_rules_that_coded_them(code, text, kind, status, expecte
 
 
 def test_a_plain_meeting_names_only_its_trigger(code):
+    # at the source's home: in Paris it is Carney's visit (meeting-in-a-third-country-is-...)
     ev = only(code("Canadian Prime Minister Mark Carney met French President Emmanuel Macron "
-                   "in Paris."), "CONSULT")
+                   "in Ottawa."), "CONSULT")
     assert ev.rules == ("trigger/CONSULT:verb:meet",)
 
 

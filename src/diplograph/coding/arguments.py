@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from diplograph.coding import naming  # noqa: F401 (registers its argument rules)
+from diplograph.coding import membership, naming, third_country  # noqa: F401 (they register)
 from diplograph.coding.actors.in_article import ArticleContext, same_actor
 from diplograph.coding.counterparts import counterparts
 from diplograph.coding.frames import Frame
@@ -485,7 +485,9 @@ def _imported_pattern_needs_both(args: Arguments, ctx: ArticleContext) -> bool:
     # suit in federal court", "farmers would blockade Paris") is left to our own lexicon.
     # The structure triggers name their rule in ``origin`` too, but they are ours: "the
     # Tories said Labour's plan was a shambles" is domestic and an event.
-    if not (args.frame.trigger.rule.origin or "").startswith(CAMEO_ORIGIN):
+    # A party's expulsion of its member (CAMEO's "expel", recoded) is domestic by nature.
+    if not (args.frame.trigger.rule.origin or "").startswith(CAMEO_ORIGIN) or (
+            membership.EXPULSION_RULE in args.rules):
         return False
     countries = {a.country for a in args.sources if a.country}
     args.dropped = not (args.sources and args.targets) or any(

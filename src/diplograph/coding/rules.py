@@ -83,6 +83,8 @@ ARGUMENT_ORDER = (
     "nominal-event-own-actors",
     "agent-of-a-passive-light-verb",
     "passive-the-parse-hides",
+    "expelling-a-member-is-a-sanction",
+    "leaving-a-party-is-withdrawal",
     "scene-event-takes-the-clause-actor",
     "officials-of-two-states",
     "joint-drill-is-cooperate",
@@ -110,6 +112,7 @@ ARGUMENT_ORDER = (
     "meeting-needs-a-counterpart",
     "agreement-needs-a-counterpart",
     "officials-consult",
+    "meeting-in-a-third-country-is-third-party",
 )
 STATUS_ORDER = (
     "negated-clause",
@@ -210,10 +213,12 @@ def all_rules() -> list[Rule]:
         arguments,
         counterparts,
         frames,
+        membership,
         naming,
         recode,
         status,
         structure_triggers,
+        third_country,
     )
 
     return [rule for registry in REGISTRIES for rule in registry.ordered()]

@@ -20,7 +20,8 @@ WORD_LISTS = (
     "name_entity_labels", "place_entity_labels", "firm_nouns", "policy_nouns", "temporal_marks",
     "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words", "private_roles",
     "warning_verbs", "threat_nouns", "dismissal_verbs", "asking_verbs", "question_marks",
-    "insult_words",
+    "insult_words", "membership_verbs", "membership_sectors", "membership_objects",
+    "leaving_verbs",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -56,6 +57,10 @@ class CodingWords:
     asking_verbs: frozenset[str]
     question_marks: frozenset[str]
     insult_words: frozenset[str]
+    membership_verbs: frozenset[str]
+    membership_sectors: frozenset[str]
+    membership_objects: frozenset[str]
+    leaving_verbs: frozenset[str]
 
     @property
     def threat_modes(self) -> dict[str, str]:

@@ -1,0 +1,130 @@
+"""A party's sanction on its own member, and a member leaving its party (issue 16, stop 21).
+
+"Labour EXPELLED Ken Livingstone", "a senator was SUSPENDED FROM the Jubilee party", "the
+Conservatives WITHDREW THE WHIP from an MP": a party ending or suspending one of its members'
+membership is SANCTION expel, the party the source and the member the target (the real tune
+labels code "Mr Galloway was expelled from the Labour party" so). CAMEO's pattern for "expel"
+reads every expulsion as a deportation (COERCE, which its two-states condition then drops for
+a party and its member); our lexicon's suspension rules (``data/lexicon/events.yaml``) read
+any actor suspended. Which it is depends on who does it, so the rule needs the actors and runs
+with the argument rules: a party on the expelling side makes it a sanction on the member;
+without one, a deportation stays what CAMEO says, and a suspension is no event ("the club
+suspended its captain"). The other way round, a member quitting or leaving its party ("Mr
+Kilroy-Silk QUIT UKIP", "resigned the Labour WHIP") is SANCTION withdraw, member to party, as
+the real tune labels code it, where the lexicon reads a resignation from office (RETREAT
+resign). The words are in ``data/lexicon/coding.yaml``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from diplograph.coding.actors.in_article import same_actor
+from diplograph.coding.rules import argument_rule
+from diplograph.coding.triggers import prep_objects
+from diplograph.knowledge.coding_words import coding_words
+from diplograph.records import ActorRef
+
+if TYPE_CHECKING:
+    from diplograph.coding.actors.in_article import ArticleContext
+    from diplograph.coding.arguments import Arguments
+    from diplograph.knowledge.lexicon import TriggerRule
+
+EXPULSION_RULE = "recode/expelling-a-member-is-a-sanction"
+
+
+@argument_rule("expelling-a-member-is-a-sanction", plover="3.13",
+               types={"SANCTION", "COERCE"}, step="recode")
+def _expelling_a_member(args: Arguments, ctx: ArticleContext) -> bool:
+    """A party expelling or suspending its member is SANCTION expel, party to member."""
+    # "The SNP expelled the MP", "was expelled FROM Fidesz", "suspended BY the Labour Party",
+    # "the CONSERVATIVE whip was withdrawn from 21 MPs". No party: CAMEO's deportation stands,
+    # a suspension of our membership rules is dropped.
+    trigger = args.frame.trigger
+    verb = trigger.verb
+    words = coding_words()
+    if verb is None or verb.lemma_.lower() not in words.membership_verbs:
+        return False
+    party = _expelling_party(args, ctx, verb)
+    if party is None:
+        args.dropped = _membership_rule(trigger.rule)
+        return args.dropped
+    args.frame.type, args.frame.mode = "SANCTION", "expel"
+    args.sources = [party]
+    members = args.targets or _members_of_a_passive_whip(args, ctx, verb)
+    args.targets = [t for t in members if not same_actor(t, party)]
+    # no member named: no other phrase is the member ("expelled from Labour over his anti
+    # IRAQ war stance"), so the fallback target must not find one
+    args.dropped = not args.targets
+    return True
+
+
+@argument_rule("leaving-a-party-is-withdrawal", plover="3.13",
+               types={"RETREAT", "CONCEDE", "SANCTION"}, step="recode")
+def _leaving_a_party(args: Arguments, ctx: ArticleContext) -> bool:
+    """A member quitting or leaving its party is SANCTION withdraw, member to party."""
+    # "Mr Kilroy-Silk QUIT UKIP", "resigned THE LABOUR WHIP", "defected FROM the Jubilee
+    # party": not a resignation from an office (RETREAT resign), nor, in the future ("will
+    # quit the party"), a concession. No party: RETREAT stays, our leaving rules are dropped.
+    frame = args.frame
+    verb = frame.trigger.verb
+    words = coding_words()
+    if verb is None or verb.lemma_.lower() not in words.leaving_verbs:
+        return False
+    party = _left_party(ctx, verb)
+    if party is None:
+        args.dropped = frame.trigger.rule.type == "SANCTION" and frame.trigger.rule.mode == (
+            "withdraw")
+        return args.dropped
+    frame.type, frame.mode, frame.announced = "SANCTION", "withdraw", False
+    args.sources = [s for s in args.sources if not same_actor(s, party)]
+    args.targets = [party]
+    return True
+
+
+def _left_party(ctx: ArticleContext, verb: Token) -> ActorRef | None:
+    """The party a member leaves: the verb's object, the body it leaves FROM, or the owner of
+    the whip or membership it gives up ("the UKIP whip", "her membership OF the SNP")."""
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
+    given_up = [o for o in objects if o.lemma_.lower() in coding_words().membership_objects]
+    owners = [c for o in given_up for c in o.children if c.dep_ in {"poss", "compound", "amod"}]
+    owners += [p for o in given_up for p in prep_objects(o, ("of",))]
+    return _party_among(ctx, [*objects, *prep_objects(verb, ("from",)), *owners])
+
+
+def _party_among(ctx: ArticleContext, tokens: list[Token]) -> ActorRef | None:
+    """The first actor of ``tokens`` that is a party (a sector of ``membership_sectors``)."""
+    sectors = coding_words().membership_sectors
+    return next((a for a in ctx.actors(tokens) if a.sector in sectors), None)
+
+
+def _members_of_a_passive_whip(args: Arguments, ctx: ArticleContext,
+                               verb: Token) -> list[ActorRef]:
+    """ "The whip was withdrawn FROM 21 MPs": the passive's subject is the membership, and
+    the members are in the from-phrase."""
+    objects = coding_words().membership_objects
+    if not any(t.lemma_.lower() in objects for t in args.target_tokens):
+        return []
+    return ctx.actors(prep_objects(verb, ("from",)))
+
+
+def _expelling_party(args: Arguments, ctx: ArticleContext, verb: Token) -> ActorRef | None:
+    """The party on the expelling side: the subject or agent, the body a member is expelled
+    FROM (or thrown OUT OF), or the owner of the whip taken away."""
+    sectors = coding_words().membership_sectors
+    party = next((a for a in args.sources if a.sector in sectors), None)
+    bodies = prep_objects(verb, ("from", "of"))
+    whips = [t for t in (*verb.children, *bodies) if t.lemma_.lower()
+             in coding_words().membership_objects]
+    owners = [c for w in whips for c in w.children if c.dep_ in {"poss", "compound", "amod"}]
+    return party or _party_among(ctx, [*bodies, *owners])
+
+
+def _membership_rule(rule: TriggerRule) -> bool:
+    """Whether the trigger's lexicon rule is one of the membership rules (a suspension of an
+    actor, the whip taken away), which mean nothing without a party."""
+    words = coding_words()
+    return rule.type == "SANCTION" and rule.mode == "expel" and (
+        rule.object_is_actor or bool(set(rule.object) & words.membership_objects))
