@@ -38,6 +38,7 @@ _WORD_LISTS = (
     "question_marks", "hedge_adverbs", "hearsay_adverbs", "future_adjectives",
     "possible_adjectives", "belief_cues", "event_verbs",
     "negative_gerund_prepositions", "cancelling_verbs", "implicative_verbs",
+    "prepositional_scope",
 )
 _CLAUSE_DEPS = {"xcomp", "ccomp", "csubj", "csubjpass"}
 _ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative", "appos"}
@@ -119,7 +120,9 @@ class Level:
     "clause" (an infinitive or that-clause of ``governor``), "conj" (a conjunct, sharing
     its modality), "argument" (an event noun, an argument of the verb above), "purpose"
     (an infinitive of purpose), "condition" (an if-clause), "without" (the object of
-    "without", "against"), or "" for the top level.
+    "without", "against"), "oblique" (an event noun or gerund, the object of a preposition
+    of the verb above: "could lead TO WAR"; only the cue kinds of ``prepositional_scope``
+    reach it), or "" for the top level.
     """
 
     node: Token
@@ -173,6 +176,8 @@ def _link(node: Token) -> tuple[str, Token | None]:
             head.lower_ in _GOVERNING_PREPOSITIONS[head.head.pos_ in _NOUNS]) and (
             words.governor_class(head.head)):
         return "clause", head.head  # "barred the crowd FROM reaching", "the possibility OF"
+    if _prepositional_object(node):
+        return "oblique", head.head  # "could lead TO WAR", "will travel FOR TALKS"
     if dep == "compound" and head.pos_ in _NOUNS:
         return "argument", head  # "an ASYLUM hearing": the hearing's event
     if dep == "acl" and _infinitive(node) and head.pos_ in _NOUNS:
@@ -185,6 +190,13 @@ def _link(node: Token) -> tuple[str, Token | None]:
         if dep == "dobj" and words.governor_class(head) in _FRAMING_CLASSES:
             return "clause", head  # "SOUGHT talks", "AVOID a war", "BLOCKED the trial"
     return "", None
+
+
+def _prepositional_object(node: Token) -> bool:
+    """An event noun or gerund that is the object of a preposition of a verb."""
+    head = node.head
+    return (node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head is not head
+            and head.head.pos_ in ("VERB", "AUX") and (node.pos_ in _NOUNS or node.tag_ == "VBG"))
 
 
 def _mark(node: Token, words: FactualityWords, name: str) -> str | None:

@@ -99,20 +99,31 @@ def _clause_cues(facts: StatusFacts, finder: Finder) -> list[Cue]:
         if not _passes(below, finder):
             break
         found += finder(level.node, level.index)
-    return found
+    return _in_scope(found, path)
 
 
 def _passes(below: Level, finder: Finder) -> bool:
     """Whether the clause above ``below`` lends it its cues of this kind: an infinitive,
-    that-clause or event noun takes all of them; a conjunct takes all but negation."""
-    if below.link in ("clause", "argument"):
+    that-clause or event noun takes all of them; a conjunct takes all but negation; a
+    prepositional object those :func:`_in_scope` keeps."""
+    if below.link in ("clause", "argument", "oblique"):
         return True
     return below.link == "conj" and finder is not negation_cues
 
 
+def _in_scope(cues: list[Cue], path: tuple[Level, ...]) -> list[Cue]:
+    """The cues that reach the predicate: above the first prepositional object on its path
+    ("could lead to WAR"), only the kinds of ``prepositional_scope`` (factuality.yaml)."""
+    oblique = next((level.index for level in path if level.link == "oblique"), None)
+    if oblique is None:
+        return cues
+    reaching = load_words().lists["prepositional_scope"]
+    return [c for c in cues if c.level <= oblique or c.kind in reaching]
+
+
 def _governor_cues(facts: StatusFacts, kinds: frozenset[str]) -> list[Cue]:
     found = [governor_cue(level) for level in facts.path]
-    return [c for c in found if c is not None and c.kind in kinds]
+    return _in_scope([c for c in found if c is not None and c.kind in kinds], facts.path)
 
 
 def _added(cues: list[Cue], new: list[Cue]) -> list[Cue] | None:
