@@ -30,7 +30,7 @@ from diplograph.knowledge.yamldata import load_yaml_file
 
 WORDS_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality.yaml"
 GOVERNOR_CLASSES = ("intent", "attempt", "expected", "request", "possible", "negative",
-                    "prevent", "positive")
+                    "prevent", "positive", "factive")
 _WORD_LISTS = (
     "negation", "negative_determiners", "negative_subjects", "negative_adjectives",
     "negative_prepositions",
@@ -299,7 +299,8 @@ def condition_cues(node: Token, level: int = 0) -> list[Cue]:
 def governor_cue(level: Level) -> Cue | None:
     """The cue of the word a clause is embedded under: "WANTS to meet" (intent), "is
     EXPECTED to visit" (expected), "URGED Moscow to withdraw" (request), "is LIKELY to"
-    (possible governor), "FAILED to agree" (negative governor), "MANAGED to" (none)."""
+    (possible governor), "FAILED to agree" (negative governor), "was RIGHT to reject"
+    (factive: the act happened), "MANAGED to" (none)."""
     gov = level.governor
     if gov is None or level.link not in ("clause", "without", "purpose"):
         return None
@@ -313,11 +314,20 @@ def governor_cue(level: Level) -> Cue | None:
         if _infinitive(level.node) and gov.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             return Cue("infinitive", gov.lemma_.lower(), level.index + 1)
         return None
+    if cls == "factive" and _extraposed(gov):
+        return Cue("infinitive", gov.lemma_.lower(), level.index + 1)  # "IT is wrong to"
     kind = {"negative": "negative_governor", "possible": "possible_governor",
             "prevent": "prevent_governor"}.get(cls, cls)
     if kind == "positive":
         return None
     return Cue(kind, gov.lemma_.lower(), level.index + 1)
+
+
+def _extraposed(adjective: Token) -> bool:
+    """ "IT is wrong to expel journalists": the adjective judges an act in general, not one
+    its subject did ("Labour was right to reject")."""
+    copula = adjective.head if adjective.dep_ == "acomp" else adjective
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children)
 
 
 def _infinitive(node: Token) -> bool:

@@ -38,9 +38,10 @@ POSSIBLE_KINDS = frozenset({"possible", "obligation", "hedge", "conditional", "q
                             "possible_governor", "prevent_governor"})
 FUTURE_KINDS = frozenset({"future", "would", "intent", "expected", "request", "planned_frame"})
 # Kinds that only move the score: an infinitive under an unknown word, a purpose, an
-# attempt, a bare event noun ("TRIED to hack" is coded as the hacking, as PLOVER does).
+# attempt, a bare event noun ("TRIED to hack" is coded as the hacking, as PLOVER does), a
+# factive adjective ("was RIGHT to reject": the rejection happened).
 SCORE_KINDS = frozenset({"infinitive", "purpose", "attempt", "noun", "adjective", "base_verb",
-                         "present", "gerund"})
+                         "present", "gerund", "factive"})
 REPORT_KINDS = frozenset({"report", "belief", "confirm", "nested"})
 UNCONFIRMED_KINDS = frozenset({"withheld", "hearsay"})
 Finder = Callable[[Token, int], list[Cue]]
@@ -161,6 +162,13 @@ def _future_clause(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
     found = [c for c in _clause_cues(facts, modal_cues) if c.kind in FUTURE_KINDS]
     found += _governor_cues(facts, FUTURE_KINDS | {"infinitive", "purpose", "attempt"})
     return _added(cues, found)
+
+
+@status_rule("factive-adjective", plover="SPEC §4")
+def _factive_adjective(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "was RIGHT to reject", "was WRONG to expel": an evaluative adjective judges an act
+    that happened (the cue fixes its band: factuality.status_in_band)."""
+    return _added(cues, _governor_cues(facts, frozenset({"factive"})))
 
 
 @status_rule("bare-predicate", plover="diplograph")
