@@ -6,34 +6,15 @@ and is not factive. Sentences of our own, labelled before the code ran."""
 
 from __future__ import annotations
 
-import numpy as np
 import pytest
+import test_status_band
 
-from diplograph.coding.factuality import predicate_factuality
-from diplograph.coding.factuality_band import BandModel
-from diplograph.coding.parse import load_nlp
-from diplograph.coding.quotes import find_attributions
 from diplograph.coding.rules import BAND_CLASSIFIER_RULE
 
-
-def _everything_uncertain() -> BandModel:
-    """A classifier of our own that calls every predicate uncertain."""
-    return BandModel(columns=("score:cue",), mean=np.zeros(1), scale=np.ones(1),
-                     coef=np.zeros((3, 1)), intercept=np.array([0.0, 1.0, 0.0]),
-                     weights=np.ones(3))
-
-
-@pytest.fixture
-def classifier_says_uncertain(monkeypatch):
-    from diplograph.coding import factuality_band
-
-    monkeypatch.setattr(factuality_band, "load_band", _everything_uncertain)
-
-
-def _reading(text: str, word: str):
-    doc = load_nlp()(text)
-    token = next(t for t in doc if t.text == word)
-    return predicate_factuality(token, find_attributions(doc))
+# a band classifier of our own that calls every predicate uncertain (a fixture), and the
+# reading of one word of a sentence
+classifier_says_uncertain = test_status_band.classifier_says_uncertain
+_reading = test_status_band._reading
 
 
 @pytest.mark.parametrize("text, word, status", [

@@ -8,21 +8,11 @@ ran."""
 from __future__ import annotations
 
 import pytest
+import test_status
 
-from diplograph.coding.factuality import BAND_OF_STATUS, predicate_factuality
-from diplograph.coding.parse import load_nlp
-from diplograph.coding.quotes import find_attributions
+from diplograph.coding.factuality import BAND_OF_STATUS
 
-
-@pytest.fixture(scope="module")
-def read():
-    nlp = load_nlp()
-
-    def run(text: str, word: str):
-        doc = nlp(text)
-        token = next(t for t in doc if t.text == word)
-        return predicate_factuality(token, find_attributions(doc))
-    return run
+read = test_status.read  # a fixture: the reading of one word of a sentence
 
 
 def kinds(reading) -> set[str]:
