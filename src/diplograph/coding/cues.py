@@ -30,7 +30,7 @@ from diplograph.knowledge.yamldata import load_yaml_file
 
 WORDS_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality.yaml"
 GOVERNOR_CLASSES = ("intent", "attempt", "expected", "request", "possible", "negative",
-                    "prevent", "positive")
+                    "prevent", "positive", "factive")
 _WORD_LISTS = (
     "negation", "negative_determiners", "negative_subjects", "negative_adjectives",
     "negative_prepositions",
@@ -38,6 +38,7 @@ _WORD_LISTS = (
     "question_marks", "hedge_adverbs", "hearsay_adverbs", "future_adjectives",
     "possible_adjectives", "belief_cues", "event_verbs",
     "negative_gerund_prepositions", "cancelling_verbs", "implicative_verbs",
+    "prepositional_scope",
 )
 _CLAUSE_DEPS = {"xcomp", "ccomp", "csubj", "csubjpass"}
 _ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative", "appos"}
@@ -119,7 +120,9 @@ class Level:
     "clause" (an infinitive or that-clause of ``governor``), "conj" (a conjunct, sharing
     its modality), "argument" (an event noun, an argument of the verb above), "purpose"
     (an infinitive of purpose), "condition" (an if-clause), "without" (the object of
-    "without", "against"), or "" for the top level.
+    "without", "against"), "oblique" (an event noun or gerund, the object of a preposition
+    of the verb above: "could lead TO WAR"; only the cue kinds of ``prepositional_scope``
+    reach it), or "" for the top level.
     """
 
     node: Token
@@ -173,6 +176,8 @@ def _link(node: Token) -> tuple[str, Token | None]:
             head.lower_ in _GOVERNING_PREPOSITIONS[head.head.pos_ in _NOUNS]) and (
             words.governor_class(head.head)):
         return "clause", head.head  # "barred the crowd FROM reaching", "the possibility OF"
+    if _prepositional_object(node):
+        return "oblique", head.head  # "could lead TO WAR", "will travel FOR TALKS"
     if dep == "compound" and head.pos_ in _NOUNS:
         return "argument", head  # "an ASYLUM hearing": the hearing's event
     if dep == "acl" and _infinitive(node) and head.pos_ in _NOUNS:
@@ -185,6 +190,13 @@ def _link(node: Token) -> tuple[str, Token | None]:
         if dep == "dobj" and words.governor_class(head) in _FRAMING_CLASSES:
             return "clause", head  # "SOUGHT talks", "AVOID a war", "BLOCKED the trial"
     return "", None
+
+
+def _prepositional_object(node: Token) -> bool:
+    """An event noun or gerund that is the object of a preposition of a verb."""
+    head = node.head
+    return (node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head is not head
+            and head.head.pos_ in ("VERB", "AUX") and (node.pos_ in _NOUNS or node.tag_ == "VBG"))
 
 
 def _mark(node: Token, words: FactualityWords, name: str) -> str | None:
@@ -287,7 +299,8 @@ def condition_cues(node: Token, level: int = 0) -> list[Cue]:
 def governor_cue(level: Level) -> Cue | None:
     """The cue of the word a clause is embedded under: "WANTS to meet" (intent), "is
     EXPECTED to visit" (expected), "URGED Moscow to withdraw" (request), "is LIKELY to"
-    (possible governor), "FAILED to agree" (negative governor), "MANAGED to" (none)."""
+    (possible governor), "FAILED to agree" (negative governor), "was RIGHT to reject"
+    (factive: the act happened), "MANAGED to" (none)."""
     gov = level.governor
     if gov is None or level.link not in ("clause", "without", "purpose"):
         return None
@@ -301,11 +314,20 @@ def governor_cue(level: Level) -> Cue | None:
         if _infinitive(level.node) and gov.pos_ in ("VERB", "AUX", "ADJ", "NOUN"):
             return Cue("infinitive", gov.lemma_.lower(), level.index + 1)
         return None
+    if cls == "factive" and _extraposed(gov):
+        return Cue("infinitive", gov.lemma_.lower(), level.index + 1)  # "IT is wrong to"
     kind = {"negative": "negative_governor", "possible": "possible_governor",
             "prevent": "prevent_governor"}.get(cls, cls)
     if kind == "positive":
         return None
     return Cue(kind, gov.lemma_.lower(), level.index + 1)
+
+
+def _extraposed(adjective: Token) -> bool:
+    """ "IT is wrong to expel journalists": the adjective judges an act in general, not one
+    its subject did ("Labour was right to reject")."""
+    copula = adjective.head if adjective.dep_ == "acomp" else adjective
+    return any(c.dep_ in ("nsubj", "expl") and c.lower_ == "it" for c in copula.children)
 
 
 def _infinitive(node: Token) -> bool:

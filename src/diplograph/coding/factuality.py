@@ -116,9 +116,10 @@ BAND_OF_STATUS = {"asserted": "happened", "reported": "happened", "unconfirmed":
                   "negated": "not"}
 # The cue kinds that fix a band by what they say (a modal, a future, a hedge, a denial, a
 # negation; an attempt, which PLOVER codes as the act: "TRIED to hack" is the hacking):
-# the band classifier does not move a predicate that has one.
+# the band classifier does not move a predicate that has one; nor one a factive adjective
+# judges ("was RIGHT to reject": the rejection happened).
 _BAND_FIXING_KINDS = (POSSIBLE_KINDS | FUTURE_KINDS | UNCONFIRMED_KINDS | NEGATIVE_KINDS
-                      | {"attempt"})
+                      | {"attempt", "factive"})
 _UNCERTAIN_EDGE = 0.99  # the uncertain band is (-1, +1): its scores stay within +-0.99
 
 

@@ -10,8 +10,9 @@ correction's named features: ``factuality_trees.input_row``) decides it instead
 by document (``benchmarks/factuality_band.py``) and fitted on all of them. Its arrays are
 data (``data/lexicon/factuality_band.npz``, read once); numpy alone runs it: a
 standardised multinomial logistic regression, and a weight per band that picks the point
-of its recall curve (happened x2 since stop 20: chosen by CV by news source, the mean of
-the uncertain and not-happened status recalls, within guards on happened recall and acc3).
+of its recall curve (happened x1.5 since stop 21: chosen by CV by news source, the mean of
+the uncertain and not-happened status recalls, happened recall kept >= 0.75 and within
+0.03 of stop 20's x2; docs/benchmarks.md, fact10).
 """
 
 from __future__ import annotations

@@ -118,6 +118,7 @@ STATUS_ORDER = (
     "negated-clause",
     "hypothetical-clause",
     "future-clause",
+    "factive-adjective",
     "bare-predicate",
     "unconfirmed-adverb",
     "intent-to-meet-is-planned",

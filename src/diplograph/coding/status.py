@@ -38,9 +38,10 @@ POSSIBLE_KINDS = frozenset({"possible", "obligation", "hedge", "conditional", "q
                             "possible_governor", "prevent_governor"})
 FUTURE_KINDS = frozenset({"future", "would", "intent", "expected", "request", "planned_frame"})
 # Kinds that only move the score: an infinitive under an unknown word, a purpose, an
-# attempt, a bare event noun ("TRIED to hack" is coded as the hacking, as PLOVER does).
+# attempt, a bare event noun ("TRIED to hack" is coded as the hacking, as PLOVER does), a
+# factive adjective ("was RIGHT to reject": the rejection happened).
 SCORE_KINDS = frozenset({"infinitive", "purpose", "attempt", "noun", "adjective", "base_verb",
-                         "present", "gerund"})
+                         "present", "gerund", "factive"})
 REPORT_KINDS = frozenset({"report", "belief", "confirm", "nested"})
 UNCONFIRMED_KINDS = frozenset({"withheld", "hearsay"})
 Finder = Callable[[Token, int], list[Cue]]
@@ -99,20 +100,31 @@ def _clause_cues(facts: StatusFacts, finder: Finder) -> list[Cue]:
         if not _passes(below, finder):
             break
         found += finder(level.node, level.index)
-    return found
+    return _in_scope(found, path)
 
 
 def _passes(below: Level, finder: Finder) -> bool:
     """Whether the clause above ``below`` lends it its cues of this kind: an infinitive,
-    that-clause or event noun takes all of them; a conjunct takes all but negation."""
-    if below.link in ("clause", "argument"):
+    that-clause or event noun takes all of them; a conjunct takes all but negation; a
+    prepositional object those :func:`_in_scope` keeps."""
+    if below.link in ("clause", "argument", "oblique"):
         return True
     return below.link == "conj" and finder is not negation_cues
 
 
+def _in_scope(cues: list[Cue], path: tuple[Level, ...]) -> list[Cue]:
+    """The cues that reach the predicate: above the first prepositional object on its path
+    ("could lead to WAR"), only the kinds of ``prepositional_scope`` (factuality.yaml)."""
+    oblique = next((level.index for level in path if level.link == "oblique"), None)
+    if oblique is None:
+        return cues
+    reaching = load_words().lists["prepositional_scope"]
+    return [c for c in cues if c.level <= oblique or c.kind in reaching]
+
+
 def _governor_cues(facts: StatusFacts, kinds: frozenset[str]) -> list[Cue]:
     found = [governor_cue(level) for level in facts.path]
-    return [c for c in found if c is not None and c.kind in kinds]
+    return _in_scope([c for c in found if c is not None and c.kind in kinds], facts.path)
 
 
 def _added(cues: list[Cue], new: list[Cue]) -> list[Cue] | None:
@@ -150,6 +162,13 @@ def _future_clause(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
     found = [c for c in _clause_cues(facts, modal_cues) if c.kind in FUTURE_KINDS]
     found += _governor_cues(facts, FUTURE_KINDS | {"infinitive", "purpose", "attempt"})
     return _added(cues, found)
+
+
+@status_rule("factive-adjective", plover="SPEC §4")
+def _factive_adjective(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "was RIGHT to reject", "was WRONG to expel": an evaluative adjective judges an act
+    that happened (the cue fixes its band: factuality.status_in_band)."""
+    return _added(cues, _governor_cues(facts, frozenset({"factive"})))
 
 
 @status_rule("bare-predicate", plover="diplograph")
