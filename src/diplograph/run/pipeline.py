@@ -21,6 +21,7 @@ Articles over ``max_doc_chars`` are refused before parsing in both.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -300,17 +301,34 @@ WARM_UP = (
 )
 
 
+def load_coder(settings: Settings) -> ArticleCoder:
+    """The coder a worker uses (one process's: ``n_process`` 1), warmed up on
+    :data:`WARM_UP`."""
+    coder = ArticleCoder(settings.model_copy(update={"n_process": 1}))
+    for doc in WARM_UP:
+        work_on_document(coder, doc, settings)
+    return coder
+
+
 def load_worker(settings: Settings) -> ArticleCoder:
-    """What a worker process loads once: the coder, warmed up on :data:`WARM_UP`.
+    """A worker's coder loaded in this process (:func:`load_coder`), set up as a worker:
+    :func:`ready_worker`. What benchmarks run to measure a worker in one process."""
+    return ready_worker(load_coder(settings))
+
+
+def ready_worker(coder: ArticleCoder) -> ArticleCoder:
+    """A worker's setup, run in the worker process on the coder the parent loaded before
+    forking it.
 
     A worker is one core's work: NumPy's BLAS (OpenBLAS) would otherwise start a thread
     per core for each large product (langid's, once per document) and keep them spinning
     between products, which took 6 ms of CPU per document on a loaded machine, against
-    0.3 ms in one thread, and took the cores the other workers need."""
+    0.3 ms in one thread, and took the cores the other workers need. The objects inherited
+    from the parent are frozen out of the garbage collector: its full collections would
+    walk (and write to) every one of them, copying the pages the worker shares with the
+    parent."""
     single_threaded_blas()
-    coder = ArticleCoder(settings.model_copy(update={"n_process": 1}))
-    for doc in WARM_UP:
-        work_on_document(coder, doc, settings)
+    gc.freeze()
     return coder
 
 
@@ -336,8 +354,11 @@ def results_in_workers(
 
     jobs = ((item, previous_articles(item)) for item in map(refused_here, documents))
     linker = DuplicateLinker()
+    # Loaded once, here: the workers are forked with it (the model's arrays shared
+    # copy-on-write), so neither the first workers nor a replacement load it again.
+    coder = load_coder(settings)
     workers = DocumentWorkers(
-        lambda: load_worker(settings),
+        lambda: ready_worker(coder),
         lambda coder, doc: work_on_document(coder, doc, settings),
         processes=settings.n_process,
         limits=Limits(seconds=settings.doc_timeout_s, memory_mb=settings.doc_memory_mb),
