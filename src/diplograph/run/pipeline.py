@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -354,24 +355,41 @@ def results_in_workers(
 
     jobs = ((item, previous_articles(item)) for item in map(refused_here, documents))
     linker = DuplicateLinker()
-    # Loaded once, here: the workers are forked with it (the model's arrays shared
-    # copy-on-write), so neither the first workers nor a replacement load it again.
-    coder = load_coder(settings)
-    workers = DocumentWorkers(
+    for job in jobs:  # those before the first document to work on need no coder
+        if _document_to_work_on(job) is not None:
+            break
+        yield _result(job, None, linker)
+    else:
+        return  # nothing to work on: no model loaded, no worker started
+    with _worker_pool(settings, load_coder(settings)) as workers:
+        for job, outcome in workers.outcomes(itertools.chain([job], jobs),
+                                             _document_to_work_on):
+            yield _result(job, outcome, linker)
+
+
+def _worker_pool(settings: Settings, coder: ArticleCoder) -> DocumentWorkers:
+    """Workers forked with ``coder``, loaded once in this process (the model's arrays
+    shared copy-on-write): neither the first workers nor a replacement load it again."""
+    return DocumentWorkers(
         lambda: ready_worker(coder),
-        lambda coder, doc: work_on_document(coder, doc, settings),
+        lambda loaded, doc: work_on_document(loaded, doc, settings),
         processes=settings.n_process,
         limits=Limits(seconds=settings.doc_timeout_s, memory_mb=settings.doc_memory_mb),
-        work_batch=lambda coder, docs: work_on_documents(coder, docs, settings))
-    with workers:
-        for (item, previous), outcome in workers.outcomes(jobs, _document_to_work_on):
-            if isinstance(item, DocumentError) or isinstance(outcome, DocumentError):
-                yield item if isinstance(item, DocumentError) else outcome
-            elif previous is not None:
-                linker.remember(previous)
-                yield item
-            else:
-                yield _linked(item, outcome, linker)
+        work_batch=lambda loaded, docs: work_on_documents(loaded, docs, settings))
+
+
+def _result(job: tuple[Document | DocumentError, list[Article] | None],
+            outcome: Coded | DocumentError | None,
+            linker: DuplicateLinker) -> DocumentResult | DocumentError | Document:
+    """What the pipeline yields for a job: its error, the unchanged document (its stored
+    articles remembered by ``linker``), or its worker's outcome, linked."""
+    item, previous = job
+    if isinstance(item, DocumentError) or isinstance(outcome, DocumentError):
+        return item if isinstance(item, DocumentError) else outcome  # type: ignore[return-value]
+    if previous is not None:
+        linker.remember(previous)
+        return item
+    return _linked(item, outcome, linker)  # type: ignore[arg-type]
 
 
 def _document_to_work_on(job: tuple[Document | DocumentError, list[Article] | None]
