@@ -20,8 +20,12 @@ in the same run, so before and after are measured side by side under the same
 load (line ``ingest@REV``; its ratio uses the same bare time).
 
 Each phase runs in its own child process so that its peak memory is its own:
-the parent samples ``/proc/<pid>/status`` (VmRSS) of the child and all its
-descendants every 0.1 s and reports the peak of their sum, and the CPU seconds
+the parent samples the child and all its descendants every 0.1 s and reports two
+peaks: **RSS**, the sum of their ``VmRSS`` (``/proc/<pid>/status``; a page shared by
+several processes, such as the model a forked worker inherited, is counted once in
+each: issue 19's figure), and **PSS**, the sum of their proportional set sizes
+(``Pss`` of ``/proc/<pid>/smaps_rollup``: a page shared by k processes counts 1/k in
+each, so the sum is the memory the phase really holds), and the CPU seconds
 (user + system, ``/proc/<pid>/stat``) of each of those processes at its last sample,
 so that the parent's work and each worker's can be told apart on a loaded machine.
 Wall times include loading the model in both phases. The ratio is ingest time / bare
@@ -62,15 +66,25 @@ def _children(pid: int) -> list[int]:
         return []
 
 
-def _rss_kb(pid: int) -> int:
+def _memory_kb(pid: int, file: str, field: str) -> int:
+    """The kB figure of line ``field`` of ``/proc/<pid>/<file>`` (0 when it is gone)."""
     try:
-        with open(f"/proc/{pid}/status") as fh:
+        with open(f"/proc/{pid}/{file}") as fh:
             for line in fh:
-                if line.startswith("VmRSS:"):
+                if line.startswith(field):
                     return int(line.split()[1])
     except OSError:
         pass
     return 0
+
+
+def _rss_kb(pid: int) -> int:
+    return _memory_kb(pid, "status", "VmRSS:")
+
+
+def _pss_kb(pid: int) -> int:
+    """Proportional set size: each resident page divided by the processes sharing it."""
+    return _memory_kb(pid, "smaps_rollup", "Pss:")
 
 
 def tree_rss_kb(pid: int) -> int:
@@ -113,16 +127,18 @@ def export_src(rev: str, into: Path) -> Path:
 def run_phase(args: list[str], script: Path = Path(__file__),
               src: Path | None = None) -> dict:
     """Run ``script --phase ...`` in a child (with ``src`` first on ``PYTHONPATH`` when
-    given); returns its JSON result plus the peak RSS of the child and its descendants."""
+    given); returns its JSON result plus the peak RSS and PSS of the child and its
+    descendants (each the peak of the sum over the processes)."""
     env = dict(os.environ)
     if src is not None:
         env["PYTHONPATH"] = str(src)
     proc = subprocess.Popen([sys.executable, str(script), *args], stdout=subprocess.PIPE,
                             text=True, env=env)
-    peak, cpu = 0, {}
+    peak, peak_pss, cpu = 0, 0, {}
     while proc.poll() is None:
         pids = tree_pids(proc.pid)
         peak = max(peak, sum(_rss_kb(p) for p in pids))
+        peak_pss = max(peak_pss, sum(_pss_kb(p) for p in pids))
         cpu.update({p: seconds for p in pids if (seconds := cpu_s(p))})
         time.sleep(0.1)
     out = proc.stdout.read() if proc.stdout else ""
@@ -130,6 +146,7 @@ def run_phase(args: list[str], script: Path = Path(__file__),
         raise SystemExit(f"phase {args} failed with status {proc.returncode}")
     result = json.loads(out.strip().splitlines()[-1])
     result["peak_rss_mb"] = round(peak / 1024, 1)
+    result["peak_pss_mb"] = round(peak_pss / 1024, 1)
     # CPU of the phase's own process, then of its descendants (last sample, 0.1 s apart).
     result["cpu_s"] = [round(cpu.pop(proc.pid, 0.0), 1)] + [round(s, 1) for s in cpu.values()]
     return result
@@ -170,7 +187,8 @@ def orchestrate(opts: argparse.Namespace) -> None:
                 fh.write(json.dumps({"id": f"bbc-{i:04d}", "text": text}) + "\n")
         print(f"corpus: {opts.corpus} ({len(texts)} articles); cpus: {os.cpu_count()}; "
               f"ingest batch size {opts.batch_size}")
-        print(f"{'proc':>4}  {'phase':<12} {'wall s':>8} {'art/s':>7} {'peak RSS MB':>11}  notes")
+        print(f"{'proc':>4}  {'phase':<12} {'wall s':>8} {'art/s':>7} {'peak RSS MB':>11} "
+              f"{'peak PSS MB':>11}  notes")
         base = export_src(opts.base, Path(tmp) / "base") if opts.base else None
         for n in opts.processes:
             bare = run_phase(["--phase", "bare", "--input", str(jsonl), "-n", str(n)])
@@ -188,7 +206,8 @@ def orchestrate(opts: argparse.Namespace) -> None:
 def _line(n: int, phase: str, r: dict, notes: str) -> None:
     rate = len_or(r) / r["wall_s"]
     cpu = r["cpu_s"]
-    print(f"{n:>4}  {phase:<12} {r['wall_s']:>8.1f} {rate:>7.1f} {r['peak_rss_mb']:>11.0f}  "
+    print(f"{n:>4}  {phase:<12} {r['wall_s']:>8.1f} {rate:>7.1f} {r['peak_rss_mb']:>11.0f} "
+          f"{r['peak_pss_mb']:>11.0f}  "
           f"{notes}; CPU s {sum(cpu):.1f} (main process {cpu[0]}, others "
           f"{', '.join(map(str, cpu[1:])) or '-'})", flush=True)
 

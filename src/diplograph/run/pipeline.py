@@ -21,6 +21,8 @@ Articles over ``max_doc_chars`` are refused before parsing in both.
 from __future__ import annotations
 
 import dataclasses
+import gc
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
 
@@ -300,17 +302,34 @@ WARM_UP = (
 )
 
 
+def load_coder(settings: Settings) -> ArticleCoder:
+    """The coder a worker uses (one process's: ``n_process`` 1), warmed up on
+    :data:`WARM_UP`."""
+    coder = ArticleCoder(settings.model_copy(update={"n_process": 1}))
+    for doc in WARM_UP:
+        work_on_document(coder, doc, settings)
+    return coder
+
+
 def load_worker(settings: Settings) -> ArticleCoder:
-    """What a worker process loads once: the coder, warmed up on :data:`WARM_UP`.
+    """A worker's coder loaded in this process (:func:`load_coder`), set up as a worker:
+    :func:`ready_worker`. What benchmarks run to measure a worker in one process."""
+    return ready_worker(load_coder(settings))
+
+
+def ready_worker(coder: ArticleCoder) -> ArticleCoder:
+    """A worker's setup, run in the worker process on the coder the parent loaded before
+    forking it.
 
     A worker is one core's work: NumPy's BLAS (OpenBLAS) would otherwise start a thread
     per core for each large product (langid's, once per document) and keep them spinning
     between products, which took 6 ms of CPU per document on a loaded machine, against
-    0.3 ms in one thread, and took the cores the other workers need."""
+    0.3 ms in one thread, and took the cores the other workers need. The objects inherited
+    from the parent are frozen out of the garbage collector: its full collections would
+    walk (and write to) every one of them, copying the pages the worker shares with the
+    parent."""
     single_threaded_blas()
-    coder = ArticleCoder(settings.model_copy(update={"n_process": 1}))
-    for doc in WARM_UP:
-        work_on_document(coder, doc, settings)
+    gc.freeze()
     return coder
 
 
@@ -336,21 +355,41 @@ def results_in_workers(
 
     jobs = ((item, previous_articles(item)) for item in map(refused_here, documents))
     linker = DuplicateLinker()
-    workers = DocumentWorkers(
-        lambda: load_worker(settings),
-        lambda coder, doc: work_on_document(coder, doc, settings),
+    for job in jobs:  # those before the first document to work on need no coder
+        if _document_to_work_on(job) is not None:
+            break
+        yield _result(job, None, linker)
+    else:
+        return  # nothing to work on: no model loaded, no worker started
+    with _worker_pool(settings, load_coder(settings)) as workers:
+        for job, outcome in workers.outcomes(itertools.chain([job], jobs),
+                                             _document_to_work_on):
+            yield _result(job, outcome, linker)
+
+
+def _worker_pool(settings: Settings, coder: ArticleCoder) -> DocumentWorkers:
+    """Workers forked with ``coder``, loaded once in this process (the model's arrays
+    shared copy-on-write): neither the first workers nor a replacement load it again."""
+    return DocumentWorkers(
+        lambda: ready_worker(coder),
+        lambda loaded, doc: work_on_document(loaded, doc, settings),
         processes=settings.n_process,
         limits=Limits(seconds=settings.doc_timeout_s, memory_mb=settings.doc_memory_mb),
-        work_batch=lambda coder, docs: work_on_documents(coder, docs, settings))
-    with workers:
-        for (item, previous), outcome in workers.outcomes(jobs, _document_to_work_on):
-            if isinstance(item, DocumentError) or isinstance(outcome, DocumentError):
-                yield item if isinstance(item, DocumentError) else outcome
-            elif previous is not None:
-                linker.remember(previous)
-                yield item
-            else:
-                yield _linked(item, outcome, linker)
+        work_batch=lambda loaded, docs: work_on_documents(loaded, docs, settings))
+
+
+def _result(job: tuple[Document | DocumentError, list[Article] | None],
+            outcome: Coded | DocumentError | None,
+            linker: DuplicateLinker) -> DocumentResult | DocumentError | Document:
+    """What the pipeline yields for a job: its error, the unchanged document (its stored
+    articles remembered by ``linker``), or its worker's outcome, linked."""
+    item, previous = job
+    if isinstance(item, DocumentError) or isinstance(outcome, DocumentError):
+        return item if isinstance(item, DocumentError) else outcome  # type: ignore[return-value]
+    if previous is not None:
+        linker.remember(previous)
+        return item
+    return _linked(item, outcome, linker)  # type: ignore[arg-type]
 
 
 def _document_to_work_on(job: tuple[Document | DocumentError, list[Article] | None]

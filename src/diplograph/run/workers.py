@@ -11,9 +11,10 @@ which only reads, links and stores, watches it:
   replaced by a fresh one; the document becomes one ``DocumentError`` line
   and no other document is touched (each is coded alone, so its events do
   not depend on its neighbours);
-- the workers live for the whole ingest: the model is loaded once per worker,
-  not once per batch, and the clock of a document starts only when a loaded
-  worker starts on it;
+- the workers live for the whole ingest and set up once (the pipeline loads the
+  model and coder in the parent before forking them, so a worker's setup, and a
+  replacement's, only readies it: :func:`~diplograph.run.pipeline.ready_worker`),
+  and the clock of a document starts only when a set-up worker starts on it;
 - a worker gets its next few small documents while still on one (``queued``),
   so that it goes on working while the parent stores a batch; the clock of a
   queued document starts when the parent receives the outcome of the one before
