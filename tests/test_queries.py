@@ -133,3 +133,16 @@ def test_incident_and_article_lookups(con):
     with pytest.raises(NotFound):
         queries.article(con, "d2", 5)
     assert queries.count(con, "events", EventFilter(actor="NATO")) == 1
+
+
+def test_every_limited_network_keeps_the_whole_networks_heaviest_edges_with_their_types(con):
+    # The type lists are built after the heaviest edges are chosen (stop 21): each limit
+    # must give the whole network's first edges, types and all, and only their ends as nodes.
+    for level in ("country", "actor"):
+        whole = profiles.network(con, level=level)
+        for k in range(1, len(whole["edges"]) + 1):
+            top = profiles.network(con, level=level, limit=k)
+            assert top["edges"] == whole["edges"][:k]
+            assert top["edges_total"] == whole["edges_total"]
+            ends = {e[end] for e in top["edges"] for end in ("source", "target")}
+            assert [n for n in whole["nodes"] if n["id"] in ends] == top["nodes"]
