@@ -58,16 +58,17 @@ def cameo_triggers(sent: Span, dictionary: CameoDictionary, ours: list[Trigger],
 def _best_match(token: Token, verbs: tuple[CameoVerb, ...]) -> tuple[CameoVerb, Pattern] | None:
     """The most specific matching pattern (first in the blocks on a tie), else the default."""
     best: tuple[CameoVerb, Pattern] | None = None
+    best_specificity = 0  # a property that counts the pattern's parts: read once a pattern
     parts = _VerbParts(token)
     for verb in verbs:
         if verb.rest and not _has_rest(token, verb.rest):
             continue
         for pattern in verb.patterns:
-            if pattern.specificity and (best is None or pattern.specificity
-                                        > best[1].specificity) and parts.matches(pattern):
-                best = (verb, pattern)
+            specificity = pattern.specificity
+            if specificity > best_specificity and parts.matches(pattern):
+                best, best_specificity = (verb, pattern), specificity
         if best is None and verb.default is not None:
-            best = (verb, verb.default)
+            best, best_specificity = (verb, verb.default), verb.default.specificity
     return best
 
 
@@ -89,15 +90,15 @@ class _VerbParts:
 
     def __init__(self, verb: Token) -> None:
         passive = any(c.dep_ in PASSIVE_SUBJECT_DEPS for c in verb.children)
-        self.objects = direct_objects(verb) + [c for c in verb.children
-                                               if c.dep_ in PASSIVE_SUBJECT_DEPS]
+        self.objects = _worded(direct_objects(verb) + [c for c in verb.children
+                                                       if c.dep_ in PASSIVE_SUBJECT_DEPS])
         deps = SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS if passive else SUBJECT_DEPS
-        self.subjects = [c for c in verb.children if c.dep_ in deps]
-        self.preps: dict[str, list[Token]] = {}
+        self.subjects = _worded([c for c in verb.children if c.dep_ in deps])
+        self.preps: dict[str, list[_Worded]] = {}
         for c in verb.children:
             if c.dep_ in {"prep", "agent", "dative", "prt"}:
                 self.preps.setdefault(c.lower_, []).extend(
-                    g for g in c.children if g.dep_ == "pobj")
+                    _worded([g for g in c.children if g.dep_ == "pobj"]))
 
     def matches(self, pattern: Pattern) -> bool:
         if pattern.object and not _any_phrase(self.objects, pattern.object,
@@ -112,11 +113,19 @@ class _VerbParts:
                                                   pattern.subject_heads)
 
 
-def _any_phrase(tokens: list[Token], phrases: tuple[Phrase, ...],
+_Worded = tuple[Token, str, str]  # a token, its lower-case word and lower-case lemma
+
+
+def _worded(tokens: list[Token]) -> list[_Worded]:
+    """The tokens with their words, read once a verb rather than once a pattern."""
+    return [(t, t.lower_, t.lemma_.lower()) for t in tokens]
+
+
+def _any_phrase(tokens: list[_Worded], phrases: tuple[Phrase, ...],
                 heads: frozenset[str] | None) -> bool:
     if heads is not None:
-        tokens = [t for t in tokens if t.lower_ in heads or t.lemma_.lower() in heads]
-    return any(_phrase_at(t, p) for t in tokens for p in phrases)
+        tokens = [w for w in tokens if w[1] in heads or w[2] in heads]
+    return any(_phrase_at(w[0], p) for w in tokens for p in phrases)
 
 
 def _phrase_at(head: Token, phrase: Phrase) -> bool:

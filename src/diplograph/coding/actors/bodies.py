@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
+from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding.actors.mention import Mention
@@ -76,7 +77,7 @@ def home_state_nouns(doc: Doc, mentions: list[Mention], home_nouns: Mapping[str,
     """
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
-    for token in doc:
+    for token in _noun_ends(doc, home_nouns):
         noun = _home_noun(doc, token, home_nouns)
         if noun is None or token.i in taken or not _bare_noun(token, noun[0], leave):
             continue
@@ -91,6 +92,17 @@ def home_state_nouns(doc: Doc, mentions: list[Mention], home_nouns: Mapping[str,
         found.append(_mention(span, state(country, sector)))
         taken.update(range(span.start, span.end))
     return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def _noun_ends(doc: Doc, home_nouns: Mapping[str, str]) -> list[Token]:
+    """The tokens whose word is the last word of a noun of `home_nouns`, in text order.
+
+    Read from the words' hashes in one array, so that the article's other tokens (nearly
+    all of them, at each of the resolver's calls) are never built as Token objects.
+    """
+    last_words = {hash_string(noun.rsplit(" ", 1)[-1]) for noun in home_nouns}
+    words = doc.to_array("LOWER").tolist()
+    return [doc[i] for i, word in enumerate(words) if word in last_words]
 
 
 def _home_noun(doc: Doc, token: Token, home_nouns: Mapping[str, str]
