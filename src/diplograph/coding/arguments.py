@@ -15,7 +15,12 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Token
 
-from diplograph.coding import membership, naming, third_country  # noqa: F401 (they register)
+from diplograph.coding import (  # noqa: F401 (they register)
+    criticism,
+    membership,
+    naming,
+    third_country,
+)
 from diplograph.coding.actors.in_article import ArticleContext, same_actor
 from diplograph.coding.counterparts import counterparts
 from diplograph.coding.frames import Frame

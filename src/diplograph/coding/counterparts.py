@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 _LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", "scene_words",
           "medium_nouns", "medium_sectors", "spoken_concessions", "sectors_without_public_power",
-          "official_plurals")
+          "official_plurals", "affiliation_preps")
 _TYPES = ("counterpart_types",)
 # Arcs of an owner inside a phrase: "LABOUR's spending plans", "EU asylum moves".
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
@@ -48,6 +48,7 @@ class CounterpartWords:
     spoken_concessions: frozenset[str]
     sectors_without_public_power: frozenset[str]
     official_plurals: frozenset[str]
+    affiliation_preps: frozenset[str]
     counterpart_types: frozenset[str]
 
 
@@ -79,6 +80,18 @@ def _leads_off(word: Token, kind: str) -> bool:
     return head in words.medium_nouns or (lower in words.scene_words and venue)
 
 
+def _is_affiliation(prep: Token) -> bool:
+    """Whether ``prep`` opens the speaker's side, set off between a subject and its verb
+    ("Oliver Letwin, FOR the Tories, attacked ...")."""
+    if prep.dep_ != "prep" or prep.lower_ not in counterpart_words().affiliation_preps:
+        return False
+    head = prep.head
+    if head.dep_ in {"nsubj", "nsubjpass"}:  # the parse may hang it from the subject
+        return head.i < prep.i < head.head.i
+    subjects = [c for c in head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return head.pos_ in {"VERB", "AUX"} and any(s.i < prep.i < head.i for s in subjects)
+
+
 def _off_heads(token: Token, kind: str) -> list[Token]:
     """The topic, scene and medium arcs inside ``token``'s phrase."""
     return [w for w in token.subtree if w is not token and _leads_off(w, kind)]
@@ -101,6 +114,8 @@ def is_off_phrase(token: Token, kind: str) -> bool:
     ("resigned OVER the war", "said IN an INTERVIEW")."""
     words = counterpart_words()
     head = token.head
+    if token.dep_ == "pobj" and _is_affiliation(head):
+        return True
     return (token.dep_ in {"pobj", "pcomp"} and _leads_off(head, kind)) or (
         kind in words.counterpart_types and token.lemma_.lower() in words.medium_nouns
         and token.dep_ in {"pobj", "pcomp"})

@@ -76,6 +76,7 @@ RECODE_ORDER = (
     "willingness-to-retreat-is-agree",
     "announced-retreat-is-concede",
     "attack-on-a-policy-is-criticism",
+    "attack-framed-as-words-is-criticism",
     "vow-not-to-act-is-reject",
     "warning-against-an-act-is-a-demand",
 )
@@ -88,6 +89,7 @@ ARGUMENT_ORDER = (
     "scene-event-takes-the-clause-actor",
     "officials-of-two-states",
     "joint-drill-is-cooperate",
+    "attack-on-a-party-is-criticism",
     "protest-scene",
     "threat-condition-target",
     "warning-of-a-danger-is-no-threat",

@@ -1,0 +1,125 @@
+"""An attack made in words is criticism: ACCUSE disapprove, not ASSAULT (PLOVER 3.9).
+
+"Attack" names force and criticism alike. The words of the act say which: a reason or a
+gloss ("attacked the Tories FOR wanting to cut spending", "OVER his refusal", "attacked the
+budget AS a stealth tax"), a participle of saying ("attacked Britain, SAYING it ..."), an
+occasion of speech ("IN A SPEECH in Ohio"), or a receiver that force does not reach, a party
+as a whole. ``recode/attack-on-a-policy-is-criticism`` (recode.py) reads the object's class
+(a plan, a record); the frame rule here runs after it, and the party rule with the actors.
+Force keeps its type: "attacked a police post, killing four", "attacked OVER the weekend".
+Words: ``data/lexicon/criticism.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from diplograph.coding.frames import Frame
+from diplograph.coding.rules import argument_rule, recode_rule
+from diplograph.knowledge.coding_words import read_lexicon, word_lists
+
+if TYPE_CHECKING:
+    from diplograph.coding.actors.in_article import ArticleContext
+    from diplograph.coding.arguments import Arguments
+
+_LISTS = ("verbal_attack_verbs", "reason_preps", "not_reason_entities", "not_gloss_nouns",
+          "saying_participles", "speech_occasions", "occasion_preps", "criticised_sectors")
+
+
+@dataclass(frozen=True, slots=True)
+class CriticismWords:
+    """The lists of ``criticism.yaml``; see the comments there."""
+
+    verbal_attack_verbs: frozenset[str]
+    reason_preps: frozenset[str]
+    not_reason_entities: frozenset[str]
+    not_gloss_nouns: frozenset[str]
+    saying_participles: frozenset[str]
+    speech_occasions: frozenset[str]
+    occasion_preps: frozenset[str]
+    criticised_sectors: frozenset[str]
+
+
+@functools.cache
+def criticism_words() -> CriticismWords:
+    """The packaged ``criticism.yaml``, read and checked once."""
+    return CriticismWords(**word_lists("criticism.yaml", read_lexicon("criticism.yaml"), _LISTS))
+
+
+def make_criticism(frame: Frame) -> None:
+    frame.type, frame.mode = "ACCUSE", "disapprove"
+
+
+@recode_rule("attack-framed-as-words-is-criticism", plover="3.9", types={"ASSAULT"})
+def _attack_framed_as_words(frame: Frame) -> bool:
+    """An attack given a reason, a gloss, a saying participle or an occasion of speech is
+    criticism: ACCUSE disapprove."""
+    head = _verbal_attack_head(frame)
+    if head is None or not (_has_reason(head) or _glossed_by_saying(head)
+                            or _made_in_speech(head)):
+        return False
+    make_criticism(frame)
+    return True
+
+
+@argument_rule("attack-on-a-party-is-criticism", plover="3.9", types={"ASSAULT"},
+               step="recode")
+def _attack_on_a_party(args: Arguments, ctx: ArticleContext) -> bool:
+    """An attack whose every receiver is a party as a whole ("attacked the Liberal
+    Democrats") is criticism: force does not reach a party."""
+    sectors = criticism_words().criticised_sectors
+    if _verbal_attack_head(args.frame) is None or not args.targets or not all(
+            t.sector in sectors for t in args.targets):
+        return False
+    make_criticism(args.frame)
+    return True
+
+
+def _verbal_attack_head(frame: Frame) -> Token | None:
+    """The word of the attack ("ATTACKED", "an ATTACK on") if it may be said in words."""
+    token = frame.trigger.token
+    return token if token.lemma_.lower() in criticism_words().verbal_attack_verbs else None
+
+
+def _has_reason(head: Token) -> bool:
+    """A "for"/"over"/"as" phrase of a reason or gloss, not of a time, a place or a part."""
+    words = criticism_words()
+    for prep in head.children:
+        # (before the verb it is the speaker's side: "Letwin, FOR the Tories, attacked")
+        if prep.dep_ != "prep" or prep.lower_ not in words.reason_preps or prep.i < head.i:
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pcomp":  # "FOR WANTING to raise taxes"
+                return True
+            if obj.dep_ == "pobj" and _is_reason_noun(obj, gloss=prep.lower_ == "as"):
+                return True
+    return False
+
+
+def _is_reason_noun(obj: Token, *, gloss: bool) -> bool:
+    words = criticism_words()
+    if obj.ent_type_ in words.not_reason_entities or obj.like_num:
+        return False
+    if gloss:  # "AS a stealth tax", not "AS PART of an offensive"
+        return obj.lemma_.lower() not in words.not_gloss_nouns and any(
+            c.dep_ == "det" for c in obj.children)
+    return obj.pos_ in {"NOUN", "PROPN"}
+
+
+def _glossed_by_saying(head: Token) -> bool:
+    """"attacked Britain, SAYING it ...": a participle of saying beside the attack."""
+    words = criticism_words()
+    return any(c.dep_ in {"advcl", "xcomp", "conj"} and c.tag_ == "VBG"
+               and c.lemma_.lower() in words.saying_participles for c in head.children)
+
+
+def _made_in_speech(head: Token) -> bool:
+    """"attacked the Republicans IN A SPEECH": an occasion of speech hangs from the attack."""
+    words = criticism_words()
+    return any(p.dep_ == "prep" and p.lower_ in words.occasion_preps
+               and o.dep_ == "pobj" and o.lemma_.lower() in words.speech_occasions
+               for p in head.children for o in p.children)
