@@ -29,6 +29,7 @@ from diplograph.coding.triggers import (
     Trigger,
     agent_participle,
     find_triggers,
+    means_gerund,
     target_tokens,
 )
 from diplograph.knowledge.coding_words import coding_words
@@ -116,6 +117,17 @@ def _temporal_clause(trigger: Trigger) -> bool:
         return node.head.lower_ in marks
     return node.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in marks
                                         for c in node.children)
+
+
+@clause_rule("means-gerund-is-its-own-event", plover="diplograph")
+def _means_gerund(trigger: Trigger) -> bool:
+    """ "Moscow responded BY EXPELLING two diplomats", "opened his tour BY MEETING Macron": a
+    gerund under a preposition of means (``means_marks``) that hangs from a verb tells an act of
+    that verb's subject, where that verb's own clause is not background ("the deal he won by
+    expelling" is)."""
+    node = trigger.verb
+    return (node is not None and node is trigger.token and means_gerund(node)
+            and not _background(node.head.head))
 
 
 @clause_rule("where-or-when-clause-is-its-own-event", plover="diplograph")
@@ -297,7 +309,11 @@ def _subordinate(trigger: Trigger) -> bool:
     """True for triggers inside background clauses — relative clauses, participial
     modifiers ("..., KILLING one person"), adverbial clauses: the sentence is not
     about them, and coding them is the main source of noise in event data."""
-    node = trigger.verb or trigger.token
+    return _background(trigger.verb or trigger.token)
+
+
+def _background(node: Token) -> bool:
+    """Whether ``node`` sits in a background clause (see ``_subordinate``)."""
     claims = quotes.load_lexicon().claim_nouns
     for _ in range(8):
         if node.dep_ == "acl" and node.head.lemma_.lower() in claims:

@@ -62,6 +62,7 @@ FOLD_ORDER = (
 )
 CLAUSE_ORDER = (
     "temporal-clause-is-its-own-event",
+    "means-gerund-is-its-own-event",
     "where-or-when-clause-is-its-own-event",
     "subject-relative-clause-is-its-own-event",
     "passive-relative-clause-is-its-own-event",

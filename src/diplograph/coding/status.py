@@ -31,6 +31,7 @@ from diplograph.coding.cues import (
     negation_cues,
 )
 from diplograph.coding.rules import STATUS, status_rule
+from diplograph.coding.triggers import means_gerund
 
 # The cue kinds, by what they say of the act (the keys of the calibration).
 NEGATIVE_KINDS = frozenset({"negation", "negative_governor", "deny"})
@@ -185,6 +186,8 @@ def _bare_predicate(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
     elif start.tag_ in ("VBZ", "VBP"):
         kind = "present"
     elif start.tag_ == "VBG" and not any(c.dep_ == "aux" for c in start.children):
+        if means_gerund(start):
+            return None  # "responded BY EXPELLING": as sure as the verb it is the means of
         kind = "gerund"
     else:
         return None

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from diplograph.knowledge.coding_words import structure_words
+from diplograph.knowledge.coding_words import coding_words, structure_words
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
@@ -49,6 +49,15 @@ def agent_participle(verb: Token) -> bool:
     """ "The loan OFFERED BY the World Bank": a past participle after its noun, with an agent."""
     return verb.dep_ == "acl" and verb.tag_ == "VBN" and any(
         c.dep_ == "agent" for c in verb.children)
+
+
+def means_gerund(node: Token) -> bool:
+    """ "responded BY EXPELLING", "IN CONDEMNING the raid, Russia ...": a gerund under a
+    preposition of means (``coding.yaml`` means_marks) that hangs from a verb; it tells an act
+    of that verb's subject, at that verb's time."""
+    prep = node.head
+    return (node.dep_ == "pcomp" and node.tag_ == "VBG" and prep.dep_ == "prep"
+            and prep.lower_ in coding_words().means_marks and prep.head.pos_ in VERB_POS)
 
 
 def passive_subjects(verb: Token) -> list[Token]:
@@ -175,6 +184,19 @@ def _object_matches(verb: Token, wanted: tuple[str, ...]) -> Token | None:
     return None
 
 
+def _prep_object_matches(verb: Token, preps: tuple[str, ...], heads: tuple[str, ...]) -> bool:
+    """Whether a phrase of one of ``preps`` on ``verb`` has one of ``heads`` as its object, or
+    as the object's "of" noun ("jailed for A TOTAL OF 35 YEARS"); the parser often hangs the
+    phrase from the verb's object instead ("challenged [the rules AT the court]")."""
+    holders = [verb, *direct_objects(verb)]
+    for obj in (o for h in holders for o in prep_objects(h, preps)):
+        names = {_lemma(obj), _compound_lemma(obj)}
+        names |= {_lemma(p) for p in prep_objects(obj, ("of",))}
+        if names & set(heads):
+            return True
+    return False
+
+
 def _of_time(prep: Token) -> bool:
     """A preposition whose object is a date or time ("on Tuesday", "for a week")."""
     return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
@@ -208,7 +230,10 @@ def _verb_rule_ok(verb: Token, rule: TriggerRule, is_actor: ActorTest | None = N
         return False
     if rule.object_is_actor and is_actor is not None and not _names_actor(verb, rule, is_actor):
         return False
-    if rule.prep and not any(
+    if rule.prep_object:
+        if not _prep_object_matches(verb, rule.prep, rule.prep_object):
+            return False
+    elif rule.prep and not any(
         c.dep_ in {"prep", "dative", "prt"} and _lemma(c) in rule.prep and not _of_time(c)
         for c in verb.children
     ):
@@ -358,6 +383,9 @@ def subject_tokens(verb: Token) -> list[Token]:
         controller = _object_controller(verb)
         if controller is not None:
             return [controller, *controller.conjuncts]
+        if means_gerund(verb):
+            verb = verb.head.head  # "responded BY EXPELLING": the doer of the verb it hangs from
+            continue
         if verb.dep_ in {"xcomp", "conj", "advcl", "pcomp", "acomp"} and verb.head is not verb:
             verb = verb.head
             continue

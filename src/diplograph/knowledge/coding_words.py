@@ -18,7 +18,8 @@ WORD_LISTS = (
     "intent_heads", "readiness_heads", "official_sectors", "private_sectors",
     "scene_prepositions", "condition_marks", "speech_lemmas", "pronouns",
     "name_entity_labels", "place_entity_labels", "firm_nouns", "policy_nouns", "temporal_marks",
-    "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words", "private_roles",
+    "means_marks", "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words",
+    "private_roles",
     "warning_verbs", "threat_nouns", "dismissal_verbs", "asking_verbs", "question_marks",
     "insult_words", "membership_verbs", "membership_sectors", "membership_objects",
     "leaving_verbs",
@@ -46,6 +47,7 @@ class CodingWords:
     firm_nouns: frozenset[str]
     policy_nouns: frozenset[str]
     temporal_marks: frozenset[str]
+    means_marks: frozenset[str]
     setting_relatives: frozenset[str]
     commerce_verbs: frozenset[str]
     firm_assets: frozenset[str]

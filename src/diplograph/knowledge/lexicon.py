@@ -21,8 +21,8 @@ from diplograph.knowledge.yamldata import load_yaml, load_yaml_file
 from diplograph.records import EVENT_TYPES
 
 # The keys of a rule in events.yaml, by how a value becomes its TriggerRule field.
-LIST_KEYS = ("verbs", "nouns", "light_verbs", "object", "prep", "particle", "ccomp_modal",
-             "clause_modal", "target")
+LIST_KEYS = ("verbs", "nouns", "light_verbs", "object", "prep", "prep_object", "particle",
+             "ccomp_modal", "clause_modal", "target")
 FLAG_KEYS = ("object_is_actor", "intransitive", "intent", "infinitive")
 RULE_KEYS = {"type", "mode", *LIST_KEYS, *FLAG_KEYS}
 
@@ -46,6 +46,10 @@ class TriggerRule:
     light_verbs: tuple[str, ...] = ()
     object: tuple[str, ...] = ()
     prep: tuple[str, ...] = ()
+    # lemmas one of which must head an object of the rule's preposition ("jailed for FIVE
+    # YEARS", "challenged the rules IN COURT"); a time phrase then counts as the preposition's
+    # object, where a bare ``prep`` leaves it out ("called ON TUESDAY" is no "call on")
+    prep_object: tuple[str, ...] = ()
     particle: tuple[str, ...] = ()
     object_is_actor: bool = False
     intransitive: bool = False
@@ -60,9 +64,9 @@ class TriggerRule:
     @property
     def specificity(self) -> int:
         """How constrained the rule is; the most specific matching rule wins."""
-        return 2 * bool(self.object) + bool(self.prep) + bool(self.particle) + bool(
-            self.light_verbs
-        ) + 2 * bool(self.ccomp_modal or self.clause_modal) + bool(self.infinitive)
+        return 2 * bool(self.object) + bool(self.prep) + bool(self.prep_object) + bool(
+            self.particle) + bool(self.light_verbs) + 2 * bool(
+            self.ccomp_modal or self.clause_modal) + bool(self.infinitive)
 
 
 @dataclass(frozen=True, slots=True)
