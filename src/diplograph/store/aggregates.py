@@ -57,9 +57,17 @@ class Aggregate:
     keys: tuple[str, ...]
     units: str  # what is counted (an event, or a side of one), from the events ``e``: {where}
     counts: str  # the table's rows from the units ``u`` that match {keep}
+    # Columns the rows are inserted in the order of, so that DuckDB's zone maps let a
+    # question about one key read its row groups only (() : the grouping's order).
+    stored_by: tuple[str, ...] = ()
 
     def rows(self, *, where: str = "TRUE", keep: str = "TRUE") -> str:
         return self.counts.format(units=self.units.format(where=where), keep=keep)
+
+    def inserted(self, *, keep: str = "TRUE") -> str:
+        """The INSERT of the rows that match {keep}, in :attr:`stored_by` order."""
+        order = f" ORDER BY {', '.join(self.stored_by)}" if self.stored_by else ""
+        return f"INSERT INTO {self.table} {self.rows(keep=keep)}{order}"
 
     def keys_of(self, where: str) -> str:
         return f"SELECT DISTINCT {', '.join(self.keys)} FROM ({self.units.format(where=where)})"
@@ -218,6 +226,9 @@ def _profile_units(columns: str) -> str:
 _PROFILE_UNITS = _profile_units(
     "e.type, e.status, nullif(e.date_value, '') AS day, "
     "substr(nullif(e.date_value, ''), 1, 7) AS month, e.confidence")
+# An actor page reads the rows of one actor: stored in actor order (m022), its scans of
+# these two tables read a row group of 122,880 rows instead of all (3 at 1M events).
+_BY_ACTOR = ("matched_on", "actor")
 # A state's, a Wikidata id's or a name's events per side × month (the date's first 7
 # characters, as the profile's timeline has it) × type × claim status × ``confident``,
 # with the first and last dates: the profile's totals, types, statuses and timeline.
@@ -231,6 +242,7 @@ _PROFILE = Aggregate(
     counts=f"SELECT matched_on, actor, is_source, month, type, status, "
            f"coalesce(confidence >= {CONFIDENT}, false), count(*), min(day), max(day) "
            "FROM ({units}) u WHERE {keep} GROUP BY ALL",
+    stored_by=_BY_ACTOR,
 )
 # The same events per counterpart (the other side's name and country) × type × claim
 # status × ``confident``: the profile's counterparts.
@@ -243,6 +255,7 @@ _COUNTERPART = Aggregate(
     counts=f"SELECT matched_on, actor, other_name, other_country, type, status, "
            f"coalesce(confidence >= {CONFIDENT}, false), count(*) FROM ({{units}}) u "
            "WHERE {keep} AND (other_name IS NOT NULL OR other_country IS NOT NULL) GROUP BY ALL",
+    stored_by=_BY_ACTOR,
 )
 # The actor index's rows of the events' two sides (``e`` here is the actors table), per
 # everything the actor matcher and an actor page's identities read: the identities of
@@ -278,7 +291,18 @@ def rebuild_counts(con: duckdb.DuckDBPyConnection,
     """Recount every table (or these) from every event (a migration, a bulk load)."""
     for agg in aggregates:
         con.execute(f"DELETE FROM {agg.table}")
-        con.execute(f"INSERT INTO {agg.table} {agg.rows()}")
+        con.execute(agg.inserted())
+
+
+def store_in_order(con: duckdb.DuckDBPyConnection, aggregates: tuple[Aggregate, ...]) -> None:
+    """Rewrite these tables' rows in their :attr:`Aggregate.stored_by` order (the rows and
+    the columns unchanged)."""
+    for agg in aggregates:
+        order = ", ".join(agg.stored_by)
+        con.execute(f"CREATE TEMP TABLE reordered AS SELECT * FROM {agg.table} ORDER BY {order}")
+        con.execute(f"DELETE FROM {agg.table}")
+        con.execute(f"INSERT INTO {agg.table} SELECT * FROM reordered")
+        con.execute("DROP TABLE reordered")
 
 
 def recount(con: duckdb.DuckDBPyConnection) -> dict[str, list[tuple]]:
@@ -323,5 +347,5 @@ def refresh_counts(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
         con.execute(f"DELETE FROM {agg.table} c WHERE EXISTS (SELECT 1 FROM {touched} t "
                     f"WHERE {_same_key(agg, 't', 'c')})")
         keep = f"EXISTS (SELECT 1 FROM {touched} t WHERE {_same_key(agg, 't', 'u')})"
-        con.execute(f"INSERT INTO {agg.table} {agg.rows(keep=keep)}")
+        con.execute(agg.inserted(keep=keep))
         con.execute(f"DROP TABLE {touched}")
