@@ -60,6 +60,10 @@ class Aggregate:
     # Columns the rows are inserted in the order of, so that DuckDB's zone maps let a
     # question about one key read its row groups only (() : the grouping's order).
     stored_by: tuple[str, ...] = ()
+    # ``n`` is a plain count of units per ``keys`` (every other column): a write subtracts
+    # the rows of the events it removes and adds those of the events it stores, instead of
+    # recounting every event of the keys it touches (all of the busiest actor's).
+    additive: bool = False
 
     def rows(self, *, where: str = "TRUE", keep: str = "TRUE") -> str:
         return self.counts.format(units=self.units.format(where=where), keep=keep)
@@ -141,10 +145,11 @@ _LISTING = _by_type_and_status("counts_listing", "bucket", "substr(e.date_value,
 _ALIAS = Aggregate(
     table="counts_alias",
     columns="name VARCHAR, country VARCHAR, alias VARCHAR, kind VARCHAR, n BIGINT",
-    keys=("name", "country"),
+    keys=("name", "country", "alias", "kind"),
     units=_ACTOR.units,
     counts="SELECT name, country, alias, kind, count(*) FROM ({units}) u WHERE {keep} "
            "AND alias IS NOT NULL AND alias <> name GROUP BY ALL",
+    additive=True,
 )
 # Articles, not events, are its units (``e`` here is the articles table): the outlet and
 # events of each article are kept on it (``store/outlets.py``) before the counts are.
@@ -328,10 +333,15 @@ def _same_key(agg: Aggregate, left: str, right: str) -> str:
 OF_DOCUMENTS = "e.doc_id IN (SELECT unnest(?))"
 
 
-def collect_keys(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
-    """Remember the keys the stored events of these documents count under (call it before
-    they are deleted; :func:`refresh_counts` adds the keys of the new ones)."""
+def collect_keys(con: duckdb.DuckDBPyConnection, doc_ids: list[str], *,
+                 added: bool = False) -> None:
+    """Remember the keys the stored events of these documents count under, and an additive
+    table's rows of them, to subtract (call it before they are deleted;
+    :func:`refresh_counts` calls it again, ``added``, for the new ones: rows to add)."""
     for agg in AGGREGATES:
+        if agg.additive:
+            _collect_rows(con, agg, doc_ids, sign=1 if added else -1)
+            continue
         select = agg.keys_of(OF_DOCUMENTS)
         params = [doc_ids] * select.count("?")
         con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_touched(agg)} AS "
@@ -339,10 +349,43 @@ def collect_keys(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
         con.execute(f"INSERT INTO {_touched(agg)} {select}", params)
 
 
+def _collect_rows(con: duckdb.DuckDBPyConnection, agg: Aggregate, doc_ids: list[str],
+                  sign: int) -> None:
+    """Add the rows these documents' stored events count as, times ``sign``, to the
+    changes of the additive table ``agg``."""
+    select = agg.rows(where=OF_DOCUMENTS)
+    keys = ", ".join(agg.keys)
+    con.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_touched(agg)} AS "
+                f"SELECT {keys}, n FROM {agg.table} WHERE false")
+    con.execute(f"INSERT INTO {_touched(agg)} SELECT {keys}, {sign} * n "
+                f"FROM ({select}) AS r({keys}, n)", [doc_ids] * select.count("?"))
+
+
+def _add_rows(con: duckdb.DuckDBPyConnection, agg: Aggregate) -> None:
+    """Apply the collected changes of the additive table ``agg``: each changed key's count
+    plus its changes, the keys left with none dropped."""
+    changes, keys = _touched(agg), ", ".join(agg.keys)
+    changed = f"EXISTS (SELECT 1 FROM {changes} t WHERE {_same_key(agg, 't', 'c')})"
+    con.execute(f"CREATE TEMP TABLE summed AS SELECT {keys}, sum(n)::BIGINT AS n FROM ("
+                f"SELECT {keys}, n FROM {agg.table} c WHERE {changed} "
+                f"UNION ALL SELECT {keys}, n FROM {changes}) GROUP BY ALL")
+    con.execute(f"DELETE FROM {agg.table} c WHERE {changed}")
+    order = f" ORDER BY {', '.join(agg.stored_by)}" if agg.stored_by else ""
+    con.execute(f"INSERT INTO {agg.table} ({keys}, n) SELECT {keys}, n FROM summed "
+                f"WHERE n <> 0{order}")
+    con.execute("DROP TABLE summed")
+    con.execute(f"DROP TABLE {changes}")
+
+
 def refresh_counts(con: duckdb.DuckDBPyConnection, doc_ids: list[str]) -> None:
-    """Recount the rows of every key collected for these documents, old events and new."""
-    collect_keys(con, doc_ids)
+    """Recount the rows of every key collected for these documents, old events and new;
+    an additive table gets its collected changes instead (:func:`collect_keys` before the
+    old events are deleted: without it their rows are not subtracted)."""
+    collect_keys(con, doc_ids, added=True)
     for agg in AGGREGATES:
+        if agg.additive:
+            _add_rows(con, agg)
+            continue
         touched = _touched(agg)
         con.execute(f"DELETE FROM {agg.table} c WHERE EXISTS (SELECT 1 FROM {touched} t "
                     f"WHERE {_same_key(agg, 't', 'c')})")
