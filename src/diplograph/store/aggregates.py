@@ -32,7 +32,9 @@ Thirteen tables, each defined by one query over ``events`` (``counts_outlet`` ov
 
 A write keeps them exact without recounting everything: the keys (month × type × status,
 pair, actor) of the events it removes or adds are collected, and only the rows of those
-keys are recounted from the events (:func:`refresh_counts`). :func:`recount` is the
+keys are recounted from the events (:func:`refresh_counts`); a table whose count is
+plain (``Aggregate.additive``: ``counts_alias``) instead gets the old events' rows
+subtracted and the new ones' added. :func:`recount` is the
 definition itself, over every event: a test and ``scripts/counts_check.py`` compare both.
 """
 
