@@ -33,7 +33,8 @@ Thirteen tables, each defined by one query over ``events`` (``counts_outlet`` ov
 A write keeps them exact without recounting everything: the keys (month × type × status,
 pair, actor) of the events it removes or adds are collected, and only the rows of those
 keys are recounted from the events (:func:`refresh_counts`); a table whose count is
-plain (``Aggregate.additive``: ``counts_alias``) instead gets the old events' rows
+plain (``Aggregate.additive``: ``counts_alias``, ``counts_counterpart``,
+``counts_identity``) instead gets the old events' rows
 subtracted and the new ones' added. :func:`recount` is the
 definition itself, over every event: a test and ``scripts/counts_check.py`` compare both.
 """
@@ -257,12 +258,13 @@ _COUNTERPART = Aggregate(
     table="counts_counterpart",
     columns="matched_on VARCHAR, actor VARCHAR, other_name VARCHAR, other_country VARCHAR, "
             "type VARCHAR, status VARCHAR, confident BOOLEAN, n BIGINT",
-    keys=("matched_on", "actor", "other_name", "other_country", "type", "status"),
+    keys=("matched_on", "actor", "other_name", "other_country", "type", "status", "confident"),
     units=_PROFILE_UNITS,
     counts=f"SELECT matched_on, actor, other_name, other_country, type, status, "
            f"coalesce(confidence >= {CONFIDENT}, false), count(*) FROM ({{units}}) u "
            "WHERE {keep} AND (other_name IS NOT NULL OR other_country IS NOT NULL) GROUP BY ALL",
     stored_by=_BY_ACTOR,
+    additive=True,
 )
 # The actor index's rows of the events' two sides (``e`` here is the actors table), per
 # everything the actor matcher and an actor page's identities read: the identities of
@@ -276,6 +278,7 @@ _IDENTITY = Aggregate(
           "WHERE {where} AND e.role_in_event IN ('source', 'target')",
     counts=f"SELECT {', '.join(_IDENTITY_COLUMNS)}, count(*) FROM ({{units}}) u "
            "WHERE {keep} GROUP BY ALL",
+    additive=True,
 )
 AGGREGATES: tuple[Aggregate, ...] = (_MONTH, _DYAD, _ACTOR, _PLACE, _PAIR, _COUNTRY, _LISTING,
                                       _OUTLET, _ALIAS, _PROFILE, _COUNTERPART, _IDENTITY,
