@@ -11,7 +11,12 @@ from collections.abc import Callable
 
 import duckdb
 
-from diplograph.store.aggregates import aggregates_named, create_tables, rebuild_counts
+from diplograph.store.aggregates import (
+    aggregates_named,
+    create_tables,
+    rebuild_counts,
+    store_in_order,
+)
 from diplograph.store.fusion import keep_incident_ids
 from diplograph.store.outlets import keep_outlets
 from diplograph.store.queries import LISTING_KEY
@@ -295,6 +300,15 @@ def m021_drop_dyad_month_counts(con: duckdb.DuckDBPyConnection) -> None:
     # counts_dyad_month was counts_dyad_listing's buckets of 7 characters (a month) alone:
     # the dyad chart reads those, and every write stops recounting a second table.
     con.execute("DROP TABLE IF EXISTS counts_dyad_month")
+
+
+@migration
+def m022_actor_counts_in_actor_order(con: duckdb.DuckDBPyConnection) -> None:
+    # An actor page's profile reads one actor's rows of counts_profile and
+    # counts_counterpart: stored in actor order, DuckDB's zone maps skip the row groups of
+    # the others (at 1M events the profile's query 20-27 -> 11-16 ms of CPU). Writes insert
+    # their recounted rows in the same order (Aggregate.stored_by).
+    store_in_order(con, aggregates_named("counts_profile", "counts_counterpart"))
 
 
 def _keep_counts(con: duckdb.DuckDBPyConnection, *tables: str) -> None:
