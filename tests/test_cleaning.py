@@ -8,6 +8,7 @@ import pytest
 
 from diplograph.pages.cleaning import clean_text_dump, clean_title, has_mojibake
 from diplograph.pages.lines import Line, label_lines, summary_line
+from diplograph.pages.topic import share_a_word
 
 PAGES = Path(__file__).parent / "data" / "pages"
 
@@ -201,3 +202,17 @@ def test_a_row_of_legal_links_is_furniture_not_a_headline() -> None:
                                      "Privacy rules for schools tightened after the data leak")]
     label_lines(lines)
     assert [line.label for line in lines] == ["tool", "tool", "headline"]
+
+
+def test_a_call_to_action_link_is_furniture_not_a_headline() -> None:
+    lines = [Line(text) for text in ("Click for full meet results", "Click to see the full list",
+                                     "Clicking through the budget, line by line")]
+    label_lines(lines)
+    assert [line.label for line in lines] == ["tool", "tool", "headline"]
+
+
+def test_short_latin_words_are_not_shared_content() -> None:
+    # "zur" is a German function word; a name in Hangul or a four-letter stem is content.
+    assert not share_a_word("Zurück zur Übersicht", "Die Reform kommt zur Abstimmung")
+    assert share_a_word("How much cargo passes the quay?", "The quay handles cargo.")
+    assert share_a_word("악녀의 덫에 걸린 이유리", "현재 MBC는 이유리 주연의")

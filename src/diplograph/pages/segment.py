@@ -136,8 +136,8 @@ def find_blocks(lines: list[Line]) -> list[Block]:
             continue
         gap = lines[prev + 1 : i] if prev is not None else []
         if prev is None:
-            blocks.append(Block([i], opens=_opens_article(lines[:i], line)))
-        elif _opens_article(gap, line):
+            blocks.append(Block([i], opens=_opens_article(lines[:i], line, None)))
+        elif _opens_article(gap, line, lines[prev]):
             blocks.append(Block([i], opens=True, boxed=_boxed(gap)))
         elif _breaks(gap):
             blocks.append(Block([i], boxed=_boxed(gap)))
@@ -228,8 +228,9 @@ def _boxed(gap: list[Line]) -> bool:
     return len(gap) > SHORT_BOX and any(line.label in ("section", "list") for line in gap)
 
 
-def _opens_article(gap: list[Line], nxt: Line) -> bool:
-    """Whether the lines above a paragraph hold an article header or a new crawl date."""
+def _opens_article(gap: list[Line], nxt: Line, before: Line | None) -> bool:
+    """Whether the lines above a paragraph (``before``: the paragraph above them, if any) hold
+    an article header, a date-first one included, or a new crawl date."""
     heads = [i for i, line in enumerate(gap)
              if titles.title_shaped(line) or _short_over_full_header(gap, i)]
     if not heads:
@@ -238,7 +239,21 @@ def _opens_article(gap: list[Line], nxt: Line) -> bool:
         return True
     if any(line.label == "crawl-date" for line in gap):
         return True
+    if _date_first_header(gap, nxt, before):
+        return True
     return pubdate.find_dateline(nxt.text) is not None and len(gap[heads[-1]].text.split()) >= 3
+
+
+def _date_first_header(gap: list[Line], nxt: Line, before: Line | None) -> bool:
+    """A header printed date first: a writer-and-date line ("Von Jane Doe publiziert am 30. Juli
+    2018"), then the headline right above the first paragraph. A headline printed first, then
+    its date, then a caption or a sub-headline over the body has the same last three lines,
+    but the line above its date (the headline) shares the body's words; a page's back link
+    ("Zurück zur Übersicht"), menus or the page before's last paragraph do not."""
+    if len(gap) < 2 or gap[-2].label != "date" or not titles.title_shaped(gap[-1]):
+        return False
+    above = gap[-3] if len(gap) >= 3 else before
+    return above is None or not topic.share_a_word(above.text, nxt.text)
 
 
 def _short_over_full_header(gap: list[Line], i: int) -> bool:

@@ -26,6 +26,7 @@ _CJK_RE = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _NAME_RE = re.compile(r"(?<!^)(?<![.!?:\"“]\s)(?<![.!?:]\s)\b[A-Z][\w'’-]+")
 _SUFFIXES = ("'s", "’s", "ing", "ed", "es", "s")
 _STEM_CHARS = 6
+_SHORT_LATIN = 3  # letters: a Latin-script stem this short may be another language's "zur"
 # Only the commonest English words; the per-document weights handle the rest.
 _STOP = frozenset(
     "the a an and or but of to in on at for from by with as is are was were be been being has have "
@@ -47,6 +48,15 @@ def stems(text: str) -> list[str]:
         elif word not in _STOP and not word.isdigit() and len(word) > 1:
             found.append(_stem(word))
     return found
+
+
+def share_a_word(one: str, other: str) -> bool:
+    """Whether two texts share a content word: a stem of four letters or more, or any word of
+    a script without short function words in Latin letters (Hangul, CJK pairs). Short Latin
+    stems ("zur", "les", "und") are function words of languages that :data:`_STOP` does not
+    list, and say nothing about what a line is about."""
+    return any(len(s) > _SHORT_LATIN or not s.isascii()
+               for s in set(stems(one)) & set(stems(other)))
 
 
 def name_stems(text: str) -> set[str]:
