@@ -60,6 +60,13 @@ def test_troops_in_a_city_are_where_they_serve_not_whose(resolver: ActorResolver
     assert not any("Troops" in words for words in found)
 
 
+def test_a_kind_of_official_in_a_city_is_where_they_work(resolver: ActorResolver) -> None:
+    # Relief officials in Nairobi work for aid bodies in Sudan's war, not for Kenya.
+    found = _actors(resolver, "Rebels shelled the town, relief officials in Nairobi said.",
+                    "2005-01-15")
+    assert not any("officials" in words for words in found)
+
+
 def test_a_longer_name_before_the_noun_is_no_place(resolver: ActorResolver) -> None:
     # "Arizona State University students": the university's students, not Arizona's.
     found = _actors(resolver, "Arizona State University students marched on Friday.",

@@ -69,7 +69,7 @@ def local_group_nouns(doc: Doc, mentions: list[Mention], nouns: Mapping[str, str
         first, sector = noun
         before = _place_before(doc, first, taken)
         country = place_state(before.text) if before is not None else None
-        if country is None and sector not in abroad:
+        if country is None and sector not in abroad and not _kind_named(token, first):
             before, after = None, _place_after_in(token, taken)
             country = place_state(after.text) if after is not None else None
         start = min(token.left_edge.i, before.start if before is not None else first)
@@ -116,6 +116,13 @@ def _place_after_in(token: Token, taken: set[int]):
 
 def _place_word(token: Token, labels: frozenset[str] = _PLACE_LABELS) -> bool:
     return token.pos_ in ("PROPN", "ADJ") and token.is_title and token.ent_type_ in labels
+
+
+def _kind_named(token: Token, first: int) -> bool:
+    """A noun before the group says what kind it is ("RELIEF officials in Nairobi", "AID
+    workers in Darfur"): such people work where they are for others, so "in" places them,
+    it does not say whose they are."""
+    return any(child.dep_ == "compound" and child.i < first for child in token.children)
 
 
 def _owned(token: Token, first: int) -> bool:
