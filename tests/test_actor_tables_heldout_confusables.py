@@ -11,6 +11,7 @@ from actor_floors import assert_floor_holds
 # Not marked slow: make test leaves slow tests out, and these floors have no smaller case.
 @pytest.mark.parametrize(("table", "split"), [
     ("confusables", "heldout"), ("confusables", "tune"), ("real", "heldout"),
-    ("titles", "tune"), ("titles", "heldout"), ("places", "tune")])
+    ("titles", "tune"), ("titles", "heldout"), ("places", "tune"),
+    ("places", "heldout")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)
