@@ -1,6 +1,6 @@
 """Actor resolution on mention tables from real articles, read in their article.
 
-    .venv/bin/python benchmarks/actor_table.py [--table real|bodies|confusables|titles]
+    .venv/bin/python benchmarks/actor_table.py [--table real|bodies|confusables|titles|places]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -20,6 +20,10 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   "Baroness Scotland", "Sir Ian Blair", "Sir Ian" after him) in BBC articles that no other
   table or case file uses (issue #15, stop 21): the person's full name where the story is
   about someone real, the split is ``split_of``'s.
+- ``places``: ``tests/data/actor_mentions_places.tsv``, group nouns tied to a city, region or
+  US state ("Cologne police", "Seattle officials", "prosecutors in Parma") in BBC and PolNeAR
+  articles that no other table or case file uses (issue #15, stop 22): the place's country in
+  the noun's sector; no home_country given; the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -47,6 +51,7 @@ TABLES = {
     "bodies": ROOT / "tests" / "data" / "actor_mentions_bodies.tsv",
     "confusables": ROOT / "tests" / "data" / "actor_confusables.tsv",
     "titles": ROOT / "tests" / "data" / "actor_mentions_titles.tsv",
+    "places": ROOT / "tests" / "data" / "actor_mentions_places.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -44,7 +44,7 @@ def home_state_bodies(doc: Doc, mentions: list[Mention], home_bodies: Mapping[st
         body = _home_body(doc, token, home_bodies) if token.i not in taken else None
         if body is not None:
             span, sector = body
-            found.append(_mention(span, state(home_country, sector)))
+            found.append(span_mention(span, state(home_country, sector)))
             taken.update(range(span.start, span.end))
     return sorted(mentions + found, key=lambda m: m.token_start)
 
@@ -77,8 +77,8 @@ def home_state_nouns(doc: Doc, mentions: list[Mention], home_nouns: Mapping[str,
     """
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
-    for token in _noun_ends(doc, home_nouns):
-        noun = _home_noun(doc, token, home_nouns)
+    for token in noun_ends(doc, home_nouns):
+        noun = group_noun_at(doc, token, home_nouns)
         if noun is None or token.i in taken or not _bare_noun(token, noun[0], leave):
             continue
         first, sector = noun
@@ -89,12 +89,12 @@ def home_state_nouns(doc: Doc, mentions: list[Mention], home_nouns: Mapping[str,
         span = doc[min(token.left_edge.i, first):token.i + 1]
         if country is None or any(i in taken for i in range(span.start, span.end)):
             continue
-        found.append(_mention(span, state(country, sector)))
+        found.append(span_mention(span, state(country, sector)))
         taken.update(range(span.start, span.end))
     return sorted(mentions + found, key=lambda m: m.token_start)
 
 
-def _noun_ends(doc: Doc, home_nouns: Mapping[str, str]) -> list[Token]:
+def noun_ends(doc: Doc, home_nouns: Mapping[str, str]) -> list[Token]:
     """The tokens whose word is the last word of a noun of `home_nouns`, in text order.
 
     Read from the words' hashes in one array, so that the article's other tokens (nearly
@@ -105,7 +105,7 @@ def _noun_ends(doc: Doc, home_nouns: Mapping[str, str]) -> list[Token]:
     return [doc[i] for i, word in enumerate(words) if word in last_words]
 
 
-def _home_noun(doc: Doc, token: Token, home_nouns: Mapping[str, str]
+def group_noun_at(doc: Doc, token: Token, home_nouns: Mapping[str, str]
                ) -> tuple[int, str] | None:
     """(first token, sector) of the noun of `home_nouns` ending at `token`: two words
     ("security forces") before one ("forces" is not there)."""
@@ -169,6 +169,6 @@ def _home_body(doc: Doc, token: Token, home_bodies: Mapping[str, str]
     return None
 
 
-def _mention(span: Span, ref: ActorRef) -> Mention:
+def span_mention(span: Span, ref: ActorRef) -> Mention:
     return Mention(start=span.start_char, end=span.end_char, token_start=span.start,
                    token_end=span.end, actor=replace(ref, text=span.text))

@@ -29,6 +29,7 @@ from diplograph.coding.actors.coref import (
 from diplograph.coding.actors.dating import act_year, story_date
 from diplograph.coding.actors.described import described_people
 from diplograph.coding.actors.home import story_home, unknown_people_unplaced
+from diplograph.coding.actors.local import local_group_nouns, local_places, place_state
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.offices import Offices
@@ -185,6 +186,9 @@ class ActorResolver:
             found = offices_then(doc, found, self._by_name, when, self._holder_then)
         found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
                                   self._resolve.offices.state)
+        found = local_group_nouns(doc, found, self.words.local_group_nouns,
+                                  partial(place_state, local_places(), home_country),
+                                  self._resolve.offices.state, self.words.abroad_sectors)
         state_named = partial(_state_named, reading.hits)
         found = home_state_nouns(doc, found, self.words.home_nouns, self.words.home_noun_leave,
                                  home_country, self._resolve.offices.state, state_named)

@@ -55,6 +55,7 @@ class MentionWords:
     home_group_nouns: dict[str, str]  # "POLICE", "OFFICIALS": the home state's -> sector
     home_group_leave: frozenset[str]  # "LOCAL police", "IMMIGRATION officials"
     abroad_sectors: frozenset[str]  # "TROOPS in Syria": where they serve, not whose
+    local_group_nouns: dict[str, str]  # "Tulsa POLICE", "RESIDENTS in Jupiter" -> sector
     owner_sectors: dict[str, str]  # "the AGENCY's chief executive": a body's noun -> sector
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
     motion_words: frozenset[str]  # "MOVED to China": a destination, a place
@@ -79,7 +80,7 @@ def parse_mention_words(data: Any) -> MentionWords:
     ordered = {"counterpart_words", "leader_words", "role_priority"}
     mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders",
                 "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
-                "owner_sectors")
+                "local_group_nouns", "owner_sectors")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords)) if name not in mappings}
     maps = {key: {str(word): str(value) for word, value in (data.get(key) or {}).items()}
