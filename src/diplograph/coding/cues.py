@@ -38,7 +38,7 @@ _WORD_LISTS = (
     "question_marks", "hedge_adverbs", "hearsay_adverbs", "future_adjectives",
     "possible_adjectives", "belief_cues", "event_verbs",
     "negative_gerund_prepositions", "cancelling_verbs", "implicative_verbs",
-    "prepositional_scope", "prepositional_scope_verbs",
+    "prepositional_scope",
 )
 _CLAUSE_DEPS = {"xcomp", "ccomp", "csubj", "csubjpass"}
 _ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative", "appos"}
@@ -121,8 +121,8 @@ class Level:
     its modality), "argument" (an event noun, an argument of the verb above), "purpose"
     (an infinitive of purpose), "condition" (an if-clause), "without" (the object of
     "without", "against"), "oblique" (an event noun or gerund, the object of a preposition
-    of a verb of outcome above: "could lead TO WAR", ``prepositional_scope_verbs``; only
-    the cue kinds of ``prepositional_scope`` reach it), or "" for the top level.
+    of the verb above: "could lead TO WAR"; only the cue kinds of ``prepositional_scope``
+    reach it), or "" for the top level.
     """
 
     node: Token
@@ -176,7 +176,7 @@ def _link(node: Token) -> tuple[str, Token | None]:
             head.lower_ in _GOVERNING_PREPOSITIONS[head.head.pos_ in _NOUNS]) and (
             words.governor_class(head.head)):
         return "clause", head.head  # "barred the crowd FROM reaching", "the possibility OF"
-    if _prepositional_object(node) and _passes_scope(head, words):
+    if _prepositional_object(node):
         return "oblique", head.head  # "could lead TO WAR", "will travel FOR TALKS"
     if dep == "compound" and head.pos_ in _NOUNS:
         return "argument", head  # "an ASYLUM hearing": the hearing's event
@@ -197,13 +197,6 @@ def _prepositional_object(node: Token) -> bool:
     head = node.head
     return (node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head is not head
             and head.head.pos_ in ("VERB", "AUX") and (node.pos_ in _NOUNS or node.tag_ == "VBG"))
-
-
-def _passes_scope(preposition: Token, words: FactualityWords) -> bool:
-    """Whether the verb above ``preposition`` is one of outcome or of moving towards an act
-    ("LEAD TO", "TRAVEL FOR": ``prepositional_scope_verbs``), whose cues reach its object."""
-    pair = f"{preposition.head.lemma_.lower()} {preposition.lower_}"
-    return pair in words.lists["prepositional_scope_verbs"]
 
 
 def _mark(node: Token, words: FactualityWords, name: str) -> str | None:
