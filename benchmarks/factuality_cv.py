@@ -78,17 +78,22 @@ def limit_all(sites: list[Site], values: np.ndarray) -> np.ndarray:
 
 class Dense:
     """The trees' input columns (``factuality_trees.input_row``), fixed on the fold: the
-    cue paths and named correction features frequent enough there."""
+    cue paths and named correction features frequent enough there (from ``min_named``
+    training predicates up); ``lexical``: the hashed lemma features too (which word the
+    predicate and its governor are), from ``MIN_NAMED`` up."""
 
-    def __init__(self, train: list[Site], table: np.ndarray, named: bool = True) -> None:
+    def __init__(self, train: list[Site], table: np.ndarray, named: bool = True,
+                 min_named: int = MIN_NAMED, lexical: bool = False) -> None:
         self.table = table
         paths = Counter(s.cue_path for s in train)
-        counts = Counter(f for s in train for f in s.scored.reading.features if "#" not in f)
+        counts = Counter(f for s in train for f in s.scored.reading.features)
         self.columns = tuple(
             [f"score:{k}" for k in ("cue", "corrected", "delta", "corrected_at_all")]
             + [f"pos:{p}" for p in POS]
             + [f"path:{p}" for p, n in sorted(paths.items()) if n >= MIN_PATH]
-            + [f"f:{f}" for f, n in sorted(counts.items()) if named and n >= MIN_NAMED]
+            + [f"f:{f}" for f, n in sorted(counts.items())
+               if named and n >= (MIN_NAMED if "#" in f else min_named)
+               and (lexical or "#" not in f)]
             + [f"emb:{slot}:{i}" for slot in ("word", "governor", "cues")
                for i in range(table.shape[1])])
 
@@ -128,10 +133,11 @@ def fit_ridge(train: list[Site], settings: Settings) -> Predict:
 
 
 def fit_stacked(train: list[Site], table: np.ndarray, learner: str, named: bool = True,
-                embedded: bool = True, settings: Settings = Settings()) -> Predict:
+                embedded: bool = True, settings: Settings = Settings(),
+                min_named: int = MIN_NAMED, lexical: bool = False) -> Predict:
     """The shipped correction, then ``learner`` on what it leaves over (richer features)."""
     base = fit_ridge(train, settings)
-    dense = Dense(train, table if embedded else table[:, :0], named)
+    dense = Dense(train, table if embedded else table[:, :0], named, min_named, lexical)
     x = dense(train, base(train))
     y = np.array([s.scored.gold for s in train]) - base(train)
     model = _learner(learner).fit(x, y)
@@ -317,6 +323,12 @@ def candidates(table: np.ndarray) -> dict[str, Callable]:
         "+gbm+ridge, no embeddings, no place": without_group(
             lambda train: fit_stacked(train, table, "gbm-blend+ridge", embedded=False),
             "place"),
+        # stop 22 (fact11): richer tree columns, the rarer named features, the lemmas
+        **{f"+gbm, blend, no embeddings, no place{label}": without_group(
+            lambda train, m=m, lex=lex: fit_stacked(train, table, "gbm-blend", embedded=False,
+                                                    min_named=m, lexical=lex), "place")
+           for label, m, lex in ((", named 20", 20, False), (", lexical", MIN_NAMED, True),
+                                 (", named 20, lexical", 20, True))},
         "+gbm+ridge, no embeddings": lambda train: fit_stacked(
             train, table, "gbm-blend+ridge", embedded=False),
         "two-part": lambda train: fit_two_part(train, table, (0.0, 0.2, 0.4, 0.6)),
