@@ -17,6 +17,7 @@ import functools
 
 from spacy.tokens import Span, Token
 
+from diplograph.coding.token_table import tokens_of_pos
 from diplograph.coding.triggers import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -40,8 +41,8 @@ def cameo_triggers(sent: Span, dictionary: CameoDictionary, ours: list[Trigger],
         return []  # sport or entertainment (Phoenix's discard phrases)
     taken = {t.token.i for t in ours} | {t.verb.i for t in ours if t.verb is not None}
     found = []
-    for token in sent:
-        if token.i in taken or token.pos_ not in VERB_POS or token.lemma_ in {"be", "have"}:
+    for token in tokens_of_pos(sent, VERB_POS):
+        if token.i in taken or token.lemma_ in {"be", "have"}:
             continue
         verbs = next((dictionary.verbs[f] for f in verb_forms(token) if f in dictionary.verbs),
                      None)
