@@ -17,6 +17,8 @@ import functools
 
 from spacy.tokens import Span, Token
 
+from diplograph.coding.parse import doc_text
+from diplograph.coding.token_table import tokens_of_pos
 from diplograph.coding.triggers import (
     PASSIVE_SUBJECT_DEPS,
     SUBJECT_DEPS,
@@ -36,12 +38,14 @@ def cameo_triggers(sent: Span, dictionary: CameoDictionary, ours: list[Trigger],
     ``is_actor`` tells whether a token names an actor: a pattern that says nothing of the
     object needs the verb's object, if it has one, to be an actor ("returned TO Freetown"
     is a visit, "returned WEAPONS to the UN" is not)."""
-    if dictionary.discards is not None and dictionary.discards.search(sent.text.lower()):
+    # The sentence's text sliced from the article's (read once): ``Span.text`` joins its tokens.
+    text = doc_text(sent.doc)[sent.start_char:sent.end_char]
+    if dictionary.discards is not None and dictionary.discards.search(text.lower()):
         return []  # sport or entertainment (Phoenix's discard phrases)
     taken = {t.token.i for t in ours} | {t.verb.i for t in ours if t.verb is not None}
     found = []
-    for token in sent:
-        if token.i in taken or token.pos_ not in VERB_POS or token.lemma_ in {"be", "have"}:
+    for token in tokens_of_pos(sent, VERB_POS):
+        if token.i in taken or token.lemma_ in {"be", "have"}:
             continue
         verbs = next((dictionary.verbs[f] for f in verb_forms(token) if f in dictionary.verbs),
                      None)

@@ -15,6 +15,7 @@ from collections.abc import Mapping
 from spacy.tokens import Span, Token
 
 from diplograph.coding.rules import TRIGGER, trigger_rule
+from diplograph.coding.token_table import tokens_of_pos
 from diplograph.coding.triggers import (
     OBJECT_DEPS,
     ActorTest,
@@ -35,6 +36,9 @@ from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 # verb is then the clause the status and date are read from ("India's ban ... ANGERED").
 _CLAUSE_NOUN_DEPS = frozenset({"nsubj", "nsubjpass", "ROOT"})
 _VERDICT_DEPS = frozenset({"attr", "acomp"})
+# The parts of speech the rules below start from: a rule reads no other word of a sentence.
+_NOUN = frozenset({"NOUN"})
+_VERB = frozenset({"VERB"})
 
 
 def structure_triggers(sent: Span, lexicon: Lexicon, found: list[Trigger],
@@ -68,7 +72,7 @@ def event_noun_with_its_own_actors(sent: Span, lexicon: Lexicon,
                                    is_actor: ActorTest) -> list[Trigger]:
     """An event noun whose own phrase names both sides: "RUSSIA's attack ON UKRAINE"."""
     triggers = []
-    for noun in sent:
+    for noun in tokens_of_pos(sent, _NOUN):
         rules = _noun_rules(noun, lexicon)
         if not rules or not _has_owner(noun, is_actor):
             continue
@@ -109,7 +113,7 @@ def event_noun_carried_by_its_participle(sent: Span, lexicon: Lexicon,
     step leaves these nouns free for it (``find_triggers``' ``leave``): ``sentence_frames``
     runs it first and hands its triggers to both steps, so the participles are read once."""
     triggers = []
-    for noun in sent:
+    for noun in tokens_of_pos(sent, _NOUN):
         for rule in _noun_rules(noun, lexicon):
             participle = carrying_participle(noun, rule)
             if participle is not None:
@@ -155,8 +159,8 @@ def criticism_told_as_what_was_said(sent: Span, lexicon: Lexicon,
     MISTAKE" is disapproval of Israel."""
     words = structure_words()
     triggers = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or not words.report_verbs & set(verb_forms(verb)):
+    for verb in tokens_of_pos(sent, _VERB):
+        if not words.report_verbs & set(verb_forms(verb)):
             continue
         if any(_verdict_on_an_actor(c, words.verdict_words, is_actor) for c in verb.children
                if c.dep_ == "ccomp"):
@@ -229,7 +233,7 @@ def verdict_given_by_naming(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -
 def _affirmed_verbs(sent: Span, lemmas: frozenset[str]) -> list[Token]:
     """The verbs of ``sent`` with one of ``lemmas``, not negated ("did not call it a
     mistake" gives no verdict)."""
-    return [verb for verb in sent if verb.pos_ == "VERB" and not _negated(verb)
+    return [verb for verb in tokens_of_pos(sent, _VERB) if not _negated(verb)
             and lemmas & set(verb_forms(verb))]
 
 
@@ -258,8 +262,8 @@ def verdict_on_an_act_named_by_a_pronoun(sent: Span, lexicon: Lexicon,
     is disapproval of the actor who did what the clause before told."""
     words = structure_words()
     triggers = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or _negated(verb) or not _judges_a_pronoun(verb, words):
+    for verb in tokens_of_pos(sent, _VERB):
+        if _negated(verb) or not _judges_a_pronoun(verb, words):
             continue
         owners = antecedent_subjects(verb)
         if any(is_actor(o) for o in owners) and not _same_speaker(verb, owners):

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
+from diplograph.coding.token_table import tokens_of_pos
 from diplograph.knowledge.coding_words import coding_words, structure_words
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
@@ -22,6 +23,8 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 VERB_POS = {"VERB", "AUX"}
+# A trigger is a verb or a noun (a rule's event noun or a name the model tagged PROPN).
+_TRIGGER_POS = frozenset(VERB_POS | {"NOUN", "PROPN"})
 ActorTest = Callable[[Token], bool]
 # Participles that after "be" describe the subject's stance, not something done to it.
 STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "resolved", "prepared",
@@ -295,7 +298,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = Non
     (``object_is_actor``); without it those rules do not check. ``leave`` names the event
     nouns a rule of the trigger step reads itself (they are left free here)."""
     triggers: list[Trigger] = []
-    for token in sent:
+    for token in tokens_of_pos(sent, _TRIGGER_POS):
         lemma = _lemma(token)
         verb_lemma = next((f for f in verb_forms(token) if f in lexicon.verb_rules), None) \
             if token.pos_ in VERB_POS else None

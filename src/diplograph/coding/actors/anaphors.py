@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.home import stands_for_a_state
 from diplograph.coding.actors.mention import Mention
+from diplograph.coding.token_table import token_table
 from diplograph.errors import KnowledgeError
 from diplograph.knowledge.yamldata import load_yaml_file
 from diplograph.records import ActorRef
@@ -75,14 +76,14 @@ def state_anaphors(doc: Doc, mentions: list[Mention], words: StateAnaphors,
     """
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
-    for token in doc:
-        if token.lower_ != "the" or token.i in taken:
+    for i, word in enumerate(token_table(doc).lower):
+        if word != "the" or i in taken:
             continue
-        anaphor = _anaphor_at(doc, token.i, words.nouns)
+        anaphor = _anaphor_at(doc, i, words.nouns)
         if anaphor is None or _a_place(anaphor[0], place_words, words.place_verbs):
             continue
         span, kind = anaphor
-        country = _antecedent(mentions, token.i, words.kinds.get(kind))
+        country = _antecedent(mentions, i, words.kinds.get(kind))
         if country is not None and not any(i in taken for i in range(span.start, span.end)):
             found.append(_mention(span, state(country, "GOV")))
     return sorted(mentions + found, key=lambda m: m.token_start)
@@ -91,11 +92,12 @@ def state_anaphors(doc: Doc, mentions: list[Mention], words: StateAnaphors,
 def _anaphor_at(doc: Doc, the: int, nouns: Mapping[str, str]) -> tuple[Span, str] | None:
     """("the <noun>", its kind) where a noun of `nouns` follows "the" at `the` and ends its
     phrase (not "the country music", not "the kingdom of Saudi Arabia", which names it)."""
+    lower = token_table(doc).lower
     for size in (2, 1):
-        span = doc[the:the + 1 + size]
-        kind = nouns.get(" ".join(t.lower_ for t in span[1:]))
-        if kind is None or len(span) != 1 + size:
+        kind = nouns.get(" ".join(lower[the + 1:the + 1 + size]))
+        if kind is None or the + 1 + size > len(doc):
             continue
+        span = doc[the:the + 1 + size]
         head = span[-1]
         if head.dep_ in ("compound", "amod") or any(
                 c.dep_ == "prep" and c.lower_ == "of" for c in head.children):

@@ -16,6 +16,7 @@ from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding.actors.mention import Mention
+from diplograph.coding.token_table import token_table
 from diplograph.records import ActorRef
 
 StateRef = Callable[[str, str], ActorRef]  # (ISO3, sector) -> the state in that sector
@@ -40,8 +41,10 @@ def home_state_bodies(doc: Doc, mentions: list[Mention], home_bodies: Mapping[st
         return mentions
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
-    for token in doc:
-        body = _home_body(doc, token, home_bodies) if token.i not in taken else None
+    is_title = token_table(doc).is_title
+    for i in range(len(doc)):
+        # only a capitalised word starts a body name: the others are never built as Tokens
+        body = _home_body(doc, doc[i], home_bodies) if is_title[i] and i not in taken else None
         if body is not None:
             span, sector = body
             found.append(span_mention(span, state(home_country, sector)))

@@ -17,6 +17,7 @@ from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.mention import Mention, MentionPhrase, mentions_by_token
 from diplograph.coding.actors.offices import Offices
+from diplograph.coding.token_table import token_table
 from diplograph.records import ActorRef
 
 
@@ -92,14 +93,16 @@ class ArticleMemory:
 
     def surname(self, doc: Doc, i: int) -> ActorRef | None:
         """'Doe' after 'Canadian journalist Jane Doe': the unknown person named before."""
-        known = self.unknown(doc[i].text)
-        return known if known is not None and doc[i].is_title else None
+        tokens = token_table(doc)
+        known = self.unknown(tokens.text[i])
+        return known if known is not None and tokens.is_title[i] else None
 
     def pronoun(self, doc: Doc, i: int) -> ActorRef | None:
         """'he'/'she' as a subject: the one person of that gender named in this or the last
         sentence; None when there are several."""
-        gender = self.pronouns.get(doc[i].lower_)
-        if gender is None or doc[i].dep_ not in ("nsubj", "nsubjpass") \
+        tokens = token_table(doc)
+        gender = self.pronouns.get(tokens.lower[i])
+        if gender is None or tokens.dep[i] not in ("nsubj", "nsubjpass") \
                 or not doc.has_annotation("SENT_START"):
             return None
         sent = doc[i].sent

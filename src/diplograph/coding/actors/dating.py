@@ -17,6 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
+from diplograph.coding.token_table import token_table
 from diplograph.knowledge.base import Person
 from diplograph.records import Mention
 
@@ -32,8 +33,9 @@ def written_years(doc: Doc, latest: int) -> list[int]:
     """The years the text writes as dates ("in 2004", "in December 2004"), up to `latest`;
     not a year that names a thing ("the 2012 Olympic bid", "the 2001 election defeat"),
     which says what the story is about, not when it was written."""
-    return [int(tok.text) for tok in doc if _YEAR.fullmatch(tok.text)
-            and int(tok.text) <= latest and not _names_a_thing(tok)]
+    text = token_table(doc).text
+    return [int(text[i]) for i in range(len(doc)) if _YEAR.fullmatch(text[i])
+            and int(text[i]) <= latest and not _names_a_thing(doc[i])]
 
 
 def _names_a_thing(year: Token) -> bool:
@@ -117,10 +119,11 @@ def act_year(doc: Doc, start: int, end: int, before: dt.date) -> dt.date | None:
         return None  # no parse, no clause to read
     root = doc[start:end].root
     anchor = _governor(root)
-    for tok in root.sent:
-        if _YEAR.fullmatch(tok.text) and int(tok.text) < before.year \
-                and _governor(tok).i in (anchor.i, root.i):
-            return dt.date(int(tok.text), 7, 1)
+    sent, text = root.sent, token_table(doc).text
+    for i in range(sent.start, sent.end):
+        if _YEAR.fullmatch(text[i]) and int(text[i]) < before.year \
+                and _governor(doc[i]).i in (anchor.i, root.i):
+            return dt.date(int(text[i]), 7, 1)
     return None
 
 

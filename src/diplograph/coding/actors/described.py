@@ -21,6 +21,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Token
 
 from diplograph.coding.actors.mention import Mention
+from diplograph.coding.token_table import TokenTable, token_table
 from diplograph.knowledge.base import Person, Term
 
 # Left dependents that belong to a description ("the OHIO governor", "the U.S. PRESIDENTIAL
@@ -45,9 +46,11 @@ def described_people(doc: Doc, mentions: list[Mention], posts: Mapping[str, str]
         the same words that names no one takes the person).
     """
     out = list(mentions)
-    for token in doc:
-        post = posts.get(_head_word(doc, token))
-        if post is None or not _definite(token):
+    tokens = token_table(doc)
+    for i in range(len(doc)):
+        post = posts.get(_head_word(tokens, i))
+        token = doc[i] if post is not None else None
+        if token is None or not _definite(token):
             continue
         start = min([token.i] + [t.i for c in token.lefts if c.dep_ in _MODIFIER_DEPS
                                  for t in c.subtree])
@@ -64,12 +67,11 @@ def described_people(doc: Doc, mentions: list[Mention], posts: Mapping[str, str]
     return sorted(out, key=lambda m: m.token_start)
 
 
-def _head_word(doc: Doc, token: Token) -> str:
+def _head_word(tokens: TokenTable, i: int) -> str:
     """The head noun as written: "front-runner" is parsed as "front", "-", "runner"."""
-    i = token.i
-    if i >= 2 and doc[i - 1].text == "-" and doc[i - 1].whitespace_ == "":
-        return f"{doc[i - 2].lower_}-{token.lower_}"
-    return token.lower_
+    if i >= 2 and tokens.text[i - 1] == "-" and not tokens.space_after[i - 1]:
+        return f"{tokens.lower[i - 2]}-{tokens.lower[i]}"
+    return tokens.lower[i]
 
 
 def _definite(token: Token) -> bool:

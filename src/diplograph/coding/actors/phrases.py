@@ -26,6 +26,7 @@ from diplograph.coding.actors.mention import (
     MentionPhrase,
 )
 from diplograph.coding.actors.words import MentionWords
+from diplograph.coding.token_table import token_table
 from diplograph.knowledge.base import KnowledgeBase, Person
 
 # Grammar, not knowledge: the closed class of words that may open a noun phrase.
@@ -63,9 +64,9 @@ class _Name:
 def _describes_head(doc: Doc, j: int, hits: Hits) -> bool:
     """A common word that qualifies a head two or three words on ("the BBC's HOME AFFAIRS
     correspondent", "Yukos's FINANCE director"): it leaves the actor unchanged."""
-    tok = doc[j]
-    if not tok.is_lower or hits.at(j):
+    if not token_table(doc).is_lower[j] or hits.at(j):
         return False
+    tok = doc[j]
     while tok.dep_ in ("compound", "amod", "nmod") and j < tok.head.i <= j + 3:
         tok = tok.head  # "home" -> "affairs" -> "correspondent"
         if hits.first(tok.i, HEAD_KINDS) is not None:
@@ -108,6 +109,7 @@ class PhraseReader:
             hits: the article's knowledge matches.
             person_ents: spaCy's PERSON entities by start token.
         """
+        tokens = token_table(doc)
         lead = self._read_lead(doc, i, hits)
         j = lead.end
         head = hits.first(j, HEAD_KINDS)
@@ -116,7 +118,7 @@ class PhraseReader:
             head = None  # "chief" alone is not a title; "IAEA chief" is
         if head is None and lead.shadow:
             head = self._shadow_post(doc, j)
-        plural = head is not None and doc[head.end - 1].tag_ in ("NNS", "NNPS")
+        plural = head is not None and tokens.tag[head.end - 1] in ("NNS", "NNPS")
         if head is not None:
             j = head.end
         if lead.party is not None:  # "Tory Dominic Grieve": the name after the party word
@@ -128,7 +130,7 @@ class PhraseReader:
                 and name.end == j and not lead.possessor:
             return None  # a bare "officials" or "troops" names no one
         end = max(name.end, j)
-        if doc[i].lower_ in DETERMINERS and end == i + 1:
+        if tokens.lower[i] in DETERMINERS and end == i + 1:
             return None
         return MentionPhrase(start=i, end=end, country=lead.country, org=lead.org,
                              party=lead.party, former=lead.former, shadow=lead.shadow,
@@ -139,17 +141,18 @@ class PhraseReader:
     # ------------------------------------------------------------------ before the head
     def _read_lead(self, doc: Doc, i: int, hits: Hits) -> _Lead:
         """Read `[det] [former] [modifier]*` from token i."""
+        tokens = token_table(doc)
         j = i
         possessor = False
-        if doc[j].lower_ in DETERMINERS:
-            possessor = doc[j].lower_ in POSSESSIVE_PRONOUNS
+        if tokens.lower[j] in DETERMINERS:
+            possessor = tokens.lower[j] in POSSESSIVE_PRONOUNS
             j += 1
         former, modified, shadow = False, False, False
         country: str | None = None
         org: str | None = None
         party: str | None = None
         while j < len(doc):
-            low = doc[j].lower_
+            low = tokens.lower[j]
             if party is None and (member := self._party_of_member(doc, j, hits)) is not None:
                 party, modified, j = member.key, True, member.end
                 country = self.kb.organisations[member.key].country
@@ -157,7 +160,7 @@ class PhraseReader:
                 former, j = True, j + 1
             elif low in self.words.opposition_words:
                 shadow, j = True, j + 1
-            elif low in self.words.fillers or (doc[j].text == "-" and modified) \
+            elif low in self.words.fillers or (tokens.text[j] == "-" and modified) \
                     or (modified and _describes_head(doc, j, hits)):
                 j += 1
             elif (step := self._modifier_step(doc, j, hits)) is not None:
@@ -185,7 +188,8 @@ class PhraseReader:
             return None
         if not self._modifies(doc, mod, hits):
             return None
-        return mod.end + (1 if mod.end < len(doc) and doc[mod.end].tag_ == "POS" else 0), mod
+        after_pos = mod.end < len(doc) and token_table(doc).tag[mod.end] == "POS"
+        return mod.end + (1 if after_pos else 0), mod
 
     @staticmethod
     def _party_adjective(doc: Doc, j: int, hits: Hits) -> Hit | None:
@@ -200,10 +204,11 @@ class PhraseReader:
         """ "shadow CULTURE SECRETARY", "shadow Europe minister": after "shadow", any post of
         a few words ending in a post noun (`shadow_post_nouns`) is the opposition's, though
         no title of ours names the office."""
+        tokens = token_table(doc)
         for k in range(j, min(j + 4, len(doc))):
-            if doc[k].lower_ in self.words.shadow_post_nouns:
+            if tokens.lower[k] in self.words.shadow_post_nouns:
                 return Hit(j, k + 1, "title", "other", doc[j:k + 1].text.lower())
-            if not doc[k].is_alpha or doc[k].pos_ not in ("NOUN", "PROPN", "ADJ", "CCONJ"):
+            if not tokens.is_alpha[k] or tokens.pos[k] not in ("NOUN", "PROPN", "ADJ", "CCONJ"):
                 return None
         return None
 
@@ -220,7 +225,7 @@ class PhraseReader:
         if hits.first(nxt, ("sector",)) is not None:
             return None  # "Tory MPs", "Labour officials": the party's own body
         person_next = hits.first(nxt, ("person",)) is not None or self._person_ent_at(doc, nxt)
-        if person_next or doc[nxt].lower_ in self.words.opposition_words:
+        if person_next or token_table(doc).lower[nxt] in self.words.opposition_words:
             return hit
         return hit if hits.first(nxt, ("title",)) is not None else None
 
@@ -228,14 +233,16 @@ class PhraseReader:
     def _person_ent_at(doc: Doc, i: int) -> bool:
         """Whether a PERSON entity covers token i (one that swallowed the party word before
         it, "Tory Dominic Grieve", included)."""
-        return doc[i].ent_type_ == "PERSON" and doc[i].pos_ == "PROPN"
+        tokens = token_table(doc)
+        return tokens.ent_type[i] == "PERSON" and tokens.pos[i] == "PROPN"
 
     def _modifies(self, doc: Doc, mod: Hit, hits: Hits) -> bool:
         """A state/org word modifies a following head ("Russian troops", "Russia's minister")."""
+        tokens = token_table(doc)
         nxt = mod.end
-        if nxt < len(doc) and doc[nxt].tag_ == "POS":
+        if nxt < len(doc) and tokens.tag[nxt] == "POS":
             nxt += 1
-        while nxt < len(doc) and (doc[nxt].lower_ in self._skip
+        while nxt < len(doc) and (tokens.lower[nxt] in self._skip
                                   or _describes_head(doc, nxt, hits)):
             nxt += 1
         if hits.first(nxt, HEAD_KINDS) is not None:
@@ -247,22 +254,23 @@ class PhraseReader:
     def _read_name(self, doc: Doc, j: int, hits: Hits, person_ents: dict[int, Span],
                    head: Hit | None, plural: bool) -> _Name:
         """Read an optional person name at token j (an empty `_Name` ending at j if none)."""
+        tokens = token_table(doc)
         k = j
-        if head is not None and k + 1 < len(doc) and doc[k].lower_ == "the" \
-                and doc[k + 1].lower_ in self.words.honorifics:
+        if head is not None and k + 1 < len(doc) and tokens.lower[k] == "the" \
+                and tokens.lower[k + 1] in self.words.honorifics:
             k += 1  # "Vatican spokesman THE Rev. Federico Lombardi"
-        if k < len(doc) and doc[k].lower_ in self.words.honorifics:
+        if k < len(doc) and tokens.lower[k] in self.words.honorifics:
             k += 1
-            if k < len(doc) and doc[k].text == ".":
+            if k < len(doc) and tokens.text[k] == ".":
                 k += 1
-        if k < len(doc) and doc[k].text == "," and self._names_one(doc, head, k, plural) \
+        if k < len(doc) and tokens.text[k] == "," and self._names_one(doc, head, k, plural) \
                 and (k + 1 in person_ents or hits.first(k + 1, ("person",))):
             k += 1  # "his counterpart, Sergei Lavrov": the appositive names him
         titled = k > j or head is not None
         name = self._known_name(doc, k, hits, person_ents, titled)
         if name is None:
             name = self._unknown_name(doc, j, k, hits, person_ents, titled, head)
-        gender = self.words.honorific_genders.get(doc[j].lower_) if k > j else None
+        gender = self.words.honorific_genders.get(tokens.lower[j]) if k > j else None
         if name is None or gender is None:
             return name or _Name(end=j)
         # "Mrs. Clinton": only the namesakes of that gender (none left: someone we do not know)
@@ -312,12 +320,13 @@ class PhraseReader:
                       titled: bool, head: Hit | None) -> _Name | None:
         """A name the knowledge base does not hold: a PERSON entity, a word after an
         honorific, or capitalised words after a title."""
+        tokens = token_table(doc)
         ent = person_ents.get(k)
-        if ent is not None and not self._is_place(hits, ent) and doc[ent.start].lower_ != "the" \
+        if ent is not None and not self._is_place(hits, ent) and tokens.lower[ent.start] != "the" \
                 and (len(ent) > 1 or titled):
             return _Name(end=ent.end, text=ent.text)
-        if k > j and k < len(doc) and doc[k].is_title:
-            return _Name(end=k + 1, text=doc[k].text)  # "Mr. Smith" unknown to the model too
+        if k > j and k < len(doc) and tokens.is_title[k]:
+            return _Name(end=k + 1, text=tokens.text[k])  # "Mr. Smith" unknown to the model too
         if head is not None and head.kind == "title":
             end = k
             while end < len(doc) and self._name_word(doc, end, hits):
@@ -329,9 +338,9 @@ class PhraseReader:
     @staticmethod
     def _name_word(doc: Doc, i: int, hits: Hits) -> bool:
         """A capitalised proper noun that no knowledge matches and no other entity claims."""
-        tok = doc[i]
-        return (tok.pos_ == "PROPN" and tok.is_title and not hits.at(i)
-                and tok.ent_type_ in ("", "PERSON", "ORG"))
+        tokens = token_table(doc)
+        return (tokens.pos[i] == "PROPN" and tokens.is_title[i] and not hits.at(i)
+                and tokens.ent_type[i] in ("", "PERSON", "ORG"))
 
     def _other_bearer(self, doc: Doc, hit: Hit, hits: Hits, text: str) -> bool:
         """'Jeff Morrison' is not Scott Morrison: a surname after an unknown first name."""

@@ -41,6 +41,7 @@ from diplograph.coding.actors.staff import appositive_callings, staff_of_princip
 from diplograph.coding.actors.then import offices_then
 from diplograph.coding.actors.titled import titled_people, titled_words
 from diplograph.coding.actors.words import mention_words
+from diplograph.coding.token_table import token_table
 from diplograph.knowledge.base import OPEN_END, KnowledgeBase, Person, load_knowledge_base
 from diplograph.records import ActorRef
 
@@ -277,9 +278,9 @@ class ActorResolver:
         reading = article.reading
         inert = reading.inert.get(i)
         if inert is None:
-            token = article.doc[i]
+            tokens = token_table(article.doc)
             inert = reading.inert[i] = (
-                not token.is_title and token.lower_ not in self._pronouns
+                not tokens.is_title[i] and tokens.lower[i] not in self._pronouns
                 and not reading.hits.start_between(i, i + SINGLE_NAME_REACH)
                 and self._phrase_at(article, i) is None)
         return inert
@@ -312,9 +313,10 @@ class ActorResolver:
         of someone the article named in full before is that person where it is a subject;
         the state's name stays the state everywhere else ("talks with Monaco")."""
         doc = article.doc
-        if ref.kind != "state" or end != i + 1 or doc[i].dep_ not in ("nsubj", "nsubjpass"):
+        tokens = token_table(doc)
+        if ref.kind != "state" or end != i + 1 or tokens.dep[i] not in ("nsubj", "nsubjpass"):
             return None
-        return article.memory.surnames.get(doc[i].text)
+        return article.memory.surnames.get(tokens.text[i])
 
     def _led_body(self, article: _Article, end: int, ref: ActorRef | None) -> Hit | None:
         """The body noun after a known leader's name ("the Obama ADMINISTRATION", "President
@@ -335,7 +337,7 @@ class ActorResolver:
     def _mention(doc: Doc, start: int, end: int, ref: ActorRef,
                  mentions: list[Mention]) -> Mention:
         """The mention of tokens [start, end), with the words and context it gives `ref`."""
-        if end - start > 1 and doc[end - 1].tag_ == "POS":
+        if end - start > 1 and token_table(doc).tag[end - 1] == "POS":
             end -= 1  # "Saddam Hussein's proposal": the actor is the man, not "'s"
         span = doc[start:end]
         ref = replace(ref, text=span.text)

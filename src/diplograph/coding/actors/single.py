@@ -13,6 +13,7 @@ from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.mention import Hit, Hits
 from diplograph.coding.actors.offices import Offices
+from diplograph.coding.token_table import token_table
 from diplograph.records import ActorRef
 
 # Kinds read by the phrase grammar, never alone.
@@ -50,15 +51,16 @@ class SingleNameReader:
             ent_end: spaCy's entity covering each token.
             when: the story's date, for organisations whose status changed (None: unknown).
         """
-        start = i + 1 if doc[i].lower_ == "the" else i
+        tokens = token_table(doc)
+        start = i + 1 if tokens.lower[i] == "the" else i
         while start > i and start < min(len(doc), i + SINGLE_NAME_REACH - 1) \
-                and doc[start].is_lower and doc[start].dep_ == "amod":
+                and tokens.is_lower[start] and tokens.dep[start] == "amod":
             start += 1  # "the independent Institute for Fiscal Studies"
         for hit in (*hits.at(i), *hits.at(start)) if start != i else hits.at(i):
             if hit.kind in _PHRASE_KINDS or self._inside_other_name(doc, hit, ent_end):
                 continue
-            if hit.kind == "group" and hit.end < len(doc) and doc[hit.end].is_title \
-                    and doc[hit.end].pos_ == "PROPN":
+            if hit.kind == "group" and hit.end < len(doc) and tokens.is_title[hit.end] \
+                    and tokens.pos[hit.end] == "PROPN":
                 continue  # "the West Bank", "the West African states": a longer name
             ref = self._ref(doc, hit, when)
             if ref is not None:
@@ -162,10 +164,11 @@ class SingleNameReader:
 
     def _word_before(self, doc: Doc, start: int) -> str:
         """The word before a name, over "the" and region words ("in eastern Ukraine")."""
+        lower = token_table(doc).lower
         k = start - 1
-        while k >= 0 and (doc[k].lower_ == "the" or doc[k].lower_ in self.words.region_words):
+        while k >= 0 and (lower[k] == "the" or lower[k] in self.words.region_words):
             k -= 1
-        return doc[k].lower_ if k >= 0 else ""
+        return lower[k] if k >= 0 else ""
 
     @staticmethod
     def _compound_of_thing(doc: Doc, hit: Hit) -> bool:

@@ -25,6 +25,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.mention import Mention
+from diplograph.coding.token_table import token_table
 from diplograph.errors import KnowledgeError
 from diplograph.knowledge.yamldata import load_yaml_file
 from diplograph.records import ActorRef
@@ -81,11 +82,11 @@ def titled_people(doc: Doc, mentions: list[Mention], words: TitledWords,
     Returns:
         The mentions, in text order, each titled name one mention of its person.
     """
-    for token in doc:
-        title = words.titles.get(token.lower_)
-        end = _name_end(doc, token.i, words.office_words) if title is not None else None
+    for i, word in enumerate(token_table(doc).lower):
+        title = words.titles.get(word)
+        end = _name_end(doc, i, words.office_words) if title is not None else None
         if title is not None and end is not None:
-            mentions = _read_titled(doc[token.i:end], mentions, title, known)
+            mentions = _read_titled(doc[i:end], mentions, title, known)
     return mentions
 
 

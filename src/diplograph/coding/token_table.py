@@ -1,0 +1,71 @@
+"""The token attributes the coder reads, as plain lists read once per parsed article.
+
+``doc[i]`` builds a new spaCy ``Token`` at every call, and the coder's readers asked for
+one millions of times on a batch of articles (a quarter of a worker's profile: the actor
+phrase reader, the anaphor and title scans, the trigger rules' loops over each sentence),
+mostly to compare one string attribute with a word list. ``token_table(doc)`` reads those
+attributes once per Doc with ``Doc.to_array`` into lists indexed by token; the readers
+look words up there and build a ``Token`` only where they need the parse tree.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterator
+from dataclasses import dataclass
+
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_LOWER, IS_TITLE, LOWER, ORTH, POS, SPACY, TAG
+from spacy.tokens import Doc, Span, Token
+
+_KEY = "diplograph.token_table"
+_STRING_ATTRS = (ORTH, LOWER, TAG, POS, DEP, ENT_TYPE)
+_FLAG_ATTRS = (IS_TITLE, IS_LOWER, IS_ALPHA, SPACY)
+
+
+@dataclass(frozen=True, slots=True)
+class TokenTable:
+    """One list per attribute, indexed by token: ``table.lower[i] == doc[i].lower_``."""
+
+    text: list[str]  # Token.text
+    lower: list[str]  # Token.lower_
+    tag: list[str]  # Token.tag_
+    pos: list[str]  # Token.pos_
+    dep: list[str]  # Token.dep_
+    ent_type: list[str]  # Token.ent_type_
+    is_title: list[bool]
+    is_lower: list[bool]
+    is_alpha: list[bool]
+    space_after: list[bool]  # Token.whitespace_ == " "
+
+    def __len__(self) -> int:
+        return len(self.text)
+
+
+def token_table(doc: Doc) -> TokenTable:
+    """The Doc's ``TokenTable``, read once per Doc (kept in ``doc.user_data``, as
+    ``parse.doc_text`` keeps the text; the coder never changes a parsed Doc)."""
+    table = doc.user_data.get(_KEY)
+    if table is None:
+        table = doc.user_data[_KEY] = _read_table(doc)
+    return table
+
+
+def _read_table(doc: Doc) -> TokenTable:
+    strings = doc.vocab.strings
+    columns = doc.to_array([*_STRING_ATTRS, *_FLAG_ATTRS]).T.tolist() if len(doc) else \
+        [[] for _ in (*_STRING_ATTRS, *_FLAG_ATTRS)]
+    text, lower, tag, pos, dep, ent_type = (
+        [strings[key] for key in column] for column in columns[:len(_STRING_ATTRS)])
+    is_title, is_lower, is_alpha, space_after = ([bool(flag) for flag in column]
+                                                 for column in columns[len(_STRING_ATTRS):])
+    return TokenTable(text=text, lower=lower, tag=tag, pos=pos, dep=dep, ent_type=ent_type,
+                      is_title=is_title, is_lower=is_lower, is_alpha=is_alpha,
+                      space_after=space_after)
+
+
+def tokens_of_pos(span: Span, parts: Container[str]) -> Iterator[Token]:
+    """The tokens of ``span`` whose part of speech is one of ``parts`` ("VERB"), in text
+    order: a rule that reads only verbs or nouns builds no Token for the other words."""
+    doc, pos = span.doc, token_table(span.doc).pos
+    for i in range(span.start, span.end):
+        if pos[i] in parts:
+            yield doc[i]

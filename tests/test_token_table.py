@@ -1,0 +1,52 @@
+"""The coder's per-article token table holds what each Token would say, read once."""
+
+from __future__ import annotations
+
+import pytest
+
+from diplograph.coding.parse import load_nlp
+from diplograph.coding.token_table import token_table, tokens_of_pos
+
+TEXTS = [
+    "Russia's defence minister Sergei Shoigu met the U.S. Secretary of State on Monday.",
+    '"It was a mistake," she said, and THE island nation\'s short-sighted envoy left.',
+    "The Tory MP, Dominic Grieve, said the country had been in default since 2001.",
+]
+
+
+@pytest.fixture(scope="module")
+def docs():
+    nlp = load_nlp()
+    return [nlp(text) for text in TEXTS]
+
+
+def test_each_column_holds_what_the_token_says(docs):
+    for doc in docs:
+        table = token_table(doc)
+        assert len(table) == len(doc)
+        for token in doc:
+            i = token.i
+            read = (table.text[i], table.lower[i], table.tag[i], table.pos[i], table.dep[i],
+                    table.ent_type[i], table.is_title[i], table.is_lower[i], table.is_alpha[i],
+                    table.space_after[i])
+            assert read == (token.text, token.lower_, token.tag_, token.pos_, token.dep_,
+                            token.ent_type_, token.is_title, token.is_lower, token.is_alpha,
+                            token.whitespace_ == " ")
+
+
+def test_the_table_is_read_once_per_doc(docs):
+    assert token_table(docs[0]) is token_table(docs[0])
+    assert token_table(docs[0]) is not token_table(docs[1])
+
+
+def test_an_empty_doc_has_an_empty_table():
+    assert len(token_table(load_nlp()(""))) == 0
+
+
+def test_tokens_of_pos_gives_a_sentence_s_words_of_those_parts_in_order(docs):
+    for doc in docs:
+        for sent in doc.sents:
+            nouns = list(tokens_of_pos(sent, {"NOUN", "PROPN"}))
+            assert nouns == [t for t in sent if t.pos_ in ("NOUN", "PROPN")]
+    first = next(iter(docs[0].sents))
+    assert [t.text for t in tokens_of_pos(first, {"PROPN"})][:3] == ["Russia", "Sergei", "Shoigu"]
