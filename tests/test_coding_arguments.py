@@ -115,3 +115,25 @@ def test_an_apology_to_someone_keeps_its_people(code):
 def test_an_arrest_by_the_police_keeps_its_people(code):
     event = only(code("Kenyan police arrested two opposition leaders in Nairobi."), "COERCE")
     assert countries(event) == ("KEN", "KEN")
+
+
+# ------------------------------------------------------------------ no invented targets (#16)
+UNRECEIVED = "argument/unreceived-retreat-stays-retreat"
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The Danish culture minister is to step down at the next election.", "DNK"),
+    ("Portugal's finance minister will resign next month.", "PRT"),
+])
+def test_an_announced_resignation_yields_to_no_one(code, text, country):
+    # Nobody receives it: a RETREAT with no target, not a CONCEDE to the own people.
+    event = only(code(text), "RETREAT")
+    assert (event.mode, countries(event)) == ("resign", (country, None))
+    assert UNRECEIVED in event.rules
+
+
+def test_an_announced_withdrawal_keeps_its_receiver(code):
+    event = only(code("Syria announced that it would withdraw its troops from Lebanon."),
+                 "CONCEDE")
+    assert countries(event) == ("SYR", "LBN")
+    assert UNRECEIVED not in event.rules

@@ -314,6 +314,19 @@ def _own_state_place_is_scene(args: Arguments, ctx: ArticleContext) -> bool:
     return changed
 
 
+@argument_rule("unreceived-retreat-stays-retreat", plover="3.4.2", types={"CONCEDE"})
+def _unreceived_retreat_stays_retreat(args: Arguments, ctx: ArticleContext) -> bool:
+    """An announced resignation that yields to no one in the sentence is a RETREAT with no
+    target, not a CONCEDE to the state's own people (issue #16: no invented targets)."""
+    # "The minister is to step down at the election": no one receives it.
+    frame, rule = args.frame, args.frame.trigger.rule
+    if args.targets or not frame.announced or rule.type != "RETREAT" or (
+            rule.mode not in coding_words().unreceived_retreat_modes):
+        return False
+    frame.type, frame.mode = "RETREAT", rule.mode
+    return True
+
+
 @argument_rule("domestic-target", plover="diplograph")
 def _domestic_target(args: Arguments, ctx: ArticleContext) -> bool:
     """A protest, coercion or concession (or a threat of one) with no target is domestic."""

@@ -102,6 +102,7 @@ ARGUMENT_ORDER = (
     "fallback-target",
     "own-state-place-is-scene",
     "owner-of-a-pledged-thing",
+    "unreceived-retreat-stays-retreat",
     "domestic-target",
     "people-are-no-party-to-words",
     "firms-among-themselves",

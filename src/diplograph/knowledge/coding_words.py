@@ -22,7 +22,7 @@ WORD_LISTS = (
     "private_roles",
     "warning_verbs", "threat_nouns", "dismissal_verbs", "asking_verbs", "question_marks",
     "insult_words", "membership_verbs", "membership_sectors", "membership_objects",
-    "leaving_verbs",
+    "leaving_verbs", "unreceived_retreat_modes",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -38,6 +38,7 @@ class CodingWords:
     domestic_types: frozenset[str]
     official_sectors: frozenset[str]
     private_sectors: frozenset[str]
+    unreceived_retreat_modes: frozenset[str]
     scene_prepositions: tuple[str, ...]  # an ordered list: the first place found wins
     condition_marks: frozenset[str]
     speech_lemmas: frozenset[str]
