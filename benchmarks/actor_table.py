@@ -1,6 +1,7 @@
 """Actor resolution on mention tables from real articles, read in their article.
 
-    .venv/bin/python benchmarks/actor_table.py [--table real|bodies|confusables|titles|places]
+    .venv/bin/python benchmarks/actor_table.py
+        [--table real|bodies|confusables|titles|places|owners]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -24,6 +25,10 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   US state ("Cologne police", "Seattle officials", "prosecutors in Parma") in BBC and PolNeAR
   articles that no other table or case file uses (issue #15, stop 22): the place's country in
   the noun's sector; no home_country given; the split is ``split_of``'s.
+- ``owners``: ``tests/data/actor_mentions_owners.tsv``, unnamed spokespeople of a named body
+  ("A spokesman for Unison", "a spokeswoman for MTV") in BBC and PolNeAR articles that no
+  other table, case file or hand-check uses (issue #15, stop 22): the body's state and
+  sector; no home_country given; the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -52,6 +57,7 @@ TABLES = {
     "confusables": ROOT / "tests" / "data" / "actor_confusables.tsv",
     "titles": ROOT / "tests" / "data" / "actor_mentions_titles.tsv",
     "places": ROOT / "tests" / "data" / "actor_mentions_places.tsv",
+    "owners": ROOT / "tests" / "data" / "actor_mentions_owners.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -38,6 +38,9 @@ FLOORS = {
     # 14/24 = 0.583 (run once, at the end).
     ("places", "tune"): 0.637,
     ("places", "heldout"): 0.563,
+    # Pinned on branch owners12 (issue 15, stop 22): owners tune 5/10 = 0.500 (2/10 on the
+    # first run, before the spokesperson-of-body rule).
+    ("owners", "tune"): 0.480,
 }
 
 

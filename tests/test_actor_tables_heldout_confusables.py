@@ -1,6 +1,6 @@
 """Actor resolution on the held-out third of the real mentions and on both splits of the
-confusable people, of the titled people and of the groups of places (floors:
-tests/actor_floors.py; real tune: test_actor_tables.py)."""
+confusable people, of the titled people, of the groups of places and of the spokespeople
+of bodies (floors: tests/actor_floors.py; real tune: test_actor_tables.py)."""
 
 from __future__ import annotations
 
@@ -12,6 +12,6 @@ from actor_floors import assert_floor_holds
 @pytest.mark.parametrize(("table", "split"), [
     ("confusables", "heldout"), ("confusables", "tune"), ("real", "heldout"),
     ("titles", "tune"), ("titles", "heldout"), ("places", "tune"),
-    ("places", "heldout")])
+    ("places", "heldout"), ("owners", "tune")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)

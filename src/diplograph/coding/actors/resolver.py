@@ -40,6 +40,7 @@ from diplograph.coding.actors.single import SINGLE_NAME_REACH, SingleNameReader
 from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
 from diplograph.coding.actors.then import offices_then
 from diplograph.coding.actors.titled import titled_people, titled_words
+from diplograph.coding.actors.voices import spokespeople_of_bodies
 from diplograph.coding.actors.words import mention_words
 from diplograph.coding.token_table import token_table
 from diplograph.knowledge.base import OPEN_END, KnowledgeBase, Person, load_knowledge_base
@@ -178,6 +179,8 @@ class ActorResolver:
         found = staff_of_principals(doc, found, self.words, self._genders.get, known)
         found = owned_posts(doc, found, self.words.job_nouns, self.words.owner_sectors,
                             home_country, known)
+        found = spokespeople_of_bodies(doc, found, self.words.body_voice_nouns,
+                                       self.words.owner_sectors, home_country)
         found = appositive_callings(doc, found, self.kb.sectors,
                                     self.words.singular_person_nouns, home_country, known)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]

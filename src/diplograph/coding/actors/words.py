@@ -45,6 +45,7 @@ class MentionWords:
     quantifiers: frozenset[str]  # "MANY Mexicans", "THOUSANDS of Germans": people, not a state
     job_nouns: frozenset[str]  # "DIRECTOR of Liberty": a post in a body (affiliation)
     staff_nouns: frozenset[str]  # "his CHIEF OF STAFF": a post serving one person (staff)
+    body_voice_nouns: frozenset[str]  # "a SPOKESMAN for UKIP": the body's (voices)
     staff_sectors: dict[str, str]  # principal's sector -> their staff's, where it differs
     possessive_genders: dict[str, str]  # "his" -> "m"
     former_post_words: frozenset[str]  # "his FORMER adviser": a former official (ELI)
