@@ -98,12 +98,21 @@ def _named_actors(objects: list[Token], ctx: ArticleContext) -> list[Token]:
 
 def _named_objects(verb: Token) -> list[Token]:
     """The object named; with two object predicates and no object ("called Labour "a
-    machine ..."": the parser's reading of a quoted name), the first."""
+    machine ..."": the parser's reading of a quoted name), the first; with one and no object,
+    the name glued into it."""
     objects = [c for c in verb.children if c.dep_ == "dobj"]
     predicates = [c for c in verb.children if c.dep_ == "oprd"]
     if objects:
         return objects
-    return predicates[:1] if len(predicates) > 1 else []
+    if len(predicates) > 1:
+        return predicates[:1]
+    return [name for predicate in predicates for name in _glued_name(predicate)]
+
+
+def _glued_name(predicate: Token) -> list[Token]:
+    """The object the parser glued into a lone predicate as its compound ("calling MR BROWN
+    reckless": Brown a compound of "reckless", no object): the name nearest the predicate."""
+    return [c for c in predicate.lefts if c.dep_ == "compound" and c.pos_ == "PROPN"][-1:]
 
 
 def _names_of(verb: Token, obj: Token) -> list[Token]:
