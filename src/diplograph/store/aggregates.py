@@ -71,10 +71,14 @@ class Aggregate:
     def rows(self, *, where: str = "TRUE", keep: str = "TRUE") -> str:
         return self.counts.format(units=self.units.format(where=where), keep=keep)
 
+    @property
+    def in_stored_order(self) -> str:
+        """The ORDER BY that keeps inserted rows in :attr:`stored_by` order ("" if none)."""
+        return f" ORDER BY {', '.join(self.stored_by)}" if self.stored_by else ""
+
     def inserted(self, *, keep: str = "TRUE") -> str:
         """The INSERT of the rows that match {keep}, in :attr:`stored_by` order."""
-        order = f" ORDER BY {', '.join(self.stored_by)}" if self.stored_by else ""
-        return f"INSERT INTO {self.table} {self.rows(keep=keep)}{order}"
+        return f"INSERT INTO {self.table} {self.rows(keep=keep)}{self.in_stored_order}"
 
     def keys_of(self, where: str) -> str:
         return f"SELECT DISTINCT {', '.join(self.keys)} FROM ({self.units.format(where=where)})"
@@ -308,8 +312,8 @@ def store_in_order(con: duckdb.DuckDBPyConnection, aggregates: tuple[Aggregate, 
     """Rewrite these tables' rows in their :attr:`Aggregate.stored_by` order (the rows and
     the columns unchanged)."""
     for agg in aggregates:
-        order = ", ".join(agg.stored_by)
-        con.execute(f"CREATE TEMP TABLE reordered AS SELECT * FROM {agg.table} ORDER BY {order}")
+        con.execute(f"CREATE TEMP TABLE reordered AS SELECT * FROM {agg.table}"
+                    f"{agg.in_stored_order}")
         con.execute(f"DELETE FROM {agg.table}")
         con.execute(f"INSERT INTO {agg.table} SELECT * FROM reordered")
         con.execute("DROP TABLE reordered")
@@ -375,9 +379,8 @@ def _add_rows(con: duckdb.DuckDBPyConnection, agg: Aggregate) -> None:
                 f"SELECT {keys}, n FROM {agg.table} c WHERE {changed} "
                 f"UNION ALL SELECT {keys}, n FROM {changes}) GROUP BY ALL")
     con.execute(f"DELETE FROM {agg.table} c WHERE {changed}")
-    order = f" ORDER BY {', '.join(agg.stored_by)}" if agg.stored_by else ""
     con.execute(f"INSERT INTO {agg.table} ({keys}, n) SELECT {keys}, n FROM summed "
-                f"WHERE n <> 0{order}")
+                f"WHERE n <> 0{agg.in_stored_order}")
     con.execute("DROP TABLE summed")
     con.execute(f"DROP TABLE {changes}")
 

@@ -20,17 +20,15 @@ from importlib import resources
 
 from spacy.tokens import Doc, Token
 
-from diplograph.coding.actors.bodies import group_noun_at, noun_ends, span_mention
+from diplograph.coding.actors.bodies import StateRef, group_noun_at, noun_ends, span_mention
 from diplograph.coding.actors.mention import Mention
 from diplograph.coding.places import default_gazetteer
 from diplograph.errors import KnowledgeError
 from diplograph.knowledge.yamldata import load_yaml_file
-from diplograph.records import ActorRef
 
 PLACES_FILE = "local_places.yaml"
 
 PlaceState = Callable[[str], str | None]  # a place's words -> ISO3 of its state, None: unknown
-StateRef = Callable[[str, str], ActorRef]  # (ISO3, sector) -> the state in that sector
 # Entities that a run of capitalised words before a noun may be and still name a place (the
 # small model reads "Essex", "Kent" as NORP adjectives); an ORG ("Chelsea officials": the
 # club) or a PERSON is not one. After "in" the preposition says place: an ORG is read too
@@ -163,6 +161,7 @@ def _group_before(doc: Doc, start: int, nouns: Mapping[str, str]) -> tuple[int, 
         if doc[at].pos_ not in ("NOUN", "PROPN") or not doc[at].is_alpha:
             return None
     return None
+
 
 def place_state(known: Mapping[str, str], home_country: str | None, text: str) -> str | None:
     """The state a place below a state lies in: `known` first (counties and territories the

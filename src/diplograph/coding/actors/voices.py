@@ -17,6 +17,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
+from diplograph.coding.actors.bodies import span_mention
 from diplograph.coding.actors.mention import Mention, mentions_by_token
 from diplograph.records import ActorRef
 
@@ -113,6 +114,4 @@ def _unplaced_voices(doc: Doc, by_token: dict[int, Mention],
 
 def _new_voice(doc: Doc, noun: Token, actor: ActorRef) -> Mention:
     start = min([noun.i] + [c.i for c in noun.children if c.dep_ in _BARE_DEPS])
-    span = doc[start:noun.i + 1]
-    return Mention(start=span.start_char, end=span.end_char, token_start=start,
-                   token_end=noun.i + 1, actor=replace(actor, text=span.text))
+    return span_mention(doc[start:noun.i + 1], actor)
