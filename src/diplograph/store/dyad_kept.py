@@ -9,16 +9,17 @@ None (names, words, filters the counts do not hold, a database from before m017/
 
 from __future__ import annotations
 
-import json
-
 import duckdb
 
 from diplograph.store import event_lists, kept_buckets
+from diplograph.store.compact_records import with_incident
 from diplograph.store.filters import EventFilter, dyad_either
 from diplograph.store.queries import HAPPENED, Condition, has_column
 from diplograph.store.web_queries import Search
 
 _RECORD = ("id", "record", "incident_id")
+# The columns compact_records.listed_columns reads.
+READ = (*_RECORD, "date_value", "type", "status")
 
 
 def timeline_page(con: duckdb.DuckDBPyConnection, a: str, b: str, flt: Condition, *,
@@ -27,6 +28,17 @@ def timeline_page(con: duckdb.DuckDBPyConnection, a: str, b: str, flt: Condition
     listing order) read from its date buckets (``event_lists.page_query``), or None when
     the kept counts cannot tell which: every event asked for (no ``limit``), a filter
     naming an actor of its own, not two states alone, or a filter they do not hold."""
+    rows = timeline_rows(con, a, b, flt, limit=limit, after=after, read=_RECORD)
+    return None if rows is None else [(row_id, with_incident(record, incident))
+                                      for row_id, record, incident in rows]
+
+
+def timeline_rows(con: duckdb.DuckDBPyConnection, a: str, b: str, flt: Condition, *,
+                  limit: int | None, after: str | None, read: tuple[str, ...],
+                  shown: str | None = None) -> list[tuple] | None:
+    """:func:`timeline_page`'s rows: the columns ``read`` of ``events``, or the SQL columns
+    ``shown`` on them (:data:`READ` holds all they may use); None when the kept counts
+    cannot tell."""
     search = flt if isinstance(flt, Search) else Search(flt=flt) \
         if isinstance(flt, EventFilter) else None
     if limit is None or search is None or search.flt.actor or search.other:
@@ -35,12 +47,10 @@ def timeline_page(con: duckdb.DuckDBPyConnection, a: str, b: str, flt: Condition
     counts = kept_buckets.bucket_counts(con, dyad)
     if counts is None or not has_column(con, "events", "incident_id"):
         return None
-    sql, params, _ = event_lists.page_query(con, dyad, _RECORD, limit=limit, after=after,
-                                            buckets=event_lists.counted_buckets(con, counts))
-    if sql is None:
-        return []
-    return [(row_id, with_incident(record, incident))
-            for row_id, record, incident in con.execute(sql, params).fetchall()]
+    sql, params, _ = event_lists.page_query(con, dyad, read, limit=limit, after=after,
+                                            buckets=event_lists.counted_buckets(con, counts),
+                                            shown=shown)
+    return [] if sql is None else con.execute(sql, params).fetchall()
 
 
 def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> tuple[str | None] | None:
@@ -62,11 +72,4 @@ def last_contact(con: duckdb.DuckDBPyConnection, a: str, b: str) -> tuple[str | 
     return (with_incident(*found) if found else None,)
 
 
-def with_incident(record: str, incident_id: str | None) -> str:
-    """A stored event record (a JSON object, which has no ``incident_id``) with one."""
-    body = record.rstrip()[:-1].rstrip()
-    comma = "" if body.endswith("{") else ","
-    return f'{body}{comma} "incident_id": {json.dumps(incident_id)}}}'
-
-
-__all__ = ["last_contact", "timeline_page", "with_incident"]
+__all__ = ["READ", "last_contact", "timeline_page", "timeline_rows", "with_incident"]

@@ -89,11 +89,13 @@ def page_json(con: duckdb.DuckDBPyConnection, s: Condition, *, limit: int, offse
 
 def page_query(con: duckdb.DuckDBPyConnection, s: Condition, columns: tuple[str, ...], *,
                limit: int, offset: int = 0, after: str | None = None,
-               buckets: Histogram | None = None) -> tuple[str | None, list, int]:
+               buckets: Histogram | None = None,
+               shown: str | None = None) -> tuple[str | None, list, int]:
     """The SQL that selects ``columns`` of the page :func:`page_json` describes, in listing
     order, its parameters, and how many events match (the SQL is None when the page is
     empty whatever the events: past the last one, or ``after`` an id no event has).
-    ``buckets``: ``s``'s :func:`histogram`, when the caller already has it."""
+    ``buckets``: ``s``'s :func:`histogram`, when the caller already has it; ``shown``: SQL
+    columns on ``columns`` to select instead of them, computed for the page's rows only."""
     buckets = histogram(con, s) if buckets is None else buckets
     total = sum(n for _, n in buckets)
     if after is None:
@@ -117,7 +119,8 @@ def page_query(con: duckdb.DuckDBPyConnection, s: Condition, columns: tuple[str,
     for window, window_params in _windows(buckets[first][0], buckets[last][0]):
         parts.append(f"SELECT {read} FROM events WHERE {where} AND {key_clause} AND {window}")
         part_params += params + key_params + window_params
-    sql = (f"SELECT {', '.join(columns)} FROM ({' UNION ALL '.join(parts)}) ORDER BY {order} "
+    sql = (f"SELECT {shown or ', '.join(columns)} FROM ({' UNION ALL '.join(parts)}) "
+           f"ORDER BY {order} "
            "LIMIT ? OFFSET ?")
     return sql, part_params + [limit, offset - skipped], total
 

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import json
 from collections import defaultdict
+from collections.abc import Callable
 
 import duckdb
 
 from diplograph.records import SYMMETRIC_TYPES
 from diplograph.store import actor_counts, catalog, dyad_kept, identities
 from diplograph.store.aggregates import FIRST_EVENTS
-from diplograph.store.dyad_kept import with_incident
+from diplograph.store.compact_records import ListedEvent, listed, listed_columns, with_incident
 from diplograph.store.filters import EventFilter, actor_side, dyad_either, is_country_code
 from diplograph.store.kept_buckets import pair_condition, states_alone
 from diplograph.store.queries import (
@@ -302,6 +303,29 @@ def dyad_timeline_json(con: duckdb.DuckDBPyConnection, a: str, b: str,
     kept = dyad_kept.timeline_page(con, a, b, flt, limit=limit, after=after)
     if kept is not None:
         return kept
+    return _with_incidents(con, *_dyad_page(a, b, con, flt, limit=limit, after=after),
+                           qualified(EVENT_ORDER, "p"))
+
+
+def dyad_listing(con: duckdb.DuckDBPyConnection, a: str, b: str,
+                 flt: Condition = NO_FILTER, *, limit: int | None = None,
+                 after: str | None = None) -> list[ListedEvent]:
+    """:func:`dyad_timeline_json`'s page with each record also compact, as the JSON twin
+    sends it, and whether each event is undated or a contact said to have happened
+    (:mod:`diplograph.store.compact_records`): the page's twin neither parses nor dumps."""
+    rows = dyad_kept.timeline_rows(con, a, b, flt, limit=limit, after=after,
+                                   read=dyad_kept.READ, shown=listed_columns("", "incident_id"))
+    if rows is None:
+        page, params = _dyad_page(a, b, con, flt, limit=limit, after=after)
+        rows = _page_rows(con, page, params, qualified(EVENT_ORDER, "p"),
+                          lambda incident: listed_columns("e.", incident))
+    return listed(rows)
+
+
+def _dyad_page(a: str, b: str, con: duckdb.DuckDBPyConnection, flt: Condition, *,
+               limit: int | None, after: str | None) -> tuple[str, list]:
+    """The query choosing a page of the events between ``a`` and ``b`` from the events
+    themselves (:data:`_ORDER_COLUMNS`, sorted), and its parameters."""
     where, params = flt.where("events")
     dyad, dyad_params = _dyad_clause(a, b)
     if after is not None:
@@ -310,7 +334,7 @@ def dyad_timeline_json(con: duckdb.DuckDBPyConnection, a: str, b: str,
     page = f"SELECT {_ORDER_COLUMNS} FROM events WHERE {dyad} AND {where} ORDER BY {EVENT_ORDER}"
     if limit is not None:
         page, params = page + " LIMIT ?", params + [limit]
-    return _with_incidents(con, page, dyad_params + params, qualified(EVENT_ORDER, "p"))
+    return page, dyad_params + params
 
 
 # The columns of the listing order: a page is chosen on them alone, and only its rows then
@@ -324,13 +348,21 @@ def _with_incidents(con: duckdb.DuckDBPyConnection, page: str, params: list,
     """The events a ``page`` query selects (its rows: :data:`_ORDER_COLUMNS`), in ``order``
     (on the page's alias ``p``), as ``(id, stored record)`` with ``incident_id`` added at
     its end: the text as stored otherwise, for the API to send without parsing it."""
+    return [(row_id, with_incident(record, incident))
+            for row_id, record, incident in _page_rows(con, page, params, order)]
+
+
+def _page_rows(con: duckdb.DuckDBPyConnection, page: str, params: list, order: str,
+               columns: Callable[[str], str] = lambda incident: f"p.id, e.record, {incident}",
+               ) -> list[tuple]:
+    """The rows of the events a ``page`` query selects, in ``order``: the SQL ``columns``
+    on the page ``p`` and its events ``e``, given the expression of their incident id."""
     # The incident kept on the event (m017), else looked up in every link of incident_events.
     incident, links = (("e.incident_id", "") if has_column(con, "events", "incident_id") else
                        ("ie.incident_id", "LEFT JOIN incident_events ie ON ie.event_id = p.id"))
-    rows = con.execute(f"WITH p AS ({page}) SELECT p.id, e.record, {incident} FROM p "
+    return con.execute(f"WITH p AS ({page}) SELECT {columns(incident)} FROM p "
                        f"JOIN events e ON e.id = p.id {links} ORDER BY {order}",
                        params).fetchall()
-    return [(row_id, with_incident(record, incident)) for row_id, record, incident in rows]
 
 
 def count_dyad(con: duckdb.DuckDBPyConnection, a: str, b: str,

@@ -16,6 +16,7 @@ from diplograph.serve.deps import (
     jsons,
     stored_json,
 )
+from diplograph.serve.listed import ListedEvents
 from diplograph.serve.models import ActorSuggestion, Dyad, LastContact, Network, public_event
 from diplograph.store import profiles, web_queries
 
@@ -53,11 +54,12 @@ DyadLimit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description="Events per pag
 
 def dyad_data(con, a: str, b: str, flt, *, limit: int = MAX_LIMIT,
               after: str | None = None) -> dict:
-    """A page of the dyad's events (``next``: the id to page ``after`` when more may follow),
-    their total and the last contact."""
-    found = profiles.dyad_timeline(con, a, b, flt, limit=limit, after=after)
-    return {"a": a, "b": b, "count": profiles.count_dyad(con, a, b, flt), "events": found,
-            "next": found[-1]["id"] if len(found) == limit else None,
+    """A page of the dyad's events (``next``: the id to page ``after`` when more may follow;
+    ``events``: :class:`ListedEvents`, sent as read), their total and the last contact."""
+    found = profiles.dyad_listing(con, a, b, flt, limit=limit, after=after)
+    return {"a": a, "b": b, "count": profiles.count_dyad(con, a, b, flt),
+            "events": ListedEvents(found),
+            "next": found[-1].id if len(found) == limit else None,
             "last_contact": profiles.last_contact(con, a, b)}
 
 

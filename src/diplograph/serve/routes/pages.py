@@ -27,6 +27,7 @@ from diplograph.serve.deps import (
     SourceSortParam,
 )
 from diplograph.serve.highlight import segments
+from diplograph.serve.listed import compact_members, with_plain_lists
 from diplograph.serve.models import NOT_FOUND
 from diplograph.serve.routes.actors import EDGES_SHOWN, EdgeLimit, Level, dyad_data
 from diplograph.serve.routes.articles import article_data
@@ -50,6 +51,7 @@ def twin(path: str, template: str, json_path: str | None = None) -> Callable:
 
         def html(request: Request, **kwargs):
             data = fn(**kwargs)
+            data = with_plain_lists(data) if isinstance(data, dict) else data
             # Quoted again: a doc id in the path may hold '?', '#' or spaces (URL-like ids).
             twin_url = (json_path or quote(request.url.path) + ".json")
             if request.url.query:
@@ -79,9 +81,12 @@ def _sent_as_json(fn: Callable) -> Callable:
     def json_twin(**kwargs):
         data = fn(**kwargs)
         try:
-            body = json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+            body = compact_members(data) if isinstance(data, dict) else None
+            if body is None:
+                body = json.dumps(data, ensure_ascii=False, allow_nan=False,
+                                  separators=(",", ":"))
         except (TypeError, ValueError):
-            return data
+            return with_plain_lists(data) if isinstance(data, dict) else data
         return Response(body.encode("utf-8"), media_type="application/json")
 
     return json_twin
@@ -127,11 +132,10 @@ def dyad_page(con: ConnDep, flt: SearchDep, a: ActorQ = None, b: ActorQ = None) 
     found = dyad_data(con, a, b, flt)
     # The timeline is a time axis: the events with no date are not on it, so they are
     # counted for the note under it (and listed with the others).
-    no_date = [ev for ev in found["events"] if not (ev.get("date") or {}).get("value")]
+    no_date = [ev for ev in found["events"].events if ev.undated]
     # The last contact is the latest dated one: an undated contact is named apart, so that
     # "no contact" is never said of two actors who did meet.
-    undated_contacts = sum(1 for ev in no_date
-                           if ev["type"] == "CONSULT" and ev["status"] in queries.HAPPENED)
+    undated_contacts = sum(1 for ev in no_date if ev.happened_contact)
     return {**found, "suggestions": [], "undated": len(no_date),
             "undated_contacts": undated_contacts,
             "cooperation_conflict": profiles.cooperation_conflict(
