@@ -119,9 +119,10 @@ def page_query(con: duckdb.DuckDBPyConnection, s: Condition, columns: tuple[str,
     for window, window_params in _windows(buckets[first][0], buckets[last][0]):
         parts.append(f"SELECT {read} FROM events WHERE {where} AND {key_clause} AND {window}")
         part_params += params + key_params + window_params
-    sql = (f"SELECT {shown or ', '.join(columns)} FROM ({' UNION ALL '.join(parts)}) "
-           f"ORDER BY {order} "
-           "LIMIT ? OFFSET ?")
+    sql = (f"SELECT {', '.join(columns) if shown is None else read} FROM "
+           f"({' UNION ALL '.join(parts)}) ORDER BY {order} LIMIT ? OFFSET ?")
+    if shown is not None:  # computed on the page's rows, not on every row of its buckets
+        sql = f"SELECT {shown} FROM ({sql}) ORDER BY {order}"
     return sql, part_params + [limit, offset - skipped], total
 
 
