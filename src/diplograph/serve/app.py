@@ -8,8 +8,10 @@ validation → 422, unknown record → 404, unreadable database → 503, always 
 
 from __future__ import annotations
 
+import gc
 import logging
-from contextlib import asynccontextmanager
+from collections.abc import Iterator
+from contextlib import asynccontextmanager, contextmanager
 from pathlib import Path
 
 from anyio import to_thread
@@ -60,7 +62,8 @@ def create_app(settings: WebSettings) -> FastAPI:
     async def lifespan(app: FastAPI):
         if settings.workers:  # the pool the route functions run in, this event loop's
             to_thread.current_default_thread_limiter().total_tokens = settings.workers
-        yield
+        with _startup_objects_left_alone():
+            yield
         snapshots.close()
 
     # /docs is ours (below): FastAPI's loads Swagger UI from a CDN and starts it with an
@@ -84,6 +87,20 @@ def create_app(settings: WebSettings) -> FastAPI:
     for module in (exports, events, actors, articles, pages):
         app.include_router(module.router)
     return app
+
+
+@contextmanager
+def _startup_objects_left_alone() -> Iterator[None]:
+    """While the server serves, Python's full collections leave out the objects it started
+    with (modules, routes, templates, the snapshot: some 130,000): one otherwise walks
+    them all inside whichever request sets it off (at 1M events 50-60 ms of CPU, the
+    one-client p95 spikes of routes whose p50 is 40-50 ms). Handed back when it stops."""
+    gc.collect()  # what is garbage now is not kept for good
+    gc.freeze()
+    try:
+        yield
+    finally:
+        gc.unfreeze()
 
 
 def templates() -> Jinja2Templates:
