@@ -18,22 +18,26 @@ LISTING = ["/events.json", "/dyad.json?a=NLD&b=FIN", "/actors/Q57792.json",
 TWINS = [*LISTING, "/index.json", "/network.json", "/actors/NLD.json", "/map.json"]
 
 
-@pytest.fixture(scope="module")
-def client(tmp_path_factory):
+def _served(folder, docs):
+    """A test client of the app serving a database of ``docs`` written in ``folder``."""
     need_module("fastapi", "the web extra is not installed")
     from fastapi.testclient import TestClient
 
     from diplograph.serve import WebSettings, create_app
 
+    app = create_app(WebSettings(db=write_store(folder / "db.duckdb", docs), refresh_s=3600))
+    with TestClient(app) as test_client:
+        yield test_client
+    app.state.snapshots.close()
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
     text = "Rutte phoned Stubb about the summit; the Finnish president called it «useful»."
     docs = [coded(f"d{i}", text, [event(f"d{i}-e0", f"d{i}", text, RUTTE, STUBB,
                                         EventDate(value=f"2025-1{i}-20", precision="day"))])
             for i in range(3)]
-    app = create_app(WebSettings(db=write_store(tmp_path_factory.mktemp("twins") / "db.duckdb",
-                                                docs), refresh_s=3600))
-    with TestClient(app) as test_client:
-        yield test_client
-    app.state.snapshots.close()
+    yield from _served(tmp_path_factory.mktemp("twins"), docs)
 
 
 @pytest.mark.parametrize("url", TWINS)
@@ -67,11 +71,6 @@ ODD_DYADS = ["/dyad.json?a=NLD&b=FIN&min_confidence=0", "/dyad.json?a=FIN&b=NLD"
 
 @pytest.fixture(scope="module")
 def odd_client(tmp_path_factory):
-    need_module("fastapi", "the web extra is not installed")
-    from fastapi.testclient import TestClient
-
-    from diplograph.serve import WebSettings, create_app
-
     day = EventDate(value="2025-10-20", precision="day")
     docs = [coded(f"d{i}", ODD_TEXT, [
         event(f"d{i}-e0", f"d{i}", ODD_TEXT, RUTTE, STUBB, day, factuality=1e-05),
@@ -79,11 +78,7 @@ def odd_client(tmp_path_factory):
               status="asserted", factuality=0.5),
         event(f"d{i}-e2", f"d{i}", ODD_TEXT, RUTTE, STUBB, day, type="ACCUSE",
               factuality=-2.5e-07, confidence=0.3)]) for i in range(2)]
-    app = create_app(WebSettings(db=write_store(tmp_path_factory.mktemp("odd") / "db.duckdb",
-                                                docs), refresh_s=3600))
-    with TestClient(app) as test_client:
-        yield test_client
-    app.state.snapshots.close()
+    yield from _served(tmp_path_factory.mktemp("odd"), docs)
 
 
 @pytest.mark.parametrize("url", ODD_DYADS)
