@@ -40,8 +40,9 @@ def listed_columns(prefix: str, incident: str) -> str:
     """The SQL columns of :func:`listed` on the events table aliased by ``prefix`` (``""``
     or ``"e."``), the incident id read by the expression ``incident``."""
     record = f"{prefix}record"
+    # No try(): a record that is no JSON fails the page, as parsing it in Python did.
     compact = (f"CASE WHEN regexp_matches({record}, '{_SPELLED_APART}') THEN NULL "
-               f"ELSE try(json({record})) END")
+               f"ELSE json({record}) END")
     return ", ".join([f"{prefix}id", record, incident, compact, f"{prefix}date_value IS NULL",
                       f"{prefix}type = 'CONSULT' AND {prefix}status IN ({_HAPPENED_SQL})"])
 
