@@ -58,8 +58,21 @@ def test_a_joint_news_conference_with_a_counterpart_is_a_meeting(code_sentence, 
     assert by_rule(code_sentence(text), JOINT) == {expected}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("Pedro Sanchez and Emmanuel Macron held a joint news conference in Barcelona.",
+     ("CONSULT", None, "ESP", "FRA", "asserted")),
+    ("The Polish president and the Lithuanian president will give a joint press conference "
+     "in Vilnius.", ("CONSULT", None, "POL", "LTU", "planned")),
+])
+def test_two_leaders_holding_one_news_conference_meet(code_sentence, text, expected):
+    events = by_rule(code_sentence(text), "trigger/CONSULT:noun:news conference",
+                     with_status=True)
+    assert events == {expected} or {(t, m, g, s, st) for t, m, s, g, st in events} == {expected}
+
+
 @pytest.mark.parametrize("text", [
     "The Greek prime minister held a news conference in Athens on Monday.",
+    "The Swedish prime minister held a press conference in Kyiv.",
     "The Irish foreign minister told a press conference that talks would resume.",
 ])
 def test_a_news_conference_given_alone_is_no_meeting(code_sentence, text):
