@@ -119,10 +119,18 @@ def _names_of(verb: Token, obj: Token) -> list[Token]:
     """What the object is called: an object predicate ("called it A JUNTA", parsed as
     ``oprd``, ``xcomp`` or the object's apposition) or an "as" phrase ("dismissed X AS
     irrelevant")."""
-    names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c is not obj]
+    names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c is not obj
+             and not _purpose_infinitive(c)]
     names += [c for c in obj.children if c.dep_ == "appos"]
     return names + [w for p in (*verb.children, *obj.children)
                     if p.dep_ == "prep" and p.lower_ == "as" for w in p.children]
+
+
+def _purpose_infinitive(clause: Token) -> bool:
+    """ "called Putin TO DISCUSS the war": an infinitive verb says why the call was made, it
+    names nothing (the parser reads it as an ``xcomp``, as it does "called him A LIAR")."""
+    return clause.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to"
+                                       for c in clause.children)
 
 
 def _is_verdict(name: Token) -> bool:

@@ -243,6 +243,8 @@ def _phrase_lemmas(trigger: Trigger) -> list[str]:
 
 # The cue of a type's default mode, which any phrase has (modes.yaml: ``change: ["*"]``).
 ANY_PHRASE = ("*",)
+# The cue table's name for "no mode": its cues stop the search (modes.yaml, CONSULT in-person).
+NO_MODE = "in-person"
 
 
 def _mode_from_cues(frame: Frame, lexicon: Lexicon) -> str | None:
@@ -254,5 +256,5 @@ def _mode_from_cues(frame: Frame, lexicon: Lexicon) -> str | None:
     grams = {tuple(lemmas[i:i + n]) for n in (1, 2, 3) for i in range(len(lemmas) - n + 1)}
     for mode, cues in table:
         if any(cue in grams or cue == ANY_PHRASE for cue in cues):
-            return mode
+            return None if mode == NO_MODE else mode
     return None

@@ -47,6 +47,7 @@ F = TypeVar("F", bound=Callable[..., Any])
 TRIGGER_ORDER = (
     "event-noun-with-its-own-actors",
     "event-noun-carried-by-its-participle",
+    "event-noun-as-the-means",
     "criticism-told-as-what-was-said",
     "verdict-given-by-naming",
     "verdict-on-an-act-named-by-a-pronoun",

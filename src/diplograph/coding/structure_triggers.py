@@ -18,11 +18,13 @@ from diplograph.coding.rules import TRIGGER, trigger_rule
 from diplograph.coding.token_table import tokens_of_pos
 from diplograph.coding.triggers import (
     OBJECT_DEPS,
+    PASSIVE_SUBJECT_DEPS,
     ActorTest,
     Trigger,
     antecedent_subjects,
     clause_doers,
     light_verb_of,
+    noun_in_contest,
     noun_owners,
     prep_objects,
     subject_owners,
@@ -145,6 +147,49 @@ def _read_through_participle(rule: TriggerRule) -> TriggerRule:
     target += tuple(slot.replace("prep:", "agent_prep:", 1) for slot in target
                     if slot.startswith("prep:"))
     return dataclasses.replace(rule, target=target, origin="event-noun-carried-by-its-participle")
+
+
+# ------------------------------------------------------------------ the noun as the means
+@trigger_rule("event-noun-as-the-means", plover="diplograph")
+def event_noun_as_the_means(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -> list[Trigger]:
+    """An event noun told as the means of a verb of response or of opening: "China RESPONDED
+    WITH SANCTIONS on US firms", "opened the debate WITH AN ATTACK on Labour's record". The
+    verb is the noun's clause, so its subject is the source and its status the event's (as
+    clause/means-gerund-is-its-own-event reads "responded BY EXPELLING")."""
+    triggers = []
+    for noun in tokens_of_pos(sent, _NOUN):
+        verb = _means_verb(noun)
+        rules = _noun_rules(noun, lexicon) if verb is not None else ()
+        if rules:
+            rule = next((r for r in rules if _has_target_phrase(noun, r)), rules[0])
+            trigger = Trigger(noun, verb, _named(rule, "event-noun-as-the-means"))
+            # "opened the MATCH with an attack on the French goal": a game, no act
+            if not noun_in_contest(trigger, lexicon.contest_nouns):
+                triggers.append(trigger)
+    return triggers
+
+
+def _means_verb(noun: Token) -> Token | None:
+    """The active verb of ``means_noun_verbs`` whose ``means_noun_marks`` phrase ``noun``
+    heads (or is joined to: "with tariffs AND A BAN on ..."), else None."""
+    words = structure_words()
+    while noun.dep_ == "conj":
+        noun = noun.head
+    prep, verb = noun.head, noun.head.head
+    if noun.dep_ != "pobj" or prep.lower_ not in words.means_noun_marks or verb.pos_ != "VERB":
+        return None
+    if any(c.dep_ in PASSIVE_SUBJECT_DEPS or c.dep_ == "auxpass" for c in verb.children):
+        return None
+    particles = [f"{verb.lemma_.lower()} {c.lower_}" for c in verb.children if c.dep_ == "prt"]
+    forms = {*verb_forms(verb), *particles}
+    return verb if forms & words.means_noun_verbs else None
+
+
+def _has_target_phrase(noun: Token, rule: TriggerRule) -> bool:
+    """Whether one of the rule's ``obj_prep`` target phrases hangs from the noun."""
+    preps = {word for slot in rule.target if slot.startswith("obj_prep:")
+             for word in slot.partition(":")[2].split("|")}
+    return any(c.dep_ == "prep" and c.lower_ in preps for c in noun.children)
 
 
 # ------------------------------------------------------------------ criticism in "said"

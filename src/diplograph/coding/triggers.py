@@ -215,7 +215,7 @@ def _about_contest(verb: Token, contest_nouns: frozenset[str]) -> bool:
     return any(_lemma(h) in contest_nouns or _compound_lemma(h) in contest_nouns for h in heads)
 
 
-def _noun_in_contest(trigger: Trigger, contest_nouns: frozenset[str]) -> bool:
+def noun_in_contest(trigger: Trigger, contest_nouns: frozenset[str]) -> bool:
     """ "A Champions LEAGUE clash", "took part in the FINAL": an event noun of a game."""
     return any(c.dep_ == "compound" and _lemma(c) in contest_nouns for c in trigger.token.lefts) \
         or (trigger.verb is not None and _about_contest(trigger.verb, contest_nouns))
@@ -315,7 +315,7 @@ def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = Non
             ) or lexicon.noun_rules.get(lemma)
             if noun_rules and not (leave and leave(token)):
                 trigger = _noun_trigger(token, noun_rules)
-                if trigger and not _noun_in_contest(trigger, lexicon.contest_nouns):
+                if trigger and not noun_in_contest(trigger, lexicon.contest_nouns):
                     triggers.append(trigger)
     return _drop_nouns_covered_by_verbs(triggers)
 

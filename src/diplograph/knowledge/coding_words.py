@@ -118,7 +118,7 @@ def _words_from(data: dict) -> CodingWords:
 
 STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs",
                    "naming_verbs", "verdict_words", "act_pronouns", "manner_nouns",
-                   "wrongdoing_verbs")
+                   "wrongdoing_verbs", "means_noun_verbs", "means_noun_marks")
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +133,8 @@ class StructureWords:
     act_pronouns: frozenset[str]
     manner_nouns: frozenset[str]  # "the WAY Russia treated them": the doer's act
     wrongdoing_verbs: frozenset[str]  # "said Russia had RIGGED the vote": an allegation
+    means_noun_verbs: frozenset[str]  # "RESPONDED with sanctions on X": the noun is the act
+    means_noun_marks: frozenset[str]  # "responded WITH sanctions"
 
 
 @functools.cache
