@@ -117,15 +117,26 @@ def run_ray(
             workers = int(ray.cluster_resources().get("CPU", 1)) if address else settings.n_process
         Path(out).mkdir(parents=True, exist_ok=True)
         actors = _start_actors(max(1, workers), settings, str(Path(out).resolve()))
-        summary = IngestSummary()
-        linker = DuplicateLinker()  # one for the whole input, as in the local engine
-        documents = _documents(paths, settings, summary, on_error, known)
-        for docs, coded in _coded_in_order(actors, _batches(documents, settings.batch_size)):
-            _link_and_count(docs, coded, linker, str(Path(out).resolve()), summary, on_error)
-        return summary
+        try:
+            return _code_all(actors, paths, str(Path(out).resolve()), settings, on_error, known)
+        finally:  # on a cluster that outlives the run, its actors must not
+            for actor in actors:
+                ray.kill(actor)
     finally:
         if started:
             ray.shutdown()
+
+
+def _code_all(actors: list, paths: Iterable[str], out: str, settings: Settings,
+              on_error: Callable[[DocumentError], None] | None,
+              known: KnownSources | None) -> IngestSummary:
+    """Every document of ``paths`` through the actors, linked and counted in input order."""
+    summary = IngestSummary()
+    linker = DuplicateLinker()  # one for the whole input, as in the local engine
+    documents = _documents(paths, settings, summary, on_error, known)
+    for docs, coded in _coded_in_order(actors, _batches(documents, settings.batch_size)):
+        _link_and_count(docs, coded, linker, out, summary, on_error)
+    return summary
 
 
 def _init(address: str | None, cpus: int) -> bool:
