@@ -92,7 +92,7 @@ def warm_ingest(monkeypatch, article_coder, warm_process):
     warm-up, instead of loading a coder each."""
     from diplograph.run import pipeline
 
-    monkeypatch.setattr(pipeline, "ArticleCoder", lambda settings: article_coder)
+    monkeypatch.setattr(pipeline, "new_coder", lambda settings: article_coder)
 
 
 @pytest.fixture(scope="session")

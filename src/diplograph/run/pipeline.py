@@ -25,8 +25,8 @@ import gc
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from typing import TYPE_CHECKING
 
-from diplograph.coding.stage import ArticleCoder
 from diplograph.errors import DiplographError
 from diplograph.pages.articles import extract_articles
 from diplograph.pages.dedup import NearDuplicateIndex
@@ -43,6 +43,9 @@ from diplograph.records import (
 from diplograph.run.timeout import DocumentTimeout, time_limit
 from diplograph.run.workers import DocumentWorkers, Limits, single_threaded_blas
 from diplograph.settings import Settings
+
+if TYPE_CHECKING:  # imported when a coder is made: a Ray driver never parses (spaCy and torch
+    from diplograph.coding.stage import ArticleCoder  # cost it 4 s of CPU to import)
 
 logger = logging.getLogger(__name__)
 
@@ -242,11 +245,11 @@ def iter_results(
             continue
         batch.append(item)
         if len(batch) >= settings.batch_size:
-            coder = coder or ArticleCoder(settings)
+            coder = coder or new_coder(settings)
             yield from code_documents(batch, coder, settings)
             batch = []
     if batch:
-        yield from code_documents(batch, coder or ArticleCoder(settings), settings)
+        yield from code_documents(batch, coder or new_coder(settings), settings)
 
 
 def uses_workers(settings: Settings) -> bool:
@@ -276,11 +279,18 @@ def work_on_documents(coder: ArticleCoder, docs: list[Document],
     parsed in one ``nlp.pipe`` (:func:`code_documents`). Their time and memory are watched
     by the parent (:mod:`diplograph.run.workers`), so no alarm is set here.
     Near-duplicates are linked later, by the parent, in input order."""
-    unlimited = settings.model_copy(update={"doc_timeout_s": 0})
-    cleaned = [(doc, clean_document(doc, unlimited)) for doc in docs]
+    return clean_and_code(coder, docs, settings.model_copy(update={"doc_timeout_s": 0}))
+
+
+def clean_and_code(coder: ArticleCoder, docs: list[Document],
+                   settings: Settings) -> list[Coded | DocumentError]:
+    """Clean and code documents, one outcome each, under ``settings``' time limit (an alarm:
+    :func:`clean_document`, :func:`code_documents`); near-duplicates are not linked (that
+    needs the input order: :func:`linked_result`, in the caller)."""
+    cleaned = [(doc, clean_document(doc, settings)) for doc in docs]
     coded = iter(code_documents([(doc, articles) for doc, articles in cleaned
                                  if not isinstance(articles, DocumentError)],
-                                coder, unlimited))
+                                coder, settings))
     return [articles if isinstance(articles, DocumentError) else _sent_back(next(coded))
             for _, articles in cleaned]
 
@@ -302,10 +312,17 @@ WARM_UP = (
 )
 
 
+def new_coder(settings: Settings) -> ArticleCoder:
+    """A coder (spaCy and the knowledge base loaded), imported only where one is made."""
+    from diplograph.coding.stage import ArticleCoder
+
+    return ArticleCoder(settings)
+
+
 def load_coder(settings: Settings) -> ArticleCoder:
     """The coder a worker uses (one process's: ``n_process`` 1), warmed up on
     :data:`WARM_UP`."""
-    coder = ArticleCoder(settings.model_copy(update={"n_process": 1}))
+    coder = new_coder(settings.model_copy(update={"n_process": 1}))
     for doc in WARM_UP:
         work_on_document(coder, doc, settings)
     return coder
@@ -389,7 +406,7 @@ def _result(job: tuple[Document | DocumentError, list[Article] | None],
     if previous is not None:
         linker.remember(previous)
         return item
-    return _linked(item, outcome, linker)  # type: ignore[arg-type]
+    return linked_result(item, outcome, linker)  # type: ignore[arg-type]
 
 
 def _document_to_work_on(job: tuple[Document | DocumentError, list[Article] | None]
@@ -398,7 +415,9 @@ def _document_to_work_on(job: tuple[Document | DocumentError, list[Article] | No
     return item if isinstance(item, Document) and known is None else None
 
 
-def _linked(doc: Document, coded: Coded, linker: DuplicateLinker) -> DocumentResult:
+def linked_result(doc: Document, coded: Coded, linker: DuplicateLinker) -> DocumentResult:
+    """A document's result from what a worker coded: its articles linked to earlier
+    near-duplicates (call in input order) and the events of the duplicates dropped."""
     articles = linker.link(coded.articles)
     duplicates = {a.article_index for a in articles if a.duplicate_of is not None}
     return DocumentResult(doc, articles,

@@ -1,18 +1,22 @@
-"""The Ray engine: the per-document stages as Ray Data ``map_batches``, Parquet out.
+"""The Ray engine: a pool of coder actors, each cleaning and coding batches, Parquet out.
 
 The only module of the package that imports ``ray`` (``pip install diplograph[ray]``).
 
-Stages, for each window of up to :data:`WINDOW` documents read on the driver:
+One stage, on Ray core (no Ray Data: its executor, its helper actors and a separate
+pool of cleaning tasks cost more CPU than cleaning does, and a second stage made the
+driver wait for every document to be cleaned before the first was coded):
 
-1. **clean** — ``map_batches`` over documents with stateless tasks
-   (:func:`diplograph.run.pipeline.clean_document`, per-document time limit);
-2. **link near-duplicates** — on the driver, in input order, because whether
-   an article is a duplicate depends on every article before it (this is
-   what makes the output equal the local engine's);
-3. **parse, resolve, code, write** — ``map_batches`` with a pool of stateful
-   actors (:class:`CoderActor`): each loads spaCy and the knowledge base once,
-   codes a batch of documents and writes it as one Parquet partition
-   (:func:`diplograph.run.parquet.write_partition`).
+1. the driver reads the documents (it gives them their ids) and hands batches of
+   ``batch_size`` to whichever actor is free;
+2. each actor (:class:`CoderActor`, its model and knowledge loaded and warmed up once,
+   while the driver starts reading) cleans and codes a batch
+   (:func:`diplograph.run.pipeline.clean_and_code`) and writes it as one Parquet
+   partition (:func:`diplograph.run.parquet.write_partition`);
+3. the driver takes the batches back in input order and links near-duplicates
+   (whether an article is one depends on every article before it), as the local
+   engine's parent process does: a duplicate's events are dropped, and the few
+   partitions holding a duplicate are written again, linked. The output equals the
+   local engine's.
 
 ``diplograph ingest --from-parquet OUT --db FILE`` then loads the partitions
 and fuses incidents in DuckDB. On a multi-node cluster ``OUT`` must be a
@@ -21,91 +25,62 @@ directory every node can write (a shared filesystem).
 
 from __future__ import annotations
 
-import json
+import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
-import pyarrow as pa
 import ray
 
-from diplograph.records import (
-    Article,
-    DocumentError,
-    KnownSources,
-    article_from_dict,
-    document_from_dict,
-    to_dict,
-)
+from diplograph.records import Document, DocumentError, DocumentResult, KnownSources
 from diplograph.run.local import IngestSummary
+from diplograph.run.parquet import write_partition
 from diplograph.run.pipeline import (
+    Coded,
     DuplicateLinker,
-    clean_document,
-    code_documents,
+    clean_and_code,
+    linked_result,
+    load_worker,
     read_documents,
 )
 from diplograph.settings import Settings
 
 logger = logging.getLogger(__name__)
 
-# Documents held by the driver at once (their text travels to the cleaners).
-WINDOW = 20_000
+# A crashed actor (a C extension's fault) is restarted and its batch retried; a retried
+# batch rewrites its own partition (the file name depends only on its documents).
+ACTOR_RETRIES = 3
 
 
-def _articles_json(articles: Iterable[Article]) -> str:
-    return json.dumps([to_dict(a) for a in articles], ensure_ascii=False)
+@dataclass(slots=True)
+class CodedBatch:
+    """What an actor sends back for a batch: one outcome per document, in order, and the
+    partition it wrote (None when every document failed)."""
 
-
-def clean_batch(batch: pa.Table, settings_json: str) -> pa.Table:
-    """Stage 1 (a Ray task): documents → their cleaned articles (JSON) or an error."""
-    settings = Settings.model_validate_json(settings_json)
-    rows = []
-    for row in batch.to_pylist():
-        articles = clean_document(document_from_dict(row), settings)
-        if isinstance(articles, DocumentError):
-            rows.append({**row, "articles": None, "error": articles.reason})
-        else:
-            rows.append({**row, "articles": _articles_json(articles), "error": None})
-    return pa.Table.from_pylist(rows)
+    outcomes: list[Coded | DocumentError]
+    partition: str | None
 
 
 class CoderActor:
-    """Stage 3 (a Ray actor): parse, resolve and code documents; write a Parquet partition.
+    """A Ray actor: cleans and codes batches of documents; writes each as a partition.
 
     Args:
-        settings_json: the run's :class:`Settings`, as JSON.
+        settings: the run's settings (``n_process`` is taken as 1: Ray gives the parallelism).
         out: the output directory (shared by all nodes).
     """
 
-    def __init__(self, settings_json: str, out: str) -> None:
-        from diplograph.coding.stage import ArticleCoder
-
-        # One spaCy process per actor: Ray gives the parallelism.
-        self.settings = Settings.model_validate_json(settings_json).model_copy(
-            update={"n_process": 1})
-        self.coder = ArticleCoder(self.settings)
+    def __init__(self, settings: Settings, out: str) -> None:
+        self.settings = settings
+        self.coder = load_worker(settings)  # before the first batch arrives
         self.out = out
 
-    def __call__(self, batch: pa.Table) -> pa.Table:
-        from diplograph.run.parquet import write_partition
-
-        cleaned = [(document_from_dict(row),
-                    [article_from_dict(a) for a in json.loads(row["articles"])])
-                   for row in batch.to_pylist()]
-        results = code_documents(cleaned, self.coder, self.settings)
-        good = [r for r in results if not isinstance(r, DocumentError)]
-        write_partition(good, self.out)
-        return pa.Table.from_pylist([
-            {"doc": r.doc, "error": r.reason, "articles": 0, "events": 0}
-            if isinstance(r, DocumentError) else
-            {"doc": r.document.doc_id, "error": None, "articles": len(r.articles),
-             "events": len(r.events)}
-            for r in results
-        ], schema=_REPORT_SCHEMA)
-
-
-_REPORT_SCHEMA = pa.schema([("doc", pa.string()), ("error", pa.string()),
-                            ("articles", pa.int64()), ("events", pa.int64())])
+    def code(self, docs: list[Document]) -> CodedBatch:
+        """Clean and code ``docs`` and write them, unlinked, as one partition."""
+        outcomes = clean_and_code(self.coder, docs, self.settings)
+        written = [DocumentResult(doc, coded.articles, coded.events)
+                   for doc, coded in zip(docs, outcomes) if isinstance(coded, Coded)]
+        return CodedBatch(outcomes, write_partition(written, self.out))
 
 
 def run_ray(
@@ -140,20 +115,28 @@ def run_ray(
     try:
         if workers is None:
             workers = int(ray.cluster_resources().get("CPU", 1)) if address else settings.n_process
-        workers = max(1, workers)
-        ctx = ray.data.DataContext.get_current()
-        ctx.execution_options.preserve_order = True  # duplicate linking needs input order
-        ctx.enable_progress_bars = False
         Path(out).mkdir(parents=True, exist_ok=True)
-        summary = IngestSummary()
-        linker = DuplicateLinker()  # one for the whole input, as in the local engine
-        for window in _windows(paths, settings, summary, on_error, known):
-            _run_window(window, str(Path(out).resolve()), settings, workers, linker,
-                        summary, on_error)
-        return summary
+        actors = _start_actors(max(1, workers), settings, str(Path(out).resolve()))
+        try:
+            return _code_all(actors, paths, str(Path(out).resolve()), settings, on_error, known)
+        finally:  # on a cluster that outlives the run, its actors must not
+            for actor in actors:
+                ray.kill(actor)
     finally:
         if started:
             ray.shutdown()
+
+
+def _code_all(actors: list, paths: Iterable[str], out: str, settings: Settings,
+              on_error: Callable[[DocumentError], None] | None,
+              known: KnownSources | None) -> IngestSummary:
+    """Every document of ``paths`` through the actors, linked and counted in input order."""
+    summary = IngestSummary()
+    linker = DuplicateLinker()  # one for the whole input, as in the local engine
+    documents = _documents(paths, settings, summary, on_error, known)
+    for docs, coded in _coded_in_order(actors, _batches(documents, settings.batch_size)):
+        _link_and_count(docs, coded, linker, out, summary, on_error)
+    return summary
 
 
 def _init(address: str | None, cpus: int) -> bool:
@@ -166,49 +149,66 @@ def _init(address: str | None, cpus: int) -> bool:
     return True
 
 
-def _windows(paths: Iterable[str], settings: Settings, summary: IngestSummary,
-             on_error: Callable[[DocumentError], None] | None,
-             known: KnownSources | None) -> Iterator[list[dict]]:
-    window: list[dict] = []
+def _start_actors(count: int, settings: Settings, out: str) -> list[ray.actor.ActorHandle]:
+    """``count`` coder actors, one CPU each; they load their model while the driver reads."""
+    remote = ray.remote(num_cpus=1, max_restarts=ACTOR_RETRIES,
+                        max_task_retries=ACTOR_RETRIES)(CoderActor)
+    one_process = settings.model_copy(update={"n_process": 1})
+    return [remote.remote(one_process, out) for _ in range(count)]
+
+
+def _documents(paths: Iterable[str], settings: Settings, summary: IngestSummary,
+               on_error: Callable[[DocumentError], None] | None,
+               known: KnownSources | None) -> Iterator[Document]:
+    """The input's documents, in order; a document refused on reading is counted here."""
     for item in read_documents(paths, settings, known=known):
         if isinstance(item, DocumentError):
             summary.refused(item, on_error)
             continue
-        window.append(to_dict(item))
-        if len(window) >= WINDOW:
-            yield window
-            window = []
-    if window:
-        yield window
+        yield item
 
 
-def _run_window(window: list[dict], out: str, settings: Settings, workers: int,
-                linker: DuplicateLinker, summary: IngestSummary,
-                on_error: Callable[[DocumentError], None] | None) -> None:
-    settings_json = settings.model_dump_json()
-    blocks = min(len(window), workers * 4)
-    cleaned = (ray.data.from_items(window, override_num_blocks=blocks)
-               .map_batches(clean_batch, batch_format="pyarrow", batch_size=16,
-                            fn_kwargs={"settings_json": settings_json},
-                            compute=ray.data.TaskPoolStrategy(size=workers))
-               .take_all())
-    to_code = []  # near-duplicates are linked on the driver, in input order
-    for row in cleaned:
-        if row["error"] is not None:
-            summary.refused(DocumentError(doc=row["path"] or row["doc_id"],
-                                          reason=row["error"]), on_error)
+def _batches(documents: Iterator[Document], size: int) -> Iterator[list[Document]]:
+    while batch := list(itertools.islice(documents, max(1, size))):
+        yield batch
+
+
+def _coded_in_order(actors: list, batches: Iterator[list[Document]]
+                    ) -> Iterator[tuple[list[Document], CodedBatch]]:
+    """Each batch with what its actor sent back, in input order. A batch goes to the
+    first actor that is free (one batch each: none waits behind a slower one), and the
+    next batches are read while the actors work."""
+    free, running = list(actors), {}
+    done: dict[int, tuple[list[Document], CodedBatch]] = {}
+    numbered = enumerate(batches)
+    next_out = 0
+    while True:
+        for actor, (index, docs) in zip(list(free), numbered):
+            free.remove(actor)
+            running[actor.code.remote(docs)] = (index, actor, docs)
+        if not running:
+            return
+        [ready], _ = ray.wait(list(running), num_returns=1)
+        index, actor, docs = running.pop(ready)
+        free.append(actor)
+        done[index] = (docs, ray.get(ready))
+        while next_out in done:
+            yield done.pop(next_out)
+            next_out += 1
+
+
+def _link_and_count(docs: list[Document], coded: CodedBatch, linker: DuplicateLinker,
+                    out: str, summary: IngestSummary,
+                    on_error: Callable[[DocumentError], None] | None) -> None:
+    """Link a batch's articles to earlier near-duplicates and count what is stored; a
+    partition with a duplicate is written again, linked, under the same name."""
+    results = []
+    for doc, outcome in zip(docs, coded.outcomes):
+        if isinstance(outcome, DocumentError):
+            summary.refused(outcome, on_error)
             continue
-        articles = linker.link([article_from_dict(a) for a in json.loads(row["articles"])])
-        to_code.append({**row, "articles": _articles_json(articles)})
-    if not to_code:
-        return
-    report = (ray.data.from_items(to_code, override_num_blocks=min(len(to_code), workers * 4))
-              .map_batches(CoderActor, batch_format="pyarrow", batch_size=settings.batch_size,
-                           fn_constructor_kwargs={"settings_json": settings_json, "out": out},
-                           compute=ray.data.ActorPoolStrategy(size=workers), num_cpus=1)
-              .take_all())
-    for row in report:
-        if row["error"] is not None:
-            summary.refused(DocumentError(doc=row["doc"], reason=row["error"]), on_error)
-            continue
-        summary.stored(row["articles"], row["events"])
+        result = linked_result(doc, outcome, linker)
+        summary.stored(len(result.articles), len(result.events))
+        results.append(result)
+    if any(a.duplicate_of for r in results for a in r.articles):
+        write_partition(results, out)
