@@ -38,7 +38,7 @@ _WORD_LISTS = (
     "question_marks", "hedge_adverbs", "hearsay_adverbs", "future_adjectives",
     "possible_adjectives", "belief_cues", "event_verbs",
     "negative_gerund_prepositions", "cancelling_verbs", "implicative_verbs",
-    "prepositional_scope", "yet_adverbs", "yet_verbs", "negated_noun_prepositions",
+    "prepositional_scope",
 )
 _CLAUSE_DEPS = {"xcomp", "ccomp", "csubj", "csubjpass"}
 _ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative", "appos"}
@@ -176,8 +176,6 @@ def _link(node: Token) -> tuple[str, Token | None]:
             head.lower_ in _GOVERNING_PREPOSITIONS[head.head.pos_ in _NOUNS]) and (
             words.governor_class(head.head)):
         return "clause", head.head  # "barred the crowd FROM reaching", "the possibility OF"
-    if _object_of_negated_noun(node, words):
-        return "clause", head.head  # "NO role IN the DEPORTATION": the noun's "no" reaches it
     if _prepositional_object(node):
         return "oblique", head.head  # "could lead TO WAR", "will travel FOR TALKS"
     if dep == "compound" and head.pos_ in _NOUNS:
@@ -199,15 +197,6 @@ def _prepositional_object(node: Token) -> bool:
     head = node.head
     return (node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head is not head
             and head.head.pos_ in ("VERB", "AUX") and (node.pos_ in _NOUNS or node.tag_ == "VBG"))
-
-
-def _object_of_negated_noun(node: Token, words: FactualityWords) -> bool:
-    """ "NO sign OF a CEASEFIRE": the object of a preposition of a noun with a negative
-    determiner (``negated_noun_prepositions``)."""
-    head = node.head
-    return (node.dep_ in ("pobj", "pcomp") and head.dep_ == "prep" and head.head is not head
-            and head.head.pos_ in _NOUNS and head.lower_ in words.lists["negated_noun_prepositions"]
-            and _negative_det(head.head, words))
 
 
 def _mark(node: Token, words: FactualityWords, name: str) -> str | None:
@@ -232,8 +221,6 @@ def negation_cues(node: Token, level: int = 0) -> list[Cue]:
         found.append(Cue("negation", "nor", level))  # "neither confirmed NOR denied"
     found += [Cue("negation", c.lower_, level) for c in node.children
               if c.dep_ == "preconj" and c.lower_ == "neither"]
-    if _yet_to(node, words):
-        found.append(Cue("negation", "yet", level))  # "HAS YET TO sign"
     if node.pos_ in _NOUNS:
         if _negative_det(node, words):
             found.append(Cue("negation", "no", level))
@@ -244,15 +231,6 @@ def negation_cues(node: Token, level: int = 0) -> list[Cue]:
             if subj.lower_ in words.lists["negative_subjects"] or _negative_det(subj, words):
                 found.append(Cue("negation", subj.lower_, level))
     return found
-
-
-def _yet_to(node: Token, words: FactualityWords) -> bool:
-    """ "has YET to sign", "is YET to release": ``node`` is the "have" or "be" with the
-    adverb and an infinitive below it (the infinitive's clause link passes the negation)."""
-    return (node.lemma_.lower() in words.lists["yet_verbs"]
-            and any(c.dep_ == "advmod" and c.lower_ in words.lists["yet_adverbs"]
-                    for c in node.children)
-            and any(c.dep_ == "xcomp" and _infinitive(c) for c in node.children))
 
 
 def _negative_det(noun: Token, words: FactualityWords) -> bool:
