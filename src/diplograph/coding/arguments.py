@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from diplograph.coding import (  # noqa: F401 (they register)
+    antecedents,
     criticism,
     membership,
     naming,

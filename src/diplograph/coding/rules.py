@@ -82,6 +82,7 @@ RECODE_ORDER = (
     "warning-against-an-act-is-a-demand",
 )
 ARGUMENT_ORDER = (
+    "pronoun-in-a-report-is-not-the-reporter",
     "nominal-event-own-actors",
     "agent-of-a-passive-light-verb",
     "passive-the-parse-hides",
@@ -215,6 +216,7 @@ status_rule = STATUS.rule
 def all_rules() -> list[Rule]:
     """Every registered rule, step by step in run order (imports the rule modules)."""
     from diplograph.coding import (  # noqa: F401 (they register)
+        antecedents,
         arguments,
         counterparts,
         frames,
