@@ -20,6 +20,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
     criticism,
     membership,
     naming,
+    party_voice,
     third_country,
 )
 from diplograph.coding.actors.in_article import ArticleContext, same_actor

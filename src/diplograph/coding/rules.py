@@ -83,6 +83,7 @@ RECODE_ORDER = (
 )
 ARGUMENT_ORDER = (
     "pronoun-in-a-report-is-not-the-reporter",
+    "named-speaker-for-a-party",
     "nominal-event-own-actors",
     "agent-of-a-passive-light-verb",
     "passive-the-parse-hides",
@@ -222,6 +223,7 @@ def all_rules() -> list[Rule]:
         frames,
         membership,
         naming,
+        party_voice,
         recode,
         status,
         structure_triggers,
