@@ -57,3 +57,14 @@ def test_a_reported_pronoun_is_the_reporter_when_no_one_else_fits(code):
 
 def test_a_reported_pronoun_of_another_gender_is_not_the_reporter(code):
     assert code("Olaf Scholz said she had accused Turkey of blocking the talks.") == []
+
+
+def test_a_body_that_reports_leaves_the_pronoun_to_the_man_named_before(code):
+    events = code("Olaf Scholz returned on Monday, and the Greens say he accused Turkey of "
+                  "blocking the talks.")
+    assert ("ACCUSE", "DEU", "TUR") in coded(events)
+
+
+def test_a_pronoun_with_no_one_is_not_given_the_reporter(code):
+    # "his spokesman" speaks for the man "he" stands for, named in no sentence here
+    assert code("His spokesman said he had accused Turkey of blocking the talks.") == []

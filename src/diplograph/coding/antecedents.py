@@ -11,7 +11,9 @@ what someone says that is often wrong:
   Chirac said Mr Berlusconi had decided HE would resign" is Berlusconi's resignation, and
   Chirac only claims it; the reporter is the antecedent only when no one else in the report
   fits ("Mr Chirac said HE had met ...") and is no antecedent when the gender does not fit
-  ("Mr Blair said SHE had resigned").
+  ("Mr Blair said SHE had resigned"); a reporter that is no person ("the Tories say HE is
+  surrendering a veto") leaves the pronoun as the actors read it, and a pronoun they left
+  with no one stays so (no reporter is made its antecedent).
 
 A pronoun left with no antecedent leaves the act with no source, and an active act with no
 source is no event (``argument/needs-a-source-unless-passive``). First-person pronouns ("I",
@@ -54,10 +56,10 @@ def _pronoun_in_a_report(args: Arguments, ctx: ArticleContext) -> bool:
     if att.direct:
         found = _named_before_quote(pronoun, gender, speaker, att, ctx)
     else:
-        found = _subject_inside_report(pronoun, gender, att, ctx) or _reporter(speaker, gender,
-                                                                               ctx.kb)
+        found = _subject_inside_report(pronoun, gender, att, ctx) or (
+            _reporter(speaker, gender, ctx.kb) if args.sources else None)
         if found is None:
-            return False  # no reporter the actors know: the pronoun stays as they read it
+            return False  # the pronoun stays as the actors read it
     sources = [actor for actor, _ in found]
     if sources == args.sources:
         return False
@@ -137,18 +139,18 @@ def _fits(actor: ActorRef, gender: str, honorific: str | None, kb: KnowledgeBase
 def _reporter(speaker: ActorRef | None, gender: str, kb: KnowledgeBase,
               ) -> list[tuple[ActorRef, list[Token]]] | None:
     """The reporter as the antecedent when no one inside the report fits: none when of the
-    other gender; None (no say) when the reporter is unknown."""
-    if speaker is None:
+    other gender; None (no say) when the reporter is unknown or no person ("the Tories say HE
+    is surrendering" speaks of a man named before)."""
+    if speaker is None or speaker.kind != "person":
         return None
     return [] if _other_gender(speaker, gender, kb) else [(speaker, [])]
 
 
 def _other_gender(speaker: ActorRef, gender: str, kb: KnowledgeBase) -> bool:
-    """Whether the reporter is a person known to be of the other gender ("Mr Blair said SHE
-    had resigned"). A reporter the actors read as a body ("the mayor of Paris" resolved to
-    the city's people) keeps the pronoun: the speaker is the usual antecedent of a report."""
+    """Whether the reporter is known to be of the other gender ("Mr Blair said SHE had
+    resigned")."""
     known = _genders(kb).get(speaker.name or "")
-    return speaker.kind == "person" and known is not None and known != gender
+    return known is not None and known != gender
 
 
 def _mention_honorific(mention: Mention, pronoun: Token) -> str | None:
