@@ -68,3 +68,11 @@ def test_a_body_that_reports_leaves_the_pronoun_to_the_man_named_before(code):
 def test_a_pronoun_with_no_one_is_not_given_the_reporter(code):
     # "his spokesman" speaks for the man "he" stands for, named in no sentence here
     assert code("His spokesman said he had accused Turkey of blocking the talks.") == []
+
+
+def test_an_expletive_subject_inside_the_report_is_no_antecedent(code):
+    # "it was unlikely": "it" stands for no one, so the man named before is "he"
+    events = code("Olaf Scholz flew home. A spokesman said it was likely he accused Turkey "
+                  "of blocking the talks.")
+    assert coded(events) == {("ACCUSE", "DEU", "TUR")}
+    assert code("A spokesman said it was likely he accused Turkey of blocking the talks.") == []

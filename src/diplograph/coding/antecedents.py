@@ -119,7 +119,8 @@ def _subject_inside_report(pronoun: Token, gender: str, att: Attribution,
             return []
         node = node.head
         for subject in (c for c in node.children if c.dep_ in _CLAUSE_SUBJECT_DEPS):
-            if subject.lower_ in mention_words().pronouns or not (
+            # a pronoun ("IT was unlikely he would ...") is no antecedent of another
+            if subject.pos_ == "PRON" or not (
                     att.content_start <= subject.idx < att.content_end):
                 continue
             for actor in ctx.actors([subject]):
