@@ -101,6 +101,7 @@ ARGUMENT_ORDER = (
     "question-is-no-request",
     "goods-from-exporter",
     "topic-or-scene-inside-a-phrase",
+    "stance-of-two-is-no-joint-act",
     "fallback-target",
     "own-state-place-is-scene",
     "owner-of-a-pledged-thing",
@@ -219,6 +220,7 @@ def all_rules() -> list[Rule]:
     from diplograph.coding import (  # noqa: F401 (they register)
         antecedents,
         arguments,
+        coordination,
         counterparts,
         frames,
         membership,
