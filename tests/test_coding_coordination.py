@@ -54,3 +54,8 @@ def test_a_headline_passive_acts_on_each_receiver(code, text):
     agent = "SWE" if "Sweden" in text else "RUS"
     assert {(source, target) for _, source, target in coded(code(text))} == {
         (agent, "LVA"), (agent, "EST")}
+
+
+def test_two_subjects_acting_on_what_they_share_face_each_other(code):
+    assert coded(code("Latvia and Estonia improved their relations.")) == {
+        ("SUPPORT", "LVA", "EST")}

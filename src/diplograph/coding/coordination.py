@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     from diplograph.coding.actors.in_article import ArticleContext
     from diplograph.coding.arguments import Arguments
 
-_LISTS = ("joint_act_nouns", "people_nouns")
+_LISTS = ("joint_act_nouns", "shared_owners", "people_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,6 +37,7 @@ class CoordinationWords:
     """The lists of ``coordination.yaml``; see the comments there."""
 
     joint_act_nouns: frozenset[str]
+    shared_owners: frozenset[str]
     people_nouns: frozenset[str]
 
 
@@ -69,6 +70,10 @@ def _people(objects: list[Token]) -> bool:
 
 def _thing_judged(objects: list[Token], kind: str) -> bool:
     """The object of an act that is joint only by its object ("signed a TREATY") when that
-    object is no joint act ("backed the PLAN")."""
-    nouns = coordination_words().joint_act_nouns
-    return kind not in SYMMETRIC_TYPES and not any(o.lemma_.lower() in nouns for o in objects)
+    object is no joint act ("backed the PLAN") nor a thing the subjects share ("upgraded
+    THEIR ties": what two own together, they act on together)."""
+    words = coordination_words()
+    return kind not in SYMMETRIC_TYPES and not any(
+        o.lemma_.lower() in words.joint_act_nouns
+        or any(c.dep_ == "poss" and c.lower_ in words.shared_owners for c in o.children)
+        for o in objects)
