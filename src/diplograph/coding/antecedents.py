@@ -12,8 +12,10 @@ what someone says that is often wrong:
   Chirac only claims it; the reporter is the antecedent only when no one else in the report
   fits ("Mr Chirac said HE had met ...") and is no antecedent when the gender does not fit
   ("Mr Blair said SHE had resigned"); a reporter that is no person ("the Tories say HE is
-  surrendering a veto") leaves the pronoun as the actors read it, and a pronoun they left
-  with no one stays so (no reporter is made its antecedent).
+  surrendering a veto") leaves the pronoun as the actors read it, and so does a reporter
+  when they read it as a man named before ("his spokesman said HE would not give ..."); the
+  reporter of a report inside another ("X said Y had ADMITTED that HE ...") is a subject
+  inside the outer report.
 
 A pronoun left with no antecedent leaves the act with no source, and an active act with no
 source is no event (``argument/needs-a-source-unless-passive``). First-person pronouns ("I",
@@ -27,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from diplograph.coding.actors.in_article import same_actor
 from diplograph.coding.actors.words import mention_words
 from diplograph.coding.attribution import Attribution
 from diplograph.coding.rules import argument_rule
@@ -56,12 +59,13 @@ def _pronoun_in_a_report(args: Arguments, ctx: ArticleContext) -> bool:
     if att.direct:
         found = _named_before_quote(pronoun, gender, speaker, att, ctx)
     else:
-        found = _subject_inside_report(pronoun, gender, att, ctx) or (
-            _reporter(speaker, gender, ctx.kb) if args.sources else None)
+        found = _subject_inside_report(pronoun, gender, att, ctx) or _nested_reporter(
+            att, gender, ctx) or _not_the_reporter(args.sources, speaker, gender, ctx.kb)
         if found is None:
             return False  # the pronoun stays as the actors read it
     sources = [actor for actor, _ in found]
-    if sources == args.sources:
+    if len(sources) == len(args.sources) and all(
+            same_actor(a, b) for a, b in zip(sources, args.sources, strict=True)):
         return False
     args.sources = sources
     args.source_tokens = [t for _, tokens in found for t in tokens] or args.source_tokens
@@ -137,21 +141,33 @@ def _fits(actor: ActorRef, gender: str, honorific: str | None, kb: KnowledgeBase
     return actor.kind == "person" and known in (None, gender)
 
 
-def _reporter(speaker: ActorRef | None, gender: str, kb: KnowledgeBase,
-              ) -> list[tuple[ActorRef, list[Token]]] | None:
-    """The reporter as the antecedent when no one inside the report fits: none when of the
-    other gender; None (no say) when the reporter is unknown or no person ("the Tories say HE
-    is surrendering" speaks of a man named before)."""
-    if speaker is None or speaker.kind != "person":
+def _nested_reporter(att: Attribution, gender: str, ctx: ArticleContext,
+                     ) -> list[tuple[ActorRef, list[Token]]]:
+    """The reporter of a report inside another one, a subject inside the outer report:
+    "Mr Putin said Mr Schroeder had ADMITTED that HE ..." is Schroeder."""
+    speaker = ctx.speaker(att)
+    nested = any(outer.has_source and outer is not att
+                 and outer.content_start <= att.cue_start < outer.content_end
+                 for outer in ctx.attributions)
+    if speaker is None or not nested or not _fits(speaker, gender, None, ctx.kb):
+        return []
+    return [(speaker, [])]
+
+
+def _not_the_reporter(sources: list[ActorRef], speaker: ActorRef | None, gender: str,
+                      kb: KnowledgeBase) -> list[tuple[ActorRef, list[Token]]] | None:
+    """No one where the actors read the pronoun as a reporter of the other gender ("Mr Blair
+    said SHE had resigned"); else None: the actors' reading stands (the reporter, or a man
+    named before, as in "his spokesman said HE would not give ...")."""
+    if speaker is None or not any(same_actor(s, speaker) for s in sources):
         return None
-    return [] if _other_gender(speaker, gender, kb) else [(speaker, [])]
+    return [] if _other_gender(speaker, gender, kb) else None
 
 
 def _other_gender(speaker: ActorRef, gender: str, kb: KnowledgeBase) -> bool:
-    """Whether the reporter is known to be of the other gender ("Mr Blair said SHE had
-    resigned")."""
+    """Whether the reporter is a person known to be of the other gender."""
     known = _genders(kb).get(speaker.name or "")
-    return known is not None and known != gender
+    return speaker.kind == "person" and known is not None and known != gender
 
 
 def _mention_honorific(mention: Mention, pronoun: Token) -> str | None:
