@@ -16,9 +16,12 @@ from dataclasses import dataclass, field
 from spacy.tokens import Token
 
 from diplograph.coding import (  # noqa: F401 (they register)
+    antecedents,
+    coordination,
     criticism,
     membership,
     naming,
+    party_voice,
     third_country,
 )
 from diplograph.coding.actors.in_article import ArticleContext, same_actor

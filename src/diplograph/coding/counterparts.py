@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 _LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", "scene_words",
           "medium_nouns", "medium_sectors", "spoken_concessions", "sectors_without_public_power",
-          "official_plurals", "affiliation_preps")
+          "official_plurals", "affiliation_preps", "affiliation_participles")
 _TYPES = ("counterpart_types",)
 # Arcs of an owner inside a phrase: "LABOUR's spending plans", "EU asylum moves".
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
@@ -49,6 +49,7 @@ class CounterpartWords:
     sectors_without_public_power: frozenset[str]
     official_plurals: frozenset[str]
     affiliation_preps: frozenset[str]
+    affiliation_participles: frozenset[str]
     counterpart_types: frozenset[str]
 
 
@@ -80,7 +81,7 @@ def _leads_off(word: Token, kind: str) -> bool:
     return head in words.medium_nouns or (lower in words.scene_words and venue)
 
 
-def _is_affiliation(prep: Token) -> bool:
+def is_affiliation(prep: Token) -> bool:
     """Whether ``prep`` opens the speaker's side, set off between a subject and its verb
     ("Oliver Letwin, FOR the Tories, attacked ...")."""
     if prep.dep_ != "prep" or prep.lower_ not in counterpart_words().affiliation_preps:
@@ -114,7 +115,7 @@ def is_off_phrase(token: Token, kind: str) -> bool:
     ("resigned OVER the war", "said IN an INTERVIEW")."""
     words = counterpart_words()
     head = token.head
-    if token.dep_ == "pobj" and _is_affiliation(head):
+    if token.dep_ == "pobj" and is_affiliation(head):
         return True
     return (token.dep_ in {"pobj", "pcomp"} and _leads_off(head, kind)) or (
         kind in words.counterpart_types and token.lemma_.lower() in words.medium_nouns

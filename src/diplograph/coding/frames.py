@@ -175,10 +175,12 @@ def _participle_beside_subject(trigger: Trigger) -> bool:
 def _participle_with_agent(trigger: Trigger) -> bool:
     """ "The debt freeze OFFERED BY the Paris Club": a past participle that names who did
     it tells an act of that agent, where its noun is a subject or object of the clause (in
-    "demand the return of property SEIZED BY X" the seizure is a detail of the demand)."""
+    "demand the return of property SEIZED BY X" the seizure is a detail of the demand), or
+    the root of a clause with no verb of its own (the headline "Ghana and Togo CONDEMNED BY
+    the AU")."""
     verb = trigger.verb
     return (verb is not None and agent_participle(verb)
-            and verb.head.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS)
+            and verb.head.dep_ in SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS | OBJECT_DEPS | {"ROOT"})
 
 
 @clause_rule("noun-carried-by-its-participle-is-its-own-event", plover="diplograph")

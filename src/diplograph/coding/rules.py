@@ -83,6 +83,8 @@ RECODE_ORDER = (
     "warning-against-an-act-is-a-demand",
 )
 ARGUMENT_ORDER = (
+    "pronoun-in-a-report-is-not-the-reporter",
+    "named-speaker-for-a-party",
     "nominal-event-own-actors",
     "agent-of-a-passive-light-verb",
     "passive-the-parse-hides",
@@ -100,6 +102,7 @@ ARGUMENT_ORDER = (
     "question-is-no-request",
     "goods-from-exporter",
     "topic-or-scene-inside-a-phrase",
+    "stance-of-two-is-no-joint-act",
     "fallback-target",
     "own-state-place-is-scene",
     "owner-of-a-pledged-thing",
@@ -216,11 +219,14 @@ status_rule = STATUS.rule
 def all_rules() -> list[Rule]:
     """Every registered rule, step by step in run order (imports the rule modules)."""
     from diplograph.coding import (  # noqa: F401 (they register)
+        antecedents,
         arguments,
+        coordination,
         counterparts,
         frames,
         membership,
         naming,
+        party_voice,
         recode,
         status,
         structure_triggers,

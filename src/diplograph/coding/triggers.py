@@ -77,17 +77,24 @@ def hidden_passive_parts(verb: Token) -> tuple[list[Token], list[Token]] | None:
     "and" share the subject and the agent ("were ARRESTED and later RELEASED BY Russia": the
     parser gives "were" and the subject to the first, the agent to the last); a participle
     with an agent and no auxiliary is passive even where the parser gave it a subject ("the
-    Iranians RELEASED BY the US were ...", parsed as a clause)."""
-    if verb.tag_ != "VBN":
+    Iranians RELEASED BY the US were ...", parsed as a clause) or hung it from a noun
+    ("Ghana and Togo CONDEMNED BY the AU", a headline)."""
+    children = {c.dep_ for c in verb.children}
+    # An agent arc makes the verb a participle even where the tagger read a past tense
+    # (the headline "Chile and Peru PRAISED BY the World Bank").
+    if verb.tag_ != "VBN" and not (verb.tag_ == "VBD" and "agent" in children):
         return None
     chain = _passive_coordination(verb)
     if len(chain) > 1:
         agents = prep_objects(verb, ("by",)) or [a for v in chain for a in prep_objects(v, ("by",))]
         return agents, [p for s in passive_subjects(chain[0]) for p in (s, *s.conjuncts)]
-    children = {c.dep_ for c in verb.children}
     if "agent" in children and "nsubj" in children and not children & {"aux", "auxpass"}:
         subjects = [c for c in verb.children if c.dep_ == "nsubj"]
         return prep_objects(verb, ("by",)), [p for s in subjects for p in (s, *s.conjuncts)]
+    if "agent" in children and verb.dep_ == "acl":
+        # "Ghana and Togo CONDEMNED BY the African Union": the nouns it hangs from are the
+        # patients of a participle with its agent (a headline, a reduced relative clause)
+        return prep_objects(verb, ("by",)), [verb.head, *verb.head.conjuncts]
     return None
 
 

@@ -1,0 +1,79 @@
+"""Coordinated subjects are two sources; they face each other only in an act done together
+(PLOVER 2.4.2; issue #15, stop 23).
+
+"X and Y signed a treaty" is X with Y (``argument/joint-subjects-face-each-other``). But "the
+Tories and the Lib Dems WELCOMED THE REPORT" is one stance of two parties on a thing, and
+"Labour and the Tories are CALLING PEOPLE" two parties calling voters: neither party is the
+other's counterpart. What the verb is done to says which: a joint act's object is a joint
+act's noun (a treaty, a deal, talks) or none; a stance's object is the thing judged; a call's
+object may be people no actor stands for. The meeting and agreement types of the SPEC
+(``records.SYMMETRIC_TYPES``) are done with each other whatever their object names (the
+topic: "discussed trade"), unless that object is people. Words:
+``data/lexicon/coordination.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from diplograph.coding.rules import argument_rule
+from diplograph.coding.triggers import direct_objects
+from diplograph.knowledge.coding_words import read_lexicon, word_lists
+from diplograph.records import SYMMETRIC_TYPES
+
+if TYPE_CHECKING:
+    from diplograph.coding.actors.in_article import ArticleContext
+    from diplograph.coding.arguments import Arguments
+
+_LISTS = ("joint_act_nouns", "shared_owners", "people_nouns")
+
+
+@dataclass(frozen=True, slots=True)
+class CoordinationWords:
+    """The lists of ``coordination.yaml``; see the comments there."""
+
+    joint_act_nouns: frozenset[str]
+    shared_owners: frozenset[str]
+    people_nouns: frozenset[str]
+
+
+@functools.cache
+def coordination_words() -> CoordinationWords:
+    """The packaged ``coordination.yaml``, read and checked once."""
+    return CoordinationWords(**word_lists("coordination.yaml", read_lexicon("coordination.yaml"),
+                                          _LISTS))
+
+
+@argument_rule("stance-of-two-is-no-joint-act", plover="2.4.2")
+def _stance_of_two(args: Arguments, ctx: ArticleContext) -> bool:
+    """Coordinated subjects of a stance on a thing ("X and Y WELCOMED the ruling") or of a
+    call to people ("X and Y are CALLING voters") are two sources, not each other's
+    counterparts."""
+    verb = args.frame.trigger.verb
+    if not args.joint or len(args.sources) < 2 or args.targets or verb is None:
+        return False
+    objects = direct_objects(verb)
+    if not objects or not (_people(objects) or _thing_judged(objects, args.frame.type)):
+        return False
+    args.joint = False
+    return True
+
+
+def _people(objects: list[Token]) -> bool:
+    """ "calling PEOPLE", "phoning VOTERS": receivers no actor stands for."""
+    return any(o.lemma_.lower() in coordination_words().people_nouns for o in objects)
+
+
+def _thing_judged(objects: list[Token], kind: str) -> bool:
+    """The object of an act that is joint only by its object ("signed a TREATY") when that
+    object is no joint act ("backed the PLAN") nor a thing the subjects share ("upgraded
+    THEIR ties": what two own together, they act on together)."""
+    words = coordination_words()
+    return kind not in SYMMETRIC_TYPES and not any(
+        o.lemma_.lower() in words.joint_act_nouns
+        or any(c.dep_ == "poss" and c.lower_ in words.shared_owners for c in o.children)
+        for o in objects)
