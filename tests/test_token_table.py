@@ -27,11 +27,11 @@ def test_each_column_holds_what_the_token_says(docs):
         for token in doc:
             i = token.i
             read = (table.text[i], table.lower[i], table.tag[i], table.pos[i], table.dep[i],
-                    table.ent_type[i], table.is_title[i], table.is_lower[i], table.is_alpha[i],
-                    table.space_after[i])
+                    table.ent_type[i], table.lemma[i], table.is_title[i], table.is_lower[i],
+                    table.is_alpha[i], table.space_after[i])
             assert read == (token.text, token.lower_, token.tag_, token.pos_, token.dep_,
-                            token.ent_type_, token.is_title, token.is_lower, token.is_alpha,
-                            token.whitespace_ == " ")
+                            token.ent_type_, token.lemma_, token.is_title, token.is_lower,
+                            token.is_alpha, token.whitespace_ == " ")
 
 
 def test_the_table_is_read_once_per_doc(docs):

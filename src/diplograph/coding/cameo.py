@@ -105,12 +105,13 @@ class _VerbParts:
                     _worded([g for g in c.children if g.dep_ == "pobj"]))
 
     def matches(self, pattern: Pattern) -> bool:
+        # A preposition the verb lacks is a dictionary look-up: tested before any phrase.
+        if any(prep not in self.preps for prep, _ in pattern.preps):
+            return False
         if pattern.object and not _any_phrase(self.objects, pattern.object,
                                               pattern.object_heads):
             return False
         for prep, phrases in pattern.preps:
-            if prep not in self.preps:
-                return False
             if phrases and not _any_phrase(self.preps[prep], phrases, None):
                 return False
         return not pattern.subject or _any_phrase(self.subjects, pattern.subject,

@@ -13,11 +13,23 @@ from __future__ import annotations
 from collections.abc import Container, Iterator
 from dataclasses import dataclass
 
-from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_LOWER, IS_TITLE, LOWER, ORTH, POS, SPACY, TAG
+from spacy.attrs import (
+    DEP,
+    ENT_TYPE,
+    IS_ALPHA,
+    IS_LOWER,
+    IS_TITLE,
+    LEMMA,
+    LOWER,
+    ORTH,
+    POS,
+    SPACY,
+    TAG,
+)
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "diplograph.token_table"
-_STRING_ATTRS = (ORTH, LOWER, TAG, POS, DEP, ENT_TYPE)
+_STRING_ATTRS = (ORTH, LOWER, TAG, POS, DEP, ENT_TYPE, LEMMA)
 _FLAG_ATTRS = (IS_TITLE, IS_LOWER, IS_ALPHA, SPACY)
 
 
@@ -31,6 +43,7 @@ class TokenTable:
     pos: list[str]  # Token.pos_
     dep: list[str]  # Token.dep_
     ent_type: list[str]  # Token.ent_type_
+    lemma: list[str]  # Token.lemma_
     is_title: list[bool]
     is_lower: list[bool]
     is_alpha: list[bool]
@@ -53,11 +66,12 @@ def _read_table(doc: Doc) -> TokenTable:
     strings = doc.vocab.strings
     columns = doc.to_array([*_STRING_ATTRS, *_FLAG_ATTRS]).T.tolist() if len(doc) else \
         [[] for _ in (*_STRING_ATTRS, *_FLAG_ATTRS)]
-    text, lower, tag, pos, dep, ent_type = (
+    text, lower, tag, pos, dep, ent_type, lemma = (
         [strings[key] for key in column] for column in columns[:len(_STRING_ATTRS)])
     is_title, is_lower, is_alpha, space_after = ([bool(flag) for flag in column]
                                                  for column in columns[len(_STRING_ATTRS):])
     return TokenTable(text=text, lower=lower, tag=tag, pos=pos, dep=dep, ent_type=ent_type,
+                      lemma=lemma,
                       is_title=is_title, is_lower=is_lower, is_alpha=is_alpha,
                       space_after=space_after)
 

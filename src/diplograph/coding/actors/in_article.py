@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable
+from functools import cached_property, partial
 
 from spacy.tokens import Doc, Span, Token
 
@@ -46,10 +47,13 @@ class ArticleActors:
             doc: the parse of its cleaned text.
             anchor: the date the article speaks from (office holders are those of that day).
         """
-        home = self._home_country(article, anchor)
-        mentions = self.resolver.find_mentions(doc, when=anchor, home_country=home)
-        return ArticleContext(article, doc, anchor, mentions, quotes.find_attributions(doc),
-                              self.name_actor, self.resolver.kb)
+        def mentions() -> list[Mention]:
+            home = self._home_country(article, anchor)
+            return self.resolver.find_mentions(doc, when=anchor, home_country=home)
+
+        return ArticleContext(article, doc, anchor, mentions,
+                              partial(quotes.find_attributions, doc), self.name_actor,
+                              self.resolver.kb)
 
     def name_actor(self, text: str, is_place: bool = False) -> ActorRef | None:
         """A state or people named by a place or demonym that the resolver, reading the
@@ -104,24 +108,38 @@ class ArticleActors:
 
 
 class ArticleContext:
-    """Per-article lookups: token → mention, speaker spans → actors."""
+    """Per-article lookups: token → mention, speaker spans → actors.
+
+    The mentions and attributions are read on first use: an article whose sentences hold
+    no trigger asks nothing of its actors, and reading them was most of its coding."""
 
     def __init__(self, article: Article, doc: Doc, anchor: dt.date | None,
-                 mentions: list[Mention], attributions: list[quotes.Attribution],
+                 mentions: Callable[[], list[Mention]],
+                 attributions: Callable[[], list[quotes.Attribution]],
                  name_actor: NameActor, kb: KnowledgeBase) -> None:
         self.article, self.doc, self.anchor = article, doc, anchor
         self.name_actor = name_actor
         self.kb = kb
         self.sectors: dict[str, str] = kb.sectors
         self.bodies = frozenset(kb.groups.get("bodies", ()))
-        self.attributions = attributions
-        self.mentions = mentions
-        self.by_token: dict[int, Mention] = {}
-        for m in mentions:
-            for i in range(m.token_start, m.token_end):
-                self.by_token[i] = m
-        # token -> named entity; doc.ents builds its spans anew on every access
-        self.entity_at: dict[int, Span] = {i: e for e in doc.ents for i in range(e.start, e.end)}
+        self._read_mentions, self._read_attributions = mentions, attributions
+
+    @cached_property
+    def mentions(self) -> list[Mention]:
+        return self._read_mentions()
+
+    @cached_property
+    def attributions(self) -> list[quotes.Attribution]:
+        return self._read_attributions()
+
+    @cached_property
+    def by_token(self) -> dict[int, Mention]:
+        return {i: m for m in self.mentions for i in range(m.token_start, m.token_end)}
+
+    @cached_property
+    def entity_at(self) -> dict[int, Span]:
+        """Token -> named entity (``doc.ents`` builds its spans anew on every access)."""
+        return {i: e for e in self.doc.ents for i in range(e.start, e.end)}
 
     def actors(self, tokens: Iterable[Token]) -> list[ActorRef]:
         """The distinct actors the argument ``tokens`` stand for, in order; a pronoun with

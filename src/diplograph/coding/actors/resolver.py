@@ -151,9 +151,11 @@ class ActorResolver:
         holders = {(m.actor.role, m.actor.country): m.actor for m in first
                    if m.actor.kind == "person" and m.actor.name and m.actor.role
                    and m.actor.country}
+        # With no office holder to prefer, the read below is `first` again (same date, state
+        # and memory; a walk decides from those and the parse alone): not walked twice.
         return _with_full_names(partial(self._walk, doc, when or OPEN_END, home_country,
                                         dated=when is not None, holders=holders,
-                                        reading=reading))
+                                        reading=reading), None if holders else first)
 
     def _walk(self, doc: Doc, when: dt.date, home_country: str | None, *, dated: bool,
               reading: _Reading, holders: dict[tuple[str, str], ActorRef] | None = None,

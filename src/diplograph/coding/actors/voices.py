@@ -19,6 +19,7 @@ from spacy.tokens import Doc, Token
 
 from diplograph.coding.actors.bodies import span_mention
 from diplograph.coding.actors.mention import Mention, mentions_by_token
+from diplograph.coding.token_table import token_table
 from diplograph.records import ActorRef
 
 # Grammar: the preposition that names whom a spokesperson speaks for.
@@ -101,7 +102,7 @@ def _unplaced_voices(doc: Doc, by_token: dict[int, Mention],
                      voice_nouns: frozenset[str]) -> list[tuple[Token, ActorRef]]:
     """Bare spokespeople no mention covers (no home state), "for" a body we know."""
     found = []
-    for noun in doc:
+    for noun in _voice_words(doc, voice_nouns):
         if noun.i in by_token or not _bare_voice(noun, voice_nouns):
             continue
         body = _body_token(noun)
@@ -110,6 +111,14 @@ def _unplaced_voices(doc: Doc, by_token: dict[int, Mention],
             found.append((noun, _voice_of(owner, ActorRef(
                 name=None, country=None, sector=None, role="spokesperson", kind="person"))))
     return found
+
+
+def _voice_words(doc: Doc, voice_nouns: frozenset[str]) -> list[Token]:
+    """The article's words that are a voice noun (its word or lemma): a Token is built for
+    those only, not for every word at each of the article's walks."""
+    tokens = token_table(doc)
+    return [doc[i] for i, (low, lemma) in enumerate(zip(tokens.lower, tokens.lemma, strict=True))
+            if low in voice_nouns or lemma.lower() in voice_nouns]
 
 
 def _new_voice(doc: Doc, noun: Token, actor: ActorRef) -> Mention:
