@@ -103,10 +103,14 @@ def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
     if " " not in (phrase.person_text or "").strip():
         # "Clarke" alone: only a bearer in office that day, or whose state and term fit the
         # story; "President Wilson", only one who held that office then, even if named
-        # before ("Bush" the governor is not "President Bush").
+        # before ("Bush" the governor is not "President Bush"). Rule `surname-no-namesake`:
+        # "Mr Smith" in a Kent story, no Smith named before, is a Smith of the story's
+        # states, never a namesake in office abroad (an Australian minister Smith).
+        def of_story(p: Person) -> bool:
+            return role is not None or not story or _fits_country(p, story)
+
         candidates = [p for p in candidates if titled(p) and (
-            p.name in earlier or in_office(p) or (_fits_date(p, when, 3) and (
-                role is not None or not story or _fits_country(p, story))))]
+            p.name in earlier or (of_story(p) and (in_office(p) or _fits_date(p, when, 3))))]
     elif any(titled(p) for p in candidates):  # a full name: its bearer in that office
         candidates = [p for p in candidates if titled(p)]
 
@@ -210,9 +214,11 @@ class PhraseResolver:
         if person is not None and _too_early(person, phrase, when):
             person = None  # "Morrison" in 2005 is not Scott Morrison
         if person is None:  # no known bearer fits the story: keep the words, guess no one
-            # "President Reagan" with no date: the state every known bearer served.
-            return ActorRef(name=text, country=phrase.country
-                            or _shared_country(phrase.candidates), kind="person")
+            # "President Reagan" with no date: the state every known bearer served; "Mr
+            # Smith" with no bearer of the story's: someone of the story's own state.
+            shared = _shared_country(phrase.candidates) if role is not None \
+                or " " in text.strip() else home_country
+            return ActorRef(name=text, country=phrase.country or shared, kind="person")
         ref = self.offices.person(person, when, phrase, role)
         if phrase.shadow:  # "Shadow foreign secretary Michael Ancram": the opposition's
             return replace(ref, country=ref.country or phrase.country or home_country,

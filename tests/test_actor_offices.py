@@ -1,0 +1,60 @@
+"""Actors you can trust (issue 15, stop 23): offices of the right body and names of the right
+person. Rules `surname-no-namesake` (coding/actors/resolve.py), `office-of-body`
+(coding/actors/body_offices.py), `governing-noun-keeps-sector` (coding/actors/in_article.py)
+and `titled-holder-named` (coding/actors/body_offices.py); the mention table of the stop is
+tests/data/actor_mentions_offices.tsv. Sentences of our own."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from diplograph.coding.actors import ActorResolver
+from diplograph.records import ActorRef
+
+WHEN = dt.date(2005, 3, 1)
+
+
+@pytest.fixture(scope="module")
+def resolver(actor_resolver) -> ActorResolver:
+    return actor_resolver  # the session's (read-only)
+
+
+def _actor(resolver: ActorResolver, text: str, words: str, home: str | None = "GBR",
+           when: dt.date | None = WHEN) -> ActorRef:
+    """The actor of the mention that starts at `words`."""
+    at = text.index(words)
+    mentions = resolver.find_mentions(resolver.nlp(text), when=when, home_country=home)
+    found = [m for m in mentions if m.start <= at < m.end or at <= m.start < at + len(words)]
+    assert found, f"no mention of {words!r}: {[text[m.start:m.end] for m in mentions]}"
+    return found[0].actor
+
+
+# ------------------------------------------------------------------ surname-no-namesake
+@pytest.mark.parametrize(("text", "words"), [
+    ("Villagers in Devon are angry about the bypass. Mr Abbott, a local farmer, said "
+     "the road would cut his land in two.", "Mr Abbott"),
+    ("Mrs Clark, who runs the post office, said trade had fallen.", "Mrs Clark"),
+    ("Dr Singh told the health trust that waiting lists were falling.", "Dr Singh"),
+])
+def test_a_titled_surname_with_no_antecedent_is_no_namesake_abroad(
+        resolver: ActorResolver, text: str, words: str) -> None:
+    # Tony Abbott, Helen Clark and Manmohan Singh held office abroad in 2005: a surname
+    # alone in a British story names someone of the story's state we do not know.
+    actor = _actor(resolver, text, words)
+    assert (actor.country, actor.wikidata) == ("GBR", None)
+    assert actor.name == words.split()[-1]
+
+
+def test_a_surname_binds_to_a_namesake_of_the_story(resolver: ActorResolver) -> None:
+    # Michael Howard led the opposition in Britain in 2005: he fits the story's state.
+    actor = _actor(resolver, "Mr Howard said the asylum system was in chaos.", "Mr Howard")
+    assert (actor.name, actor.country) == ("Michael Howard", "GBR")
+
+
+def test_a_surname_binds_to_a_namesake_of_a_state_the_story_names(
+        resolver: ActorResolver) -> None:
+    text = "Australia will send more troops to Iraq, Mr Howard told parliament in Canberra."
+    actor = _actor(resolver, text, "Mr Howard", home=None)
+    assert (actor.name, actor.country) == ("John Howard", "AUS")
