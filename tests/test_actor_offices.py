@@ -58,3 +58,40 @@ def test_a_surname_binds_to_a_namesake_of_a_state_the_story_names(
     text = "Australia will send more troops to Iraq, Mr Howard told parliament in Canberra."
     actor = _actor(resolver, text, "Mr Howard", home=None)
     assert (actor.name, actor.country) == ("John Howard", "AUS")
+
+
+# ------------------------------------------------------------------ office-of-body
+@pytest.mark.parametrize(("text", "words", "sector"), [
+    ("Bowls club chairman Derek Lane said the green would be relaid.", "Derek Lane", "CVL"),
+    ("Tenants' association president Joan Pike said the repairs were late.", "Joan Pike",
+     "CVL"),
+    ("Labour branch chairman Tom Hale resigned over the decision.", "Tom Hale", "PTY"),
+    ("Company chairman Ian Ross said the plant would close.", "Ian Ross", "BUS"),
+    ("Union president Mark Serwin called a ballot on strike action.", "Mark Serwin", "LAB"),
+])
+def test_a_post_after_a_body_noun_is_the_body_s_office(
+        resolver: ActorResolver, text: str, words: str, sector: str) -> None:
+    actor = _actor(resolver, text, words)
+    assert (actor.name, actor.country, actor.sector, actor.role) == (words, "GBR", sector, None)
+
+
+def test_a_party_president_is_no_head_of_state(resolver: ActorResolver) -> None:
+    text = "Lib Dem president Simon Hughes said the Tories were wrong on tax."
+    actor = _actor(resolver, text, "Lib Dem president Simon Hughes")
+    assert (actor.name, actor.country, actor.sector, actor.role) == (
+        "Simon Hughes", "GBR", "PTY", None)
+
+
+def test_a_state_s_president_keeps_the_office(resolver: ActorResolver) -> None:
+    # No body before the post: the state's head ("President Jacques Chirac").
+    text = "President Jacques Chirac said France would not send more troops."
+    actor = _actor(resolver, text, "President Jacques Chirac")
+    assert (actor.name, actor.country, actor.sector, actor.role) == (
+        "Jacques Chirac", "FRA", "GOV", "head of state")
+
+
+def test_a_known_person_keeps_a_state_office_held_that_day(resolver: ActorResolver) -> None:
+    # Thabo Mbeki led both the ANC and South Africa in 2005: the office he holds stays.
+    text = "ANC president Thabo Mbeki said the elections would be free."
+    actor = _actor(resolver, text, "Thabo Mbeki", home="ZAF")
+    assert (actor.name, actor.country, actor.role) == ("Thabo Mbeki", "ZAF", "head of state")
