@@ -118,3 +118,17 @@ def test_a_body_of_the_state_stays_the_government_around_another_noun(
               if a is not None and a.text == words]
     assert actors, "no event names the body"
     assert all((a.country, a.sector) == ("GBR", "GOV") for a in actors)
+
+
+@pytest.mark.parametrize(("text", "words", "country"), [
+    ("Serbian President Vojislav Kostunica promised to reform the police.",
+     "Serbian President Vojislav Kostunica", "SRB"),
+    ("Rebels said that President Kagame must agree to the changes.", "President Kagame", "RWA"),
+])
+def test_a_state_word_before_president_keeps_the_state_s_office(
+        resolver: ActorResolver, text: str, words: str, country: str) -> None:
+    # Undated, so no term of the knowledge is held "that day": the state's office stays as
+    # the resolver reads it (main reads Kostunica, alone and undated, as head of government).
+    actor = _actor(resolver, text, words, home=None, when=None)
+    assert (actor.country, actor.sector) == (country, "GOV")
+    assert actor.role in ("head of state", "head of government")

@@ -76,9 +76,11 @@ def _body(doc: Doc, post: int, m: Mention, by_token: dict[int, Mention],
     sector = body_sectors.get(word.lower_) or body_sectors.get(word.lemma_.lower())
     if sector is not None:
         return _state_before(doc, post - 1, by_token), sector
-    if m.token_start <= word.i and m.actor.sector and m.actor.country:
+    if m.token_start <= word.i and word.pos_ == "PROPN" and m.actor.country \
+            and m.actor.sector not in (None, "GOV"):
         # "Lib Dem president Simon Hughes" read as one phrase: the party already gave its
-        # state and sector; only the state role goes.
+        # state and sector; only the state role goes. A state's word gives the government
+        # ("Serbian President Vojislav Kostunica"): the state's office, left as read.
         return m.actor.country, m.actor.sector
     return None
 

@@ -235,8 +235,10 @@ class ArticleContext:
         """Rule `governing-noun-keeps-sector`: a mention whose own noun names a body of the
         state ("MINISTERS", "James Callaghan's ADMINISTRATION", "the CABINET") is that body
         around any noun ("a meeting of the committee of ministers", "cuts by the
-        administration"): only a bare state's name becomes its civilians there."""
-        return self.doc[found.token_end - 1].lower_ in self.sectors
+        administration"): only a bare state's name becomes its civilians there. The noun is
+        a common one: a place's name that ends in one ("the West BANK") is no body."""
+        last = self.doc[found.token_end - 1]
+        return last.pos_ == "NOUN" and last.lower_ in self.sectors
 
     def _residence(self, token: Token, *, also_verb: bool) -> Mention | None:
         """ "Ethnic Albanians IN SERBIA", "the Albanians OF southern SERBIA": a people is
