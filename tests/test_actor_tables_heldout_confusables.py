@@ -12,6 +12,7 @@ from actor_floors import assert_floor_holds
 @pytest.mark.parametrize(("table", "split"), [
     ("confusables", "heldout"), ("confusables", "tune"), ("real", "heldout"),
     ("titles", "tune"), ("titles", "heldout"), ("places", "tune"),
-    ("places", "heldout"), ("owners", "tune")])
+    ("places", "heldout"), ("owners", "tune"), ("offices", "tune"),
+    ("offices", "heldout")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)

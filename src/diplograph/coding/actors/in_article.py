@@ -240,10 +240,23 @@ class ArticleContext:
             return found  # "talks in Beijing": where the talks are, the state itself
         sector = self.sectors.get(token.lower_) or self.sectors.get(
             " ".join(c.lower_ for c in token.lefts if c.dep_ == "compound") + " " + token.lower_
-        ) or ("CVL" if token.pos_ == "NOUN" and not _owns_or_makes(found, token) else None)
+        )
+        if sector is None and self._names_own_body(found):
+            return found  # rule governing-noun-keeps-sector
+        if sector is None and token.pos_ == "NOUN" and not _owns_or_makes(found, token):
+            sector = "CVL"
         if sector is None or sector == actor.sector:
             return found
         return _regrouped(found, sector)
+
+    def _names_own_body(self, found: Mention) -> bool:
+        """Rule `governing-noun-keeps-sector`: a mention whose own noun names a body of the
+        state ("MINISTERS", "James Callaghan's ADMINISTRATION", "the CABINET") is that body
+        around any noun ("a meeting of the committee of ministers", "cuts by the
+        administration"): only a bare state's name becomes its civilians there. The noun is
+        a common one: a place's name that ends in one ("the West BANK") is no body."""
+        last = self.doc[found.token_end - 1]
+        return last.pos_ == "NOUN" and last.lower_ in self.sectors
 
     def _residence(self, token: Token, *, also_verb: bool) -> Mention | None:
         """ "Ethnic Albanians IN SERBIA", "the Albanians OF southern SERBIA": a people is
@@ -256,7 +269,8 @@ class ArticleContext:
         for prep in preps:
             for place in (c for c in prep.children if c.dep_ == "pobj"):
                 found = self._nearest_mention(place)
-                if found is not None and found.actor.kind in {"state", "place"}:
+                if found is not None and found.actor.kind in {"state", "place"} \
+                        and not self._names_own_body(found):  # "cuts of the administration"
                     return _regrouped(found, "CVL")
         return None
 

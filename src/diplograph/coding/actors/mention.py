@@ -91,6 +91,7 @@ class MentionPhrase:
     person_text: str | None = None  # the name's words, known person or not
     candidates: tuple[Person, ...] = ()  # known people sharing the matched name
     gender: str | None = None  # the gender an honorific gives ("Mrs." -> "f")
+    honorific: bool = False  # a courtesy title before the name ("Mr Smith", "Dr Singh")
 
     @property
     def person(self) -> Person | None:

@@ -136,7 +136,13 @@ class PhraseReader:
                              party=lead.party, former=lead.former, shadow=lead.shadow,
                              possessor=lead.possessor, head=head,
                              plural=plural, person_text=name.text, candidates=name.candidates,
-                             gender=name.gender)
+                             gender=name.gender, honorific=name.text is not None
+                             and self._honorific_at(tokens, j))
+
+    def _honorific_at(self, tokens, j: int) -> bool:
+        """Whether a courtesy title opens the name at token j ("Mr Smith", "the Rev. X")."""
+        at = j + 1 if j + 1 < len(tokens.lower) and tokens.lower[j] == "the" else j
+        return at < len(tokens.lower) and tokens.lower[at] in self.words.honorifics
 
     # ------------------------------------------------------------------ before the head
     def _read_lead(self, doc: Doc, i: int, hits: Hits) -> _Lead:

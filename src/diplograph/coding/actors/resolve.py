@@ -103,10 +103,18 @@ def _pick_person(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
     if " " not in (phrase.person_text or "").strip():
         # "Clarke" alone: only a bearer in office that day, or whose state and term fit the
         # story; "President Wilson", only one who held that office then, even if named
-        # before ("Bush" the governor is not "President Bush").
+        # before ("Bush" the governor is not "President Bush"). Rule `surname-no-namesake`:
+        # "Mr Smith" in a Kent story, no Smith named before, is a Smith of the story's
+        # states, never a namesake in office abroad (an Australian minister Smith); only a
+        # head of state or government of the day is known by surname alone abroad ("Mr
+        # Bush" in a British story; so "Mrs Clark" in 2005 is still New Zealand's). A
+        # surname with no courtesy title ("Lavrov met Blinken") keeps any holder of the day.
+        def of_story(p: Person) -> bool:
+            return not phrase.honorific or role is not None or not story \
+                or _fits_country(p, story) or _leads_a_state(p, when)
+
         candidates = [p for p in candidates if titled(p) and (
-            p.name in earlier or in_office(p) or (_fits_date(p, when, 3) and (
-                role is not None or not story or _fits_country(p, story))))]
+            p.name in earlier or (of_story(p) and (in_office(p) or _fits_date(p, when, 3))))]
     elif any(titled(p) for p in candidates):  # a full name: its bearer in that office
         candidates = [p for p in candidates if titled(p)]
 
@@ -210,9 +218,11 @@ class PhraseResolver:
         if person is not None and _too_early(person, phrase, when):
             person = None  # "Morrison" in 2005 is not Scott Morrison
         if person is None:  # no known bearer fits the story: keep the words, guess no one
-            # "President Reagan" with no date: the state every known bearer served.
-            return ActorRef(name=text, country=phrase.country
-                            or _shared_country(phrase.candidates), kind="person")
+            # "President Reagan" with no date: the state every known bearer served; "Mr
+            # Smith" with no bearer of the story's: someone of the story's own state.
+            unplaced = phrase.honorific and role is None and " " not in text.strip()
+            shared = home_country if unplaced else _shared_country(phrase.candidates)
+            return ActorRef(name=text, country=phrase.country or shared, kind="person")
         ref = self.offices.person(person, when, phrase, role)
         if phrase.shadow:  # "Shadow foreign secretary Michael Ancram": the opposition's
             return replace(ref, country=ref.country or phrase.country or home_country,

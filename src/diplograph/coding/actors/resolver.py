@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from diplograph.coding.actors.affiliation import affiliations
 from diplograph.coding.actors.anaphors import state_anaphor_words, state_anaphors
 from diplograph.coding.actors.bodies import home_state_bodies, home_state_nouns
+from diplograph.coding.actors.body_offices import offices_of_bodies
 from diplograph.coding.actors.coref import (
     ArticleMemory,
     appositive_countries,
@@ -183,6 +184,9 @@ class ActorResolver:
                             home_country, known)
         found = spokespeople_of_bodies(doc, found, self.words.body_voice_nouns,
                                        self.words.owner_sectors, home_country)
+        found = offices_of_bodies(doc, found, self.words.body_office_posts,
+                                  self.words.body_office_nouns, home_country,
+                                  partial(self._holds, when))
         found = appositive_callings(doc, found, self.kb.sectors,
                                     self.words.singular_person_nouns, home_country, known)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
@@ -206,6 +210,11 @@ class ActorResolver:
                                self._resolve.offices.state)
         found = titled_people(doc, found, self._titled, known)
         return one_reading_per_person(found, known)
+
+    def _holds(self, when: dt.date, name: str, role: str) -> bool:
+        """Whether the known person `name` holds `role` on `when` (False for an unknown)."""
+        person = self._by_name.get(name)
+        return person is not None and any(t.role == role for t in person.terms_at(when))
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,
                              home_country: str | None) -> Mention:

@@ -46,6 +46,8 @@ class MentionWords:
     job_nouns: frozenset[str]  # "DIRECTOR of Liberty": a post in a body (affiliation)
     staff_nouns: frozenset[str]  # "his CHIEF OF STAFF": a post serving one person (staff)
     body_voice_nouns: frozenset[str]  # "a SPOKESMAN for UKIP": the body's (voices)
+    body_office_posts: frozenset[str]  # "Club CHAIRMAN Alan Finch": a body's office
+    body_office_nouns: dict[str, str]  # "CLUB chairman": a body's noun -> its officers' sector
     staff_sectors: dict[str, str]  # principal's sector -> their staff's, where it differs
     possessive_genders: dict[str, str]  # "his" -> "m"
     former_post_words: frozenset[str]  # "his FORMER adviser": a former official (ELI)
@@ -81,7 +83,7 @@ def parse_mention_words(data: Any) -> MentionWords:
     ordered = {"counterpart_words", "leader_words", "role_priority"}
     mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders",
                 "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
-                "local_group_nouns", "owner_sectors")
+                "local_group_nouns", "owner_sectors", "body_office_nouns")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords)) if name not in mappings}
     maps = {key: {str(word): str(value) for word, value in (data.get(key) or {}).items()}
