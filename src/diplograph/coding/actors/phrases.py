@@ -199,12 +199,14 @@ class PhraseReader:
 
     @staticmethod
     def _party_adjective(doc: Doc, j: int, hits: Hits) -> Hit | None:
-        """ "Republican lawmakers", "Labour MPs": a party's adjective before a body noun (never
-        before a title: "Republican candidate Jeb Bush" is the man, not the party)."""
+        """ "Republican lawmakers", "Labour MPs": a party's adjective before a body noun, and
+        "the Tory leader": before "leader", whose office is then the party's, as after the
+        party's name ("the Labour leader"). Never before a title: "Republican candidate Jeb
+        Bush" is the man, not the party."""
         adj = hits.first(j, ("orgadj",))
         if adj is None or adj.end >= len(doc):
             return None
-        return adj if hits.first(adj.end, ("sector",)) is not None else None
+        return adj if hits.first(adj.end, ("sector", "leader")) is not None else None
 
     def _shadow_post(self, doc: Doc, j: int) -> Hit | None:
         """ "shadow CULTURE SECRETARY", "shadow Europe minister": after "shadow", any post of
