@@ -12,3 +12,9 @@ def by_rule(events: list[Event], rule: str, *, with_status: bool = False) -> set
     return {(e.type, e.mode, e.source and (e.source.country or e.source.name),
              e.target and (e.target.country or e.target.name), *status(e))
             for e in events if rule in e.rules}
+
+
+def type_and_countries(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
+    """(type, source's country, target's country) of each event, whatever rule gave it."""
+    return {(e.type, e.source and e.source.country, e.target and e.target.country)
+            for e in events}

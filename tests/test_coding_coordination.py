@@ -6,8 +6,8 @@ from any case file."""
 from __future__ import annotations
 
 import pytest
+from rule_events import type_and_countries
 
-from diplograph.records import Event
 from diplograph.settings import Settings
 
 RULE = "argument/stance-of-two-is-no-joint-act"
@@ -16,11 +16,6 @@ RULE = "argument/stance-of-two-is-no-joint-act"
 @pytest.fixture(scope="module")
 def code(code_sentence):
     return code_sentence
-
-
-def coded(events: list[Event]) -> set[tuple[str, str | None, str | None]]:
-    return {(e.type, e.source and e.source.country, e.target and e.target.country)
-            for e in events}
 
 
 @pytest.mark.parametrize("text", [
@@ -36,12 +31,12 @@ def test_two_subjects_of_a_stance_are_not_each_others_counterparts(code, text):
 
 
 def test_two_subjects_of_a_stance_on_an_owned_thing_face_its_owner(code):
-    assert coded(code("Latvia and Estonia welcomed Finland's offer of gas.")) == {
+    assert type_and_countries(code("Latvia and Estonia welcomed Finland's offer of gas.")) == {
         ("SUPPORT", "LVA", "FIN"), ("SUPPORT", "EST", "FIN")}
 
 
 def test_two_subjects_of_a_joint_act_face_each_other(code):
-    assert coded(code("Latvia and Estonia signed a border treaty.")) == {
+    assert type_and_countries(code("Latvia and Estonia signed a border treaty.")) == {
         ("SUPPORT", "LVA", "EST")}
 
 
@@ -52,10 +47,10 @@ def test_two_subjects_of_a_joint_act_face_each_other(code):
 ])
 def test_a_headline_passive_acts_on_each_receiver(code, text):
     agent = "SWE" if "Sweden" in text else "RUS"
-    assert {(source, target) for _, source, target in coded(code(text))} == {
+    assert {(source, target) for _, source, target in type_and_countries(code(text))} == {
         (agent, "LVA"), (agent, "EST")}
 
 
 def test_two_subjects_acting_on_what_they_share_face_each_other(code):
-    assert coded(code("Latvia and Estonia improved their relations.")) == {
+    assert type_and_countries(code("Latvia and Estonia improved their relations.")) == {
         ("SUPPORT", "LVA", "EST")}
