@@ -117,9 +117,10 @@ def is_off_phrase(token: Token, kind: str) -> bool:
     head = token.head
     if token.dep_ == "pobj" and is_affiliation(head):
         return True
+    # "critical OF Iran's nuclear PROGRAMME": a thing of an actor, not the medium of an act
     return (token.dep_ in {"pobj", "pcomp"} and _leads_off(head, kind)) or (
         kind in words.counterpart_types and token.lemma_.lower() in words.medium_nouns
-        and token.dep_ in {"pobj", "pcomp"})
+        and token.dep_ in {"pobj", "pcomp"} and head.lower_ != "of")
 
 
 def counterparts(tokens: list[Token], ctx: ArticleContext, kind: str,

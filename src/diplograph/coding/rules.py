@@ -52,6 +52,7 @@ TRIGGER_ORDER = (
     "verdict-given-by-naming",
     "verdict-on-an-act-named-by-a-pronoun",
     "wrongdoing-told-as-what-was-said",
+    "stance-told-by-a-predicate",
 )
 FOLD_ORDER = (
     "setting-of-the-act",

@@ -29,6 +29,7 @@ from diplograph.coding.triggers import (
     prep_objects,
     subject_owners,
     subject_tokens,
+    target_tokens,
     verb_forms,
 )
 from diplograph.knowledge.coding_words import StructureWords, structure_words
@@ -365,3 +366,48 @@ def _wrongdoing_by_an_actor(clause: Token, wrongdoing: frozenset[str], is_actor:
     if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children):
         return False
     return any(is_actor(d) for d in clause_doers(clause))
+
+
+# ------------------------------------------------------------------ a stance told by a predicate
+_STANCE_POS = frozenset({"ADJ", "NOUN"})
+_STANCE_DEPS = frozenset({"acomp", "attr"})
+STANCE_RULES = {
+    "ACCUSE": TriggerRule(type="ACCUSE", mode="disapprove", target=("prep_owner:of|about",),
+                          origin="stance-told-by-a-predicate"),
+    "SUPPORT": TriggerRule(type="SUPPORT", mode=None, target=("prep_owner:of",),
+                           origin="stance-told-by-a-predicate"),
+}
+
+
+@trigger_rule("stance-told-by-a-predicate", plover="3.3, 3.9")
+def stance_told_by_a_predicate(sent: Span, lexicon: Lexicon,
+                               is_actor: ActorTest) -> list[Trigger]:
+    """A standing stance on an actor told by a copula and a stance word: "Germany HAS BEEN
+    CRITICAL OF Hungary's veto" and "Estonia is a CRITIC OF Russia" are disapproval (PLOVER
+    3.9), "Poland is SUPPORTIVE OF Ukraine's bid" and "a SUPPORTER OF Ukraine" support. The
+    copula is the clause (its subject the source, its negation and mood the status)."""
+    triggers = []
+    for word in tokens_of_pos(sent, _STANCE_POS):
+        rule = _stance_rule(word)
+        copula = word.head
+        if (rule is not None and word.dep_ in _STANCE_DEPS
+                and copula.lemma_.lower() in structure_words().stance_copulas
+                and not _stance_on_a_contest(word, lexicon.contest_nouns)
+                and any(is_actor(t) for t in target_tokens(Trigger(word, copula, rule)))):
+            triggers.append(Trigger(word, copula, rule))
+    return triggers
+
+
+def _stance_on_a_contest(word: Token, contest_nouns: frozenset[str]) -> bool:
+    """ "a supporter of Southampton football CLUB": a fan of a side in a game, no actor's
+    stance (the lexicon's contest nouns, as its noun rules read them)."""
+    return any(o.lemma_.lower() in contest_nouns
+               for o in prep_objects(word, tuple(structure_words().stance_marks)))
+
+
+def _stance_rule(word: Token) -> TriggerRule | None:
+    """The stance rule of a stance adjective or role noun, else None."""
+    words, lemma = structure_words(), word.lemma_.lower()
+    if lemma in words.disapproving_predicates:
+        return STANCE_RULES["ACCUSE"]
+    return STANCE_RULES["SUPPORT"] if lemma in words.supporting_predicates else None

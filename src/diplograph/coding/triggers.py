@@ -561,6 +561,9 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
     if kind == "ccomp_subj":
         return [s for c in token.children if c.dep_ == "ccomp" for s in subject_tokens(c)[:3]
                 if c.pos_ in VERB_POS]
+    if kind == "prep_owner":  # "critical of CHINA's curbs", "any CHINESE move", "of RUSSIA"
+        return [o for p in prep_objects(token, words)
+                for o in [*(c for c in p.children if c.dep_ in {"poss", "amod"}), p]]
     if kind == "xcomp_obj":
         return [o for c in token.children if c.dep_ == "xcomp" for o in direct_objects(c)]
     return []

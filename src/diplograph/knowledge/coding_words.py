@@ -118,7 +118,9 @@ def _words_from(data: dict) -> CodingWords:
 
 STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs",
                    "naming_verbs", "verdict_words", "act_pronouns", "manner_nouns",
-                   "wrongdoing_verbs", "means_noun_verbs", "means_noun_marks")
+                   "wrongdoing_verbs", "means_noun_verbs", "means_noun_marks",
+                   "disapproving_predicates", "supporting_predicates", "stance_marks",
+                   "stance_copulas")
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +137,10 @@ class StructureWords:
     wrongdoing_verbs: frozenset[str]  # "said Russia had RIGGED the vote": an allegation
     means_noun_verbs: frozenset[str]  # "RESPONDED with sanctions on X": the noun is the act
     means_noun_marks: frozenset[str]  # "responded WITH sanctions"
+    disapproving_predicates: frozenset[str]  # "is CRITICAL of X", "a CRITIC of X": ACCUSE
+    supporting_predicates: frozenset[str]  # "is SUPPORTIVE of X", "a SUPPORTER of X": SUPPORT
+    stance_marks: frozenset[str]  # "critical OF X", "scathing ABOUT X's plan"
+    stance_copulas: frozenset[str]  # "IS critical of", "REMAINS supportive of"
 
 
 @functools.cache
