@@ -41,10 +41,11 @@ from pathlib import Path
 import numpy as np
 from factuality import metrics
 from factuality_calibration import FITTERS, out_of_fold, shrinkage
-from factuality_fit import Settings, fit_correction
+from factuality_fit import Settings, fit_correction, inner_gold
 from factuality_sites import Site, read_sites, source_of
 
 from diplograph.coding.correction import corrected, save_correction, within_limits
+from diplograph.coding.factuality import doubted
 from diplograph.coding.factuality_features import group_of
 from diplograph.coding.factuality_trees import Around, Trees, input_row, input_scores, save_trees
 
@@ -74,6 +75,24 @@ def limit_all(sites: list[Site], values: np.ndarray) -> np.ndarray:
     withheld confirmation) keeps its cue score."""
     return np.array([within_limits(s.scored.reading.cue_score, v) if s.scored.reading.features
                      else s.scored.reading.cue_score for s, v in zip(sites, values, strict=True)])
+
+
+def doubt_all(sites: list[Site], values: np.ndarray) -> np.ndarray:
+    """Learned scores (of the innermost report, within the limits) times the doubt of the
+    outer sources of a nested report, as at run time (``factuality.doubted``); an
+    uncorrected predicate's cue score already holds it."""
+    return np.array([doubted(s.scored.reading.cue_score, v, s.scored.reading.cues)
+                     if s.scored.reading.features else v
+                     for s, v in zip(sites, values, strict=True)])
+
+
+def doubting(fit):  # type: ignore[no-untyped-def]
+    """A candidate whose scores are a learned part's (the ridge correction): its held-out
+    scores with the outer doubt applied, as the run time does."""
+    def fit_doubted(train: list[Site]) -> Predict:
+        predict = fit(train)
+        return lambda sites: doubt_all(sites, predict(sites))
+    return fit_doubted
 
 
 class Dense:
@@ -139,12 +158,12 @@ def fit_stacked(train: list[Site], table: np.ndarray, learner: str, named: bool 
     base = fit_ridge(train, settings)
     dense = Dense(train, table if embedded else table[:, :0], named, min_named, lexical)
     x = dense(train, base(train))
-    y = np.array([s.scored.gold for s in train]) - base(train)
+    y = inner_gold([s.scored for s in train]) - base(train)
     model = _learner(learner).fit(x, y)
 
     def predict(sites: list[Site]) -> np.ndarray:
         b = base(sites)
-        return limit_all(sites, b + model.predict(dense(sites, b)))
+        return doubt_all(sites, limit_all(sites, b + model.predict(dense(sites, b))))
     predict.parts = (base, dense, model)  # type: ignore[attr-defined]
     return predict
 
@@ -237,7 +256,7 @@ def fit_two_part(train: list[Site], table: np.ndarray, margins: tuple[float, ...
             best = int(np.argmax(p))
             if best != now and p[best] - p[now] >= margin:
                 out[i] = _into_band(score, best)
-        return limit_all(sites, out)
+        return doubt_all(sites, limit_all(sites, out))
     return lambda sites: {m: predict(sites, m) for m in margins}  # type: ignore[return-value]
 
 
@@ -296,12 +315,13 @@ def candidates(table: np.ndarray) -> dict[str, Callable]:
     return {
         "cue": lambda train: (lambda sites: np.array([s.scored.reading.cue_score
                                                       for s in sites])),
-        "ridge": lambda train: fit_ridge(train, Settings()),
-        "ridge, L2 30": lambda train: fit_ridge(train, Settings(ridge=30.0)),
-        "ridge, L2 3": lambda train: fit_ridge(train, Settings(ridge=3.0)),
-        "ridge, lexical L2 100": lambda train: fit_ridge(train, Settings(lexical_ridge=100.0)),
-        "ridge, uncertain weight 1": lambda train: fit_ridge(
-            train, Settings(uncertain_weight=1.0)),
+        "ridge": doubting(lambda train: fit_ridge(train, Settings())),
+        "ridge, L2 30": doubting(lambda train: fit_ridge(train, Settings(ridge=30.0))),
+        "ridge, L2 3": doubting(lambda train: fit_ridge(train, Settings(ridge=3.0))),
+        "ridge, lexical L2 100": doubting(
+            lambda train: fit_ridge(train, Settings(lexical_ridge=100.0))),
+        "ridge, uncertain weight 1": doubting(lambda train: fit_ridge(
+            train, Settings(uncertain_weight=1.0))),
         "+emb ridge": lambda train: fit_stacked(train, table, "ridge", named=False),
         "+gbm": lambda train: fit_stacked(train, table, "gbm"),
         "+gbm, no named": lambda train: fit_stacked(train, table, "gbm", named=False),
@@ -312,14 +332,15 @@ def candidates(table: np.ndarray) -> dict[str, Callable]:
                                                                 embedded=False),
         "+gbm, blend, no embeddings, small": lambda train: fit_stacked(
             train, table, "gbm-blend-small", embedded=False),
-        "ridge, no lexical": lambda train: fit_ridge(train, Settings(lexical_ridge=1e9)),
+        "ridge, no lexical": doubting(lambda train: fit_ridge(train, Settings(lexical_ridge=1e9))),
         "+gbm, blend, no embeddings, no lexical": lambda train: fit_stacked(
             train, table, "gbm-blend", embedded=False, settings=Settings(lexical_ridge=1e9)),
         "+mlp": lambda train: fit_stacked(train, table, "mlp"),
         # stop 18: the place of the predicate's clause (factuality_features "place")
         "+gbm, blend, no embeddings, no place": without_group(
             lambda train: fit_stacked(train, table, "gbm-blend", embedded=False), "place"),
-        "ridge, no place": without_group(lambda train: fit_ridge(train, Settings()), "place"),
+        "ridge, no place": doubting(without_group(lambda train: fit_ridge(train, Settings()),
+                                                   "place")),
         "+gbm+ridge, no embeddings, no place": without_group(
             lambda train: fit_stacked(train, table, "gbm-blend+ridge", embedded=False),
             "place"),

@@ -16,7 +16,8 @@ to meet coded as the meeting) keep their hand-set values. The fitted values repl
 
 Then the correction (:mod:`diplograph.coding.correction`): a linear model over the
 features of each predicate's cue analysis, fitted to what the refitted cue score leaves
-over (gold minus cue score) by ridge regression, reweighted a few times towards the
+over (gold minus cue score; a nested report's gold divided by the doubt of its outer
+sources, ``inner_gold``) by ridge regression, reweighted a few times towards the
 absolute error (iteratively reweighted least squares); features seen on fewer than
 MIN_FEATURE train predicates (MIN_LEXICAL for hashed lemmas) get no weight. It rewrites
 ``factuality_model.npz``.
@@ -33,7 +34,7 @@ import numpy as np
 
 from diplograph.coding.correction import Correction, corrected, save_correction
 from diplograph.coding.cues import WORDS_PATH, load_words
-from diplograph.coding.factuality import score_of
+from diplograph.coding.factuality import outer_doubt, score_of
 
 # (low, high) for each kind's value; kinds not listed range over [0.05, 1].
 BOUNDS = {
@@ -213,6 +214,14 @@ def _ridge(index: np.ndarray, weight: np.ndarray, target: np.ndarray, penalty: n
     return x
 
 
+def inner_gold(scored) -> np.ndarray:  # type: ignore[no-untyped-def]
+    """What the learned part (correction, trees) is fitted to: each predicate's gold value,
+    a nested report's divided by the doubt of its outer sources (``factuality.doubted``
+    multiplies the learned score by it at run time: the learned part reads the innermost
+    report)."""
+    return np.array([s.gold / outer_doubt(s.reading.cues) for s in scored])
+
+
 def fit_correction(scored, settings: Settings = Settings(), write: bool = True,  # type: ignore[no-untyped-def]
                    keep=lambda feature: True) -> Correction:
     """Fit the correction on these scored predicates (UW train), after the cue values, and
@@ -228,7 +237,7 @@ def fit_correction(scored, settings: Settings = Settings(), write: bool = True, 
     index = _index_matrix(feats, column)
     # the cue values may just have been refitted: the readings' cue scores are stale
     cue_scores = np.array([score_of(s.reading.cues) for s in rows])
-    gold = np.array([s.gold for s in rows])
+    gold = inner_gold(rows)
     penalty = np.array([settings.lexical_ridge if "#" in f else settings.ridge for f in names]
                        + [0.0])
     emphasis = np.where(np.abs(gold) < 1.0, settings.uncertain_weight, 1.0)

@@ -12,7 +12,13 @@ import test_coding
 
 from diplograph.coding import status as status_rules
 from diplograph.coding.cues import Cue, load_words
-from diplograph.coding.factuality import predicate_factuality, score_of, status_of
+from diplograph.coding.factuality import (
+    doubted,
+    outer_doubt,
+    predicate_factuality,
+    score_of,
+    status_of,
+)
 from diplograph.coding.parse import load_nlp
 from diplograph.coding.quotes import find_attributions
 from diplograph.coding.rules import STATUS
@@ -119,6 +125,39 @@ def test_a_nested_report_keeps_every_source(code):
                    "CONSULT")
     assert [a.name for a in single.claim_chain] == ["Sergey Lavrov"]
     assert ev.factuality < single.factuality
+
+
+# Each outer source adds doubt after the learned refinement and the clip (factuality.doubted):
+# sentences of our own, the same act told by one, two and three sources.
+@pytest.mark.parametrize("single, nested, kind", [
+    ("Ukraine's foreign minister said Russian troops had attacked Kharkiv.",
+     "A spokesman said Ukraine's foreign minister said Russian troops had attacked Kharkiv.",
+     "ASSAULT"),
+    ("The Foreign Office said Britain had expelled a Russian diplomat.",
+     "The BBC reported that the Foreign Office said Britain had expelled a Russian diplomat.",
+     "SANCTION"),
+    ("Officials told reporters that Macron had visited Ottawa.",
+     "The ministry said officials told reporters that Macron had visited Ottawa.", "CONSULT"),
+])
+def test_each_outer_source_adds_doubt(code, single, nested, kind):
+    one, two = event(code(single), kind), event(code(nested), kind)
+    # (the claim chain lists resolved actors only: "a spokesman", "the ministry" are none)
+    assert "status/nested-report" in two.rules and "status/nested-report" not in one.rules
+    assert two.status == one.status == "reported"
+    assert 0 < two.factuality < one.factuality
+    assert two.factuality <= round(3.0 * load_words().calibration["nested"], 2)
+
+
+def test_the_outer_doubt_is_the_nested_cue_value_after_the_clip():
+    nested = load_words().calibration["nested"]
+    cues = [Cue("report", "tell"), Cue("nested", "say", 1)]
+    assert outer_doubt(cues) == nested and outer_doubt(cues[:1]) == 1.0
+    assert outer_doubt([*cues, Cue("nested", "report", 2)]) == pytest.approx(nested * nested)
+    assert doubted(2.56, 3.0, cues) == round(3.0 * nested, 2)  # the clipped +3 of the learner
+    assert doubted(2.91, 2.7, cues[:1]) == 2.7  # no outer source: the learned score
+    # a negated act stays in the not-happened band however many sources tell it
+    negated = [Cue("negation", "not"), Cue("report", "say"), Cue("nested", "say", 1)]
+    assert doubted(score_of(negated), -1.05, negated) == -1.0
 
 
 def test_nested_sources_of_states(code):

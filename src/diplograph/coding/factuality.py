@@ -12,7 +12,9 @@ reports that carry it. Here they add up to:
   on UW train + dev), refined by boosted trees
   over the words around the predicate where they are shipped
   (:mod:`diplograph.coding.factuality_trees`), and stretched away from the mean gold value
-  (the regression reads the rare low end and the uncertain middle too near it);
+  (the regression reads the rare low end and the uncertain middle too near it); the
+  learned part reads the innermost report of a nested one ("A said B told C that ..."), and
+  each outer source then adds its doubt to the clipped score (:func:`doubted`);
 - the claim status, read off the cue score and the kinds of the cues, in :func:`status_of`,
   the one place that maps them; where the cues fix no band (no modal, future, hedge,
   denial, negation or attempt), a band classifier
@@ -40,6 +42,7 @@ from diplograph.coding.correction import (
     corrected,
     features,
     load_correction,
+    within_limits,
 )
 from diplograph.coding.cues import Cue, load_words
 from diplograph.coding.factuality_band import BANDS, BandModel, band_of, load_band
@@ -79,6 +82,30 @@ def score_of(cues: list[Cue] | tuple[Cue, ...]) -> float:
     values = load_words().calibration
     product = math.prod(values.get(f"{c.kind}:{c.word}", values.get(c.kind, 1.0)) for c in cues)
     return round(max(-3.0, min(3.0, 3.0 * product)), 2)
+
+
+def outer_doubt(cues: list[Cue] | tuple[Cue, ...]) -> float:
+    """The doubt the outer sources of a nested report add ("A said B told C that ...",
+    status rule nested-report): the product of the calibrated values of its ``nested`` cues
+    (one a source outside the innermost; 1.0 for a report that is not nested)."""
+    values = load_words().calibration
+    return math.prod(values.get(f"{c.kind}:{c.word}", values.get(c.kind, 1.0))
+                     for c in cues if c.kind == "nested")
+
+
+def doubted(cue_score: float, score: float, cues: list[Cue] | tuple[Cue, ...]) -> float:
+    """A learned score (corrected, refined, stretched and clipped) times the doubt of the
+    outer sources of a nested report (:func:`outer_doubt`), within the correction's limits.
+
+    The correction and the trees learn the score of the innermost report: their fit
+    (``benchmarks/factuality_fit.py``, ``factuality_cv.py``) takes as a nested predicate's
+    target its gold value divided by this doubt. Each outer source then lowers the learned
+    score by its calibrated value (fitted on UW train with the cue values) after the clip,
+    so that neither the refinement nor the stretch and clip to +3 can take the doubt away: a
+    report with one outer source scores at most 3 x 0.88 (``nested`` in
+    ``data/lexicon/factuality.yaml``), with two at most 3 x 0.88 x 0.88."""
+    doubt = outer_doubt(cues)
+    return score if doubt == 1.0 else within_limits(cue_score, score * doubt)
 
 
 def status_of(score: float, cues: list[Cue] | tuple[Cue, ...]) -> str:
@@ -199,6 +226,11 @@ def read(facts: StatusFacts, groups: Sequence[str] | None = None) -> Reading:
     base = corrected(cue_score, feats)
     around = words_around(facts.trigger, cues) if feats else None
     score = refined(facts.trigger, cues, cue_score, base, feats, around=around)
+    # The learned score is the innermost report's: each outer source of a nested report adds
+    # its doubt after the clip. Without features the score is the cue score, whose product
+    # already holds the nested cues.
+    if feats:
+        score = doubted(cue_score, score, cues)
     # The status reads the cues, and where they fix no band, the band classifier (or,
     # when none is shipped, the cue score): the regression refines the number (how sure
     # news of this frame is), never what the cues say of the act.
@@ -275,5 +307,6 @@ def predicate_factuality(token: Token, attributions: list[Attribution],
 
 
 __all__ = ["BANDS", "BAND_OF_STATUS", "HAPPENED", "NOT_HAPPENED", "Reading", "band_is_open",
-           "clipped_into", "predicate_factuality", "read", "report_facts", "score_of",
-           "groups_read_by", "keeps_cue_band", "shipped_groups", "status_in_band", "status_of"]
+           "clipped_into", "doubted", "outer_doubt", "predicate_factuality", "read",
+           "report_facts", "score_of", "groups_read_by", "keeps_cue_band", "shipped_groups",
+           "status_in_band", "status_of"]
