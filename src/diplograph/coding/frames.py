@@ -17,7 +17,9 @@ from diplograph.coding import quotes
 from diplograph.coding.cameo import cameo_triggers
 from diplograph.coding.rules import CLAUSE, FOLD, clause_rule, fold_rule, trigger_rule_name
 from diplograph.coding.structure_triggers import (
+    INTENT_RULE,
     PARTICIPLE_RULE,
+    PREDICATE_ORIGINS,
     event_noun_carried_by_its_participle,
     structure_triggers,
 )
@@ -248,6 +250,17 @@ def _vow_of_hostile_act(outer: Frame, inner: Frame) -> Frame | None:
     return outer
 
 
+@fold_rule("readiness-told-by-a-predicate-absorbs-the-act", plover="3.1", types={"AGREE"})
+def _readiness_absorbs_act(outer: Frame, inner: Frame) -> Frame | None:
+    """A readiness told by a predicate ("is READY TO NEGOTIATE with X",
+    trigger/intent-told-by-a-predicate) is the promise, AGREE, even of a meeting: a declared
+    willingness, not a meeting scheduled (SPEC 4, "ready for dialogue")."""
+    if not (outer.trigger.rule.origin == INTENT_RULE.origin and _embedded_clause(inner.trigger)):
+        return None
+    outer.extra_targets.extend(target_tokens(inner.trigger))
+    return outer
+
+
 @fold_rule("promise-absorbs-promised-act", plover="3.1", types={"AGREE"})
 def _promise_absorbs_act(outer: Frame, inner: Frame) -> Frame | None:
     """A promise to do an act ("agreed to send aid") is the promise, AGREE."""
@@ -293,10 +306,18 @@ def _governing_trigger(t: Trigger, by_token: dict[int, Trigger]) -> Trigger | No
         node = node.head
         outer = by_token.get(node.i)
         if outer is not None and outer.token.i != t.token.i:
-            return outer
+            return None if _predicates_of_one_copula(t, outer) else outer
         if _reports(node):
             return None  # "declined to CONFIRM whether ...": a claim's content, not an act's
     return None
+
+
+def _predicates_of_one_copula(t: Trigger, outer: Trigger) -> bool:
+    """ "has been SUPPORTIVE of Ukraine but CRITICAL of Kyiv's exports": two predicates of one
+    copula (trigger/stance-told-by-a-predicate, trigger/intent-told-by-a-predicate) are two
+    acts side by side; neither embeds the other."""
+    return (t.verb is not None and outer.verb is not None and t.verb.i == outer.verb.i
+            and {t.rule.origin, outer.rule.origin} <= PREDICATE_ORIGINS)
 
 
 def _reports(node: Token) -> bool:

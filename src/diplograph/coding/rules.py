@@ -53,11 +53,13 @@ TRIGGER_ORDER = (
     "verdict-on-an-act-named-by-a-pronoun",
     "wrongdoing-told-as-what-was-said",
     "stance-told-by-a-predicate",
+    "intent-told-by-a-predicate",
 )
 FOLD_ORDER = (
     "setting-of-the-act",
     "absorbing-frame",
     "vow-of-hostile-act-is-threat",
+    "readiness-told-by-a-predicate-absorbs-the-act",
     "promise-absorbs-promised-act",
     "act-done-for-another",
     "intent-to-meet-is-planned-meeting",

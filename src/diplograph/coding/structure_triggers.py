@@ -42,6 +42,7 @@ _VERDICT_DEPS = frozenset({"attr", "acomp"})
 # The parts of speech the rules below start from: a rule reads no other word of a sentence.
 _NOUN = frozenset({"NOUN"})
 _VERB = frozenset({"VERB"})
+_ADJ = frozenset({"ADJ"})
 
 
 def structure_triggers(sent: Span, lexicon: Lexicon, found: list[Trigger],
@@ -389,13 +390,30 @@ def stance_told_by_a_predicate(sent: Span, lexicon: Lexicon,
     triggers = []
     for word in tokens_of_pos(sent, _STANCE_POS):
         rule = _stance_rule(word)
-        copula = word.head
-        if (rule is not None and word.dep_ in _STANCE_DEPS
+        copula = _copula_of(word)
+        if (rule is not None and copula is not None
                 and copula.lemma_.lower() in structure_words().stance_copulas
                 and not _stance_on_a_contest(word, lexicon.contest_nouns)
                 and any(is_actor(t) for t in target_tokens(Trigger(word, copula, rule)))):
             triggers.append(Trigger(word, copula, rule))
     return triggers
+
+
+def _copula_of(word: Token) -> Token | None:
+    """The copula ``word`` is a predicate of: its complement's head, or, for an adjective
+    joined to the complement ("has been supportive of Ukraine BUT CRITICAL of Kyiv's exports",
+    "was neutral in the war but CRITICAL of ..."), the complement's copula (the parser hangs
+    the adjective from the copula or from the complement)."""
+    if word.dep_ in _STANCE_DEPS:
+        return word.head
+    if word.dep_ != "conj" or word.pos_ != "ADJ":
+        return None
+    head = word.head
+    while head.dep_ == "conj":
+        head = head.head
+    if head.dep_ in _STANCE_DEPS:
+        return head.head
+    return head if any(c.dep_ in _STANCE_DEPS and c.i < word.i for c in head.children) else None
 
 
 def _stance_on_a_contest(word: Token, contest_nouns: frozenset[str]) -> bool:
@@ -411,3 +429,38 @@ def _stance_rule(word: Token) -> TriggerRule | None:
     if lemma in words.disapproving_predicates:
         return STANCE_RULES["ACCUSE"]
     return STANCE_RULES["SUPPORT"] if lemma in words.supporting_predicates else None
+
+
+# ------------------------------------------------------------------ intent told by a predicate
+INTENT_RULE = TriggerRule(type="AGREE", mode=None, target=("xcomp_obj", "xcomp_prep:with"),
+                          origin="intent-told-by-a-predicate")
+# The rules above whose trigger is a predicate of a copula (the copula its verb).
+PREDICATE_ORIGINS = frozenset({"stance-told-by-a-predicate", INTENT_RULE.origin})
+
+
+@trigger_rule("intent-told-by-a-predicate", plover="3.1")
+def intent_told_by_a_predicate(sent: Span, lexicon: Lexicon,
+                               is_actor: ActorTest) -> list[Trigger]:
+    """A declared readiness to deal with an actor, told by a copula and an adjective of
+    readiness: "Cosla IS WILLING TO WORK WITH the executive", "Armenia is READY TO NEGOTIATE
+    WITH Azerbaijan", "Japan is PREPARED TO MEET Kim Jong Un" are AGREE (PLOVER 3.1; SPEC 4,
+    "ready for dialogue"). The copula is the clause (its subject the source, its negation and
+    mood the status); the act it embeds folds into it
+    (fold/readiness-told-by-a-predicate-absorbs-the-act)."""
+    words = structure_words()
+    triggers = []
+    for word in tokens_of_pos(sent, _ADJ):
+        copula = _copula_of(word)
+        if (word.lemma_.lower() in words.intent_predicates and copula is not None
+                and copula.lemma_.lower() in words.stance_copulas
+                and _intended_act(word, words.intent_acts) is not None):
+            trigger = Trigger(word, copula, INTENT_RULE)
+            if any(is_actor(t) for t in target_tokens(trigger)):
+                triggers.append(trigger)
+    return triggers
+
+
+def _intended_act(word: Token, acts: frozenset[str]) -> Token | None:
+    """The infinitive of an act of dealing with someone under ``word`` ("willing TO WORK")."""
+    return next((c for c in word.children if c.dep_ == "xcomp"
+                 and c.lemma_.lower() in acts), None)

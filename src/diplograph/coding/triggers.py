@@ -566,4 +566,6 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
                 for o in [*(c for c in p.children if c.dep_ in {"poss", "amod"}), p]]
     if kind == "xcomp_obj":
         return [o for c in token.children if c.dep_ == "xcomp" for o in direct_objects(c)]
+    if kind == "xcomp_prep":  # "willing to work WITH CHINA"
+        return [o for c in token.children if c.dep_ == "xcomp" for o in prep_objects(c, words)]
     return []

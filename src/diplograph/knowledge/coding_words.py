@@ -120,7 +120,7 @@ STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report
                    "naming_verbs", "verdict_words", "act_pronouns", "manner_nouns",
                    "wrongdoing_verbs", "means_noun_verbs", "means_noun_marks",
                    "disapproving_predicates", "supporting_predicates", "stance_marks",
-                   "stance_copulas")
+                   "stance_copulas", "intent_predicates", "intent_acts")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +141,8 @@ class StructureWords:
     supporting_predicates: frozenset[str]  # "is SUPPORTIVE of X", "a SUPPORTER of X": SUPPORT
     stance_marks: frozenset[str]  # "critical OF X", "scathing ABOUT X's plan"
     stance_copulas: frozenset[str]  # "IS critical of", "REMAINS supportive of"
+    intent_predicates: frozenset[str]  # "is WILLING to work with X": AGREE
+    intent_acts: frozenset[str]  # "is willing to WORK with X", "ready to MEET X"
 
 
 @functools.cache
