@@ -105,6 +105,7 @@ ARGUMENT_ORDER = (
     "topic-or-scene-inside-a-phrase",
     "stance-of-two-is-no-joint-act",
     "fallback-target",
+    "matter-of-a-dispute-is-no-counterpart",
     "own-state-place-is-scene",
     "owner-of-a-pledged-thing",
     "unreceived-retreat-stays-retreat",
