@@ -1,7 +1,9 @@
 """Argument class of issues #15/#16, stop 24: who a dispute is about, or whose history frames
 a record, is no receiver of an act on it (argument/matter-of-a-dispute-is-no-counterpart);
 the owner of an act, a decision or a plan that is criticised or praised stays the target.
-Sentences of our own (not those of coding_cases_args24.yaml)."""
+"Insisted" with a clause of fact is no demand on the clause's subject
+(argument/claim-of-fact-has-no-receiver). Sentences of our own (not those of
+coding_cases_args24.yaml)."""
 
 from __future__ import annotations
 
@@ -41,3 +43,21 @@ def test_the_owner_of_what_is_criticised_or_praised_stays(code_sentence, text, e
     events = code_sentence(text)
     assert expected in type_and_countries(events)
     assert not by_rule(events, MATTER)
+
+
+@pytest.mark.parametrize("text", [
+    "The Dutch foreign ministry insisted Belgium's new border checks were legal.",
+    "Greece insisted that Turkey's drilling ship had left its waters.",
+])
+def test_insisting_on_a_fact_demands_nothing(code_sentence, text):
+    # argument/claim-of-fact-has-no-receiver: a statement about the clause's subject
+    assert not [e for e in code_sentence(text) if e.type == "REQUEST"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway insisted that Russia must release the fishermen.", ("REQUEST", "NOR", "RUS")),
+    ("The Canadian government insisted that India stop interfering in its affairs.",
+     ("REQUEST", "CAN", "IND")),
+])
+def test_insisting_on_a_demand_keeps_its_receiver(code_sentence, text, expected):
+    assert expected in type_and_countries(code_sentence(text))

@@ -29,7 +29,7 @@ if TYPE_CHECKING:
 _LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", "scene_words",
           "medium_nouns", "medium_sectors", "spoken_concessions", "sectors_without_public_power",
           "official_plurals", "affiliation_preps", "affiliation_participles", "dispute_nouns",
-          "dispute_matter_words", "record_frames")
+          "dispute_matter_words", "record_frames", "fact_claim_verbs", "fact_auxiliaries")
 _TYPES = ("counterpart_types",)
 # Arcs of an owner inside a phrase: "LABOUR's spending plans", "EU asylum moves".
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
@@ -56,6 +56,8 @@ class CounterpartWords:
     dispute_nouns: frozenset[str]
     dispute_matter_words: frozenset[str]
     record_frames: frozenset[str]
+    fact_claim_verbs: frozenset[str]
+    fact_auxiliaries: frozenset[str]
     counterpart_types: frozenset[str]
 
 
@@ -216,6 +218,34 @@ def _matter_of_a_dispute(args: Arguments, ctx: ArticleContext) -> bool:
         return False
     args.targets = [t for t in args.targets if t not in off]
     return True
+
+
+@argument_rule("claim-of-fact-has-no-receiver", plover="2.4", types={"REQUEST"})
+def _claim_of_fact(args: Arguments, ctx: ArticleContext) -> bool:
+    """ "Insisted" with a clause of fact states a claim about the clause's subject, no demand
+    on it: "insisted that MR PUTIN had made the remarks in jest", "insisted THE EU's rules
+    still applied" are no event. A demand keeps its target: "insisted that Russia MUST
+    withdraw", "insisted that Mali's junta HOLD elections"."""
+    trigger = args.frame.trigger
+    verb = trigger.verb
+    if verb is None or verb is not trigger.token or not args.target_tokens or (
+            verb.lemma_.lower() not in counterpart_words().fact_claim_verbs):
+        return False
+    subjects = {w.i for clause in verb.children if clause.dep_ == "ccomp" and _states_a_fact(clause)
+                for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"} for w in s.subtree}
+    args.dropped = bool(subjects) and all(t.i in subjects for t in args.target_tokens)
+    return args.dropped
+
+
+def _states_a_fact(clause: Token) -> bool:
+    """A clause in the indicative: a past or -s present verb, or a perfect, progressive or
+    passive auxiliary, and no modal ("had made", "applied", "was private"; not "must
+    withdraw", "hold elections")."""
+    if any(c.tag_ == "MD" for c in clause.children):
+        return False
+    auxiliaries = counterpart_words().fact_auxiliaries
+    return clause.tag_ in {"VBD", "VBZ"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in auxiliaries for c in clause.children)
 
 
 @argument_rule("officials-of-two-states", plover="2.4.2")

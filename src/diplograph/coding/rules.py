@@ -106,6 +106,7 @@ ARGUMENT_ORDER = (
     "stance-of-two-is-no-joint-act",
     "fallback-target",
     "matter-of-a-dispute-is-no-counterpart",
+    "claim-of-fact-has-no-receiver",
     "own-state-place-is-scene",
     "owner-of-a-pledged-thing",
     "unreceived-retreat-stays-retreat",
