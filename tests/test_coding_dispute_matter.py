@@ -58,6 +58,9 @@ def test_insisting_on_a_fact_demands_nothing(code_sentence, text):
     ("Norway insisted that Russia must release the fishermen.", ("REQUEST", "NOR", "RUS")),
     ("The Canadian government insisted that India stop interfering in its affairs.",
      ("REQUEST", "CAN", "IND")),
+    # a need in the indicative is still a demand
+    ("Germany insisted that Iran had to stop enriching uranium.", ("REQUEST", "DEU", "IRN")),
+    ("Sweden insisted that Hungary needed to ratify its membership.", ("REQUEST", "SWE", "HUN")),
 ])
 def test_insisting_on_a_demand_keeps_its_receiver(code_sentence, text, expected):
     assert expected in type_and_countries(code_sentence(text))

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 _LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", "scene_words",
           "medium_nouns", "medium_sectors", "spoken_concessions", "sectors_without_public_power",
           "official_plurals", "affiliation_preps", "affiliation_participles", "dispute_nouns",
-          "dispute_matter_words", "record_frames", "fact_claim_verbs", "fact_auxiliaries")
+          "dispute_matter_words", "record_frames", "fact_claim_verbs", "fact_auxiliaries",
+          "deontic_verbs")
 _TYPES = ("counterpart_types",)
 # Arcs of an owner inside a phrase: "LABOUR's spending plans", "EU asylum moves".
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
@@ -58,6 +59,7 @@ class CounterpartWords:
     record_frames: frozenset[str]
     fact_claim_verbs: frozenset[str]
     fact_auxiliaries: frozenset[str]
+    deontic_verbs: frozenset[str]
     counterpart_types: frozenset[str]
 
 
@@ -239,11 +241,14 @@ def _claim_of_fact(args: Arguments, ctx: ArticleContext) -> bool:
 
 def _states_a_fact(clause: Token) -> bool:
     """A clause in the indicative: a past or -s present verb, or a perfect, progressive or
-    passive auxiliary, and no modal ("had made", "applied", "was private"; not "must
-    withdraw", "hold elections")."""
-    if any(c.tag_ == "MD" for c in clause.children):
-        return False
-    auxiliaries = counterpart_words().fact_auxiliaries
+    passive auxiliary, and no modal or verb of need ("had made", "applied", "was private";
+    not "must withdraw", "hold elections", "needs tax cuts", "had to stop")."""
+    words = counterpart_words()
+    lemma = clause.lemma_.lower()
+    if any(c.tag_ == "MD" for c in clause.children) or lemma in words.deontic_verbs or (
+            lemma == "have" and any(c.dep_ == "xcomp" for c in clause.children)):
+        return False  # "must withdraw", "UK NEEDS tax cuts", "Iran HAD TO stop"
+    auxiliaries = words.fact_auxiliaries
     return clause.tag_ in {"VBD", "VBZ"} or any(
         c.dep_ in {"aux", "auxpass"} and c.lower_ in auxiliaries for c in clause.children)
 
