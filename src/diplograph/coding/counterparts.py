@@ -28,10 +28,14 @@ if TYPE_CHECKING:
 
 _LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", "scene_words",
           "medium_nouns", "medium_sectors", "spoken_concessions", "sectors_without_public_power",
-          "official_plurals", "affiliation_preps", "affiliation_participles")
+          "official_plurals", "affiliation_preps", "affiliation_participles", "dispute_nouns",
+          "dispute_matter_words", "record_frames", "fact_claim_verbs", "fact_auxiliaries",
+          "deontic_verbs")
 _TYPES = ("counterpart_types",)
 # Arcs of an owner inside a phrase: "LABOUR's spending plans", "EU asylum moves".
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
+# Arcs of the words before a noun that name what it is about: "the BLUNKETT affair".
+_MODIFIER_DEPS = frozenset({"compound", "nmod", "amod"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,6 +54,12 @@ class CounterpartWords:
     official_plurals: frozenset[str]
     affiliation_preps: frozenset[str]
     affiliation_participles: frozenset[str]
+    dispute_nouns: frozenset[str]
+    dispute_matter_words: frozenset[str]
+    record_frames: frozenset[str]
+    fact_claim_verbs: frozenset[str]
+    fact_auxiliaries: frozenset[str]
+    deontic_verbs: frozenset[str]
     counterpart_types: frozenset[str]
 
 
@@ -154,6 +164,93 @@ def _topic_or_scene_inside_a_phrase(args: Arguments, ctx: ArticleContext) -> boo
         return False
     args.targets = [t for t in args.targets if t not in off]
     return True
+
+
+def _opens_a_matter(word: Token) -> bool:
+    """Whether ``word`` opens the matter of a dispute noun ("the row OVER ...", "the affair
+    INVOLVING ...", "the BLUNKETT affair", "the CHINESE spy row") or the frame of a record
+    ("the longest growth IN Brazil's history")."""
+    words = counterpart_words()
+    if word.dep_ in _MODIFIER_DEPS:
+        node = word
+        while node.dep_ in _MODIFIER_DEPS and node.head is not node:
+            node = node.head
+        return node.lemma_.lower() in words.dispute_nouns
+    if word.dep_ not in {"prep", "acl"}:
+        return False
+    if word.lower_ in words.dispute_matter_words:
+        # "attacked the handling of the row OVER X": the parse may hang the matter from the verb
+        before = word.doc[word.i - 1] if word.i > 0 else word
+        return (word.head.lemma_.lower() in words.dispute_nouns
+                or before.lemma_.lower() in words.dispute_nouns)
+    return word.lower_ in words.scene_words and any(
+        c.dep_ == "pobj" and c.lemma_.lower() in words.record_frames for c in word.children)
+
+
+def read_off_a_matter(actor: ActorRef, token: Token) -> bool:
+    """Whether ``actor`` was read from the matter of a dispute or the frame of a record
+    inside ``token``'s phrase, not from the phrase's own words."""
+    if (token.dep_ in {"pobj", "pcomp"} and _opens_a_matter(token.head)) or (
+            token.dep_ in _MODIFIER_DEPS and _opens_a_matter(token)):
+        return True  # the argument is itself the matter: "the row over THE AMBASSADOR"
+    heads = [w for w in token.subtree if w is not token and _opens_a_matter(w)]
+    if not actor.text or not heads:
+        return False
+    off = {w.i for head in heads for w in head.subtree}
+    own = "".join(w.text_with_ws for w in token.subtree if w.i not in off)
+    off_text = " | ".join(token.doc[h.left_edge.i:h.right_edge.i + 1].text for h in heads)
+    # "THE Blunkett affair": the mention's article belongs to the dispute noun
+    first, _, rest = actor.text.partition(" ")
+    name = rest if rest and first.lower() in {"the", "a", "an"} else actor.text
+    return name in off_text and name not in own
+
+
+@argument_rule("matter-of-a-dispute-is-no-counterpart", plover="2.4")
+def _matter_of_a_dispute(args: Arguments, ctx: ArticleContext) -> bool:
+    """Who a dispute is about, or whose history frames a record, receives no act on it:
+    "called for an end to the BLUNKETT affair", "urged MPs to end the CHINESE spy row",
+    "attacked the handling of the row over THE FRENCH AMBASSADOR" (even criticism: the
+    matter is the dispute's, not the act's), "hailed the longest growth in BRAZIL'S history".
+    The owner of an act or a thing criticised stays ("criticised RUSSIA's decision")."""
+    if args.frame.type not in counterpart_words().counterpart_types:
+        return False
+    off = [t for t in args.targets for token in args.target_tokens
+           if read_off_a_matter(t, token) and any(same_actor(t, a) for a in ctx.actors([token]))]
+    if not off:
+        return False
+    args.targets = [t for t in args.targets if t not in off]
+    return True
+
+
+@argument_rule("claim-of-fact-has-no-receiver", plover="2.4", types={"REQUEST"})
+def _claim_of_fact(args: Arguments, ctx: ArticleContext) -> bool:
+    """ "Insisted" with a clause of fact states a claim about the clause's subject, no demand
+    on it: "insisted that MR PUTIN had made the remarks in jest", "insisted THE EU's rules
+    still applied" are no event. A demand keeps its target: "insisted that Russia MUST
+    withdraw", "insisted that Mali's junta HOLD elections"."""
+    trigger = args.frame.trigger
+    verb = trigger.verb
+    if verb is None or verb is not trigger.token or not args.target_tokens or (
+            verb.lemma_.lower() not in counterpart_words().fact_claim_verbs):
+        return False
+    subjects = {w.i for clause in verb.children if clause.dep_ == "ccomp" and _states_a_fact(clause)
+                for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"} for w in s.subtree}
+    args.dropped = bool(subjects) and all(t.i in subjects for t in args.target_tokens)
+    return args.dropped
+
+
+def _states_a_fact(clause: Token) -> bool:
+    """A clause in the indicative: a past or -s present verb, or a perfect, progressive or
+    passive auxiliary, and no modal or verb of need ("had made", "applied", "was private";
+    not "must withdraw", "hold elections", "needs tax cuts", "had to stop")."""
+    words = counterpart_words()
+    lemma = clause.lemma_.lower()
+    if any(c.tag_ == "MD" for c in clause.children) or lemma in words.deontic_verbs or (
+            lemma == "have" and any(c.dep_ == "xcomp" for c in clause.children)):
+        return False  # "must withdraw", "UK NEEDS tax cuts", "Iran HAD TO stop"
+    auxiliaries = words.fact_auxiliaries
+    return clause.tag_ in {"VBD", "VBZ"} or any(
+        c.dep_ in {"aux", "auxpass"} and c.lower_ in auxiliaries for c in clause.children)
 
 
 @argument_rule("officials-of-two-states", plover="2.4.2")

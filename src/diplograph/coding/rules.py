@@ -107,6 +107,8 @@ ARGUMENT_ORDER = (
     "topic-or-scene-inside-a-phrase",
     "stance-of-two-is-no-joint-act",
     "fallback-target",
+    "matter-of-a-dispute-is-no-counterpart",
+    "claim-of-fact-has-no-receiver",
     "own-state-place-is-scene",
     "owner-of-a-pledged-thing",
     "unreceived-retreat-stays-retreat",
