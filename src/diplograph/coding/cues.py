@@ -38,7 +38,8 @@ _WORD_LISTS = (
     "question_marks", "hedge_adverbs", "hearsay_adverbs", "future_adjectives",
     "possible_adjectives", "belief_cues", "event_verbs",
     "negative_gerund_prepositions", "cancelling_verbs", "implicative_verbs",
-    "prepositional_scope",
+    "prepositional_scope", "condition_words", "inverted_condition_aux", "habitual_adverbs",
+    "volitional_verbs", "concessive_adverbs",
 )
 _CLAUSE_DEPS = {"xcomp", "ccomp", "csubj", "csubjpass"}
 _ARGUMENT_DEPS = {"dobj", "nsubj", "nsubjpass", "attr", "oprd", "dative", "appos"}
@@ -281,6 +282,50 @@ def _going_to(node: Token) -> bool:
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children))
 
 
+def would_reading(node: Token) -> str | None:
+    """How the "would" on ``node``'s clause reads, from the clause alone: "habitual" (a
+    past that happened: "would OFTEN meet", "would LATER sign"), "volitional" (an intent:
+    "would LIKE to meet"), "conditional" (the consequent of a condition: "would meet IF
+    ...", "UNLESS ...", "PROVIDED that ...", "HAD Macron visited, he would have met",
+    "WERE Russia to attack, ... would defend"), "counterfactual" ("would HAVE met"), or
+    None: the clause alone does not say (a reported future, "said it would meet", or a
+    hedge in the article's own voice; the status rule reads the reports)."""
+    words = load_words()
+    if any(c.dep_ == "advmod" and c.lower_ in words.lists["habitual_adverbs"]
+           for c in node.children):
+        return "habitual"
+    if node.lemma_.lower() in words.lists["volitional_verbs"]:
+        return "volitional"
+    if any(_is_condition(c, words) for c in node.children):
+        return "conditional"
+    auxiliaries = [c for c in node.children if c.dep_ == "aux"]
+    would = next((c for c in auxiliaries if c.lower_ in words.lists["conditional_aux"]), None)
+    if would is not None and any(c.lemma_.lower() == "have" and c.i > would.i
+                                 for c in auxiliaries):
+        return "counterfactual"
+    return None
+
+
+def _is_condition(clause: Token, words: FactualityWords) -> bool:
+    """A clause of ``node`` that states a condition: marked "if" / "unless", introduced by
+    "provided (that)", or inverted ("HAD Macron visited", "WERE Russia to attack")."""
+    if clause.dep_ not in ("advcl", "ccomp"):
+        return False
+    if clause.dep_ == "advcl" and _mark(clause, words, "conditional_marks"):
+        # "EVEN if a merger isn't consummated": concessive, the act does not hang on it
+        return not any(c.dep_ == "advmod" and c.lower_ in words.lists["concessive_adverbs"]
+                       for c in clause.children)
+    before = clause.left_edge.i - 1
+    if before >= 0 and clause.doc[before].lower_ in words.lists["condition_words"]:
+        return True  # "PROVIDED that sanctions were lifted"
+    if clause.dep_ != "advcl":
+        return False
+    first = clause.left_edge
+    subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    return (first.lower_ in words.lists["inverted_condition_aux"] and subject is not None
+            and first.i < subject.i and (first is clause or first.head is clause))
+
+
 def condition_cues(node: Token, level: int = 0) -> list[Cue]:
     """ "IF Paris sends troops" (conditional), "WHETHER they met" (question)."""
     words = load_words()
@@ -337,5 +382,5 @@ def _infinitive(node: Token) -> bool:
 __all__ = [
     "GOVERNOR_CLASSES", "MAX_LEVELS", "WORDS_PATH", "Cue", "FactualityWords", "Level",
     "clause_path", "condition_cues", "governor_cue", "load_words", "modal_cues",
-    "negation_cues",
+    "negation_cues", "would_reading",
 ]

@@ -131,6 +131,8 @@ STATUS_ORDER = (
     "negated-clause",
     "hypothetical-clause",
     "future-clause",
+    "habitual-would",
+    "conditional-would",
     "factive-adjective",
     "bare-predicate",
     "unconfirmed-adverb",

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Token
 
+from diplograph.coding.attribution import load_lexicon
 from diplograph.coding.cues import (
     Cue,
     Level,
@@ -29,6 +30,7 @@ from diplograph.coding.cues import (
     load_words,
     modal_cues,
     negation_cues,
+    would_reading,
 )
 from diplograph.coding.rules import STATUS, status_rule
 from diplograph.coding.triggers import means_gerund
@@ -36,7 +38,7 @@ from diplograph.coding.triggers import means_gerund
 # The cue kinds, by what they say of the act (the keys of the calibration).
 NEGATIVE_KINDS = frozenset({"negation", "negative_governor", "deny"})
 POSSIBLE_KINDS = frozenset({"possible", "obligation", "hedge", "conditional", "question",
-                            "possible_governor", "prevent_governor"})
+                            "possible_governor", "prevent_governor", "conditional_would"})
 FUTURE_KINDS = frozenset({"future", "would", "intent", "expected", "request", "planned_frame"})
 # Kinds that only move the score: an infinitive under an unknown word, a purpose, an
 # attempt, a bare event noun ("TRIED to hack" is coded as the hacking, as PLOVER does), a
@@ -163,6 +165,55 @@ def _future_clause(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
     found = [c for c in _clause_cues(facts, modal_cues) if c.kind in FUTURE_KINDS]
     found += _governor_cues(facts, FUTURE_KINDS | {"infinitive", "purpose", "attempt"})
     return _added(cues, found)
+
+
+@status_rule("habitual-would", plover="SPEC §4")
+def _habitual_would(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "would OFTEN meet", "would LATER sign": a habitual or narrative past, which
+    happened; its "would" is no future."""
+    kept = [c for c in cues if not (c.kind == "would"
+                                    and would_reading(_would_node(facts, c)) == "habitual")]
+    return kept if len(kept) < len(cues) else None
+
+
+@status_rule("conditional-would", plover="SPEC §4")
+def _conditional_would(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "would meet Y IF ...", "UNLESS ...", "would HAVE met", and a "would" in the
+    article's own voice under no report ("Britain WOULD be critical of ..."): conditional,
+    hypothetical. A reported future ("said it would meet next week") stays planned, "would
+    LIKE to" an intent, "would not" negated (negation-outscopes-modal)."""
+    negated = {c.level for c in cues if c.kind == "negation"}
+    found = []
+    for cue in cues:
+        if cue.kind != "would" or cue.level in negated:
+            continue
+        node = _would_node(facts, cue)
+        if negation_cues(node):
+            continue  # "NEITHER side would say ..., but he felt ...": the conjunct is no condition
+        reading = would_reading(node)
+        if reading in ("conditional", "counterfactual") or (
+                reading is None and not facts.chain and not _framed(node)):
+            # no value of its own in the calibration (1.0): the score stays the "would"'s
+            found.append(Cue("conditional_would", cue.word, cue.level))
+    return _added(cues, found)
+
+
+def _framed(node: Token) -> bool:
+    """Whether a clause is told by a verb the attributions do not list as a report: the
+    that-clause of a verb ("Albright COUNTERED that NATO would ...") or a clause with a
+    parenthetical speech verb ("The summit, she SAID, would produce ...")."""
+    lexicon = load_lexicon()
+    return node.dep_ == "ccomp" or any(c.dep_ == "parataxis" and lexicon.cue_class(c.lemma_)
+                                       for c in node.children)
+
+
+def _would_node(facts: StatusFacts, cue: Cue) -> Token:
+    """The head of the clause whose auxiliary a "would" cue is."""
+    node = facts.path[min(cue.level, len(facts.path) - 1)].node
+    if cue.level == 0 and any(c.dep_ == "aux" and c.lower_ == cue.word
+                              for c in facts.trigger.children):
+        return facts.trigger
+    return node
 
 
 @status_rule("factive-adjective", plover="SPEC §4")
