@@ -107,8 +107,11 @@ def fit(scored) -> dict[str, float]:  # type: ignore[no-untyped-def]
     for _ in range(ROUNDS):
         for kind in [k for k in values if seen[k]]:
             values[kind] = _best(items, values, kind, BOUNDS.get(kind, (0.05, 1.0)))
+    # Word values only for kinds with a value: a kind the calibration leaves out (status
+    # rule conditional-would's cue) counts 1.0, by design, whatever its word.
     for name in sorted(k for k, n in seen.items() if ":" in k and n >= MIN_WORD
-                       and k.partition(":")[0] not in NO_WORD_VALUES):
+                       and k.partition(":")[0] not in NO_WORD_VALUES
+                       and k.partition(":")[0] in values):
         kind = name.partition(":")[0]
         trial = {**values, name: values[kind]}
         trial[name] = _best(items, trial, name, BOUNDS.get(kind, (0.05, 1.0)))
