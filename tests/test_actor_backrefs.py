@@ -47,7 +47,8 @@ def _actor(resolver: ActorResolver, text: str, words: str, home: str | None = "G
     ("Shadow defence secretary Nicholas Soames asked about helicopters. Defence Secretary "
      "Geoff Hoon said more were coming. The shadow defence secretary said it was not "
      "enough.", "The shadow defence secretary", "Nicholas Soames"),
-    # The bare title is the person named with it, not a foreign holder named with his state.
+    # The bare title is the person named with it, not a foreign holder named with his state
+    # (a story of the president's own state: in a British one the bare title stays as before).
     ("President George W Bush flew to Europe. Russian President Vladimir Putin met him in "
      "Bratislava. The president said the talks had been frank.", "The president",
      "George W. Bush"),
@@ -58,7 +59,8 @@ def _actor(resolver: ActorResolver, text: str, words: str, home: str | None = "G
 ])
 def test_a_titled_description_refers_back_to_the_person_named_with_it(
         resolver: ActorResolver, text: str, words: str, name: str) -> None:
-    assert _actor(resolver, text, words).name == name
+    home = "USA" if "President George" in text else "GBR"
+    assert _actor(resolver, text, words, home=home).name == name
 
 
 @pytest.mark.parametrize(("text", "words"), [
