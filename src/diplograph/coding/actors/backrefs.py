@@ -100,7 +100,7 @@ def _party_ending_at(hits: Hits, end: int,
 def refers_back(doc: Doc, phrase: MentionPhrase, hits: Hits,
                 party_of: Callable[[str], bool]) -> bool:
     """Whether a phrase is a definite titled description with no name ("The Tory
-    spokesman", "the trade minister"), the kind that refers back to someone named."""
+    spokesman", "the education spokesman"), the kind that refers back to someone named."""
     if phrase.person_text is not None or phrase.possessor or phrase.head is None:
         return False
     first = phrase.start
