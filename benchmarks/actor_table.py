@@ -1,7 +1,7 @@
 """Actor resolution on mention tables from real articles, read in their article.
 
     .venv/bin/python benchmarks/actor_table.py
-        [--table real|bodies|confusables|titles|places|owners|offices]
+        [--table real|bodies|confusables|titles|places|owners|offices|backrefs]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -36,6 +36,12 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   Smith") and a few demonyms, in BBC and PolNeAR articles no other table, case file or
   hand-check uses, and in sentences of our own (no doc); the split is ``split_of``'s. Its
   ``role`` column is checked too: a role, or ``none`` for no role.
+- ``backrefs``: ``tests/data/actor_mentions_backrefs.tsv`` (issue #15, stop 24): a titled
+  description that refers back to the person the article named with that title ("Shadow
+  foreign secretary Michael Ancram ... The Tory spokesman", "Nato's secretary general, Jaap
+  de Hoop Scheffer ... The Nato chief"), with contrasts (another party's spokesman, another
+  holder of the title, a title with no name before it); short articles of our own (no doc,
+  the whole article in ``context_text``); the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -66,6 +72,7 @@ TABLES = {
     "places": ROOT / "tests" / "data" / "actor_mentions_places.tsv",
     "owners": ROOT / "tests" / "data" / "actor_mentions_owners.tsv",
     "offices": ROOT / "tests" / "data" / "actor_mentions_offices.tsv",
+    "backrefs": ROOT / "tests" / "data" / "actor_mentions_backrefs.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

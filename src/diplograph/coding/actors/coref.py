@@ -15,7 +15,8 @@ from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Span
 
-from diplograph.coding.actors.mention import Mention, MentionPhrase, mentions_by_token
+from diplograph.coding.actors.backrefs import Post
+from diplograph.coding.actors.mention import Hits, Mention, MentionPhrase, mentions_by_token
 from diplograph.coding.actors.offices import Offices
 from diplograph.coding.token_table import token_table
 from diplograph.records import ActorRef
@@ -44,6 +45,9 @@ class ArticleMemory:
     countries: set[str] = field(default_factory=set)  # states the article has named so far
     # (role, state) -> the person the whole article names in it (read before an undated story)
     office_holders: dict[tuple[str, str], ActorRef] = field(default_factory=dict)
+    # the posts people were named with, in text order (rule `titled-back-reference`)
+    posts: list[tuple[Post, ActorRef]] = field(default_factory=list)
+    hits: Hits | None = None  # the article's knowledge matches, where the post's words end
 
     def remember(self, doc: Doc, start: int, ref: ActorRef) -> None:
         """Note a mention starting at token `start`, if it is a person we can refer back to."""

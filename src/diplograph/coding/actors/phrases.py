@@ -74,6 +74,16 @@ def _describes_head(doc: Doc, j: int, hits: Hits) -> bool:
     return False
 
 
+def _party_word_at(kb: KnowledgeBase, hits: Hits, j: int) -> bool:
+    """Whether a party's name of more than one word starts at token j: "LIBERAL Democrat
+    leader" is the Liberal Democrats' leader, though "liberal" alone is a filler ("liberal
+    politicians"); read as a filler, "Democrat" made him the US Democrats' (rule
+    `titled-back-reference` needs his party)."""
+    hit = hits.first(j, ("orgadj", "org"))
+    org = kb.organisations.get(hit.key) if hit is not None else None
+    return org is not None and org.sector == "PTY" and hit.end - j > 1
+
+
 def _without_party_word(person_ents: dict[int, Span], end: int) -> dict[int, Span]:
     """The PERSON entities with one that runs from the party word into the name ("Tory
     Dominic Grieve") starting after the party word, at token `end`. The model that took the
@@ -166,7 +176,8 @@ class PhraseReader:
                 former, j = True, j + 1
             elif low in self.words.opposition_words:
                 shadow, j = True, j + 1
-            elif low in self.words.fillers or (tokens.text[j] == "-" and modified) \
+            elif (low in self.words.fillers and not _party_word_at(self.kb, hits, j)) \
+                    or (tokens.text[j] == "-" and modified) \
                     or (modified and _describes_head(doc, j, hits)):
                 j += 1
             elif (step := self._modifier_step(doc, j, hits)) is not None:

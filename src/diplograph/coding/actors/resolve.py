@@ -14,8 +14,9 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
+from diplograph.coding.actors.backrefs import PostMatcher, post_of, refers_back
 from diplograph.coding.actors.coref import ArticleMemory, counterpart
-from diplograph.coding.actors.mention import MentionPhrase
+from diplograph.coding.actors.mention import Hits, MentionPhrase
 from diplograph.coding.actors.offices import Offices, plain_name
 from diplograph.knowledge.base import Person, Term
 from diplograph.records import ActorRef
@@ -163,6 +164,34 @@ class PhraseResolver:
         self.offices = offices
         self.kb = offices.kb
         self._by_name = {p.name: p for p in self.kb.people}
+        words = offices.words
+        self._posts = PostMatcher(words.official_opposition, words.party_voice_titles)
+
+    def _is_party(self, org: str) -> bool:
+        found = self.kb.organisations.get(org)
+        return found is not None and found.sector == "PTY"
+
+    def remember_post(self, doc: Doc, hits: Hits, phrase: MentionPhrase | None,
+                      actor: ActorRef, memory: ArticleMemory) -> None:
+        """Note the post a named person's phrase gives them ("Shadow foreign secretary
+        Michael Ancram"), for the titled descriptions that refer back to them."""
+        if phrase is None or phrase.person_text is None or actor.kind != "person" \
+                or not actor.name:
+            return
+        post = post_of(doc, phrase, hits, self._is_party)
+        if post is not None:
+            memory.posts.append((post, actor))
+
+    def _named_with_post(self, doc: Doc, phrase: MentionPhrase, memory: ArticleMemory,
+                         when: dt.date, home_country: str | None) -> ActorRef | None:
+        """Rule `titled-back-reference` (coding/actors/backrefs.py): "The Tory spokesman"
+        after "Shadow foreign secretary Michael Ancram" is Ancram."""
+        hits = memory.hits
+        if not memory.posts or hits is None or not refers_back(doc, phrase, hits,
+                                                                  self._is_party):
+            return None
+        post = post_of(doc, phrase, hits, self._is_party)
+        return self._posts.antecedent(memory.posts, post, when, home_country) if post else None
 
     def resolve(self, doc: Doc, phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
                 home_country: str | None, *, dated: bool = True) -> ActorRef | None:
@@ -181,6 +210,9 @@ class PhraseResolver:
             return self._known_person(phrase, memory, when, home_country, dated)
         if phrase.person_text is not None:
             return self._unknown_person(phrase, memory, home_country, when, dated)
+        earlier = self._named_with_post(doc, phrase, memory, when, home_country)
+        if earlier is not None:
+            return earlier
         head = phrase.head
         assert head is not None  # the reader returns no phrase without a head or a name
         if head.kind == "sector":
@@ -294,7 +326,10 @@ class PhraseResolver:
         if head is not None and head.kind == "sector":
             return head.key, None
         if head is not None and head.kind in ("title", "leader"):
-            return "GOV", self.offices.title_role(head, phrase)
+            role = self.offices.title_role(head, phrase)
+            if phrase.party and role == "spokesperson":
+                return "PTY", None  # "Tory spokesman Tim Yeo": the party's, as unnamed
+            return "GOV", role
         # "Tory Dominic Grieve": a politician named by party alone is the party's (PTY), as
         # "Labour officials" are; which party governs is not in the knowledge.
         return ("PTY" if phrase.party else None), None

@@ -163,7 +163,8 @@ class ActorResolver:
               full_names: dict[str, ActorRef] | None = None) -> list[Mention]:
         """Read the article left to right at `when` (undated: offices name no holder)."""
         article = _Article(doc=doc, reading=reading,
-                           memory=ArticleMemory(self._genders, self._pronouns),
+                           memory=ArticleMemory(self._genders, self._pronouns,
+                                                hits=reading.hits),
                            when=when, dated=dated, home_country=home_country)
         article.memory.office_holders.update(holders or {})
         article.memory.full_names.update(full_names or {})
@@ -174,6 +175,9 @@ class ActorResolver:
             if ref is not None:
                 mention = self._mention(doc, start, end, ref, mentions)
                 article.memory.remember(doc, start, mention.actor)
+                self._resolve.remember_post(doc, article.reading.hits,
+                                            article.reading.phrases.get(start),
+                                            mention.actor, article.memory)
                 mentions.append(self._at_act_year(article, mention))
                 end = mention.token_end
             i = max(end, i + 1)

@@ -7,6 +7,7 @@ grammar classes (determiners, possessive pronouns) stay in the modules that read
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 from dataclasses import dataclass, fields
 from importlib import resources
@@ -63,6 +64,9 @@ class MentionWords:
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
     motion_words: frozenset[str]  # "MOVED to China": a destination, a place
     occasion_nouns: frozenset[str]  # "TALKS in Beijing": the state, not its civilians
+    # (state, party, start, end): the party a bare "shadow" post names on a day
+    official_opposition: tuple[tuple[str, str, dt.date, dt.date | None], ...]
+    party_voice_titles: frozenset[str]  # "The Lib Dem SPOKESMAN": any post of the party
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -85,10 +89,28 @@ def parse_mention_words(data: Any) -> MentionWords:
                 "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
                 "local_group_nouns", "owner_sectors", "body_office_nouns")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
-             for name in (f.name for f in fields(MentionWords)) if name not in mappings}
+             for name in (f.name for f in fields(MentionWords))
+             if name not in mappings and name != "official_opposition"}
     maps = {key: {str(word): str(value) for word, value in (data.get(key) or {}).items()}
             for key in mappings}
-    return MentionWords(**maps, **lists)
+    return MentionWords(**maps, **lists, official_opposition=_oppositions(data))
+
+
+def _oppositions(data: dict[str, Any]) -> tuple[tuple[str, str, dt.date, dt.date | None], ...]:
+    """`official_opposition`: (state, party, start, end) rows."""
+    rows = data.get("official_opposition") or []
+    try:
+        return tuple((str(r["country"]), str(r["party"]), _day(r["start"]), _day(r.get("end")))
+                     for r in rows)
+    except (KeyError, TypeError, ValueError) as exc:
+        raise KnowledgeError(f"{WORDS_FILE}: `official_opposition` rows need country, party, "
+                             f"start and end dates ({exc})") from exc
+
+
+def _day(value: Any) -> Any:
+    if value is None or isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
 
 
 @functools.lru_cache(maxsize=1)
