@@ -30,7 +30,7 @@ _LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", 
           "medium_nouns", "medium_sectors", "spoken_concessions", "sectors_without_public_power",
           "official_plurals", "affiliation_preps", "affiliation_participles", "dispute_nouns",
           "dispute_matter_words", "record_frames", "fact_claim_verbs", "fact_auxiliaries",
-          "deontic_verbs")
+          "deontic_verbs", "hope_words", "ballot_nouns")
 _TYPES = ("counterpart_types",)
 # Arcs of an owner inside a phrase: "LABOUR's spending plans", "EU asylum moves".
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
@@ -60,6 +60,8 @@ class CounterpartWords:
     fact_claim_verbs: frozenset[str]
     fact_auxiliaries: frozenset[str]
     deontic_verbs: frozenset[str]
+    hope_words: frozenset[str]
+    ballot_nouns: frozenset[str]
     counterpart_types: frozenset[str]
 
 
@@ -251,6 +253,41 @@ def _states_a_fact(clause: Token) -> bool:
     auxiliaries = words.fact_auxiliaries
     return clause.tag_ in {"VBD", "VBZ"} or any(
         c.dep_ in {"aux", "auxpass"} and c.lower_ in auxiliaries for c in clause.children)
+
+
+@argument_rule("hoped-act-is-no-act", plover="SPEC §4")
+def _hoped_act_is_no_act(args: Arguments, ctx: ArticleContext) -> bool:
+    """An act someone only hopes or wishes ANOTHER will do is no act of either, and its
+    receiver is not in the text: "Kyiv HOPES Russia will release the prisoners", "I hope the
+    government will release ME", "expressed HOPE that North Korea would return them" are no
+    event. A hope of one's own act ("hopes TO meet Xi": intent) is not this rule's."""
+    trigger = args.frame.trigger
+    args.dropped = _hoped_clause(trigger.verb or trigger.token)
+    return args.dropped
+
+
+def _hoped_clause(word: Token) -> bool:
+    """Whether ``word`` heads (or is joined to) a clause with its own subject that is what a
+    hope word hopes: the content clause of "hope", "wish", "pray", "hopeful", or of the noun
+    "hope" ("in the hope that ...")."""
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head  # "act upon this, scrap the law and RELEASE me"
+    if word.dep_ not in {"ccomp", "acl"} or not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in word.children):
+        return False
+    return word.head.lower_ in counterpart_words().hope_words
+
+
+@argument_rule("protest-vote-is-a-ballot", plover="3.12", types={"PROTEST"})
+def _protest_vote_is_a_ballot(args: Arguments, ctx: ArticleContext) -> bool:
+    """A "protest vote" is a ballot, no protest, and aims at no one the text names: "telling
+    supporters not to stay at home or PROTEST VOTE", "warned against a PROTEST VOTE" are no
+    PROTEST (the state's government as its target would be made up)."""
+    word, ballots = args.frame.trigger.token, counterpart_words().ballot_nouns
+    after = word.nbor() if word.i + 1 < len(word.doc) else None
+    args.dropped = (word.head.lower_ in ballots and word.dep_ in {"compound", "amod", "nmod"}) or (
+        after is not None and after.lower_ in ballots)
+    return args.dropped
 
 
 @argument_rule("officials-of-two-states", plover="2.4.2")
