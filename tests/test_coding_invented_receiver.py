@@ -1,7 +1,8 @@
 """Argument class of issues #15/#16, stop 24: no receiver the text does not give. An act
 someone only hopes another will do is no event (argument/hoped-act-is-no-act); rivals at home
 who say a leader is surrendering something criticise him, no concession to the state's people
-(recode/charge-of-surrender-is-criticism). Sentences of our own (not those of
+(recode/charge-of-surrender-is-criticism); rallying one's voters is no protest
+(argument/rallying-supporters-is-no-protest). Sentences of our own (not those of
 coding_cases_args25.yaml)."""
 
 from __future__ import annotations
@@ -44,3 +45,15 @@ def test_a_surrender_reported_by_another_state_stays(code_sentence):
     events = code_sentence("Ukraine says Russian soldiers are surrendering near Kharkiv.")
     assert not by_rule(events, CHARGE)
     assert ("RETREAT", "RUS", None) in type_and_countries(events)
+
+
+def test_rallying_ones_voters_is_no_protest(code_sentence):
+    # a headline glued to the first sentence, as scraped pages give it
+    events = code_sentence("Premier rallies Liberal voters Mark Carney has issued a rallying "
+                           "cry to his supporters.")
+    assert not [e for e in events if e.type == "PROTEST"]
+
+
+def test_protesters_who_rally_stay_a_protest(code_sentence):
+    events = code_sentence("Thousands of Serbians rallied outside the presidency in Belgrade.")
+    assert ("PROTEST", "SRB", "SRB") in type_and_countries(events)

@@ -30,7 +30,8 @@ _LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", 
           "medium_nouns", "medium_sectors", "spoken_concessions", "sectors_without_public_power",
           "official_plurals", "affiliation_preps", "affiliation_participles", "dispute_nouns",
           "dispute_matter_words", "record_frames", "fact_claim_verbs", "fact_auxiliaries",
-          "deontic_verbs", "hope_words", "ballot_nouns")
+          "deontic_verbs", "hope_words", "rally_verbs",
+          "rallied_supporters")
 _TYPES = ("counterpart_types",)
 # Arcs of an owner inside a phrase: "LABOUR's spending plans", "EU asylum moves".
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
@@ -61,7 +62,8 @@ class CounterpartWords:
     fact_auxiliaries: frozenset[str]
     deontic_verbs: frozenset[str]
     hope_words: frozenset[str]
-    ballot_nouns: frozenset[str]
+    rally_verbs: frozenset[str]
+    rallied_supporters: frozenset[str]
     counterpart_types: frozenset[str]
 
 
@@ -278,15 +280,23 @@ def _hoped_clause(word: Token) -> bool:
     return word.head.lower_ in counterpart_words().hope_words
 
 
-@argument_rule("protest-vote-is-a-ballot", plover="3.12", types={"PROTEST"})
-def _protest_vote_is_a_ballot(args: Arguments, ctx: ArticleContext) -> bool:
-    """A "protest vote" is a ballot, no protest, and aims at no one the text names: "telling
-    supporters not to stay at home or PROTEST VOTE", "warned against a PROTEST VOTE" are no
-    PROTEST (the state's government as its target would be made up)."""
-    word, ballots = args.frame.trigger.token, counterpart_words().ballot_nouns
-    after = word.nbor() if word.i + 1 < len(word.doc) else None
-    args.dropped = (word.head.lower_ in ballots and word.dep_ in {"compound", "amod", "nmod"}) or (
-        after is not None and after.lower_ in ballots)
+@argument_rule("rallying-supporters-is-no-protest", plover="3.12", types={"PROTEST"})
+def _rallying_supporters(args: Arguments, ctx: ArticleContext) -> bool:
+    """To rally one's voters or supporters is to stir them, no demonstration, and no
+    government receives it: "the Chancellor RALLIES LABOUR VOTERS", "rallied party supporters at
+    a dinner" are no PROTEST (the state's government as its target would be made up).
+    Protesters who rally ("rallied outside parliament") stay."""
+    word, words = args.frame.trigger.token, counterpart_words()
+    if word.lemma_.lower() not in words.rally_verbs:
+        return False
+    # the next nouns, up to the first verb or punctuation ("rallies LABOUR VOTERS"): the
+    # parse may hang a headline's object from the next sentence's subject
+    following = []
+    for after in word.doc[word.i + 1:word.i + 4]:
+        if after.pos_ in {"VERB", "AUX", "PUNCT", "ADP"}:
+            break
+        following.append(after)
+    args.dropped = any(t.lemma_.lower() in words.rallied_supporters for t in following)
     return args.dropped
 
 

@@ -105,7 +105,7 @@ ARGUMENT_ORDER = (
     "question-is-no-request",
     "hoped-act-is-no-act",
     "charge-of-surrender-is-criticism",
-    "protest-vote-is-a-ballot",
+    "rallying-supporters-is-no-protest",
     "goods-from-exporter",
     "topic-or-scene-inside-a-phrase",
     "stance-of-two-is-no-joint-act",
