@@ -30,7 +30,8 @@ _LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", 
           "medium_nouns", "medium_sectors", "spoken_concessions", "sectors_without_public_power",
           "official_plurals", "affiliation_preps", "affiliation_participles", "dispute_nouns",
           "dispute_matter_words", "record_frames", "fact_claim_verbs", "fact_auxiliaries",
-          "deontic_verbs")
+          "deontic_verbs", "hope_words", "rally_verbs",
+          "rallied_supporters")
 _TYPES = ("counterpart_types",)
 # Arcs of an owner inside a phrase: "LABOUR's spending plans", "EU asylum moves".
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
@@ -60,6 +61,9 @@ class CounterpartWords:
     fact_claim_verbs: frozenset[str]
     fact_auxiliaries: frozenset[str]
     deontic_verbs: frozenset[str]
+    hope_words: frozenset[str]
+    rally_verbs: frozenset[str]
+    rallied_supporters: frozenset[str]
     counterpart_types: frozenset[str]
 
 
@@ -251,6 +255,49 @@ def _states_a_fact(clause: Token) -> bool:
     auxiliaries = words.fact_auxiliaries
     return clause.tag_ in {"VBD", "VBZ"} or any(
         c.dep_ in {"aux", "auxpass"} and c.lower_ in auxiliaries for c in clause.children)
+
+
+@argument_rule("hoped-act-is-no-act", plover="SPEC §4")
+def _hoped_act_is_no_act(args: Arguments, ctx: ArticleContext) -> bool:
+    """An act someone only hopes or wishes ANOTHER will do is no act of either, and its
+    receiver is not in the text: "Kyiv HOPES Russia will release the prisoners", "I hope the
+    government will release ME", "expressed HOPE that North Korea would return them" are no
+    event. A hope of one's own act ("hopes TO meet Xi": intent) is not this rule's."""
+    trigger = args.frame.trigger
+    args.dropped = _hoped_clause(trigger.verb or trigger.token)
+    return args.dropped
+
+
+def _hoped_clause(word: Token) -> bool:
+    """Whether ``word`` heads (or is joined to) a clause with its own subject that is what a
+    hope word hopes: the content clause of "hope", "wish", "pray", "hopeful", or of the noun
+    "hope" ("in the hope that ...")."""
+    while word.dep_ == "conj" and word.head is not word:
+        word = word.head  # "act upon this, scrap the law and RELEASE me"
+    if word.dep_ not in {"ccomp", "acl"} or not any(
+            c.dep_ in {"nsubj", "nsubjpass"} for c in word.children):
+        return False
+    return word.head.lower_ in counterpart_words().hope_words
+
+
+@argument_rule("rallying-supporters-is-no-protest", plover="3.12", types={"PROTEST"})
+def _rallying_supporters(args: Arguments, ctx: ArticleContext) -> bool:
+    """To rally one's voters or supporters is to stir them, no demonstration, and no
+    government receives it: "the Chancellor RALLIES LABOUR VOTERS", "rallied party supporters at
+    a dinner" are no PROTEST (the state's government as its target would be made up).
+    Protesters who rally ("rallied outside parliament") stay."""
+    word, words = args.frame.trigger.token, counterpart_words()
+    if word.lemma_.lower() not in words.rally_verbs:
+        return False
+    # the next nouns, up to the first verb or punctuation ("rallies LABOUR VOTERS"): the
+    # parse may hang a headline's object from the next sentence's subject
+    following = []
+    for after in word.doc[word.i + 1:word.i + 4]:
+        if after.pos_ in {"VERB", "AUX", "PUNCT", "ADP"}:
+            break
+        following.append(after)
+    args.dropped = any(t.lemma_.lower() in words.rallied_supporters for t in following)
+    return args.dropped
 
 
 @argument_rule("officials-of-two-states", plover="2.4.2")

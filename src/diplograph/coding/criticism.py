@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from diplograph.coding.actors.in_article import same_actor
 from diplograph.coding.frames import Frame
 from diplograph.coding.rules import argument_rule, recode_rule
 from diplograph.knowledge.coding_words import read_lexicon, word_lists
@@ -27,7 +28,8 @@ if TYPE_CHECKING:
     from diplograph.coding.arguments import Arguments
 
 _LISTS = ("verbal_attack_verbs", "reason_preps", "not_reason_entities", "not_gloss_nouns",
-          "saying_participles", "speech_occasions", "occasion_preps", "criticised_sectors")
+          "saying_participles", "speech_occasions", "occasion_preps", "criticised_sectors",
+          "surrender_verbs", "charge_speech_verbs", "progressive_auxiliaries")
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,9 @@ class CriticismWords:
     speech_occasions: frozenset[str]
     occasion_preps: frozenset[str]
     criticised_sectors: frozenset[str]
+    surrender_verbs: frozenset[str]
+    charge_speech_verbs: frozenset[str]
+    progressive_auxiliaries: frozenset[str]
 
 
 @functools.cache
@@ -76,6 +81,35 @@ def _attack_on_a_party(args: Arguments, ctx: ArticleContext) -> bool:
             t.sector in sectors for t in args.targets):
         return False
     make_criticism(args.frame)
+    return True
+
+
+@argument_rule("charge-of-surrender-is-criticism", plover="3.9", types={"RETREAT", "CONCEDE"},
+               step="recode")
+def _charge_of_surrender(args: Arguments, ctx: ArticleContext) -> bool:
+    """Rivals at home who say a leader IS SURRENDERING something charge him with it: "the
+    Tories say he is surrendering a key veto" is the Tories' criticism of him (ACCUSE
+    disapprove), no concession to anyone (the receiver would be made up). A report of a
+    surrender by another state's side ("Kyiv says Russian troops are surrendering") stays."""
+    verb = args.frame.trigger.verb
+    words = criticism_words()
+    if verb is None or len(args.sources) != 1 or verb.lemma_.lower() not in words.surrender_verbs:
+        return False
+    if verb.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in words.progressive_auxiliaries
+                                     for c in verb.children):
+        return False
+    speech = verb.head
+    if verb.dep_ != "ccomp" or speech.lemma_.lower() not in words.charge_speech_verbs:
+        return False
+    speaker_tokens = [t for t in speech.children if t.dep_ == "nsubj"]
+    speakers = ctx.actors(speaker_tokens)
+    leader = args.sources[0]
+    if not speakers or any(same_actor(s, leader) or s.country != leader.country
+                           for s in speakers):
+        return False
+    make_criticism(args.frame)
+    args.targets, args.target_tokens = [leader], args.source_tokens
+    args.sources, args.source_tokens = speakers, speaker_tokens
     return True
 
 
