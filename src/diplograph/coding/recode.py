@@ -173,6 +173,43 @@ def _warning_of_a_danger(args: Arguments, ctx: ArticleContext) -> bool:
     return args.dropped
 
 
+@argument_rule("warned-party-at-risk-is-criticism", plover="3.9", types={"THREATEN"},
+               step="recode")
+def _warned_party_at_risk(args: Arguments, ctx: ArticleContext) -> bool:
+    """A warning to an actor that IT is at risk of a harm is criticism of it, no threat."""
+    # "warned Labour and the Tories they were IN DANGER OF pandering to prejudice" (H014),
+    # "warned Britain it RISKED isolating itself": the warner blames the warned and
+    # threatens no act of its own (ACCUSE disapprove, PLOVER 3.9). A risk of the warner's
+    # own ("warned it was in danger of running out") or of no one is dropped by
+    # warning-of-a-danger-is-no-threat.
+    frame, verb = args.frame, args.frame.trigger.verb
+    if verb is None or verb is not frame.trigger.token or not _warns(verb) or not args.targets:
+        return False
+    if frame.threatened in coding_words().threat_modes:
+        return False
+    warned = [w for c in verb.children if c.dep_ == "dobj" for w in c.subtree]
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    if not warned or not clauses or not all(_tells_a_risk(c) for c in clauses):
+        return False
+    pronouns = coding_words().pronouns
+    if not all(s.lower_ in pronouns or s in warned for c in clauses for s in c.children
+               if s.dep_ in ("nsubj", "nsubjpass")):
+        return False
+    frame.type, frame.mode, frame.threatened = "ACCUSE", "disapprove", None
+    return True
+
+
+def _tells_a_risk(clause: Token) -> bool:
+    """Whether a warning's clause tells a risk: "it RISKED isolating itself", "they were IN
+    DANGER of ...", "AT RISK of ..." (the words in ``risk_verbs``, ``risk_nouns``)."""
+    words = coding_words()
+    if clause.lemma_.lower() in words.risk_verbs:
+        return True
+    return any(p.dep_ == "prep" and p.lower_ in words.risk_prepositions
+               and o.lemma_.lower() in words.risk_nouns
+               for p in clause.children for o in p.children if o.dep_ == "pobj")
+
+
 def _warns(verb: Token) -> bool:
     return verb.lemma_.lower() in coding_words().warning_verbs
 
@@ -194,6 +231,8 @@ def _threatens(told: Token, args: Arguments) -> bool:
     words = coding_words()
     if told.pos_ in ("NOUN", "PROPN"):
         return told.lemma_.lower() in words.threat_nouns
+    if _tells_a_risk(told):  # "warned it was IN DANGER of running out": a risk, no act
+        return False
     subjects = [c for c in told.children if c.dep_ in ("nsubj", "nsubjpass")]
     if any(s.lower_ in words.pronouns or s in args.source_tokens for s in subjects):
         return True

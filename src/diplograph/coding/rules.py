@@ -99,6 +99,7 @@ ARGUMENT_ORDER = (
     "attack-on-a-party-is-criticism",
     "protest-scene",
     "threat-condition-target",
+    "warned-party-at-risk-is-criticism",
     "warning-of-a-danger-is-no-threat",
     "naming-is-no-call",
     "dismissing-an-actor-is-disapproval",

@@ -20,7 +20,8 @@ WORD_LISTS = (
     "name_entity_labels", "place_entity_labels", "firm_nouns", "policy_nouns", "temporal_marks",
     "means_marks", "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words",
     "private_roles",
-    "warning_verbs", "threat_nouns", "dismissal_verbs", "asking_verbs", "question_marks",
+    "warning_verbs", "threat_nouns", "risk_verbs", "risk_nouns",
+    "risk_prepositions", "dismissal_verbs", "asking_verbs", "question_marks",
     "insult_words", "membership_verbs", "membership_sectors", "membership_objects",
     "leaving_verbs", "unreceived_retreat_modes",
 )
@@ -56,6 +57,9 @@ class CodingWords:
     private_roles: frozenset[str]
     warning_verbs: frozenset[str]
     threat_nouns: frozenset[str]
+    risk_verbs: frozenset[str]
+    risk_nouns: frozenset[str]
+    risk_prepositions: frozenset[str]
     dismissal_verbs: frozenset[str]
     asking_verbs: frozenset[str]
     question_marks: frozenset[str]
