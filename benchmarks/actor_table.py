@@ -1,7 +1,7 @@
 """Actor resolution on mention tables from real articles, read in their article.
 
     .venv/bin/python benchmarks/actor_table.py
-        [--table real|bodies|confusables|titles|places|owners|offices|backrefs]
+        [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -42,6 +42,13 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   de Hoop Scheffer ... The Nato chief"), with contrasts (another party's spokesman, another
   holder of the title, a title with no name before it); short articles of our own (no doc,
   the whole article in ``context_text``); the split is ``split_of``'s.
+- ``posts``: ``tests/data/actor_mentions_posts.tsv`` (issue #15, stop 24, actors16): posts the
+  phrase reader did not read as titles ("The Conservative leader", "the Welsh first
+  minister", "Education Secretary Ruth Kelly", "Europe minister", "the commissioner",
+  "Nato's secretary general, Jaap de Hoop Scheffer"), with a name, as a back-reference and
+  with no name (the office, no invented holder), with contrasts (another state's
+  Conservatives or Europe minister, a police commissioner, a post as a predicate); short
+  articles of our own; the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -73,6 +80,7 @@ TABLES = {
     "owners": ROOT / "tests" / "data" / "actor_mentions_owners.tsv",
     "offices": ROOT / "tests" / "data" / "actor_mentions_offices.tsv",
     "backrefs": ROOT / "tests" / "data" / "actor_mentions_backrefs.tsv",
+    "posts": ROOT / "tests" / "data" / "actor_mentions_posts.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 
