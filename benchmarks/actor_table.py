@@ -167,12 +167,20 @@ def aligned(doc, mentions: list, span: tuple[int, int]) -> list:
     from a word of the phrase: "Tory spokesman David Davis" read as "spokesman David Davis",
     "Paul Boateng, Chief Secretary to the Treasury" as "Paul Boateng", "Mr Sharon" as "that
     Mr Sharon". A mention of another word of the phrase ("Peter Mandelson" in "a spokesman
-    for EU trade commissioner Peter Mandelson") never counts.
+    for EU trade commissioner Peter Mandelson") never counts. A name in apposition after a
+    post counts for the mention of both ("Nato's secretary general, Jaap de Hoop Scheffer").
     """
     lo, hi = _trimmed(doc.text, *span)
     exact = [m for m in mentions if _trimmed(doc.text, m.start, m.end) == (lo, hi)]
     if exact:
         return exact
+    # A name in apposition after its post, read with it as one mention: "Nato's secretary
+    # general, JAAP DE HOOP SCHEFFER" (actors16). The mention ends with the name and a comma
+    # stands right before it; the mention's person is then the name's.
+    appositive = [m for m in mentions if m.start < lo and _trimmed(doc.text, m.start, m.end)[1]
+                  == hi and doc.text[:lo].rstrip().endswith(",")]
+    if appositive:
+        return appositive
     phrase = doc.char_span(lo, hi, alignment_mode="expand")
     if phrase is None:
         return []
