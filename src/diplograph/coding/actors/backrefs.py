@@ -142,6 +142,10 @@ class PostMatcher:
                                              or later.words == earlier.words)
         return later == earlier
 
+    def opposition(self, country: str | None, when: dt.date) -> str | None:
+        """The official opposition party of `country` on `when` (None where not known)."""
+        return self._opposition(country, when)
+
     def _opposition(self, country: str | None, when: dt.date) -> str | None:
         """The party a bare "shadow" post of `country` names on `when`."""
         for state, party, start, end in self.oppositions:

@@ -176,7 +176,8 @@ class PhraseReader:
                 former, j = True, j + 1
             elif low in self.words.opposition_words:
                 shadow, j = True, j + 1
-            elif (low in self.words.fillers and not _party_word_at(self.kb, hits, j)) \
+            elif (low in self.words.fillers and not _party_word_at(self.kb, hits, j)
+                  and self._party_adjective(doc, j, hits) is None) \
                     or (tokens.text[j] == "-" and modified) \
                     or (modified and _describes_head(doc, j, hits)):
                 j += 1

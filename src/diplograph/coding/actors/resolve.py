@@ -299,6 +299,7 @@ class PhraseResolver:
             ref = self._with_calling(known, phrase, home_country)
         else:
             sector, role = self._described_as(phrase)
+            sector = self._party_leader_sector(phrase, sector, when)
             # "Foreign Secretary Jack Straw": a title only one state uses gives his state.
             country = phrase.country or (self.offices.implied_country(phrase.head)
                                          if phrase.head is not None and role else None)
@@ -315,6 +316,21 @@ class PhraseResolver:
             # named is the story's own state, as for bare titles.
             ref = replace(ref, country=home_country)
         return ref
+
+    def _party_leader_sector(self, phrase: MentionPhrase, sector: str | None,
+                             when: dt.date) -> str | None:
+        """Rule `party-leader` (actors16): "Conservative leader Kemi Badenoch", "Scottish
+        Conservative leader David McLetchie", a person the knowledge does not hold as a
+        party's leader, leads the official opposition (OPP) when that party is it on the day
+        (`official_opposition`), else the party (PTY): which party governs is not in the
+        knowledge, and the party's leader is no government post."""
+        head = phrase.head
+        party = phrase.party or phrase.org
+        org = self.kb.organisations.get(party) if party else None
+        if head is None or head.kind != "leader" or org is None or org.sector != "PTY" \
+                or phrase.former or phrase.shadow:
+            return sector
+        return "OPP" if self._posts.opposition(org.country, when) == party else "PTY"
 
     def _described_as(self, phrase: MentionPhrase) -> tuple[str | None, str | None]:
         """(sector, role) the head gives an unknown person: "journalist", "Vice-President"."""
