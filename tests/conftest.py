@@ -135,6 +135,17 @@ def actors_in(resolver, text: str, when: str | None, home: str | None = None) ->
     return {m.actor.text: m.actor for m in mentions}
 
 
+def actor_at(resolver, text: str, words: str, *, when, home: str | None = "GBR",
+             last: bool = False):
+    """The actor of the mention at `words` in `text` (its first occurrence, or its last with
+    `last`), read on day `when` (a date, or None) in `home`; fails when none is there."""
+    at = text.rindex(words) if last else text.index(words)
+    mentions = resolver.find_mentions(resolver.nlp(text), when=when, home_country=home)
+    found = [m for m in mentions if m.start <= at < m.end or at <= m.start < at + len(words)]
+    assert found, f"no mention of {words!r}: {[text[m.start:m.end] for m in mentions]}"
+    return found[0].actor
+
+
 def sentence_coder(coder, nlp):
     """A function coding one text as a one-article document published on a fixed day."""
     from diplograph.records import Article, PublishedDate

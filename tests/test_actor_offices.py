@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from conftest import actor_at
 
 from diplograph.coding.actors import ActorResolver
 from diplograph.records import ActorRef
@@ -23,12 +24,8 @@ def resolver(actor_resolver) -> ActorResolver:
 
 def _actor(resolver: ActorResolver, text: str, words: str, home: str | None = "GBR",
            when: dt.date | None = WHEN) -> ActorRef:
-    """The actor of the mention that starts at `words`."""
-    at = text.index(words)
-    mentions = resolver.find_mentions(resolver.nlp(text), when=when, home_country=home)
-    found = [m for m in mentions if m.start <= at < m.end or at <= m.start < at + len(words)]
-    assert found, f"no mention of {words!r}: {[text[m.start:m.end] for m in mentions]}"
-    return found[0].actor
+    """The actor of the mention that starts at the first occurrence of `words`."""
+    return actor_at(resolver, text, words, when=when, home=home)
 
 
 # ------------------------------------------------------------------ surname-no-namesake
