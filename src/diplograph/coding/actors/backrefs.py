@@ -136,18 +136,15 @@ class PostMatcher:
 
     def _same(self, later: Post, earlier: Post, actor: ActorRef, when: dt.date) -> bool:
         if later.party is not None and not later.shadow:
-            party = earlier.party or (self._opposition(actor.country, when)
+            party = earlier.party or (self.opposition(actor.country, when)
                                       if earlier.shadow else None)
             return party == later.party and (later.words in self.voice_titles
                                              or later.words == earlier.words)
         return later == earlier
 
     def opposition(self, country: str | None, when: dt.date) -> str | None:
-        """The official opposition party of `country` on `when` (None where not known)."""
-        return self._opposition(country, when)
-
-    def _opposition(self, country: str | None, when: dt.date) -> str | None:
-        """The party a bare "shadow" post of `country` names on `when`."""
+        """The official opposition party of `country` on `when` (None where not known): the
+        party a bare "shadow" post of `country` names on `when`."""
         for state, party, start, end in self.oppositions:
             if state == country and start <= when and (end is None or when < end):
                 return party
