@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from diplograph.coding.rules import argument_rule
+from diplograph.coding.structure_triggers import praise_without_verdict
 from diplograph.coding.triggers import subject_owners
 from diplograph.knowledge.coding_words import coding_words, structure_words
 
@@ -57,6 +58,22 @@ def _dismissing_an_actor(args: Arguments, ctx: ArticleContext) -> bool:
     return _recode_as_disapproval(args, ctx, actors)
 
 
+@argument_rule("dismissing-an-actors-conduct-is-disapproval", plover="3.9", types={"REJECT"},
+               step="recode")
+def _dismissing_an_actors_conduct(args: Arguments, ctx: ArticleContext) -> bool:
+    """ "Dismissed X's PLAN AS Y" judges the plan's owner: disapproval of X (the Tories
+    "dismissed Labour's maternity pay plan as desperate"). An offer, a proposal or a claim
+    dismissed is refused, and stays REJECT; a thing no actor owns gives no target here."""
+    verb = args.frame.trigger.verb
+    if verb is None or not _lemma_in(verb, coding_words().dismissal_verbs):
+        return False
+    conduct = [o for o in _named_objects(verb)
+               if o.lemma_.lower() in coding_words().dismissed_conduct and _names_of(verb, o)]
+    owners = [o for obj in conduct for o in subject_owners(obj) if o is not obj
+              and ctx.actors([o])]
+    return bool(owners) and _recode_as_disapproval(args, ctx, owners)
+
+
 @argument_rule("question-is-no-request", plover="3.6", types={"REQUEST"})
 def _question_is_no_request(args: Arguments, ctx: ArticleContext) -> bool:
     """ "Asked X IF / WHETHER ..." is a question, not a request: no event."""
@@ -75,9 +92,15 @@ def _question_is_no_request(args: Arguments, ctx: ArticleContext) -> bool:
 
 def _verdict_on_named_actor(args: Arguments, ctx: ArticleContext, actors: list[Token],
                             names: list[Token]) -> bool:
-    """Naming an actor with a verdict is disapproval; any other naming is no event."""
+    """Naming an actor with a verdict is disapproval, with praise support ("called Chile A
+    TRUE FRIEND", PLOVER 3.3, as praise-given-by-naming reads it); any other naming is no
+    event."""
     if actors and any(_is_verdict(n) for n in names):
         return _recode_as_disapproval(args, ctx, actors)
+    if actors and praise_without_verdict(names, structure_words()):
+        args.frame.type, args.frame.mode = "SUPPORT", None
+        args.targets, args.target_tokens = ctx.actors(actors), actors
+        return True
     args.dropped = True
     return True
 

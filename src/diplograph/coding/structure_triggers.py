@@ -32,7 +32,7 @@ from diplograph.coding.triggers import (
     target_tokens,
     verb_forms,
 )
-from diplograph.knowledge.coding_words import StructureWords, structure_words
+from diplograph.knowledge.coding_words import StructureWords, coding_words, structure_words
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
 # The dependencies of an event noun that is what its clause is about: the noun's light
@@ -260,6 +260,8 @@ def _hyphenated(word: Token) -> str:
 # ------------------------------------------------------------------ verdict by naming
 NAMING_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("obj_mod", "dobj_owner"),
                           origin="verdict-given-by-naming")
+PRAISE_RULE = TriggerRule(type="SUPPORT", mode=None, target=("obj_mod", "dobj_owner"),
+                          origin="praise-given-by-naming")
 
 
 @trigger_rule("verdict-given-by-naming", plover="3.9")
@@ -270,11 +272,55 @@ def verdict_given_by_naming(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -
     triggers = []
     for verb in _affirmed_verbs(sent, words.naming_verbs):
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
-            if _any_verdict(_named_as(verb, obj), words.verdict_words) and any(
-                    is_actor(o) for o in subject_owners(obj)):
+            if _verdict_or_insult(_named_as(verb, obj), words) and any(
+                    is_actor(o) for o in (*subject_owners(obj), obj)):
                 triggers.append(Trigger(verb, verb, NAMING_RULE))
                 break
     return triggers
+
+
+@trigger_rule("praise-given-by-naming", plover="3.3")
+def praise_given_by_naming(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -> list[Trigger]:
+    """Praise given by naming an actor or its act: "described the Israeli prime minister AS
+    THE BEST HOPE for peace", "called Greece's decision COURAGEOUS" is support of the actor
+    (PLOVER 3.3). A name that is also a verdict or an insult is no praise ("the best-known
+    LIAR"); naming oneself ("described HIMSELF as") names no other actor."""
+    words = structure_words()
+    triggers = []
+    for verb in _affirmed_verbs(sent, words.naming_verbs):
+        for obj in (c for c in verb.children if c.dep_ == "dobj"):
+            names = _named_as(verb, obj)
+            if praise_without_verdict(names, words) and any(
+                    is_actor(o) for o in (*subject_owners(obj), obj)):
+                triggers.append(Trigger(verb, verb, PRAISE_RULE))
+                break
+    return triggers
+
+
+def praise_without_verdict(names: list[Token], words: StructureWords) -> bool:
+    """Whether a name, or a word modifying it ("a RELIABLE partner", "the BEST hope"), is
+    praise, and none is a verdict or an insult."""
+    said = _words_of_names(names)
+    return bool(said & words.praise_words) and not _verdict_or_insult(names, words)
+
+
+def _verdict_or_insult(names: list[Token], words: StructureWords) -> bool:
+    """Whether a name is a verdict ("AS A DISGRACE", "unfair AND RECKLESS"), or it or a word
+    modifying it an insult ("as A BULLY", "a ROGUE state")."""
+    return _any_verdict(names, words.verdict_words) or bool(
+        _words_of_names(names) & coding_words().insult_words)
+
+
+def _words_of_names(names: list[Token]) -> set[str]:
+    """The words and lemmas of the names, of those joined to them and of their modifiers."""
+    said = {w.lower_ for n in names for w in (n, *n.children, *n.conjuncts)
+            if w is n or w.dep_ not in _NAME_CLAUSE_DEPS}
+    said |= {w.lemma_.lower() for n in names for w in (n, *n.conjuncts)}
+    return said | {_hyphenated(n) for n in names}
+
+
+# The parts of a name that say something of their own: "a model FOR Africa", "a man WHO LIED".
+_NAME_CLAUSE_DEPS = frozenset({"prep", "relcl", "acl"})
 
 
 def _affirmed_verbs(sent: Span, lemmas: frozenset[str]) -> list[Token]:

@@ -21,7 +21,7 @@ WORD_LISTS = (
     "means_marks", "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words",
     "private_roles",
     "warning_verbs", "threat_nouns", "risk_verbs", "risk_nouns",
-    "risk_prepositions", "dismissal_verbs", "asking_verbs", "question_marks",
+    "risk_prepositions", "dismissal_verbs", "dismissed_conduct", "asking_verbs", "question_marks",
     "insult_words", "membership_verbs", "membership_sectors", "membership_objects",
     "leaving_verbs", "unreceived_retreat_modes",
 )
@@ -61,6 +61,7 @@ class CodingWords:
     risk_nouns: frozenset[str]
     risk_prepositions: frozenset[str]
     dismissal_verbs: frozenset[str]
+    dismissed_conduct: frozenset[str]  # "dismissed Labour's PLAN as desperate": ACCUSE
     asking_verbs: frozenset[str]
     question_marks: frozenset[str]
     insult_words: frozenset[str]
@@ -121,7 +122,7 @@ def _words_from(data: dict) -> CodingWords:
 
 
 STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs",
-                   "naming_verbs", "verdict_words", "act_pronouns", "manner_nouns",
+                   "naming_verbs", "verdict_words", "praise_words", "act_pronouns", "manner_nouns",
                    "wrongdoing_verbs", "means_noun_verbs", "means_noun_marks",
                    "disapproving_predicates", "supporting_predicates", "stance_marks",
                    "stance_copulas", "intent_predicates", "intent_acts")
@@ -136,6 +137,7 @@ class StructureWords:
     report_verbs: frozenset[str]
     naming_verbs: frozenset[str]
     verdict_words: frozenset[str]
+    praise_words: frozenset[str]  # "described X AS A RELIABLE partner": SUPPORT
     act_pronouns: frozenset[str]
     manner_nouns: frozenset[str]  # "the WAY Russia treated them": the doer's act
     wrongdoing_verbs: frozenset[str]  # "said Russia had RIGGED the vote": an allegation
