@@ -91,3 +91,14 @@ def test_verdict_verbs_are_disapproval(code_sentence, text, expected):
 ])
 def test_verdict_verbs_without_an_actor_are_no_event(code_sentence, text):
     assert not [e for e in code_sentence(text) if e.confidence >= 0.5]
+
+
+# "round" is an arrest only with its particle ("rounded UP"); "rounded off a visit" is none.
+@pytest.mark.parametrize("text, arrests", [
+    ("Belarusian police rounded up dozens of opposition activists.", True),
+    ("The Chinese army rounded up Tibetan monks in Lhasa.", True),
+    ("The French president rounded off his visit to China with a dinner in Beijing.", False),
+])
+def test_round_arrests_only_when_rounded_up(code_sentence, text, arrests):
+    modes = {(e.type, e.mode) for e in code_sentence(text)}
+    assert (("COERCE", "arrest") in modes) is arrests
