@@ -1,7 +1,7 @@
 """Actor resolution on mention tables from real articles, read in their article.
 
     .venv/bin/python benchmarks/actor_table.py
-        [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts]
+        [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|epithets]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -49,12 +49,19 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   with no name (the office, no invented holder), with contrasts (another state's
   Conservatives or Europe minister, a police commissioner, a post as a predicate); short
   articles of our own; the split is ``split_of``'s.
+- ``epithets``: ``tests/data/actor_mentions_epithets.tsv`` (issue #15, stop 25, epithet17):
+  descriptions that name no one ("the New York businessman", "the Wisconsin Republican",
+  "the Democratic front-runner", "the Texas senator") and refer back to the one person the
+  article named whose party, state, posts or occupation fit every word; contrasts (two who
+  fit, none named, an antecedent of another party or state) are ``no-person`` rows; short
+  articles of our own; the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
 expected country and sector and, where the row names someone, the expected name (an
 empty name means a state or body of a state: any name is accepted). ``not-actor`` rows
-are right when no mention covers the words.
+are right when no mention covers the words; ``no-person`` rows (a description that must
+bind no one) are right when no mention of the words names a person.
 """
 
 from __future__ import annotations
@@ -81,6 +88,7 @@ TABLES = {
     "offices": ROOT / "tests" / "data" / "actor_mentions_offices.tsv",
     "backrefs": ROOT / "tests" / "data" / "actor_mentions_backrefs.tsv",
     "posts": ROOT / "tests" / "data" / "actor_mentions_posts.tsv",
+    "epithets": ROOT / "tests" / "data" / "actor_mentions_epithets.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -237,6 +245,9 @@ def _judged(row: dict[str, str], text: str, sentence_at: int, doc, mentions: lis
         return Outcome(row, f"unexpected {covering[0].actor}" if covering else None)
     span = labelled_span(row, text, sentence_at)
     found = aligned(doc, mentions, span) if span else []
+    if row["rule"] == "no-person":  # a description that must not be bound to anyone
+        named = [m for m in found if m.actor.kind == "person" and m.actor.name]
+        return Outcome(row, f"bound to {named[0].actor}" if named else None)
     if not found:
         return Outcome(row, f"no mention; found {[m.actor.text for m in mentions]}")
     actor = found[0].actor

@@ -433,7 +433,8 @@ def test_a_described_post_is_the_person_named_before_who_holds_it(
     assert "the Ohio governor" not in _actors(
         resolver, "Jeb Bush spoke first. Voters later turned to the Ohio governor.",
         "2016-03-24", "USA")
-    # A place the office's title cannot confirm binds no one: our senators' titles name no state.
+    # A place that is neither the title's nor the holder's home state binds no one (Rubio is
+    # a Florida senator: data/actors/epithets.yaml).
     assert "the Vermont senator" not in _actors(
         resolver, "Marco Rubio spoke first. Then the Vermont senator answered.", "2016-03-24",
         "USA")

@@ -28,7 +28,8 @@ from diplograph.coding.actors.coref import (
     possessor_country,
 )
 from diplograph.coding.actors.dating import act_year, story_date
-from diplograph.coding.actors.described import described_people
+from diplograph.coding.actors.described import DescriptionWords, described_people
+from diplograph.coding.actors.epithets import epithet_words
 from diplograph.coding.actors.home import story_home, unknown_people_unplaced
 from diplograph.coding.actors.local import local_group_nouns, local_places, place_state
 from diplograph.coding.actors.matcher import KnowledgeMatcher
@@ -105,6 +106,9 @@ class ActorResolver:
         self._single = SingleNameReader(offices)
         self._genders = {p.name: p.gender for p in self.kb.people}
         self._by_name = {p.name: p for p in self.kb.people}
+        self._descriptions = DescriptionWords(
+            posts=words.description_posts, epithets=epithet_words(),
+            countries=_state_words(self.kb), former=words.former_post_words)
         self._pronouns = words.pronouns
         self._anaphors = state_anaphor_words()
         self._titled = titled_words()
@@ -195,8 +199,7 @@ class ActorResolver:
                                     self.words.singular_person_nouns, home_country, known)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
         if dated:  # no date window: offices name no holder, so no description binds one
-            found = described_people(doc, found, self.words.description_posts,
-                                     self._by_name, when)
+            found = described_people(doc, found, self._descriptions, self._by_name, when)
             found = offices_then(doc, found, self._by_name, when, self._holder_then)
         found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
                                   self._resolve.offices.state)
@@ -406,3 +409,10 @@ def _misread_surname(actor: ActorRef, full: dict[str, ActorRef]) -> bool:
     words = actor.text.replace("'s", "").replace("’s", "").split()
     return any(surname in words and named.name != actor.name and named.name not in actor.text
                for surname, named in full.items())
+
+
+def _state_words(kb: KnowledgeBase) -> dict[str, str]:
+    """Lower-case names, aliases and adjectives of states -> ISO3 ("u.s." -> USA): a state
+    an epithet names ("the U.S. presidential candidate")."""
+    return {word.lower(): country.code for country in kb.countries.values()
+            for word in (country.name, *country.aliases, *country.adjectives)}
