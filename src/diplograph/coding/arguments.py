@@ -19,6 +19,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
     antecedents,
     coordination,
     criticism,
+    economic_sense,
     membership,
     naming,
     party_voice,
