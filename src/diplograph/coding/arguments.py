@@ -19,11 +19,11 @@ from diplograph.coding import (  # noqa: F401 (they register)
     antecedents,
     coordination,
     criticism,
-    economic_sense,
     membership,
     naming,
     party_voice,
     third_country,
+    verb_senses,
 )
 from diplograph.coding.actors.in_article import ArticleContext, same_actor
 from diplograph.coding.counterparts import counterparts

@@ -108,6 +108,7 @@ ARGUMENT_ORDER = (
     "charge-of-surrender-is-criticism",
     "rallying-supporters-is-no-protest",
     "act-on-a-market-figure-is-no-event",
+    "showing-is-no-demonstration",
     "goods-from-exporter",
     "topic-or-scene-inside-a-phrase",
     "stance-of-two-is-no-joint-act",
@@ -235,7 +236,6 @@ def all_rules() -> list[Rule]:
         arguments,
         coordination,
         counterparts,
-        economic_sense,
         frames,
         membership,
         naming,
@@ -244,6 +244,7 @@ def all_rules() -> list[Rule]:
         status,
         structure_triggers,
         third_country,
+        verb_senses,
     )
 
     return [rule for registry in REGISTRIES for rule in registry.ordered()]
