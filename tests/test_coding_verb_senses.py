@@ -44,6 +44,10 @@ def test_showing_is_no_demonstration(code_sentence):
 
 @pytest.mark.parametrize("text, expected", [
     ("Russian missiles hit an apartment block in Odesa.", ("ASSAULT", "RUS", "UKR")),
+    # things force or a seizure can reach, though their words also name figures
+    ("Israeli jets struck targets in southern Lebanon overnight.", ("ASSAULT", "ISR", "LBN")),
+    ("Russian missiles hit a market in Kharkiv.", ("ASSAULT", "RUS", "UKR")),
+    ("Russian authorities seized shares in Yukos.", ("COERCE", "RUS", "RUS")),
     ("Azerbaijani forces captured a third of the Armenian-held territory.",
      ("ASSAULT", "AZE", "ARM")),
     ("The Polish government met the demands of the protesting farmers.",

@@ -30,8 +30,8 @@ if TYPE_CHECKING:
     from diplograph.coding.arguments import Arguments
 
 _FILE = "verb_senses.yaml"
-_LISTS = ("market_figures", "portion_words", "demand_nouns", "market_demand_modifiers",
-          "market_demand_holders", "showing_verbs", "shown_deps")
+_LISTS = ("market_figures", "market_wholes", "traded_assets", "portion_words", "demand_nouns",
+          "market_demand_modifiers", "market_demand_holders", "showing_verbs", "shown_deps")
 _PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
 _SUBJECT_DEPS = frozenset({"nsubj"})
 # Arcs of the words that tell whose or what kind of demand it is.
@@ -44,6 +44,8 @@ class SenseWords:
 
     types: frozenset[str]
     market_figures: frozenset[str]
+    market_wholes: frozenset[str]
+    traded_assets: frozenset[str]
     portion_words: frozenset[str]
     demand_nouns: frozenset[str]
     market_demand_modifiers: frozenset[str]
@@ -71,19 +73,40 @@ def _subject(verb: Token) -> list[Token]:
             for s in subjects]
 
 
-def _acted_on(verb: Token) -> list[Token]:
-    """The heads of what the verb acts on: its objects, or its subject when passive, or with
-    no object its subject; a portion's "of" noun in the portion's place ("a third OF THE
-    MARKET")."""
-    heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ in _PASSIVE_SUBJECT_DEPS]
-    portions = sense_words().portion_words
-    found = []
-    for head in heads or _subject(verb):
-        of_nouns = [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
-                    for o in p.children if o.dep_ == "pobj"]
-        part = head.lemma_.lower() in portions or head.lower_ in portions
-        found.extend(of_nouns if part and of_nouns else [head])
-    return found
+def _objects(verb: Token) -> list[Token]:
+    """The heads of the verb's objects, or of its subject when passive."""
+    return [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ in _PASSIVE_SUBJECT_DEPS]
+
+
+def _portion_whole(head: Token) -> list[Token]:
+    """A portion's "of" nouns ("a third OF THE MARKET"); none for another noun."""
+    words = sense_words()
+    if head.lemma_.lower() not in words.portion_words and head.lower_ not in words.portion_words:
+        return []
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def _market_figure(noun: Token) -> bool:
+    """A market figure, a portion of a market, or a market's demand, as what a verb acts on."""
+    words = sense_words()
+    wholes = _portion_whole(noun)
+    if wholes:
+        return all(w.lemma_.lower() in words.market_figures | words.market_wholes
+                   for w in wholes)
+    return noun.lemma_.lower() in words.market_figures or _market_demand(noun)
+
+
+def _figure_acted_on(verb: Token) -> bool:
+    """Whether what the verb acts on is a market figure: every object (or passive subject);
+    with none, a traded asset or a market figure as its subject ("SHARES rallied")."""
+    objects = _objects(verb)
+    if objects:
+        return all(_market_figure(o) for o in objects)
+    subjects = _subject(verb)
+    words = sense_words()
+    return bool(subjects) and all(
+        s.lemma_.lower() in words.traded_assets | words.market_figures for s in subjects)
 
 
 def _market_demand(noun: Token) -> bool:
@@ -120,10 +143,7 @@ def _act_on_a_market_figure(args: Arguments, ctx: ArticleContext) -> bool:
     verb = _trigger_verb(args)
     if verb is None:
         return False
-    figures = sense_words().market_figures
-    acted_on = _acted_on(verb)
-    args.dropped = bool(acted_on) and all(
-        t.lemma_.lower() in figures or _market_demand(t) for t in acted_on)
+    args.dropped = _figure_acted_on(verb)
     return args.dropped
 
 
