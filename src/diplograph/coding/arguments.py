@@ -23,6 +23,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
     naming,
     party_voice,
     third_country,
+    verb_senses,
 )
 from diplograph.coding.actors.in_article import ArticleContext, same_actor
 from diplograph.coding.counterparts import counterparts

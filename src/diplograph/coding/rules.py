@@ -109,6 +109,8 @@ ARGUMENT_ORDER = (
     "hoped-act-is-no-act",
     "charge-of-surrender-is-criticism",
     "rallying-supporters-is-no-protest",
+    "act-on-a-market-figure-is-no-event",
+    "showing-is-no-demonstration",
     "goods-from-exporter",
     "topic-or-scene-inside-a-phrase",
     "stance-of-two-is-no-joint-act",
@@ -244,6 +246,7 @@ def all_rules() -> list[Rule]:
         status,
         structure_triggers,
         third_country,
+        verb_senses,
     )
 
     return [rule for registry in REGISTRIES for rule in registry.ordered()]

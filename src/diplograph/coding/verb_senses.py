@@ -1,0 +1,158 @@
+"""Act verbs in another sense than the act's are no event (issue #16, stop 25).
+
+News of markets uses the verbs of force, seizure, concession and protest for figures:
+"China's attempts to cool its economy have HIT Japanese industry's SALES", "CAPTURED a third of
+the American MARKET", "to MEET the country's growing DEMAND for cars", "SHARES in Italian
+banks RALLIED". The lexicon matches the verb (ASSAULT "hit", COERCE "seize", CONCEDE "meet +
+demand", PROTEST "rally"), and the actor search then finds a state in the phrase (Japan, the
+United States, Italy), so a market figure became an act between states. The figure decides
+the sense, read on the dependency parse: a market figure (or a portion "of" one) as the
+verb's object or passive subject, a PROTEST verb's subject, or a demand that is a market's
+(a growing demand, customers' demand). "Demonstrate" with what is shown ("demonstrated THAT
+it can cut the deficit", "demonstrated A PHONE") is showing, no demonstration. Words:
+``data/lexicon/verb_senses.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Token
+
+from diplograph.coding.rules import argument_rule
+from diplograph.coding.triggers import OBJECT_DEPS, RELATIVE_PRONOUNS
+from diplograph.knowledge.coding_words import read_lexicon, word_lists
+
+if TYPE_CHECKING:
+    from diplograph.coding.actors.in_article import ArticleContext
+    from diplograph.coding.arguments import Arguments
+
+_FILE = "verb_senses.yaml"
+_LISTS = ("market_figures", "market_wholes", "traded_assets", "portion_words", "demand_nouns",
+          "market_demand_modifiers", "market_demand_holders", "showing_verbs", "shown_deps")
+_PASSIVE_SUBJECT_DEPS = frozenset({"nsubjpass", "nsubj:pass"})
+_SUBJECT_DEPS = frozenset({"nsubj"})
+# Arcs of the words that tell whose or what kind of demand it is.
+_MODIFIER_DEPS = frozenset({"amod", "compound", "nmod"})
+
+
+@dataclass(frozen=True, slots=True)
+class SenseWords:
+    """The lists of ``verb_senses.yaml``; see the comments there."""
+
+    types: frozenset[str]
+    market_figures: frozenset[str]
+    market_wholes: frozenset[str]
+    traded_assets: frozenset[str]
+    portion_words: frozenset[str]
+    demand_nouns: frozenset[str]
+    market_demand_modifiers: frozenset[str]
+    market_demand_holders: frozenset[str]
+    showing_verbs: frozenset[str]
+    shown_deps: frozenset[str]
+
+
+@functools.cache
+def sense_words() -> SenseWords:
+    """The packaged ``verb_senses.yaml``, read and checked once.
+
+    Raises:
+        KnowledgeError: a list is missing or names a type that is not PLOVER.
+    """
+    lists = word_lists(_FILE, read_lexicon(_FILE), _LISTS, ("economic_sense_types",))
+    return SenseWords(types=lists.pop("economic_sense_types"), **lists)
+
+
+def _subject(verb: Token) -> list[Token]:
+    """The verb's subject; a relative pronoun's noun in its place ("the currency, WHICH had
+    been rallying")."""
+    subjects = [c for c in verb.children if c.dep_ in _SUBJECT_DEPS]
+    return [verb.head if s.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl" else s
+            for s in subjects]
+
+
+def _objects(verb: Token) -> list[Token]:
+    """The heads of the verb's objects, or of its subject when passive."""
+    return [c for c in verb.children if c.dep_ in OBJECT_DEPS or c.dep_ in _PASSIVE_SUBJECT_DEPS]
+
+
+def _portion_whole(head: Token) -> list[Token]:
+    """A portion's "of" nouns ("a third OF THE MARKET"); none for another noun."""
+    words = sense_words()
+    if head.lemma_.lower() not in words.portion_words and head.lower_ not in words.portion_words:
+        return []
+    return [o for p in head.children if p.dep_ == "prep" and p.lower_ == "of"
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def _market_figure(noun: Token) -> bool:
+    """A market figure, a portion of a market, or a market's demand, as what a verb acts on."""
+    words = sense_words()
+    wholes = _portion_whole(noun)
+    if wholes:
+        return all(w.lemma_.lower() in words.market_figures | words.market_wholes
+                   for w in wholes)
+    return noun.lemma_.lower() in words.market_figures or _market_demand(noun)
+
+
+def _figure_acted_on(verb: Token) -> bool:
+    """Whether what the verb acts on is a market figure: every object (or passive subject);
+    with none, a traded asset or a market figure as its subject ("SHARES rallied")."""
+    objects = _objects(verb)
+    if objects:
+        return all(_market_figure(o) for o in objects)
+    subjects = _subject(verb)
+    words = sense_words()
+    return bool(subjects) and all(
+        s.lemma_.lower() in words.traded_assets | words.market_figures for s in subjects)
+
+
+def _market_demand(noun: Token) -> bool:
+    """ "the GROWING demand for cars", "CUSTOMER demand", "music FANS' demand", or a bare
+    singular "to meet demand": a market's demand, which no actor made."""
+    words = sense_words()
+    if noun.lemma_.lower() not in words.demand_nouns:
+        return False
+    around = list(noun.children)
+    if any(c.dep_ in _MODIFIER_DEPS and c.lower_ in words.market_demand_modifiers
+           for c in around):
+        return True
+    holders = [c for c in around if c.dep_ == "poss" or c.dep_ in _MODIFIER_DEPS]
+    if any(h.lemma_.lower() in words.market_demand_holders for h in holders):
+        return True
+    bare = not any(c.dep_ in {"det", "poss"} for c in around)
+    return bare and noun.tag_ == "NN"
+
+
+def _trigger_verb(args: Arguments) -> Token | None:
+    """The frame's trigger when it is a verb carrying its own clause, else None (an event
+    noun, "the attack on the market", is not a verb sense)."""
+    trigger = args.frame.trigger
+    verb = trigger.token
+    return verb if trigger.verb is verb and verb.pos_ in {"VERB", "AUX"} else None
+
+
+@argument_rule("act-on-a-market-figure-is-no-event", plover="SPEC §4",
+               types=sense_words().types)
+def _act_on_a_market_figure(args: Arguments, ctx: ArticleContext) -> bool:
+    """A verb of force, seizure, concession or protest acting on a market figure ("HIT
+    SALES", "CAPTURED a third of the MARKET", "MEET the growing DEMAND for cars", "SHARES
+    RALLIED") is no act between actors: no event."""
+    verb = _trigger_verb(args)
+    if verb is None:
+        return False
+    args.dropped = _figure_acted_on(verb)
+    return args.dropped
+
+
+@argument_rule("showing-is-no-demonstration", plover="3.12", types={"PROTEST"})
+def _showing(args: Arguments, ctx: ArticleContext) -> bool:
+    """ "Demonstrate" with what is shown, a clause or an object ("has demonstrated THAT it can
+    cut the deficit", "demonstrated A PHONE"), is showing, no protest: no event."""
+    verb, words = _trigger_verb(args), sense_words()
+    if verb is None or verb.lemma_.lower() not in words.showing_verbs:
+        return False
+    args.dropped = any(c.dep_ in words.shown_deps for c in verb.children)
+    return args.dropped
