@@ -1,7 +1,7 @@
 """Actor resolution on mention tables from real articles, read in their article.
 
     .venv/bin/python benchmarks/actor_table.py
-        [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts]
+        [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|settings]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -49,6 +49,12 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   with no name (the office, no invented holder), with contrasts (another state's
   Conservatives or Europe minister, a police commissioner, a post as a predicate); short
   articles of our own; the split is ``split_of``'s.
+- ``settings``: ``tests/data/actor_mentions_settings.tsv`` (issues #15, #16, stop 25, agents17):
+  agents with no known identity whose country the story tells ("Officers", "The Glasgow
+  Kelvin MP", "Lawyer Gareth Pryce", "Hutu militias", "Kenji Mori of Citigroup in Tokyo"),
+  with contrasts (a foreign agent in a story set elsewhere, "Police in Paris" in a British
+  story, a story about two states, a sentence with no setting); short articles of our own
+  (no doc, no home_country); the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -81,6 +87,7 @@ TABLES = {
     "offices": ROOT / "tests" / "data" / "actor_mentions_offices.tsv",
     "backrefs": ROOT / "tests" / "data" / "actor_mentions_backrefs.tsv",
     "posts": ROOT / "tests" / "data" / "actor_mentions_posts.tsv",
+    "settings": ROOT / "tests" / "data" / "actor_mentions_settings.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 
