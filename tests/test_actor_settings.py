@@ -98,3 +98,20 @@ def test_a_judge_sits_on_the_court_named_before(resolver: ActorResolver) -> None
             "continue on Monday.")
     actor = _actor(resolver, text, "Judge Anne Morel")
     assert (actor.name, actor.country, actor.sector) == ("Anne Morel", "FRA", "JUD")
+
+
+@pytest.mark.parametrize(("text", "words", "country", "sector"), [
+    # Rule nameless-calling: a place or a demonym before a calling with no name.
+    ("A Texas judge blocked the new voting law on Friday.", "A Texas judge", "USA", "JUD"),
+    ("An Irish farmer has won damages from the ministry.", "An Irish farmer", "IRL", "CVL"),
+])
+def test_a_nameless_calling_of_a_place(resolver, text, words, country, sector):
+    actor = _actor(resolver, text, words)
+    assert (actor.name, actor.country, actor.sector, actor.kind) == (None, country, sector,
+                                                                    "person")
+
+
+def test_a_bare_calling_is_left_alone(resolver: ActorResolver) -> None:
+    """Contrast: "the lawyer" with no words of its own is not placed by the story."""
+    text = "Lawyers in Leeds and Bradford went on strike. The lawyer said pay was too low."
+    assert not _mentioned(resolver, text, "The lawyer")

@@ -42,6 +42,7 @@ from diplograph.coding.actors.setting import (
     Places,
     callings_before_names,
     members_of_named_forces,
+    nameless_callings,
     story_setting,
 )
 from diplograph.coding.actors.single import SINGLE_NAME_REACH, SingleNameReader
@@ -205,6 +206,7 @@ class ActorResolver:
         setting = home_country or story_setting(doc, found, places)
         callings = CallingWords(self.words.callings, self.words.named_body_sectors)
         found = callings_before_names(doc, found, callings, places, setting, known)
+        found = nameless_callings(doc, found, self.words.callings, places)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
         if dated:  # no date window: offices name no holder, so no description binds one
             found = described_people(doc, found, self.words.description_posts,

@@ -11,6 +11,8 @@ the sector of its noun and a state read from the text, never guessed:
 - rule `own-place`: "Kenji Mori of Citigroup in Tokyo", "teacher Ana Silva of Havana": a
   person we do not know whose own phrase says where they are ("of" or "in" a place) is of
   that place's state, before the state of the body they work for;
+- rule `nameless-calling`: "an Alaska lawyer", "a Texas judge": a calling with a state's or
+  a place's words before it and no name is one person we do not know, of that state;
 - rule `members-of-named-force`: "Police in Cardiff are investigating ... Officers took
   statements": a bare noun for a body's members (``member_nouns``) is the last body of its
   sector the story named before it;
@@ -29,6 +31,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding.actors.home import stands_for_a_state
 from diplograph.coding.actors.mention import Mention
+from diplograph.records import ActorRef
 
 StateAt = Callable[[int], str | None]  # token index -> ISO3 of the state its word names
 PlaceState = Callable[[str], str | None]  # a place below a state -> ISO3, None: unknown
@@ -216,6 +219,31 @@ def _place_state(obj: Token, places: Places) -> str | None:
     if obj.ent_type_ not in _PLACE_ENTITIES:
         return None
     return places.of_words(obj.doc[obj.left_edge.i:obj.i + 1])
+
+
+def nameless_callings(doc: Doc, mentions: list[Mention], callings: Mapping[str, str],
+                      places: Places) -> list[Mention]:
+    """Rule `nameless-calling`: a calling with a state's or a place's words before it and no
+    name after it ("an ALASKA lawyer accused ...", "a Texas judge") is one person we do not
+    know, of that state, in the calling's sector. With no such words ("the lawyer") the
+    person is left alone: the story may have named them, of another state."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    found = []
+    for token in doc:
+        if token.lower_ not in callings or token.i in taken or token.pos_ != "NOUN" \
+                or token.dep_ == "compound":
+            continue
+        start, state = _modifiers_before(doc, token.i, places, taken)
+        if state is None:
+            continue
+        if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == token.i:
+            start -= 1
+        span = doc[start:token.i + 1]
+        actor = ActorRef(name=None, country=state, sector=callings[token.lower_] or None,
+                         text=span.text, kind="person")
+        found.append(Mention(start=span.start_char, end=span.end_char, token_start=span.start,
+                             token_end=span.end, actor=actor))
+    return sorted(mentions + found, key=lambda m: m.token_start)
 
 
 def members_of_named_forces(doc: Doc, mentions: list[Mention],
