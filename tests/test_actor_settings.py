@@ -115,3 +115,9 @@ def test_a_bare_calling_is_left_alone(resolver: ActorResolver) -> None:
     """Contrast: "the lawyer" with no words of its own is not placed by the story."""
     text = "Lawyers in Leeds and Bradford went on strike. The lawyer said pay was too low."
     assert not _mentioned(resolver, text, "The lawyer")
+
+
+def test_a_definite_calling_is_left_alone(resolver: ActorResolver) -> None:
+    """Contrast: "the Texas farmer" is someone the story named: no new person."""
+    text = "Bob Hale spoke to reporters. The Texas farmer said the drought was the worst."
+    assert not _mentioned(resolver, text, "The Texas farmer")

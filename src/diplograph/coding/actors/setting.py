@@ -225,8 +225,9 @@ def nameless_callings(doc: Doc, mentions: list[Mention], callings: Mapping[str, 
                       places: Places) -> list[Mention]:
     """Rule `nameless-calling`: a calling with a state's or a place's words before it and no
     name after it ("an ALASKA lawyer accused ...", "a Texas judge") is one person we do not
-    know, of that state, in the calling's sector. With no such words ("the lawyer") the
-    person is left alone: the story may have named them, of another state."""
+    know, of that state, in the calling's sector. With no such words ("a lawyer"), or as a
+    definite description ("the New York businessman"), it is left alone: the story may have
+    named the person, of another state."""
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
     for token in doc:
@@ -237,6 +238,8 @@ def nameless_callings(doc: Doc, mentions: list[Mention], callings: Mapping[str, 
         if state is None:
             continue
         if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == token.i:
+            if doc[start - 1].lower_ == "the":
+                continue  # "THE New York businessman": someone the story named before
             start -= 1
         span = doc[start:token.i + 1]
         actor = ActorRef(name=None, country=state, sector=callings[token.lower_] or None,
