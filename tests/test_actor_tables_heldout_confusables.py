@@ -14,6 +14,7 @@ from actor_floors import assert_floor_holds
     ("titles", "tune"), ("titles", "heldout"), ("places", "tune"),
     ("places", "heldout"), ("owners", "tune"), ("offices", "tune"),
     ("offices", "heldout"), ("backrefs", "tune"), ("backrefs", "heldout"),
-    ("posts", "tune"), ("posts", "heldout")])
+    ("posts", "tune"), ("posts", "heldout"), ("settings", "tune"),
+    ("settings", "heldout")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)
