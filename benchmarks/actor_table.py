@@ -1,7 +1,7 @@
 """Actor resolution on mention tables from real articles, read in their article.
 
     .venv/bin/python benchmarks/actor_table.py
-        [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|epithets]
+        [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|epithets|settings]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -55,6 +55,12 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   article named whose party, state, posts or occupation fit every word; contrasts (two who
   fit, none named, an antecedent of another party or state) are ``no-person`` rows; short
   articles of our own; the split is ``split_of``'s.
+- ``settings``: ``tests/data/actor_mentions_settings.tsv`` (issues #15, #16, stop 25, agents17):
+  agents with no known identity whose country the story tells ("Officers", "The Glasgow
+  Kelvin MP", "Lawyer Gareth Pryce", "Hutu militias", "Kenji Mori of Citigroup in Tokyo"),
+  with contrasts (a foreign agent in a story set elsewhere, "Police in Paris" in a British
+  story, a story about two states, a sentence with no setting); short articles of our own
+  (no doc, no home_country); the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -89,6 +95,7 @@ TABLES = {
     "backrefs": ROOT / "tests" / "data" / "actor_mentions_backrefs.tsv",
     "posts": ROOT / "tests" / "data" / "actor_mentions_posts.tsv",
     "epithets": ROOT / "tests" / "data" / "actor_mentions_epithets.tsv",
+    "settings": ROOT / "tests" / "data" / "actor_mentions_settings.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -38,6 +38,14 @@ from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.owners import owned_posts
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.resolve import PhraseResolver
+from diplograph.coding.actors.setting import (
+    CallingWords,
+    Places,
+    callings_before_names,
+    members_of_named_forces,
+    nameless_callings,
+    story_setting,
+)
 from diplograph.coding.actors.single import SINGLE_NAME_REACH, SingleNameReader
 from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
 from diplograph.coding.actors.then import offices_then
@@ -197,6 +205,12 @@ class ActorResolver:
                                   partial(self._holds, when))
         found = appositive_callings(doc, found, self.kb.sectors,
                                     self.words.singular_person_nouns, home_country, known)
+        places = Places(partial(_state_word, reading.hits),
+                        partial(place_state, local_places(), home_country))
+        setting = home_country or story_setting(doc, found, places)
+        callings = CallingWords(self.words.callings, self.words.named_body_sectors)
+        found = callings_before_names(doc, found, callings, places, setting, known)
+        found = nameless_callings(doc, found, self.words.callings, places)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
         if dated:  # no date window: offices name no holder, so no description binds one
             found = described_people(doc, found, self._descriptions, self._by_name, when)
@@ -210,9 +224,10 @@ class ActorResolver:
         found = home_state_nouns(doc, found, self.words.home_nouns, self.words.home_noun_leave,
                                  home_country, self._resolve.offices.state, state_named)
         found = home_state_nouns(doc, found, self.words.home_group_nouns,
-                                 self.words.home_group_leave, home_country,
+                                 self.words.home_group_leave, setting,
                                  self._resolve.offices.state, state_named,
                                  self.words.abroad_sectors)
+        found = members_of_named_forces(doc, found, self.words.member_nouns)
         found = state_anaphors(doc, found, self._anaphors, self.words.state_place_words,
                                self._resolve.offices.state)
         found = titled_people(doc, found, self._titled, known)
@@ -373,6 +388,13 @@ class ActorResolver:
 def _state_named(hits: Hits, i: int) -> str | None:
     """ISO3 of the state whose name or capital starts at token i ("in NEPAL", "in KABUL")."""
     hit = hits.first(i, ("country", "metonym"))
+    return hit.key if hit is not None else None
+
+
+def _state_word(hits: Hits, i: int) -> str | None:
+    """ISO3 of the state whose name, demonym or capital starts at token i ("AMERICAN
+    lawyer", "of HAVANA")."""
+    hit = hits.first(i, ("country", "adj", "metonym"))
     return hit.key if hit is not None else None
 
 

@@ -67,6 +67,9 @@ class MentionWords:
     # (state, party, start, end): the party a bare "shadow" post names on a day
     official_opposition: tuple[tuple[str, str, dt.date, dt.date | None], ...]
     party_voice_titles: frozenset[str]  # "The Lib Dem SPOKESMAN": any post of the party
+    callings: dict[str, str]  # "LAWYER Gareth Pryce": a calling -> its sector ("": none)
+    member_nouns: dict[str, str]  # "OFFICERS" after "Police": a body's members -> its sector
+    named_body_sectors: frozenset[str]  # "a US court ... JUDGE Letitia Clark": the court's
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -87,7 +90,8 @@ def parse_mention_words(data: Any) -> MentionWords:
     ordered = {"counterpart_words", "leader_words", "role_priority"}
     mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders",
                 "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
-                "local_group_nouns", "owner_sectors", "body_office_nouns")
+                "local_group_nouns", "owner_sectors", "body_office_nouns", "callings",
+                "member_nouns")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
              if name not in mappings and name != "official_opposition"}

@@ -1,0 +1,278 @@
+"""Agents with no known identity whose state the story tells (issues #15, #16, stop 25).
+
+An unknown person or a generic agent stays unknown, with the words of the text, but takes
+the sector of its noun and a state read from the text, never guessed:
+
+- rule `calling-before-name`: "Lawyer Gareth Pryce", "Edinburgh architect, Dominic Reid",
+  "American lawyer Ruth Green": a calling right before a name we do not know is not part
+  of the name; the person takes the calling's sector (``callings`` in mention_words.yaml)
+  and the state of the words before the calling (a demonym, a city, a US state), else of
+  the place their phrase gives (below), else of the story's setting;
+- rule `own-place`: "Kenji Mori of Citigroup in Tokyo", "teacher Ana Silva of Havana": a
+  person we do not know whose own phrase says where they are ("of" or "in" a place) is of
+  that place's state, before the state of the body they work for;
+- rule `nameless-calling`: "an Alaska lawyer", "a Texas judge": a calling with a state's or
+  a place's words before it and no name is one person we do not know, of that state;
+- rule `members-of-named-force`: "Police in Cardiff are investigating ... Officers took
+  statements": a bare noun for a body's members (``member_nouns``) is the last body of its
+  sector the story named before it;
+- the story's setting (:func:`story_setting`): the one state the article's places and
+  state actors stand for, clearly ahead of any other; none where two states compete. Bare
+  group nouns ("Protesters", "The MP") take it where the story has no home state.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, replace
+
+from spacy.tokens import Doc, Span, Token
+
+from diplograph.coding.actors.home import stands_for_a_state
+from diplograph.coding.actors.mention import Mention
+from diplograph.records import ActorRef
+
+StateAt = Callable[[int], str | None]  # token index -> ISO3 of the state its word names
+PlaceState = Callable[[str], str | None]  # a place below a state -> ISO3, None: unknown
+
+# The setting's state needs this many mentions and places, this many times the next state's.
+MIN_SETTING_COUNT = 2
+SETTING_MARGIN = 2
+_PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_MAX_MODIFIER_WORDS = 3  # "NEW SOUTH WALES architect"
+
+
+@dataclass(frozen=True, slots=True)
+class Places:
+    """How the text's words name states: a state's own word (name, demonym, capital) at a
+    token, and the state of a place below a state (a city, a region)."""
+
+    state_at: StateAt
+    place_state: PlaceState
+
+    def of_words(self, span: Span) -> str | None:
+        """The state a run of words names: its first word's state, else the place's."""
+        return self.state_at(span.start) or self.place_state(span.text)
+
+
+def story_setting(doc: Doc, mentions: list[Mention], places: Places) -> str | None:
+    """ISO3 of the one state the story is set in, or None where its words do not settle it.
+
+    Each mention that stands for a state (its name, a person or body of it) and each place
+    named outside a mention counts for its state; the state with at least
+    MIN_SETTING_COUNT, SETTING_MARGIN times as many as the next one, is the setting."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    counts = Counter(m.actor.country for m in mentions if stands_for_a_state(m))
+    for ent in doc.ents:
+        if ent.label_ in _PLACE_ENTITIES and not any(i in taken for i in range(ent.start, ent.end)):
+            state = places.of_words(ent)
+            if state is not None:
+                counts[state] += 1
+    if not counts:
+        return None
+    ranked = counts.most_common(2)
+    top, count = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    return top if count >= MIN_SETTING_COUNT and count >= SETTING_MARGIN * runner_up else None
+
+
+@dataclass(frozen=True, slots=True)
+class CallingWords:
+    """The words of rule `calling-before-name` (mention_words.yaml): calling -> sector ("":
+    none), and the sectors whose body named before a calling's person is theirs."""
+
+    sectors: Mapping[str, str]
+    named_body_sectors: frozenset[str]
+
+
+def callings_before_names(doc: Doc, mentions: list[Mention], callings: CallingWords,
+                          places: Places, setting: str | None,
+                          known: Callable[[str], bool]) -> list[Mention]:
+    """Rules `calling-before-name` and `own-place` on the people we do not know.
+
+    Args:
+        doc: the parsed article.
+        mentions: the article's mentions, in text order.
+        callings: the callings' sectors and the sectors of bodies they refer back to.
+        places: how words name states.
+        setting: ISO3 of the story's home state or setting, None when it has none.
+        known: whether a name is a person of the knowledge base (left as resolved).
+    """
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    out: list[Mention] = []
+    for m in mentions:
+        out.append(_placed_person(doc, m, callings, places, setting, taken, out)
+                   if _unknown_person(m, known) else m)
+    return out
+
+
+def _unknown_person(mention: Mention, known: Callable[[str], bool]) -> bool:
+    actor = mention.actor
+    return actor.kind == "person" and bool(actor.name) and not known(actor.name or "")
+
+
+@dataclass(frozen=True, slots=True)
+class Calling:
+    """A calling read before a name: where the mention's words start, where the name starts,
+    the calling's sector and the state of the words before it."""
+
+    start: int
+    name_start: int
+    sector: str | None
+    state: str | None
+
+
+def _placed_person(doc: Doc, mention: Mention, callings: CallingWords,
+                   places: Places, setting: str | None, taken: set[int],
+                   before: list[Mention]) -> Mention:
+    """One unknown person, with the calling before the name, its modifiers and their own
+    place read; with none of those, the state of the last body of the calling's sector
+    named before (a judge of the court the story named: "a US bankruptcy court ... Judge
+    Letitia Clark"), else the story's setting."""
+    calling = _calling_at(doc, mention, callings.sectors, places, taken)
+    actor = mention.actor
+    own_place = None if actor.role else \
+        _own_place(doc[mention.token_start:mention.token_end].root, places)
+    if calling is None:
+        if own_place is None or actor.country == own_place:
+            return mention
+        return replace(mention, actor=replace(actor, country=own_place))
+    country = calling.state or own_place or actor.country \
+        or _body_named_before(before, calling.sector, callings.named_body_sectors) or setting
+    span = doc[calling.start:mention.token_end]
+    actor = replace(actor, name=doc[calling.name_start:mention.token_end].text, country=country,
+                    sector=actor.sector or calling.sector, text=span.text)
+    return replace(mention, start=span.start_char, token_start=span.start, actor=actor)
+
+
+def _body_named_before(before: list[Mention], sector: str | None,
+                       body_sectors: frozenset[str]) -> str | None:
+    """The state of the last body of the calling's sector named before, for the sectors of
+    `body_sectors` (a court, a police force), None for the others (a government or a
+    business has too many people for its last named body to be theirs)."""
+    if sector not in body_sectors:
+        return None
+    return next((m.actor.country for m in reversed(before)
+                 if m.actor.sector == sector and m.actor.kind != "person" and m.actor.country),
+                None)
+
+
+def _calling_at(doc: Doc, mention: Mention, callings: Mapping[str, str], places: Places,
+                taken: set[int]) -> Calling | None:
+    """The calling that opens the mention ("LAWYER Gareth Pryce", as the entity reader took
+    it) or stands right before it, a comma between at most ("Edinburgh ARCHITECT, Dominic
+    Reid"), with the capitalised words before it that name a state or a place."""
+    first = doc[mention.token_start]
+    if first.lower_ in callings and mention.token_end - mention.token_start > 1:
+        at, name_start = first.i, first.i + 1
+    else:
+        at = mention.token_start - 1
+        if at >= 0 and doc[at].text == ",":
+            at -= 1
+        if at < 0 or doc[at].lower_ not in callings or at in taken \
+                or doc[at].pos_ not in ("NOUN", "PROPN"):
+            return None
+        name_start = mention.token_start
+    start, state = _modifiers_before(doc, at, places, taken)
+    return Calling(start, name_start, callings[doc[at].lower_] or None, state)
+
+
+def _modifiers_before(doc: Doc, at: int, places: Places, taken: set[int]
+                      ) -> tuple[int, str | None]:
+    """(start, state) of the capitalised words right before the calling at token `at` that
+    name a state or a place ("AMERICAN lawyer", "EDINBURGH architect", "ALASKA lawyer");
+    (at, None) where none do."""
+    start = at
+    while start > 0 and at - start < _MAX_MODIFIER_WORDS and start - 1 not in taken \
+            and doc[start - 1].is_title and doc[start - 1].pos_ in ("PROPN", "ADJ"):
+        start -= 1
+    country = places.of_words(doc[start:at]) if start < at else None
+    return (start, country) if country is not None else (at, None)
+
+
+def _own_place(root: Token, places: Places) -> str | None:
+    """The state of the place an unknown person's own phrase gives: "of" a place on the
+    name ("Ana Silva OF HAVANA"), or "in" a place right after "of" a body ("Kenji Mori of
+    Citigroup IN TOKYO", the parse hanging "in" on the name or on the body). "in" on the
+    name alone is left alone: the parse often hangs the verb's place there ("met Jane Doe
+    in Istanbul")."""
+    for obj in _objects(root, "of"):
+        state = _place_state(obj, places)
+        if state is not None:
+            return state
+        after_body = [o for o in _objects(root, "in") if o.head.i == obj.right_edge.i + 1]
+        for deeper in _objects(obj, "in") + after_body:
+            state = _place_state(deeper, places)
+            if state is not None:
+                return state
+    return None
+
+
+def _objects(token: Token, preposition: str) -> list[Token]:
+    """The objects of `preposition` hanging from `token`."""
+    return [obj for prep in token.children if prep.dep_ == "prep" and prep.lower_ == preposition
+            for obj in prep.children if obj.dep_ == "pobj"]
+
+
+def _place_state(obj: Token, places: Places) -> str | None:
+    if obj.ent_type_ not in _PLACE_ENTITIES:
+        return None
+    return places.of_words(obj.doc[obj.left_edge.i:obj.i + 1])
+
+
+def nameless_callings(doc: Doc, mentions: list[Mention], callings: Mapping[str, str],
+                      places: Places) -> list[Mention]:
+    """Rule `nameless-calling`: a calling with a state's or a place's words before it and no
+    name after it ("an ALASKA lawyer accused ...", "a Texas judge") is one person we do not
+    know, of that state, in the calling's sector. With no such words ("a lawyer"), or as a
+    definite description ("the New York businessman"), it is left alone: the story may have
+    named the person, of another state."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    found = []
+    for token in doc:
+        if token.lower_ not in callings or token.i in taken or token.pos_ != "NOUN" \
+                or token.dep_ == "compound":
+            continue
+        start, state = _modifiers_before(doc, token.i, places, taken)
+        if state is None:
+            continue
+        if start > 0 and doc[start - 1].dep_ == "det" and doc[start - 1].head.i == token.i:
+            if doc[start - 1].lower_ == "the":
+                continue  # "THE New York businessman": someone the story named before
+            start -= 1
+        span = doc[start:token.i + 1]
+        actor = ActorRef(name=None, country=state, sector=callings[token.lower_] or None,
+                         text=span.text, kind="person")
+        found.append(Mention(start=span.start_char, end=span.end_char, token_start=span.start,
+                             token_end=span.end, actor=actor))
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def members_of_named_forces(doc: Doc, mentions: list[Mention],
+                            member_nouns: Mapping[str, str]) -> list[Mention]:
+    """Rule `members-of-named-force`: a bare plural noun for a body's members ("Officers
+    took statements") stands for the last body of its sector named before it ("Police in
+    Cardiff"), with that body's state."""
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    found = []
+    for token in doc:
+        sector = member_nouns.get(token.lower_)
+        if sector is None or token.i in taken or not _bare(token):
+            continue
+        body = next((m for m in reversed(mentions)
+                     if m.token_end <= token.i and m.actor.sector == sector and m.actor.country),
+                    None)
+        if body is not None:
+            span = doc[token.left_edge.i:token.i + 1]
+            found.append(Mention(start=span.start_char, end=span.end_char,
+                                 token_start=span.start, token_end=span.end,
+                                 actor=replace(body.actor, text=span.text, name=body.actor.name)))
+    return sorted(mentions + found, key=lambda m: m.token_start)
+
+
+def _bare(token: Token) -> bool:
+    """A plural noun with nothing before it but "the" ("Officers", "the officers")."""
+    if token.tag_ not in ("NNS", "NNPS") or token.dep_ in ("compound", "amod"):
+        return False
+    return all(c.i > token.i or (c.dep_ == "det" and c.lower_ == "the") for c in token.children)
