@@ -1,7 +1,8 @@
 """Actor resolution on mention tables from real articles, read in their article.
 
     .venv/bin/python benchmarks/actor_table.py
-        [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|epithets|settings]
+        [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
+                 epithets|settings]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
