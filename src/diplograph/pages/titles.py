@@ -128,6 +128,9 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
         return _by_layout(lines, sorted({*above, *short}), start)
     scored = {c.index: (score(c.signals), c) for c in found}
     top, best = max(scored.values(), key=lambda pair: pair[0])
+    header = _header_below_list_item(lines, best, start)
+    if header is not None:
+        return header
     above_best = scored.get(best.index - 1)
     if (above_best and len(lines[above_best[1].index].text) < len(lines[best.index].text)
             and above_best[0] >= top - _STANDFIRST_GAP):
@@ -167,6 +170,23 @@ def candidates(lines: list[Line], start: int, rows: list[int], lo: int,
                        "share": share, **_layout_signals(lines, i, start)}
             found.append(Candidate(index=i, share=share, signals=signals))
     return found
+
+
+def _header_below_list_item(lines: list[Line], best: Candidate, start: int) -> Title | None:
+    """A run of other stories' headlines above an article's own header: when the best line is
+    one of the run (a list item with no byline or date under it), a headline over its byline
+    or date line between that item and the body is the title, whatever words it shares (a
+    column's "The Impeachment Clock" over its author and date; the list's "Vindman Claims ..."
+    shares more of the lede)."""
+    if not best.signals.get("list_item") or best.signals.get("header_below"):
+        return None  # a headline over its standfirst and author, then its date, is no list's
+    for i in range(start - 1, max(best.index, start - _LAYOUT_REACH - 1), -1):
+        line = lines[i]
+        if (title_shaped(line) and line.label != "list" and not field_value(lines, i)
+                and any(b.label in ("date", "byline")
+                        for b in lines[i + 1 : i + 1 + _HEADER_REACH])):
+            return Title(index=i, text=line.text, share=0.0)
+    return None
 
 
 def _title_lines_above(lines: list[Line], start: int, lo: int) -> list[int]:
