@@ -198,15 +198,16 @@ def _title_lines_above(lines: list[Line], start: int, lo: int) -> list[int]:
 def _by_layout(lines: list[Line], above: list[int], start: int) -> Title | None:
     """With no headline that shares the body's words: the one the layout points at.
 
-    That is a title-shaped line right above the body, or one with a byline or
-    date line just below it, a few lines above the body.
+    That is a title-shaped line with a byline or date line just below it, a few lines above
+    the body (over a sub-headline that sits right above the body: headline, date, sub-headline,
+    body), else the title-shaped line right above the body.
     """
-    for i in reversed(above):
-        if start - i > _LAYOUT_REACH:
-            break
-        below = lines[i + 1 : i + 4]
-        if start - i == 1 or any(b.label in ("date", "byline") for b in below):
+    near = [i for i in reversed(above) if start - i <= _LAYOUT_REACH]
+    for i in near:
+        if any(b.label in ("date", "byline") for b in lines[i + 1 : i + 4]):
             return Title(index=i, text=lines[i].text, share=0.0)
+    if near and start - near[0] == 1:
+        return Title(index=near[0], text=lines[near[0]].text, share=0.0)
     return None
 
 
