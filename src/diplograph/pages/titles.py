@@ -180,13 +180,23 @@ def _header_below_list_item(lines: list[Line], best: Candidate, start: int) -> T
     shares more of the lede)."""
     if not best.signals.get("list_item") or best.signals.get("header_below"):
         return None  # a headline over its standfirst and author, then its date, is no list's
+    if not _between_headlines(lines, best.index):
+        return None  # a headline over a date the page split into pieces ("November 20" / "2019")
     for i in range(start - 1, max(best.index, start - _LAYOUT_REACH - 1), -1):
         line = lines[i]
         if (title_shaped(line) and line.label != "list" and not field_value(lines, i)
                 and any(b.label in ("date", "byline")
                         for b in lines[i + 1 : i + 1 + _HEADER_REACH])):
-            return Title(index=i, text=line.text, share=0.0)
+            # The list item's share still tells how much the block reads as an article's top:
+            # the rule picks the title line, not whether the block opens an article.
+            return Title(index=i, text=line.text, share=best.share)
     return None
+
+
+def _between_headlines(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` sits inside a run of headlines: title-shaped lines right above and
+    right below it (a sidebar's or a "Most read" box's items)."""
+    return 0 < i < len(lines) - 1 and title_shaped(lines[i - 1]) and title_shaped(lines[i + 1])
 
 
 def _title_lines_above(lines: list[Line], start: int, lo: int) -> list[int]:
