@@ -201,7 +201,12 @@ def is_prose(line: str) -> bool:
     if words >= LONG_LINE_WORDS and (not line.endswith(":") or words >= COLON_PROSE_WORDS):
         # A short line ending with a colon introduces a list; a long one is a sentence.
         return True
-    return words >= MIN_PROSE_WORDS and line.endswith(TERMINAL)
+    return words >= MIN_PROSE_WORDS and line.endswith(TERMINAL) and not _cut_short(line)
+
+
+def _cut_short(line: str) -> bool:
+    """A teaser its site cut off with two dots ("... 이정재 앞에.."): no sentence ends there."""
+    return line.endswith("..") and not line.endswith("...")
 
 
 def one_liner(text: str) -> bool:

@@ -128,6 +128,9 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
         return _by_layout(lines, sorted({*above, *short}), start)
     scored = {c.index: (score(c.signals), c) for c in found}
     top, best = max(scored.values(), key=lambda pair: pair[0])
+    header = _header_below_list_item(lines, best, start)
+    if header is not None:
+        return header
     above_best = scored.get(best.index - 1)
     if (above_best and len(lines[above_best[1].index].text) < len(lines[best.index].text)
             and above_best[0] >= top - _STANDFIRST_GAP):
@@ -169,6 +172,33 @@ def candidates(lines: list[Line], start: int, rows: list[int], lo: int,
     return found
 
 
+def _header_below_list_item(lines: list[Line], best: Candidate, start: int) -> Title | None:
+    """A run of other stories' headlines above an article's own header: when the best line is
+    one of the run (a list item with no byline or date under it), a headline over its byline
+    or date line between that item and the body is the title, whatever words it shares (a
+    column's "The Impeachment Clock" over its author and date; the list's "Vindman Claims ..."
+    shares more of the lede)."""
+    if not best.signals.get("list_item") or best.signals.get("header_below"):
+        return None  # a headline over its standfirst and author, then its date, is no list's
+    if not _between_headlines(lines, best.index):
+        return None  # a headline over a date the page split into pieces ("November 20" / "2019")
+    for i in range(start - 1, max(best.index, start - _LAYOUT_REACH - 1), -1):
+        line = lines[i]
+        if (title_shaped(line) and line.label != "list" and not field_value(lines, i)
+                and any(b.label in ("date", "byline")
+                        for b in lines[i + 1 : i + 1 + _HEADER_REACH])):
+            # The list item's share still tells how much the block reads as an article's top:
+            # the rule picks the title line, not whether the block opens an article.
+            return Title(index=i, text=line.text, share=best.share)
+    return None
+
+
+def _between_headlines(lines: list[Line], i: int) -> bool:
+    """Whether line ``i`` sits inside a run of headlines: title-shaped lines right above and
+    right below it (a sidebar's or a "Most read" box's items)."""
+    return 0 < i < len(lines) - 1 and title_shaped(lines[i - 1]) and title_shaped(lines[i + 1])
+
+
 def _title_lines_above(lines: list[Line], start: int, lo: int) -> list[int]:
     """The title-shaped lines within reach above the body (not a labelled field's value)."""
     return [i for i in range(max(lo, start - REACH), start)
@@ -178,15 +208,16 @@ def _title_lines_above(lines: list[Line], start: int, lo: int) -> list[int]:
 def _by_layout(lines: list[Line], above: list[int], start: int) -> Title | None:
     """With no headline that shares the body's words: the one the layout points at.
 
-    That is a title-shaped line right above the body, or one with a byline or
-    date line just below it, a few lines above the body.
+    That is a title-shaped line with a byline or date line just below it, a few lines above
+    the body (over a sub-headline that sits right above the body: headline, date, sub-headline,
+    body), else the title-shaped line right above the body.
     """
-    for i in reversed(above):
-        if start - i > _LAYOUT_REACH:
-            break
-        below = lines[i + 1 : i + 4]
-        if start - i == 1 or any(b.label in ("date", "byline") for b in below):
+    near = [i for i in reversed(above) if start - i <= _LAYOUT_REACH]
+    for i in near:
+        if any(b.label in ("date", "byline") for b in lines[i + 1 : i + 4]):
             return Title(index=i, text=lines[i].text, share=0.0)
+    if near and start - near[0] == 1:
+        return Title(index=near[0], text=lines[near[0]].text, share=0.0)
     return None
 
 
