@@ -1,6 +1,7 @@
 """How often a place inside the name of a thing becomes an event's actor (issue 16).
 
     PYTHONPATH=src .venv/bin/python benchmarks/place_named_things.py [--limit N] [--all]
+                                                                    [--min-confidence 0.5]
 
 Finds the BBC News 2004-05 sentences (``../shared/corpus/bbc-news-2225``) in which a proper
 name is part of the name of a thing ("the KYOTO protocol", "LISBON's goals", "the Treaty of
@@ -55,6 +56,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--corpus", type=Path, default=CORPUS)
     parser.add_argument("--limit", type=int, default=0, help="stop after N candidates")
     parser.add_argument("--all", action="store_true")
+    parser.add_argument("--min-confidence", type=float, default=0.5,
+                        help="events below it are dropped, as `diplograph extract` does")
     args = parser.parse_args(argv)
     from diplograph.coding.coder import EventCoder
     from diplograph.coding.parse import load_nlp
@@ -72,7 +75,7 @@ def main(argv: list[str]) -> int:
         article = Article(doc_id=doc_id, article_index=0, title=None, text=text,
                           published=PublishedDate(value="2005-01-15", precision="day",
                                                   source="metadata"))
-        coded = [e for e in coder.code(article, doc) if e.confidence >= 0.5]
+        coded = [e for e in coder.code(article, doc) if e.confidence >= args.min_confidence]
         bad = [e for e in coded if read_off(e.source, names) or read_off(e.target, names)]
         events += len(coded)
         with_name += len(bad)
@@ -82,7 +85,8 @@ def main(argv: list[str]) -> int:
                 print(f"    {e.type}/{e.mode} {e.source and e.source.country}"
                       f"[{e.source and e.source.text}] -> {e.target and e.target.country}"
                       f"[{e.target and e.target.text}] {e.confidence:.2f}")
-    print(f"sentences with a name in a thing's name: {found}; events >= 0.5: {events}; "
+    print(f"sentences with a name in a thing's name: {found}; "
+          f"events >= {args.min_confidence}: {events}; "
           f"events with an actor read off the name: {with_name}")
     return 0
 
