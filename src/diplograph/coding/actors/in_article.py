@@ -12,13 +12,14 @@ pronoun is ("Hungary said IT would ...") and who an attribution is from.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property, partial
 
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding import quotes
 from diplograph.coding.actors import ActorResolver, KnowledgeBase, stance_prefixed
+from diplograph.coding.actors.named_things import named_thing
 from diplograph.coding.actors.words import mention_words
 from diplograph.coding.places import Gazetteer
 from diplograph.coding.triggers import CLAUSE_DEPS, subject_tokens
@@ -53,7 +54,7 @@ class ArticleActors:
 
         return ArticleContext(article, doc, anchor, mentions,
                               partial(quotes.find_attributions, doc), self.name_actor,
-                              self.resolver.kb)
+                              self.resolver.kb, self._state_words)
 
     def name_actor(self, text: str, is_place: bool = False) -> ActorRef | None:
         """A state or people named by a place or demonym that the resolver, reading the
@@ -116,9 +117,11 @@ class ArticleContext:
     def __init__(self, article: Article, doc: Doc, anchor: dt.date | None,
                  mentions: Callable[[], list[Mention]],
                  attributions: Callable[[], list[quotes.Attribution]],
-                 name_actor: NameActor, kb: KnowledgeBase) -> None:
+                 name_actor: NameActor, kb: KnowledgeBase,
+                 state_words: Mapping[str, str]) -> None:
         self.article, self.doc, self.anchor = article, doc, anchor
         self.name_actor = name_actor
+        self.state_words = state_words
         self.kb = kb
         self.sectors: dict[str, str] = kb.sectors
         self.bodies = frozenset(kb.groups.get("bodies", ()))
@@ -126,7 +129,22 @@ class ArticleContext:
 
     @cached_property
     def mentions(self) -> list[Mention]:
-        return self._read_mentions()
+        return [m for m in self._read_mentions()
+                if not self.names_a_thing(m.token_start, m.token_end, m.actor)]
+
+    def names_a_thing(self, start: int, end: int, actor: ActorRef) -> bool:
+        """Rule `place-naming-a-thing-is-no-actor`: a city or region inside the name of a
+        treaty, a process, a round or a set of goals ("the KYOTO protocol", "the LISBON
+        agenda", "the Treaty of ROME") tells where the thing was signed or launched; it stands
+        for no state, as source or target of any event (issue 16: locations are never
+        targets). A state's own name or demonym there is a party and stays ("the US-India
+        agreement"); so do people and bodies ("the Bush agenda", "the EU's pact")."""
+        if actor.kind not in {"state", "place"}:
+            return False
+        span = self.doc[start:end]
+        if span.text.lower().removeprefix("the ") in self.state_words:
+            return False
+        return any(named_thing(tok) is not None for tok in span)
 
     @cached_property
     def attributions(self) -> list[quotes.Attribution]:
@@ -313,7 +331,7 @@ class ArticleContext:
         # Ivory Coast.
         actor = (self.name_actor(span.text, is_place)
                  or (self.name_actor(tok.text, False) if len(span) > 1 else None))
-        if actor is None:
+        if actor is None or self.names_a_thing(span.start, span.end, actor):
             return None
         return Mention(start=span.start_char, end=span.end_char, token_start=span.start,
                        token_end=span.end, actor=ActorRef(

@@ -64,6 +64,7 @@ class MentionWords:
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
     motion_words: frozenset[str]  # "MOVED to China": a destination, a place
     occasion_nouns: frozenset[str]  # "TALKS in Beijing": the state, not its civilians
+    thing_nouns: frozenset[str]  # "the Kyoto PROTOCOL": a place names it, no actor
     # (state, party, start, end): the party a bare "shadow" post names on a day
     official_opposition: tuple[tuple[str, str, dt.date, dt.date | None], ...]
     party_voice_titles: frozenset[str]  # "The Lib Dem SPOKESMAN": any post of the party
