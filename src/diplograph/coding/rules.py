@@ -133,6 +133,7 @@ ARGUMENT_ORDER = (
 )
 STATUS_ORDER = (
     "negated-clause",
+    "negative-object",
     "hypothetical-clause",
     "future-clause",
     "habitual-would",
