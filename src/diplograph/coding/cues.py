@@ -32,8 +32,8 @@ WORDS_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality.yam
 GOVERNOR_CLASSES = ("intent", "attempt", "expected", "request", "possible", "negative",
                     "prevent", "positive", "factive")
 _WORD_LISTS = (
-    "negation", "negative_determiners", "negative_subjects", "negative_object_deps",
-    "negative_adjectives", "negative_prepositions",
+    "negation", "negative_determiners", "negative_subjects", "negative_adjectives",
+    "negative_prepositions",
     "possible_aux", "obligation_aux", "future_aux", "conditional_aux", "conditional_marks",
     "question_marks", "hedge_adverbs", "hearsay_adverbs", "future_adjectives",
     "possible_adjectives", "belief_cues", "event_verbs",
@@ -234,17 +234,6 @@ def negation_cues(node: Token, level: int = 0) -> list[Cue]:
     return found
 
 
-def object_negation(verb: Token) -> list[Cue]:
-    """ "REACHED no agreement", "FOUND nothing": a verb whose object is no thing did not
-    act (the object noun's own "no" is :func:`negation_cues`'s)."""
-    words = load_words()
-    if verb.pos_ in _NOUNS:
-        return []
-    return [Cue("negation", obj.lower_) for obj in verb.children
-            if obj.dep_ in words.lists["negative_object_deps"]
-            and (obj.lower_ in words.lists["negative_subjects"] or _negative_det(obj, words))]
-
-
 def _negative_det(noun: Token, words: FactualityWords) -> bool:
     """ "NO talks", but not "NO matter how long it takes"."""
     return noun.lemma_.lower() != "matter" and any(
@@ -393,5 +382,5 @@ def _infinitive(node: Token) -> bool:
 __all__ = [
     "GOVERNOR_CLASSES", "MAX_LEVELS", "WORDS_PATH", "Cue", "FactualityWords", "Level",
     "clause_path", "condition_cues", "governor_cue", "load_words", "modal_cues",
-    "negation_cues", "object_negation", "would_reading",
+    "negation_cues", "would_reading",
 ]

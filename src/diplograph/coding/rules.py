@@ -133,7 +133,6 @@ ARGUMENT_ORDER = (
 )
 STATUS_ORDER = (
     "negated-clause",
-    "negative-object",
     "hypothetical-clause",
     "future-clause",
     "habitual-would",

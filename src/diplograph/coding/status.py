@@ -30,7 +30,6 @@ from diplograph.coding.cues import (
     load_words,
     modal_cues,
     negation_cues,
-    object_negation,
     would_reading,
 )
 from diplograph.coding.rules import STATUS, status_rule
@@ -148,15 +147,6 @@ def _negated_clause(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
     """ "did not meet", "no talks were held", "failed to agree", "without meeting": negation."""
     return _added(cues, _clause_cues(facts, negation_cues)
                   + _governor_cues(facts, frozenset({"negative_governor"})))
-
-
-@status_rule("negative-object", plover="SPEC §4")
-def _negative_object(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
-    """ "REACHED no agreement", "GAVE no details", "FOUND nothing": a verb whose object is
-    no thing is negated. Read on the predicate itself only: a clause below it takes the "no"
-    from its own noun ("made no EFFORT to reach"), and an event noun that is the object
-    ("held no TALKS") from its determiner (negated-clause), so no negation counts twice."""
-    return _added(cues, object_negation(facts.trigger))
 
 
 @status_rule("hypothetical-clause", plover="SPEC §4")
