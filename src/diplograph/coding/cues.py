@@ -33,7 +33,7 @@ GOVERNOR_CLASSES = ("intent", "attempt", "expected", "request", "possible", "neg
                     "prevent", "positive", "factive")
 _WORD_LISTS = (
     "negation", "negative_determiners", "negative_subjects", "negative_adjectives",
-    "negative_prepositions", "fronted_negative_conjunctions",
+    "negative_prepositions",
     "possible_aux", "obligation_aux", "future_aux", "conditional_aux", "conditional_marks",
     "question_marks", "hedge_adverbs", "hearsay_adverbs", "future_adjectives",
     "possible_adjectives", "belief_cues", "event_verbs",
@@ -222,8 +222,6 @@ def negation_cues(node: Token, level: int = 0) -> list[Cue]:
         found.append(Cue("negation", "nor", level))  # "neither confirmed NOR denied"
     found += [Cue("negation", c.lower_, level) for c in node.children
               if c.dep_ == "preconj" and c.lower_ == "neither"]
-    found += [Cue("negation", c.lower_, level) for c in node.children
-              if _fronted_negative(c, node, words)]
     if node.pos_ in _NOUNS:
         if _negative_det(node, words):
             found.append(Cue("negation", "no", level))
@@ -231,24 +229,9 @@ def negation_cues(node: Token, level: int = 0) -> list[Cue]:
                   if c.dep_ == "amod" and c.lower_ in words.lists["negative_adjectives"]]
     else:
         for subj in (c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")):
-            if subj.lower_ in words.lists["negative_subjects"] or _negative_det(subj, words) \
-                    or _negative_preconj(subj, words):
+            if subj.lower_ in words.lists["negative_subjects"] or _negative_det(subj, words):
                 found.append(Cue("negation", subj.lower_, level))
     return found
-
-
-def _negative_preconj(subject: Token, words: FactualityWords) -> bool:
-    """ "NEITHER Hamas nor Israel accepted": a subject coordinated by "neither ... nor"."""
-    return any(c.dep_ == "preconj" and c.lower_ in words.lists["negative_determiners"]
-               for c in subject.children)
-
-
-def _fronted_negative(conj: Token, verb: Token, words: FactualityWords) -> bool:
-    """ "NOR did Moscow sign", "NEITHER did Beijing condemn": a negative conjunction that
-    opens the sentence, before the verb it hangs from (in mid-sentence, "X did not sign, nor
-    did Y", the conj rule of :func:`negation_cues` reads it)."""
-    return conj.dep_ in ("cc", "preconj") and conj.i < verb.i and \
-        conj.i == verb.sent.start and conj.lower_ in words.lists["fronted_negative_conjunctions"]
 
 
 def _negative_det(noun: Token, words: FactualityWords) -> bool:
