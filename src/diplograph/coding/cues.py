@@ -38,7 +38,7 @@ _WORD_LISTS = (
     "question_marks", "hedge_adverbs", "hearsay_adverbs", "future_adjectives",
     "possible_adjectives", "belief_cues", "event_verbs",
     "negative_gerund_prepositions", "cancelling_verbs", "implicative_verbs",
-    "prepositional_scope", "purpose_scope", "condition_words", "inverted_condition_aux", "habitual_adverbs",
+    "prepositional_scope", "condition_words", "inverted_condition_aux", "habitual_adverbs",
     "volitional_verbs", "concessive_adverbs",
 )
 _CLAUSE_DEPS = {"xcomp", "ccomp", "csubj", "csubjpass"}

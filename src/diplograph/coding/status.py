@@ -103,17 +103,14 @@ def _clause_cues(facts: StatusFacts, finder: Finder) -> list[Cue]:
         if not _passes(below, finder):
             break
         found += finder(level.node, level.index)
-    # a purpose clause ("did not travel to Ankara TO MEET") takes the clause cues of the verb
-    # it is for only of the kinds of purpose_scope; the governor cues stay as they were
-    return _below_link(_in_scope(found, path), path, "purpose", "purpose_scope")
+    return _in_scope(found, path)
 
 
 def _passes(below: Level, finder: Finder) -> bool:
     """Whether the clause above ``below`` lends it its cues of this kind: an infinitive,
     that-clause or event noun takes all of them; a conjunct takes all but negation; a
-    prepositional object those :func:`_in_scope` keeps, a purpose clause those of
-    ``purpose_scope`` (:func:`_clause_cues`)."""
-    if below.link in ("clause", "argument", "oblique", "purpose"):
+    prepositional object those :func:`_in_scope` keeps."""
+    if below.link in ("clause", "argument", "oblique"):
         return True
     return below.link == "conj" and finder is not negation_cues
 
@@ -121,17 +118,11 @@ def _passes(below: Level, finder: Finder) -> bool:
 def _in_scope(cues: list[Cue], path: tuple[Level, ...]) -> list[Cue]:
     """The cues that reach the predicate: above the first prepositional object on its path
     ("could lead to WAR"), only the kinds of ``prepositional_scope`` (factuality.yaml)."""
-    return _below_link(cues, path, "oblique", "prepositional_scope")
-
-
-def _below_link(cues: list[Cue], path: tuple[Level, ...], link: str, scope: str) -> list[Cue]:
-    """The cues, less those above the first ``link`` on the path whose kind is not in the
-    factuality.yaml list ``scope``."""
-    first = next((level.index for level in path if level.link == link), None)
-    if first is None:
+    oblique = next((level.index for level in path if level.link == "oblique"), None)
+    if oblique is None:
         return cues
-    reaching = load_words().lists[scope]
-    return [c for c in cues if c.level <= first or c.kind in reaching]
+    reaching = load_words().lists["prepositional_scope"]
+    return [c for c in cues if c.level <= oblique or c.kind in reaching]
 
 
 def _governor_cues(facts: StatusFacts, kinds: frozenset[str]) -> list[Cue]:
