@@ -151,6 +151,7 @@ STATUS_ORDER = (
     "whether-under-a-cue-is-asked",
     "attributed-denial",
     "attributed-unconfirmed",
+    "claim-noun-is-told",
     "attributed-report",
     "nested-report",
 )

@@ -318,6 +318,28 @@ def _attributed_unconfirmed(cues: list[Cue], facts: StatusFacts) -> list[Cue] | 
     return _report_cue(cues, facts, "unconfirmed", "withheld")
 
 
+@status_rule("claim-noun-is-told", plover="SPEC §4")
+def _claim_noun_is_told(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "denied REPORTS that Putin met Trump", "declined to confirm CLAIMS that": what is
+    denied or left unconfirmed is the claim's content (the meeting); the claim noun, the
+    object of the cue verb, was made, so the denial and the withheld confirmation are not
+    its cues. The noun is one of the attributions' ``claim_nouns`` (speech_verbs.yaml)."""
+    if not _is_claim_object(facts):
+        return None
+    kept = [c for c in cues if c.kind not in ("deny", "withheld")]
+    return kept if len(kept) < len(cues) else None
+
+
+def _is_claim_object(facts: StatusFacts) -> bool:
+    """Whether the predicate is a claim noun that is the object of a report's cue verb,
+    directly ("denied REPORTS") or after a preposition ("commented on CLAIMS")."""
+    trigger = facts.trigger
+    if trigger.lemma_.lower() not in load_lexicon().claim_nouns:
+        return False
+    head = trigger.head.head if trigger.head.dep_ == "prep" else trigger.head
+    return trigger.dep_ in ("dobj", "pobj") and head.i in facts.report_cues
+
+
 @status_rule("attributed-report", plover="SPEC §4")
 def _attributed_report(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
     """Told by a source ("X said", "according to", "X confirmed", "X believes"): a report;
