@@ -240,6 +240,13 @@ def read():
     return run
 
 
+def assert_status(read, text: str, word: str, status: str) -> None:
+    """The status of `word` in `text` (the `read` fixture) is `status`; the reading is shown
+    when it is not."""
+    reading = read(text, word)
+    assert reading.status == status, reading
+
+
 @pytest.mark.parametrize("text, word, status, low, high", [
     # within 0.1 of +3, not +3 exactly: the learned correction weighs the lemma ("sign" is
     # a little less sure in UW train news than the average past verb)

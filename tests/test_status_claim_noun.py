@@ -65,16 +65,11 @@ TUNE = [c for c in CASES if not held_out(*_values(c)[:2])]
 HELD_OUT = [c for c in CASES if held_out(*_values(c)[:2])]
 
 
-def _check(read, text: str, word: str, status: str) -> None:
-    reading = read(text, word)
-    assert reading.status == status, reading
-
-
 @pytest.mark.parametrize("text, word, status", TUNE)
 def test_tune(read, text, word, status):
-    _check(read, text, word, status)
+    test_status.assert_status(read, text, word, status)
 
 
 @pytest.mark.parametrize("text, word, status", HELD_OUT)
 def test_held_out(read, text, word, status):
-    _check(read, text, word, status)
+    test_status.assert_status(read, text, word, status)
