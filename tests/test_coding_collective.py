@@ -15,8 +15,11 @@ GREETING = "recode/greeting-by-protesters-is-a-protest"
 
 
 @pytest.mark.parametrize("text, expected", [
+    # a bare "strike" takes the lexicon's first PROTEST noun rule (demo), as "staged a strike"
     ("The strike by Greek dockworkers closed the port of Piraeus for two days.",
-     ("PROTEST", "strike", "GRC", "GRC", "asserted")),
+     ("PROTEST", "demo", "GRC", "GRC", "asserted")),
+    ("Next week's strike action by the Irish nurses' union will close hospitals.",
+     ("PROTEST", "strike", "IRL", "IRL", "planned")),
     ("Canadian farmers' protest against the new tax spread to three provinces.",
      ("PROTEST", "demo", "CAN", "CAN", "asserted")),
 ])
