@@ -125,7 +125,9 @@ STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report
                    "naming_verbs", "verdict_words", "praise_words", "act_pronouns", "manner_nouns",
                    "wrongdoing_verbs", "means_noun_verbs", "means_noun_marks",
                    "disapproving_predicates", "supporting_predicates", "stance_marks",
-                   "stance_copulas", "intent_predicates", "intent_acts")
+                   "stance_copulas", "intent_predicates", "intent_acts", "doer_alone_nouns",
+                   "doer_alone_types", "questioning_verbs", "investigator_words",
+                   "scrutiny_nouns", "scrutiny_marks", "reception_verbs", "protester_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -149,6 +151,14 @@ class StructureWords:
     stance_copulas: frozenset[str]  # "IS critical of", "REMAINS supportive of"
     intent_predicates: frozenset[str]  # "is WILLING to work with X": AGREE
     intent_acts: frozenset[str]  # "is willing to WORK with X", "ready to MEET X"
+    doer_alone_nouns: frozenset[str]  # "the STRIKE by Greek dockworkers": an act of its doer
+    doer_alone_types: frozenset[str]  # the noun's lexicon rule of these types is used
+    questioning_verbs: frozenset[str]  # "were QUESTIONED by police": ACCUSE investigate
+    investigator_words: frozenset[str]  # "questioned by POLICE", not "by reporters"
+    scrutiny_nouns: frozenset[str]  # "is under INVESTIGATION": ACCUSE investigate
+    scrutiny_marks: frozenset[str]  # "is UNDER investigation"
+    reception_verbs: frozenset[str]  # "was GREETED by protesters": PROTEST, not CONSULT
+    protester_words: frozenset[str]  # "greeted by PROTESTERS"
 
 
 @functools.cache
