@@ -111,3 +111,28 @@ def test_deaths_are_dates_of_known_holders():
     dead = [p for p in kb.people if p.died is not None]
     assert len(dead) >= 30
     assert all(p.terms for p in dead)
+
+
+def test_undated_window_with_two_holders_names_the_office(resolver):
+    """Rule `window-holder`: an undated story whose window holds a change of holder."""
+    text = "In 2013 the pope told cardinals he was too frail to go on."
+    actor = actor_at(resolver, text, "pope", when=None, home="GBR")
+    assert (actor.name, actor.country) == (None, "VAT")
+    steady = "In 2010 the pope visited Britain for four days."
+    assert actor_at(resolver, steady, "pope", when=None, home="GBR").name == "Pope Benedict XVI"
+
+
+@pytest.mark.parametrize(("text", "when", "home", "want"), [
+    # Rule `our-office` (coding/actors/speakers.py): the speaker's state's office.
+    ("\"Our president has kept us safe,\" a French minister told reporters in Berlin.",
+     dt.date(2010, 6, 1), "DEU", ("Nicolas Sarkozy", "FRA")),
+    ("\"Our prime minister must resign,\" an Italian senator said on Monday.",
+     dt.date(2011, 3, 1), "GBR", ("Silvio Berlusconi", "ITA")),
+    # The speaker's state is the story's: as before.
+    ("\"Our president has failed farmers,\" an American senator said in Iowa.",
+     dt.date(2015, 3, 1), "USA", ("Barack Obama", "USA")),
+])
+def test_our_office_is_the_speakers(resolver, text, when, home, want):
+    actor = actor_at(resolver, text, "president" if "president" in text else "prime minister",
+                     when=when, home=home)
+    assert (actor.name, actor.country) == want
