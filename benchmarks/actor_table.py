@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
-                 epithets|settings]
+                 epithets|settings|dated]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -62,6 +62,14 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   with contrasts (a foreign agent in a story set elsewhere, "Police in Paris" in a British
   story, a story about two states, a sentence with no setting); short articles of our own
   (no doc, no home_country); the split is ``split_of``'s.
+- ``dated``: ``tests/data/actor_mentions_dated.tsv`` (issue #15, stop 25, dated17): role
+  descriptions whose holder at the story's date the resolver could not reach ("the pope",
+  "the first minister" in a Scottish story, "the 43rd president", "Syria's late president",
+  "the Russian ambassador" in a US story, "the EU's competition commissioner", "our
+  president"), with contrasts (no date, two holders in the window, two devolved nations,
+  an ambassador of a pair the knowledge does not hold); short articles of our own; an
+  empty ``published`` is a story with no date (the resolver infers a window or names no
+  holder); the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -97,6 +105,7 @@ TABLES = {
     "posts": ROOT / "tests" / "data" / "actor_mentions_posts.tsv",
     "epithets": ROOT / "tests" / "data" / "actor_mentions_epithets.tsv",
     "settings": ROOT / "tests" / "data" / "actor_mentions_settings.tsv",
+    "dated": ROOT / "tests" / "data" / "actor_mentions_dated.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -216,7 +225,8 @@ def _read(resolver, text: str, published: str, home_country: str) -> tuple:
 
 def _resolved(resolver, doc, published: str, home_country: str) -> tuple:
     return doc, resolver.find_mentions(
-        doc, when=dt.date.fromisoformat(published), home_country=home_country or None)
+        doc, when=dt.date.fromisoformat(published) if published else None,
+        home_country=home_country or None)
 
 
 def check(resolver, row: dict[str, str], use_article: bool = True) -> Outcome:

@@ -122,6 +122,7 @@ class Person:
     gender: str | None = None
     terms: tuple[Term, ...] = ()
     source: str | None = None  # None: our verified files; "phoenix": the imported dictionaries
+    died: dt.date | None = None  # "the late king": who of an office's holders had died by a date
 
     def terms_at(self, when: dt.date) -> list[Term]:
         return [t for t in self.terms if t.active(when)]
@@ -265,6 +266,7 @@ def parse_person(entry: Any, where: str) -> Person:
         name=name, wikidata=entry.get("wikidata"), aliases=_strings(entry.get("aliases"), where),
         gender=entry.get("gender"), source=entry.get("source"),
         terms=tuple(parse_term(t, f"{where} term {i}") for i, t in enumerate(terms)),
+        died=_as_date(entry.get("died"), where),
     )
 
 
@@ -303,7 +305,8 @@ def _merge_person(old: Person | None, new: Person) -> Person:
     terms = old.terms + tuple(t for t in new.terms if t not in old.terms)
     aliases = old.aliases + tuple(a for a in new.aliases if a not in old.aliases)
     return Person(name=old.name, wikidata=old.wikidata or new.wikidata, aliases=aliases,
-                  gender=old.gender or new.gender, terms=terms, source=old.source)
+                  gender=old.gender or new.gender, terms=terms, source=old.source,
+                  died=old.died or new.died)
 
 
 class _Builder:

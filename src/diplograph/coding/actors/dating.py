@@ -60,6 +60,14 @@ def story_date(doc: Doc, mentions: Sequence[Mention],
         mentions: its mentions read without a date (named people resolve by name).
         people: the knowledge base's people by canonical name.
     """
+    window = story_window(doc, mentions, people)
+    return window[0] + (window[1] - window[0]) / 2 if window is not None else None
+
+
+def story_window(doc: Doc, mentions: Sequence[Mention],
+                 people: Mapping[str, Person]) -> tuple[dt.date, dt.date] | None:
+    """The latest window (first and last day) most of the article's evidence covers, or
+    None; `story_date`'s arguments."""
     today = dt.date.today()
     spans: list[Span_] = [(dt.date(y, 1, 1), dt.date(y, 12, 31), False)
                           for y in set(written_years(doc, today.year))]
@@ -68,8 +76,7 @@ def story_date(doc: Doc, mentions: Sequence[Mention],
         spans += [(start, end, True) for start, end in _in_office(people[name], today)]
     if not spans:
         return None
-    first, last = _best_window(spans)
-    return first + (last - first) / 2
+    return _best_window(spans)
 
 
 def _in_office(person: Person, today: dt.date) -> list[tuple[dt.date, dt.date]]:

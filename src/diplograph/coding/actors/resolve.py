@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from diplograph.coding.actors.backrefs import PostMatcher, post_of, refers_back
 from diplograph.coding.actors.coref import ArticleMemory, counterpart
+from diplograph.coding.actors.dated_posts import DatedPosts
 from diplograph.coding.actors.mention import Hits, MentionPhrase
 from diplograph.coding.actors.offices import Offices, plain_name
 from diplograph.knowledge.base import Person, Term
@@ -166,6 +167,7 @@ class PhraseResolver:
         self._by_name = {p.name: p for p in self.kb.people}
         words = offices.words
         self._posts = PostMatcher(words.official_opposition, words.party_voice_titles)
+        self._dated = DatedPosts(offices)
 
     def _is_party(self, org: str) -> bool:
         found = self.kb.organisations.get(org)
@@ -194,7 +196,8 @@ class PhraseResolver:
         return self._posts.antecedent(memory.posts, post, when, home_country) if post else None
 
     def resolve(self, doc: Doc, phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
-                home_country: str | None, *, dated: bool = True) -> ActorRef | None:
+                home_country: str | None, *, dated: bool = True,
+                window: tuple[dt.date, dt.date] | None = None) -> ActorRef | None:
         """The actor a phrase names on `when`, or None when it names nothing political.
 
         Args:
@@ -205,6 +208,8 @@ class PhraseResolver:
             home_country: ISO3 of the story's country, for bare titles.
             dated: False when the story's date is unknown: a role description then names
                 the office (state, sector, role) and no person, never today's holder.
+            window: an undated story's inferred window (`when` is its middle): an office
+                that changed hands within it names no holder (rule `window-holder`).
         """
         if phrase.person is not None:
             return self._known_person(phrase, memory, when, home_country, dated)
@@ -216,6 +221,9 @@ class PhraseResolver:
         head = phrase.head
         assert head is not None  # the reader returns no phrase without a head or a name
         if head.kind == "sector":
+            envoy = self._dated.ambassador(doc, phrase, memory.hits, home_country, when)
+            if envoy is not None:  # rule `ambassador-to` (dated_posts.py)
+                return envoy if dated else _office_only(envoy)
             return self._sector_ref(doc, phrase)
         if head.kind == "counterpart":
             ref = counterpart(phrase, memory, when, self.offices)
@@ -226,14 +234,53 @@ class PhraseResolver:
         if phrase.party and role == "spokesperson" and not phrase.shadow:
             # "The Tory spokesman": the party's, not the state's (a named one is who he is).
             return ActorRef(name=None, country=phrase.country, sector="PTY", kind="person")
+        where = phrase.country or phrase.org or self.offices.implied_country(head) \
+            or home_country
+        told = self._dated.holder(doc, phrase, role, where, when)
+        if told is not None:  # rules `ordinal-office`, `late-holder` (dated_posts.py)
+            return told if dated else _office_only(told)
         ref = self._role_holder(role, phrase, memory, when, home_country,
                                 _previous_sentence(doc, phrase.start))
+        ref = self._post_in_words(doc, phrase, role, ref, when)
+        if window is not None and not self._held_through(ref, phrase, window, memory):
+            return _office_only(ref) if ref is not None else None
         if ref is not None and doc[phrase.start].lower_ in _INDEFINITE:
             return _office_only(ref)  # "a spokesman said": one of the office, not its holder
         if ref is None or dated or ref in memory.named() \
                 or ref in memory.office_holders.values():
             return ref
         return _office_only(ref)
+
+    def _held_through(self, ref: ActorRef | None, phrase: MentionPhrase,
+                      window: tuple[dt.date, dt.date], memory: ArticleMemory) -> bool:
+        """Rule `window-holder` (dated17): whether the holder a role description names held
+        the office on the first and the last day of an undated story's window ("In 2005 the
+        pope ...": John Paul II, then Benedict XVI: neither). A holder the article names is
+        the one it means."""
+        if ref is None or ref.name is None or ref.role is None or ref in memory.named():
+            return True
+        where = phrase.org or ref.country
+        title = phrase.head.extra if phrase.head else None
+        if where is None:
+            return True
+        first, last = (self.offices.holder(ref.role, where, day, title) for day in window)
+        if first is None and last is None:
+            return True  # a post the holder lookup does not reach by role: nothing to compare
+        return first is not None and last is not None and first.name == last.name == ref.name
+
+    def _post_in_words(self, doc: Doc, phrase: MentionPhrase, role: str,
+                       ref: ActorRef | None, when: dt.date) -> ActorRef | None:
+        """Rules `nation-post`, `portfolio-post` (dated_posts.py): an office the holder
+        rules left unnamed ("the first minister" told MSPs, "the EU's competition
+        commissioner") whose holder the words around the title pick."""
+        if ref is None or ref.kind != "person" or ref.name is not None or phrase.former \
+                or phrase.shadow or phrase.plural:
+            return ref
+        where = phrase.org or ref.country
+        person = self._dated.titled_post(doc, phrase, role, where, when) if where else None
+        if person is None:
+            return ref
+        return replace(self.offices.person(person, when, None, role), role=role)
 
     # ------------------------------------------------------------------ named people
     def _known_person(self, phrase: MentionPhrase, memory: ArticleMemory,

@@ -27,7 +27,7 @@ from diplograph.coding.actors.coref import (
     one_reading_per_person,
     possessor_country,
 )
-from diplograph.coding.actors.dating import act_year, story_date
+from diplograph.coding.actors.dating import act_year, story_window
 from diplograph.coding.actors.described import DescriptionWords, described_people
 from diplograph.coding.actors.epithets import epithet_words
 from diplograph.coding.actors.home import story_home, unknown_people_unplaced
@@ -47,11 +47,13 @@ from diplograph.coding.actors.setting import (
     story_setting,
 )
 from diplograph.coding.actors.single import SINGLE_NAME_REACH, SingleNameReader
+from diplograph.coding.actors.speakers import speakers_offices
 from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
 from diplograph.coding.actors.then import offices_then
 from diplograph.coding.actors.titled import titled_people, titled_words
 from diplograph.coding.actors.voices import spokespeople_of_bodies
 from diplograph.coding.actors.words import mention_words
+from diplograph.coding.attribution import load_lexicon
 from diplograph.coding.token_table import token_table
 from diplograph.knowledge.base import OPEN_END, KnowledgeBase, Person, load_knowledge_base
 from diplograph.records import ActorRef
@@ -87,6 +89,8 @@ class _Article:
     when: dt.date
     dated: bool  # False: the story's date is unknown and none could be inferred
     home_country: str | None
+    # An undated story's inferred window: an office that changed hands in it names no holder.
+    window: tuple[dt.date, dt.date] | None = None
 
 
 class ActorResolver:
@@ -120,6 +124,7 @@ class ActorResolver:
         self._pronouns = words.pronouns
         self._anaphors = state_anaphor_words()
         self._titled = titled_words()
+        self._speech = load_lexicon()
 
     def find_mentions(self, doc: Doc, *, when: dt.date | None,
                       home_country: str | None = None) -> list[Mention]:
@@ -158,9 +163,11 @@ class ActorResolver:
         # No publication date: read once for the names, then at the date the article's own
         # words point to, preferring the people it names in an office for that office.
         first = first or self._walk(doc, OPEN_END, home_country, dated=False, reading=reading)
-        when = story_date(doc, first, self._by_name)
+        window = story_window(doc, first, self._by_name)
+        when = window[0] + (window[1] - window[0]) / 2 if window is not None else None
         if when is not None:
-            first = self._walk(doc, when, home_country, dated=True, reading=reading)
+            first = self._walk(doc, when, home_country, dated=True, reading=reading,
+                               window=window)
         holders = {(m.actor.role, m.actor.country): m.actor for m in first
                    if m.actor.kind == "person" and m.actor.name and m.actor.role
                    and m.actor.country}
@@ -168,16 +175,18 @@ class ActorResolver:
         # and memory; a walk decides from those and the parse alone): not walked twice.
         return _with_full_names(partial(self._walk, doc, when or OPEN_END, home_country,
                                         dated=when is not None, holders=holders,
-                                        reading=reading), None if holders else first)
+                                        reading=reading, window=window),
+                                None if holders else first)
 
     def _walk(self, doc: Doc, when: dt.date, home_country: str | None, *, dated: bool,
               reading: _Reading, holders: dict[tuple[str, str], ActorRef] | None = None,
-              full_names: dict[str, ActorRef] | None = None) -> list[Mention]:
+              full_names: dict[str, ActorRef] | None = None,
+              window: tuple[dt.date, dt.date] | None = None) -> list[Mention]:
         """Read the article left to right at `when` (undated: offices name no holder)."""
         article = _Article(doc=doc, reading=reading,
                            memory=ArticleMemory(self._genders, self._pronouns,
                                                 hits=reading.hits),
-                           when=when, dated=dated, home_country=home_country)
+                           when=when, dated=dated, home_country=home_country, window=window)
         article.memory.office_holders.update(holders or {})
         article.memory.full_names.update(full_names or {})
         mentions: list[Mention] = []
@@ -212,6 +221,8 @@ class ActorResolver:
         found = callings_before_names(doc, found, callings, places, setting, known)
         found = nameless_callings(doc, found, self.words.callings, places)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
+        found = speakers_offices(doc, found, self._speech, partial(self._office, when, dated),
+                                 self._one_state)
         if dated:  # no date window: offices name no holder, so no description binds one
             found = described_people(doc, found, self._descriptions, self._by_name, when)
             found = offices_then(doc, found, self._by_name, when, self._holder_then)
@@ -237,6 +248,20 @@ class ActorResolver:
         """Whether the known person `name` holds `role` on `when` (False for an unknown)."""
         person = self._by_name.get(name)
         return person is not None and any(t.role == role for t in person.terms_at(when))
+
+    def _office(self, when: dt.date, dated: bool, role: str, state: str) -> ActorRef:
+        """The holder of `role` in `state` on `when` (undated: the office, no person)."""
+        offices = self._resolve.offices
+        person = offices.holder(role, state, when, None) if dated else None
+        if person is None:
+            return ActorRef(name=None, country=state, sector="GOV", role=role, kind="person")
+        return replace(offices.person(person, when, None, role), role=role)
+
+    def _one_state(self, name: str) -> str | None:
+        """The one state a known person served in every office, else None."""
+        person = self._by_name.get(name)
+        states = {t.country for t in person.terms} if person is not None else set()
+        return states.pop() if len(states) == 1 and None not in states else None
 
     def _undescribed_at_home(self, doc: Doc, mention: Mention,
                              home_country: str | None) -> Mention:
@@ -329,7 +354,8 @@ class ActorResolver:
         phrase = self._phrase_at(article, i)
         if phrase is not None:
             ref = self._resolve.resolve(doc, phrase, article.memory, article.when,
-                                        article.home_country, dated=article.dated)
+                                        article.home_country, dated=article.dated,
+                                        window=article.window)
             body = self._led_body(article, phrase.end, ref)
             if body is not None:  # "the Obama administration", "Putin's government"
                 return phrase.start, body.end, self._resolve.offices.state(ref.country,
