@@ -60,8 +60,9 @@ written from.
 More joins (`--joins N --seed S`, the seventh round): the fixed joined files are few (65 tune),
 so N more are drawn with seed S from the tune pages (other pairs and triples, in other orders:
 `extra<S>-<n>`) and their figures are printed in a column of their own ("joins S"). They are
-drawn from the tune pages only, whatever `--split`, so the held-out pages are never looked at
-more than the fixed files look at them.
+drawn from the tune pages unless `--joins-from heldout` (stop 25): then they are new pairs and
+triples of the held-out pages (`extra<S>-heldout-<n>`), a larger count of held-out joined files
+than the 25 fixed ones, for a figure at the end (the pages themselves have been seen).
 """
 
 from __future__ import annotations
@@ -310,15 +311,16 @@ def build_joined(pages: list[Page], dumps: dict[str, str], folder: Path, total: 
 
 
 def build_extra_joins(pages: list[Page], dumps: dict[str, str], folder: Path, count: int,
-                      seed: int) -> list[Joined]:
-    """``count`` more joined files of 2-3 tune pages, drawn with ``seed`` (see --joins)."""
+                      seed: int, split: str = "tune") -> list[Joined]:
+    """``count`` more joined files of 2-3 pages of ``split``, drawn with ``seed`` (see
+    --joins; the tune files keep their names, the held-out ones say their split)."""
     folder.mkdir(parents=True, exist_ok=True)
     rng = random.Random(seed)
-    ids = sorted(p.page_id for p in pages if p.split == "tune" and dumps[p.page_id].strip())
+    ids = sorted(p.page_id for p in pages if p.split == split and dumps[p.page_id].strip())
     extra = []
     for n in range(count):
         chosen = rng.sample(ids, rng.choice((2, 3)))
-        name = f"extra{seed}-{n:03d}"
+        name = f"extra{seed}-{n:03d}" if split == "tune" else f"extra{seed}-{split}-{n:03d}"
         (folder / f"{name}.txt").write_text("\n\n".join(dumps[i] for i in chosen), "utf-8")
         extra.append(Joined(name, "extra", chosen))
     return extra
@@ -487,6 +489,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--joins", type=int, default=0,
                         help="also run this many more joined files drawn from the tune pages")
     parser.add_argument("--seed", type=int, default=7, help="seed of the --joins files")
+    parser.add_argument("--joins-from", choices=("tune", "heldout"), default="tune",
+                        help="the pages the --joins files are drawn from (heldout: new "
+                             "combinations of the held-out pages, for a larger held-out "
+                             "count of joined files)")
     return parser.parse_args(argv)
 
 
@@ -525,7 +531,8 @@ def main(argv: list[str] | None = None) -> int:
         page.date_shown = page.date is not None and shows_day(dumps[page.page_id], page.date)
     total = args.joined if args.joined is not None else PARTITIONS[args.partition][3]
     joined = build_joined(pages, dumps, BENCH / "joined", total, args.partition)
-    extra = build_extra_joins(pages, dumps, BENCH / "joined", args.joins, args.seed)
+    extra = build_extra_joins(pages, dumps, BENCH / "joined", args.joins, args.seed,
+                              args.joins_from)
     by_id = {p.page_id: p for p in pages}
     if args.split != "all":
         pages = [p for p in pages if p.split == args.split]
