@@ -15,6 +15,7 @@ from actor_floors import assert_floor_holds
     ("places", "heldout"), ("owners", "tune"), ("offices", "tune"),
     ("offices", "heldout"), ("backrefs", "tune"), ("backrefs", "heldout"),
     ("posts", "tune"), ("posts", "heldout"), ("epithets", "tune"),
-    ("epithets", "heldout"), ("settings", "tune"), ("settings", "heldout")])
+    ("epithets", "heldout"), ("settings", "tune"), ("settings", "heldout"),
+    ("surnames", "tune")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)
