@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
-                 epithets|settings|dated]
+                 epithets|settings|dated|surnames]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -70,6 +70,12 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   an ambassador of a pair the knowledge does not hold); short articles of our own; an
   empty ``published`` is a story with no date (the resolver infers a window or names no
   holder); the split is ``split_of``'s.
+- ``surnames``: ``tests/data/actor_mentions_surnames.tsv`` (issue #15, stop 25, surname17):
+  surnames (bare or with Mr, Dr, Sen. ...) with no antecedent, bound to a known person only
+  where their state fits the story, else an unknown person of the story's setting; a post,
+  party or demonym before or beside the name gives its state; contrasts (a famous leader in
+  a story on his own state, a full-name antecedent, two states, no setting); short articles
+  of our own (no doc, no home_country); the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -106,6 +112,7 @@ TABLES = {
     "epithets": ROOT / "tests" / "data" / "actor_mentions_epithets.tsv",
     "settings": ROOT / "tests" / "data" / "actor_mentions_settings.tsv",
     "dated": ROOT / "tests" / "data" / "actor_mentions_dated.tsv",
+    "surnames": ROOT / "tests" / "data" / "actor_mentions_surnames.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -16,6 +16,7 @@ from actor_floors import assert_floor_holds
     ("offices", "heldout"), ("backrefs", "tune"), ("backrefs", "heldout"),
     ("posts", "tune"), ("posts", "heldout"), ("epithets", "tune"),
     ("epithets", "heldout"), ("settings", "tune"), ("settings", "heldout"),
-    ("dated", "tune"), ("dated", "heldout")])
+    ("dated", "tune"), ("dated", "heldout"), ("surnames", "tune"),
+    ("surnames", "heldout")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)

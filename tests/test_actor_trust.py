@@ -287,10 +287,11 @@ def test_someone_named_with_nothing_said_of_them_is_of_the_storys_state(
                     "appeal.", "2005-01-10", "GBR")
     assert [(found[t].name, found[t].country) for t in ("Harriet Quill", "Mrs Quill")] \
         == [("Harriet Quill", "GBR")] * 2
-    # Something said of them is theirs to tell; no home state, no guess.
+    # Something said of them is theirs to tell, not the home state's: the demonym of their
+    # appositive (rule `appositive-demonym`, surname17); no home state, no guess.
     described = _actors(resolver, "Harriet Quill, an Algerian lawyer, said it was a disgrace.",
                         "2005-01-10", "GBR")
-    assert described["Harriet Quill"].country is None
+    assert described["Harriet Quill"].country == "DZA"
     assert _actors(resolver, "Harriet Quill said it was a disgrace.", "2005-01-10",
                    None)["Harriet Quill"].country is None
 

@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding.actors.backrefs import Post
 from diplograph.coding.actors.mention import Hits, Mention, MentionPhrase, mentions_by_token
@@ -138,11 +138,13 @@ def counterpart(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
     return replace(offices.person(person, when, None, anchor.role), role=anchor.role)
 
 
-def appositive_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
+def appositive_countries(doc: Doc, mentions: list[Mention],
+                         topic_prepositions: frozenset[str] = frozenset()) -> list[Mention]:
     """ "Salaheddine Sidhoum, ALGERIA's leading activist": an unknown person takes the
     country their appositive gives (a state owning or qualifying it), inferred from the
     text, not guessed; "Sir Digby Jones, CBI director general": an appositive that is
-    itself an unnamed office gives its state and sector."""
+    itself an unnamed office gives its state and sector. A state named as the topic of the
+    appositive ("an adviser ON SYRIA", `topic_prepositions`) is not theirs."""
     by_token = mentions_by_token(mentions)
     out = []
     for m in mentions:
@@ -156,12 +158,23 @@ def appositive_countries(doc: Doc, mentions: list[Mention]) -> list[Mention]:
                                 sector=actor.sector or office.sector)
             found = {by_token[t.i].actor.country for c in appos
                      for t in c.subtree if t.i in by_token and by_token[t.i] is not m
-                     and by_token[t.i].actor.country}
+                     and by_token[t.i].actor.country
+                     and not _under_topic(t, c, topic_prepositions)}
             if actor.country is None and len(found) == 1:
                 actor = replace(actor, country=found.pop())
             m = replace(m, actor=actor)
         out.append(m)
     return out
+
+
+def _under_topic(token: Token, top: Token, topic_prepositions: frozenset[str]) -> bool:
+    """Whether `token` hangs, below `top`, from a preposition of a topic ("adviser ON
+    Syria")."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ == "prep" and token.lower_ in topic_prepositions:
+            return True
+        token = token.head
+    return False
 
 
 def _appositive_office(appos: list, by_token: dict[int, Mention], m: Mention) -> ActorRef | None:

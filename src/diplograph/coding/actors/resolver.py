@@ -34,17 +34,22 @@ from diplograph.coding.actors.home import story_home, unknown_people_unplaced
 from diplograph.coding.actors.local import local_group_nouns, local_places, place_state
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
+from diplograph.coding.actors.namesakes import namesakes_of_setting
 from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.owners import owned_posts
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.resolve import PhraseResolver
 from diplograph.coding.actors.setting import (
     CallingWords,
+    GoverningPostWords,
     Places,
+    appositive_demonyms,
+    appositive_governing_posts,
     callings_before_names,
     members_of_named_forces,
     nameless_callings,
     story_setting,
+    surnames_in_setting,
 )
 from diplograph.coding.actors.single import SINGLE_NAME_REACH, SingleNameReader
 from diplograph.coding.actors.speakers import speakers_offices
@@ -125,6 +130,9 @@ class ActorResolver:
         self._anaphors = state_anaphor_words()
         self._titled = titled_words()
         self._speech = load_lexicon()
+        self._governing_posts = GoverningPostWords(
+            posts=words.staff_nouns | words.singular_person_nouns,
+            governing=words.governing_nouns, former=words.former_post_words)
 
     def find_mentions(self, doc: Doc, *, when: dt.date | None,
                       home_country: str | None = None) -> list[Mention]:
@@ -202,7 +210,8 @@ class ActorResolver:
                 mentions.append(self._at_act_year(article, mention))
                 end = mention.token_end
             i = max(end, i + 1)
-        found = affiliations(doc, appositive_countries(doc, mentions), self.words.job_nouns)
+        placed = appositive_countries(doc, mentions, self.words.topic_prepositions)
+        found = affiliations(doc, placed, self.words.job_nouns)
         known = self._by_name.__contains__
         found = staff_of_principals(doc, found, self.words, self._genders.get, known)
         found = owned_posts(doc, found, self.words.job_nouns, self.words.owner_sectors,
@@ -242,6 +251,13 @@ class ActorResolver:
         found = state_anaphors(doc, found, self._anaphors, self.words.state_place_words,
                                self._resolve.offices.state)
         found = titled_people(doc, found, self._titled, known)
+        found = appositive_demonyms(doc, found, places, known)
+        found = appositive_governing_posts(doc, found, self._governing_posts, setting, known)
+        found = surnames_in_setting(doc, found, self.words.honorifics, setting, known)
+        found = namesakes_of_setting(doc, found, reading.hits, self.kb.people,
+                                     self.words.honorifics, setting, when,
+                                     partial(self._resolve.offices.person, when=when,
+                                             phrase=None, role=None))
         return one_reading_per_person(found, known)
 
     def _holds(self, when: dt.date, name: str, role: str) -> bool:

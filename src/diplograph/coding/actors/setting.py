@@ -16,6 +16,17 @@ the sector of its noun and a state read from the text, never guessed:
 - rule `members-of-named-force`: "Police in Cardiff are investigating ... Officers took
   statements": a bare noun for a body's members (``member_nouns``) is the last body of its
   sector the story named before it;
+- rule `surname-in-setting`: "Mr Galloway told a rally in Bethnal Green": a surname with a
+  courtesy title ("Mr", "Dr", "Ms") that names no one we know and no one the article
+  placed is a person of the story's setting, as a reader takes a local man introduced so;
+  with no setting (two states, none named) it stays stateless, never guessed;
+- rule `appositive-demonym`: "Alan Gross, an American contractor": a demonym or a state's
+  name qualifying the appositive of a person we do not know gives their state, before the
+  story's setting (a US contractor jailed in Cuba is American);
+- rule `appositive-governing-post`: "Mr. Hof, a former administration adviser": an unknown
+  person whose appositive is a post of "the administration" or "the government" with no
+  state named is of the story's setting, a former official (ELI) with a former word, else
+  the government's (GOV);
 - the story's setting (:func:`story_setting`): the one state the article's places and
   state actors stand for, clearly ahead of any other; none where two states compete. Bare
   group nouns ("Protesters", "The MP") take it where the story has no home state.
@@ -276,3 +287,94 @@ def _bare(token: Token) -> bool:
     if token.tag_ not in ("NNS", "NNPS") or token.dep_ in ("compound", "amod"):
         return False
     return all(c.i > token.i or (c.dep_ == "det" and c.lower_ == "the") for c in token.children)
+
+
+def surnames_in_setting(doc: Doc, mentions: list[Mention], honorifics: frozenset[str],
+                        setting: str | None, known: Callable[[str], bool]) -> list[Mention]:
+    """Rule `surname-in-setting`: an unknown person named by a courtesy title and surname
+    ("Mr Galloway", "Dr Odhiambo") with no state of their own takes the story's setting.
+    A person whose other mentions carry a state keeps it (the article's own words come
+    first; ``one_reading_per_person`` spreads it); no setting, no state.
+
+    Args:
+        doc: the parsed article.
+        mentions: the article's mentions, in text order.
+        honorifics: the courtesy titles (lower case, mention_words.yaml).
+        setting: ISO3 of the story's home state or setting, None when it has none.
+        known: whether a name is a person of the knowledge base (left as resolved).
+    """
+    if setting is None:
+        return mentions
+    placed = {m.actor.name for m in mentions if m.actor.kind == "person" and m.actor.country}
+    return [replace(m, actor=replace(m.actor, country=setting))
+            if _unknown_person(m, known) and m.actor.country is None
+            and m.actor.name not in placed and doc[m.token_start].lower_ in honorifics
+            and m.token_end - m.token_start == 2 else m
+            for m in mentions]
+
+
+def appositive_demonyms(doc: Doc, mentions: list[Mention], places: Places,
+                        known: Callable[[str], bool]) -> list[Mention]:
+    """Rule `appositive-demonym`: "Alan Gross, an AMERICAN contractor", "Ms Hartmann, a
+    GERMAN teacher": a state's word (name or demonym) among the words before the head of
+    the appositive of an unknown person with no state gives that state."""
+    out = []
+    for m in mentions:
+        if _unknown_person(m, known) and m.actor.country is None:
+            state = _appositive_state(doc[m.token_start:m.token_end].root, places)
+            if state is not None:
+                m = replace(m, actor=replace(m.actor, country=state))
+        out.append(m)
+    return out
+
+
+def _appositive_state(root: Token, places: Places) -> str | None:
+    """The one state the modifiers of the name's appositive heads name, else None."""
+    found = {places.state_at(t.i) for appos in root.children if appos.dep_ == "appos"
+             for t in appos.lefts if t.dep_ in ("amod", "compound") and t.is_title}
+    found.discard(None)
+    return found.pop() if len(found) == 1 else None
+
+
+@dataclass(frozen=True, slots=True)
+class GoverningPostWords:
+    """The words of rule `appositive-governing-post` (mention_words.yaml): posts held by one
+    person ("adviser", "official"), the bodies that govern a state ("administration"), and
+    the words of a post held before ("former")."""
+
+    posts: frozenset[str]
+    governing: frozenset[str]
+    former: frozenset[str]
+
+
+def appositive_governing_posts(doc: Doc, mentions: list[Mention], words: GoverningPostWords,
+                               setting: str | None,
+                               known: Callable[[str], bool]) -> list[Mention]:
+    """Rule `appositive-governing-post`: "Mr. Hof, a former ADMINISTRATION ADVISER" in a
+    story set in the US is a US former official; with no setting, left alone."""
+    if setting is None:
+        return mentions
+    taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
+    out = []
+    for m in mentions:
+        # Before the bare calling's sector ("official": GOV), which reads no "former".
+        if _unknown_person(m, known) and m.actor.country in (None, setting):
+            sector = _governing_post(doc[m.token_start:m.token_end].root, words, taken)
+            if sector is not None:
+                m = replace(m, actor=replace(m.actor, country=setting, sector=sector))
+        out.append(m)
+    return out
+
+
+def _governing_post(root: Token, words: GoverningPostWords, taken: set[int]) -> str | None:
+    """ELI or GOV where an appositive of the name is a post of a governing body whose
+    words name no actor (no state, no party: "a Labour government adviser" is left to the
+    party's rules), else None; what follows the post ("adviser ON SYRIA") is its topic."""
+    for appos in root.children:
+        if appos.dep_ != "appos" or appos.lower_ not in words.posts:
+            continue
+        lefts = list(appos.lefts)
+        if any(t.lower_ in words.governing and t.dep_ == "compound" for t in lefts) \
+                and not any(t.i in taken for t in lefts):
+            return "ELI" if any(t.lower_ in words.former for t in lefts) else "GOV"
+    return None

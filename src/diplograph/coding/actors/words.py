@@ -62,6 +62,7 @@ class MentionWords:
     local_group_nouns: dict[str, str]  # "Tulsa POLICE", "RESIDENTS in Jupiter" -> sector
     owner_sectors: dict[str, str]  # "the AGENCY's chief executive": a body's noun -> sector
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
+    topic_prepositions: frozenset[str]  # "an adviser ON Syria": a topic, not the person's state
     motion_words: frozenset[str]  # "MOVED to China": a destination, a place
     occasion_nouns: frozenset[str]  # "TALKS in Beijing": the state, not its civilians
     thing_nouns: frozenset[str]  # "the Kyoto PROTOCOL": a place names it, no actor
