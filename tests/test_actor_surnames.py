@@ -92,3 +92,19 @@ def test_a_topic_is_not_the_person_s_state(resolver: ActorResolver) -> None:
 ])
 def test_namesake_of_the_setting(resolver, text, words, name):
     assert _actor(resolver, text, words).name == name
+
+
+# "Gen" (General, unabbreviated in British copy) is a courtesy title like "Dr": "Gen
+# Musharraf" is the known Pervez Musharraf, not a new person called "Gen Musharraf" whose
+# name then took over "President Musharraf"; one letter after it is no name ("Gen Z").
+def test_gen_before_a_known_surname_is_a_title(resolver):
+    text = ("President Musharraf of Pakistan visited London on Monday. Gen Musharraf said "
+            "the army would stay neutral.")
+    actor = _actor(resolver, text, "Gen Musharraf")
+    assert (actor.name, actor.country) == ("Pervez Musharraf", "PAK")
+
+
+def test_a_generation_is_no_person(resolver):
+    doc = resolver.nlp("Gen Z voters in Ohio backed the Democrats, a poll said.")
+    names = [m.actor.name for m in resolver.find_mentions(doc, when=WHEN)]
+    assert "Z" not in names and "Gen Z" not in names

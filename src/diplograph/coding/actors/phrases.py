@@ -345,8 +345,9 @@ class PhraseReader:
         if ent is not None and not self._is_place(hits, ent) and tokens.lower[ent.start] != "the" \
                 and (len(ent) > 1 or titled):
             return _Name(end=ent.end, text=ent.text)
-        if k > j and k < len(doc) and tokens.is_title[k]:
-            return _Name(end=k + 1, text=tokens.text[k])  # "Mr. Smith" unknown to the model too
+        # "Mr. Smith" unknown to the model too; one letter is no name ("Gen Z" voters)
+        if k > j and k < len(doc) and tokens.is_title[k] and len(tokens.text[k]) > 1:
+            return _Name(end=k + 1, text=tokens.text[k])
         if head is not None and head.kind == "title":
             end = k
             while end < len(doc) and self._name_word(doc, end, hits):
