@@ -86,6 +86,21 @@ def test_an_undated_story_is_read_inside_its_peoples_terms(resolver: ActorResolv
     assert falconer["Charles Falconer"].sector == "GOV"
 
 
+def test_an_undated_story_is_dated_by_its_subject_not_a_rival_quoted_once(
+        resolver: ActorResolver) -> None:
+    # Jack McConnell (first minister 2001-07), named throughout, and Nicola Sturgeon (first
+    # minister 2014-23), quoted once, tie on coverage; the story's subject decides, and the
+    # headline's bare "McConnell" is Jack, not the US senator whose term would join the
+    # tie. So "Scotland's first minister" is McConnell, in office (GOV, not ELI).
+    text = ("McConnell in drinking row Scotland's first minister has told pupils it is fine "
+            "to get drunk now and then. Jack McConnell was speaking at a school in Inverness. "
+            "Mr McConnell later said he meant adults. Sturgeon said the remark was a gaffe. "
+            "Mr McConnell said he had been misunderstood.")
+    found = _actors(resolver, text, None)
+    assert found["first minister"].name == "Jack McConnell"
+    assert (found["Jack McConnell"].sector, found["McConnell"].name) == ("GOV", "Jack McConnell")
+
+
 def test_the_taliban_by_date(resolver: ActorResolver) -> None:
     before = _actors(resolver, "The Taliban attacked a checkpoint.", "2021-03-01")
     after = _actors(resolver, "The Taliban announced a cabinet.", "2021-10-01")

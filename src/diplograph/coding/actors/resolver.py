@@ -170,7 +170,11 @@ class ActorResolver:
                                             reading=reading), first)
         # No publication date: read once for the names, then at the date the article's own
         # words point to, preferring the people it names in an office for that office.
-        first = first or self._walk(doc, OPEN_END, home_country, dated=False, reading=reading)
+        # The names the window is read from are the article's own: a headline's bare surname
+        # is the person it names in full below, not a namesake ("McConnell in row ... Jack
+        # McConnell", not the US senator, whose term would move the story's window).
+        first = _with_full_names(partial(self._walk, doc, OPEN_END, home_country, dated=False,
+                                         reading=reading), first)
         window = story_window(doc, first, self._by_name)
         when = window[0] + (window[1] - window[0]) / 2 if window is not None else None
         if when is not None:
