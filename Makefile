@@ -86,7 +86,7 @@ fit-factuality: $(STAMP)
 	OMP_NUM_THREADS=1 PYTHONPATH=src $(BIN)/python benchmarks/factuality_cv.py \
 		--cache $(FACT_SITES) --write "+gbm, blend, no embeddings, no place" --stretch 1.3
 	OMP_NUM_THREADS=1 PYTHONPATH=src $(BIN)/python benchmarks/factuality_band.py \
-		--cache $(FACT_SITES) --write "trees 7 100" --weight 1.8 --without place
+		--cache $(FACT_SITES) --write "logistic 0.05" --weight 1.5 --without place
 
 # The learned event detector (issue #17): agreement table, train and compare the candidates on
 # training/events/ labels, ship the default to src/diplograph/data/models/event_detector/ if it

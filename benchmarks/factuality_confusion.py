@@ -3,10 +3,9 @@
 Issue #21's recall bars are per class and read off the **status** (the cues, and where
 they fix no band, the band classifier). Here, over UW train + dev (never test):
 
-- the band classifier (``factuality_band.py``'s shipped kind, "trees 7 100" since stop
-  25, happened x3 unless ``--weight`` says otherwise, ``open`` policy, implicative verbs
-  keeping the cues' band) is refitted in each fold of the CV by source, and each
-  predicate's held-out status is read with it;
+- the band classifier (``factuality_band.py``'s shipped point, "logistic 0.05", happened
+  x3, ``open`` policy, implicative verbs keeping the cues' band) is refitted in each fold
+  of the CV by source, and each predicate's held-out status is read with it;
 - the confusion of the gold band (<= -1 not, (-1, +1) uncertain, >= +1 happened) against
   the status's band is printed;
 - every predicate whose gold is uncertain or not and whose status says it happened is
@@ -40,7 +39,7 @@ from diplograph.coding.cues import load_words
 from diplograph.coding.factuality import BAND_OF_STATUS, BANDS
 from diplograph.coding.parse import load_nlp
 
-CLASSIFIER = "trees 7 100"  # the shipped kind (stop 25; before it "logistic 0.05")
+CLASSIFIER = "logistic 0.05"
 ORDER = ("not", "uncertain", "happened")
 FUTURE_TIME = frozenset({"next", "tomorrow", "later", "soon", "upcoming", "coming", "future",
                          "eventually"})
