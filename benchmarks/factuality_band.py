@@ -25,10 +25,20 @@ import argparse
 import pickle
 import sys
 from pathlib import Path
+from types import SimpleNamespace
 
 import numpy as np
 from factuality import pearson
-from factuality_cv import _FITTED, GROUPS, Dense, fit_ridge, fit_stacked, folds_of, stripped
+from factuality_cv import (
+    _FITTED,
+    GROUPS,
+    Dense,
+    fit_ridge,
+    fit_stacked,
+    folds_of,
+    stripped,
+    trees_of,
+)
 from factuality_fit import Settings
 from factuality_sites import Site, read_sites
 
@@ -40,7 +50,8 @@ from diplograph.coding.factuality import (
     keeps_cue_band,
     status_in_band,
 )
-from diplograph.coding.factuality_band import BandModel, save_band
+from diplograph.coding.factuality_band import Band, BandModel, TreeBand, save_band
+from diplograph.coding.factuality_trees import Trees
 from diplograph.coding.parse import load_nlp
 
 HAPPENED_WEIGHTS = (1.0, 1.5, 2.0, 2.5, 3.0)  # the happened probability, scaled: the curve
@@ -59,9 +70,10 @@ def classifier(name: str):  # type: ignore[no-untyped-def]
         c = float(name.split()[-1])
         return make_pipeline(StandardScaler(), LogisticRegression(
             C=c, class_weight="balanced", max_iter=3000))
-    leaves = int(name.split()[-1])
+    # "trees LEAVES [MIN_LEAF]": "trees 7 100", seven leaves a tree, 100 predicates a leaf
+    leaves, min_leaf = ([int(n) for n in name.split()[1:]] + [40])[:2]
     return HistGradientBoostingClassifier(max_iter=150, learning_rate=0.05,
-                                          max_leaf_nodes=leaves, min_samples_leaf=40,
+                                          max_leaf_nodes=leaves, min_samples_leaf=min_leaf,
                                           l2_regularization=1.0, class_weight="balanced",
                                           random_state=0)
 
@@ -144,23 +156,39 @@ def open_rows(sites: list[Site]) -> np.ndarray:
                      for s, keep in zip(sites, fixed, strict=True)])
 
 
+def tree_bands(fitted, columns: tuple[str, ...]) -> tuple[Trees, ...]:  # type: ignore[no-untyped-def]
+    """A scikit-learn HistGradientBoostingClassifier's trees as arrays, one ensemble per
+    band (each boosting iteration holds one tree per class)."""
+    baseline = np.ravel(fitted._baseline_prediction)
+    return tuple(
+        trees_of(SimpleNamespace(_predictors=[[step[k]] for step in fitted._predictors],
+                                 _baseline_prediction=baseline[k:k + 1]),
+                 SimpleNamespace(columns=columns, table=np.zeros((0, 0), np.float32)))
+        for k in range(len(BANDS)))
+
+
 def write_band(sites: list[Site], name: str, weight: float, open_only: bool = False) -> int:
-    """Fit the logistic classifier ``name`` on all of UW train + dev (with ``open_only``,
-    on its open predicates) and ship it, with the happened weight ``weight`` (the point of
-    the curve chosen by CV)."""
+    """Fit the classifier ``name`` ("logistic C" or "trees LEAVES MIN_LEAF") on all of UW
+    train + dev (with ``open_only``, on its open predicates) and ship it, with the happened
+    weight ``weight`` (the point of the curve chosen by CV)."""
     table = np.zeros((0, 0), np.float32)
     base = fit_ridge(sites, Settings())
     dense = Dense(sites, table)
     x = dense(sites, base(sites))
     gold_band = np.array([BANDS.index(band_of(s.scored.gold)) for s in sites])
     rows = open_rows(sites) if open_only else np.ones(len(sites), bool)
-    pipeline = classifier(name).fit(x[rows], gold_band[rows])
-    scaler, logistic = pipeline[0], pipeline[-1]
-    model = BandModel(columns=dense.columns, mean=scaler.mean_, scale=scaler.scale_,
-                      coef=logistic.coef_, intercept=logistic.intercept_,
-                      weights=np.array([1.0, 1.0, weight]))
+    fitted = classifier(name).fit(x[rows], gold_band[rows])
+    weights = np.array([1.0, 1.0, weight])
+    model: Band
+    if name.startswith("trees"):
+        model = TreeBand(columns=dense.columns, trees=tree_bands(fitted, dense.columns),
+                         weights=weights)
+    else:
+        scaler, logistic = fitted[0], fitted[-1]
+        model = BandModel(columns=dense.columns, mean=scaler.mean_, scale=scaler.scale_,
+                          coef=logistic.coef_, intercept=logistic.intercept_, weights=weights)
     gap = max(float(np.abs(model.probabilities(r) - p).max())
-              for r, p in zip(x[:200], pipeline.predict_proba(x[:200]), strict=True))
+              for r, p in zip(x[:200], fitted.predict_proba(x[:200]), strict=True))
     save_band(model)
     print(f"wrote the band classifier over {len(dense.columns)} columns; largest gap to "
           f"scikit-learn's probabilities on 200 rows {gap:.2e}")
@@ -173,7 +201,7 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--group", choices=("document", "source"), default="document")
     parser.add_argument("--classifiers", nargs="+",
                         default=["logistic 0.05", "logistic 1", "trees 15"])
-    parser.add_argument("--write", metavar="NAME", help="fit the logistic classifier NAME "
+    parser.add_argument("--write", metavar="NAME", help="fit the classifier NAME "
                         "on all of train + dev and ship it")
     parser.add_argument("--weight", type=float, default=1.0,
                         help="with --write: the happened weight")

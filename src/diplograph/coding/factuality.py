@@ -45,7 +45,7 @@ from diplograph.coding.correction import (
     within_limits,
 )
 from diplograph.coding.cues import Cue, load_words
-from diplograph.coding.factuality_band import BANDS, BandModel, band_of, load_band
+from diplograph.coding.factuality_band import BANDS, Band, band_of, load_band
 from diplograph.coding.factuality_features import GROUPS, group_of
 from diplograph.coding.factuality_trees import Trees, load_trees, refined, words_around
 from diplograph.coding.parse import doc_text
@@ -258,7 +258,7 @@ def shipped_groups() -> tuple[str, ...]:
 
 
 def groups_read_by(correction: Correction, trees: Trees | None,
-                   band: BandModel | None) -> tuple[str, ...]:
+                   band: Band | None) -> tuple[str, ...]:
     """The feature groups these models read, in ``GROUPS`` order."""
     names = [*correction.weights]
     for model in (trees, band):

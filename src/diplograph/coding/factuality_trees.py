@@ -29,7 +29,7 @@ from diplograph.coding.wordpiece import WordPiece
 
 TREES_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality_trees.npz"
 MAX_CUE_DISTANCE = 6  # how far up the tree a cue word is looked for
-_NODE_FIELDS = ("feature", "threshold", "left", "right", "value", "leaf")
+NODE_FIELDS = ("feature", "threshold", "left", "right", "value", "leaf")
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,7 +99,7 @@ def save_trees(trees: Trees, path: Path = TREES_PATH) -> None:
                         baseline=np.array(trees.baseline),
                         stretch=np.array(trees.stretch), centre=np.array(trees.centre),
                         embeddings=trees.embeddings.astype(np.float16),
-                        **{f"node_{k}": trees.nodes[k] for k in _NODE_FIELDS})
+                        **{f"node_{k}": trees.nodes[k] for k in NODE_FIELDS})
     load_trees.cache_clear()
 
 
@@ -112,11 +112,11 @@ def load_trees(path: Path = TREES_PATH) -> Trees | None:
     """
     data = read_arrays(path, "the factuality trees",
                        ("columns", "roots", "baseline", "embeddings", "stretch", "centre",
-                        *(f"node_{k}" for k in _NODE_FIELDS)))
+                        *(f"node_{k}" for k in NODE_FIELDS)))
     if data is None:
         return None
     return Trees(columns=tuple(data["columns"].tolist()), roots=data["roots"],
-                 nodes={k: data[f"node_{k}"] for k in _NODE_FIELDS},
+                 nodes={k: data[f"node_{k}"] for k in NODE_FIELDS},
                  baseline=float(data["baseline"]),
                  embeddings=data["embeddings"].astype(np.float32),
                  stretch=float(data["stretch"]), centre=float(data["centre"]))
@@ -182,5 +182,5 @@ def refined(trigger: Token, cues: tuple[Cue, ...] | list[Cue], cue_score: float,
     return trees.stretched(cue_score, within_limits(cue_score, score + trees.predict(row)))
 
 
-__all__ = ["TREES_PATH", "Around", "Trees", "embedding", "input_row", "input_scores",
-           "load_trees", "refined", "save_trees", "words_around"]
+__all__ = ["NODE_FIELDS", "TREES_PATH", "Around", "Trees", "embedding", "input_row",
+           "input_scores", "load_trees", "refined", "save_trees", "words_around"]
