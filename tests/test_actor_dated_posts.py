@@ -120,6 +120,11 @@ def test_undated_window_with_two_holders_names_the_office(resolver):
     assert (actor.name, actor.country) == (None, "VAT")
     steady = "In 2010 the pope visited Britain for four days."
     assert actor_at(resolver, steady, "pope", when=None, home="GBR").name == "Pope Benedict XVI"
+    # The holder the article names is the one it means, even named after the description
+    # (a headline's "PM" before "Tony Blair has apologised"), whatever the window holds.
+    named_after = ("PM apology over jailings Tony Blair has apologised to two families wronged "
+                   "in 1974. The prime minister met them at Westminster.")
+    assert actor_at(resolver, named_after, "PM", when=None, home="GBR").name == "Tony Blair"
 
 
 @pytest.mark.parametrize(("text", "when", "home", "want"), [

@@ -256,8 +256,10 @@ class PhraseResolver:
         """Rule `window-holder` (dated17): whether the holder a role description names held
         the office on the first and the last day of an undated story's window ("In 2005 the
         pope ...": John Paul II, then Benedict XVI: neither). A holder the article names is
-        the one it means."""
-        if ref is None or ref.name is None or ref.role is None or ref in memory.named():
+        the one it means, also where it names him only after the description (a headline's
+        "PM apology ... Tony Blair has apologised": the office holders of the article's read)."""
+        if ref is None or ref.name is None or ref.role is None or ref in memory.named() \
+                or ref in memory.office_holders.values():
             return True
         where = phrase.org or ref.country
         title = phrase.head.extra if phrase.head else None
