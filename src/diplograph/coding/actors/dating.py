@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
 from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
@@ -27,9 +26,7 @@ _FIRST_DAY = dt.date(1945, 1, 1)  # imported terms with no date start in 1900: n
 _ONE_DAY = dt.timedelta(days=1)
 
 # First day, last day, and whether the evidence is a person in office (else a written year).
-# (first day, last day, how often the article names the person in office then: 0 for a
-# written year)
-Span_ = tuple[dt.date, dt.date, int]
+Span_ = tuple[dt.date, dt.date, bool]
 
 
 def written_years(doc: Doc, latest: int) -> list[int]:
@@ -72,11 +69,11 @@ def story_window(doc: Doc, mentions: Sequence[Mention],
     """The latest window (first and last day) most of the article's evidence covers, or
     None; `story_date`'s arguments."""
     today = dt.date.today()
-    spans: list[Span_] = [(dt.date(y, 1, 1), dt.date(y, 12, 31), 0)
+    spans: list[Span_] = [(dt.date(y, 1, 1), dt.date(y, 12, 31), False)
                           for y in set(written_years(doc, today.year))]
-    named = Counter(m.actor.name for m in mentions if m.actor.kind == "person" and m.actor.name)
+    named = {m.actor.name for m in mentions if m.actor.kind == "person" and m.actor.name}
     for name in sorted(n for n in named if n in people):
-        spans += [(start, end, named[name]) for start, end in _in_office(people[name], today)]
+        spans += [(start, end, True) for start, end in _in_office(people[name], today)]
     if not spans:
         return None
     return _best_window(spans)
@@ -101,16 +98,12 @@ def _in_office(person: Person, today: dt.date) -> list[tuple[dt.date, dt.date]]:
 def _best_window(spans: Sequence[Span_]) -> tuple[dt.date, dt.date]:
     """The latest run of days that the most spans cover. A written year counts as much as a
     person in office; on a tie, the people decide: a deadline ("cuts of £12bn by 2008")
-    must not move a story past the terms of the people it names; and then how often they are
-    named: the story's subject, named throughout, outweighs a rival quoted once ("Jack
-    McConnell" five times against one "Sturgeon said", whose later office would otherwise
-    move a 2004 story to 2014)."""
+    must not move a story past the terms of the people it names."""
     cuts = sorted({s for s, _, _ in spans} | {e + _ONE_DAY for _, e, _ in spans})
     pieces = []
     for a, b in zip(cuts, cuts[1:], strict=False):
-        covering = [named for s, e, named in spans if s <= a <= e]
-        pieces.append((a, b - _ONE_DAY, (len(covering), sum(1 for n in covering if n),
-                                          sum(covering))))
+        covering = [person for s, e, person in spans if s <= a <= e]
+        pieces.append((a, b - _ONE_DAY, (len(covering), sum(covering))))
     best = max(score for _, _, score in pieces)
     window: tuple[dt.date, dt.date] | None = None
     for a, b, score in pieces:
