@@ -37,6 +37,8 @@ class Pattern:
     # the last words the phrases can end in, for a quick test before spelling them out
     object_heads: frozenset[str] = frozenset()
     subject_heads: frozenset[str] = frozenset()
+    # the prepositions of ``preps``, as a set: a verb lacking one is tested with ``<=``
+    prep_names: frozenset[str] = frozenset()
 
     @property
     def specificity(self) -> int:
@@ -52,6 +54,9 @@ class CameoVerb:
     rest: tuple[str, ...]  # the words after the head of a multi-word verb ("down")
     patterns: tuple[Pattern, ...]  # block patterns, first block first
     default: Pattern | None  # the bare verb's event, for the approved verbs only
+    # (specificity, pattern), most specific first and in block order on a tie: the first
+    # that matches is the best, so a verb's patterns are not all tried (``ranked``)
+    ranked: tuple[tuple[int, Pattern], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +112,14 @@ def _pattern(entry: dict, synsets: dict[str, list[str]]) -> Pattern:
         target_slots=_target_slots(entry, preps),
         object_heads=heads(entry.get("object"), synsets),
         subject_heads=heads(entry.get("subject"), synsets),
+        prep_names=frozenset(str(p["prep"]).lower() for p in preps),
     )
+
+
+def ranked(patterns: tuple[Pattern, ...]) -> tuple[tuple[int, Pattern], ...]:
+    """The patterns with their specificity, most specific first; a stable sort keeps the
+    blocks' order among equals, the order that breaks a tie."""
+    return tuple(sorted(((p.specificity, p) for p in patterns), key=lambda sp: -sp[0]))
 
 
 def heads(texts: list | None, synsets: dict[str, list[str]]) -> frozenset[str]:
@@ -128,10 +140,10 @@ def load_cameo() -> CameoDictionary:
         words = str(lemma).lower().split()
         head = str(entry.get("head") or words[0]).lower()
         default = entry.get("default") if entry.get("approved") else None
+        patterns = tuple(p for b in entry.get("blocks", []) for p in blocks.get(b, ()))
         verb = CameoVerb(
-            lemma=str(lemma).lower(), rest=tuple(words[1:]),
-            patterns=tuple(p for b in entry.get("blocks", []) for p in blocks.get(b, ())),
-            default=_pattern(default, synsets) if default else None,
+            lemma=str(lemma).lower(), rest=tuple(words[1:]), patterns=patterns,
+            default=_pattern(default, synsets) if default else None, ranked=ranked(patterns),
         )
         forms = {head} | {str(f).lower().split()[0] for f in entry.get("forms") or ()}
         for form in forms:
