@@ -66,8 +66,11 @@ def _read_table(doc: Doc) -> TokenTable:
     strings = doc.vocab.strings
     columns = doc.to_array([*_STRING_ATTRS, *_FLAG_ATTRS]).T.tolist() if len(doc) else \
         [[] for _ in (*_STRING_ATTRS, *_FLAG_ATTRS)]
+    # Each distinct key decoded once: the StringStore builds a new str at every look-up,
+    # and an article's words repeat ("the", "NN", "nsubj").
+    words = {key: strings[key] for column in columns[:len(_STRING_ATTRS)] for key in set(column)}
     text, lower, tag, pos, dep, ent_type, lemma = (
-        [strings[key] for key in column] for column in columns[:len(_STRING_ATTRS)])
+        [words[key] for key in column] for column in columns[:len(_STRING_ATTRS)])
     is_title, is_lower, is_alpha, space_after = ([bool(flag) for flag in column]
                                                  for column in columns[len(_STRING_ATTRS):])
     return TokenTable(text=text, lower=lower, tag=tag, pos=pos, dep=dep, ent_type=ent_type,
