@@ -108,3 +108,21 @@ def test_the_ranked_search_picks_what_the_full_scan_picks(nlp):
             tried += 1
             assert _best_match(token, verbs) == _scanned_best(token, verbs), token.text
     assert tried >= 10
+
+
+def test_the_phrase_trie_matches_where_the_alternation_does():
+    import re
+
+    from diplograph.knowledge.cameo import phrase_trie
+
+    phrases = [("champion", False), ("champions", False), ("cup", True), ("cup final", False),
+               ("world cup", True), ("a.c. milan", False), ("f1", True), ("seed", True)]
+    plain = re.compile(r"\b(?:" + "|".join(re.escape(p) + (r"\b" if whole else "")
+                                            for p, whole in phrases) + ")")
+    trie = re.compile(r"\b" + phrase_trie(phrases))
+    texts = ["the championship opens", "she is a champion.", "the cupboard was bare",
+             "the cup final", "a world cup bid", "world cups", "a.c. milan won", "the f1 race",
+             "the f15 jet", "seeded third", "the top seed", "talks on trade", "cupid", ""]
+    for text in texts:
+        assert bool(trie.search(text)) == bool(plain.search(text)), text
+    assert sum(bool(trie.search(t)) for t in texts) == 7
