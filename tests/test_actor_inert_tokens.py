@@ -45,3 +45,23 @@ def test_surname_and_pronoun_on_every_walk(resolver: ActorResolver) -> None:
     assert texts.get("She") == "Jane Doe"
     assert any(m.actor.role == "foreign minister" and m.actor.country == "FRA"
                for m in mentions)
+
+
+def test_no_phrase_where_the_shortcut_says_none_opens(resolver: ActorResolver) -> None:
+    # The phrase reader skips its grammar where no match, PERSON entity or lead word is at
+    # the token: on every token it skips, the grammar must read nothing either, and the
+    # tokens it does not skip (determiners, honorifics, "former", "shadow") are still read.
+    text = ("The former Italian prime minister met Mr Smith and the shadow culture secretary "
+            "in Rome. Later, officials said that Dr. Alan Jones, a lawyer, and Jane Doe of "
+            "Kenya's opposition had flown to Nairobi with two Russian diplomats.")
+    doc = resolver.nlp(text)
+    reading = resolver._reading(doc)
+    reader = resolver._phrases
+    skipped = [i for i in range(len(doc))
+               if reader.opens_nothing(doc, i, reading.hits, reading.person_ents)]
+    assert len(skipped) > len(doc) // 3
+    for i in skipped:
+        assert reader.read_phrase(doc, i, reading.hits, reading.person_ents) is None, doc[i]
+    read = {doc[i].lower_ for i in range(len(doc))
+            if reader.read(doc, i, reading.hits, reading.person_ents) is not None}
+    assert {"the", "mr"} <= read

@@ -70,3 +70,59 @@ def test_a_sport_phrase_keeps_the_patterns_out_of_the_sentence(nlp):
     plain = next(nlp("Turkish police shot two Syrian smugglers.").sents)
     sport = next(nlp("Turkish police shot two Syrian smugglers before the third round.").sents)
     assert cameo_triggers(plain, cameo, []) and cameo_triggers(sport, cameo, []) == []
+
+
+def _scanned_best(token, verbs):
+    """The full scan the ranked search replaced: every pattern of every verb, in order,
+    a more specific match replacing the best so far, the default where none matched."""
+    from diplograph.coding.cameo import _has_rest, _VerbParts
+
+    best, best_specificity, parts = None, 0, _VerbParts(token)
+    for verb in verbs:
+        if verb.rest and not _has_rest(token, verb.rest):
+            continue
+        for pattern in verb.patterns:
+            if pattern.specificity > best_specificity and parts.matches(pattern):
+                best, best_specificity = (verb, pattern), pattern.specificity
+        if best is None and verb.default is not None:
+            best, best_specificity = (verb, verb.default), verb.default.specificity
+    return best
+
+
+def test_the_ranked_search_picks_what_the_full_scan_picks(nlp):
+    from diplograph.coding.cameo import _best_match
+    from diplograph.coding.triggers import verb_forms
+
+    cameo = load_cameo()
+    text = ("The United States filed a complaint against Iran at the WTO. "
+            "Two Russian soldiers were shot by Ukrainian police. "
+            "Rebels gunned down a convoy of aid workers near the border. "
+            "The minister returned to Freetown and returned the weapons to the UN. "
+            "Kenya sent troops to Somalia and sent a letter to the council. "
+            "France accused Mali of harbouring militants and called for talks with the junta. "
+            "The army fired missiles at the village while the president pledged aid to Chad.")
+    tried = 0
+    for token in nlp(text):
+        verbs = next((cameo.verbs[f] for f in verb_forms(token) if f in cameo.verbs), None)
+        if token.pos_ in {"VERB", "AUX"} and verbs is not None:
+            tried += 1
+            assert _best_match(token, verbs) == _scanned_best(token, verbs), token.text
+    assert tried >= 10
+
+
+def test_the_phrase_trie_matches_where_the_alternation_does():
+    import re
+
+    from diplograph.knowledge.cameo import phrase_trie
+
+    phrases = [("champion", False), ("champions", False), ("cup", True), ("cup final", False),
+               ("world cup", True), ("a.c. milan", False), ("f1", True), ("seed", True)]
+    plain = re.compile(r"\b(?:" + "|".join(re.escape(p) + (r"\b" if whole else "")
+                                            for p, whole in phrases) + ")")
+    trie = re.compile(r"\b" + phrase_trie(phrases))
+    texts = ["the championship opens", "she is a champion.", "the cupboard was bare",
+             "the cup final", "a world cup bid", "world cups", "a.c. milan won", "the f1 race",
+             "the f15 jet", "seeded third", "the top seed", "talks on trade", "cupid", ""]
+    for text in texts:
+        assert bool(trie.search(text)) == bool(plain.search(text)), text
+    assert sum(bool(trie.search(t)) for t in texts) == 7

@@ -50,3 +50,14 @@ def test_tokens_of_pos_gives_a_sentence_s_words_of_those_parts_in_order(docs):
             assert nouns == [t for t in sent if t.pos_ in ("NOUN", "PROPN")]
     first = next(iter(docs[0].sents))
     assert [t.text for t in tokens_of_pos(first, {"PROPN"})][:3] == ["Russia", "Sergei", "Shoigu"]
+
+
+def test_strings_decoded_across_docs_stay_right_past_the_limit(docs, monkeypatch):
+    from diplograph.coding import token_table as table_module
+
+    monkeypatch.setattr(table_module, "DECODED_LIMIT", 8)  # emptied at every Doc
+    for doc in docs:
+        doc.user_data.pop("diplograph.token_table", None)
+        table = token_table(doc)
+        assert table.lower == [t.lower_ for t in doc] and table.lemma == [t.lemma_ for t in doc]
+    assert len(table_module._DECODED) <= len({t.orth_ for t in docs[-1]}) * 7

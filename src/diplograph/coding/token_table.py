@@ -29,6 +29,11 @@ from spacy.attrs import (
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "diplograph.token_table"
+# String hash -> string, for every Doc of the process: the StringStore builds a new str at
+# each look-up, and the words, tags and labels of articles repeat. Hashes are the strings'
+# own (the same in every vocabulary); emptied past DECODED_LIMIT entries.
+_DECODED: dict[int, str] = {}
+DECODED_LIMIT = 500_000
 _STRING_ATTRS = (ORTH, LOWER, TAG, POS, DEP, ENT_TYPE, LEMMA)
 _FLAG_ATTRS = (IS_TITLE, IS_LOWER, IS_ALPHA, SPACY)
 
@@ -66,14 +71,25 @@ def _read_table(doc: Doc) -> TokenTable:
     strings = doc.vocab.strings
     columns = doc.to_array([*_STRING_ATTRS, *_FLAG_ATTRS]).T.tolist() if len(doc) else \
         [[] for _ in (*_STRING_ATTRS, *_FLAG_ATTRS)]
+    string_columns = columns[:len(_STRING_ATTRS)]
+    _decode_new_keys(strings, string_columns)
     text, lower, tag, pos, dep, ent_type, lemma = (
-        [strings[key] for key in column] for column in columns[:len(_STRING_ATTRS)])
+        list(map(_DECODED.__getitem__, column)) for column in string_columns)
     is_title, is_lower, is_alpha, space_after = ([bool(flag) for flag in column]
                                                  for column in columns[len(_STRING_ATTRS):])
     return TokenTable(text=text, lower=lower, tag=tag, pos=pos, dep=dep, ent_type=ent_type,
                       lemma=lemma,
                       is_title=is_title, is_lower=is_lower, is_alpha=is_alpha,
                       space_after=space_after)
+
+
+def _decode_new_keys(strings, columns: list[list[int]]) -> None:  # type: ignore[no-untyped-def]
+    """Add the keys of ``columns`` not yet decoded to ``_DECODED``."""
+    new = set().union(*columns).difference(_DECODED)
+    if len(_DECODED) + len(new) > DECODED_LIMIT:
+        _DECODED.clear()
+        new = set().union(*columns)
+    _DECODED.update((key, strings[key]) for key in new)
 
 
 def tokens_of_pos(span: Span, parts: Container[str]) -> Iterator[Token]:

@@ -7,6 +7,7 @@ tokens into actors is the actor resolver's job, not this module's.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -122,8 +123,14 @@ def _lemma(token: Token) -> str:
 def verb_forms(token: Token) -> tuple[str, ...]:
     """The lemma and plausible base forms of a verb: the small model sometimes lemmatises
     wrongly ("staged" → "stag"), so the regular inflections are undone by hand too."""
-    word = token.lower_
-    forms = [_lemma(token), word]
+    return _verb_forms(token.lemma_.lower(), token.lower_)
+
+
+@functools.lru_cache(maxsize=65536)
+def _verb_forms(lemma: str, word: str) -> tuple[str, ...]:
+    """``verb_forms`` of a lemma and a lower-case word (asked for each verb by each trigger
+    source: the forms of a word are spelled out once per process)."""
+    forms = [lemma, word]
     for suffix, repl in (("ied", "y"), ("ies", "y"), ("ed", "e"), ("ed", ""), ("es", ""),
                          ("s", ""), ("ing", "e"), ("ing", "")):
         if word.endswith(suffix) and len(word) > len(suffix) + 2:

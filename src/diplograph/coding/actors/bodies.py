@@ -12,7 +12,6 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import replace
 
-from spacy.strings import hash_string
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding.actors.mention import Mention
@@ -100,12 +99,11 @@ def home_state_nouns(doc: Doc, mentions: list[Mention], home_nouns: Mapping[str,
 def noun_ends(doc: Doc, home_nouns: Mapping[str, str]) -> list[Token]:
     """The tokens whose word is the last word of a noun of `home_nouns`, in text order.
 
-    Read from the words' hashes in one array, so that the article's other tokens (nearly
-    all of them, at each of the resolver's calls) are never built as Token objects.
+    Read from the article's token table, so that its other tokens (nearly all of them, at
+    each of the resolver's calls) are never built as Token objects.
     """
-    last_words = {hash_string(noun.rsplit(" ", 1)[-1]) for noun in home_nouns}
-    words = doc.to_array("LOWER").tolist()
-    return [doc[i] for i, word in enumerate(words) if word in last_words]
+    last_words = {noun.rsplit(" ", 1)[-1] for noun in home_nouns}
+    return [doc[i] for i, word in enumerate(token_table(doc).lower) if word in last_words]
 
 
 def group_noun_at(doc: Doc, token: Token, home_nouns: Mapping[str, str]

@@ -67,8 +67,10 @@ class DescriptionWords:
     countries: Mapping[str, str]  # lower-case state name or adjective -> ISO3
     former: frozenset[str]  # "former", "ex"
 
-    def is_head(self, word: str) -> bool:
-        return word in self.posts or word in self.epithets.heads()
+    def head_words(self) -> frozenset[str]:
+        """The head nouns of a description: the posts' and the epithets' (one set, built
+        once an article: built at each token, the union was most of the description scan)."""
+        return frozenset(self.posts) | self.epithets.heads()
 
 
 def described_people(doc: Doc, mentions: list[Mention], words: DescriptionWords,
@@ -107,12 +109,15 @@ def _descriptions(doc: Doc, tokens: TokenTable, words: DescriptionWords
                   ) -> Iterator[tuple[Token, int, int, list[Token]]]:
     """(head, first token, end, heads) of each definite description: "the Florida senator
     and Republican presidential candidate" is one, with two heads."""
+    head_words = words.head_words()
     for i in range(len(doc)):
+        if _head_word(tokens, i) not in head_words:
+            continue  # no Token built for the other words
         token = doc[i]
-        if not words.is_head(_head_word(tokens, i)) or not _definite(token):
+        if not _definite(token):
             continue
         heads = [token] + [c for c in token.children if c.dep_ == "conj"
-                           and words.is_head(_head_word(tokens, c.i))]
+                           and _head_word(tokens, c.i) in head_words]
         start = min([token.i] + [t.i for c in token.lefts if c.dep_ in _MODIFIER_DEPS
                                  for t in c.subtree])
         yield token, start, max(h.i for h in heads) + 1, heads

@@ -67,6 +67,9 @@ logger = logging.getLogger(__name__)
 # Grammar: what says something of a person after the name ("Jane Doe, A LAWYER", "Jane Doe,
 # WHO HEADS a charity").
 _DESCRIBING_DEPS = frozenset({"appos", "relcl", "acl"})
+# How many short texts ``resolve_text`` keeps the actor of (emptied past it): a worker codes
+# the same datelines and place names again and again, each a parse of its own.
+RESOLVED_LIMIT = 20_000
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -133,6 +136,7 @@ class ActorResolver:
         self._governing_posts = GoverningPostWords(
             posts=words.staff_nouns | words.singular_person_nouns,
             governing=words.governing_nouns, former=words.former_post_words)
+        self._resolved: dict[tuple[str, dt.date | None, str | None], ActorRef | None] = {}
 
     def find_mentions(self, doc: Doc, *, when: dt.date | None,
                       home_country: str | None = None) -> list[Mention]:
@@ -332,8 +336,13 @@ class ActorResolver:
         Returns:
             The first actor mentioned, or None.
         """
-        mentions = self.find_mentions(self.nlp(text), when=when, home_country=home_country)
-        return mentions[0].actor if mentions else None
+        key = (text, when, home_country)
+        if key not in self._resolved:  # a text's actor depends on these three alone
+            if len(self._resolved) >= RESOLVED_LIMIT:
+                self._resolved.clear()
+            mentions = self.find_mentions(self.nlp(text), when=when, home_country=home_country)
+            self._resolved[key] = mentions[0].actor if mentions else None
+        return self._resolved[key]
 
     # ------------------------------------------------------------------ one article
     def _reading(self, doc: Doc) -> _Reading:

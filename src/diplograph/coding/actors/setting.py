@@ -42,6 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding.actors.home import stands_for_a_state
 from diplograph.coding.actors.mention import Mention
+from diplograph.coding.token_table import token_table
 from diplograph.records import ActorRef
 
 StateAt = Callable[[int], str | None]  # token index -> ISO3 of the state its word names
@@ -241,10 +242,12 @@ def nameless_callings(doc: Doc, mentions: list[Mention], callings: Mapping[str, 
     named the person, of another state."""
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
-    for token in doc:
-        if token.lower_ not in callings or token.i in taken or token.pos_ != "NOUN" \
-                or token.dep_ == "compound":
+    tokens = token_table(doc)
+    for i, word in enumerate(tokens.lower):  # a Token built for the callings only
+        if word not in callings or i in taken or tokens.pos[i] != "NOUN" \
+                or tokens.dep[i] == "compound":
             continue
+        token = doc[i]
         start, state = _modifiers_before(doc, token.i, places, taken)
         if state is None:
             continue
@@ -267,9 +270,9 @@ def members_of_named_forces(doc: Doc, mentions: list[Mention],
     Cardiff"), with that body's state."""
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
-    for token in doc:
-        sector = member_nouns.get(token.lower_)
-        if sector is None or token.i in taken or not _bare(token):
+    for i, word in enumerate(token_table(doc).lower):  # a Token built for the nouns only
+        sector = member_nouns.get(word)
+        if sector is None or i in taken or not _bare(token := doc[i]):
             continue
         body = next((m for m in reversed(mentions)
                      if m.token_end <= token.i and m.actor.sector == sector and m.actor.country),
