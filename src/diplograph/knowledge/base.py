@@ -33,7 +33,8 @@ ROLES: frozenset[str] = frozenset({
 })
 # "null end" in the people files means in office on this day (the people schema).
 OPEN_END = dt.date(2026, 11, 23)
-_EARLY = dt.date(1900, 1, 1)  # the start of an imported term that gives none
+# The start of a term that gives none (imported offices): no evidence of when.
+UNDATED_START = dt.date(1900, 1, 1)
 # The Phoenix dictionaries were last revised about 2015: their open terms end there.
 _IMPORT_END = dt.date(2016, 12, 31)
 
@@ -41,7 +42,7 @@ _IMPORT_END = dt.date(2016, 12, 31)
 def _imported_term(term: dict[str, Any]) -> dict[str, Any]:
     """An imported office in the people schema: role "other" (its sector says what it was),
     an undated start at any date, an open end at the end of the import's data."""
-    return {"role": "other", **term, "start": term.get("start") or _EARLY,
+    return {"role": "other", **term, "start": term.get("start") or UNDATED_START,
             "end": term.get("end") or _IMPORT_END}
 
 
@@ -233,7 +234,8 @@ def parse_organisation(entry: Any, where: str) -> Organisation:
         parent=entry.get("parent"), source=entry.get("source"),
         periods=tuple(
             OrgPeriod(sector=str(p.get("sector") or entry.get("sector") or "IGO"),
-                      country=p.get("country"), start=_as_date(p.get("start"), where) or _EARLY,
+                      country=p.get("country"),
+                      start=_as_date(p.get("start"), where) or UNDATED_START,
                       end=_as_date(p.get("end"), where))
             for p in entry.get("periods") or ()),
     )

@@ -17,13 +17,12 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from diplograph.coding.actors.mention import Hits, Mention
-from diplograph.knowledge.base import Person
+from diplograph.knowledge.base import UNDATED_START, Person
 from diplograph.records import ActorRef
 
 PersonRef = Callable[[Person], ActorRef]  # a known person as the story's date reads them
 # How many years before the story a bearer's term may have ended and still fit it.
 _FIT_YEARS = 3
-_UNDATED = dt.date(1900, 1, 1)  # an imported office with no dates: no evidence of when
 
 
 def namesakes_of_setting(doc: Doc, mentions: list[Mention], hits: Hits,
@@ -76,5 +75,5 @@ def _state_named_elsewhere(mentions: list[Mention], m: Mention) -> bool:
 def _of_state_then(person: Person, state: str, when: dt.date) -> bool:
     """A term of the person in `state` within _FIT_YEARS years before the story's date."""
     lo, hi = dt.date(when.year - _FIT_YEARS, 1, 1), dt.date(when.year + 1, 12, 31)
-    return any(t.country == state and _UNDATED < t.start <= hi
+    return any(t.country == state and UNDATED_START < t.start <= hi
                and (t.end is None or t.end >= lo) for t in person.terms)

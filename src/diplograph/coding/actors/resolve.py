@@ -19,7 +19,7 @@ from diplograph.coding.actors.coref import ArticleMemory, counterpart
 from diplograph.coding.actors.dated_posts import DatedPosts
 from diplograph.coding.actors.mention import Hits, MentionPhrase
 from diplograph.coding.actors.offices import Offices, plain_name
-from diplograph.knowledge.base import Person, Term
+from diplograph.knowledge.base import UNDATED_START, Person, Term
 from diplograph.records import ActorRef
 
 
@@ -38,12 +38,11 @@ def _shared_country(people: Sequence[Person]) -> str | None:
 
 # Articles that make a title one of its kind, not the office's one holder ("A spokesman").
 _INDEFINITE = frozenset({"a", "an"})
-_UNDATED = dt.date(1900, 1, 1)  # the start the knowledge gives an imported undated office
 
 
 def _dated(term: Term) -> bool:
     """A term with a real start: an imported one without dates is no evidence of when."""
-    return term.sector is None or term.start != _UNDATED
+    return term.sector is None or term.start != UNDATED_START
 
 
 def _fits_date(person: Person, when: dt.date, years: int) -> bool:
