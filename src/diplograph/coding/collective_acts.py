@@ -10,7 +10,6 @@ argument rule gives an investigation with no named investigator its source. Word
 
 from __future__ import annotations
 
-import dataclasses
 from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
@@ -26,6 +25,7 @@ from diplograph.coding.triggers import (
     noun_owners,
     passive_parts,
     prep_objects,
+    rule_used_by,
     subject_tokens,
 )
 from diplograph.knowledge.coding_words import structure_words
@@ -45,19 +45,12 @@ _CLAUSE_NOUN_DEPS = frozenset({"nsubj", "nsubjpass"})
 _QUANTITY_MARKS = ("of",)
 
 
-def _named(rule: TriggerRule, name: str) -> TriggerRule:
-    """The rule as the trigger rule ``name`` uses it (its events name the rule)."""
-    return dataclasses.replace(rule, origin=name)
-
-
 def _event_noun_rules(noun: Token, lexicon: Lexicon) -> tuple[TriggerRule, ...]:
     """The lexicon's rules for a common event noun, its compound first ("STRIKE action")."""
     if noun.pos_ != "NOUN":
         return ()
-    compounds = [c.lower_ for c in noun.lefts if c.dep_ == "compound"]
-    lemma = noun.lemma_.lower()
-    compound = " ".join([*compounds, lemma])
-    return lexicon.noun_rules.get(compound) or lexicon.noun_rules.get(lemma, ())
+    return lexicon.noun_rules.get(_noun_name(noun)) or lexicon.noun_rules.get(
+        noun.lemma_.lower(), ())
 
 
 def _noun_name(noun: Token) -> str:
@@ -82,7 +75,8 @@ def collective_act_named_with_its_doer(sent: Span, lexicon: Lexicon,
                      if r.type in words.doer_alone_types), None)
         if rule is not None and any(is_actor(o) for o in noun_owners(noun, is_actor)):
             verb = light_verb_of(noun) if noun.dep_ in _CLAUSE_NOUN_DEPS else None
-            triggers.append(Trigger(noun, verb, _named(rule, "collective-act-named-with-its-doer")))
+            triggers.append(Trigger(noun, verb,
+                                    rule_used_by(rule, "collective-act-named-with-its-doer")))
     return triggers
 
 

@@ -28,6 +28,7 @@ from diplograph.coding.triggers import (
     noun_in_contest,
     noun_owners,
     prep_objects,
+    rule_used_by,
     subject_owners,
     subject_tokens,
     target_tokens,
@@ -66,11 +67,6 @@ def structure_triggers(sent: Span, lexicon: Lexicon, found: list[Trigger],
     return added
 
 
-def _named(rule: TriggerRule, name: str) -> TriggerRule:
-    """The lexicon ``rule`` as the structure rule ``name`` uses it (events name the rule)."""
-    return dataclasses.replace(rule, origin=name)
-
-
 # ------------------------------------------------------------------ nominal events
 @trigger_rule("event-noun-with-its-own-actors", plover="diplograph")
 def event_noun_with_its_own_actors(sent: Span, lexicon: Lexicon,
@@ -84,7 +80,8 @@ def event_noun_with_its_own_actors(sent: Span, lexicon: Lexicon,
         rule = next((r for r in rules if _counterpart_named(noun, r, is_actor)), None)
         if rule is not None:
             verb = light_verb_of(noun) if noun.dep_ in _CLAUSE_NOUN_DEPS else None
-            triggers.append(Trigger(noun, verb, _named(rule, "event-noun-with-its-own-actors")))
+            triggers.append(Trigger(noun, verb,
+                                    rule_used_by(rule, "event-noun-with-its-own-actors")))
     return triggers
 
 
@@ -165,7 +162,7 @@ def event_noun_as_the_means(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -
         rules = _noun_rules(noun, lexicon) if verb is not None else ()
         if rules:
             rule = next((r for r in rules if _has_target_phrase(noun, r)), rules[0])
-            trigger = Trigger(noun, verb, _named(rule, "event-noun-as-the-means"))
+            trigger = Trigger(noun, verb, rule_used_by(rule, "event-noun-as-the-means"))
             # "opened the MATCH with an attack on the French goal": a game, no act
             if not noun_in_contest(trigger, lexicon.contest_nouns):
                 triggers.append(trigger)

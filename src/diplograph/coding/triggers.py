@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -30,6 +30,11 @@ ActorTest = Callable[[Token], bool]
 # Participles that after "be" describe the subject's stance, not something done to it.
 STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "resolved", "prepared",
                                  "inclined", "disposed", "engaged", "involved"})
+
+
+def rule_used_by(rule: TriggerRule, name: str) -> TriggerRule:
+    """The lexicon ``rule`` as the structure rule ``name`` uses it (its events name it)."""
+    return replace(rule, origin=name)
 
 
 @dataclass(frozen=True, slots=True)
