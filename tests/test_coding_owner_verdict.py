@@ -3,7 +3,8 @@ actor, whose target is the thing's owner. The route of a routed thing is no rece
 (coding/counterparts.py, ``routed_things`` of data/lexicon/counterparts.yaml), not backing an
 owned plan is a REJECT of its owner (coding/recode.py refused-backing-is-reject, status.py
 refusal-is-the-act), and a participle on a text an actor puts out is that actor's act
-(coding/published_texts.py). Sentences of our own."""
+(coding/published_texts.py); a possessive pronoun names the owner by its antecedent
+(coding/antecedents.py owner-named-by-a-possessive-pronoun). Sentences of our own."""
 
 from __future__ import annotations
 
@@ -92,3 +93,28 @@ def test_a_text_nobody_put_out_gives_no_source(code_sentence):
 ])
 def test_criticism_said_again_is_criticism(code_sentence, text, expected):
     assert type_and_countries(code_sentence(text)) == {expected}
+
+
+PRONOUN_OWNER = "argument/owner-named-by-a-possessive-pronoun"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Morocco tabled a new proposal, but Algeria rejected its proposal.",
+     ("REJECT", None, "DZA", "MAR")),
+    ("Ghana's president announced a reform, and Togo praised his decision.",
+     ("SUPPORT", None, "TGO", "GHA")),
+    ("Belarus held a snap election. Lithuania condemned its conduct.",
+     ("ACCUSE", "disapprove", "LTU", "BLR")),
+])
+def test_a_possessive_pronoun_names_the_owner_of_the_thing(code_sentence, text, expected):
+    kind, mode, source, target = expected
+    assert by_rule(code_sentence(text), PRONOUN_OWNER) == {(kind, mode, source,
+                                                            target)}
+
+
+@pytest.mark.parametrize("text", [
+    "Germany defended its decision to close the border.",  # the speaker's own
+    "Russia built a new base. Norway criticised his plan.",  # "his" is no state's
+])
+def test_a_possessive_pronoun_with_no_other_owner_gives_no_target(code_sentence, text):
+    assert by_rule(code_sentence(text), PRONOUN_OWNER) == set()

@@ -31,7 +31,8 @@ _LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", 
           "official_plurals", "affiliation_preps", "affiliation_participles", "dispute_nouns",
           "dispute_matter_words", "record_frames", "fact_claim_verbs", "fact_auxiliaries",
           "deontic_verbs", "hope_words", "rally_verbs",
-          "rallied_supporters", "routed_things", "route_preps")
+          "rallied_supporters", "routed_things", "route_preps",
+          "owner_pronouns")
 _TYPES = ("counterpart_types", "verdict_types")
 # Arcs of an owner inside a phrase: "LABOUR's spending plans", "EU asylum moves".
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
@@ -66,6 +67,7 @@ class CounterpartWords:
     rallied_supporters: frozenset[str]
     routed_things: frozenset[str]
     route_preps: frozenset[str]
+    owner_pronouns: frozenset[str]
     counterpart_types: frozenset[str]
     verdict_types: frozenset[str]
 

@@ -122,6 +122,7 @@ ARGUMENT_ORDER = (
     "goods-from-exporter",
     "topic-or-scene-inside-a-phrase",
     "stance-of-two-is-no-joint-act",
+    "owner-named-by-a-possessive-pronoun",
     "fallback-target",
     "matter-of-a-dispute-is-no-counterpart",
     "claim-of-fact-has-no-receiver",
