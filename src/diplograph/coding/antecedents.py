@@ -32,8 +32,11 @@ from spacy.tokens import Token
 from diplograph.coding.actors.in_article import same_actor
 from diplograph.coding.actors.words import mention_words
 from diplograph.coding.attribution import Attribution
+from diplograph.coding.counterparts import counterpart_words
 from diplograph.coding.rules import argument_rule
+from diplograph.coding.triggers import antecedent_subjects, direct_objects
 from diplograph.knowledge.base import KnowledgeBase
+from diplograph.knowledge.coding_words import coding_words
 from diplograph.records import ActorRef, Mention
 
 if TYPE_CHECKING:
@@ -189,3 +192,42 @@ def _genders(kb: KnowledgeBase) -> dict[str, str]:
 
 
 _GENDERS: dict[int, tuple[KnowledgeBase, dict[str, str]]] = {}
+
+
+@argument_rule("owner-named-by-a-possessive-pronoun", plover="2.4")
+def _owner_named_by_a_possessive_pronoun(args: Arguments, ctx: ArticleContext) -> bool:
+    """A verdict with no target on a thing of "its"/"his"/"their" ("Iraq asked for more time,
+    and Kuwait welcomed ITS request") aims at the owner the pronoun stands for: the subject of
+    the clause before, never the speaker itself ("Germany defended ITS decision")."""
+    trigger = args.frame.trigger
+    verb = trigger.verb
+    if (args.targets or verb is None or verb is not trigger.token
+            or args.frame.type not in counterpart_words().verdict_types):
+        return False
+    things = [o for o in direct_objects(verb) if _owned_by_a_pronoun(o) is not None]
+    if not things:
+        return False
+    pronoun = _owned_by_a_pronoun(things[0])
+    owners = [a for a in ctx.actors(antecedent_subjects(verb))
+              if _may_own(a, pronoun) and not any(same_actor(a, s) for s in args.sources)]
+    if not owners:
+        return False
+    args.targets, args.target_tokens = owners[:1], things[:1]
+    return True
+
+
+def _owned_by_a_pronoun(thing: Token) -> str | None:
+    """The possessive pronoun of a plan, decision or record ("policy_nouns": "ITS request"),
+    or None where its possessor is no pronoun."""
+    if thing.lemma_.lower() not in coding_words().policy_nouns:
+        return None
+    return next((c.lower_ for c in thing.children
+                 if c.dep_ == "poss" and c.lower_ in counterpart_words().owner_pronouns), None)
+
+
+def _may_own(actor: ActorRef, pronoun: str | None) -> bool:
+    """Whether the pronoun may stand for ``actor``: "his"/"her" for a person, "its" for no
+    person, "their" for anyone (an actor of no known kind fits any)."""
+    if actor.kind is None or pronoun == "their":
+        return True
+    return (actor.kind == "person") == (pronoun in mention_words().possessive_genders)

@@ -22,6 +22,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
     membership,
     naming,
     party_voice,
+    published_texts,
     third_country,
     verb_senses,
 )

@@ -121,7 +121,7 @@ class EventCoder:
         chain = quotes.attribution_chain(ctx.doc, ctx.attributions, trigger.verb or trigger.token)
         reading = factuality.read(StatusFacts(
             trigger=trigger.token, verb=trigger.verb, type=frame.type, planned=frame.planned,
-            announced=frame.announced, failed=frame.failed,
+            announced=frame.announced, failed=frame.failed, refused=frame.refused,
             **factuality.report_facts(ctx.doc, chain)))
         att = chain[-1] if chain else None
         speaker = ctx.speaker(att) if att and att.has_source else None

@@ -31,8 +31,9 @@ _LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", 
           "official_plurals", "affiliation_preps", "affiliation_participles", "dispute_nouns",
           "dispute_matter_words", "record_frames", "fact_claim_verbs", "fact_auxiliaries",
           "deontic_verbs", "hope_words", "rally_verbs",
-          "rallied_supporters")
-_TYPES = ("counterpart_types",)
+          "rallied_supporters", "routed_things", "route_preps",
+          "owner_pronouns")
+_TYPES = ("counterpart_types", "verdict_types")
 # Arcs of an owner inside a phrase: "LABOUR's spending plans", "EU asylum moves".
 _OWNER_DEPS = frozenset({"poss", "compound", "nmod", "amod"})
 # Arcs of the words before a noun that name what it is about: "the BLUNKETT affair".
@@ -64,7 +65,11 @@ class CounterpartWords:
     hope_words: frozenset[str]
     rally_verbs: frozenset[str]
     rallied_supporters: frozenset[str]
+    routed_things: frozenset[str]
+    route_preps: frozenset[str]
+    owner_pronouns: frozenset[str]
     counterpart_types: frozenset[str]
+    verdict_types: frozenset[str]
 
 
 @functools.cache
@@ -90,9 +95,23 @@ def _leads_off(word: Token, kind: str) -> bool:
         return not (kind == "ACCUSE" and lower in words.criticism_topic_words)
     if lower == "on":
         return head in words.topic_heads
+    if lower in words.route_preps and kind in words.verdict_types and _on_a_route(word):
+        return True  # "Norway's aid TO Ethiopia": the route, not the owner
     # "their first meeting of the year AT WESTMINSTER": the venue may be further up.
     venue = any(w.lemma_.lower() in words.venue_nouns for w in word.ancestors if w.pos_ == "NOUN")
     return head in words.medium_nouns or (lower in words.scene_words and venue)
+
+
+def _on_a_route(prep: Token) -> bool:
+    """Whether a route preposition opens the route of a routed thing ("aid TO Ethiopia"), or
+    goes on from such a route the parse hangs from the verb ("the pipeline from Russia TO
+    Germany")."""
+    words = counterpart_words()
+    if prep.head.lemma_.lower() in words.routed_things:
+        return True
+    before = prep.doc[prep.i - 1] if prep.i > 0 else prep
+    return before.dep_ == "pobj" and before.head.lower_ in words.route_preps and (
+        before.head.head.lemma_.lower() in words.routed_things)
 
 
 def is_affiliation(prep: Token) -> bool:

@@ -200,7 +200,7 @@ def _frame_is_the_act(facts: StatusFacts) -> bool:
     """Whether the frame makes a failure, a promise or an announcement itself the coded act
     (status rules failure-is-the-act, promise-is-the-act: "failed to reach an agreement"
     as REJECT, "says it is willing to withdraw" as AGREE): the cues then keep the band."""
-    return facts.failed or facts.type == "AGREE" or facts.announced
+    return facts.failed or facts.refused or facts.type == "AGREE" or facts.announced
 
 
 def clipped_into(score: float, band: str) -> float:

@@ -56,6 +56,7 @@ class Frame:
     planned: bool = False
     announced: bool = False  # a future act coded as the announcement it is (asserted)
     failed: bool = False  # "failed to reach agreement": coded as the REJECT it is (asserted)
+    refused: bool = False  # "could not support X's bid": coded as the REJECT it is (asserted)
     threatened: str | None = None  # the type of the act a THREATEN threatens
     rules: list[str] = field(default_factory=list)  # names of the rules that made it
 

@@ -56,6 +56,33 @@ def _failed_agreement(frame: Frame) -> bool:
     return True
 
 
+@recode_rule("refused-backing-is-reject", plover="3.10", types={"SUPPORT"})
+def _refused_backing(frame: Frame) -> bool:
+    """Not backing an actor's plan, bid or request ("said it could not support BRITAIN's
+    plan", "will not back Turkey's bid") is a refusal: REJECT, and the refusal happened."""
+    verb = frame.trigger.verb
+    if verb is None or verb is not frame.trigger.token:
+        return False
+    if not any(c.dep_ == "neg" for c in verb.children):
+        return False
+    aimed_at = _aimed_at(frame.trigger)
+    if not aimed_at or aimed_at.lemma_.lower() not in coding_words().policy_nouns:
+        return False
+    # Whose plan it is must be said ("Iran's application", "a bid BY Turkey"): the owner
+    # is the one refused (PLOVER 3.10); an unowned plan gives no counterpart to refuse.
+    if not _has_an_owner(aimed_at):
+        return False
+    frame.type, frame.mode, frame.refused = "REJECT", None, True
+    return True
+
+
+def _has_an_owner(thing: Token) -> bool:
+    """Whether a thing's phrase names its owner: a possessive, or a "by" phrase (an "of"
+    phrase is as often what the thing is of: "the plan OF action")."""
+    return any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by")
+               for c in thing.children)
+
+
 @recode_rule("promised-cooperation-is-agree", plover="3.1",
              types={"SUPPORT", "COOPERATE", "AID"})
 def _promised_cooperation(frame: Frame) -> bool:

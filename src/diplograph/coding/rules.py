@@ -77,9 +77,11 @@ CLAUSE_ORDER = (
     "participle-beside-its-subject-is-its-own-event",
     "participle-with-its-agent-is-its-own-event",
     "noun-carried-by-its-participle-is-its-own-event",
+    "participle-of-a-published-text-is-its-own-event",
 )
 RECODE_ORDER = (
     "failed-agreement-is-reject",
+    "refused-backing-is-reject",
     "promised-cooperation-is-agree",
     "readiness-for-hostile-act-is-threat",
     "willingness-to-retreat-is-agree",
@@ -93,6 +95,7 @@ RECODE_ORDER = (
 ARGUMENT_ORDER = (
     "pronoun-in-a-report-is-not-the-reporter",
     "named-speaker-for-a-party",
+    "published-text-speaks-for-its-publisher",
     "nominal-event-own-actors",
     "agent-of-a-passive-light-verb",
     "unnamed-investigator-is-the-state",
@@ -119,6 +122,7 @@ ARGUMENT_ORDER = (
     "goods-from-exporter",
     "topic-or-scene-inside-a-phrase",
     "stance-of-two-is-no-joint-act",
+    "owner-named-by-a-possessive-pronoun",
     "fallback-target",
     "matter-of-a-dispute-is-no-counterpart",
     "claim-of-fact-has-no-receiver",
@@ -152,6 +156,7 @@ STATUS_ORDER = (
     "intent-to-meet-is-planned",
     "promise-is-the-act",
     "failure-is-the-act",
+    "refusal-is-the-act",
     "negation-outscopes-modal",
     "whether-under-a-cue-is-asked",
     "attributed-denial",
@@ -248,6 +253,7 @@ def all_rules() -> list[Rule]:
         membership,
         naming,
         party_voice,
+        published_texts,
         recode,
         status,
         structure_triggers,

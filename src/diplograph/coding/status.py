@@ -61,6 +61,7 @@ class StatusFacts:
     planned: bool = False  # an intent to meet, coded as the meeting
     announced: bool = False  # a future act coded as the announcement it is
     failed: bool = False  # "failed to agree", coded as the REJECT it is
+    refused: bool = False  # "could not support X's bid", coded as the REJECT it is
     # the kinds ("say", "deny", "confirm", "unconfirmed", "according_to") and cue lemmas of
     # the reports that carry it, outermost first
     chain: tuple[tuple[str, str], ...] = ()
@@ -277,6 +278,17 @@ def _failure_is_the_act(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None
     if not facts.failed:
         return None
     kept = [c for c in cues if c.kind != "negative_governor"]
+    return kept if len(kept) < len(cues) else None
+
+
+@status_rule("refusal-is-the-act", plover="3.10")
+def _refusal_is_the_act(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """Not backing an actor's plan, coded as REJECT, is the act: the negation of its own
+    clause, and the modal it outscopes ("COULD NOT support"), do not negate it."""
+    if not facts.refused:
+        return None
+    kept = [c for c in cues if not (c.level == 0 and (
+        c.kind == "negation" or (c.kind in _SCOPED_MODALS and c.word not in _OPEN_MODALS)))]
     return kept if len(kept) < len(cues) else None
 
 

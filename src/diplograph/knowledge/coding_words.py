@@ -23,7 +23,7 @@ WORD_LISTS = (
     "warning_verbs", "threat_nouns", "risk_verbs", "risk_nouns",
     "risk_prepositions", "dismissal_verbs", "dismissed_conduct", "asking_verbs", "question_marks",
     "insult_words", "membership_verbs", "membership_sectors", "membership_objects",
-    "leaving_verbs", "unreceived_retreat_modes",
+    "leaving_verbs", "unreceived_retreat_modes", "published_texts", "publishing_verbs",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -40,6 +40,8 @@ class CodingWords:
     official_sectors: frozenset[str]
     private_sectors: frozenset[str]
     unreceived_retreat_modes: frozenset[str]
+    published_texts: frozenset[str]
+    publishing_verbs: frozenset[str]
     scene_prepositions: tuple[str, ...]  # an ordered list: the first place found wins
     condition_marks: frozenset[str]
     speech_lemmas: frozenset[str]
