@@ -101,3 +101,11 @@ def test_member_states_are_not_units_of_a_federation(resolver):
     actor = _actor_of(resolver, "Five states, France and Spain among them, opposed the quota.",
                       "Five states")
     assert actor is None or actor.sector != "GOV" or actor.country is None
+
+
+def test_a_noun_inside_a_body_name_is_not_the_settings(resolver):
+    """Contrast: "ministers" in "the Council of Ministers" is part of the body's name."""
+    text = ("Power cuts have hit Ghana for a month, and Accra and Kumasi are dark at night. "
+            "The Council of ministers in Brussels will meet on Friday.")
+    actor = _actor_of(resolver, text, "ministers")
+    assert actor is None or actor.country != "GHA"
