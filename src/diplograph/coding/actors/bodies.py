@@ -144,6 +144,8 @@ def _bare_noun(token: Token, first: int, leave: frozenset[str]) -> bool:
         if child.i > token.i and child.dep_ == "prep" and child.lower_ == "of":
             return False  # "the government of President Bashar al-Assad"
     head = token.head
+    if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN":
+        return False  # "the Council OF MINISTERS", "the Union of Students": part of a name
     return not (token.dep_ == "pobj" and head.lower_ in ("in", "into", "out", "from"))
 
 

@@ -37,6 +37,7 @@ from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.namesakes import namesakes_of_setting
 from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.owners import owned_posts
+from diplograph.coding.actors.peoples import peoples_of_one_state, units_of_federations
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.resolve import PhraseResolver
 from diplograph.coding.actors.setting import (
@@ -256,6 +257,8 @@ class ActorResolver:
                                  self._resolve.offices.state, state_named,
                                  self.words.abroad_sectors)
         found = members_of_named_forces(doc, found, self.words.member_nouns)
+        found = peoples_of_one_state(doc, found, self.words.ethnic_groups)
+        found = units_of_federations(doc, found, self.words.federal_units, places.place_state)
         found = state_anaphors(doc, found, self._anaphors, self.words.state_place_words,
                                self._resolve.offices.state)
         found = titled_people(doc, found, self._titled, known)

@@ -72,6 +72,8 @@ class MentionWords:
     callings: dict[str, str]  # "LAWYER Gareth Pryce": a calling -> its sector ("": none)
     member_nouns: dict[str, str]  # "OFFICERS" after "Police": a body's members -> its sector
     named_body_sectors: frozenset[str]  # "a US court ... JUDGE Letitia Clark": the court's
+    ethnic_groups: dict[str, str]  # "ROHINGYA leaders", "Thousands of OROMOS" -> their state
+    federal_units: frozenset[str]  # "Twenty STATES led by Texas": a federation's units
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -93,7 +95,7 @@ def parse_mention_words(data: Any) -> MentionWords:
     mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders",
                 "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
                 "local_group_nouns", "owner_sectors", "body_office_nouns", "callings",
-                "member_nouns")
+                "member_nouns", "ethnic_groups")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
              if name not in mappings and name != "official_opposition"}
