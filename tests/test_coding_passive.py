@@ -87,3 +87,21 @@ def test_no_body_expels_from_a_school_or_a_hospital(code_sentence, text):
 def test_a_member_named_by_a_common_noun_leaves_the_party(code_sentence):
     events = code_sentence("The former councillor resigned from the Liberal Democrats in 2019.")
     assert by_rule(events, LEAVING_MEMBER) == {("SANCTION", "withdraw", "GBR", "GBR")}
+
+
+CUSTODY = "trigger/actor-placed-in-custody"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Cuban dissident was placed in detention by Cuban police.",
+     ("COERCE", "arrest", "CUB", "CUB")),
+    # no detainer named: the authorities of the detained's own state
+    ("The Belarusian opposition leader was placed under house arrest.",
+     ("COERCE", "arrest", "BLR", "BLR")),
+])
+def test_an_actor_placed_in_custody_is_arrested(code_sentence, text, expected):
+    assert by_rule(code_sentence(text), CUSTODY) == {expected}
+
+
+def test_remaining_in_custody_is_no_new_arrest(code_sentence):
+    assert not by_rule(code_sentence("The Cuban dissident remains in custody."), CUSTODY)

@@ -42,6 +42,8 @@ _OWNER_DEPS = frozenset({"amod", "compound", "poss", "nmod"})
 
 LISTING_RULE = TriggerRule(type="SANCTION", mode=None, target=(),
                            origin="actor-put-on-a-sanctions-list")
+CUSTODY_RULE = TriggerRule(type="COERCE", mode="arrest", target=(),
+                           origin="actor-placed-in-custody")
 
 
 # ------------------------------------------------------------------ on a list, under sanctions
@@ -148,6 +150,54 @@ def _owner_actors(owners: list[Token], ctx: ArticleContext,
               for o in owners]
     return [ActorRef(name=b.name, country=b.country, sector=b.sector, wikidata=b.wikidata,
                      text=o.text, kind="organisation") for b, o in bodies if b is not None]
+
+
+# ------------------------------------------------------------------ under arrest, into custody
+@trigger_rule("actor-placed-in-custody", plover="3.15")
+def actor_placed_in_custody(sent: Span, lexicon: Lexicon,
+                            is_actor: ActorTest) -> list[Trigger]:
+    """An actor placed under arrest or taken into custody is arrested: "was PLACED UNDER
+    HOUSE ARREST by the military", "police TOOK the activist INTO CUSTODY" (PLOVER 3.15,
+    COERCE arrest); "remains in custody" tells no new act."""
+    words = structure_words()
+    triggers = []
+    for noun in tokens_of_pos(sent, _NOUN):
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.lower_ not in words.custody_marks \
+                or not _list_name(noun) & words.custody_nouns:
+            continue
+        verb = prep.head
+        if verb.lemma_.lower() in words.custody_verbs \
+                and any(is_actor(t) for t in _detained(verb)):
+            triggers.append(Trigger(noun, verb, CUSTODY_RULE))
+    return triggers
+
+
+def _detained(verb: Token) -> list[Token]:
+    """Who is placed in custody: the passive's subject, else the active verb's object."""
+    if _is_passive(verb):
+        return [p for s in passive_subjects(verb) for p in (s, *s.conjuncts)]
+    return direct_objects(verb)
+
+
+@argument_rule("detained-and-the-detainer", plover="3.15", types={"COERCE"})
+def _detained_and_the_detainer(args: Arguments, ctx: ArticleContext) -> bool:
+    """An arrest told by custody's sides: the one placed in custody is the target; the
+    passive's agent or the active verb's subject the source, else the authorities of the
+    detained's own state (as for an unnamed investigator)."""
+    trigger = args.frame.trigger
+    if trigger.rule.origin != CUSTODY_RULE.origin or trigger.verb is None:
+        return False
+    detained = _detained(trigger.verb)
+    args.targets, args.target_tokens = ctx.actors(detained), detained
+    doers = _acting_side(trigger.verb)
+    args.sources = [s for s in ctx.actors(doers) if not any(same_actor(s, t)
+                                                            for t in args.targets)]
+    args.source_tokens = doers
+    if not args.sources:
+        args.sources = own_authorities(args.targets, ctx)
+    args.dropped = not (args.sources and args.targets)
+    return True
 
 
 # ------------------------------------------------------------------ the agent the parse misplaces

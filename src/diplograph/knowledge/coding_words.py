@@ -131,7 +131,7 @@ STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report
                    "doer_alone_types", "questioning_verbs", "investigator_words",
                    "scrutiny_nouns", "scrutiny_marks", "reception_verbs", "protester_words",
                    "listing_nouns", "listing_marks", "listed_sanction_nouns",
-                   "listed_sanction_marks")
+                   "listed_sanction_marks", "custody_nouns", "custody_marks", "custody_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +167,9 @@ class StructureWords:
     listing_marks: frozenset[str]  # "placed ON", "added TO" a list
     listed_sanction_nouns: frozenset[str]  # "is under American SANCTIONS": SANCTION
     listed_sanction_marks: frozenset[str]  # "is UNDER American sanctions"
+    custody_nouns: frozenset[str]  # "placed under HOUSE ARREST": COERCE arrest
+    custody_marks: frozenset[str]  # "placed UNDER arrest", "taken INTO custody"
+    custody_verbs: frozenset[str]  # "PLACED under arrest", not "remains in custody"
     list_owner_adjectives: dict[str, str]  # "the EUROPEAN sanctions list" -> EU
 
 
