@@ -171,11 +171,11 @@ def _unnamed_investigator(args: Arguments, ctx: ArticleContext) -> bool:
         args.target_tokens = _questioning_sides(trigger.verb)[1]
         args.targets = ctx.actors(args.target_tokens)
     if not args.sources:
-        args.sources = _own_authorities(args.targets, ctx)
+        args.sources = own_authorities(args.targets, ctx)
     return bool(args.sources and args.targets)
 
 
-def _own_authorities(targets: list[ActorRef], ctx: ArticleContext) -> list[ActorRef]:
+def own_authorities(targets: list[ActorRef], ctx: ArticleContext) -> list[ActorRef]:
     """The government of the first target's state (``text`` None marks it inferred)."""
     country = next((t.country for t in targets if t.country), None)
     if country is None:

@@ -33,6 +33,7 @@ if TYPE_CHECKING:
     from diplograph.knowledge.lexicon import TriggerRule
 
 EXPULSION_RULE = "recode/expelling-a-member-is-a-sanction"
+LEAVING_RULE = "recode/leaving-a-party-is-withdrawal"
 
 
 @argument_rule("expelling-a-member-is-a-sanction", plover="3.13",
@@ -56,9 +57,52 @@ def _expelling_a_member(args: Arguments, ctx: ArticleContext) -> bool:
     members = args.targets or _members_of_a_passive_whip(args, ctx, verb)
     args.targets = [t for t in members if not same_actor(t, party)]
     # no member named: no other phrase is the member ("expelled from Labour over his anti
-    # IRAQ war stance"), so the fallback target must not find one
-    args.dropped = not args.targets
+    # IRAQ war stance"), so the fallback target must not find one; a member named by a common
+    # noun ("the veteran MP") is argument/unnamed-member-of-the-expelling-body's
+    args.dropped = not args.targets and not _member_words(args.target_tokens)
     return True
+
+
+@argument_rule("unnamed-member-of-the-expelling-body", plover="3.13", types={"SANCTION"})
+def _unnamed_member(args: Arguments, ctx: ArticleContext) -> bool:
+    """A member expelled or suspended from a body and named only by a common noun ("the
+    veteran MP was expelled from Labour", "a councillor was suspended from the party") is a
+    member of that body, of its state: the target is that unnamed member."""
+    if args.targets or EXPULSION_RULE not in args.rules or not args.sources:
+        return False
+    body = args.sources[0]
+    members = _member_words(args.target_tokens)
+    args.targets = [ActorRef(name=None, country=body.country, sector=body.sector,
+                             text=_phrase(m), kind="person") for m in members[:1]]
+    args.target_tokens = members[:1]
+    return bool(args.targets)
+
+
+@argument_rule("unnamed-member-leaving-the-party", plover="3.13", types={"SANCTION"})
+def _unnamed_member_leaving(args: Arguments, ctx: ArticleContext) -> bool:
+    """A member leaving its party and named only by a common noun ("the veteran MP resigned
+    from the Labour party") is a member of that party, of its state: the source is that
+    unnamed member."""
+    if args.sources or LEAVING_RULE not in args.rules or not args.targets:
+        return False
+    party = args.targets[0]
+    members = _member_words(args.source_tokens)
+    args.sources = [ActorRef(name=None, country=party.country, sector=party.sector,
+                             text=_phrase(m), kind="person") for m in members[:1]]
+    args.source_tokens = members[:1]
+    return bool(args.sources)
+
+
+def _member_words(tokens: list[Token]) -> list[Token]:
+    """The tokens that name a member by a common noun ("MP", "councillor", "peers")."""
+    nouns = coding_words().member_nouns
+    return [t for t in tokens if t.pos_ in {"NOUN", "PROPN"} and (t.lemma_.lower() in nouns
+                                                      or t.lower_ in nouns)]
+
+
+def _phrase(noun: Token) -> str:
+    """The words of a noun's phrase up to the noun ("the veteran MP")."""
+    return noun.doc[noun.left_edge.i:noun.i + 1].text
 
 
 @argument_rule("leaving-a-party-is-withdrawal", plover="3.13",
@@ -94,9 +138,11 @@ def _left_party(ctx: ArticleContext, verb: Token) -> ActorRef | None:
     return _party_among(ctx, [*objects, *prep_objects(verb, ("from",)), *owners])
 
 
-def _party_among(ctx: ArticleContext, tokens: list[Token]) -> ActorRef | None:
-    """The first actor of ``tokens`` that is a party (a sector of ``membership_sectors``)."""
-    sectors = coding_words().membership_sectors
+def _party_among(ctx: ArticleContext, tokens: list[Token],
+                 sectors: frozenset[str] | None = None) -> ActorRef | None:
+    """The first actor of ``tokens`` that is a party (a sector of ``membership_sectors``, or
+    of ``sectors``)."""
+    sectors = sectors or coding_words().membership_sectors
     return next((a for a in ctx.actors(tokens) if a.sector in sectors), None)
 
 
@@ -111,15 +157,15 @@ def _members_of_a_passive_whip(args: Arguments, ctx: ArticleContext,
 
 
 def _expelling_party(args: Arguments, ctx: ArticleContext, verb: Token) -> ActorRef | None:
-    """The party on the expelling side: the subject or agent, the body a member is expelled
-    FROM (or thrown OUT OF), or the owner of the whip taken away."""
-    sectors = coding_words().membership_sectors
+    """The party or chamber on the expelling side: the subject or agent, the body a member is
+    expelled FROM (or thrown OUT OF), or the owner of the whip taken away."""
+    sectors = coding_words().expelling_sectors
     party = next((a for a in args.sources if a.sector in sectors), None)
     bodies = prep_objects(verb, ("from", "of"))
     whips = [t for t in (*verb.children, *bodies) if t.lemma_.lower()
              in coding_words().membership_objects]
     owners = [c for w in whips for c in w.children if c.dep_ in {"poss", "compound", "amod"}]
-    return party or _party_among(ctx, [*bodies, *owners])
+    return party or _party_among(ctx, [*bodies, *owners], sectors)
 
 
 def _membership_rule(rule: TriggerRule) -> bool:

@@ -14,7 +14,10 @@ from collections.abc import Mapping
 
 from spacy.tokens import Span, Token
 
-from diplograph.coding import collective_acts  # noqa: F401  (registers its trigger rules)
+from diplograph.coding import (  # noqa: F401  (they register their trigger rules)
+    collective_acts,
+    passive_sources,
+)
 from diplograph.coding.rules import TRIGGER, trigger_rule
 from diplograph.coding.token_table import tokens_of_pos
 from diplograph.coding.triggers import (

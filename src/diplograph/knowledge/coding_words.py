@@ -24,6 +24,7 @@ WORD_LISTS = (
     "risk_prepositions", "dismissal_verbs", "dismissed_conduct", "asking_verbs", "question_marks",
     "insult_words", "membership_verbs", "membership_sectors", "membership_objects",
     "leaving_verbs", "unreceived_retreat_modes", "published_texts", "publishing_verbs",
+    "expelling_sectors", "member_nouns",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -71,6 +72,8 @@ class CodingWords:
     membership_sectors: frozenset[str]
     membership_objects: frozenset[str]
     leaving_verbs: frozenset[str]
+    expelling_sectors: frozenset[str]  # "expelled from the HOUSE OF REPRESENTATIVES" (LEG)
+    member_nouns: frozenset[str]  # "the veteran MP was expelled": an unnamed member
 
     @property
     def threat_modes(self) -> dict[str, str]:
@@ -129,7 +132,9 @@ STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report
                    "disapproving_predicates", "supporting_predicates", "stance_marks",
                    "stance_copulas", "intent_predicates", "intent_acts", "doer_alone_nouns",
                    "doer_alone_types", "questioning_verbs", "investigator_words",
-                   "scrutiny_nouns", "scrutiny_marks", "reception_verbs", "protester_words")
+                   "scrutiny_nouns", "scrutiny_marks", "reception_verbs", "protester_words",
+                   "listing_nouns", "listing_marks", "listed_sanction_nouns",
+                   "listed_sanction_marks", "custody_nouns", "custody_marks", "custody_verbs")
 
 
 @dataclass(frozen=True, slots=True)
@@ -161,6 +166,14 @@ class StructureWords:
     scrutiny_marks: frozenset[str]  # "is UNDER investigation"
     reception_verbs: frozenset[str]  # "was GREETED by protesters": PROTEST, not CONSULT
     protester_words: frozenset[str]  # "greeted by PROTESTERS"
+    listing_nouns: frozenset[str]  # "placed on the sanctions LIST / BLACKLIST": SANCTION
+    listing_marks: frozenset[str]  # "placed ON", "added TO" a list
+    listed_sanction_nouns: frozenset[str]  # "is under American SANCTIONS": SANCTION
+    listed_sanction_marks: frozenset[str]  # "is UNDER American sanctions"
+    custody_nouns: frozenset[str]  # "placed under HOUSE ARREST": COERCE arrest
+    custody_marks: frozenset[str]  # "placed UNDER arrest", "taken INTO custody"
+    custody_verbs: frozenset[str]  # "PLACED under arrest", not "remains in custody"
+    list_owner_adjectives: dict[str, str]  # "the EUROPEAN sanctions list" -> EU
 
 
 @functools.cache
@@ -168,4 +181,6 @@ def structure_words() -> StructureWords:
     """The packaged ``structure_triggers.yaml``, read and checked once (the structure
     triggers' words, and the manner nouns ``triggers.subject_owners`` reads)."""
     data = read_lexicon("structure_triggers.yaml")
-    return StructureWords(**word_lists("structure_triggers.yaml", data, STRUCTURE_LISTS))
+    owners = {str(k).lower(): str(v) for k, v in (data.get("list_owner_adjectives") or {}).items()}
+    return StructureWords(**word_lists("structure_triggers.yaml", data, STRUCTURE_LISTS),
+                          list_owner_adjectives=owners)
