@@ -45,6 +45,7 @@ class MentionWords:
     shadow_post_nouns: frozenset[str]  # "shadow culture SECRETARY": the post's last word
     quantifiers: frozenset[str]  # "MANY Mexicans", "THOUSANDS of Germans": people, not a state
     job_nouns: frozenset[str]  # "DIRECTOR of Liberty": a post in a body (affiliation)
+    post_verbs: frozenset[str]  # "who HEADS the Centre in Mexico City": a post (post_places)
     staff_nouns: frozenset[str]  # "his CHIEF OF STAFF": a post serving one person (staff)
     body_voice_nouns: frozenset[str]  # "a SPOKESMAN for UKIP": the body's (voices)
     body_office_posts: frozenset[str]  # "Club CHAIRMAN Alan Finch": a body's office
