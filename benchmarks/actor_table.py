@@ -81,7 +81,10 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   of the Institute ... at Bonn University", "X, who heads the Centre ... in Mexico City")
   places the body they work for; contrasts (the place of an act: "who met the minister in
   Paris", "spoke at a conference in London", "who lives in Madrid", a post with no place);
-  short articles of our own (no doc, no home_country); the split is ``split_of``'s.
+  and a party's spokesperson for a subject ("Lib Dem Treasury spokesman X", "The Tories'
+  transport spokesman X": the opposition's where the party is out of government on the
+  day), with contrasts (the governing party's, a bare party spokesman, no party); short
+  articles of our own (no doc, no home_country); the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
