@@ -46,6 +46,14 @@ def test_a_party_spokesperson_for_a_subject(resolver: ActorResolver, text: str, 
     assert (actor.name, actor.country, actor.sector) == (name, "GBR", sector)
 
 
+def test_a_party_and_subject_the_model_took_for_a_name(resolver: ActorResolver) -> None:
+    """The small model reads "Lib Dem Treasury" as a PERSON: the voice title after the
+    subject still makes the party the member's."""
+    actor = actor_at(resolver, "Lib Dem Treasury spokesman Owen Tate said the sums were wrong.",
+                     "Owen Tate", when=IN_2005, home=None)
+    assert (actor.name, actor.country, actor.sector) == ("Owen Tate", "GBR", "OPP")
+
+
 def test_no_party_a_government_spokesperson(resolver: ActorResolver) -> None:
     """Contrast: a subject spokesman with no party word is not read as a party's."""
     actor = actor_at(resolver, "Defence spokesman Owen Tate said the base would stay open.",

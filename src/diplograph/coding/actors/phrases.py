@@ -269,14 +269,14 @@ class PhraseReader:
         nxt = hit.end
         if hits.first(nxt, ("sector",)) is not None:
             return None  # "Tory MPs", "Labour officials": the party's own body
+        voice = self._party_voice_at(doc, nxt, hits)
+        if voice is not None and voice > nxt:  # before a PERSON entity: the model often
+            # takes the party and the subject for a name ("Lib Dem Treasury" spokesman)
+            return Hit(start=hit.start, end=voice, kind=hit.kind, key=hit.key, extra=hit.extra)
         person_next = hits.first(nxt, ("person",)) is not None or self._person_ent_at(doc, nxt)
         if person_next or token_table(doc).lower[nxt] in self.words.opposition_words:
             return hit
-        if hits.first(nxt, ("title",)) is not None:
-            return hit
-        voice = self._party_voice_at(doc, nxt, hits)
-        return Hit(start=hit.start, end=voice, kind=hit.kind, key=hit.key, extra=hit.extra) \
-            if voice is not None else None
+        return hit if hits.first(nxt, ("title",)) is not None else None
 
     @staticmethod
     def _party_name_end(doc: Doc, j: int, hits: Hits) -> int:
