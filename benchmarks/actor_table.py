@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
-                 epithets|settings|dated|surnames]
+                 epithets|settings|dated|surnames|mentions18]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -76,6 +76,15 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   party or demonym before or beside the name gives its state; contrasts (a famous leader in
   a story on his own state, a full-name antecedent, two states, no setting); short articles
   of our own (no doc, no home_country); the split is ``split_of``'s.
+- ``mentions18``: ``tests/data/actor_mentions_mentions18.tsv`` (issue #15, stop 26,
+  mentions18): people we do not know whose appositive post or relative clause ("X, director
+  of the Institute ... at Bonn University", "X, who heads the Centre ... in Mexico City")
+  places the body they work for; contrasts (the place of an act: "who met the minister in
+  Paris", "spoke at a conference in London", "who lives in Madrid", a post with no place);
+  and a party's spokesperson for a subject ("Lib Dem Treasury spokesman X", "The Tories'
+  transport spokesman X": the opposition's where the party is out of government on the
+  day), with contrasts (the governing party's, a bare party spokesman, no party); short
+  articles of our own (no doc, no home_country); the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -113,6 +122,7 @@ TABLES = {
     "settings": ROOT / "tests" / "data" / "actor_mentions_settings.tsv",
     "dated": ROOT / "tests" / "data" / "actor_mentions_dated.tsv",
     "surnames": ROOT / "tests" / "data" / "actor_mentions_surnames.tsv",
+    "mentions18": ROOT / "tests" / "data" / "actor_mentions_mentions18.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -17,6 +17,7 @@ from actor_floors import assert_floor_holds
     ("posts", "tune"), ("posts", "heldout"), ("epithets", "tune"),
     ("epithets", "heldout"), ("settings", "tune"), ("settings", "heldout"),
     ("dated", "tune"), ("dated", "heldout"), ("surnames", "tune"),
-    ("surnames", "heldout")])
+    ("surnames", "heldout"), ("mentions18", "tune"),
+    ("mentions18", "heldout")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)

@@ -115,9 +115,11 @@ class PostMatcher:
     named so far (``ArticleMemory.posts``, in text order)."""
 
     def __init__(self, oppositions: tuple[tuple[str, str, dt.date, dt.date | None], ...],
-                 voice_titles: frozenset[str]) -> None:
+                 voice_titles: frozenset[str],
+                 governing: tuple[tuple[str, str, dt.date, dt.date | None], ...] = ()) -> None:
         self.oppositions = oppositions
         self.voice_titles = voice_titles
+        self.governing = governing
 
     def antecedent(self, posts: list[tuple[Post, ActorRef]], post: Post, when: dt.date,
                    home_country: str | None) -> ActorRef | None:
@@ -149,3 +151,11 @@ class PostMatcher:
             if state == country and start <= when and (end is None or when < end):
                 return party
         return None
+
+    def governs(self, country: str | None, party: str, when: dt.date) -> bool | None:
+        """Whether `party` governs `country` on `when`; None for a state with no record."""
+        rows = [(p, start, end) for state, p, start, end in self.governing if state == country]
+        if not rows:
+            return None
+        return any(p == party and start <= when and (end is None or when < end)
+                   for p, start, end in rows)

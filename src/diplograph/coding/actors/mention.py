@@ -92,6 +92,7 @@ class MentionPhrase:
     candidates: tuple[Person, ...] = ()  # known people sharing the matched name
     gender: str | None = None  # the gender an honorific gives ("Mrs." -> "f")
     honorific: bool = False  # a courtesy title before the name ("Mr Smith", "Dr Singh")
+    portfolio: bool = False  # a subject between the party and its voice ("Tory HEALTH spokesman")
 
     @property
     def person(self) -> Person | None:

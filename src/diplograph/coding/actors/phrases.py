@@ -35,6 +35,7 @@ DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "its", "this",
 POSSESSIVE_PRONOUNS = frozenset({"his", "her", "their"})
 # Matches that make a PERSON entity a place the model mistook ("Kyiv" as PERSON).
 _PLACE_KINDS = ("country", "metonym", "adj", "org", "orgmetonym")
+_SUBJECT_WORDS = 3  # "WORK AND PENSIONS spokesman": the words of a post's subject
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -49,6 +50,7 @@ class _Lead:
     org: str | None = None
     party: str | None = None
     modified: bool = False  # a state or organisation modifier was read
+    portfolio: bool = False  # subject words between a party and its voice ("Tory HEALTH spokesman")
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -168,7 +170,7 @@ class PhraseReader:
                              possessor=lead.possessor, head=head,
                              plural=plural, person_text=name.text, candidates=name.candidates,
                              gender=name.gender, honorific=name.text is not None
-                             and self._honorific_at(tokens, j))
+                             and self._honorific_at(tokens, j), portfolio=lead.portfolio)
 
     def _honorific_at(self, tokens, j: int) -> bool:
         """Whether a courtesy title opens the name at token j ("Mr Smith", "the Rev. X")."""
@@ -188,9 +190,11 @@ class PhraseReader:
         country: str | None = None
         org: str | None = None
         party: str | None = None
+        portfolio = False
         while j < len(doc):
             low = tokens.lower[j]
             if party is None and (member := self._party_of_member(doc, j, hits)) is not None:
+                portfolio = member.end > self._party_name_end(doc, j, hits)
                 party, modified, j = member.key, True, member.end
                 country = self.kb.organisations[member.key].country
             elif low in self.kb.former_words:
@@ -211,7 +215,7 @@ class PhraseReader:
             else:
                 break
         return _Lead(end=j, possessor=possessor, former=former, country=country, org=org,
-                     party=party, modified=modified, shadow=shadow)
+                     party=party, modified=modified, shadow=shadow, portfolio=portfolio)
 
     def _modifier_step(self, doc: Doc, j: int, hits: Hits) -> tuple[int, Hit | None] | None:
         """(the token after, the modifier) for a modifier at token j; None where the
@@ -265,10 +269,43 @@ class PhraseReader:
         nxt = hit.end
         if hits.first(nxt, ("sector",)) is not None:
             return None  # "Tory MPs", "Labour officials": the party's own body
+        voice = self._party_voice_at(doc, nxt, hits)
+        if voice is not None and voice > nxt:  # before a PERSON entity: the model often
+            # takes the party and the subject for a name ("Lib Dem Treasury" spokesman)
+            return Hit(start=hit.start, end=voice, kind=hit.kind, key=hit.key, extra=hit.extra)
         person_next = hits.first(nxt, ("person",)) is not None or self._person_ent_at(doc, nxt)
         if person_next or token_table(doc).lower[nxt] in self.words.opposition_words:
             return hit
         return hit if hits.first(nxt, ("title",)) is not None else None
+
+    @staticmethod
+    def _party_name_end(doc: Doc, j: int, hits: Hits) -> int:
+        """The token after a party's words at token j and their possessive mark."""
+        hit = hits.first(j, ("orgadj", "org"))
+        end = hit.end if hit is not None else j
+        return end + 1 if end < len(doc) and token_table(doc).tag[end] == "POS" else end
+
+    def _party_voice_at(self, doc: Doc, k: int, hits: Hits) -> int | None:
+        """Rule `party-portfolio`: the token of a party's voice title ("spokesman") after a
+        party's name, past its possessive mark and up to three words of the subject it speaks
+        on ("the Tories' TRANSPORT spokesman", "Lib Dem TREASURY spokesman", "Tory WORK AND
+        PENSIONS spokesman"); None where another word comes first. The party word is then the
+        member's party, not a modifier of a government title (a "health spokesman" of no
+        party is the government's)."""
+        tokens = token_table(doc)
+        if k < len(doc) and tokens.tag[k] == "POS":
+            k += 1
+        for _ in range(_SUBJECT_WORDS + 1):
+            if k >= len(doc):
+                return None
+            if tokens.lower[k] in self.words.party_voice_titles:
+                return k
+            if not doc[k].is_alpha or tokens.lower[k] in DETERMINERS \
+                    or doc[k].pos_ not in ("NOUN", "PROPN", "ADJ", "CCONJ") \
+                    or hits.first(k, ("person", "country", "adj")) is not None:
+                return None
+            k += 1
+        return None
 
     @staticmethod
     def _person_ent_at(doc: Doc, i: int) -> bool:

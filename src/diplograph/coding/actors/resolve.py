@@ -165,7 +165,8 @@ class PhraseResolver:
         self.kb = offices.kb
         self._by_name = {p.name: p for p in self.kb.people}
         words = offices.words
-        self._posts = PostMatcher(words.official_opposition, words.party_voice_titles)
+        self._posts = PostMatcher(words.official_opposition, words.party_voice_titles,
+                                  words.governing_parties)
         self._dated = DatedPosts(offices)
 
     def _is_party(self, org: str) -> bool:
@@ -346,7 +347,7 @@ class PhraseResolver:
         if known is not None and self._gender_fits(known, phrase.gender):
             ref = self._with_calling(known, phrase, home_country)
         else:
-            sector, role = self._described_as(phrase)
+            sector, role = self._described_as(phrase, when)
             sector = self._party_leader_sector(phrase, sector, when)
             # "Foreign Secretary Jack Straw": a title only one state uses gives his state.
             country = phrase.country or (self.offices.implied_country(phrase.head)
@@ -380,7 +381,17 @@ class PhraseResolver:
             return sector
         return "OPP" if self._posts.opposition(org.country, when) == party else "PTY"
 
-    def _described_as(self, phrase: MentionPhrase) -> tuple[str | None, str | None]:
+    def _party_voice_sector(self, phrase: MentionPhrase, when: dt.date) -> str:
+        """Rule `party-portfolio`: a party's spokesperson for a subject ("Lib Dem TREASURY
+        spokesman Vince Cable") sits on the opposition's front bench (OPP) when the party
+        is out of government on the day (`governing_parties`); a bare "Tory spokesman Tim
+        Yeo", the governing party's and a party of a state with no record are the party's."""
+        org = self.kb.organisations.get(phrase.party or "")
+        governs = self._posts.governs(org.country, org.name, when) if org else None
+        return "OPP" if phrase.portfolio and governs is False else "PTY"
+
+    def _described_as(self, phrase: MentionPhrase, when: dt.date
+                      ) -> tuple[str | None, str | None]:
         """(sector, role) the head gives an unknown person: "journalist", "Vice-President"."""
         if phrase.former:
             return "ELI", None
@@ -392,7 +403,7 @@ class PhraseResolver:
         if head is not None and head.kind in ("title", "leader"):
             role = self.offices.title_role(head, phrase)
             if phrase.party and role == "spokesperson":
-                return "PTY", None  # "Tory spokesman Tim Yeo": the party's, as unnamed
+                return self._party_voice_sector(phrase, when), None
             return "GOV", role
         # "Tory Dominic Grieve": a politician named by party alone is the party's (PTY), as
         # "Labour officials" are; which party governs is not in the knowledge.

@@ -39,6 +39,7 @@ from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.owners import owned_posts
 from diplograph.coding.actors.peoples import peoples_of_one_state, units_of_federations
 from diplograph.coding.actors.phrases import PhraseReader
+from diplograph.coding.actors.post_places import posts_at_places
 from diplograph.coding.actors.resolve import PhraseResolver
 from diplograph.coding.actors.setting import (
     CallingWords,
@@ -263,6 +264,8 @@ class ActorResolver:
                                self._resolve.offices.state)
         found = titled_people(doc, found, self._titled, known)
         found = appositive_demonyms(doc, found, places, known)
+        found = posts_at_places(doc, found, self.words.job_nouns, self.words.post_verbs,
+                                places, known)
         found = appositive_governing_posts(doc, found, self._governing_posts, setting, known)
         found = surnames_in_setting(doc, found, self.words.honorifics, setting, known)
         found = namesakes_of_setting(doc, found, reading.hits, self.kb.people,

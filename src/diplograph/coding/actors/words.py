@@ -45,6 +45,7 @@ class MentionWords:
     shadow_post_nouns: frozenset[str]  # "shadow culture SECRETARY": the post's last word
     quantifiers: frozenset[str]  # "MANY Mexicans", "THOUSANDS of Germans": people, not a state
     job_nouns: frozenset[str]  # "DIRECTOR of Liberty": a post in a body (affiliation)
+    post_verbs: frozenset[str]  # "who HEADS the Centre in Mexico City": a post (post_places)
     staff_nouns: frozenset[str]  # "his CHIEF OF STAFF": a post serving one person (staff)
     body_voice_nouns: frozenset[str]  # "a SPOKESMAN for UKIP": the body's (voices)
     body_office_posts: frozenset[str]  # "Club CHAIRMAN Alan Finch": a body's office
@@ -68,6 +69,8 @@ class MentionWords:
     thing_nouns: frozenset[str]  # "the Kyoto PROTOCOL": a place names it, no actor
     # (state, party, start, end): the party a bare "shadow" post names on a day
     official_opposition: tuple[tuple[str, str, dt.date, dt.date | None], ...]
+    # (state, party, start, end): the parties in government, for `party-portfolio`
+    governing_parties: tuple[tuple[str, str, dt.date, dt.date | None], ...]
     party_voice_titles: frozenset[str]  # "The Lib Dem SPOKESMAN": any post of the party
     callings: dict[str, str]  # "LAWYER Gareth Pryce": a calling -> its sector ("": none)
     member_nouns: dict[str, str]  # "OFFICERS" after "Police": a body's members -> its sector
@@ -98,20 +101,25 @@ def parse_mention_words(data: Any) -> MentionWords:
                 "member_nouns", "ethnic_groups")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
-             if name not in mappings and name != "official_opposition"}
+             if name not in mappings and name not in _DATED_PARTIES}
     maps = {key: {str(word): str(value) for word, value in (data.get(key) or {}).items()}
             for key in mappings}
-    return MentionWords(**maps, **lists, official_opposition=_oppositions(data))
+    return MentionWords(**maps, **lists,
+                        **{key: _dated_parties(data, key) for key in _DATED_PARTIES})
 
 
-def _oppositions(data: dict[str, Any]) -> tuple[tuple[str, str, dt.date, dt.date | None], ...]:
-    """`official_opposition`: (state, party, start, end) rows."""
-    rows = data.get("official_opposition") or []
+_DATED_PARTIES = ("official_opposition", "governing_parties")
+
+
+def _dated_parties(data: dict[str, Any], key: str
+                   ) -> tuple[tuple[str, str, dt.date, dt.date | None], ...]:
+    """`official_opposition`, `governing_parties`: (state, party, start, end) rows."""
+    rows = data.get(key) or []
     try:
         return tuple((str(r["country"]), str(r["party"]), _day(r["start"]), _day(r.get("end")))
                      for r in rows)
     except (KeyError, TypeError, ValueError) as exc:
-        raise KnowledgeError(f"{WORDS_FILE}: `official_opposition` rows need country, party, "
+        raise KnowledgeError(f"{WORDS_FILE}: `{key}` rows need country, party, "
                              f"start and end dates ({exc})") from exc
 
 
