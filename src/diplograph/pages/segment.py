@@ -276,7 +276,7 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
     anchor = max(blocks, key=lambda b: b.words)
     drafts: list[Draft] = []
     waiting: list[Block] = []
-    for page in _pages(lines, blocks):
+    for number, page in enumerate(_pages(lines, blocks)):
         opener = _opener(lines, page, heads, anchor, drafts, weights)
         opened_above = False  # an article under its own header above the opener
         for block in page:
@@ -300,7 +300,10 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
                 waiting.append(block)
             else:
                 before = len(drafts)
-                _carry_on(lines, drafts, block, title, weights)
+                # The first block under a new page's menus carries that page's evidence even
+                # when a longer story glued below it is the page's best block.
+                _carry_on(lines, drafts, block, title, weights,
+                          new_page=number > 0 and block is page[0])
                 # An article opened above a later page's opener: the opener is judged like
                 # any later block, as on the first page.
                 opened_above |= len(drafts) > before and opener is not None and (
@@ -436,13 +439,15 @@ def _opener_score(block: Block, title: Title | None) -> float:
 
 
 def _carry_on(lines: list[Line], drafts: list[Draft], block: Block, title: Title | None,
-              weights: topic.Weights) -> None:
+              weights: topic.Weights, *, new_page: bool = False) -> None:
     """A block after an article's start: a new article under its own article header,
     the same story (similar words), or neither (dropped).
 
     A follow-up story on the same subject shares many words with the one before; its
     header (headline, date or byline, and a first paragraph under a dateline) still
-    opens a new article, since one story has only one dateline.
+    opens a new article, since one story has only one dateline. ``new_page``: the block is
+    the first under a new page's menus (two saved pages glued below them with no menus of
+    their own between make one page whose best block is the second story).
     """
     current = drafts[-1]
     similar = weights.cosine(block.stems, current.stems)
@@ -450,9 +455,12 @@ def _carry_on(lines: list[Line], drafts: list[Draft], block: Block, title: Title
         current.ended = True
         logger.debug("block %d-%d is dropped (a comment thread)", block.start, block.end)
         return
+    # A new page's evidence counts for a block long as a page's opener must be: not for a
+    # stream of other stories' summaries.
+    new_page = new_page and _long(block)
     if (title is not None and _long(block, later=False) and not block.footer
             and not _same_title(current, title) and boundary.opens_article(
-                _evidence(lines, block, title, similar, new_page=False))):
+                _evidence(lines, block, title, similar, new_page=new_page))):
         drafts.append(_start(block, title, [], weights))
         decision = f"opens article {len(drafts)}"
     elif similar >= _needed(current, block) or _same_series(current.blocks[-1], block):
