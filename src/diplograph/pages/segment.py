@@ -376,14 +376,14 @@ def _opener(lines: list[Line], page: list[Block], heads: dict[int, Title | None]
         if anchor in page:  # a short titled block does not outweigh a much longer story
             candidates = [b for b in candidates if b.words >= RIVAL_SHARE * anchor.words]
         pool = candidates + ([anchor] if anchor in page and anchor not in candidates else [])
+        # A first page whose story is not the dump's longest (a longer story follows on a
+        # later page) may hold no long titled block: it has a later page's fallbacks.
+        pool = pool or _fallbacks(page, heads, first=True)
         if not pool:
             return None
         best = max(pool, key=lambda b: _opener_score(b, heads[b.start]))
         return _story_top(candidates, best, weights)
-    # A page whose story is one long paragraph of sentences (a quotation, a short notice):
-    # no block is long by paragraphs, and the scored evidence decides alone.
-    candidates = candidates or [b for b in page if heads[b.start] is not None
-                                and _one_paragraph_story(b)] or _untitled(page)
+    candidates = candidates or _fallbacks(page, heads)
     if not candidates:
         return None
     best = max(candidates, key=lambda b: _opener_score(b, heads[b.start]))
@@ -395,6 +395,19 @@ def _opener(lines: list[Line], page: list[Block], heads: dict[int, Title | None]
     if heads[best.start] is None:  # no headline found: the other evidence must be stronger
         return best if boundary.opens_untitled(evidence) else None
     return _story_top(candidates, best, weights) if boundary.opens_article(evidence) else None
+
+
+def _fallbacks(page: list[Block], heads: dict[int, Title | None], *,
+               first: bool = False) -> list[Block]:
+    """A page's blocks that may open an article when none is long and titled: a story in one
+    long paragraph of sentences (a quotation, a short notice) under its title, else the
+    page's long untitled blocks; on a later page the scored evidence decides. The first page
+    has no article before it to differ from, so an untitled block there must sit under an
+    article header (a byline or date below a headline-shaped line): a cookie notice or a
+    stats table above a page's menus does not."""
+    untitled = [b for b in _untitled(page) if b.opens or not first]
+    return [b for b in page if heads[b.start] is not None
+            and _one_paragraph_story(b)] or untitled
 
 
 def _untitled(page: list[Block]) -> list[Block]:
