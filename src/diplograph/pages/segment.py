@@ -276,7 +276,7 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
     anchor = max(blocks, key=lambda b: b.words)
     drafts: list[Draft] = []
     waiting: list[Block] = []
-    for page in _pages(lines, blocks):
+    for number, page in enumerate(_pages(lines, blocks)):
         opener = _opener(lines, page, heads, anchor, drafts, weights)
         opened_above = False  # an article under its own header above the opener
         for block in page:
@@ -300,7 +300,10 @@ def group(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> lis
                 waiting.append(block)
             else:
                 before = len(drafts)
-                _carry_on(lines, drafts, block, title, weights)
+                # The first block under a new page's menus carries that page's evidence even
+                # when a longer story glued below it is the page's best block.
+                _carry_on(lines, drafts, block, title, weights,
+                          new_page=number > 0 and block is page[0])
                 # An article opened above a later page's opener: the opener is judged like
                 # any later block, as on the first page.
                 opened_above |= len(drafts) > before and opener is not None and (
@@ -373,14 +376,14 @@ def _opener(lines: list[Line], page: list[Block], heads: dict[int, Title | None]
         if anchor in page:  # a short titled block does not outweigh a much longer story
             candidates = [b for b in candidates if b.words >= RIVAL_SHARE * anchor.words]
         pool = candidates + ([anchor] if anchor in page and anchor not in candidates else [])
+        # A first page whose story is not the dump's longest (a longer story follows on a
+        # later page) may hold no long titled block: it has a later page's fallbacks.
+        pool = pool or _fallbacks(page, heads, first=True)
         if not pool:
             return None
         best = max(pool, key=lambda b: _opener_score(b, heads[b.start]))
         return _story_top(candidates, best, weights)
-    # A page whose story is one long paragraph of sentences (a quotation, a short notice):
-    # no block is long by paragraphs, and the scored evidence decides alone.
-    candidates = candidates or [b for b in page if heads[b.start] is not None
-                                and _one_paragraph_story(b)] or _untitled(page)
+    candidates = candidates or _fallbacks(page, heads)
     if not candidates:
         return None
     best = max(candidates, key=lambda b: _opener_score(b, heads[b.start]))
@@ -392,6 +395,19 @@ def _opener(lines: list[Line], page: list[Block], heads: dict[int, Title | None]
     if heads[best.start] is None:  # no headline found: the other evidence must be stronger
         return best if boundary.opens_untitled(evidence) else None
     return _story_top(candidates, best, weights) if boundary.opens_article(evidence) else None
+
+
+def _fallbacks(page: list[Block], heads: dict[int, Title | None], *,
+               first: bool = False) -> list[Block]:
+    """A page's blocks that may open an article when none is long and titled: a story in one
+    long paragraph of sentences (a quotation, a short notice) under its title, else the
+    page's long untitled blocks; on a later page the scored evidence decides. The first page
+    has no article before it to differ from, so an untitled block there must sit under an
+    article header (a byline or date below a headline-shaped line): a cookie notice or a
+    stats table above a page's menus does not."""
+    untitled = [b for b in _untitled(page) if b.opens or not first]
+    return [b for b in page if heads[b.start] is not None
+            and _one_paragraph_story(b)] or untitled
 
 
 def _untitled(page: list[Block]) -> list[Block]:
@@ -436,13 +452,15 @@ def _opener_score(block: Block, title: Title | None) -> float:
 
 
 def _carry_on(lines: list[Line], drafts: list[Draft], block: Block, title: Title | None,
-              weights: topic.Weights) -> None:
+              weights: topic.Weights, *, new_page: bool = False) -> None:
     """A block after an article's start: a new article under its own article header,
     the same story (similar words), or neither (dropped).
 
     A follow-up story on the same subject shares many words with the one before; its
     header (headline, date or byline, and a first paragraph under a dateline) still
-    opens a new article, since one story has only one dateline.
+    opens a new article, since one story has only one dateline. ``new_page``: the block is
+    the first under a new page's menus (two saved pages glued below them with no menus of
+    their own between make one page whose best block is the second story).
     """
     current = drafts[-1]
     similar = weights.cosine(block.stems, current.stems)
@@ -450,9 +468,12 @@ def _carry_on(lines: list[Line], drafts: list[Draft], block: Block, title: Title
         current.ended = True
         logger.debug("block %d-%d is dropped (a comment thread)", block.start, block.end)
         return
+    # A new page's evidence counts for a block long as a page's opener must be: not for a
+    # stream of other stories' summaries.
+    new_page = new_page and _long(block)
     if (title is not None and _long(block, later=False) and not block.footer
             and not _same_title(current, title) and boundary.opens_article(
-                _evidence(lines, block, title, similar, new_page=False))):
+                _evidence(lines, block, title, similar, new_page=new_page))):
         drafts.append(_start(block, title, [], weights))
         decision = f"opens article {len(drafts)}"
     elif similar >= _needed(current, block) or _same_series(current.blocks[-1], block):
