@@ -8,13 +8,18 @@ time):
 - ``syntax``: its tag and dependency;
 - ``path``: the depth of its clause path and how each clause hangs from the one above;
 - ``frame``: the preposition it is the object of ("calls FOR a withdrawal"), its
-  determiner ("ANY war");
+  determiner ("ANY war"); for an event noun, whether it stands bare, with no determiner,
+  possessive or number ("TALKS collapsed": often a generic or indefinite event), and
+  whether the verb it is the subject or object of is the event itself ("LAUNCHED an
+  offensive", ``event_verbs``) or another verb ("criticised the offensive");
 - ``morph``: its tense, aspect, mood and verb form (spaCy's morphology) and its
-  auxiliaries ("HAS met", "WAS held");
+  auxiliaries ("HAS met", "WAS held"); a generic present: a present simple verb whose
+  subject is a bare plural ("Farmers PROTEST every spring": a habit, no one act);
 - ``above``: the words above it in the whole tree, past where the clause path stops (a
   relative clause, a report's cue verb): a negation or a modal on an ancestor, the cue
   class of each verb above (saying, believing, confirming, denying, intending, ...), how
-  deep it is embedded;
+  deep it is embedded, how many words up the nearest word with a cue class is, and the
+  tense and verb form of the nearest verb above ("WANTED to sign" against "WANT to sign");
 - ``clause``: the kind of clause it sits in: relative, conditional, purpose, a question,
   a whether-clause; a future auxiliary or a hedge adverb in the sentence;
 - ``place``: where its clause sits: how the clause hangs from the word above it and that
@@ -52,6 +57,11 @@ _VERBAL = {"VERB", "AUX"}
 _MORPH_KEYS = ("Tense", "Aspect", "Mood", "VerbForm")
 _CLASS_OF_SPEECH = {"report": "say", "speech_act": "say", "deny": "deny", "confirm": "confirm"}
 _MODAL_LISTS = ("possible_aux", "obligation_aux", "future_aux", "conditional_aux")
+_EVENT_NOUN_TAGS = {"NN", "NNS"}
+_SPECIFIERS = {"det", "poss", "nummod", "predet"}  # what makes a noun phrase not bare
+_ARGUMENT_OF_VERB = {"dobj", "nsubj", "nsubjpass"}
+_PRESENT_SIMPLE = {"VBZ", "VBP"}
+_GOVERNOR_MORPH = (("tense", "Tense"), ("form", "VerbForm"))  # of the nearest verb above
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +91,23 @@ def _frame_features(site: Site) -> set[str]:
     found = {f"det:{c.lower_}" for c in trigger.children if c.dep_ == "det"}
     if trigger.dep_ == "pobj":
         found.add(f"prep:{trigger.head.lower_}")
+    if trigger.tag_ in _EVENT_NOUN_TAGS:
+        found |= _event_noun_features(trigger)
+    return found
+
+
+def _bare(noun: Token) -> bool:
+    """Whether a noun has no determiner, possessive or number of its own."""
+    return not any(c.dep_ in _SPECIFIERS for c in noun.children)
+
+
+def _event_noun_features(noun: Token) -> set[str]:
+    """ "frame:bare" ("TALKS collapsed"); "frame:by=event" when the verb it is the subject or
+    object of is the event itself ("launched an OFFENSIVE"), "frame:by=other" otherwise."""
+    found = {"frame:bare"} if _bare(noun) else set()
+    if noun.dep_ in _ARGUMENT_OF_VERB and noun.head.pos_ in _VERBAL:
+        event = load_words().has("event_verbs", noun.head.lemma_.lower())
+        found.add("frame:by=event" if event else "frame:by=other")
     return found
 
 
@@ -91,7 +118,17 @@ def _morph_features(site: Site) -> set[str]:
              for value in trigger.morph.get(key)}
     found |= {f"aux:{c.lemma_.lower()}" + ("+pass" if c.dep_ == "auxpass" else "")
               for c in trigger.children if c.dep_ in ("aux", "auxpass")}
+    if _generic_present(trigger):
+        found.add("morph:generic")
     return found
+
+
+def _generic_present(verb: Token) -> bool:
+    """A present simple verb, no auxiliary, whose subject is a bare plural noun."""
+    if verb.tag_ not in _PRESENT_SIMPLE or any(c.dep_ in ("aux", "auxpass")
+                                               for c in verb.children):
+        return False
+    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and _bare(c) for c in verb.children)
 
 
 def governing_class(tok: Token) -> str | None:
@@ -118,12 +155,17 @@ def _above_features(site: Site) -> set[str]:
     words = load_words()
     found: set[str] = set()
     verbs = 0
+    cue_distance: int | None = None
     for distance, above in enumerate(_ancestors(trigger), start=1):
         near = "1" if distance == 1 else "+"
+        if above.pos_ in _VERBAL and not verbs:
+            found |= {f"above:{name}1={value}" for name, key in _GOVERNOR_MORPH
+                      for value in above.morph.get(key)}
         verbs += above.pos_ in _VERBAL
         cls = governing_class(above)
         if cls:
             found.add(f"above:cls{near}={cls}")
+            cue_distance = cue_distance or distance
         for child in above.children:
             if child.dep_ == "neg" or child.lower_ == "never":
                 found.add(f"above:neg{near}")
@@ -131,6 +173,7 @@ def _above_features(site: Site) -> set[str]:
                                              for name in _MODAL_LISTS):
                 found.add(f"above:modal{near}={child.lower_}")
     found.add(f"above:embed={min(verbs, MAX_DEPTH)}")
+    found.add(f"above:cuedist={min(cue_distance, MAX_DEPTH) if cue_distance else 'none'}")
     return found
 
 
@@ -219,9 +262,9 @@ GROUPS: dict[str, Callable[[Site], set[str]]] = {
 # The group of each feature, by the name before its first ":" or "#".
 GROUP_OF_PREFIX = {
     "kind": "cues", "nocue": "cues", "tag": "syntax", "dep": "syntax", "depth": "path",
-    "link": "path", "det": "frame", "prep": "frame", "morph": "morph", "aux": "morph",
-    "above": "above", "clause": "clause", "sent": "clause", "place": "place", "lex": "lexical",
-    "glex": "lexical", "pair": "lexical",
+    "link": "path", "det": "frame", "prep": "frame", "frame": "frame", "morph": "morph",
+    "aux": "morph", "above": "above", "clause": "clause", "sent": "clause", "place": "place",
+    "lex": "lexical", "glex": "lexical", "pair": "lexical",
 }
 
 
