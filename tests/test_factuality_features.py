@@ -167,24 +167,9 @@ def test_the_verb_that_governs_an_event_noun(feats):
         "The army attacked the town.", "attacked")
 
 
-def test_a_generic_present_with_a_bare_plural_subject(feats):
-    assert "morph:generic" in feats("Farmers protest against the tax every spring.",
-                                    "protest")
-    assert "morph:generic" not in feats("The farmers protested against the tax on Monday.",
-                                        "protested")
-    assert "morph:generic" not in feats("Farmers will protest against the tax.", "protest")
-
-
 def test_the_tense_and_form_of_the_governing_verb(feats):
     assert "above:tense1=Past" in feats("The ministers wanted to sign the treaty.", "sign")
     assert "above:tense1=Pres" in feats("The ministers want to sign the treaty.", "sign")
     assert not any(f.startswith("above:tense1=")
                    for f in feats("The rebels attacked the town.", "attacked"))
 
-
-def test_how_far_up_the_tree_the_nearest_cue_word_is(feats):
-    assert "above:cuedist=1" in feats("The envoy said the rebels attacked the town.",
-                                      "attacked")
-    assert "above:cuedist=3" in feats(
-        "The envoy said the rebels who attacked the town fled.", "attacked")
-    assert "above:cuedist=none" in feats("The rebels attacked the town.", "attacked")

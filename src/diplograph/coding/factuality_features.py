@@ -13,13 +13,12 @@ time):
   whether the verb it is the subject or object of is the event itself ("LAUNCHED an
   offensive", ``event_verbs``) or another verb ("criticised the offensive");
 - ``morph``: its tense, aspect, mood and verb form (spaCy's morphology) and its
-  auxiliaries ("HAS met", "WAS held"); a generic present: a present simple verb whose
-  subject is a bare plural ("Farmers PROTEST every spring": a habit, no one act);
+  auxiliaries ("HAS met", "WAS held");
 - ``above``: the words above it in the whole tree, past where the clause path stops (a
   relative clause, a report's cue verb): a negation or a modal on an ancestor, the cue
   class of each verb above (saying, believing, confirming, denying, intending, ...), how
-  deep it is embedded, how many words up the nearest word with a cue class is, and the
-  tense and verb form of the nearest verb above ("WANTED to sign" against "WANT to sign");
+  deep it is embedded, and the tense and verb form of the nearest verb above ("WANTED to
+  sign" against "WANT to sign");
 - ``clause``: the kind of clause it sits in: relative, conditional, purpose, a question,
   a whether-clause; a future auxiliary or a hedge adverb in the sentence;
 - ``place``: where its clause sits: how the clause hangs from the word above it and that
@@ -60,7 +59,6 @@ _MODAL_LISTS = ("possible_aux", "obligation_aux", "future_aux", "conditional_aux
 _EVENT_NOUN_TAGS = {"NN", "NNS"}
 _SPECIFIERS = {"det", "poss", "nummod", "predet"}  # what makes a noun phrase not bare
 _ARGUMENT_OF_VERB = {"dobj", "nsubj", "nsubjpass"}
-_PRESENT_SIMPLE = {"VBZ", "VBP"}
 _GOVERNOR_MORPH = (("tense", "Tense"), ("form", "VerbForm"))  # of the nearest verb above
 
 
@@ -118,17 +116,7 @@ def _morph_features(site: Site) -> set[str]:
              for value in trigger.morph.get(key)}
     found |= {f"aux:{c.lemma_.lower()}" + ("+pass" if c.dep_ == "auxpass" else "")
               for c in trigger.children if c.dep_ in ("aux", "auxpass")}
-    if _generic_present(trigger):
-        found.add("morph:generic")
     return found
-
-
-def _generic_present(verb: Token) -> bool:
-    """A present simple verb, no auxiliary, whose subject is a bare plural noun."""
-    if verb.tag_ not in _PRESENT_SIMPLE or any(c.dep_ in ("aux", "auxpass")
-                                               for c in verb.children):
-        return False
-    return any(c.dep_ == "nsubj" and c.tag_ == "NNS" and _bare(c) for c in verb.children)
 
 
 def governing_class(tok: Token) -> str | None:
@@ -155,7 +143,6 @@ def _above_features(site: Site) -> set[str]:
     words = load_words()
     found: set[str] = set()
     verbs = 0
-    cue_distance: int | None = None
     for distance, above in enumerate(_ancestors(trigger), start=1):
         near = "1" if distance == 1 else "+"
         if above.pos_ in _VERBAL and not verbs:
@@ -165,7 +152,6 @@ def _above_features(site: Site) -> set[str]:
         cls = governing_class(above)
         if cls:
             found.add(f"above:cls{near}={cls}")
-            cue_distance = cue_distance or distance
         for child in above.children:
             if child.dep_ == "neg" or child.lower_ == "never":
                 found.add(f"above:neg{near}")
@@ -173,7 +159,6 @@ def _above_features(site: Site) -> set[str]:
                                              for name in _MODAL_LISTS):
                 found.add(f"above:modal{near}={child.lower_}")
     found.add(f"above:embed={min(verbs, MAX_DEPTH)}")
-    found.add(f"above:cuedist={min(cue_distance, MAX_DEPTH) if cue_distance else 'none'}")
     return found
 
 
