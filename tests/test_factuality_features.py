@@ -146,3 +146,30 @@ def test_a_broken_weights_file_is_a_knowledge_error(tmp_path):
     path.write_bytes(b"not a numpy archive")
     with pytest.raises(KnowledgeError):
         load_correction(path)
+
+
+# fact18: what the parse says of a predicate that has no cue word (labelled before the code).
+
+def test_a_bare_event_noun_and_one_with_a_determiner(feats):
+    assert "frame:bare" in feats("Talks between the two sides collapsed on Monday.", "Talks")
+    assert "frame:bare" not in feats("The talks between the two sides collapsed on Monday.",
+                                     "talks")
+    assert "frame:bare" not in feats("Their talks collapsed on Monday.", "talks")
+
+
+def test_the_verb_that_governs_an_event_noun(feats):
+    # a verb that is the event itself ("launched an offensive") against any other verb
+    assert "frame:by=event" in feats("The army launched an offensive in the north.",
+                                     "offensive")
+    assert "frame:by=other" in feats("The minister criticised the offensive in the north.",
+                                     "offensive")
+    assert not {"frame:by=event", "frame:by=other"} & feats(
+        "The army attacked the town.", "attacked")
+
+
+def test_the_tense_and_form_of_the_governing_verb(feats):
+    assert "above:tense1=Past" in feats("The ministers wanted to sign the treaty.", "sign")
+    assert "above:tense1=Pres" in feats("The ministers want to sign the treaty.", "sign")
+    assert not any(f.startswith("above:tense1=")
+                   for f in feats("The rebels attacked the town.", "attacked"))
+

@@ -24,12 +24,9 @@ CASES = [
      "asserted"),
     ("The ministry dismissed claims that Iranian troops had entered Syria.", "claims",
      "asserted"),
-    # first run after the refit: the band classifier calls the bare noun "rumours" (score
-    # 1.78, no cue left but the noun's) uncertain, hypothetical; left as labelled
-    pytest.param("Ankara denied rumours that Erdogan would visit Damascus.", "rumours",
-                 "asserted", marks=pytest.mark.xfail(
-                     reason="the band classifier reads the bare claim noun as uncertain",
-                     strict=True)),
+    # fact17's refit called the bare noun "rumours" uncertain (hypothetical, an xfail);
+    # after fact18's refit (the frame:bare / frame:by features) it is asserted, as labelled
+    ("Ankara denied rumours that Erdogan would visit Damascus.", "rumours", "asserted"),
     ("Kyiv rejected accusations that its army had shelled the power plant.", "accusations",
      "asserted"),
     ("Pyongyang denied the reports of a missile launch over Japan.", "reports", "asserted"),

@@ -8,13 +8,17 @@ time):
 - ``syntax``: its tag and dependency;
 - ``path``: the depth of its clause path and how each clause hangs from the one above;
 - ``frame``: the preposition it is the object of ("calls FOR a withdrawal"), its
-  determiner ("ANY war");
+  determiner ("ANY war"); for an event noun, whether it stands bare, with no determiner,
+  possessive or number ("TALKS collapsed": often a generic or indefinite event), and
+  whether the verb it is the subject or object of is the event itself ("LAUNCHED an
+  offensive", ``event_verbs``) or another verb ("criticised the offensive");
 - ``morph``: its tense, aspect, mood and verb form (spaCy's morphology) and its
   auxiliaries ("HAS met", "WAS held");
 - ``above``: the words above it in the whole tree, past where the clause path stops (a
   relative clause, a report's cue verb): a negation or a modal on an ancestor, the cue
   class of each verb above (saying, believing, confirming, denying, intending, ...), how
-  deep it is embedded;
+  deep it is embedded, and the tense and verb form of the nearest verb above ("WANTED to
+  sign" against "WANT to sign");
 - ``clause``: the kind of clause it sits in: relative, conditional, purpose, a question,
   a whether-clause; a future auxiliary or a hedge adverb in the sentence;
 - ``place``: where its clause sits: how the clause hangs from the word above it and that
@@ -52,6 +56,10 @@ _VERBAL = {"VERB", "AUX"}
 _MORPH_KEYS = ("Tense", "Aspect", "Mood", "VerbForm")
 _CLASS_OF_SPEECH = {"report": "say", "speech_act": "say", "deny": "deny", "confirm": "confirm"}
 _MODAL_LISTS = ("possible_aux", "obligation_aux", "future_aux", "conditional_aux")
+_EVENT_NOUN_TAGS = {"NN", "NNS"}
+_SPECIFIERS = {"det", "poss", "nummod", "predet"}  # what makes a noun phrase not bare
+_ARGUMENT_OF_VERB = {"dobj", "nsubj", "nsubjpass"}
+_GOVERNOR_MORPH = (("tense", "Tense"), ("form", "VerbForm"))  # of the nearest verb above
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,6 +89,23 @@ def _frame_features(site: Site) -> set[str]:
     found = {f"det:{c.lower_}" for c in trigger.children if c.dep_ == "det"}
     if trigger.dep_ == "pobj":
         found.add(f"prep:{trigger.head.lower_}")
+    if trigger.tag_ in _EVENT_NOUN_TAGS:
+        found |= _event_noun_features(trigger)
+    return found
+
+
+def _bare(noun: Token) -> bool:
+    """Whether a noun has no determiner, possessive or number of its own."""
+    return not any(c.dep_ in _SPECIFIERS for c in noun.children)
+
+
+def _event_noun_features(noun: Token) -> set[str]:
+    """ "frame:bare" ("TALKS collapsed"); "frame:by=event" when the verb it is the subject or
+    object of is the event itself ("launched an OFFENSIVE"), "frame:by=other" otherwise."""
+    found = {"frame:bare"} if _bare(noun) else set()
+    if noun.dep_ in _ARGUMENT_OF_VERB and noun.head.pos_ in _VERBAL:
+        event = load_words().has("event_verbs", noun.head.lemma_.lower())
+        found.add("frame:by=event" if event else "frame:by=other")
     return found
 
 
@@ -120,6 +145,9 @@ def _above_features(site: Site) -> set[str]:
     verbs = 0
     for distance, above in enumerate(_ancestors(trigger), start=1):
         near = "1" if distance == 1 else "+"
+        if above.pos_ in _VERBAL and not verbs:
+            found |= {f"above:{name}1={value}" for name, key in _GOVERNOR_MORPH
+                      for value in above.morph.get(key)}
         verbs += above.pos_ in _VERBAL
         cls = governing_class(above)
         if cls:
@@ -219,9 +247,9 @@ GROUPS: dict[str, Callable[[Site], set[str]]] = {
 # The group of each feature, by the name before its first ":" or "#".
 GROUP_OF_PREFIX = {
     "kind": "cues", "nocue": "cues", "tag": "syntax", "dep": "syntax", "depth": "path",
-    "link": "path", "det": "frame", "prep": "frame", "morph": "morph", "aux": "morph",
-    "above": "above", "clause": "clause", "sent": "clause", "place": "place", "lex": "lexical",
-    "glex": "lexical", "pair": "lexical",
+    "link": "path", "det": "frame", "prep": "frame", "frame": "frame", "morph": "morph",
+    "aux": "morph", "above": "above", "clause": "clause", "sent": "clause", "place": "place",
+    "lex": "lexical", "glex": "lexical", "pair": "lexical",
 }
 
 
