@@ -3,8 +3,9 @@ should give almost none).
 
     .venv/bin/python benchmarks/bbc_noise.py [--per-section 80] [--offset 0] [--show]
 
-Takes the first N articles (after skipping ``--offset`` of them) of each section of ``../shared/corpus/bbc-news-2225``
-(``articles.jsonl``, field ``category``), codes them with the default settings and
+Takes the first N articles (after skipping ``--offset`` of them) of each section of
+``../shared/corpus/bbc-news-2225`` (``articles.jsonl``, field ``category``), codes them with
+the default settings and
 prints the number of events per section. Run the same script with ``PYTHONPATH``
 pointing at another checkout's ``src`` to compare two versions of the coder on the
 same texts in one sitting (docs/benchmarks.md, "Event coding").
