@@ -127,6 +127,7 @@ ARGUMENT_ORDER = (
     "rallying-supporters-is-no-protest",
     "act-on-a-market-figure-is-no-event",
     "showing-is-no-demonstration",
+    "opinion-sense-is-no-event",
     "goods-from-exporter",
     "topic-or-scene-inside-a-phrase",
     "stance-of-two-is-no-joint-act",

@@ -156,3 +156,100 @@ def _showing(args: Arguments, ctx: ArticleContext) -> bool:
         return False
     args.dropped = any(c.dep_ in words.shown_deps for c in verb.children)
     return args.dropped
+
+
+_OPINION_LISTS = ("agreeing_verbs", "opinion_prepositions", "partner_prepositions",
+                  "agreed_terms_deps", "terms_prepositions", "commitment_auxiliaries",
+                  "acknowledging_verbs", "acknowledged_facts", "acknowledged_clause_deps",
+                  "dismissed_worries")
+
+
+@dataclass(frozen=True, slots=True)
+class OpinionWords:
+    """The opinion-sense lists of ``verb_senses.yaml``; see the comments there."""
+
+    types: frozenset[str]
+    agreeing_verbs: frozenset[str]
+    opinion_prepositions: frozenset[str]
+    partner_prepositions: frozenset[str]
+    agreed_terms_deps: frozenset[str]
+    terms_prepositions: frozenset[str]
+    commitment_auxiliaries: frozenset[str]
+    acknowledging_verbs: frozenset[str]
+    acknowledged_facts: frozenset[str]
+    acknowledged_clause_deps: frozenset[str]
+    dismissed_worries: frozenset[str]
+
+
+@functools.cache
+def opinion_words() -> OpinionWords:
+    """The opinion-sense lists of the packaged ``verb_senses.yaml``, read and checked once.
+
+    Raises:
+        KnowledgeError: a list is missing or names a type that is not PLOVER.
+    """
+    lists = word_lists(_FILE, read_lexicon(_FILE), _OPINION_LISTS, ("opinion_sense_types",))
+    return OpinionWords(types=lists.pop("opinion_sense_types"), **lists)
+
+
+def _prepositions(verb: Token) -> set[str]:
+    return {c.lower_ for c in verb.children if c.dep_ == "prep"}
+
+
+def _commits(clause: Token) -> bool:
+    """Whether a that-clause tells something to be done ("that they WOULD cut tariffs")."""
+    auxiliaries = opinion_words().commitment_auxiliaries
+    return any(c.dep_ in {"aux", "auxpass"} and c.lower_ in auxiliaries
+               for c in clause.children)
+
+
+def _agreeing_with_a_view(verb: Token) -> bool:
+    """ "agreed ABOUT what happened", or "agreed WITH X" with no terms agreed: no object, no
+    infinitive, no preposition of terms, and no that-clause of something to be done."""
+    words = opinion_words()
+    preps = _prepositions(verb)
+    if preps & words.opinion_prepositions:
+        return True
+    if not preps & words.partner_prepositions or preps & words.terms_prepositions:
+        return False
+    if any(c.dep_ in words.agreed_terms_deps for c in verb.children):
+        return False
+    return not any(c.dep_ == "ccomp" and _commits(c) for c in verb.children)
+
+
+def _acknowledging_a_fact(verb: Token) -> bool:
+    """ "recognised the FAILURES of ...", "recognised THAT mistakes were made"."""
+    words = opinion_words()
+    if any(c.dep_ in words.acknowledged_clause_deps for c in verb.children):
+        return True
+    objects = _objects(verb)
+    return bool(objects) and all(o.lemma_.lower() in words.acknowledged_facts for o in objects)
+
+
+def _answering_a_worry(verb: Token) -> bool:
+    """ "dismissed FEARS that ...", "rejected SPECULATION about a rift"."""
+    objects = _objects(verb)
+    worries = opinion_words().dismissed_worries
+    return bool(objects) and all(o.lemma_.lower() in worries for o in objects)
+
+
+def _opinion_sense(verb: Token, event_type: str) -> bool:
+    words, lemma = opinion_words(), verb.lemma_.lower()
+    if lemma in words.agreeing_verbs:
+        return _agreeing_with_a_view(verb)
+    if lemma in words.acknowledging_verbs:
+        return _acknowledging_a_fact(verb)
+    return event_type == "REJECT" and _answering_a_worry(verb)
+
+
+@argument_rule("opinion-sense-is-no-event", plover="SPEC §4", types=opinion_words().types)
+def _opinion_sense_is_no_event(args: Arguments, ctx: ArticleContext) -> bool:
+    """A verb of agreeing, acknowledging or rejecting that states or answers a view ("did not
+    agree WITH politicians who objected", "agreed ABOUT what happened", "recognised the
+    SHORTCOMINGS of the review", "dismissed FEARS that ...") is no act between actors: no
+    event."""
+    verb = _trigger_verb(args)
+    if verb is None:
+        return False
+    args.dropped = _opinion_sense(verb, args.frame.type)
+    return args.dropped
