@@ -128,7 +128,8 @@ def choose(lines: list[Line], start: int, rows: list[int], lo: int,
         return _by_layout(lines, sorted({*above, *short}), start)
     scored = {c.index: (score(c.signals), c) for c in found}
     top, best = max(scored.values(), key=lambda pair: pair[0])
-    header = _header_below_list_item(lines, best, start)
+    header = _header_below_list_item(lines, best, start) or _headline_over_header_above(
+        lines, best, lo, lede)
     if header is not None:
         return header
     above_best = scored.get(best.index - 1)
@@ -190,6 +191,30 @@ def _header_below_list_item(lines: list[Line], best: Candidate, start: int) -> T
             # The list item's share still tells how much the block reads as an article's top:
             # the rule picks the title line, not whether the block opens an article.
             return Title(index=i, text=line.text, share=best.share)
+    return None
+
+
+def _headline_over_header_above(lines: list[Line], best: Candidate, lo: int,
+                                lede: set[str]) -> Title | None:
+    """An article's header (its headline over a byline or date line) is its top: a line below
+    it is inside the article (a photo's caption, a sub-heading, a results table's line), however
+    many of the lede's words it repeats. When the best line has no header of its own and the
+    nearest byline or date line above it sits under a headline about the story (one word of the
+    lede is enough, a round-up's headline names one of its results, but not a short
+    function word such as "zur"), that headline is the title. A best line printed twice or
+    quoted elsewhere is the page's own headline: it stays."""
+    if any(best.signals.get(s) for s in ("header_below", "repeated", "echoed")):
+        return None
+    for d in range(best.index - 1, max(lo, best.index - WINDOW) - 1, -1):
+        if lines[d].label not in ("date", "byline"):
+            continue
+        for i in range(d - 1, max(lo, d - _HEADER_REACH) - 1, -1):
+            line = lines[i]
+            if (title_shaped(line) and not field_value(lines, i)
+                    and not _between_headlines(lines, i)
+                    and any(topic.telling(s) for s in set(topic.stems(line.text)) & lede)):
+                return Title(index=i, text=line.text, share=best.share)
+        return None  # the nearest header has no headline about the story
     return None
 
 

@@ -55,8 +55,12 @@ def share_a_word(one: str, other: str) -> bool:
     a script without short function words in Latin letters (Hangul, CJK pairs). Short Latin
     stems ("zur", "les", "und") are function words of languages that :data:`_STOP` does not
     list, and say nothing about what a line is about."""
-    return any(len(s) > _SHORT_LATIN or not s.isascii()
-               for s in set(stems(one)) & set(stems(other)))
+    return any(telling(s) for s in set(stems(one)) & set(stems(other)))
+
+
+def telling(stem: str) -> bool:
+    """Whether a shared stem says what a text is about (see :func:`share_a_word`)."""
+    return len(stem) > _SHORT_LATIN or not stem.isascii()
 
 
 def name_stems(text: str) -> set[str]:
