@@ -90,8 +90,10 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   CBI", "the trade union Unison", "Aid agency Oxfam") or after it ("the ITV television
   network"), with contrasts (a noun that ends one clause before the body opens the next, a
   relative clause "the company the CBI surveyed", a noun that is not a body's descriptor,
-  a descriptor that modifies another head); short articles of our own (no doc, no
-  home_country); the split is ``split_of``'s.
+  a descriptor that modifies another head); and a state's government named by its leader,
+  capital or name ("the government of President Bashar al-Assad", "the regime in Damascus"),
+  with contrasts ("the government building in Kabul", "the government of the day"); short
+  articles of our own (no doc, no home_country); the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the

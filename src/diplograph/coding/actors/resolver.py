@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from diplograph.coding.actors.affiliation import affiliations
 from diplograph.coding.actors.anaphors import state_anaphor_words, state_anaphors
 from diplograph.coding.actors.bodies import home_state_bodies, home_state_nouns
+from diplograph.coding.actors.body_descriptors import bodies_with_descriptors
 from diplograph.coding.actors.body_offices import offices_of_bodies
 from diplograph.coding.actors.coref import (
     ArticleMemory,
@@ -56,6 +57,7 @@ from diplograph.coding.actors.setting import (
 from diplograph.coding.actors.single import SINGLE_NAME_REACH, SingleNameReader
 from diplograph.coding.actors.speakers import speakers_offices
 from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
+from diplograph.coding.actors.state_bodies import state_bodies_named
 from diplograph.coding.actors.then import offices_then
 from diplograph.coding.actors.titled import titled_people, titled_words
 from diplograph.coding.actors.voices import spokespeople_of_bodies
@@ -272,6 +274,9 @@ class ActorResolver:
                                      self.words.honorifics, setting, when,
                                      partial(self._resolve.offices.person, when=when,
                                              phrase=None, role=None))
+        found = state_bodies_named(doc, found, self.words.state_body_nouns, places.of_words,
+                                   self._resolve.offices.state)
+        found = bodies_with_descriptors(doc, found, self.words.body_descriptor_nouns)
         return one_reading_per_person(found, known)
 
     def _holds(self, when: dt.date, name: str, role: str) -> bool:
