@@ -92,7 +92,9 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   relative clause "the company the CBI surveyed", a noun that is not a body's descriptor,
   a descriptor that modifies another head); and a state's government named by its leader,
   capital or name ("the government of President Bashar al-Assad", "the regime in Damascus"),
-  with contrasts ("the government building in Kabul", "the government of the day"); short
+  with contrasts ("the government building in Kabul", "the government of the day"); two
+  parties of one state before one body noun ("Tory and Liberal Democrat MPs"), with a
+  contrast (two bodies coordinated: "Tory MPs and Lib Dem peers"); short
   articles of our own (no doc, no home_country); the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside

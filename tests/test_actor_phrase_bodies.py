@@ -1,11 +1,12 @@
-"""Rules `body-descriptor` and `state-body-of` (issue #15, stop 26, phrases18): the words
-around a body's name that the phrase reader left out. A body's descriptor nouns in
-apposition belong to its mention ("pressure group Liberty"; coding/actors/body_descriptors.py,
-nouns in data/actors/mention_words.yaml `body_descriptor_nouns`); a state's government named
-by its leader, its capital or its name is one mention of the state's body ("the regime in
-Havana"; coding/actors/state_bodies.py, nouns in `state_body_nouns`). The mention table of
-the stop is tests/data/actor_mentions_phrases18.tsv. Sentences of our own, none of the
-table's."""
+"""Rules `body-descriptor`, `state-body-of` and `party-coordination` (issue #15, stop 26,
+phrases18): the words around a body's name that the phrase reader left out. A body's
+descriptor nouns in apposition belong to its mention ("pressure group Liberty";
+coding/actors/body_descriptors.py, nouns in data/actors/mention_words.yaml
+`body_descriptor_nouns`); a state's government named by its leader, its capital or its name
+is one mention of the state's body ("the regime in Havana"; coding/actors/state_bodies.py,
+nouns in `state_body_nouns`); two parties of one state before one body noun are the state's
+body ("Conservative and Labour MPs"; coding/actors/party_pairs.py). The mention table of the
+stop is tests/data/actor_mentions_phrases18.tsv. Sentences of our own, none of the table's."""
 
 from __future__ import annotations
 
@@ -86,3 +87,25 @@ def test_a_state_body_named_by_leader_or_capital(resolver: ActorResolver, text: 
 def test_no_state_body_where_the_words_name_no_state(resolver: ActorResolver, text: str,
                                                      words: str) -> None:
     assert not any(words in found for found in _mentions(resolver, text))
+
+
+@pytest.mark.parametrize(("text", "words", "state"), [
+    ("Conservative and Labour MPs signed the letter.", "Conservative and Labour MPs", "GBR"),
+    ("The vote split Democratic and Republican legislators.",
+     "Democratic and Republican legislators", "USA"),
+])
+def test_two_parties_of_one_state_are_its_body(resolver: ActorResolver, text: str,
+                                               words: str, state: str) -> None:
+    """Rule `party-coordination`: the body noun is both parties', so the state's."""
+    assert _mentions(resolver, text)[words] == (
+        {"GBR": "United Kingdom", "USA": "United States"}[state], state, "LEG")
+
+
+def test_parties_of_two_states_stay_apart(resolver: ActorResolver) -> None:
+    found = _mentions(resolver, "Labour and Republican lawmakers met in London.")
+    assert "Labour and Republican lawmakers" not in found
+
+
+def test_two_bodies_coordinated_keep_their_parties(resolver: ActorResolver) -> None:
+    found = _mentions(resolver, "Labour MPs and Tory peers opposed the plan.")
+    assert found["Labour MPs"][:2] == ("Labour Party", "GBR")

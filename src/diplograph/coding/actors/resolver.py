@@ -38,6 +38,7 @@ from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.namesakes import namesakes_of_setting
 from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.owners import owned_posts
+from diplograph.coding.actors.party_pairs import party_pairs
 from diplograph.coding.actors.peoples import peoples_of_one_state, units_of_federations
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.post_places import posts_at_places
@@ -277,6 +278,8 @@ class ActorResolver:
         found = state_bodies_named(doc, found, self.words.state_body_nouns, places.of_words,
                                    self._resolve.offices.state)
         found = bodies_with_descriptors(doc, found, self.words.body_descriptor_nouns)
+        found = party_pairs(doc, found, reading.hits, self._party_state,
+                            self._resolve.offices.state)
         return one_reading_per_person(found, known)
 
     def _holds(self, when: dt.date, name: str, role: str) -> bool:
@@ -291,6 +294,11 @@ class ActorResolver:
         if person is None:
             return ActorRef(name=None, country=state, sector="GOV", role=role, kind="person")
         return replace(offices.person(person, when, None, role), role=role)
+
+    def _party_state(self, name: str) -> str | None:
+        """The state of the party `name` (an organisation of sector PTY), else None."""
+        org = self.kb.organisations.get(name)
+        return org.country if org is not None and org.sector == "PTY" else None
 
     def _one_state(self, name: str) -> str | None:
         """The one state a known person served in every office, else None."""
