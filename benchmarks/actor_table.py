@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
-                 epithets|settings|dated|surnames|mentions18]
+                 epithets|settings|dated|surnames|mentions18|phrases18]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -85,6 +85,17 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   transport spokesman X": the opposition's where the party is out of government on the
   day), with contrasts (the governing party's, a bare party spokesman, no party); short
   articles of our own (no doc, no home_country); the split is ``split_of``'s.
+- ``phrases18``: ``tests/data/actor_mentions_phrases18.tsv`` (issue #15, stop 26, phrases18):
+  a body named with descriptor nouns in apposition before it ("business lobby group the
+  CBI", "the trade union Unison", "Aid agency Oxfam") or after it ("the ITV television
+  network"), with contrasts (a noun that ends one clause before the body opens the next, a
+  relative clause "the company the CBI surveyed", a noun that is not a body's descriptor,
+  a descriptor that modifies another head); and a state's government named by its leader,
+  capital or name ("the government of President Bashar al-Assad", "the regime in Damascus"),
+  with contrasts ("the government building in Kabul", "the government of the day"); two
+  parties of one state before one body noun ("Tory and Liberal Democrat MPs"), with a
+  contrast (two bodies coordinated: "Tory MPs and Lib Dem peers"); short
+  articles of our own (no doc, no home_country); the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -123,6 +134,7 @@ TABLES = {
     "dated": ROOT / "tests" / "data" / "actor_mentions_dated.tsv",
     "surnames": ROOT / "tests" / "data" / "actor_mentions_surnames.tsv",
     "mentions18": ROOT / "tests" / "data" / "actor_mentions_mentions18.tsv",
+    "phrases18": ROOT / "tests" / "data" / "actor_mentions_phrases18.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

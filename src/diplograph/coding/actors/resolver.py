@@ -20,6 +20,7 @@ from spacy.tokens import Doc, Span
 from diplograph.coding.actors.affiliation import affiliations
 from diplograph.coding.actors.anaphors import state_anaphor_words, state_anaphors
 from diplograph.coding.actors.bodies import home_state_bodies, home_state_nouns
+from diplograph.coding.actors.body_descriptors import bodies_with_descriptors
 from diplograph.coding.actors.body_offices import offices_of_bodies
 from diplograph.coding.actors.coref import (
     ArticleMemory,
@@ -37,6 +38,7 @@ from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.namesakes import namesakes_of_setting
 from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.owners import owned_posts
+from diplograph.coding.actors.party_pairs import party_pairs
 from diplograph.coding.actors.peoples import peoples_of_one_state, units_of_federations
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.post_places import posts_at_places
@@ -56,6 +58,7 @@ from diplograph.coding.actors.setting import (
 from diplograph.coding.actors.single import SINGLE_NAME_REACH, SingleNameReader
 from diplograph.coding.actors.speakers import speakers_offices
 from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
+from diplograph.coding.actors.state_bodies import state_bodies_named
 from diplograph.coding.actors.then import offices_then
 from diplograph.coding.actors.titled import titled_people, titled_words
 from diplograph.coding.actors.voices import spokespeople_of_bodies
@@ -272,6 +275,11 @@ class ActorResolver:
                                      self.words.honorifics, setting, when,
                                      partial(self._resolve.offices.person, when=when,
                                              phrase=None, role=None))
+        found = state_bodies_named(doc, found, self.words.state_body_nouns, places.of_words,
+                                   self._resolve.offices.state)
+        found = bodies_with_descriptors(doc, found, self.words.body_descriptor_nouns)
+        found = party_pairs(doc, found, reading.hits, self._party_state,
+                            self._resolve.offices.state)
         return one_reading_per_person(found, known)
 
     def _holds(self, when: dt.date, name: str, role: str) -> bool:
@@ -286,6 +294,11 @@ class ActorResolver:
         if person is None:
             return ActorRef(name=None, country=state, sector="GOV", role=role, kind="person")
         return replace(offices.person(person, when, None, role), role=role)
+
+    def _party_state(self, name: str) -> str | None:
+        """The state of the party `name` (an organisation of sector PTY), else None."""
+        org = self.kb.organisations.get(name)
+        return org.country if org is not None and org.sector == "PTY" else None
 
     def _one_state(self, name: str) -> str | None:
         """The one state a known person served in every office, else None."""

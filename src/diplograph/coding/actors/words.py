@@ -62,6 +62,8 @@ class MentionWords:
     abroad_sectors: frozenset[str]  # "TROOPS in Syria": where they serve, not whose
     local_group_nouns: dict[str, str]  # "Tulsa POLICE", "RESIDENTS in Jupiter" -> sector
     owner_sectors: dict[str, str]  # "the AGENCY's chief executive": a body's noun -> sector
+    body_descriptor_nouns: frozenset[str]  # "lobby GROUP the CBI": a body's descriptor
+    state_body_nouns: dict[str, str]  # "the REGIME in Damascus": a state's body -> sector
     governing_nouns: frozenset[str]  # "the Labour GOVERNMENT": the state's, not the party's
     topic_prepositions: frozenset[str]  # "an adviser ON Syria": a topic, not the person's state
     motion_words: frozenset[str]  # "MOVED to China": a destination, a place
@@ -98,7 +100,7 @@ def parse_mention_words(data: Any) -> MentionWords:
     mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders",
                 "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
                 "local_group_nouns", "owner_sectors", "body_office_nouns", "callings",
-                "member_nouns", "ethnic_groups")
+                "member_nouns", "ethnic_groups", "state_body_nouns")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
              if name not in mappings and name not in _DATED_PARTIES}
