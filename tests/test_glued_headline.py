@@ -6,7 +6,6 @@ The texts are our own; the BBC figures are in ``benchmarks/glued_headlines.py``.
 from __future__ import annotations
 
 import hashlib
-import json
 from pathlib import Path
 
 import pytest
@@ -91,4 +90,3 @@ def test_the_labelled_bbc_cases_are_well_formed() -> None:
     assert splits == {"tune", "heldout"}
     heldout = [row for row in rows if row[2] == "heldout"]
     assert all(int(hashlib.sha256(i.encode()).hexdigest(), 16) % 3 == 0 for i, _, _ in heldout)
-    assert json.dumps(rows)  # plain strings only
