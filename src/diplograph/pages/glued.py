@@ -45,6 +45,7 @@ CUT_NAME_COST = 1.0  # a boundary inside a run of capitalised words may cut a na
 OPENER_BONUS = 1.0  # a lead opening like a sentence ("The ...", "Historians in ...")
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)]*$")
+_CLAUSE_END_RE = re.compile(r"[,:;][\"'’”)]*$")  # a headline's words go on after these
 _OPENING_QUOTES = "\"'‘“("
 _LETTER_RE = re.compile(r"[^\W\d_]")
 _WORD_EDGE_RE = re.compile(r"^[^\w$£€]+|[^\w%]+$")
@@ -64,6 +65,8 @@ class _Grammar:
     auxiliaries: frozenset[str]
     continuations: frozenset[str]
     function_words: frozenset[str]
+    sentence_only_words: frozenset[str]
+    titles_before_names: frozenset[str]
 
 
 @functools.lru_cache(maxsize=1)
@@ -75,8 +78,7 @@ def _grammar() -> _Grammar:
         if not all(isinstance(word, str) for word in words):
             raise ValueError(f"headline_grammar.yaml: {key}: quote every word")
     return _Grammar(**{key: frozenset(data[key])
-                       for key in ("sentence_starts", "auxiliaries", "continuations",
-                                   "function_words")})
+                       for key in _Grammar.__dataclass_fields__})
 
 
 def split_glued_headline(paragraph: str) -> GluedHeadline | None:
@@ -112,13 +114,38 @@ def _boundaries(tokens: list[str]) -> list[int]:
     found = []
     for k in range(1, min(MAX_TITLE_WORDS, len(tokens) - MIN_LEAD_WORDS) + 1):
         previous = tokens[k - 1]
-        if _SENTENCE_END_RE.search(previous) or _bare(previous) in grammar.auxiliaries:
+        if (_SENTENCE_END_RE.search(previous) or _bare(previous) in grammar.auxiliaries
+                or _bare(previous) in grammar.sentence_only_words):
             break  # the first sentence ends, or the prefix is a sentence, before any lead
         if (k >= MIN_TITLE_WORDS and _opens_sentence(tokens[k])
                 and _bare(previous) not in grammar.continuations
+                and _bare(previous) not in grammar.titles_before_names
+                and previous not in grammar.continuations and not _both_upper(previous, tokens[k])
+                and not _CLAUSE_END_RE.search(previous) and _quotes_closed(tokens[:k])
+                and not _recurring_name(tokens, k)
                 and _lead_words(tokens, k) >= MIN_LEAD_WORDS):
             found.append(k)
     return found
+
+
+def _both_upper(previous: str, token: str) -> bool:
+    """Two words in capitals ("HOW CHINA'S DECLINE AFFECTS THE REST"): case says nothing."""
+    return all(len(_LETTER_RE.findall(w)) > 1 and w.upper() == w for w in (previous, token))
+
+
+def _quotes_closed(prefix: list[str]) -> bool:
+    """A headline quotes whole phrases; an open double quote is a quotation running on."""
+    text = " ".join(prefix)
+    return text.count("“") == text.count("”") and text.count('"') % 2 == 0
+
+
+def _recurring_name(tokens: list[str], k: int) -> bool:
+    """The words on both sides of the boundary are a name the text uses again ("Miami
+    Beach", "Associated Press"): the boundary would cut it in two."""
+    if not (_capitalised(tokens[k - 1]) and _capitalised(tokens[k])):
+        return False
+    pair = (_bare(tokens[k - 1]), _bare(tokens[k]))
+    return any((_bare(a), _bare(b)) == pair for a, b in zip(tokens[k + 1:], tokens[k + 2:]))
 
 
 def _score(tokens: list[str], k: int, opener: bool) -> tuple[float, int]:
@@ -139,6 +166,8 @@ def _score(tokens: list[str], k: int, opener: bool) -> tuple[float, int]:
         return float("-inf"), repeated
     score = repeated - UNREPEATED_COST * (len(content) - repeated) + OPENER_BONUS * opener
     if _capitalised(tokens[k - 1]) and _capitalised(tokens[k]):
+        if _stem(tokens[k - 1]) not in lead:
+            return float("-inf"), repeated  # a name's first words, unless the lead repeats it
         score -= CUT_NAME_COST
     return score, repeated
 
@@ -168,6 +197,8 @@ def _opener(tokens: list[str], k: int, lowercase: set[str]) -> bool:
     "He"), or a common word written in lower case elsewhere in the text ("Historians in
     Florida ...") that is not the first word of a name or title ("President Chavez")?"""
     word = _bare(tokens[k])
+    if word == "i":
+        return False  # "I" is capitalised wherever it stands
     if word in _grammar().sentence_starts:
         return True
     if word not in lowercase:
@@ -176,9 +207,10 @@ def _opener(tokens: list[str], k: int, lowercase: set[str]) -> bool:
 
 
 def _opens_sentence(token: str) -> bool:
-    """A capitalised word, a number or a quote's first word: what a lead may start with."""
+    """A capitalised word, a number or a quote's first word: what a lead may start with
+    ("I" is capitalised wherever it stands)."""
     word = token.lstrip(_OPENING_QUOTES)
-    return bool(word) and (word[0].isupper() or word[0].isdigit())
+    return bool(word) and (word[0].isupper() or word[0].isdigit()) and _bare(word) != "i"
 
 
 def _capitalised(token: str) -> bool:
