@@ -90,3 +90,29 @@ def test_the_labelled_bbc_cases_are_well_formed() -> None:
     assert splits == {"tune", "heldout"}
     heldout = [row for row in rows if row[2] == "heldout"]
     assert all(int(hashlib.sha256(i.encode()).hexdigest(), 16) % 3 == 0 for i, _, _ in heldout)
+
+
+@pytest.mark.parametrize("text", [
+    # A title before a name: "candidate" introduces "Maria Keller", it ends no headline.
+    "Rail union candidate Maria Keller won the rail union vote on Monday. The candidate "
+    "thanked her rail union colleagues.",
+    # A name the text uses again is not cut in two ("Harwich Port").
+    "Workers at the Harwich Port Authority voted for a strike on Monday. The Harwich Port "
+    "Authority said it would talk to the union.",
+    # A pronoun: the prefix is a sentence that refers back ("his").
+    "Keller and his union deputy Tom Hale have called a rail strike for Monday. The union "
+    "says Keller and Hale want a pay rise.",
+    # A clause mark before the capitalised word: the headline would end on a comma.
+    "Rail strike talks, Keller said, will resume on Monday in Harwich. Keller called the "
+    "rail strike talks useful.",
+])
+def test_a_sentence_that_looks_glued_is_not_split(text: str) -> None:
+    assert split_glued_headline(text) is None
+
+
+def test_a_headline_ending_with_the_name_the_lead_repeats_is_split() -> None:
+    text = ("Keller backs Hale Tom Hale has been backed by union leader Maria Keller in the "
+            "race to lead the rail union. Keller said Hale was the best choice.")
+    found = split_glued_headline(text)
+    assert found is not None
+    assert (found.title, found.lead[:8]) == ("Keller backs Hale", "Tom Hale")
