@@ -23,6 +23,7 @@ import re
 
 from diplograph.errors import ExtractionError
 from diplograph.pages import cleaning, htmlpages, pubdate
+from diplograph.pages.glued import split_glued_headline
 from diplograph.pages.language import detect_language
 from diplograph.records import Article, Document, PublishedDate
 
@@ -85,6 +86,8 @@ def _from_text(doc: Document, text: str | None = None) -> list[Article]:
         paragraphs = _without_title(clean.paragraphs, title)
         if not paragraphs:
             continue
+        if title is None:
+            title, paragraphs = _unglued(paragraphs)
         published = meta_date or _date_from_lines(clean) or _NO_DATE
         articles.append(_article(doc, len(articles), title=title, text="\n\n".join(paragraphs),
                                  published=published, url=doc.url, dropped=tuple(clean.dropped)))
@@ -102,6 +105,14 @@ def _kept_whole(doc: Document, dump: cleaning.CleanDump,
     article = _article(doc, 0, title=doc.title, text="\n\n".join(dump.lines),
                        published=meta_date or _NO_DATE, url=doc.url, dropped=())
     return dataclasses.replace(article, warning=warning)
+
+
+def _unglued(paragraphs: list[str]) -> tuple[str | None, list[str]]:
+    """An untitled article's headline, when it is glued to the front of its lead."""
+    glued = split_glued_headline(paragraphs[0])
+    if glued is None:
+        return None, paragraphs
+    return glued.title, [glued.lead, *paragraphs[1:]]
 
 
 def _without_title(paragraphs: list[str], title: str | None) -> list[str]:
