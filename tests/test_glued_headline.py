@@ -116,3 +116,13 @@ def test_a_headline_ending_with_the_name_the_lead_repeats_is_split() -> None:
     found = split_glued_headline(text)
     assert found is not None
     assert (found.title, found.lead[:8]) == ("Keller backs Hale", "Tom Hale")
+
+
+def test_a_lone_sentence_has_no_headline_glued_to_it() -> None:
+    # A headline stands over an article: the same words with a second sentence are split,
+    # the lone sentence (a sentence file's line, a caption) is left whole.
+    sentence = ("Leaders agree trade pact The leaders of France and Egypt agreed a trade pact "
+                "on Monday.")
+    assert split_glued_headline(sentence) is None
+    article = split_glued_headline(sentence + " The pact cuts tariffs on grain and cotton.")
+    assert article is not None and article.title == "Leaders agree trade pact"

@@ -43,6 +43,7 @@ MIN_REPEATED_SHARE = 0.4  # ... and at least this share of them
 UNREPEATED_COST = 1.0  # a prefix word the lead does not repeat is likely the lead's own
 CUT_NAME_COST = 1.0  # a boundary inside a run of capitalised words may cut a name in two
 OPENER_BONUS = 1.0  # a lead opening like a sentence ("The ...", "Historians in ...")
+MIN_TEXT_SENTENCES = 2  # a headline stands over an article; a lone sentence has none glued
 
 _SENTENCE_END_RE = re.compile(r"[.!?][\"'’”)]*$")
 _CLAUSE_END_RE = re.compile(r"[,:;][\"'’”)]*$")  # a headline's words go on after these
@@ -92,6 +93,8 @@ def split_glued_headline(paragraph: str) -> GluedHeadline | None:
     """
     spans = [m.span() for m in re.finditer(r"\S+", paragraph)]
     tokens = [paragraph[a:b] for a, b in spans]
+    if sum(bool(_SENTENCE_END_RE.search(t)) for t in tokens) < MIN_TEXT_SENTENCES:
+        return None  # one sentence is a sentence, not a headline over its article
     lowercase = {_bare(t) for t in tokens if _WORD_EDGE_RE.sub("", t)[:1].islower()}
     best: tuple[float, int, int] | None = None
     for k in _boundaries(tokens):
