@@ -1,7 +1,7 @@
 """Precision classes of issue 16, stop 26 (senses18): a force verb in a figurative sense is
 no event (argument/force-in-a-figurative-sense-is-no-event), an attack on an actor's moves is
 criticism, and a place where peers met is no counterpart (argument/topic-or-scene-inside-a-
-phrase, counterparts.yaml peer_nouns).
+phrase, counterparts.yaml peer_nouns), and "his EU counterparts" are the organisation (coref).
 
 Sentences of our own (not those of coding_cases_senses18.yaml or the BBC noise sample); each
 sentence of the no-event tests gave an ASSAULT (or a CONSULT with the place) on main b6e5a3c."""
@@ -47,7 +47,10 @@ def test_an_attack_on_moves_is_criticism(code_sentence):
 
 def test_the_place_where_peers_met_is_no_counterpart(code_sentence):
     events = code_sentence("The Irish foreign minister met his EU counterparts in Malta.")
-    assert not [e for e in events if "MLT" in type_and_countries([e])[0]]
+    assert not [e for e in events if "MLT" in type_and_countries([e]).pop()]
+    # the peers are the organisation's ("his EU counterparts"), not the place's
+    assert [(e.type, e.target.name) for e in events if e.target] == [
+        ("CONSULT", "EU")]
 
 
 def test_a_counterpart_named_with_a_place_stays(code_sentence):
