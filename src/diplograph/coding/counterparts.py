@@ -27,7 +27,8 @@ if TYPE_CHECKING:
     from diplograph.coding.arguments import Arguments
 
 _LISTS = ("topic_words", "criticism_topic_words", "topic_heads", "venue_nouns", "scene_words",
-          "medium_nouns", "medium_sectors", "spoken_concessions", "sectors_without_public_power",
+          "peer_nouns", "medium_nouns", "medium_sectors", "spoken_concessions",
+          "sectors_without_public_power",
           "official_plurals", "affiliation_preps", "affiliation_participles", "dispute_nouns",
           "dispute_matter_words", "record_frames", "fact_claim_verbs", "fact_auxiliaries",
           "deontic_verbs", "hope_words", "rally_verbs",
@@ -48,6 +49,7 @@ class CounterpartWords:
     criticism_topic_words: frozenset[str]
     topic_heads: frozenset[str]
     venue_nouns: frozenset[str]
+    peer_nouns: frozenset[str]
     scene_words: frozenset[str]
     medium_nouns: frozenset[str]
     medium_sectors: frozenset[str]
@@ -99,6 +101,8 @@ def _leads_off(word: Token, kind: str) -> bool:
         return True  # "Norway's aid TO Ethiopia": the route, not the owner
     # "their first meeting of the year AT WESTMINSTER": the venue may be further up.
     venue = any(w.lemma_.lower() in words.venue_nouns for w in word.ancestors if w.pos_ == "NOUN")
+    # "met his EU COUNTERPARTS in Luxembourg": where peers met, not whose they are
+    venue = venue or head in words.peer_nouns
     return head in words.medium_nouns or (lower in words.scene_words and venue)
 
 

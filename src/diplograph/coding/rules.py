@@ -128,6 +128,7 @@ ARGUMENT_ORDER = (
     "act-on-a-market-figure-is-no-event",
     "showing-is-no-demonstration",
     "opinion-sense-is-no-event",
+    "force-in-a-figurative-sense-is-no-event",
     "goods-from-exporter",
     "topic-or-scene-inside-a-phrase",
     "stance-of-two-is-no-joint-act",

@@ -253,3 +253,67 @@ def _opinion_sense_is_no_event(args: Arguments, ctx: ArticleContext) -> bool:
         return False
     args.dropped = _opinion_sense(verb, args.frame.type)
     return args.dropped
+
+
+_FORCE_LISTS = ("force_verbs", "figurative_objects", "figurative_singulars",
+                "non_forceful_things")
+
+
+@dataclass(frozen=True, slots=True)
+class ForceWords:
+    """The figurative-force lists of ``verb_senses.yaml``; see the comments there."""
+
+    types: frozenset[str]
+    force_verbs: frozenset[str]
+    figurative_objects: frozenset[str]
+    figurative_singulars: frozenset[str]
+    non_forceful_things: frozenset[str]
+
+
+@functools.cache
+def force_words() -> ForceWords:
+    """The figurative-force lists of the packaged ``verb_senses.yaml``, read and checked once.
+
+    Raises:
+        KnowledgeError: a list is missing or names a type that is not PLOVER.
+    """
+    lists = word_lists(_FILE, read_lexicon(_FILE), _FORCE_LISTS, ("figurative_force_types",))
+    return ForceWords(types=lists.pop("figurative_force_types"), **lists)
+
+
+def _out_of_reach(noun: Token) -> bool:
+    """A hope, a standing, a score or a figure: nothing force can reach ("HOPES were hit",
+    "hit their sales TARGET"; "struck TARGETS in Gaza" is force)."""
+    words, lemma = force_words(), noun.lemma_.lower()
+    return lemma in words.figurative_objects or (
+        lemma in words.figurative_singulars and noun.tag_ in {"NN", "NNP"})
+
+
+def _agents(verb: Token) -> list[Token]:
+    """The "by" nouns of a passive verb ("hopes were hit BY the LOSS")."""
+    return [o for a in verb.children if a.dep_ == "agent" for o in a.children if o.dep_ == "pobj"]
+
+
+def _acted_by_a_thing(verb: Token) -> bool:
+    """Whether the one acting is a thing that uses no force: a product, weather, a price or
+    a measure ("the new CONSOLE hits the US", "a PLAN that targets smokers")."""
+    doers = _subject(verb) + _agents(verb)
+    things = force_words().non_forceful_things
+    return bool(doers) and all(d.lemma_.lower() in things for d in doers)
+
+
+@argument_rule("force-in-a-figurative-sense-is-no-event", plover="SPEC §4",
+               types=force_words().types)
+def _force_in_a_figurative_sense(args: Arguments, ctx: ArticleContext) -> bool:
+    """A verb of force acting on what force cannot reach ("title HOPES hit by loss", "hit a
+    RECORD score"), or done by a thing ("the new CONSOLE hits the US", "a STORM hit the
+    coast", "a PLAN that targets smokers"), is no attack between actors: no event."""
+    verb = _trigger_verb(args)
+    if verb is None or verb.lemma_.lower() not in force_words().force_verbs:
+        return False
+    objects = _objects(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)  # "title HOPES hit by loss": the noun a participle tells of
+    args.dropped = (bool(objects) and all(_out_of_reach(o) for o in objects)) or (
+        _acted_by_a_thing(verb))
+    return args.dropped

@@ -120,11 +120,14 @@ class ArticleMemory:
 
 def counterpart(phrase: MentionPhrase, memory: ArticleMemory, when: dt.date,
                 offices: Offices) -> ActorRef | None:
-    """'his French counterpart': the same office as the last person named, in another state."""
+    """'his French counterpart': the same office as the last person named, in another state;
+    'his EU counterparts': the organisation."""
     anchor = memory.last_in_office()
     if phrase.country is None:
         if phrase.plural:
-            return None
+            # "his EU counterparts" are the body's ministers, as "EU foreign ministers" are
+            # the body (issue #16, senses18); "his counterparts" name no one.
+            return offices.org(phrase.org) if phrase.org else None
         return ActorRef(name=None, country=None, sector="GOV",
                         role=anchor.role if anchor else None, kind="person")
     if phrase.plural:
