@@ -170,7 +170,7 @@ def cache_sizes() -> dict[str, int]:
                     sizes[f"{type(obj).__name__}.{attr}"] = value.cache_info().currsize
                 elif isinstance(value, (dict, set)):
                     sizes[f"{type(obj).__name__}.{attr}"] = len(value)
-        if type(obj).__name__ == "Language":
+        if type(obj).__name__ == "Language" and hasattr(obj, "vocab"):  # spaCy's, not langid's
             sizes["spacy strings"] = len(obj.vocab.strings)
             sizes["spacy vocab lexemes"] = len(obj.vocab)
     return dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:25])
