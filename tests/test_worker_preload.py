@@ -62,16 +62,3 @@ def test_a_readied_worker_freezes_what_it_inherited_and_the_parent_does_not(tmp_
         [(_, in_worker)] = list(workers.outcomes(["story"], lambda c: _documents()[0]))
     assert in_worker > 0
     assert gc.get_freeze_count() == before
-
-
-def test_the_parent_leaves_what_it_loaded_to_the_collector_only_while_its_workers_run(
-        tmp_path, monkeypatch):
-    before = gc.get_freeze_count()
-    monkeypatch.setattr(pipeline, "load_coder",
-                        lambda settings: _RecordingCoder(tmp_path / "coder.log"))
-    frozen_while_running = []
-    for result in pipeline.results_in_workers(_documents(), Settings(n_process=1)):
-        assert isinstance(result, DocumentResult)
-        frozen_while_running.append(gc.get_freeze_count())
-    assert len(frozen_while_running) == 3 and min(frozen_while_running) > before
-    assert gc.get_freeze_count() == before == 0

@@ -25,7 +25,6 @@ import gc
 import itertools
 import logging
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from diplograph.errors import DiplographError
@@ -379,25 +378,10 @@ def results_in_workers(
         yield _result(job, None, linker)
     else:
         return  # nothing to work on: no model loaded, no worker started
-    coder = load_coder(settings)
-    with _loaded_objects_left_alone(), _worker_pool(settings, coder) as workers:
+    with _worker_pool(settings, load_coder(settings)) as workers:
         for job, outcome in workers.outcomes(itertools.chain([job], jobs),
                                              _document_to_work_on):
             yield _result(job, outcome, linker)
-
-
-@contextmanager
-def _loaded_objects_left_alone() -> Iterator[None]:
-    """While the workers run, the parent's full collections leave out what it held when
-    they started (the coder: model and knowledge, ~330,000 objects, which live as long as
-    the pool): otherwise each full collection, set off by the results and store writes
-    streaming through the parent, walks them all again. Handed back when the pool closes,
-    so a caller that ingests again (tests, a long-lived program) keeps no garbage frozen."""
-    gc.freeze()
-    try:
-        yield
-    finally:
-        gc.unfreeze()
 
 
 def _worker_pool(settings: Settings, coder: ArticleCoder) -> DocumentWorkers:
