@@ -162,6 +162,8 @@ def cache_sizes() -> dict[str, int]:
                 sizes[f"{name}.{attr}()"] = value.cache_info().currsize
             elif isinstance(value, (dict, set, list)) and not attr.startswith("__"):
                 sizes[f"{name}.{attr}"] = len(value)
+    from spacy.language import Language
+
     gc.unfreeze()  # the loop is over; get_objects leaves out the frozen ones (the coder's)
     for obj in gc.get_objects():  # memos kept on instances (the resolver's, the tables')
         if type(obj).__name__ in {"ActorResolver", "MemoisedTokenAttributes", "WordPieces"}:
@@ -170,7 +172,7 @@ def cache_sizes() -> dict[str, int]:
                     sizes[f"{type(obj).__name__}.{attr}"] = value.cache_info().currsize
                 elif isinstance(value, (dict, set)):
                     sizes[f"{type(obj).__name__}.{attr}"] = len(value)
-        if type(obj).__name__ == "Language" and hasattr(obj, "vocab"):  # spaCy's, not langid's
+        if isinstance(obj, Language):
             sizes["spacy strings"] = len(obj.vocab.strings)
             sizes["spacy vocab lexemes"] = len(obj.vocab)
     return dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:25])
