@@ -23,8 +23,10 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import gc
 import json
 import os
+import re
 import resource
 import sys
 import tempfile
@@ -56,6 +58,10 @@ class WorkerMeter:
         self.documents = 0
         self.total = 0
         self.parent_profiler: cProfile.Profile | None = None
+        self.gc_s: Counter[int] = Counter()  # CPU s in the collector, by generation
+        self.gc_runs: Counter[int] = Counter()
+        self._gc_started = 0.0
+        self.counting_gc = False  # from the first real batch on (not the model's load)
 
     def install(self) -> None:
         from diplograph.coding.stage import ArticleCoder
@@ -82,6 +88,7 @@ class WorkerMeter:
             return run
 
         def work_on_documents(coder, docs, settings):  # type: ignore[no-untyped-def]
+            self.counting_gc |= docs[0].doc_id != "warm-up"
             before = process_cpu_s()
             outcomes = work_batch(coder, docs, settings)
             if docs[0].doc_id != "warm-up":  # the warm-up is part of the start
@@ -107,18 +114,68 @@ class WorkerMeter:
             self.parent_profiler.disable()
         profiler = cProfile.Profile(time.process_time) if self.profile else None
         before = process_cpu_s()
+        gc.callbacks.append(self._collecting)
         if profiler:
             profiler.enable()
         try:
             serve(*args)
         finally:
+            gc.callbacks.remove(self._collecting)
             if profiler:
                 profiler.disable()
                 profiler.dump_stats(str(self.out / f"{os.getpid()}.prof"))
             (self.out / f"{os.getpid()}.json").write_text(json.dumps({
                 "cpu_s": process_cpu_s() - before, "start_s": self.start_s,
                 "batch_s": self.batch_s, "batches": dict(self.batches),
-                "stages": dict(self.stages), "by_tenth": dict(self.by_tenth)}))
+                "stages": dict(self.stages), "by_tenth": dict(self.by_tenth),
+                "gc_s": dict(self.gc_s), "gc_runs": dict(self.gc_runs),
+                "tracked": len(gc.get_objects()), "frozen": gc.get_freeze_count(),
+                "rss_mb": rss_mb(), "caches": cache_sizes()}))
+
+    def _collecting(self, phase: str, info: dict) -> None:
+        """``gc.callbacks`` hook: the CPU each collection takes, by generation."""
+        if not self.counting_gc:
+            return
+        if phase == "start":
+            self._gc_started = time.process_time()
+        elif self._gc_started:
+            self.gc_s[info["generation"]] += time.process_time() - self._gc_started
+            self.gc_runs[info["generation"]] += 1
+
+
+def rss_mb() -> dict[str, float]:
+    """This process's resident MB now (VmRSS) and at its peak (VmHWM)."""
+    status = Path("/proc/self/status").read_text()
+    return {key: int(re.search(rf"{key}:\s+(\d+)", status).group(1)) / 1024
+            for key in ("VmRSS", "VmHWM")}
+
+
+def cache_sizes() -> dict[str, int]:
+    """Entries of every process-wide memo of the package: ``lru_cache``/``cache`` wrappers
+    and module-level dicts, sets and lists, the largest first; and spaCy's strings."""
+    sizes: dict[str, int] = {}
+    for name, module in list(sys.modules.items()):
+        if not name.startswith("diplograph"):
+            continue
+        for attr, value in vars(module).items():
+            if hasattr(value, "cache_info"):
+                sizes[f"{name}.{attr}()"] = value.cache_info().currsize
+            elif isinstance(value, (dict, set, list)) and not attr.startswith("__"):
+                sizes[f"{name}.{attr}"] = len(value)
+    from spacy.language import Language
+
+    gc.unfreeze()  # the loop is over; get_objects leaves out the frozen ones (the coder's)
+    for obj in gc.get_objects():  # memos kept on instances (the resolver's, the tables')
+        if type(obj).__name__ in {"ActorResolver", "MemoisedTokenAttributes", "WordPieces"}:
+            for attr, value in vars(obj).items() if hasattr(obj, "__dict__") else ():
+                if hasattr(value, "cache_info"):
+                    sizes[f"{type(obj).__name__}.{attr}"] = value.cache_info().currsize
+                elif isinstance(value, (dict, set)):
+                    sizes[f"{type(obj).__name__}.{attr}"] = len(value)
+        if isinstance(obj, Language):
+            sizes["spacy strings"] = len(obj.vocab.strings)
+            sizes["spacy vocab lexemes"] = len(obj.vocab)
+    return dict(sorted(sizes.items(), key=lambda kv: -kv[1])[:25])
 
 
 def main() -> None:
@@ -179,17 +236,26 @@ def ingested(tmp: Path, opts: argparse.Namespace, settings,  # type: ignore[no-u
 
     parent = cProfile.Profile(time.process_time) if opts.profile_parent else None
     meter.parent_profiler = parent
+    collector = WorkerMeter(tmp, None)  # the parent's collections, counted throughout
+    collector.counting_gc = True
     before = process_cpu_s()
+    gc.callbacks.append(collector._collecting)
     if parent:
         parent.enable()
     summary = ingest_paths([str(tmp / "bbc.jsonl")], tmp / "w.duckdb", settings=settings)
     if parent:
         parent.disable()
         parent.dump_stats(str(opts.profile_parent))
+    gc.callbacks.remove(collector._collecting)
     children = resource.getrusage(resource.RUSAGE_CHILDREN)
     print(f"{summary.articles} articles, {summary.events} events, {summary.failed} failed")
     print(f"parent          {process_cpu_s() - before:8.2f} CPU s (the ingest call; "
           f"reaped children {children.ru_utime + children.ru_stime:.2f})")
+    print(f"  parent's collector: CPU s by generation "
+          f"{ {g: round(s, 2) for g, s in collector.gc_s.items()} }, "
+          f"runs {dict(collector.gc_runs)}; "
+          f"objects tracked {len(gc.get_objects())}, frozen {gc.get_freeze_count()}; "
+          f"RSS MB {rss_mb()}")
 
 
 def print_workers(tmp: Path, opts: argparse.Namespace) -> None:
@@ -208,6 +274,10 @@ def print_workers(tmp: Path, opts: argparse.Namespace) -> None:
               f"{w['batch_s'] - stages.get('clean', 0) - stages.get('code', 0):.2f}")
         print("  batches' CPU s by tenth of the input (when a batch started): "
               + " ".join(f"{w['by_tenth'].get(str(t), 0):.1f}" for t in range(10)))
+        print(f"  collector: CPU s by generation "
+              f"{ {g: round(s, 2) for g, s in w['gc_s'].items()} }, runs {w['gc_runs']}; objects "
+              f"tracked {w['tracked']}, frozen {w['frozen']}; RSS MB {w['rss_mb']}")
+        print("  largest memos: " + ", ".join(f"{k} {v}" for k, v in w["caches"].items()))
         prof = tmp / f"{path.stem}.prof"
         if opts.profile_worker and prof.exists():
             target = opts.profile_worker if i == 0 else Path(f"{opts.profile_worker}.{path.stem}")
