@@ -8,7 +8,9 @@ other's counterpart. What the verb is done to says which: a joint act's object i
 act's noun (a treaty, a deal, talks) or none; a stance's object is the thing judged; a call's
 object may be people no actor stands for. The meeting and agreement types of the SPEC
 (``records.SYMMETRIC_TYPES``) are done with each other whatever their object names (the
-topic: "discussed trade"), unless that object is people. Words:
+topic: "discussed trade"), unless that object is people. A pledge is one side's word: "Spain and
+Portugal PLEDGED to invest in rail" is two pledges to no one, unless given "to each other".
+Words:
 ``data/lexicon/coordination.yaml``.
 """
 
@@ -29,7 +31,7 @@ if TYPE_CHECKING:
     from diplograph.coding.actors.in_article import ArticleContext
     from diplograph.coding.arguments import Arguments
 
-_LISTS = ("joint_act_nouns", "shared_owners", "people_nouns")
+_LISTS = ("joint_act_nouns", "shared_owners", "people_nouns", "pledge_verbs", "reciprocal_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,8 @@ class CoordinationWords:
     joint_act_nouns: frozenset[str]
     shared_owners: frozenset[str]
     people_nouns: frozenset[str]
+    pledge_verbs: frozenset[str]
+    reciprocal_words: frozenset[str]
 
 
 @functools.cache
@@ -77,3 +81,34 @@ def _thing_judged(objects: list[Token], kind: str) -> bool:
         o.lemma_.lower() in words.joint_act_nouns
         or any(c.dep_ == "poss" and c.lower_ in words.shared_owners for c in o.children)
         for o in objects)
+
+
+@argument_rule("pledge-of-two-is-no-joint-act", plover="3.1", types={"AGREE"})
+def _pledge_of_two(args: Arguments, ctx: ArticleContext) -> bool:
+    """Coordinated subjects of a pledge ("Spain and Portugal PLEDGED to invest in rail",
+    "X and other Tories were COMMITTED to cutting spending") each give their word; neither
+    is the other's counterpart unless they pledge "to each other"."""
+    verb = _pledging_verb(args.frame.trigger.verb)
+    if not args.joint or len(args.sources) < 2 or args.targets or verb is None:
+        return False
+    if _given_to_each_other(verb):
+        return False
+    args.joint = False
+    return True
+
+
+def _pledging_verb(verb: Token | None) -> Token | None:
+    """The pledge verb that is the trigger's verb or governs it ("promised TO PROVIDE aid")."""
+    pledges = coordination_words().pledge_verbs
+    while verb is not None:
+        if verb.lemma_.lower() in pledges:
+            return verb
+        verb = verb.head if verb.dep_ == "xcomp" and verb.head is not verb else None
+    return None
+
+
+def _given_to_each_other(verb: Token) -> bool:
+    """ "vowed TO EACH OTHER", "promised one another": a pledge the subjects exchange."""
+    reciprocal = coordination_words().reciprocal_words
+    return any(t.lower_ in reciprocal and any(c.lower_ in {"each", "one"} for c in t.children)
+               for t in verb.subtree)

@@ -317,3 +317,41 @@ def _force_in_a_figurative_sense(args: Arguments, ctx: ArticleContext) -> bool:
     args.dropped = (bool(objects) and all(_out_of_reach(o) for o in objects)) or (
         _acted_by_a_thing(verb))
     return args.dropped
+
+
+_WRONG_LISTS = ("wrong_committing_verbs", "committed_wrongs")
+
+
+@dataclass(frozen=True, slots=True)
+class WrongWords:
+    """The wrongdoing-sense lists of ``verb_senses.yaml``; see the comments there."""
+
+    types: frozenset[str]
+    wrong_committing_verbs: frozenset[str]
+    committed_wrongs: frozenset[str]
+
+
+@functools.cache
+def wrong_words() -> WrongWords:
+    """The wrongdoing-sense lists of the packaged ``verb_senses.yaml``, read and checked once.
+
+    Raises:
+        KnowledgeError: a list is missing or names a type that is not PLOVER.
+    """
+    lists = word_lists(_FILE, read_lexicon(_FILE), _WRONG_LISTS, ("wrong_committing_types",))
+    return WrongWords(types=lists.pop("wrong_committing_types"), **lists)
+
+
+@argument_rule("committing-a-wrong-is-no-pledge", plover="3.1", types=wrong_words().types)
+def _committing_a_wrong(args: Arguments, ctx: ArticleContext) -> bool:
+    """A pledge verb whose object is a wrong ("committed WAR CRIMES against civilians",
+    "deny conspiring to commit election FRAUD") commits a wrong, not to anyone: no event."""
+    verb, words = _trigger_verb(args), wrong_words()
+    if verb is None or verb.lemma_.lower() not in words.wrong_committing_verbs:
+        return False
+    objects = _objects(verb)
+    if verb.dep_ == "acl" and verb.tag_ == "VBN":
+        objects.append(verb.head)  # "the CRIMES committed by the militia"
+    args.dropped = bool(objects) and all(
+        o.lemma_.lower() in words.committed_wrongs for o in objects)
+    return args.dropped
