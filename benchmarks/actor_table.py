@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
-                 epithets|settings|dated|surnames|mentions18|phrases18]
+                 epithets|settings|dated|surnames|mentions18|phrases18|kb19]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -96,6 +96,11 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   parties of one state before one body noun ("Tory and Liberal Democrat MPs"), with a
   contrast (two bodies coordinated: "Tory MPs and Lib Dem peers"); short
   articles of our own (no doc, no home_country); the split is ``split_of``'s.
+- ``kb19``: ``tests/data/actor_mentions_kb19.tsv`` (issue #15, stop 26, kb19): the full
+  names of public office holders of the stories' period whom the knowledge lacked (British
+  MPs and front benchers of 2005, US senators, governors and officials of 2015-16), with
+  contrasts (a private person who shares the holder's surname); short articles of our own
+  (no doc, no home_country); the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -135,6 +140,7 @@ TABLES = {
     "surnames": ROOT / "tests" / "data" / "actor_mentions_surnames.tsv",
     "mentions18": ROOT / "tests" / "data" / "actor_mentions_mentions18.tsv",
     "phrases18": ROOT / "tests" / "data" / "actor_mentions_phrases18.tsv",
+    "kb19": ROOT / "tests" / "data" / "actor_mentions_kb19.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -18,6 +18,7 @@ from actor_floors import assert_floor_holds
     ("epithets", "heldout"), ("settings", "tune"), ("settings", "heldout"),
     ("dated", "tune"), ("dated", "heldout"), ("surnames", "tune"),
     ("surnames", "heldout"), ("mentions18", "tune"),
-    ("mentions18", "heldout"), ("phrases18", "tune"), ("phrases18", "heldout")])
+    ("mentions18", "heldout"), ("phrases18", "tune"), ("phrases18", "heldout"),
+    ("kb19", "tune"), ("kb19", "heldout")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)
