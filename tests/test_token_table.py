@@ -52,6 +52,20 @@ def test_tokens_of_pos_gives_a_sentence_s_words_of_those_parts_in_order(docs):
     assert [t.text for t in tokens_of_pos(first, {"PROPN"})][:3] == ["Russia", "Sergei", "Shoigu"]
 
 
+def test_tokens_of_pos_listed_once_match_a_scan_of_any_span(docs):
+    # The positions are listed once per Doc and set of parts: every span of the Doc (a
+    # sentence, a clause, a single word, an empty one) still gets what a scan of it gives,
+    # for a frozen set and a plain one alike.
+    for doc in docs:
+        for parts in (frozenset({"VERB"}), {"VERB", "AUX"}, frozenset({"ADJ", "NOUN"}),
+                      frozenset({"INTJ"})):
+            for start in range(len(doc) + 1):
+                for end in (start, start + 1, start + 4, len(doc)):
+                    span = doc[start:min(end, len(doc))]
+                    assert list(tokens_of_pos(span, parts)) == \
+                        [t for t in span if t.pos_ in parts]
+
+
 def test_strings_decoded_across_docs_stay_right_past_the_limit(docs, monkeypatch):
     from diplograph.coding import token_table as table_module
 

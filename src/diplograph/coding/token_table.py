@@ -10,7 +10,9 @@ look words up there and build a ``Token`` only where they need the parse tree.
 
 from __future__ import annotations
 
-from collections.abc import Container, Iterator
+from bisect import bisect_left
+from collections.abc import Iterator
+from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
 from spacy.attrs import (
@@ -29,6 +31,7 @@ from spacy.attrs import (
 from spacy.tokens import Doc, Span, Token
 
 _KEY = "diplograph.token_table"
+_POS_KEY = "diplograph.positions_of_pos"
 # String hash -> string, for every Doc of the process: the StringStore builds a new str at
 # each look-up, and the words, tags and labels of articles repeat. Hashes are the strings'
 # own (the same in every vocabulary); emptied past DECODED_LIMIT entries.
@@ -92,10 +95,23 @@ def _decode_new_keys(strings, columns: list[list[int]]) -> None:  # type: ignore
     _DECODED.update((key, strings[key]) for key in new)
 
 
-def tokens_of_pos(span: Span, parts: Container[str]) -> Iterator[Token]:
+def tokens_of_pos(span: Span, parts: AbstractSet[str]) -> Iterator[Token]:
     """The tokens of ``span`` whose part of speech is one of ``parts`` ("VERB"), in text
     order: a rule that reads only verbs or nouns builds no Token for the other words."""
-    doc, pos = span.doc, token_table(span.doc).pos
-    for i in range(span.start, span.end):
-        if pos[i] in parts:
-            yield doc[i]
+    doc = span.doc
+    at = _positions_of_pos(doc, parts)
+    for i in at[bisect_left(at, span.start):bisect_left(at, span.end)]:
+        yield doc[i]
+
+
+def _positions_of_pos(doc: Doc, parts: AbstractSet[str]) -> list[int]:
+    """The indices of the Doc's tokens whose part of speech is one of ``parts``, ascending;
+    listed once per Doc and set of parts (kept in ``doc.user_data``): a dozen trigger rules
+    walk every sentence for the same nouns or verbs, and the scans were most of their cost."""
+    index = doc.user_data.setdefault(_POS_KEY, {})
+    key = parts if isinstance(parts, frozenset) else frozenset(parts)
+    found = index.get(key)
+    if found is None:
+        pos = token_table(doc).pos
+        found = index[key] = [i for i in range(len(pos)) if pos[i] in key]
+    return found

@@ -18,6 +18,9 @@ from diplograph.coding.actors.mention import Mention
 from diplograph.coding.token_table import token_table
 from diplograph.records import ActorRef
 
+# Grammar, not knowledge: the one word a home body's name may follow ("THE Treasury").
+_DETERMINER = "the"
+
 StateRef = Callable[[str, str], ActorRef]  # (ISO3, sector) -> the state in that sector
 StateAt = Callable[[int], str | None]  # token index -> ISO3 of the state its words name
 
@@ -40,10 +43,12 @@ def home_state_bodies(doc: Doc, mentions: list[Mention], home_bodies: Mapping[st
         return mentions
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
-    is_title = token_table(doc).is_title
+    tokens = token_table(doc)
     for i in range(len(doc)):
-        # only a capitalised word starts a body name: the others are never built as Tokens
-        body = _home_body(doc, doc[i], home_bodies) if is_title[i] and i not in taken else None
+        # Only a capitalised word after "the" (or opening the text) starts a body name, as
+        # `_home_body` requires: the others are never built as Tokens.
+        opens = tokens.is_title[i] and (i == 0 or tokens.lower[i - 1] == _DETERMINER)
+        body = _home_body(doc, doc[i], home_bodies) if opens and i not in taken else None
         if body is not None:
             span, sector = body
             found.append(span_mention(span, state(home_country, sector)))
@@ -163,7 +168,7 @@ def _home_body(doc: Doc, token: Token, home_bodies: Mapping[str, str]
             if span.end < len(doc) and doc[span.end].is_title and doc[span.end].pos_ == "PROPN" \
                     and doc[span.end].tag_ != "POS":
                 return None  # a longer name ("Treasury Select Committee")
-            if token.i > 0 and doc[token.i - 1].lower_ != "the":
+            if token.i > 0 and doc[token.i - 1].lower_ != _DETERMINER:
                 return None  # "the US Treasury", "Trump Treasury": another phrase's
             if head.pos_ not in ("PROPN", "NOUN"):
                 return None

@@ -24,6 +24,7 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.mention import Mention
+from diplograph.coding.token_table import token_table
 from diplograph.records import ActorRef
 
 # Grammar, not knowledge: the prepositions that tie a body to its state ("the government
@@ -51,15 +52,18 @@ def state_bodies_named(doc: Doc, mentions: list[Mention], body_nouns: dict[str, 
         The mentions with each such phrase read as one mention of the state's body.
     """
     out = list(mentions)
-    for token in doc:
-        sector = body_nouns.get(token.lower_)
-        if sector is None or token.i == 0 or doc[token.i - 1].lower_ != _DETERMINER:
+    # The token table's words, not a Token per word: this pass runs at every walk (two to
+    # four an article) and few words are governing nouns.
+    lower = token_table(doc).lower
+    for i in range(1, len(doc)):
+        sector = body_nouns.get(lower[i])
+        if sector is None or lower[i - 1] != _DETERMINER:
             continue
-        read = _body_phrase(doc, token.i, out, place_state)
+        read = _body_phrase(doc, i, out, place_state)
         if read is None:
             continue
         end, country = read
-        start = token.i - 1
+        start = i - 1
         span = doc[start:end]
         body = Mention(start=span.start_char, end=span.end_char, token_start=start,
                        token_end=end, actor=replace(state(country, sector), text=span.text))
