@@ -70,11 +70,7 @@ def _unnamed_member(args: Arguments, ctx: ArticleContext) -> bool:
     member of that body, of its state: the target is that unnamed member."""
     if args.targets or EXPULSION_RULE not in args.rules or not args.sources:
         return False
-    body = args.sources[0]
-    members = _member_words(args.target_tokens)
-    args.targets = [ActorRef(name=None, country=body.country, sector=body.sector,
-                             text=_phrase(m), kind="person") for m in members[:1]]
-    args.target_tokens = members[:1]
+    args.targets, args.target_tokens = _unnamed_member_of(args.sources[0], args.target_tokens)
     return bool(args.targets)
 
 
@@ -85,12 +81,16 @@ def _unnamed_member_leaving(args: Arguments, ctx: ArticleContext) -> bool:
     unnamed member."""
     if args.sources or LEAVING_RULE not in args.rules or not args.targets:
         return False
-    party = args.targets[0]
-    members = _member_words(args.source_tokens)
-    args.sources = [ActorRef(name=None, country=party.country, sector=party.sector,
-                             text=_phrase(m), kind="person") for m in members[:1]]
-    args.source_tokens = members[:1]
+    args.sources, args.source_tokens = _unnamed_member_of(args.targets[0], args.source_tokens)
     return bool(args.sources)
+
+
+def _unnamed_member_of(body: ActorRef, tokens: list[Token]) -> tuple[list[ActorRef], list[Token]]:
+    """The first member named by a common noun among ``tokens``, as a person of ``body``'s
+    state and sector, and its token; none when no such noun is there."""
+    members = _member_words(tokens)[:1]
+    return ([ActorRef(name=None, country=body.country, sector=body.sector, text=_phrase(m),
+                      kind="person") for m in members], members)
 
 
 def _member_words(tokens: list[Token]) -> list[Token]:
