@@ -1,6 +1,7 @@
 """The reproducible draws behind tests/data/real/coding_cases_drawn.yaml and
-coding_cases_drawn27.yaml (scripts/draw_case_sentences.py): sentence splitting on a text of our own, and the case
-file holding only drawn sentences, with the split the hash rule gives."""
+coding_cases_drawn27.yaml (scripts/draw_case_sentences.py): sentence splitting on a text of
+our own, and the case files holding only drawn sentences, with the split the hash rule
+gives."""
 
 from __future__ import annotations
 
