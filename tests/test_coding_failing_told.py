@@ -23,7 +23,7 @@ FAILING = "trigger/failing-told-as-what-was-said"
      ("ACCUSE", "disapprove", "FRA", "RUS")),
     ("The Kenyan opposition leader said Uganda's government had bungled the border talks.",
      ("ACCUSE", "disapprove", "KEN", "UGA")),
-    ("Tony Blair has said Conservative policies would cause economic failure.",
+    ("Tony Blair has said the Conservatives' policies would cause economic failure.",
      ("ACCUSE", "disapprove", "GBR", "GBR")),
     ("Germany's finance minister argued that Greek plans were a recipe for chaos.",
      ("ACCUSE", "disapprove", "DEU", "GRC")),
@@ -45,9 +45,9 @@ def test_no_failing_of_an_actor_is_no_criticism(code_sentence, text):
     assert not by_rule(code_sentence(text), FAILING)
 
 
-def test_the_rule_is_registered_for_accuse_with_its_words():
+def test_the_rule_is_registered_with_its_words():
     rule = next(r for r in all_rules() if r.name == FAILING)
-    assert rule.applies_to("ACCUSE") and not rule.applies_to("SUPPORT")
+    assert rule.plover == "3.9" and "failing" in rule.doc
     words = structure_words()
     assert {"fail", "wreck"} <= words.failing_verbs and "failure" in words.failing_nouns
     assert "win" in words.contest_acts
