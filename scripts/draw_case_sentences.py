@@ -1,6 +1,8 @@
 """Draw candidate sentences for a new coding-case set, reproducibly, before any labelling.
 
     .venv/bin/python scripts/draw_case_sentences.py --seed 2416 --count 240 > /tmp/drawn.tsv
+    .venv/bin/python scripts/draw_case_sentences.py --seed 2727 --count 300 \
+        --into coding_cases_drawn27.yaml > /tmp/drawn27.tsv
 
 Sentences come from BBC News 2004-05 politics articles and PolNeAR 2015-16 texts (half
 each, alternating), one per drawn document, shuffled with ``--seed``; a sentence already in
@@ -29,11 +31,11 @@ BBC_DATE = "2005-01-15"  # BBC records carry no date; the existing case files us
 SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?\s+(?=[A-Z\"“‘])")
 
 
-def known_texts() -> set[str]:
-    """Texts of the case files made before this draw (not of the file this draw fills)."""
+def known_texts(into: str = DRAWN_FILE) -> set[str]:
+    """Texts of the case files made before this draw (not of the file ``into`` it fills)."""
     texts: set[str] = set()
     for path in (ROOT / "tests" / "data" / "real").glob("*.yaml"):
-        if path.name == DRAWN_FILE:
+        if path.name == into:
             continue
         texts |= {case["text"] for case in yaml.safe_load(path.read_text(encoding="utf-8"))}
     return texts
@@ -66,9 +68,9 @@ def polnear_documents() -> list[tuple[str, str, list[str]]]:
     return documents
 
 
-def draw(seed: int, count: int) -> list[tuple[str, str, str]]:
+def draw(seed: int, count: int, into: str = DRAWN_FILE) -> list[tuple[str, str, str]]:
     rng = random.Random(seed)
-    seen = known_texts()
+    seen = known_texts(into)
     pools = [bbc_documents(), polnear_documents()]
     for pool in pools:
         rng.shuffle(pool)
@@ -85,8 +87,10 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seed", type=int, default=2416)
     parser.add_argument("--count", type=int, default=240)
+    parser.add_argument("--into", default=DRAWN_FILE,
+                        help="the case file this draw fills; every other case file is excluded")
     args = parser.parse_args()
-    for doc, published, sentence in draw(args.seed, args.count):
+    for doc, published, sentence in draw(args.seed, args.count, args.into):
         print(f"{doc}\t{published}\t{sentence}")
     return 0
 

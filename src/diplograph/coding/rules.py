@@ -58,6 +58,8 @@ TRIGGER_ORDER = (
     "praise-given-by-naming",
     "verdict-on-an-act-named-by-a-pronoun",
     "wrongdoing-told-as-what-was-said",
+    "failing-told-as-what-was-said",
+    "criticism-received-from-an-actor",
     "stance-told-by-a-predicate",
     "intent-told-by-a-predicate",
 )
@@ -101,6 +103,7 @@ ARGUMENT_ORDER = (
     "nominal-event-own-actors",
     "agent-of-a-passive-light-verb",
     "unnamed-investigator-is-the-state",
+    "criticism-received-is-from-its-sender",
     "listed-actor-and-the-list-owner",
     "detained-and-the-detainer",
     "agent-hung-from-the-object",

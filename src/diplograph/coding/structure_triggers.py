@@ -16,7 +16,9 @@ from spacy.tokens import Span, Token
 
 from diplograph.coding import (  # noqa: F401  (they register their trigger rules)
     collective_acts,
+    failing_told,
     passive_sources,
+    received_criticism,
 )
 from diplograph.coding.rules import TRIGGER, trigger_rule
 from diplograph.coding.token_table import tokens_of_pos

@@ -128,7 +128,9 @@ def _words_from(data: dict) -> CodingWords:
 
 STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs",
                    "naming_verbs", "verdict_words", "praise_words", "act_pronouns", "manner_nouns",
-                   "wrongdoing_verbs", "means_noun_verbs", "means_noun_marks",
+                   "wrongdoing_verbs", "failing_verbs", "failing_nouns", "contest_acts",
+                   "receiving_verbs", "received_criticism_nouns", "literal_fire_targets",
+                   "means_noun_verbs", "means_noun_marks",
                    "disapproving_predicates", "supporting_predicates", "stance_marks",
                    "stance_copulas", "intent_predicates", "intent_acts", "doer_alone_nouns",
                    "doer_alone_types", "questioning_verbs", "investigator_words",
@@ -150,6 +152,12 @@ class StructureWords:
     act_pronouns: frozenset[str]
     manner_nouns: frozenset[str]  # "the WAY Russia treated them": the doer's act
     wrongdoing_verbs: frozenset[str]  # "said Russia had RIGGED the vote": an allegation
+    failing_verbs: frozenset[str]  # "said Labour had FAILED to act": disapproval
+    failing_nouns: frozenset[str]  # "said Tory plans would cause CHAOS": disapproval
+    contest_acts: frozenset[str]  # "failed to WIN the seat": no verdict on conduct
+    receiving_verbs: frozenset[str]  # "FACED criticism from X": X's criticism of the subject
+    received_criticism_nouns: frozenset[str]  # "came under FIRE from X"
+    literal_fire_targets: frozenset[str]  # "TROOPS came under fire": shooting, no criticism
     means_noun_verbs: frozenset[str]  # "RESPONDED with sanctions on X": the noun is the act
     means_noun_marks: frozenset[str]  # "responded WITH sanctions"
     disapproving_predicates: frozenset[str]  # "is CRITICAL of X", "a CRITIC of X": ACCUSE

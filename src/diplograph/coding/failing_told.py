@@ -1,0 +1,97 @@
+"""Criticism told as what was said by naming a failing (issue 16, stop 27, drawn27).
+
+"Davis said THE GOVERNMENT had FAILED to remove asylum seekers", "Blair said CONSERVATIVE
+policies would CAUSE economic FAILURE", "the Tories said Labour would WRECK the economy":
+the speaker's verdict on an actor is not a copula and a verdict word (the rule
+``criticism-told-as-what-was-said`` reads those) but the actor's own act of failing or
+ruining, or a failing its act brings. Either is disapproval of that actor (PLOVER 3.9,
+DISAPPROVE = ACCUSE disapprove); the report verb is the clause, so its subject is the source
+and its status the event's. Word lists: ``data/lexicon/structure_triggers.yaml``.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from diplograph.coding.rules import trigger_rule
+from diplograph.coding.token_table import tokens_of_pos
+from diplograph.coding.triggers import (
+    ActorTest,
+    Trigger,
+    prep_objects,
+    subject_owners,
+    subject_tokens,
+    verb_forms,
+)
+from diplograph.knowledge.coding_words import StructureWords, structure_words
+from diplograph.knowledge.lexicon import Lexicon, TriggerRule
+
+FAILING_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("ccomp_subj_owner",),
+                           origin="failing-told-as-what-was-said")
+_VERB = frozenset({"VERB"})
+# A clause opened by these is a question, not a claim: "asked WHETHER Labour had failed".
+_QUESTION_MARKS = frozenset({"whether", "if"})
+# Where a failing brought about is named: "would CAUSE chaos", "was a recipe FOR DISASTER".
+_RESULT_DEPS = frozenset({"dobj", "attr"})
+_RESULT_PREPS = ("for", "to", "in", "into")
+
+
+@trigger_rule("failing-told-as-what-was-said", plover="3.9")
+def failing_told_as_what_was_said(sent: Span, lexicon: Lexicon,
+                                  is_actor: ActorTest) -> list[Trigger]:
+    """A failing of an actor told as what was said: "said the government had FAILED to act",
+    "said Labour would WRECK the economy", "said Tory plans would bring CHAOS" is disapproval
+    of the actor (the clause's subject, or its owner: "CONSERVATIVE policies")."""
+    words = structure_words()
+    triggers = []
+    for verb in tokens_of_pos(sent, _VERB):
+        if not words.report_verbs & set(verb_forms(verb)) or _negated(verb):
+            continue
+        if any(_failing_of_another(verb, c, words, is_actor) for c in verb.children
+               if c.dep_ == "ccomp"):
+            triggers.append(Trigger(verb, verb, FAILING_RULE))
+    return triggers
+
+
+def _failing_of_another(verb: Token, clause: Token, words: StructureWords,
+                        is_actor: ActorTest) -> bool:
+    """Whether ``clause`` is a claim, not negated nor a question, that its actor subject (not
+    the speaker) failed or ruined something, or brings a failing about."""
+    if _negated(clause) or _passive(clause) or any(
+            c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children):
+        return False
+    owners = [o for s in clause.children if s.dep_ == "nsubj" for o in subject_owners(s)]
+    if not any(is_actor(o) for o in owners) or _speaker_among(verb, owners):
+        return False
+    return _fails(clause, words) or _brings_a_failing(clause, words.failing_nouns)
+
+
+def _fails(clause: Token, words: StructureWords) -> bool:
+    """ "had FAILED to remove", "would WRECK the economy"; not a failure to win a contest
+    ("failed to WIN the seat" is the horse race, no verdict on the actor's conduct)."""
+    if not words.failing_verbs & set(verb_forms(clause)):
+        return False
+    return not any(c.dep_ == "xcomp" and c.lemma_.lower() in words.contest_acts
+                   for c in clause.children)
+
+
+def _brings_a_failing(clause: Token, failings: frozenset[str]) -> bool:
+    """ "would cause economic FAILURE", "were a recipe for CHAOS": a failing as the clause's
+    object or predicate, or in a phrase of either."""
+    results = [c for c in clause.children if c.dep_ in _RESULT_DEPS]
+    results += [o for r in [clause, *results] for o in prep_objects(r, _RESULT_PREPS)]
+    return any(r.lemma_.lower() in failings for r in results)
+
+
+def _speaker_among(verb: Token, owners: list[Token]) -> bool:
+    """ "Labour said LABOUR had failed": a speaker's own failing is no criticism of another."""
+    speakers = {s.lemma_.lower() for s in subject_tokens(verb)}
+    return any(o.lemma_.lower() in speakers for o in owners)
+
+
+def _negated(verb: Token) -> bool:
+    return any(c.dep_ == "neg" for c in verb.children)
+
+
+def _passive(clause: Token) -> bool:
+    return any(c.dep_ in {"nsubjpass", "auxpass"} for c in clause.children)

@@ -1,0 +1,53 @@
+"""Recall class of issue 16, stop 27 (drawn27): criticism told as what was said by naming the
+actor's failing (trigger/failing-told-as-what-was-said).
+
+On the drawn sets (coding_cases_drawn.yaml and coding_cases_drawn27.yaml, tune) the largest
+class of misses is party-political criticism with no trigger at all, most of it told as the
+content of "said": "said the government had FAILED to ...", "said Conservative policies would
+cause economic FAILURE". Sentences of our own; the contrasts are claims with no actor, denied
+or passive failings, and a lost contest."""
+
+from __future__ import annotations
+
+import pytest
+from rule_events import by_rule
+
+from diplograph.coding.rules import all_rules
+from diplograph.knowledge.coding_words import structure_words
+
+FAILING = "trigger/failing-told-as-what-was-said"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The French foreign minister said Russia had failed to honour the ceasefire.",
+     ("ACCUSE", "disapprove", "FRA", "RUS")),
+    ("The Kenyan opposition leader said Uganda's government had bungled the border talks.",
+     ("ACCUSE", "disapprove", "KEN", "UGA")),
+    ("Tony Blair has said the Conservatives' policies would cause economic failure.",
+     ("ACCUSE", "disapprove", "GBR", "GBR")),
+    ("Germany's finance minister argued that Greek plans were a recipe for chaos.",
+     ("ACCUSE", "disapprove", "DEU", "GRC")),
+    ("The Tories said Labour would wreck the economy.",
+     ("ACCUSE", "disapprove", "GBR", "GBR")),
+])
+def test_a_failing_told_as_what_was_said_is_criticism(code_sentence, text, expected):
+    assert expected in by_rule(code_sentence(text), FAILING)
+
+
+@pytest.mark.parametrize("text", [
+    "Kenya's president said the talks had failed.",
+    "The French minister said Russia had never failed to pay its debts.",
+    "The Tories said the economy had been wrecked by the floods.",
+    "Labour said the Conservatives had failed to win the seat.",
+    "The minister said the harvest would fail without rain.",
+])
+def test_no_failing_of_an_actor_is_no_criticism(code_sentence, text):
+    assert not by_rule(code_sentence(text), FAILING)
+
+
+def test_the_rule_is_registered_with_its_words():
+    rule = next(r for r in all_rules() if r.name == FAILING)
+    assert rule.plover == "3.9" and "failing" in rule.doc
+    words = structure_words()
+    assert {"fail", "wreck"} <= words.failing_verbs and "failure" in words.failing_nouns
+    assert "win" in words.contest_acts
