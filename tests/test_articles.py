@@ -16,6 +16,7 @@ from diplograph.pages.pubdate import (
     find_publication_date,
     is_weekday_date_line,
     parse_date,
+    writes_day_first,
 )
 from diplograph.pages.sources import iter_documents
 from diplograph.records import Article, Document, DocumentError
@@ -128,6 +129,24 @@ def test_parse_date(text: str, want: tuple[str, str] | None) -> None:
 ])
 def test_a_printed_time_with_its_zone_gives_the_utc_day(line: str, want: str) -> None:
     assert find_publication_date(line) == (want, "day")
+
+
+@pytest.mark.parametrize(("line", "day_first", "want"), [
+    ("02/07/2024 - Publicado por: Ana Ruiz", True, "2024-07-02"),
+    ("02/07/2024 - Published by Ann Rice", False, "2024-02-07"),  # month first, as US pages
+    ("Por Rui Lopes, 05/06/23 09:10", True, "2023-06-05"),
+    ("Par Léa Martin, 25/06/2023", True, "2023-06-25"),  # over 12: the day in either order
+    ("By Ann Rice, 06/25/2023", False, "2023-06-25"),
+    ("Von Jan Beck, 05.06.2023", False, "2023-06-05"),  # dotted: the day first anyway
+])
+def test_a_slashed_date_is_read_in_the_order_of_the_articles_language(
+        line: str, day_first: bool, want: str) -> None:
+    assert find_publication_date(line, day_first=day_first) == (want, "day")
+
+
+def test_the_languages_that_write_the_day_first() -> None:
+    assert writes_day_first("es") and writes_day_first("pt") and writes_day_first("de")
+    assert not writes_day_first("en") and not writes_day_first(None)
 
 
 def test_datelines_and_weekday_lines() -> None:

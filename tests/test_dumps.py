@@ -126,6 +126,12 @@ def test_an_agencys_notice_under_a_story_is_not_the_sites_footer() -> None:
     assert copyright_lines == ["notice", "notice", "footer", "footer"]
 
 
+def test_the_date_row_under_another_headline_above_ours_is_that_storys() -> None:
+    [article] = articles_of(DUMPS / "teaser_row_date_above_title.txt")
+    assert article.title == "City Buys Twelve Electric Buses for the Harbour Routes"
+    assert (article.published.value, article.published.precision) == (None, "unknown")
+
+
 def test_no_credible_date_is_unknown_not_guessed() -> None:
     [article] = articles_of(DUMPS / "no_date.txt")
     assert (article.published.value, article.published.precision) == (None, "unknown")

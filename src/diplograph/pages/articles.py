@@ -69,7 +69,7 @@ def _from_html(doc: Document) -> list[Article]:
     )
     text = "\n\n".join(page.paragraphs)
     return [_article(doc, 0, title=doc.title or page.title, text=text, published=published,
-                     url=doc.url or page.url, dropped=())]
+                     url=doc.url or page.url, dropped=(), language=detect_language(text))]
 
 
 def _from_text(doc: Document, text: str | None = None) -> list[Article]:
@@ -88,9 +88,11 @@ def _from_text(doc: Document, text: str | None = None) -> list[Article]:
             continue
         if title is None:
             title, paragraphs = _unglued(paragraphs)
-        published = meta_date or _date_from_lines(clean) or _NO_DATE
-        articles.append(_article(doc, len(articles), title=title, text="\n\n".join(paragraphs),
-                                 published=published, url=doc.url, dropped=tuple(clean.dropped)))
+        text = "\n\n".join(paragraphs)
+        language = detect_language(text)
+        published = meta_date or _date_from_lines(clean, language) or _NO_DATE
+        articles.append(_article(doc, len(articles), title=title, text=text, published=published,
+                                 url=doc.url, dropped=tuple(clean.dropped), language=language))
         logger.debug("%s#%d: %d paragraphs, %d lines dropped", doc.doc_id, index,
                      len(paragraphs), len(clean.dropped))
     return articles
@@ -102,8 +104,9 @@ def _kept_whole(doc: Document, dump: cleaning.CleanDump,
     lost = round(100 * (1 - dump.kept_share))
     warning = f"kept as it is: cleaning would have removed {lost}% of its prose"
     logger.warning("%s: %s", doc.doc_id, warning)
-    article = _article(doc, 0, title=doc.title, text="\n\n".join(dump.lines),
-                       published=meta_date or _NO_DATE, url=doc.url, dropped=())
+    text = "\n\n".join(dump.lines)
+    article = _article(doc, 0, title=doc.title, text=text, published=meta_date or _NO_DATE,
+                       url=doc.url, dropped=(), language=detect_language(text))
     return dataclasses.replace(article, warning=warning)
 
 
@@ -125,16 +128,21 @@ def _key(text: str) -> str:
     return re.sub(r"\W+", "", text.lower())
 
 
-def _date_from_lines(clean: cleaning.CleanArticle) -> PublishedDate | None:
-    """The date on the article's byline/date line; captions and credits are never used."""
-    found = pubdate.find_publication_date(clean.date_line) if clean.date_line else None
+def _date_from_lines(clean: cleaning.CleanArticle, language: str | None) -> PublishedDate | None:
+    """The date on the article's byline/date line; captions and credits are never used. A
+    numeric date is read in the order of the article's language ("04/11/2025" in Spanish is
+    4 November)."""
+    if not clean.date_line:
+        return None
+    found = pubdate.find_publication_date(clean.date_line,
+                                          day_first=pubdate.writes_day_first(language))
     if found is None:
         return None
     return PublishedDate(value=found[0], precision=found[1], source="byline")  # type: ignore[arg-type]
 
 
 def _article(doc: Document, index: int, *, title: str | None, text: str, published: PublishedDate,
-             url: str | None, dropped: tuple[str, ...]) -> Article:
+             url: str | None, dropped: tuple[str, ...], language: str | None) -> Article:
     first = text.split("\n\n", 1)[0]
     return Article(
         doc_id=doc.doc_id,
@@ -143,7 +151,7 @@ def _article(doc: Document, index: int, *, title: str | None, text: str, publish
         text=text,
         published=published,
         dateline=pubdate.find_dateline(first),
-        language=detect_language(text),
+        language=language,
         url=url,
         dropped=dropped,
         content_hash=doc.content_hash,

@@ -6,7 +6,8 @@
 5. **Teaser runs.** Inside an article, a run of three or more one-sentence
    lines that shares little with the rest is a list of other stories' summaries.
 6. **Dates.** A date line next to the title or byline, above the body or at
-   its top; never a caption or credit, never the crawl date.
+   its top; never a caption or credit, never the crawl date, never the date row
+   under another story's headline just above ours.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ TEASER_BELOW = 0.25  # ... and are one if they share less than this with the res
 DATE_ABOVE_TITLE = 2  # lines above the title a date line may be
 DATE_ABOVE_BODY = 6  # lines above an untitled body a date line may be
 HEADER_DATE_WORDS = 16  # a line between title and body this short may carry the date
+# A headline line this long right over a date line above the title is another story's: a
+# "More from the author" row (headline, then its byline and date) ends just above ours.
+OTHER_HEADLINE_WORDS = 4
 _UPDATED_RE = re.compile(r"\b(updated|modified|last edited)\b", re.I)
 _PUBLISHED_RE = re.compile(r"\b(published|posted|first published)\b", re.I)
 
@@ -138,11 +142,23 @@ def _date_line(lines: list[Line], title_at: int | None, body_start: int, lo: int
     near_body = range(max(lo, body_start - DATE_ABOVE_TITLE), min(len(lines), body_start + 3))
     found = [lines[i].text for i in dict.fromkeys([*header, *above, *near_body,
                                                    *_beside_first_copy(lines, title_at, lo)])
-             if _is_publication_date(lines[i], in_header=i in header)]
+             if _is_publication_date(lines[i], in_header=i in header)
+             and not (i in above and _under_another_headline(lines, i, title_at))]
     if found and _UPDATED_RE.search(found[0]):
         # "Updated ..." is a later date than the publication; a "Published ..." line wins.
         return next((text for text in found if _PUBLISHED_RE.search(text)), found[0])
     return found[0] if found else None
+
+
+def _under_another_headline(lines: list[Line], at: int, title_at: int | None) -> bool:
+    """The date line at ``at`` (above the title) sits right under a headline that is not the
+    title: the date row of another story listed above ours ("More from the author": headline,
+    then "Author Name11/12/19 4:40PM"), that story's date."""
+    if title_at is None or at == 0:
+        return False
+    over = lines[at - 1]
+    return (over.label == "headline" and len(over.text.split()) >= OTHER_HEADLINE_WORDS
+            and over.text.lower() != lines[title_at].text.lower())
 
 
 def _beside_first_copy(lines: list[Line], title_at: int | None, lo: int) -> list[int]:

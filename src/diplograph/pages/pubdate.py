@@ -44,8 +44,15 @@ def _zone_offsets() -> dict[str, float]:
     return {row[0]: float(row[1]) for row in _table("zones.tsv")}
 
 
+def _day_first_languages() -> frozenset[str]:
+    """Languages whose pages write a numeric date day first
+    (``data/time/day_first_languages.tsv``)."""
+    return frozenset(row[0] for row in _table("day_first_languages.tsv"))
+
+
 _FOREIGN_MONTHS = _page_months()
 _ZONES = _zone_offsets()
+_DAY_FIRST_LANGUAGES = _day_first_languages()
 # "10:31 pm CST", "11:11 PM EST", "19:14 GMT": a printed time with its zone (case kept: "ET"
 # in capitals, not the word "et").
 _ZONED_TIME_RE = re.compile(
@@ -71,7 +78,7 @@ DATE_RE = re.compile(
     rf"|\d{{1,2}}(?:st|nd|rd|th|\.)?\s+(?:de\s+)?{_MONTHS},?\s+(?:de\s+)?\d{{4}}"
     rf"|(?<!\d)\d{{4}}[-/.]\d{{2}}[-/.]\d{{2}}(?![\d.])"
     rf"|(?<![\d.])(?P<dotted>\d{{1,2}}\.\d{{1,2}}\.\d{{4}})"
-    rf"|(?<![\d/])\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}(?![\d/]))){_TIME}",
+    rf"|(?<![\d/])(?P<slashed>\d{{1,2}}/\d{{1,2}}/(?:\d{{4}}|\d{{2}}(?![\d/])))){_TIME}",
     re.I,
 )
 _RELATIVE_WORDS = frozenset(
@@ -141,14 +148,27 @@ def from_metadata(text: str | None, source: str = "metadata") -> PublishedDate |
     return PublishedDate(value=parsed[0], precision=parsed[1], source=source)  # type: ignore[arg-type]
 
 
-def find_date(line: str) -> tuple[str, str] | None:
-    """The first written date inside a line of text, as (value, precision)."""
+def writes_day_first(language: str | None) -> bool:
+    """Whether pages in ``language`` write a numeric date day first ("04/11/2025" for
+    4 November); unknown languages and English are read month first, as US pages write."""
+    return language in _DAY_FIRST_LANGUAGES
+
+
+def find_date(line: str, *, day_first: bool = False) -> tuple[str, str] | None:
+    """The first written date inside a line of text, as (value, precision).
+
+    ``day_first``: a slashed date is day/month/year ("04/11/2025" -> 2025-11-04), as pages
+    in most languages but English write it (see :func:`writes_day_first`).
+    """
     match = DATE_RE.search(line)
     if not match:
         return None
     if match.group("dotted"):  # 18.11.2019: day first, as everywhere dots are used
         day, month, year = match.group("dotted").split(".")
         return _checked(f"{year}-{int(month):02d}-{int(day):02d}", "day")
+    if day_first and match.group("slashed"):
+        day, month, year = match.group("slashed").split("/")
+        return parse_date(f"{month}/{day}/{year}")  # the parser reads the month first
     written = match.group("date")
     if written[4:5] in ("/", "."):  # 2025/03/17, 2016.12.01
         written = written.replace(written[4], "-")
@@ -163,14 +183,15 @@ def _in_english(written: str) -> str:
     return re.sub(r"(?<=\d)\.(?=\s)|\bde\s+", " ", written)
 
 
-def find_publication_date(line: str) -> tuple[str, str] | None:
+def find_publication_date(line: str, *, day_first: bool = False) -> tuple[str, str] | None:
     """The publication date on a byline/date line: the first date, unless it is the
     "Updated" one and another follows ("Updated Nov. 19, 2019 8:21 am / Original Nov. 18,
-    2019 8:02 am": the story was first published on the 18th)."""
+    2019 8:02 am": the story was first published on the 18th). ``day_first`` as in
+    :func:`find_date`."""
     matches = list(DATE_RE.finditer(line))
     chosen = 1 if len(matches) > 1 and _UPDATED_BEFORE_RE.search(
         line[: matches[0].start()]) else 0
-    found = find_date(line[matches[chosen].start():] if chosen else line)
+    found = find_date(line[matches[chosen].start():] if chosen else line, day_first=day_first)
     if found is None or found[1] != "day":
         return found
     lo = matches[chosen - 1].end() if chosen else 0
