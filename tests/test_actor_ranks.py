@@ -49,6 +49,9 @@ def test_every_rank_serves_in_the_armed_forces_or_the_police() -> None:
     # A police rank in a story with a home state, the force named after the name.
     ("Det Insp Karen Holt of Merseyside Police said two men had been arrested.",
      "Det Insp Karen Holt", "2006-02-10", "GBR", ("Karen Holt", "GBR", "COP")),
+    # The force named in the words that describe the name (an appositive).
+    ("Lt Col Mark Vance, a spokesman for the US military in Kabul, said two soldiers had "
+     "been hurt.", "Lt Col Mark Vance", "2006-01-01", None, ("Mark Vance", "USA", "MIL")),
     # A service word and a rank with dots in a US story.
     ("Army Sgt. Luis Romero said the patrol had come under fire twice that week.",
      "Army Sgt. Luis Romero", "2005-09-12", "USA", ("Luis Romero", "USA", "MIL")),

@@ -43,6 +43,8 @@ _MAX_NAME_WORDS = 4
 _RANK_OVERRIDES = frozenset({None, "GOV", "MIL", "COP"})
 # What a mention before a rank may be to give the person its state: a state or its body.
 _FORCE_KINDS = frozenset({"state", "organisation"})
+# Grammar: what describes a name after it ("X, THE COMMANDER of ...", "X, WHO LEADS ...").
+_DESCRIBING_DEPS = frozenset({"appos", "relcl", "acl"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -186,7 +188,7 @@ def _read_ranked(doc: Doc, rank: _Rank, mentions: list[Mention], words: RankWord
     if listed is not None:  # "Col Gaddafi": the known person, in their own office
         return _replaced(doc, mentions, inside, rank.start, end, listed)
     before = _force_before(doc, rank.start, mentions, words, context.state_at)
-    after = _force_after(doc, end, mentions)
+    after = _force_after(doc, end, mentions) or _force_described(doc, end, mentions)
     own = inside[0].actor if inside else None
     name = _name_of(doc, rank.end, end, inside, context.name_suffixes)
     earlier = ranked.get(name)  # "Col. Karim" after "Col. Rashid Karim of the army"
@@ -274,6 +276,23 @@ def _force_after(doc: Doc, end: int, mentions: list[Mention]
     if body is None or _force_sector(body.actor.sector) is None:
         return None
     return body.actor.country, body.actor.sector
+
+
+def _force_described(doc: Doc, end: int, mentions: list[Mention]
+                     ) -> tuple[str | None, str | None] | None:
+    """(state, sector) of the force the words that describe the name hold ("Air Marshal
+    Brian Burridge, the commander of BRITISH FORCES in the Gulf", "X, who leads the inquiry
+    for Thames Valley Police"): the first force's mention in its appositive or clause."""
+    for child in doc[end - 1].children:
+        if child.dep_ not in _DESCRIBING_DEPS or child.i < end:
+            continue
+        lo, hi = child.left_edge.i, child.right_edge.i + 1
+        body = next((m for m in mentions if lo <= m.token_start and m.token_end <= hi
+                     and m.actor.kind in _FORCE_KINDS
+                     and _force_sector(m.actor.sector) is not None), None)
+        if body is not None:
+            return body.actor.country, body.actor.sector
+    return None
 
 
 def _rank_nouns(doc: Doc, mentions: list[Mention], words: RankWords) -> list[Mention]:
