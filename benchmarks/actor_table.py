@@ -2,7 +2,7 @@
 
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
-                 epithets|settings|dated|surnames|mentions18|phrases18|kb19]
+                 epithets|settings|dated|surnames|mentions18|phrases18|kb19|ranks27]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -101,6 +101,16 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   MPs and front benchers of 2005, US senators, governors and officials of 2015-16), with
   contrasts (a private person who shares the holder's surname); short articles of our own
   (no doc, no home_country); the split is ``split_of``'s.
+- ``ranks27``: ``tests/data/actor_mentions_ranks27.tsv`` (issue #15, stop 27, ranks27):
+  military and police ranks between a title or descriptor and a name ("Pentagon spokesman
+  Navy Capt. X", "Lt Gen X", "Iraqi police Col. X", "Det Supt X": MIL or COP of the state
+  named before the rank or of the story), with contrasts (a rank word as an ordinary word or
+  a surname: "the major parties", "a general strike", "John Major", "Private Eye", "General
+  Motors"; a known head of state called by a rank: "Col Gaddafi"); and "former" or "ex-"
+  before a known person's past title, resolved by the office they hold on the story's date
+  ("Former foreign secretary Robin Cook" in 2004: an MP, LEG), with contrasts (no office
+  that day: ELI); short articles of our own (no doc, no home_country); the split is
+  ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -141,6 +151,7 @@ TABLES = {
     "mentions18": ROOT / "tests" / "data" / "actor_mentions_mentions18.tsv",
     "phrases18": ROOT / "tests" / "data" / "actor_mentions_phrases18.tsv",
     "kb19": ROOT / "tests" / "data" / "actor_mentions_kb19.tsv",
+    "ranks27": ROOT / "tests" / "data" / "actor_mentions_ranks27.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -100,6 +100,9 @@ class Offices:
         """
         country = phrase.country if phrase else None
         term, current = self.term_for(person, when, role, country)
+        if phrase is not None and phrase.former and current and term is not None \
+                and term.role != role:
+            return self._held_since(person, term)
         former = (phrase is not None and phrase.former) or (term is not None and not current
                                                                and term.start <= when)
         if term is None:
@@ -118,6 +121,14 @@ class Offices:
         # An imported office names no role of ours: the title in the text says which.
         return ActorRef(name=person.name, country=term.country, sector=self._sector(term),
                         role=role if term.sector else term.role, wikidata=person.wikidata,
+                        kind="person")
+
+    def _held_since(self, person: Person, term: Term) -> ActorRef:
+        """Rule `former-then-current` (ranks27): "Former foreign secretary Robin Cook" in 2004
+        keeps his past title in the words, but acts in the office he holds that day (a
+        backbench MP: LEG), not as a former official (ELI) nor in the past office."""
+        return ActorRef(name=person.name, country=term.country, sector=self._sector(term),
+                        role=None if term.sector else term.role, wikidata=person.wikidata,
                         kind="person")
 
     def _sector(self, term: Term) -> str:

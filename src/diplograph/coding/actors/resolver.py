@@ -42,6 +42,7 @@ from diplograph.coding.actors.party_pairs import party_pairs
 from diplograph.coding.actors.peoples import peoples_of_one_state, units_of_federations
 from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.post_places import posts_at_places
+from diplograph.coding.actors.ranks import RankContext, rank_words, ranked_people
 from diplograph.coding.actors.resolve import PhraseResolver
 from diplograph.coding.actors.setting import (
     CallingWords,
@@ -261,6 +262,9 @@ class ActorResolver:
                                  self._resolve.offices.state, state_named,
                                  self.words.abroad_sectors)
         found = members_of_named_forces(doc, found, self.words.member_nouns)
+        found = ranked_people(doc, found, rank_words(), RankContext(
+            setting, places.state_at, known, partial(self._listed_person, reading.hits, when),
+            self.words.name_suffixes))
         found = peoples_of_one_state(doc, found, self.words.ethnic_groups)
         found = units_of_federations(doc, found, self.words.federal_units, places.place_state)
         found = state_anaphors(doc, found, self._anaphors, self.words.state_place_words,
@@ -294,6 +298,15 @@ class ActorResolver:
         if person is None:
             return ActorRef(name=None, country=state, sector="GOV", role=role, kind="person")
         return replace(offices.person(person, when, None, role), role=role)
+
+    def _listed_person(self, hits: Hits, when: dt.date, start: int, end: int
+                       ) -> ActorRef | None:
+        """The known person whose name or listed alias (not a surname derived from the name)
+        is the words [start, end) ("Col GADDAFI"), as on `when`; else None."""
+        hit = hits.first(start, ("person",))
+        if hit is None or hit.end != end or hit.extra == "derived":
+            return None
+        return self._resolve.offices.person(self.kb.people[int(hit.key)], when, None, None)
 
     def _party_state(self, name: str) -> str | None:
         """The state of the party `name` (an organisation of sector PTY), else None."""
