@@ -5,6 +5,9 @@
 - argument/duty-in-the-past-is-reproach: "said Y SHOULD HAVE done Z" asks for what can no
   longer be done: ACCUSE disapprove of Y, or no event when the clause names no doer.
 - argument/entitlement-is-no-request: "said Y should HAVE the RIGHT to" asks nothing of Y.
+- words added to two existing rules' lists: an attack on WORDS, LANGUAGE or TONE is criticism
+  (recode/attack-on-a-policy-is-criticism, coding.yaml policy_nouns); a DISASTER uses no
+  force (argument/force-in-a-figurative-sense-is-no-event, verb_senses.yaml).
 
 Sentences of our own (not those of coding_cases_noise27.yaml or the BBC draws); each sentence
 of the visit, reproach and no-event tests gave AGREE or REQUEST on main eaa0fb9 (checked)."""
@@ -25,7 +28,8 @@ ENTITLEMENT = "argument/entitlement-is-no-request"
 @pytest.mark.parametrize("text, expected", [
     ("Prime Minister Justin Trudeau made a surprise trip to Latvia on Sunday.",
      ("CONSULT", "visit", "CAN", "LVA")),
-    ("President Lula flew to Erbil in northern Iraq on Friday.", ("CONSULT", "visit", "BRA", "IRQ")),
+    ("President Lula flew to Erbil in northern Iraq on Friday.",
+     ("CONSULT", "visit", "BRA", "IRQ")),
 ])
 def test_a_trip_is_a_visit(code_sentence, text, expected):
     events = code_sentence(text)
@@ -67,6 +71,23 @@ def test_what_asks_nothing_of_anyone_is_no_request(code_sentence, text):
 ])
 def test_calls_to_act_and_visits_stay(code_sentence, text, expected):
     assert expected in type_and_countries(code_sentence(text))
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Opposition leader Keir Starmer attacked the Indian prime minister's words on Kashmir.",
+     ("ACCUSE", "GBR", "IND")),
+    ("Danish ministers attacked the tone of the Russian government.", ("ACCUSE", "DNK", "RUS")),
+])
+def test_an_attack_on_words_is_criticism(code_sentence, text, expected):
+    events = code_sentence(text)
+    assert expected in type_and_countries(events)
+    assert not [e for e in events if e.type == "ASSAULT"]
+
+
+def test_a_disaster_is_no_attacker(code_sentence):
+    events = code_sentence(
+        "Voters were worried about the Chinese economy and the natural disasters that hit the US.")
+    assert not [e for e in events if e.type == "ASSAULT"]
 
 
 def test_the_rules_are_registered_with_their_words():
