@@ -21,13 +21,14 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
-from diplograph.coding.rules import argument_rule
+from diplograph.coding.rules import argument_rule, recode_rule
 from diplograph.coding.triggers import OBJECT_DEPS, RELATIVE_PRONOUNS
 from diplograph.knowledge.coding_words import read_lexicon, word_lists
 
 if TYPE_CHECKING:
     from diplograph.coding.actors.in_article import ArticleContext
     from diplograph.coding.arguments import Arguments
+    from diplograph.coding.frames import Frame
 
 _FILE = "verb_senses.yaml"
 _LISTS = ("market_figures", "market_wholes", "traded_assets", "portion_words", "demand_nouns",
@@ -354,4 +355,124 @@ def _committing_a_wrong(args: Arguments, ctx: ArticleContext) -> bool:
         objects.append(verb.head)  # "the CRIMES committed by the militia"
     args.dropped = bool(objects) and all(
         o.lemma_.lower() in words.committed_wrongs for o in objects)
+    return args.dropped
+
+
+_TRIP_LISTS = ("travel_verbs", "trip_nouns")
+
+
+@dataclass(frozen=True, slots=True)
+class TripWords:
+    """The trip lists of ``verb_senses.yaml``; see the comments there."""
+
+    types: frozenset[str]
+    travel_verbs: frozenset[str]
+    trip_nouns: frozenset[str]
+
+
+@functools.cache
+def trip_words() -> TripWords:
+    """The trip lists of the packaged ``verb_senses.yaml``, read and checked once.
+
+    Raises:
+        KnowledgeError: a list is missing or names a type that is not PLOVER.
+    """
+    lists = word_lists(_FILE, read_lexicon(_FILE), _TRIP_LISTS, ("trip_types",))
+    return TripWords(types=lists.pop("trip_types"), **lists)
+
+
+def _imported_intent(frame: Frame) -> bool:
+    """Whether the frame comes from an imported CAMEO pattern of intent (03: "fly to" 036)."""
+    rule = frame.trigger.rule
+    return rule.intent and (rule.origin or "").startswith("cameo:")
+
+
+def _is_a_trip(verb: Token) -> bool:
+    """ "FLEW to Basra", "made a TRIP to Iraq": the verb, or its object, is the trip."""
+    words = trip_words()
+    return verb.lemma_.lower() in words.travel_verbs or any(
+        c.dep_ in OBJECT_DEPS and c.lemma_.lower() in words.trip_nouns for c in verb.children)
+
+
+@recode_rule("trip-is-a-visit", plover="3.2", types=trip_words().types)
+def _trip_is_a_visit(frame: Frame) -> bool:
+    """A trip told by an imported CAMEO intent pattern ("made a surprise trip to Iraq", "flew
+    to Basra") is a visit, CONSULT mode visit, with the status its own tense gives; not an
+    intent to meet (AGREE)."""
+    verb = frame.trigger.verb
+    if verb is None or not _imported_intent(frame) or not _is_a_trip(verb):
+        return False
+    frame.type, frame.mode, frame.planned = "CONSULT", "visit", False
+    return True
+
+
+_MODAL_LISTS = ("perfect_auxiliaries", "holding_verbs", "entitlements")
+
+
+@dataclass(frozen=True, slots=True)
+class ModalClauseWords:
+    """The modal-clause lists of ``verb_senses.yaml``; see the comments there."""
+
+    types: frozenset[str]
+    perfect_auxiliaries: frozenset[str]
+    holding_verbs: frozenset[str]
+    entitlements: frozenset[str]
+
+
+@functools.cache
+def modal_clause_words() -> ModalClauseWords:
+    """The modal-clause lists of the packaged ``verb_senses.yaml``, read and checked once.
+
+    Raises:
+        KnowledgeError: a list is missing or names a type that is not PLOVER.
+    """
+    lists = word_lists(_FILE, read_lexicon(_FILE), _MODAL_LISTS, ("modal_clause_types",))
+    return ModalClauseWords(types=lists.pop("modal_clause_types"), **lists)
+
+
+def _modal_clause(args: Arguments) -> Token | None:
+    """The that-clause whose modal made a say-verb a call ("said Y SHOULD go"), else None."""
+    verb, modals = _trigger_verb(args), args.frame.trigger.rule.ccomp_modal
+    if verb is None or not modals:
+        return None
+    return next((c for c in verb.children if c.dep_ == "ccomp" and any(
+        a.dep_ == "aux" and a.lower_ in modals for a in c.children)), None)
+
+
+def _perfect(clause: Token) -> bool:
+    """ "should HAVE consulted", "should HAVE BEEN attached": a duty in the past."""
+    return any(a.dep_ == "aux" and a.lemma_.lower() in modal_clause_words().perfect_auxiliaries
+               for a in clause.children)
+
+
+def _doer_blamed(clause: Token, args: Arguments) -> bool:
+    """Whether the clause has an active subject and it is the frame's (one) target."""
+    subjects = [c for c in clause.children if c.dep_ in _SUBJECT_DEPS]
+    return bool(subjects) and bool(args.targets) and set(args.target_tokens) <= set(subjects)
+
+
+@argument_rule("duty-in-the-past-is-reproach", plover="3.9", types=modal_clause_words().types)
+def _duty_in_the_past(args: Arguments, ctx: ArticleContext) -> bool:
+    """A call whose modal is perfect ("said Germany SHOULD HAVE consulted its neighbours")
+    asks for what can no longer be done: a reproach, ACCUSE disapprove of the clause's doer;
+    with no doer named ("the advice should have been attached") no event."""
+    clause = _modal_clause(args)
+    if clause is None or not _perfect(clause):
+        return False
+    if _doer_blamed(clause, args):
+        args.frame.type, args.frame.mode = "ACCUSE", "disapprove"
+    else:
+        args.dropped = True
+    return True
+
+
+@argument_rule("entitlement-is-no-request", plover="3.6", types=modal_clause_words().types)
+def _entitlement(args: Arguments, ctx: ArticleContext) -> bool:
+    """A modal clause that gives its subject an entitlement ("said Greece should HAVE sole
+    RIGHTS to the name", "should GET a SAY in it") asks nothing of that subject: no event."""
+    clause, words = _modal_clause(args), modal_clause_words()
+    if clause is None or clause.lemma_.lower() not in words.holding_verbs or _perfect(clause):
+        return False
+    objects = [c for c in clause.children if c.dep_ in OBJECT_DEPS]
+    args.dropped = bool(objects) and all(o.lemma_.lower() in words.entitlements for o in objects)
     return args.dropped
