@@ -39,6 +39,8 @@ class Site:
     pos: str
     cue_words: tuple[str, ...]  # the words of its cues, nearest first
     cue_path: str  # the dependencies from the predicate up to its nearest cue word
+    left: tuple[str, ...] = ()  # the words before it in its sentence (factuality_trees.window)
+    right: tuple[str, ...] = ()  # the words after it
 
 
 def _letters(text: str) -> str:
