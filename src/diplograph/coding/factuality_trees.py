@@ -160,6 +160,11 @@ def _column_index(columns: tuple[str, ...]) -> dict[str, int]:
     return {column: i for i, column in enumerate(columns)}
 
 
+@functools.lru_cache(maxsize=8)
+def _slots_of(columns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(slot for slot in SLOTS if any(c.startswith(f"emb:{slot}:") for c in columns))
+
+
 def input_row(columns: tuple[str, ...], table: np.ndarray, around: Around,
               scores: dict[str, float], feats: tuple[str, ...] | list[str]) -> np.ndarray:
     """The trees' input row, by column name: ``score:NAME`` (cue, corrected, delta,
@@ -175,9 +180,7 @@ def input_row(columns: tuple[str, ...], table: np.ndarray, around: Around,
         if (i := index.get(column)) is not None:
             row[i] = 1.0
     if table.shape[1]:  # trees fitted without embeddings ship none
-        for slot in SLOTS:
-            if f"emb:{slot}:0" not in index:  # a slot the trees were not fitted on
-                continue
+        for slot in _slots_of(columns):  # only the slots the trees were fitted on
             for component, value in enumerate(embedding(around.slot_words(slot), table)):
                 if (i := index.get(f"emb:{slot}:{component}")) is not None:
                     row[i] = value
