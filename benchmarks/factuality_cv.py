@@ -487,7 +487,8 @@ def main(argv: list[str]) -> int:
     if fits is not None and fits.exists():  # the corrections fitted on each fold, kept
         _FITTED.update(pickle.loads(fits.read_bytes()))
     # the embeddings are a build output of the detector; the shipped trees do without them
-    table = (read_embeddings(opts.embeddings, opts.dims) if opts.embeddings.exists()
+    table = (read_embeddings(opts.embeddings, opts.dims)
+             if str(opts.embeddings) == "detector" or opts.embeddings.exists()
              else np.zeros((0, 0), np.float32))
     if opts.test:
         return score_test(sites, opts.test, candidates(table)[opts.test])
@@ -495,7 +496,7 @@ def main(argv: list[str]) -> int:
         return write_model(sites, candidates(table)[opts.write], opts.stretch)
     folds = folds_of(sites, opts.folds, GROUPS[opts.group])
     print(f"{len(sites)} predicates, {len({s.document for s in sites})} documents, "
-          f"{opts.folds} folds by {opts.group}; embeddings {opts.dims} dims\n"
+          f"{opts.folds} folds by {opts.group}; embeddings {table.shape[1]} dims\n"
           "| candidate (CV over UW train + dev) | MAE | r | acc3 | recall not | "
           "recall uncertain | recall happened |\n|---|---|---|---|---|---|---|")
     for name, fit in candidates(table).items():
