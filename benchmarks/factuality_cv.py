@@ -228,6 +228,12 @@ def _learner(name: str):  # type: ignore[no-untyped-def]
     from sklearn.preprocessing import StandardScaler
     if name == "ridge":
         return make_pipeline(StandardScaler(), Ridge(alpha=300.0))
+    if name == "extra":  # stop 27: randomised trees, averaged (not boosted)
+        from sklearn.ensemble import ExtraTreesRegressor
+        return ExtraTreesRegressor(n_estimators=100, min_samples_leaf=20, max_features=0.3,
+                                   random_state=0)
+    if name == "gbm-blend+extra":
+        return Blend([_learner("gbm"), _learner("gbm-squared"), _learner("extra")])
     if name == "gbm-blend+ridge":  # the trees and a ridge over the same inputs, averaged
         return Blend([_learner("gbm"), _learner("gbm-squared"), _learner("ridge")])
     if name.startswith("gbm-blend"):  # "gbm-blend-small": fewer, smaller trees
@@ -375,6 +381,12 @@ def candidates(table: np.ndarray) -> dict[str, Callable]:
         # table; all five slots, or the words either side of the predicate alone
         "+gbm, blend, detector embeddings, no place": without_group(
             lambda train: fit_stacked(train, table, "gbm-blend"), "place"),
+        # stop 27: another learner over the same inputs (no embeddings)
+        "+extra trees, no embeddings, no place": without_group(
+            lambda train: fit_stacked(train, table, "extra", embedded=False), "place"),
+        "+gbm+extra, blend, no embeddings, no place": without_group(
+            lambda train: fit_stacked(train, table, "gbm-blend+extra", embedded=False),
+            "place"),
         "+gbm, blend, window embeddings, no place": without_group(
             lambda train: fit_stacked(train, table, "gbm-blend", slots=("left", "right")),
             "place"),
