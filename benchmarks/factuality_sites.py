@@ -92,7 +92,7 @@ def read_sites(corpus: Path = DEFAULT_CORPUS, cache: Path | None = None,
 
         def reader(tok: Token, attributions: list) -> Reading:
             reading = reading_every_group(tok, attributions)
-            around.append(asdict(words_around(tok, reading.cues)))
+            around.append(asdict(words_around(tok, reading.cues, with_window=True)))
             return reading
 
         scored = score_split(path, nlp, reader)

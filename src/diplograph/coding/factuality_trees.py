@@ -63,8 +63,11 @@ def window(tok: Token) -> tuple[tuple[str, ...], tuple[str, ...]]:
     return tuple(before[-WINDOW:]), tuple(after[:WINDOW])
 
 
-def words_around(tok: Token, cues: tuple[Cue, ...] | list[Cue]) -> Around:
-    """What the trees read around the predicate ``tok`` with these cues."""
+def words_around(tok: Token, cues: tuple[Cue, ...] | list[Cue],
+                 with_window: bool = False) -> Around:
+    """What the trees read around the predicate ``tok`` with these cues; ``with_window``:
+    the words either side too (``window``: finding the sentence costs a scan of the Doc,
+    so only where a fitted model reads them: ``reads_window``)."""
     above = [a for a in tok.ancestors if a.pos_ != "ADP"]
     cue_words = tuple(c.word.lower() for c in sorted(cues, key=lambda c: c.level))
     path: list[str] = []
@@ -75,7 +78,7 @@ def words_around(tok: Token, cues: tuple[Cue, ...] | list[Cue]) -> Around:
             nearest = ">".join(path) or "self"
             break
         path.append(node.dep_)
-    left, right = window(tok)
+    left, right = window(tok) if with_window else ((), ())
     return Around(word=tok.lower_, governor=above[0].lower_ if above else "<root>",
                   pos=tok.pos_, cue_words=cue_words, cue_path=nearest, left=left, right=right)
 
@@ -165,6 +168,12 @@ def _slots_of(columns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(slot for slot in SLOTS if any(c.startswith(f"emb:{slot}:") for c in columns))
 
 
+def reads_window(trees: Trees | None) -> bool:
+    """Whether these trees read the words either side of the predicate."""
+    return trees is not None and bool(trees.embeddings.shape[1]) and any(
+        slot in ("left", "right") for slot in _slots_of(trees.columns))
+
+
 def input_row(columns: tuple[str, ...], table: np.ndarray, around: Around,
               scores: dict[str, float], feats: tuple[str, ...] | list[str]) -> np.ndarray:
     """The trees' input row, by column name: ``score:NAME`` (cue, corrected, delta,
@@ -202,10 +211,12 @@ def refined(trigger: Token, cues: tuple[Cue, ...] | list[Cue], cue_score: float,
     trees = trees or load_trees()
     if trees is None or not feats:
         return score
-    row = input_row(trees.columns, trees.embeddings, around or words_around(trigger, cues),
+    around = around or words_around(trigger, cues, reads_window(trees))
+    row = input_row(trees.columns, trees.embeddings, around,
                     input_scores(cue_score, score), feats)
     return trees.stretched(cue_score, within_limits(cue_score, score + trees.predict(row)))
 
 
 __all__ = ["NODE_FIELDS", "SLOTS", "TREES_PATH", "Around", "Trees", "embedding", "input_row",
-           "input_scores", "load_trees", "refined", "save_trees", "window", "words_around"]
+           "input_scores", "load_trees", "reads_window", "refined", "save_trees", "window",
+           "words_around"]
