@@ -31,7 +31,7 @@ from pathlib import Path
 import numpy as np
 from factuality_band import band_of, held_out, implicative, statuses_with
 from factuality_classes import predicate_in
-from factuality_cv import GROUPS, folds_of, stripped
+from factuality_cv import GROUPS, folds_of, read_embeddings, stripped
 from factuality_sites import Site, read_sites
 
 from diplograph.coding.attribution import load_lexicon
@@ -45,14 +45,15 @@ FUTURE_TIME = frozenset({"next", "tomorrow", "later", "soon", "upcoming", "comin
                          "eventually"})
 
 
-def cv_statuses(sites: list[Site], weight: float, probs_path: Path | None) -> list[str]:
-    """Each predicate's status with the band classifier refitted without its source."""
+def cv_statuses(sites: list[Site], weight: float, probs_path: Path | None,
+                table: np.ndarray = np.zeros((0, 0), np.float32)) -> list[str]:
+    """Each predicate's status with the band classifier refitted without its source
+    (``table``: embedding rows among its inputs, ``factuality_cv.Dense``)."""
     if probs_path is not None and probs_path.exists():
         probs = pickle.loads(probs_path.read_bytes())
     else:
         folds = folds_of(sites, 5, GROUPS["source"])
-        _, by_name = held_out(sites, folds, [CLASSIFIER], np.zeros((0, 0), np.float32),
-                              scored=False)
+        _, by_name = held_out(sites, folds, [CLASSIFIER], table, scored=False)
         probs = by_name[CLASSIFIER]
         if probs_path is not None:
             probs_path.write_bytes(pickle.dumps(probs))
@@ -146,9 +147,14 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--probs", type=Path, help="keep the held-out probabilities here")
     parser.add_argument("--weight", type=float, default=3.0)
     parser.add_argument("--show", type=int, default=3)
+    parser.add_argument("--embeddings", choices=("none", "detector"), default="none",
+                        help="detector: the event detector's folded table among the band "
+                             "classifier's inputs (every slot of factuality_trees.SLOTS)")
     opts = parser.parse_args(argv)
     sites = stripped(read_sites(cache=opts.cache), "place")
-    statuses = cv_statuses(sites, opts.weight, opts.probs)
+    table = (read_embeddings(Path("detector"), 0) if opts.embeddings == "detector"
+             else np.zeros((0, 0), np.float32))
+    statuses = cv_statuses(sites, opts.weight, opts.probs, table)
     confusion(sites, statuses)
     misses(sites, statuses, opts.show)
     return 0

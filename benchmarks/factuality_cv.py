@@ -45,9 +45,17 @@ from factuality_fit import Settings, fit_correction, inner_gold
 from factuality_sites import Site, read_sites, source_of
 
 from diplograph.coding.correction import corrected, save_correction, within_limits
+from diplograph.coding.detector import EventDetector
 from diplograph.coding.factuality import doubted
 from diplograph.coding.factuality_features import group_of
-from diplograph.coding.factuality_trees import Around, Trees, input_row, input_scores, save_trees
+from diplograph.coding.factuality_trees import (
+    SLOTS,
+    Around,
+    Trees,
+    input_row,
+    input_scores,
+    save_trees,
+)
 
 EMBEDDINGS = Path(__file__).resolve().parent.parent / "training" / "events" / "build" / \
     "m2v-minilm-pca256"
@@ -61,7 +69,10 @@ GROUPS: dict[str, Callable[[Site], str]] = {"document": lambda s: s.document,
 
 
 def read_embeddings(folder: Path, dims: int) -> np.ndarray:
-    """The first ``dims`` columns (largest principal components) of a model2vec table."""
+    """The first ``dims`` columns (largest principal components) of a model2vec table;
+    ``detector``: the shipped event detector's folded table (16 columns, numpy only)."""
+    if str(folder) == "detector":
+        return EventDetector.load().table
     raw = (folder / "model.safetensors").read_bytes()
     size = struct.unpack("<Q", raw[:8])[0]
     header = json.loads(raw[8:8 + size])["embeddings"]
@@ -102,7 +113,8 @@ class Dense:
     predicate and its governor are), from ``MIN_NAMED`` up."""
 
     def __init__(self, train: list[Site], table: np.ndarray, named: bool = True,
-                 min_named: int = MIN_NAMED, lexical: bool = False) -> None:
+                 min_named: int = MIN_NAMED, lexical: bool = False,
+                 slots: tuple[str, ...] = SLOTS) -> None:
         self.table = table
         paths = Counter(s.cue_path for s in train)
         counts = Counter(f for s in train for f in s.scored.reading.features)
@@ -113,8 +125,7 @@ class Dense:
             + [f"f:{f}" for f, n in sorted(counts.items())
                if named and n >= (MIN_NAMED if "#" in f else min_named)
                and (lexical or "#" not in f)]
-            + [f"emb:{slot}:{i}" for slot in ("word", "governor", "cues")
-               for i in range(table.shape[1])])
+            + [f"emb:{slot}:{i}" for slot in slots for i in range(table.shape[1])])
 
     def __call__(self, sites: list[Site], base: np.ndarray) -> np.ndarray:
         return np.array([input_row(self.columns, self.table, _around(s), _scores(s, b),
@@ -124,7 +135,8 @@ class Dense:
 
 def _around(site: Site) -> Around:
     return Around(word=site.word, governor=site.governor, pos=site.pos,
-                  cue_words=site.cue_words, cue_path=site.cue_path)
+                  cue_words=site.cue_words, cue_path=site.cue_path,
+                  left=site.left, right=site.right)
 
 
 def _scores(site: Site, base: float) -> dict[str, float]:
@@ -153,10 +165,12 @@ def fit_ridge(train: list[Site], settings: Settings) -> Predict:
 
 def fit_stacked(train: list[Site], table: np.ndarray, learner: str, named: bool = True,
                 embedded: bool = True, settings: Settings = Settings(),
-                min_named: int = MIN_NAMED, lexical: bool = False) -> Predict:
+                min_named: int = MIN_NAMED, lexical: bool = False,
+                slots: tuple[str, ...] = SLOTS) -> Predict:
     """The shipped correction, then ``learner`` on what it leaves over (richer features)."""
     base = fit_ridge(train, settings)
-    dense = Dense(train, table if embedded else table[:, :0], named, min_named, lexical)
+    dense = Dense(train, table if embedded else table[:, :0], named, min_named, lexical,
+                  slots)
     x = dense(train, base(train))
     y = inner_gold([s.scored for s in train]) - base(train)
     model = _learner(learner).fit(x, y)
@@ -214,6 +228,12 @@ def _learner(name: str):  # type: ignore[no-untyped-def]
     from sklearn.preprocessing import StandardScaler
     if name == "ridge":
         return make_pipeline(StandardScaler(), Ridge(alpha=300.0))
+    if name == "extra":  # stop 27: randomised trees, averaged (not boosted)
+        from sklearn.ensemble import ExtraTreesRegressor
+        return ExtraTreesRegressor(n_estimators=100, min_samples_leaf=20, max_features=0.3,
+                                   random_state=0)
+    if name == "gbm-blend+extra":
+        return Blend([_learner("gbm"), _learner("gbm-squared"), _learner("extra")])
     if name == "gbm-blend+ridge":  # the trees and a ridge over the same inputs, averaged
         return Blend([_learner("gbm"), _learner("gbm-squared"), _learner("ridge")])
     if name.startswith("gbm-blend"):  # "gbm-blend-small": fewer, smaller trees
@@ -357,6 +377,19 @@ def candidates(table: np.ndarray) -> dict[str, Callable]:
         "+gbm+ridge, no embeddings": lambda train: fit_stacked(
             train, table, "gbm-blend+ridge", embedded=False),
         "two-part": lambda train: fit_two_part(train, table, (0.0, 0.2, 0.4, 0.6)),
+        # stop 27 (fact27): with --embeddings detector, the shipped detector's folded
+        # table; all five slots, or the words either side of the predicate alone
+        "+gbm, blend, detector embeddings, no place": without_group(
+            lambda train: fit_stacked(train, table, "gbm-blend"), "place"),
+        # stop 27: another learner over the same inputs (no embeddings)
+        "+extra trees, no embeddings, no place": without_group(
+            lambda train: fit_stacked(train, table, "extra", embedded=False), "place"),
+        "+gbm+extra, blend, no embeddings, no place": without_group(
+            lambda train: fit_stacked(train, table, "gbm-blend+extra", embedded=False),
+            "place"),
+        "+gbm, blend, window embeddings, no place": without_group(
+            lambda train: fit_stacked(train, table, "gbm-blend", slots=("left", "right")),
+            "place"),
     }
 
 
@@ -416,6 +449,16 @@ def score_test(sites: list[Site], name: str, fit) -> int:  # type: ignore[no-unt
     return 0
 
 
+def fold_figures(sites: list[Site], folds: list[np.ndarray], scores: np.ndarray) -> str:
+    """Each held-out fold's MAE and Pearson r: the spread a pooled CV difference is read
+    against (stop 27)."""
+    gold = np.array([s.scored.gold for s in sites])
+    parts = [(np.mean(np.abs(gold[f] - scores[f])), np.corrcoef(gold[f], scores[f])[0, 1])
+             for f in folds]
+    return ("(by fold: MAE " + " ".join(f"{m:.4f}" for m, _ in parts)
+            + "; r " + " ".join(f"{r:.4f}" for _, r in parts) + ")")
+
+
 def print_calibrated(label: str, sites: list[Site], folds: list[np.ndarray],
                      scores: np.ndarray) -> None:
     """The rows of each monotone calibration of these held-out scores, fitted out of fold
@@ -445,6 +488,8 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--stretch", type=float, default=1.0,
                         help="with --write: the factor the shipped score is stretched by "
                              "away from the mean gold value")
+    parser.add_argument("--keep", type=Path, metavar="PICKLE",
+                        help="add each candidate's held-out scores to this pickle")
     parser.add_argument("--calibrate", action="store_true",
                         help="also print each candidate with its held-out scores "
                              "calibrated out of fold (factuality_calibration)")
@@ -454,7 +499,8 @@ def main(argv: list[str]) -> int:
     if fits is not None and fits.exists():  # the corrections fitted on each fold, kept
         _FITTED.update(pickle.loads(fits.read_bytes()))
     # the embeddings are a build output of the detector; the shipped trees do without them
-    table = (read_embeddings(opts.embeddings, opts.dims) if opts.embeddings.exists()
+    table = (read_embeddings(opts.embeddings, opts.dims)
+             if str(opts.embeddings) == "detector" or opts.embeddings.exists()
              else np.zeros((0, 0), np.float32))
     if opts.test:
         return score_test(sites, opts.test, candidates(table)[opts.test])
@@ -462,7 +508,7 @@ def main(argv: list[str]) -> int:
         return write_model(sites, candidates(table)[opts.write], opts.stretch)
     folds = folds_of(sites, opts.folds, GROUPS[opts.group])
     print(f"{len(sites)} predicates, {len({s.document for s in sites})} documents, "
-          f"{opts.folds} folds by {opts.group}; embeddings {opts.dims} dims\n"
+          f"{opts.folds} folds by {opts.group}; embeddings {table.shape[1]} dims\n"
           "| candidate (CV over UW train + dev) | MAE | r | acc3 | recall not | "
           "recall uncertain | recall happened |\n|---|---|---|---|---|---|---|")
     for name, fit in candidates(table).items():
@@ -471,6 +517,10 @@ def main(argv: list[str]) -> int:
         for variant, scores in cross_validate(sites, folds, fit).items():
             label = f"{name}, margin {variant}" if variant != "" else name
             print(row(label, sites, scores), flush=True)
+            print(fold_figures(sites, folds, scores), flush=True)
+            if opts.keep is not None:
+                kept = pickle.loads(opts.keep.read_bytes()) if opts.keep.exists() else {}
+                opts.keep.write_bytes(pickle.dumps({**kept, label: scores}))
             if opts.calibrate:
                 print_calibrated(label, sites, folds, scores)
         if fits is not None:

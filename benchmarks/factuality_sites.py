@@ -39,6 +39,8 @@ class Site:
     pos: str
     cue_words: tuple[str, ...]  # the words of its cues, nearest first
     cue_path: str  # the dependencies from the predicate up to its nearest cue word
+    left: tuple[str, ...] = ()  # the words before it in its sentence (factuality_trees.window)
+    right: tuple[str, ...] = ()  # the words after it
 
 
 def _letters(text: str) -> str:
@@ -90,7 +92,7 @@ def read_sites(corpus: Path = DEFAULT_CORPUS, cache: Path | None = None,
 
         def reader(tok: Token, attributions: list) -> Reading:
             reading = reading_every_group(tok, attributions)
-            around.append(asdict(words_around(tok, reading.cues)))
+            around.append(asdict(words_around(tok, reading.cues, with_window=True)))
             return reading
 
         scored = score_split(path, nlp, reader)

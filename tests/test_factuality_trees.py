@@ -15,6 +15,7 @@ from diplograph.coding.factuality_trees import (
     embedding,
     input_row,
     load_trees,
+    reads_window,
     refined,
     save_trees,
     words_around,
@@ -106,3 +107,37 @@ def test_the_stretch_round_trips_through_the_file(tmp_path):
     save_trees(replace(_stump(1.0, -0.5, 0.25), stretch=1.3, centre=2.1), path)
     back = load_trees(path)
     assert (back.stretch, back.centre) == (1.3, 2.1)
+
+
+def test_the_window_holds_three_words_either_side_without_punctuation(parse):
+    tok = parse("Rebels said, late on Sunday, they would free the hostages soon.", "free")
+    around = words_around(tok, [Cue(kind="future", word="would")], with_window=True)
+    assert around.left == ("sunday", "they", "would")
+    assert around.right == ("the", "hostages", "soon")
+
+
+def test_the_window_stops_at_the_sentence_edge(parse):
+    tok = parse("Talks collapsed. Both sides blamed the mediators.", "collapsed")
+    around = words_around(tok, [], with_window=True)
+    assert around.left == ("talks",)
+    assert around.right == ()  # "Both" opens the next sentence
+    assert words_around(tok, []).left == ()  # not read unless asked for
+
+
+def test_only_trees_fitted_on_a_window_slot_read_the_window():
+    assert not reads_window(_stump(1.5, 0.0, 0.0, columns=("score:cue", "emb:word:0")))
+    assert reads_window(_stump(1.5, 0.0, 0.0, columns=("score:cue", "emb:right:1")))
+    assert not reads_window(None)
+
+
+def test_window_slots_fill_only_the_columns_the_trees_were_fitted_on():
+    table = np.arange(30000 * 2, dtype=np.float32).reshape(30000, 2)
+    around = Around(word="resume", governor="said", pos="VERB", cue_words=(),
+                    cue_path="none", left=("the", "talks", "might"), right=("next",))
+    columns = ("emb:left:0", "emb:right:1")
+    row = input_row(columns, table, around, {}, ())
+    assert row[0] == embedding(["the", "talks", "might"], table)[0] > 0
+    assert row[1] == embedding(["next"], table)[1] > 0
+    assert row[0] != row[1]
+    # an empty window (the sentence's first word) leaves its slot at zero
+    assert input_row(("emb:left:0",), table, replace(around, left=()), {}, ())[0] == 0.0

@@ -47,7 +47,13 @@ from diplograph.coding.correction import (
 from diplograph.coding.cues import Cue, load_words
 from diplograph.coding.factuality_band import BANDS, Band, band_of, load_band
 from diplograph.coding.factuality_features import GROUPS, group_of
-from diplograph.coding.factuality_trees import Trees, load_trees, refined, words_around
+from diplograph.coding.factuality_trees import (
+    Trees,
+    load_trees,
+    reads_window,
+    refined,
+    words_around,
+)
 from diplograph.coding.parse import doc_text
 from diplograph.coding.rules import BAND_CLASSIFIER_RULE
 from diplograph.coding.status import (
@@ -224,7 +230,7 @@ def read(facts: StatusFacts, groups: Sequence[str] | None = None) -> Reading:
     feats = features(facts.trigger, facts.path, cues, cue_score,
                      shipped_groups() if groups is None else groups)
     base = corrected(cue_score, feats)
-    around = words_around(facts.trigger, cues) if feats else None
+    around = words_around(facts.trigger, cues, reads_window(load_trees())) if feats else None
     score = refined(facts.trigger, cues, cue_score, base, feats, around=around)
     # The learned score is the innermost report's: each outer source of a nested report adds
     # its doubt after the clip. Without features the score is the cue score, whose product

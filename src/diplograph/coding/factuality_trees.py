@@ -29,6 +29,9 @@ from diplograph.coding.wordpiece import WordPiece
 
 TREES_PATH = Path(__file__).parent.parent / "data" / "lexicon" / "factuality_trees.npz"
 MAX_CUE_DISTANCE = 6  # how far up the tree a cue word is looked for
+WINDOW = 3  # the words either side of the predicate an embedding slot averages
+# The embedding slots, in the order of ``input_row``: the words each averages
+SLOTS = ("word", "governor", "cues", "left", "right")
 NODE_FIELDS = ("feature", "threshold", "left", "right", "value", "leaf")
 
 
@@ -41,10 +44,30 @@ class Around:
     pos: str
     cue_words: tuple[str, ...]  # the words of its cues, nearest first
     cue_path: str  # the dependencies from it up to its nearest cue word ("self", "none")
+    left: tuple[str, ...] = ()  # the WINDOW words before it in its sentence, no punctuation
+    right: tuple[str, ...] = ()  # the WINDOW words after it
+
+    def slot_words(self, slot: str) -> tuple[str, ...]:
+        """The words an embedding slot (``SLOTS``) averages."""
+        return {"word": (self.word,), "governor": (self.governor,), "cues": self.cue_words,
+                "left": self.left, "right": self.right}[slot]
 
 
-def words_around(tok: Token, cues: tuple[Cue, ...] | list[Cue]) -> Around:
-    """What the trees read around the predicate ``tok`` with these cues."""
+def window(tok: Token) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The WINDOW words (lower case, punctuation skipped) before and after ``tok`` in its
+    sentence: the context a static embedding of the predicate alone does not see."""
+    sent, doc, reach = tok.sent, tok.doc, 4 * WINDOW  # enough words to skip punctuation
+    before = [t.lower_ for t in doc[max(sent.start, tok.i - reach):tok.i] if not t.is_punct]
+    after = [t.lower_ for t in doc[tok.i + 1:min(sent.end, tok.i + 1 + reach)]
+             if not t.is_punct]
+    return tuple(before[-WINDOW:]), tuple(after[:WINDOW])
+
+
+def words_around(tok: Token, cues: tuple[Cue, ...] | list[Cue],
+                 with_window: bool = False) -> Around:
+    """What the trees read around the predicate ``tok`` with these cues; ``with_window``:
+    the words either side too (``window``: finding the sentence costs a scan of the Doc,
+    so only where a fitted model reads them: ``reads_window``)."""
     above = [a for a in tok.ancestors if a.pos_ != "ADP"]
     cue_words = tuple(c.word.lower() for c in sorted(cues, key=lambda c: c.level))
     path: list[str] = []
@@ -55,8 +78,9 @@ def words_around(tok: Token, cues: tuple[Cue, ...] | list[Cue]) -> Around:
             nearest = ">".join(path) or "self"
             break
         path.append(node.dep_)
+    left, right = window(tok) if with_window else ((), ())
     return Around(word=tok.lower_, governor=above[0].lower_ if above else "<root>",
-                  pos=tok.pos_, cue_words=cue_words, cue_path=nearest)
+                  pos=tok.pos_, cue_words=cue_words, cue_path=nearest, left=left, right=right)
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,12 +163,23 @@ def _column_index(columns: tuple[str, ...]) -> dict[str, int]:
     return {column: i for i, column in enumerate(columns)}
 
 
+@functools.lru_cache(maxsize=8)
+def _slots_of(columns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(slot for slot in SLOTS if any(c.startswith(f"emb:{slot}:") for c in columns))
+
+
+def reads_window(trees: Trees | None) -> bool:
+    """Whether these trees read the words either side of the predicate."""
+    return trees is not None and bool(trees.embeddings.shape[1]) and any(
+        slot in ("left", "right") for slot in _slots_of(trees.columns))
+
+
 def input_row(columns: tuple[str, ...], table: np.ndarray, around: Around,
               scores: dict[str, float], feats: tuple[str, ...] | list[str]) -> np.ndarray:
     """The trees' input row, by column name: ``score:NAME`` (cue, corrected, delta,
     corrected_at_all), ``pos:X``, ``path:P``, ``f:FEATURE`` (a correction feature),
-    ``emb:word|governor|cues:I`` (embedding components). Only the columns a predicate
-    has are looked up (a few dozen of some hundred): the rest stay 0."""
+    ``emb:SLOT:I`` (embedding components of a slot of ``SLOTS``). Only the columns a
+    predicate has are looked up (a few dozen of some hundred): the rest stay 0."""
     index = _column_index(columns)
     row = np.zeros(len(columns), np.float32)
     for name, value in scores.items():
@@ -154,9 +189,8 @@ def input_row(columns: tuple[str, ...], table: np.ndarray, around: Around,
         if (i := index.get(column)) is not None:
             row[i] = 1.0
     if table.shape[1]:  # trees fitted without embeddings ship none
-        for slot, words in (("word", [around.word]), ("governor", [around.governor]),
-                            ("cues", around.cue_words)):
-            for component, value in enumerate(embedding(words, table)):
+        for slot in _slots_of(columns):  # only the slots the trees were fitted on
+            for component, value in enumerate(embedding(around.slot_words(slot), table)):
                 if (i := index.get(f"emb:{slot}:{component}")) is not None:
                     row[i] = value
     return row
@@ -177,10 +211,12 @@ def refined(trigger: Token, cues: tuple[Cue, ...] | list[Cue], cue_score: float,
     trees = trees or load_trees()
     if trees is None or not feats:
         return score
-    row = input_row(trees.columns, trees.embeddings, around or words_around(trigger, cues),
+    around = around or words_around(trigger, cues, reads_window(trees))
+    row = input_row(trees.columns, trees.embeddings, around,
                     input_scores(cue_score, score), feats)
     return trees.stretched(cue_score, within_limits(cue_score, score + trees.predict(row)))
 
 
-__all__ = ["NODE_FIELDS", "TREES_PATH", "Around", "Trees", "embedding", "input_row",
-           "input_scores", "load_trees", "refined", "save_trees", "words_around"]
+__all__ = ["NODE_FIELDS", "SLOTS", "TREES_PATH", "Around", "Trees", "embedding", "input_row",
+           "input_scores", "load_trees", "reads_window", "refined", "save_trees", "window",
+           "words_around"]
