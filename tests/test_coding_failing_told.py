@@ -51,3 +51,12 @@ def test_the_rule_is_registered_with_its_words():
     words = structure_words()
     assert {"fail", "wreck"} <= words.failing_verbs and "failure" in words.failing_nouns
     assert "win" in words.contest_acts
+
+
+def test_a_passive_way_of_acting_under_said_is_read_without_endless_recursion(code_sentence):
+    """ "the way the permits were being issued": the passive relative clause gives the manner
+    noun back as its own subject; subject_owners walked it forever (RecursionError) and the
+    whole document was refused."""
+    events = code_sentence("He said the way the permits were being issued meant local firms "
+                           "were at a big disadvantage.")
+    assert not by_rule(events, FAILING)

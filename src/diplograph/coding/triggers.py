@@ -451,15 +451,19 @@ def noun_owners(noun: Token, is_actor: ActorTest) -> list[Token]:
     return owners or [c for c in noun.children if c.dep_ == "amod" and is_actor(c)]
 
 
-def subject_owners(subject: Token) -> list[Token]:
+def subject_owners(subject: Token, _seen: frozenset[int] = frozenset()) -> list[Token]:
     """Whose the subject of a verdict is: its possessor ("ISRAEL's decision"), a state's
     adjective ("the AMERICAN wall plan"), the doer of a way of acting ("the way RUSSIA
     treated them"), else the subject itself ("Israel was wrong")."""
     owners = [c for c in subject.children if c.dep_ in {"poss", "amod", "compound"}]
     if not owners and subject.lemma_.lower() in structure_words().manner_nouns:
-        # the doer's own owner where it has one: "the way Mr Blunkett's OFFICE operated"
+        # the doer's own owner where it has one: "the way Mr Blunkett's OFFICE operated";
+        # a passive relative clause ("the way the permits WERE ISSUED") may give the manner
+        # noun back as its own subject, so a token already walked is not walked again
+        seen = _seen | {subject.i}
         owners = [o for c in subject.children if c.dep_ == "relcl" for s in subject_tokens(c)
-                  if s.lower_ not in RELATIVE_PRONOUNS for o in subject_owners(s)]
+                  if s.lower_ not in RELATIVE_PRONOUNS and s.i not in seen
+                  for o in subject_owners(s, seen)]
     return owners or [subject]
 
 
