@@ -58,6 +58,8 @@ TRIGGER_ORDER = (
     "praise-given-by-naming",
     "verdict-on-an-act-named-by-a-pronoun",
     "wrongdoing-told-as-what-was-said",
+    "failing-told-as-what-was-said",
+    "harm-told-as-what-was-said",
     "stance-told-by-a-predicate",
     "intent-told-by-a-predicate",
 )

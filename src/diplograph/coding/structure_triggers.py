@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from diplograph.coding import (  # noqa: F401  (they register their trigger rules)
     collective_acts,
     passive_sources,
+    said_criticism,
 )
 from diplograph.coding.rules import TRIGGER, trigger_rule
 from diplograph.coding.token_table import tokens_of_pos
