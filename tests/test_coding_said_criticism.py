@@ -64,3 +64,29 @@ def test_harm_by_an_actors_act_told_as_what_was_said_is_disapproval(code_sentenc
 ])
 def test_no_harm_without_an_owned_act_and_a_harm(code_sentence, text):
     assert by_rule(code_sentence(text), HARM) == set()
+
+
+# ------------------------------------------------------------------ said in a relative clause
+RELATIVE = "clause/speech-in-a-relative-clause-is-its-own-event"
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the relative pronoun is the subject of what was said: it stands for the noun
+    ("The forum met without Syria, which the Jordanian minister said had shown contempt "
+     "for the ceasefire.", ("ACCUSE", "disapprove", "JOR", "SYR", "asserted")),
+    ("The vote was delayed by Serbia, which Croatia says had a shameful record on refugees.",
+     ("ACCUSE", "disapprove", "HRV", "SRB", "asserted")),
+])
+def test_what_a_relative_clause_says_of_its_noun_is_the_speakers_act(code_sentence, text,
+                                                                     expected):
+    assert by_rule(code_sentence(text), RELATIVE, with_status=True) == {expected}
+
+
+@pytest.mark.parametrize("text", [
+    # a neutral thing had: the rule keeps a trigger, it does not make one
+    "The forum met without Syria, which the Jordanian minister said had a large army.",
+    # no actor: the relative pronoun stands for a plan
+    "The plan, which the Jordanian minister said had a poor record, was dropped.",
+])
+def test_no_act_kept_from_a_relative_clause_without_a_verdict_on_an_actor(code_sentence, text):
+    assert by_rule(code_sentence(text), RELATIVE) == set()

@@ -77,6 +77,7 @@ CLAUSE_ORDER = (
     "means-gerund-is-its-own-event",
     "where-or-when-clause-is-its-own-event",
     "subject-relative-clause-is-its-own-event",
+    "speech-in-a-relative-clause-is-its-own-event",
     "passive-relative-clause-is-its-own-event",
     "participle-beside-its-subject-is-its-own-event",
     "participle-with-its-agent-is-its-own-event",

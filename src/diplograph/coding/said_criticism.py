@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from diplograph.coding.rules import trigger_rule
+from diplograph.coding.rules import clause_rule, trigger_rule
 from diplograph.coding.token_table import tokens_of_pos
 from diplograph.coding.triggers import (
+    RELATIVE_PRONOUNS,
     ActorTest,
     Trigger,
     direct_objects,
@@ -122,3 +123,15 @@ def _is_harm(clause: Token, words: StructureWords) -> bool:
         return True
     return bool(words.harm_causing_verbs & forms) and any(
         o.lemma_.lower() in words.harm_nouns for o in direct_objects(clause))
+
+
+@clause_rule("speech-in-a-relative-clause-is-its-own-event", plover="diplograph")
+def speech_in_a_relative_clause(trigger: Trigger) -> bool:
+    """ "North Korea, WHICH HE SAID had a terrible record": a relative clause that tells
+    what its own speaker said of the noun (the relative pronoun is the subject of what was
+    said) is the speaker's act, not a background of the noun ("the deal THAT X SIGNED")."""
+    verb = trigger.verb
+    if verb is None or verb.dep_ != "relcl" or not any(c.dep_ == "nsubj" for c in verb.children):
+        return False
+    return any(s.dep_ == "nsubj" and s.lower_ in RELATIVE_PRONOUNS
+               for c in verb.children if c.dep_ == "ccomp" for s in c.children)
