@@ -59,7 +59,9 @@ TRIGGER_ORDER = (
     "verdict-on-an-act-named-by-a-pronoun",
     "wrongdoing-told-as-what-was-said",
     "failing-told-as-what-was-said",
+    "conduct-told-as-what-was-said",
     "criticism-received-from-an-actor",
+    "harm-told-as-what-was-said",
     "stance-told-by-a-predicate",
     "intent-told-by-a-predicate",
 )
@@ -77,6 +79,7 @@ CLAUSE_ORDER = (
     "means-gerund-is-its-own-event",
     "where-or-when-clause-is-its-own-event",
     "subject-relative-clause-is-its-own-event",
+    "speech-in-a-relative-clause-is-its-own-event",
     "passive-relative-clause-is-its-own-event",
     "participle-beside-its-subject-is-its-own-event",
     "participle-with-its-agent-is-its-own-event",

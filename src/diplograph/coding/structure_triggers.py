@@ -19,6 +19,7 @@ from diplograph.coding import (  # noqa: F401  (they register their trigger rule
     failing_told,
     passive_sources,
     received_criticism,
+    said_criticism,
 )
 from diplograph.coding.rules import TRIGGER, trigger_rule
 from diplograph.coding.token_table import tokens_of_pos

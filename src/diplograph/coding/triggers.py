@@ -399,8 +399,8 @@ def subject_tokens(verb: Token) -> list[Token]:
         subjects = [c for c in verb.children if c.dep_ in deps]
         if subjects:
             subj = subjects[0]
-            if subj.lower_ in RELATIVE_PRONOUNS and verb.dep_ == "relcl":
-                subj = verb.head
+            if subj.lower_ in RELATIVE_PRONOUNS:
+                subj = _relative_antecedent(verb) or subj
             return [subj, *subj.conjuncts]
         controller = _object_controller(verb)
         if controller is not None:
@@ -417,6 +417,14 @@ def subject_tokens(verb: Token) -> list[Token]:
             return [verb.head]
         return []
     return []
+
+
+def _relative_antecedent(verb: Token) -> Token | None:
+    """The noun a relative pronoun subject stands for: "pastors WHO met", and where the
+    relative clause tells what was said of it, "North Korea, WHICH he said HAD a record"."""
+    if verb.dep_ == "ccomp" and verb.head.dep_ == "relcl":
+        verb = verb.head
+    return verb.head if verb.dep_ == "relcl" else None
 
 
 def _object_controller(verb: Token) -> Token | None:

@@ -136,7 +136,10 @@ STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report
                    "doer_alone_types", "questioning_verbs", "investigator_words",
                    "scrutiny_nouns", "scrutiny_marks", "reception_verbs", "protester_words",
                    "listing_nouns", "listing_marks", "listed_sanction_nouns",
-                   "listed_sanction_marks", "custody_nouns", "custody_marks", "custody_verbs")
+                   "listed_sanction_marks", "custody_nouns", "custody_marks", "custody_verbs",
+                   "showing_verbs", "failing_traits", "conduct_nouns", "pejorative_modifiers",
+                   "lack_nouns", "lacked_virtues", "harmful_act_nouns", "harm_verbs",
+                   "harm_causing_verbs", "harm_nouns")
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +184,16 @@ class StructureWords:
     custody_nouns: frozenset[str]  # "placed under HOUSE ARREST": COERCE arrest
     custody_marks: frozenset[str]  # "placed UNDER arrest", "taken INTO custody"
     custody_verbs: frozenset[str]  # "PLACED under arrest", not "remains in custody"
+    showing_verbs: frozenset[str]  # "said Iran HAD a terrible record": a failing had
+    failing_traits: frozenset[str]  # "had shown DISREGARD for": a failing by its name
+    conduct_nouns: frozenset[str]  # "a terrible RECORD", "bad FAITH"
+    pejorative_modifiers: frozenset[str]  # "a TERRIBLE record", "a POOR record"
+    lack_nouns: frozenset[str]  # "a total LACK of respect"
+    lacked_virtues: frozenset[str]  # "a lack of RESPECT"
+    harmful_act_nouns: frozenset[str]  # "Britain's TARIFFS would damage": an act that harms
+    harm_verbs: frozenset[str]  # "X's reform would UNDERMINE the rule of law"
+    harm_causing_verbs: frozenset[str]  # "X's policies would CAUSE instability"
+    harm_nouns: frozenset[str]  # "would cause INSTABILITY"
     list_owner_adjectives: dict[str, str]  # "the EUROPEAN sanctions list" -> EU
 
 
