@@ -128,6 +128,46 @@ def attribution_chain(
     return chain[::-1]
 
 
+def event_chain(
+    doc: Doc, attributions: list[Attribution], token: Token
+) -> list[Attribution]:
+    """The reports that carry an event whose trigger is ``token``, outermost first.
+
+    Those of :func:`attribution_chain`, and the trigger's own report when the event is read
+    off a neutral report verb (:func:`own_report`): "France SAID Israel's decision was a
+    mistake" is a criticism that exists only as what France said, so it is reported,
+    claimed by France (SPEC §4 ``status``), as the same criticism told as "France said it
+    criticised Israel" would be. An outer report that is not a plain one keeps its say
+    ("DENIED saying Israel's decision was a mistake": the denial decides the status).
+    """
+    chain = attribution_chain(doc, attributions, token)
+    own = own_report(attributions, token)
+    if own is None or (chain and chain[-1].kind != "say"):
+        return chain
+    return [*chain, own]
+
+
+def own_report(attributions: list[Attribution], token: Token) -> Attribution | None:
+    """The report whose cue is ``token``, where the token is a neutral report verb (class
+    ``report`` of speech_verbs.yaml: "said", "told", "added", "declared") that passes on a
+    finite clause or a quotation: what the clause says is the report's content, not an act
+    of the verb's own. A speech act is the act itself ("ACCUSED Russia of", "WARNED", "CLAIMED
+    that": class ``speech_act``, asserted), and so is a directive ("ASKED Moscow TO leave")."""
+    if load_lexicon().cue_class(token.lemma_) != "report":
+        return None
+    own = next((a for a in attributions if a.cue_start == token.idx and a.kind == "say"), None)
+    if own is None or not (own.direct or _finite_clause(token)):
+        return None
+    return own
+
+
+def _finite_clause(verb: Token) -> bool:
+    """Whether the verb governs a finite clausal complement ("said THAT Russia HAD rigged"),
+    not an infinitive ("told Kyiv TO withdraw")."""
+    return any(c.dep_ == "ccomp" and not any(a.dep_ == "aux" and a.lower_ == "to"
+                                             for a in c.children) for c in verb.children)
+
+
 def speaker_text(doc: Doc, att: Attribution) -> str | None:
     """The words of the speaker span, for the actor resolver; None when there is none."""
     if not att.has_source:
@@ -336,6 +376,7 @@ def trim_span(text: str, start: int, end: int) -> tuple[int, int] | None:
 __all__ = [
     "KINDS", "LEXICON_PATH", "Attribution", "SpeechLexicon", "attribution_chain", "attribution_for",
     "content_children",
-    "cue_subject", "indirect_attributions", "is_cue_verb", "load_lexicon", "make_attribution",
+    "cue_subject", "event_chain", "indirect_attributions", "is_cue_verb", "load_lexicon",
+    "make_attribution", "own_report",
     "speaker_text", "trim_span",
 ]

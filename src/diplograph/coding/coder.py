@@ -32,6 +32,7 @@ from diplograph.coding import dates as timexpr
 from diplograph.coding.actors import ActorResolver
 from diplograph.coding.actors.in_article import ArticleActors, ArticleContext, same_actor
 from diplograph.coding.arguments import frame_arguments
+from diplograph.coding.attribution import event_chain
 from diplograph.coding.frames import Frame, sentence_frames
 from diplograph.coding.places import Gazetteer, default_gazetteer, event_location
 from diplograph.coding.recode import recode
@@ -118,7 +119,9 @@ class EventCoder:
     def _shared_fields(self, frame: Frame, sent: Span, ctx: ArticleContext,
                        argument_rules: list[str], detected: dict[str, float] | None) -> _Shared:
         trigger = frame.trigger
-        chain = quotes.attribution_chain(ctx.doc, ctx.attributions, trigger.verb or trigger.token)
+        # the reports that carry it, the trigger's own among them where the event is what a
+        # report verb passes on ("SAID Russia's decision was a mistake": reported)
+        chain = event_chain(ctx.doc, ctx.attributions, trigger.verb or trigger.token)
         reading = factuality.read(StatusFacts(
             trigger=trigger.token, verb=trigger.verb, type=frame.type, planned=frame.planned,
             announced=frame.announced, failed=frame.failed, refused=frame.refused,
