@@ -100,6 +100,9 @@ FLOORS = {
     # the two misses are contrasts: Bangladesh's "BNP" and "the Philippine Labor Department"
     # are read as no one, never as the British party or the USA).
     ("orgs27", "tune"): 0.906,
+    # orgs27 heldout 18/19 = 0.947 (run once, at the end: "outside the RNC in Cleveland", the
+    # convention as a place, reads as the committee the acronym names in the corpus).
+    ("orgs27", "heldout"): 0.927,
 }
 
 

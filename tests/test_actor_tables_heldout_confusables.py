@@ -19,6 +19,7 @@ from actor_floors import assert_floor_holds
     ("dated", "tune"), ("dated", "heldout"), ("surnames", "tune"),
     ("surnames", "heldout"), ("mentions18", "tune"),
     ("mentions18", "heldout"), ("phrases18", "tune"), ("phrases18", "heldout"),
-    ("kb19", "tune"), ("kb19", "heldout"), ("orgs27", "tune")])
+    ("kb19", "tune"), ("kb19", "heldout"), ("orgs27", "tune"),
+    ("orgs27", "heldout")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)
