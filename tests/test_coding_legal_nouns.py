@@ -58,3 +58,14 @@ def test_owner_slot_reads_the_owner_of_what_is_investigated():
     rule = next(r for r in load_lexicon().noun_rules["inquiry"] if r.type == "ACCUSE")
     assert rule.target[0] == "obj_prep_owner:into|of"
     assert [t.text for t in target_tokens(Trigger(noun, None, rule))] == ["Russia"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Norway widened its investigation into Russia's fishing fleet.",
+     ("ACCUSE", "investigate", "NOR", "RUS")),
+    ("Brazil reopened its inquiry into Paraguay's border police.",
+     ("ACCUSE", "investigate", "BRA", "PRY")),
+])
+def test_reopening_or_widening_an_investigation_is_investigating(code_sentence, text, expected):
+    assert expected in by_rule(code_sentence(text), "trigger/ACCUSE:noun:investigation") | \
+        by_rule(code_sentence(text), "trigger/ACCUSE:noun:inquiry")
