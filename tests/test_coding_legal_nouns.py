@@ -1,6 +1,9 @@
 """Recall class of issue 16, stop 27 (legal27): legal and investigative acts told by a noun
-instead of a finite verb (trigger/event-noun-with-its-own-actors,
-trigger/event-noun-carried-by-its-participle, with the lexicon's ACCUSE nouns).
+or a gerund instead of a finite verb (trigger/event-noun-with-its-own-actors,
+trigger/event-noun-carried-by-its-participle, with the lexicon's ACCUSE nouns;
+argument/gerund-after-its-subject for "pointed to TEXAS suing the government" where the parser
+hangs the gerund from the verb, clause/gerund-with-its-own-subject-is-its-own-event where it
+gives the gerund its subject).
 
 "X's lawsuit against Y", "the indictment of Y by X" are ACCUSE allege; "X's inquiry into Y's
 conduct" is ACCUSE investigate of the owner of what is investigated (the ``obj_prep_owner``
@@ -69,3 +72,39 @@ def test_owner_slot_reads_the_owner_of_what_is_investigated():
 def test_reopening_or_widening_an_investigation_is_investigating(code_sentence, text, expected):
     assert expected in by_rule(code_sentence(text), "trigger/ACCUSE:noun:investigation") | \
         by_rule(code_sentence(text), "trigger/ACCUSE:noun:inquiry")
+
+
+GERUND = "argument/gerund-after-its-subject"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Analysts pointed to Chile suing Peru over the fishing zone.",
+     ("ACCUSE", "allege", "CHL", "PER")),
+])
+def test_gerund_after_a_prep_object_has_it_as_subject(code_sentence, text, expected):
+    assert expected in by_rule(code_sentence(text), GERUND)
+
+
+@pytest.mark.parametrize("text", [
+    "The minister spoke to Russia, hoping to ease tensions.",
+    "Chile was accused of suing Peru in bad faith.",
+])
+def test_gerund_with_its_own_clause_keeps_its_subject(code_sentence, text):
+    assert not by_rule(code_sentence(text), GERUND)
+
+
+OWN_CLAUSE = "clause/gerund-with-its-own-subject-is-its-own-event"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Diplomats pointed to Greece suing Turkey at the court.",
+     ("ACCUSE", "allege", "GRC", "TUR")),
+    ("The summit was overshadowed by Greece suing Turkey at the court.",
+     ("ACCUSE", "allege", "GRC", "TUR")),
+])
+def test_gerund_with_its_own_subject_is_its_own_event(code_sentence, text, expected):
+    assert expected in by_rule(code_sentence(text), OWN_CLAUSE)
+
+
+def test_gerund_after_without_is_no_event(code_sentence):
+    assert not code_sentence("The plan went ahead without Greece suing Turkey.")
