@@ -142,6 +142,33 @@ def _nominal_event_own_actors(args: Arguments, ctx: ArticleContext) -> bool:
     return True
 
 
+@argument_rule("gerund-after-its-subject", plover="2.4")
+def _gerund_after_its_subject(args: Arguments, ctx: ArticleContext) -> bool:
+    """A gerund right after the object of a preposition does what that object names: "pointed
+    to TEXAS suing the government", "overshadowed by UKRAINE suing Russia". The parser hangs
+    the gerund from the verb, so the verb's own subject would be read as the doer."""
+    verb = args.frame.trigger.verb
+    if verb is None or verb != args.frame.trigger.token or not _gerund_of_a_prep_object(verb):
+        return False
+    doer = verb.doc[verb.i - 1]
+    sources = [s for s in ctx.actors([doer])
+               if not any(same_actor(s, t) for t in args.targets)]
+    if not sources:
+        return False
+    args.sources, args.source_tokens = sources, [doer]
+    return True
+
+
+def _gerund_of_a_prep_object(verb: Token) -> bool:
+    """A gerund with no subject of its own, hung from a verb (xcomp, advcl), whose word before
+    is the object of a preposition of that same verb."""
+    if verb.tag_ != "VBG" or verb.dep_ not in {"xcomp", "advcl"} or verb.i == 0 \
+            or any(c.dep_ in {"nsubj", "nsubjpass", "aux", "mark"} for c in verb.children):
+        return False
+    before = verb.doc[verb.i - 1]
+    return before.dep_ == "pobj" and before.head.head == verb.head
+
+
 @argument_rule("agent-of-a-passive-light-verb", plover="2.4")
 def _agent_of_a_passive_light_verb(args: Arguments, ctx: ArticleContext) -> bool:
     """The agent of the light verb that carries an event noun is its source: "an offer was

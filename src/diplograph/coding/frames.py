@@ -133,6 +133,17 @@ def _means_gerund(trigger: Trigger) -> bool:
             and not _background(node.head.head))
 
 
+@clause_rule("gerund-with-its-own-subject-is-its-own-event", plover="diplograph")
+def _gerund_with_its_own_subject(trigger: Trigger) -> bool:
+    """ "Critics pointed to TEXAS SUING the government", "overshadowed by UKRAINE SUING Russia":
+    a gerund with a subject of its own under a preposition of ``gerund_subject_marks`` tells
+    an act of that subject, not background."""
+    node = trigger.verb
+    return (node is not None and node == trigger.token and node.tag_ == "VBG"
+            and node.dep_ == "pcomp" and node.head.lower_ in coding_words().gerund_subject_marks
+            and any(c.dep_ == "nsubj" for c in node.children))
+
+
 @clause_rule("where-or-when-clause-is-its-own-event", plover="diplograph")
 def _setting_relative_clause(trigger: Trigger) -> bool:
     """ "Flew to Cairo, WHERE EGYPT CONDEMNED the raid", "in March, WHEN Morocco EXPELLED two

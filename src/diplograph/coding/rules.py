@@ -77,6 +77,7 @@ FOLD_ORDER = (
 CLAUSE_ORDER = (
     "temporal-clause-is-its-own-event",
     "means-gerund-is-its-own-event",
+    "gerund-with-its-own-subject-is-its-own-event",
     "where-or-when-clause-is-its-own-event",
     "subject-relative-clause-is-its-own-event",
     "speech-in-a-relative-clause-is-its-own-event",
@@ -105,6 +106,7 @@ ARGUMENT_ORDER = (
     "named-speaker-for-a-party",
     "published-text-speaks-for-its-publisher",
     "nominal-event-own-actors",
+    "gerund-after-its-subject",
     "agent-of-a-passive-light-verb",
     "unnamed-investigator-is-the-state",
     "criticism-received-is-from-its-sender",

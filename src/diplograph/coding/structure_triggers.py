@@ -102,11 +102,16 @@ def _has_owner(noun: Token, is_actor: ActorTest) -> bool:
 
 
 def _counterpart_named(noun: Token, rule: TriggerRule, is_actor: ActorTest) -> bool:
-    """One of the rule's own target phrases on the noun names an actor ("attack ON Kyiv")."""
+    """One of the rule's own target phrases on the noun names an actor ("attack ON Kyiv"),
+    or, for an ``obj_prep_owner`` slot, the owner of its object ("an inquiry into ISRAEL's
+    conduct")."""
     allowed = structure_words().counterpart_prepositions
     preps = {word for slot in rule.target if slot.startswith(("obj_prep:", "prep:"))
              for word in slot.partition(":")[2].split("|")} & allowed
-    return any(is_actor(t) for t in prep_objects(noun, tuple(preps)))
+    owned = {word for slot in rule.target if slot.startswith("obj_prep_owner:")
+             for word in slot.partition(":")[2].split("|")} & allowed
+    owners = [o for t in prep_objects(noun, tuple(owned)) for o in t.lefts if o.dep_ == "poss"]
+    return any(is_actor(t) for t in prep_objects(noun, tuple(preps)) + owners)
 
 
 # ------------------------------------------------------------------ participle light verbs

@@ -554,6 +554,10 @@ def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
     if kind == "obj_prep":
         holders = [token] if is_noun else direct_objects(token)
         return [t for h in holders for t in prep_objects(h, words)]
+    if kind == "obj_prep_owner":  # "the investigation into CLINTON's emails"
+        holders = [token] if is_noun else direct_objects(token)
+        return [o for h in holders for t in prep_objects(h, words) for o in t.lefts
+                if o.dep_ == "poss"]
     if kind == "obj_poss":
         holders = [token] if is_noun else direct_objects(token)
         return [c for h in holders for c in h.lefts if c.dep_ == "poss"]

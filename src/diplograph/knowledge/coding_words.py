@@ -18,6 +18,7 @@ WORD_LISTS = (
     "intent_heads", "readiness_heads", "official_sectors", "private_sectors",
     "scene_prepositions", "condition_marks", "speech_lemmas", "pronouns",
     "name_entity_labels", "place_entity_labels", "firm_nouns", "policy_nouns", "temporal_marks",
+    "gerund_subject_marks",
     "means_marks", "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words",
     "private_roles",
     "warning_verbs", "threat_nouns", "risk_verbs", "risk_nouns",
@@ -52,6 +53,7 @@ class CodingWords:
     firm_nouns: frozenset[str]
     policy_nouns: frozenset[str]
     temporal_marks: frozenset[str]
+    gerund_subject_marks: frozenset[str]
     means_marks: frozenset[str]
     setting_relatives: frozenset[str]
     commerce_verbs: frozenset[str]
