@@ -11,17 +11,19 @@ FAILING = "trigger/conduct-told-as-what-was-said"
 HARM = "trigger/harm-told-as-what-was-said"
 
 
+# Every event below is told only as what was said: reported, claimed by the speaker (the
+# convention of coding_cases_real.yaml, applied to every report-verb trigger in stop 27).
 # ------------------------------------------------------------------ an actor's failing
 @pytest.mark.parametrize("text, expected", [
     # a failing by its name
     ("Estonia said Russia had shown open contempt for the treaty.",
-     ("ACCUSE", "disapprove", "EST", "RUS", "asserted")),
+     ("ACCUSE", "disapprove", "EST", "RUS", "reported")),
     # bad conduct: a conduct noun with a pejorative modifier
     ("Denmark said Iran had an abysmal record on women's rights.",
-     ("ACCUSE", "disapprove", "DNK", "IRN", "asserted")),
+     ("ACCUSE", "disapprove", "DNK", "IRN", "reported")),
     # the lack of a virtue
     ("Finland said Belarus had shown a lack of respect for its border.",
-     ("ACCUSE", "disapprove", "FIN", "BLR", "asserted")),
+     ("ACCUSE", "disapprove", "FIN", "BLR", "reported")),
 ])
 def test_a_failing_told_as_what_was_said_is_disapproval(code_sentence, text, expected):
     assert by_rule(code_sentence(text), FAILING, with_status=True) == {expected}
@@ -42,13 +44,13 @@ def test_no_failing_without_an_actor_and_bad_conduct(code_sentence, text):
 @pytest.mark.parametrize("text, expected", [
     # a harm verb with an owned policy as subject
     ("Austria said Hungary's new law would weaken the courts.",
-     ("ACCUSE", "disapprove", "AUT", "HUN", "asserted")),
+     ("ACCUSE", "disapprove", "AUT", "HUN", "reported")),
     # a state adjective as the owner, a progressive harm
     ("Peru said the Chilean quota was killing the fishing towns.",
-     ("ACCUSE", "disapprove", "PER", "CHL", "asserted")),
+     ("ACCUSE", "disapprove", "PER", "CHL", "reported")),
     # causing a harm noun
     ("Vietnam said China's blockade would cause hardship for its fishermen.",
-     ("ACCUSE", "disapprove", "VNM", "CHN", "asserted")),
+     ("ACCUSE", "disapprove", "VNM", "CHN", "reported")),
 ])
 def test_harm_by_an_actors_act_told_as_what_was_said_is_disapproval(code_sentence, text,
                                                                       expected):
@@ -73,9 +75,9 @@ RELATIVE = "clause/speech-in-a-relative-clause-is-its-own-event"
 @pytest.mark.parametrize("text, expected", [
     # the relative pronoun is the subject of what was said: it stands for the noun
     ("The forum met without Syria, which the Jordanian minister said had shown contempt "
-     "for the ceasefire.", ("ACCUSE", "disapprove", "JOR", "SYR", "asserted")),
+     "for the ceasefire.", ("ACCUSE", "disapprove", "JOR", "SYR", "reported")),
     ("The vote was delayed by Serbia, which Croatia says had a shameful record on refugees.",
-     ("ACCUSE", "disapprove", "HRV", "SRB", "asserted")),
+     ("ACCUSE", "disapprove", "HRV", "SRB", "reported")),
 ])
 def test_what_a_relative_clause_says_of_its_noun_is_the_speakers_act(code_sentence, text,
                                                                      expected):
