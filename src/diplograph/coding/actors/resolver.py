@@ -31,6 +31,8 @@ from diplograph.coding.actors.coref import (
 from diplograph.coding.actors.dating import act_year, story_window
 from diplograph.coding.actors.described import DescriptionWords, described_people
 from diplograph.coding.actors.epithets import epithet_words
+from diplograph.coding.actors.eponyms import things_named_after_people
+from diplograph.coding.actors.first_names import first_name_antecedent
 from diplograph.coding.actors.home import story_home, unknown_people_unplaced
 from diplograph.coding.actors.local import local_group_nouns, local_places, place_state
 from diplograph.coding.actors.matcher import KnowledgeMatcher
@@ -284,6 +286,7 @@ class ActorResolver:
         found = bodies_with_descriptors(doc, found, self.words.body_descriptor_nouns)
         found = party_pairs(doc, found, reading.hits, self._party_state,
                             self._resolve.offices.state)
+        found = things_named_after_people(doc, found, self.words.eponym_nouns)
         return one_reading_per_person(found, known)
 
     def _holds(self, when: dt.date, name: str, role: str) -> bool:
@@ -427,7 +430,9 @@ class ActorResolver:
         if single is not None:
             named = self._surname_of_named(article, i, *single)
             return (i, i + 1, named) if named is not None else (i, single[1], single[0])
-        return i, i + 1, article.memory.surname(doc, i) or article.memory.pronoun(doc, i)
+        memory = article.memory
+        return i, i + 1, (memory.surname(doc, i) or first_name_antecedent(doc, i, memory.named())
+                          or memory.pronoun(doc, i))
 
     @staticmethod
     def _surname_of_named(article: _Article, i: int, ref: ActorRef,
