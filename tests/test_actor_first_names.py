@@ -28,8 +28,10 @@ def _last(resolver: ActorResolver, text: str, words: str, when: str) -> ActorRef
                     last=True)
 
 
-def _mentions_at(resolver: ActorResolver, text: str, words: str, when: str) -> list[ActorRef]:
-    at = text.rindex(words)
+def _mentions_at(resolver: ActorResolver, text: str, words: str, when: str,
+                 first: bool = False) -> list[ActorRef]:
+    """The actors of the mentions over the last (or `first`) occurrence of `words`."""
+    at = text.index(words) if first else text.rindex(words)
     doc = resolver.nlp(text)
     return [m.actor for m in resolver.find_mentions(doc, when=dt.date.fromisoformat(when),
                                                      home_country="USA")
@@ -91,3 +93,25 @@ def test_eponym_nouns_name_things_not_bodies() -> None:
     nouns = mention_words().eponym_nouns
     assert {"doctrine", "foundation", "library"} <= nouns
     assert not nouns & {"administration", "government", "agenda", "plan"}
+
+
+def test_a_first_name_before_the_one_full_name_of_the_article_is_that_person(
+        resolver: ActorResolver) -> None:
+    text = ("Crowds cheered for Bernie in the rain on Saturday. "
+            "Bernie Sanders arrived an hour later and spoke about wages.")
+    actor = actor_at(resolver, text, "Bernie", when=dt.date(2016, 4, 9), home="USA")
+    assert actor.name == "Bernie Sanders"
+
+
+def test_a_first_name_before_two_full_names_binds_neither(resolver: ActorResolver) -> None:
+    text = ("Ted drew the loudest cheers on Friday. Ted Cruz and Ted Strickland both spoke "
+            "at the energy conference in Columbus.")
+    found = _mentions_at(resolver, text, "Ted", "2016-03-11", first=True)
+    assert not [a for a in found if a.name and " " in a.name]
+
+
+def test_a_first_name_after_a_determiner_is_a_common_noun(resolver: ActorResolver) -> None:
+    text = ("Education minister Bill Rammell defended the plans in the Commons on Monday. "
+            "MPs will vote on the Bill next week.")
+    found = _mentions_at(resolver, text, "Bill", "2005-03-07")
+    assert not [a for a in found if a.name == "Bill Rammell"]

@@ -8,34 +8,46 @@ article named several people with that first name before (Bill and Hillary Clint
 none, but two Teds or two Bernies do), the one named nearest before is meant: the last one
 the article spoke of, in full or by a shorter name. A person counts once the article has
 written their name in full (first name and surname); one named only by surname ("Bush")
-does not make "George" his. A first name with no such antecedent stays unresolved: no
-guess from general knowledge, no person named only later.
+does not make "George" his. With no one named before, the one person the whole article
+writes in full with that first name is meant ("Hillary's campaign ... Hillary Clinton"), as
+a headline's surname is (``_with_full_names`` in resolver.py); with two such people, or
+none, the first name stays unresolved: no guess from general knowledge or across a family.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc
 
+from diplograph.coding.actors.mention import Mention
 from diplograph.coding.token_table import token_table
 from diplograph.records import ActorRef
 
 # Grammar: a first name is a proper noun standing alone, not a word of a longer name
 # ("Hillary Clinton", "Jordan Reyes"), whose neighbours would then be proper nouns too.
 _NAME_TAGS = frozenset({"NNP"})
+# A determiner makes the word a common noun however it is written ("the Bill" in a story
+# that names Bill Rammell is the legislation).
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "every", "each"})
 
 
-def first_name_antecedent(doc: Doc, i: int, named: Sequence[ActorRef]) -> ActorRef | None:
+def first_name_antecedent(doc: Doc, i: int, named: Sequence[ActorRef],
+                          later: Mapping[str, ActorRef]) -> ActorRef | None:
     """The person the article named in full before token i whose first name token i is,
-    the nearest named where several are; None where token i is no bare first name.
+    the nearest named where several are, else the one the article names so further on;
+    None where token i is no bare first name.
 
     Args:
         doc: the article.
         i: the token that may be a bare first name.
         named: the people the article mentioned before token i, in text order.
+        later: first name -> the one person the whole article writes in full with it
+            (``first_names_in_full``).
     """
-    return named_with_first_name(doc[i].text, named) if _bare_proper_noun(doc, i) else None
+    if not _bare_proper_noun(doc, i):
+        return None
+    return named_with_first_name(doc[i].text, named) or later.get(doc[i].text)
 
 
 def named_with_first_name(word: str, named: Sequence[ActorRef]) -> ActorRef | None:
@@ -49,10 +61,27 @@ def named_with_first_name(word: str, named: Sequence[ActorRef]) -> ActorRef | No
     return None
 
 
+def first_names_in_full(doc: Doc, mentions: Sequence[Mention]) -> dict[str, ActorRef]:
+    """First name -> the one person a first read of the article writes in full with it,
+    for the bare first names that read left to no one of that name (empty: no second read
+    is needed)."""
+    people: dict[str, dict[str, ActorRef]] = {}
+    for m in mentions:
+        if m.actor.kind == "person" and m.actor.name and _written_in_full(m.actor):
+            people.setdefault(m.actor.name.split()[0], {})[m.actor.name] = m.actor
+    unique = {word: next(iter(p.values())) for word, p in people.items() if len(p) == 1}
+    read = {i: m.actor.name for m in mentions for i in range(m.token_start, m.token_end)}
+    return {doc[i].text: unique[doc[i].text] for i in range(len(doc))
+            if doc[i].text in unique and read.get(i) != unique[doc[i].text].name
+            and _bare_proper_noun(doc, i)}
+
+
 def _bare_proper_noun(doc: Doc, i: int) -> bool:
-    """A capitalised proper noun with no proper noun right before or after it."""
+    """A capitalised proper noun with no proper noun right before or after it, nor a
+    determiner before it."""
     tokens = token_table(doc)
-    if tokens.tag[i] not in _NAME_TAGS or not tokens.is_title[i]:
+    if tokens.tag[i] not in _NAME_TAGS or not tokens.is_title[i] \
+            or (i > 0 and tokens.lower[i - 1] in _DETERMINERS):
         return False
     before = i > 0 and tokens.tag[i - 1] in _NAME_TAGS and tokens.is_title[i - 1]
     after = i + 1 < len(doc) and tokens.tag[i + 1] in _NAME_TAGS and tokens.is_title[i + 1]

@@ -292,7 +292,8 @@ class PhraseResolver:
         text = phrase.person_text or ""
         if " " not in text.strip():  # "Mr Clarke" after "Charles Clarke": the one named before
             # "Jeb" after "Jeb Bush": rule `first-name-antecedent` (first_names.py)
-            earlier = memory.antecedent(text) or named_with_first_name(text, memory.named())
+            earlier = (memory.antecedent(text) or named_with_first_name(text, memory.named())
+                       or memory.first_names.get(text))
             if earlier is not None and phrase.country in (None, earlier.country) \
                     and self._may_bear(earlier, role, phrase) \
                     and self._gender_fits(earlier, phrase.gender):
