@@ -115,3 +115,10 @@ def test_a_first_name_after_a_determiner_is_a_common_noun(resolver: ActorResolve
             "MPs will vote on the Bill next week.")
     found = _mentions_at(resolver, text, "Bill", "2005-03-07")
     assert not [a for a in found if a.name == "Bill Rammell"]
+
+
+def test_a_first_name_after_a_clause_opening_that_is_still_a_name(
+        resolver: ActorResolver) -> None:
+    text = ("Mitt Romney unveiled a tax plan in Boston on Monday. It is the only plan that "
+            "Mitt has put forward so far.")
+    assert _last(resolver, text, "Mitt", "2012-03-05").name == "Mitt Romney"

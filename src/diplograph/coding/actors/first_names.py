@@ -28,8 +28,9 @@ from diplograph.records import ActorRef
 # ("Hillary Clinton", "Jordan Reyes"), whose neighbours would then be proper nouns too.
 _NAME_TAGS = frozenset({"NNP"})
 # A determiner makes the word a common noun however it is written ("the Bill" in a story
-# that names Bill Rammell is the legislation).
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "every", "each"})
+# that names Bill Rammell is the legislation); a "that" opening a clause ("the plan THAT
+# Donald has put forth") is no determiner, and the tagger tells them apart.
+_DETERMINER_TAG = "DT"
 
 
 def first_name_antecedent(doc: Doc, i: int, named: Sequence[ActorRef],
@@ -81,7 +82,7 @@ def _bare_proper_noun(doc: Doc, i: int) -> bool:
     determiner before it."""
     tokens = token_table(doc)
     if tokens.tag[i] not in _NAME_TAGS or not tokens.is_title[i] \
-            or (i > 0 and tokens.lower[i - 1] in _DETERMINERS):
+            or (i > 0 and tokens.tag[i - 1] == _DETERMINER_TAG):
         return False
     before = i > 0 and tokens.tag[i - 1] in _NAME_TAGS and tokens.is_title[i - 1]
     after = i + 1 < len(doc) and tokens.tag[i + 1] in _NAME_TAGS and tokens.is_title[i + 1]
