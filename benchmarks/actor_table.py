@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
                  epithets|settings|dated|surnames|mentions18|phrases18|kb19|ranks27|
-                 orgs27]
+                 orgs27|names27]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -112,7 +112,14 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   ("Former foreign secretary Robin Cook" in 2004: an MP, LEG), with contrasts (no office
   that day: ELI); short articles of our own (no doc, no home_country); the split is
   ``split_of``'s.
-
+- ``names27``: ``tests/data/actor_mentions_names27.tsv`` (issue #15, stop 27, names27): bare
+  first names and surnames ("Hillary", "Jeb", "Bush", "Clinton") of people the same article
+  names in full, with contrasts (two Clintons, two Bushes, two Teds: the one named nearest
+  before; both named only after: no guess; a first name with no antecedent; "Jordan", "rand"
+  and "Will" as a state, a currency and a verb; "the Reagan doctrine", "the Clinton
+  Foundation", "the Bush administration"); short articles of our own whose bare name also
+  occurs inside the full name, so the column ``occurrence`` says which occurrence of the
+  mention's words the row labels (empty: the first); the split is ``split_of``'s.
 - ``orgs27``: ``tests/data/actor_mentions_orgs27.tsv`` (issue #15, stop 27, orgs27): the
   political bodies the knowledge lacked, chosen by how many corpus articles name them
   (benchmarks/unknown_names.py): parties and their committees, caucuses, think tanks and
@@ -162,6 +169,7 @@ TABLES = {
     "kb19": ROOT / "tests" / "data" / "actor_mentions_kb19.tsv",
     "ranks27": ROOT / "tests" / "data" / "actor_mentions_ranks27.tsv",
     "orgs27": ROOT / "tests" / "data" / "actor_mentions_orgs27.tsv",
+    "names27": ROOT / "tests" / "data" / "actor_mentions_names27.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -205,8 +213,21 @@ def context_of(row: dict[str, str], use_article: bool) -> tuple[str, int]:
     text = article_text(row.get("doc", "")) if use_article else None
     at = text.find(sentence) if text else -1
     if at < 0:
-        return sentence, 0
+        return sentence, _occurrence_at(row, sentence)
     return text[: at + len(sentence)], at
+
+
+def _occurrence_at(row: dict[str, str], text: str) -> int:
+    """Where the row's labelled occurrence of its mention's words starts (column
+    ``occurrence``, 1 = the first; an empty column or none: the start of the text). A bare
+    name labelled after the full name that contains it ("Hillary" after "Hillary Clinton")
+    is its second occurrence; mentions ending before it are not the row's."""
+    count = int(row.get("occurrence") or 1)
+    at = 0
+    for _ in range(count - 1):
+        found = text.find(row["mention"], at)
+        at = found + len(row["mention"]) if found >= 0 else at
+    return text.find(row["mention"], at) if count > 1 else 0
 
 
 def labelled_span(row: dict[str, str], text: str, sentence_at: int) -> tuple[int, int] | None:

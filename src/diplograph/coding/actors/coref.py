@@ -42,6 +42,8 @@ class ArticleMemory:
     surnames: dict[str, ActorRef] = field(default_factory=dict)  # surname -> last full name
     # surname -> the one person the whole article names in full with it (a first reading)
     full_names: dict[str, ActorRef] = field(default_factory=dict)
+    # first name -> the one person the whole article names in full with it (a first reading)
+    first_names: dict[str, ActorRef] = field(default_factory=dict)
     countries: set[str] = field(default_factory=set)  # states the article has named so far
     # (role, state) -> the person the whole article names in it (read before an undated story)
     office_holders: dict[tuple[str, str], ActorRef] = field(default_factory=dict)

@@ -17,6 +17,7 @@ from spacy.tokens import Doc
 from diplograph.coding.actors.backrefs import PostMatcher, post_of, refers_back
 from diplograph.coding.actors.coref import ArticleMemory, counterpart
 from diplograph.coding.actors.dated_posts import DatedPosts
+from diplograph.coding.actors.first_names import named_with_first_name
 from diplograph.coding.actors.mention import Hits, MentionPhrase
 from diplograph.coding.actors.offices import Offices, plain_name
 from diplograph.knowledge.base import UNDATED_START, Person, Term
@@ -290,7 +291,9 @@ class PhraseResolver:
         role = self.offices.title_role(phrase.head, phrase, home_country)
         text = phrase.person_text or ""
         if " " not in text.strip():  # "Mr Clarke" after "Charles Clarke": the one named before
-            earlier = memory.antecedent(text)
+            # "Jeb" after "Jeb Bush": rule `first-name-antecedent` (first_names.py)
+            earlier = (memory.antecedent(text) or named_with_first_name(text, memory.named())
+                       or memory.first_names.get(text))
             if earlier is not None and phrase.country in (None, earlier.country) \
                     and self._may_bear(earlier, role, phrase) \
                     and self._gender_fits(earlier, phrase.gender):

@@ -31,6 +31,8 @@ from diplograph.coding.actors.coref import (
 from diplograph.coding.actors.dating import act_year, story_window
 from diplograph.coding.actors.described import DescriptionWords, described_people
 from diplograph.coding.actors.epithets import epithet_words
+from diplograph.coding.actors.eponyms import things_named_after_people
+from diplograph.coding.actors.first_names import first_name_antecedent, first_names_in_full
 from diplograph.coding.actors.home import story_home, unknown_people_unplaced
 from diplograph.coding.actors.local import local_group_nouns, local_places, place_state
 from diplograph.coding.actors.matcher import KnowledgeMatcher
@@ -176,15 +178,15 @@ class ActorResolver:
         """``find_mentions`` with the home state decided; `first`: the article's read at
         `when` (or undated) already done, if any."""
         if when is not None:
-            return _with_full_names(partial(self._walk, doc, when, home_country, dated=True,
-                                            reading=reading), first)
+            return _with_full_names(doc, partial(self._walk, doc, when, home_country,
+                                                 dated=True, reading=reading), first)
         # No publication date: read once for the names, then at the date the article's own
         # words point to, preferring the people it names in an office for that office.
         # The names the window is read from are the article's own: a headline's bare surname
         # is the person it names in full below, not a namesake ("McConnell in row ... Jack
         # McConnell", not the US senator, whose term would move the story's window).
-        first = _with_full_names(partial(self._walk, doc, OPEN_END, home_country, dated=False,
-                                         reading=reading), first)
+        first = _with_full_names(doc, partial(self._walk, doc, OPEN_END, home_country,
+                                              dated=False, reading=reading), first)
         window = story_window(doc, first, self._by_name)
         when = window[0] + (window[1] - window[0]) / 2 if window is not None else None
         if when is not None:
@@ -195,14 +197,15 @@ class ActorResolver:
                    and m.actor.country}
         # With no office holder to prefer, the read below is `first` again (same date, state
         # and memory; a walk decides from those and the parse alone): not walked twice.
-        return _with_full_names(partial(self._walk, doc, when or OPEN_END, home_country,
-                                        dated=when is not None, holders=holders,
-                                        reading=reading, window=window),
+        return _with_full_names(doc, partial(self._walk, doc, when or OPEN_END, home_country,
+                                             dated=when is not None, holders=holders,
+                                             reading=reading, window=window),
                                 None if holders else first)
 
     def _walk(self, doc: Doc, when: dt.date, home_country: str | None, *, dated: bool,
               reading: _Reading, holders: dict[tuple[str, str], ActorRef] | None = None,
               full_names: dict[str, ActorRef] | None = None,
+              first_names: dict[str, ActorRef] | None = None,
               window: tuple[dt.date, dt.date] | None = None) -> list[Mention]:
         """Read the article left to right at `when` (undated: offices name no holder)."""
         article = _Article(doc=doc, reading=reading,
@@ -211,6 +214,7 @@ class ActorResolver:
                            when=when, dated=dated, home_country=home_country, window=window)
         article.memory.office_holders.update(holders or {})
         article.memory.full_names.update(full_names or {})
+        article.memory.first_names.update(first_names or {})
         mentions: list[Mention] = []
         i = 0
         while i < len(doc):
@@ -284,6 +288,7 @@ class ActorResolver:
         found = bodies_with_descriptors(doc, found, self.words.body_descriptor_nouns)
         found = party_pairs(doc, found, reading.hits, self._party_state,
                             self._resolve.offices.state)
+        found = things_named_after_people(doc, found, self.words.eponym_nouns)
         return one_reading_per_person(found, known)
 
     def _holds(self, when: dt.date, name: str, role: str) -> bool:
@@ -427,7 +432,10 @@ class ActorResolver:
         if single is not None:
             named = self._surname_of_named(article, i, *single)
             return (i, i + 1, named) if named is not None else (i, single[1], single[0])
-        return i, i + 1, article.memory.surname(doc, i) or article.memory.pronoun(doc, i)
+        memory = article.memory
+        return i, i + 1, (memory.surname(doc, i)
+                          or first_name_antecedent(doc, i, memory.named(), memory.first_names)
+                          or memory.pronoun(doc, i))
 
     @staticmethod
     def _surname_of_named(article: _Article, i: int, ref: ActorRef,
@@ -485,17 +493,20 @@ def _state_word(hits: Hits, i: int) -> str | None:
     return hit.key if hit is not None else None
 
 
-def _with_full_names(read: Callable[..., list[Mention]],
+def _with_full_names(doc: Doc, read: Callable[..., list[Mention]],
                      mentions: list[Mention] | None = None) -> list[Mention]:
     """Read the article (unless `mentions` are its read already); where a surname alone
     named someone other than the one person the article names in full with it ("Howard
     attacks cost of asylum Michael Howard has ..."), read it again with that full name as
-    every bare surname's antecedent, before any namesake the knowledge base holds. Most
-    articles are read once."""
+    every bare surname's antecedent, before any namesake the knowledge base holds; where a
+    bare first name was left to no one and the article writes one person in full with it
+    ("Hillary's campaign ... Hillary Clinton"), read it again with that person as its
+    antecedent (rule `first-name-antecedent`, first_names.py). Most articles are read once."""
     mentions = read() if mentions is None else mentions
     full = _full_names(mentions)
-    if any(_misread_surname(m.actor, full) for m in mentions):
-        return read(full_names=full)
+    first = first_names_in_full(doc, mentions)  # "Hillary's ... Hillary Clinton"
+    if first or any(_misread_surname(m.actor, full) for m in mentions):
+        return read(full_names=full, first_names=first)
     return mentions
 
 

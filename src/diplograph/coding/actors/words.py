@@ -69,6 +69,7 @@ class MentionWords:
     motion_words: frozenset[str]  # "MOVED to China": a destination, a place
     occasion_nouns: frozenset[str]  # "TALKS in Beijing": the state, not its civilians
     thing_nouns: frozenset[str]  # "the Kyoto PROTOCOL": a place names it, no actor
+    eponym_nouns: frozenset[str]  # "the Reagan DOCTRINE": a person's name names it, no actor
     # (state, party, start, end): the party a bare "shadow" post names on a day
     official_opposition: tuple[tuple[str, str, dt.date, dt.date | None], ...]
     # (state, party, start, end): the parties in government, for `party-portfolio`
