@@ -65,3 +65,29 @@ def test_no_phrase_where_the_shortcut_says_none_opens(resolver: ActorResolver) -
     read = {doc[i].lower_ for i in range(len(doc))
             if reader.read(doc, i, reading.hits, reading.person_ents) is not None}
     assert {"the", "mr"} <= read
+
+
+def test_walks_skip_only_tokens_where_no_mention_starts(resolver: ActorResolver) -> None:
+    # The walks read only the tokens listed in ``_Reading.starts``: at every other token,
+    # with the memory of a whole walk (a surname and a gender named before), no mention
+    # starts, so skipping it changes nothing.
+    from diplograph.coding.actors.coref import ArticleMemory
+    from diplograph.coding.actors.resolver import _Article
+
+    text = ("Kenyan lawyer Jane Doe met the French foreign minister in Paris on Monday. "
+            "Doe said she would return to Nairobi, and the minister said his government "
+            "had asked the influential independent Institute for Fiscal Studies for advice.")
+    doc = resolver.nlp(text)
+    reading = resolver._reading(doc)
+    resolver._walk(doc, WHEN, "KEN", dated=True, reading=reading)
+    memory = ArticleMemory(resolver._genders, resolver._pronouns, hits=reading.hits)
+    article = _Article(doc=doc, reading=reading, memory=memory, when=WHEN, dated=True,
+                       home_country="KEN")
+    for m in resolver.find_mentions(doc, when=WHEN, home_country="KEN"):
+        memory.remember(doc, m.token_start, m.actor)
+    skipped = [i for i in range(len(doc)) if i not in reading.starts]
+    assert len(skipped) >= 5
+    for i in skipped:
+        assert resolver._actor_at(article, i)[2] is None, doc[i]
+    starting = {doc[i].lower_ for i in reading.starts}
+    assert {"doe", "she", "his", "the"} <= starting

@@ -126,3 +126,29 @@ def test_the_phrase_trie_matches_where_the_alternation_does():
     for text in texts:
         assert bool(trie.search(text)) == bool(plain.search(text)), text
     assert sum(bool(trie.search(t)) for t in texts) == 7
+
+
+def test_the_object_index_skips_only_patterns_the_verb_cannot_match(nlp):
+    from diplograph.coding.cameo import _best_match, _tried, _VerbParts
+    from diplograph.coding.triggers import verb_forms
+
+    cameo = load_cameo()
+    text = ("Police arrested two protesters and seized their banners in the square. "
+            "The envoy signed an agreement with Ghana and set a deadline for the talks. "
+            "Troops opened fire on the crowd after the rebels attacked a checkpoint. "
+            "The ministry recalled its ambassador and expelled three diplomats.")
+    tried = skipped = 0
+    for token in nlp(text):
+        verbs = next((cameo.verbs[f] for f in verb_forms(token) if f in cameo.verbs), None)
+        if token.pos_ not in {"VERB", "AUX"} or verbs is None:
+            continue
+        parts = _VerbParts(token)
+        for verb in verbs:
+            at = list(_tried(verb, parts))
+            assert at == sorted(set(at)), token.text
+            left_out = set(range(len(verb.ranked))) - set(at)
+            assert not any(parts.matches(verb.ranked[i][1]) for i in left_out), token.text
+            skipped += len(left_out)
+        tried += 1
+        assert _best_match(token, verbs) == _scanned_best(token, verbs), token.text
+    assert tried >= 8 and skipped > 0

@@ -75,3 +75,22 @@ def test_strings_decoded_across_docs_stay_right_past_the_limit(docs, monkeypatch
         table = token_table(doc)
         assert table.lower == [t.lower_ for t in doc] and table.lemma == [t.lemma_ for t in doc]
     assert len(table_module._DECODED) <= len({t.orth_ for t in docs[-1]}) * 7
+
+
+def test_positions_of_words_match_a_scan_and_are_listed_once(docs):
+    from diplograph.coding.token_table import positions_of_words
+
+    nouns = frozenset({"envoy", "minister", "the", "be"})  # "be": by lemma only ("was")
+    sectors = {"minister": "GOV", "secretary": "GOV", "mp": "PTY", "police": "COP"}
+    for doc in docs:
+        for words in (nouns, sectors):
+            by_word = [t.i for t in doc if t.lower_ in words]
+            by_lemma = [t.i for t in doc if t.lower_ in words or t.lemma_.lower() in words]
+            assert positions_of_words(doc, words) == by_word
+            assert positions_of_words(doc, words, lemmas=True) == by_lemma
+            assert positions_of_words(doc, words) is positions_of_words(doc, words)
+    # A word list equal to another but not the same object is listed on its own.
+    doc = docs[0]
+    assert positions_of_words(doc, set(nouns)) == positions_of_words(doc, nouns)
+    doc = docs[1]  # "It WAS a mistake"
+    assert positions_of_words(doc, nouns, lemmas=True) != positions_of_words(doc, nouns)

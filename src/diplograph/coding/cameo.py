@@ -14,6 +14,7 @@ goes through the same folding, actor and status rules as ours.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 
 from spacy.tokens import Span, Token
 
@@ -78,7 +79,10 @@ def _best_match(token: Token, verbs: tuple[CameoVerb, ...]) -> tuple[CameoVerb, 
             continue
         # Most specific first: the first match is the verb's best, and none after a pattern
         # no more specific than the best so far can win (the scan was a tenth of coding).
-        for specificity, pattern in verb.ranked:
+        # Only the patterns whose object the verb's object words can be are tried (in the
+        # same order): ``matches`` refuses the others at their object heads.
+        for at in _tried(verb, parts):
+            specificity, pattern = verb.ranked[at]
             if specificity <= best_specificity:
                 break
             if parts.matches(pattern):
@@ -87,6 +91,13 @@ def _best_match(token: Token, verbs: tuple[CameoVerb, ...]) -> tuple[CameoVerb, 
         if best is None and verb.default is not None:
             best, best_specificity = (verb, verb.default), verb.default.specificity
     return best
+
+
+def _tried(verb: CameoVerb, parts: _VerbParts) -> Iterable[int]:
+    """Positions in ``verb.ranked`` of the patterns worth trying on the verb, ascending."""
+    if verb.by_object is None:
+        return range(len(verb.ranked))
+    return verb.by_object.candidates(parts.object_words)
 
 
 def _object_fits(verb: Token, pattern: Pattern, is_actor: ActorTest | None) -> bool:

@@ -11,7 +11,7 @@ look words up there and build a ``Token`` only where they need the parse tree.
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Iterator
+from collections.abc import Collection, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
 
@@ -32,6 +32,10 @@ from spacy.tokens import Doc, Span, Token
 
 _KEY = "diplograph.token_table"
 _POS_KEY = "diplograph.positions_of_pos"
+_WORDS_KEY = "diplograph.positions_of_words"
+# The word lists ``positions_of_words`` has keyed a Doc's positions by (their ``id``), kept
+# alive so that no other list can take the same ``id`` while a Doc holds those positions.
+_WORD_LISTS: dict[int, Collection[str]] = {}
 # String hash -> string, for every Doc of the process: the StringStore builds a new str at
 # each look-up, and the words, tags and labels of articles repeat. Hashes are the strings'
 # own (the same in every vocabulary); emptied past DECODED_LIMIT entries.
@@ -115,3 +119,26 @@ def _positions_of_pos(doc: Doc, parts: AbstractSet[str]) -> list[int]:
         pos = token_table(doc).pos
         found = index[key] = [i for i in range(len(pos)) if pos[i] in key]
     return found
+
+
+def positions_of_words(doc: Doc, words: Collection[str], *, lemmas: bool = False) -> list[int]:
+    """The indices of the Doc's tokens whose lower-case word (with ``lemmas``, or whose
+    lower-case lemma) is one of ``words``, ascending. Listed once per Doc and word list
+    (kept in ``doc.user_data``, keyed by the list's identity; the lists are the resolver's
+    word tables, never changed once loaded): each of an article's two to four actor walks
+    scanned every token again for the same nouns."""
+    _WORD_LISTS[id(words)] = words
+    index = doc.user_data.setdefault(_WORDS_KEY, {})
+    key = (id(words), lemmas)
+    found = index.get(key)
+    if found is None:
+        found = index[key] = _scan_words(doc, words, lemmas)
+    return found
+
+
+def _scan_words(doc: Doc, words: Collection[str], lemmas: bool) -> list[int]:
+    tokens = token_table(doc)
+    if not lemmas:
+        return [i for i, word in enumerate(tokens.lower) if word in words]
+    return [i for i, (word, lemma) in enumerate(zip(tokens.lower, tokens.lemma, strict=True))
+            if word in words or lemma.lower() in words]

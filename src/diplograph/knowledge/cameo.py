@@ -57,6 +57,27 @@ class CameoVerb:
     # (specificity, pattern), most specific first and in block order on a tie: the first
     # that matches is the best, so a verb's patterns are not all tried (``ranked``)
     ranked: tuple[tuple[int, Pattern], ...] = ()
+    # Where in ``ranked`` the patterns are that a verb's object words can let match
+    # (``ObjectIndex``): the others, each needing an object head the verb lacks, are skipped.
+    by_object: ObjectIndex | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ObjectIndex:
+    """A verb's ranked patterns by the object they need: a pattern with an object matches
+    only a verb one of whose object words or lemmas is a head of that object, so the rest
+    need not be tried (most of a verb's patterns name an object)."""
+
+    free: tuple[int, ...]  # positions in ``ranked`` of the patterns that need no object
+    by_head: dict[str, tuple[int, ...]]  # object head -> positions of the patterns it ends
+
+    def candidates(self, object_words: frozenset[str]) -> tuple[int, ...] | list[int]:
+        """Positions, ascending, of every pattern whose object test ``object_words`` can
+        pass: those with no object and those one of the words is a head of."""
+        named = [self.by_head[w] for w in object_words if w in self.by_head]
+        if not named:
+            return self.free
+        return sorted(set(self.free).union(*named))
 
 
 @dataclass(frozen=True, slots=True)
@@ -122,6 +143,17 @@ def ranked(patterns: tuple[Pattern, ...]) -> tuple[tuple[int, Pattern], ...]:
     return tuple(sorted(((p.specificity, p) for p in patterns), key=lambda sp: -sp[0]))
 
 
+def object_index(ranked_patterns: tuple[tuple[int, Pattern], ...]) -> ObjectIndex:
+    """The ``ObjectIndex`` of a verb's ranked patterns."""
+    free, by_head = [], {}
+    for at, (_, pattern) in enumerate(ranked_patterns):
+        if not pattern.object:
+            free.append(at)
+        for head in pattern.object_heads if pattern.object else ():
+            by_head.setdefault(head, []).append(at)
+    return ObjectIndex(free=tuple(free), by_head={h: tuple(a) for h, a in by_head.items()})
+
+
 def heads(texts: list | None, synsets: dict[str, list[str]]) -> frozenset[str]:
     """The words the phrases ``texts`` can end in."""
     return frozenset(alt[-1] for text in texts or () for alt in _phrase(text, synsets)[-1])
@@ -136,14 +168,21 @@ def load_cameo() -> CameoDictionary:
     blocks = {name: tuple(_pattern(p, synsets) for p in patterns)
               for name, patterns in (data.get("blocks") or {}).items()}
     index: dict[str, list[CameoVerb]] = {}
+    # Verbs share their blocks: each list of blocks is ranked and indexed once.
+    orders: dict[tuple[str, ...], tuple[tuple[tuple[int, Pattern], ...], ObjectIndex]] = {}
     for lemma, entry in (data.get("verbs") or {}).items():
         words = str(lemma).lower().split()
         head = str(entry.get("head") or words[0]).lower()
         default = entry.get("default") if entry.get("approved") else None
-        patterns = tuple(p for b in entry.get("blocks", []) for p in blocks.get(b, ()))
+        names = tuple(entry.get("blocks", []))
+        patterns = tuple(p for b in names for p in blocks.get(b, ()))
+        if names not in orders:
+            ordered = ranked(patterns)
+            orders[names] = ordered, object_index(ordered)
         verb = CameoVerb(
             lemma=str(lemma).lower(), rest=tuple(words[1:]), patterns=patterns,
-            default=_pattern(default, synsets) if default else None, ranked=ranked(patterns),
+            default=_pattern(default, synsets) if default else None, ranked=orders[names][0],
+            by_object=orders[names][1],
         )
         forms = {head} | {str(f).lower().split()[0] for f in entry.get("forms") or ()}
         for form in forms:

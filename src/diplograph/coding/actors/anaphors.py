@@ -20,13 +20,15 @@ from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.home import stands_for_a_state
 from diplograph.coding.actors.mention import Mention
-from diplograph.coding.token_table import token_table
+from diplograph.coding.token_table import positions_of_words, token_table
 from diplograph.errors import KnowledgeError
 from diplograph.knowledge.yamldata import load_yaml_file
 from diplograph.records import ActorRef
 
 ANAPHORS_FILE = "state_anaphors.yaml"
 ANY_STATE = "any"
+# Grammar: the article an anaphor opens with ("THE country").
+_THE = frozenset({"the"})
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -76,8 +78,8 @@ def state_anaphors(doc: Doc, mentions: list[Mention], words: StateAnaphors,
     """
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
-    for i, word in enumerate(token_table(doc).lower):
-        if word != "the" or i in taken:
+    for i in positions_of_words(doc, _THE):
+        if i in taken:
             continue
         anaphor = _anaphor_at(doc, i, words.nouns)
         if anaphor is None or _a_place(anaphor[0], place_words, words.place_verbs):

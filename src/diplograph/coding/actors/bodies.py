@@ -15,11 +15,13 @@ from dataclasses import replace
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding.actors.mention import Mention
-from diplograph.coding.token_table import token_table
+from diplograph.coding.token_table import positions_of_words, token_table
 from diplograph.records import ActorRef
 
 # Grammar, not knowledge: the one word a home body's name may follow ("THE Treasury").
 _DETERMINER = "the"
+# Noun table identity -> (the table, kept alive; its nouns' last words): ``_last_words``.
+_LAST_WORDS: dict[int, tuple[Mapping[str, str], frozenset[str]]] = {}
 
 StateRef = Callable[[str, str], ActorRef]  # (ISO3, sector) -> the state in that sector
 StateAt = Callable[[int], str | None]  # token index -> ISO3 of the state its words name
@@ -107,8 +109,16 @@ def noun_ends(doc: Doc, home_nouns: Mapping[str, str]) -> list[Token]:
     Read from the article's token table, so that its other tokens (nearly all of them, at
     each of the resolver's calls) are never built as Token objects.
     """
-    last_words = {noun.rsplit(" ", 1)[-1] for noun in home_nouns}
-    return [doc[i] for i, word in enumerate(token_table(doc).lower) if word in last_words]
+    return [doc[i] for i in positions_of_words(doc, _last_words(home_nouns))]
+
+
+def _last_words(nouns: Mapping[str, str]) -> frozenset[str]:
+    """The last words of the nouns, listed once per noun table (keyed by its identity and
+    kept alive with it: the tables are ``mention_words()``'s, loaded once)."""
+    kept = _LAST_WORDS.get(id(nouns))
+    if kept is None:
+        kept = _LAST_WORDS[id(nouns)] = (nouns, frozenset(n.rsplit(" ", 1)[-1] for n in nouns))
+    return kept[1]
 
 
 def group_noun_at(doc: Doc, token: Token, home_nouns: Mapping[str, str]

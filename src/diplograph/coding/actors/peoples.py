@@ -19,7 +19,7 @@ from collections.abc import Callable, Mapping
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding.actors.mention import Mention
-from diplograph.coding.token_table import token_table
+from diplograph.coding.token_table import positions_of_words, token_table
 from diplograph.records import ActorRef
 
 PlaceState = Callable[[str], str | None]  # a place below a state -> ISO3, None: unknown
@@ -36,8 +36,9 @@ def peoples_of_one_state(doc: Doc, mentions: list[Mention],
     phrase where it modifies one ("Rohingya LEADERS"); the mentions, in text order."""
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
-    for i, word in enumerate(token_table(doc).lower):  # a Token built for the peoples only
-        state = peoples.get(word)
+    lower = token_table(doc).lower
+    for i in positions_of_words(doc, peoples):  # a Token built for the peoples only
+        state = peoples.get(lower[i])
         if state is None or i in taken:
             continue
         span = _people_span(doc[i])
@@ -65,8 +66,8 @@ def units_of_federations(doc: Doc, mentions: list[Mention], units: frozenset[str
     governments (GOV); the mentions, in text order."""
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
-    for i, word in enumerate(token_table(doc).lower):  # a Token built for the units only
-        if word not in units or i in taken:
+    for i in positions_of_words(doc, units):  # a Token built for the units only
+        if i in taken:
             continue
         token = doc[i]
         if token.tag_ not in ("NNS", "NNPS") or token.dep_ in ("compound", "amod"):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import logging
+from bisect import bisect_left
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from functools import partial
@@ -90,8 +91,9 @@ class _Reading:
     person_ents: dict[int, Span]  # PERSON entities by start token
     ent_end: dict[int, Span]  # the entity covering each token
     phrases: dict[int, MentionPhrase | None]  # filled as the walks reach each token
-    # Token -> whether it starts no mention on any walk (see ``_names_no_one``).
-    inert: dict[int, bool]
+    # The tokens that may start a mention, ascending (``_names_no_one`` is False): listed
+    # once per article; every walk skips the others, where no mention starts on any walk.
+    starts: list[int]
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -216,8 +218,10 @@ class ActorResolver:
         article.memory.full_names.update(full_names or {})
         article.memory.first_names.update(first_names or {})
         mentions: list[Mention] = []
-        i = 0
-        while i < len(doc):
+        starts = reading.starts
+        at = 0  # the next of ``starts`` to read
+        while at < len(starts):
+            i = starts[at]
             start, end, ref = self._actor_at(article, i)
             if ref is not None:
                 mention = self._mention(doc, start, end, ref, mentions)
@@ -227,7 +231,7 @@ class ActorResolver:
                                             mention.actor, article.memory)
                 mentions.append(self._at_act_year(article, mention))
                 end = mention.token_end
-            i = max(end, i + 1)
+            at = bisect_left(starts, max(end, i + 1), at + 1)
         placed = appositive_countries(doc, mentions, self.words.topic_prepositions)
         found = affiliations(doc, placed, self.words.job_nouns)
         known = self._by_name.__contains__
@@ -384,40 +388,36 @@ class ActorResolver:
     # ------------------------------------------------------------------ one article
     def _reading(self, doc: Doc) -> _Reading:
         ent_end = {i: ent for ent in doc.ents for i in range(ent.start, ent.end)}
-        return _Reading(hits=self._match(doc),
-                        person_ents={e.start: e for e in doc.ents if e.label_ == "PERSON"},
-                        ent_end=ent_end, phrases={}, inert={})
+        reading = _Reading(hits=self._match(doc),
+                           person_ents={e.start: e for e in doc.ents if e.label_ == "PERSON"},
+                           ent_end=ent_end, phrases={}, starts=[])
+        reading.starts.extend(i for i in range(len(doc))
+                              if not self._names_no_one(doc, reading, i))
+        return reading
 
-    def _phrase_at(self, article: _Article, i: int) -> MentionPhrase | None:
+    def _phrase_at(self, doc: Doc, reading: _Reading, i: int) -> MentionPhrase | None:
         """The phrase at token i (read once per article: it depends on the parse only)."""
-        reading = article.reading
         if i not in reading.phrases:
-            reading.phrases[i] = self._phrases.read(article.doc, i, reading.hits,
-                                                    reading.person_ents)
+            reading.phrases[i] = self._phrases.read(doc, i, reading.hits, reading.person_ents)
         return reading.phrases[i]
 
-    def _names_no_one(self, article: _Article, i: int) -> bool:
+    def _names_no_one(self, doc: Doc, reading: _Reading, i: int) -> bool:
         """Whether token i starts no mention whatever the walk's date, home state and memory:
         no phrase at it, no knowledge match within the words a single name may skip ("the
         independent ..."), and neither a capitalised word (a surname named before) nor a
-        pronoun. Decided once per article: most tokens are such, and the walks (two to four
-        an article) asked the single-name reader and the memory again at each."""
-        reading = article.reading
-        inert = reading.inert.get(i)
-        if inert is None:
-            tokens = token_table(article.doc)
-            inert = reading.inert[i] = (
-                not tokens.is_title[i] and tokens.lower[i] not in self._pronouns
-                and not reading.hits.start_between(i, i + SINGLE_NAME_REACH)
-                and self._phrase_at(article, i) is None)
-        return inert
+        pronoun. Decided once per article (``_Reading.starts``): most tokens are such, and
+        the walks (two to four an article) asked the single-name reader and the memory
+        again at each; ``_actor_at`` finds no mention at such a token and changes nothing."""
+        tokens = token_table(doc)
+        return not tokens.is_title[i] and tokens.lower[i] not in self._pronouns \
+            and not reading.hits.start_between(i, i + SINGLE_NAME_REACH) \
+            and self._phrase_at(doc, reading, i) is None
 
     def _actor_at(self, article: _Article, i: int) -> tuple[int, int, ActorRef | None]:
-        """(start, end, actor) of the mention at token i; the actor is None when none is."""
-        if self._names_no_one(article, i):
-            return i, i + 1, None
+        """(start, end, actor) of the mention at token i, one of ``_Reading.starts``; the
+        actor is None when none is."""
         doc = article.doc
-        phrase = self._phrase_at(article, i)
+        phrase = self._phrase_at(doc, article.reading, i)
         if phrase is not None:
             ref = self._resolve.resolve(doc, phrase, article.memory, article.when,
                                         article.home_country, dated=article.dated,

@@ -42,7 +42,7 @@ from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding.actors.home import stands_for_a_state
 from diplograph.coding.actors.mention import Mention
-from diplograph.coding.token_table import token_table
+from diplograph.coding.token_table import positions_of_words, token_table
 from diplograph.records import ActorRef
 
 StateAt = Callable[[int], str | None]  # token index -> ISO3 of the state its word names
@@ -243,8 +243,8 @@ def nameless_callings(doc: Doc, mentions: list[Mention], callings: Mapping[str, 
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
     tokens = token_table(doc)
-    for i, word in enumerate(tokens.lower):  # a Token built for the callings only
-        if word not in callings or i in taken or tokens.pos[i] != "NOUN" \
+    for i in positions_of_words(doc, callings):  # a Token built for the callings only
+        if i in taken or tokens.pos[i] != "NOUN" \
                 or tokens.dep[i] == "compound":
             continue
         token = doc[i]
@@ -270,8 +270,9 @@ def members_of_named_forces(doc: Doc, mentions: list[Mention],
     Cardiff"), with that body's state."""
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     found = []
-    for i, word in enumerate(token_table(doc).lower):  # a Token built for the nouns only
-        sector = member_nouns.get(word)
+    lower = token_table(doc).lower
+    for i in positions_of_words(doc, member_nouns):  # a Token built for the nouns only
+        sector = member_nouns.get(lower[i])
         if sector is None or i in taken or not _bare(token := doc[i]):
             continue
         body = next((m for m in reversed(mentions)

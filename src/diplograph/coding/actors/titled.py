@@ -25,7 +25,7 @@ from importlib import resources
 from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.mention import Mention
-from diplograph.coding.token_table import token_table
+from diplograph.coding.token_table import positions_of_words, token_table
 from diplograph.errors import KnowledgeError
 from diplograph.knowledge.yamldata import load_yaml_file
 from diplograph.records import ActorRef
@@ -82,8 +82,9 @@ def titled_people(doc: Doc, mentions: list[Mention], words: TitledWords,
     Returns:
         The mentions, in text order, each titled name one mention of its person.
     """
-    for i, word in enumerate(token_table(doc).lower):
-        title = words.titles.get(word)
+    lower = token_table(doc).lower
+    for i in positions_of_words(doc, words.titles):
+        title = words.titles.get(lower[i])
         end = _name_end(doc, i, words.office_words) if title is not None else None
         if title is not None and end is not None:
             mentions = _read_titled(doc[i:end], mentions, title, known)

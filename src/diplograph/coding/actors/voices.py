@@ -19,7 +19,7 @@ from spacy.tokens import Doc, Token
 
 from diplograph.coding.actors.bodies import span_mention
 from diplograph.coding.actors.mention import Mention, mentions_by_token
-from diplograph.coding.token_table import token_table
+from diplograph.coding.token_table import positions_of_words
 from diplograph.records import ActorRef
 
 # Grammar: the preposition that names whom a spokesperson speaks for.
@@ -116,9 +116,7 @@ def _unplaced_voices(doc: Doc, by_token: dict[int, Mention],
 def _voice_words(doc: Doc, voice_nouns: frozenset[str]) -> list[Token]:
     """The article's words that are a voice noun (its word or lemma): a Token is built for
     those only, not for every word at each of the article's walks."""
-    tokens = token_table(doc)
-    return [doc[i] for i, (low, lemma) in enumerate(zip(tokens.lower, tokens.lemma, strict=True))
-            if low in voice_nouns or lemma.lower() in voice_nouns]
+    return [doc[i] for i in positions_of_words(doc, voice_nouns, lemmas=True)]
 
 
 def _new_voice(doc: Doc, noun: Token, actor: ActorRef) -> Mention:
