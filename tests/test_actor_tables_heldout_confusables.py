@@ -20,6 +20,7 @@ from actor_floors import assert_floor_holds
     ("surnames", "heldout"), ("mentions18", "tune"),
     ("mentions18", "heldout"), ("phrases18", "tune"), ("phrases18", "heldout"),
     ("kb19", "tune"), ("kb19", "heldout"), ("ranks27", "tune"),
-    ("ranks27", "heldout"), ("orgs27", "tune"), ("orgs27", "heldout")])
+    ("ranks27", "heldout"), ("orgs27", "tune"), ("orgs27", "heldout"),
+    ("partyadj27", "tune")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)

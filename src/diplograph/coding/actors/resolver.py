@@ -38,6 +38,7 @@ from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.namesakes import namesakes_of_setting
 from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.owners import owned_posts
+from diplograph.coding.actors.party_adjectives import PartyAdjectiveReader
 from diplograph.coding.actors.party_pairs import party_pairs
 from diplograph.coding.actors.peoples import peoples_of_one_state, units_of_federations
 from diplograph.coding.actors.phrases import PhraseReader
@@ -130,6 +131,7 @@ class ActorResolver:
         self._phrases = PhraseReader(self.kb, words)
         self._resolve = PhraseResolver(offices)
         self._single = SingleNameReader(offices)
+        self._party_adjectives = PartyAdjectiveReader(offices)
         self._genders = {p.name: p.gender for p in self.kb.people}
         self._by_name = {p.name: p for p in self.kb.people}
         self._descriptions = DescriptionWords(
@@ -412,6 +414,11 @@ class ActorResolver:
         if self._names_no_one(article, i):
             return i, i + 1, None
         doc = article.doc
+        when = article.when if article.dated else None
+        party = self._party_adjectives.read(doc, i, article.reading.hits,
+                                            article.home_country, when)
+        if party is not None:  # "TORY plans", "the LIB DEM policies", "Conservative candidates"
+            return party[1], party[2], party[0]
         phrase = self._phrase_at(article, i)
         if phrase is not None:
             ref = self._resolve.resolve(doc, phrase, article.memory, article.when,
@@ -422,8 +429,7 @@ class ActorResolver:
                 return phrase.start, body.end, self._resolve.offices.state(ref.country,
                                                                            body.key)
             return phrase.start, phrase.end, ref
-        single = self._single.read(doc, i, article.reading.hits, article.reading.ent_end,
-                                   article.when if article.dated else None)
+        single = self._single.read(doc, i, article.reading.hits, article.reading.ent_end, when)
         if single is not None:
             named = self._surname_of_named(article, i, *single)
             return (i, i + 1, named) if named is not None else (i, single[1], single[0])
