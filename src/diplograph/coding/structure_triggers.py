@@ -385,7 +385,9 @@ def _judges_a_pronoun(verb: Token, words: StructureWords) -> bool:
 # system discriminated", "it was wrong THAT ministers ignored it"); "it" then stands for that
 # clause, not for an act told before.
 _EXTRAPOSED_MARKS = frozenset({"that"})
-_EXTRAPOSED_DEPS = frozenset({"ccomp", "relcl", "acl"})
+# The small model hangs such a clause as a complement, a relative clause or, unlabelled, as
+# "dep" with "that" as its head ("was ... THAT the system discriminated").
+_EXTRAPOSED_DEPS = frozenset({"ccomp", "relcl", "acl", "dep"})
 
 
 def _extraposed_clause(copula: Token) -> bool:
