@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
                  epithets|settings|dated|surnames|mentions18|phrases18|kb19|ranks27|
-                 orgs27|names27]
+                 orgs27|names27|partyadj27]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -127,6 +127,12 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   (name empty); contrasts (a company or another state's body of the same name, a convention
   called by its committee's acronym); short articles of our own (no doc, no home_country);
   the split is ``split_of``'s.
+- ``partyadj27``: ``tests/data/actor_mentions_partyadj27.tsv`` (issue #15, stop 27, partyadj27):
+  a party or movement named by its adjective ("Tory plans", "the Liberal Democrat manifesto",
+  "the Republican tax plan", "Peronist senators"): before a policy noun the party owns it,
+  before a person noun the words are its members; contrasts (the lowercase and ideology
+  senses, "the Republican primary", a sentence-start "Democratic" in a story set elsewhere,
+  another state's Conservatives); short articles of our own; the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -170,6 +176,7 @@ TABLES = {
     "ranks27": ROOT / "tests" / "data" / "actor_mentions_ranks27.tsv",
     "orgs27": ROOT / "tests" / "data" / "actor_mentions_orgs27.tsv",
     "names27": ROOT / "tests" / "data" / "actor_mentions_names27.tsv",
+    "partyadj27": ROOT / "tests" / "data" / "actor_mentions_partyadj27.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

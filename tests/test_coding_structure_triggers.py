@@ -105,3 +105,24 @@ def test_an_event_noun_another_trigger_acts_on_is_not_an_act_of_its_own(code):
 def test_a_hyphenated_verdict_split_by_the_tokenizer_is_a_verdict(code):
     events = code("The Irish minister said Britain's new visa rules were ill-advised.")
     assert by_rule(events, SAID_CRITICISM) == {("ACCUSE", "disapprove", "IRL", "GBR")}
+
+
+# ------------------------------------------------------------------ a pronoun for the act
+PRONOUN_VERDICT = "trigger/verdict-on-an-act-named-by-a-pronoun"
+
+
+def test_a_verdict_on_an_act_a_pronoun_names_is_disapproval(code):
+    events = code("Russia unveiled its plan on Monday, but Ukraine said it was absurd.")
+    assert {t for _, _, _, t in by_rule(events, PRONOUN_VERDICT)} == {"RUS"}
+
+
+@pytest.mark.parametrize("text", [
+    # the empty "it" of a clause put after the verdict (partyadj27: a party's plan named
+    # before made the party the target of "it was a scandal that the system ...")
+    "Russia unveiled its plan on Monday, but Ukraine said it was a disgrace that the talks "
+    "had failed.",
+    "Russia unveiled its plan on Monday, but Ukraine said it was wrong that the talks had "
+    "failed.",
+])
+def test_the_empty_it_of_a_clause_after_the_verdict_names_no_act(code, text):
+    assert by_rule(code(text), PRONOUN_VERDICT) == set()

@@ -380,10 +380,28 @@ def _judges_a_pronoun(verb: Token, words: StructureWords) -> bool:
     if words.report_verbs & forms:
         return any(c.dep_ == "ccomp" and _verdict_clause(c, words.verdict_words)
                    and any(s.lower_ in words.act_pronouns for s in _subjects(c))
-                   for c in verb.children)
+                   and not _extraposed_clause(c) for c in verb.children)
     return bool(words.naming_verbs & forms) and any(
         obj.dep_ == "dobj" and obj.lower_ in words.act_pronouns
         and _any_verdict(_named_as(verb, obj), words.verdict_words) for obj in verb.children)
+
+
+# Grammar: the word that opens a clause put after its predicate ("it was a scandal THAT the
+# system discriminated", "it was wrong THAT ministers ignored it"); "it" then stands for that
+# clause, not for an act told before.
+_EXTRAPOSED_MARKS = frozenset({"that"})
+# The small model hangs such a clause as a complement, a relative clause or, unlabelled, as
+# "dep" with "that" as its head ("was ... THAT the system discriminated").
+_EXTRAPOSED_DEPS = frozenset({"ccomp", "relcl", "acl", "dep"})
+
+
+def _extraposed_clause(copula: Token) -> bool:
+    """Whether the verdict clause ends in a clause of its own subject opened by "that",
+    under the copula or its predicate: the pronoun is the empty "it" of that clause."""
+    heads = [copula, *(c for c in copula.children if c.dep_ in _VERDICT_DEPS)]
+    return any(c.dep_ in _EXTRAPOSED_DEPS and any(s.dep_ == "nsubj" for s in c.children)
+               and c.doc[c.left_edge.i].lower_ in _EXTRAPOSED_MARKS
+               for h in heads for c in h.children if c.i > h.i)
 
 
 def _same_speaker(verb: Token, owners: list[Token]) -> bool:

@@ -41,6 +41,7 @@ from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.namesakes import namesakes_of_setting
 from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.owners import owned_posts
+from diplograph.coding.actors.party_adjectives import PartyAdjectiveReader
 from diplograph.coding.actors.party_pairs import party_pairs
 from diplograph.coding.actors.peoples import peoples_of_one_state, units_of_federations
 from diplograph.coding.actors.phrases import PhraseReader
@@ -134,6 +135,7 @@ class ActorResolver:
         self._phrases = PhraseReader(self.kb, words)
         self._resolve = PhraseResolver(offices)
         self._single = SingleNameReader(offices)
+        self._party_adjectives = PartyAdjectiveReader(offices)
         self._genders = {p.name: p.gender for p in self.kb.people}
         self._by_name = {p.name: p for p in self.kb.people}
         self._descriptions = DescriptionWords(
@@ -417,6 +419,11 @@ class ActorResolver:
         """(start, end, actor) of the mention at token i, one of ``_Reading.starts``; the
         actor is None when none is."""
         doc = article.doc
+        when = article.when if article.dated else None
+        party = self._party_adjectives.read(doc, i, article.reading.hits,
+                                            article.home_country, when)
+        if party is not None:  # "TORY plans", "the LIB DEM policies", "Conservative candidates"
+            return party[1], party[2], party[0]
         phrase = self._phrase_at(doc, article.reading, i)
         if phrase is not None:
             ref = self._resolve.resolve(doc, phrase, article.memory, article.when,
@@ -427,8 +434,7 @@ class ActorResolver:
                 return phrase.start, body.end, self._resolve.offices.state(ref.country,
                                                                            body.key)
             return phrase.start, phrase.end, ref
-        single = self._single.read(doc, i, article.reading.hits, article.reading.ent_end,
-                                   article.when if article.dated else None)
+        single = self._single.read(doc, i, article.reading.hits, article.reading.ent_end, when)
         if single is not None:
             named = self._surname_of_named(article, i, *single)
             return (i, i + 1, named) if named is not None else (i, single[1], single[0])

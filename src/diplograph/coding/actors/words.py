@@ -80,6 +80,9 @@ class MentionWords:
     named_body_sectors: frozenset[str]  # "a US court ... JUDGE Letitia Clark": the court's
     ethnic_groups: dict[str, str]  # "ROHINGYA leaders", "Thousands of OROMOS" -> their state
     federal_units: frozenset[str]  # "Twenty STATES led by Texas": a federation's units
+    party_owned_nouns: frozenset[str]  # "Tory PLANS": the party's (`party-adjective-owner`)
+    party_member_nouns: dict[str, str]  # "Republican HOPEFULS" -> the members' sector
+    common_sense_party_adjectives: frozenset[str]  # "Democratic reforms" at a sentence start
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -101,7 +104,7 @@ def parse_mention_words(data: Any) -> MentionWords:
     mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders",
                 "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
                 "local_group_nouns", "owner_sectors", "body_office_nouns", "callings",
-                "member_nouns", "ethnic_groups", "state_body_nouns")
+                "member_nouns", "ethnic_groups", "state_body_nouns", "party_member_nouns")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
              if name not in mappings and name not in _DATED_PARTIES}
