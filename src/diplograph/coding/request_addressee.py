@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Token
 
+from diplograph.coding.counterparts import counterparts
 from diplograph.coding.rules import argument_rule
-from diplograph.coding.triggers import direct_objects
+from diplograph.coding.triggers import direct_objects, fallback_target_tokens
 from diplograph.knowledge.coding_words import read_lexicon, word_lists
 
 if TYPE_CHECKING:
@@ -96,7 +97,15 @@ def _request_goes_to_its_addressee(args: Arguments, ctx: ArticleContext) -> bool
     act_words = set(shape.act.subtree)
     if args.targets and not all(t in act_words for t in args.target_tokens):
         return False  # the rule's own slots found a target outside the requested act
-    args.target_tokens = [t for t in shape.addressee if ctx.actors([t])]
-    args.targets = [a for t in args.target_tokens for a in ctx.actors([t])]
+    addressed = [t for t in shape.addressee if ctx.actors([t])]
+    targets = [a for t in addressed for a in ctx.actors([t])]
+    if not addressed:
+        # The fallback's phrases less the requested act: "demanded parties to the conflict
+        # IN IRAQ to allow ..." still reaches Iraq, "called on fellow Republicans to
+        # unendorse TRUMP" reaches no one.
+        outside = [t for t in fallback_target_tokens(args.frame.trigger) if t not in act_words]
+        found, found_in = counterparts(outside, ctx, args.frame.type, args.sources)
+        targets, addressed = found[:1], found_in[:1]
+    args.targets, args.target_tokens = targets, addressed
     args.target_settled = True  # an unknown addressee is no licence to take the topic
     return True
