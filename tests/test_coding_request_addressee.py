@@ -41,6 +41,18 @@ def _verb(text: str, word: str):
     return next(t for t in load_nlp()(text) if t.text == word)
 
 
+@pytest.mark.parametrize("text, target, topic", [
+    ("The UN envoy demanded parties to the war in Yemen to open the ports to Saudi ships.",
+     "YEM", "SAU"),
+    ("The Kenyan minister urged factions in Somalia to stop attacking Ethiopian convoys.",
+     "SOM", "ETH"),
+])
+def test_an_unplaced_addressee_keeps_the_actor_of_its_own_phrase(code_sentence, text, target,
+                                                                   topic):
+    targets = {t for kind, _, t in type_and_countries(code_sentence(text)) if kind == "REQUEST"}
+    assert target in targets and topic not in targets
+
+
 @pytest.mark.parametrize("text, verb, addressee, act", [
     ("The senator called on fellow senators to condemn Iran.", "called", "senators", "condemn"),
     ("The minister urged his colleagues to reject the plan.", "urged", "colleagues", "reject"),
