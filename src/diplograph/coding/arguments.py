@@ -23,6 +23,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
     naming,
     party_voice,
     published_texts,
+    request_addressee,
     third_country,
     verb_senses,
 )
@@ -70,6 +71,7 @@ class Arguments:
     target_tokens: list[Token] = field(default_factory=list)  # the words targets came from
     dropped: bool = False  # a rule found that the frame is no event
     rules: list[str] = field(default_factory=list)  # names of the rules that fired
+    target_settled: bool = False  # a rule fixed the target, even as none: no fallback
 
 
 def frame_arguments(frame: Frame, ctx: ArticleContext) -> Arguments | None:
@@ -322,7 +324,7 @@ def _fallback_target(args: Arguments, ctx: ArticleContext) -> bool:
     # Two subjects of a joint act are each other's targets (joint-subjects-face-each-other).
     # A place phrase ("met during the summit IN BRAZIL") is the scene of a meeting or deal,
     # a topic phrase ("agreed to spend more ON schools") what it is about.
-    if args.targets or (args.joint and len(args.sources) > 1):
+    if args.targets or args.target_settled or (args.joint and len(args.sources) > 1):
         return False
     tokens = fallback_target_tokens(args.frame.trigger)
     if args.frame.type in SCENE_ONLY_TYPES:

@@ -146,6 +146,7 @@ ARGUMENT_ORDER = (
     "stance-of-two-is-no-joint-act",
     "pledge-of-two-is-no-joint-act",
     "owner-named-by-a-possessive-pronoun",
+    "request-goes-to-its-addressee",
     "fallback-target",
     "matter-of-a-dispute-is-no-counterpart",
     "claim-of-fact-has-no-receiver",
