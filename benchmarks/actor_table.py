@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
                  epithets|settings|dated|surnames|mentions18|phrases18|kb19|ranks27|
-                 orgs27|names27|partyadj27]
+                 orgs27|names27|partyadj27|appos27]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -133,6 +133,14 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   before a person noun the words are its members; contrasts (the lowercase and ideology
   senses, "the Republican primary", a sentence-start "Democratic" in a story set elsewhere,
   another state's Conservatives); short articles of our own; the split is ``split_of``'s.
+- ``appos27``: ``tests/data/actor_mentions_appos27.tsv`` (issue #15, stop 27, appos27): a
+  named person or body inside a descriptive phrase: a descriptor with names in apposition
+  ("Two Ohio developers, Mark Hensley and Tom Bradshaw"), an owner's possessive before a
+  person's name ("NBC's Chuck Todd"), a former post of a body ("A former DNC chairman");
+  contrasts ("Russia's Gazprom", "Britain's Tony Blair", "The Vermont legislature", "The DNC
+  chairwoman", a descriptor with no names); short articles of our own (no doc, no
+  home_country); its ``kind`` column is checked too (empty: any); the split is
+  ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -177,6 +185,7 @@ TABLES = {
     "orgs27": ROOT / "tests" / "data" / "actor_mentions_orgs27.tsv",
     "names27": ROOT / "tests" / "data" / "actor_mentions_names27.tsv",
     "partyadj27": ROOT / "tests" / "data" / "actor_mentions_partyadj27.tsv",
+    "appos27": ROOT / "tests" / "data" / "actor_mentions_appos27.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 
@@ -357,7 +366,7 @@ def _judged(row: dict[str, str], text: str, sentence_at: int, doc, mentions: lis
     want_name = row["name"] or None
     name_ok = want_name is None or (actor.name or "").casefold() == want_name.casefold()
     place_ok = (actor.country, actor.sector) == (row["country"] or None, row["sector"] or None)
-    if name_ok and place_ok and _role_ok(row, actor.role):
+    if name_ok and place_ok and _role_ok(row, actor.role) and _kind_ok(row, actor.kind):
         return Outcome(row, None)
     return Outcome(row, f"got {got + (actor.role,)} from {actor.text!r}, "
                         f"want {(want_name, row['country'], row['sector'], row.get('role'))}")
@@ -368,6 +377,13 @@ def _role_ok(row: dict[str, str], role: str | None) -> bool:
     empty for any."""
     want = row.get("role") or ""
     return not want or role == (None if want == "none" else want)
+
+
+def _kind_ok(row: dict[str, str], kind: str | None) -> bool:
+    """The row's ``kind`` (tables that have the column): person, organisation, state or
+    group, or empty for any ("a former DNC chairman" is a person, not the committee)."""
+    want = row.get("kind") or ""
+    return not want or kind == want
 
 
 def fold_of(row: dict[str, str], folds: int) -> int:

@@ -427,14 +427,28 @@ class PhraseResolver:
             if org.sector == "PTY" and org.country \
                     and head_text in self.offices.words.governing_nouns:
                 return self.offices.state(org.country, "GOV")  # "the Labour government"
+            if single:  # "an NBC reporter": someone of the body we cannot name, not the body
+                return ActorRef(name=None, country=org.country,
+                                sector=org.sector if sector == "GOV" else sector, kind="person")
             return ActorRef(name=org.name, country=org.country,
                             sector=org.sector if sector == "GOV" else sector,
-                            wikidata=org.wikidata, kind="person" if single else "organisation")
+                            wikidata=org.wikidata, kind="organisation")
         if phrase.country is None:
             return None  # "their officials": whose is not ours to guess
         if single:  # "a Canadian reporter": someone we cannot name
             return ActorRef(name=None, country=phrase.country, sector=sector, kind="person")
         return self.offices.state(phrase.country, sector)
+
+    def _former_holder(self, phrase: MentionPhrase, where: str | None) -> ActorRef:
+        """Someone who held the post before, unnamed: a state's former official (ELI), or a
+        body's former officer, of the body's state and sector ("a former DNC chairman" is a
+        party man, not the committee; appos27)."""
+        org = self.kb.organisations[phrase.org] if phrase.org else None
+        if org is None or org.sector in (None, "IGO"):
+            return ActorRef(name=None, country=None if phrase.org else where, sector="ELI",
+                            role=None, kind="person")
+        return ActorRef(name=None, country=org.country, sector=org.sector, role=None,
+                        kind="person")
 
     def _role_holder(self, role: str, phrase: MentionPhrase, memory: ArticleMemory,
                      when: dt.date, home_country: str | None,
@@ -462,8 +476,7 @@ class PhraseResolver:
                 return None  # "spokesman for Celltick": nothing political to say
             return ActorRef(name=None, country=None, sector="GOV", role=role, kind="person")
         if phrase.former:
-            return ActorRef(name=None, country=None if phrase.org else where, sector="ELI",
-                            role=None, kind="person")
+            return self._former_holder(phrase, where)
         if phrase.shadow:  # "the shadow chancellor": the opposition, no government office
             return ActorRef(name=None, country=where, sector="OPP", role=None, kind="person")
         named = memory.named_holder(role, where)

@@ -38,6 +38,7 @@ from diplograph.coding.actors.home import story_home, unknown_people_unplaced
 from diplograph.coding.actors.local import local_group_nouns, local_places, place_state
 from diplograph.coding.actors.matcher import KnowledgeMatcher
 from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
+from diplograph.coding.actors.named_in_phrases import PhraseWords, named_in_phrases
 from diplograph.coding.actors.namesakes import namesakes_of_setting
 from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.owners import owned_posts
@@ -295,6 +296,9 @@ class ActorResolver:
         found = party_pairs(doc, found, reading.hits, self._party_state,
                             self._resolve.offices.state)
         found = things_named_after_people(doc, found, self.words.eponym_nouns)
+        found = named_in_phrases(doc, found, PhraseWords(
+            self.words.job_nouns | frozenset(self.words.callings), self.words.former_post_words),
+            known)
         return one_reading_per_person(found, known)
 
     def _holds(self, when: dt.date, name: str, role: str) -> bool:

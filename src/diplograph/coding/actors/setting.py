@@ -182,12 +182,19 @@ def _calling_at(doc: Doc, mention: Mention, callings: Mapping[str, str], places:
         at = mention.token_start - 1
         if at >= 0 and doc[at].text == ",":
             at -= 1
-        if at < 0 or doc[at].lower_ not in callings or at in taken \
+        if at < 0 or _calling_word(doc[at], callings) is None or at in taken \
                 or doc[at].pos_ not in ("NOUN", "PROPN"):
             return None
         name_start = mention.token_start
     start, state = _modifiers_before(doc, at, places, taken)
-    return Calling(start, name_start, callings[doc[at].lower_] or None, state)
+    return Calling(start, name_start, callings[_calling_word(doc[at], callings) or ""] or None,
+                   state)
+
+
+def _calling_word(token: Token, callings: Mapping[str, str]) -> str | None:
+    """The calling a word names, in the singular or the plural ("Two Iowa STUDENTS, Emma
+    Clark and Josh Reed": each named one is a student)."""
+    return next((w for w in (token.lower_, token.lemma_.lower()) if w in callings), None)
 
 
 def _modifiers_before(doc: Doc, at: int, places: Places, taken: set[int]
