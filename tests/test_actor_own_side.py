@@ -33,7 +33,8 @@ def resolver(actor_resolver) -> ActorResolver:
 ])
 def test_own_side_group_is_the_speakers_state(resolver, text, words, country, sector):
     actor = actor_at(resolver, text, words, when=WHEN, home=None)
-    assert (actor.name, actor.country, actor.sector) == (None, country, sector)
+    assert (actor.country, actor.sector) == (country, sector)  # the state, not a person
+    assert actor.kind != "person"
 
 
 @pytest.mark.parametrize(("text", "words"), [
