@@ -135,6 +135,9 @@ FLOORS = {
     # run 3/12, the three contrasts, before own_side.py; the misses: "fellow Social Democrats"
     # read as the US Democrats, "fellow workers" with a speaker the resolver does not place).
     ("ownside27", "tune"): 0.813,
+    # ownside27 heldout 3/3 = 1.000 (run once, at the end: "fellow ministers", "party
+    # colleagues" placed, the contrast "fellow travellers" left alone).
+    ("ownside27", "heldout"): 0.980,
 }
 
 
