@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
                  epithets|settings|dated|surnames|mentions18|phrases18|kb19|ranks27|
-                 orgs27|names27|partyadj27|appos27]
+                 orgs27|names27|partyadj27|appos27|ownside27]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -141,6 +141,11 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   chairwoman", a descriptor with no names); short articles of our own (no doc, no
   home_country); its ``kind`` column is checked too (empty: any); the split is
   ``split_of``'s.
+- ``ownside27``: ``tests/data/actor_mentions_ownside27.tsv`` (issues #15/#16, stop 27,
+  ownside27): a group of the speaker's own side ("fellow senators", "his own MPs", "party
+  members", "fellow citizens") is of the speaker's state; contrasts ("fellow travellers", "his
+  own words", "fellow leaders from Uganda and Tanzania", "fellow European leaders"); short
+  articles of our own; the split is ``split_of``'s.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -186,6 +191,7 @@ TABLES = {
     "names27": ROOT / "tests" / "data" / "actor_mentions_names27.tsv",
     "partyadj27": ROOT / "tests" / "data" / "actor_mentions_partyadj27.tsv",
     "appos27": ROOT / "tests" / "data" / "actor_mentions_appos27.tsv",
+    "ownside27": ROOT / "tests" / "data" / "actor_mentions_ownside27.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -131,6 +131,13 @@ FLOORS = {
     # appos27 heldout 6/7 = 0.857 (run once, at the end: "The DNC chairwoman" is read as the
     # committee, no post holder).
     ("appos27", "heldout"): 0.837,
+    # Pinned on branch ownside27 (issues #15/#16, stop 27): ownside27 tune 10/12 = 0.833 (first
+    # run 3/12, the three contrasts, before own_side.py; the misses: "fellow Social Democrats"
+    # read as the US Democrats, "fellow workers" with a speaker the resolver does not place).
+    ("ownside27", "tune"): 0.813,
+    # ownside27 heldout 3/3 = 1.000 (run once, at the end: "fellow ministers", "party
+    # colleagues" placed, the contrast "fellow travellers" left alone).
+    ("ownside27", "heldout"): 0.980,
 }
 
 

@@ -41,6 +41,7 @@ from diplograph.coding.actors.mention import Hit, Hits, Mention, MentionPhrase
 from diplograph.coding.actors.named_in_phrases import PhraseWords, named_in_phrases
 from diplograph.coding.actors.namesakes import namesakes_of_setting
 from diplograph.coding.actors.offices import Offices
+from diplograph.coding.actors.own_side import own_side_groups
 from diplograph.coding.actors.owners import owned_posts
 from diplograph.coding.actors.party_adjectives import PartyAdjectiveReader
 from diplograph.coding.actors.party_pairs import party_pairs
@@ -299,6 +300,7 @@ class ActorResolver:
         found = named_in_phrases(doc, found, PhraseWords(
             self.words.job_nouns | frozenset(self.words.callings), self.words.former_post_words),
             known)
+        found = own_side_groups(doc, found, self.words, self._resolve.offices.state)
         return one_reading_per_person(found, known)
 
     def _holds(self, when: dt.date, name: str, role: str) -> bool:

@@ -83,6 +83,10 @@ class MentionWords:
     party_owned_nouns: frozenset[str]  # "Tory PLANS": the party's (`party-adjective-owner`)
     party_member_nouns: dict[str, str]  # "Republican HOPEFULS" -> the members' sector
     common_sense_party_adjectives: frozenset[str]  # "Democratic reforms" at a sentence start
+    own_side_markers: frozenset[str]  # "FELLOW senators", "his OWN MPs" (`own-side-group`)
+    own_side_nouns: dict[str, str]  # "fellow SENATORS" -> the group's sector
+    party_side_words: frozenset[str]  # "PARTY members": the speaker's party
+    party_side_nouns: dict[str, str]  # "party MEMBERS" -> the members' sector
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -104,7 +108,8 @@ def parse_mention_words(data: Any) -> MentionWords:
     mappings = ("pronouns", "honorific_genders", "staff_sectors", "possessive_genders",
                 "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
                 "local_group_nouns", "owner_sectors", "body_office_nouns", "callings",
-                "member_nouns", "ethnic_groups", "state_body_nouns", "party_member_nouns")
+                "member_nouns", "ethnic_groups", "state_body_nouns", "party_member_nouns",
+                "own_side_nouns", "party_side_nouns")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
              if name not in mappings and name not in _DATED_PARTIES}
