@@ -23,6 +23,6 @@ from actor_floors import assert_floor_holds
     ("ranks27", "heldout"), ("orgs27", "tune"), ("orgs27", "heldout"),
     ("names27", "tune"), ("names27", "heldout"),
     ("partyadj27", "tune"), ("partyadj27", "heldout"), ("appos27", "tune"),
-    ("appos27", "heldout")])
+    ("appos27", "heldout"), ("sector27", "tune"), ("sector27", "heldout")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)
