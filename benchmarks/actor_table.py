@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
                  epithets|settings|dated|surnames|mentions18|phrases18|kb19|ranks27|
-                 orgs27|names27|partyadj27|appos27|ownside27]
+                 orgs27|names27|partyadj27|appos27|ownside27|sector27]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -192,6 +192,7 @@ TABLES = {
     "partyadj27": ROOT / "tests" / "data" / "actor_mentions_partyadj27.tsv",
     "appos27": ROOT / "tests" / "data" / "actor_mentions_appos27.tsv",
     "ownside27": ROOT / "tests" / "data" / "actor_mentions_ownside27.tsv",
+    "sector27": ROOT / "tests" / "data" / "actor_mentions_sector27.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

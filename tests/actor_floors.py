@@ -138,6 +138,11 @@ FLOORS = {
     # ownside27 heldout 3/3 = 1.000 (run once, at the end: "fellow ministers", "party
     # colleagues" placed, the contrast "fellow travellers" left alone).
     ("ownside27", "heldout"): 0.980,
+    # Pinned on branch sector27 (issue #15, stop 27): sector27 tune 9/9 = 1.000 (first run
+    # 4/9, before the led-body rule and the sector nouns agents, investigators, hackers).
+    ("sector27", "tune"): 0.980,
+    # sector27 heldout 7/7 = 1.000 (run once, at the end).
+    ("sector27", "heldout"): 0.980,
 }
 
 

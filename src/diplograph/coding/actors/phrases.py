@@ -51,6 +51,7 @@ class _Lead:
     party: str | None = None
     modified: bool = False  # a state or organisation modifier was read
     portfolio: bool = False  # subject words between a party and its voice ("Tory HEALTH spokesman")
+    led: bool = False  # "a Saudi-LED coalition": the modifier leads the body named after it
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -151,6 +152,8 @@ class PhraseReader:
             head = None  # "chief" alone is not a title; "IAEA chief" is
         if head is None and lead.shadow:
             head = self._shadow_post(doc, j)
+        if lead.led:
+            head = self._led_body(doc, j) or head
         plural = head is not None and tokens.tag[head.end - 1] in ("NNS", "NNPS")
         if head is not None:
             j = head.end
@@ -190,7 +193,7 @@ class PhraseReader:
         country: str | None = None
         org: str | None = None
         party: str | None = None
-        portfolio = False
+        portfolio, led = False, False
         while j < len(doc):
             low = tokens.lower[j]
             if party is None and (member := self._party_of_member(doc, j, hits)) is not None:
@@ -199,6 +202,8 @@ class PhraseReader:
                 country = self.kb.organisations[member.key].country
             elif low in self.kb.former_words:
                 former, j = True, j + 1
+            elif modified and self._leads_body(doc, j):
+                led, j = True, j + 1  # "a Saudi-LED coalition" (rule `led-body`)
             elif low in self.words.opposition_words:
                 shadow, j = True, j + 1
             elif (low in self.words.fillers and not _party_word_at(self.kb, hits, j)
@@ -215,7 +220,8 @@ class PhraseReader:
             else:
                 break
         return _Lead(end=j, possessor=possessor, former=former, country=country, org=org,
-                     party=party, modified=modified, shadow=shadow, portfolio=portfolio)
+                     party=party, modified=modified, shadow=shadow, portfolio=portfolio,
+                     led=led)
 
     def _modifier_step(self, doc: Doc, j: int, hits: Hits) -> tuple[int, Hit | None] | None:
         """(the token after, the modifier) for a modifier at token j; None where the
@@ -244,6 +250,25 @@ class PhraseReader:
         if adj is None or adj.end >= len(doc):
             return None
         return adj if hits.first(adj.end, ("sector", "leader")) is not None else None
+
+    def _leads_body(self, doc: Doc, j: int) -> bool:
+        """Whether "-LED" at token j goes before a led body ("Saudi-LED coalition")."""
+        tokens = token_table(doc)
+        return 0 < j < len(doc) and tokens.lower[j] in self.words.led_words \
+            and tokens.text[j - 1] == "-" and self._led_body(doc, j + 1) is not None
+
+    def _led_body(self, doc: Doc, j: int) -> Hit | None:
+        """Rule `led-body`: after "STATE-led", a led body's noun (``led_body_nouns``) within
+        a few describing words ("a Saudi-led MILITARY COALITION") is the head, in the
+        noun's sector: the leading state's body, not its people nor its government."""
+        tokens = token_table(doc)
+        for k in range(j, min(j + _SUBJECT_WORDS, len(doc))):
+            sector = self.words.led_body_nouns.get(tokens.lower[k])
+            if sector is not None:
+                return Hit(j, k + 1, "sector", sector)
+            if not tokens.is_alpha[k] or tokens.pos[k] not in ("NOUN", "PROPN", "ADJ"):
+                return None
+        return None
 
     def _shadow_post(self, doc: Doc, j: int) -> Hit | None:
         """ "shadow CULTURE SECRETARY", "shadow Europe minister": after "shadow", any post of
@@ -323,7 +348,7 @@ class PhraseReader:
         while nxt < len(doc) and (tokens.lower[nxt] in self._skip
                                   or _describes_head(doc, nxt, hits)):
             nxt += 1
-        if hits.first(nxt, HEAD_KINDS) is not None:
+        if hits.first(nxt, HEAD_KINDS) is not None or self._leads_body(doc, nxt):
             return True
         # "Canadian Mark Carney": a demonym directly before a known person.
         return mod.kind == "adj" and hits.first(nxt, ("person",)) is not None

@@ -60,6 +60,8 @@ class MentionWords:
     home_group_nouns: dict[str, str]  # "POLICE", "OFFICIALS": the home state's -> sector
     home_group_leave: frozenset[str]  # "LOCAL police", "IMMIGRATION officials"
     abroad_sectors: frozenset[str]  # "TROOPS in Syria": where they serve, not whose
+    led_words: frozenset[str]  # "a Saudi-LED coalition": a state leads the body after it
+    led_body_nouns: dict[str, str]  # "a Saudi-led COALITION": a led body's noun -> sector
     local_group_nouns: dict[str, str]  # "Tulsa POLICE", "RESIDENTS in Jupiter" -> sector
     owner_sectors: dict[str, str]  # "the AGENCY's chief executive": a body's noun -> sector
     body_descriptor_nouns: frozenset[str]  # "lobby GROUP the CBI": a body's descriptor
@@ -109,7 +111,7 @@ def parse_mention_words(data: Any) -> MentionWords:
                 "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
                 "local_group_nouns", "owner_sectors", "body_office_nouns", "callings",
                 "member_nouns", "ethnic_groups", "state_body_nouns", "party_member_nouns",
-                "own_side_nouns", "party_side_nouns")
+                "own_side_nouns", "party_side_nouns", "led_body_nouns")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
              if name not in mappings and name not in _DATED_PARTIES}
