@@ -14,7 +14,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from diplograph.coding.rules import trigger_rule
-from diplograph.coding.token_table import tokens_of_pos
+from diplograph.coding.said_clauses import affirmed_verbs, said_contents
 from diplograph.coding.triggers import (
     ActorTest,
     Trigger,
@@ -28,9 +28,6 @@ from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
 FAILING_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("ccomp_subj_owner",),
                            origin="failing-told-as-what-was-said")
-_VERB = frozenset({"VERB"})
-# A clause opened by these is a question, not a claim: "asked WHETHER Labour had failed".
-_QUESTION_MARKS = frozenset({"whether", "if"})
 # Where a failing brought about is named: "would CAUSE chaos", "was a recipe FOR DISASTER".
 _RESULT_DEPS = frozenset({"dobj", "attr"})
 _RESULT_PREPS = ("for", "to", "in", "into")
@@ -43,22 +40,15 @@ def failing_told_as_what_was_said(sent: Span, lexicon: Lexicon,
     "said Labour would WRECK the economy", "said Tory plans would bring CHAOS" is disapproval
     of the actor (the clause's subject, or its owner: "CONSERVATIVE policies")."""
     words = structure_words()
-    triggers = []
-    for verb in tokens_of_pos(sent, _VERB):
-        if not words.report_verbs & set(verb_forms(verb)) or _negated(verb):
-            continue
-        if any(_failing_of_another(verb, c, words, is_actor) for c in verb.children
-               if c.dep_ == "ccomp"):
-            triggers.append(Trigger(verb, verb, FAILING_RULE))
-    return triggers
+    return [Trigger(verb, verb, FAILING_RULE) for verb in affirmed_verbs(sent, words.report_verbs)
+            if any(_failing_of_another(verb, c, words, is_actor) for c in said_contents(verb))]
 
 
 def _failing_of_another(verb: Token, clause: Token, words: StructureWords,
                         is_actor: ActorTest) -> bool:
-    """Whether ``clause`` is a claim, not negated nor a question, that its actor subject (not
-    the speaker) failed or ruined something, or brings a failing about."""
-    if _negated(clause) or _passive(clause) or any(
-            c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children):
+    """Whether the said ``clause`` is a claim that its actor subject (not the speaker) failed
+    or ruined something, or brings a failing about (a passive failing names no doer)."""
+    if _passive(clause):
         return False
     owners = [o for s in clause.children if s.dep_ == "nsubj" for o in subject_owners(s)]
     if not any(is_actor(o) for o in owners) or _speaker_among(verb, owners):
@@ -87,10 +77,6 @@ def _speaker_among(verb: Token, owners: list[Token]) -> bool:
     """ "Labour said LABOUR had failed": a speaker's own failing is no criticism of another."""
     speakers = {s.lemma_.lower() for s in subject_tokens(verb)}
     return any(o.lemma_.lower() in speakers for o in owners)
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _passive(clause: Token) -> bool:

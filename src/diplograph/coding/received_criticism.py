@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from diplograph.coding.rules import argument_rule, trigger_rule
+from diplograph.coding.said_clauses import negated
 from diplograph.coding.token_table import tokens_of_pos
 from diplograph.coding.triggers import (
     ActorTest,
@@ -45,7 +46,7 @@ def criticism_received_from_an_actor(sent: Span, lexicon: Lexicon,
     words = structure_words()
     triggers = []
     for verb in tokens_of_pos(sent, _VERB):
-        if not words.receiving_verbs & set(verb_forms(verb)) or _negated(verb):
+        if not words.receiving_verbs & set(verb_forms(verb)) or negated(verb):
             continue
         noun = _received_criticism(verb, words)
         if noun is not None and any(is_actor(s) for s in critics(noun, verb)) \
@@ -85,7 +86,3 @@ def _criticism_received_is_from_its_sender(args: Arguments, ctx: ArticleContext)
     args.target_tokens = subject_tokens(trigger.verb)
     args.targets = ctx.actors(args.target_tokens)
     return bool(args.sources and args.targets)
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from diplograph.coding.rules import clause_rule, trigger_rule
-from diplograph.coding.token_table import tokens_of_pos
+from diplograph.coding.said_clauses import affirmed_verbs, said_contents
 from diplograph.coding.triggers import (
     RELATIVE_PRONOUNS,
     ActorTest,
@@ -27,9 +27,6 @@ from diplograph.coding.triggers import (
 from diplograph.knowledge.coding_words import StructureWords, coding_words, structure_words
 from diplograph.knowledge.lexicon import Lexicon, TriggerRule
 
-_VERB = frozenset({"VERB"})
-# A clause opened by these is a question, not a claim: "asked WHETHER Iran had shown".
-_QUESTION_MARKS = frozenset({"whether", "if"})
 _MODIFIER_DEPS = frozenset({"amod", "compound"})
 
 CONDUCT_RULE = TriggerRule(type="ACCUSE", mode="disapprove", target=("ccomp_doer",),
@@ -44,8 +41,8 @@ def conduct_told_as_what_was_said(sent: Span, lexicon: Lexicon,
     """An actor's failing told as what was said: "said IRAN HAD a TERRIBLE rights RECORD",
     "said Russia had SHOWN DISREGARD for the law" is disapproval of the actor."""
     words = structure_words()
-    return [Trigger(verb, verb, CONDUCT_RULE) for verb in _report_verbs(sent, words)
-            if any(_failing_of_an_actor(c, words, is_actor) for c in _contents(verb))]
+    return [Trigger(verb, verb, CONDUCT_RULE) for verb in affirmed_verbs(sent, words.report_verbs)
+            if any(_failing_of_an_actor(c, words, is_actor) for c in said_contents(verb))]
 
 
 @trigger_rule("harm-told-as-what-was-said", plover="3.9")
@@ -54,24 +51,8 @@ def harm_told_as_what_was_said(sent: Span, lexicon: Lexicon,
     """Harm done by an actor's act told as what was said: "said POLAND's reform WOULD
     UNDERMINE the rule of law" is disapproval of Poland."""
     words = structure_words()
-    return [Trigger(verb, verb, HARM_RULE) for verb in _report_verbs(sent, words)
-            if any(_harm_by_an_actors_act(c, words, is_actor) for c in _contents(verb))]
-
-
-def _report_verbs(sent: Span, words: StructureWords) -> list[Token]:
-    """The report verbs of ``sent``, not negated ("did not say" reports nothing)."""
-    return [verb for verb in tokens_of_pos(sent, _VERB)
-            if words.report_verbs & set(verb_forms(verb)) and not _negated(verb)]
-
-
-def _contents(verb: Token) -> list[Token]:
-    """What a report verb says: its complement clauses, not negated nor questions."""
-    return [c for c in verb.children if c.dep_ == "ccomp" and not _negated(c)
-            and not any(m.dep_ == "mark" and m.lower_ in _QUESTION_MARKS for m in c.children)]
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
+    return [Trigger(verb, verb, HARM_RULE) for verb in affirmed_verbs(sent, words.report_verbs)
+            if any(_harm_by_an_actors_act(c, words, is_actor) for c in said_contents(verb))]
 
 
 def _failing_of_an_actor(clause: Token, words: StructureWords, is_actor: ActorTest) -> bool:

@@ -22,6 +22,7 @@ from diplograph.coding import (  # noqa: F401  (they register their trigger rule
     said_criticism,
 )
 from diplograph.coding.rules import TRIGGER, trigger_rule
+from diplograph.coding.said_clauses import affirmed_verbs, negated, said_contents
 from diplograph.coding.token_table import tokens_of_pos
 from diplograph.coding.triggers import (
     OBJECT_DEPS,
@@ -236,17 +237,13 @@ def _verdict_on_an_actor(clause: Token, verdicts: frozenset[str], is_actor: Acto
 
 def _verdict_clause(clause: Token, verdicts: frozenset[str]) -> bool:
     """A copula clause, not negated, whose predicate is a verdict ("it WAS A MISTAKE")."""
-    if clause.lemma_ != "be" or _negated(clause):
+    if clause.lemma_ != "be" or negated(clause):
         return False
     return _any_verdict([c for c in clause.children if c.dep_ in _VERDICT_DEPS], verdicts)
 
 
 def _subjects(clause: Token) -> list[Token]:
     return [s for s in clause.children if s.dep_ == "nsubj"]
-
-
-def _negated(verb: Token) -> bool:
-    return any(c.dep_ == "neg" for c in verb.children)
 
 
 def _any_verdict(predicates: list[Token], verdicts: frozenset[str]) -> bool:
@@ -279,7 +276,7 @@ def verdict_given_by_naming(sent: Span, lexicon: Lexicon, is_actor: ActorTest) -
     "described the Chinese plan AS A DISGRACE" is disapproval of its owner."""
     words = structure_words()
     triggers = []
-    for verb in _affirmed_verbs(sent, words.naming_verbs):
+    for verb in affirmed_verbs(sent, words.naming_verbs):
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             if _verdict_or_insult(_named_as(verb, obj), words) and any(
                     is_actor(o) for o in (*subject_owners(obj), obj)):
@@ -296,7 +293,7 @@ def praise_given_by_naming(sent: Span, lexicon: Lexicon, is_actor: ActorTest) ->
     LIAR"); naming oneself ("described HIMSELF as") names no other actor."""
     words = structure_words()
     triggers = []
-    for verb in _affirmed_verbs(sent, words.naming_verbs):
+    for verb in affirmed_verbs(sent, words.naming_verbs):
         for obj in (c for c in verb.children if c.dep_ == "dobj"):
             names = _named_as(verb, obj)
             if praise_without_verdict(names, words) and any(
@@ -332,14 +329,6 @@ def _words_of_names(names: list[Token]) -> set[str]:
 _NAME_CLAUSE_DEPS = frozenset({"prep", "relcl", "acl"})
 
 
-def _affirmed_verbs(sent: Span, lemmas: frozenset[str]) -> list[Token]:
-    """The verbs of ``sent`` with one of ``lemmas``, not negated ("did not call it a
-    mistake" gives no verdict)."""
-    # The word lists first: few verbs are on them, and the negation test walks the children.
-    return [verb for verb in tokens_of_pos(sent, _VERB) if lemmas & set(verb_forms(verb))
-            and not _negated(verb)]
-
-
 def _named_as(verb: Token, obj: Token) -> list[Token]:
     """What the object is called: "called it A MISTAKE" (the parser reads the name as an
     object predicate or as the object's apposition) or "described it AS A DISGRACE"."""
@@ -366,7 +355,7 @@ def verdict_on_an_act_named_by_a_pronoun(sent: Span, lexicon: Lexicon,
     words = structure_words()
     triggers = []
     for verb in tokens_of_pos(sent, _VERB):
-        if _negated(verb) or not _judges_a_pronoun(verb, words):
+        if negated(verb) or not _judges_a_pronoun(verb, words):
             continue
         owners = antecedent_subjects(verb)
         if any(is_actor(o) for o in owners) and not _same_speaker(verb, owners):
@@ -414,8 +403,6 @@ def _same_speaker(verb: Token, owners: list[Token]) -> bool:
 # ------------------------------------------------------------------ wrongdoing in "said"
 WRONGDOING_RULE = TriggerRule(type="ACCUSE", mode="allege", target=("ccomp_doer",),
                               origin="wrongdoing-told-as-what-was-said")
-# A clause opened by these is a question, not a claim: "asked WHETHER Russia had meddled".
-_QUESTION_MARKS = frozenset({"whether", "if"})
 
 
 @trigger_rule("wrongdoing-told-as-what-was-said", plover="3.9")
@@ -425,21 +412,18 @@ def wrongdoing_told_as_what_was_said(sent: Span, lexicon: Lexicon,
     "claimed the documents had been FALSIFIED by Belarus" is an allegation against it."""
     words = structure_words()
     triggers = []
-    for verb in _affirmed_verbs(sent, words.report_verbs):
+    for verb in affirmed_verbs(sent, words.report_verbs):
         if any(_wrongdoing_by_an_actor(c, words.wrongdoing_verbs, is_actor)
-               for c in verb.children if c.dep_ == "ccomp"):
+               for c in said_contents(verb)):
             triggers.append(Trigger(verb, verb, WRONGDOING_RULE))
     return triggers
 
 
 def _wrongdoing_by_an_actor(clause: Token, wrongdoing: frozenset[str], is_actor: ActorTest) -> bool:
-    """ "Russia HAD RIGGED the vote": a clause, not negated nor a question, whose verb is
-    wrongdoing and whose doer is an actor."""
-    if _negated(clause) or not wrongdoing & set(verb_forms(clause)):
-        return False
-    if any(c.dep_ == "mark" and c.lower_ in _QUESTION_MARKS for c in clause.children):
-        return False
-    return any(is_actor(d) for d in clause_doers(clause))
+    """ "Russia HAD RIGGED the vote": a said clause whose verb is wrongdoing and whose doer is
+    an actor."""
+    return bool(wrongdoing & set(verb_forms(clause))) and any(
+        is_actor(d) for d in clause_doers(clause))
 
 
 # ------------------------------------------------------------------ a stance told by a predicate
