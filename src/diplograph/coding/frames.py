@@ -1,6 +1,6 @@
 """Frames: the triggers of a sentence after clause folding (SPEC §4).
 
-A sentence's triggers (``triggers.find_triggers``) are nested: "threatened TO CUT
+A sentence's triggers (``trigger_matching.find_triggers``) are nested: "threatened TO CUT
 ties" has two, but is one THREATEN. Each trigger whose clause is embedded in
 another trigger's clause is offered to the fold rules, in order; the first that
 fires keeps one frame of the two. Triggers in background clauses (relative
@@ -23,6 +23,7 @@ from diplograph.coding.structure_triggers import (
     event_noun_carried_by_its_participle,
     structure_triggers,
 )
+from diplograph.coding.trigger_matching import find_triggers
 from diplograph.coding.triggers import (
     OBJECT_DEPS,
     PASSIVE_SUBJECT_DEPS,
@@ -30,7 +31,6 @@ from diplograph.coding.triggers import (
     ActorTest,
     Trigger,
     agent_participle,
-    find_triggers,
     means_gerund,
     target_tokens,
 )

@@ -1,8 +1,9 @@
-"""Finding event triggers and their argument tokens in a dependency parse.
+"""Event triggers and their argument tokens in a dependency parse.
 
 A trigger is a verb (or an event noun carried by a light verb) that matches a
-lexicon rule. Its arguments are tokens (heads of noun phrases); turning those
-tokens into actors is the actor resolver's job, not this module's.
+lexicon rule (matching is :mod:`diplograph.coding.trigger_matching`'s). Its arguments
+are tokens (heads of noun phrases): this module reads the subjects, objects and the
+target slots a rule names; turning those tokens into actors is the actor resolver's job.
 """
 
 from __future__ import annotations
@@ -11,11 +12,10 @@ import functools
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Token
 
-from diplograph.coding.token_table import tokens_of_pos
 from diplograph.knowledge.coding_words import coding_words, structure_words
-from diplograph.knowledge.lexicon import Lexicon, TriggerRule
+from diplograph.knowledge.lexicon import TriggerRule
 
 SUBJECT_DEPS = {"nsubj", "csubj", "expl"}
 PASSIVE_SUBJECT_DEPS = {"nsubjpass", "csubjpass"}
@@ -24,8 +24,6 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
 VERB_POS = {"VERB", "AUX"}
-# A trigger is a verb or a noun (a rule's event noun or a name the model tagged PROPN).
-_TRIGGER_POS = frozenset(VERB_POS | {"NOUN", "PROPN"})
 ActorTest = Callable[[Token], bool]
 # Participles that after "be" describe the subject's stance, not something done to it.
 STATIVE_PARTICIPLES = frozenset({"opposed", "committed", "determined", "resolved", "prepared",
@@ -121,7 +119,7 @@ def _antecedent(token: Token) -> Token:
     return token
 
 
-def _lemma(token: Token) -> str:
+def token_lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
@@ -143,14 +141,14 @@ def _verb_forms(lemma: str, word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(forms))
 
 
-def _verb_in(token: Token, words: tuple[str, ...]) -> bool:
+def verb_in(token: Token, words: tuple[str, ...]) -> bool:
     return any(form in words for form in verb_forms(token))
 
 
-def _compound_lemma(token: Token) -> str:
+def compound_lemma(token: Token) -> str:
     """The noun with its compound modifiers: "phone call", "hunger strike"."""
     parts = [c.lemma_.lower() for c in token.lefts if c.dep_ == "compound"]
-    return " ".join(parts + [_lemma(token)])
+    return " ".join(parts + [token_lemma(token)])
 
 
 # Quantity nouns whose "of" phrase is the real object ("suspended PART OF the aid programme").
@@ -159,10 +157,10 @@ PARTITIVES = {"part", "portion", "some", "most", "all", "half", "much", "rest", 
 AMOUNTS = {"million", "billion", "trillion", "thousand", "hundred", "worth", "tons", "tonnes"}
 
 
-def _adjective_lemmas(token: Token) -> list[str]:
+def adjective_lemmas(token: Token) -> list[str]:
     """The noun with each adjective the model did not read as a compound: "MARTIAL law",
     "TEAR gas", "JOINT exercise"."""
-    return [f"{c.lower_} {_lemma(token)}" for c in token.lefts if c.dep_ == "amod"]
+    return [f"{c.lower_} {token_lemma(token)}" for c in token.lefts if c.dep_ == "amod"]
 
 
 def direct_objects(verb: Token) -> list[Token]:
@@ -184,7 +182,7 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     """Objects of prepositions ``preps`` hanging from ``head`` ("talks WITH Putin")."""
     found = []
     for child in head.children:
-        if child.dep_ in {"prep", "dative", "agent"} and _lemma(child) in preps:
+        if child.dep_ in {"prep", "dative", "agent"} and token_lemma(child) in preps:
             for pobj in child.children:
                 if pobj.dep_ in {"pobj", "pcomp"}:
                     found.append(pobj)
@@ -192,105 +190,21 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
     return found
 
 
-def _object_matches(verb: Token, wanted: tuple[str, ...]) -> Token | None:
-    """The direct (or passive-subject) object naming one of ``wanted``: by its lemma, its
-    compound ("AID deliveries", "mediation EFFORTS") or the noun after "N of" ("days of
-    WAR GAMES", "a state OF EMERGENCY")."""
-    for obj in direct_objects(verb) + passive_subjects(verb):
-        names = {_lemma(obj), _compound_lemma(obj), obj.text.lower()}
-        names |= {c.lemma_.lower() for c in obj.lefts if c.dep_ == "compound"}
-        names |= set(_adjective_lemmas(obj))
-        names |= {f"{_lemma(obj)} of {_compound_lemma(p)}" for p in prep_objects(obj, ("of",))}
-        if names & set(wanted):
-            return obj
-    return None
-
-
-def _prep_object_matches(verb: Token, preps: tuple[str, ...], heads: tuple[str, ...]) -> bool:
-    """Whether a phrase of one of ``preps`` on ``verb`` has one of ``heads`` as its object, or
-    as the object's "of" noun ("jailed for A TOTAL OF 35 YEARS"); the parser often hangs the
-    phrase from the verb's object instead ("challenged [the rules AT the court]")."""
-    holders = [verb, *direct_objects(verb)]
-    for obj in (o for h in holders for o in prep_objects(h, preps)):
-        names = {_lemma(obj), _compound_lemma(obj)}
-        names |= {_lemma(p) for p in prep_objects(obj, ("of",))}
-        if names & set(heads):
-            return True
-    return False
-
-
-def _of_time(prep: Token) -> bool:
-    """A preposition whose object is a date or time ("on Tuesday", "for a week")."""
-    return any(c.dep_ == "pobj" and c.ent_type_ in {"DATE", "TIME"} for c in prep.children)
-
-
-def _about_contest(verb: Token, contest_nouns: frozenset[str]) -> bool:
+def about_contest(verb: Token, contest_nouns: frozenset[str]) -> bool:
     """ "Met IN THE FINAL", "stormed TO VICTORY", "agreed to buy ... IN A DEAL": the verb's
     object or prepositional phrase names a game or a market, not a political act."""
     if not contest_nouns:
         return False
     heads = [c for c in verb.children if c.dep_ in OBJECT_DEPS]
     heads += prep_objects(verb, FALLBACK_PREPS)
-    return any(_lemma(h) in contest_nouns or _compound_lemma(h) in contest_nouns for h in heads)
+    return any(token_lemma(h) in contest_nouns or compound_lemma(h) in contest_nouns for h in heads)
 
 
 def noun_in_contest(trigger: Trigger, contest_nouns: frozenset[str]) -> bool:
     """ "A Champions LEAGUE clash", "took part in the FINAL": an event noun of a game."""
-    return any(c.dep_ == "compound" and _lemma(c) in contest_nouns for c in trigger.token.lefts) \
-        or (trigger.verb is not None and _about_contest(trigger.verb, contest_nouns))
-
-
-def _has_modal_clause(head: Token, deps: set[str], modals: tuple[str, ...]) -> bool:
-    return any(
-        c.dep_ in deps and any(a.dep_ == "aux" and a.lower_ in modals for a in c.children)
-        for c in head.children
-    )
-
-
-def _verb_rule_ok(verb: Token, rule: TriggerRule, is_actor: ActorTest | None = None) -> bool:
-    if rule.object and _object_matches(verb, rule.object) is None:
-        return False
-    if rule.object_is_actor and is_actor is not None and not _names_actor(verb, rule, is_actor):
-        return False
-    if rule.prep_object:
-        if not _prep_object_matches(verb, rule.prep, rule.prep_object):
-            return False
-    elif rule.prep and not any(
-        c.dep_ in {"prep", "dative", "prt"} and _lemma(c) in rule.prep and not _of_time(c)
-        for c in verb.children
-    ):
-        return False  # "called ON TUESDAY" is not "called on"
-    # The parser reads some particles as adverbs ("hit BACK at", "pulled BACK from").
-    if rule.particle and not any(
-        c.dep_ in {"prt", "advmod"} and _lemma(c) in rule.particle for c in verb.children
-    ):
-        return False
-    if rule.intransitive and direct_objects(verb):
-        return False
-    if rule.ccomp_modal and not _has_modal_clause(verb, {"ccomp"}, rule.ccomp_modal):
-        return False
-    if rule.infinitive and not any(c.dep_ == "xcomp" for c in verb.children):
-        return False
-    return True
-
-
-def _names_actor(verb: Token, rule: TriggerRule, is_actor: ActorTest) -> bool:
-    """Whether the rule's object (its first target slot, or a passive subject, one the parse
-    hides included) is an actor: "welcomed ZELENSKY" is a meeting, "welcomed the decision"
-    is not."""
-    hidden = hidden_passive_parts(verb)
-    found = passive_subjects(verb) or (hidden[1] if hidden else [])
-    for slot in rule.target:
-        found += _slot(slot, verb, verb)
-        if found:
-            break
-    return any(is_actor(t) for t in found)
-
-
-def _best(rules: list[TriggerRule]) -> TriggerRule | None:
-    if not rules:
-        return None
-    return max(rules, key=lambda r: (r.specificity, -r.order))
+    return any(c.dep_ == "compound" and token_lemma(c) in contest_nouns
+               for c in trigger.token.lefts) \
+        or (trigger.verb is not None and about_contest(trigger.verb, contest_nouns))
 
 
 def light_verb_of(noun: Token) -> Token | None:
@@ -308,84 +222,6 @@ def light_verb_of(noun: Token) -> Token | None:
             and head.head.dep_ in OBJECT_DEPS):
         return light_verb_of(head.head)  # "launched ten days OF war games"
     return None
-
-
-def find_triggers(sent: Span, lexicon: Lexicon, is_actor: ActorTest | None = None,
-                  leave: ActorTest | None = None) -> list[Trigger]:
-    """All tokens of a sentence that match a lexicon rule, best rule per token.
-    ``is_actor`` tells whether a token names an actor, for rules whose object must
-    (``object_is_actor``); without it those rules do not check. ``leave`` names the event
-    nouns a rule of the trigger step reads itself (they are left free here)."""
-    triggers: list[Trigger] = []
-    for token in tokens_of_pos(sent, _TRIGGER_POS):
-        lemma = _lemma(token)
-        verb_lemma = next((f for f in verb_forms(token) if f in lexicon.verb_rules), None) \
-            if token.pos_ in VERB_POS else None
-        if verb_lemma is not None:
-            rule = _best([r for r in lexicon.verb_rules[verb_lemma]
-                          if _verb_rule_ok(token, r, is_actor)])
-            if rule and not _about_contest(token, lexicon.contest_nouns):
-                triggers.append(Trigger(token, token, rule))
-        elif token.pos_ in {"NOUN", "PROPN"} and token.ent_type_ != "DATE":  # not "in March"
-            # "hunger strike" (compound), "JOINT exercise" (an adjective the model kept apart)
-            noun_rules = lexicon.noun_rules.get(_compound_lemma(token)) or next(
-                (lexicon.noun_rules[name] for name in _adjective_lemmas(token)
-                 if name in lexicon.noun_rules), None
-            ) or lexicon.noun_rules.get(lemma)
-            if noun_rules and not (leave and leave(token)):
-                trigger = _noun_trigger(token, noun_rules)
-                if trigger and not noun_in_contest(trigger, lexicon.contest_nouns):
-                    triggers.append(trigger)
-    return _drop_nouns_covered_by_verbs(triggers)
-
-
-# An event noun without a light verb counts only where the clause is about it:
-# "talks took place", "IN a phone call, ...", "DURING talks", "talks WITH Putin".
-NOUN_FRAME_PREPS = {"in", "during", "at"}
-NOUN_ARGUMENT_PREPS = {"with", "between", "to", "against", "on"}
-
-
-def _noun_is_the_event(noun: Token, verb: Token | None) -> bool:
-    if verb is None:
-        return any(c.dep_ == "prep" and c.lower_ in NOUN_ARGUMENT_PREPS for c in noun.children)
-    if noun.dep_ in OBJECT_DEPS | SUBJECT_DEPS | PASSIVE_SUBJECT_DEPS:
-        return True
-    if noun.dep_ == "pobj" and noun.head.lower_ in NOUN_FRAME_PREPS:
-        return True
-    return any(c.dep_ == "prep" and c.lower_ in NOUN_ARGUMENT_PREPS for c in noun.children)
-
-
-def _noun_trigger(noun: Token, rules: tuple[TriggerRule, ...]) -> Trigger | None:
-    verb = light_verb_of(noun)
-    usable = []
-    for rule in rules:
-        # A light verb carries its subject noun only intransitively ("riots CONTINUE"); one
-        # with an object of its own acts on it ("concerns would EXPRESS themselves").
-        if rule.light_verbs and (verb is None or not _verb_in(verb, rule.light_verbs)
-                                 or noun.dep_ == "nsubj" and direct_objects(verb)):
-            continue
-        if rule.clause_modal and not _has_modal_clause(noun, {"acl", "ccomp", "relcl"},
-                                                       rule.clause_modal):
-            continue
-        if rule.prep and not any(c.dep_ == "prep" and _lemma(c) in rule.prep
-                                 for c in noun.children):
-            continue
-        usable.append(rule)
-    rule = _best(usable)
-    if rule is None or (not rule.light_verbs and not _noun_is_the_event(noun, verb)):
-        return None
-    return Trigger(noun, verb, rule)
-
-
-def _drop_nouns_covered_by_verbs(triggers: list[Trigger]) -> list[Trigger]:
-    """A verb rule that consumed its object ("impose SANCTIONS") owns that noun."""
-    verb_objects = set()
-    for t in triggers:
-        if t.token is t.verb and t.rule.object:
-            obj = _object_matches(t.token, t.rule.object)
-            if obj is not None:
-                verb_objects.add(obj.i)
-    return [t for t in triggers if t.token is t.verb or t.token.i not in verb_objects]
 
 
 def subject_tokens(verb: Token) -> list[Token]:
@@ -499,7 +335,7 @@ def target_tokens(trigger: Trigger) -> list[Token]:
     """Candidate target tokens in the order of the rule's ``target`` slots."""
     token, verb = trigger.token, trigger.verb
     for slot in trigger.rule.target:
-        found = _slot(slot, token, verb)
+        found = slot_tokens(slot, token, verb)
         if found:
             return found
     return []
@@ -538,7 +374,7 @@ def _argument_tokens(head: Token) -> list[Token]:
     return found
 
 
-def _slot(slot: str, token: Token, verb: Token | None) -> list[Token]:
+def slot_tokens(slot: str, token: Token, verb: Token | None) -> list[Token]:
     kind, _, word = slot.partition(":")
     words = tuple(word.split("|")) if word else ()
     is_noun = verb is not token
