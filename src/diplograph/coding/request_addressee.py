@@ -70,6 +70,8 @@ def request_shape(verb: Token | None) -> RequestShape | None:
     if not acts:
         return None
     act = acts[0]
+    if any(m.dep_ == "mark" for m in act.children):
+        return None  # "called for ISRAEL to withdraw": the act names whom it asks, its subject
     named = [t for t in direct_objects(verb) + _objects_of_addressee_preps(verb)
              if t.i < act.i and t.pos_ in words.addressee_pos]
     if not named:

@@ -23,6 +23,8 @@ OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 # Clauses whose words belong to another event, not to the trigger's arguments.
 CLAUSE_DEPS = {"relcl", "acl", "advcl", "ccomp", "xcomp", "conj", "parataxis", "csubj"}
 RELATIVE_PRONOUNS = {"who", "which", "that", "whom"}
+# Where the parser hangs an infinitive clause from the verb or noun it completes.
+INFINITIVE_CLAUSE_DEPS = frozenset({"advcl", "xcomp", "ccomp", "acl"})
 VERB_POS = {"VERB", "AUX"}
 ActorTest = Callable[[Token], bool]
 # Participles that after "be" describe the subject's stance, not something done to it.
@@ -188,6 +190,15 @@ def prep_objects(head: Token, preps: tuple[str, ...]) -> list[Token]:
                     found.append(pobj)
                     found.extend(pobj.conjuncts)
     return found
+
+
+def marked_clauses(head: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Infinitive clauses introduced by one of ``preps`` ("called FOR Russia TO return the
+    children"): the parser hangs "for" from the clause's verb as its ``mark``, so the clause
+    stands where a prepositional object would ("called for the return of the children")."""
+    return [c for c in head.children if c.dep_ in INFINITIVE_CLAUSE_DEPS
+            and any(m.dep_ == "mark" and m.lower_ in preps for m in c.children)
+            and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
 def about_contest(verb: Token, contest_nouns: frozenset[str]) -> bool:
@@ -422,6 +433,11 @@ def slot_tokens(slot: str, token: Token, verb: Token | None) -> list[Token]:
         return [d for c in token.children if c.dep_ == "ccomp" for d in clause_doers(c)]
     if kind == "antecedent_subj":  # "Russia unveiled its plan, but Kyiv said IT was absurd"
         return antecedent_subjects(token)
+    if kind == "for_clause_subj":  # "called for RUSSIA to return the children"
+        clauses = marked_clauses(token, words or ("for",))
+        if not clauses and is_noun and verb is not None and token.dep_ in OBJECT_DEPS:
+            clauses = marked_clauses(verb, words or ("for",))  # "repeated its calls | for X to"
+        return [s for c in clauses for s in subject_tokens(c)[:3]]
     if kind == "ccomp_subj":
         return [s for c in token.children if c.dep_ == "ccomp" for s in subject_tokens(c)[:3]
                 if c.pos_ in VERB_POS]
