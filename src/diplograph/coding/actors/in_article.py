@@ -23,6 +23,7 @@ from diplograph.coding.actors.named_things import named_thing
 from diplograph.coding.actors.words import mention_words
 from diplograph.coding.places import Gazetteer
 from diplograph.coding.triggers import CLAUSE_DEPS, subject_tokens
+from diplograph.coding.visited_places import is_visit_destination
 from diplograph.knowledge.coding_words import coding_words
 from diplograph.records import ActorRef, Article, Mention
 
@@ -319,8 +320,10 @@ class ArticleContext:
             return None  # "anti-Syria", "pro-Russian": a stance, not a state
         words = coding_words()
         span = self.entity_at.get(tok.i)
-        # Only a span the model calls a place may be looked up as a city or region.
-        is_place = span is not None and span.label_ in words.place_entity_labels
+        # Only a span the model calls a place may be looked up as a city or region, and
+        # where a visit goes, whatever the model calls it (`destination-of-a-visit-is-a-place`).
+        is_place = (span is not None and span.label_ in words.place_entity_labels) \
+            or is_visit_destination(tok)
         if span is None or span.label_ not in words.name_entity_labels:
             if tok.pos_ not in {"PROPN", "ADJ"}:
                 return None
