@@ -61,6 +61,8 @@ def test_argued_that_y_should_is_a_reported_demand(code_sentence):
     "Israel said it has to defend its borders.",
     "Spain said it was essential that the talks succeed.",
     "Italy said it was important to support the farmers.",
+    "The central bank said the Irish government would need to raise taxes next year.",
+    "The Dutch prime minister said the Netherlands needs to spend more on its navy.",
 ])
 def test_no_need_of_another_actor_is_no_demand(code_sentence, text):
     events = code_sentence(text)
@@ -71,6 +73,7 @@ def test_the_rules_are_registered_with_their_words():
     names = {r.name: r for r in all_rules()}
     assert names[NEED].plover == names[NECESSITY].plover == "3.8"
     assert "argument/demand-told-by-a-necessity-is-on-the-clause-subject" in names
+    assert "argument/need-of-the-speakers-own-state-is-no-demand" in names
     words = structure_words()
     assert "need" in words.need_verbs and "have" in words.obligation_verbs
     assert {"essential", "vital", "crucial"} <= words.necessity_predicates

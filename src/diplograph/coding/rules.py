@@ -113,6 +113,7 @@ ARGUMENT_ORDER = (
     "unnamed-investigator-is-the-state",
     "criticism-received-is-from-its-sender",
     "demand-told-by-a-necessity-is-on-the-clause-subject",
+    "need-of-the-speakers-own-state-is-no-demand",
     "listed-actor-and-the-list-owner",
     "detained-and-the-detainer",
     "agent-hung-from-the-object",

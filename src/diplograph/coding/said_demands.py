@@ -40,6 +40,7 @@ _COPULA_COMPLEMENTS = frozenset({"acomp", "attr"})
 # The parser hangs the infinitive of "needed to" as xcomp, or as advcl ("needed TO RESUME
 # talks").
 _INFINITIVE_DEPS = frozenset({"xcomp", "advcl"})
+_DEMAND_ORIGINS = frozenset({NEED_RULE.origin, NECESSITY_RULE.origin})
 
 
 @trigger_rule("demand-told-by-a-need-in-what-was-said", plover="3.8")
@@ -79,12 +80,28 @@ def _demand_by_necessity_is_on_the_clause_subject(args: Arguments,
     return bool(args.targets)
 
 
+@argument_rule("need-of-the-speakers-own-state-is-no-demand", plover="3.8",
+               types={"REQUEST"})
+def _need_of_the_speakers_own_state(args: Arguments, ctx: ArticleContext) -> bool:
+    """ "The German chancellor said GERMANY needs to spend more": a need the speaker names for
+    its own state is that state's policy, not a demand on another; no event. A body of the
+    same state stays a demand ("the Lib Dems said the HOME OFFICE needed to ...")."""
+    if args.frame.trigger.rule.origin not in _DEMAND_ORIGINS:
+        return False
+    own = {s.country for s in args.sources if s.country}
+    args.dropped = bool(args.targets) and all(
+        t.kind == "state" and t.country in own for t in args.targets)
+    return args.dropped
+
+
 def _obliges(clause: Token, words: StructureWords) -> bool:
     """ "NEEDED TO withdraw", "HAS TO change": a verb of need, or a present "have", with an
-    infinitive of its own."""
+    infinitive of its own; "WOULD need to raise taxes" is a forecast, no demand."""
     forms = set(verb_forms(clause))
     if not (words.need_verbs & forms
             or words.obligation_verbs & forms and clause.tag_ in _PRESENT_TAGS):
+        return False
+    if any(a.dep_ == "aux" and a.tag_ == "MD" for a in clause.children):
         return False
     return any(c.dep_ in _INFINITIVE_DEPS and any(a.dep_ == "aux" and a.lower_ == "to"
                                                   for a in c.children)
