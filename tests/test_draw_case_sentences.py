@@ -1,7 +1,7 @@
-"""The reproducible draws behind tests/data/real/coding_cases_drawn.yaml and
-coding_cases_drawn27.yaml (scripts/draw_case_sentences.py): sentence splitting on a text of
-our own, and the case files holding only drawn sentences, with the split the hash rule
-gives."""
+"""The reproducible draws behind tests/data/real/coding_cases_drawn.yaml,
+coding_cases_drawn27.yaml and coding_cases_drawn28.yaml (scripts/draw_case_sentences.py):
+sentence splitting on a text of our own, and the case files holding only drawn sentences,
+with the split the hash rule gives."""
 
 from __future__ import annotations
 
@@ -19,6 +19,7 @@ import draw_case_sentences as draw  # noqa: E402
 
 CASES = REPO / "tests" / "data" / "real" / draw.DRAWN_FILE
 SECOND_DRAW = "coding_cases_drawn27.yaml"  # --seed 2727 --into coding_cases_drawn27.yaml
+THIRD_DRAW = "coding_cases_drawn28.yaml"  # --seed 2828 --into coding_cases_drawn28.yaml
 
 
 def test_sentences_split_at_stops_and_keep_middle_lengths():
@@ -47,7 +48,7 @@ def test_a_later_draw_excludes_the_first_drawn_file_but_not_its_own():
     assert first <= texts and not texts & second
 
 
-@pytest.mark.parametrize("name", [draw.DRAWN_FILE, SECOND_DRAW])
+@pytest.mark.parametrize("name", [draw.DRAWN_FILE, SECOND_DRAW, THIRD_DRAW])
 def test_drawn_cases_carry_the_hash_split(name):
     for case in yaml.safe_load((CASES.parent / name).read_text(encoding="utf-8")):
         digest = int(hashlib.sha256(case["text"].encode("utf-8")).hexdigest(), 16)

@@ -64,6 +64,8 @@ TRIGGER_ORDER = (
     "harm-told-as-what-was-said",
     "stance-told-by-a-predicate",
     "intent-told-by-a-predicate",
+    "demand-told-by-a-need-in-what-was-said",
+    "demand-told-by-a-necessity-in-what-was-said",
 )
 FOLD_ORDER = (
     "setting-of-the-act",
@@ -110,6 +112,8 @@ ARGUMENT_ORDER = (
     "agent-of-a-passive-light-verb",
     "unnamed-investigator-is-the-state",
     "criticism-received-is-from-its-sender",
+    "demand-told-by-a-necessity-is-on-the-clause-subject",
+    "need-of-the-speakers-own-state-is-no-demand",
     "listed-actor-and-the-list-owner",
     "detained-and-the-detainer",
     "agent-hung-from-the-object",

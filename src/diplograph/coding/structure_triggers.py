@@ -20,6 +20,7 @@ from diplograph.coding import (  # noqa: F401  (they register their trigger rule
     passive_sources,
     received_criticism,
     said_criticism,
+    said_demands,
 )
 from diplograph.coding.rules import TRIGGER, trigger_rule
 from diplograph.coding.said_clauses import affirmed_verbs, negated, said_contents

@@ -141,7 +141,8 @@ STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report
                    "listed_sanction_marks", "custody_nouns", "custody_marks", "custody_verbs",
                    "showing_verbs", "failing_traits", "conduct_nouns", "pejorative_modifiers",
                    "lack_nouns", "lacked_virtues", "harmful_act_nouns", "harm_verbs",
-                   "harm_causing_verbs", "harm_nouns")
+                   "harm_causing_verbs", "harm_nouns", "need_verbs", "obligation_verbs",
+                   "necessity_predicates")
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +197,9 @@ class StructureWords:
     harm_verbs: frozenset[str]  # "X's reform would UNDERMINE the rule of law"
     harm_causing_verbs: frozenset[str]  # "X's policies would CAUSE instability"
     harm_nouns: frozenset[str]  # "would cause INSTABILITY"
+    need_verbs: frozenset[str]  # "said Russia NEEDED to withdraw": a demand on Russia
+    obligation_verbs: frozenset[str]  # "said Sweden HAS to change its laws"
+    necessity_predicates: frozenset[str]  # "said it was ESSENTIAL that Serbia withdraw"
     list_owner_adjectives: dict[str, str]  # "the EUROPEAN sanctions list" -> EU
 
 
