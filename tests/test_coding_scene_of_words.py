@@ -59,3 +59,16 @@ def test_a_place_inside_the_object_is_aimed_at(code):
 def test_force_on_a_place_keeps_the_place(code):
     event = only(code("Israeli jets struck targets in Lebanon."), "ASSAULT")
     assert event.target is not None and event.target.country == "LBN"
+
+
+def test_a_request_for_refuge_is_addressed_to_the_state_it_is_sought_in(code):
+    event = only(code("Thousands of Afghans sought refuge in Pakistan last year."), "REQUEST")
+    assert event.target is not None and event.target.country == "PAK"
+    assert RULE not in event.rules
+
+
+def test_an_inspection_is_done_to_the_place_it_is_in(code):
+    event = only(code("The UN agency will send inspectors in North Korea next month."),
+                 "ACCUSE")
+    assert event.target is not None and event.target.country == "PRK"
+    assert RULE not in event.rules

@@ -24,7 +24,7 @@ from diplograph.records import ActorRef
 if TYPE_CHECKING:
     from diplograph.coding.arguments import Arguments
 
-_LISTS = ("scene_preps", "place_labels", "chamber_nouns")
+_LISTS = ("scene_preps", "place_labels", "chamber_nouns", "place_modes", "shelter_nouns")
 _TYPES = ("word_act_types",)
 
 
@@ -36,6 +36,8 @@ class SceneWords:
     scene_preps: frozenset[str]
     place_labels: frozenset[str]
     chamber_nouns: frozenset[str]
+    place_modes: frozenset[str]
+    shelter_nouns: frozenset[str]
 
 
 @functools.cache
@@ -86,6 +88,19 @@ def scene_places(args: Arguments) -> list[Token]:
     return on_verb + on_object
 
 
+def _done_to_the_place(args: Arguments) -> bool:
+    """Whether the act is aimed at the place it is in: an inspection there, or a request
+    for shelter on its soil ("sought REFUGE in Pakistan", "applied FOR ASYLUM in Sweden")."""
+    words = scene_words()
+    if args.frame.mode in words.place_modes:
+        return True
+    heads = _act_heads(args)
+    asked = [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS]
+    asked += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for"
+              for o in p.children if o.dep_ == "pobj"]
+    return any(t.lemma_.lower() in words.shelter_nouns for t in asked)
+
+
 def _named_elsewhere(target: ActorRef, places: list[Token], ctx: ArticleContext) -> bool:
     """Whether the sentence names ``target`` outside the scene phrases too ("urged CHINA in
     Beijing to release ..."): then it receives the act in its own words."""
@@ -99,7 +114,8 @@ def _named_elsewhere(target: ActorRef, places: list[Token], ctx: ArticleContext)
 def _place_where_words_were_said(args: Arguments, ctx: ArticleContext) -> bool:
     """A place or chamber where an act of words was done is no target ("called IN MADRID
     for ...", "opposed the bill IN THE LORDS")."""
-    if args.frame.type not in scene_words().word_act_types or not args.targets:
+    if args.frame.type not in scene_words().word_act_types or not args.targets \
+            or _done_to_the_place(args):
         return False
     tokens = scene_places(args)
     if not tokens:
