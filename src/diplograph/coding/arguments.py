@@ -24,6 +24,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
     party_voice,
     published_texts,
     request_addressee,
+    scene_of_words,
     third_country,
     verb_senses,
 )

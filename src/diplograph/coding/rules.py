@@ -152,6 +152,7 @@ ARGUMENT_ORDER = (
     "owner-named-by-a-possessive-pronoun",
     "request-goes-to-its-addressee",
     "fallback-target",
+    "place-where-words-were-said",
     "matter-of-a-dispute-is-no-counterpart",
     "claim-of-fact-has-no-receiver",
     "own-state-place-is-scene",
