@@ -29,6 +29,8 @@ def resolver(actor_resolver) -> ActorResolver:
     ("Donald Trump said the way the government had handled the talks was a disgrace.",
      "the government", "USA", "GOV"),
     ("Hillary Clinton accused reporters of ignoring the economy.", "reporters", "USA", "JRN"),
+    ("Bernie Sanders said both the major parties had ignored working families.",
+     "both the major parties", "USA", "PTY"),
 ])
 def test_bare_state_noun_is_the_doers_state(resolver, text, words, country, sector):
     actor = actor_at(resolver, text, words, when=WHEN, home=None)
@@ -43,6 +45,8 @@ def test_bare_state_noun_is_the_doers_state(resolver, text, words, country, sect
     # the doer abroad: the text names another state
     ("Senator Bob Corker flew to Cairo and urged the government to hold elections.",
      "the government"),
+    # the parties to a conflict, not a state's political parties
+    ("Senator Bernie Sanders urged the parties to return to the talks.", "the parties"),
     # an owner names the state the noun is of
     ("Senator Chuck Schumer criticised Mexico's government over the wall.", "government"),
 ])

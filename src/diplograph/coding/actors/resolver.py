@@ -152,7 +152,7 @@ class ActorResolver:
             posts=words.staff_nouns | words.singular_person_nouns,
             governing=words.governing_nouns, former=words.former_post_words)
         self._resolved: dict[tuple[str, dt.date | None, str | None], ActorRef | None] = {}
-        self._own_state = OwnStateWords(words.own_state_nouns, words.home_noun_leave,
+        self._own_state = OwnStateWords(words.own_state_nouns, words.own_state_noun_leave,
                                         words.own_state_actor_sectors)
 
     def find_mentions(self, doc: Doc, *, when: dt.date | None,

@@ -90,6 +90,7 @@ class MentionWords:
     party_side_words: frozenset[str]  # "PARTY members": the speaker's party
     party_side_nouns: dict[str, str]  # "party MEMBERS" -> the members' sector
     own_state_nouns: dict[str, str]  # "THE GOVERNMENT" acted on by a domestic doer -> sector
+    own_state_noun_leave: frozenset[str]  # "BOTH the big parties": still the doer's state's
     own_state_actor_sectors: frozenset[str]  # the doers' sectors (`speaker-own-state`)
 
 
