@@ -149,6 +149,9 @@ FLOORS = {
     # Sarah Palin, Dave Prentis, Ralph Nader) and two contrasts another rule must place
     # ("McCain visited Kiev ... the government", a story set in Zimbabwe)).
     ("ownstate28", "tune"): 0.707,
+    # ownstate28 heldout 6/6 = 1.000 (run once, at the end: three placed, three contrasts left
+    # alone).
+    ("ownstate28", "heldout"): 0.980,
 }
 
 
