@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
                  epithets|settings|dated|surnames|mentions18|phrases18|kb19|ranks27|
-                 orgs27|names27|partyadj27|appos27|ownside27|sector27]
+                 orgs27|names27|partyadj27|appos27|ownside27|sector27|ownstate28]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -147,6 +147,15 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   own words", "fellow leaders from Uganda and Tanzania", "fellow European leaders"); short
   articles of our own; the split is ``split_of``'s.
 
+- ``ownstate28``: ``tests/data/actor_mentions_ownstate28.tsv`` (issue #15, stop 28, unres28):
+  a bare noun for a state's own body or press ("the government", "the administration",
+  "ministers", "the city", "journalists", "the media") acted on by a domestic actor of one
+  state (an opposition leader, a senator, a lobby, a candidate) in a text with no home state
+  or setting is that actor's state's; contrasts (a government's foreign face, a state, an
+  international body or an IGO as the actor; the actor abroad; an owner, a demonym or "of"
+  naming the state; an actor of no known state; a story set elsewhere); short articles of our
+  own (no doc, no home_country); the split is ``split_of``'s.
+
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
 expected country and sector and, where the row names someone, the expected name (an
@@ -193,6 +202,7 @@ TABLES = {
     "appos27": ROOT / "tests" / "data" / "actor_mentions_appos27.tsv",
     "ownside27": ROOT / "tests" / "data" / "actor_mentions_ownside27.tsv",
     "sector27": ROOT / "tests" / "data" / "actor_mentions_sector27.tsv",
+    "ownstate28": ROOT / "tests" / "data" / "actor_mentions_ownstate28.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

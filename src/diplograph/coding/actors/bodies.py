@@ -156,12 +156,18 @@ def _bare_noun(token: Token, first: int, leave: frozenset[str]) -> bool:
             return False  # "a government", "its government", "this government"
         if child.i < token.i and child.dep_ != "det" and child.lower_ not in leave:
             return False  # "the Iraqi government", "Labour ministers", "the party's MPs"
-        if child.i > token.i and child.dep_ == "prep" and child.lower_ == "of":
+        if child.i > token.i and child.dep_ == "prep" and child.lower_ == "of" \
+                and not _of_a_gerund(child):
             return False  # "the government of President Bashar al-Assad"
     head = token.head
     if token.dep_ == "pobj" and head.lower_ == "of" and head.head.pos_ == "PROPN":
         return False  # "the Council OF MINISTERS", "the Union of Students": part of a name
     return not (token.dep_ == "pobj" and head.lower_ in ("in", "into", "out", "from"))
+
+
+def _of_a_gerund(of: Token) -> bool:
+    """ "accused ministers OF LOSING control": the charge, not the owner of the noun."""
+    return any(c.dep_ == "pcomp" and c.tag_ == "VBG" for c in of.children)
 
 
 def _home_body(doc: Doc, token: Token, home_bodies: Mapping[str, str]

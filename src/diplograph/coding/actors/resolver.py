@@ -42,6 +42,7 @@ from diplograph.coding.actors.named_in_phrases import PhraseWords, named_in_phra
 from diplograph.coding.actors.namesakes import namesakes_of_setting
 from diplograph.coding.actors.offices import Offices
 from diplograph.coding.actors.own_side import own_side_groups
+from diplograph.coding.actors.own_state import OwnStateWords, speakers_own_state_bodies
 from diplograph.coding.actors.owners import owned_posts
 from diplograph.coding.actors.party_adjectives import PartyAdjectiveReader
 from diplograph.coding.actors.party_pairs import party_pairs
@@ -151,6 +152,8 @@ class ActorResolver:
             posts=words.staff_nouns | words.singular_person_nouns,
             governing=words.governing_nouns, former=words.former_post_words)
         self._resolved: dict[tuple[str, dt.date | None, str | None], ActorRef | None] = {}
+        self._own_state = OwnStateWords(words.own_state_nouns, words.own_state_noun_leave,
+                                        words.own_state_actor_sectors)
 
     def find_mentions(self, doc: Doc, *, when: dt.date | None,
                       home_country: str | None = None) -> list[Mention]:
@@ -301,6 +304,8 @@ class ActorResolver:
             self.words.job_nouns | frozenset(self.words.callings), self.words.former_post_words),
             known)
         found = own_side_groups(doc, found, self.words, self._resolve.offices.state)
+        found = speakers_own_state_bodies(doc, found, self._own_state, setting,
+                                          self._resolve.offices.state, places.of_words)
         return one_reading_per_person(found, known)
 
     def _holds(self, when: dt.date, name: str, role: str) -> bool:
