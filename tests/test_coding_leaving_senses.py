@@ -68,3 +68,9 @@ def test_a_party_with_no_member_state_stays_as_it_was(code_sentence):
     # no member with a state: no party can be placed, and nothing is invented
     events = code_sentence("Critics quit the Popular Force party on Tuesday.")
     assert not by_rule(events, UNKNOWN_PARTY)
+
+
+def test_a_show_the_parser_reads_as_a_verb_is_still_a_show(code_sentence):
+    # a headline glued before the name: "show" comes out of the parser as a verb (VBP)
+    assert code_sentence("TV host Dupont leaves RTL Morning Marie Dupont has resigned as host "
+                         "of RTL's Sunday family music show Top 50 after ten years.") == []

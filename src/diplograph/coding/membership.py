@@ -196,8 +196,10 @@ def _is_a_habit(token: Token) -> bool:
 
 def _names_private_life(phrase: Token, ctx: ArticleContext) -> bool:
     """Whether a phrase left names a post of private life and no public body."""
-    words = [t for t in phrase.subtree if t.pos_ in {"NOUN", "PROPN"}]
-    if not any(t.lemma_.lower() in coding_words().private_posts for t in words):
+    words = list(phrase.subtree)
+    # the word itself, whatever its tag: the parser reads "music SHOW CD:UK" as a verb
+    posts = coding_words().private_posts
+    if not any(t.lemma_.lower() in posts or t.lower_ in posts for t in words):
         return False
     official = coding_words().official_sectors | coding_words().membership_sectors
     return not any(a.sector in official for a in ctx.actors(words))
