@@ -16,6 +16,8 @@ UNKNOWN_PARTY = "recode/unknown-party-left-is-the-members-own"
     "The Belgian minister's wife quit the insurance business last year.",
     "A Greek politician resigned from the shipping company in May.",
     "The former French minister resigned as a partner in an accounting firm.",
+    # a state named inside the phrase does not make a show a public post
+    "The German MP resigned as host of the Germany Today show.",
     # a stage of private life: a show, a series
     "The Austrian television presenter quit his morning programme on Friday.",
     # a habit: a bare -ing form

@@ -201,8 +201,10 @@ def _names_private_life(phrase: Token, ctx: ArticleContext) -> bool:
     posts = coding_words().private_posts
     if not any(t.lemma_.lower() in posts or t.lower_ in posts for t in words):
         return False
+    # a public body in the phrase makes it a public post ("the Danish parliament's finance
+    # committee"); a state's name does not ("the UK's biggest bank", "show CD:UK")
     official = coding_words().official_sectors | coding_words().membership_sectors
-    return not any(a.sector in official for a in ctx.actors(words))
+    return not any(a.sector in official and a.kind != "state" for a in ctx.actors(words))
 
 
 def _party_among(ctx: ArticleContext, tokens: list[Token],
