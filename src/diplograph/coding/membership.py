@@ -12,7 +12,9 @@ without one, a deportation stays what CAMEO says, and a suspension is no event (
 suspended its captain"). The other way round, a member quitting or leaving its party ("Mr
 Kilroy-Silk QUIT UKIP", "resigned the Labour WHIP") is SANCTION withdraw, member to party, as
 the real tune labels code it, where the lexicon reads a resignation from office (RETREAT
-resign). The words are in ``data/lexicon/coding.yaml``.
+resign). A party the knowledge base lacks ("quit the Liberal PARTY") is one of the member's own
+state (stop 28); and what a resignation leaves may be private life ("quit her weekend SHOW",
+"quit SMOKING"): no event. The words are in ``data/lexicon/coding.yaml``.
 """
 
 from __future__ import annotations
@@ -34,6 +36,7 @@ if TYPE_CHECKING:
 
 EXPULSION_RULE = "recode/expelling-a-member-is-a-sanction"
 LEAVING_RULE = "recode/leaving-a-party-is-withdrawal"
+UNKNOWN_PARTY_RULE = "recode/unknown-party-left-is-the-members-own"
 
 
 @argument_rule("expelling-a-member-is-a-sanction", plover="3.13",
@@ -119,8 +122,9 @@ def _leaving_a_party(args: Arguments, ctx: ArticleContext) -> bool:
         return False
     party = _left_party(ctx, verb)
     if party is None:
-        args.dropped = frame.trigger.rule.type == "SANCTION" and frame.trigger.rule.mode == (
-            "withdraw")
+        # a party the knowledge base lacks was already placed in the member's state
+        args.dropped = UNKNOWN_PARTY_RULE not in args.rules and (
+            frame.trigger.rule.type == "SANCTION" and frame.trigger.rule.mode == "withdraw")
         return args.dropped
     frame.type, frame.mode, frame.announced = "SANCTION", "withdraw", False
     args.sources = [s for s in args.sources if not same_actor(s, party)]
@@ -131,11 +135,76 @@ def _leaving_a_party(args: Arguments, ctx: ArticleContext) -> bool:
 def _left_party(ctx: ArticleContext, verb: Token) -> ActorRef | None:
     """The party a member leaves: the verb's object, the body it leaves FROM, or the owner of
     the whip or membership it gives up ("the UKIP whip", "her membership OF the SNP")."""
+    return _party_among(ctx, _left_bodies(verb))
+
+
+def _left_bodies(verb: Token) -> list[Token]:
+    """The words for what a member leaves: objects, from-phrases, a given-up whip's owner."""
     objects = [c for c in verb.children if c.dep_ in {"dobj", "nsubjpass"}]
     given_up = [o for o in objects if o.lemma_.lower() in coding_words().membership_objects]
     owners = [c for o in given_up for c in o.children if c.dep_ in {"poss", "compound", "amod"}]
     owners += [p for o in given_up for p in prep_objects(o, ("of",))]
-    return _party_among(ctx, [*objects, *prep_objects(verb, ("from",)), *owners])
+    return [*objects, *prep_objects(verb, ("from",)), *owners]
+
+
+@argument_rule("unknown-party-left-is-the-members-own", plover="3.13",
+               types={"RETREAT", "CONCEDE", "SANCTION"}, step="recode")
+def _unknown_party_left(args: Arguments, ctx: ArticleContext) -> bool:
+    """A member leaving a party the knowledge base lacks leaves a party of its own state."""
+    # "The Australian senator quit the Liberal PARTY", "left the Conservative CAUCUS": the
+    # resolver gives no actor (or one of another state's namesake parties is not read here:
+    # only a phrase no actor holds counts), yet it is the member's party, of the member's state.
+    frame = args.frame
+    verb = frame.trigger.verb
+    words = coding_words()
+    if verb is None or verb.lemma_.lower() not in words.leaving_verbs:
+        return False
+    bodies = _left_bodies(verb)
+    party = next((t for t in bodies if t.lemma_.lower() in words.party_nouns
+                  and not ctx.actors([t])), None)
+    member = next((s for s in args.sources if s.country), None)
+    if party is None or member is None or _party_among(ctx, bodies) is not None:
+        return False
+    frame.type, frame.mode, frame.announced = "SANCTION", "withdraw", False
+    args.targets = [ActorRef(name=None, country=member.country, sector="PTY",
+                             text=_phrase(party), kind="organisation")]
+    args.target_tokens, args.target_settled = [party], True
+    return True
+
+
+@argument_rule("leaving-private-life-is-no-event", plover="SPEC §4", types={"RETREAT"})
+def _leaving_private_life(args: Arguments, ctx: ArticleContext) -> bool:
+    """Quitting a firm, a show, a band or a habit is no resignation from office: no event."""
+    # "quit her weekend SHOW", "resigned as a partner in a law FIRM", "quit SMOKING": what is
+    # left is the verb's object, its from- or as-phrase, with their own of/in/at phrases.
+    verb = args.frame.trigger.verb
+    if verb is None or args.frame.mode != "resign":
+        return False
+    left = [c for c in verb.children if c.dep_ in {"dobj", "xcomp"}]
+    left += prep_objects(verb, ("from", "as"))
+    args.dropped = any(_is_a_habit(t) for t in left) or any(
+        _names_private_life(t, ctx) for t in left)
+    return args.dropped
+
+
+def _is_a_habit(token: Token) -> bool:
+    """ "quit SMOKING", "quit RUNNING": a bare -ing form (no article, no owner) is a habit."""
+    bare = not any(c.dep_ in {"det", "poss"} for c in token.children)
+    return bare and token.lower_.endswith("ing") and (
+        token.tag_ == "VBG" or token.pos_ == "NOUN")
+
+
+def _names_private_life(phrase: Token, ctx: ArticleContext) -> bool:
+    """Whether a phrase left names a post of private life and no public body."""
+    words = list(phrase.subtree)
+    # the word itself, whatever its tag: the parser reads "music SHOW CD:UK" as a verb
+    posts = coding_words().private_posts
+    if not any(t.lemma_.lower() in posts or t.lower_ in posts for t in words):
+        return False
+    # a public body in the phrase makes it a public post ("the Danish parliament's finance
+    # committee"); a state's name does not ("the UK's biggest bank", "show CD:UK")
+    official = coding_words().official_sectors | coding_words().membership_sectors
+    return not any(a.sector in official and a.kind != "state" for a in ctx.actors(words))
 
 
 def _party_among(ctx: ArticleContext, tokens: list[Token],

@@ -25,7 +25,7 @@ WORD_LISTS = (
     "risk_prepositions", "dismissal_verbs", "dismissed_conduct", "asking_verbs", "question_marks",
     "insult_words", "membership_verbs", "membership_sectors", "membership_objects",
     "leaving_verbs", "unreceived_retreat_modes", "published_texts", "publishing_verbs",
-    "expelling_sectors", "member_nouns",
+    "expelling_sectors", "member_nouns", "party_nouns", "private_posts",
 )
 TYPE_LISTS = ("joint_types", "domestic_types")
 
@@ -76,6 +76,8 @@ class CodingWords:
     leaving_verbs: frozenset[str]
     expelling_sectors: frozenset[str]  # "expelled from the HOUSE OF REPRESENTATIVES" (LEG)
     member_nouns: frozenset[str]  # "the veteran MP was expelled": an unnamed member
+    party_nouns: frozenset[str]  # "quit the Liberal PARTY": a party the knowledge base lacks
+    private_posts: frozenset[str]  # "quit her weekend SHOW": private life left, no event
 
     @property
     def threat_modes(self) -> dict[str, str]:
