@@ -1,6 +1,7 @@
 """Stop 28's detector: static logits + word n-grams, one linear model per type (NGRAMS_PLAN.md).
 
-    python -m training.events.ngrams select   # OOF grid over train + dev -> build/ngrams_oof.json
+    python -m training.events.ngrams select [--block binary:2]  # OOF grid over train + dev
+    python -m training.events.ngrams choose   # the best settings -> build/ngrams_oof.json
     python -m training.events.ngrams fit      # refit the chosen setting, fold -> build/cand-ngrams
     python -m training.events.ngrams judge    # the ship rule on the test split, once; ships if it
                                               # passes
@@ -28,7 +29,7 @@ from .embedders import BUILD
 from .labels import TYPES
 from .metrics import micro_f1
 from .ngram_features import Vocabulary, combined, fit_vocabulary, ngram_matrix, oof_logits
-from .oof import folds_of, per_type, shrunk_thresholds
+from .oof import folds_of, per_type, shrunk_thresholds, write_probabilities
 from .split_report import ship_check
 from .train import SHIPPED, pooled_train_dev
 
@@ -87,46 +88,76 @@ def fold_grams(pooled: Split, folds: np.ndarray, weighting: str, min_df: int) ->
     return out
 
 
-def select() -> dict:
-    """The plan's grid, out of fold; the best combined and n-grams-alone settings."""
+def select_block(weighting: str, min_df: int) -> list[dict]:
+    """The plan's grid for one n-gram weighting and min_df, out of fold (its file in build/)."""
     pooled = pooled_train_dev(make_splits())
     static = oof_logits(pooled.sids)
     folds = folds_of(pooled.sids)
-    static_probs = _sigmoid(static)
+    grams = fold_grams(pooled, folds, weighting, min_df)
+    trials = []
+    for alpha, c in [(0.0, c) for c in GRID_C] + list(itertools.product(ALPHAS, GRID_C)):
+        t0 = time.process_time()
+        scores = oof_setting(pooled, None if alpha == 0 else static, folds, grams, alpha, c)
+        th = shrunk_thresholds(pooled.y, scores)
+        trial = {"features": "n-grams alone" if alpha == 0 else "static + n-grams",
+                 "weighting": weighting, "min_df": min_df, "alpha": alpha, "C": c,
+                 "oof_micro_f1": round(micro_f1(pooled.y, scores >= th), 4)}
+        trials.append(trial)
+        logger.info("%s (%.0f CPU s)", json.dumps(trial), time.process_time() - t0)
+    _block_file(weighting, min_df).write_text(json.dumps(trials, indent=1) + "\n",
+                                              encoding="utf-8")
+    return trials
+
+
+def _block_file(weighting: str, min_df: int):
+    return BUILD / f"ngrams_oof_{weighting}_{min_df}.json"
+
+
+def choose() -> dict:
+    """Every block's trials in the plan's order; the best combined and n-grams-alone
+    settings (ties: the first), and static alone, all by OOF micro-F1."""
+    pooled = pooled_train_dev(make_splits())
+    static_probs = _sigmoid(oof_logits(pooled.sids))
     trials = [{"features": "static alone", "oof_micro_f1": round(micro_f1(
         pooled.y, static_probs >= shrunk_thresholds(pooled.y, static_probs)), 4)}]
-    best: dict[str, dict] = {}
     for weighting, min_df in itertools.product(WEIGHTINGS, MIN_DFS):
-        grams = fold_grams(pooled, folds, weighting, min_df)
-        for alpha, c in [(0.0, c) for c in GRID_C] + list(itertools.product(ALPHAS, GRID_C)):
-            t0 = time.process_time()
-            scores = oof_setting(pooled, None if alpha == 0 else static, folds, grams, alpha, c)
-            th = shrunk_thresholds(pooled.y, scores)
-            trial = {"features": "n-grams alone" if alpha == 0 else "static + n-grams",
-                     "weighting": weighting, "min_df": min_df, "alpha": alpha, "C": c,
-                     "oof_micro_f1": round(micro_f1(pooled.y, scores >= th), 4)}
-            trials.append(trial)
-            logger.info("%s (%.0f CPU s)", json.dumps(trial), time.process_time() - t0)
-            kind = trial["features"]
-            if kind not in best or trial["oof_micro_f1"] > best[kind]["oof_micro_f1"]:
-                best[kind] = trial | {"thresholds": th.tolist(),
-                                      "per_type": per_type(pooled.y, scores >= th)}
-    result = {"trials": trials, "best": best, "static_alone": trials[0]}
+        trials += json.loads(_block_file(weighting, min_df).read_text(encoding="utf-8"))
+    best: dict[str, dict] = {}
+    for trial in trials:
+        kind = trial["features"]
+        if kind not in best or trial["oof_micro_f1"] > best[kind]["oof_micro_f1"]:
+            best[kind] = trial
+    result = {"trials": trials, "best": best}
     OOF_JSON.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
     return result
+
+
+def chosen_oof(pooled: Split, chosen: dict) -> np.ndarray:
+    """The chosen setting's out-of-fold probabilities again (deterministic: as in select)."""
+    static = oof_logits(pooled.sids)
+    folds = folds_of(pooled.sids)
+    grams = fold_grams(pooled, folds, chosen["weighting"], chosen["min_df"])
+    return oof_setting(pooled, static, folds, grams, chosen["alpha"], chosen["C"])
 
 
 def fit() -> dict:
     """Refit the chosen combined setting on all of train + dev, fold it and write the folder."""
     chosen = json.loads(OOF_JSON.read_text(encoding="utf-8"))["best"]["static + n-grams"]
     pooled = pooled_train_dev(make_splits())
+    scores = chosen_oof(pooled, chosen)
+    th = shrunk_thresholds(pooled.y, scores)
+    if round(micro_f1(pooled.y, scores >= th), 4) != chosen["oof_micro_f1"]:
+        raise SystemExit("the chosen setting's out-of-fold figure did not reproduce")
+    chosen = chosen | {"thresholds": th.tolist()}
+    write_probabilities(pooled.sids, scores, BUILD / "ngrams_oof_probabilities.tsv")
     static = oof_logits(pooled.sids)
     vocab = fit_vocabulary(pooled.texts, chosen["min_df"])
     grams = ngram_matrix(pooled.texts, vocab, chosen["weighting"])
     w, b = fit_types(combined(static, chosen["alpha"], grams), pooled.y, chosen["C"])
     old = EventDetector.load(SHIPPED)
     write_candidate(old, vocab, w, b, chosen)
-    return {"chosen": chosen | {"per_type": None}, "n_grams": len(vocab.grams),
+    return {"chosen": chosen, "oof_per_type": per_type(pooled.y, scores >= th),
+            "n_grams": len(vocab.grams),
             "fold_check_max_abs_logit_diff": fold_check(old, vocab, w, b, chosen, pooled)}
 
 
@@ -173,11 +204,17 @@ def judge() -> dict:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("step", choices=("select", "fit", "judge"))
+    ap.add_argument("step", choices=("select", "choose", "fit", "judge"))
+    ap.add_argument("--block", help="select: one WEIGHTING:MIN_DF of the grid (default: all)")
     args = ap.parse_args()
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(name)s %(message)s")
     BUILD.mkdir(exist_ok=True)
-    result = {"select": select, "fit": fit, "judge": judge}[args.step]()
+    if args.step == "select":
+        blocks = ([args.block.split(":")] if args.block else
+                  [(w, str(d)) for w, d in itertools.product(WEIGHTINGS, MIN_DFS)])
+        result = [select_block(w, int(d)) for w, d in blocks]
+    else:
+        result = {"choose": choose, "fit": fit, "judge": judge}[args.step]()
     print(json.dumps(result, indent=1, default=str))  # noqa: T201
 
 
