@@ -18,10 +18,11 @@ import json
 import logging
 import shutil
 import time
+from pathlib import Path
 
 import numpy as np
 
-from diplograph.coding.detector import VOCAB, EventDetector
+from diplograph.coding.detector import CONFIG, FORMAT, VOCAB, EventDetector
 
 from . import ship
 from .dataset import Split, make_splits
@@ -140,6 +141,18 @@ def chosen_oof(pooled: Split, chosen: dict) -> np.ndarray:
     return oof_setting(pooled, static, folds, grams, chosen["alpha"], chosen["C"])
 
 
+def static_base() -> Path:
+    """The static (format v1) model whose logits the n-gram model sits on: the shipped one
+    while it is v1, else the static candidate `train.py` last wrote. Its out-of-fold
+    probabilities (`oof_probabilities.tsv`) must come from the same training run."""
+    for folder in (SHIPPED, BUILD / "cand-static"):
+        config = folder / CONFIG
+        if config.exists() and json.loads(config.read_text())["format"] == FORMAT:
+            return folder
+    raise SystemExit("no static (v1) detector: run `python -m training.events.train --only "
+                     "static --no-ship` first (it writes build/cand-static)")
+
+
 def fit() -> dict:
     """Refit the chosen combined setting on all of train + dev, fold it and write the folder."""
     chosen = json.loads(OOF_JSON.read_text(encoding="utf-8"))["best"]["static + n-grams"]
@@ -154,21 +167,22 @@ def fit() -> dict:
     vocab = fit_vocabulary(pooled.texts, chosen["min_df"])
     grams = ngram_matrix(pooled.texts, vocab, chosen["weighting"])
     w, b = fit_types(combined(static, chosen["alpha"], grams), pooled.y, chosen["C"])
-    old = EventDetector.load(SHIPPED)
-    write_candidate(old, vocab, w, b, chosen)
+    base = static_base()
+    old = EventDetector.load(base)
+    write_candidate(old, base, vocab, w, b, chosen)
     return {"chosen": chosen, "oof_per_type": per_type(pooled.y, scores >= th),
             "n_grams": len(vocab.grams),
             "fold_check_max_abs_logit_diff": fold_check(old, vocab, w, b, chosen, pooled)}
 
 
-def write_candidate(old: EventDetector, vocab: Vocabulary, w: np.ndarray, b: np.ndarray,
-                    chosen: dict) -> None:
+def write_candidate(old: EventDetector, base: Path, vocab: Vocabulary, w: np.ndarray,
+                    b: np.ndarray, chosen: dict) -> None:
     """Fold the static weights into the old token table; write the v2 folder."""
     k = len(TYPES)
     a, alpha = w[:, :k], chosen["alpha"]
     table = alpha * old.table.astype(np.float64) @ a.T
     bias = alpha * a @ old.bias.astype(np.float64) + b
-    tokens = (SHIPPED / VOCAB).read_text(encoding="utf-8").split("\n")
+    tokens = (base / VOCAB).read_text(encoding="utf-8").split("\n")
     ship.write_folded_ngrams(
         CANDIDATE, vocab=tokens, table=table, bias=bias,
         thresholds=np.array(chosen["thresholds"]), length_power=old.length_power,
