@@ -14,6 +14,7 @@ import numpy as np
 import pytest
 
 from diplograph.coding.detector import (
+    FORMAT_NGRAMS,
     MANIFEST,
     EventDetector,
     default_path,
@@ -35,7 +36,10 @@ def detector() -> EventDetector:
 def test_manifest_lists_every_model_file_with_its_hash():
     folder = default_path()
     manifest = read_manifest(folder)
-    assert set(manifest) == {"config.json", "vocab.txt", "weights.npz"}
+    files = {"config.json", "vocab.txt", "weights.npz"}
+    if json.loads((folder / "config.json").read_text())["format"] == FORMAT_NGRAMS:
+        files.add("ngrams.txt")
+    assert set(manifest) == files
     for name, digest in manifest.items():
         assert sha256_file(folder / name) == digest
 

@@ -8,6 +8,11 @@ has one logit contribution per type, and a sentence's logits are the mean of its
 (scaled by a power of the token count, a length correction fitted in training) plus a bias.
 Run time therefore needs numpy and nothing else (no torch, no tokenizers).
 
+Format v2 (stop 28) adds a sparse part (`detector_ngrams.py`): the sentence's lower-cased word
+unigrams and bigrams, L2-normalised, each known one adding its row of an n-gram weight table
+to the logits; the n-grams are listed in `ngrams.txt`, their table (and idf) in `weights.npz`.
+A v1 folder (token table only) still loads.
+
     detector = EventDetector.load()                  # once per worker
     detector.predict(["Rebels shelled the city."])  # [{"ASSAULT": 0.93, "ACCUSE": 0.02, ...}]
     detector.detect([...])                           # [["ASSAULT"]] (probability >= threshold)
@@ -24,6 +29,7 @@ from pathlib import Path
 
 import numpy as np
 
+from diplograph.coding.detector_ngrams import NgramPart
 from diplograph.coding.wordpiece import WordPiece
 from diplograph.errors import KnowledgeError
 
@@ -33,7 +39,10 @@ MANIFEST = "MANIFEST.sha256"
 CONFIG = "config.json"
 VOCAB = "vocab.txt"
 WEIGHTS = "weights.npz"
+NGRAMS = "ngrams.txt"
 FORMAT = "diplograph-event-detector/folded-static-linear/v1"
+FORMAT_NGRAMS = "diplograph-event-detector/folded-static-linear-ngrams/v2"
+FORMATS = (FORMAT, FORMAT_NGRAMS)
 
 
 def default_path() -> Path:
@@ -79,6 +88,7 @@ class EventDetector:
     table: np.ndarray
     bias: np.ndarray
     length_power: float = 0.0
+    ngrams: NgramPart | None = None
 
     @classmethod
     def load(cls, path: Path | str | None = None, *, verify: bool = True) -> EventDetector:
@@ -99,13 +109,17 @@ class EventDetector:
         with np.load(folder / WEIGHTS, allow_pickle=False) as npz:
             table = npz["table"].astype(np.float32)
             bias = npz["bias"].astype(np.float32)
+            ngrams = _ngram_part(folder, config, npz)
         types = tuple(config["types"])
         if table.shape != (len(vocab), len(types)) or bias.shape != (len(types),):
             raise KnowledgeError(f"{folder}: weights do not match the vocabulary and types")
-        logger.info("loaded event detector %s (%d tokens)", config["name"], len(vocab))
+        if ngrams is not None and ngrams.table.shape[1] != len(types):
+            raise KnowledgeError(f"{folder}: the n-gram table does not match the types")
+        logger.info("loaded event detector %s (%d tokens, %d n-grams)", config["name"],
+                    len(vocab), len(ngrams.index) if ngrams else 0)
         return cls(name=config["name"], types=types, thresholds=dict(config["thresholds"]),
                    wordpiece=WordPiece(vocab), table=table, bias=bias,
-                   length_power=float(config.get("length_power", 0.0)))
+                   length_power=float(config.get("length_power", 0.0)), ngrams=ngrams)
 
     def token_ids(self, text: str) -> list[int]:
         """The ids pooled for a text: known WordPiece tokens, at most 512."""
@@ -113,12 +127,15 @@ class EventDetector:
         return [i for i in self.wordpiece.encode(text)[:512] if i != unk]
 
     def logits(self, texts: list[str]) -> np.ndarray:
-        """Per-type logits (texts x types): bias + n**length_power * mean of the n token rows."""
+        """Per-type logits (texts x types): bias + n**length_power * mean of the n token rows
+        (+ the n-gram part's contribution, format v2)."""
         out = np.tile(self.bias, (len(texts), 1))
         for i, text in enumerate(texts):
             ids = self.token_ids(text)
             if ids:
                 out[i] += self.table[ids].mean(0) * len(ids) ** self.length_power
+            if self.ngrams is not None:
+                out[i] += self.ngrams.logits(text)
         return out
 
     def predict(self, texts: list[str]) -> list[dict[str, float]]:
@@ -138,6 +155,19 @@ def _read_config(folder: Path) -> dict:
         config = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as exc:
         raise KnowledgeError(f"cannot read {path}: {exc}") from exc
-    if config.get("format") != FORMAT:
+    if config.get("format") not in FORMATS:
         raise KnowledgeError(f"{path}: unknown detector format {config.get('format')!r}")
     return config
+
+
+def _ngram_part(folder: Path, config: dict, npz: np.lib.npyio.NpzFile) -> NgramPart | None:
+    """The v2 n-gram part (None for a v1 folder)."""
+    if config["format"] != FORMAT_NGRAMS:
+        return None
+    vocab = (folder / NGRAMS).read_text(encoding="utf-8").split("\n")
+    idf = npz["ngram_idf"].astype(np.float32) if "ngram_idf" in npz.files else None
+    try:
+        return NgramPart.from_arrays(vocab, npz["ngram_table"].astype(np.float32),
+                                     config["ngram_weighting"], idf)
+    except (KeyError, ValueError) as exc:
+        raise KnowledgeError(f"{folder}: bad n-gram part: {exc}") from exc
