@@ -24,6 +24,10 @@ from diplograph.coding.detector import EventDetector  # noqa: E402
 from training.events.dataset import make_splits  # noqa: E402
 from training.events.oof import OOF_FILE, read_probabilities  # noqa: E402
 
+# The out-of-fold probabilities of the static + n-gram model (stop 28, detector28), written by
+# `python -m training.events.ngrams`; the static model's are OOF_FILE.
+NGRAMS_OOF_FILE = OOF_FILE.with_name("ngrams_oof_probabilities.tsv")
+
 # A piece shorter than this is not matched inside a campaign sentence ("He said so.").
 MIN_PIECE = 30
 
@@ -32,8 +36,15 @@ def _normal(text: str) -> str:
     return " ".join(text.split())
 
 
-def campaign_probabilities(path: Path = OOF_FILE) -> dict[str, dict[str, float]]:
+def shipped_oof_file() -> Path:
+    """The out-of-fold probabilities of the shipped model's kind (static, or static + n-grams):
+    the confidence fit must see the probabilities of the model it will run with."""
+    return NGRAMS_OOF_FILE if EventDetector.load().ngrams is not None else OOF_FILE
+
+
+def campaign_probabilities(path: Path | None = None) -> dict[str, dict[str, float]]:
     """Normalised text of each TRAIN/DEV campaign sentence -> its out-of-fold probabilities."""
+    path = path or shipped_oof_file()
     if not path.exists():
         raise SystemExit(f"{path} missing: run make train-detector (it writes the "
                          "out-of-fold probabilities)")
