@@ -27,7 +27,8 @@ def test_a_campaign_rally_is_no_protest(code_sentence, text):
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("Thousands of Serbians rallied against the government in Belgrade.", ("PROTEST", "SRB", "SRB")),
+    ("Thousands of Serbians rallied against the government in Belgrade.",
+     ("PROTEST", "SRB", "SRB")),
     ("Nurses staged a rally in Madrid to protest the health cuts.", ("PROTEST", "ESP", "ESP")),
     ("Opposition supporters held a rally in Kampala against the president.",
      ("PROTEST", "UGA", "UGA")),
