@@ -91,7 +91,11 @@ def _held_by_a_crowd(args: Arguments) -> bool:
     resolved group): its rally is a demonstration even at election time."""
     if any(s.kind == "group" for s in args.sources):
         return True
-    return any(t.tag_ in {"NNS", "NNPS", "CD"} for t in args.source_tokens)
+    # all of them: "Trump AND AIDES are organising rallies" is the candidate's; a person's
+    # name the tagger reads as a plural ("SANDERS") is no crowd
+    names = {w for s in args.sources if s.kind == "person" and s.text for w in s.text.split()}
+    return bool(args.source_tokens) and all(
+        t.tag_ in {"NNS", "NNPS", "CD"} and t.text not in names for t in args.source_tokens)
 
 
 def _held_by_a_politician(args: Arguments) -> bool:
