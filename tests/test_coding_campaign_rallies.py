@@ -21,6 +21,8 @@ CAMPAIGN_RALLY = "argument/campaign-rally-is-no-protest"
     "The Republican senator rallied in Iowa on Sunday.",
     "Mr. Scholz will rally in Hamburg next week.",
     "He could rally again at his favourite park in New York.",
+    "Ms. Harris and her aides are organising rallies in Ohio and Michigan next month.",
+    "Warren toured Nevada on Friday, holding a rally in Reno that drew 3,000 people.",
 ])
 def test_a_campaign_rally_is_no_protest(code_sentence, text):
     assert not [e for e in code_sentence(text) if e.type == "PROTEST"]
