@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from diplograph.coding import (  # noqa: F401 (they register)
     antecedents,
+    campaign_rallies,
     coordination,
     criticism,
     membership,

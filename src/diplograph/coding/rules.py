@@ -129,6 +129,7 @@ ARGUMENT_ORDER = (
     "officials-of-two-states",
     "joint-drill-is-cooperate",
     "attack-on-a-party-is-criticism",
+    "campaign-rally-is-no-protest",
     "protest-scene",
     "threat-condition-target",
     "warned-party-at-risk-is-criticism",
