@@ -32,6 +32,7 @@ from diplograph.records import ActorRef
 if TYPE_CHECKING:
     from diplograph.coding.actors.in_article import ArticleContext
     from diplograph.coding.arguments import Arguments
+    from diplograph.coding.frames import Frame
     from diplograph.knowledge.lexicon import TriggerRule
 
 EXPULSION_RULE = "recode/expelling-a-member-is-a-sanction"
@@ -116,9 +117,8 @@ def _leaving_a_party(args: Arguments, ctx: ArticleContext) -> bool:
     # party": not a resignation from an office (RETREAT resign), nor, in the future ("will
     # quit the party"), a concession. No party: RETREAT stays, our leaving rules are dropped.
     frame = args.frame
-    verb = frame.trigger.verb
-    words = coding_words()
-    if verb is None or verb.lemma_.lower() not in words.leaving_verbs:
+    verb = _leaving_verb(frame)
+    if verb is None:
         return False
     party = _left_party(ctx, verb)
     if party is None:
@@ -130,6 +130,14 @@ def _leaving_a_party(args: Arguments, ctx: ArticleContext) -> bool:
     args.sources = [s for s in args.sources if not same_actor(s, party)]
     args.targets = [party]
     return True
+
+
+def _leaving_verb(frame: Frame) -> Token | None:
+    """The frame's verb where it is one of leaving ("quit", "left", "defected")."""
+    verb = frame.trigger.verb
+    if verb is None or verb.lemma_.lower() not in coding_words().leaving_verbs:
+        return None
+    return verb
 
 
 def _left_party(ctx: ArticleContext, verb: Token) -> ActorRef | None:
@@ -155,10 +163,10 @@ def _unknown_party_left(args: Arguments, ctx: ArticleContext) -> bool:
     # resolver gives no actor (or one of another state's namesake parties is not read here:
     # only a phrase no actor holds counts), yet it is the member's party, of the member's state.
     frame = args.frame
-    verb = frame.trigger.verb
-    words = coding_words()
-    if verb is None or verb.lemma_.lower() not in words.leaving_verbs:
+    verb = _leaving_verb(frame)
+    if verb is None:
         return False
+    words = coding_words()
     bodies = _left_bodies(verb)
     party = next((t for t in bodies if t.lemma_.lower() in words.party_nouns
                   and not ctx.actors([t])), None)
