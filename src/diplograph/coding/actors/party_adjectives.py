@@ -54,6 +54,8 @@ class PartyAdjectiveReader:
         """(actor, start token, end token) where a party's adjective starts at token i, or
         after an article at i ("the Lib Dem policies": the small model takes "the Lib Dem"
         for a person), and one of the two rules reads it, else None."""
+        if not hits.at(i) and not hits.at(i + 1):
+            return None  # no match at i nor after it (most tokens, asked on every walk)
         at = i + 1 if doc[i].lower_ in _ARTICLES and i + 1 < len(doc) else i
         hit = hits.first(at, ("orgadj",))
         org = self._party(hit, home_country)
