@@ -71,9 +71,12 @@ def first_names_in_full(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Acto
         if m.actor.kind == "person" and m.actor.name and _written_in_full(m.actor):
             people.setdefault(m.actor.name.split()[0], {})[m.actor.name] = m.actor
     unique = {word: next(iter(p.values())) for word, p in people.items() if len(p) == 1}
+    if not unique:
+        return {}  # no first name to look for (asked after every read of an article)
     read = {i: m.actor.name for m in mentions for i in range(m.token_start, m.token_end)}
-    return {doc[i].text: unique[doc[i].text] for i in range(len(doc))
-            if doc[i].text in unique and read.get(i) != unique[doc[i].text].name
+    texts = token_table(doc).text
+    return {text: unique[text] for i, text in enumerate(texts)
+            if text in unique and read.get(i) != unique[text].name
             and _bare_proper_noun(doc, i)}
 
 
