@@ -91,4 +91,5 @@ def test_the_reader_answers_at_an_adjective_or_the_article_before_it_only(
     assert found[tory][1:] == (tory, tory + 1)
     assert found[the][1:] == (the + 1, the + 3)  # "the Lib Dem": the adjective's tokens
     assert found[cons][1:] == (cons, cons + 2)  # "Conservative candidates": the members
-    assert all(reading.hits.at(i) or reading.hits.at(i + 1) for i in found)
+    assert all(reading.hits.first(i, ("orgadj",)) or reading.hits.first(i + 1, ("orgadj",))
+               for i in found)
