@@ -230,8 +230,10 @@ def _bare(token: str) -> str:
     return _WORD_EDGE_RE.sub("", token).lower()
 
 
+@functools.lru_cache(maxsize=65_536)
 def _stem(token: str) -> str:
-    """A content word's crude stem ("dismisses", "dismissed" -> "dismi"); "" for others."""
+    """A content word's crude stem ("dismisses", "dismissed" -> "dismi"); "" for others.
+    Kept per word: each boundary stems the lead's first sixty words again."""
     word = _bare(token)
     word = re.sub(r"['’]s$", "", word)
     if not _LETTER_RE.search(word) or word in _grammar().function_words:
