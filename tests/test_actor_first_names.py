@@ -122,3 +122,32 @@ def test_a_first_name_after_a_clause_opening_that_is_still_a_name(
     text = ("Mitt Romney unveiled a tax plan in Boston on Monday. It is the only plan that "
             "Mitt has put forward so far.")
     assert _last(resolver, text, "Mitt", "2012-03-05").name == "Mitt Romney"
+
+
+def test_the_people_named_are_asked_for_only_at_a_bare_first_name(
+        resolver: ActorResolver) -> None:
+    """The speed cut (speed28): the walk's list of people named so far is built only where
+    the token is a bare first name; the nearest one written in full is still found."""
+    from diplograph.coding.actors.first_names import (
+        first_name_antecedent,
+        named_with_first_name,
+    )
+
+    doc = resolver.nlp("Maria Lopez met the minister. Later, Maria said the talks went well.")
+    maria = ActorRef(name="Maria Lopez", country=None, sector=None, text="Maria Lopez",
+                     kind="person")
+    other = ActorRef(name="Maria Perez", country=None, sector=None, text="Ms Perez",
+                     kind="person")
+    asked: list[int] = []
+
+    def named() -> list[ActorRef]:
+        asked.append(1)
+        return [maria, other]
+
+    bare = next(t.i for t in doc if t.text == "Maria" and t.i > 0)
+    assert first_name_antecedent(doc, 3, named, {}) is None  # "the": no first name
+    assert not asked
+    assert first_name_antecedent(doc, bare, named, {}) == maria  # Ms Perez: not in full
+    assert asked == [1]
+    assert named_with_first_name("Maria", [maria, other]) == maria
+    assert named_with_first_name("Lopez", [maria, other]) is None

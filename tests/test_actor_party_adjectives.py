@@ -74,3 +74,22 @@ def test_a_party_adjective_names_the_party(resolver: ActorResolver, text: str, w
 def test_no_party_where_the_adjective_is_not_the_party(resolver: ActorResolver, text: str,
                                                        words: str, home: str) -> None:
     assert not any(words in found for found in _texts(resolver, text, IN_2016, home))
+
+
+def test_the_reader_answers_at_an_adjective_or_the_article_before_it_only(
+        resolver: ActorResolver) -> None:
+    """The speed cut (speed28): a token with no knowledge match at it nor right after it is
+    left at once; the reads at the adjective and at the article before it stay."""
+    doc = resolver.nlp("Critics said Tory plans and the Lib Dem policies would hurt "
+                       "Conservative candidates in the north.")
+    reading = resolver._reading(doc)
+    read = {i: resolver._party_adjectives.read(doc, i, reading.hits, "GBR", IN_2005)
+            for i in range(len(doc))}
+    found = {i: (r[0].name, r[1], r[2]) for i, r in read.items() if r is not None}
+    tory, the, cons = (next(t.i for t in doc if t.text == w) for w in ("Tory", "the",
+                                                                       "Conservative"))
+    assert found[tory][1:] == (tory, tory + 1)
+    assert found[the][1:] == (the + 1, the + 3)  # "the Lib Dem": the adjective's tokens
+    assert found[cons][1:] == (cons, cons + 2)  # "Conservative candidates": the members
+    assert all(reading.hits.first(i, ("orgadj",)) or reading.hits.first(i + 1, ("orgadj",))
+               for i in found)

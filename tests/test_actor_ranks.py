@@ -110,3 +110,24 @@ def test_a_known_person_called_by_a_rank_keeps_their_office(resolver: ActorResol
 def test_former_before_a_past_title_gives_the_office_of_the_day(
         resolver: ActorResolver, text: str, words: str, when: str, who: tuple) -> None:
     assert _who(_actor(resolver, text, words, when)) == who
+
+
+def test_rank_starts_skip_only_tokens_where_no_rank_starts(resolver: ActorResolver) -> None:
+    """The speed cut (speed28): the tokens ``ranked_people`` tries are listed once per Doc,
+    and every token left out is one where ``_rank_at`` reads no rank."""
+    from diplograph.coding.actors.ranks import _rank_at, _rank_starts
+
+    ranks = rank_words().ranks
+    doc = resolver.nlp("Pentagon spokesman Navy Capt. Jeff Davis met Lt-Gen Ali Reza and "
+                       "Det Supt Mark Hollis; the colonel, Private Eye and General Motors "
+                       "said LT GEN Smith and air chief marshal Jones were in Rear Admiral "
+                       "Kerr's office.")
+    starts = _rank_starts(doc, ranks)
+    assert starts is _rank_starts(doc, ranks)  # listed once
+    read = [i for i in range(len(doc)) if doc[i].text[:1].isupper()
+            and _rank_at(doc, i, ranks) is not None]
+    assert read  # the sentence holds ranks
+    assert set(read) <= set(starts)
+    assert all(_rank_at(doc, i, ranks) is None for i in set(range(len(doc))) - set(starts)
+               if doc[i].text[:1].isupper())
+    assert starts == sorted(starts)

@@ -60,3 +60,26 @@ def test_a_passive_way_of_acting_under_said_is_read_without_endless_recursion(co
     events = code_sentence("He said the way the permits were being issued meant local firms "
                            "were at a big disadvantage.")
     assert not by_rule(events, FAILING)
+
+
+def test_whether_the_subject_is_an_actor_is_asked_only_of_a_failing(actor_resolver) -> None:
+    """The speed cut (speed28): the word tests run first, so a said clause with no failing
+    in it does not make the rule ask whether its subject is an actor (the question reads the
+    whole article's actors); a clause with one still asks, and is still read."""
+    from diplograph.coding.failing_told import failing_told_as_what_was_said
+    from diplograph.knowledge.lexicon import load_lexicon
+
+    nlp = actor_resolver.nlp
+    asked: list[str] = []
+
+    def is_actor(token) -> bool:
+        asked.append(token.text)
+        return True
+
+    quiet = nlp("The Tories said Labour would visit the north.")[:]
+    assert failing_told_as_what_was_said(quiet, load_lexicon(), is_actor) == []
+    assert asked == []
+    failing = nlp("The Tories said Labour would wreck the economy.")[:]
+    assert [t.token.text for t in failing_told_as_what_was_said(
+        failing, load_lexicon(), is_actor)] == ["said"]
+    assert asked == ["Labour"]

@@ -126,3 +126,15 @@ def test_a_lone_sentence_has_no_headline_glued_to_it() -> None:
     assert split_glued_headline(sentence) is None
     article = split_glued_headline(sentence + " The pact cuts tariffs on grain and cotton.")
     assert article is not None and article.title == "Leaders agree trade pact"
+
+
+def test_a_boundary_inside_a_name_the_text_uses_again_is_refused() -> None:
+    """``_recurring_name`` on the words stripped once (speed28): "Palm Grove" named again
+    after the boundary is a name; a pair that does not come back is not."""
+    from diplograph.pages.glued import _bare, _recurring_name
+
+    tokens = "Floods reach Palm Grove Residents of Palm Grove, said officials.".split()
+    bare = [_bare(t) for t in tokens]
+    assert _recurring_name(tokens, 3, bare)  # "Palm | Grove": named again ("Palm Grove,")
+    assert not _recurring_name(tokens, 4, bare)  # "Grove | Residents" does not recur
+    assert not _recurring_name(tokens, 2, bare)  # "reach" is not capitalised

@@ -48,12 +48,13 @@ def _failing_of_another(verb: Token, clause: Token, words: StructureWords,
                         is_actor: ActorTest) -> bool:
     """Whether the said ``clause`` is a claim that its actor subject (not the speaker) failed
     or ruined something, or brings a failing about (a passive failing names no doer)."""
-    if _passive(clause):
-        return False
+    if _passive(clause) or not (_fails(clause, words)
+                                or _brings_a_failing(clause, words.failing_nouns)):
+        return False  # the word tests first: few clauses pass them, and asking whether the
+        # subject is an actor reads the article's actors (most of coding, where no other
+        # rule asks first)
     owners = [o for s in clause.children if s.dep_ == "nsubj" for o in subject_owners(s)]
-    if not any(is_actor(o) for o in owners) or _speaker_among(verb, owners):
-        return False
-    return _fails(clause, words) or _brings_a_failing(clause, words.failing_nouns)
+    return any(is_actor(o) for o in owners) and not _speaker_among(verb, owners)
 
 
 def _fails(clause: Token, words: StructureWords) -> bool:

@@ -95,9 +95,13 @@ def split_glued_headline(paragraph: str) -> GluedHeadline | None:
     tokens = [paragraph[a:b] for a, b in spans]
     if sum(bool(_SENTENCE_END_RE.search(t)) for t in tokens) < MIN_TEXT_SENTENCES:
         return None  # one sentence is a sentence, not a headline over its article
-    lowercase = {_bare(t) for t in tokens if _WORD_EDGE_RE.sub("", t)[:1].islower()}
+    # Each word without its edges, stripped once: the boundaries compare them again and
+    # again (a name that recurs after a boundary was looked for over the whole text).
+    stripped = [_WORD_EDGE_RE.sub("", t) for t in tokens]
+    bare = [word.lower() for word in stripped]
+    lowercase = {b for word, b in zip(stripped, bare, strict=True) if word[:1].islower()}
     best: tuple[float, int, int] | None = None
-    for k in _boundaries(tokens):
+    for k in _boundaries(tokens, bare):
         score, repeated = _score(tokens, k, _opener(tokens, k, lowercase))
         if score == float("-inf"):
             continue  # the lead does not restate this prefix: no headline ends here
@@ -109,8 +113,9 @@ def split_glued_headline(paragraph: str) -> GluedHeadline | None:
     return GluedHeadline(title=paragraph[:spans[k - 1][1]], lead=paragraph[spans[k][0]:])
 
 
-def _boundaries(tokens: list[str]) -> list[int]:
-    """Where a lead may start: after a headline-shaped prefix, at a sentence-like opening."""
+def _boundaries(tokens: list[str], bare: list[str]) -> list[int]:
+    """Where a lead may start: after a headline-shaped prefix, at a sentence-like opening
+    (``bare``: each token's ``_bare``)."""
     grammar = _grammar()
     if not tokens or _bare(tokens[0]) in grammar.sentence_starts:
         return []
@@ -125,7 +130,7 @@ def _boundaries(tokens: list[str]) -> list[int]:
                 and _bare(previous) not in grammar.titles_before_names
                 and previous not in grammar.continuations and not _both_upper(previous, tokens[k])
                 and not _CLAUSE_END_RE.search(previous) and _quotes_closed(tokens[:k])
-                and not _recurring_name(tokens, k)
+                and not _recurring_name(tokens, k, bare)
                 and _lead_words(tokens, k) >= MIN_LEAD_WORDS):
             found.append(k)
     return found
@@ -142,13 +147,13 @@ def _quotes_closed(prefix: list[str]) -> bool:
     return text.count("“") == text.count("”") and text.count('"') % 2 == 0
 
 
-def _recurring_name(tokens: list[str], k: int) -> bool:
+def _recurring_name(tokens: list[str], k: int, bare: list[str]) -> bool:
     """The words on both sides of the boundary are a name the text uses again ("Miami
     Beach", "Associated Press"): the boundary would cut it in two."""
     if not (_capitalised(tokens[k - 1]) and _capitalised(tokens[k])):
         return False
-    pair = (_bare(tokens[k - 1]), _bare(tokens[k]))
-    return any((_bare(a), _bare(b)) == pair for a, b in zip(tokens[k + 1:], tokens[k + 2:]))
+    pair = (bare[k - 1], bare[k])
+    return any((a, b) == pair for a, b in zip(bare[k + 1:], bare[k + 2:]))
 
 
 def _score(tokens: list[str], k: int, opener: bool) -> tuple[float, int]:
@@ -225,8 +230,10 @@ def _bare(token: str) -> str:
     return _WORD_EDGE_RE.sub("", token).lower()
 
 
+@functools.lru_cache(maxsize=65_536)
 def _stem(token: str) -> str:
-    """A content word's crude stem ("dismisses", "dismissed" -> "dismi"); "" for others."""
+    """A content word's crude stem ("dismisses", "dismissed" -> "dismi"); "" for others.
+    Kept per word: each boundary stems the lead's first sixty words again."""
     word = _bare(token)
     word = re.sub(r"['’]s$", "", word)
     if not _LETTER_RE.search(word) or word in _grammar().function_words:

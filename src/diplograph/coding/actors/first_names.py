@@ -16,7 +16,7 @@ none, the first name stays unresolved: no guess from general knowledge or across
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 from spacy.tokens import Doc
 
@@ -33,7 +33,7 @@ _NAME_TAGS = frozenset({"NNP"})
 _DETERMINER_TAG = "DT"
 
 
-def first_name_antecedent(doc: Doc, i: int, named: Sequence[ActorRef],
+def first_name_antecedent(doc: Doc, i: int, named: Callable[[], Sequence[ActorRef]],
                           later: Mapping[str, ActorRef]) -> ActorRef | None:
     """The person the article named in full before token i whose first name token i is,
     the nearest named where several are, else the one the article names so further on;
@@ -42,24 +42,25 @@ def first_name_antecedent(doc: Doc, i: int, named: Sequence[ActorRef],
     Args:
         doc: the article.
         i: the token that may be a bare first name.
-        named: the people the article mentioned before token i, in text order.
+        named: the people the article mentioned before token i, in text order (asked for
+            only at a bare first name: most tokens the walks ask about are none).
         later: first name -> the one person the whole article writes in full with it
             (``first_names_in_full``).
     """
     if not _bare_proper_noun(doc, i):
         return None
-    return named_with_first_name(doc[i].text, named) or later.get(doc[i].text)
+    word = token_table(doc).text[i]
+    return named_with_first_name(word, named()) or later.get(word)
 
 
 def named_with_first_name(word: str, named: Sequence[ActorRef]) -> ActorRef | None:
     """The person of `named` (in text order) written in full somewhere before whose first
     name is `word`, the last one mentioned where several are."""
+    with_word = [a for a in reversed(named) if a.name and a.name.split()[:1] == [word]]
+    if not with_word:
+        return None  # no one of that first name: the written-in-full test is not needed
     in_full = {a.name for a in named if a.name and _written_in_full(a)}
-    for actor in reversed(named):
-        name = actor.name or ""
-        if name in in_full and name.split()[0] == word:
-            return actor
-    return None
+    return next((actor for actor in with_word if actor.name in in_full), None)
 
 
 def first_names_in_full(doc: Doc, mentions: Sequence[Mention]) -> dict[str, ActorRef]:
@@ -71,9 +72,12 @@ def first_names_in_full(doc: Doc, mentions: Sequence[Mention]) -> dict[str, Acto
         if m.actor.kind == "person" and m.actor.name and _written_in_full(m.actor):
             people.setdefault(m.actor.name.split()[0], {})[m.actor.name] = m.actor
     unique = {word: next(iter(p.values())) for word, p in people.items() if len(p) == 1}
+    if not unique:
+        return {}  # no first name to look for (asked after every read of an article)
     read = {i: m.actor.name for m in mentions for i in range(m.token_start, m.token_end)}
-    return {doc[i].text: unique[doc[i].text] for i in range(len(doc))
-            if doc[i].text in unique and read.get(i) != unique[doc[i].text].name
+    texts = token_table(doc).text
+    return {text: unique[text] for i, text in enumerate(texts)
+            if text in unique and read.get(i) != unique[text].name
             and _bare_proper_noun(doc, i)}
 
 

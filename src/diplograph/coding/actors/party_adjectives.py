@@ -39,6 +39,7 @@ _COMPOUND_REACH = 2
 _NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "appos", "conj"})
 # Grammar: the articles that may stand before the adjective.
 _ARTICLES = frozenset({"the", "a", "an"})
+_ADJECTIVE = ("orgadj",)  # the knowledge's matches of an organisation's adjective
 
 
 class PartyAdjectiveReader:
@@ -54,8 +55,10 @@ class PartyAdjectiveReader:
         """(actor, start token, end token) where a party's adjective starts at token i, or
         after an article at i ("the Lib Dem policies": the small model takes "the Lib Dem"
         for a person), and one of the two rules reads it, else None."""
+        if hits.first(i, _ADJECTIVE) is None and hits.first(i + 1, _ADJECTIVE) is None:
+            return None  # no adjective at i nor after it (most tokens, asked on every walk)
         at = i + 1 if doc[i].lower_ in _ARTICLES and i + 1 < len(doc) else i
-        hit = hits.first(at, ("orgadj",))
+        hit = hits.first(at, _ADJECTIVE)
         org = self._party(hit, home_country)
         if hit is None or org is None or hit.end >= len(doc) or _in_longer_name(hits, hit):
             return None

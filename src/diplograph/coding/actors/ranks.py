@@ -23,6 +23,7 @@ forces (MIL) or the police (COP). The ranks and the words for a force are knowle
 from __future__ import annotations
 
 import functools
+from bisect import bisect_left
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, replace
 from importlib import resources
@@ -31,11 +32,13 @@ from spacy.tokens import Doc
 
 from diplograph.coding.actors.mention import Mention
 from diplograph.coding.actors.offices import plain_name
+from diplograph.coding.token_table import token_table
 from diplograph.errors import KnowledgeError
 from diplograph.knowledge.yamldata import load_yaml_file
 from diplograph.records import ActorRef
 
 RANKS_FILE = "ranks.yaml"
+_STARTS_KEY = "diplograph.rank_starts"
 _JOINERS = frozenset({".", "-"})  # "Lt. Gen.", "Lt-Gen": not words of the rank
 _MAX_RANK_WORDS = 4  # "air chief marshal", "det chief supt"
 _MAX_NAME_WORDS = 4
@@ -107,6 +110,28 @@ def _rank_at(doc: Doc, i: int, ranks: Mapping[str, str]) -> _Rank | None:
     return None
 
 
+def _rank_starts(doc: Doc, ranks: Mapping[str, str]) -> list[int]:
+    """The tokens a rank may start at, ascending: capitalised, their word (dots stripped)
+    the first word of a rank. Listed once per Doc and table of ranks (kept in
+    ``doc.user_data`` with the table, so that no other table can take its ``id``): each of
+    an article's two to four actor walks tried ``_rank_at`` at every capitalised word."""
+    index = doc.user_data.setdefault(_STARTS_KEY, {})
+    kept = index.get(id(ranks))
+    if kept is None or kept[0] is not ranks:
+        firsts = frozenset(key.split(" ")[0] for key in ranks)
+        tokens = token_table(doc)
+        kept = index[id(ranks)] = (ranks, [
+            i for i, (text, lower) in enumerate(zip(tokens.text, tokens.lower, strict=True))
+            if text[:1].isupper() and _may_open(lower.rstrip("."), firsts)])
+    return kept[1]
+
+
+def _may_open(word: str, firsts: frozenset[str]) -> bool:
+    """Whether a rank's key may start with ``word``: a key is its words joined by spaces, so
+    its first word is ``word`` (a word holding a space is tried as before)."""
+    return word in firsts or " " in word
+
+
 def _name_end(doc: Doc, start: int, ranks: Mapping[str, str]) -> int:
     """The token after the capitalised proper nouns that follow a rank ("Ricardo Sanchez");
     a rank's word ends them ("Inspector GENERAL Glenn Fine" is an office, not a rank)."""
@@ -154,17 +179,19 @@ def ranked_people(doc: Doc, mentions: list[Mention], words: RankWords,
         context: the setting, the states' words and the people we know.
     """
     ranked: dict[str, ActorRef] = {}
-    i = 0
-    while i < len(doc):
-        rank = _rank_at(doc, i, words.ranks) if doc[i].text[:1].isupper() else None
+    starts = _rank_starts(doc, words.ranks)
+    at = 0  # the next of ``starts`` to try
+    while at < len(starts):
+        i = starts[at]
+        rank = _rank_at(doc, i, words.ranks)
         read = _read_ranked(doc, rank, mentions, words, context, ranked) if rank else None
         if read is None:
-            i += 1
+            at += 1
             continue
         mentions, new = read
         if not context.known(new.actor.name or ""):
             ranked.setdefault(new.actor.name or "", new.actor)
-        i = new.token_end
+        at = bisect_left(starts, new.token_end, at + 1)
     mentions = _rank_nouns(doc, mentions, words)
     return [_as_ranked(m, ranked) for m in mentions]
 

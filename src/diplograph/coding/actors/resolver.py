@@ -451,7 +451,7 @@ class ActorResolver:
             return (i, i + 1, named) if named is not None else (i, single[1], single[0])
         memory = article.memory
         return i, i + 1, (memory.surname(doc, i)
-                          or first_name_antecedent(doc, i, memory.named(), memory.first_names)
+                          or first_name_antecedent(doc, i, memory.named, memory.first_names)
                           or memory.pronoun(doc, i))
 
     @staticmethod
