@@ -29,7 +29,8 @@ if TYPE_CHECKING:
 
 _LISTS = ("verbal_attack_verbs", "reason_preps", "not_reason_entities", "not_gloss_nouns",
           "saying_participles", "speech_occasions", "occasion_preps", "criticised_sectors",
-          "surrender_verbs", "charge_speech_verbs", "progressive_auxiliaries")
+          "surrender_verbs", "charge_speech_verbs", "progressive_auxiliaries",
+          "attack_idiom_verbs", "forceful_doers", "forceful_sectors")
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +48,9 @@ class CriticismWords:
     surrender_verbs: frozenset[str]
     charge_speech_verbs: frozenset[str]
     progressive_auxiliaries: frozenset[str]
+    attack_idiom_verbs: frozenset[str]
+    forceful_doers: frozenset[str]
+    forceful_sectors: frozenset[str]
 
 
 @functools.cache
@@ -111,6 +115,23 @@ def _charge_of_surrender(args: Arguments, ctx: ArticleContext) -> bool:
     args.targets, args.target_tokens = [leader], args.source_tokens
     args.sources, args.source_tokens = speakers, speaker_tokens
     return True
+
+
+@argument_rule("idiom-of-attack-done-by-force-is-no-criticism", plover="3.9",
+               types={"ACCUSE"})
+def _idiom_of_attack_done_by_force(args: Arguments, ctx: ArticleContext) -> bool:
+    """An idiom of attack read as criticism ("took aim at", "tore into", "laid into") done by
+    armed forces, weapons or weather ("Russian TANKS tore into Ukraine", "Israeli troops
+    tore into Gaza") is movement or force, no criticism: no event."""
+    words = criticism_words()
+    verb = args.frame.trigger.verb
+    if verb is None or args.frame.trigger.token is not verb \
+            or verb.lemma_.lower() not in words.attack_idiom_verbs:
+        return False
+    by_force = any(t.lemma_.lower() in words.forceful_doers for t in args.source_tokens) \
+        or any(s.sector in words.forceful_sectors for s in args.sources)
+    args.dropped = by_force
+    return by_force
 
 
 def _verbal_attack_head(frame: Frame) -> Token | None:

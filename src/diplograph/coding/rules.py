@@ -145,6 +145,7 @@ ARGUMENT_ORDER = (
     "showing-is-no-demonstration",
     "opinion-sense-is-no-event",
     "force-in-a-figurative-sense-is-no-event",
+    "idiom-of-attack-done-by-force-is-no-criticism",
     "committing-a-wrong-is-no-pledge",
     "duty-in-the-past-is-reproach",
     "entitlement-is-no-request",
