@@ -89,6 +89,8 @@ class MentionWords:
     own_side_nouns: dict[str, str]  # "fellow SENATORS" -> the group's sector
     party_side_words: frozenset[str]  # "PARTY members": the speaker's party
     party_side_nouns: dict[str, str]  # "party MEMBERS" -> the members' sector
+    # "NAME, a Texas VOTER": an appositive description's noun -> the named person's sector
+    description_sectors: dict[str, str]
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -111,7 +113,8 @@ def parse_mention_words(data: Any) -> MentionWords:
                 "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
                 "local_group_nouns", "owner_sectors", "body_office_nouns", "callings",
                 "member_nouns", "ethnic_groups", "state_body_nouns", "party_member_nouns",
-                "own_side_nouns", "party_side_nouns", "led_body_nouns")
+                "own_side_nouns", "party_side_nouns", "led_body_nouns",
+                "description_sectors")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
              if name not in mappings and name not in _DATED_PARTIES}
