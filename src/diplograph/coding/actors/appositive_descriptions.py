@@ -9,8 +9,8 @@ before the name and its verb ("A Texas voter who supports Mr. Trump, Ray Alcott 
 the parse reads as a second subject of the verb. Before, the description's noun had no
 mention of its own, so a clause hanging from it ("WHO IS SUPPORTING Mr. Rubio") took the
 nearest place in its phrase as the actor: "Minnesota" as the US legislature, "Tennessee" as
-the US government. Now the description's words (its noun and what stands before it) are a mention
-of the person, and the person takes from the description what the knowledge does not give:
+the US government. Now the description's words (its noun and what stands before it) are a
+mention of the person, and the person takes from the description what the knowledge does not give:
 - the state a place of the description names: a place before the noun ("a TEXAS voter") or
   the object of "from"/"of" on it ("the senator FROM MINNESOTA", "the governor OF IOWA");
   one state only, and never a place of another phrase (a topic, "an adviser on SYRIA");
