@@ -116,7 +116,10 @@ def _completed(actor: ActorRef, noun: Token, inside: list[Mention], words: Appos
     """The person with the state and sector of the description where the knowledge gives
     none (a former post makes an unknown person ELI)."""
     states = {_state_of(place, places) for place in _place_words(noun)}
-    states |= {m.actor.country for m in inside}
+    # A place the description's words hold ("a MINNESOTA Democrat" read as the state); a
+    # group or an unnamed person there may have been placed by the story's home state
+    # ("a spokesman" at home), which says nothing of this person.
+    states |= {m.actor.country for m in inside if m.actor.kind in {"state", "place"}}
     states.discard(None)
     country = actor.country or (states.pop() if len(states) == 1 else None)
     if known(actor.name or ""):
