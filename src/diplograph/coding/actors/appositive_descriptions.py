@@ -42,6 +42,10 @@ _PREMODIFIERS = frozenset({"compound", "amod", "nmod"})
 # Kinds of a mention the description's words may hold and the person absorbs (a place read
 # as a state, a state's group, an unnamed person of the description).
 _ABSORBED_KINDS = frozenset({"state", "place", "group"})
+# Entity labels of a proper noun that may head a description ("a Tennessee REPUBLICAN"):
+# a party's member (NORP) or no entity; a body's or a place's name ("Montenegro Municipality
+# ASSOCIATION (AKK)") is no description of a person.
+_PARTY_WORD = frozenset({"", "NORP"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,7 +76,7 @@ def _descriptions(doc: Doc, person: Mention) -> list[Token]:
     after = [c for c in root.children if c.dep_ == "appos" and c.i >= person.token_end]
     before = [root.head] if root.dep_ == "appos" and root.head.i < person.token_start else []
     return [noun for noun in after + before + _fronted_subject(doc, person, root)
-            if noun.pos_ in {"NOUN", "PROPN"} and noun.ent_type_ != "PERSON"]
+            if noun.pos_ == "NOUN" or (noun.pos_ == "PROPN" and noun.ent_type_ in _PARTY_WORD)]
 
 
 def _fronted_subject(doc: Doc, person: Mention, root: Token) -> list[Token]:
@@ -94,7 +98,7 @@ def _read_as_person(doc: Doc, mentions: list[Mention], person: Mention, noun: To
     if any(m.actor.kind not in _ABSORBED_KINDS | {"person"}
            or (m.actor.kind == "person" and m.actor.name) for m in inside):
         return mentions
-    actor = _completed(person.actor, noun, inside, words, places, known)
+    actor = _completed(person.actor, noun, inside, mentions, words, places, known)
     updated = [replace(m, actor=actor) if _same_words(m, person) else m
                for m in mentions if m not in inside]
     covering = [m for m in inside if m.token_start <= noun.i < m.token_end]
@@ -111,8 +115,9 @@ def _same_words(m: Mention, person: Mention) -> bool:
     return (m.token_start, m.token_end) == (person.token_start, person.token_end)
 
 
-def _completed(actor: ActorRef, noun: Token, inside: list[Mention], words: AppositiveWords,
-               places: Places, known: Callable[[str], bool]) -> ActorRef:
+def _completed(actor: ActorRef, noun: Token, inside: list[Mention], mentions: list[Mention],
+               words: AppositiveWords, places: Places,
+               known: Callable[[str], bool]) -> ActorRef:
     """The person with the state and sector of the description where the knowledge gives
     none (a former post makes an unknown person ELI)."""
     states = {_state_of(place, places) for place in _place_words(noun)}
@@ -120,16 +125,37 @@ def _completed(actor: ActorRef, noun: Token, inside: list[Mention], words: Appos
     # group or an unnamed person there may have been placed by the story's home state
     # ("a spokesman" at home), which says nothing of this person.
     states |= {m.actor.country for m in inside if m.actor.kind in {"state", "place"}}
+    bodies = _bodies_of(noun, mentions)
+    states |= {m.actor.country for m in bodies}
     states.discard(None)
     country = actor.country or (states.pop() if len(states) == 1 else None)
+    noun_sector = words.sectors.get(noun.lemma_.lower()) or words.sectors.get(noun.lower_)
+    body_sectors = {m.actor.sector for m in bodies if _names_a_body(noun.doc, m)} - {None}
+    body_sector = body_sectors.pop() if len(body_sectors) == 1 else None
     if known(actor.name or ""):
-        sector = actor.sector or words.sectors.get(noun.lemma_.lower())
+        sector = actor.sector or noun_sector
     elif _former(noun, words.former_words):
         sector = "ELI"
     else:
-        sector = actor.sector or words.sectors.get(noun.lemma_.lower()) \
-            or words.sectors.get(noun.lower_)
+        sector = actor.sector or noun_sector or body_sector
     return replace(actor, country=country, sector=sector)
+
+
+def _bodies_of(noun: Token, mentions: list[Mention]) -> list[Mention]:
+    """The bodies named after "of"/"from" on the noun ("a member OF THE SYRIAN PARLIAMENT"):
+    the person is of their state and, where the noun names no sector, of their sector."""
+    objects = {obj.i for prep in noun.rights if prep.dep_ == "prep"
+               and prep.lower_ in _PLACE_OF_POST
+               for obj in prep.children if obj.dep_ == "pobj"}
+    return [m for m in mentions if m.actor.kind in {"organisation", "group", "state"}
+            and any(
+                m.token_start <= i < m.token_end for i in objects)]
+
+
+def _names_a_body(doc: Doc, m: Mention) -> bool:
+    """Whether the mention names a body: an organisation, or a state's body by a common noun
+    ("the Syrian PARLIAMENT"); a state's bare name gives no sector to its people."""
+    return m.actor.kind == "organisation" or doc[m.token_end - 1].pos_ == "NOUN"
 
 
 def _former(noun: Token, former_words: frozenset[str]) -> bool:
