@@ -17,9 +17,11 @@ mention of the person, and the person takes from the description what the knowle
 - the sector of its noun (``description_sectors``, the knowledge base's sector nouns,
   ``callings``), or ELI where a former word stands before it ("the FORMER senator") and the
   knowledge does not know the person.
-A description already read as a named person (a post's holder) or as a body ("a Gazprom
-spokesman": the owners rules) is left alone; names joined by "and", or a noun that is not in
-apposition ("Bob Corker met Tennessee officials"), are not descriptions of the name.
+A description that names no place or body ("John Smith, a farmer") is left alone: it has
+no place to displace the name. A description already read as a named person (a post's
+holder) or as a body ("a Gazprom spokesman": the owners rules) is left alone; names joined by
+"and", or a noun that is not in apposition ("Bob Corker met Tennessee officials"), are not
+descriptions of the name.
 Read from the parse, never guessed.
 """
 
@@ -98,7 +100,10 @@ def _read_as_person(doc: Doc, mentions: list[Mention], person: Mention, noun: To
     if any(m.actor.kind not in _ABSORBED_KINDS | {"person"}
            or (m.actor.kind == "person" and m.actor.name) for m in inside):
         return mentions
-    actor = _completed(person.actor, noun, inside, mentions, words, places, known)
+    states = _states_of(noun, inside, mentions, places)
+    if not states:
+        return mentions  # no place or body in the description: nothing to displace the name
+    actor = _completed(person.actor, noun, states, mentions, words, known)
     updated = [replace(m, actor=actor) if _same_words(m, person) else m
                for m in mentions if m not in inside]
     covering = [m for m in inside if m.token_start <= noun.i < m.token_end]
@@ -115,20 +120,25 @@ def _same_words(m: Mention, person: Mention) -> bool:
     return (m.token_start, m.token_end) == (person.token_start, person.token_end)
 
 
-def _completed(actor: ActorRef, noun: Token, inside: list[Mention], mentions: list[Mention],
-               words: AppositiveWords, places: Places,
-               known: Callable[[str], bool]) -> ActorRef:
-    """The person with the state and sector of the description where the knowledge gives
-    none (a former post makes an unknown person ELI)."""
+def _states_of(noun: Token, inside: list[Mention], mentions: list[Mention],
+               places: Places) -> set[str]:
+    """The states the description's places and bodies name."""
     states = {_state_of(place, places) for place in _place_words(noun)}
     # A place the description's words hold ("a MINNESOTA Democrat" read as the state); a
     # group or an unnamed person there may have been placed by the story's home state
     # ("a spokesman" at home), which says nothing of this person.
     states |= {m.actor.country for m in inside if m.actor.kind in {"state", "place"}}
-    bodies = _bodies_of(noun, mentions)
-    states |= {m.actor.country for m in bodies}
+    states |= {m.actor.country for m in _bodies_of(noun, mentions)}
     states.discard(None)
-    country = actor.country or (states.pop() if len(states) == 1 else None)
+    return states
+
+
+def _completed(actor: ActorRef, noun: Token, states: set[str], mentions: list[Mention],
+               words: AppositiveWords, known: Callable[[str], bool]) -> ActorRef:
+    """The person with the state and sector of the description where the knowledge gives
+    none (a former post makes an unknown person ELI)."""
+    country = actor.country or (next(iter(states)) if len(states) == 1 else None)
+    bodies = _bodies_of(noun, mentions)
     noun_sector = words.sectors.get(noun.lemma_.lower()) or words.sectors.get(noun.lower_)
     body_sectors = {m.actor.sector for m in bodies if _names_a_body(noun.doc, m)} - {None}
     body_sector = body_sectors.pop() if len(body_sectors) == 1 else None
