@@ -100,7 +100,7 @@ def _read_as_person(doc: Doc, mentions: list[Mention], person: Mention, noun: To
     if any(m.actor.kind not in _ABSORBED_KINDS | {"person"}
            or (m.actor.kind == "person" and m.actor.name) for m in inside):
         return mentions
-    states = _states_of(noun, inside, mentions, places)
+    states = _states_of(noun, inside, mentions, words, places)
     if not states:
         return mentions  # no place or body in the description: nothing to displace the name
     actor = _completed(person.actor, noun, states, mentions, words, known)
@@ -121,9 +121,10 @@ def _same_words(m: Mention, person: Mention) -> bool:
 
 
 def _states_of(noun: Token, inside: list[Mention], mentions: list[Mention],
-               places: Places) -> set[str]:
+               words: AppositiveWords, places: Places) -> set[str]:
     """The states the description's places and bodies name."""
-    states = {_state_of(place, places) for place in _place_words(noun)}
+    is_post = _noun_sector(noun, words) not in {None, "CVL"}
+    states = {_state_of(place, places) for place in _place_words(noun, is_post)}
     # A place the description's words hold ("a MINNESOTA Democrat" read as the state); a
     # group or an unnamed person there may have been placed by the story's home state
     # ("a spokesman" at home), which says nothing of this person.
@@ -139,7 +140,7 @@ def _completed(actor: ActorRef, noun: Token, states: set[str], mentions: list[Me
     none (a former post makes an unknown person ELI)."""
     country = actor.country or (next(iter(states)) if len(states) == 1 else None)
     bodies = _bodies_of(noun, mentions)
-    noun_sector = words.sectors.get(noun.lemma_.lower()) or words.sectors.get(noun.lower_)
+    noun_sector = _noun_sector(noun, words)
     body_sectors = {m.actor.sector for m in bodies if _names_a_body(noun.doc, m)} - {None}
     body_sector = body_sectors.pop() if len(body_sectors) == 1 else None
     if known(actor.name or ""):
@@ -162,6 +163,10 @@ def _bodies_of(noun: Token, mentions: list[Mention]) -> list[Mention]:
                 m.token_start <= i < m.token_end for i in objects)]
 
 
+def _noun_sector(noun: Token, words: AppositiveWords) -> str | None:
+    return words.sectors.get(noun.lemma_.lower()) or words.sectors.get(noun.lower_)
+
+
 def _names_a_body(doc: Doc, m: Mention) -> bool:
     """Whether the mention names a body: an organisation, or a state's body by a common noun
     ("the Syrian PARLIAMENT"); a state's bare name gives no sector to its people."""
@@ -173,11 +178,13 @@ def _former(noun: Token, former_words: frozenset[str]) -> bool:
                for t in noun.lefts)
 
 
-def _place_words(noun: Token) -> list[Span]:
-    """The proper names before the noun ("a TEXAS voter") and the objects of its place
-    prepositions ("senator from MINNESOTA"), each with its compounds ("NEW HAMPSHIRE")."""
+def _place_words(noun: Token, is_post: bool) -> list[Span]:
+    """The proper names before the noun ("a TEXAS voter") and, after a post, the objects of
+    its place prepositions ("senator from MINNESOTA"), each with its compounds ("NEW
+    HAMPSHIRE"). After a calling, "from" tells a home ("a nurse from Leeds"), which the
+    resolver does not read as a state (as `post-at-place`)."""
     heads = [t for t in noun.lefts if t.dep_ in _PREMODIFIERS and t.pos_ == "PROPN"]
-    heads += [obj for prep in noun.rights if prep.dep_ == "prep"
+    heads += [obj for prep in noun.rights if is_post and prep.dep_ == "prep"
               and prep.lower_ in _PLACE_OF_POST
               for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "PROPN"]
     return [_with_compounds(t) for t in heads]
