@@ -150,6 +150,10 @@ FLOORS = {
     # "for" is not read), "The senator from Minnesota" with no mention, "A Georgia senator"
     # read as the country Georgia (a namesake, not this rule's)).
     ("usplace28", "tune"): 0.686,
+    # usplace28 heldout 5/7 = 0.714 (run once, at the end; main's code 1/7: the two misses
+    # are contrasts with no mention, "A Texas voter who supports ..." with no name and "The
+    # Ohio delegation, led by Senator NAME").
+    ("usplace28", "heldout"): 0.694,
 }
 
 
