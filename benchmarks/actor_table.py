@@ -3,7 +3,8 @@
     .venv/bin/python benchmarks/actor_table.py
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
                  epithets|settings|dated|surnames|mentions18|phrases18|kb19|ranks27|
-                 orgs27|names27|partyadj27|appos27|ownside27|sector27|ownstate28]
+                 orgs27|names27|partyadj27|appos27|ownside27|sector27|ownstate28|
+                 usplace28]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -146,6 +147,12 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   members", "fellow citizens") is of the speaker's state; contrasts ("fellow travellers", "his
   own words", "fellow leaders from Uganda and Tanzania", "fellow European leaders"); short
   articles of our own; the split is ``split_of``'s.
+- ``usplace28``: ``tests/data/actor_mentions_usplace28.tsv`` (issue #15, stop 28,
+  usplace28): a named person with a description of his US state in apposition ("Norm
+  Coleman, the former senator from Minnesota", "Senator Bob Corker, a Tennessee
+  Republican", "a Texas voter who supports X, NAME") is the person, not the state;
+  contrasts (no name, coordination, "Georgia's president", "Moscow said"); short articles of
+  our own; its ``kind`` column is checked; the split is ``split_of``'s.
 
 - ``ownstate28``: ``tests/data/actor_mentions_ownstate28.tsv`` (issue #15, stop 28, unres28):
   a bare noun for a state's own body or press ("the government", "the administration",
@@ -203,6 +210,7 @@ TABLES = {
     "ownside27": ROOT / "tests" / "data" / "actor_mentions_ownside27.tsv",
     "sector27": ROOT / "tests" / "data" / "actor_mentions_sector27.tsv",
     "ownstate28": ROOT / "tests" / "data" / "actor_mentions_ownstate28.tsv",
+    "usplace28": ROOT / "tests" / "data" / "actor_mentions_usplace28.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

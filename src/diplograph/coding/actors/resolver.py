@@ -20,6 +20,10 @@ from spacy.tokens import Doc, Span
 
 from diplograph.coding.actors.affiliation import affiliations
 from diplograph.coding.actors.anaphors import state_anaphor_words, state_anaphors
+from diplograph.coding.actors.appositive_descriptions import (
+    AppositiveWords,
+    descriptions_after_names,
+)
 from diplograph.coding.actors.bodies import home_state_bodies, home_state_nouns
 from diplograph.coding.actors.body_descriptors import bodies_with_descriptors
 from diplograph.coding.actors.body_offices import offices_of_bodies
@@ -303,6 +307,10 @@ class ActorResolver:
         found = named_in_phrases(doc, found, PhraseWords(
             self.words.job_nouns | frozenset(self.words.callings), self.words.former_post_words),
             known)
+        found = descriptions_after_names(doc, found, AppositiveWords(
+            self.words.description_sectors | self.kb.sectors | {
+                k: v for k, v in self.words.callings.items() if v},
+            self.words.former_post_words), places, known)
         found = own_side_groups(doc, found, self.words, self._resolve.offices.state)
         found = speakers_own_state_bodies(doc, found, self._own_state, setting,
                                           self._resolve.offices.state, places.of_words)

@@ -92,6 +92,8 @@ class MentionWords:
     own_state_nouns: dict[str, str]  # "THE GOVERNMENT" acted on by a domestic doer -> sector
     own_state_noun_leave: frozenset[str]  # "BOTH the big parties": still the doer's state's
     own_state_actor_sectors: frozenset[str]  # the doers' sectors (`speaker-own-state`)
+    # "NAME, a Texas VOTER": an appositive description's noun -> the named person's sector
+    description_sectors: dict[str, str]
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -114,7 +116,8 @@ def parse_mention_words(data: Any) -> MentionWords:
                 "description_posts", "home_bodies", "home_nouns", "home_group_nouns",
                 "local_group_nouns", "owner_sectors", "body_office_nouns", "callings",
                 "member_nouns", "ethnic_groups", "state_body_nouns", "party_member_nouns",
-                "own_side_nouns", "party_side_nouns", "led_body_nouns", "own_state_nouns")
+                "own_side_nouns", "party_side_nouns", "led_body_nouns", "own_state_nouns",
+                "description_sectors")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
              if name not in mappings and name not in _DATED_PARTIES}
