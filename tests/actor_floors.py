@@ -157,6 +157,11 @@ FLOORS = {
     # firm the knowledge does not hold (its state is in the firm's apposition, not read) and
     # Ian McCartney, whom the knowledge holds as minister without portfolio too).
     ("sector28", "tune"): 0.826,
+    # sector28 heldout 5/8 = 0.625 (run once, at the end: the misses are a firm's state in its
+    # apposition, not read (as in tune); a bare surname row whose words first occur inside
+    # the full name, so the table finds the full name's mention; an unknown president "of
+    # Ghana" in apposition left with no role, a contrast the rule does not touch).
+    ("sector28", "heldout"): 0.605,
 }
 
 
