@@ -4,7 +4,7 @@
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
                  epithets|settings|dated|surnames|mentions18|phrases18|kb19|ranks27|
                  orgs27|names27|partyadj27|appos27|ownside27|sector27|ownstate28|
-                 usplace28]
+                 usplace28|sector28]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -162,6 +162,13 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   international body or an IGO as the actor; the actor abroad; an owner, a demonym or "of"
   naming the state; an actor of no known state; a story set elsewhere); short articles of our
   own (no doc, no home_country); the split is ``split_of``'s.
+- ``sector28``: ``tests/data/actor_mentions_sector28.tsv`` (issue #15, stop 28, sector28):
+  a title of a private body's officer by a possessive or an "of" phrase ("Planned
+  Parenthood's president", "the president of the Sierra Club", "the company's president" of
+  a firm of a named state) is the body's office: its state and sector, no state role;
+  contrasts (the president of a state, by title, possessive or "of"; the president of an
+  international body); short articles of our own (no doc, no home_country); the split is
+  ``split_of``'s. Its ``role`` column is checked too.
 
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
@@ -211,6 +218,7 @@ TABLES = {
     "sector27": ROOT / "tests" / "data" / "actor_mentions_sector27.tsv",
     "ownstate28": ROOT / "tests" / "data" / "actor_mentions_ownstate28.tsv",
     "usplace28": ROOT / "tests" / "data" / "actor_mentions_usplace28.tsv",
+    "sector28": ROOT / "tests" / "data" / "actor_mentions_sector28.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -355,9 +355,8 @@ class PhraseResolver:
             # "Foreign Secretary Jack Straw": a title only one state uses gives his state.
             country = phrase.country or (self.offices.implied_country(phrase.head)
                                          if phrase.head is not None and role else None)
-            if phrase.org and country is None:
-                org = self.kb.organisations[phrase.org]
-                country, sector = org.country, sector or org.sector
+            if phrase.org:
+                country, sector, role = self._of_body(phrase, country, sector, role)
             ref = ActorRef(name=plain_name(name, self.offices.words.name_suffixes),
                            country=country, sector=sector, role=role, kind="person")
         if ref.country is None and not phrase.org and (phrase.shadow or (
@@ -368,6 +367,20 @@ class PhraseResolver:
             # named is the story's own state, as for bare titles.
             ref = replace(ref, country=home_country)
         return ref
+
+    def _of_body(self, phrase: MentionPhrase, country: str | None, sector: str | None,
+                 role: str | None) -> tuple[str | None, str | None, str | None]:
+        """(state, sector, role) of an unknown person titled after an organisation. Rule
+        `officer-of-private-body` (sector28): a title after a body outside the state
+        ("Planned Parenthood's president Mara Ellison", "the NAACP's president") is the
+        body's office: its state and sector, no state role (no head of state)."""
+        org = self.kb.organisations[phrase.org or ""]
+        if phrase.head is not None and phrase.head.kind == "title" \
+                and org.sector in self.offices.words.private_body_sectors:
+            return country or org.country, org.sector, None
+        if country is None:
+            return org.country, sector or org.sector, role
+        return country, sector, role
 
     def _party_leader_sector(self, phrase: MentionPhrase, sector: str | None,
                              when: dt.date) -> str | None:

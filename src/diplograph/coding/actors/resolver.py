@@ -253,7 +253,8 @@ class ActorResolver:
                                        self.words.owner_sectors, home_country)
         found = offices_of_bodies(doc, found, self.words.body_office_posts,
                                   self.words.body_office_nouns, home_country,
-                                  partial(self._holds, when))
+                                  partial(self._holds, when),
+                                  self.words.private_body_sectors)
         found = appositive_callings(doc, found, self.kb.sectors,
                                     self.words.singular_person_nouns, home_country, known)
         places = Places(partial(_state_word, reading.hits),

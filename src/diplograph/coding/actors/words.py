@@ -50,6 +50,7 @@ class MentionWords:
     body_voice_nouns: frozenset[str]  # "a SPOKESMAN for UKIP": the body's (voices)
     body_office_posts: frozenset[str]  # "Club CHAIRMAN Alan Finch": a body's office
     body_office_nouns: dict[str, str]  # "CLUB chairman": a body's noun -> its officers' sector
+    private_body_sectors: frozenset[str]  # "NAACP's president": a body outside the state
     staff_sectors: dict[str, str]  # principal's sector -> their staff's, where it differs
     possessive_genders: dict[str, str]  # "his" -> "m"
     former_post_words: frozenset[str]  # "his FORMER adviser": a former official (ELI)
