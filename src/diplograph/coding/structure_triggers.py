@@ -32,6 +32,7 @@ from diplograph.coding.triggers import (
     Trigger,
     antecedent_subjects,
     clause_doers,
+    compound_lemma,
     light_verb_of,
     noun_in_contest,
     noun_owners,
@@ -40,6 +41,7 @@ from diplograph.coding.triggers import (
     subject_owners,
     subject_tokens,
     target_tokens,
+    token_lemma,
     verb_forms,
 )
 from diplograph.knowledge.coding_words import StructureWords, coding_words, structure_words
@@ -83,7 +85,8 @@ def event_noun_with_its_own_actors(sent: Span, lexicon: Lexicon,
     triggers = []
     for noun in tokens_of_pos(sent, _NOUN):
         rules = _noun_rules(noun, lexicon)
-        if not rules or not _has_owner(noun, is_actor):
+        if not rules or not _has_owner(noun, is_actor) or _in_unasserted_frame(noun) \
+                or _aimed_at_a_contest(noun, lexicon):
             continue
         rule = next((r for r in rules if _counterpart_named(noun, r, is_actor)), None)
         if rule is not None:
@@ -91,6 +94,26 @@ def event_noun_with_its_own_actors(sent: Span, lexicon: Lexicon,
             triggers.append(Trigger(noun, verb,
                                     rule_used_by(rule, "event-noun-with-its-own-actors")))
     return triggers
+
+
+def _in_unasserted_frame(noun: Token) -> bool:
+    """"FEARS OF a Russian attack", "CALLS FOR sanctions on X": the noun is feared or asked
+    for, not told (``unasserted_frame_nouns``); joined nouns share the frame."""
+    words = structure_words()
+    while noun.dep_ == "conj":
+        noun = noun.head
+    prep = noun.head
+    return noun.dep_ == "pobj" and prep.lower_ in words.unasserted_frame_marks \
+        and prep.head.pos_ == "NOUN" and prep.head.lemma_.lower() in words.unasserted_frame_nouns
+
+
+def _aimed_at_a_contest(noun: Token, lexicon: Lexicon) -> bool:
+    """"Brazil's attack on the Argentine GOAL", "Spain's strike on GOAL": the noun's own
+    phrase names a game's thing (``contest_nouns``), so it is play, not an act."""
+    words = structure_words()
+    played = lexicon.contest_nouns | words.played_targets
+    return any(token_lemma(o) in played or compound_lemma(o) in played
+               for o in prep_objects(noun, tuple(words.counterpart_prepositions)))
 
 
 def _noun_rules(noun: Token, lexicon: Lexicon) -> tuple[TriggerRule, ...]:

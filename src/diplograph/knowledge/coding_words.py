@@ -130,7 +130,9 @@ def _words_from(data: dict) -> CodingWords:
     return CodingWords(absorbed_act_modes=modes, **lists)
 
 
-STRUCTURE_LISTS = ("counterpart_prepositions", "participle_light_verbs", "report_verbs",
+STRUCTURE_LISTS = ("counterpart_prepositions", "unasserted_frame_nouns",
+                   "unasserted_frame_marks", "played_targets",
+                   "participle_light_verbs", "report_verbs",
                    "naming_verbs", "verdict_words", "praise_words", "act_pronouns", "manner_nouns",
                    "wrongdoing_verbs", "failing_verbs", "failing_nouns", "contest_acts",
                    "receiving_verbs", "received_criticism_nouns", "literal_fire_targets",
@@ -152,6 +154,9 @@ class StructureWords:
     """The lists of ``structure_triggers.yaml``; see the comments there."""
 
     counterpart_prepositions: frozenset[str]
+    unasserted_frame_nouns: frozenset[str]  # "FEARS of a Russian attack": not told
+    unasserted_frame_marks: frozenset[str]  # "fears OF", "calls FOR"
+    played_targets: frozenset[str]  # "an attack on the GOAL": play, not an act
     participle_light_verbs: frozenset[str]
     report_verbs: frozenset[str]
     naming_verbs: frozenset[str]
