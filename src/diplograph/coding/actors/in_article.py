@@ -21,7 +21,7 @@ from diplograph.coding import quotes
 from diplograph.coding.actors import ActorResolver, KnowledgeBase, stance_prefixed
 from diplograph.coding.actors.named_things import named_thing
 from diplograph.coding.actors.words import mention_words
-from diplograph.coding.places import Gazetteer
+from diplograph.coding.places import Gazetteer, default_gazetteer
 from diplograph.coding.triggers import CLAUSE_DEPS, subject_tokens
 from diplograph.coding.visited_places import is_visit_destination
 from diplograph.knowledge.coding_words import coding_words
@@ -332,7 +332,9 @@ class ArticleContext:
         # One word of a longer name may stand for a state ("SIERRA Leonean" is not needed,
         # but "Sierra LEONEAN" is), never for a place: "Kong" in "Hong Kong" is a town in
         # Ivory Coast.
-        actor = (self.name_actor(span.text, is_place)
+        # "a rally in SAN JOSE, CALIF.": the US state written after a town places it there.
+        place_text = default_gazetteer().state_after(span).text if is_place else span.text
+        actor = (self.name_actor(place_text, is_place)
                  or (self.name_actor(tok.text, False) if len(span) > 1 else None))
         if actor is None or self.names_a_thing(span.start, span.end, actor):
             return None

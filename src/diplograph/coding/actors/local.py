@@ -108,7 +108,8 @@ def _place_after_in(token: Token, taken: set[int]):
             end += 1
         if end == start or any(i in taken for i in range(start, end)):
             return None
-        return doc[start:end]
+        # "police in ATHENS, GA.": the state written after the town places it.
+        return default_gazetteer().state_after(doc[start:end])
     return None
 
 

@@ -73,6 +73,7 @@ from diplograph.coding.actors.staff import appositive_callings, staff_of_princip
 from diplograph.coding.actors.state_bodies import state_bodies_named
 from diplograph.coding.actors.then import offices_then
 from diplograph.coding.actors.titled import titled_people, titled_words
+from diplograph.coding.actors.us_states import us_states_before_posts
 from diplograph.coding.actors.voices import spokespeople_of_bodies
 from diplograph.coding.actors.words import mention_words
 from diplograph.coding.attribution import load_lexicon
@@ -312,6 +313,9 @@ class ActorResolver:
             self.words.description_sectors | self.kb.sectors | {
                 k: v for k, v in self.words.callings.items() if v},
             self.words.former_post_words), places, known)
+        found = us_states_before_posts(doc, found, self.words.us_state_namesakes,
+                                       self.words.us_state_post_nouns,
+                                       self._resolve.offices.state)
         found = own_side_groups(doc, found, self.words, self._resolve.offices.state)
         found = speakers_own_state_bodies(doc, found, self._own_state, setting,
                                           self._resolve.offices.state, places.of_words)

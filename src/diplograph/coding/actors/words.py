@@ -95,6 +95,9 @@ class MentionWords:
     own_state_actor_sectors: frozenset[str]  # the doers' sectors (`speaker-own-state`)
     # "NAME, a Texas VOTER": an appositive description's noun -> the named person's sector
     description_sectors: dict[str, str]
+    # "a GEORGIA senator": a US state named like a country -> that country (`us-state-before-post`)
+    us_state_namesakes: dict[str, str]
+    us_state_post_nouns: frozenset[str]  # "a Georgia SENATOR": a US post after the name
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -118,7 +121,7 @@ def parse_mention_words(data: Any) -> MentionWords:
                 "local_group_nouns", "owner_sectors", "body_office_nouns", "callings",
                 "member_nouns", "ethnic_groups", "state_body_nouns", "party_member_nouns",
                 "own_side_nouns", "party_side_nouns", "led_body_nouns", "own_state_nouns",
-                "description_sectors")
+                "description_sectors", "us_state_namesakes")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
              if name not in mappings and name not in _DATED_PARTIES}
