@@ -58,6 +58,7 @@ def test_a_counterpart_named_with_a_place_stays(code_sentence):
     assert ("CONSULT", "IRL", "MLT") in type_and_countries(events)
 
 
-def test_the_rule_is_registered_for_assault():
+def test_the_rule_is_registered_for_assault_and_protest():
     rules = {r.name: r for r in all_rules()}
-    assert rules[FIGURATIVE].types == force_words().types == frozenset({"ASSAULT"})
+    # PROTEST since stop 28 (noact28: "struck populist notes", "marching toward November")
+    assert rules[FIGURATIVE].types == force_words().types == frozenset({"ASSAULT", "PROTEST"})

@@ -257,7 +257,7 @@ def _opinion_sense_is_no_event(args: Arguments, ctx: ArticleContext) -> bool:
 
 
 _FORCE_LISTS = ("force_verbs", "figurative_objects", "figurative_singulars",
-                "non_forceful_things")
+                "non_forceful_things", "goal_prepositions", "figurative_goals")
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +269,8 @@ class ForceWords:
     figurative_objects: frozenset[str]
     figurative_singulars: frozenset[str]
     non_forceful_things: frozenset[str]
+    goal_prepositions: frozenset[str]
+    figurative_goals: frozenset[str]
 
 
 @functools.cache
@@ -288,6 +290,19 @@ def _out_of_reach(noun: Token) -> bool:
     words, lemma = force_words(), noun.lemma_.lower()
     return lemma in words.figurative_objects or (
         lemma in words.figurative_singulars and noun.tag_ in {"NN", "NNP"})
+
+
+def _goals(verb: Token) -> list[Token]:
+    """The nouns the verb moves toward ("marching TOWARD NOVEMBER"), read as its objects; a
+    time or a prize is out of reach, a place is not."""
+    words = force_words()
+    return [o for p in verb.children if p.dep_ == "prep" and p.lower_ in words.goal_prepositions
+            for o in p.children if o.dep_ == "pobj"]
+
+
+def _goal_out_of_reach(noun: Token) -> bool:
+    """A time or a prize ("toward NOVEMBER", "toward the NOMINATION"), or an object out of reach."""
+    return noun.lemma_.lower() in force_words().figurative_goals or _out_of_reach(noun)
 
 
 def _agents(verb: Token) -> list[Token]:
@@ -315,7 +330,9 @@ def _force_in_a_figurative_sense(args: Arguments, ctx: ArticleContext) -> bool:
     objects = _objects(verb)
     if verb.dep_ == "acl" and verb.tag_ == "VBN":
         objects.append(verb.head)  # "title HOPES hit by loss": the noun a participle tells of
+    goals = _goals(verb)
     args.dropped = (bool(objects) and all(_out_of_reach(o) for o in objects)) or (
+        not objects and bool(goals) and all(_goal_out_of_reach(g) for g in goals)) or (
         _acted_by_a_thing(verb))
     return args.dropped
 
