@@ -4,7 +4,7 @@
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
                  epithets|settings|dated|surnames|mentions18|phrases18|kb19|ranks27|
                  orgs27|names27|partyadj27|appos27|ownside27|sector27|ownstate28|
-                 usplace28|sector28|ustown28]
+                 usplace28|sector28|ustown28|descr28]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -153,6 +153,12 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   Republican", "a Texas voter who supports X, NAME") is the person, not the state;
   contrasts (no name, coordination, "Georgia's president", "Moscow said"); short articles of
   our own; its ``kind`` column is checked; the split is ``split_of``'s.
+- ``descr28``: ``tests/data/actor_mentions_descr28.tsv`` (issue #15, stop 28, descr28):
+  a named person with an occupation or role after the name ("Ronnie Cameron, an Arkansas
+  poultry magnate", "a Georgia pastor", "a Harvard law professor") is the person, in the
+  noun's sector, not the place; contrasts ("an Arkansas native", "a Texas Republican",
+  "Paris, the French capital", no name); sentences of our own; its ``kind`` column is
+  checked; the split is ``split_of``'s.
 - ``ustown28``: ``tests/data/actor_mentions_ustown28.tsv`` (issue #15, stop 28, ustown28):
   a town written with its US state ("police in Athens, Ga.", "officials in Moscow, Idaho")
   is in the USA, not the foreign namesake; "a Georgia senator" is the US state's; contrasts
@@ -223,6 +229,7 @@ TABLES = {
     "sector27": ROOT / "tests" / "data" / "actor_mentions_sector27.tsv",
     "ownstate28": ROOT / "tests" / "data" / "actor_mentions_ownstate28.tsv",
     "usplace28": ROOT / "tests" / "data" / "actor_mentions_usplace28.tsv",
+    "descr28": ROOT / "tests" / "data" / "actor_mentions_descr28.tsv",
     "sector28": ROOT / "tests" / "data" / "actor_mentions_sector28.tsv",
     "ustown28": ROOT / "tests" / "data" / "actor_mentions_ustown28.tsv",
 }

@@ -31,6 +31,14 @@ def resolver(actor_resolver) -> ActorResolver:
     # the name itself takes what the description gives
     ("Dan Moss, the former senator from Nebraska, endorsed the governor on Friday.",
      "Dan Moss", "Dan Moss", "USA", "ELI"),
+    # descr28: an occupation or role after the name, its sector from `description_sectors`;
+    # a place hanging from a compound's first noun ("an Idaho SCHOOL principal")
+    ("Walt Huber, an Oklahoma cattle magnate, gave money to the governor on Friday.",
+     "an Oklahoma cattle magnate", "Walt Huber", "USA", "BUS"),
+    ("Nora Dunn, an Idaho school principal who backs the senator, spoke on Monday.",
+     "an Idaho school principal", "Nora Dunn", "USA", "EDU"),
+    ("Ruth Bell, a Kentucky pastor, led a prayer for the governor on Sunday.",
+     "a Kentucky pastor", "Ruth Bell", "USA", "REL"),
     # the description before the name, parsed as a second subject of the verb
     ("A Nevada voter who supports Mr. Trump, Hal Benson praised the candidate on Friday.",
      "A Nevada voter", "Hal Benson", "USA", "CVL"),

@@ -11,10 +11,12 @@ mention of its own, so a clause hanging from it ("WHO IS SUPPORTING Mr. Rubio") 
 nearest place in its phrase as the actor: "Minnesota" as the US legislature, "Tennessee" as
 the US government. Now the description's words (its noun and what stands before it) are a
 mention of the person, and the person takes from the description what the knowledge does not give:
-- the state a place of the description names: a place before the noun ("a TEXAS voter") or
+- the state a place of the description names: a place before the noun ("a TEXAS voter",
+  or before a noun of its compound: "a MISSOURI school principal", descr28) or
   the object of "from"/"of" on it ("the senator FROM MINNESOTA", "the governor OF IOWA");
   one state only, and never a place of another phrase (a topic, "an adviser on SYRIA");
-- the sector of its noun (``description_sectors``, the knowledge base's sector nouns,
+- the sector of its noun (``description_sectors``, with the occupations and roles news sets
+  after a name, descr28: "an Arkansas poultry MAGNATE" BUS; the knowledge base's sector nouns,
   ``callings``), or ELI where a former word stands before it ("the FORMER senator") and the
   knowledge does not know the person.
 A description that names no place or body ("John Smith, a farmer") is left alone: it has
@@ -183,11 +185,23 @@ def _place_words(noun: Token, is_post: bool) -> list[Span]:
     its place prepositions ("senator from MINNESOTA"), each with its compounds ("NEW
     HAMPSHIRE"). After a calling, "from" tells a home ("a nurse from Leeds"), which the
     resolver does not read as a state (as `post-at-place`)."""
-    heads = [t for t in noun.lefts if t.dep_ in _PREMODIFIERS and t.pos_ == "PROPN"]
+    heads = [t for t in _premodifiers(noun) if t.pos_ == "PROPN"]
     heads += [obj for prep in noun.rights if is_post and prep.dep_ == "prep"
               and prep.lower_ in _PLACE_OF_POST
               for obj in prep.children if obj.dep_ == "pobj" and obj.pos_ == "PROPN"]
     return [_with_compounds(t) for t in heads]
+
+
+def _premodifiers(noun: Token) -> list[Token]:
+    """The words before the noun, and before each common noun of its compound ("a MISSOURI
+    school principal": the place hangs from "school", not from the head noun)."""
+    found = []
+    for left in noun.lefts:
+        if left.dep_ in _PREMODIFIERS:
+            found.append(left)
+            if left.pos_ == "NOUN" and left.dep_ == "compound":
+                found += _premodifiers(left)
+    return found
 
 
 def _with_compounds(token: Token) -> Span:
