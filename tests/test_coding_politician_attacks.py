@@ -25,6 +25,8 @@ def coded(events: list[Event]) -> set[tuple[str, str | None]]:
     "Bernie Sanders attacked Hillary Clinton on Wednesday.",
     "Donald Trump's attacks on Marco Rubio grew more personal.",
     "Marco Rubio targeted Ted Cruz over immigration.",
+    # a receiver outside politics: a judge
+    "Donald Trump's attacks on Judge Sonia Sotomayor drew rebukes.",
 ])
 def test_an_attack_by_a_politician_on_a_politician_is_criticism(code, text):
     events = code(text)

@@ -108,7 +108,7 @@ def _attack_by_a_politician(args: Arguments, ctx: ArticleContext) -> bool:
     if not args.sources or not args.targets:
         return False
     if not all(_is_politician(s) for s in args.sources) or not all(
-            _is_politician(t) for t in args.targets):
+            _is_person_or_party(t) for t in args.targets):
         return False
     sentence = {t.lemma_.lower() for t in token.sent} | {t.lower_ for t in token.sent}
     if sentence & (words.force_words | words.forceful_doers):
@@ -121,6 +121,15 @@ def _is_politician(actor: ActorRef) -> bool:
     """A person of political life or a party: the doers and receivers of attacks in words."""
     words = criticism_words()
     if actor.sector in words.forceful_sectors or actor.sector not in words.politician_sectors:
+        return False
+    return actor.kind in words.politician_kinds or actor.sector == "PTY"
+
+
+def _is_person_or_party(actor: ActorRef) -> bool:
+    """A receiver words reach: a person of any public life ("attacks on Judge Curiel") or a
+    party; not a state, a city or an armed force."""
+    words = criticism_words()
+    if actor.sector in words.forceful_sectors:
         return False
     return actor.kind in words.politician_kinds or actor.sector == "PTY"
 
