@@ -26,11 +26,13 @@ from diplograph.knowledge.coding_words import read_lexicon, word_lists
 if TYPE_CHECKING:
     from diplograph.coding.actors.in_article import ArticleContext
     from diplograph.coding.arguments import Arguments
+    from diplograph.records import ActorRef
 
 _LISTS = ("verbal_attack_verbs", "reason_preps", "not_reason_entities", "not_gloss_nouns",
           "saying_participles", "speech_occasions", "occasion_preps", "criticised_sectors",
           "surrender_verbs", "charge_speech_verbs", "progressive_auxiliaries",
-          "attack_idiom_verbs", "forceful_doers", "forceful_sectors")
+          "attack_idiom_verbs", "forceful_doers", "forceful_sectors",
+          "political_attack_verbs", "politician_sectors", "politician_kinds", "force_words")
 
 
 @dataclass(frozen=True, slots=True)
@@ -51,6 +53,10 @@ class CriticismWords:
     attack_idiom_verbs: frozenset[str]
     forceful_doers: frozenset[str]
     forceful_sectors: frozenset[str]
+    political_attack_verbs: frozenset[str]
+    politician_sectors: frozenset[str]
+    politician_kinds: frozenset[str]
+    force_words: frozenset[str]
 
 
 @functools.cache
@@ -86,6 +92,46 @@ def _attack_on_a_party(args: Arguments, ctx: ArticleContext) -> bool:
         return False
     make_criticism(args.frame)
     return True
+
+
+@argument_rule("attack-by-a-politician-on-a-person-is-criticism", plover="3.9",
+               types={"ASSAULT"}, step="recode")
+def _attack_by_a_politician(args: Arguments, ctx: ArticleContext) -> bool:
+    """An attack by a politician, party or campaign on a person or party, with no armed doer
+    and no word of force, is criticism ("Sanders's attacks on Clinton", "Republicans targeted
+    Clinton over her emails"): politicians attack each other in words. Gunmen, a mob, an army
+    or a state ("Russia attacked Ukraine") keep ASSAULT."""
+    words = criticism_words()
+    token = args.frame.trigger.token
+    if token.lemma_.lower() not in words.verbal_attack_verbs | words.political_attack_verbs:
+        return False
+    if not args.sources or not args.targets:
+        return False
+    if not all(_is_politician(s) for s in args.sources) or not all(
+            _is_person_or_party(t) for t in args.targets):
+        return False
+    sentence = {t.lemma_.lower() for t in token.sent} | {t.lower_ for t in token.sent}
+    if sentence & (words.force_words | words.forceful_doers):
+        return False
+    make_criticism(args.frame)
+    return True
+
+
+def _is_politician(actor: ActorRef) -> bool:
+    """A person of political life or a party: the doers and receivers of attacks in words."""
+    words = criticism_words()
+    if actor.sector in words.forceful_sectors or actor.sector not in words.politician_sectors:
+        return False
+    return actor.kind in words.politician_kinds or actor.sector == "PTY"
+
+
+def _is_person_or_party(actor: ActorRef) -> bool:
+    """A receiver words reach: a person of any public life ("attacks on Judge Curiel") or a
+    party; not a state, a city or an armed force."""
+    words = criticism_words()
+    if actor.sector in words.forceful_sectors:
+        return False
+    return actor.kind in words.politician_kinds or actor.sector == "PTY"
 
 
 @argument_rule("charge-of-surrender-is-criticism", plover="3.9", types={"RETREAT", "CONCEDE"},

@@ -129,6 +129,7 @@ ARGUMENT_ORDER = (
     "officials-of-two-states",
     "joint-drill-is-cooperate",
     "attack-on-a-party-is-criticism",
+    "attack-by-a-politician-on-a-person-is-criticism",
     "campaign-rally-is-no-protest",
     "protest-scene",
     "threat-condition-target",
