@@ -20,6 +20,7 @@ from diplograph.coding.triggers import (
     Trigger,
     about_contest,
     adjective_lemmas,
+    completing_clauses,
     compound_lemma,
     direct_objects,
     hidden_passive_parts,
@@ -184,22 +185,14 @@ def _noun_trigger(noun: Token, rules: tuple[TriggerRule, ...]) -> Trigger | None
                                                        rule.clause_modal):
             continue
         if rule.prep and not any(c.dep_ == "prep" and token_lemma(c) in rule.prep
-                                 for c in noun.children) and not _for_clause_of(noun, rule.prep):
+                                 for c in noun.children) \
+                and not completing_clauses(noun, rule.prep):
             continue
         usable.append(rule)
     rule = _best(usable)
     if rule is None or (not rule.light_verbs and not _noun_is_the_event(noun, verb)):
         return None
     return Trigger(noun, verb, rule)
-
-
-def _for_clause_of(noun: Token, preps: tuple[str, ...]) -> bool:
-    """Whether a "for X to <act>" clause completes the event noun: hung from the noun ("its
-    call FOR Iran TO free"), or, the parser's other reading, from the verb the noun is the
-    object of ("repeated its calls | FOR Israel TO withdraw")."""
-    if marked_clauses(noun, preps):
-        return True
-    return noun.dep_ in OBJECT_DEPS and bool(marked_clauses(noun.head, preps))
 
 
 def _drop_nouns_covered_by_verbs(triggers: list[Trigger]) -> list[Trigger]:

@@ -201,6 +201,16 @@ def marked_clauses(head: Token, preps: tuple[str, ...]) -> list[Token]:
             and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)]
 
 
+def completing_clauses(noun: Token, preps: tuple[str, ...]) -> list[Token]:
+    """The ``marked_clauses`` that complete an event noun: hung from the noun ("its call FOR
+    Iran TO free"), or, the parser's other reading, from the verb the noun is the object of
+    ("repeated its calls | FOR Israel TO withdraw")."""
+    clauses = marked_clauses(noun, preps)
+    if clauses or noun.dep_ not in OBJECT_DEPS or noun.head.pos_ not in VERB_POS:
+        return clauses
+    return marked_clauses(noun.head, preps)
+
+
 def about_contest(verb: Token, contest_nouns: frozenset[str]) -> bool:
     """ "Met IN THE FINAL", "stormed TO VICTORY", "agreed to buy ... IN A DEAL": the verb's
     object or prepositional phrase names a game or a market, not a political act."""
@@ -434,9 +444,8 @@ def slot_tokens(slot: str, token: Token, verb: Token | None) -> list[Token]:
     if kind == "antecedent_subj":  # "Russia unveiled its plan, but Kyiv said IT was absurd"
         return antecedent_subjects(token)
     if kind == "for_clause_subj":  # "called for RUSSIA to return the children"
-        clauses = marked_clauses(token, words or ("for",))
-        if not clauses and is_noun and verb is not None and token.dep_ in OBJECT_DEPS:
-            clauses = marked_clauses(verb, words or ("for",))  # "repeated its calls | for X to"
+        preps = words or ("for",)
+        clauses = completing_clauses(token, preps) if is_noun else marked_clauses(token, preps)
         return [s for c in clauses for s in subject_tokens(c)[:3]]
     if kind == "ccomp_subj":
         return [s for c in token.children if c.dep_ == "ccomp" for s in subject_tokens(c)[:3]
