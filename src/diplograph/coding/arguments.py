@@ -25,6 +25,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
     party_voice,
     published_texts,
     request_addressee,
+    sanctioned_goods,
     scene_of_words,
     third_country,
     verb_senses,

@@ -151,6 +151,7 @@ ARGUMENT_ORDER = (
     "duty-in-the-past-is-reproach",
     "entitlement-is-no-request",
     "goods-from-exporter",
+    "owner-of-sanctioned-goods",
     "topic-or-scene-inside-a-phrase",
     "stance-of-two-is-no-joint-act",
     "pledge-of-two-is-no-joint-act",
