@@ -45,6 +45,19 @@ def test_the_modifier_names_the_body_of_a_light_verbs_noun(code_sentence, text, 
     assert by_rule(code_sentence(text), MODIFIER, with_status=True) == {expected}
 
 
+@pytest.mark.parametrize("text, expected", [
+    # the finding as a clause ("after an inquiry FOUND"), and as an "after" phrase the parser
+    # hangs from the fall ("quit AFTER AN INVESTIGATION by prosecutors [that] found")
+    ("The Greek minister resigned after a police inquiry found that he had taken bribes.",
+     ("ACCUSE", "investigate", "GRC", "GRC", "asserted")),
+    ("The Tennessee senator was expelled after an investigation by the state attorney general "
+     "uncovered bribes.", ("ACCUSE", "investigate", "USA", "USA", "asserted")),
+])
+def test_the_one_who_fell_after_an_investigations_finding_was_investigated(code_sentence, text,
+                                                                             expected):
+    assert by_rule(code_sentence(text), SIDES_TRIGGER, with_status=True) == {expected}
+
+
 def test_a_place_names_the_investigating_state(code_sentence):
     events = code_sentence("Two Italian bankers are facing a criminal investigation in France.")
     assert by_rule(events, SIDES_TRIGGER) == {("ACCUSE", "investigate", "FRA", "ITA")}
@@ -86,6 +99,9 @@ def test_looking_into_an_actors_conduct_is_investigating_it(code_sentence):
     "A newspaper investigation into the Portuguese president's finances was published.",
     "The Guardian is investigating the Saudi crown prince's business dealings.",
     "The investigative reporter wrote about the Brazilian president.",
+    # a fall after an investigation into something else, or after a newspaper's
+    "The Greek minister resigned after an inquiry into the fire found failings.",
+    "The Greek minister resigned after a newspaper inquiry found that he had taken bribes.",
     # looking into something that is no actor
     "She looked into the Canadian minister's eyes.",
     "The ministry will look into the matter.",

@@ -25,6 +25,7 @@ from diplograph.coding.triggers import (
     Trigger,
     light_verb_of,
     noun_owners,
+    passive_subjects,
     prep_objects,
     subject_tokens,
 )
@@ -37,7 +38,8 @@ if TYPE_CHECKING:
     from diplograph.coding.arguments import Arguments
 
 _LISTS = ("investigation_nouns", "investigated_marks", "facing_verbs", "subject_of_nouns",
-          "subject_of_marks", "place_marks", "asking_verbs", "investigating_bodies",
+          "subject_of_marks", "finding_verbs", "finding_marks", "fall_verbs", "place_marks",
+          "asking_verbs", "investigating_bodies",
           "private_investigator_sectors")
 _NOUN = frozenset({"NOUN"})
 # An event noun that is what its clause is about: its verb gives the status and the date.
@@ -57,6 +59,9 @@ class InvestigationWords:
     facing_verbs: frozenset[str]
     subject_of_nouns: frozenset[str]
     subject_of_marks: frozenset[str]
+    finding_verbs: frozenset[str]
+    finding_marks: frozenset[str]
+    fall_verbs: frozenset[str]
     place_marks: frozenset[str]
     asking_verbs: frozenset[str]
     investigating_bodies: frozenset[str]
@@ -90,7 +95,11 @@ class InvestigationSides:
     told_by_clause: bool  # "X FACES an inquiry": the clause, not the noun, names X
 
 
-INVESTIGATION_RULE = TriggerRule(type="ACCUSE", mode="investigate", target=(),
+# The target slots only tell the fold step that the noun's own phrases name a side ("resigned
+# after an investigation BY PROSECUTORS found ...": no mere setting of the resignation); the
+# sides themselves are argument/investigation-sides'.
+INVESTIGATION_RULE = TriggerRule(type="ACCUSE", mode="investigate",
+                                 target=("obj_prep:by|into|of|against",),
                                  origin="investigation-named-with-its-sides")
 
 
@@ -117,7 +126,7 @@ def investigation_sides(noun: Token, is_actor: ActorTest) -> InvestigationSides 
     investigated, and a body (a word for it, or a clause that leaves it to the state)."""
     words = investigation_words()
     clause, investigated = _investigated_subject(noun, words)
-    told_by_clause = clause is not None
+    told_by_clause = bool(investigated)
     if not told_by_clause:
         investigated = _investigated_phrase(noun, words)
         clause = light_verb_of(noun) if noun.dep_ in _CLAUSE_NOUN_DEPS else None
@@ -138,8 +147,12 @@ def investigation_sides(noun: Token, is_actor: ActorTest) -> InvestigationSides 
 def _investigated_subject(noun: Token, words: InvestigationWords) -> tuple[Token | None,
                                                                             list[Token]]:
     """(verb, its subject) where the clause makes its subject the one investigated: "the
-    minister FACES an inquiry", "Hungary has been the SUBJECT OF an EU investigation"."""
+    minister FACES an inquiry", "Hungary has been the SUBJECT OF an EU investigation", "the
+    minister RESIGNED after an inquiry FOUND ..."."""
     head = noun.head
+    fallen = _fallen_after_the_finding(noun, words)
+    if fallen:  # the clause of the fall: "found" is no report of what was said
+        return _fall_after(noun, words), fallen
     if noun.dep_ in OBJECT_DEPS and head.lemma_.lower() in words.facing_verbs:
         return head, subject_tokens(head)
     frame_noun = head.head
@@ -147,6 +160,32 @@ def _investigated_subject(noun: Token, words: InvestigationWords) -> tuple[Token
             and frame_noun.lemma_.lower() in words.subject_of_nouns and frame_noun.dep_ == "attr":
         return frame_noun.head, subject_tokens(frame_noun.head)
     return None, []
+
+
+def _fallen_after_the_finding(noun: Token, words: InvestigationWords) -> list[Token]:
+    """The subject of the clause an investigation's finding led to fall: "the minister
+    RESIGNED after an inquiry FOUND ...", "the whip WAS EXPELLED after an investigation
+    UNCOVERED ..."; none where the noun names its own investigated ("an inquiry INTO the
+    collapse")."""
+    fall = _fall_after(noun, words)
+    if fall is None or fall.lemma_.lower() not in words.fall_verbs \
+            or prep_objects(noun, tuple(words.investigated_marks)):
+        return []
+    return passive_subjects(fall) or subject_tokens(fall)
+
+
+def _fall_after(noun: Token, words: InvestigationWords) -> Token | None:
+    """The verb the noun's finding clause hangs from ("resigned AFTER an inquiry FOUND"), or
+    the verb of an "after" phrase the noun heads (the parser's other reading: "was expelled
+    AFTER AN INVESTIGATION by X [which] uncovered ...")."""
+    head = noun.head
+    if noun.dep_ == "nsubj" and head.lemma_.lower() in words.finding_verbs \
+            and head.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ in words.finding_marks
+                                             for c in head.children):
+        return head.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ in words.finding_marks:
+        return head.head
+    return None
 
 
 def _investigated_phrase(noun: Token, words: InvestigationWords) -> list[Token]:
@@ -204,12 +243,22 @@ def _investigation_sides(args: Arguments, ctx: ArticleContext) -> bool:
     args.targets, args.target_tokens, args.target_settled = targets, sides.investigated, True
     bodies = [a for a in ctx.actors(sides.investigators) if a.kind in _BODY_KINDS]
     args.source_tokens = sides.investigators if bodies else []
-    # a word no state's body resolves to ("a NEWSPAPER investigation") leaves no source
-    unnamed = sides.state_sector is not None or sides.told_by_clause
+    # a word no state's body resolves to ("a NEWSPAPER investigation") leaves no source; an
+    # investigating body's word ("BY the ethics COMMISSIONER") or none at all leaves the state
+    unnamed = sides.state_sector is not None or _names_a_state_body(sides.investigators) \
+        or (sides.told_by_clause and not sides.investigators)
     args.sources = bodies or (_state_of_the_investigation(sides, targets, ctx) if unnamed
                               else [])
     args.dropped = not args.sources
     return True
+
+
+def _names_a_state_body(words: list[Token]) -> bool:
+    """ "by the ethics COMMISSIONER", "by the state ATTORNEY general": a word of a body that
+    investigates for the state (``investigating_bodies``), or one of its compounds."""
+    bodies = investigation_words().investigating_bodies
+    return any(t.lemma_.lower() in bodies for w in words
+               for t in (w, *(c for c in w.lefts if c.dep_ == "compound")))
 
 
 def _state_of_the_investigation(sides: InvestigationSides, targets: list[ActorRef],
