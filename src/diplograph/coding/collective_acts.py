@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Span, Token
 
+from diplograph.coding.investigations import state_authorities, state_sector
 from diplograph.coding.rules import argument_rule, recode_rule, trigger_rule
 from diplograph.coding.token_table import tokens_of_pos
 from diplograph.coding.triggers import (
@@ -171,18 +172,16 @@ def _unnamed_investigator(args: Arguments, ctx: ArticleContext) -> bool:
         args.target_tokens = _questioning_sides(trigger.verb)[1]
         args.targets = ctx.actors(args.target_tokens)
     if not args.sources:
-        args.sources = own_authorities(args.targets, ctx)
+        # "under POLICE investigation": the state's police (COP), not its government
+        args.sources = own_authorities(args.targets, ctx, state_sector(trigger.token) or "GOV")
     return bool(args.sources and args.targets)
 
 
-def own_authorities(targets: list[ActorRef], ctx: ArticleContext) -> list[ActorRef]:
-    """The government of the first target's state (``text`` None marks it inferred)."""
-    country = next((t.country for t in targets if t.country), None)
-    if country is None:
-        return []
-    known = ctx.kb.countries.get(country)
-    return [ActorRef(name=known.name if known else country, country=country, sector="GOV",
-                     kind="state")]
+def own_authorities(targets: list[ActorRef], ctx: ArticleContext,
+                    sector: str = "GOV") -> list[ActorRef]:
+    """The authorities (of ``sector``) of the first target's state (``text`` None marks it
+    inferred)."""
+    return state_authorities(next((t.country for t in targets if t.country), None), sector, ctx)
 
 
 # ------------------------------------------------------------------ greeted by protesters

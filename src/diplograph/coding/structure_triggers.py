@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from diplograph.coding import (  # noqa: F401  (they register their trigger rules)
     collective_acts,
     failing_told,
+    investigations,
     passive_sources,
     received_criticism,
     said_criticism,
