@@ -26,6 +26,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
     published_texts,
     request_addressee,
     scene_of_words,
+    state_passives,
     third_country,
     verb_senses,
 )
