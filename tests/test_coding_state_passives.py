@@ -46,6 +46,18 @@ def test_people_named_by_no_actor_are_the_places_people(code_sentence):
     assert ("COERCE", "IRN", "IRN") in type_and_countries(events)
 
 
+def test_a_participle_joined_to_the_passive_is_the_states_act_too(code_sentence):
+    events = code_sentence("Two Belarusian reporters were beaten and detained in Minsk.")
+    arrests = [e for e in events if e.type == "COERCE" and STATE_ACT in e.rules]
+    assert [(e.source.country, e.target.country) for e in arrests] == [("BLR", "BLR")]
+
+
+def test_the_place_of_those_it_was_done_to_names_the_state(code_sentence):
+    events = code_sentence("Ten people from a smuggling ring based in Madrid were jailed "
+                           "for a total of 40 years.")
+    assert ("SANCTION", "ESP", "ESP") in type_and_countries(events)
+
+
 def _code_with_dateline(coder, text: str, dateline: str) -> list:
     from diplograph.coding.parse import load_nlp
     from diplograph.records import Article, PublishedDate

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 
 from diplograph.coding.actors.setting import Places, story_setting
 from diplograph.coding.rules import argument_rule
-from diplograph.coding.triggers import passive_subjects, prep_objects
+from diplograph.coding.triggers import hidden_passive_parts, passive_subjects, prep_objects
 from diplograph.knowledge.coding_words import coding_words, read_lexicon, word_lists
 from diplograph.records import ActorRef
 
@@ -69,37 +69,59 @@ def _state_act_without_its_doer(args: Arguments, ctx: ArticleContext) -> bool:
     """A passive charge, arrest, detention, jailing, conviction, sentence or deportation with
     no agent is done by the state's authority: "was detained IN IRAN" (Iran's police), "a
     Kenyan opposition leader was arrested" (Kenya's), "the staffer was charged with battery
-    in Florida" (the US courts). The target, when the words name no actor, is the people of
-    the place's state (as a domestic coercion's is)."""
-    verb = _state_act_verb(args)
-    if verb is None:
+    in Florida" (the US courts), "were searched and DETAINED in Minsk" (a participle joined
+    to the passive). The target, when the words name no actor, is the people of the place's
+    state (as a domestic coercion's is)."""
+    act = _state_act(args, ctx)
+    if act is None:
         return False
-    sector = state_act_words().sectors[verb.lemma_.lower()]
-    place = _place_state(verb, passive_subjects(verb), ctx)
-    country = place or _story_state(ctx) or _target_state(args.targets)
-    if country is None or (not args.targets and place is None
+    verb, subjects, targets = act
+    place = _place_state(verb, subjects, ctx)
+    country = place or _story_state(ctx) or _target_state(targets)
+    if country is None or (not targets and place is None
                            and args.frame.type not in coding_words().domestic_types):
         return False
-    args.sources = [_authority(country, sector, ctx)]
-    if not args.targets and place is not None:
+    sector = state_act_words().sectors[verb.lemma_.lower()]
+    args.sources, args.source_tokens = [_authority(country, sector, ctx)], []
+    args.targets, args.target_tokens = targets, (args.target_tokens if args.targets else subjects)
+    if not targets and place is not None:
         args.targets = [_people_of(country, ctx)]
-        args.target_tokens = passive_subjects(verb)
     return True
 
 
-def _state_act_verb(args: Arguments) -> Token | None:
-    """The passive verb of a state act with no doer named, else None."""
+def _state_act(args: Arguments, ctx: ArticleContext
+               ) -> tuple[Token, list[Token], list[ActorRef]] | None:
+    """The passive verb of a state act with no doer named, those it was done to and their
+    actors, else None."""
     trigger, words = args.frame.trigger, state_act_words()
     verb = trigger.verb
-    if args.sources or not trigger.passive or verb is None or verb is not trigger.token \
-            or verb.lemma_.lower() not in words.sectors:
+    if verb is None or verb is not trigger.token or verb.lemma_.lower() not in words.sectors:
         return None
-    subjects = passive_subjects(verb)
-    named = bool(args.targets) or any(_names_people(s, words) for s in subjects)
+    if trigger.passive and not args.sources:
+        subjects, targets = passive_subjects(verb), args.targets
+    else:
+        subjects = _hidden_patients(verb, args)
+        if subjects is None:
+            return None
+        targets = ctx.actors(subjects)
+    named = bool(targets) or any(_names_people(s, words) for s in subjects)
     if not named or _has_agent(verb, subjects) or _is_a_task(verb, words) \
             or any(_private(s) for s in (*subjects, *args.target_tokens)):
         return None
-    return verb
+    return verb, subjects, targets
+
+
+def _hidden_patients(verb: Token, args: Arguments) -> list[Token] | None:
+    """Those a participle joined to a passive was done to, where no agent is named ("were
+    searched and DETAINED"); the parse may have read them as its doers. None: no such
+    participle, or its doers are others."""
+    parts = hidden_passive_parts(verb)
+    if parts is None or parts[0]:
+        return None
+    patients = parts[1]
+    if any(t not in patients for t in args.source_tokens):
+        return None
+    return patients
 
 
 def _names_people(token: Token, words: StateActWords) -> bool:
@@ -134,13 +156,21 @@ def _private(token: Token) -> bool:
 
 
 def _place_state(verb: Token, subjects: list[Token], ctx: ArticleContext) -> str | None:
-    """The state of the first place in the act's own words, the subject's aside: "arrested
-    IN MOSCOW", "detained at the airport IN LAHORE", "charged with corruption IN KENYA",
-    "deported FROM PAKISTAN"."""
-    marks = state_act_words().place_marks
+    """The state of the first place in the act's own words ("arrested IN MOSCOW", "detained
+    at the airport IN LAHORE", "charged with corruption IN KENYA", "deported FROM
+    PAKISTAN"), else in the phrase of those it was done to ("25 people of a network based
+    IN LEICESTER were jailed"): where they are is where they were arrested."""
     subject_words = {t.i for s in subjects for t in s.subtree}
-    for prep in verb.subtree:
-        if prep.dep_ != "prep" or prep.lower_ not in marks or prep.i in subject_words:
+    act_words = [t for t in verb.subtree if t.i not in subject_words]
+    return _first_place_state(act_words, ctx) or _first_place_state(
+        [t for s in subjects for t in s.subtree], ctx)
+
+
+def _first_place_state(words: list[Token], ctx: ArticleContext) -> str | None:
+    """The state of the first place ``words`` give after a place preposition."""
+    marks = state_act_words().place_marks
+    for prep in words:
+        if prep.dep_ != "prep" or prep.lower_ not in marks:
             continue
         for token in prep.subtree:
             country = _country_named_at(token, ctx)
