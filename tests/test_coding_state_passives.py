@@ -58,6 +58,12 @@ def test_the_place_of_those_it_was_done_to_names_the_state(code_sentence):
     assert ("SANCTION", "ESP", "ESP") in type_and_countries(events)
 
 
+def test_there_points_back_to_the_place_named_before(code_sentence):
+    events = code_sentence("She lived in Cuba for years and was arrested there in 2009.")
+    assert ("COERCE", "CUB", "CUB") in type_and_countries(events)
+    assert any(STATE_ACT in e.rules for e in events)
+
+
 def _code_with_dateline(coder, text: str, dateline: str) -> list:
     from diplograph.coding.parse import load_nlp
     from diplograph.records import Article, PublishedDate

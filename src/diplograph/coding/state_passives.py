@@ -21,7 +21,12 @@ from spacy.tokens import Token
 
 from diplograph.coding.actors.setting import Places, story_setting
 from diplograph.coding.rules import argument_rule
-from diplograph.coding.triggers import hidden_passive_parts, passive_subjects, prep_objects
+from diplograph.coding.triggers import (
+    hidden_passive_parts,
+    passive_subjects,
+    prep_objects,
+    subject_tokens,
+)
 from diplograph.knowledge.coding_words import coding_words, read_lexicon, word_lists
 from diplograph.records import ActorRef
 
@@ -33,7 +38,8 @@ _FILE = "state_acts.yaml"
 _PLACE_KINDS = frozenset({"state", "place"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _AGENT_MARK = "by"
-_LISTS = ("place_marks", "charge_task_verbs", "people_nouns", "people_pronouns")
+_LISTS = ("place_marks", "place_pointers", "charge_task_verbs", "people_nouns",
+          "people_pronouns")
 _PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 # Types the acts above are coded as (events.yaml): an arrest or deportation, a sentence,
 # a criminal charge.
@@ -46,6 +52,7 @@ class StateActWords:
 
     sectors: dict[str, str]  # act lemma -> sector of the authority that does it
     place_marks: frozenset[str]
+    place_pointers: frozenset[str]
     charge_task_verbs: frozenset[str]
     people_nouns: frozenset[str]
     people_pronouns: frozenset[str]
@@ -98,7 +105,7 @@ def _state_act(args: Arguments, ctx: ArticleContext
     if verb is None or verb is not trigger.token or verb.lemma_.lower() not in words.sectors:
         return None
     if trigger.passive and not args.sources:
-        subjects, targets = passive_subjects(verb), args.targets
+        subjects, targets = _passive_patients(verb), args.targets
     else:
         subjects = _hidden_patients(verb, args)
         if subjects is None:
@@ -109,6 +116,15 @@ def _state_act(args: Arguments, ctx: ArticleContext
             or any(_private(s) for s in (*subjects, *args.target_tokens)):
         return None
     return verb, subjects, targets
+
+
+def _passive_patients(verb: Token) -> list[Token]:
+    """What a passive was done to: its subject, else, for a passive joined to a clause
+    before it, that clause's subject ("he was on probation ... and HAS BEEN SENTENCED")."""
+    subjects = passive_subjects(verb)
+    if subjects or verb.dep_ != "conj":
+        return subjects
+    return subject_tokens(verb)
 
 
 def _hidden_patients(verb: Token, args: Arguments) -> list[Token] | None:
@@ -163,7 +179,19 @@ def _place_state(verb: Token, subjects: list[Token], ctx: ArticleContext) -> str
     subject_words = {t.i for s in subjects for t in s.subtree}
     act_words = [t for t in verb.subtree if t.i not in subject_words]
     return _first_place_state(act_words, ctx) or _first_place_state(
-        [t for s in subjects for t in s.subtree], ctx)
+        [t for s in subjects for t in s.subtree], ctx) or _place_pointed_back(act_words, ctx)
+
+
+def _place_pointed_back(act_words: list[Token], ctx: ArticleContext) -> str | None:
+    """ "On probation for an offense in Romania ... has been sentenced to seven years in
+    prison THERE": the last place the sentence named before the act's "there"."""
+    words = state_act_words()
+    there = next((t for t in act_words if t.lower_ in words.place_pointers), None)
+    if there is None:
+        return None
+    earlier = [t for t in there.sent if t.i < there.i and t.ent_type_ in _PLACE_ENTITIES]
+    return next((c for c in map(lambda t: _country_named_at(t, ctx), reversed(earlier))
+                 if c is not None), None)
 
 
 def _first_place_state(words: list[Token], ctx: ArticleContext) -> str | None:
