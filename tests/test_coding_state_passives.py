@@ -97,6 +97,8 @@ def test_a_charge_of_no_one_named_needs_the_place_in_the_words(event_coder):
     "The goalkeeper was charged with improper conduct after the game.",  # a league's
     "The envoy was charged with overseeing the ceasefire in Sudan.",  # a task
     "The laptop was charged overnight in Rome.",
+    "Any foreign student caught working in Japan can be deported.",  # a power of the law
+    "Anyone convicted of fraud in Spain may be jailed for ten years.",
 ])
 def test_no_state_act_without_a_state_or_in_another_sense(code_sentence, text):
     assert not [e for e in code_sentence(text) if STATE_ACT in e.rules]

@@ -39,7 +39,7 @@ _PLACE_KINDS = frozenset({"state", "place"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _AGENT_MARK = "by"
 _LISTS = ("place_marks", "place_pointers", "charge_task_verbs", "people_nouns",
-          "people_pronouns")
+          "people_pronouns", "generic_subject_words")
 _PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 # Types the acts above are coded as (events.yaml): an arrest or deportation, a sentence,
 # a criminal charge.
@@ -56,6 +56,7 @@ class StateActWords:
     charge_task_verbs: frozenset[str]
     people_nouns: frozenset[str]
     people_pronouns: frozenset[str]
+    generic_subject_words: frozenset[str]
 
 
 @functools.cache
@@ -112,7 +113,8 @@ def _state_act(args: Arguments, ctx: ArticleContext
             return None
         targets = ctx.actors(subjects)
     named = bool(targets) or any(_names_people(s, words) for s in subjects)
-    if not named or _has_agent(verb, subjects) or _is_a_task(verb, words) \
+    if not named or _generic(subjects, words) or _has_agent(verb, subjects) \
+            or _is_a_task(verb, words) \
             or any(_private(s) for s in (*subjects, *args.target_tokens)):
         return None
     return verb, subjects, targets
@@ -147,6 +149,13 @@ def _names_people(token: Token, words: StateActWords) -> bool:
     return any(t.lower_ in words.people_pronouns or t.ent_type_ in _PEOPLE_ENTITIES
                or t.lemma_.lower() in words.people_nouns or t.lower_ in words.people_nouns
                for t in heads)
+
+
+def _generic(subjects: list[Token], words: StateActWords) -> bool:
+    """ "ANY foreign national can be detained": a subject that names no one in particular
+    tells a power of the law, not an act."""
+    return any(t.lower_ in words.generic_subject_words
+               for s in subjects for t in (s, *s.children) if t is s or t.dep_ == "det")
 
 
 def _has_agent(verb: Token, subjects: list[Token]) -> bool:
