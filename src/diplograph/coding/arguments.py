@@ -27,6 +27,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
     request_addressee,
     sanctioned_goods,
     scene_of_words,
+    state_passives,
     third_country,
     verb_senses,
 )

@@ -121,6 +121,7 @@ ARGUMENT_ORDER = (
     "listed-actor-and-the-list-owner",
     "detained-and-the-detainer",
     "agent-hung-from-the-object",
+    "state-act-without-its-doer",
     "unnamed-court-is-the-state",
     "passive-the-parse-hides",
     "expelling-a-member-is-a-sanction",
