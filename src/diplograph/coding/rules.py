@@ -69,6 +69,7 @@ TRIGGER_ORDER = (
 )
 FOLD_ORDER = (
     "setting-of-the-act",
+    "claim-of-fact-absorbs-no-act",
     "absorbing-frame",
     "vow-of-hostile-act-is-threat",
     "readiness-told-by-a-predicate-absorbs-the-act",
