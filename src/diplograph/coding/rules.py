@@ -195,6 +195,7 @@ STATUS_ORDER = (
     "negation-outscopes-modal",
     "whether-under-a-cue-is-asked",
     "attributed-denial",
+    "negation-told-by-its-doer-is-a-denial",
     "attributed-unconfirmed",
     "claim-noun-is-told",
     "attributed-report",
