@@ -53,3 +53,13 @@ def test_a_non_party_saying_it_did_not_happen_is_a_negation(code_sentence, text)
 def test_a_party_saying_its_act_happened_is_reported(code_sentence):
     event = _only(code_sentence("Algeria said it had deported the Malian migrants."), "COERCE")
     assert event.status == "reported"
+
+
+@pytest.mark.parametrize("text", [
+    "Algeria said it will not deport the Malian migrants.",
+    "Algeria said it would not deport the Malian migrants.",
+])
+def test_a_partys_will_not_is_a_refusal_not_a_denial(code_sentence, text):
+    event = _only(code_sentence(text), "COERCE")
+    assert event.status == "negated"
+    assert DOER_DENIAL not in event.rules

@@ -334,12 +334,16 @@ def _attributed_denial(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
 def _negation_told_by_its_doer(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
     """ "Iran SAID IT did NOT arrest the tourist": a party saying its act did not happen is
     a denial (SPEC §4 ``denied``), however the report is worded; "a rights group said Egypt
-    had not released him" stays negated. The cue is neutral: it names the status, and leaves
-    the score to the negation."""
+    had not released him" stays negated, and so does a party's "will not" / "would not" (a
+    refusal of what is to come, not a denial of what happened). The cue is neutral: it names
+    the status, and leaves the score to the negation."""
     if not facts.told_by_doer or not facts.chain or any(c.kind == "deny" for c in cues):
         return None
     if not any(c.kind in ("negation", "negative_governor") for c in cues):
         return None
+    verb = facts.verb or facts.trigger
+    if any(c.tag_ == "MD" for c in verb.children):
+        return None  # "said it WILL not accept", "WOULD not meet": a refusal, not a denial
     return [*cues, Cue(DOER_DENIAL, facts.chain[-1][1])]
 
 
