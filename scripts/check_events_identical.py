@@ -1,6 +1,6 @@
 """Check that a change of structure left the pipeline's output unchanged.
 
-    .venv/bin/python scripts/check_events_identical.py [--base e5d8191] [--bbc 200]
+    .venv/bin/python scripts/check_events_identical.py [--base e5d8191] [--bbc 200] [--show]
 
 Runs ``diplograph articles`` and ``diplograph extract --min-confidence 0`` on
 three inputs (the bundled sample, the PLOVER gold texts and the first ``--bbc``
@@ -73,8 +73,9 @@ def outputs(paths: list[str], pythonpath: Path | None) -> dict[str, list[dict]]:
     }
 
 
-def differences(old: list[dict], new: list[dict]) -> list[str]:
-    """What differs, field by field; fields only ``new`` has are allowed."""
+def differences(old: list[dict], new: list[dict], show: bool = False) -> list[str]:
+    """What differs, field by field; fields only ``new`` has are allowed. With ``show``,
+    each changed field's value before and after, and the record's evidence text."""
     if len(old) != len(new):
         return [f"{len(old)} records before, {len(new)} after"]
     problems = []
@@ -82,6 +83,10 @@ def differences(old: list[dict], new: list[dict]) -> list[str]:
         changed = [key for key in a if a[key] != b.get(key)]
         if changed:
             problems.append(f"record {i} ({a.get('id') or a.get('doc_id')}): {changed}")
+            if show:
+                problems[-1] += "".join(f"\n        {key}: {a[key]!r} -> {b.get(key)!r}"
+                                        for key in changed if key not in ("id", "rules"))
+                problems[-1] += f"\n        text: {(a.get('evidence') or {}).get('text', '')!r}"
     return problems
 
 
@@ -89,6 +94,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--base", default="e5d8191", help="commit whose output is the reference")
     parser.add_argument("--bbc", type=int, default=200, help="BBC articles to include")
+    parser.add_argument("--show", action="store_true",
+                        help="print the changed values and the evidence of each difference")
     args = parser.parse_args()
     failed = False
     with tempfile.TemporaryDirectory() as tmp:
@@ -100,7 +107,7 @@ def main() -> int:
         with ThreadPoolExecutor(max_workers=2) as pool:
             before, after = pool.map(outputs, [paths, paths], [base_src, None])
         for kind in ("articles", "events"):
-            problems = differences(before[kind], after[kind])
+            problems = differences(before[kind], after[kind], args.show)
             status = "identical" if not problems else f"{len(problems)} differences"
             print(f"{' + '.join(named)}: {kind:8s} {len(after[kind]):5d} records: {status}")
             for line in problems[:10]:

@@ -112,22 +112,24 @@ class EventCoder:
         args = frame_arguments(frame, ctx)
         if args is None:
             return []
-        shared = self._shared_fields(frame, sent, ctx, args.rules, detected)
+        shared = self._shared_fields(frame, sent, ctx, args.rules, detected, args.sources)
         pairs = [(s, t) for s in (args.sources or [None]) for t in (args.targets or [None])]
         return [self._event(frame, s, t, shared, ctx) for s, t in pairs if not same_actor(s, t)]
 
     def _shared_fields(self, frame: Frame, sent: Span, ctx: ArticleContext,
-                       argument_rules: list[str], detected: dict[str, float] | None) -> _Shared:
+                       argument_rules: list[str], detected: dict[str, float] | None,
+                       doers: list[ActorRef]) -> _Shared:
         trigger = frame.trigger
         # the reports that carry it, the trigger's own among them where the event is what a
         # report verb passes on ("SAID Russia's decision was a mistake": reported)
         chain = event_chain(ctx.doc, ctx.attributions, trigger.verb or trigger.token)
+        att = chain[-1] if chain else None
+        speaker = ctx.speaker(att) if att and att.has_source else None
+        told_by_doer = speaker is not None and any(same_actor(speaker, d) for d in doers)
         reading = factuality.read(StatusFacts(
             trigger=trigger.token, verb=trigger.verb, type=frame.type, planned=frame.planned,
             announced=frame.announced, failed=frame.failed, refused=frame.refused,
-            **factuality.report_facts(ctx.doc, chain)))
-        att = chain[-1] if chain else None
-        speaker = ctx.speaker(att) if att and att.has_source else None
+            told_by_doer=told_by_doer, **factuality.report_facts(ctx.doc, chain)))
         sources = _claim_chain(ctx, chain)
         quote = quotes.to_quote(ctx.doc, att, speaker) if att is not None and att.direct else None
         date = timexpr.event_date(sent, trigger.verb or trigger.token, ctx.anchor,

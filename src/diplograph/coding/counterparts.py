@@ -260,16 +260,17 @@ def _claim_of_fact(args: Arguments, ctx: ArticleContext) -> bool:
     if verb is None or verb is not trigger.token or not args.target_tokens or (
             verb.lemma_.lower() not in counterpart_words().fact_claim_verbs):
         return False
-    subjects = {w.i for clause in verb.children if clause.dep_ == "ccomp" and _states_a_fact(clause)
+    subjects = {w.i for clause in verb.children if clause.dep_ == "ccomp" and states_a_fact(clause)
                 for s in clause.children if s.dep_ in {"nsubj", "nsubjpass"} for w in s.subtree}
     args.dropped = bool(subjects) and all(t.i in subjects for t in args.target_tokens)
     return args.dropped
 
 
-def _states_a_fact(clause: Token) -> bool:
-    """A clause in the indicative: a past or -s present verb, or a perfect, progressive or
-    passive auxiliary, and no modal or verb of need ("had made", "applied", "was private";
-    not "must withdraw", "hold elections", "needs tax cuts", "had to stop")."""
+def states_a_fact(clause: Token) -> bool:
+    """A clause in the indicative: a past or -s present verb, or a perfect, progressive,
+    passive or do-support auxiliary, and no modal or verb of need ("had made", "applied",
+    "was private", "does not know"; not "must withdraw", "hold elections", "needs tax cuts",
+    "had to stop")."""
     words = counterpart_words()
     lemma = clause.lemma_.lower()
     if any(c.tag_ == "MD" for c in clause.children) or lemma in words.deontic_verbs or (

@@ -57,6 +57,7 @@ from diplograph.coding.factuality_trees import (
 from diplograph.coding.parse import doc_text
 from diplograph.coding.rules import BAND_CLASSIFIER_RULE
 from diplograph.coding.status import (
+    DENIAL_KINDS,
     FUTURE_KINDS,
     NEGATIVE_KINDS,
     POSSIBLE_KINDS,
@@ -125,7 +126,7 @@ def status_of(score: float, cues: list[Cue] | tuple[Cue, ...]) -> str:
     """
     kinds = {c.kind for c in cues}
     if score < 0:
-        return "denied" if "deny" in kinds else "negated"
+        return "denied" if kinds & DENIAL_KINDS else "negated"
     if kinds & POSSIBLE_KINDS:
         return "hypothetical"
     if kinds & FUTURE_KINDS:
@@ -173,7 +174,7 @@ def status_in_band(cue_score: float, cues: list[Cue] | tuple[Cue, ...], band: st
         return status
     kinds = {c.kind for c in cues}
     if band == "not":
-        return "denied" if "deny" in kinds else "negated"
+        return "denied" if kinds & DENIAL_KINDS else "negated"
     if band == "uncertain":
         return "hypothetical"
     return _voiced(kinds)

@@ -15,6 +15,7 @@ from spacy.tokens import Span, Token
 
 from diplograph.coding import quotes
 from diplograph.coding.cameo import cameo_triggers
+from diplograph.coding.counterparts import counterpart_words, states_a_fact
 from diplograph.coding.rules import CLAUSE, FOLD, clause_rule, fold_rule, trigger_rule_name
 from diplograph.coding.structure_triggers import (
     INTENT_RULE,
@@ -233,6 +234,23 @@ def _setting_of_the_act(outer: Frame, inner: Frame) -> Frame | None:
         outer.mode = outer.mode or inner.mode
         return outer
     return None if target_tokens(inner.trigger) else outer
+
+
+@fold_rule("claim-of-fact-absorbs-no-act", plover="2.4", types={"REQUEST"})
+def _claim_of_fact_absorbs_no_act(outer: Frame, inner: Frame) -> Frame | None:
+    """ "Insists it DID NOT arrest him": a verb of demand that states a fact
+    (argument/claim-of-fact-has-no-receiver) asks for nothing, so the act of its clause of
+    fact is no content of a demand; that act stays, told as what was said."""
+    verb, clause = outer.trigger.verb, inner.trigger.verb
+    if verb is None or verb.i != outer.trigger.token.i or clause is None:
+        return None
+    if verb.lemma_.lower() not in counterpart_words().fact_claim_verbs:
+        return None
+    while clause.dep_ == "conj" and clause.head.i != clause.i:
+        clause = clause.head  # "insisted it had not detained or tortured them"
+    if clause.dep_ != "ccomp" or clause.head.i != verb.i or not states_a_fact(clause):
+        return None
+    return inner
 
 
 @fold_rule("absorbing-frame", plover="3.8.3, 3.10.3, 3.11.3")

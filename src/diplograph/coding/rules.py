@@ -70,6 +70,7 @@ TRIGGER_ORDER = (
 )
 FOLD_ORDER = (
     "setting-of-the-act",
+    "claim-of-fact-absorbs-no-act",
     "absorbing-frame",
     "vow-of-hostile-act-is-threat",
     "readiness-told-by-a-predicate-absorbs-the-act",
@@ -201,6 +202,7 @@ STATUS_ORDER = (
     "negation-outscopes-modal",
     "whether-under-a-cue-is-asked",
     "attributed-denial",
+    "negation-told-by-its-doer-is-a-denial",
     "attributed-unconfirmed",
     "claim-noun-is-told",
     "attributed-report",

@@ -37,6 +37,10 @@ from diplograph.coding.triggers import means_gerund
 
 # The cue kinds, by what they say of the act (the keys of the calibration).
 NEGATIVE_KINDS = frozenset({"negation", "negative_governor", "deny"})
+# The cue a party's report of its own act's negation adds (neutral in the score, value 1.0):
+# with "deny", the kinds that make a negative reading "denied" rather than "negated".
+DOER_DENIAL = "doer_denial"
+DENIAL_KINDS = frozenset({"deny", DOER_DENIAL})
 POSSIBLE_KINDS = frozenset({"possible", "obligation", "hedge", "conditional", "question",
                             "possible_governor", "prevent_governor", "conditional_would"})
 FUTURE_KINDS = frozenset({"future", "would", "intent", "expected", "request", "planned_frame"})
@@ -67,6 +71,9 @@ class StatusFacts:
     chain: tuple[tuple[str, str], ...] = ()
     whether: bool = False  # the innermost report's content is a whether-clause
     report_cues: frozenset[int] = frozenset()  # token indices of the reports' cue verbs
+    # the innermost report's speaker is the act's own doer ("Iran said IT did not arrest
+    # her"): set by the coder once the actors are read; never for the gold predicates
+    told_by_doer: bool = False
     path: tuple[Level, ...] = ()  # the clause path (computed from the above when not given)
 
     def __post_init__(self) -> None:
@@ -321,6 +328,23 @@ def _whether_under_a_cue(cues: list[Cue], facts: StatusFacts) -> list[Cue] | Non
 def _attributed_denial(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
     """A party denying it ("X denied that", "rejected reports that"): a denial."""
     return _report_cue(cues, facts, "deny", "deny")
+
+
+@status_rule("negation-told-by-its-doer-is-a-denial", plover="SPEC §4")
+def _negation_told_by_its_doer(cues: list[Cue], facts: StatusFacts) -> list[Cue] | None:
+    """ "Iran SAID IT did NOT arrest the tourist": a party saying its act did not happen is
+    a denial (SPEC §4 ``denied``), however the report is worded; "a rights group said Egypt
+    had not released him" stays negated, and so does a party's "will not" / "would not" (a
+    refusal of what is to come, not a denial of what happened). The cue is neutral: it names
+    the status, and leaves the score to the negation."""
+    if not facts.told_by_doer or not facts.chain or any(c.kind == "deny" for c in cues):
+        return None
+    if not any(c.kind in ("negation", "negative_governor") for c in cues):
+        return None
+    verb = facts.verb or facts.trigger
+    if any(c.tag_ == "MD" for c in verb.children):
+        return None  # "said it WILL not accept", "WOULD not meet": a refusal, not a denial
+    return [*cues, Cue(DOER_DENIAL, facts.chain[-1][1])]
 
 
 @status_rule("attributed-unconfirmed", plover="SPEC §4")
