@@ -55,6 +55,7 @@ from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.post_places import posts_at_places
 from diplograph.coding.actors.ranks import RankContext, rank_words, ranked_people
 from diplograph.coding.actors.resolve import PhraseResolver
+from diplograph.coding.actors.role_appositives import role_appositive_names, role_nouns
 from diplograph.coding.actors.setting import (
     CallingWords,
     GoverningPostWords,
@@ -150,6 +151,7 @@ class ActorResolver:
             posts=words.description_posts, epithets=epithet_words(),
             countries=_state_words(self.kb), former=words.former_post_words)
         self._pronouns = words.pronouns
+        self._role_nouns = role_nouns(words)
         self._anaphors = state_anaphor_words()
         self._titled = titled_words()
         self._speech = load_lexicon()
@@ -309,6 +311,7 @@ class ActorResolver:
         found = named_in_phrases(doc, found, PhraseWords(
             self.words.job_nouns | frozenset(self.words.callings), self.words.former_post_words),
             known)
+        found = role_appositive_names(doc, found, self._role_nouns)
         found = descriptions_after_names(doc, found, AppositiveWords(
             self.words.description_sectors | self.kb.sectors | {
                 k: v for k, v in self.words.callings.items() if v},

@@ -98,6 +98,8 @@ class MentionWords:
     # "a GEORGIA senator": a US state named like a country -> that country (`us-state-before-post`)
     us_state_namesakes: dict[str, str]
     us_state_post_nouns: frozenset[str]  # "a Georgia SENATOR": a US post after the name
+    # "Mr. Obama's NOMINEE, Judge X": a role noun a name in apposition fills
+    appositive_role_nouns: frozenset[str]
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:

@@ -1,0 +1,55 @@
+"""Actors you can trust (issue #15, stop 29, headrole29): a name in apposition to a role noun
+is the person (coding/actors/role_appositives.py, rule `role-noun-appositive-name`). The
+mention table of the stop is tests/data/actor_mentions_headrole29.tsv. Sentences of our own,
+none of the table's."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from conftest import actor_at
+
+from diplograph.coding.actors import ActorResolver
+
+WHEN = dt.date(2016, 5, 3)
+
+
+@pytest.fixture(scope="module")
+def resolver(actor_resolver) -> ActorResolver:
+    return actor_resolver  # the session's (read-only)
+
+
+@pytest.mark.parametrize(("text", "words", "name"), [
+    # role-noun-appositive-name: the parser hangs the name from the verb; the role phrase
+    # (without its owner) is still the named person.
+    ("Democrats urged a vote on the governor's pick for the state court, Judge Alan T. Ruiz, "
+     "before the recess.", "pick for the state court", "Alan T. Ruiz"),
+    ("Critics of the plan met the senator's chief strategist, Maria Quinn, on Friday.",
+     "chief strategist", "Maria Quinn"),
+])
+def test_role_noun_is_the_name_in_apposition(resolver, text, words, name):
+    actor = actor_at(resolver, text, words, when=WHEN, home="USA")
+    assert (actor.name, actor.kind) == (name, "person")
+
+
+@pytest.mark.parametrize(("text", "words"), [
+    # An apposition that names no one: the role phrase binds no one.
+    ("Voters in the district backed the governor's pick, a former prosecutor, on Tuesday.",
+     "the governor's pick"),
+])
+def test_role_noun_with_no_name_binds_no_one(resolver, text, words):
+    mentions = resolver.find_mentions(resolver.nlp(text), when=WHEN, home_country="USA")
+    at = text.index(words)
+    named = [m.actor.name for m in mentions if m.start < at + len(words) and at < m.end
+             and m.actor.kind == "person" and m.actor.name]
+    assert named == []
+
+
+def test_name_heading_its_own_clause_is_no_apposition(resolver):
+    """ "Asked about the senator, Clinton said ...": the name is the next clause's subject."""
+    text = "Asked about the senator, Hillary Clinton said she had never met him."
+    mentions = resolver.find_mentions(resolver.nlp(text), when=WHEN, home_country="USA")
+    at = text.index("the senator")
+    assert not [m for m in mentions if m.start <= at < m.end
+                and m.actor.name == "Hillary Clinton"]
