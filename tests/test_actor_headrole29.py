@@ -1,6 +1,7 @@
 """Actors you can trust (issue #15, stop 29, headrole29): a name in apposition to a role noun
-is the person (coding/actors/role_appositives.py, rule `role-noun-appositive-name`). The
-mention table of the stop is tests/data/actor_mentions_headrole29.tsv. Sentences of our own,
+is the person (coding/actors/role_appositives.py, rule `role-noun-appositive-name`); a
+headline's post is the person the lead names, else the office (coding/actors/
+headline_roles.py, rules `headline-role-lead-name`, `place-post-office`). The mention table of the stop is tests/data/actor_mentions_headrole29.tsv. Sentences of our own,
 none of the table's."""
 
 from __future__ import annotations
@@ -53,3 +54,30 @@ def test_name_heading_its_own_clause_is_no_apposition(resolver):
     at = text.index("the senator")
     assert not [m for m in mentions if m.start <= at < m.end
                 and m.actor.name == "Hillary Clinton"]
+
+
+def test_headline_post_is_the_person_the_lead_names(resolver):
+    text = ("Florida senator unveils tax plan. MIAMI - Senator Marco Rubio of Florida set out "
+            "his tax plan on Tuesday.")
+    actor = actor_at(resolver, text, "Florida senator", when=WHEN, home=None)
+    assert (actor.name, actor.country, actor.sector) == ("Marco Rubio", "USA", "LEG")
+
+
+@pytest.mark.parametrize(("text", "words", "sector"), [
+    # place-post-office: the lead names no one (or another post's holder): the office.
+    ("Utah governor vetoes school bill. The bill had passed both chambers in March.",
+     "Utah governor", "GOV"),
+    ("The Utah senator will vote against the bill, his office said.", "The Utah senator",
+     "LEG"),
+])
+def test_place_post_with_no_name_is_the_office(resolver, text, words, sector):
+    actor = actor_at(resolver, text, words, when=WHEN, home=None)
+    assert (actor.name, actor.country, actor.sector) == (None, "USA", sector)
+
+
+def test_a_post_of_many_is_no_office(resolver):
+    """ "Every Utah senator": no single office, left alone."""
+    text = "Every Utah senator voted against the bill on Tuesday."
+    mentions = resolver.find_mentions(resolver.nlp(text), when=WHEN, home_country=None)
+    assert not [m for m in mentions if m.actor.sector == "LEG" and m.actor.name is None
+                and text[m.start:m.end].endswith("senator")]

@@ -38,6 +38,7 @@ from diplograph.coding.actors.described import DescriptionWords, described_peopl
 from diplograph.coding.actors.epithets import epithet_words
 from diplograph.coding.actors.eponyms import things_named_after_people
 from diplograph.coding.actors.first_names import first_name_antecedent, first_names_in_full
+from diplograph.coding.actors.headline_roles import PostWords, headline_posts, place_post_offices
 from diplograph.coding.actors.home import story_home, unknown_people_unplaced
 from diplograph.coding.actors.local import local_group_nouns, local_places, place_state
 from diplograph.coding.actors.matcher import KnowledgeMatcher
@@ -271,7 +272,11 @@ class ActorResolver:
                                  self._one_state)
         if dated:  # no date window: offices name no holder, so no description binds one
             found = described_people(doc, found, self._descriptions, self._by_name, when)
+            found = headline_posts(doc, found, self._descriptions, self._by_name, when)
             found = offices_then(doc, found, self._by_name, when, self._holder_then)
+        found = place_post_offices(doc, found, PostWords(
+            self.words.description_post_sectors, places.place_state,
+            self.words.us_state_namesakes), self._resolve.offices.state)
         found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
                                   self._resolve.offices.state)
         found = local_group_nouns(doc, found, self.words.local_group_nouns,
