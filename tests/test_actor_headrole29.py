@@ -1,8 +1,9 @@
 """Actors you can trust (issue #15, stop 29, headrole29): a name in apposition to a role noun
 is the person (coding/actors/role_appositives.py, rule `role-noun-appositive-name`); a
 headline's post is the person the lead names, else the office (coding/actors/
-headline_roles.py, rules `headline-role-lead-name`, `place-post-office`). The mention table of the stop is tests/data/actor_mentions_headrole29.tsv. Sentences of our own,
-none of the table's."""
+headline_roles.py, rules `headline-role-lead-name`, `place-post-office`). The mention table
+of the stop is tests/data/actor_mentions_headrole29.tsv. Sentences of our own, none of the
+table's."""
 
 from __future__ import annotations
 
