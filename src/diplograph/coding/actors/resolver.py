@@ -316,11 +316,11 @@ class ActorResolver:
         found = named_in_phrases(doc, found, PhraseWords(
             self.words.job_nouns | frozenset(self.words.callings), self.words.former_post_words),
             known)
-        found = role_appositive_names(doc, found, self._role_nouns)
         found = descriptions_after_names(doc, found, AppositiveWords(
             self.words.description_sectors | self.kb.sectors | {
                 k: v for k, v in self.words.callings.items() if v},
             self.words.former_post_words), places, known)
+        found = role_appositive_names(doc, found, self._role_nouns)
         found = us_states_before_posts(doc, found, self.words.us_state_namesakes,
                                        self.words.us_state_post_nouns,
                                        self._resolve.offices.state)

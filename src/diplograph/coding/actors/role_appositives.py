@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Token
 
 from diplograph.coding.actors.mention import Mention
 from diplograph.coding.actors.words import MentionWords
+from diplograph.records import ActorRef
 
 # Grammar: a name that heads a clause of its own is no apposition ("the senator, CLINTON said").
 _CLAUSE_SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -46,11 +47,21 @@ def role_appositive_names(doc: Doc, mentions: list[Mention],
         start, end = _role_span(role, name.token_start - 1)
         if any(_is_named_person(m) and _overlaps(m, start, end) for m in out):
             continue  # the role phrase names someone already ("Tony Blair's ally, NAME")
+        person = _completed(name.actor, [m.actor for m in out if _overlaps(m, start, end)])
         out = [m for m in out if not _overlaps(m, start, end)]
         span = doc[start:end]
         out.append(Mention(start=span.start_char, end=span.end_char, token_start=start,
-                           token_end=end, actor=replace(name.actor, text=span.text)))
+                           token_end=end, actor=replace(person, text=span.text)))
     return sorted(out, key=lambda m: m.token_start)
+
+
+def _completed(person: ActorRef, role_reads: list[ActorRef]) -> ActorRef:
+    """The person with the state and sector the role phrase was read with ("A Texas oil
+    executive": USA BUS), where the knowledge gives them none."""
+    for read in role_reads:
+        person = replace(person, country=person.country or read.country,
+                         sector=person.sector or read.sector)
+    return person
 
 
 def _is_named_person(m: Mention) -> bool:
