@@ -1,7 +1,10 @@
 """Actors you can trust (issue #15, stop 29, headrole29): a name in apposition to a role noun
 is the person (coding/actors/role_appositives.py, rule `role-noun-appositive-name`); a
 headline's post is the person the lead names, else the office (coding/actors/
-headline_roles.py, rules `headline-role-lead-name`, `place-post-office`). The mention table
+headline_roles.py, rules `headline-role-lead-name`, `place-post-office`); a name ending in an
+organisation's noun and holding a state's word is that organisation (coding/actors/
+state_named_bodies.py, rule `organisation-noun-ends-name`), and a word of a longer name is no
+town (coding/actors/in_article.py, rule `word-of-a-name-is-no-place`). The mention table
 of the stop is tests/data/actor_mentions_headrole29.tsv. Sentences of our own, none of the
 table's."""
 
@@ -82,3 +85,39 @@ def test_a_post_of_many_is_no_office(resolver):
     mentions = resolver.find_mentions(resolver.nlp(text), when=WHEN, home_country=None)
     assert not [m for m in mentions if m.actor.sector == "LEG" and m.actor.name is None
                 and text[m.start:m.end].endswith("senator")]
+
+
+@pytest.mark.parametrize(("text", "words", "name", "country"), [
+    # organisation-noun-ends-name: the organisation, of the state its name holds.
+    ("The Mexico Water Fund, a charity, said the dams were leaking.", "Mexico Water Fund",
+     "Mexico Water Fund", "MEX"),
+    ("Analysts at the German Energy Institute said prices would fall.",
+     "German Energy Institute", "German Energy Institute", "DEU"),
+])
+def test_organisation_named_with_a_state_word(resolver, text, words, name, country):
+    actor = actor_at(resolver, text, words, when=WHEN, home=None)
+    assert (actor.name, actor.country, actor.sector, actor.kind) == (
+        name, country, "NGO", "organisation")
+
+
+def test_state_before_an_organisation_noun_stays_the_state(resolver):
+    """ "France's Olympic Committee": a possessive, the state named apart from the name."""
+    text = "France's foreign ministry said the committee would meet on Monday."
+    actor = actor_at(resolver, text, "France", when=WHEN, home=None)
+    assert (actor.country, actor.kind) == ("FRA", "state")
+
+
+@pytest.fixture(scope="module")
+def code(event_coder):
+    from conftest import sentence_coder
+
+    from diplograph.coding.parse import load_nlp
+    return sentence_coder(event_coder, load_nlp())
+
+
+def test_word_of_a_longer_name_is_no_town(code):
+    """word-of-a-name-is-no-place: "the Gay Games" is no event of Gay, a town in Russia."""
+    events = code("Chicago hosted the Gay Games in 2006, and thousands of athletes came.",
+                  "2016-07-11")
+    targets = [(e.target.text, e.target.country) for e in events if e.target]
+    assert ("Gay", "RUS") not in targets

@@ -73,6 +73,7 @@ from diplograph.coding.actors.single import SINGLE_NAME_REACH, SingleNameReader
 from diplograph.coding.actors.speakers import speakers_offices
 from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
 from diplograph.coding.actors.state_bodies import state_bodies_named
+from diplograph.coding.actors.state_named_bodies import state_named_bodies
 from diplograph.coding.actors.then import offices_then
 from diplograph.coding.actors.titled import titled_people, titled_words
 from diplograph.coding.actors.us_states import us_states_before_posts
@@ -313,6 +314,8 @@ class ActorResolver:
         found = party_pairs(doc, found, reading.hits, self._party_state,
                             self._resolve.offices.state)
         found = things_named_after_people(doc, found, self.words.eponym_nouns)
+        found = state_named_bodies(doc, found, self.words.organisation_name_nouns,
+                                   self._descriptions.countries)
         found = named_in_phrases(doc, found, PhraseWords(
             self.words.job_nouns | frozenset(self.words.callings), self.words.former_post_words),
             known)

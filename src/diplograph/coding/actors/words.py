@@ -102,6 +102,8 @@ class MentionWords:
     appositive_role_nouns: frozenset[str]
     # "Indiana GOVERNOR" with no one named: the office's sector (`place-post-office`)
     description_post_sectors: dict[str, str]
+    # "America Rising PAC": an organisation's last noun -> its sector
+    organisation_name_nouns: dict[str, str]
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -125,7 +127,8 @@ def parse_mention_words(data: Any) -> MentionWords:
                 "local_group_nouns", "owner_sectors", "body_office_nouns", "callings",
                 "member_nouns", "ethnic_groups", "state_body_nouns", "party_member_nouns",
                 "own_side_nouns", "party_side_nouns", "led_body_nouns", "own_state_nouns",
-                "description_sectors", "us_state_namesakes", "description_post_sectors")
+                "description_sectors", "us_state_namesakes", "description_post_sectors",
+                "organisation_name_nouns")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
              if name not in mappings and name not in _DATED_PARTIES}
