@@ -387,11 +387,12 @@ def _owns_or_makes(found: Mention, token: Token) -> bool:
 def _word_of_longer_name(token: Token) -> bool:
     """Rule `word-of-a-name-is-no-place` (headrole29): a word that modifies the capitalised
     head of a longer name ("the GAY Games", "the Log CABIN chapter") is a word of that name,
-    not a town of its spelling (Gay is a town in Russia); a state's own name still names
-    the state ("AMERICA Rising PAC" is looked up as the state's word, never as a place)."""
+    not a town of its spelling (Gay is a town in Russia); a geographic head makes the name
+    a place ("GUANTANAMO Bay", `place_name_heads`), and a state's own name still names the
+    state ("AMERICA Rising PAC" is looked up as the state's word, never as a place)."""
     head = token.head
     return token.dep_ == "compound" and head.i > token.i and head.pos_ == "PROPN" \
-        and head.text[:1].isupper()
+        and head.text[:1].isupper() and head.lower_ not in mention_words().place_name_heads
 
 
 def _occasion(token: Token) -> bool:

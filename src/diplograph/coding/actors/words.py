@@ -104,6 +104,7 @@ class MentionWords:
     description_post_sectors: dict[str, str]
     # "America Rising PAC": an organisation's last noun -> its sector
     organisation_name_nouns: dict[str, str]
+    place_name_heads: frozenset[str]  # "Guantanamo BAY": a longer name that is a place
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
