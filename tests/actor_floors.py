@@ -191,6 +191,10 @@ FLOORS = {
     # run 6/16, main's code: a role noun with a name in apposition the parser hangs from the
     # verb, a headline's post, a state's word inside an organisation's name).
     ("headrole29", "tune"): 0.98,
+    # headrole29 heldout 7/10 = 0.700 (run once, at the end: the misses are a headline's
+    # "Texas senator" the lead names Ted Cruz for, "Ohio voters" in a headline (no mention),
+    # and "Democracy for America", a state's name after "for", which no rule reads).
+    ("headrole29", "heldout"): 0.68,
 }
 
 
