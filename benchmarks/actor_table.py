@@ -4,7 +4,8 @@
         [--table real|bodies|confusables|titles|places|owners|offices|backrefs|posts|
                  epithets|settings|dated|surnames|mentions18|phrases18|kb19|ranks27|
                  orgs27|names27|partyadj27|appos27|ownside27|sector27|ownstate28|
-                 usplace28|sector28|ustown28|descr28]
+                 usplace28|sector28|ustown28|descr28|
+                 headrole29]
                                                [--split tune|heldout|all] [--show]
                                                [--no-context] [--folds N]
 
@@ -181,6 +182,16 @@ Tables (labelled before the resolver ran on them; a third of the rows held out):
   international body); short articles of our own (no doc, no home_country); the split is
   ``split_of``'s. Its ``role`` column is checked too.
 
+- ``headrole29``: ``tests/data/actor_mentions_headrole29.tsv`` (issue #15, stop 29,
+  headrole29): a name in apposition to a role noun is the person ("Mr. Obama's nominee to
+  the appeals court, Judge Karen M. Doyle", "its leader, Kim Jong Un"); a headline's role
+  noun names the person the lead names ("Ohio governor signs ..." then "Gov. John Kasich of
+  Ohio"), else the office; an organisation's name holding a state's name is the
+  organisation ("America Rising PAC", "The Canada Housing Foundation"); contrasts (no name,
+  another post's holder in the lead, "America" alone, "Russia's ban on the Gay Games", known
+  NGOs, a sports team); short articles of our own (the headline is the first sentence); its
+  ``kind`` column is checked; the split is ``split_of``'s.
+
 A row is right when the mention is found (its exact words, or a resolver mention inside
 the labelled phrase that holds the phrase's syntactic head: see ``aligned``) with the
 expected country and sector and, where the row names someone, the expected name (an
@@ -232,6 +243,7 @@ TABLES = {
     "descr28": ROOT / "tests" / "data" / "actor_mentions_descr28.tsv",
     "sector28": ROOT / "tests" / "data" / "actor_mentions_sector28.tsv",
     "ustown28": ROOT / "tests" / "data" / "actor_mentions_ustown28.tsv",
+    "headrole29": ROOT / "tests" / "data" / "actor_mentions_headrole29.tsv",
 }
 CORPUS = ROOT.parent / "shared" / "corpus"
 

@@ -28,6 +28,7 @@ from actor_floors import assert_floor_holds
     ("ownstate28", "tune"), ("ownstate28", "heldout"),
     ("usplace28", "tune"), ("usplace28", "heldout"), ("sector28", "tune"),
     ("sector28", "heldout"), ("ustown28", "tune"), ("ustown28", "heldout"),
-    ("descr28", "tune"), ("descr28", "heldout")])
+    ("descr28", "tune"), ("descr28", "heldout"), ("headrole29", "tune"),
+    ("headrole29", "heldout")])
 def test_actor_table_floor(actor_resolver, table: str, split: str) -> None:
     assert_floor_holds(actor_resolver, table, split)

@@ -248,3 +248,13 @@ def _term_fits(term: Term, post: str, places: frozenset[str], home: set[str]) ->
         place = title.split(" of ", 1)[1]
         return all(p in place for p in places)
     return places <= home
+
+
+def one_person_described(doc: Doc, head: Token, named: list[Mention],
+                         words: DescriptionWords, people: Mapping[str, Person],
+                         when: dt.date) -> ActorRef | None:
+    """The actor of the one person in `named` whom the description headed by `head` fits
+    (every word of it, as `described_people` reads them), or None; a former post binds no
+    one. For callers that choose the people to fit otherwise (a headline's lead)."""
+    said = _epithet(doc, token_table(doc), head, words)
+    return None if said.former else _the_one_named_before([said], named, words, people, when)

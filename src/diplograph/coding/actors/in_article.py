@@ -329,6 +329,7 @@ class ArticleContext:
                 return None
             first = min([c.i for c in tok.lefts if c.dep_ == "compound"] + [tok.i])
             span = tok.doc[first:tok.i + 1]
+            is_place = is_place and not _word_of_longer_name(tok)
         # One word of a longer name may stand for a state ("SIERRA Leonean" is not needed,
         # but "Sierra LEONEAN" is), never for a place: "Kong" in "Hong Kong" is a town in
         # Ivory Coast.
@@ -381,6 +382,17 @@ def _owns_or_makes(found: Mention, token: Token) -> bool:
         if tok.dep_ == "pobj" and prep.head.i == token.i and prep.lower_ in _MAKER_PREPOSITIONS:
             return True
     return False
+
+
+def _word_of_longer_name(token: Token) -> bool:
+    """Rule `word-of-a-name-is-no-place` (headrole29): a word that modifies the capitalised
+    head of a longer name ("the GAY Games", "the Log CABIN chapter") is a word of that name,
+    not a town of its spelling (Gay is a town in Russia); a geographic head makes the name
+    a place ("GUANTANAMO Bay", `place_name_heads`), and a state's own name still names the
+    state ("AMERICA Rising PAC" is looked up as the state's word, never as a place)."""
+    head = token.head
+    return token.dep_ == "compound" and head.i > token.i and head.pos_ == "PROPN" \
+        and head.text[:1].isupper() and head.lower_ not in mention_words().place_name_heads
 
 
 def _occasion(token: Token) -> bool:

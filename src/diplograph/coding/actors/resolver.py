@@ -38,6 +38,7 @@ from diplograph.coding.actors.described import DescriptionWords, described_peopl
 from diplograph.coding.actors.epithets import epithet_words
 from diplograph.coding.actors.eponyms import things_named_after_people
 from diplograph.coding.actors.first_names import first_name_antecedent, first_names_in_full
+from diplograph.coding.actors.headline_roles import PostWords, headline_posts, place_post_offices
 from diplograph.coding.actors.home import story_home, unknown_people_unplaced
 from diplograph.coding.actors.local import local_group_nouns, local_places, place_state
 from diplograph.coding.actors.matcher import KnowledgeMatcher
@@ -55,6 +56,7 @@ from diplograph.coding.actors.phrases import PhraseReader
 from diplograph.coding.actors.post_places import posts_at_places
 from diplograph.coding.actors.ranks import RankContext, rank_words, ranked_people
 from diplograph.coding.actors.resolve import PhraseResolver
+from diplograph.coding.actors.role_appositives import role_appositive_names, role_nouns
 from diplograph.coding.actors.setting import (
     CallingWords,
     GoverningPostWords,
@@ -71,6 +73,7 @@ from diplograph.coding.actors.single import SINGLE_NAME_REACH, SingleNameReader
 from diplograph.coding.actors.speakers import speakers_offices
 from diplograph.coding.actors.staff import appositive_callings, staff_of_principals
 from diplograph.coding.actors.state_bodies import state_bodies_named
+from diplograph.coding.actors.state_named_bodies import state_named_bodies
 from diplograph.coding.actors.then import offices_then
 from diplograph.coding.actors.titled import titled_people, titled_words
 from diplograph.coding.actors.us_states import us_states_before_posts
@@ -150,6 +153,7 @@ class ActorResolver:
             posts=words.description_posts, epithets=epithet_words(),
             countries=_state_words(self.kb), former=words.former_post_words)
         self._pronouns = words.pronouns
+        self._role_nouns = role_nouns(words)
         self._anaphors = state_anaphor_words()
         self._titled = titled_words()
         self._speech = load_lexicon()
@@ -269,7 +273,11 @@ class ActorResolver:
                                  self._one_state)
         if dated:  # no date window: offices name no holder, so no description binds one
             found = described_people(doc, found, self._descriptions, self._by_name, when)
+            found = headline_posts(doc, found, self._descriptions, self._by_name, when)
             found = offices_then(doc, found, self._by_name, when, self._holder_then)
+        found = place_post_offices(doc, found, PostWords(
+            self.words.description_post_sectors, places.place_state,
+            self.words.us_state_namesakes), self._resolve.offices.state)
         found = home_state_bodies(doc, found, self.words.home_bodies, home_country,
                                   self._resolve.offices.state)
         found = local_group_nouns(doc, found, self.words.local_group_nouns,
@@ -306,6 +314,8 @@ class ActorResolver:
         found = party_pairs(doc, found, reading.hits, self._party_state,
                             self._resolve.offices.state)
         found = things_named_after_people(doc, found, self.words.eponym_nouns)
+        found = state_named_bodies(doc, found, self.words.organisation_name_nouns,
+                                   self._descriptions.countries)
         found = named_in_phrases(doc, found, PhraseWords(
             self.words.job_nouns | frozenset(self.words.callings), self.words.former_post_words),
             known)
@@ -313,6 +323,7 @@ class ActorResolver:
             self.words.description_sectors | self.kb.sectors | {
                 k: v for k, v in self.words.callings.items() if v},
             self.words.former_post_words), places, known)
+        found = role_appositive_names(doc, found, self._role_nouns)
         found = us_states_before_posts(doc, found, self.words.us_state_namesakes,
                                        self.words.us_state_post_nouns,
                                        self._resolve.offices.state)

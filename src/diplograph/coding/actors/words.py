@@ -98,6 +98,13 @@ class MentionWords:
     # "a GEORGIA senator": a US state named like a country -> that country (`us-state-before-post`)
     us_state_namesakes: dict[str, str]
     us_state_post_nouns: frozenset[str]  # "a Georgia SENATOR": a US post after the name
+    # "Mr. Obama's NOMINEE, Judge X": a role noun a name in apposition fills
+    appositive_role_nouns: frozenset[str]
+    # "Indiana GOVERNOR" with no one named: the office's sector (`place-post-office`)
+    description_post_sectors: dict[str, str]
+    # "America Rising PAC": an organisation's last noun -> its sector
+    organisation_name_nouns: dict[str, str]
+    place_name_heads: frozenset[str]  # "Guantanamo BAY": a longer name that is a place
 
 
 def _words(data: dict[str, Any], key: str) -> list[str]:
@@ -121,7 +128,8 @@ def parse_mention_words(data: Any) -> MentionWords:
                 "local_group_nouns", "owner_sectors", "body_office_nouns", "callings",
                 "member_nouns", "ethnic_groups", "state_body_nouns", "party_member_nouns",
                 "own_side_nouns", "party_side_nouns", "led_body_nouns", "own_state_nouns",
-                "description_sectors", "us_state_namesakes")
+                "description_sectors", "us_state_namesakes", "description_post_sectors",
+                "organisation_name_nouns")
     lists = {name: (tuple if name in ordered else frozenset)(_words(data, name))
              for name in (f.name for f in fields(MentionWords))
              if name not in mappings and name not in _DATED_PARTIES}
