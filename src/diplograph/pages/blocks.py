@@ -11,7 +11,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from diplograph.pages import pubdate, titles, topic
-from diplograph.pages.lines import EMBED_SIGNATURE_RE, Line, one_liner, word_count
+from diplograph.pages.lines import EMBED_SIGNATURE_RE, Line, names_a_writer, one_liner, word_count
 
 MAX_GAP = 6  # lines other than furniture between two paragraphs of one block
 MAX_GAP_ALL = 16  # lines of any kind between two paragraphs of one block
@@ -144,9 +144,24 @@ def _section_gap(gap: list[Line]) -> bool:
 def _breaks(gap: list[Line]) -> bool:
     if len(gap) > MAX_GAP_ALL or any(line.label in _BREAKS for line in gap):
         return True
-    if any(line.copies > 1 and titles.title_shaped(line) for line in gap):
+    if any(_printed_again(line) for line in gap):
         return True  # a headline printed again: the top of an article
     return sum(line.label not in _FURNITURE for line in gap) > MAX_GAP
+
+
+def _printed_again(line: Line) -> bool:
+    """A headline printed again (over the photos, then over the byline), or a writer's line
+    printed over each of several teasers. A title-shaped line printed more often than a
+    headline is (a photo's caption between each pair of paragraphs, a table's header row
+    over each of its parts) sits inside one story and ends no block."""
+    if line.copies <= 1 or not titles.title_shaped(line):
+        return False
+    return not _printed_often(line) or names_a_writer(line.text)
+
+
+def _printed_often(line: Line) -> bool:
+    """Printed more often than a headline is: a caption, a table's header row, a site's name."""
+    return line.copies >= titles.PRINTED_OFTEN
 
 
 def _boxed(gap: list[Line]) -> bool:
@@ -159,9 +174,11 @@ def _boxed(gap: list[Line]) -> bool:
 
 def _opens_article(gap: list[Line], nxt: Line, before: Line | None) -> bool:
     """Whether the lines above a paragraph (``before``: the paragraph above them, if any) hold
-    an article header, a date-first one included, or a new crawl date."""
+    an article header, a date-first one included, or a new crawl date. A line printed more
+    often than a headline is (a photo's caption under the header) is none of its lines."""
     heads = [i for i, line in enumerate(gap)
-             if titles.title_shaped(line) or _short_over_full_header(gap, i)]
+             if (titles.title_shaped(line) and not _printed_often(line))
+             or _short_over_full_header(gap, i)]
     if not heads:
         return False
     if any(line.label in ("date", "byline") for line in gap[heads[-1] + 1 :]):

@@ -133,7 +133,7 @@ def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` continues a sentence that ``prev`` broke off."""
     if not prev or not nxt or prev.endswith(TERMINAL):
         return False
-    if title_case(prev) and _names_a_writer(nxt):
+    if title_case(prev) and names_a_writer(nxt):
         return False  # a headline over its byline; a sentence-case line may go on "by Monet."
     if writer_line(nxt):
         return False  # a name and a social handle ("Jane Doe @janedoe") end no sentence
@@ -143,7 +143,7 @@ def _continues(prev: str, nxt: str) -> bool:
     return nxt[0].islower() and len(prev.split()) >= 4
 
 
-def _names_a_writer(line: str) -> bool:
+def names_a_writer(line: str) -> bool:
     """A byline ("written by Jane Doe"), not the end of a sentence broken off ("... was
     written" / "by the committee")."""
     match = BYLINE_RE.match(line)
