@@ -21,7 +21,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from diplograph.pages import assemble, segment, topic
+from diplograph.pages import assemble, blocks, segment, topic
 from diplograph.pages.lines import Line, has_mojibake, is_prose, label_lines, read_lines
 from diplograph.pages.titles import clean_title
 
@@ -85,7 +85,7 @@ def clean_dump(text: str) -> CleanDump:
     removed = [line for line in prose if line.label != "prose"]
     removed_words = sum(len(line.split()) for line in unrepairable if is_prose(line))
     weights = topic.Weights(line.text for line in lines)
-    drafts = segment.group(lines, segment.find_blocks(lines), weights)
+    drafts = segment.group(lines, blocks.find_blocks(lines), weights)
     articles = []
     for k, draft in enumerate(drafts):
         lo = drafts[k - 1].rows[-1] + 1 if k else 0

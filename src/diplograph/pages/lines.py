@@ -78,6 +78,7 @@ class _Patterns:
     section: re.Pattern[str]
     spam: re.Pattern[str]
     caption: re.Pattern[str]
+    byline: re.Pattern[str]  # a writer's line without "By" (BYLINE_RE covers those with it)
 
 
 def _load_tsv(name: str) -> list[str]:
@@ -100,6 +101,7 @@ def patterns() -> _Patterns:
         section=whole(_load_tsv("section_headers.tsv")),
         spam=whole(_load_tsv("spam.tsv")),
         caption=whole(_load_tsv("captions.tsv")),
+        byline=whole(_load_tsv("byline_lines.tsv")),
     )
 
 
@@ -131,21 +133,29 @@ def _continues(prev: str, nxt: str) -> bool:
     """Whether ``nxt`` continues a sentence that ``prev`` broke off."""
     if not prev or not nxt or prev.endswith(TERMINAL):
         return False
-    if title_case(prev) and _names_a_writer(nxt):
+    if title_case(prev) and names_a_writer(nxt):
         return False  # a headline over its byline; a sentence-case line may go on "by Monet."
+    if writer_line(nxt):
+        return False  # a name and a social handle ("Jane Doe @janedoe") end no sentence
     last = prev.split()[-1].lower()
     if prev.endswith((",", ";", "-", "(", "—", "–")) or last in _JOIN_WORDS:
         return len(prev.split()) >= 3
     return nxt[0].islower() and len(prev.split()) >= 4
 
 
-def _names_a_writer(line: str) -> bool:
+def names_a_writer(line: str) -> bool:
     """A byline ("written by Jane Doe"), not the end of a sentence broken off ("... was
     written" / "by the committee")."""
     match = BYLINE_RE.match(line)
     if not match or len(line.split()) > _BYLINE_NAME_WORDS:
         return False
     return line[match.end() - 1].isupper()
+
+
+def writer_line(line: str) -> bool:
+    """A writer's line without "By": a name or a role and a social handle, perhaps with the
+    story's age ("Jane Doe @janedoe / 2 days", "News reporter @jdoe"): the story's byline."""
+    return len(line.split()) <= _BYLINE_NAME_WORDS + 3 and bool(patterns().byline.fullmatch(line))
 
 
 def read_lines(text: str) -> tuple[list[Line], list[str]]:
@@ -257,7 +267,7 @@ def _label(line: Line) -> str:
     if line.copies > 1 and len(text.split()) >= 3 and short:
         # Captions are printed two or three times; body sentences almost never are.
         return "repeat" if line.first_seen and is_prose(text) else "dup"
-    if BYLINE_RE.match(text) and len(text.split()) <= 10:
+    if (BYLINE_RE.match(text) and len(text.split()) <= 10) or writer_line(text):
         return "byline"
     if len(text.split()) <= 25 and _spam_in_head(text):
         return "spam"

@@ -1,9 +1,10 @@
 """Articles in a labelled text dump: blocks of prose, judged as blocks (SPEC §2).
 
-1. **Blocks.** Prose lines close together form a block; a long run of other
-   lines, a list of other stories, a section header ("Top Stories") or a
-   headline printed again ends it. A block whose gap holds a headline followed
-   by a byline or date (or a new crawl date) is *opened* by an article header.
+1. **Blocks** (:mod:`diplograph.pages.blocks`). Prose lines close together form a
+   block; a long run of other lines, a list of other stories, a section header
+   ("Top Stories") or a headline printed again ends it. A block whose gap holds a
+   headline followed by a byline or date (or a new crawl date) is *opened* by an
+   article header.
 2. **Pages.** A run of many lines without any prose (a site's menus and
    footer) separates pages: a scraper's capture of an infinite scroll, or
    several saved pages in one file. So does a short run after the site's
@@ -34,33 +35,23 @@ Each article's header, body and date are put together by :mod:`diplograph.pages.
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from diplograph.pages import boundary, pubdate, titles, topic
-from diplograph.pages.lines import (
-    EMBED_SIGNATURE_RE,
-    Line,
-    one_liner,
-    sentences,
-    summary_line,
-    word_count,
-)
+from diplograph.pages.blocks import DATED_PARAGRAPHS, Block, mark_series
+from diplograph.pages.lines import EMBED_SIGNATURE_RE, Line, sentences, summary_line, word_count
 from diplograph.pages.titles import Title
 
 logger = logging.getLogger(__name__)
 
-MAX_GAP = 6  # lines other than furniture between two paragraphs of one block
-MAX_GAP_ALL = 16  # lines of any kind between two paragraphs of one block
 # Cosine similarity of weighted words (topic.Weights.cosine), measured on the tune pages of
 # the dump benchmark: another story's body scores under 0.08 against an article nine times in
 # ten, the article's own continuation over 0.14 nine times in ten.
 SAME_STORY = 0.12  # a block this similar to the article carries it on ...
 SAME_STORY_BOXED = 0.2  # ... after a list of other stories or a section header: this similar
-SHORT_BOX = 6  # lines: a "Related" box this short inside a story does not count
 # Once a long block about something else has followed the article (comments, related
 # stories), the article is over: only a block as similar as a story is to itself rejoins it.
 SAME_STORY_AFTER_END = 0.3
-DATED_PARAGRAPHS = 2  # a block whose paragraphs come under dates of their own: comments
 ENDING_WORDS = 40  # a dropped block this long (or of two paragraphs) ends the article
 NEW_BELOW = 0.13  # a block above the opener less similar than this may be an article of its own
 MIN_NEW_WORDS = 50  # a block this long (and of two paragraphs) may start an article
@@ -68,46 +59,12 @@ ONE_PARAGRAPH_WORDS = 100  # ... or, on a new page with no such block, one parag
 ONE_PARAGRAPH_SENTENCES = 3  # ... of this many sentences
 RIVAL_SHARE = 0.25  # of the longest block's words, for a titled block to open the article instead
 STANDFIRST_WORDS = 50  # a one-line block up to this long may sit between a title and its body
-STORY_ABOVE_FOOTER = 0.75  # of a block's words above its copyright line: a story, not a footer
 PAGE_HEADER = 16  # this many lines in a row without prose: a new page's menus (or a footer)
 PAGE_AFTER_FOOTER = 3  # ... or this many after the copyright line that ends the page before
 BOX_COPIES = 4  # a widget line printed by this many blurbs ...
 BOX_BLURB_WORDS = 100  # ... with fewer words of prose than this between copies: a box's
 HEADLINE_SHARE = 0.5  # an article header's headline shares this much with the body below
 LEDE_ROWS = 4  # paragraphs a title is compared with
-# Sections of a list article: this many blocks in a row, each under a short gap with a heading.
-SERIES_BLOCKS = 3
-SECTION_GAP = 8  # lines at most between two sections of a list
-# Mean similarity of each section to the other sections of its run. Measured on the tune pages
-# of the dump benchmark: 0.14-0.23 in three list articles (food bloggers, deals, gadgets),
-# 0.05-0.09 in three streams of other stories' teasers.
-SERIES_SIMILAR = 0.1
-_FURNITURE = frozenset({"tool", "footer", "caption", "dup"})
-# A story's rights notice (an agency's copyright line) ends its block, not its page.
-_BREAKS = frozenset({"section", "list", "crawl-date", "notice"})
-
-
-@dataclass(slots=True)
-class Block:
-    """Prose lines close together (their indexes in the dump)."""
-
-    rows: list[int]
-    opens: bool = False  # an article header (headline + byline/date) sits above it
-    series: int | None = None  # which run of list sections it belongs to (4b), if any
-    footer: bool = False  # a copyright line sits among its paragraphs, most of them around it
-    boxed: bool = False  # a list of other stories or a section header sits above it
-    dated: int = 0  # paragraphs that come under a date line of their own (comments do)
-    words: int = 0
-    stems: list[str] = field(default_factory=list)
-    texts: list[str] = field(default_factory=list)
-
-    @property
-    def start(self) -> int:
-        return self.rows[0]
-
-    @property
-    def end(self) -> int:
-        return self.rows[-1]
 
 
 @dataclass(slots=True)
@@ -122,146 +79,6 @@ class Draft:
     @property
     def rows(self) -> list[int]:
         return [r for b in self.blocks for r in b.rows]
-
-
-# -- 1. blocks -------------------------------------------------------------------------------
-
-
-def find_blocks(lines: list[Line]) -> list[Block]:
-    """The dump's prose blocks, in order."""
-    blocks: list[Block] = []
-    prev: int | None = None
-    for i, line in enumerate(lines):
-        if line.label != "prose":
-            continue
-        gap = lines[prev + 1 : i] if prev is not None else []
-        if prev is None:
-            blocks.append(Block([i], opens=_opens_article(lines[:i], line, None)))
-        elif _opens_article(gap, line, lines[prev]):
-            blocks.append(Block([i], opens=True, boxed=_boxed(gap)))
-        elif _breaks(gap):
-            blocks.append(Block([i], boxed=_boxed(gap)))
-        else:
-            blocks[-1].rows.append(i)
-            blocks[-1].dated += any(g.label == "date" and not EMBED_SIGNATURE_RE.search(g.text)
-                                    for g in gap)
-        prev = i
-    for block in blocks:
-        text = " ".join(lines[r].text for r in block.rows)
-        block.words = word_count(text)
-        block.texts = [lines[r].text for r in block.rows]
-        block.stems = topic.stems(text)
-        block.footer = _around_footer(lines, block)
-    return blocks
-
-
-def _around_footer(lines: list[Line], block: Block) -> bool:
-    """Whether a block is a page's footer: a copyright line among its paragraphs, with less
-    than most of its words above it (a sign-up box, a cookie notice). A story that ends
-    with its agency's or site's copyright line has nearly all its words above it."""
-    footer = next((i for i in range(block.start, block.end + 1) if lines[i].label == "footer"),
-                  None)
-    if footer is None:
-        return False
-    above = sum(word_count(lines[r].text) for r in block.rows if r < footer)
-    return above < STORY_ABOVE_FOOTER * block.words
-
-
-def mark_series(lines: list[Line], blocks: list[Block], weights: topic.Weights) -> None:
-    """Number the runs of list sections (4b) in ``Block.series``."""
-    runs: list[list[Block]] = []
-    run: list[Block] = []
-    for before, block in zip(blocks, blocks[1:]):
-        if (_section(before) and _section(block) and not block.opens
-                and _section_gap(lines[before.end + 1 : block.start])):
-            run = run or [before]
-            run.append(block)
-            continue
-        runs.append(run)
-        run = []
-    runs.append(run)
-    lists = [r for r in runs
-             if len(r) >= SERIES_BLOCKS and _coherence(r, weights) >= SERIES_SIMILAR]
-    for number, found in enumerate(lists):
-        for block in found:
-            block.series = number
-
-
-def _coherence(run: list[Block], weights: topic.Weights) -> float:
-    """How much the blocks of a run share: each one's similarity to all the others, averaged."""
-    total = 0.0
-    for block in run:
-        others = [s for other in run if other is not block for s in other.stems]
-        total += weights.cosine(block.stems, others)
-    return total / len(run)
-
-
-def _section(block: Block) -> bool:
-    """Real paragraphs (not only one-line summaries, not a comment thread): a list's section."""
-    return block.dated < DATED_PARAGRAPHS and not all(one_liner(text) for text in block.texts)
-
-
-def _section_gap(gap: list[Line]) -> bool:
-    """Only a section's heading and its furniture: short, with a heading, and no header of
-    another list ("Related"), no byline or date of another article."""
-    if not gap or len(gap) > SECTION_GAP:
-        return False
-    if any(line.label in ("section", "crawl-date", "date", "byline") for line in gap):
-        return False
-    return any(titles.title_shaped(line) or line.label in ("list", "dup", "repeat")
-               for line in gap)
-
-
-def _breaks(gap: list[Line]) -> bool:
-    if len(gap) > MAX_GAP_ALL or any(line.label in _BREAKS for line in gap):
-        return True
-    if any(line.copies > 1 and titles.title_shaped(line) for line in gap):
-        return True  # a headline printed again: the top of an article
-    return sum(line.label not in _FURNITURE for line in gap) > MAX_GAP
-
-
-def _boxed(gap: list[Line]) -> bool:
-    """Whether a list of other stories or a section header ("Comments") precedes a block.
-
-    A short "Related" box inside a story (a header and a few headlines) does not count.
-    """
-    return len(gap) > SHORT_BOX and any(line.label in ("section", "list") for line in gap)
-
-
-def _opens_article(gap: list[Line], nxt: Line, before: Line | None) -> bool:
-    """Whether the lines above a paragraph (``before``: the paragraph above them, if any) hold
-    an article header, a date-first one included, or a new crawl date."""
-    heads = [i for i, line in enumerate(gap)
-             if titles.title_shaped(line) or _short_over_full_header(gap, i)]
-    if not heads:
-        return False
-    if any(line.label in ("date", "byline") for line in gap[heads[-1] + 1 :]):
-        return True
-    if any(line.label == "crawl-date" for line in gap):
-        return True
-    if _date_first_header(gap, nxt, before):
-        return True
-    return pubdate.find_dateline(nxt.text) is not None and len(gap[heads[-1]].text.split()) >= 3
-
-
-def _date_first_header(gap: list[Line], nxt: Line, before: Line | None) -> bool:
-    """A header printed date first: a writer-and-date line ("Von Jane Doe publiziert am 30. Juli
-    2018"), then the headline right above the first paragraph. A headline printed first, then
-    its date, then a caption or a sub-headline over the body has the same last three lines,
-    but the line above its date (the headline) shares the body's words; a page's back link
-    ("Zurück zur Übersicht"), menus or the page before's last paragraph do not."""
-    if len(gap) < 2 or gap[-2].label != "date" or not titles.title_shaped(gap[-1]):
-        return False
-    above = gap[-3] if len(gap) >= 3 else before
-    return above is None or not topic.share_a_word(above.text, nxt.text)
-
-
-def _short_over_full_header(gap: list[Line], i: int) -> bool:
-    """A two-word headline ("About bugs") over both its date and its byline: a post's header.
-    A comment's author's name sits over its date alone, an embedded post's title over its
-    signature, so a two-word line over one of them opens nothing."""
-    below = {line.label for line in gap[i + 1 : i + 3]}
-    return titles.short_headline(gap, i) and {"date", "byline"} <= below
 
 
 # -- 2. articles -----------------------------------------------------------------------------

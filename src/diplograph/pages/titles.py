@@ -35,7 +35,7 @@ _LAYOUT_REACH = 8  # how far above the body a title found by layout alone may be
 # A shorter line right above the best one is its headline (the best is the standfirst) when it
 # scores within this much of it; a kicker or a list's last item scores far less.
 _STANDFIRST_GAP = 0.5
-_OFTEN = 3  # printed this many times: a site's or a section's name, a caption
+PRINTED_OFTEN = 3  # printed this many times: a site's or a section's name, a caption
 _ECHO_WORDS = 5  # a headline quoted whole in a longer line ("Share this: ...") is this long
 # How much each signal of a candidate title adds to its score (it is 0 to 1, or 0 or 1).
 # header_below was set by leave-one-fold-out over the dump benchmark's tune folds; other signals
@@ -48,7 +48,7 @@ SIGNAL_WEIGHTS = {
     "share": 0.5,  # share of its (weighted) words that the lede repeats
     "distance": -0.16,  # lines above the body, over WINDOW
     "repeated": 0.15,  # printed twice: the page's title and the headline
-    "printed_often": 0.15,  # printed _OFTEN times or more
+    "printed_often": 0.15,  # printed PRINTED_OFTEN times or more
     "header_below": 0.4,  # a byline or date line a few lines below
     "list_item": -0.5,  # a "list" line with no byline or date right below: a run of headlines
     "title_case": 0.15,
@@ -287,8 +287,8 @@ def _layout_signals(lines: list[Line], i: int, start: int) -> dict[str, float]:
     header_below = any(b.label in ("date", "byline") for b in lines[i + 1 : i + 5])
     return {
         "distance": min(abs(start - i), WINDOW) / WINDOW,
-        "repeated": float((line.copies > 1 or line.label == "dup") and line.copies < _OFTEN),
-        "printed_often": float(line.copies >= _OFTEN),
+        "repeated": float((line.copies > 1 or line.label == "dup") and line.copies < PRINTED_OFTEN),
+        "printed_often": float(line.copies >= PRINTED_OFTEN),
         "header_below": float(header_below),
         # One of a run of headlines, not over its own byline or date: a list.
         "list_item": float(line.label == "list" and not any(
