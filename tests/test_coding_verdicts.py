@@ -77,3 +77,12 @@ def test_dismissing_a_claim_or_an_appeal_stays_a_refusal(code_sentence, text, ex
 ])
 def test_a_verdict_on_no_actors_act_is_no_event(code_sentence, text):
     assert code_sentence(text) == []
+
+
+def test_a_name_hung_under_the_named_act_is_read(code_sentence):
+    # the parser reads "the Belarusian vote" as the predicate and "a sham" as its object:
+    # still a verdict on Belarus's act, no phone call (recode/naming-is-no-call)
+    events = code_sentence("Lithuania's president called the Belarusian vote a sham.")
+    assert by_rule(events, "recode/naming-is-no-call") == {
+        ("ACCUSE", "disapprove", "LTU", "BLR")}
+    assert not [e for e in events if e.type == "CONSULT"]

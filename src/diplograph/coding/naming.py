@@ -145,9 +145,15 @@ def _named_objects(verb: Token) -> list[Token]:
     predicates = [c for c in verb.children if c.dep_ == "oprd"]
     if objects:
         return objects
-    if len(predicates) > 1:
+    if len(predicates) > 1 or predicates and _name_under(predicates[0]):
         return predicates[:1]
     return [name for predicate in predicates for name in _glued_name(predicate)]
+
+
+def _name_under(predicate: Token) -> list[Token]:
+    """The name the parser hangs under a lone object predicate as its object ("called the
+    Belarusian VOTE A SHAM": "vote" read as the predicate, "sham" as its object)."""
+    return [c for c in predicate.children if c.dep_ == "dobj"] if predicate.dep_ == "oprd" else []
 
 
 def _glued_name(predicate: Token) -> list[Token]:
@@ -162,7 +168,7 @@ def _names_of(verb: Token, obj: Token) -> list[Token]:
     irrelevant")."""
     names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c is not obj
              and not _purpose_infinitive(c)]
-    names += [c for c in obj.children if c.dep_ == "appos"]
+    names += [c for c in obj.children if c.dep_ == "appos"] + _name_under(obj)
     return names + [w for p in (*verb.children, *obj.children)
                     if p.dep_ == "prep" and p.lower_ == "as" for w in p.children]
 
