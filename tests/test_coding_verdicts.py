@@ -86,3 +86,15 @@ def test_a_name_hung_under_the_named_act_is_read(code_sentence):
     assert by_rule(events, "recode/naming-is-no-call") == {
         ("ACCUSE", "disapprove", "LTU", "BLR")}
     assert not [e for e in events if e.type == "CONSULT"]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The Polish prime minister ripped the German chancellor for his silence on the pipeline.",
+     {("ACCUSE", "POL", "DEU")}),
+    ("The Scottish first minister skewered Labour over its tax plans.", {("ACCUSE", "GBR", "GBR")}),
+    # no actor torn, no grievance: no criticism
+    ("Protesters ripped the flag for the cameras.", set()),
+    ("The rebels ripped the town apart.", set()),
+])
+def test_ripping_an_actor_for_a_grievance_is_criticism(code_sentence, text, expected):
+    assert type_and_countries(code_sentence(text)) == expected
