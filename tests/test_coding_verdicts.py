@@ -17,8 +17,8 @@ DISMISSED_ACT = "recode/dismissing-an-actors-act-with-a-verdict-is-disapproval"
 
 @pytest.mark.parametrize("text, expected", [
     # the parser hangs "as" from the object, not from the verb
-    ("The Dutch prime minister described Belgium's decision as a disgrace.",
-     ("ACCUSE", "disapprove", "NLD", "BEL")),
+    ("The Dutch foreign minister described Britain's response as a disgrace.",
+     ("ACCUSE", "disapprove", "NLD", "GBR")),
     # verdicts of dismissing and branding (data/lexicon/structure_triggers.yaml)
     ("The Danish foreign minister described Norway's plan as a publicity stunt.",
      ("ACCUSE", "disapprove", "DNK", "NOR")),
