@@ -74,6 +74,24 @@ def _dismissing_an_actors_conduct(args: Arguments, ctx: ArticleContext) -> bool:
     return bool(owners) and _recode_as_disapproval(args, ctx, owners)
 
 
+@argument_rule("dismissing-an-actors-act-with-a-verdict-is-disapproval", plover="3.9",
+               types={"REJECT"}, step="recode")
+def _dismissing_an_actors_act_with_a_verdict(args: Arguments, ctx: ArticleContext) -> bool:
+    """ "Dismissed X's ELECTION as A FARCE": any act an actor owns, dismissed as a verdict or
+    an insult, is disapproval of the actor, as naming it so is (verdict-given-by-naming). What
+    is put to the speaker or a claim (coding.yaml ``refused_things``: an offer, an appeal, a
+    report) is refused whatever it is called, and stays REJECT."""
+    verb = args.frame.trigger.verb
+    if verb is None or not _lemma_in(verb, coding_words().dismissal_verbs):
+        return False
+    judged = [o for o in _named_objects(verb)
+              if o.lemma_.lower() not in coding_words().refused_things
+              and any(_is_verdict(n) for n in _names_of(verb, o))]
+    owners = [o for obj in judged for o in subject_owners(obj) if o is not obj
+              and ctx.actors([o])]
+    return bool(owners) and _recode_as_disapproval(args, ctx, owners)
+
+
 @argument_rule("question-is-no-request", plover="3.6", types={"REQUEST"})
 def _question_is_no_request(args: Arguments, ctx: ArticleContext) -> bool:
     """ "Asked X IF / WHETHER ..." is a question, not a request: no event."""
@@ -127,9 +145,15 @@ def _named_objects(verb: Token) -> list[Token]:
     predicates = [c for c in verb.children if c.dep_ == "oprd"]
     if objects:
         return objects
-    if len(predicates) > 1:
+    if len(predicates) > 1 or predicates and _name_under(predicates[0]):
         return predicates[:1]
     return [name for predicate in predicates for name in _glued_name(predicate)]
+
+
+def _name_under(predicate: Token) -> list[Token]:
+    """The name the parser hangs under a lone object predicate as its object ("called the
+    Belarusian VOTE A SHAM": "vote" read as the predicate, "sham" as its object)."""
+    return [c for c in predicate.children if c.dep_ == "dobj"] if predicate.dep_ == "oprd" else []
 
 
 def _glued_name(predicate: Token) -> list[Token]:
@@ -144,7 +168,7 @@ def _names_of(verb: Token, obj: Token) -> list[Token]:
     irrelevant")."""
     names = [c for c in verb.children if c.dep_ in ("oprd", "xcomp") and c is not obj
              and not _purpose_infinitive(c)]
-    names += [c for c in obj.children if c.dep_ == "appos"]
+    names += [c for c in obj.children if c.dep_ == "appos"] + _name_under(obj)
     return names + [w for p in (*verb.children, *obj.children)
                     if p.dep_ == "prep" and p.lower_ == "as" for w in p.children]
 

@@ -19,6 +19,7 @@ from diplograph.coding import (  # noqa: F401  (they register their trigger rule
     failing_told,
     investigations,
     passive_sources,
+    passive_verdicts,
     received_criticism,
     said_criticism,
     said_demands,
@@ -359,8 +360,9 @@ def _named_as(verb: Token, obj: Token) -> list[Token]:
     object predicate or as the object's apposition) or "described it AS A DISGRACE"."""
     names = [c for c in verb.children if c.dep_ in {"oprd", "ccomp", "xcomp"}]
     names += [c for c in obj.children if c.dep_ == "appos"]
-    # "branded the way India handled it AS irresponsible": the parser may hang "as" low
-    holders = [verb, *(c for c in obj.children if c.dep_ == "relcl")]
+    # "branded the way India handled it AS irresponsible", "described Britain's decision AS
+    # a disgrace": the parser may hang "as" low, from the object or its relative clause
+    holders = [verb, obj, *(c for c in obj.children if c.dep_ == "relcl")]
     # "as unfair": the parser hangs a bare adjective from "as" as a modifier, not an object
     return names + [w for h in holders for p in h.children if p.dep_ == "prep"
                     and p.lower_ == "as" for w in p.children]

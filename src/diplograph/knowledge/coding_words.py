@@ -22,7 +22,8 @@ WORD_LISTS = (
     "means_marks", "setting_relatives", "commerce_verbs", "firm_assets", "firm_name_words",
     "private_roles",
     "warning_verbs", "threat_nouns", "risk_verbs", "risk_nouns",
-    "risk_prepositions", "dismissal_verbs", "dismissed_conduct", "asking_verbs", "question_marks",
+    "risk_prepositions", "dismissal_verbs", "dismissed_conduct", "refused_things", "asking_verbs",
+    "question_marks",
     "insult_words", "membership_verbs", "membership_sectors", "membership_objects",
     "leaving_verbs", "unreceived_retreat_modes", "published_texts", "publishing_verbs",
     "expelling_sectors", "member_nouns", "party_nouns", "private_posts",
@@ -67,6 +68,7 @@ class CodingWords:
     risk_prepositions: frozenset[str]
     dismissal_verbs: frozenset[str]
     dismissed_conduct: frozenset[str]  # "dismissed Labour's PLAN as desperate": ACCUSE
+    refused_things: frozenset[str]  # "dismissed Russia's OFFER as a trick": REJECT
     asking_verbs: frozenset[str]
     question_marks: frozenset[str]
     insult_words: frozenset[str]
