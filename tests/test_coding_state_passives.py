@@ -129,3 +129,18 @@ def test_the_rule_and_its_words_are_registered():
     words = state_act_words()
     assert words.sectors["arrest"] == "COP" and words.sectors["sentence"] == "JUD"
     assert "kill" not in words.sectors and "in" in words.place_marks
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lao police said a Thai businessman was detained on Friday.", ("COERCE", "LAO", "THA")),
+    ("South Korean prosecutors said a man from Japan was arrested at the port.",
+     ("COERCE", "KOR", "JPN")),
+])
+def test_the_reporting_authority_is_the_state_that_acted(code_sentence, text, expected):
+    assert expected in type_and_countries(code_sentence(text))
+
+
+def test_where_someone_came_from_is_not_where_the_act_was_done(code_sentence):
+    events = code_sentence("A man from Cuba was arrested on Friday, Jamaican police said.")
+    assert ("COERCE", "JAM", "CUB") in type_and_countries(events)
+    assert not [e for e in events if e.source is not None and e.source.country == "CUB"]

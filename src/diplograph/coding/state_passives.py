@@ -5,7 +5,8 @@
 charge, arrest, detain, jail, convict, sentence or deport, so a passive of these with no "by"
 agent is that state's act (the labellers' USA->USA, ETH->ETH). The doer is the generic
 authority (police COP, courts JUD, government GOV) of, in turn: the place in the act's own
-phrase ("in Florida"), the article's dateline or setting, the target's own state; with none
+phrase ("in Florida"), the state authority that reports it ("Indian police said ..."), the
+article's dateline or setting, the target's own state; with none
 of them it stays no event. A named agent ("detained BY rebels", "BY an Iranian court"), a
 private target ("the striker was charged") or a task ("charged with overseeing") leaves the
 frame alone. Word lists: ``data/lexicon/state_acts.yaml``.
@@ -38,8 +39,9 @@ _FILE = "state_acts.yaml"
 _PLACE_KINDS = frozenset({"state", "place"})
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 _AGENT_MARK = "by"
+_ORIGIN_MARKS = frozenset({"from"})
 _LISTS = ("place_marks", "place_pointers", "charge_task_verbs", "people_nouns",
-          "people_pronouns", "generic_subject_words")
+          "people_pronouns", "generic_subject_words", "reporting_sectors")
 _PEOPLE_ENTITIES = frozenset({"PERSON", "NORP"})
 # Types the acts above are coded as (events.yaml): an arrest or deportation, a sentence,
 # a criminal charge.
@@ -57,6 +59,7 @@ class StateActWords:
     people_nouns: frozenset[str]
     people_pronouns: frozenset[str]
     generic_subject_words: frozenset[str]
+    reporting_sectors: frozenset[str]
 
 
 @functools.cache
@@ -85,7 +88,8 @@ def _state_act_without_its_doer(args: Arguments, ctx: ArticleContext) -> bool:
         return False
     verb, subjects, targets = act
     place = _place_state(verb, subjects, ctx)
-    country = place or _story_state(ctx) or _target_state(targets)
+    country = place or _reporting_authority(verb, ctx) or _story_state(ctx) \
+        or _target_state(targets)
     if country is None or (not targets and place is None
                            and args.frame.type not in coding_words().domestic_types):
         return False
@@ -187,8 +191,8 @@ def _place_state(verb: Token, subjects: list[Token], ctx: ArticleContext) -> str
     IN LEICESTER were jailed"): where they are is where they were arrested."""
     subject_words = {t.i for s in subjects for t in s.subtree}
     act_words = [t for t in verb.subtree if t.i not in subject_words]
-    return _first_place_state(act_words, ctx) or _first_place_state(
-        [t for s in subjects for t in s.subtree], ctx) or _place_pointed_back(act_words, ctx)
+    return _first_place_state(act_words, ctx, verb) or _first_place_state(
+        [t for s in subjects for t in s.subtree], ctx, None) or _place_pointed_back(act_words, ctx)
 
 
 def _place_pointed_back(act_words: list[Token], ctx: ArticleContext) -> str | None:
@@ -203,11 +207,17 @@ def _place_pointed_back(act_words: list[Token], ctx: ArticleContext) -> str | No
                  if c is not None), None)
 
 
-def _first_place_state(words: list[Token], ctx: ArticleContext) -> str | None:
-    """The state of the first place ``words`` give after a place preposition."""
+def _first_place_state(words: list[Token], ctx: ArticleContext, verb: Token | None
+                       ) -> str | None:
+    """The state of the first place ``words`` give after a place preposition. An origin
+    ("from") counts only on the act's verb itself ("deported FROM Pakistan"): "a man FROM
+    China was detained", "detained attempting to enter Texas FROM Mexico" say where someone
+    came from, not where the act was done."""
     marks = state_act_words().place_marks
     for prep in words:
         if prep.dep_ != "prep" or prep.lower_ not in marks:
+            continue
+        if prep.lower_ in _ORIGIN_MARKS and (verb is None or prep.head.i != verb.i):
             continue
         for token in prep.subtree:
             country = _country_named_at(token, ctx)
@@ -226,6 +236,20 @@ def _country_named_at(token: Token, ctx: ArticleContext) -> str | None:
         return None
     named = ctx.name_actor(entity.text, True)
     return named.country if named is not None else None
+
+
+def _reporting_authority(verb: Token, ctx: ArticleContext) -> str | None:
+    """The state whose police, prosecutors, courts or government report the act ("TAIWAN
+    PROSECUTORS said a man from China was detained", "INDIAN POLICE said a Nepali trader was
+    arrested"): the authority telling of its own act is the one that did it, a surer guide
+    than the setting or the target's nationality. A newspaper's or a group's report is not."""
+    holding = [a for a in ctx.attributions
+               if a.has_source and a.content_start <= verb.idx < a.content_end]
+    att = min(holding, key=lambda a: a.content_end - a.content_start, default=None)
+    speaker = ctx.speaker(att) if att is not None else None
+    if speaker is None or speaker.sector not in state_act_words().reporting_sectors:
+        return None
+    return speaker.country
 
 
 def _story_state(ctx: ArticleContext) -> str | None:
