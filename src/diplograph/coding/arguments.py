@@ -23,6 +23,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
     membership,
     naming,
     party_voice,
+    place_targets,
     published_texts,
     request_addressee,
     scene_of_words,
