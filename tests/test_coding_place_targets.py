@@ -80,3 +80,15 @@ def test_troops_deployed_into_a_place_keep_it(code):
     event = only(code("Ethiopia deployed troops into Somalia."), "MOBILIZE")
     assert event.target is not None and event.target.country == "SOM"
     assert RULE not in event.rules
+
+
+def test_a_campaign_trip_to_a_city_of_ones_own_state_is_no_visit(code):
+    # "the DETROIT area" is read as the state's civilians: a place of the source's own state
+    # all the same (argument/own-state-place-is-scene), and a visit with no host is no event.
+    events = code("Sanders visited the Detroit area to campaign on Sunday.")
+    assert not [e for e in events if e.type == "CONSULT"], events
+
+
+def test_a_visit_to_a_foreign_city_keeps_its_host(code):
+    event = only(code("The French president visited Berlin on Monday."), "CONSULT")
+    assert event.target is not None and event.target.country == "DEU"

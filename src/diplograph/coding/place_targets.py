@@ -18,7 +18,7 @@ import functools
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from diplograph.coding.actors.in_article import ArticleContext, same_actor
 from diplograph.coding.rules import argument_rule
@@ -131,6 +131,13 @@ def _read_off_a_place(target: ActorRef, places: list[ActorRef]) -> bool:
     return any(same_actor(target, place) or (
         target.name == place.name and target.country == place.country
         and target.text is not None and target.text == place.text) for place in places)
+
+
+def people_of_a_place(actor: ActorRef, sent: Span) -> bool:
+    """Whether ``actor`` is the people of a city or region the sentence names as a place ("the
+    DETROIT area", "a rally in HAMBURG" read as the state's civilians), not a state's name."""
+    return actor.kind == "group" and actor.text is not None and any(
+        ent.text == actor.text and ent.label_ in scene_words().place_labels for ent in sent.ents)
 
 
 @argument_rule("place-that-only-locates-the-act", plover="2.4")
