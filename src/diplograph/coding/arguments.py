@@ -347,7 +347,7 @@ def _own_state_place_is_scene(args: Arguments, ctx: ArticleContext) -> bool:
     # so is a city read as its people ("visited the DETROIT area": place_targets.py).
     sent = args.frame.trigger.token.sent
     kept = [t for t in args.targets if not any(
-        same_actor(t, a) or ((t.kind == "place" or people_of_a_place(t, sent))
+        same_actor(t, a) or ((t.kind == "place" or people_of_a_place(t, sent, ctx))
                              and t.country == a.country) for a in args.sources)]
     changed = len(kept) != len(args.targets)
     args.targets = kept

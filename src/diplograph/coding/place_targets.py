@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Span, Token
 
 from diplograph.coding.actors.in_article import ArticleContext, same_actor
+from diplograph.coding.counterparts import counterpart_words
 from diplograph.coding.rules import argument_rule
 from diplograph.coding.scene_of_words import (
     act_heads,
@@ -133,11 +134,36 @@ def _read_off_a_place(target: ActorRef, places: list[ActorRef]) -> bool:
         and target.text is not None and target.text == place.text) for place in places)
 
 
-def people_of_a_place(actor: ActorRef, sent: Span) -> bool:
+def _not_done_to_a_place(args: Arguments) -> bool:
+    """Whether the act is of a type not done to a place, or a concession made in words
+    ("apologised", "expressed REGRET"), not the easing of a measure on a place."""
+    if args.frame.type in place_target_words().place_blind_types:
+        return True
+    trigger = args.frame.trigger
+    said = {trigger.token.lemma_.lower(), *trigger.rule.object}
+    return args.frame.type == "CONCEDE" and bool(said & counterpart_words().spoken_concessions)
+
+
+def _state_named_elsewhere(target: ActorRef, places: list[Token], args: Arguments,
+                           ctx: ArticleContext) -> bool:
+    """Whether the sentence names the place's state outside the scene phrases and the source's
+    words, in any sector ("backed IRANIAN demands in Tehran"): then it is the receiver."""
+    scene = {w.i for t in (*places, *args.source_tokens) for w in t.subtree}
+    sent = places[0].sent
+    return any(m.actor.country == target.country and m.actor.kind != "place"
+               for i, m in ctx.by_token.items() if sent.start <= i < sent.end and i not in scene)
+
+
+def people_of_a_place(actor: ActorRef, sent: Span, ctx: ArticleContext) -> bool:
     """Whether ``actor`` is the people of a city or region the sentence names as a place ("the
-    DETROIT area", "a rally in HAMBURG" read as the state's civilians), not a state's name."""
-    return actor.kind == "group" and actor.text is not None and any(
-        ent.text == actor.text and ent.label_ in scene_words().place_labels for ent in sent.ents)
+    DETROIT area", "a rally in HAMBURG" read as the state's civilians), not of a state named as
+    one ("the cost of BRITAIN's asylum system")."""
+    if actor.kind != "group" or actor.text is None:
+        return False
+    places = [ent for ent in sent.ents
+              if ent.text == actor.text and ent.label_ in scene_words().place_labels]
+    mentions = [ctx.mention_for(ent.root) for ent in places]
+    return any(m is not None and m.actor.kind == "place" for m in mentions)
 
 
 @argument_rule("place-that-only-locates-the-act", plover="2.4")
@@ -145,15 +171,14 @@ def _place_that_only_locates_the_act(args: Arguments, ctx: ArticleContext) -> bo
     """A place where an act not done to a place was done is no target ("apologised IN
     SEOUL", "criticised the rules at a rally IN BOSTON", "thanked Poland in a message FROM
     KYIV"); force, troops, sanctions or a visit keep their place ("bombed targets IN SYRIA")."""
-    if args.frame.type not in place_target_words().place_blind_types or not args.targets \
-            or done_to_the_place(args):
+    if not _not_done_to_a_place(args) or not args.targets or done_to_the_place(args):
         return False
     tokens = located_places(args)
     if not tokens:
         return False
     places = ctx.actors(tokens)
-    kept = [t for t in args.targets
-            if not _read_off_a_place(t, places) or named_elsewhere(t, tokens, ctx)]
+    kept = [t for t in args.targets if not _read_off_a_place(t, places)
+            or named_elsewhere(t, tokens, ctx) or _state_named_elsewhere(t, tokens, args, ctx)]
     if len(kept) == len(args.targets):
         return False
     args.targets = kept
