@@ -39,7 +39,7 @@ if TYPE_CHECKING:
     from diplograph.coding.arguments import Arguments
 
 _LISTS = ("venue_preps", "venue_nouns", "venue_place_deps", "venue_place_preps")
-_TYPES = ("place_blind_types", "territorial_types")
+_TYPES = ("place_blind_types", "territorial_types", "bare_place_types")
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +48,7 @@ class PlaceTargetWords:
 
     place_blind_types: frozenset[str]
     territorial_types: frozenset[str]
+    bare_place_types: frozenset[str]
     venue_preps: frozenset[str]
     venue_nouns: frozenset[str]
     venue_place_deps: frozenset[str]
@@ -95,16 +96,18 @@ def _places_in_venue(venue: Token) -> list[Token]:
 
 def located_places(args: Arguments) -> list[Token]:
     """The place words that only locate the act of ``args``: the object of a scene
-    preposition of its verb ("apologised IN SEOUL"), and the places inside a venue phrase of
-    it ("AT A RALLY in Boston", "in a video MESSAGE from Kyiv")."""
+    preposition of its verb ("apologised IN SEOUL"; acts of ``bare_place_types`` and spoken
+    concessions), and the places inside a venue phrase of it ("AT A RALLY in Boston", "in a
+    video MESSAGE from Kyiv")."""
     direct = scene_words().scene_preps
     heads = act_heads(args)
     # The object word of a verb-and-object trigger is the act's own ("expressed REGRET in
     # Kigali"); another object is the thing acted on ("demanded reforms IN MYANMAR").
     own_objects = [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS
                    and c.lemma_.lower() in args.frame.trigger.rule.object]
+    bare = args.frame.type in place_target_words().bare_place_types or _spoken(args)
     found = [obj for head in (*heads, *own_objects) for prep in _preps(head)
-             if prep.lower_ in direct
+             if bare and prep.lower_ in direct
              for obj in _pobjs(prep) if is_place(obj)]
     # A venue may hang from the act's object or prepositional object ("apologised for the
     # delays AT A SUMMIT in Lisbon"); a bare place there stays ("demanded reforms IN MYANMAR").
@@ -137,8 +140,11 @@ def _read_off_a_place(target: ActorRef, places: list[ActorRef]) -> bool:
 def _not_done_to_a_place(args: Arguments) -> bool:
     """Whether the act is of a type not done to a place, or a concession made in words
     ("apologised", "expressed REGRET"), not the easing of a measure on a place."""
-    if args.frame.type in place_target_words().place_blind_types:
-        return True
+    return args.frame.type in place_target_words().place_blind_types or _spoken(args)
+
+
+def _spoken(args: Arguments) -> bool:
+    """A concession made in words: "apologised", "expressed REGRET"."""
     trigger = args.frame.trigger
     said = {trigger.token.lemma_.lower(), *trigger.rule.object}
     return args.frame.type == "CONCEDE" and bool(said & counterpart_words().spoken_concessions)
