@@ -164,7 +164,8 @@ def people_of_a_place(actor: ActorRef, sent: Span, ctx: ArticleContext) -> bool:
     """Whether ``actor`` is the people of a city or region the sentence names as a place ("the
     DETROIT area", "a rally in HAMBURG" read as the state's civilians), not of a state named as
     one ("the cost of BRITAIN's asylum system")."""
-    if actor.kind != "group" or actor.text is None:
+    # a body of the place ("CALIFORNIA's Superior court", USA JUD) is an actor of its own
+    if actor.kind != "group" or actor.sector != "CVL" or actor.text is None:
         return False
     places = [ent for ent in sent.ents
               if ent.text == actor.text and ent.label_ in scene_words().place_labels]
