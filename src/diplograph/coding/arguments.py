@@ -23,6 +23,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
     membership,
     naming,
     party_voice,
+    place_targets,
     published_texts,
     request_addressee,
     sanctioned_goods,
@@ -34,6 +35,7 @@ from diplograph.coding import (  # noqa: F401 (they register)
 from diplograph.coding.actors.in_article import ArticleContext, same_actor
 from diplograph.coding.counterparts import counterparts
 from diplograph.coding.frames import Frame
+from diplograph.coding.place_targets import people_of_a_place
 from diplograph.coding.rules import ARGUMENT, argument_rule
 from diplograph.coding.triggers import (
     Trigger,
@@ -343,10 +345,12 @@ def _fallback_target(args: Arguments, ctx: ArticleContext) -> bool:
 @argument_rule("own-state-place-is-scene", plover="diplograph")
 def _own_state_place_is_scene(args: Arguments, ctx: ArticleContext) -> bool:
     """A target that is a source, or a place of a source's own state, is no target."""
-    # "curfew in Cizre" by Turkish authorities: the place is the scene of a domestic event.
+    # "curfew in Cizre" by Turkish authorities: the place is the scene of a domestic event;
+    # so is a city read as its people ("visited the DETROIT area": place_targets.py).
+    sent = args.frame.trigger.token.sent
     kept = [t for t in args.targets if not any(
-        same_actor(t, a) or (t.kind == "place" and t.country == a.country)
-        for a in args.sources)]
+        same_actor(t, a) or ((t.kind == "place" or people_of_a_place(t, sent, ctx))
+                             and t.country == a.country) for a in args.sources)]
     changed = len(kept) != len(args.targets)
     args.targets = kept
     return changed

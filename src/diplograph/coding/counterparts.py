@@ -393,7 +393,9 @@ def _people_are_no_party_to_words(args: Arguments, ctx: ArticleContext) -> bool:
     word = args.frame.trigger.token
     # "apologised TO THE FAMILY": an addressee the resolver does not place stays the people.
     addressed = any(c.dep_ in {"prep", "dative"} and c.lower_ == "to" for c in word.children)
-    spoken = word.lemma_.lower() in words.spoken_concessions and not addressed
+    # "expressed REGRET": the concession word may be the object of the trigger's verb rule
+    said = {word.lemma_.lower(), *args.frame.trigger.rule.object}
+    spoken = bool(said & words.spoken_concessions) and not addressed
     powerless = args.frame.type != "PROTEST" and bool(args.sources) and all(
         s.sector in words.sectors_without_public_power for s in args.sources)
     if not (spoken or powerless):

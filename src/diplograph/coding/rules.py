@@ -168,6 +168,7 @@ ARGUMENT_ORDER = (
     "request-goes-to-its-addressee",
     "fallback-target",
     "place-where-words-were-said",
+    "place-that-only-locates-the-act",
     "matter-of-a-dispute-is-no-counterpart",
     "claim-of-fact-has-no-receiver",
     "own-state-place-is-scene",

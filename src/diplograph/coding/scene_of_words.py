@@ -51,7 +51,7 @@ def scene_words() -> SceneWords:
     return SceneWords(**word_lists("scene_of_words.yaml", data, _LISTS, _TYPES))
 
 
-def _act_heads(args: Arguments) -> list[Token]:
+def act_heads(args: Arguments) -> list[Token]:
     """The words whose phrases are the act's own: its trigger and the trigger's verb."""
     trigger = args.frame.trigger
     heads = [trigger.token]
@@ -72,7 +72,7 @@ def _is_chamber(token: Token) -> bool:
         token.lower_ in scene_words().chamber_nouns)
 
 
-def _is_place(token: Token) -> bool:
+def is_place(token: Token) -> bool:
     """Whether ``token`` names a place (a city, a state named as a place, a building) or a
     chamber, not a people, a body or a person."""
     return token.ent_type_ in scene_words().place_labels or _is_chamber(token)
@@ -81,27 +81,27 @@ def _is_place(token: Token) -> bool:
 def scene_places(args: Arguments) -> list[Token]:
     """The places the act of ``args`` was done in: a place in a scene phrase of its verb,
     or a chamber in a scene phrase of its object ("opposed the bill IN THE SENATE")."""
-    heads = _act_heads(args)
+    heads = act_heads(args)
     objects = [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS]
-    on_verb = [t for h in heads for t in _scene_objects(h) if _is_place(t)]
+    on_verb = [t for h in heads for t in _scene_objects(h) if is_place(t)]
     on_object = [t for o in objects for t in _scene_objects(o) if _is_chamber(t)]
     return on_verb + on_object
 
 
-def _done_to_the_place(args: Arguments) -> bool:
+def done_to_the_place(args: Arguments) -> bool:
     """Whether the act is aimed at the place it is in: an inspection there, or a request
     for shelter on its soil ("sought REFUGE in Pakistan", "applied FOR ASYLUM in Sweden")."""
     words = scene_words()
     if args.frame.mode in words.place_modes:
         return True
-    heads = _act_heads(args)
+    heads = act_heads(args)
     asked = [c for h in heads for c in h.children if c.dep_ in OBJECT_DEPS]
     asked += [o for h in heads for p in h.children if p.dep_ == "prep" and p.lower_ == "for"
               for o in p.children if o.dep_ == "pobj"]
     return any(t.lemma_.lower() in words.shelter_nouns for t in asked)
 
 
-def _named_elsewhere(target: ActorRef, places: list[Token], ctx: ArticleContext) -> bool:
+def named_elsewhere(target: ActorRef, places: list[Token], ctx: ArticleContext) -> bool:
     """Whether the sentence names ``target`` outside the scene phrases too ("urged CHINA in
     Beijing to release ..."): then it receives the act in its own words."""
     scene = {w.i for p in places for w in p.subtree}
@@ -115,14 +115,14 @@ def _place_where_words_were_said(args: Arguments, ctx: ArticleContext) -> bool:
     """A place or chamber where an act of words was done is no target ("called IN MADRID
     for ...", "opposed the bill IN THE LORDS")."""
     if args.frame.type not in scene_words().word_act_types or not args.targets \
-            or _done_to_the_place(args):
+            or done_to_the_place(args):
         return False
     tokens = scene_places(args)
     if not tokens:
         return False
     places = ctx.actors(tokens)
     kept = [t for t in args.targets if not any(same_actor(t, p) for p in places)
-            or _named_elsewhere(t, tokens, ctx)]
+            or named_elsewhere(t, tokens, ctx)]
     if len(kept) == len(args.targets):
         return False
     args.targets = kept
