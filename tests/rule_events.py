@@ -18,3 +18,11 @@ def type_and_countries(events: list[Event]) -> set[tuple[str, str | None, str | 
     """(type, source's country, target's country) of each event, whatever rule gave it."""
     return {(e.type, e.source and e.source.country, e.target and e.target.country)
             for e in events}
+
+
+def only_event(events: list[Event], kind: str) -> Event:
+    """The one event of type ``kind``; fails, listing every event, when there are none or
+    several."""
+    chosen = [e for e in events if e.type == kind]
+    assert len(chosen) == 1, [(e.type, e.source, e.target, e.status, e.rules) for e in events]
+    return chosen[0]

@@ -7,6 +7,7 @@ receive no apology."""
 from __future__ import annotations
 
 import pytest
+from rule_events import only_event
 
 from diplograph.records import Event
 
@@ -16,56 +17,50 @@ def code(code_sentence):
     return code_sentence
 
 
-def only(events: list[Event], kind: str) -> Event:
-    chosen = [e for e in events if e.type == kind]
-    assert len(chosen) == 1, [(e.type, e.source, e.target) for e in events]
-    return chosen[0]
-
-
 def countries(event: Event) -> tuple[str | None, str | None]:
     return (event.source and event.source.country, event.target and event.target.country)
 
 
 def test_a_topic_inside_the_object_is_no_target(code):
-    event = only(code("Germany criticised the vote on Ukraine."), "ACCUSE")
+    event = only_event(code("Germany criticised the vote on Ukraine."), "ACCUSE")
     assert event.target is None
     assert "argument/topic-or-scene-inside-a-phrase" in event.rules
 
 
 def test_the_owner_of_the_object_stays_the_target(code):
     # "on North Korea" is the topic; China owns the record.
-    event = only(code("Canada criticised the Chinese government's record on North Korea."),
+    event = only_event(code("Canada criticised the Chinese government's record on North Korea."),
                  "ACCUSE")
     assert event.target is not None and event.target.country == "CHN"
 
 
 def test_an_investigation_into_someone_keeps_its_target(code):
-    event = only(code("French prosecutors opened an investigation into the Russian embassy."),
+    event = only_event(code("French prosecutors opened an investigation into the Russian embassy."),
                  "ACCUSE")
     assert countries(event) == ("FRA", "RUS")
 
 
 def test_a_reason_given_with_over_is_no_target(code):
-    event = only(code("The Spanish foreign minister resigned from the government over "
+    event = only_event(code("The Spanish foreign minister resigned from the government over "
                       "the war in Gaza."), "RETREAT")
     assert event.target is None
 
 
 def test_the_place_of_a_summit_is_no_target_of_praise(code):
-    event = only(code("Egypt praised the summit in Qatar."), "SUPPORT")
+    event = only_event(code("Egypt praised the summit in Qatar."), "SUPPORT")
     assert event.target is None
 
 
 def test_the_place_of_a_meeting_further_up_is_no_target(code):
     # "at Brussels" hangs from "year", below the meeting: the meeting's place, not its guest.
-    event = only(code("The Spanish prime minister will address Labour MPs at their last "
+    event = only_event(code("The Spanish prime minister will address Labour MPs at their last "
                       "meeting of the year at Brussels."), "CONSULT")
     assert event.target is not None and event.target.text == "Labour MPs"
     assert "argument/topic-or-scene-inside-a-phrase" in event.rules
 
 
 def test_a_receiver_placed_in_a_city_stays(code):
-    event = only(code("The Indian prime minister met the French president at a palace in "
+    event = only_event(code("The Indian prime minister met the French president at a palace in "
                       "Oman."), "CONSULT")
     assert countries(event) == ("IND", "FRA")
 
@@ -95,25 +90,27 @@ def test_the_owner_of_a_pledged_thing(code, text, expected):
 
 
 def test_officials_of_two_states_meet_for_both(code):
-    event = only(code("The foreign ministers of Japan and South Korea met in Seoul."), "CONSULT")
+    event = only_event(code("The foreign ministers of Japan and South Korea met in Seoul."),
+                       "CONSULT")
     assert {event.source.country, event.target.country} == {"JPN", "KOR"}
     assert "argument/officials-of-two-states" in event.rules
 
 
 def test_an_apology_is_owed_to_no_people(code):
-    event = only(code("The mayor of Paris said he would not apologise for the joke."), "CONCEDE")
+    event = only_event(code("The mayor of Paris said he would not apologise for the joke."),
+                       "CONCEDE")
     assert event.target is None
     assert "argument/people-are-no-party-to-words" in event.rules
 
 
 def test_an_apology_to_someone_keeps_its_people(code):
-    event = only(code("The French interior minister apologised to the victims' relatives."),
+    event = only_event(code("The French interior minister apologised to the victims' relatives."),
                  "CONCEDE")
     assert countries(event) == ("FRA", "FRA")
 
 
 def test_an_arrest_by_the_police_keeps_its_people(code):
-    event = only(code("Kenyan police arrested two opposition leaders in Nairobi."), "COERCE")
+    event = only_event(code("Kenyan police arrested two opposition leaders in Nairobi."), "COERCE")
     assert countries(event) == ("KEN", "KEN")
 
 
@@ -127,13 +124,13 @@ UNRECEIVED = "argument/unreceived-retreat-stays-retreat"
 ])
 def test_an_announced_resignation_yields_to_no_one(code, text, country):
     # Nobody receives it: a RETREAT with no target, not a CONCEDE to the own people.
-    event = only(code(text), "RETREAT")
+    event = only_event(code(text), "RETREAT")
     assert (event.mode, countries(event)) == ("resign", (country, None))
     assert UNRECEIVED in event.rules
 
 
 def test_an_announced_withdrawal_keeps_its_receiver(code):
-    event = only(code("Syria announced that it would withdraw its troops from Lebanon."),
+    event = only_event(code("Syria announced that it would withdraw its troops from Lebanon."),
                  "CONCEDE")
     assert countries(event) == ("SYR", "LBN")
     assert UNRECEIVED not in event.rules

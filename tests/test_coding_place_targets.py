@@ -7,9 +7,10 @@ place, acts done to territory, an apology addressed to a state."""
 from __future__ import annotations
 
 import pytest
+from rule_events import only_event
 
 from diplograph.coding.place_targets import place_target_words
-from diplograph.records import EVENT_TYPES, Event
+from diplograph.records import EVENT_TYPES
 
 RULE = "argument/place-that-only-locates-the-act"
 
@@ -17,12 +18,6 @@ RULE = "argument/place-that-only-locates-the-act"
 @pytest.fixture(scope="module")
 def code(code_sentence):
     return code_sentence
-
-
-def only(events: list[Event], kind: str) -> Event:
-    chosen = [e for e in events if e.type == kind]
-    assert len(chosen) == 1, [(e.type, e.source, e.target) for e in events]
-    return chosen[0]
 
 
 def test_the_type_lists_split_the_plover_types():
@@ -43,7 +38,7 @@ def test_the_type_lists_split_the_plover_types():
     ("The Finnish president expressed regret in Tallinn for the delays.", "CONCEDE"),
 ])
 def test_a_place_that_only_locates_the_act_is_no_target(code, text, kind):
-    event = only(code(text), kind)
+    event = only_event(code(text), kind)
     assert event.target is None, event.target
     assert RULE in event.rules
 
@@ -51,33 +46,33 @@ def test_a_place_that_only_locates_the_act_is_no_target(code, text, kind):
 def test_an_unaddressed_regret_gets_no_people_as_target(code):
     # Once the place is gone, "expressed regret" is an apology to no one, not to the speaker's
     # own people (argument/people-are-no-party-to-words reads the trigger's object word).
-    event = only(code("The Austrian chancellor expressed regret in Prague for the remarks."),
+    event = only_event(code("The Austrian chancellor expressed regret in Prague for the remarks."),
                  "CONCEDE")
     assert event.target is None
     assert "argument/people-are-no-party-to-words" in event.rules
 
 
 def test_a_receiver_named_beside_the_venue_stays(code):
-    event = only(code("The Latvian president criticised Belarus at a news conference in "
+    event = only_event(code("The Latvian president criticised Belarus at a news conference in "
                       "Riga."), "ACCUSE")
     assert event.target is not None and event.target.country == "BLR"
     assert RULE not in event.rules
 
 
 def test_an_apology_to_a_state_keeps_its_addressee(code):
-    event = only(code("The Italian prime minister apologised to Libya at a ceremony in Rome."),
-                 "CONCEDE")
+    event = only_event(
+        code("The Italian prime minister apologised to Libya at a ceremony in Rome."), "CONCEDE")
     assert event.target is not None and event.target.country == "LBY"
 
 
 def test_force_on_a_place_keeps_the_place(code):
-    event = only(code("Saudi jets bombed rebel bases in Yemen."), "ASSAULT")
+    event = only_event(code("Saudi jets bombed rebel bases in Yemen."), "ASSAULT")
     assert event.target is not None and event.target.country == "YEM"
     assert RULE not in event.rules
 
 
 def test_troops_deployed_into_a_place_keep_it(code):
-    event = only(code("Ethiopia deployed troops into Somalia."), "MOBILIZE")
+    event = only_event(code("Ethiopia deployed troops into Somalia."), "MOBILIZE")
     assert event.target is not None and event.target.country == "SOM"
     assert RULE not in event.rules
 
@@ -90,5 +85,5 @@ def test_a_campaign_trip_to_a_city_of_ones_own_state_is_no_visit(code):
 
 
 def test_a_visit_to_a_foreign_city_keeps_its_host(code):
-    event = only(code("The French president visited Berlin on Monday."), "CONSULT")
+    event = only_event(code("The French president visited Berlin on Monday."), "CONSULT")
     assert event.target is not None and event.target.country == "DEU"

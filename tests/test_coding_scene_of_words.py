@@ -7,8 +7,7 @@ its own words beside the scene, a place inside the object, force on a place."""
 from __future__ import annotations
 
 import pytest
-
-from diplograph.records import Event
+from rule_events import only_event
 
 RULE = "argument/place-where-words-were-said"
 
@@ -18,12 +17,6 @@ def code(code_sentence):
     return code_sentence
 
 
-def only(events: list[Event], kind: str) -> Event:
-    chosen = [e for e in events if e.type == kind]
-    assert len(chosen) == 1, [(e.type, e.source, e.target) for e in events]
-    return chosen[0]
-
-
 @pytest.mark.parametrize(("text", "kind"), [
     ("The German chancellor called in Paris for a common defence budget.", "REQUEST"),
     ("The Polish president appealed in Berlin for more help.", "REQUEST"),
@@ -31,44 +24,44 @@ def only(events: list[Event], kind: str) -> Event:
     ("Labour peers will oppose the bill in the Lords next week.", "REJECT"),
 ])
 def test_the_place_where_words_were_said_is_no_target(code, text, kind):
-    event = only(code(text), kind)
+    event = only_event(code(text), kind)
     assert event.target is None
     assert RULE in event.rules
 
 
 def test_a_receiver_named_beside_the_scene_stays(code):
     # Beijing is China's capital, but China is the object in its own words.
-    event = only(code("The Japanese prime minister urged China in Beijing to release the "
+    event = only_event(code("The Japanese prime minister urged China in Beijing to release the "
                       "detained businessman."), "REQUEST")
     assert event.target is not None and event.target.country == "CHN"
 
 
 def test_the_object_of_criticism_stays_beside_a_foreign_scene(code):
-    event = only(code("The French president criticised Russia in Berlin."), "ACCUSE")
+    event = only_event(code("The French president criticised Russia in Berlin."), "ACCUSE")
     assert event.target is not None and event.target.country == "RUS"
     assert RULE not in event.rules
 
 
 def test_a_place_inside_the_object_is_aimed_at(code):
     # "reforms IN MYANMAR" hangs from the object: the demand is aimed at Myanmar.
-    event = only(code("The Australian foreign minister demanded democratic reforms in "
+    event = only_event(code("The Australian foreign minister demanded democratic reforms in "
                       "Myanmar."), "REQUEST")
     assert event.target is not None and event.target.country == "MMR"
 
 
 def test_force_on_a_place_keeps_the_place(code):
-    event = only(code("Israeli jets struck targets in Lebanon."), "ASSAULT")
+    event = only_event(code("Israeli jets struck targets in Lebanon."), "ASSAULT")
     assert event.target is not None and event.target.country == "LBN"
 
 
 def test_a_request_for_refuge_is_addressed_to_the_state_it_is_sought_in(code):
-    event = only(code("Thousands of Afghans sought refuge in Pakistan last year."), "REQUEST")
+    event = only_event(code("Thousands of Afghans sought refuge in Pakistan last year."), "REQUEST")
     assert event.target is not None and event.target.country == "PAK"
     assert RULE not in event.rules
 
 
 def test_an_inspection_is_done_to_the_place_it_is_in(code):
-    event = only(code("The UN agency will send inspectors in North Korea next month."),
+    event = only_event(code("The UN agency will send inspectors in North Korea next month."),
                  "ACCUSE")
     assert event.target is not None and event.target.country == "PRK"
     assert RULE not in event.rules

@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from rule_events import only_event
 
 from diplograph import records as rec
 from diplograph.coding.recode import NO_MODE
@@ -68,12 +69,6 @@ def code(code_sentence):
     return code_sentence
 
 
-def only(events: list[Event], kind: str) -> Event:
-    found = [e for e in events if e.type == kind]
-    assert len(found) == 1, [(e.type, e.rules) for e in events]
-    return found[0]
-
-
 @pytest.mark.parametrize("text, kind, status, expected", [
     ("Iran and the EU failed to reach an agreement on Monday.", "REJECT", "asserted",
      ["recode/failed-agreement-is-reject", "argument/joint-subjects-face-each-other",
@@ -90,7 +85,7 @@ def only(events: list[Event], kind: str) -> Event:
      "CONSULT", "asserted", []),
 ])
 def test_events_name_the_rules_that_coded_them(code, text, kind, status, expected):
-    ev = only(code(text), kind)
+    ev = only_event(code(text), kind)
     assert ev.status == status
     assert ev.rules[0].startswith("trigger/"), ev.rules
     assert all(name in ev.rules for name in expected), ev.rules
@@ -102,7 +97,7 @@ def test_events_name_the_rules_that_coded_them(code, text, kind, status, expecte
 
 def test_a_plain_meeting_names_only_its_trigger(code):
     # at the source's home: in Paris it is Carney's visit (meeting-in-a-third-country-is-...)
-    ev = only(code("Canadian Prime Minister Mark Carney met French President Emmanuel Macron "
+    ev = only_event(code("Canadian Prime Minister Mark Carney met French President Emmanuel Macron "
                    "in Ottawa."), "CONSULT")
     assert ev.rules == ("trigger/CONSULT:verb:meet",)
 

@@ -9,15 +9,9 @@ act keeps its doer; and a negated act reported by its own doer is denied
 from __future__ import annotations
 
 import pytest
-from rule_events import type_and_countries
+from rule_events import only_event, type_and_countries
 
 DOER_DENIAL = "status/negation-told-by-its-doer-is-a-denial"
-
-
-def _only(events, kind):
-    found = [e for e in events if e.type == kind]
-    assert len(found) == 1, [(e.type, e.status, e.rules) for e in events]
-    return found[0]
 
 
 @pytest.mark.parametrize("text, expected, status", [
@@ -30,11 +24,11 @@ def test_a_pronoun_under_deny_or_admit_stands_for_the_reporter(code_sentence, te
                                                                status):
     events = code_sentence(text)
     assert expected in type_and_countries(events)
-    assert _only(events, expected[0]).status == status
+    assert only_event(events, expected[0]).status == status
 
 
 def test_a_party_saying_its_act_did_not_happen_is_a_denial(code_sentence):
-    event = _only(code_sentence("Algeria said it had not deported the Malian migrants."),
+    event = only_event(code_sentence("Algeria said it had not deported the Malian migrants."),
                   "COERCE")
     assert event.status == "denied"
     assert DOER_DENIAL in event.rules
@@ -45,13 +39,13 @@ def test_a_party_saying_its_act_did_not_happen_is_a_denial(code_sentence):
     "Algeria has not deported the Malian migrants, a lawyer for the families said.",
 ])
 def test_a_non_party_saying_it_did_not_happen_is_a_negation(code_sentence, text):
-    event = _only(code_sentence(text), "COERCE")
+    event = only_event(code_sentence(text), "COERCE")
     assert event.status == "negated"
     assert DOER_DENIAL not in event.rules
 
 
 def test_a_party_saying_its_act_happened_is_reported(code_sentence):
-    event = _only(code_sentence("Algeria said it had deported the Malian migrants."), "COERCE")
+    event = only_event(code_sentence("Algeria said it had deported the Malian migrants."), "COERCE")
     assert event.status == "reported"
 
 
@@ -60,6 +54,6 @@ def test_a_party_saying_its_act_happened_is_reported(code_sentence):
     "Algeria said it would not deport the Malian migrants.",
 ])
 def test_a_partys_will_not_is_a_refusal_not_a_denial(code_sentence, text):
-    event = _only(code_sentence(text), "COERCE")
+    event = only_event(code_sentence(text), "COERCE")
     assert event.status == "negated"
     assert DOER_DENIAL not in event.rules
