@@ -103,9 +103,15 @@ def tokens_of_pos(span: Span, parts: AbstractSet[str]) -> Iterator[Token]:
     """The tokens of ``span`` whose part of speech is one of ``parts`` ("VERB"), in text
     order: a rule that reads only verbs or nouns builds no Token for the other words."""
     doc = span.doc
-    at = _positions_of_pos(doc, parts)
-    for i in at[bisect_left(at, span.start):bisect_left(at, span.end)]:
+    for i in positions_of_pos(span, parts):
         yield doc[i]
+
+
+def positions_of_pos(span: Span, parts: AbstractSet[str]) -> list[int]:
+    """The indices of the tokens of ``span`` whose part of speech is one of ``parts``, in
+    text order: for a rule that tests words in the token table before it needs a Token."""
+    at = _positions_of_pos(span.doc, parts)
+    return at[bisect_left(at, span.start):bisect_left(at, span.end)]
 
 
 def _positions_of_pos(doc: Doc, parts: AbstractSet[str]) -> list[int]:
