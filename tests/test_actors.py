@@ -171,3 +171,17 @@ def test_malformed_file_names_file_and_entry(tmp_path: Path) -> None:
         load_knowledge_base([bad])
     with pytest.raises(KnowledgeError, match="not found"):
         load_knowledge_base([tmp_path / "missing.yaml"])
+
+
+def test_the_post_passes_word_tables_are_built_once(resolver: ActorResolver) -> None:
+    # The tables the walks hand to the post-passes are the resolver's, built in __init__
+    # from its words: each walk built them anew, equal to these.
+    words = resolver.words
+    assert resolver._phrase_words.job_nouns == words.job_nouns | frozenset(words.callings)
+    assert resolver._appositive_words.sectors == (
+        words.description_sectors | resolver.kb.sectors
+        | {k: v for k, v in words.callings.items() if v})
+    assert resolver._callings.sectors is words.callings
+    doc = resolver.nlp("Jane Doe, an Arkansas poultry magnate, backed the senator.")
+    first = resolver.find_mentions(doc, when=None)
+    assert resolver.find_mentions(resolver.nlp(doc.text), when=None) == first

@@ -159,6 +159,13 @@ class ActorResolver:
         self._resolved: dict[tuple[str, dt.date | None, str | None], ActorRef | None] = {}
         self._own_state = OwnStateWords(words.own_state_nouns, words.own_state_noun_leave,
                                         words.own_state_actor_sectors)
+        # The post-passes' word tables, built once here (each walk built them anew).
+        self._callings = CallingWords(words.callings, words.named_body_sectors)
+        self._phrase_words = PhraseWords(words.job_nouns | frozenset(words.callings),
+                                         words.former_post_words)
+        self._appositive_words = AppositiveWords(
+            words.description_sectors | self.kb.sectors
+            | {k: v for k, v in words.callings.items() if v}, words.former_post_words)
 
     def find_mentions(self, doc: Doc, *, when: dt.date | None,
                       home_country: str | None = None) -> list[Mention]:
@@ -261,8 +268,7 @@ class ActorResolver:
         places = Places(partial(_state_word, reading.hits),
                         partial(place_state, local_places(), home_country))
         setting = home_country or story_setting(doc, found, places)
-        callings = CallingWords(self.words.callings, self.words.named_body_sectors)
-        found = callings_before_names(doc, found, callings, places, setting, known)
+        found = callings_before_names(doc, found, self._callings, places, setting, known)
         found = nameless_callings(doc, found, self.words.callings, places)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
         found = speakers_offices(doc, found, self._speech, partial(self._office, when, dated),
@@ -306,13 +312,8 @@ class ActorResolver:
         found = party_pairs(doc, found, reading.hits, self._party_state,
                             self._resolve.offices.state)
         found = things_named_after_people(doc, found, self.words.eponym_nouns)
-        found = named_in_phrases(doc, found, PhraseWords(
-            self.words.job_nouns | frozenset(self.words.callings), self.words.former_post_words),
-            known)
-        found = descriptions_after_names(doc, found, AppositiveWords(
-            self.words.description_sectors | self.kb.sectors | {
-                k: v for k, v in self.words.callings.items() if v},
-            self.words.former_post_words), places, known)
+        found = named_in_phrases(doc, found, self._phrase_words, known)
+        found = descriptions_after_names(doc, found, self._appositive_words, places, known)
         found = us_states_before_posts(doc, found, self.words.us_state_namesakes,
                                        self.words.us_state_post_nouns,
                                        self._resolve.offices.state)
