@@ -121,3 +121,15 @@ def test_affirmed_verbs_are_those_of_the_lemmas_not_negated():
                    and not negated(t)]
         assert affirmed_verbs(sent, lemmas) == scanned
     assert [t.text for t in affirmed_verbs(doc[:], lemmas)] == ["said", "claimed"]
+
+
+def test_sentence_bounds_are_those_of_token_sent(docs):
+    # The sentence starts are listed once per Doc: every token's (start, end) is its own
+    # Token.sent's, in a Doc of several sentences as in one of one.
+    from diplograph.coding.token_table import sentence_bounds
+
+    several = load_nlp()("Russia said so. Then Ukraine left! Talks, it said, would go on? Yes.")
+    for doc in (*docs, several):
+        for token in doc:
+            assert sentence_bounds(doc, token.i) == (token.sent.start, token.sent.end)
+    assert len(list(several.sents)) > 2
