@@ -185,3 +185,14 @@ def test_the_post_passes_word_tables_are_built_once(resolver: ActorResolver) -> 
     doc = resolver.nlp("Jane Doe, an Arkansas poultry magnate, backed the senator.")
     first = resolver.find_mentions(doc, when=None)
     assert resolver.find_mentions(resolver.nlp(doc.text), when=None) == first
+
+
+def test_a_mention_s_words_are_its_span_s_text(resolver: ActorResolver) -> None:
+    # The words are sliced from the article's text: the same as the span's own text, across
+    # a line break, a possessive and a name of several words.
+    doc = resolver.nlp("Saddam Hussein's proposal reached the\nUnited Nations.  "
+                       "Prime Minister Tony Blair said the U.S. President agreed.")
+    mentions = resolver.find_mentions(doc, when=None)
+    assert len(mentions) >= 3
+    for m in mentions:
+        assert m.actor.text == doc[m.token_start:m.token_end].text

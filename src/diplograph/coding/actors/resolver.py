@@ -77,6 +77,7 @@ from diplograph.coding.actors.us_states import us_states_before_posts
 from diplograph.coding.actors.voices import spokespeople_of_bodies
 from diplograph.coding.actors.words import mention_words
 from diplograph.coding.attribution import load_lexicon
+from diplograph.coding.parse import doc_text
 from diplograph.coding.token_table import token_table
 from diplograph.knowledge.base import OPEN_END, KnowledgeBase, Person, load_knowledge_base
 from diplograph.records import ActorRef
@@ -502,7 +503,8 @@ class ActorResolver:
         if end - start > 1 and token_table(doc).tag[end - 1] == "POS":
             end -= 1  # "Saddam Hussein's proposal": the actor is the man, not "'s"
         span = doc[start:end]
-        ref = replace(ref, text=span.text)
+        # The words sliced from the article's text (read once): ``Span.text`` joins tokens.
+        ref = replace(ref, text=doc_text(doc)[span.start_char:span.end_char])
         if ref.kind == "person" and ref.name and ref.name.endswith(("'s", "’s")):
             ref = replace(ref, name=ref.name[:-2])
         if ref.country is None and ref.kind == "person":
