@@ -121,3 +121,16 @@ def test_a_definite_calling_is_left_alone(resolver: ActorResolver) -> None:
     """Contrast: "the Texas farmer" is someone the story named: no new person."""
     text = "Bob Hale spoke to reporters. The Texas farmer said the drought was the worst."
     assert not _mentioned(resolver, text, "The Texas farmer")
+
+
+def test_place_entities_are_listed_once_and_match_the_ents(resolver: ActorResolver) -> None:
+    # story_setting's places: the Doc's GPE, LOC and FAC entities in text order, listed once
+    # per Doc for all of an article's walks.
+    from diplograph.coding.actors.setting import _place_entities
+
+    doc = resolver.nlp("Police in Cardiff and officials from France met near the Thames "
+                       "at Heathrow Airport on Monday, Reuters said.")
+    listed = _place_entities(doc)
+    assert listed == [(e.start, e.end) for e in doc.ents if e.label_ in {"GPE", "LOC", "FAC"}]
+    assert "France" in [doc[s:e].text for s, e in listed]
+    assert _place_entities(doc) is listed

@@ -81,3 +81,22 @@ def test_a_local_group_in_a_town_with_its_state(resolver, text, words, country, 
 def test_a_us_post_after_georgia(resolver, text, words, country, sector):
     actor = actor_at(resolver, text, words, when=WHEN, home=None)
     assert (actor.country, actor.sector) == (country, sector)
+
+
+def test_only_mentions_of_a_namesake_s_country_are_read(resolver):
+    # The rule reads the tokens of a mention of Georgia (GEO) alone: a mention of any other
+    # state, or of none, is handed back as it is, even with "Georgia" and a post in it.
+    from diplograph.coding.actors.us_states import us_states_before_posts
+    from diplograph.records import ActorRef, Mention
+
+    doc = resolver.nlp("A Georgia senator met a Georgia senator.")
+    def mention(start: int, end: int, country: str | None) -> Mention:
+        return Mention(start=doc[start].idx, end=doc[end - 1].idx + len(doc[end - 1]),
+                       token_start=start, token_end=end,
+                       actor=ActorRef(name=None, country=country, sector="LEG", kind="group"))
+    mentions = [mention(0, 3, "GEO"), mention(4, 7, "FRA"), mention(4, 7, None)]
+    state = resolver._resolve.offices.state
+    found = us_states_before_posts(doc, mentions, {"Georgia": "GEO"},
+                                   frozenset({"senator"}), state)
+    assert found[0].actor.country == "USA"
+    assert found[1] is mentions[1] and found[2] is mentions[2]

@@ -171,3 +171,28 @@ def test_malformed_file_names_file_and_entry(tmp_path: Path) -> None:
         load_knowledge_base([bad])
     with pytest.raises(KnowledgeError, match="not found"):
         load_knowledge_base([tmp_path / "missing.yaml"])
+
+
+def test_the_post_passes_word_tables_are_built_once(resolver: ActorResolver) -> None:
+    # The tables the walks hand to the post-passes are the resolver's, built in __init__
+    # from its words: each walk built them anew, equal to these.
+    words = resolver.words
+    assert resolver._phrase_words.job_nouns == words.job_nouns | frozenset(words.callings)
+    assert resolver._appositive_words.sectors == (
+        words.description_sectors | resolver.kb.sectors
+        | {k: v for k, v in words.callings.items() if v})
+    assert resolver._callings.sectors is words.callings
+    doc = resolver.nlp("Jane Doe, an Arkansas poultry magnate, backed the senator.")
+    first = resolver.find_mentions(doc, when=None)
+    assert resolver.find_mentions(resolver.nlp(doc.text), when=None) == first
+
+
+def test_a_mention_s_words_are_its_span_s_text(resolver: ActorResolver) -> None:
+    # The words are sliced from the article's text: the same as the span's own text, across
+    # a line break, a possessive and a name of several words.
+    doc = resolver.nlp("Saddam Hussein's proposal reached the\nUnited Nations.  "
+                       "Prime Minister Tony Blair said the U.S. President agreed.")
+    mentions = resolver.find_mentions(doc, when=None)
+    assert len(mentions) >= 3
+    for m in mentions:
+        assert m.actor.text == doc[m.token_start:m.token_end].text

@@ -106,6 +106,21 @@ def test_near_duplicates_are_linked() -> None:
     assert index.check_and_add(different) is None
 
 
+def test_an_article_s_minhash_is_a_fresh_minhash_s() -> None:
+    # The index draws MinHash's permutations once: an article's hash values are those a
+    # MinHash of its own (same seed) gives.
+    from datasketch import MinHash
+
+    from diplograph.pages.dedup import _shingles
+
+    [base] = articles_of("crawl_date_captions_nav.txt")
+    index = NearDuplicateIndex()
+    fresh = MinHash(num_perm=index.num_perm)
+    fresh.update_batch(list(_shingles(base.text)))
+    for _ in range(2):
+        assert (index._minhash(base.text).hashvalues == fresh.hashvalues).all()
+
+
 @pytest.mark.parametrize(("text", "want"), [
     ("2016-06-18T10:00:00Z", ("2016-06-18", "day")),
     ("2016-06", ("2016-06", "month")),

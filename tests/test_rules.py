@@ -144,3 +144,25 @@ def test_event_page_lists_the_rules(tmp_path):
         page = client.get("/events/e1").text
         assert "Coded by rules" in page and all(name in page for name in RULES)
         assert client.get("/api/events/e1").json()["rules"] == list(RULES)
+
+
+def test_a_registry_s_order_is_kept_until_a_rule_is_registered():
+    # ordered() is asked for every sentence: its answer is kept, and registering a rule
+    # (or a missing one) is still seen.
+    from diplograph.coding.rules import Registry
+
+    registry = Registry("fold", ("first", "second"))
+
+    def first() -> None:
+        """The first rule."""
+
+    def second() -> None:
+        """The second rule."""
+
+    registry.rule("second", plover="diplograph")(second)
+    with pytest.raises(RuntimeError):
+        registry.ordered()
+    registry.rule("first", plover="diplograph")(first)
+    ordered = registry.ordered()
+    assert [r.func for r in ordered] == [first, second]
+    assert registry.ordered() is ordered

@@ -94,3 +94,42 @@ def test_positions_of_words_match_a_scan_and_are_listed_once(docs):
     assert positions_of_words(doc, set(nouns)) == positions_of_words(doc, nouns)
     doc = docs[1]  # "It WAS a mistake"
     assert positions_of_words(doc, nouns, lemmas=True) != positions_of_words(doc, nouns)
+
+
+def test_verb_forms_read_in_the_table_are_the_token_s_own(docs):
+    # verb_forms reads the lemma and word in the token table: the forms the Token's own
+    # lemma_ and lower_ give, for every word of our sentences.
+    from diplograph.coding.triggers import _verb_forms, verb_forms, verb_forms_of
+
+    for doc in docs:
+        for token in doc:
+            own = _verb_forms(token.lemma_.lower(), token.lower_)
+            assert verb_forms(token) == own == verb_forms_of(token_table(doc), token.i)
+
+
+def test_affirmed_verbs_are_those_of_the_lemmas_not_negated():
+    # Only verbs of the lemmas are built as Tokens, and the negated one is left out:
+    # the same verbs a scan of every token gives.
+    from diplograph.coding.said_clauses import affirmed_verbs, negated
+    from diplograph.coding.triggers import verb_forms
+
+    doc = load_nlp()("The minister said the plan failed, but did not say it was wrong, "
+                     "and the envoy claimed that talks had stalled.")
+    lemmas = frozenset({"say", "claim"})
+    for sent in doc.sents:
+        scanned = [t for t in sent if t.pos_ == "VERB" and lemmas & set(verb_forms(t))
+                   and not negated(t)]
+        assert affirmed_verbs(sent, lemmas) == scanned
+    assert [t.text for t in affirmed_verbs(doc[:], lemmas)] == ["said", "claimed"]
+
+
+def test_sentence_bounds_are_those_of_token_sent(docs):
+    # The sentence starts are listed once per Doc: every token's (start, end) is its own
+    # Token.sent's, in a Doc of several sentences as in one of one.
+    from diplograph.coding.token_table import sentence_bounds
+
+    several = load_nlp()("Russia said so. Then Ukraine left! Talks, it said, would go on? Yes.")
+    for doc in (*docs, several):
+        for token in doc:
+            assert sentence_bounds(doc, token.i) == (token.sent.start, token.sent.end)
+    assert len(list(several.sents)) > 2

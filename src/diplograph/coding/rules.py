@@ -235,6 +235,9 @@ class Registry:
     def __init__(self, step: str, order: tuple[str, ...]) -> None:
         self.step, self.order = step, order
         self.rules: dict[str, Rule] = {}
+        # ``ordered()``'s answer, kept until a rule is registered: the steps ask for it
+        # for every sentence, and checking the names against the order each time showed.
+        self._ordered: tuple[Rule, ...] | None = None
 
     def rule(self, name: str, *, plover: str, types: Collection[str] | None = None,
              step: str | None = None) -> Callable[[F], F]:
@@ -255,6 +258,7 @@ class Registry:
             if name in self.rules or name not in self.order or not doc:
                 raise ValueError(f"{self.step} rule {name!r}: taken, not in "
                                  f"{self.step.upper()}_ORDER, or without a docstring")
+            self._ordered = None
             self.rules[name] = Rule(name=f"{step or self.step}/{name}", plover=plover,
                                     doc=doc.splitlines()[0], func=func,
                                     types=frozenset(types) if types is not None else None)
@@ -267,10 +271,12 @@ class Registry:
         Raises:
             RuntimeError: the registered rules are not exactly those of the order.
         """
-        if set(self.rules) != set(self.order):
-            raise RuntimeError(f"{self.step} rules {sorted(self.rules)} do not match "
-                               f"{self.step.upper()}_ORDER {sorted(self.order)}")
-        return tuple(self.rules[name] for name in self.order)
+        if self._ordered is None:
+            if set(self.rules) != set(self.order):
+                raise RuntimeError(f"{self.step} rules {sorted(self.rules)} do not match "
+                                   f"{self.step.upper()}_ORDER {sorted(self.order)}")
+            self._ordered = tuple(self.rules[name] for name in self.order)
+        return self._ordered
 
 
 TRIGGER = Registry("trigger", TRIGGER_ORDER)

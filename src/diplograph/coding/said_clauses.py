@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-from diplograph.coding.token_table import tokens_of_pos
-from diplograph.coding.triggers import verb_forms
+from diplograph.coding.token_table import positions_of_pos, token_table
+from diplograph.coding.triggers import verb_forms_of
 
 _VERB = frozenset({"VERB"})
 # A clause opened by these is a question, not a claim: "asked WHETHER Russia had meddled".
@@ -25,9 +25,12 @@ def negated(verb: Token) -> bool:
 def affirmed_verbs(sent: Span, lemmas: frozenset[str]) -> list[Token]:
     """The verbs of ``sent`` with one of ``lemmas``, not negated ("did not call it a
     mistake" gives no verdict)."""
-    # The word lists first: few verbs are on them, and the negation test walks the children.
-    return [verb for verb in tokens_of_pos(sent, _VERB) if lemmas & set(verb_forms(verb))
-            and not negated(verb)]
+    # The word lists first, read in the token table: few verbs are on them, and only those
+    # are built as Tokens for the negation test, which walks the children.
+    doc = sent.doc
+    tokens = token_table(doc)
+    return [doc[i] for i in positions_of_pos(sent, _VERB)
+            if not lemmas.isdisjoint(verb_forms_of(tokens, i)) and not negated(doc[i])]
 
 
 def asked(clause: Token) -> bool:

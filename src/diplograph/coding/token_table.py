@@ -10,7 +10,7 @@ look words up there and build a ``Token`` only where they need the parse tree.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from collections.abc import Collection, Iterator
 from collections.abc import Set as AbstractSet
 from dataclasses import dataclass
@@ -33,6 +33,7 @@ from spacy.tokens import Doc, Span, Token
 _KEY = "diplograph.token_table"
 _POS_KEY = "diplograph.positions_of_pos"
 _WORDS_KEY = "diplograph.positions_of_words"
+_SENTENCES_KEY = "diplograph.sentence_starts"
 # The word lists ``positions_of_words`` has keyed a Doc's positions by (their ``id``), kept
 # alive so that no other list can take the same ``id`` while a Doc holds those positions.
 _WORD_LISTS: dict[int, Collection[str]] = {}
@@ -103,9 +104,15 @@ def tokens_of_pos(span: Span, parts: AbstractSet[str]) -> Iterator[Token]:
     """The tokens of ``span`` whose part of speech is one of ``parts`` ("VERB"), in text
     order: a rule that reads only verbs or nouns builds no Token for the other words."""
     doc = span.doc
-    at = _positions_of_pos(doc, parts)
-    for i in at[bisect_left(at, span.start):bisect_left(at, span.end)]:
+    for i in positions_of_pos(span, parts):
         yield doc[i]
+
+
+def positions_of_pos(span: Span, parts: AbstractSet[str]) -> list[int]:
+    """The indices of the tokens of ``span`` whose part of speech is one of ``parts``, in
+    text order: for a rule that tests words in the token table before it needs a Token."""
+    at = _positions_of_pos(span.doc, parts)
+    return at[bisect_left(at, span.start):bisect_left(at, span.end)]
 
 
 def _positions_of_pos(doc: Doc, parts: AbstractSet[str]) -> list[int]:
@@ -142,3 +149,15 @@ def _scan_words(doc: Doc, words: Collection[str], lemmas: bool) -> list[int]:
         return [i for i, word in enumerate(tokens.lower) if word in words]
     return [i for i, (word, lemma) in enumerate(zip(tokens.lower, tokens.lemma, strict=True))
             if word in words or lemma.lower() in words]
+
+
+def sentence_bounds(doc: Doc, i: int) -> tuple[int, int]:
+    """(start, end) of the sentence of token i, as ``doc[i].sent`` gives them (the Doc must
+    have sentence starts). The starts are listed once per Doc (kept in ``doc.user_data``):
+    ``Token.sent`` walks the tokens back and forth to its sentence's edges and builds a
+    Span, at every mention each actor walk remembers."""
+    starts = doc.user_data.get(_SENTENCES_KEY)
+    if starts is None:
+        starts = doc.user_data[_SENTENCES_KEY] = [sent.start for sent in doc.sents]
+    at = bisect_right(starts, i) - 1
+    return starts[at], starts[at + 1] if at + 1 < len(starts) else len(doc)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Token
 
+from diplograph.coding.token_table import TokenTable, token_table
 from diplograph.knowledge.coding_words import coding_words, structure_words
 from diplograph.knowledge.lexicon import TriggerRule
 
@@ -128,7 +129,12 @@ def token_lemma(token: Token) -> str:
 def verb_forms(token: Token) -> tuple[str, ...]:
     """The lemma and plausible base forms of a verb: the small model sometimes lemmatises
     wrongly ("staged" → "stag"), so the regular inflections are undone by hand too."""
-    return _verb_forms(token.lemma_.lower(), token.lower_)
+    return verb_forms_of(token_table(token.doc), token.i)
+
+
+def verb_forms_of(tokens: TokenTable, i: int) -> tuple[str, ...]:
+    """``verb_forms`` of token i, read in the Doc's token table (no Token built)."""
+    return _verb_forms(tokens.lemma[i].lower(), tokens.lower[i])
 
 
 @functools.lru_cache(maxsize=65536)

@@ -47,9 +47,13 @@ class NearDuplicateIndex:
         self._hashes: dict[str, MinHash] = {}
         self._exact: dict[str, str] = {}
         self._order: dict[str, int] = {}
+        # The permutations of MinHash's fixed seed, drawn once here: each article's MinHash
+        # drew the same ones again (a random generator seeded per article).
+        self._first = MinHash(num_perm=num_perm)
 
     def _minhash(self, text: str) -> MinHash:
-        minhash = MinHash(num_perm=self.num_perm)
+        minhash = MinHash(num_perm=self.num_perm, permutations=self._first.permutations,
+                          scheme=self._first.scheme)
         minhash.update_batch(list(_shingles(text)))
         return minhash
 

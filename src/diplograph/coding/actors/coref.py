@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from diplograph.coding.actors.backrefs import Post
 from diplograph.coding.actors.mention import Hits, Mention, MentionPhrase, mentions_by_token
 from diplograph.coding.actors.offices import Offices
-from diplograph.coding.token_table import token_table
+from diplograph.coding.token_table import sentence_bounds, token_table
 from diplograph.records import ActorRef
 
 
@@ -57,7 +57,7 @@ class ArticleMemory:
             self.countries.add(ref.country)
         if ref.kind != "person" or not (ref.name or ref.role):
             return
-        sentence = doc[start].sent.start if doc.has_annotation("SENT_START") else 0
+        sentence = sentence_bounds(doc, start)[0] if doc.has_annotation("SENT_START") else 0
         self.people.append(_Named(sentence, ref, self.genders.get(ref.name or "")))
         if ref.name and not ref.wikidata and " " in ref.name:
             self.unknown_names.setdefault(ref.name.split()[-1], ref)
@@ -111,8 +111,8 @@ class ArticleMemory:
         if gender is None or tokens.dep[i] not in ("nsubj", "nsubjpass") \
                 or not doc.has_annotation("SENT_START"):
             return None
-        sent = doc[i].sent
-        prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+        start = sentence_bounds(doc, i)[0]
+        prev_start = sentence_bounds(doc, start - 1)[0] if start > 0 else start
         candidates = {n.actor.name: n.actor for n in self.people
                       if n.actor.name and n.sentence >= prev_start and n.gender in (gender, None)}
         if len(candidates) != 1:

@@ -17,7 +17,7 @@ from collections.abc import Mapping, Sequence
 
 from spacy.tokens import Doc, Token
 
-from diplograph.coding.token_table import token_table
+from diplograph.coding.token_table import sentence_bounds, token_table
 from diplograph.knowledge.base import Person
 from diplograph.records import Mention
 
@@ -126,8 +126,8 @@ def act_year(doc: Doc, start: int, end: int, before: dt.date) -> dt.date | None:
         return None  # no parse, no clause to read
     root = doc[start:end].root
     anchor = _governor(root)
-    sent, text = root.sent, token_table(doc).text
-    for i in range(sent.start, sent.end):
+    text = token_table(doc).text
+    for i in range(*sentence_bounds(doc, root.i)):
         if _YEAR.fullmatch(text[i]) and int(text[i]) < before.year \
                 and _governor(doc[i]).i in (anchor.i, root.i):
             return dt.date(int(text[i]), 7, 1)

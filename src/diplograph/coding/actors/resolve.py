@@ -20,6 +20,7 @@ from diplograph.coding.actors.dated_posts import DatedPosts
 from diplograph.coding.actors.first_names import named_with_first_name
 from diplograph.coding.actors.mention import Hits, MentionPhrase
 from diplograph.coding.actors.offices import Offices, plain_name
+from diplograph.coding.token_table import sentence_bounds
 from diplograph.knowledge.base import UNDATED_START, Person, Term
 from diplograph.records import ActorRef
 
@@ -154,8 +155,8 @@ def _previous_sentence(doc: Doc, i: int) -> int:
     """The first token of the sentence before token i's (its own, for the first sentence)."""
     if not doc.has_annotation("SENT_START"):
         return 0
-    start = doc[i].sent.start
-    return doc[start - 1].sent.start if start > 0 else start
+    start = sentence_bounds(doc, i)[0]
+    return sentence_bounds(doc, start - 1)[0] if start > 0 else start
 
 
 class PhraseResolver:

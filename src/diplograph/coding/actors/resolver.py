@@ -80,6 +80,7 @@ from diplograph.coding.actors.us_states import us_states_before_posts
 from diplograph.coding.actors.voices import spokespeople_of_bodies
 from diplograph.coding.actors.words import mention_words
 from diplograph.coding.attribution import load_lexicon
+from diplograph.coding.parse import doc_text
 from diplograph.coding.token_table import token_table
 from diplograph.knowledge.base import OPEN_END, KnowledgeBase, Person, load_knowledge_base
 from diplograph.records import ActorRef
@@ -163,6 +164,13 @@ class ActorResolver:
         self._resolved: dict[tuple[str, dt.date | None, str | None], ActorRef | None] = {}
         self._own_state = OwnStateWords(words.own_state_nouns, words.own_state_noun_leave,
                                         words.own_state_actor_sectors)
+        # The post-passes' word tables, built once here (each walk built them anew).
+        self._callings = CallingWords(words.callings, words.named_body_sectors)
+        self._phrase_words = PhraseWords(words.job_nouns | frozenset(words.callings),
+                                         words.former_post_words)
+        self._appositive_words = AppositiveWords(
+            words.description_sectors | self.kb.sectors
+            | {k: v for k, v in words.callings.items() if v}, words.former_post_words)
 
     def find_mentions(self, doc: Doc, *, when: dt.date | None,
                       home_country: str | None = None) -> list[Mention]:
@@ -265,8 +273,7 @@ class ActorResolver:
         places = Places(partial(_state_word, reading.hits),
                         partial(place_state, local_places(), home_country))
         setting = home_country or story_setting(doc, found, places)
-        callings = CallingWords(self.words.callings, self.words.named_body_sectors)
-        found = callings_before_names(doc, found, callings, places, setting, known)
+        found = callings_before_names(doc, found, self._callings, places, setting, known)
         found = nameless_callings(doc, found, self.words.callings, places)
         found = [self._undescribed_at_home(doc, m, home_country) for m in found]
         found = speakers_offices(doc, found, self._speech, partial(self._office, when, dated),
@@ -316,13 +323,8 @@ class ActorResolver:
         found = things_named_after_people(doc, found, self.words.eponym_nouns)
         found = state_named_bodies(doc, found, self.words.organisation_name_nouns,
                                    self._descriptions.countries)
-        found = named_in_phrases(doc, found, PhraseWords(
-            self.words.job_nouns | frozenset(self.words.callings), self.words.former_post_words),
-            known)
-        found = descriptions_after_names(doc, found, AppositiveWords(
-            self.words.description_sectors | self.kb.sectors | {
-                k: v for k, v in self.words.callings.items() if v},
-            self.words.former_post_words), places, known)
+        found = named_in_phrases(doc, found, self._phrase_words, known)
+        found = descriptions_after_names(doc, found, self._appositive_words, places, known)
         found = role_appositive_names(doc, found, self._role_nouns)
         found = us_states_before_posts(doc, found, self.words.us_state_namesakes,
                                        self.words.us_state_post_nouns,
@@ -512,7 +514,8 @@ class ActorResolver:
         if end - start > 1 and token_table(doc).tag[end - 1] == "POS":
             end -= 1  # "Saddam Hussein's proposal": the actor is the man, not "'s"
         span = doc[start:end]
-        ref = replace(ref, text=span.text)
+        # The words sliced from the article's text (read once): ``Span.text`` joins tokens.
+        ref = replace(ref, text=doc_text(doc)[span.start_char:span.end_char])
         if ref.kind == "person" and ref.name and ref.name.endswith(("'s", "’s")):
             ref = replace(ref, name=ref.name[:-2])
         if ref.country is None and ref.kind == "person":

@@ -52,6 +52,7 @@ PlaceState = Callable[[str], str | None]  # a place below a state -> ISO3, None:
 MIN_SETTING_COUNT = 2
 SETTING_MARGIN = 2
 _PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+_PLACE_ENTITIES_KEY = "diplograph.place_entities"
 _MAX_MODIFIER_WORDS = 3  # "NEW SOUTH WALES architect"
 
 
@@ -76,9 +77,9 @@ def story_setting(doc: Doc, mentions: list[Mention], places: Places) -> str | No
     MIN_SETTING_COUNT, SETTING_MARGIN times as many as the next one, is the setting."""
     taken = {i for m in mentions for i in range(m.token_start, m.token_end)}
     counts = Counter(m.actor.country for m in mentions if stands_for_a_state(m))
-    for ent in doc.ents:
-        if ent.label_ in _PLACE_ENTITIES and not any(i in taken for i in range(ent.start, ent.end)):
-            state = places.of_words(ent)
+    for start, end in _place_entities(doc):
+        if not any(i in taken for i in range(start, end)):
+            state = places.of_words(doc[start:end])
             if state is not None:
                 counts[state] += 1
     if not counts:
@@ -87,6 +88,17 @@ def story_setting(doc: Doc, mentions: list[Mention], places: Places) -> str | No
     top, count = ranked[0]
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     return top if count >= MIN_SETTING_COUNT and count >= SETTING_MARGIN * runner_up else None
+
+
+def _place_entities(doc: Doc) -> list[tuple[int, int]]:
+    """(start, end) of the Doc's place entities, in text order: listed once per Doc (kept
+    in ``doc.user_data``), as each of an article's two to four walks asked ``doc.ents`` for
+    every entity again to find its places."""
+    found = doc.user_data.get(_PLACE_ENTITIES_KEY)
+    if found is None:
+        found = doc.user_data[_PLACE_ENTITIES_KEY] = [
+            (ent.start, ent.end) for ent in doc.ents if ent.label_ in _PLACE_ENTITIES]
+    return found
 
 
 @dataclass(frozen=True, slots=True)

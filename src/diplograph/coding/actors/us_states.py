@@ -36,7 +36,11 @@ def us_states_before_posts(doc: Doc, mentions: list[Mention], namesakes: Mapping
         post_nouns: lower-case nouns of US posts and party members ("senator", "republican").
         state: builds a state's actor in a sector.
     """
-    return [_in_us_state(doc, m, namesakes, post_nouns, state) for m in mentions]
+    # Only a mention of a namesake's country can be the US state: the others are left as
+    # they are without building their tokens (most mentions of most articles).
+    countries = frozenset(namesakes.values())
+    return [_in_us_state(doc, m, namesakes, post_nouns, state)
+            if m.actor.country in countries else m for m in mentions]
 
 
 def _in_us_state(doc: Doc, mention: Mention, namesakes: Mapping[str, str],
