@@ -29,12 +29,12 @@ from __future__ import annotations
 import datetime as dt
 import unicodedata
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
 
 from diplograph.coding.actors.epithets import EpithetWords, Record
-from diplograph.coding.actors.mention import Mention
+from diplograph.coding.actors.mention import Mention, overlaps, read_as
 from diplograph.coding.token_table import TokenTable, token_table
 from diplograph.knowledge.base import Person, Term
 from diplograph.records import ActorRef
@@ -91,17 +91,14 @@ def described_people(doc: Doc, mentions: list[Mention], words: DescriptionWords,
     out = list(mentions)
     tokens = token_table(doc)
     for token, start, end, heads in _descriptions(doc, tokens, words):
-        if any(_holds_the_name(doc[start:end], m) for m in out if _overlaps(m, start, end)):
+        if any(_holds_the_name(doc[start:end], m) for m in out if overlaps(m, start, end)):
             continue  # the description holds a name: it is that name's mention
         said = [_epithet(doc, tokens, h, words) for h in heads]
         actor = None if any(e.former for e in said) else _the_one_named_before(
             said, [m for m in out if m.token_end <= start], words, people, when)
         if actor is None:
             continue
-        out = [m for m in out if not _overlaps(m, start, end)]
-        span = doc[start:end]
-        out.append(Mention(start=span.start_char, end=span.end_char, token_start=start,
-                           token_end=end, actor=replace(actor, text=span.text)))
+        out = read_as(out, doc[start:end], actor)
     return sorted(out, key=lambda m: m.token_start)
 
 
@@ -134,9 +131,6 @@ def _definite(token: Token) -> bool:
     """ "THE Ohio governor": a description of someone known, not "a governor"."""
     return any(c.dep_ == "det" and c.lower_ == "the" for c in token.children)
 
-
-def _overlaps(m: Mention, start: int, end: int) -> bool:
-    return m.token_start < end and start < m.token_end
 
 
 def _holds_the_name(span, m: Mention) -> bool:

@@ -23,7 +23,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from diplograph.coding.actors.described import DescriptionWords, one_person_described
-from diplograph.coding.actors.mention import Mention
+from diplograph.coding.actors.mention import Mention, overlaps, read_as
 from diplograph.knowledge.base import Person
 from diplograph.records import ActorRef
 
@@ -57,8 +57,8 @@ def headline_posts(doc: Doc, mentions: list[Mention], words: DescriptionWords,
             continue
         actor = one_person_described(doc, head, named, words, people, when)
         if actor is not None:
-            out = _with_mention(out, doc[start:end], actor)
-    return out
+            out = read_as(out, doc[start:end], actor)
+    return sorted(out, key=lambda m: m.token_start)
 
 
 def place_post_offices(doc: Doc, mentions: list[Mention], words: PostWords,
@@ -77,9 +77,8 @@ def place_post_offices(doc: Doc, mentions: list[Mention], words: PostWords,
             continue
         office = replace(state_actor(state, words.sectors[head.lower_]), name=None,
                          kind="person", role=None)
-        out = [m for m in out if not _inside(m, start, end)]
-        out = _with_mention(out, doc[start:end], office)
-    return out
+        out = read_as(out, doc[start:end], office)
+    return sorted(out, key=lambda m: m.token_start)
 
 
 def _post_span(head: Token) -> tuple[int, int]:
@@ -115,16 +114,7 @@ def _state_of(places: list[Span], words: PostWords) -> str | None:
 
 def _taken(mentions: list[Mention], start: int, end: int, any_person: bool = False) -> bool:
     """A mention names someone there already (`any_person`: or is a post's person)."""
-    return any(m.token_start < end and start < m.token_end and m.actor.kind == "person"
+    return any(overlaps(m, start, end) and m.actor.kind == "person"
                and (m.actor.name or any_person) for m in mentions)
 
 
-def _inside(m: Mention, start: int, end: int) -> bool:
-    return m.token_start < end and start < m.token_end
-
-
-def _with_mention(mentions: list[Mention], span: Span, actor: ActorRef) -> list[Mention]:
-    out = [m for m in mentions if not _inside(m, span.start, span.end)]
-    out.append(Mention(start=span.start_char, end=span.end_char, token_start=span.start,
-                       token_end=span.end, actor=replace(actor, text=span.text)))
-    return sorted(out, key=lambda m: m.token_start)

@@ -8,14 +8,16 @@ start token; a ``MentionPhrase`` is what the grammar read from one noun phrase; 
 from __future__ import annotations
 
 from collections.abc import Collection, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Literal
 
+from spacy.tokens import Span
+
 from diplograph.knowledge.base import Person
-from diplograph.records import Mention
+from diplograph.records import ActorRef, Mention
 
 __all__ = ["HEAD_KINDS", "MODIFIER_KINDS", "Hit", "HitKind", "Hits", "Mention", "MentionPhrase",
-           "mentions_by_token"]
+           "mentions_by_token", "overlaps", "read_as"]
 
 # What a match names; `key` and `extra` of a Hit mean different things for each kind.
 HitKind = Literal[
@@ -103,3 +105,17 @@ class MentionPhrase:
 def mentions_by_token(mentions: Sequence[Mention]) -> dict[int, Mention]:
     """Each token index covered by a mention -> that mention (a later one wins an overlap)."""
     return {i: m for m in mentions for i in range(m.token_start, m.token_end)}
+
+
+def overlaps(mention: Mention, start: int, end: int) -> bool:
+    """Whether ``mention`` shares a token with the tokens ``start`` to ``end`` (exclusive)."""
+    return mention.token_start < end and start < mention.token_end
+
+
+def read_as(mentions: list[Mention], span: Span, actor: ActorRef) -> list[Mention]:
+    """``mentions`` less those sharing a token with ``span``, then ``span`` read as ``actor``
+    (its ``text`` the span's words), last: the post-passes' way to put a reading in place of
+    the ones it overrides. The caller sorts the list when its pass is done."""
+    kept = [m for m in mentions if not overlaps(m, span.start, span.end)]
+    return [*kept, Mention(start=span.start_char, end=span.end_char, token_start=span.start,
+                           token_end=span.end, actor=replace(actor, text=span.text))]

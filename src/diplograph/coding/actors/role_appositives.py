@@ -16,7 +16,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc, Token
 
-from diplograph.coding.actors.mention import Mention
+from diplograph.coding.actors.mention import Mention, overlaps, read_as
 from diplograph.coding.actors.words import MentionWords
 from diplograph.records import ActorRef
 
@@ -45,13 +45,10 @@ def role_appositive_names(doc: Doc, mentions: list[Mention],
         if role is None:
             continue
         start, end = _role_span(role, name.token_start - 1)
-        if any(_is_named_person(m) and _overlaps(m, start, end) for m in out):
+        if any(_is_named_person(m) and overlaps(m, start, end) for m in out):
             continue  # the role phrase names someone already ("Tony Blair's ally, NAME")
-        person = _completed(name.actor, [m.actor for m in out if _overlaps(m, start, end)])
-        out = [m for m in out if not _overlaps(m, start, end)]
-        span = doc[start:end]
-        out.append(Mention(start=span.start_char, end=span.end_char, token_start=start,
-                           token_end=end, actor=replace(person, text=span.text)))
+        person = _completed(name.actor, [m.actor for m in out if overlaps(m, start, end)])
+        out = read_as(out, doc[start:end], person)
     return sorted(out, key=lambda m: m.token_start)
 
 
@@ -67,9 +64,6 @@ def _completed(person: ActorRef, role_reads: list[ActorRef]) -> ActorRef:
 def _is_named_person(m: Mention) -> bool:
     return m.actor.kind == "person" and bool(m.actor.name)
 
-
-def _overlaps(m: Mention, start: int, end: int) -> bool:
-    return m.token_start < end and start < m.token_end
 
 
 def _stands_in_apposition(doc: Doc, name: Mention) -> bool:

@@ -18,7 +18,7 @@ from collections.abc import Mapping
 
 from spacy.tokens import Doc, Span, Token
 
-from diplograph.coding.actors.mention import Mention
+from diplograph.coding.actors.mention import Mention, overlaps, read_as
 from diplograph.records import ActorRef
 
 # Grammar: the longest state's name looked for inside a name ("United Arab Emirates").
@@ -41,14 +41,12 @@ def state_named_bodies(doc: Doc, mentions: list[Mention], nouns: Mapping[str, st
             continue
         name = _name_ending_in(token)
         state = _state_in(name, state_words) if len(name) > 1 else None
-        if state is None or any(_inside(m, name) and m.actor.kind in {"person", "organisation"}
-                                for m in out):
+        if state is None or any(overlaps(m, name.start, name.end)
+                                and m.actor.kind in {"person", "organisation"} for m in out):
             continue
         actor = ActorRef(name=name.text, country=state, sector=nouns[token.lower_],
-                         kind="organisation", text=name.text)
-        out = [m for m in out if not _inside(m, name)]
-        out.append(Mention(start=name.start_char, end=name.end_char, token_start=name.start,
-                           token_end=name.end, actor=actor))
+                         kind="organisation")
+        out = read_as(out, name, actor)
     return sorted(out, key=lambda m: m.token_start)
 
 
@@ -75,6 +73,3 @@ def _state_in(name: Span, state_words: Mapping[str, str]) -> str | None:
                 found.add(code)
     return found.pop() if len(found) == 1 else None
 
-
-def _inside(m: Mention, name: Span) -> bool:
-    return m.token_start < name.end and name.start < m.token_end
