@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Token
 
 from diplograph.coding.actors.setting import Places, story_setting
+from diplograph.coding.investigations import state_authorities
 from diplograph.coding.rules import argument_rule
 from diplograph.coding.triggers import (
     hidden_passive_parts,
@@ -94,10 +95,12 @@ def _state_act_without_its_doer(args: Arguments, ctx: ArticleContext) -> bool:
                            and args.frame.type not in coding_words().domestic_types):
         return False
     sector = state_act_words().sectors[verb.lemma_.lower()]
-    args.sources, args.source_tokens = [_authority(country, sector, ctx)], []
+    # the state's police, courts or government, inferred (``text`` None)
+    args.sources, args.source_tokens = state_authorities(country, sector, ctx), []
     args.targets, args.target_tokens = targets, (args.target_tokens if args.targets else subjects)
     if not targets and place is not None:
-        args.targets = [_people_of(country, ctx)]
+        # the people of the state: those acted on are named by no actor
+        args.targets = state_authorities(country, "CVL", ctx)
     return True
 
 
@@ -272,15 +275,3 @@ def _target_state(targets: list[ActorRef]) -> str | None:
     return next((t.country for t in targets if t.country and t.sector != "IGO"), None)
 
 
-def _authority(country: str, sector: str, ctx: ArticleContext) -> ActorRef:
-    """The state's police, courts or government, inferred (``text`` None)."""
-    known = ctx.kb.countries.get(country)
-    return ActorRef(name=known.name if known else country, country=country, sector=sector,
-                    kind="state")
-
-
-def _people_of(country: str, ctx: ArticleContext) -> ActorRef:
-    """The people of a state, the target of an act on someone the words do not name."""
-    known = ctx.kb.countries.get(country)
-    return ActorRef(name=known.name if known else country, country=country, sector="CVL",
-                    kind="state")
